@@ -1,0 +1,327 @@
+"""Generate the interpreter: one Python function per basic block of a code object.
+
+A block function takes the frame's register list ``r``, runs the instructions of
+its block (each rendered from its template in the opcode table) and returns the
+next block function, or None when the frame returns or yields. A loop whose
+body is a single block becomes a ``while True`` inside that block, so a hot loop
+costs no dispatch at all per iteration.
+
+All blocks of a code object are generated as one Python source file and
+compiled together; each source line remembers the bytecode pc it came from,
+which is how an exception raised inside a block is mapped back to the pc (for
+the handler table and the traceback's line) without any per-instruction
+bookkeeping at run time.
+
+The block functions' Python globals are the program module's globals, so a
+global or builtin read is CPython's own (specialised) global lookup. Runtime
+helpers and constants reach the blocks as closure variables; a user global
+whose name would collide with one of them is read and written through the
+globals dict instead.
+"""
+from __future__ import annotations
+
+import math
+import types
+
+from ..compiler.code import UNBOUND, CodeObject
+from ..compiler.opcodes import _zip_kinds
+
+SELF = "@@SELF@@"   # a jump to the block's own start, in a block that loops on itself
+
+
+class _Operand:
+    """An operand as it appears in generated source (``format(op, spec)``)."""
+    __slots__ = ()
+
+    def __str__(self):
+        return self.__format__("")
+
+
+class _Reg(_Operand):
+    __slots__ = ("i",)
+
+    def __init__(self, i):
+        self.i = i
+
+    def __format__(self, spec):
+        return "r[%d]" % self.i
+
+
+class _Const(_Operand):
+    __slots__ = ("text", "value")
+
+    def __init__(self, text, value):
+        self.text = text
+        self.value = value
+
+    def __format__(self, spec):
+        return self.text
+
+
+class _Name(_Operand):
+    __slots__ = ("name", "gen")
+
+    def __init__(self, name, gen):
+        self.name = name
+        self.gen = gen
+
+    def __format__(self, spec):
+        if spec == "id":
+            return self.name
+        if spec == "gload":
+            if self.name in self.gen.internal:
+                return "load_global(%r)" % self.name
+            return self.name
+        if spec == "gstore":
+            if self.name in self.gen.internal:
+                return "G[%r]" % self.name
+            self.gen.global_decls.add(self.name)
+            return self.name
+        return repr(self.name)
+
+
+class _Target(_Operand):
+    __slots__ = ("pc", "gen")
+
+    def __init__(self, pc, gen):
+        self.pc = pc
+        self.gen = gen
+
+    def __format__(self, spec):
+        if spec == "pc":
+            return str(self.pc)
+        if self.pc == self.gen.self_pc:
+            return SELF
+        return "b%d" % self.pc
+
+
+class _Imm(_Operand):
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __format__(self, spec):
+        return str(self.value)
+
+
+class _Many(_Operand):
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+    def __format__(self, spec):
+        parts = [format(x) for x in self.items]
+        if spec == "set":
+            return "{%s}" % ", ".join(parts) if parts else "_set()"
+        if spec == "pairs":
+            return ", ".join("%s: %s" % (parts[i], parts[i + 1]) for i in range(0, len(parts), 2))
+        if spec == "targets":
+            return ", ".join(parts) + ("," if len(parts) == 1 else "")
+        return "".join(p + ", " for p in parts)
+
+
+def literal(value):
+    """Python source for a constant, where a literal is exact; else None."""
+    t = type(value)
+    if value is None or t is bool:
+        return repr(value)
+    if t is int:
+        if value.bit_length() > 256:
+            return None
+        return "(%r)" % value     # parenthesised: ``(1).real``, ``(-5) ** 2``
+    if t is float:
+        if not math.isfinite(value):
+            return None
+        return "(%r)" % value
+    if t is str and len(value) < 200:
+        return repr(value)
+    if t is bytes and len(value) < 200:
+        return repr(value)
+    if value is UNBOUND:
+        return "UNBOUND"
+    return None
+
+
+def leaders(code: CodeObject) -> list[int]:
+    """The pcs where a block starts: jump targets, handlers, resume points."""
+    n = len(code.instrs)
+    starts = {0}
+    for pc, ins in enumerate(code.instrs):
+        target = ins.op.target(ins.args)
+        if target is not None:
+            starts.add(target)
+        if "jump" in ins.op.flags or "exit" in ins.op.flags:
+            starts.add(pc + 1)
+    for e in code.exc_table:
+        starts.add(e.handler)
+    for loop in code.loops:
+        starts.add(loop.header)
+    starts.discard(n)
+    return sorted(s for s in starts if s < n)
+
+
+class BlockSource:
+    """Renders the blocks of one code object into Python source."""
+
+    def __init__(self, code: CodeObject, runtime_names, jit: bool):
+        self.code = code
+        self.jit = jit
+        self.const_text = []
+        self.const_params = {}
+        for i, c in enumerate(code.consts):
+            text = literal(c)
+            if text is None:
+                text = "K%d" % i
+                self.const_params[text] = c
+            self.const_text.append(text)
+        self.starts = leaders(code)
+        self.internal = set(runtime_names) | set(self.const_params) | {"r", "_e"}
+        self.internal |= {"b%d" % s for s in self.starts}
+        self.self_pc = None
+        self.global_decls = set()
+        self.lines: list[str] = []
+        self.line_pcs: list[int] = []
+
+    def operand(self, kind, arg):
+        if kind in ("w", "r", "m", "*w"):
+            return _Reg(arg)
+        if kind in ("rk", "*rk"):
+            if arg >= 0:
+                return _Reg(arg)
+            return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
+        if kind == "k":
+            return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
+        if kind == "n":
+            return _Name(self.code.names[arg], self)
+        if kind == "j":
+            return _Target(arg, self)
+        return _Imm(arg)
+
+    def render(self, pc: int) -> str:
+        ins = self.code.instrs[pc]
+        op = ins.op
+        fixed = []
+        many = []
+        for kind, arg in _zip_kinds(op.kinds, ins.args):
+            if kind.startswith("*"):
+                many.append(self.operand(kind, arg))
+            else:
+                fixed.append(self.operand(kind, arg))
+        if op.variadic:
+            fixed.append(_Many(many))
+        if "backedge" in op.flags and self.jit:
+            target, loop_id = fixed
+            goto = "continue" if target.pc == self.self_pc else "return b%d" % target.pc
+            return ("C[%d] += 1\nif C[%d] >= HOT:\n    return backedge(r, %d, b%d)\n%s"
+                    % (loop_id.value, loop_id.value, loop_id.value, target.pc, goto))
+        if callable(op.python):
+            text = op.python(fixed)
+        else:
+            text = op.python.format(*fixed, next_pc=pc + 1)
+        return text.replace("return " + SELF, "continue")
+
+    def block_end(self, start: int) -> int:
+        """One past the last instruction of the block starting at ``start``."""
+        n = len(self.code.instrs)
+        pc = start
+        later = [s for s in self.starts if s > start]
+        stop = later[0] if later else n
+        while pc < stop:
+            flags = self.code.instrs[pc].op.flags
+            pc += 1
+            if "jump" in flags or "exit" in flags:
+                break
+        return pc
+
+    def emit(self, text: str, indent: int, pc: int):
+        pad = " " * indent
+        for line in text.split("\n"):
+            self.lines.append(pad + line)
+            self.line_pcs.append(pc)
+
+    def block(self, start: int, name: str, resume_only=False):
+        """Source of the block function ``name`` running from ``start``."""
+        end = self.block_end(start)
+        loops_to_self = not resume_only and any(
+            self.code.instrs[pc].op.target(self.code.instrs[pc].args) == start
+            for pc in range(start, end))
+        self.self_pc = start if loops_to_self else None
+        self.global_decls = set()
+        body = []
+        for pc in range(start, end):
+            body.append((pc, self.render(pc)))
+        last = self.code.instrs[end - 1].op.flags
+        falls_through = not ("jump" in last or "exit" in last)
+        self.emit("def %s(r):" % name, 4, start)
+        if self.global_decls:
+            self.emit("global " + ", ".join(sorted(self.global_decls)), 8, start)
+        indent = 8
+        if loops_to_self:
+            self.emit("while True:", 8, start)
+            indent = 12
+        for pc, text in body:
+            self.emit(text, indent, pc)
+        if falls_through:
+            if end < len(self.code.instrs):
+                self.emit("return b%d" % end, indent, end - 1)
+            else:
+                self.emit("return None", indent, end - 1)
+        self.self_pc = None
+
+    def factory(self, params, starts, names, first_line=1):
+        """Source of a factory function that defines the given blocks."""
+        self.lines = []
+        self.line_pcs = []
+        for start, name in zip(starts, names):
+            self.block(start, name, resume_only=(name != "b%d" % start))
+        head = "def __factory__(%s):" % ", ".join(params)
+        tail = "    return (%s,)" % ", ".join(names)
+        src_lines = [head] + self.lines + [tail]
+        line_pcs = [-1] + self.line_pcs + [-1]
+        padding = "\n" * (first_line - 1)
+        return padding + "\n".join(src_lines) + "\n", line_pcs
+
+
+def build_blocks(code: CodeObject, G: dict, runtime: dict, jit: bool, starts=None,
+                 first_line=1, existing=None):
+    """Compile block functions for ``code``.
+
+    With ``starts`` None, every block of the code object; otherwise the blocks
+    starting at the given pcs (used for resuming in the middle of a block, which
+    then refer to the ``existing`` blocks by name). Returns (blocks dict pc ->
+    function, {source line: pc}, the generated source).
+    """
+    gen = BlockSource(code, runtime.keys(), jit)
+    if starts is None:
+        starts = gen.starts
+        names = ["b%d" % s for s in starts]
+    else:
+        names = ["r%d" % s for s in starts]
+        gen.internal |= set(names)
+    args = dict(runtime)
+    args.update(gen.const_params)
+    if existing is not None:
+        for pc, fn in existing.items():
+            args.setdefault("b%d" % pc, fn)
+    params = sorted(args)
+    src, line_pcs = gen.factory(params, starts, names, first_line)
+    filename = "<tauraro %s:%s>" % (code.filename, code.qualname)
+    scope = {}
+    exec(compile(src, filename, "exec"), scope)
+    factory = types.FunctionType(scope["__factory__"].__code__, G, "__factory__")
+    fns = factory(*[args[p] for p in params])
+    linemap = {}
+    for offset, pc in enumerate(line_pcs):
+        if pc >= 0:
+            linemap[first_line + offset] = pc
+    return dict(zip(starts, fns)), linemap, src
+
+
+def display_source(code: CodeObject, runtime_names, jit: bool = False) -> str:
+    """The Python the interpreter generates for ``code`` (for ``tauraro dis --python``)."""
+    gen = BlockSource(code, runtime_names, jit)
+    params = sorted(set(runtime_names) | set(gen.const_params))
+    src, _ = gen.factory(params, gen.starts, ["b%d" % s for s in gen.starts])
+    return src

@@ -1,0 +1,14 @@
+"""The builtins namespace of Tauraro programs.
+
+It starts as a copy of the host's builtins (the values and their semantics are
+CPython's) in a module of its own, so a program that imports ``builtins`` and
+changes it affects its own name lookups but not the host's.
+"""
+from __future__ import annotations
+
+import builtins as _host
+import types
+
+BUILTINS_MODULE = types.ModuleType("builtins", _host.__doc__)
+BUILTINS_MODULE.__dict__.update(_host.__dict__)
+BUILTINS = BUILTINS_MODULE.__dict__

@@ -1,0 +1,112 @@
+"""Imports: the program's own modules run in Tauraro, everything else is the host's.
+
+A meta-path finder claims ``.py`` files found in the program's directory (and
+in packages found there); their loader compiles them with Tauraro's compiler
+and runs them in the VM. Standard-library and installed modules are imported by
+the host as usual, so ``import math`` gives CPython's math module.
+"""
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+
+from .builtins import BUILTINS_MODULE
+from .sysmodule import SYS
+
+PROGRAM_PATHS: list[str] = []
+
+
+def _is_ours(directory: str) -> bool:
+    d = os.path.abspath(directory)
+    for root in PROGRAM_PATHS:
+        try:
+            if os.path.commonpath([d, root]) == root:
+                return True
+        except ValueError:
+            pass
+    return False
+
+
+class TauraroFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path=None, target=None):
+        search = PROGRAM_PATHS if path is None else [p for p in path if _is_ours(p)]
+        if not search:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, search)
+        if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            return None
+        spec.loader = TauraroLoader(fullname, spec.origin)
+        return spec
+
+
+class TauraroLoader(importlib.abc.Loader):
+    def __init__(self, fullname, path):
+        self.fullname = fullname
+        self.path = path
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        from ..compiler.compiler import compile_source
+        from .modules import execute_module
+        from .source import decode_source
+        with open(self.path, "rb") as f:
+            data = f.read()
+        code = compile_source(decode_source(data, self.path), self.path)
+        execute_module(code, module.__dict__)
+
+    def get_filename(self, fullname):
+        return self.path
+
+    def get_source(self, fullname):
+        with open(self.path, encoding="utf-8") as f:
+            return f.read()
+
+
+FINDER = TauraroFinder()
+
+
+def install(program_dir: str):
+    PROGRAM_PATHS[:] = [os.path.abspath(program_dir)]
+    if FINDER not in sys.meta_path:
+        sys.meta_path.insert(0, FINDER)
+
+
+def import_name(name, fromlist, level, G):
+    if level == 0:
+        if name == "sys":
+            return SYS
+        if name == "builtins":
+            return BUILTINS_MODULE
+    return __import__(name, G, None, fromlist, level)
+
+
+def import_from(module, name):
+    try:
+        return getattr(module, name)
+    except AttributeError:
+        pass
+    modname = getattr(module, "__name__", None)
+    if isinstance(modname, str):
+        sub = sys.modules.get(modname + "." + name)
+        if sub is not None:
+            return sub
+    path = getattr(module, "__file__", None) or "unknown location"
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and getattr(spec, "_initializing", False):
+        msg = ("cannot import name '%s' from partially initialized module '%s' "
+               "(most likely due to a circular import) (%s)" % (name, modname, path))
+    else:
+        msg = "cannot import name '%s' from '%s' (%s)" % (name, modname, path)
+    raise ImportError(msg, name=modname, path=path if path != "unknown location" else None)
+
+
+def import_star(ns, module):
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n in module.__dict__ if not n.startswith("_")]
+    for n in names:
+        ns[n] = getattr(module, n)
