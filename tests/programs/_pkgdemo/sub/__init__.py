@@ -1,0 +1,1 @@
+print("_pkgdemo.sub init")

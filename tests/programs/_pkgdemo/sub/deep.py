@@ -1,0 +1,4 @@
+from ..util import whisper
+from .. import VERSION
+def deep_fn():
+    return whisper("DEEP") + " v" + VERSION

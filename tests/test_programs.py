@@ -1,0 +1,13 @@
+"""Every program in tests/programs/ prints the same under Tauraro as under CPython."""
+import pytest
+
+from harness import cpython, program_files, tauraro
+
+PROGRAMS = program_files()
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
+def test_interpreter_matches_cpython(path):
+    expected = cpython(path)
+    got = tauraro(path, "--no-jit")
+    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
