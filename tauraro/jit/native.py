@@ -1,0 +1,861 @@
+"""Native execution of JIT-compiled WebAssembly through wasmtime-py.
+
+This is the ONLY module in Tauraro that touches wasmtime-py's non-public
+ctypes bindings (``wasmtime._ffi`` / ``wasmtime._bindings``).  Everything
+else in the JIT talks to the small API below:
+
+    eng  = NativeEngine(cache_dir=None)          # Engine + one Store
+    mod  = eng.compile(wasm_bytes)               # NativeModule (disk cache aware)
+    inst = eng.instantiate(mod, imports=[HostFunction(...), ...])
+    run  = inst.entry("run")                     # fast callable
+    run(123)                                     # -> int / float / None / tuple
+    inst.memory_address / memory_size / memory_view() / grow_memory(pages)
+
+Why the private bindings: wasmtime-py's public ``Func.__call__`` reflects the
+function type, converts every argument through ``Val`` objects and wraps the
+call in a context manager, which costs 10-40 us per call; a host import called
+through the public ``Func`` costs ~18 us per call.  The JIT enters compiled
+loops often and compiled code calls back into Python helpers, so both paths
+are rebuilt here on the raw C API (``wasmtime_func_call_unchecked`` and
+``wasmtime_func_new_unchecked``) through ctypes prototypes built once, which
+brings them to well under a microsecond (measured on the dev machine: entry
+~0.8 us, host import call ~0.6-0.7 us; see bench/native_entry.py).  wasmtime-py's version is pinned in
+pyproject.toml because these bindings can change between releases.
+
+Threading: ctypes releases the GIL around every foreign call, so while wasm
+runs other Python threads run too (the JIT's Ctrl-C watchdog writes an
+interrupt flag word into linear memory that compiled loops poll).  Host
+callbacks re-acquire the GIL automatically.  A NativeEngine (its Store) must
+only be *entered* from one thread at a time, as wasmtime stores are not
+thread-safe.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+import sys
+import time
+from ctypes import (CFUNCTYPE, POINTER, Structure, Union, byref, c_double,
+                    c_float, c_int32, c_int64, c_size_t, c_uint8, c_uint64,
+                    c_void_p)
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import wasmtime
+from wasmtime import _ffi as ffi
+
+__all__ = [
+    "NativeEngine", "NativeModule", "NativeInstance", "HostFunction",
+    "NativeTrap", "NativeError", "NativeStats", "WASM_PAGE_SIZE",
+]
+
+WASM_PAGE_SIZE = 65536
+
+# ---------------------------------------------------------------------------
+# Raw C prototypes.
+#
+# Built once at import from the symbols of the shared library wasmtime-py
+# loaded (ffi.dll).  Every pointer is declared as c_void_p so that Python ints
+# and prebuilt c_void_p objects pass straight through with no per-call
+# conversion objects; the ctypes call itself is then the dominant cost.
+# ---------------------------------------------------------------------------
+
+_dll = ffi.dll
+
+
+def _proto(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A private function pointer for `name` (not shared with wasmtime-py's
+    own, so changing restype/argtypes here cannot disturb the public API)."""
+    fn = _dll[name]  # indexing creates a new _FuncPtr each time
+    fn.restype = restype
+    fn.argtypes = argtypes
+    return fn
+
+
+# wasmtime_error_t *wasmtime_func_call_unchecked(wasmtime_context_t *store,
+#     const wasmtime_func_t *func, wasmtime_val_raw_t *args_and_results,
+#     size_t args_and_results_len, wasm_trap_t **trap);
+# The hot path: argtypes=None and every argument a prebuilt ctypes object, so
+# ctypes performs no conversion; restype c_size_t gives a plain int (0 = ok).
+_call_unchecked = _dll["wasmtime_func_call_unchecked"]
+_call_unchecked.restype = c_size_t
+_call_unchecked.argtypes = None
+
+# The unchecked host callback: (env, caller, args_and_results, len) -> trap*.
+# args_and_results arrives as an int address so that one
+# Structure.from_address gives typed access to every argument slot.
+_UNCHECKED_CB = CFUNCTYPE(c_size_t, c_void_p, c_void_p, c_void_p, c_size_t)
+_FINALIZER = CFUNCTYPE(None, c_void_p)
+_NULL_FINALIZER = ctypes.cast(0, _FINALIZER)
+
+_func_new_unchecked = _proto(
+    "wasmtime_func_new_unchecked", None,
+    c_void_p, c_void_p, _UNCHECKED_CB, c_void_p, _FINALIZER,
+    POINTER(ffi.wasmtime_func_t))
+_trap_new = _proto("wasmtime_trap_new", c_size_t, ctypes.c_char_p, c_size_t)
+_trap_delete = _proto("wasm_trap_delete", None, c_void_p)
+_trap_message = _proto("wasm_trap_message", None, c_void_p,
+                       POINTER(ffi.wasm_byte_vec_t))
+_trap_code = _proto("wasmtime_trap_code", ctypes.c_bool, c_void_p,
+                    POINTER(c_uint8))
+_error_delete = _proto("wasmtime_error_delete", None, c_void_p)
+_error_message = _proto("wasmtime_error_message", None, c_void_p,
+                        POINTER(ffi.wasm_byte_vec_t))
+_byte_vec_delete = _proto("wasm_byte_vec_delete", None,
+                          POINTER(ffi.wasm_byte_vec_t))
+_memory_data = _proto("wasmtime_memory_data", c_void_p, c_void_p,
+                      POINTER(ffi.wasmtime_memory_t))
+_memory_data_size = _proto("wasmtime_memory_data_size", c_size_t, c_void_p,
+                           POINTER(ffi.wasmtime_memory_t))
+_memory_grow = _proto("wasmtime_memory_grow", c_size_t, c_void_p,
+                      POINTER(ffi.wasmtime_memory_t), c_uint64,
+                      POINTER(c_uint64))
+_instance_new = _proto("wasmtime_instance_new", c_size_t, c_void_p,
+                       c_void_p, POINTER(ffi.wasmtime_extern_t), c_size_t,
+                       POINTER(ffi.wasmtime_instance_t), POINTER(c_void_p))
+_instance_export_get = _proto("wasmtime_instance_export_get", ctypes.c_bool,
+                              c_void_p, POINTER(ffi.wasmtime_instance_t),
+                              ctypes.c_char_p, c_size_t,
+                              POINTER(ffi.wasmtime_extern_t))
+_instance_export_nth = _proto("wasmtime_instance_export_nth", ctypes.c_bool,
+                              c_void_p, POINTER(ffi.wasmtime_instance_t),
+                              c_size_t, POINTER(POINTER(ctypes.c_char)),
+                              POINTER(c_size_t),
+                              POINTER(ffi.wasmtime_extern_t))
+_func_type = _proto("wasmtime_func_type", c_void_p, c_void_p,
+                    POINTER(ffi.wasmtime_func_t))
+_functype_params = _proto("wasm_functype_params", c_void_p, c_void_p)
+_functype_results = _proto("wasm_functype_results", c_void_p, c_void_p)
+_functype_delete = _proto("wasm_functype_delete", None, c_void_p)
+_valtype_kind = _proto("wasm_valtype_kind", c_uint8, c_void_p)
+
+_EXTERN_FUNC = 0      # WASMTIME_EXTERN_FUNC
+_EXTERN_MEMORY = 3    # WASMTIME_EXTERN_MEMORY
+_VALKIND_NAMES = {0: "i32", 1: "i64", 2: "f32", 3: "f64", 4: "v128",
+                  128: "externref", 129: "funcref"}
+_VALTYPES = ("i32", "i64", "f32", "f64")
+_CTYPE_OF = {"i32": c_int32, "i64": c_int64, "f32": c_float, "f64": c_double}
+_RAW_SLOT = ctypes.sizeof(ffi.wasmtime_val_raw_t)   # 16 (v128 member)
+
+_TRAP_CODE_NAMES: Dict[int, str] = {}
+try:  # names for NativeTrap.code, from wasmtime-py's own enum
+    for _member in wasmtime.TrapCode:
+        _TRAP_CODE_NAMES[_member.value] = _member.name
+except Exception:  # pragma: no cover - informational only
+    pass
+
+_HOST_EXC_MSG = b"tauraro: Python exception in host function"
+
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+class NativeError(Exception):
+    """Compilation, linking or instantiation failed (not a runtime trap)."""
+
+
+class NativeTrap(Exception):
+    """WebAssembly trapped (unreachable, out-of-bounds access, integer divide
+    by zero, stack overflow, ...).
+
+    `message` (also str(exc)) is the root cause as wasmtime words it, e.g.
+    "wasm trap: integer divide by zero"; `details` is wasmtime's full text
+    including the wasm backtrace; `code` is the wasmtime trap-code name
+    (e.g. "UNREACHABLE", "STACK_OVERFLOW") when wasmtime reports one."""
+
+    def __init__(self, message: str, code: Optional[str] = None,
+                 details: Optional[str] = None):
+        short = _short_message(message)
+        super().__init__(short)
+        self.message = short
+        self.details = details if details is not None else message
+        self.code = code
+
+
+def _short_message(full: str) -> str:
+    """wasmtime's "error while executing at wasm backtrace: ... Caused by:
+    0: context 1: root cause" -> "root cause (context)"."""
+    if "Caused by:" not in full:
+        return full.strip()
+    causes = []
+    for line in full.split("Caused by:", 1)[1].splitlines():
+        line = line.strip()
+        if line:
+            head, sep, rest = line.partition(": ")
+            causes.append(rest if sep and head.isdigit() else line)
+    if not causes:
+        return full.strip()
+    root, context = causes[-1], causes[:-1]
+    return root + (f" ({'; '.join(context)})" if context else "")
+
+
+def _vec_to_str(vec: "ffi.wasm_byte_vec_t", strip_nul: bool) -> str:
+    if not vec.size or not vec.data:
+        return ""
+    data = ctypes.string_at(vec.data, vec.size)
+    if strip_nul and data.endswith(b"\0"):
+        data = data[:-1]
+    return data.decode("utf-8", "replace")
+
+
+def _consume_trap(trap_addr: int) -> NativeTrap:
+    """Turn an owned wasm_trap_t* into a NativeTrap and free it."""
+    vec = ffi.wasm_byte_vec_t()
+    _trap_message(trap_addr, byref(vec))
+    msg = _vec_to_str(vec, strip_nul=True)
+    _byte_vec_delete(byref(vec))
+    code_c = c_uint8(0)
+    code = None
+    if _trap_code(trap_addr, byref(code_c)):
+        code = _TRAP_CODE_NAMES.get(code_c.value, str(code_c.value))
+    _trap_delete(trap_addr)
+    return NativeTrap(msg, code)
+
+
+def _consume_error_message(err_addr: int) -> str:
+    vec = ffi.wasm_byte_vec_t()
+    _error_message(err_addr, byref(vec))
+    msg = _vec_to_str(vec, strip_nul=False)
+    _byte_vec_delete(byref(vec))
+    _error_delete(err_addr)
+    return msg
+
+
+# ---------------------------------------------------------------------------
+# Public value types
+# ---------------------------------------------------------------------------
+
+class HostFunction:
+    """A Python callable importable by wasm as (module, name).
+
+    params/results are tuples of "i32" | "i64" | "f32" | "f64".  The callable
+    receives Python ints (i32/i64) and floats (f32/f64) and returns None (no
+    results), a single value (one result) or a sequence (several results).
+
+    It is bound to wasm through wasmtime_func_new_unchecked with a ctypes
+    callback that reads the raw argument slots and writes the raw result
+    slots directly (one Structure.from_address per call), ~25x cheaper than
+    wasmtime-py's public Func trampoline, which builds Val objects.  A Python
+    exception raised by the callable comes out of the wasm call that reached
+    it as that same exception object.
+
+    Treat it as immutable: an engine creates the wasm function for a
+    HostFunction once (on its first instantiate) and reuses it afterwards.
+    (A plain class rather than a dataclass: importing dataclasses costs
+    ~10 ms, paid when the first loop gets hot.)
+    """
+    __slots__ = ("module", "name", "params", "results", "fn")
+
+    def __init__(self, module: str, name: str, params: Sequence[str] = (),
+                 results: Sequence[str] = (),
+                 fn: Optional[Callable[..., Any]] = None):
+        self.module = module
+        self.name = name
+        self.params: Tuple[str, ...] = tuple(params)
+        self.results: Tuple[str, ...] = tuple(results)
+        self.fn = fn
+        for t in self.params + self.results:
+            if t not in _VALTYPES:
+                raise ValueError(f"unsupported value type {t!r} "
+                                 f"(use one of {_VALTYPES})")
+        if not callable(fn):
+            raise TypeError("HostFunction.fn must be callable")
+
+    def __repr__(self) -> str:
+        return (f"HostFunction({self.module!r}, {self.name!r}, "
+                f"params={self.params}, results={self.results}, fn={self.fn!r})")
+
+
+class NativeStats:
+    __slots__ = ("compile_count", "compile_seconds", "cache_hits",
+                 "cache_misses", "cache_errors", "cache_writes",
+                 "cache_write_errors", "cache_load_seconds", "memo_hits")
+
+    def __init__(self) -> None:
+        self.compile_count = 0        # Cranelift compilations performed
+        self.compile_seconds = 0.0    # time spent in those compilations
+        self.cache_hits = 0           # modules loaded from cache_dir
+        self.cache_misses = 0         # cache_dir lookups that found no file
+        self.cache_errors = 0         # unreadable/corrupt/incompatible files
+        self.cache_writes = 0         # cache files written
+        self.cache_write_errors = 0   # cache files that could not be written
+        self.cache_load_seconds = 0.0 # time spent loading cache hits
+        self.memo_hits = 0            # same wasm compiled earlier by this engine
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __repr__(self) -> str:
+        return "NativeStats(" + ", ".join(
+            f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
+
+
+class _ImportDecl:
+    __slots__ = ("module", "name", "kind", "params", "results")
+
+    def __init__(self, module: str, name: str, kind: str,
+                 params: Tuple[str, ...] = (), results: Tuple[str, ...] = ()):
+        self.module = module
+        self.name = name
+        self.kind = kind              # "func" | "memory" | "global" | "table"
+        self.params = params
+        self.results = results
+
+
+class NativeModule:
+    """A compiled module (native code), bound to the NativeEngine that made it."""
+
+    def __init__(self, engine: "NativeEngine", module: wasmtime.Module,
+                 key: Optional[str], from_cache: bool):
+        self.engine = engine
+        self._module = module
+        self.key = key                  # sha256 cache key (hex), if cached
+        self.from_cache = from_cache
+        self.imports: List[_ImportDecl] = []
+        for imp in module.imports:
+            ty = imp.type
+            if isinstance(ty, wasmtime.FuncType):
+                self.imports.append(_ImportDecl(
+                    imp.module, imp.name or "", "func",
+                    tuple(str(t) for t in ty.params),
+                    tuple(str(t) for t in ty.results)))
+            else:
+                kind = type(ty).__name__.replace("Type", "").lower()
+                self.imports.append(_ImportDecl(imp.module, imp.name or "", kind))
+        self.export_names = [e.name for e in module.exports]
+
+    def serialize(self) -> bytes:
+        return bytes(self._module.serialize())
+
+
+# ---------------------------------------------------------------------------
+# Engine
+# ---------------------------------------------------------------------------
+
+# Everything in the Config that changes generated code; part of the cache key.
+_CONFIG = (
+    ("strategy", "cranelift"),
+    ("cranelift_opt_level", "speed"),
+    # Linear memories never move: an address read from memory_address stays
+    # valid while wasm runs (the Ctrl-C watchdog writes through it).  With the
+    # default 4 GiB reservation a 32-bit memory can still grow to 4 GiB.
+    ("memory_may_move", False),
+)
+_CACHE_MAGIC = b"TAURNAT1"
+_CACHE_FORMAT = "tauraro-native-cache-v1"
+_wasmtime_version: Optional[str] = None
+
+
+def _get_wasmtime_version() -> str:
+    global _wasmtime_version
+    if _wasmtime_version is None:
+        try:
+            from importlib import metadata
+            _wasmtime_version = metadata.version("wasmtime")
+        except Exception:
+            st = os.stat(ffi.filename)
+            _wasmtime_version = f"unknown-{st.st_size}-{st.st_mtime_ns}"
+    return _wasmtime_version
+
+
+class _CallState:
+    """Per-engine state shared by every entry and host callback: the Python
+    exception raised by a host function that is on its way out of wasm."""
+    __slots__ = ("pending",)
+
+    def __init__(self) -> None:
+        self.pending: Optional[BaseException] = None
+
+
+class NativeEngine:
+    """A wasmtime Engine (Cranelift, opt level "speed") plus one Store that
+    every instance of this engine lives in.
+
+    cache_dir: a directory for compiled native code so that a second run of
+    the same program skips Cranelift.  Entries are keyed by sha256 of the
+    wasm bytes, the wasmtime version, the codegen-relevant Config and the
+    platform; each file carries a sha256 of its payload, is written
+    atomically (temp file + os.replace) so processes can share the directory,
+    and any unreadable, corrupt or incompatible file falls back to compiling.
+    cache_dir=None disables caching (nothing is written).
+    """
+
+    def __init__(self, cache_dir: Optional[str] = None):
+        cfg = wasmtime.Config()
+        for attr, value in _CONFIG:
+            setattr(cfg, attr, value)
+        self._engine = wasmtime.Engine(cfg)
+        self._store = wasmtime.Store(self._engine)
+        ctx_addr = ctypes.cast(self._store._context(), c_void_p).value
+        self._ctx_addr: int = ctx_addr
+        self._ctx = c_void_p(ctx_addr)    # prebuilt argument object
+        self._state = _CallState()
+        self.stats = NativeStats()
+        self.cache_dir = os.fspath(cache_dir) if cache_dir is not None else None
+        self._memo: Dict[Any, NativeModule] = {}
+        # Host functions already created in this store, by id(HostFunction):
+        # (HostFunction kept alive so the id stays unique, wasmtime_func_t,
+        # ctypes callback object that must outlive the store).
+        self._host_funcs: Dict[int, Tuple[HostFunction, Any, Any]] = {}
+
+    # -- compilation ------------------------------------------------------
+
+    def cache_key(self, wasm: bytes) -> str:
+        import hashlib  # lazily: only engines with a cache_dir need it
+        h = hashlib.sha256()
+        meta = "\0".join([
+            _CACHE_FORMAT, _get_wasmtime_version(), repr(_CONFIG),
+            sys.platform, platform.machine(),
+        ])
+        h.update(meta.encode())
+        h.update(b"\0\0")
+        h.update(wasm)
+        return h.hexdigest()
+
+    def _cache_path(self, key: str) -> str:
+        assert self.cache_dir is not None
+        return os.path.join(self.cache_dir, key + ".cwasm")
+
+    def compile(self, wasm: Any) -> NativeModule:
+        """Compile wasm bytes (or WAT text) to native code, through the
+        in-process memo and the on-disk cache when there is one."""
+        if isinstance(wasm, str):
+            wasm = wasmtime.wat2wasm(wasm)
+        wasm = bytes(wasm)
+        # memo key: the cache key, or the bytes themselves without a cache
+        key: Any = self.cache_key(wasm) if self.cache_dir is not None else wasm
+        mod = self._memo.get(key)
+        if mod is not None:
+            self.stats.memo_hits += 1
+            return mod
+
+        module = None
+        from_cache = False
+        if self.cache_dir is not None:
+            module = self._cache_load(key)
+            from_cache = module is not None
+        if module is None:
+            t0 = time.perf_counter()
+            try:
+                module = wasmtime.Module(self._engine, wasm)
+            except wasmtime.WasmtimeError as e:
+                raise NativeError(f"wasm compilation failed: {e}") from None
+            self.stats.compile_seconds += time.perf_counter() - t0
+            self.stats.compile_count += 1
+            if self.cache_dir is not None:
+                self._cache_store(key, module)
+        mod = NativeModule(self, module,
+                           key if self.cache_dir is not None else None,
+                           from_cache)
+        self._memo[key] = mod
+        return mod
+
+    def _cache_load(self, key: str) -> Optional[wasmtime.Module]:
+        path = self._cache_path(key)
+        t0 = time.perf_counter()
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError:
+            self.stats.cache_misses += 1
+            return None
+        except OSError:
+            self.stats.cache_errors += 1
+            return None
+        try:
+            if (len(data) < len(_CACHE_MAGIC) + 32
+                    or not data.startswith(_CACHE_MAGIC)):
+                raise ValueError("bad header")
+            digest = data[len(_CACHE_MAGIC):len(_CACHE_MAGIC) + 32]
+            payload = data[len(_CACHE_MAGIC) + 32:]
+            import hashlib
+            if hashlib.sha256(payload).digest() != digest:
+                raise ValueError("checksum mismatch")
+            # wasmtime itself rejects artifacts from another version, config
+            # or CPU feature set with an error (-> fall back to compiling).
+            module = wasmtime.Module.deserialize(self._engine, payload)
+        except Exception:
+            self.stats.cache_errors += 1
+            return None
+        self.stats.cache_hits += 1
+        self.stats.cache_load_seconds += time.perf_counter() - t0
+        return module
+
+    def _cache_store(self, key: str, module: wasmtime.Module) -> None:
+        assert self.cache_dir is not None
+        tmp = None
+        try:
+            payload = bytes(module.serialize())
+            os.makedirs(self.cache_dir, exist_ok=True)
+            import hashlib
+            import tempfile
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-" + key[:16] + "-",
+                                       dir=self.cache_dir)
+            with os.fdopen(fd, "wb") as f:
+                f.write(_CACHE_MAGIC)
+                f.write(hashlib.sha256(payload).digest())
+                f.write(payload)
+            os.replace(tmp, self._cache_path(key))
+            tmp = None
+            self.stats.cache_writes += 1
+        except Exception:
+            self.stats.cache_write_errors += 1
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    # -- host functions ---------------------------------------------------
+
+    def _host_func(self, hf: HostFunction) -> Any:
+        """The wasmtime_func_t for `hf` in this store (created once)."""
+        got = self._host_funcs.get(id(hf))
+        if got is not None and got[0] is hf:
+            return got[1]
+        cb = _make_host_callback(hf, self._state)
+        ftype = wasmtime.FuncType(
+            [getattr(wasmtime.ValType, t)() for t in hf.params],
+            [getattr(wasmtime.ValType, t)() for t in hf.results])
+        func = ffi.wasmtime_func_t()
+        _func_new_unchecked(self._ctx_addr,
+                            ctypes.cast(ftype.ptr(), c_void_p).value,
+                            cb, None, _NULL_FINALIZER, byref(func))
+        self._host_funcs[id(hf)] = (hf, func, cb)
+        return func
+
+    # -- instantiation ----------------------------------------------------
+
+    def instantiate(self, mod: NativeModule,
+                    imports: Sequence[HostFunction] = ()) -> "NativeInstance":
+        """Instantiate `mod` in this engine's store.  Imports are matched by
+        (module, name) against the module's declared imports, in the order
+        the module declares them."""
+        if mod.engine is not self:
+            raise NativeError("module was compiled by another NativeEngine")
+        by_key: Dict[Tuple[str, str], HostFunction] = {}
+        for hf in imports:
+            if not isinstance(hf, HostFunction):
+                raise TypeError(f"imports must be HostFunction, got {hf!r}")
+            by_key[(hf.module, hf.name)] = hf
+        n = len(mod.imports)
+        externs = (ffi.wasmtime_extern_t * max(n, 1))()
+        for i, decl in enumerate(mod.imports):
+            if decl.kind != "func":
+                raise NativeError(f"unsupported import kind {decl.kind} for "
+                                  f"{decl.module}.{decl.name}")
+            hf = by_key.get((decl.module, decl.name))
+            if hf is None:
+                raise NativeError(f"missing import {decl.module}.{decl.name}")
+            if hf.params != decl.params or hf.results != decl.results:
+                raise NativeError(
+                    f"import {decl.module}.{decl.name}: module expects "
+                    f"{decl.params} -> {decl.results}, host function is "
+                    f"{hf.params} -> {hf.results}")
+            func = self._host_func(hf)
+            externs[i].kind = _EXTERN_FUNC
+            externs[i].of.func = func
+        instance = ffi.wasmtime_instance_t()
+        trap = c_void_p()
+        state = self._state
+        err = _instance_new(self._ctx_addr,
+                            ctypes.cast(mod._module.ptr(), c_void_p).value,
+                            externs, n, byref(instance), byref(trap))
+        if err or trap.value:
+            raise _failure(err, trap, state, NativeError)
+        return NativeInstance(self, mod, instance)
+
+
+def _failure(err: int, trap: c_void_p, state: _CallState,
+             error_cls: type = NativeTrap) -> BaseException:
+    """Build the exception for a failed call and free the wasmtime
+    error/trap: the pending Python exception if a host function raised (the
+    same object), else a NativeTrap for a trap, else `error_cls` for any
+    other wasmtime error (a host trap surfaces as an error, not a trap)."""
+    trap_addr = trap.value
+    trap.value = None
+    exc: Optional[BaseException] = None
+    if trap_addr:
+        exc = _consume_trap(trap_addr)
+    if err:
+        msg = _consume_error_message(err)
+        if exc is None:
+            exc = error_cls(msg)
+    pending = state.pending
+    if pending is not None:
+        state.pending = None
+        return pending
+    if exc is None:  # pragma: no cover - wasmtime reported nothing
+        exc = error_cls("wasm call failed")
+    return exc
+
+
+# ---------------------------------------------------------------------------
+# Code generation for the fast paths
+# ---------------------------------------------------------------------------
+
+
+def _slot_struct(nslots: int, params: Sequence[str],
+                 results: Sequence[str]) -> type:
+    """A Structure laying out `nslots` wasmtime_val_raw_t slots, where slot i
+    is readable as field p{i} (param type) and writable as r{i} (result
+    type).  Slot i is an anonymous union so both names alias its bytes."""
+    fields = []
+    for i in range(nslots):
+        ufields = [("_pad", c_uint8 * _RAW_SLOT)]
+        if i < len(params):
+            ufields.append((f"p{i}", _CTYPE_OF[params[i]]))
+        if i < len(results):
+            ufields.append((f"r{i}", _CTYPE_OF[results[i]]))
+        slot = type(f"_Slot{i}", (Union,), {"_fields_": ufields})
+        fields.append((f"s{i}", slot))
+    return type("_RawSlots", (Structure,), {
+        "_anonymous_": [f"s{i}" for i in range(nslots)],
+        "_fields_": fields,
+    })
+
+
+def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
+    params, results = hf.params, hf.results
+    nslots = max(len(params), len(results))
+    args = ", ".join(f"s.p{i}" for i in range(len(params)))
+    lines = ["def _cb(env, caller, addr, n):", "    try:"]
+    if nslots:
+        lines.append("        s = FROM_ADDRESS(addr)")
+    if len(results) == 0:
+        lines.append(f"        FN({args})")
+    elif len(results) == 1:
+        lines.append(f"        s.r0 = FN({args})")
+    else:
+        lines.append(f"        r = FN({args})")
+        lines.append(f"        if len(r) != {len(results)}:")
+        lines.append(f"            raise ValueError('host function "
+                     f"{hf.module}.{hf.name} must return {len(results)} "
+                     f"values')")
+        for i in range(len(results)):
+            lines.append(f"        s.r{i} = r[{i}]")
+    lines += [
+        "        return 0",
+        "    except BaseException as e:",
+        "        STATE.pending = e",
+        "        return TRAP_NEW(MSG, MSG_LEN)",
+    ]
+    ns: Dict[str, Any] = {
+        "FN": hf.fn, "STATE": state, "TRAP_NEW": _trap_new,
+        "MSG": _HOST_EXC_MSG, "MSG_LEN": len(_HOST_EXC_MSG),
+    }
+    if nslots:
+        ns["FROM_ADDRESS"] = _slot_struct(nslots, params, results).from_address
+    exec("\n".join(lines), ns)
+    return _UNCHECKED_CB(ns["_cb"])
+
+
+def _make_entry(inst: "NativeInstance", name: str, func: Any,
+                params: Tuple[str, ...], results: Tuple[str, ...]) -> Callable:
+    """A specialised Python function that calls `func` through
+    wasmtime_func_call_unchecked with preallocated buffers.
+
+    Per call it does: store each argument into the raw slot buffer (typed
+    ctypes array views, no Val objects), one ctypes call with five prebuilt
+    argument objects (no argtypes, so no conversion), one check of the
+    returned error and of the trap out-pointer, and a read of the result.
+
+    The shared buffer is safe for nested calls of the same entry (wasm ->
+    host -> same entry): wasmtime reads the arguments at entry and writes the
+    results at exit, so the outermost call writes its results last.
+    """
+    nslots = max(len(params), len(results), 1)
+    buf = (c_uint8 * (nslots * _RAW_SLOT))()
+    n8 = nslots * _RAW_SLOT // 8
+    n4 = nslots * _RAW_SLOT // 4
+    views = {
+        "I64": (c_int64 * n8).from_buffer(buf),
+        "F64": (c_double * n8).from_buffer(buf),
+        "I32": (c_int32 * n4).from_buffer(buf),
+        "F32": (c_float * n4).from_buffer(buf),
+    }
+    view_of = {"i64": ("I64", 2), "f64": ("F64", 2),
+               "i32": ("I32", 4), "f32": ("F32", 4)}
+    argnames = [f"a{i}" for i in range(len(params))]
+    lines = [f"def make({', '.join(['CALL', 'CTX', 'FUNC', 'BUF', 'N', 'TRAPREF', 'TRAP', 'FAIL'] + list(views))}):",
+             f"    def entry({', '.join(argnames)}):"]
+    for i, t in enumerate(params):
+        v, stride = view_of[t]
+        lines.append(f"        {v}[{i * stride}] = a{i}")
+    lines.append("        err = CALL(CTX, FUNC, BUF, N, TRAPREF)")
+    lines.append("        if err or TRAP.value:")
+    lines.append("            raise FAIL(err)")
+    if not results:
+        lines.append("        return None")
+    elif len(results) == 1:
+        v, _ = view_of[results[0]]
+        lines.append(f"        return {v}[0]")
+    else:
+        parts = []
+        for i, t in enumerate(results):
+            v, stride = view_of[t]
+            parts.append(f"{v}[{i * stride}]")
+        lines.append(f"        return ({', '.join(parts)},)")
+    lines.append("    return entry")
+    ns: Dict[str, Any] = {}
+    exec("\n".join(lines), ns)
+
+    engine = inst.engine
+    trap = c_void_p()
+    state = engine._state
+
+    def fail(err: int) -> BaseException:
+        return _failure(err, trap, state)
+
+    entry = ns["make"](
+        _call_unchecked, engine._ctx, c_void_p(ctypes.addressof(func)),
+        c_void_p(ctypes.addressof(buf)), c_size_t(nslots),
+        c_void_p(ctypes.addressof(trap)), trap, fail, *views.values())
+    entry.__name__ = entry.__qualname__ = f"entry_{name}"
+    entry.__doc__ = (f"Call wasm export {name!r}: "
+                     f"{params} -> {results} (raw unchecked call).")
+    # Keep the instance (store, memories), the func struct and the buffers
+    # alive as long as the callable is.
+    entry._native_keepalive = (inst, func, buf, trap)  # type: ignore[attr-defined]
+    entry.params = params                              # type: ignore[attr-defined]
+    entry.results = results                            # type: ignore[attr-defined]
+    entry.export_name = name                           # type: ignore[attr-defined]
+    return entry
+
+
+def _valtype_vec(vec_addr: int) -> Tuple[str, ...]:
+    vec = ffi.wasm_valtype_vec_t.from_address(vec_addr)
+    out = []
+    for i in range(vec.size):
+        kind = _valtype_kind(ctypes.cast(vec.data[i], c_void_p).value)
+        out.append(_VALKIND_NAMES.get(kind, f"kind{kind}"))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Instance
+# ---------------------------------------------------------------------------
+
+class NativeInstance:
+    """An instantiated module.  Holds a reference to its NativeEngine, so the
+    store - and with it the instance and its memories - lives at least as
+    long as this object (and as long as any entry() callable made from it)."""
+
+    def __init__(self, engine: NativeEngine, mod: NativeModule,
+                 instance: Any):
+        self.engine = engine
+        self.module = mod
+        self._instance = instance
+        self._entries: Dict[str, Callable] = {}
+        self._memory = None
+        ext = ffi.wasmtime_extern_t()
+        if (_instance_export_get(engine._ctx_addr, byref(instance),
+                                 b"memory", 6, byref(ext))
+                and ext.kind == _EXTERN_MEMORY):
+            self._memory = ffi.wasmtime_memory_t.from_buffer_copy(ext.of.memory)
+
+    def _export(self, name: str, kind: int) -> Any:
+        ext = ffi.wasmtime_extern_t()
+        raw = name.encode("utf-8")
+        if not _instance_export_get(self.engine._ctx_addr,
+                                    byref(self._instance), raw, len(raw),
+                                    byref(ext)):
+            raise KeyError(f"no export named {name!r}")
+        if ext.kind != kind:
+            raise TypeError(f"export {name!r} has the wrong kind "
+                            f"({ext.kind})")
+        return ext
+
+    def func_type(self, name: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        """(params, results) of the exported function `name`."""
+        ext = self._export(name, _EXTERN_FUNC)
+        func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
+        ft = _func_type(self.engine._ctx_addr, byref(func))
+        try:
+            return (_valtype_vec(_functype_params(ft)),
+                    _valtype_vec(_functype_results(ft)))
+        finally:
+            _functype_delete(ft)
+
+    def entry(self, name: str) -> Callable:
+        """A fast callable for the exported function `name`.
+
+        Built for the JIT's (i64) -> i64 loop entry points but specialised
+        for any signature of i32/i64/f32/f64 params and results (0 results ->
+        None, 1 -> the value, several -> a tuple).  i32/i64 arguments wrap
+        modulo 2**32 / 2**64.  Traps raise NativeTrap; an exception raised by
+        a host function is re-raised as the same object.  The type is checked
+        once here, which is what makes the unchecked call safe."""
+        got = self._entries.get(name)
+        if got is not None:
+            return got
+        ext = self._export(name, _EXTERN_FUNC)
+        func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
+        params, results = self.func_type(name)
+        for t in params + results:
+            if t not in _VALTYPES:
+                raise NativeError(f"export {name!r}: unsupported type {t}")
+        e = _make_entry(self, name, func, params, results)
+        self._entries[name] = e
+        return e
+
+    # -- memory -----------------------------------------------------------
+
+    def _mem(self) -> Any:
+        if self._memory is None:
+            raise NativeError("the module exports no memory named 'memory'")
+        return self._memory
+
+    @property
+    def has_memory(self) -> bool:
+        return self._memory is not None
+
+    @property
+    def memory_address(self) -> int:
+        """Base address of the exported "memory".  With this engine's config
+        (memory_may_move=False) it does not change on growth, but callers
+        should still re-read it after growing."""
+        return _memory_data(self.engine._ctx_addr, byref(self._mem())) or 0
+
+    @property
+    def memory_size(self) -> int:
+        """Current size of the exported "memory" in bytes."""
+        return _memory_data_size(self.engine._ctx_addr, byref(self._mem()))
+
+    def memory_view(self) -> memoryview:
+        """A writable memoryview (format 'B') over the whole memory.  Valid
+        until the memory grows; keeps this instance alive."""
+        size = self.memory_size
+        arr = (c_uint8 * size).from_address(self.memory_address)
+        arr._native_keepalive = self  # type: ignore[attr-defined]
+        return memoryview(arr).cast("B")
+
+    def grow_memory(self, pages: int) -> int:
+        """Grow the exported memory by `pages` 64 KiB pages; returns the
+        previous size in pages.  Raises NativeError if it cannot grow."""
+        if pages < 0:
+            raise ValueError("cannot grow memory by a negative amount")
+        prev = c_uint64(0)
+        err = _memory_grow(self.engine._ctx_addr, byref(self._mem()), pages,
+                           byref(prev))
+        if err:
+            raise NativeError("memory.grow failed: "
+                              + _consume_error_message(err))
+        return prev.value
+
+    @property
+    def exports(self) -> List[str]:
+        out = []
+        i = 0
+        name_ptr = POINTER(ctypes.c_char)()
+        name_len = c_size_t(0)
+        ext = ffi.wasmtime_extern_t()
+        while _instance_export_nth(self.engine._ctx_addr,
+                                   byref(self._instance), i, byref(name_ptr),
+                                   byref(name_len), byref(ext)):
+            out.append(ctypes.string_at(name_ptr, name_len.value).decode())
+            i += 1
+        return out
