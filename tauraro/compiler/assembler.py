@@ -209,6 +209,7 @@ def assemble(gen) -> CodeObject:
         params=list(gen.params), argcount=gen.argcount, posonlyargcount=gen.posonlyargcount,
         kwonlyargcount=gen.kwonlyargcount, flags=gen.flags, cellvars=list(gen.cellvars),
         freevars=list(gen.freevars), exc_table=table, loops=loops, docstring=gen.docstring,
+        ns_reg=gen.ns_reg,
         source_lines=gen.unit.source_lines)
 
 

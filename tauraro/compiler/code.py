@@ -103,6 +103,7 @@ class CodeObject:
     exc_table: list[ExceptionEntry] = field(default_factory=list)
     loops: list[LoopInfo] = field(default_factory=list)
     docstring: object = None
+    ns_reg: int | None = None      # class bodies and exec'd code: register of the namespace mapping
     source_lines: list[str] | None = None
     # filled in by the VM the first time this code runs (see tauraro.vm.blockgen)
     runtime: object = None

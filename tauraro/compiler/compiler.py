@@ -14,6 +14,7 @@ statement. An expression is compiled by :meth:`CodeGen.expr`, which returns the
 from __future__ import annotations
 
 import ast
+import symtable
 import sys
 
 from . import scopes
@@ -45,15 +46,27 @@ if sys.version_info >= (3, 11):
     _UNSUPPORTED[ast.TryStar] = "'except*' (exception groups)"
 
 
-def compile_source(source: str, filename: str) -> CodeObject:
-    """Compile a module's source. SyntaxErrors are CPython's own: the host parser
-    and compiler check the program first, so messages and positions match."""
-    tree = ast.parse(source, filename)
-    compile(tree, filename, "exec", dont_inherit=True)
+def compile_source(source: str, filename: str, mode: str = "exec",
+                   namespace: bool = False) -> CodeObject:
+    """Compile source text. SyntaxErrors are CPython's own: the host parser and
+    compiler check the program first, so messages and positions match.
+
+    ``mode`` is "exec" (a module) or "eval" (one expression, whose value the code
+    returns). With ``namespace`` the top-level names live in a mapping held in
+    register 0 rather than in the globals, as for ``exec(src, globals, locals)``.
+    """
+    tree = ast.parse(source, filename, mode)
+    compile(tree, filename, mode, dont_inherit=True)
     _reject_unsupported(tree, filename)
     unit = Unit(filename, source)
-    gen = CodeGen(unit, scopes.module_scope(source, filename), "module", "<module>", "<module>", 1)
-    gen.compile_module(tree)
+    table = symtable.symtable(source, filename, mode)
+    gen = CodeGen(unit, scopes.Scope(table), "module", "<module>", "<module>", 1,
+                  namespace=namespace)
+    if mode == "eval":
+        gen.lineno = tree.body.lineno
+        gen.emit("RETURN", gen.expr(tree.body))
+    else:
+        gen.compile_module(tree)
     return gen.finish()
 
 
@@ -107,7 +120,8 @@ def _is_docstring(stmt) -> bool:
 
 class CodeGen:
     def __init__(self, unit: Unit, scope: scopes.Scope, kind: str, name: str, qualname: str,
-                 firstlineno: int, class_name: str | None = None, args: ast.arguments | None = None):
+                 firstlineno: int, class_name: str | None = None, args: ast.arguments | None = None,
+                 namespace: bool = False):
         self.unit = unit
         self.scope = scope
         self.kind = kind
@@ -132,7 +146,8 @@ class CodeGen:
         self.argcount = self.posonlyargcount = self.kwonlyargcount = 0
         self.cellvars: list[tuple[str, int]] = []
         self.freevars: list[tuple[str, int]] = []
-        self.ns_reg = None                # class bodies: the namespace dict
+        self.ns_reg = None                # class bodies (and exec'd code): the namespace mapping
+        self.namespace = namespace
         self._layout(args)
         self.temp_base = self.temp_top = self.max_reg = len(self.regnames)
 
@@ -144,7 +159,7 @@ class CodeGen:
         return reg
 
     def _layout(self, args):
-        if self.kind == "class":
+        if self.kind == "class" or self.namespace:
             self.ns_reg = len(self.regnames)
             self.regnames[self.ns_reg] = "<namespace>"
         elif self.kind in ("function", "lambda"):
@@ -229,11 +244,16 @@ class CodeGen:
         return _mangle(self.class_name, name)
 
     # --- names -------------------------------------------------------------------------------
+    def access(self, name: str) -> str:
+        if self.namespace:
+            return scopes.NAME    # exec'd code: locals mapping, then globals, then builtins
+        return self.scope.access(name)
+
     def load_name(self, name: str, dst=None) -> int:
         name = self.mangle(name)
         if name == "__debug__":
             return self._to(self.const(True), dst)
-        access = self.scope.access(name)
+        access = self.access(name)
         if access == scopes.LOCAL:
             return self._to(self.regs[name], dst)
         d = self.temp() if dst is None else dst
@@ -249,7 +269,7 @@ class CodeGen:
 
     def store_name(self, name: str, value: int):
         name = self.mangle(name)
-        access = self.scope.access(name)
+        access = self.access(name)
         if access == scopes.LOCAL:
             if self.regs[name] != value:
                 self.emit("MOVE", self.regs[name], value)
@@ -262,7 +282,7 @@ class CodeGen:
 
     def delete_name(self, name: str):
         name = self.mangle(name)
-        access = self.scope.access(name)
+        access = self.access(name)
         if access == scopes.LOCAL:
             self.emit("DELETE_FAST", self.regs[name], self.name_idx(name))
         elif access in (scopes.CELL, scopes.FREE):
@@ -275,7 +295,7 @@ class CodeGen:
     def local_reg(self, name: str):
         """The register a plain assignment to ``name`` can write directly, if any."""
         name = self.mangle(name)
-        if self.scope.access(name) == scopes.LOCAL:
+        if self.access(name) == scopes.LOCAL:
             return self.regs[name]
         return None
 
@@ -294,13 +314,16 @@ class CodeGen:
         body = tree.body
         if body and _is_docstring(body[0]):
             self.lineno = body[0].lineno
-            self.emit("STORE_GLOBAL", self.name_idx("__doc__"), self.const(body[0].value.value))
+            self.store_name("__doc__", self.const(body[0].value.value))
             body = body[1:]
         if any(isinstance(n, ast.AnnAssign) for n in _shallow_statements(tree.body)):
-            t = self.temp()
-            self.emit("LOAD_GLOBALS", t)
-            self.emit("SETUP_ANNOTATIONS", t)
-            self.temp_top = self.temp_base
+            if self.ns_reg is not None:
+                self.emit("SETUP_ANNOTATIONS", self.ns_reg)
+            else:
+                t = self.temp()
+                self.emit("LOAD_GLOBALS", t)
+                self.emit("SETUP_ANNOTATIONS", t)
+                self.temp_top = self.temp_base
         self.statements(body)
         self.emit("RETURN", self.const(None))
 
@@ -911,7 +934,7 @@ class CodeGen:
         m = self.temp()
         self.emit("IMPORT_NAME", m, self.name_idx(module), self.const(fromlist), node.level)
         if fromlist == ("*",):
-            if self.kind == "class":
+            if self.ns_reg is not None:
                 self.emit("IMPORT_STAR", self.ns_reg, m)
             else:
                 g = self.temp()

@@ -108,7 +108,3 @@ class Scope:
         if sym.is_local():
             return LOCAL
         return GLOBAL
-
-
-def module_scope(source: str, filename: str) -> Scope:
-    return Scope(symtable.symtable(source, filename, "exec"))

@@ -12,3 +12,13 @@ import types
 BUILTINS_MODULE = types.ModuleType("builtins", _host.__doc__)
 BUILTINS_MODULE.__dict__.update(_host.__dict__)
 BUILTINS = BUILTINS_MODULE.__dict__
+
+
+def _install_frame_builtins():
+    from . import introspection as i
+    for name, fn in (("eval", i.eval_), ("exec", i.exec_), ("locals", i.locals_),
+                     ("vars", i.vars_), ("dir", i.dir_)):
+        BUILTINS[name] = fn
+
+
+_install_frame_builtins()

@@ -29,6 +29,7 @@ class CodeRuntime:
         self.blocks, self.linemap, self.source = blockgen.build_blocks(
             code, G, names, self.jit is not None)
         self.entry = self.blocks[0]
+        self._own(self.blocks.values())
         self.next_line = max(self.linemap) + 10 if self.linemap else 10
         self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
         self.trampoline = None   # host code object of the function trampoline (tauraro.vm.function)
@@ -46,7 +47,13 @@ class CodeRuntime:
             self.source += src
             fn = self.blocks[pc] = fns[pc]
             self.pc_of_block[fn] = pc
+            self._own([fn])
         return fn
+
+    def _own(self, fns):
+        from .introspection import BLOCK_OWNERS
+        for fn in fns:
+            BLOCK_OWNERS[fn.__code__] = self
 
     def pc_of(self, exc: BaseException, blk) -> int:
         """The pc of the instruction that raised ``exc`` (caught in ``run``)."""
