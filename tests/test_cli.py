@@ -1,0 +1,210 @@
+"""The command line: bad input gets CPython's message (or one clear line), never an
+internal traceback; unsupported constructs are named; dis and python -m work."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from harness import ROOT, _env
+
+PY = sys.executable
+
+
+def tauraro(*args, stdin=b"", cwd=None):
+    return subprocess.run([PY, "-m", "tauraro", *args], input=stdin, capture_output=True,
+                          env=_env(), cwd=cwd, timeout=60)
+
+
+def cpython(path, cwd=None):
+    return subprocess.run([PY, str(path)], capture_output=True, env=_env(), cwd=cwd, timeout=60)
+
+
+def last_line(data: bytes) -> str:
+    lines = [l for l in data.decode("utf-8", "replace").splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def write(tmp_path, name, content):
+    p = tmp_path / name
+    p.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return p
+
+
+BAD_SOURCES = {
+    "syntax.py": "print('ok')\nx = = 1\n",
+    "indent.py": "def f():\n    return 1\n  x = 2\n",
+    "unclosed.py": "print((1, 2)\n",
+    "nonutf8.py": b"x = 1\nprint('\xff')\n",
+    "huge_int.py": "x = " + "9" * 5000 + "\n",
+    "return_outside.py": "return 5\n",
+    "break_outside.py": "break\n",
+    "nonlocal_module.py": "nonlocal x\n",
+    "bad_global.py": "def f():\n    x = 1\n    global x\n",
+    "star_assign.py": "*a = [1, 2]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SOURCES))
+def test_bad_source_reports_like_cpython(tmp_path, name):
+    path = write(tmp_path, name, BAD_SOURCES[name])
+    want = cpython(path)
+    got = tauraro("run", str(path))
+    assert got.returncode == want.returncode == 1
+    assert last_line(got.stderr) == last_line(want.stderr)
+    assert b"Traceback" not in got.stderr
+    if b"File" in want.stderr:
+        # the file and line are reported as CPython reports them
+        assert want.stderr.splitlines()[0] == got.stderr.splitlines()[0]
+
+
+def test_syntax_error_shows_caret(tmp_path):
+    path = write(tmp_path, "s.py", "x = (1 +\n    2))\n")
+    got = tauraro("run", str(path))
+    want = cpython(path)
+    assert got.stderr == want.stderr
+
+
+def test_empty_file_runs_and_prints_nothing(tmp_path):
+    path = write(tmp_path, "empty.py", "")
+    got = tauraro("run", str(path))
+    assert (got.returncode, got.stdout, got.stderr) == (0, b"", b"")
+
+
+def test_missing_file(tmp_path):
+    got = tauraro("run", str(tmp_path / "nope.py"))
+    assert got.returncode == 2
+    text = got.stderr.decode()
+    assert text.count("\n") == 1
+    assert "can't open file" in text and "No such file or directory" in text
+
+
+def test_directory(tmp_path):
+    got = tauraro("run", str(tmp_path))
+    assert got.returncode == 2
+    assert got.stderr.decode().count("\n") == 1
+    assert "Is a directory" in got.stderr.decode()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path):
+    path = write(tmp_path, "secret.py", "print(1)\n")
+    path.chmod(0)
+    got = tauraro("run", str(path))
+    assert got.returncode == 2
+    assert "Permission denied" in got.stderr.decode()
+
+
+def test_unreadable_file_message(tmp_path, monkeypatch):
+    """The same path in-process (root can read everything, so simulate EACCES)."""
+    import builtins
+    from tauraro.program import ProgramError, read_program
+    path = write(tmp_path, "secret.py", "print(1)\n")
+    real_open = builtins.open
+
+    def deny(p, *a, **k):
+        if str(p) == str(path):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_open(p, *a, **k)
+    monkeypatch.setattr(builtins, "open", deny)
+    with pytest.raises(ProgramError) as e:
+        read_program(str(path))
+    assert e.value.exit_code == 2
+    assert str(e.value) == "can't open file %r: [Errno 13] Permission denied" % str(path)
+
+
+UNSUPPORTED = [
+    ("async_def.py", "x = 1\nasync def f():\n    return 1\n", "'async def'", 2),
+    ("await.py", "async def f():\n    await g()\n", "'async def'", 1),
+    ("async_for.py", "import asyncio\n\n\nasync def f(xs):\n    async for x in xs:\n        pass\n",
+     "'async def'", 4),
+    ("except_star.py", "try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'", 1),
+]
+
+
+@pytest.mark.parametrize("name,src,construct,line", UNSUPPORTED, ids=[u[0] for u in UNSUPPORTED])
+def test_unsupported_construct_is_named(tmp_path, name, src, construct, line):
+    path = write(tmp_path, name, src)
+    got = tauraro("run", str(path))
+    assert got.returncode == 2
+    text = got.stderr.decode()
+    assert text.count("\n") == 1, text
+    assert construct in text and ("line %d" % line) in text and str(path) in text
+    assert "not supported" in text
+    assert got.stdout == b""
+
+
+def test_unsupported_construct_in_imported_module(tmp_path):
+    write(tmp_path, "helper.py", "async def f():\n    pass\n")
+    path = write(tmp_path, "main.py", "print('start')\nimport helper\n")
+    got = tauraro("run", str(path), cwd=str(tmp_path))
+    assert got.returncode == 2
+    assert "'async def'" in got.stderr.decode() and "helper.py" in got.stderr.decode()
+
+
+def test_internal_error_is_one_line_and_debug_shows_traceback(tmp_path, monkeypatch):
+    from cli.main import main
+    import tauraro.program
+
+    def boom(path, args):
+        raise RuntimeError("simulated bug")
+    monkeypatch.setattr(tauraro.program, "run_program", boom)
+    path = write(tmp_path, "p.py", "print(1)\n")
+    result = CliRunner().invoke(main, ["run", str(path)])
+    assert result.exit_code == 70
+    lines = result.output.strip().splitlines()
+    assert lines == ["tauraro: internal error: RuntimeError: simulated bug "
+                     "(rerun with --debug to see the implementation traceback)"]
+    result = CliRunner().invoke(main, ["run", "--debug", str(path)])
+    assert result.exit_code == 70
+    assert "Traceback (most recent call last)" in result.output and "simulated bug" in result.output
+
+
+def test_program_arguments_and_options_after_file(tmp_path):
+    path = write(tmp_path, "args.py", "import sys\nprint(sys.argv[1:])\n")
+    got = tauraro("run", "--no-jit", str(path), "--no-jit", "-x", "3")
+    assert got.stdout.decode().strip() == "['--no-jit', '-x', '3']"
+
+
+def test_jit_options_are_accepted(tmp_path):
+    path = write(tmp_path, "loop.py", "t = 0\nfor i in range(100):\n    t += i\nprint(t)\n")
+    for opts in (["--jit-threshold", "1"], ["--jit-stats"], ["--emit-wasm", str(tmp_path / "w")]):
+        got = tauraro("run", *opts, str(path))
+        assert got.returncode == 0 and got.stdout == b"4950\n", got.stderr
+    bad = tauraro("run", "--jit-threshold", "0", str(path))
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_console_script_and_module_agree(tmp_path):
+    path = write(tmp_path, "p.py", "print(sum(range(10)))\n")
+    script = Path(sys.executable).parent / "tauraro"
+    if not script.exists():
+        pytest.skip("console script not installed in this environment")
+    a = subprocess.run([str(script), "run", str(path)], capture_output=True, env=_env())
+    b = tauraro("run", str(path))
+    assert a.stdout == b.stdout == b"45\n"
+
+
+def test_dis_prints_code_objects_with_lines(tmp_path):
+    path = write(tmp_path, "d.py", "def f(a):\n    return a + 1\n\nfor i in range(3):\n    print(f(i))\n")
+    got = tauraro("dis", str(path))
+    assert got.returncode == 0
+    text = got.stdout.decode()
+    assert "Disassembly of <module>" in text and "Disassembly of f" in text
+    assert "ADD" in text and "r0(a)" in text and "FOR_ITER" in text
+    assert "-- loop 0 (for, line 4)" in text
+    # every instruction line of f's code carries the source line in the first column
+    f_part = text.split("Disassembly of f")[1]
+    assert f_part.splitlines()[1].split()[0] == "2"
+    py = tauraro("dis", "--python", str(path)).stdout.decode()
+    assert "def b0(r):" in py and "r[0] + (1)" in py
+
+
+def test_dis_bad_input(tmp_path):
+    path = write(tmp_path, "bad.py", "x = = 1\n")
+    got = tauraro("dis", str(path))
+    assert got.returncode == 1 and last_line(got.stderr) == "SyntaxError: invalid syntax"
+    got = tauraro("dis", str(tmp_path / "missing.py"))
+    assert got.returncode == 2 and b"Traceback" not in got.stderr
