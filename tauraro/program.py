@@ -73,8 +73,11 @@ def exit_code_of(e: SystemExit) -> int:
     return 1
 
 
-def run_program(path: str, args: list[str]) -> int:
-    """Run ``path`` as ``__main__`` with ``sys.argv = [path, *args]``; return the exit code."""
+def run_program(path: str, args: list[str], jit=None) -> int:
+    """Run ``path`` as ``__main__`` with ``sys.argv = [path, *args]``; return the exit code.
+
+    ``jit`` is a ``tauraro.jit.controller.JitController``, or None to interpret only.
+    """
     try:
         code = load(path)
     except SyntaxError as e:
@@ -84,6 +87,7 @@ def run_program(path: str, args: list[str]) -> int:
         sys.stderr.write("tauraro: %s\n" % e.message())
         return 2
     filename = os.path.abspath(path)
+    STATE.jit = jit
     sys.argv[:] = [path] + list(args)
     sys.path[0:0] = [os.path.dirname(filename)]
     imports.install(os.path.dirname(filename))

@@ -148,7 +148,7 @@ def test_internal_error_is_one_line_and_debug_shows_traceback(tmp_path, monkeypa
     from cli.main import main
     import tauraro.program
 
-    def boom(path, args):
+    def boom(path, args, jit=None):
         raise RuntimeError("simulated bug")
     monkeypatch.setattr(tauraro.program, "run_program", boom)
     path = write(tmp_path, "p.py", "print(1)\n")

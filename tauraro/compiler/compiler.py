@@ -605,7 +605,7 @@ class CodeGen:
             t = self.temp()
             self.emit("FOR_ITER", t, it, orelse)
             self.assign(target, t)
-        self.fblocks.append(FBlock("loop", loop=loop, head=head, end=end, exit=it))
+        self.fblocks.append(FBlock("loop", loop=loop, head=head, end=end))
         self.statements(node.body)
         self.fblocks.pop()
         self.lineno = node.lineno
@@ -614,10 +614,31 @@ class CodeGen:
         self.loop_stack.pop()
         loop.end = orelse
         loop.exits = [orelse, end]
-        # the exhausted iterator is dropped at once, as CPython pops it
+        # the iterator is dropped as soon as the loop ends, as CPython pops it (a
+        # generator's finally runs now); after a break, at the break target
         self.emit("MOVE", it, self.const(None))
         self.statements(node.orelse)
         self.label(end)
+        if self._has_break(node.body):
+            self.emit("MOVE", it, self.const(None))
+
+    @staticmethod
+    def _has_break(body) -> bool:
+        stack = list(body)
+        while stack:
+            s = stack.pop()
+            if isinstance(s, ast.Break):
+                return True
+            if isinstance(s, (ast.For, ast.While, ast.AsyncFor, ast.FunctionDef, ast.ClassDef,
+                              ast.AsyncFunctionDef)):
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                stack.extend(getattr(s, field, []) or [])
+            for h in getattr(s, "handlers", []) or []:
+                stack.extend(h.body)
+            for c in getattr(s, "cases", []) or []:
+                stack.extend(c.body)
+        return False
 
     def _enclosing_loop(self):
         for i in range(len(self.fblocks) - 1, -1, -1):
@@ -629,11 +650,7 @@ class CodeGen:
         i = self._enclosing_loop()
         self.unwind_to(i + 1)
         self.lineno = node.lineno
-        loop = self.fblocks[i]
-        if loop.exit is not None:
-            # leaving a for loop drops its iterator (a generator's finally runs now)
-            self.emit("MOVE", loop.exit, self.const(None))
-        self.emit("JUMP", loop.end)
+        self.emit("JUMP", self.fblocks[i].end)
 
     def stmt_Continue(self, node):
         i = self._enclosing_loop()

@@ -1,0 +1,349 @@
+"""JitController: when loops get compiled, how native code is entered and left.
+
+The interpreter counts back edges per loop (``C[loop]`` in the generated blocks)
+and calls ``backedge`` when a count reaches the threshold. Then:
+
+1. *Which region.* If the loop is nested, the outermost enclosing loop of the
+   same function that can be compiled is preferred: its counter is set to trip
+   at its next back edge, so all its remaining iterations -- inner loops
+   included -- run natively instead of paying an entry per inner loop run. The
+   loop that tripped is also entered now, on its own.
+2. *Which version.* Compiled code is specialised to the types of the loop's
+   live values at entry; versions are cached per loop and type signature
+   (at most ``MAX_VERSIONS``; wasmtime's on-disk cache lets a second run of the
+   program skip Cranelift).
+3. *Run.* Pack values into memory, call the native ``run``, unpack, and resume
+   the interpreter at the exit record's pc.
+4. *Failures are counted.* An exit where a speculation failed backs the loop
+   off (exponentially more interpreted iterations before the next entry); a
+   loop whose native runs keep failing almost at once is blacklisted, with the
+   reason reported by ``--jit-stats``. Nothing thrashes.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..compiler.code import CodeObject, UNBOUND
+from .exits import INTERRUPT, LOOP_EXIT, TYPE_CHANGE
+from .infer import Inference, NotCompilable, is_global
+from .jtypes import classify
+from .layout import EntryFrame, FrameLayout
+from .region import Liveness, LoopRegion
+
+DEFAULT_THRESHOLD = 1000
+MAX_VERSIONS = 4
+QUICK_FAILURE_LIMIT = 12      # native runs that fail within a couple of iterations
+NEVER = -(1 << 62)            # a counter value that never trips again
+# the smallest valid module: (module (func)), compiled once when the engine starts
+_WARMUP_WASM = bytes.fromhex("0061736d0100000001040160000003020100" "0a040102000b")
+
+
+class CompiledLoop:
+    """One version of a region: wasm, native instance, exits, layout."""
+
+    def __init__(self, region, inference, layout, exits, wasm, text_fn, instance, entry,
+                 codegen_seconds, native_seconds):
+        self.region = region
+        self.inference = inference
+        self.layout = layout
+        self.exits = exits
+        self.wasm = wasm
+        self.text = text_fn
+        self.instance = instance
+        self.entry = entry
+        self.codegen_seconds = codegen_seconds
+        self.native_seconds = native_seconds
+
+
+class LoopState:
+    """What the JIT knows about one source loop (also its --jit-stats row)."""
+
+    def __init__(self, rt, loop):
+        self.rt = rt
+        self.code: CodeObject = rt.code
+        self.loop = loop
+        self.status = "interpreted"      # compiled | not compiled | blacklisted
+        self.reason = ""
+        self.versions: dict = {}
+        self.region = None
+        self.entry_vars = None
+        self.entries = 0
+        self.native_iterations = 0
+        self.interpreted_iterations = 0
+        self.counter_set = 0
+        self.compile_seconds = 0.0
+        self.codegen_seconds = 0.0
+        self.native_compile_seconds = 0.0
+        self.exits = Counter()
+        self.quick_failures = 0
+        self.backoff = 16
+
+    @property
+    def line(self):
+        return self.loop.line
+
+    def row(self) -> dict:
+        return {
+            "file": self.code.filename, "line": self.loop.line, "kind": self.loop.kind,
+            "function": self.code.qualname, "status": self.status, "reason": self.reason,
+            "versions": len(self.versions), "entries": self.entries,
+            "native_iterations": self.native_iterations,
+            "interpreted_iterations": self.interpreted_iterations,
+            "compile_ms": round(self.compile_seconds * 1000, 3),
+            "codegen_ms": round(self.codegen_seconds * 1000, 3),
+            "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
+            "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
+                                                                                 key=lambda x: -x[1])],
+        }
+
+
+class JitController:
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
+                 cache: bool = True):
+        self.threshold = threshold
+        self.emit_dir = Path(emit_dir) if emit_dir else None
+        self.cache = cache
+        self.engine = None
+        self.engine_seconds = 0.0         # import wasmtime + Engine (once, on the first hot loop)
+        self.loops: dict = {}             # (code, loop id) -> LoopState
+        self._liveness: dict = {}
+        self._emitted = Counter()
+        self.interrupts = None
+
+    # --- the hook in generated blocks ---------------------------------------------------------
+    def backedge_hook(self, rt):
+        counters = rt.counters
+        self.register(rt)
+
+        def backedge(r, loop_id, target):
+            return self.on_hot(rt, r, loop_id, target, counters)
+        return backedge
+
+    def state(self, rt, loop_id) -> LoopState:
+        key = (rt.code, loop_id)
+        st = self.loops.get(key)
+        if st is None:
+            st = self.loops[key] = LoopState(rt, rt.code.loops[loop_id])
+        return st
+
+    def _count(self, st, counters, loop_id):
+        st.interpreted_iterations += counters[loop_id] - st.counter_set
+
+    def _set_counter(self, st, counters, loop_id, value):
+        counters[loop_id] = value
+        st.counter_set = value
+
+    def on_hot(self, rt, r, loop_id, target, counters):
+        st = self.state(rt, loop_id)
+        self._count(st, counters, loop_id)
+        if st.status in ("not compiled", "blacklisted"):
+            self._set_counter(st, counters, loop_id, NEVER)
+            return target
+        # prefer the outermost enclosing loop that may compile: it is entered at its next back edge
+        code = rt.code
+        parent = st.loop.parent
+        while parent >= 0:
+            pst = self.state(rt, parent)
+            if pst.status not in ("not compiled", "blacklisted"):
+                if counters[parent] < self.threshold - 1:
+                    self._count(pst, counters, parent)
+                    self._set_counter(pst, counters, parent, self.threshold - 1)
+                break
+            parent = code.loops[parent].parent
+        return self.enter(st, rt, r, loop_id, target, counters)
+
+    # --- entering native code ----------------------------------------------------------------------
+    def _region(self, st):
+        if st.region is None:
+            code = st.code
+            live = self._liveness.get(code)
+            if live is None:
+                live = self._liveness[code] = Liveness(code)
+            region = LoopRegion(code, st.loop, live)
+            used = region.registers()
+            live_in = region.liveness.live_at(region.header)
+            regs = sorted(used & live_in)
+            reads, writes = region.global_names()
+            st.region = region
+            st.entry_vars = [v for v in regs] + [("g", n) for n in sorted(reads | writes)]
+            st.carried = (region.defined_registers() & set(regs)) | {("g", n) for n in writes}
+        return st.region
+
+    def _read(self, var, r, G, builtins):
+        if is_global(var):
+            name = var[1]
+            v = G.get(name, UNBOUND)
+            if v is UNBOUND:
+                v = builtins.get(name, UNBOUND)
+            return v
+        return r[var]
+
+    def enter(self, st, rt, r, loop_id, target, counters):
+        try:
+            region = self._region(st)
+        except NotCompilable as e:
+            return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
+        G = rt.G
+        builtins = G.get("__builtins__")
+        if not isinstance(builtins, dict):
+            builtins = builtins.__dict__
+        values = [self._read(v, r, G, builtins) for v in st.entry_vars]
+        types = tuple(classify(v) for v in values)
+        version = st.versions.get(types)
+        if version is None:
+            if len(st.versions) >= MAX_VERSIONS:
+                return self._give_up(st, counters, loop_id, "blacklisted",
+                                     "more than %d type versions" % MAX_VERSIONS, target)
+            try:
+                version = self.compile(st, region, dict(zip(st.entry_vars, types)))
+            except NotCompilable as e:
+                return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
+            st.versions[types] = version
+            st.status = "compiled"
+        layout = version.layout
+        frame = EntryFrame(layout, [v for v, (var, t) in zip(values, zip(st.entry_vars, types))
+                                    if not t.static])
+        inst = version.instance
+        watchdog = self.interrupts
+        if watchdog is not None:
+            watchdog.running(inst.memory_address)
+        try:
+            frame.pack(inst.memory_view, inst.grow_memory)
+            exit_id = version.entry(0)
+            if watchdog is not None:
+                watchdog.running(None)
+            record = version.exits[exit_id]
+
+            def store(var, value):
+                if is_global(var):
+                    G[var[1]] = value
+                else:
+                    r[var] = value
+            frame.unpack(inst.memory_view, record, store)
+        finally:
+            if watchdog is not None:
+                watchdog.running(None)
+                watchdog.done()     # a Ctrl-C during the run is raised now, state complete
+        # statistics and policy
+        st.entries += 1
+        native = 0
+        for header, n in frame.iterations(inst.memory_view).items():
+            lst = self._state_by_header(rt, header)
+            lst.native_iterations += n
+            if header == region.header:
+                native = n
+        st.exits[(record.reason, record.line)] += 1
+        if record.failed:
+            if native < 2 and record.kind != TYPE_CHANGE:
+                st.quick_failures += 1
+                if st.quick_failures >= QUICK_FAILURE_LIMIT:
+                    return self._give_up(st, counters, loop_id, "blacklisted",
+                                         "native runs keep exiting at line %d (%s)"
+                                         % (record.line, record.reason), rt.block_at(record.pc))
+            else:
+                st.quick_failures = 0
+            self._set_counter(st, counters, loop_id, self.threshold - st.backoff)
+            st.backoff = min(st.backoff * 2, 1 << 16)
+        else:
+            st.quick_failures = 0
+            self._set_counter(st, counters, loop_id, self.threshold - 1)
+        return rt.block_at(record.pc)
+
+    def _state_by_header(self, rt, header):
+        for loop in rt.code.loops:
+            if loop.header == header:
+                return self.state(rt, loop.id)
+        raise KeyError(header)
+
+    def _give_up(self, st, counters, loop_id, status, reason, block):
+        st.status = status
+        st.reason = reason
+        self._set_counter(st, counters, loop_id, NEVER)
+        return block
+
+    # --- compiling ---------------------------------------------------------------------------------
+    def _engine(self):
+        if self.engine is None:
+            t0 = time.perf_counter()
+            from .native import NativeEngine
+            cache_dir = None
+            if self.cache:
+                base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+                cache_dir = os.path.join(base, "tauraro", "jit")
+            self.engine = NativeEngine(cache_dir=cache_dir)
+            from .interrupt import InterruptWatchdog
+            self.interrupts = InterruptWatchdog.install()
+            self.engine.compile(_WARMUP_WASM)   # Cranelift's one-time setup, not billed to a loop
+            self.engine_seconds = time.perf_counter() - t0
+        return self.engine
+
+    def compile(self, st, region, entry_types) -> CompiledLoop:
+        from ..helpers.floats import HELPERS
+        from ..wasmgen.lower import Lowering, Unsupported
+        from .native import HostFunction
+        t0 = time.perf_counter()
+        inf = Inference(region, entry_types)
+        layout = FrameLayout(region, entry_types, st.carried)
+        name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        try:
+            low = Lowering(inf, layout, name)
+            wasm, module = low.build()
+        except Unsupported as e:
+            raise NotCompilable(str(e)) from None
+        engine = self._engine()
+        t1 = time.perf_counter()
+        native_module = engine.compile(wasm)
+        imports = [HostFunction("helpers", h, HELPERS[h][0], HELPERS[h][1], HELPERS[h][2])
+                   for h in low.helper_index]
+        instance = engine.instantiate(native_module, imports=imports)
+        entry = instance.entry("run")
+        t2 = time.perf_counter()
+        st.codegen_seconds += t1 - t0
+        st.native_compile_seconds += t2 - t1
+        st.compile_seconds += t2 - t0
+        version = CompiledLoop(region, inf, layout, low.exits, wasm, module.to_text, instance, entry,
+                               t1 - t0, t2 - t1)
+        if self.emit_dir is not None:
+            self._emit(st, version)
+        return version
+
+    def _emit(self, st, version):
+        self.emit_dir.mkdir(parents=True, exist_ok=True)
+        stem = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        self._emitted[stem] += 1
+        n = self._emitted[stem]
+        base = stem if n == 1 else "%s_v%d" % (stem, n)
+        (self.emit_dir / (base + ".wasm")).write_bytes(version.wasm)
+        header = [";; %s line %d (%s loop in %s), version %d" % (st.code.filename, st.loop.line,
+                                                               st.loop.kind, st.code.qualname, n),
+                  ";; entry types: " + ", ".join("%s: %s" % (self._var_name(st.code, v), t.name)
+                                                 for v, t in version.inference.entry.items()),
+                  ";; exits:"]
+        for rec in version.exits:
+            header.append(";;   %d: resume at pc %d (line %d), %s: %s" % (rec.id, rec.pc, rec.line,
+                                                                        rec.kind, rec.reason))
+        (self.emit_dir / (base + ".wat")).write_text("\n".join(header) + "\n" + version.text())
+
+    @staticmethod
+    def _var_name(code, v):
+        if is_global(v):
+            return "global " + v[1]
+        return code.regnames.get(v, "r%d" % v)
+
+    # --- reporting -----------------------------------------------------------------------------------
+    def register(self, rt):
+        """Every code runtime with loops, so loops that never got hot are reported too."""
+        for loop in rt.code.loops:
+            self.state(rt, loop.id)
+
+    def finish(self):
+        """Fold the interpreted back edges counted since the last trip into the statistics."""
+        for (code, loop_id), st in self.loops.items():
+            self._count(st, st.rt.counters, loop_id)
+            st.counter_set = st.rt.counters[loop_id]
+
+    def rows(self) -> list[dict]:
+        return [st.row() for st in sorted(self.loops.values(), key=lambda s: (s.code.filename, s.line))]

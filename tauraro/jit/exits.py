@@ -1,0 +1,34 @@
+"""ExitRecord: what native code tells the interpreter when it gives control back."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# kinds of exit
+LOOP_EXIT = "loop-exit"      # control left the loop normally (loop done, break, return)
+GUARD = "guard"              # a speculation failed (overflow, zero division, index...)
+SIDE = "side"                # an operation native code does not do, on a path rarely taken
+TYPE_CHANGE = "type-change"  # a loop variable is about to change type
+INTERRUPT = "interrupt"      # Ctrl-C (or another signal) arrived
+
+
+@dataclass
+class ExitRecord:
+    """One place native code can leave: resume the interpreter at ``pc``.
+
+    ``extras`` are the registers live at ``pc`` that the region computed but that
+    are not loop variables (temporaries mid-statement, say): they are written to
+    the exit area in this order, each as a tag word and its payload words, and
+    ``fmt`` is their struct format. Loop variables are written back by every exit.
+    """
+    id: int
+    pc: int
+    line: int
+    reason: str
+    kind: str
+    extras: list = field(default_factory=list)
+    fmt: str = "<"
+
+    @property
+    def failed(self) -> bool:
+        """Did a speculation fail (as opposed to the loop ending or an interrupt)?"""
+        return self.kind in (GUARD, SIDE, TYPE_CHANGE)

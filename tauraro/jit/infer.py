@@ -1,0 +1,359 @@
+"""Type inference over a LoopRegion: the types every instruction sees, and where
+native code must give control back.
+
+Types start from the live values at loop entry and flow forward through the
+region. Each instruction gets one of three actions:
+
+- ``lower``: compiled inline (it may still carry guards, e.g. int overflow);
+- ``nop``: nothing to do natively (a bound check on a value known to be bound);
+- ``exit``: native code stops *before* it and the interpreter runs it. Reasons
+  are *side exits* (an operation or type native code does not handle, on a path
+  the loop does not always take) and *type changes* (a loop variable about to
+  get a type other than its type at the loop header: the interpreter continues
+  and a later entry compiles a version for the new type).
+
+A side exit on a path every iteration of some loop in the region takes would
+make that loop leave native code every time, so the region is rejected and the
+reason is reported instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..compiler.code import CodeObject
+from .jtypes import (BOOL, FLOAT, INT, ITER_OF, NONE, RANGE, RANGE_ITER, STR, UNBOUND_T,
+                     BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type)
+from .region import LoopRegion
+
+NUMERIC = (INT, FLOAT, BOOL)
+ARITH = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD", "POW", "LSHIFT", "RSHIFT",
+         "AND", "OR", "XOR"}
+COMPARE = {"LT", "LE", "EQ", "NE", "GT", "GE"}
+
+
+class NotCompilable(Exception):
+    """The region cannot be compiled; the message says why (with the line)."""
+
+
+@dataclass
+class Typing:
+    pc: int
+    action: str                       # "lower", "nop" or "exit"
+    result: JType | None = None       # type of the written register, if any
+    operands: list = field(default_factory=list)   # types of the read operands, in order
+    reason: str = ""
+    kind: str = ""                    # for exits: "side" or "type-change"
+
+
+def is_global(var) -> bool:
+    return isinstance(var, tuple)
+
+
+def truthy(t: JType) -> bool:
+    return t in (INT, FLOAT, BOOL, STR, NONE) or isinstance(t, SeqType)
+
+
+def arith_result(op: str, a: JType, b: JType):
+    if a not in NUMERIC or b not in NUMERIC:
+        return None
+    if op in ("LSHIFT", "RSHIFT", "AND", "OR", "XOR"):
+        if FLOAT in (a, b):
+            return None
+        if op in ("AND", "OR", "XOR") and a is BOOL and b is BOOL:
+            return BOOL
+        return INT
+    if op == "TRUEDIV":
+        return FLOAT
+    return FLOAT if FLOAT in (a, b) else INT
+
+
+def call_result(fn: BuiltinType, args: list[JType]):
+    import builtins as B
+    f = fn.fn
+    n = len(args)
+    if f is B.abs and n == 1 and args[0] in NUMERIC:
+        return FLOAT if args[0] is FLOAT else INT
+    if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
+        return args[0]
+    if f is B.len and n == 1 and (isinstance(args[0], SeqType) or args[0] in (STR, RANGE)):
+        return INT
+    if f is B.int and n == 1 and args[0] in NUMERIC:
+        return INT
+    if f is B.float and n == 1 and args[0] in NUMERIC:
+        return FLOAT
+    if f is B.bool and n == 1 and truthy(args[0]):
+        return BOOL
+    if f is B.range and 1 <= n <= 3 and all(a in (INT, BOOL) for a in args):
+        return RANGE
+    return None
+
+
+class Inference:
+    def __init__(self, region: LoopRegion, entry: dict):
+        """``entry``: var -> JType at the loop header, for every live-in register the
+        region uses and every global it touches (vars: int register or ("g", name))."""
+        self.region = region
+        self.code: CodeObject = region.code
+        self.entry = entry
+        self.typings: dict[int, Typing] = {}
+        self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
+        self.block_states: dict[int, dict] = {}
+        self.exit_at: dict[int, int] = {}           # block start -> pc of an unconditional exit
+        self.edge_states: dict[tuple[int, int], dict] = {}   # (block, succ) -> state on that edge
+        self._run()
+        self._check_always_exiting()
+
+    # --- operand types -----------------------------------------------------------------
+    def operand_type(self, kind: str, arg, state) -> JType:
+        if kind in ("rk", "*rk") and arg < 0:
+            return const_type(self.code.consts[-1 - arg])
+        t = state.get(arg)
+        return t if t is not None else OtherType("unknown")
+
+    def _line(self, pc):
+        return self.code.instrs[pc].line
+
+    # --- the walk ---------------------------------------------------------------------------
+    def _live_filter(self, pc, state):
+        live = self.region.liveness.live_at(pc)
+        return {v: t for v, t in state.items() if is_global(v) or v in live}
+
+    def _merge(self, pc, old, new):
+        if old is None:
+            return new
+        out = {}
+        for v in set(old) | set(new):
+            a, b = old.get(v), new.get(v)
+            if a is b:
+                out[v] = a
+            elif a is None or b is None:
+                continue     # not defined on every path: not live here (see region.py)
+            else:
+                name = self._var_name(v)
+                raise NotCompilable("%s is %s on one path and %s on another at line %d"
+                                    % (name, a.name, b.name, self._line(pc)))
+        return out
+
+    def _var_name(self, v) -> str:
+        if is_global(v):
+            return "global '%s'" % v[1]
+        name = self.code.regnames.get(v)
+        return ("'%s'" % name) if name else "a temporary (r%d)" % v
+
+    def _run(self):
+        region = self.region
+        header = region.header
+        self.block_states[header] = dict(self.entry)
+        order = region.rpo()
+        index = {s: i for i, s in enumerate(order)}
+        work = [header]
+        queued = {header}
+        while work:
+            work.sort(key=index.get)
+            start = work.pop(0)
+            queued.discard(start)
+            state = dict(self.block_states[start])
+            block = region.blocks[start]
+            exited = False
+            for pc in range(block.start, block.end):
+                self.state_before[pc] = dict(state)
+                typing = self.type_instruction(pc, state)
+                self.typings[pc] = typing
+                if typing.action == "exit":
+                    self.exit_at[start] = pc
+                    exited = True
+                    break
+                self._apply(pc, typing, state)
+            if exited:
+                continue
+            self.exit_at.pop(start, None)
+            last = self.code.instrs[block.end - 1]
+            for k, succ in enumerate(block.succs):
+                st = state
+                if last.op.name == "FOR_ITER" and k == 0:
+                    # leaving the loop: the target was not written
+                    st = dict(self.state_before[block.end - 1])
+                self.edge_states[(start, succ)] = st
+                if succ not in region.blocks:
+                    continue
+                if succ == header:
+                    continue   # loop variables keep their header types (enforced at defs)
+                merged = self._merge(succ, self.block_states.get(succ), self._live_filter(succ, st))
+                if merged != self.block_states.get(succ):
+                    self.block_states[succ] = merged
+                    if succ not in queued:
+                        queued.add(succ)
+                        work.append(succ)
+
+    def _apply(self, pc, typing: Typing, state):
+        if typing.action != "lower" or typing.result is None:
+            return
+        ins = self.code.instrs[pc]
+        for v in self.defined_vars(ins):
+            state[v] = typing.result
+
+    def defined_vars(self, ins):
+        if ins.op.name == "STORE_GLOBAL":
+            return [("g", self.code.names[ins.args[0]])]
+        return ins.op.written(ins.args)
+
+    # --- typing rules --------------------------------------------------------------------------
+    def _exit(self, pc, reason, kind="side"):
+        return Typing(pc, "exit", reason=reason, kind=kind)
+
+    def type_instruction(self, pc: int, state) -> Typing:
+        ins = self.code.instrs[pc]
+        op = ins.op
+        name = op.name
+        args = ins.args
+        operands = []
+        kinds = op.kinds
+        for i, kind in enumerate(kinds):
+            if kind in ("r", "rk", "m"):
+                operands.append(self.operand_type(kind, args[i], state))
+            elif kind == "*rk":
+                operands.extend(self.operand_type("rk", a, state) for a in args[i:])
+        for t in operands:
+            if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND"):
+                return self._exit(pc, "%s of a %s" % (name, t.name))
+        result, reason = self._rule(name, args, operands, state)
+        if result == "exit":
+            return self._exit(pc, reason)
+        if result == "nop":
+            return Typing(pc, "nop", operands=operands)
+        typing = Typing(pc, "lower", result, operands)
+        # a loop variable must keep its type at the loop header
+        if result is not None:
+            for v in self.defined_vars(ins):
+                want = self.entry.get(v)
+                if want is not None and want is not result and self._live_at_header(v):
+                    return self._exit(pc, "%s becomes %s" % (self._var_name(v), result.name),
+                                      kind="type-change")
+        return typing
+
+    def _live_at_header(self, v) -> bool:
+        return is_global(v) or v in self.region.liveness.live_at(self.region.header)
+
+    def _rule(self, name, args, t, state):
+        """(result type | None for no result | "nop" | "exit", reason)."""
+        if name in ("NOP", "JUMP", "JUMP_BACK"):
+            return "nop", ""
+        if name == "MOVE":
+            if isinstance(t[0], OtherType):
+                return "exit", "a %s value" % t[0].name
+            return t[0], ""
+        if name == "LOAD_GLOBAL":
+            g = ("g", self.code.names[args[1]])
+            typ = state.get(g)
+            if typ is None or isinstance(typ, OtherType):
+                return "exit", "global '%s' is a %s" % (g[1], typ.name if typ else "unknown value")
+            if typ is UNBOUND_T:
+                return "exit", "global '%s' is not defined" % g[1]
+            return typ, ""
+        if name == "STORE_GLOBAL":
+            if t[0].static and not isinstance(t[0], BuiltinType) or isinstance(t[0], OtherType):
+                return "exit", "storing a %s in a global" % t[0].name
+            return t[0], ""
+        if name == "CHECK_BOUND":
+            return ("exit", "unbound local") if t[0] is UNBOUND_T else ("nop", "")
+        if name in ARITH or (name.startswith("I") and name[1:] in ARITH):
+            op = name if name in ARITH else name[1:]
+            res = arith_result(op, t[0], t[1])
+            if res is None:
+                return "exit", "%s of %s and %s" % (op, t[0].name, t[1].name)
+            return res, ""
+        if name in COMPARE:
+            if t[0] in NUMERIC and t[1] in NUMERIC:
+                return BOOL, ""
+            return "exit", "comparing %s with %s" % (t[0].name, t[1].name)
+        if name in ("IS", "IS_NOT"):
+            if t[0] is NONE or t[1] is NONE:
+                return BOOL, ""     # decided by the static types
+            return "exit", "identity test of %s and %s" % (t[0].name, t[1].name)
+        if name in ("NEG", "POS"):
+            if t[0] in NUMERIC:
+                return (FLOAT if t[0] is FLOAT else INT), ""
+            return "exit", "unary %s of %s" % (name, t[0].name)
+        if name == "INVERT":
+            if t[0] in (INT, BOOL):
+                return INT, ""
+            return "exit", "~ of %s" % t[0].name
+        if name == "NOT":
+            return (BOOL, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
+        if name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
+            return (None, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
+        if name == "GET_ITER":
+            if t[0] in (RANGE, RANGE_ITER):
+                return RANGE_ITER, ""
+            if isinstance(t[0], SeqType):
+                return ITER_OF[t[0]], ""
+            if isinstance(t[0], SeqIterType):
+                return t[0], ""
+            return "exit", "iterating over a %s" % t[0].name
+        if name == "FOR_ITER":
+            if t[0] is RANGE_ITER:
+                return INT, ""
+            if isinstance(t[0], SeqIterType):
+                return t[0].seq.elem, ""
+            return "exit", "iterating over a %s" % t[0].name
+        if name == "SUBSCR":
+            c, i = t
+            if isinstance(c, SeqType) and i in (INT, BOOL):
+                return c.elem, ""
+            return "exit", "indexing a %s with a %s" % (c.name, i.name)
+        if name == "STORE_SUBSCR":
+            c, i, v = t
+            if isinstance(c, SeqType) and c.mutable and i in (INT, BOOL):
+                if v is c.elem:
+                    return None, ""
+                return "exit", "a %s stored into a %s" % (v.name, c.name)
+            return "exit", "item assignment on a %s" % c.name
+        if name == "CALL":
+            fn, rest = t[0], t[1:]
+            if isinstance(fn, BuiltinType):
+                res = call_result(fn, rest)
+                if res is not None:
+                    return res, ""
+                return "exit", "%s() with %s" % (fn.fn.__name__, ", ".join(a.name for a in rest) or "no arguments")
+            return "exit", "calling a %s" % fn.name
+        if name == "RETURN":
+            return "exit", "return"
+        return "exit", "%s is not compiled" % name
+
+    # --- loops that could never finish an iteration natively ----------------------------------------
+    def _check_always_exiting(self):
+        region = self.region
+        dom = dominators(region)
+        loops = [(region.header, region.loop)] + [(l.header, l) for l in region.inner_loops]
+        for start, pc in sorted(self.exit_at.items()):
+            typing = self.typings[pc]
+            if typing.kind != "side":
+                continue
+            for header, loop in loops:
+                latches = [b for b in region.blocks if header in region.blocks[b].succs
+                           and loop.header <= b < loop.end]
+                if latches and all(start in dom.get(l, ()) for l in latches):
+                    raise NotCompilable("%s at line %d runs on every iteration of the loop at line %d"
+                                        % (typing.reason, self._line(pc), loop.line))
+
+
+def dominators(region: LoopRegion) -> dict[int, set[int]]:
+    """Block start -> the set of blocks dominating it (including itself)."""
+    blocks = region.blocks
+    order = region.rpo()
+    dom = {b: set(blocks) for b in blocks}
+    dom[region.header] = {region.header}
+    changed = True
+    while changed:
+        changed = False
+        for b in order:
+            if b == region.header:
+                continue
+            preds = [p for p in blocks[b].preds if p in dom]
+            if not preds:
+                continue
+            new = set.intersection(*(dom[p] for p in preds)) | {b}
+            if new != dom[b]:
+                dom[b] = new
+                changed = True
+    return dom

@@ -1,0 +1,89 @@
+"""Ctrl-C while a compiled loop runs.
+
+Python runs signal handlers between bytecodes, so an infinite native loop would
+never see one. Instead: ``signal.set_wakeup_fd`` makes the C-level handler
+write a byte to a socket even while native code runs; a watchdog thread wakes
+up and sets the interrupt word (offset 0) in the running module's memory. Every
+compiled loop polls that word at each back edge and, when set, exits at its
+header with all state written back -- so, unlike a wasm trap (epoch
+interruption would trap and lose the loop's state), the interpreter continues
+from an exact state and Python's handler raises KeyboardInterrupt at the
+loop's line.
+
+Between the call and the end of unpacking, the SIGINT handler is deferred so
+the KeyboardInterrupt is raised only once the frame is consistent again.
+"""
+from __future__ import annotations
+
+import ctypes
+import signal
+import socket
+import threading
+
+
+class InterruptWatchdog:
+    _installed = None
+
+    def __init__(self):
+        self._address = None
+        self._critical = False
+        self._pending = None
+        self._previous = signal.getsignal(signal.SIGINT)
+        self._rsock, self._wsock = socket.socketpair()
+        self._wsock.setblocking(False)
+        signal.set_wakeup_fd(self._wsock.fileno(), warn_on_full_buffer=False)
+        signal.signal(signal.SIGINT, self._handler)
+        self._thread = threading.Thread(target=self._watch, name="tauraro-interrupt", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def install(cls):
+        """The watchdog, started once (only from the main thread; else None)."""
+        if cls._installed is None:
+            if threading.current_thread() is not threading.main_thread():
+                return None
+            try:
+                cls._installed = cls()
+            except (ValueError, OSError):
+                return None
+        return cls._installed
+
+    def _watch(self):
+        while True:
+            try:
+                data = self._rsock.recv(64)
+            except OSError:
+                return
+            if not data:
+                return
+            addr = self._address
+            if addr is not None:
+                ctypes.c_int32.from_address(addr).value = 1
+
+    def _handler(self, signum, frame):
+        if self._critical:
+            self._pending = (signum, frame)
+            return
+        self._call_previous(signum, frame)
+
+    def _call_previous(self, signum, frame):
+        prev = self._previous
+        if callable(prev):
+            prev(signum, frame)
+        elif prev != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    def running(self, memory_address):
+        """Native code of the module at ``memory_address`` runs now (None: it stopped)."""
+        if memory_address is not None:
+            self._critical = True
+            self._address = memory_address
+        else:
+            self._address = None
+
+    def done(self):
+        """The frame is consistent again: deliver a deferred SIGINT."""
+        self._critical = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._call_previous(*pending)

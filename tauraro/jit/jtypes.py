@@ -1,0 +1,181 @@
+"""The types compiled code works with, and how a Python value gets one.
+
+A JType says how a value lives in wasm (its *parts*, each a wasm local) and how
+it crosses between the interpreter and native code (its slot *tag* and payload
+words). Speculating on a type is only safe for values whose every operation we
+lower exactly: ints that fit in 64 bits, floats, bools, lists and tuples of
+ints or floats, range iterators, and a few builtins called with such values.
+"""
+from __future__ import annotations
+
+import builtins
+
+from ..compiler.code import UNBOUND
+
+I64_MIN = -(1 << 63)
+I64_MAX = (1 << 63) - 1
+
+
+class JType:
+    """parts: (suffix, wasm valtype) of the wasm locals holding one value."""
+
+    def __init__(self, name: str, parts, tag: int, static=False):
+        self.name = name
+        self.parts = tuple(parts)
+        self.tag = tag
+        self.static = static          # no runtime value: known at compile time
+
+    def __repr__(self):
+        return self.name
+
+    @property
+    def numeric(self):
+        return self in (INT, FLOAT, BOOL)
+
+
+class SeqType(JType):
+    """A list or tuple whose elements are all ``elem`` (int or float), copied into
+    linear memory; the value is the address of its record [len, elements...]."""
+
+    def __init__(self, kind: str, elem: JType, tag: int):
+        super().__init__("%s[%s]" % (kind, elem.name), [("", "i32")], tag)
+        self.kind = kind
+        self.elem = elem
+        self.mutable = kind == "list"
+
+
+class SeqIterType(JType):
+    """An iterator over a list or tuple of ints or floats: its record and position."""
+
+    def __init__(self, seq: SeqType, tag: int):
+        super().__init__("%s_iterator" % seq.kind, [("seq", "i32"), ("idx", "i64")], tag)
+        self.seq = seq
+        self.name = "iterator over %s" % seq.name
+
+
+class BuiltinType(JType):
+    def __init__(self, fn):
+        super().__init__("builtin %s" % fn.__name__, [], 0, static=True)
+        self.fn = fn
+
+
+class OtherType(JType):
+    """A value native code cannot use; it stays in its Python register untouched."""
+
+    def __init__(self, pytype: str):
+        super().__init__(pytype, [], 0, static=True)
+
+
+INT = JType("int", [("", "i64")], 1)
+FLOAT = JType("float", [("", "f64")], 2)
+BOOL = JType("bool", [("", "i32")], 3)
+NONE = JType("None", [], 4, static=True)
+UNBOUND_T = JType("unbound", [], 5, static=True)
+# strings only offer len() and truth: a record [len] like a sequence's
+STR = JType("str", [("", "i32")], 6)
+# range(start, stop, step) made in the loop, and range iterators: [cur, stop, step]
+RANGE = JType("range", [("start", "i64"), ("stop", "i64"), ("step", "i64")], 7)
+RANGE_ITER = JType("range_iterator", [("cur", "i64"), ("stop", "i64"), ("step", "i64")], 8)
+LIST_INT = SeqType("list", INT, 9)
+LIST_FLOAT = SeqType("list", FLOAT, 10)
+TUPLE_INT = SeqType("tuple", INT, 11)
+TUPLE_FLOAT = SeqType("tuple", FLOAT, 12)
+
+LIST_INT_ITER = SeqIterType(LIST_INT, 13)
+LIST_FLOAT_ITER = SeqIterType(LIST_FLOAT, 14)
+TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
+TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
+ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
+
+COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
+    builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
+    builtins.range, builtins.bool)}
+
+_range_iterator = type(iter(range(0)))
+_seq_iterators = (type(iter([])), type(iter(())))
+
+
+def fits(v: int) -> bool:
+    return I64_MIN <= v <= I64_MAX
+
+
+def _seq_type(v, kind):
+    types = set(map(type, v))
+    if types == {float}:
+        return LIST_FLOAT if kind == "list" else TUPLE_FLOAT
+    if types <= {int}:
+        if all(I64_MIN <= x <= I64_MAX for x in v) if v and len(v) < 64 else _ints_fit(v):
+            return LIST_INT if kind == "list" else TUPLE_INT
+        return OtherType("%s with big ints" % kind)
+    return OtherType("%s of %s" % (kind, "/".join(sorted(t.__name__ for t in types))))
+
+
+def _ints_fit(v) -> bool:
+    if not v:
+        return True
+    return I64_MIN <= min(v) and max(v) <= I64_MAX
+
+
+def range_iter_state(it):
+    """(cur, stop, step) of a range iterator, or None if it cannot be native."""
+    _, (rng,), index = it.__reduce__()
+    start, stop, step = rng.start, rng.stop, rng.step
+    cur = start + index * step
+    n = len(rng)
+    last = start + (n - 1) * step
+    if not (fits(cur) and fits(stop) and fits(step) and fits(last + step) and fits(start)):
+        return None
+    return cur, stop, step
+
+
+def classify(value) -> JType:
+    """The JType a live value has at loop entry."""
+    t = type(value)
+    if t is int:
+        return INT if I64_MIN <= value <= I64_MAX else OtherType("big int")
+    if t is float:
+        return FLOAT
+    if t is bool:
+        return BOOL
+    if value is None:
+        return NONE
+    if value is UNBOUND:
+        return UNBOUND_T
+    if t is list:
+        return _seq_type(value, "list")
+    if t is tuple:
+        return _seq_type(value, "tuple")
+    if t is str:
+        return STR
+    if t is range:
+        return RANGE if fits(value.start) and fits(value.stop) and fits(value.step) and \
+            fits(value.stop + value.step) else OtherType("range over big ints")
+    if t is _range_iterator:
+        return RANGE_ITER if range_iter_state(value) is not None else OtherType("range_iterator over big ints")
+    if t in _seq_iterators:
+        state = value.__reduce__()
+        if len(state) == 3:
+            seq = state[1][0]
+            st = _seq_type(seq, "list" if type(seq) is list else "tuple")
+            if isinstance(st, SeqType):
+                return ITER_OF[st]
+            return OtherType("iterator over a " + st.name)
+        return OtherType("exhausted iterator")
+    for fn, bt in COMPILED_BUILTINS.items():
+        if value is fn:
+            return bt
+    return OtherType(t.__name__)
+
+
+def const_type(value) -> JType:
+    """The JType of a constant operand (only numbers and None are inlined)."""
+    t = type(value)
+    if t is int:
+        return INT if fits(value) else OtherType("big int")
+    if t is float:
+        return FLOAT
+    if t is bool:
+        return BOOL
+    if value is None:
+        return NONE
+    return OtherType(t.__name__)

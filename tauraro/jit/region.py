@@ -1,0 +1,217 @@
+"""LoopRegion: the part of a code object the JIT compiles, as a control-flow graph.
+
+A region is one source loop -- its header, body and nested loops -- split into
+basic blocks. Edges that leave the region (the loop's exits, a ``return``,
+``break`` out of it) end in *exit points*: native code writes its state back and
+the interpreter continues at that pc. Register liveness is computed over the
+whole code object, because after an exit the interpreter may read any register
+the rest of the function reads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..compiler.code import CodeObject, LoopInfo
+
+
+@dataclass
+class Block:
+    """Instructions [start, end) of the region; ``succs`` are pcs (a pc outside the
+    region is an exit)."""
+    start: int
+    end: int
+    succs: list[int] = field(default_factory=list)
+    preds: list[int] = field(default_factory=list)
+
+
+def _successors(code: CodeObject, pc: int) -> list[int]:
+    ins = code.instrs[pc]
+    flags = ins.op.flags
+    target = ins.op.target(ins.args)
+    if "jump" in flags:
+        return [target]
+    if "exit" in flags and "yield" not in flags:
+        return []
+    if "branch" in flags:
+        return [target, pc + 1]
+    return [pc + 1]
+
+
+def modified_registers(ins) -> list[int]:
+    regs = ins.op.written(ins.args)
+    if ins.op.name == "FOR_ITER":
+        regs = regs + [ins.args[1]]
+    return regs
+
+
+class Liveness:
+    """Which registers are read before being written, from each pc on (whole code)."""
+
+    def __init__(self, code: CodeObject):
+        n = len(code.instrs)
+        self.code = code
+        uses, defs = [], []
+        for ins in code.instrs:
+            u = 0
+            for r in ins.op.read(ins.args):
+                u |= 1 << r
+            d = 0
+            if ins.op.name != "FOR_ITER":   # FOR_ITER writes only when it does not exit
+                for r in ins.op.written(ins.args):
+                    d |= 1 << r
+            uses.append(u)
+            defs.append(d)
+        succs = [[s for s in _successors(code, pc) if s < n] for pc in range(n)]
+        for e in code.exc_table:
+            for pc in range(e.start, e.end):
+                succs[pc].append(e.handler)
+        preds = [[] for _ in range(n)]
+        for pc, ss in enumerate(succs):
+            for s in ss:
+                preds[s].append(pc)
+        live_in = [0] * n
+        work = list(range(n))
+        queued = set(work)
+        while work:
+            pc = work.pop()
+            queued.discard(pc)
+            out = 0
+            ins = code.instrs[pc]
+            for k, s in enumerate(succs[pc]):
+                li = live_in[s]
+                if ins.op.name == "FOR_ITER" and k == 1:
+                    # fall-through: the loop target was just written
+                    for r in ins.op.written(ins.args):
+                        li &= ~(1 << r)
+                out |= li
+            new = uses[pc] | (out & ~defs[pc])
+            if new != live_in[pc]:
+                live_in[pc] = new
+                for p in preds[pc]:
+                    if p not in queued:
+                        queued.add(p)
+                        work.append(p)
+        self.live_in = live_in
+
+    def live_at(self, pc: int) -> set[int]:
+        if pc >= len(self.live_in):
+            return set()
+        bits = self.live_in[pc]
+        out = set()
+        r = 0
+        while bits:
+            if bits & 1:
+                out.add(r)
+            bits >>= 1
+            r += 1
+        return out
+
+
+class LoopRegion:
+    def __init__(self, code: CodeObject, loop: LoopInfo, liveness: Liveness | None = None):
+        self.code = code
+        self.loop = loop
+        self.header = loop.header
+        self.end = loop.end
+        self.liveness = liveness or Liveness(code)
+        self._build()
+
+    def contains(self, pc: int) -> bool:
+        return self.header <= pc < self.end
+
+    def _build(self):
+        code = self.code
+        starts = {self.header}
+        for pc in range(self.header, self.end):
+            ins = code.instrs[pc]
+            succ = _successors(code, pc)
+            if succ != [pc + 1]:
+                if pc + 1 < self.end:
+                    starts.add(pc + 1)
+                for s in succ:
+                    if self.contains(s):
+                        starts.add(s)
+        for loop in code.loops:
+            if self.contains(loop.header):
+                starts.add(loop.header)
+        ordered = sorted(starts)
+        self.blocks: dict[int, Block] = {}
+        for i, s in enumerate(ordered):
+            e = ordered[i + 1] if i + 1 < len(ordered) else self.end
+            b = Block(s, e)
+            last = e - 1
+            succ = _successors(code, last)
+            b.succs = succ
+            self.blocks[s] = b
+        # prune blocks not reachable from the header (dead code after a return, say)
+        reach = set()
+        stack = [self.header]
+        while stack:
+            s = stack.pop()
+            if s in reach or s not in self.blocks:
+                continue
+            reach.add(s)
+            stack.extend(x for x in self.blocks[s].succs if self.contains(x))
+        self.blocks = {s: b for s, b in self.blocks.items() if s in reach}
+        for b in self.blocks.values():
+            for s in b.succs:
+                if s in self.blocks:
+                    self.blocks[s].preds.append(b.start)
+        self.inner_loops = [l for l in code.loops if l.id != self.loop.id and self.contains(l.header)]
+        self.loop_headers = {self.header} | {l.header for l in self.inner_loops}
+
+    def exits(self) -> list[int]:
+        """Pcs outside the region that control reaches by leaving it normally."""
+        out = set()
+        for b in self.blocks.values():
+            for s in b.succs:
+                if not self.contains(s):
+                    out.add(s)
+        return sorted(out)
+
+    def registers(self) -> set[int]:
+        regs = set()
+        for b in self.blocks.values():
+            for pc in range(b.start, b.end):
+                ins = self.code.instrs[pc]
+                regs.update(ins.op.read(ins.args))
+                regs.update(ins.op.written(ins.args))
+        return regs
+
+    def defined_registers(self) -> set[int]:
+        """Registers whose value native code may change (FOR_ITER advances its iterator)."""
+        regs = set()
+        for b in self.blocks.values():
+            for pc in range(b.start, b.end):
+                regs.update(modified_registers(self.code.instrs[pc]))
+        return regs
+
+    def global_names(self) -> tuple[set[str], set[str]]:
+        """Names the region reads and writes as module globals."""
+        reads, writes = set(), set()
+        for b in self.blocks.values():
+            for pc in range(b.start, b.end):
+                ins = self.code.instrs[pc]
+                if ins.op.name == "LOAD_GLOBAL":
+                    reads.add(self.code.names[ins.args[1]])
+                elif ins.op.name == "STORE_GLOBAL":
+                    writes.add(self.code.names[ins.args[0]])
+        return reads, writes
+
+    def rpo(self) -> list[int]:
+        """Block starts in reverse postorder from the header."""
+        seen = {self.header}
+        order = []
+        stack = [(self.header, iter(self.blocks[self.header].succs))]
+        while stack:
+            node, it = stack[-1]
+            for t in it:
+                if t in self.blocks and t not in seen:
+                    seen.add(t)
+                    stack.append((t, iter(self.blocks[t].succs)))
+                    break
+            else:
+                order.append(node)
+                stack.pop()
+        order.reverse()
+        return order

@@ -1,0 +1,33 @@
+"""``--jit-stats``: what the JIT did with every loop, and why."""
+from __future__ import annotations
+
+import json
+import os
+
+
+def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
+    compiled = sum(1 for r in rows if r["status"] == "compiled")
+    lines = ["tauraro jit: %d loop%s, %d compiled%s" % (
+        len(rows), "" if len(rows) == 1 else "s", compiled,
+        ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "")]
+    for r in rows:
+        where = "%s:%d %s loop in %s" % (os.path.basename(r["file"]), r["line"], r["kind"], r["function"])
+        if r["status"] == "compiled":
+            what = "compiled (%d version%s), %d entr%s, compile %.2f ms (codegen %.2f, Cranelift %.2f)" % (
+                r["versions"], "" if r["versions"] == 1 else "s", r["entries"],
+                "y" if r["entries"] == 1 else "ies", r["compile_ms"], r["codegen_ms"], r["cranelift_ms"])
+        elif r["status"] == "interpreted":
+            what = "interpreted (never hot)" if not r["native_iterations"] else "run inside an enclosing loop"
+        else:
+            what = "%s: %s" % (r["status"], r["reason"])
+        lines.append("  %s: %s" % (where, what))
+        lines.append("      iterations: %d native, %d interpreted" % (r["native_iterations"],
+                                                                      r["interpreted_iterations"]))
+        for e in r["exits"]:
+            lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
+    return "\n".join(lines) + "\n"
+
+
+def write_json(rows: list[dict], path: str):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(rows, f, indent=1)

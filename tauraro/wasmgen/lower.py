@@ -1,0 +1,823 @@
+"""Lower a typed loop region to one WebAssembly function.
+
+The function ``run(entry: i32) -> i32`` loads the loop's live values from their
+slots in linear memory into typed wasm locals, runs the region (its control
+flow structured by ``structure.Structurer``), and on every exit stores what the
+interpreter needs and returns the exit's id::
+
+    prologue: locals <- slots
+    block $exit
+      loop $header ... br $header ... (exit code: extras -> exit area; br $exit) ... end
+    end
+    tail: loop variables -> slots; iteration counts -> counters; return exit id
+
+Each bytecode instruction is lowered by the method named after its opcode (or
+its family: binary arithmetic, comparisons...), keyed off the opcode table; an
+opcode with no lowering never reaches here, because type inference turned it
+into an exit. Guards compute into scratch locals and check *before* writing the
+result, so an exit at a guard resumes the interpreter at the same instruction
+with exactly the state it would have had.
+"""
+from __future__ import annotations
+
+import builtins as B
+import struct
+
+from ..helpers.floats import ERROR_BITS, HELPERS
+from ..jit.exits import GUARD, INTERRUPT, LOOP_EXIT, ExitRecord
+from ..jit.infer import ARITH, COMPARE, Inference, is_global
+from ..jit.jtypes import (BOOL, FLOAT, INT, NONE, RANGE, RANGE_ITER, STR, BuiltinType, JType,
+                          OtherType, SeqIterType, SeqType, const_type)
+from .module import FuncType, Module
+from .structure import Sink, Structurer
+
+I64_MIN = -(1 << 63)
+TWO53 = float(1 << 53)
+SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
+
+_CMP_I64 = {"LT": "i64.lt_s", "LE": "i64.le_s", "GT": "i64.gt_s", "GE": "i64.ge_s",
+            "EQ": "i64.eq", "NE": "i64.ne"}
+_CMP_F64 = {"LT": "f64.lt", "LE": "f64.le", "GT": "f64.gt", "GE": "f64.ge",
+            "EQ": "f64.eq", "NE": "f64.ne"}
+
+
+class Unsupported(Exception):
+    """A lowering that is not possible for these operand types (reported, not compiled)."""
+
+
+class Lowering(Sink):
+    def __init__(self, inf: Inference, layout, module_name: str):
+        self.inf = inf
+        self.region = inf.region
+        self.code = inf.region.code
+        self.layout = layout
+        self.module = Module(name=module_name)
+        self.helper_index = {}
+        self.body: list[tuple] = []
+        self.locals: list[tuple[str, str]] = []
+        self.local_names: set[str] = set()
+        self.var_locals: dict = {}
+        self.exits: list[ExitRecord] = []
+        self._exit_ids: dict = {}
+        self.nest = 0
+        self.exit_depth = 0
+        self.exit_local = self.new_local("exit_id", "i32")
+        headers = sorted(self.region.loop_headers)
+        self.counters = {h: self.new_local("iterations_L%d" % self.code.instrs[h].line, "i64")
+                         for h in headers}
+        self.carried = layout.carried
+
+    # --- locals ---------------------------------------------------------------------------------
+    def new_local(self, name: str, valtype: str) -> int:
+        base = name
+        k = 2
+        while name in self.local_names:
+            name = "%s_%d" % (base, k)
+            k += 1
+        self.local_names.add(name)
+        self.locals.append((name, valtype))
+        return len(self.locals)   # local 0 is the entry parameter
+
+    def var_name(self, var) -> str:
+        if is_global(var):
+            return var[1]
+        name = self.code.regnames.get(var)
+        return name if name else "t%d" % var
+
+    def var_local(self, var, jt: JType) -> list[int]:
+        key = (var, jt)
+        idx = self.var_locals.get(key)
+        if idx is None:
+            base = self.var_name(var)
+            if any(k[0] == var for k in self.var_locals):
+                base += "_" + jt.name.replace("[", "_").replace("]", "")
+            idx = [self.new_local(base + ("_" + suffix if suffix else ""), vt) for suffix, vt in jt.parts]
+            self.var_locals[key] = idx
+        return idx
+
+    def scratch(self, valtype: str) -> int:
+        return self.new_local("tmp_" + valtype, valtype)
+
+    def emit(self, instr: tuple):
+        self.body.append(instr)
+
+    def e(self, *instrs):
+        for i in instrs:
+            self.body.append(i if isinstance(i, tuple) else (i,))
+
+    # --- operands -------------------------------------------------------------------------------
+    def operand_type(self, arg, state) -> JType:
+        if arg < 0:
+            return const_type(self.code.consts[-1 - arg])
+        return state[arg]
+
+    def push(self, arg, state, want: JType | None = None):
+        """Push an operand's parts, converting a number to ``want`` if given."""
+        t = self.operand_type(arg, state)
+        if arg < 0:
+            value = self.code.consts[-1 - arg]
+            self._push_const(value, t)
+        else:
+            for idx in self.var_local(arg, t):
+                self.emit(("local.get", idx))
+        if want is not None and want is not t:
+            self.convert(t, want)
+        return t
+
+    def _push_const(self, value, t: JType):
+        if t is INT:
+            self.emit(("i64.const", value))
+        elif t is FLOAT:
+            self.emit(("f64.const", value))
+        elif t is BOOL:
+            self.emit(("i32.const", int(value)))
+        elif t is NONE:
+            pass
+        else:
+            raise Unsupported("constant of type %s" % t.name)
+
+    def convert(self, have: JType, want: JType):
+        if have is want:
+            return
+        if have is BOOL and want is INT:
+            self.emit(("i64.extend_i32_u",))
+        elif have is BOOL and want is FLOAT:
+            self.e("i64.extend_i32_u", "f64.convert_i64_s")
+        elif have is INT and want is FLOAT:
+            self.emit(("f64.convert_i64_s",))
+        else:
+            raise Unsupported("conversion from %s to %s" % (have.name, want.name))
+
+    def store(self, var, jt: JType):
+        """Pop a value of type ``jt`` into ``var``'s locals."""
+        for idx in reversed(self.var_local(var, jt)):
+            self.emit(("local.set", idx))
+
+    def to_local(self, valtype: str) -> int:
+        t = self.scratch(valtype)
+        self.emit(("local.set", t))
+        return t
+
+    # --- exits -------------------------------------------------------------------------------------
+    def exit_record(self, pc: int, reason: str, kind: str, state: dict, line: int) -> ExitRecord:
+        live = self.region.liveness.live_at(pc)
+        modified = self.region.defined_registers()
+        extras = []
+        for r in sorted(live & modified):
+            if r in self.carried:
+                continue
+            t = state.get(r)
+            if t is None:
+                raise Unsupported("no type for %s at the exit to pc %d" % (self.var_name(r), pc))
+            if isinstance(t, OtherType):
+                continue    # native code never changes a value it cannot represent
+            extras.append((r, t))
+        key = (pc, reason, kind, tuple(extras))
+        rec = self._exit_ids.get(key)
+        if rec is None:
+            fmt = "<" + "".join("q" + "".join("d" if vt == "f64" else "q" for _, vt in t.parts)
+                                for _, t in extras)
+            rec = ExitRecord(len(self.exits), pc, line, reason, kind, extras, fmt)
+            self.exits.append(rec)
+            self._exit_ids[key] = rec
+            self.layout.note_exit_area(struct.calcsize(fmt))
+        return rec
+
+    def exit_code(self, pc: int, reason: str, kind: str, state: dict, line: int | None = None,
+                  extra_depth: int = 0):
+        """Store the exit's extras, set the exit id and branch to the exit block."""
+        rec = self.exit_record(pc, reason, kind, state, line if line is not None else self.code.line_of(pc))
+        off = self.layout.exit_area
+        for var, t in rec.extras:
+            self.e(("i32.const", 0), ("i64.const", t.tag), ("i64.store", off))
+            for k, idx in enumerate(self.var_local(var, t)):
+                vt = self.locals[idx - 1][1]
+                self.e(("i32.const", 0), ("local.get", idx))
+                if vt == "i32":
+                    self.e("i64.extend_i32_u")
+                self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
+            off += 8 * (1 + len(t.parts))
+        self.e(("i32.const", rec.id), ("local.set", self.exit_local))
+        self.emit(("br", self.exit_depth + self.nest + extra_depth))
+        return rec
+
+    def guard(self, pc: int, reason: str):
+        """Emit ``if <i32 on stack> { exit before pc }``."""
+        self.emit(("if", None))
+        self.nest += 1
+        self.exit_code(pc, reason, GUARD, self.inf.state_before[pc])
+        self.nest -= 1
+        self.emit(("end",))
+
+    # --- Sink interface -------------------------------------------------------------------------------
+    def block_code(self, node):
+        block = self.region.blocks[node]
+        stop = self.inf.exit_at.get(node)
+        last = block.end if stop is not None else block.end - 1
+        for pc in range(block.start, block.end):
+            if pc == stop:
+                typing = self.inf.typings[pc]
+                self.emit(("comment", "line %d: exit (%s)" % (self.code.line_of(pc), typing.reason)))
+                self.exit_code(pc, typing.reason, typing.kind, self.inf.state_before[pc])
+                return
+            ins = self.code.instrs[pc]
+            if pc == block.end - 1 and (ins.op.target(ins.args) is not None or "branch" in ins.op.flags):
+                return   # the terminator is lowered by terminator()
+            self.lower_instruction(pc)
+
+    def terminator(self, node):
+        block = self.region.blocks[node]
+        if node in self.inf.exit_at:
+            return ("stop",)
+        pc = block.end - 1
+        ins = self.code.instrs[pc]
+        name = ins.op.name
+        state = self.inf.state_before[pc]
+        if name in ("JUMP", "JUMP_BACK"):
+            return ("goto", ins.args[0])
+        if name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
+            target = ins.args[1]
+
+            def cond():
+                self.comment(pc)
+                self.truth(ins.args[0], state)
+            if name == "JUMP_IF_TRUE":
+                return ("cond", cond, target, pc + 1)
+            return ("cond", cond, pc + 1, target)
+        if name == "FOR_ITER":
+            def cond():
+                self.comment(pc)
+                self.for_iter(pc, ins, state)
+            return ("cond", cond, ins.args[2], pc + 1)
+        # the block ends only because the next pc starts another block
+        return ("goto", block.succs[0]) if block.succs else ("stop",)
+
+    def exit_edge(self, source, target, depth_to_exit):
+        state = self.inf.edge_states[(source, target)]
+        last = self.region.blocks[source].end - 1
+        saved = self.exit_depth, self.nest
+        self.exit_depth, self.nest = depth_to_exit, 0
+        self.exit_code(target, "left the loop", LOOP_EXIT, state, self.code.line_of(last))
+        self.exit_depth, self.nest = saved
+
+    def loop_back(self, source, header, depth_to_exit):
+        c = self.counters[header]
+        self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
+        # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact
+        self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
+        self.emit(("if", None))
+        saved = self.exit_depth, self.nest
+        self.exit_depth, self.nest = depth_to_exit, 1
+        state = self.inf.edge_states[(source, header)]
+        if header == self.region.header:
+            state = self.inf.block_states[header]
+        self.exit_code(header, "interrupted", INTERRUPT, state, self.code.line_of(header))
+        self.exit_depth, self.nest = saved
+        self.emit(("end",))
+
+    # --- whole function ------------------------------------------------------------------------------
+    def comment(self, pc):
+        ins = self.code.instrs[pc]
+        self.emit(("comment", "line %d pc %d: %s" % (ins.line, pc, ins.op.name)))
+
+    def build(self) -> tuple[bytes, "Module"]:
+        layout = self.layout
+        # prologue: every live-in value from its slot
+        for var, jt in layout.inputs:
+            off = layout.slots[var]
+            for k, idx in enumerate(self.var_local(var, jt)):
+                vt = jt.parts[k][1]
+                self.emit(("i32.const", 0))
+                if vt == "f64":
+                    self.emit(("f64.load", off + 8 + 8 * k))
+                else:
+                    self.emit(("i64.load", off + 8 + 8 * k))
+                    if vt == "i32":
+                        self.emit(("i32.wrap_i64",))
+                self.emit(("local.set", idx))
+        self.emit(("block", None, "exit"))
+        succs = {s: ([] if s in self.inf.exit_at else b.succs) for s, b in self.region.blocks.items()}
+        Structurer(self.region.header, succs, self, self.region.loop_headers).run([("exit",)])
+        self.emit(("unreachable",))
+        self.emit(("end",))
+        # tail: loop variables back to their slots, iteration counts to their counters
+        for var, jt in layout.inputs:
+            if var not in self.carried:
+                continue
+            off = layout.slots[var]
+            for k, idx in enumerate(self.var_local(var, jt)):
+                vt = jt.parts[k][1]
+                self.e(("i32.const", 0), ("local.get", idx))
+                if vt == "i32":
+                    self.emit(("i64.extend_i32_u",))
+                self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
+        for h, c in self.counters.items():
+            self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+        self.emit(("local.get", self.exit_local))
+        self.module.set_memory(min_pages=1, export="memory")
+        self.module.add_function(name="loop_line%d" % self.region.loop.line,
+                                 params=[("entry", "i32")], results=["i32"],
+                                 locals=self.locals, body=self.body, export="run")
+        return self.module.to_binary(), self.module
+
+    def helper(self, name: str) -> int:
+        idx = self.helper_index.get(name)
+        if idx is None:
+            params, results, _ = HELPERS[name]
+            idx = self.module.import_function("helpers", name, FuncType(params, results), name=name)
+            self.helper_index[name] = idx
+        return idx
+
+    # --- instructions ------------------------------------------------------------------------------
+    def lower_instruction(self, pc: int):
+        typing = self.inf.typings[pc]
+        if typing.action == "nop":
+            return
+        ins = self.code.instrs[pc]
+        self.comment(pc)
+        name = ins.op.name
+        state = self.inf.state_before[pc]
+        if name in ARITH:
+            self.binary(pc, name, ins.args[0], ins.args[1], ins.args[2], typing, state)
+        elif name.startswith("I") and name[1:] in ARITH:
+            self.binary(pc, name[1:], ins.args[0], ins.args[0], ins.args[1], typing, state)
+        elif name in COMPARE:
+            self.compare(pc, name, ins.args, state)
+        else:
+            method = getattr(self, "op_" + name, None)
+            if method is None:
+                raise Unsupported("no lowering for %s" % name)
+            method(pc, ins.args, typing, state)
+
+    def op_MOVE(self, pc, args, typing, state):
+        t = self.push(args[1], state)
+        self.store(args[0], t)
+
+    def op_LOAD_GLOBAL(self, pc, args, typing, state):
+        g = ("g", self.code.names[args[1]])
+        t = state[g]
+        if not t.static:
+            for idx in self.var_local(g, t):
+                self.emit(("local.get", idx))
+        self.store(args[0], t)
+
+    def op_STORE_GLOBAL(self, pc, args, typing, state):
+        g = ("g", self.code.names[args[0]])
+        t = self.push(args[1], state)
+        self.store(g, t)
+
+    def op_NEG(self, pc, args, typing, state):
+        t = self.operand_type(args[1], state)
+        if t is FLOAT:
+            self.push(args[1], state)
+            self.emit(("f64.neg",))
+            self.store(args[0], FLOAT)
+            return
+        self.push(args[1], state, INT)
+        a = self.to_local("i64")
+        self.e(("local.get", a), ("i64.const", I64_MIN), "i64.eq")
+        self.guard(pc, "int overflow")
+        self.e(("i64.const", 0), ("local.get", a), "i64.sub")
+        self.store(args[0], INT)
+
+    def op_POS(self, pc, args, typing, state):
+        t = self.operand_type(args[1], state)
+        self.push(args[1], state, FLOAT if t is FLOAT else INT)
+        self.store(args[0], typing.result)
+
+    def op_INVERT(self, pc, args, typing, state):
+        self.push(args[1], state, INT)
+        self.e(("i64.const", -1), "i64.xor")
+        self.store(args[0], INT)
+
+    def op_NOT(self, pc, args, typing, state):
+        self.truth(args[1], state)
+        self.emit(("i32.eqz",))
+        self.store(args[0], BOOL)
+
+    def op_IS(self, pc, args, typing, state, negate=False):
+        a, b = self.operand_type(args[1], state), self.operand_type(args[2], state)
+        same = (a is NONE and b is NONE)
+        self.emit(("i32.const", int(same != negate)))
+        self.store(args[0], BOOL)
+
+    def op_IS_NOT(self, pc, args, typing, state):
+        self.op_IS(pc, args, typing, state, negate=True)
+
+    def truth(self, arg, state):
+        """Push the i32 truth value of an operand (Python's bool())."""
+        t = self.operand_type(arg, state)
+        if t is BOOL:
+            self.push(arg, state)
+        elif t is INT:
+            self.push(arg, state)
+            self.e("i64.eqz", "i32.eqz")
+        elif t is FLOAT:
+            self.push(arg, state)
+            self.e(("f64.const", 0.0), "f64.ne")
+        elif t is NONE:
+            self.emit(("i32.const", 0))
+        elif isinstance(t, SeqType) or t is STR:
+            self.push(arg, state)
+            self.e(("i64.load", 0), "i64.eqz", "i32.eqz")
+        else:
+            raise Unsupported("truth of %s" % t.name)
+
+    def op_CHECK_BOUND(self, pc, args, typing, state):
+        pass
+
+    def op_NOP(self, pc, args, typing, state):
+        pass
+
+    # arithmetic
+    def binary(self, pc, op, dst, a, b, typing, state):
+        ta, tb = self.operand_type(a, state), self.operand_type(b, state)
+        res = typing.result
+        if op in ("AND", "OR", "XOR"):
+            w = "i32" if res is BOOL else "i64"
+            self.push(a, state, res)
+            self.push(b, state, res)
+            self.emit(("%s.%s" % (w, op.lower()),))
+            self.store(dst, res)
+            return
+        if res is FLOAT:
+            self.float_binary(pc, op, dst, a, b, ta, tb, state)
+            return
+        getattr(self, "int_" + op.lower())(pc, dst, a, b, state)
+
+    def _const_int(self, arg):
+        if arg < 0:
+            v = self.code.consts[-1 - arg]
+            if type(v) in (int, bool):
+                return int(v)
+        return None
+
+    def int_operands(self, a, b, state):
+        self.push(a, state, INT)
+        la = self.to_local("i64")
+        self.push(b, state, INT)
+        lb = self.to_local("i64")
+        return la, lb
+
+    def int_add(self, pc, dst, a, b, state, sub=False):
+        la, lb = self.int_operands(a, b, state)
+        self.e(("local.get", la), ("local.get", lb), "i64.sub" if sub else "i64.add")
+        r = self.to_local("i64")
+        c = self._const_int(b)
+        if c is not None and c != I64_MIN:
+            # x + c overflows iff the result moved the wrong way
+            if c == 0:
+                pass
+            else:
+                up = (c > 0) != sub
+                self.e(("local.get", r), ("local.get", la), "i64.lt_s" if up else "i64.gt_s")
+                self.guard(pc, "int overflow")
+        else:
+            if sub:   # ((a ^ b) & (a ^ r)) < 0
+                self.e(("local.get", la), ("local.get", lb), "i64.xor",
+                       ("local.get", la), ("local.get", r), "i64.xor")
+            else:     # ((a ^ r) & (b ^ r)) < 0
+                self.e(("local.get", la), ("local.get", r), "i64.xor",
+                       ("local.get", lb), ("local.get", r), "i64.xor")
+            self.e("i64.and", ("i64.const", 0), "i64.lt_s")
+            self.guard(pc, "int overflow")
+        self.emit(("local.get", r))
+        self.store(dst, INT)
+
+    def int_sub(self, pc, dst, a, b, state):
+        self.int_add(pc, dst, a, b, state, sub=True)
+
+    def _mul_checked(self, pc, la, lb, const_b=None) -> int:
+        """r = a * b with an overflow guard; returns the local holding r."""
+        self.e(("local.get", la), ("local.get", lb), "i64.mul")
+        r = self.to_local("i64")
+        if const_b is not None and const_b not in (0, 1, -1, I64_MIN):
+            hi = ((1 << 63) - 1) // abs(const_b)
+            # |a| <= hi  <=>  a * c fits (for c != -1); checked as -hi <= a <= hi
+            # conservative: |a| <= MAX // |c| always fits
+            self.e(("local.get", la), ("i64.const", hi), "i64.gt_s",
+                   ("local.get", la), ("i64.const", -hi), "i64.lt_s", "i32.or")
+            self.guard(pc, "int overflow")
+            return r
+        if const_b in (0, 1):
+            return r
+        # fast path: both operands fit in 32 bits
+        self.e(("local.get", la), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
+               ("local.get", lb), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
+               "i32.and")
+        self.emit(("if", "i32"))
+        self.emit(("i32.const", 0))
+        self.emit(("else",))
+        self.e(("local.get", lb), ("i64.const", -1), "i64.eq")
+        self.emit(("if", "i32"))
+        self.e(("local.get", la), ("i64.const", I64_MIN), "i64.eq")
+        self.emit(("else",))
+        self.e(("local.get", lb), "i64.eqz")
+        self.emit(("if", "i32"))
+        self.emit(("i32.const", 0))
+        self.emit(("else",))
+        self.e(("local.get", r), ("local.get", lb), "i64.div_s", ("local.get", la), "i64.ne")
+        self.e(("end",), ("end",), ("end",))
+        self.guard(pc, "int overflow")
+        return r
+
+    def int_mul(self, pc, dst, a, b, state):
+        ca, cb = self._const_int(a), self._const_int(b)
+        if ca is not None and cb is None:
+            a, b, cb = b, a, ca
+        la, lb = self.int_operands(a, b, state)
+        r = self._mul_checked(pc, la, lb, cb)
+        self.emit(("local.get", r))
+        self.store(dst, INT)
+
+    def int_floordiv(self, pc, dst, a, b, state, want_mod=False):
+        la, lb = self.int_operands(a, b, state)
+        self.e(("local.get", lb), "i64.eqz")
+        self.guard(pc, "ZeroDivisionError")
+        if not want_mod:
+            self.e(("local.get", la), ("i64.const", I64_MIN), "i64.eq",
+                   ("local.get", lb), ("i64.const", -1), "i64.eq", "i32.and")
+            self.guard(pc, "int overflow")
+        self.e(("local.get", la), ("local.get", lb), "i64.rem_s")
+        rem = self.to_local("i64")
+        # Python rounds toward -inf: adjust when the remainder and divisor differ in sign
+        self.e(("local.get", rem), "i64.eqz", "i32.eqz",
+               ("local.get", rem), ("local.get", lb), "i64.xor", ("i64.const", 0), "i64.lt_s", "i32.and")
+        adjust = self.to_local("i32")
+        if want_mod:
+            self.e(("local.get", rem), ("local.get", lb), ("i64.const", 0), ("local.get", adjust), "select",
+                   "i64.add")
+        else:
+            self.e(("local.get", la), ("local.get", lb), "i64.div_s",
+                   ("local.get", adjust), "i64.extend_i32_u", "i64.sub")
+        self.store(dst, INT)
+
+    def int_mod(self, pc, dst, a, b, state):
+        self.int_floordiv(pc, dst, a, b, state, want_mod=True)
+
+    def int_truediv(self, pc, dst, a, b, state):
+        raise AssertionError("int / int is a float operation")
+
+    def int_pow(self, pc, dst, a, b, state):
+        la, lb = self.int_operands(a, b, state)
+        self.e(("local.get", lb), ("i64.const", 0), "i64.lt_s")
+        self.guard(pc, "negative exponent")
+        self.e(("local.get", lb), ("i64.const", 64), "i64.gt_s",
+               ("local.get", la), ("i64.const", 1), "i64.gt_s", ("local.get", la), ("i64.const", -1),
+               "i64.lt_s", "i32.or", "i32.and")
+        self.guard(pc, "int overflow")
+        # exponentiation by squaring, every multiply guarded
+        result = self.scratch("i64")
+        base = self.scratch("i64")
+        e = self.scratch("i64")
+        self.e(("i64.const", 1), ("local.set", result), ("local.get", la), ("local.set", base),
+               ("local.get", lb), ("local.set", e))
+        self.emit(("block", None))
+        self.emit(("loop", None))
+        self.nest += 2
+        self.e(("local.get", e), "i64.eqz", ("br_if", 1))
+        self.e(("local.get", e), ("i64.const", 1), "i64.and", "i32.wrap_i64")
+        self.emit(("if", None))
+        self.nest += 1
+        r = self._mul_checked(pc, result, base)
+        self.e(("local.get", r), ("local.set", result))
+        self.nest -= 1
+        self.emit(("end",))
+        self.e(("local.get", e), ("i64.const", 1), "i64.shr_s", ("local.tee", e), "i64.eqz", ("br_if", 1))
+        r = self._mul_checked(pc, base, base)
+        self.e(("local.get", r), ("local.set", base), ("br", 0))
+        self.nest -= 2
+        self.e(("end",), ("end",))
+        self.emit(("local.get", result))
+        self.store(dst, INT)
+
+    def int_lshift(self, pc, dst, a, b, state):
+        la, lb = self.int_operands(a, b, state)
+        self.e(("local.get", lb), ("i64.const", 0), "i64.lt_s")
+        self.guard(pc, "negative shift count")
+        # a << b fits iff shifting back gives a (and b < 64, unless a == 0)
+        self.e(("local.get", la), ("local.get", lb), "i64.shl")
+        r = self.to_local("i64")
+        self.e(("local.get", la), "i64.eqz", "i32.eqz",
+               ("local.get", lb), ("i64.const", 63), "i64.gt_s",
+               ("local.get", r), ("local.get", lb), "i64.shr_s", ("local.get", la), "i64.ne", "i32.or",
+               "i32.and")
+        self.guard(pc, "int overflow")
+        self.emit(("local.get", r))     # 0 << b is 0 for any b (wasm shifts by b mod 64)
+        self.store(dst, INT)
+
+    def int_rshift(self, pc, dst, a, b, state):
+        la, lb = self.int_operands(a, b, state)
+        self.e(("local.get", lb), ("i64.const", 0), "i64.lt_s")
+        self.guard(pc, "negative shift count")
+        self.e(("local.get", la), ("local.get", lb), ("i64.const", 63), ("local.get", lb), ("i64.const", 63),
+               "i64.lt_s", "select", "i64.shr_s")
+        self.store(dst, INT)
+
+    def float_binary(self, pc, op, dst, a, b, ta, tb, state):
+        if op == "TRUEDIV" and ta is not FLOAT and tb is not FLOAT:
+            # int / int: exact through f64 only while both fit in 53 bits
+            la, lb = self.int_operands(a, b, state)
+            self.e(("local.get", lb), "i64.eqz")
+            self.guard(pc, "ZeroDivisionError")
+            for l in (la, lb):
+                self.e(("local.get", l), ("i64.const", 1 << 53), "i64.add", ("i64.const", 1 << 54), "i64.gt_u")
+                self.guard(pc, "true division of large ints")
+            self.e(("local.get", la), "f64.convert_i64_s", ("local.get", lb), "f64.convert_i64_s", "f64.div")
+            self.store(dst, FLOAT)
+            return
+        self.push(a, state, FLOAT)
+        fa = self.to_local("f64")
+        self.push(b, state, FLOAT)
+        fb = self.to_local("f64")
+        if op in ("TRUEDIV", "FLOORDIV", "MOD"):
+            self.e(("local.get", fb), ("f64.const", 0.0), "f64.eq")
+            self.guard(pc, "ZeroDivisionError")
+        if op in ("ADD", "SUB", "MUL", "TRUEDIV"):
+            ins = {"ADD": "f64.add", "SUB": "f64.sub", "MUL": "f64.mul", "TRUEDIV": "f64.div"}[op]
+            self.e(("local.get", fa), ("local.get", fb), ins)
+            self.store(dst, FLOAT)
+            return
+        name = {"FLOORDIV": "float_floordiv", "MOD": "float_mod", "POW": "float_pow"}[op]
+        self.e(("local.get", fa), ("local.get", fb), ("call", self.helper(name)))
+        r = self.to_local("f64")
+        self.e(("local.get", r), "i64.reinterpret_f64", ("i64.const", ERROR_BITS), "i64.eq")
+        self.guard(pc, "float %s raises" % {"FLOORDIV": "//", "MOD": "%", "POW": "**"}[op])
+        self.emit(("local.get", r))
+        self.store(dst, FLOAT)
+
+    def compare(self, pc, op, args, state):
+        dst, a, b = args
+        ta, tb = self.operand_type(a, state), self.operand_type(b, state)
+        if FLOAT in (ta, tb):
+            # an int meets a float: exact only while the int fits in 53 bits
+            for arg, t in ((a, ta), (b, tb)):
+                if t is INT and self._const_int(arg) is None:
+                    self.push(arg, state)
+                    self.e(("i64.const", 1 << 53), "i64.add", ("i64.const", 1 << 54), "i64.gt_u")
+                    self.guard(pc, "comparing a large int with a float")
+                elif t is INT and abs(self._const_int(arg)) > (1 << 53):
+                    raise Unsupported("comparing a large int constant with a float")
+            self.push(a, state, FLOAT)
+            self.push(b, state, FLOAT)
+            self.emit((_CMP_F64[op],))
+        elif ta is BOOL and tb is BOOL and op in ("EQ", "NE"):
+            self.push(a, state)
+            self.push(b, state)
+            self.emit(("i32.eq" if op == "EQ" else "i32.ne",))
+        else:
+            self.push(a, state, INT)
+            self.push(b, state, INT)
+            self.emit((_CMP_I64[op],))
+        self.store(dst, BOOL)
+
+    # iteration
+    def op_GET_ITER(self, pc, args, typing, state):
+        t = self.push(args[1], state)
+        if isinstance(t, SeqType):
+            self.emit(("i64.const", 0))          # a fresh iterator: record, position 0
+        # a range's (start, stop, step) is the iterator's (cur, stop, step); iter(it) is it
+        self.store(args[0], typing.result)
+
+    def for_iter(self, pc, ins, state):
+        """Push i32 ``exhausted``; when not exhausted, write the next value to the target."""
+        target, it = ins.args[0], ins.args[1]
+        t = state[it]
+        if isinstance(t, SeqIterType):
+            seq, idx = self.var_local(it, t)
+            elem = t.seq.elem
+            self.e(("local.get", idx), ("local.get", seq), ("i64.load", 0), "i64.lt_s")
+            has = self.to_local("i32")
+            (tl,) = self.var_local(target, elem)
+            self.e(("local.get", has), ("if", None),
+                   ("local.get", seq), ("local.get", idx), "i32.wrap_i64", ("i32.const", 3), "i32.shl",
+                   "i32.add", ("f64.load" if elem is FLOAT else "i64.load", SEQ_HEADER), ("local.set", tl),
+                   ("local.get", idx), ("i64.const", 1), "i64.add", ("local.set", idx), ("end",))
+            self.e(("local.get", has), "i32.eqz")
+            return
+        cur, stop, step = self.var_local(it, RANGE_ITER)
+        # has_next = step > 0 ? cur < stop : cur > stop
+        self.e(("local.get", cur), ("local.get", stop), "i64.lt_s",
+               ("local.get", cur), ("local.get", stop), "i64.gt_s",
+               ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
+        has = self.to_local("i32")
+        (tl,) = self.var_local(target, INT)
+        self.e(("local.get", cur), ("local.get", tl), ("local.get", has), "select", ("local.set", tl))
+        self.e(("local.get", cur), ("local.get", step), "i64.add", ("local.set", cur))
+        self.e(("local.get", has), "i32.eqz")
+
+    # sequences
+    def _index(self, pc, container, index, state) -> int:
+        """Check bounds (Python's negative indices included); return an i32 local with
+        the element's address (relative to the record's elements)."""
+        self.push(container, state)
+        base = self.to_local("i32")
+        self.push(index, state, INT)
+        i = self.to_local("i64")
+        self.e(("local.get", base), ("i64.load", 0))
+        n = self.to_local("i64")
+        # negative indices count from the end
+        self.e(("local.get", i), ("local.get", i), ("local.get", n), "i64.add",
+               ("local.get", i), ("i64.const", 0), "i64.ge_s", "select", ("local.tee", i),
+               ("local.get", n), "i64.ge_u")
+        self.guard(pc, "IndexError")
+        self.e(("local.get", base), ("local.get", i), "i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add")
+        return self.to_local("i32")
+
+    def op_SUBSCR(self, pc, args, typing, state):
+        c = self.operand_type(args[1], state)
+        addr = self._index(pc, args[1], args[2], state)
+        self.emit(("local.get", addr))
+        self.emit(("f64.load" if c.elem is FLOAT else "i64.load", SEQ_HEADER))
+        self.store(args[0], c.elem)
+
+    def op_STORE_SUBSCR(self, pc, args, typing, state):
+        c = self.operand_type(args[0], state)
+        addr = self._index(pc, args[0], args[1], state)
+        self.emit(("local.get", addr))
+        self.push(args[2], state)
+        self.emit(("f64.store" if c.elem is FLOAT else "i64.store", SEQ_HEADER))
+        # mark the list dirty: it is written back to the Python list on exit
+        self.push(args[0], state)
+        self.e(("i64.const", 1), ("i64.store", 8))
+
+    # calls of builtins
+    def op_CALL(self, pc, args, typing, state):
+        fn = self.operand_type(args[1], state)
+        assert isinstance(fn, BuiltinType)
+        f = fn.fn
+        dst, params = args[0], args[2:]
+        types = [self.operand_type(p, state) for p in params]
+        if f is B.abs:
+            if types[0] is FLOAT:
+                self.push(params[0], state)
+                self.emit(("f64.abs",))
+            else:
+                self.push(params[0], state, INT)
+                a = self.to_local("i64")
+                self.e(("local.get", a), ("i64.const", I64_MIN), "i64.eq")
+                self.guard(pc, "int overflow")
+                self.e(("i64.const", 0), ("local.get", a), "i64.sub", ("local.get", a),
+                       ("local.get", a), ("i64.const", 0), "i64.lt_s", "select")
+        elif f in (B.min, B.max):
+            t = types[0]
+            w = "f64" if t is FLOAT else "i64"
+            self.push(params[0], state)
+            a = self.to_local(w)
+            self.push(params[1], state)
+            b = self.to_local(w)
+            # min(a, b) is b only if b < a; max(a, b) is b only if b > a (NaN keeps a)
+            cmp = ("%s.lt" if f is B.min else "%s.gt") % w
+            if w == "i64":
+                cmp += "_s"
+            self.e(("local.get", b), ("local.get", a), ("local.get", b), ("local.get", a), cmp, "select")
+        elif f is B.len:
+            t = types[0]
+            self.push(params[0], state)
+            self.emit(("i64.load", 0))
+        elif f is B.int:
+            t = types[0]
+            if t is FLOAT:
+                self.push(params[0], state)
+                x = self.to_local("f64")
+                self.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
+                       ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and", "i32.eqz")
+                self.guard(pc, "int() of a float outside 64 bits")
+                self.e(("local.get", x), "i64.trunc_f64_s")
+            else:
+                self.push(params[0], state, INT)
+        elif f is B.float:
+            self.push(params[0], state, FLOAT)
+        elif f is B.bool:
+            self.truth(params[0], state)
+        elif f is B.range:
+            self.range_call(pc, params, state)
+        else:
+            raise Unsupported("call of %s" % f.__name__)
+        self.store(dst, typing.result)
+
+    def range_call(self, pc, params, state):
+        if len(params) == 1:
+            self.emit(("i64.const", 0))
+            self.push(params[0], state, INT)
+            self.emit(("i64.const", 1))
+        else:
+            self.push(params[0], state, INT)
+            self.push(params[1], state, INT)
+            if len(params) == 3:
+                self.push(params[2], state, INT)
+            else:
+                self.emit(("i64.const", 1))
+        step = self.to_local("i64")
+        stop = self.to_local("i64")
+        start = self.to_local("i64")
+        self.e(("local.get", step), "i64.eqz")
+        self.guard(pc, "range() step is zero")
+        # the iterator steps past stop once: stop + step must not overflow
+        self.e(("local.get", stop), ("local.get", step), "i64.add")
+        past = self.to_local("i64")
+        self.e(("local.get", past), ("local.get", stop), "i64.lt_s",
+               ("local.get", past), ("local.get", stop), "i64.gt_s",
+               ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
+        self.guard(pc, "range too close to the 64-bit limit")
+        self.e(("local.get", start), ("local.get", stop), ("local.get", step))
