@@ -1247,8 +1247,10 @@ class CodeGen:
 
     def sequence(self, elts, kind: str, dst=None) -> int:
         """Build a list/tuple/set display, handling ``*iterable`` items."""
-        if kind == "tuple" and all(isinstance(e, ast.Constant) for e in elts):
-            return self.const(tuple(e.value for e in elts))
+        if kind == "tuple":
+            values = [_constant(e) for e in elts]
+            if all(v is not _NOFOLD for v in values):
+                return self.const(tuple(values))
         if not any(isinstance(e, ast.Starred) for e in elts):
             mark = self.temp_top
             vals = self.operands(elts)
@@ -1632,6 +1634,27 @@ def _fold_binop(node):
             return a << b
     except (ArithmeticError, ValueError):
         return _NOFOLD
+    return _NOFOLD
+
+
+def _constant(node):
+    """The value of a constant expression CPython folds (numbers with a sign, tuples
+    of constants), or _NOFOLD."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant) \
+            and type(node.operand.value) in (int, float, complex):
+        v = node.operand.value
+        if isinstance(node.op, ast.USub):
+            return -v
+        if isinstance(node.op, ast.UAdd):
+            return +v
+        if isinstance(node.op, ast.Invert) and type(v) is int:
+            return ~v
+    if isinstance(node, ast.Tuple):
+        values = [_constant(e) for e in node.elts]
+        if all(v is not _NOFOLD for v in values):
+            return tuple(values)
     return _NOFOLD
 
 

@@ -78,6 +78,7 @@ class LoopState:
         self.codegen_seconds = 0.0
         self.native_compile_seconds = 0.0
         self.exits = Counter()
+        self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
 
@@ -95,6 +96,7 @@ class LoopState:
             "compile_ms": round(self.compile_seconds * 1000, 3),
             "codegen_ms": round(self.codegen_seconds * 1000, 3),
             "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
+            "native_cache_hits": self.cache_hits,
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
                                                                                  key=lambda x: -x[1])],
         }
@@ -223,11 +225,15 @@ class JitController:
                 else:
                     r[var] = value
             frame.unpack(inst.memory_view, record, store)
+            block = self._after_exit(st, rt, region, frame, inst, record, counters, loop_id)
         finally:
             if watchdog is not None:
                 watchdog.running(None)
-                watchdog.done()     # a Ctrl-C during the run is raised now, state complete
-        # statistics and policy
+                watchdog.done()     # a Ctrl-C during the run is raised now, with the frame complete
+        return block
+
+    def _after_exit(self, st, rt, region, frame, inst, record, counters, loop_id):
+        """Statistics, and the policy that keeps failing loops from thrashing."""
         st.entries += 1
         native = 0
         for header, n in frame.iterations(inst.memory_view).items():
@@ -268,6 +274,7 @@ class JitController:
     def _engine(self):
         if self.engine is None:
             t0 = time.perf_counter()
+            from ..wasmgen import lower  # noqa: F401  (one-time import, not billed to a loop)
             from .native import NativeEngine
             cache_dir = None
             if self.cache:
@@ -284,6 +291,7 @@ class JitController:
         from ..helpers.floats import HELPERS
         from ..wasmgen.lower import Lowering, Unsupported
         from .native import HostFunction
+        engine = self._engine()
         t0 = time.perf_counter()
         inf = Inference(region, entry_types)
         layout = FrameLayout(region, entry_types, st.carried)
@@ -293,9 +301,10 @@ class JitController:
             wasm, module = low.build()
         except Unsupported as e:
             raise NotCompilable(str(e)) from None
-        engine = self._engine()
         t1 = time.perf_counter()
+        hits = engine.stats.cache_hits
         native_module = engine.compile(wasm)
+        st.cache_hits += engine.stats.cache_hits - hits
         imports = [HostFunction("helpers", h, HELPERS[h][0], HELPERS[h][1], HELPERS[h][2])
                    for h in low.helper_index]
         instance = engine.instantiate(native_module, imports=imports)

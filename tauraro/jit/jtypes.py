@@ -152,6 +152,8 @@ def classify(value) -> JType:
             fits(value.stop + value.step) else OtherType("range over big ints")
     if t is _range_iterator:
         return RANGE_ITER if range_iter_state(value) is not None else OtherType("range_iterator over big ints")
+    if t.__name__ == "longrange_iterator":
+        return OtherType("range iterator over big ints")
     if t in _seq_iterators:
         state = value.__reduce__()
         if len(state) == 3:
@@ -168,7 +170,8 @@ def classify(value) -> JType:
 
 
 def const_type(value) -> JType:
-    """The JType of a constant operand (only numbers and None are inlined)."""
+    """The JType of a constant operand: numbers and None inline, tuples of numbers
+    as records in the module's constant data."""
     t = type(value)
     if t is int:
         return INT if fits(value) else OtherType("big int")
@@ -178,4 +181,6 @@ def const_type(value) -> JType:
         return BOOL
     if value is None:
         return NONE
+    if t is tuple:
+        return _seq_type(value, "tuple")
     return OtherType(t.__name__)

@@ -51,6 +51,17 @@ class FrameLayout:
         self.slot_end = off
         self.in_fmt = "<" + "".join(_slot_fmt(t) for _, t in self.inputs)
         self.carried = {v for v, _ in self.inputs if v in carried}
+        # constant tuples the region uses: records in a data segment of the module
+        self.constants = {}        # id(value) -> address
+        self.const_objects = {}    # address -> value
+        self.const_data = []       # (address, bytes)
+        off = _align(off, 16)
+        for value, jt in constant_records(region):
+            self.constants[id(value)] = off
+            self.const_objects[off] = value
+            arr = array("d" if jt.elem is FLOAT else "q", value)
+            self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
+            off = _align(off + SEQ_HEADER + 8 * len(value), 16)
         self.exit_area = _align(off, 16)
         self.exit_area_size = 0
 
@@ -62,6 +73,31 @@ class FrameLayout:
         return _align(self.exit_area + self.exit_area_size, 64)
 
 
+def constant_records(region):
+    """(value, JType) of every constant tuple of numbers the region's instructions use."""
+    from .jtypes import const_type
+    code = region.code
+    out = {}
+    for b in region.blocks.values():
+        for pc in range(b.start, b.end):
+            ins = code.instrs[pc]
+            for kind, arg in zip(ins.op.kinds, ins.args):
+                if kind in ("rk", "*rk") and arg < 0:
+                    value = code.consts[-1 - arg]
+                    if type(value) is tuple:
+                        jt = const_type(value)
+                        if isinstance(jt, SeqType):
+                            out[id(value)] = (value, jt)
+            if ins.op.variadic:
+                for arg in ins.args[len(ins.op.kinds) - 1:]:
+                    if arg < 0 and type(code.consts[-1 - arg]) is tuple:
+                        value = code.consts[-1 - arg]
+                        jt = const_type(value)
+                        if isinstance(jt, SeqType):
+                            out[id(value)] = (value, jt)
+    return list(out.values())
+
+
 class EntryFrame:
     """One native run of a compiled loop: the values packed in, and how to unpack them."""
 
@@ -69,7 +105,7 @@ class EntryFrame:
         self.layout = layout
         self.values = values
         self.records = []      # (address, object, JType) of every record written
-        self.by_address = {}
+        self.by_address = dict(layout.const_objects)
         self.iter_starts = {}  # var -> (iterator object, range start, step) for live-in iterators
 
     def pack(self, memory_view, grow) -> None:
@@ -179,7 +215,7 @@ class EntryFrame:
                 store(var, self.value_of(jt, words[i + 1:i + n], var))
                 i += n
         for addr, obj, jt in self.records:
-            if jt.mutable and struct.unpack_from("<q", mem, addr + 8)[0]:
+            if isinstance(jt, SeqType) and jt.mutable and struct.unpack_from("<q", mem, addr + 8)[0]:
                 n = len(obj)
                 obj[:] = mem[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast(
                     "d" if jt.elem is FLOAT else "q").tolist()

@@ -114,6 +114,7 @@ class LoopRegion:
         self.header = loop.header
         self.end = loop.end
         self.liveness = liveness or Liveness(code)
+        self._defined = None
         self._build()
 
     def contains(self, pc: int) -> bool:
@@ -180,11 +181,13 @@ class LoopRegion:
 
     def defined_registers(self) -> set[int]:
         """Registers whose value native code may change (FOR_ITER advances its iterator)."""
-        regs = set()
-        for b in self.blocks.values():
-            for pc in range(b.start, b.end):
-                regs.update(modified_registers(self.code.instrs[pc]))
-        return regs
+        if self._defined is None:
+            regs = set()
+            for b in self.blocks.values():
+                for pc in range(b.start, b.end):
+                    regs.update(modified_registers(self.code.instrs[pc]))
+            self._defined = regs
+        return self._defined
 
     def global_names(self) -> tuple[set[str], set[str]]:
         """Names the region reads and writes as module globals."""

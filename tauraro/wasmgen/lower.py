@@ -133,6 +133,8 @@ class Lowering(Sink):
             self.emit(("i32.const", int(value)))
         elif t is NONE:
             pass
+        elif isinstance(t, SeqType):
+            self.emit(("i32.const", self.layout.constants[id(value)]))
         else:
             raise Unsupported("constant of type %s" % t.name)
 
@@ -315,6 +317,8 @@ class Lowering(Sink):
             self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
         self.emit(("local.get", self.exit_local))
         self.module.set_memory(min_pages=1, export="memory")
+        for addr, data in layout.const_data:
+            self.module.add_data(addr, data)
         self.module.add_function(name="loop_line%d" % self.region.loop.line,
                                  params=[("entry", "i32")], results=["i32"],
                                  locals=self.locals, body=self.body, export="run")

@@ -1,0 +1,518 @@
+"""The JIT: native code really runs, and every deoptimization path keeps CPython's results.
+
+Each test runs a program under CPython and under Tauraro with the JIT, compares
+stdout, exit code and last stderr line, and reads ``--jit-stats-json`` to check
+that the loops it is about ran natively and left native code for the expected
+reason.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from harness import ROOT, _env, run
+
+PROGRAMS = Path(__file__).resolve().parent / "programs"
+
+
+class Result:
+    def __init__(self, tmp_path, src, *options, cache=False):
+        src = textwrap.dedent(src)
+        self.path = tmp_path / "prog.py"
+        self.path.write_text(src)
+        stats = tmp_path / "stats.json"
+        opts = list(options) + ["--jit-stats-json", str(stats)]
+        if not cache:
+            opts.append("--no-jit-cache")
+        self.expected = run([sys.executable], self.path)
+        self.got = run([sys.executable, "-m", "tauraro", "run", *opts], self.path)
+        self.rows = json.loads(stats.read_text()) if stats.exists() else []
+
+    def same(self):
+        assert self.got.comparable() == self.expected.comparable(), self.got.stderr[-3000:]
+        return self
+
+    def loop(self, line) -> dict:
+        for r in self.rows:
+            if r["line"] == line and r["file"] == str(self.path):
+                return r
+        raise AssertionError("no loop at line %d in %s" % (line, [r["line"] for r in self.rows]))
+
+    def exit_reasons(self, line) -> dict:
+        return {(e["reason"], e["line"]): e["count"] for e in self.loop(line)["exits"]}
+
+
+def jit(tmp_path, src, *options, threshold="1", **kw):
+    return Result(tmp_path, src, "--jit-threshold", threshold, *options, **kw).same()
+
+
+def test_native_code_runs_a_simple_loop(tmp_path):
+    r = jit(tmp_path, """
+        total = 0
+        for i in range(10000):
+            total = total + i
+        print(total)
+    """)
+    row = r.loop(3)
+    assert row["status"] == "compiled" and row["entries"] == 1
+    assert row["native_iterations"] == 9999 and row["interpreted_iterations"] == 1
+
+
+def test_int_overflow_mid_loop_continues_with_big_ints(tmp_path):
+    r = jit(tmp_path, """
+        x = 1
+        for i in range(100):
+            x = x * 3
+        print(x)
+        def f():
+            y = 2 ** 61
+            for i in range(10):
+                y += 2 ** 61
+            return y
+        print(f())
+    """)
+    assert r.loop(3)["native_iterations"] > 30
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(3))
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(8))
+
+
+def test_int_becomes_float_mid_loop(tmp_path):
+    r = jit(tmp_path, """
+        def f(n):
+            x = 0
+            for i in range(n):
+                if i == 50:
+                    x = x + 0.5
+                x = x + 1
+            return x
+        print(repr(f(300)))
+    """)
+    row = r.loop(4)
+    assert row["versions"] == 2, row
+    assert any("becomes float" in reason for reason, _ in r.exit_reasons(4))
+    assert row["native_iterations"] > 200
+
+
+def test_int_becomes_str_mid_loop(tmp_path):
+    r = jit(tmp_path, """
+        def g():
+            v = 0
+            for i in range(60):
+                if i < 30:
+                    v = v + i
+                elif i == 30:
+                    v = str(v)
+                else:
+                    v = v + "."
+            return v
+        print(g())
+    """)
+    assert r.loop(4)["native_iterations"] >= 29
+
+
+def test_floor_division_and_modulo_with_negative_operands(tmp_path):
+    r = jit(tmp_path, """
+        q = [0] * 200
+        m = [0] * 200
+        fq = [0.0] * 200
+        fm = [0.0] * 200
+        k = 0
+        for a in range(-7, 8):
+            for b in (-3, -2, -1, 1, 2, 3, -7, 5):
+                if k < 200:
+                    q[k] = a // b
+                    m[k] = a % b
+                    fq[k] = (a * 0.5) // (b * 1.5)
+                    fm[k] = (a * 0.5) % (b * 1.5)
+                    k += 1
+        print(q)
+        print(m)
+        print(fq)
+        print(fm)
+    """)
+    assert r.loop(7)["status"] == "compiled" and r.loop(7)["native_iterations"] > 0
+
+
+def test_zero_division_on_kth_iteration_at_the_right_line(tmp_path):
+    r = jit(tmp_path, """
+        total = 0
+        i = None
+        try:
+            for i in range(10, -10, -1):
+                total += 100 // i
+        except ZeroDivisionError as e:
+            print("caught", e, "at i =", i, "total =", total)
+        def f():
+            s = 0.0
+            for j in range(5, -5, -1):
+                s += 1.0 / j
+            return s
+        f()
+    """)
+    assert r.loop(5)["native_iterations"] == 9
+    assert ("ZeroDivisionError", 6) in r.exit_reasons(5)
+    assert r.got.last_stderr_line == "ZeroDivisionError: float division by zero"
+    # the traceback names the user's lines, as CPython's does
+    assert 'line 12, in f' in r.got.stderr and 'line 14, in <module>' in r.got.stderr
+
+
+def test_index_error_leaves_native_code_at_the_right_line(tmp_path):
+    r = jit(tmp_path, """
+        xs = [1, 2, 3, 4]
+        t = 0
+        try:
+            for i in range(10):
+                t += xs[i]
+        except IndexError as e:
+            print(e, t, i)
+        t = 0
+        for i in range(-4, 0):
+            t = t * 10 + xs[i]
+        print(t)
+        for i in range(-5, 0):
+            t += xs[i]
+    """)
+    assert ("IndexError", 6) in r.exit_reasons(5)
+    assert r.got.last_stderr_line == "IndexError: list index out of range"
+
+
+def test_break_out_of_nested_loops(tmp_path):
+    r = jit(tmp_path, """
+        fi = fj = -1
+        for i in range(1, 100):
+            for j in range(1, 100):
+                if i * j == 391 and i > 1:
+                    fi = i
+                    fj = j
+                    break
+            else:
+                continue
+            break
+        print(fi, fj, i, j)
+        def search(limit):
+            hits = 0
+            n = 0
+            while True:
+                n += 1
+                m = n
+                while m % 2 == 0:
+                    m //= 2
+                if m == 1:
+                    hits += 1
+                    if hits == limit:
+                        break
+            return n
+        print(search(12))
+    """)
+    assert r.loop(3)["status"] == "compiled"
+    assert r.loop(16)["status"] == "compiled"
+
+
+def test_loop_variable_after_the_loop(tmp_path):
+    r = jit(tmp_path, """
+        for i in range(50):
+            pass
+        print(i)
+        k = "before"
+        for k in range(0):
+            pass
+        print(k)
+        def f():
+            for j in range(40):
+                if j == 33:
+                    break
+            return j
+        print(f())
+        def g():
+            for j in range(10, 0, -3):
+                pass
+            return j
+        print(g())
+    """)
+    assert r.loop(2)["native_iterations"] == 49
+
+
+def test_empty_negative_and_big_int_ranges(tmp_path):
+    r = jit(tmp_path, """
+        t = 0
+        for i in range(5, 5):
+            t += 1
+        for i in range(100, 0, -7):
+            t += i
+        for i in range(-3, -300, -2):
+            t -= i
+        big = 0
+        for i in range(2 ** 70, 2 ** 70 + 5):
+            big += i
+        print(t, big, i)
+        for i in range(2 ** 62, 2 ** 63 - 1, 2 ** 60):
+            t += 1
+        print(t, i)
+    """)
+    assert r.loop(5)["native_iterations"] > 0 and r.loop(7)["native_iterations"] > 0
+    assert r.loop(10)["status"] == "not compiled" and "big int" in r.loop(10)["reason"]
+
+
+def test_list_element_of_another_type_mid_loop(tmp_path):
+    r = jit(tmp_path, """
+        xs = list(range(20))
+        total = 0
+        for i in range(400):
+            if i == 100:
+                xs[3] = 2.5
+            total += xs[i % 20]
+        print(total, xs[:5])
+    """)
+    row = r.loop(4)
+    assert row["native_iterations"] >= 99
+    assert any("float stored into a list" in reason for reason, _ in r.exit_reasons(4))
+
+
+def test_list_grown_and_shrunk_between_and_by_loops(tmp_path):
+    r = jit(tmp_path, """
+        xs = [0]
+        for k in range(60):
+            s = 0
+            for j in range(len(xs)):
+                s += xs[j] * (j + 1)
+            xs.append(s % 1000 + k)
+        print(len(xs), xs[-5:])
+        ys = list(range(100))
+        for i in range(30):
+            ys.pop()
+            ys[i] = -ys[i]
+        print(ys)
+        zs = [1, 2, 3]
+        n = 0
+        while len(zs) < 50:
+            zs.append(zs[-1] + zs[-2])
+            n += 1
+        print(n, zs[-1])
+    """)
+    assert r.loop(5)["status"] == "compiled" and r.loop(5)["native_iterations"] > 1000
+
+
+def test_many_live_variables_in_one_loop(tmp_path):
+    src = (PROGRAMS / "seed_9_many_registers.py").read_text()
+    r = jit(tmp_path, src)
+    rows = [x for x in r.rows if x["status"] == "compiled"]
+    assert rows and max(x["native_iterations"] for x in rows) > 0
+    src = (PROGRAMS / "jit_many_live_vars.py").read_text()
+    r = jit(tmp_path, src)
+    assert any(x["status"] == "compiled" and x["native_iterations"] > 0 for x in r.rows)
+
+
+def test_float_results_are_bit_identical(tmp_path):
+    jit(tmp_path, """
+        x = 0.1
+        h = 0.0
+        s = 0.0
+        for i in range(1, 3000):
+            x = 3.7 * x * (1.0 - x)
+            h += 1.0 / i
+            s = s * 0.999 + abs(x - 0.5) ** 2 - float(i % 3) / 7.0
+        print(repr(x), repr(h), repr(s))
+        v = [0.0] * 64
+        for i in range(64):
+            v[i] = (i * 0.1) ** 0.5 - min(i * 0.01, 0.3) + max(-i / 3.0, -1.5)
+        print(v)
+    """)
+
+
+def test_inner_loops_end_up_native_via_the_outer_loop(tmp_path):
+    r = jit(tmp_path, """
+        def f():
+            t = 0
+            for i in range(20000):
+                for j in range(3):
+                    t += i ^ j
+            return t
+        print(f())
+    """, threshold="1000")
+    outer, inner = r.loop(4), r.loop(5)
+    assert outer["status"] == "compiled" and outer["native_iterations"] > 19000
+    assert inner["native_iterations"] > 50000
+    # not one entry per outer iteration
+    assert outer["entries"] + inner["entries"] < 10
+
+
+def test_failing_guard_is_bounded_not_thrashing(tmp_path):
+    r = jit(tmp_path, """
+        def f():
+            s = 0
+            for i in range(20000):
+                s += i
+                if i % 2 == 0:
+                    s += len(str(i))
+            return s
+        print(f())
+    """)
+    row = r.loop(4)
+    assert row["status"] == "blacklisted", row
+    assert row["entries"] < 40
+    assert row["interpreted_iterations"] > 19000
+
+
+def test_global_rebound_by_the_loop(tmp_path):
+    r = jit(tmp_path, """
+        scale = 2
+        def f(n):
+            global scale
+            t = 0
+            for i in range(n):
+                t += i * scale
+                if i == 500:
+                    scale = 3
+            return t
+        print(f(1000), scale)
+        count = 0
+        for i in range(100):
+            count += 1
+            if i == 60:
+                count = 0.5
+        print(count)
+    """)
+    assert r.loop(6)["status"] == "compiled" and r.loop(6)["native_iterations"] == 999
+
+
+def test_module_level_loops_use_globals(tmp_path):
+    r = jit(tmp_path, """
+        a = 0
+        b = 1
+        for i in range(90):
+            a, b = b, (a + b) % 1000000007
+        print(a, b, i)
+    """)
+    # tuple-swap assignment compiles to register moves, so this runs natively
+    assert r.loop(4)["native_iterations"] == 89
+
+
+def test_emitted_modules_validate_and_name_variables(tmp_path):
+    import wasmtime
+    out = tmp_path / "wasm"
+    src = """
+        def dot(xs, ys):
+            total = 0.0
+            for i in range(len(xs)):
+                total += xs[i] * ys[i]
+            return total
+        a = [float(i) for i in range(100)]
+        print(dot(a, a))
+        n = 0
+        while n < 1000:
+            n += 3
+        print(n)
+    """
+    r = jit(tmp_path, src, "--emit-wasm", str(out))
+    files = sorted(out.iterdir())
+    wasm = [f for f in files if f.suffix == ".wasm"]
+    wat = [f for f in files if f.suffix == ".wat"]
+    assert {f.stem for f in wasm} == {f.stem for f in wat} == {"prog_line4", "prog_line10"}
+    engine = wasmtime.Engine()
+    for f in wasm:
+        wasmtime.Module.validate(engine, f.read_bytes())
+    for f in wat:
+        text = f.read_text()
+        wasmtime.Module.validate(engine, wasmtime.wat2wasm(text))
+    dot = (out / "prog_line4.wat").read_text()
+    assert "$total" in dot and "$xs" in dot and "$i" in dot
+    assert ";; line 5" in dot
+
+
+@pytest.mark.parametrize("name", ["jit_int_sums", "jit_list_index", "jit_nested_loops",
+                                  "jit_float_recurrence", "jit_floordiv_mod_neg", "jit_bitwise_mix"])
+def test_corpus_loops_run_natively_and_modules_validate(tmp_path, name):
+    import wasmtime
+    out = tmp_path / "wasm"
+    r = Result(tmp_path, (PROGRAMS / (name + ".py")).read_text(), "--jit-threshold", "1",
+               "--emit-wasm", str(out)).same()
+    assert sum(x["native_iterations"] for x in r.rows) > 0
+    engine = wasmtime.Engine()
+    for f in out.glob("*.wasm"):
+        wasmtime.Module.validate(engine, f.read_bytes())
+
+
+def test_native_code_cache_skips_cranelift_on_second_run(tmp_path):
+    src = """
+        t = 0
+        for i in range(5000):
+            t += i * i % 7
+        print(t)
+    """
+    env_home = tmp_path / "cachehome"
+    os.environ["XDG_CACHE_HOME"] = str(env_home)
+    try:
+        first = Result(tmp_path, src, "--jit-threshold", "1", cache=True).same()
+        cache_dir = env_home / "tauraro" / "jit"
+        assert cache_dir.exists() and any(cache_dir.iterdir())
+        second = Result(tmp_path, src, "--jit-threshold", "1", cache=True).same()
+        assert first.loop(3)["native_cache_hits"] == 0
+        assert second.loop(3)["native_cache_hits"] == 1
+        # the opt-out writes nothing
+        env_home2 = tmp_path / "cachehome2"
+        os.environ["XDG_CACHE_HOME"] = str(env_home2)
+        Result(tmp_path, src, "--jit-threshold", "1", cache=False).same()
+        assert not (env_home2 / "tauraro").exists()
+    finally:
+        os.environ.pop("XDG_CACHE_HOME", None)
+
+
+def _start(tmp_path, src, *options):
+    path = tmp_path / "spin.py"
+    path.write_text(textwrap.dedent(src))
+    return subprocess.Popen([sys.executable, "-m", "tauraro", "run", "--no-jit-cache", *options, str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+
+
+def _wait_for(proc, marker=b"ready"):
+    line = proc.stdout.readline()
+    assert marker in line, line
+
+
+def test_ctrl_c_interrupts_a_compiled_infinite_loop(tmp_path):
+    proc = _start(tmp_path, """
+        import sys
+        print("ready", flush=True)
+        n = 0
+        while True:
+            n += 1
+    """, "--jit-threshold", "100")
+    _wait_for(proc)
+    time.sleep(0.5)          # well into native code by now
+    t0 = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.5, elapsed
+    assert proc.returncode == -signal.SIGINT
+    text = err.decode()
+    assert text.startswith("Traceback (most recent call last):")
+    assert 'line 5, in <module>' in text or 'line 6, in <module>' in text
+    assert text.strip().endswith("KeyboardInterrupt")
+
+
+def test_ctrl_c_leaves_exact_state_for_a_handler(tmp_path):
+    proc = _start(tmp_path, """
+        print("ready", flush=True)
+        n = 0
+        m = 0
+        try:
+            while True:
+                n += 1
+                m += 2
+        except KeyboardInterrupt:
+            print("interrupted", n > 1000, m == 2 * n)
+    """, "--jit-threshold", "100", "--jit-stats")
+    _wait_for(proc)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err.decode()
+    assert out.decode().strip() == "interrupted True True"
+    assert "interrupted x1" in err.decode()
