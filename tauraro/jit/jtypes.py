@@ -60,10 +60,20 @@ class BuiltinType(JType):
 
 
 class OtherType(JType):
-    """A value native code cannot use; it stays in its Python register untouched."""
+    """A value native code cannot use; it stays in its Python register untouched.
+
+    Interned by name: version signatures compare types by identity."""
+    _interned: dict = {}
+
+    def __new__(cls, pytype: str):
+        t = cls._interned.get(pytype)
+        if t is None:
+            t = cls._interned[pytype] = super().__new__(cls)
+            JType.__init__(t, pytype, [], 0, static=True)
+        return t
 
     def __init__(self, pytype: str):
-        super().__init__(pytype, [], 0, static=True)
+        pass
 
 
 INT = JType("int", [("", "i64")], 1)
