@@ -35,7 +35,7 @@ from .region import Liveness, LoopRegion
 
 DEFAULT_THRESHOLD = 1000
 MAX_VERSIONS = 4
-QUICK_FAILURE_LIMIT = 12      # native runs that fail within a couple of iterations
+QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 NEVER = -(1 << 62)            # a counter value that never trips again
 # the smallest valid module: (module (func)), compiled once when the engine starts
 _WARMUP_WASM = bytes.fromhex("0061736d0100000001040160000003020100" "0a040102000b")
