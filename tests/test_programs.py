@@ -14,8 +14,16 @@ def test_interpreter_matches_cpython(path):
 
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
-def test_jit_matches_cpython(path):
-    """Every loop compiled at its first back edge: still exactly CPython's output."""
+def test_jit_matches_cpython(path, tmp_path):
+    """Every loop compiled at its first back edge: still exactly CPython's output, and
+    every module the JIT emitted is valid wasm, its text form included."""
     expected = cpython(path)
-    got = tauraro(path, "--jit-threshold", "1")
+    out = tmp_path / "wasm"
+    got = tauraro(path, "--jit-threshold", "1", "--emit-wasm", str(out))
     assert got.comparable() == expected.comparable(), got.stderr[-3000:]
+    if out.exists():
+        import wasmtime
+        engine = wasmtime.Engine()
+        for f in out.glob("*.wasm"):
+            wasmtime.Module.validate(engine, f.read_bytes())
+            wasmtime.Module.validate(engine, wasmtime.wat2wasm(f.with_suffix(".wat").read_text()))
