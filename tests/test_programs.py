@@ -27,3 +27,14 @@ def test_jit_matches_cpython(path, tmp_path):
         for f in out.glob("*.wasm"):
             wasmtime.Module.validate(engine, f.read_bytes())
             wasmtime.Module.validate(engine, wasmtime.wat2wasm(f.with_suffix(".wat").read_text()))
+
+
+HOT_PROGRAMS = [p for p in PROGRAMS if p.stem.startswith(("jit_", "seed_", "prog_"))]
+
+
+@pytest.mark.parametrize("path", HOT_PROGRAMS, ids=[p.stem for p in HOT_PROGRAMS])
+def test_jit_default_threshold_matches_cpython(path):
+    """With the default threshold loops enter native code mid-run, from interpreter state."""
+    expected = cpython(path)
+    got = tauraro(path)
+    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
