@@ -55,6 +55,11 @@ def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cach
         code = e.exit_code
     except Exception as e:   # a bug in Tauraro itself, not in the program
         code = _internal_error(debug, e)
+    except BaseException as e:
+        from tauraro.vm.errors import InternalError
+        if not isinstance(e, InternalError):
+            raise
+        code = _internal_error(debug, e)
     if jit is not None and (jit_stats or jit_stats_json):
         from tauraro.jit.stats import format_report, write_json
         jit.finish()

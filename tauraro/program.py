@@ -12,6 +12,7 @@ from .compiler.compiler import compile_source
 from .compiler.errors import UnsupportedConstruct
 from .vm import imports
 from .vm.builtins import BUILTINS
+from .vm.errors import InternalError
 from .vm.modules import execute_module
 from .vm.source import decode_source
 from .vm.state import STATE
@@ -105,6 +106,8 @@ def run_program(path: str, args: list[str], jit=None) -> int:
     except UnsupportedConstruct as e:
         sys.stderr.write("tauraro: %s\n" % e.message())
         return 2
+    except InternalError:
+        raise
     except KeyboardInterrupt as e:
         report(e)
         sys.stdout.flush()

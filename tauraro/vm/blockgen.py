@@ -24,9 +24,12 @@ import math
 import types
 
 from ..compiler.code import UNBOUND, CodeObject
+from .errors import InternalError
 from ..compiler.opcodes import _zip_kinds
 
 SELF = "@@SELF@@"   # a jump to the block's own start, in a block that loops on itself
+# jumps whose target's code may be placed inline (never inside an except clause)
+_INLINE_JUMPS = {"JUMP", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "JUMP_BACK"}
 
 
 class _Operand:
@@ -235,6 +238,71 @@ class BlockSource:
                 break
         return pc
 
+    # --- inlining successors -----------------------------------------------------------
+    # A jump to a block with one predecessor (or a tiny one) is replaced by that
+    # block's code, so an if/else inside a loop costs no dispatch, and a jump back
+    # to the block's own start becomes ``continue`` of a ``while True``.
+    INLINE_MAX_DEPTH = 8
+    INLINE_SMALL = 6
+    INLINE_BUDGET = 400          # generated lines per block function
+
+    def _predecessors(self):
+        preds = {}
+        code = self.code
+        for s in self.starts:
+            end = self.block_end(s)
+            last = code.instrs[end - 1]
+            t = last.op.target(last.args)
+            for pc in range(s, end):
+                ins = code.instrs[pc]
+                tt = ins.op.target(ins.args)
+                if tt is not None:
+                    preds[tt] = preds.get(tt, 0) + 1
+            if not ("jump" in last.op.flags or "exit" in last.op.flags) and end < len(code.instrs):
+                preds[end] = preds.get(end, 0) + 1
+        return preds
+
+    def _inlinable(self, target: int, depth: int, path) -> bool:
+        if target in self.loop_headers or target in path or depth >= self.INLINE_MAX_DEPTH:
+            return False
+        if self._budget <= 0 or target >= len(self.code.instrs):
+            return False
+        size = self.block_end(target) - target
+        return self.preds.get(target, 0) <= 1 or size <= self.INLINE_SMALL
+
+    def _goto(self, target: int, out: list, indent: int, depth: int, path, from_pc: int):
+        if target == self.self_pc:
+            out.append((indent, "continue", from_pc))
+            self._continues = True
+        elif self._inlinable(target, depth, path):
+            self._render_block(target, out, indent, depth + 1, path | {target})
+        else:
+            out.append((indent, "return b%d" % target, from_pc))
+
+    def _render_block(self, start: int, out: list, indent: int, depth: int, path):
+        end = self.block_end(start)
+        code = self.code
+        for pc in range(start, end):
+            ins = code.instrs[pc]
+            text = self.render(pc)
+            inline_ok = ins.op.name in _INLINE_JUMPS and not ("backedge" in ins.op.flags and self.jit)
+            for line in text.split("\n"):
+                stripped = line.lstrip(" ")
+                pad = indent + len(line) - len(stripped)
+                if inline_ok and stripped.startswith("return b") and stripped[8:].isdigit():
+                    self._goto(int(stripped[8:]), out, pad, depth, path, pc)
+                else:
+                    if stripped == "continue":
+                        self._continues = True
+                    out.append((pad, stripped, pc))
+                    self._budget -= 1
+        last = code.instrs[end - 1].op.flags
+        if not ("jump" in last or "exit" in last):
+            if end < len(code.instrs):
+                self._goto(end, out, indent, depth, path, end - 1)
+            else:
+                out.append((indent, "return None", end - 1))
+
     def emit(self, text: str, indent: int, pc: int):
         pad = " " * indent
         for line in text.split("\n"):
@@ -243,31 +311,24 @@ class BlockSource:
 
     def block(self, start: int, name: str, resume_only=False):
         """Source of the block function ``name`` running from ``start``."""
-        end = self.block_end(start)
-        loops_to_self = not resume_only and any(
-            self.code.instrs[pc].op.target(self.code.instrs[pc].args) == start
-            for pc in range(start, end))
-        self.self_pc = start if loops_to_self else None
+        if not hasattr(self, "preds"):
+            self.preds = self._predecessors()
+            self.loop_headers = {l.header for l in self.code.loops}
+        self.self_pc = None if resume_only else start
         self.global_decls = set()
+        self._continues = False
+        self._budget = self.INLINE_BUDGET
         body = []
-        for pc in range(start, end):
-            body.append((pc, self.render(pc)))
-        last = self.code.instrs[end - 1].op.flags
-        falls_through = not ("jump" in last or "exit" in last)
+        self._render_block(start, body, 0, 0, frozenset([start]))
         self.emit("def %s(r):" % name, 4, start)
         if self.global_decls:
             self.emit("global " + ", ".join(sorted(self.global_decls)), 8, start)
-        indent = 8
-        if loops_to_self:
+        base = 8
+        if self._continues:
             self.emit("while True:", 8, start)
-            indent = 12
-        for pc, text in body:
-            self.emit(text, indent, pc)
-        if falls_through:
-            if end < len(self.code.instrs):
-                self.emit("return b%d" % end, indent, end - 1)
-            else:
-                self.emit("return None", indent, end - 1)
+            base = 12
+        for indent, text, pc in body:
+            self.emit(text, base + indent, pc)
         self.self_pc = None
 
     def factory(self, params, starts, names, first_line=1):
@@ -309,7 +370,11 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, jit: bool, starts=Non
     src, line_pcs = gen.factory(params, starts, names, first_line)
     filename = "<tauraro %s:%s>" % (code.filename, code.qualname)
     scope = {}
-    exec(compile(src, filename, "exec"), scope)
+    try:
+        exec(compile(src, filename, "exec"), scope)
+    except SyntaxError as e:   # a bug in the generator, not in the program
+        raise InternalError("generated code for %s does not compile: %s (line %s)"
+                            % (code.qualname, e.msg, e.lineno)) from None
     factory = types.FunctionType(scope["__factory__"].__code__, G, "__factory__")
     fns = factory(*[args[p] for p in params])
     linemap = {}
