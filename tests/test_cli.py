@@ -208,3 +208,18 @@ def test_dis_bad_input(tmp_path):
     assert got.returncode == 1 and last_line(got.stderr) == "SyntaxError: invalid syntax"
     got = tauraro("dis", str(tmp_path / "missing.py"))
     assert got.returncode == 2 and b"Traceback" not in got.stderr
+
+
+def test_program_beside_tauraros_own_source_tree(tmp_path):
+    """Modules Tauraro imports lazily (the JIT) are never mistaken for the program's own,
+    even when its source tree lies in the program's directory."""
+    import shutil
+    for pkg in ("tauraro", "cli"):
+        shutil.copytree(ROOT / pkg, tmp_path / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    path = write(tmp_path, "prog.py", "t = 0\nfor i in range(5000):\n    t += i % 7\nprint(t)\n")
+    env = _env()
+    env["PYTHONPATH"] = str(tmp_path)
+    got = subprocess.run([PY, "-m", "tauraro", "run", "--jit-threshold", "1", str(path)],
+                         capture_output=True, env=env, cwd=str(tmp_path), timeout=60)
+    want = ("%d\n" % sum(i % 7 for i in range(5000))).encode()
+    assert (got.returncode, got.stdout) == (0, want), got.stderr.decode()[-2000:]

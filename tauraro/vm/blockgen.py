@@ -183,6 +183,7 @@ class BlockSource:
         self.internal = set(runtime_names) | set(self.const_params) | {"r", "_e"}
         self.internal |= {"b%d" % s for s in self.starts}
         self.self_pc = None
+        self.direct = False
         self.global_decls = set()
         self.lines: list[str] = []
         self.line_pcs: list[int] = []
@@ -219,11 +220,39 @@ class BlockSource:
             goto = "continue" if target.pc == self.self_pc else "return b%d" % target.pc
             return ("C[%d] += 1\nif C[%d] >= HOT:\n    return backedge(r, %d, b%d)\n%s"
                     % (loop_id.value, loop_id.value, loop_id.value, target.pc, goto))
+        if self.direct and op.name == "RETURN":
+            return "return %s" % fixed[0]
         if callable(op.python):
             text = op.python(fixed)
         else:
             text = op.python.format(*fixed, next_pc=pc + 1)
         return text.replace("return " + SELF, "continue")
+
+    def direct_body(self):
+        """The whole code as straight-line Python returning its value, with the globals
+        it assigns -- or None.
+
+        Possible when every block inlines into the entry block (no loops, no
+        exception handlers, no yields): then a call needs no run loop at all.
+        """
+        code = self.code
+        if code.exc_table or code.loops or code.is_generator or code.kind not in ("function", "lambda"):
+            return None
+        self.direct = True
+        try:
+            self.preds = self._predecessors()
+            self.loop_headers = set()
+            self.self_pc = None
+            self.global_decls = set()
+            self._continues = False
+            self._budget = self.INLINE_BUDGET
+            body = []
+            self._render_block(0, body, 0, 0, frozenset([0]))
+        finally:
+            self.direct = False
+        if self._continues or any(text.startswith("return b") for _, text, _ in body):
+            return None
+        return body, sorted(self.global_decls)
 
     def block_end(self, start: int) -> int:
         """One past the last instruction of the block starting at ``start``."""

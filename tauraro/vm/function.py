@@ -19,7 +19,9 @@ import types
 
 from ..compiler.code import CodeObject, UNBOUND, VARARGS, VARKEYWORDS
 from .generator import Generator
-from .interpreter import CodeRuntime, run, runtime_of
+from . import blockgen
+from .errors import InternalError
+from .interpreter import CodeRuntime, _record, run, runtime_of
 
 _INTERNAL = ("run", "rt", "entry", "tail", "free", "rest")
 
@@ -28,17 +30,9 @@ def _py_name(name: str) -> str:
     return name if name.isidentifier() else "_" + "".join(c if c.isalnum() else "_" for c in name)
 
 
-def _trampoline_code(rt: CodeRuntime):
-    code = rt.code
+def _signature(code: CodeObject):
+    """(parameter names as Python identifiers, the text of the def's parameter list)."""
     params = [_py_name(p) for p in code.params]
-    taken = set(params)
-    internal = {}
-    for name in _INTERNAL:
-        n = name
-        while n in taken:
-            n += "_"
-        internal[name] = n
-        taken.add(n)
     argc, kwc = code.argcount, code.kwonlyargcount
     pos, kwonly = params[:argc], params[argc:argc + kwc]
     rest = params[argc + kwc:]
@@ -56,23 +50,121 @@ def _trampoline_code(rt: CodeRuntime):
     sig += kwonly
     if varkw:
         sig.append("**" + varkw)
-    regs = params[:]
+    return params, ", ".join(sig)
+
+
+def _register_list(code: CodeObject, params, names) -> str:
+    regs = list(params)
     if code.freevars:
-        regs += ["*" + internal["tail"], "*" + internal["free"], "*" + internal["rest"]]
+        regs += ["*" + names["tail"], "*" + names["free"], "*" + names["rest"]]
     else:
-        regs += ["*" + internal["tail"]]
+        regs += ["*" + names["tail"]]
+    return "[%s]" % ", ".join(regs)
+
+
+def _unique(names, taken):
+    out = {}
+    for name in names:
+        n = name
+        while n in taken:
+            n += "_"
+        out[name] = n
+        taken.add(n)
+    return out
+
+
+def _compile_maker(src, filename):
+    scope = {}
+    try:
+        exec(compile(src, filename, "exec"), scope)
+    except SyntaxError as e:
+        raise InternalError("generated function does not compile: %s (line %s)" % (e.msg, e.lineno))
+    return scope["__make__"]
+
+
+def _run_trampoline(rt: CodeRuntime, shared: dict):
+    """``def f(<signature>): return run(rt, [<registers>], entry)``."""
+    code = rt.code
+    params, sig = _signature(code)
+    names = _unique(_INTERNAL, set(params))
     fname = _py_name(code.name)
     src = ("def __make__(%s):\n"
            "    def %s(%s):\n"
-           "        return %s(%s, [%s], %s)\n"
+           "        return %s(%s, %s, %s)\n"
            "    return %s.__code__\n") % (
-        ", ".join(internal[n] for n in _INTERNAL), fname, ", ".join(sig),
-        internal["run"], internal["rt"], ", ".join(regs), internal["entry"], fname)
-    scope = {}
-    exec(compile(src, code.filename, "exec"), scope)
-    tcode = scope["__make__"](*[None] * len(_INTERNAL))
-    return tcode.replace(co_name=code.name, co_qualname=code.qualname,
-                         co_firstlineno=code.firstlineno), internal
+        ", ".join(names[n] for n in _INTERNAL), fname, sig, names["run"], names["rt"],
+        _register_list(code, params, names), names["entry"], fname)
+    tcode = _compile_maker(src, code.filename)(*[None] * len(_INTERNAL))
+    tcode = tcode.replace(co_name=code.name, co_qualname=code.qualname, co_firstlineno=code.firstlineno)
+    return tcode, {names[k]: v for k, v in shared.items()}, names["free"]
+
+
+_DIRECT_LOCALS = ("r", "st_", "d_", "exc_")
+
+
+def _direct_trampoline(rt: CodeRuntime, shared: dict):
+    """A function whose body *is* the code (see BlockSource.direct_body), or None.
+
+    ``def f(<signature>):`` builds its registers, runs the straight-line body and
+    returns the value itself -- one Python frame per call instead of three; an
+    exception passing through records the traceback entry the run loop would.
+    """
+    code = rt.code
+    gen = blockgen.BlockSource(code, rt._names, jit=False)
+    direct = gen.direct_body()
+    if direct is None:
+        return None
+    body, global_decls = direct
+    params, sig = _signature(code)
+    values = dict(rt._names)
+    values.update(gen.const_params)
+    values.update(shared)
+    values["record_direct"] = record_direct
+    values["RecursionError_"] = RecursionError
+    used_globals = {code.names[ins.args[k]] for ins in code.instrs
+                    for k, kind in enumerate(ins.op.kinds) if kind == "n"}
+    if set(params) & (set(values) | set(_DIRECT_LOCALS) | used_globals
+                      | {"LINES", "free", "tauraro_direct_"}):
+        return None    # a parameter would shadow a name the body needs
+    fname = "tauraro_direct_"   # the real name is set on the code object below; a def
+    # named like the function would capture the function's own global name
+    lines = ["def __make__(%s):" % ", ".join(sorted(values) + ["LINES", "free"]),
+             "    def %s(%s):" % (fname, sig)]
+    if global_decls:
+        lines.append("        global " + ", ".join(global_decls))
+    lines += ["        r = " + _register_list(code, params, {k: k for k in _INTERNAL}),
+              "        st_ = STATE",
+              "        d_ = st_.depth + 1",
+              "        if d_ > st_.recursion_limit:",
+              "            raise RecursionError_('maximum recursion depth exceeded')",
+              "        st_.depth = d_",
+              "        try:"]
+    line_pcs = {}
+    for indent, text, pc in body:
+        lines.append(" " * (12 + indent) + text)
+        line_pcs[len(lines)] = pc
+    lines += ["        except BaseException as exc_:",
+              "            record_direct(rt, r, exc_, LINES)",
+              "            raise",
+              "        finally:",
+              "            st_.depth = d_ - 1",
+              "    return %s.__code__" % fname]
+    src = "\n".join(lines) + "\n"
+    filename = "<tauraro %s:%s>" % (code.filename, code.qualname)
+    maker = _compile_maker(src, filename)
+    tcode = maker(*[None] * (len(values) + 2))
+    tcode = tcode.replace(co_name=code.name, co_qualname=code.qualname)
+    values["LINES"] = line_pcs
+    from .introspection import BLOCK_OWNERS
+    BLOCK_OWNERS[tcode] = rt      # locals()/eval() called here see this frame's registers
+    return tcode, values, "free"
+
+
+def record_direct(rt, r, exc, lines):
+    """A direct function's exception: record (code, pc) as the run loop does."""
+    tb = exc.__traceback__
+    pc = lines.get(tb.tb_lineno, 0) if tb is not None else 0
+    _record(exc, rt, r, pc)
 
 
 class _Trampoline:
@@ -80,7 +172,6 @@ class _Trampoline:
 
     def __init__(self, rt: CodeRuntime):
         code = rt.code
-        self.pycode, internal = _trampoline_code(rt)
         nparams = len(code.params)
         if code.freevars:
             free_base = code.freevars[0][1]
@@ -92,9 +183,8 @@ class _Trampoline:
             rest = ()
         runner = make_generator if code.is_generator else run
         shared = {"run": runner, "rt": rt, "entry": rt.entry, "tail": tail, "rest": rest}
-        by_pyname = {internal[k]: v for k, v in shared.items()}
-        self.free_name = internal["free"]
-        self.cells = {name: types.CellType(by_pyname[name]) for name in self.pycode.co_freevars
+        self.pycode, values, self.free_name = _direct_trampoline(rt, shared) or _run_trampoline(rt, shared)
+        self.cells = {name: types.CellType(values[name]) for name in self.pycode.co_freevars
                       if name != self.free_name}
 
     def closure(self, free: tuple):

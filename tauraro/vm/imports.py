@@ -18,27 +18,32 @@ from .sysmodule import SYS
 PROGRAM_PATHS: list[str] = []
 
 
-def _is_ours(directory: str) -> bool:
-    d = os.path.abspath(directory)
-    for root in PROGRAM_PATHS:
-        try:
-            if os.path.commonpath([d, root]) == root:
-                return True
-        except ValueError:
-            pass
-    return False
-
-
 class TauraroFinder(importlib.abc.MetaPathFinder):
+    """Claims the program's own modules: top-level modules found in the program's
+    directory, and submodules of packages that Tauraro itself loaded. Submodules of
+    host packages are never claimed, even if the host package sits inside the
+    program's directory (Tauraro's own source tree, say)."""
+
     def find_spec(self, fullname, path=None, target=None):
-        search = PROGRAM_PATHS if path is None else [p for p in path if _is_ours(p)]
-        if not search:
-            return None
+        if path is None:
+            if fullname in _HOST_ONLY:
+                return None
+            search = PROGRAM_PATHS
+        else:
+            parent = sys.modules.get(fullname.rpartition(".")[0])
+            spec = getattr(parent, "__spec__", None)
+            if not isinstance(getattr(spec, "loader", None), TauraroLoader):
+                return None
+            search = path
         spec = importlib.machinery.PathFinder.find_spec(fullname, search)
         if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
             return None
         spec.loader = TauraroLoader(fullname, spec.origin)
         return spec
+
+
+# the implementation's own packages, which it may import lazily while a program runs
+_HOST_ONLY = {"tauraro", "cli", "wasmtime", "click"}
 
 
 class TauraroLoader(importlib.abc.Loader):
