@@ -34,6 +34,7 @@ from .structure import Sink, Structurer
 I64_MIN = -(1 << 63)
 TWO53 = float(1 << 53)
 SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
+MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
 
 _CMP_I64 = {"LT": "i64.lt_s", "LE": "i64.le_s", "GT": "i64.gt_s", "GE": "i64.ge_s",
             "EQ": "i64.eq", "NE": "i64.ne"}
@@ -66,6 +67,14 @@ class Lowering(Sink):
         self.counters = {h: self.new_local("iterations_L%d" % self.code.instrs[h].line, "i64")
                          for h in headers}
         self.carried = layout.carried
+        # With many loop variables, each exit would carry them all as live values to the
+        # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
+        # so beyond this many they stay in their memory slots: a read is a load, a write
+        # a store, and exits need not write them back.
+        scalars = [v for v, t in layout.inputs if v in self.carried and t in (INT, FLOAT, BOOL)]
+        self.in_memory = set(scalars) if len(scalars) > MEMORY_VARS else set()
+        self._scratch = {}
+        self._scratch_used = {}
 
     # --- locals ---------------------------------------------------------------------------------
     def new_local(self, name: str, valtype: str) -> int:
@@ -96,7 +105,40 @@ class Lowering(Sink):
         return idx
 
     def scratch(self, valtype: str) -> int:
-        return self.new_local("tmp_" + valtype, valtype)
+        """A local for a value that lives only inside one lowered instruction (reused)."""
+        pool = self._scratch.setdefault(valtype, [])
+        n = self._scratch_used.get(valtype, 0)
+        if n == len(pool):
+            pool.append(self.new_local("tmp_" + valtype, valtype))
+        self._scratch_used[valtype] = n + 1
+        return pool[n]
+
+    def release_scratch(self):
+        self._scratch_used.clear()
+
+    def read_var(self, var, jt: JType):
+        """Push a variable's parts (from its locals, or its slot if it stays in memory)."""
+        if var in self.in_memory:
+            vt = jt.parts[0][1]
+            self.e(("i32.const", 0), ("f64.load" if vt == "f64" else "i64.load", self.layout.slots[var] + 8))
+            if vt == "i32":
+                self.emit(("i32.wrap_i64",))
+            return
+        for idx in self.var_local(var, jt):
+            self.emit(("local.get", idx))
+
+    def write_var(self, var, jt: JType):
+        """Pop a value of type ``jt`` into a variable."""
+        if var in self.in_memory:
+            vt = jt.parts[0][1]
+            tmp = self.scratch(vt)
+            self.e(("local.set", tmp), ("i32.const", 0), ("local.get", tmp))
+            if vt == "i32":
+                self.emit(("i64.extend_i32_u",))
+            self.emit(("f64.store" if vt == "f64" else "i64.store", self.layout.slots[var] + 8))
+            return
+        for idx in reversed(self.var_local(var, jt)):
+            self.emit(("local.set", idx))
 
     def emit(self, instr: tuple):
         self.body.append(instr)
@@ -118,8 +160,7 @@ class Lowering(Sink):
             value = self.code.consts[-1 - arg]
             self._push_const(value, t)
         else:
-            for idx in self.var_local(arg, t):
-                self.emit(("local.get", idx))
+            self.read_var(arg, t)
         if want is not None and want is not t:
             self.convert(t, want)
         return t
@@ -151,9 +192,8 @@ class Lowering(Sink):
             raise Unsupported("conversion from %s to %s" % (have.name, want.name))
 
     def store(self, var, jt: JType):
-        """Pop a value of type ``jt`` into ``var``'s locals."""
-        for idx in reversed(self.var_local(var, jt)):
-            self.emit(("local.set", idx))
+        """Pop a value of type ``jt`` into ``var``."""
+        self.write_var(var, jt)
 
     def to_local(self, valtype: str) -> int:
         t = self.scratch(valtype)
@@ -241,6 +281,7 @@ class Lowering(Sink):
             target = ins.args[1]
 
             def cond():
+                self.release_scratch()
                 self.comment(pc)
                 self.truth(ins.args[0], state)
             if name == "JUMP_IF_TRUE":
@@ -248,6 +289,7 @@ class Lowering(Sink):
             return ("cond", cond, pc + 1, target)
         if name == "FOR_ITER":
             def cond():
+                self.release_scratch()
                 self.comment(pc)
                 self.for_iter(pc, ins, state)
             return ("cond", cond, ins.args[2], pc + 1)
@@ -286,6 +328,8 @@ class Lowering(Sink):
         layout = self.layout
         # prologue: every live-in value from its slot
         for var, jt in layout.inputs:
+            if var in self.in_memory:
+                continue
             off = layout.slots[var]
             for k, idx in enumerate(self.var_local(var, jt)):
                 vt = jt.parts[k][1]
@@ -304,7 +348,7 @@ class Lowering(Sink):
         self.emit(("end",))
         # tail: loop variables back to their slots, iteration counts to their counters
         for var, jt in layout.inputs:
-            if var not in self.carried:
+            if var not in self.carried or var in self.in_memory:
                 continue
             off = layout.slots[var]
             for k, idx in enumerate(self.var_local(var, jt)):
@@ -334,6 +378,7 @@ class Lowering(Sink):
 
     # --- instructions ------------------------------------------------------------------------------
     def lower_instruction(self, pc: int):
+        self.release_scratch()
         typing = self.inf.typings[pc]
         if typing.action == "nop":
             return
@@ -361,8 +406,7 @@ class Lowering(Sink):
         g = ("g", self.code.names[args[1]])
         t = state[g]
         if not t.static:
-            for idx in self.var_local(g, t):
-                self.emit(("local.get", idx))
+            self.read_var(g, t)
         self.store(args[0], t)
 
     def op_STORE_GLOBAL(self, pc, args, typing, state):
@@ -692,11 +736,11 @@ class Lowering(Sink):
             elem = t.seq.elem
             self.e(("local.get", idx), ("local.get", seq), ("i64.load", 0), "i64.lt_s")
             has = self.to_local("i32")
-            (tl,) = self.var_local(target, elem)
             self.e(("local.get", has), ("if", None),
                    ("local.get", seq), ("local.get", idx), "i32.wrap_i64", ("i32.const", 3), "i32.shl",
-                   "i32.add", ("f64.load" if elem is FLOAT else "i64.load", SEQ_HEADER), ("local.set", tl),
-                   ("local.get", idx), ("i64.const", 1), "i64.add", ("local.set", idx), ("end",))
+                   "i32.add", ("f64.load" if elem is FLOAT else "i64.load", SEQ_HEADER))
+            self.write_var(target, elem)
+            self.e(("local.get", idx), ("i64.const", 1), "i64.add", ("local.set", idx), ("end",))
             self.e(("local.get", has), "i32.eqz")
             return
         cur, stop, step = self.var_local(it, RANGE_ITER)
@@ -705,8 +749,10 @@ class Lowering(Sink):
                ("local.get", cur), ("local.get", stop), "i64.gt_s",
                ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
         has = self.to_local("i32")
-        (tl,) = self.var_local(target, INT)
-        self.e(("local.get", cur), ("local.get", tl), ("local.get", has), "select", ("local.set", tl))
+        self.emit(("local.get", cur))
+        self.read_var(target, INT)
+        self.e(("local.get", has), "select")
+        self.write_var(target, INT)
         self.e(("local.get", cur), ("local.get", step), "i64.add", ("local.set", cur))
         self.e(("local.get", has), "i32.eqz")
 
