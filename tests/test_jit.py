@@ -516,3 +516,53 @@ def test_ctrl_c_leaves_exact_state_for_a_handler(tmp_path):
     assert proc.returncode == 0, err.decode()
     assert out.decode().strip() == "interrupted True True"
     assert "interrupted x1" in err.decode()
+
+
+def test_float_modulo_and_floor_division_are_inline_and_exact(tmp_path):
+    r = jit(tmp_path, """
+        import random
+        rng = random.Random(7)
+        vals = [0.0, -0.0, 1.5, -1.5, 7.0, -7.0, 0.1, -0.3, 1e300, -1e-300, 5e-324, 3.0, -2.5,
+                1e16, 123.456, float("inf"), -float("inf"), float("nan")]
+        vals += [rng.uniform(-1e3, 1e3) * 10.0 ** rng.randint(-8, 8) for _ in range(40)]
+        n = len(vals)
+        out_m = [0.0] * (n * n)
+        out_d = [0.0] * (n * n)
+        k = 0
+        for i in range(n):
+            for j in range(n):
+                b = vals[j]
+                if b != 0.0:
+                    out_m[k] = vals[i] % b
+                    out_d[k] = vals[i] // b
+                k += 1
+        print([repr(x) for x in out_m])
+        print([repr(x) for x in out_d])
+    """)
+    row = r.loop(11)
+    assert row["status"] == "compiled" and row["native_iterations"] > 50
+    # no helper calls: a float raising (inf // x) would exit; here none does
+    assert not [e for e in row["exits"] if e["reason"] != "left the loop"], row["exits"]
+
+
+def test_loops_inside_try_run_natively(tmp_path):
+    r = jit(tmp_path, """
+        a = 0
+        L = [0, 0, 0, 0]
+        try:
+            for i in range(100):
+                a //= (a + len(L)) | 1
+        except Exception as e:
+            print(type(e).__name__, e)
+        n = w = 0
+        try:
+            while w < 100:
+                w += 1
+                if w == 0:
+                    n += 1
+        except Exception:
+            pass
+        print(a, n, w)
+    """)
+    assert r.loop(5)["native_iterations"] == 99
+    assert r.loop(11)["native_iterations"] == 99

@@ -118,3 +118,12 @@ def test_global_named_like_an_internal_helper():
                    "total = r + G + CODE + next + b0\n"
                    "def f():\n    global r\n    r = r + 1\n    return r, next\nout = f()\n")
     assert G["total"] == 35 and G["out"] == (6, 8) and G["r"] == 6
+
+
+def test_branch_to_the_loop_header_inside_a_self_loop():
+    """An if whose only statement is pass jumps straight back to the header: 'continue'
+    must be inside the generated while loop (a regression seen once)."""
+    G = run_module("for i in range(3):\n    if i < 0:\n        pass\nx = i\n"
+                   "def f():\n    t = 0\n    for j in range(5):\n        if j % 2:\n            continue\n"
+                   "        t += j\n    return t\ny = f()\n")
+    assert G["x"] == 2 and G["y"] == 6

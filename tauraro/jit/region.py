@@ -62,13 +62,17 @@ class Liveness:
             uses.append(u)
             defs.append(d)
         succs = [[s for s in _successors(code, pc) if s < n] for pc in range(n)]
+        # an exception edge writes the handler's exception register on the way
+        handler_of = {}
         for e in code.exc_table:
             for pc in range(e.start, e.end):
-                succs[pc].append(e.handler)
+                handler_of[pc] = (e.handler, ~(1 << e.exc_reg))
         preds = [[] for _ in range(n)]
         for pc, ss in enumerate(succs):
             for s in ss:
                 preds[s].append(pc)
+        for pc, (h, _) in handler_of.items():
+            preds[h].append(pc)
         live_in = [0] * n
         work = list(range(n))
         queued = set(work)
@@ -84,6 +88,9 @@ class Liveness:
                     for r in ins.op.written(ins.args):
                         li &= ~(1 << r)
                 out |= li
+            exc = handler_of.get(pc)
+            if exc is not None:
+                out |= live_in[exc[0]] & exc[1]
             new = uses[pc] | (out & ~defs[pc])
             if new != live_in[pc]:
                 live_in[pc] = new

@@ -29,6 +29,7 @@ from ..jit.infer import ARITH, COMPARE, Inference, is_global
 from ..jit.jtypes import (BOOL, FLOAT, INT, NONE, RANGE, RANGE_ITER, STR, BuiltinType, JType,
                           OtherType, SeqIterType, SeqType, const_type)
 from .module import FuncType, Module
+from .fmod import add_fmod
 from .structure import Sink, Structurer
 
 I64_MIN = -(1 << 63)
@@ -54,6 +55,7 @@ class Lowering(Sink):
         self.layout = layout
         self.module = Module(name=module_name)
         self.helper_index = {}
+        self.internal_functions = set()
         self.body: list[tuple] = []
         self.locals: list[tuple[str, str]] = []
         self.local_names: set[str] = set()
@@ -360,6 +362,7 @@ class Lowering(Sink):
         for h, c in self.counters.items():
             self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
         self.emit(("local.get", self.exit_local))
+        self._resolve_calls()
         self.module.set_memory(min_pages=1, export="memory")
         for addr, data in layout.const_data:
             self.module.add_data(addr, data)
@@ -368,13 +371,29 @@ class Lowering(Sink):
                                  locals=self.locals, body=self.body, export="run")
         return self.module.to_binary(), self.module
 
-    def helper(self, name: str) -> int:
-        idx = self.helper_index.get(name)
-        if idx is None:
+    def helper(self, name: str):
+        """A call target for a host helper, resolved to a function index in build()."""
+        self.helper_index.setdefault(name, None)
+        return ("import", name)
+
+    def internal(self, name: str):
+        """A call target for a function of the module itself (fmod), resolved in build()."""
+        self.internal_functions.add(name)
+        return ("internal", name)
+
+    def _resolve_calls(self):
+        """Imports must precede the module's own functions, so call targets are
+        symbolic during lowering and become indices here."""
+        index = {}
+        for name in self.helper_index:
             params, results, _ = HELPERS[name]
             idx = self.module.import_function("helpers", name, FuncType(params, results), name=name)
             self.helper_index[name] = idx
-        return idx
+            index[("import", name)] = idx
+        if "fmod" in self.internal_functions:
+            index[("internal", "fmod")] = add_fmod(self.module)
+        self.body = [("call", index[i[1]]) if i[0] == "call" and isinstance(i[1], tuple) else i
+                     for i in self.body]
 
     # --- instructions ------------------------------------------------------------------------------
     def lower_instruction(self, pc: int):
@@ -686,12 +705,47 @@ class Lowering(Sink):
             self.e(("local.get", fa), ("local.get", fb), ins)
             self.store(dst, FLOAT)
             return
-        name = {"FLOORDIV": "float_floordiv", "MOD": "float_mod", "POW": "float_pow"}[op]
-        self.e(("local.get", fa), ("local.get", fb), ("call", self.helper(name)))
+        if op in ("MOD", "FLOORDIV"):
+            self.float_divmod(op, dst, fa, fb)
+            return
+        self.e(("local.get", fa), ("local.get", fb), ("call", self.helper("float_pow")))
         r = self.to_local("f64")
         self.e(("local.get", r), "i64.reinterpret_f64", ("i64.const", ERROR_BITS), "i64.eq")
-        self.guard(pc, "float %s raises" % {"FLOORDIV": "//", "MOD": "%", "POW": "**"}[op])
+        self.guard(pc, "float ** raises")
         self.emit(("local.get", r))
+        self.store(dst, FLOAT)
+
+    def float_divmod(self, op, dst, fa, fb):
+        """Python's float % and // exactly as CPython computes them (float_rem,
+        _float_div_mod), on an exact fmod; the divisor is already checked non-zero."""
+        self.e(("local.get", fa), ("local.get", fb), ("call", self.internal("fmod")))
+        mod = self.to_local("f64")
+        if op == "FLOORDIV":
+            self.e(("local.get", fa), ("local.get", mod), "f64.sub", ("local.get", fb), "f64.div")
+            div = self.to_local("f64")
+        # the remainder takes the divisor's sign (a zero one too)
+        self.e(("local.get", mod), ("f64.const", 0.0), "f64.ne", ("if", None),
+               ("local.get", fb), ("f64.const", 0.0), "f64.lt", ("local.get", mod), ("f64.const", 0.0),
+               "f64.lt", "i32.ne", ("if", None),
+               ("local.get", mod), ("local.get", fb), "f64.add", ("local.set", mod))
+        if op == "FLOORDIV":
+            self.e(("local.get", div), ("f64.const", 1.0), "f64.sub", ("local.set", div))
+        self.e(("end",), ("else",),
+               ("f64.const", 0.0), ("local.get", fb), "f64.copysign", ("local.set", mod), ("end",))
+        if op == "MOD":
+            self.emit(("local.get", mod))
+            self.store(dst, FLOAT)
+            return
+        # floor, rounding a quotient that is just below an integer up
+        self.e(("local.get", div), ("f64.const", 0.0), "f64.ne", ("if", "f64"),
+               ("local.get", div), "f64.floor")
+        floor = self.to_local("f64")
+        # select(a, b, c) is c ? a : b
+        self.e(("local.get", floor), ("f64.const", 1.0), "f64.add", ("local.get", floor),
+               ("local.get", div), ("local.get", floor), "f64.sub", ("f64.const", 0.5), "f64.gt", "select",
+               ("else",),
+               ("f64.const", 0.0), ("local.get", fa), ("local.get", fb), "f64.div", "f64.copysign",
+               ("end",))
         self.store(dst, FLOAT)
 
     def compare(self, pc, op, args, state):
