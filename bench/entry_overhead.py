@@ -1,0 +1,276 @@
+"""Cost of one native entry+exit of a JIT-compiled loop, in microseconds.
+
+Run with the project venv:  .venv/bin/python bench/entry_overhead.py [--quick]
+
+What one "entry" is: the interpreter reaches a back edge of a compiled loop and
+calls the JIT controller, which reads the loop's live values, checks their
+types (picks the compiled version), packs them into the module's linear memory,
+calls the native ``run`` function, unpacks the exit record and the changed
+values back into registers, updates statistics and resumes the interpreter.
+
+Method 1 -- A/B timing of whole programs (the headline figure).  A Tauraro
+program defines
+
+    def f(n):
+        s = 0
+        for i in range(n):
+            s += i
+        return s
+
+calls f(5000) once (so the loop is compiled under the JIT), then times K calls
+of f(2) and of f(102) with time.perf_counter().  After a compiled loop exits
+normally its back-edge counter is left one short of the threshold, so under
+the JIT every call of f(2) runs one iteration in the interpreter, enters native
+code at the first back edge, runs the second iteration natively and exits.
+The same program is run with ``--no-jit``, where f(2) interprets both
+iterations.  So
+
+    entry+exit = T_jit(f(2)) - T_nojit(f(2)) + t_iter,
+    t_iter     = (T_nojit(f(102)) - T_nojit(f(2))) / 100   (one interpreted iteration)
+
+(a native iteration is ~1 ns, negligible).  The same is repeated for a loop
+with six live values (ints and floats) and for loops that index a list of 10,
+1,000 and 100,000 ints -- a list is copied into linear memory on every entry,
+so its cost grows with the list's length.
+
+Method 2 -- in-process breakdown.  A program calling only f(2) K times is run in a child process
+through tauraro.program.run_program with a JitController whose parts are
+wrapped by timers (each wrapper adds ~0.1-0.2 us): type classification of the
+live values, EntryFrame.pack, the native call itself, EntryFrame.unpack, and
+the post-exit bookkeeping (_after_exit: iteration statistics, back-off policy).
+The raw NativeInstance.entry() call of the same compiled module is timed too.
+
+Target: <= 5 us per entry (the scalar-loop case).
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUICK = "--quick" in sys.argv
+K = 5_000 if QUICK else 20_000
+RUNS = 3 if QUICK else 5
+
+PROGRAM = '''
+import sys
+import time
+
+K = int(sys.argv[1])
+
+
+def f(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+
+def g(n, x, y):
+    a = 1
+    b = 2.5
+    c = 0
+    d = 1.0
+    for i in range(n):
+        a += i
+        b = b * 0.5 + x
+        c ^= i
+        d = d + y
+    return a, b, c, d
+
+
+def h(lst, n):
+    s = 0
+    for i in range(n):
+        s += lst[i]
+    return s
+
+
+def timed(fn, *args):
+    k = K
+    if args and type(args[0]) is list and len(args[0]) > 10000:
+        k = max(20, K // 200)
+    t0 = time.perf_counter()
+    for _ in range(k):
+        fn(*args)
+    return (time.perf_counter() - t0) / k * 1e6
+
+
+f(5000)
+g(5000, 0.25, 1.0)
+h(list(range(5000)), 5000)     # one compiled version serves every list of ints
+lists = {m: list(range(m)) for m in (10, 1000, 100000)}
+res = {
+    "f2": timed(f, 2), "f102": timed(f, 102),
+    "g2": timed(g, 2, 0.25, 1.0), "g102": timed(g, 102, 0.25, 1.0),
+}
+for m, lst in lists.items():
+    res["h%d_2" % m] = timed(h, lst, 2)
+res["f0"] = timed(f, 0)
+print(res)
+'''
+
+PROGRAM_F = '''
+import sys
+
+
+def f(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+
+f(5000)
+for _ in range(int(sys.argv[1])):
+    f(2)
+'''
+
+BREAKDOWN_CHILD = r'''
+import sys, time, json
+sys.path.insert(0, sys.argv[1])
+from tauraro.jit import controller as C, layout as L, interrupt as I, native as NV
+from tauraro.program import run_program
+
+acc = {}
+cnt = {}
+
+def timer(label, fn):
+    def w(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            acc[label] = acc.get(label, 0.0) + time.perf_counter() - t
+            cnt[label] = cnt.get(label, 0) + 1
+    return w
+
+C.JitController.on_hot = timer("on_hot (whole round trip)", C.JitController.on_hot)
+C.JitController.enter = timer("enter", C.JitController.enter)
+C.classify = timer("classify live values", C.classify)
+L.EntryFrame.pack = timer("pack", L.EntryFrame.pack)
+L.EntryFrame.unpack = timer("unpack", L.EntryFrame.unpack)
+C.JitController._after_exit = timer("after_exit", C.JitController._after_exit)
+L.EntryFrame.iterations = timer("  of which iterations()", L.EntryFrame.iterations)
+C.EntryFrame = timer("EntryFrame()", C.EntryFrame)
+I.InterruptWatchdog.running = timer("watchdog.running() x3", I.InterruptWatchdog.running)
+I.InterruptWatchdog.done = timer("watchdog.done()", I.InterruptWatchdog.done)
+NV.NativeInstance.memory_view = timer("memory_view() (inside pack etc.)", NV.NativeInstance.memory_view)
+NV.NativeInstance.memory_address = property(timer("memory_address (ctypes call)",
+                                                  NV.NativeInstance.memory_address.fget))
+_init = C.CompiledLoop.__init__
+def init(self, *a, **k):
+    _init(self, *a, **k)
+    self.raw_entry = self.entry
+    self.entry = timer("native call", self.entry)
+C.CompiledLoop.__init__ = init
+
+jit = C.JitController(cache=False)
+run_program(PROG, [str(K)], jit)
+# the raw entry of f's compiled loop (its state is exhausted: it exits at once)
+import timeit
+raw = None
+for st in jit.loops.values():
+    if st.code.qualname == "f":
+        v = next(iter(st.versions.values()))
+        n = 20000
+        raw = timeit.timeit(lambda: v.raw_entry(0), number=n) / n
+out = {k: (acc[k], cnt[k]) for k in acc}
+print("@json " + json.dumps({"parts": out, "raw_entry": raw}))
+'''
+
+
+def run(cmd, env=None):
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
+    p = subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=str(ROOT))
+    if p.returncode != 0:
+        raise SystemExit("%s failed:\n%s" % (" ".join(cmd), p.stderr[-3000:]))
+    return p.stdout
+
+
+def method1(prog: Path):
+    jit_runs, nojit_runs = [], []
+    for _ in range(RUNS):    # interleaved, so machine noise hits both modes alike
+        jit_runs.append(eval(run([sys.executable, "-m", "tauraro", "run", str(prog), str(K)]).strip()
+                             .splitlines()[-1]))
+        nojit_runs.append(eval(run([sys.executable, "-m", "tauraro", "run", "--no-jit", str(prog),
+                                    str(K)]).strip().splitlines()[-1]))
+    J = {k: statistics.median(r[k] for r in jit_runs) for k in jit_runs[0]}
+    N = {k: statistics.median(r[k] for r in nojit_runs) for k in nojit_runs[0]}
+    print("Method 1: whole programs, JIT vs --no-jit (median of %d runs, K = %d calls each)"
+          % (RUNS, K))
+    print("  %-46s %10s %10s %12s" % ("call", "JIT us", "no-jit us", "entry us"))
+    rows = []
+    for name, key, key102 in (("f(2): 1 int live value + range iterator", "f2", "f102"),
+                              ("g(2): 6 live values (ints, floats) + range", "g2", "g102")):
+        t_iter = (N[key102] - N[key]) / 100
+        entry = J[key] - N[key] + t_iter
+        rows.append((name, J[key], N[key], entry))
+        print("  %-46s %10.2f %10.2f %12.2f" % (name, J[key], N[key], entry))
+    t_iter_f = (N["f102"] - N["f2"]) / 100
+    for m in (10, 1000, 100000):
+        # h(lst, 2) under the JIT vs --no-jit (same interpreted-iteration correction as f)
+        key = "h%d_2" % m
+        entry = J[key] - N[key] + t_iter_f
+        name = "h(list of %d ints, 2)" % m
+        rows.append((name, J[key], N[key], entry))
+        print("  %-46s %10.2f %10.2f %12.2f" % (name, J[key], N[key], entry))
+    print("  (one interpreted iteration of f's loop: %.3f us; a call with no loop, f(0): %.2f us JIT, "
+          "%.2f us no-jit)" % (t_iter_f, J["f0"], N["f0"]))
+    per_elem = (rows[-1][3] - rows[-3][3]) / (100000 - 10) * 1e3
+    print("  list cost per element per entry: %.1f ns" % per_elem)
+    return rows, per_elem
+
+
+def method2(prog: Path):
+    prog = prog.with_name("entry_prog_f.py")
+    prog.write_text(PROGRAM_F)
+    child = BREAKDOWN_CHILD.replace("PROG", repr(str(prog))).replace("str(K)", repr(str(K)))
+    out = run([sys.executable, "-c", child, str(ROOT)])
+    line = [l for l in out.splitlines() if l.startswith("@json ")][-1]
+    data = json.loads(line[6:])
+    parts = data["parts"]
+    n = parts["enter"][1]
+    print("\nMethod 2: in-process breakdown, K calls of f(2) after f(5000): %d entries "
+          "(timer wrappers add ~0.1-0.2 us each)" % n)
+    order = ["on_hot (whole round trip)", "enter", "classify live values", "EntryFrame()", "pack",
+             "watchdog.running() x3", "native call", "unpack", "watchdog.done()", "after_exit",
+             "  of which iterations()", "memory_view() (inside pack etc.)",
+             "memory_address (ctypes call)"]
+    tot = {k: parts[k][0] / n * 1e6 for k in order if k in parts}
+    for k in order:
+        if k in parts:
+            print("  %-40s %10.2f us per entry  (%d calls)" % (k, tot[k], parts[k][1]))
+    inner = ("classify live values", "EntryFrame()", "pack", "watchdog.running() x3", "native call",
+             "unpack", "watchdog.done()", "after_exit")
+    other = tot["enter"] - sum(tot[k] for k in inner if k in tot)
+    print("  %-40s %10.2f us per entry" % ("rest of enter (not in the rows above)", other))
+    print("  (memory_view() runs inside pack/unpack/iterations(); memory_address partly inside "
+          "memory_view() and partly in enter itself)")
+    if data["raw_entry"] is not None:
+        print("  %-40s %10.2f us per call" % ("raw NativeInstance.entry() of f's module",
+                                              data["raw_entry"] * 1e6))
+    return tot
+
+
+def main():
+    print("entry overhead%s; %d CPUs" % ("  [--quick]" if QUICK else "", os.cpu_count()))
+    with tempfile.TemporaryDirectory() as d:
+        prog = Path(d) / "entry_prog.py"
+        prog.write_text(PROGRAM)
+        rows, per_elem = method1(prog)
+        method2(prog)
+        headline = rows[0][3]
+        print("\n  headline: %.2f us per entry+exit of a scalar loop (target <= 5 us: %s)"
+              % (headline, "met" if headline <= 5 else "NOT met"))
+
+
+if __name__ == "__main__":
+    main()
