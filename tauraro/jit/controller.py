@@ -30,7 +30,8 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import INTERRUPT, LOOP_EXIT, TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_global
 from .jtypes import classify
-from .layout import EntryFrame, FrameLayout
+from .layout import FrameLayout
+from .transfer import Transfer
 from .region import Liveness, LoopRegion
 
 DEFAULT_THRESHOLD = 1000
@@ -42,10 +43,11 @@ _WARMUP_WASM = bytes.fromhex("0061736d0100000001040160000003020100" "0a040102000
 
 
 class CompiledLoop:
-    """One version of a region: wasm, native instance, exits, layout."""
+    """One version of a region: wasm, native instance, exits, and the generated
+    code moving values in and out (see tauraro.jit.transfer)."""
 
-    def __init__(self, region, inference, layout, exits, wasm, text_fn, instance, entry,
-                 codegen_seconds, native_seconds):
+    def __init__(self, region, inference, layout, exits, wasm, text_fn, instance, entry, transfer,
+                 counter_states, codegen_seconds, native_seconds):
         self.region = region
         self.inference = inference
         self.layout = layout
@@ -54,6 +56,10 @@ class CompiledLoop:
         self.text = text_fn
         self.instance = instance
         self.entry = entry
+        self.transfer = transfer
+        self.memory_address = instance.memory_address     # fixed: memories never move
+        self.counter_states = counter_states                # LoopState per counter, in order
+        self.header_counter = sorted(region.loop_headers).index(region.header)
         self.codegen_seconds = codegen_seconds
         self.native_seconds = native_seconds
 
@@ -68,6 +74,8 @@ class LoopState:
         self.status = "interpreted"      # compiled | not compiled | blacklisted
         self.reason = ""
         self.versions: dict = {}
+        self.last = None                 # the version entered last (checked first)
+        self.builtins = None
         self.region = None
         self.entry_vars = None
         self.entries = 0
@@ -119,9 +127,11 @@ class JitController:
     def backedge_hook(self, rt):
         counters = rt.counters
         self.register(rt)
+        states = [self.state(rt, loop.id) for loop in rt.code.loops]
+        on_hot = self.on_hot
 
         def backedge(r, loop_id, target):
-            return self.on_hot(rt, r, loop_id, target, counters)
+            return on_hot(states[loop_id], rt, r, loop_id, target, counters)
         return backedge
 
     def state(self, rt, loop_id) -> LoopState:
@@ -138,8 +148,7 @@ class JitController:
         counters[loop_id] = value
         st.counter_set = value
 
-    def on_hot(self, rt, r, loop_id, target, counters):
-        st = self.state(rt, loop_id)
+    def on_hot(self, st, rt, r, loop_id, target, counters):
         self._count(st, counters, loop_id)
         if st.status in ("not compiled", "blacklisted"):
             self._set_counter(st, counters, loop_id, NEVER)
@@ -147,7 +156,7 @@ class JitController:
         # prefer the outermost enclosing loop that may compile: it is entered at its next back edge
         code = rt.code
         parent = st.loop.parent
-        while parent >= 0:
+        while parent >= 0 and st.last is None:
             pst = self.state(rt, parent)
             if pst.status not in ("not compiled", "blacklisted"):
                 if counters[parent] < self.threshold - 1:
@@ -184,64 +193,68 @@ class JitController:
         return r[var]
 
     def enter(self, st, rt, r, loop_id, target, counters):
-        try:
-            region = self._region(st)
-        except NotCompilable as e:
-            return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
         G = rt.G
-        builtins = G.get("__builtins__")
-        if not isinstance(builtins, dict):
-            builtins = builtins.__dict__
-        values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-        types = tuple(classify(v) for v in values)
-        version = st.versions.get(types)
-        if version is None:
-            if len(st.versions) >= MAX_VERSIONS:
-                return self._give_up(st, counters, loop_id, "blacklisted",
-                                     "more than %d type versions" % MAX_VERSIONS, target)
+        builtins = st.builtins
+        if builtins is None:
+            builtins = G.get("__builtins__")
+            if not isinstance(builtins, dict):
+                builtins = builtins.__dict__
+            st.builtins = builtins
+        version = st.last
+        recs = version.transfer.enter(r, G, builtins) if version is not None else None
+        if recs is None:
+            # the values' types differ from the last version's: find or compile another
             try:
-                version = self.compile(st, region, dict(zip(st.entry_vars, types)))
+                region = self._region(st)
             except NotCompilable as e:
                 return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
-            st.versions[types] = version
-            st.status = "compiled"
-        layout = version.layout
-        frame = EntryFrame(layout, [v for v, (var, t) in zip(values, zip(st.entry_vars, types))
-                                    if not t.static])
-        inst = version.instance
+            values = [self._read(v, r, G, builtins) for v in st.entry_vars]
+            types = tuple(classify(v) for v in values)
+            version = st.versions.get(types)
+            if version is None:
+                if len(st.versions) >= MAX_VERSIONS:
+                    return self._give_up(st, counters, loop_id, "blacklisted",
+                                         "more than %d type versions" % MAX_VERSIONS, target)
+                try:
+                    version = self.compile(st, region, types)
+                except NotCompilable as e:
+                    return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
+                st.versions[types] = version
+                st.status = "compiled"
+            recs = version.transfer.enter(r, G, builtins)
+            if recs is None:     # e.g. a list whose ints do not fit in 64 bits
+                self._set_counter(st, counters, loop_id, self.threshold - st.backoff)
+                st.backoff = min(st.backoff * 2, 1 << 16)
+                return target
+            st.last = version
         watchdog = self.interrupts
-        if watchdog is not None:
-            watchdog.running(inst.memory_address)
-        try:
-            frame.pack(inst.memory_view, inst.grow_memory)
+        if watchdog is None:
             exit_id = version.entry(0)
-            if watchdog is not None:
-                watchdog.running(None)
-            record = version.exits[exit_id]
-
-            def store(var, value):
-                if is_global(var):
-                    G[var[1]] = value
-                else:
-                    r[var] = value
-            frame.unpack(inst.memory_view, record, store)
-            block = self._after_exit(st, rt, region, frame, inst, record, counters, loop_id)
+            version.transfer.leave[exit_id](r, G, recs)
+            return self._after_exit(st, rt, version, version.exits[exit_id], counters, loop_id)
+        watchdog.running(version.memory_address)
+        try:
+            exit_id = version.entry(0)
+            watchdog.stopped()
+            version.transfer.leave[exit_id](r, G, recs)
+            block = self._after_exit(st, rt, version, version.exits[exit_id], counters, loop_id)
         finally:
-            if watchdog is not None:
-                watchdog.running(None)
-                watchdog.done()     # a Ctrl-C during the run is raised now, with the frame complete
+            watchdog.done()     # a Ctrl-C during the run is raised now, with the frame complete
         return block
 
-    def _after_exit(self, st, rt, region, frame, inst, record, counters, loop_id):
+    def _after_exit(self, st, rt, version, record, counters, loop_id):
         """Statistics, and the policy that keeps failing loops from thrashing."""
         st.entries += 1
-        native = 0
-        for header, n in frame.iterations(inst.memory_view).items():
-            lst = self._state_by_header(rt, header)
-            lst.native_iterations += n
-            if header == region.header:
-                native = n
-        st.exits[(record.reason, record.line)] += 1
+        counts = version.transfer.iterations()
+        if len(counts) == 1:
+            native = counts[0]
+            st.native_iterations += native
+        else:
+            for lst, n in zip(version.counter_states, counts):
+                lst.native_iterations += n
+            native = counts[version.header_counter]
+        exits = st.exits
+        exits[record.key] = exits.get(record.key, 0) + 1
         if record.failed:
             if native < 2 and record.kind != TYPE_CHANGE:
                 st.quick_failures += 1
@@ -255,8 +268,9 @@ class JitController:
             st.backoff = min(st.backoff * 2, 1 << 16)
         else:
             st.quick_failures = 0
-            self._set_counter(st, counters, loop_id, self.threshold - 1)
-        return rt.block_at(record.pc)
+            counters[loop_id] = st.counter_set = self.threshold - 1
+        block = rt.blocks.get(record.pc)
+        return block if block is not None else rt.block_at(record.pc)
 
     def _state_by_header(self, rt, header):
         for loop in rt.code.loops:
@@ -287,12 +301,13 @@ class JitController:
             self.engine_seconds = time.perf_counter() - t0
         return self.engine
 
-    def compile(self, st, region, entry_types) -> CompiledLoop:
+    def compile(self, st, region, types: tuple) -> CompiledLoop:
         from ..helpers.floats import HELPERS
         from ..wasmgen.lower import Lowering, Unsupported
         from .native import HostFunction
         engine = self._engine()
         t0 = time.perf_counter()
+        entry_types = dict(zip(st.entry_vars, types))
         inf = Inference(region, entry_types)
         layout = FrameLayout(region, entry_types, st.carried)
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
@@ -313,8 +328,10 @@ class JitController:
         st.codegen_seconds += t1 - t0
         st.native_compile_seconds += t2 - t1
         st.compile_seconds += t2 - t0
+        transfer = Transfer(layout, st.entry_vars, types, low.exits, instance, st.code)
+        counter_states = [self._state_by_header(st.rt, h) for h in sorted(region.loop_headers)]
         version = CompiledLoop(region, inf, layout, low.exits, wasm, module.to_text, instance, entry,
-                               t1 - t0, t2 - t1)
+                               transfer, counter_states, t1 - t0, t2 - t1)
         if self.emit_dir is not None:
             self._emit(st, version)
         return version

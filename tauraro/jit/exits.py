@@ -28,7 +28,7 @@ class ExitRecord:
     extras: list = field(default_factory=list)
     fmt: str = "<"
 
-    @property
-    def failed(self) -> bool:
-        """Did a speculation fail (as opposed to the loop ending or an interrupt)?"""
-        return self.kind in (GUARD, SIDE, TYPE_CHANGE)
+    def __post_init__(self):
+        self.key = (self.reason, self.line)     # how --jit-stats groups exits
+        # did a speculation fail (as opposed to the loop ending or an interrupt)?
+        self.failed = self.kind in (GUARD, SIDE, TYPE_CHANGE)

@@ -74,16 +74,19 @@ class InterruptWatchdog:
             raise KeyboardInterrupt
 
     def running(self, memory_address):
-        """Native code of the module at ``memory_address`` runs now (None: it stopped)."""
-        if memory_address is not None:
-            self._critical = True
-            self._address = memory_address
-        else:
-            self._address = None
+        """Native code of the module at ``memory_address`` runs now: a SIGINT sets its
+        flag, and Python's handler is deferred until done()."""
+        self._critical = True
+        self._address = memory_address
+
+    def stopped(self):
+        """Native code returned (the frame is still being written back)."""
+        self._address = None
 
     def done(self):
         """The frame is consistent again: deliver a deferred SIGINT."""
+        self._address = None
         self._critical = False
-        pending, self._pending = self._pending, None
-        if pending is not None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
             self._call_previous(*pending)

@@ -1,0 +1,306 @@
+"""Moving a frame's values into a compiled loop's memory and back.
+
+Entering native code has to (1) check that every live value still has the type
+the compiled version was specialised for, (2) pack the values into their slots,
+and on exit (3) unpack what native code changed and store it in registers and
+globals. Done with generic loops over descriptions this costs tens of
+microseconds per entry, so -- as the interpreter's blocks are -- these steps are
+generated as straight-line Python per compiled version: ``enter`` is a chain of
+type checks ending in one ``struct.pack_into``; each exit gets a ``leave``
+function doing one ``struct.unpack_from`` and a store per changed value.
+
+Lists, tuples and strings go into *records* ([len][dirty][elements]) after the
+slots; an :class:`EntryRecords` per entry remembers them so a ``leave`` can map
+an address back to its object and write back lists native code stored into.
+"""
+from __future__ import annotations
+
+import struct
+from array import array
+
+from ..compiler.code import UNBOUND
+from .infer import is_global
+from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE, RANGE_ITER, STR, UNBOUND_T,
+                     BuiltinType, OtherType, SeqIterType, SeqType, classify, range_iter_state)
+from .layout import SEQ_HEADER, FrameLayout, _align
+
+_range_iterator = type(iter(range(0)))
+_list_iterator = type(iter([]))
+_tuple_iterator = type(iter(()))
+
+
+class EntryRecords:
+    """The records one entry wrote (lists, tuples, strings, their iterators)."""
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "iters")
+
+    def __init__(self, transfer):
+        self.transfer = transfer
+        self.cursor = transfer.layout.data_base
+        self.by_id = {}
+        self.by_address = {}
+        self.mutable = []
+        self.iters = {}
+
+    def record(self, obj, jt) -> int | None:
+        """The address of ``obj``'s record, writing it on first use; None if its
+        elements no longer fit ``jt``."""
+        addr = self.by_id.get(id(obj))
+        if addr is not None:
+            return addr
+        n = len(obj)
+        if jt is STR:
+            head = struct.pack("<qq", n, 0)
+            body = b""
+        else:
+            elem = jt.elem
+            types = set(map(type, obj))
+            if elem is FLOAT:
+                if types - {float}:
+                    return None
+                arr = array("d", obj)
+            else:
+                if types - {int}:
+                    return None
+                try:
+                    arr = array("q", obj)
+                except OverflowError:
+                    return None
+            head = struct.pack("<qq", n, 0)
+            body = memoryview(arr).cast("B")
+        addr = self.cursor
+        end = addr + SEQ_HEADER + len(body)
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + SEQ_HEADER] = head
+        if n and jt is not STR:
+            view[addr + SEQ_HEADER:end] = body
+        self.by_id[id(obj)] = addr
+        self.by_address[addr] = obj
+        if jt is not STR and jt.mutable:
+            self.mutable.append((addr, obj, "d" if jt.elem is FLOAT else "q"))
+        return addr
+
+    def writeback(self, view):
+        """Lists native code stored into get their new elements."""
+        for addr, obj, code in self.mutable:
+            if struct.unpack_from("<q", view, addr + 8)[0]:
+                n = len(obj)
+                obj[:] = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast(code).tolist()
+
+    def obj(self, addr):
+        obj = self.by_address.get(addr)
+        return obj if obj is not None else self.transfer.layout.const_objects[addr]
+
+
+def _seq_iter_parts(it, jt, recs):
+    """(record address, index) of a list/tuple iterator, or None."""
+    state = it.__reduce__()
+    if len(state) != 3:
+        return None
+    seq = state[1][0]
+    addr = recs.record(seq, jt.seq)
+    if addr is None:
+        return None
+    return addr, state[2]
+
+
+class Transfer:
+    def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
+                 code):
+        self.layout = layout
+        self.instance = instance
+        self.view = instance.memory_view()
+        self.code = code
+        self.types = dict(zip(entry_vars, types))
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType)) or t in (STR, RANGE_ITER)
+                                 for t in self.types.values() if not t.static) or any(
+            isinstance(t, (SeqType, SeqIterType)) or t is STR for rec in exits for _, t in rec.extras)
+        self.n_counters = len(layout.counter_off)
+        self._counters = struct.Struct("<%dq" % self.n_counters)
+        # a version whose only objects are range iterators keeps them in a plain dict
+        self.full_records = self.needs_records and any(
+            isinstance(t, (SeqType, SeqIterType)) or t is STR for t in self.types.values()
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType)) or t is STR
+                                    for rec in exits for _, t in rec.extras)
+        self.iters = "recs.iters" if self.full_records else "recs"
+        ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
+              "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
+              "range_iter_state": range_iter_state, "seq_iter_parts": _seq_iter_parts,
+              "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
+              "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
+              "it_state": _it_state, "range_iter_entry": _range_iter_entry}
+        self._consts = ns
+        src = [self._enter_source(entry_vars)]
+        for rec in exits:
+            src.append(self._leave_source(rec))
+        text = "\n".join(src)
+        exec(compile(text, "<tauraro transfer %s>" % code.qualname, "exec"), ns)
+        self.enter = ns["enter"]
+        self.leave = [ns["leave_%d" % rec.id] for rec in exits]
+        self.source = text
+
+    def ensure(self, end: int):
+        """The memory view, grown to hold ``end`` bytes."""
+        if end > len(self.view):
+            self.instance.grow_memory((end - len(self.view)) // 65536 + 1)
+            self.view = self.instance.memory_view()
+        return self.view
+
+    def _const(self, value) -> str:
+        name = "K%d" % len(self._consts)
+        self._consts[name] = value
+        return name
+
+    def _read(self, var) -> str:
+        if is_global(var):
+            name = var[1]
+            return "G.get(%r, UNB)\n    if v is UNB:\n        v = B.get(%r, UNB)" % (name, name)
+        return "r[%d]" % var
+
+    # --- entry --------------------------------------------------------------------------------
+    def _enter_source(self, entry_vars) -> str:
+        lines = ["def enter(r, G, B):"]
+        if self.full_records:
+            lines.append("    recs = EntryRecords(T)")
+        elif self.needs_records:
+            lines.append("    recs = {}")
+        words = []
+        static = [v for v in entry_vars if self.types[v].static]
+        order = static + [v for v, _ in self.layout.inputs]    # the slots' order
+        for k, var in enumerate(order):
+            jt = self.types[var]
+            lines.append("    v = " + self._read(var))
+            if jt.static:
+                if isinstance(jt, BuiltinType):
+                    lines.append("    if v is not %s:\n        return None" % self._const(jt.fn))
+                elif jt is NONE:
+                    lines.append("    if v is not None:\n        return None")
+                elif jt is UNBOUND_T:
+                    lines.append("    if v is not UNB:\n        return None")
+                else:
+                    lines.append("    if classify(v) is not %s:\n        return None" % self._const(jt))
+                continue
+            w = "w%d" % k
+            if jt is INT:
+                lines.append("    if type(v) is not int or not MIN <= v <= MAX:\n        return None")
+                lines.append("    %s = v" % w)
+                words += [str(jt.tag), w]
+            elif jt is FLOAT:
+                lines.append("    if type(v) is not float:\n        return None")
+                lines.append("    %s = v" % w)
+                words += [str(jt.tag), w]
+            elif jt is BOOL:
+                lines.append("    if type(v) is not bool:\n        return None")
+                lines.append("    %s = 1 if v else 0" % w)
+                words += [str(jt.tag), w]
+            elif isinstance(jt, SeqType) or jt is STR:
+                pytype = "str" if jt is STR else jt.kind
+                lines.append("    if type(v) is not %s:\n        return None" % pytype)
+                lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                words += [str(jt.tag), w]
+            elif jt is RANGE_ITER:
+                lines.append("    if type(v) is not RI:\n        return None")
+                lines.append("    %s = range_iter_entry(v, %s, %r)\n    if %s is None:\n        return None"
+                             % (w, self.iters, var, w))
+                words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w, "%s[2]" % w]
+            elif isinstance(jt, SeqIterType):
+                lines.append("    if type(v) is not %s:\n        return None" % ("LI" if jt.seq.kind == "list" else "TI"))
+                lines.append("    %s = seq_iter_parts(v, %s, recs)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                lines.append("    recs.iters[%r] = (v, 0, 1)" % (var,))
+                words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w]
+            elif jt is RANGE:
+                lines.append("    if type(v) is not range or classify(v) is not %s:\n        return None"
+                             % self._const(RANGE))
+                words += [str(jt.tag), "v.start", "v.stop", "v.step"]
+            else:
+                raise AssertionError("no entry check for %s" % jt.name)
+        view = "T.view"
+        if words:
+            lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
+                                                           ", ".join(words)))
+        lines.append("    %s[0:4] = b'\\0\\0\\0\\0'" % view)     # the interrupt flag
+        lines.append("    return recs" if self.needs_records else "    return True")
+        return "\n".join(lines) + "\n"
+
+    # --- exits -----------------------------------------------------------------------------------
+    def _store(self, var, expr) -> str:
+        if is_global(var):
+            return "    G[%r] = %s" % (var[1], expr)
+        return "    r[%d] = %s" % (var, expr)
+
+    def _value(self, jt, words: list[str], var, carried: bool) -> str | None:
+        """Python source of the value from its payload words."""
+        if jt is INT or jt is FLOAT:
+            return words[0]
+        if jt is BOOL:
+            return "%s != 0" % words[0]
+        if isinstance(jt, SeqType) or jt is STR:
+            return "recs.obj(%s)" % words[0]
+        if jt is RANGE_ITER:
+            if carried:   # the very iterator object the frame holds (it may be shared)
+                return ("it, start, step = %s[%r]\n    it.__setstate__((%s - start) // step)"
+                        % (self.iters, var, words[0]),)
+            return "_iter(_range(%s, %s, %s))" % (words[0], words[1], words[2])
+        if isinstance(jt, SeqIterType):
+            if carried:
+                return ("recs.iters[%r][0].__setstate__(%s)" % (var, words[1]),)
+            return "it_state(_iter(recs.obj(%s)), %s)" % (words[0], words[1])
+        if jt is RANGE:
+            return "_range(%s, %s, %s)" % tuple(words)
+        if jt is NONE:
+            return "None"
+        if jt is UNBOUND_T:
+            return "UNB"
+        if isinstance(jt, BuiltinType):
+            return self._const(jt.fn)
+        raise AssertionError("no exit conversion for %s" % jt.name)
+
+    def _unpack(self, lines, items, fmt, base, name, carried):
+        if not items:
+            return
+        lines.append("    %s = unpack_from(%r, view, %d)" % (name, fmt, base))
+        i = 0
+        for var, jt in items:
+            n = 1 + len(jt.parts)
+            words = ["%s[%d]" % (name, i + 1 + j) for j in range(len(jt.parts))]
+            value = self._value(jt, words, var, carried)
+            if isinstance(value, tuple):      # an in-place update of an iterator
+                lines.append("    " + value[0])
+            else:
+                lines.append(self._store(var, value))
+            i += n
+
+    def _leave_source(self, rec) -> str:
+        lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.view"]
+        layout = self.layout
+        carried = [(v, t) for v, t in layout.inputs if v in layout.carried]
+        self._unpack(lines, carried, layout.carried_fmt, layout.slot_base, "w", True)
+        self._unpack(lines, rec.extras, rec.fmt, layout.exit_area, "x", False)
+        if self.full_records:
+            lines.append("    recs.writeback(view)")
+        lines.append("    return None")
+        return "\n".join(lines) + "\n"
+
+    def iterations(self):
+        return self._counters.unpack_from(self.view, 8)
+
+
+def _range_iter_entry(it, iters, var):
+    """(cur, stop, step) of a range iterator, remembering the object and its range's
+    start and step for the write back; None if it cannot be native."""
+    _, (rng,), index = it.__reduce__()
+    start, stop, step = rng.start, rng.stop, rng.step
+    cur = start + index * step
+    # every value reached, and the one past the end, must fit in 64 bits
+    if not (I64_MIN <= start <= I64_MAX and I64_MIN <= stop + step <= I64_MAX
+            and I64_MIN <= stop <= I64_MAX and I64_MIN <= cur <= I64_MAX):
+        return None
+    iters[var] = (it, start, step)
+    return cur, stop, step
+
+
+def _it_state(it, index):
+    it.__setstate__(index)
+    return it
