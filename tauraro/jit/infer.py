@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..compiler.code import CodeObject
-from .jtypes import (BOOL, FLOAT, INT, ITER_OF, NONE, RANGE, RANGE_ITER, STR, UNBOUND_T,
-                     BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type)
+from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
+                     UNBOUND_T, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type,
+                     range_by_step)
 from .region import LoopRegion
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -75,7 +76,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return FLOAT if args[0] is FLOAT else INT
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], SeqType) or args[0] in (STR, RANGE)):
+    if f is B.len and n == 1 and (isinstance(args[0], SeqType) or args[0] is STR):
         return INT
     if f is B.int and n == 1 and args[0] in NUMERIC:
         return INT
@@ -283,15 +284,15 @@ class Inference:
         if name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
             return (None, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
         if name == "GET_ITER":
-            if t[0] in (RANGE, RANGE_ITER):
-                return RANGE_ITER, ""
+            if t[0] in ITER_OF_RANGE:
+                return ITER_OF_RANGE[t[0]], ""
             if isinstance(t[0], SeqType):
                 return ITER_OF[t[0]], ""
             if isinstance(t[0], SeqIterType):
                 return t[0], ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "FOR_ITER":
-            if t[0] is RANGE_ITER:
+            if t[0] in RANGE_ITERS:
                 return INT, ""
             if isinstance(t[0], SeqIterType):
                 return t[0].seq.elem, ""
@@ -312,6 +313,12 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
+                if res is RANGE:
+                    # range(a) and range(a, b) count up; range(a, b, c) does if c is a constant > 0
+                    if len(rest) < 3:
+                        res = range_by_step(1)
+                    elif args[-1] < 0 and self.code.consts[-1 - args[-1]]:
+                        res = range_by_step(self.code.consts[-1 - args[-1]])
                 if res is not None:
                     return res, ""
                 return "exit", "%s() with %s" % (fn.fn.__name__, ", ".join(a.name for a in rest) or "no arguments")

@@ -35,10 +35,13 @@ class JType:
 
 class SeqType(JType):
     """A list or tuple whose elements are all ``elem`` (int or float), copied into
-    linear memory; the value is the address of its record [len, elements...]."""
+    linear memory; the value is the address of its record [len, dirty, elements...]
+    and the length."""
 
     def __init__(self, kind: str, elem: JType, tag: int):
-        super().__init__("%s[%s]" % (kind, elem.name), [("", "i32")], tag)
+        # the length rides along: native code cannot change it, so bounds checks and
+        # len() read a local instead of memory
+        super().__init__("%s[%s]" % (kind, elem.name), [("", "i32"), ("len", "i64")], tag)
         self.kind = kind
         self.elem = elem
         self.mutable = kind == "list"
@@ -82,10 +85,34 @@ BOOL = JType("bool", [("", "i32")], 3)
 NONE = JType("None", [], 4, static=True)
 UNBOUND_T = JType("unbound", [], 5, static=True)
 # strings only offer len() and truth: a record [len] like a sequence's
-STR = JType("str", [("", "i32")], 6)
-# range(start, stop, step) made in the loop, and range iterators: [cur, stop, step]
-RANGE = JType("range", [("start", "i64"), ("stop", "i64"), ("step", "i64")], 7)
-RANGE_ITER = JType("range_iterator", [("cur", "i64"), ("stop", "i64"), ("step", "i64")], 8)
+STR = JType("str", [("", "i32"), ("len", "i64")], 6)
+class RangeType(JType):
+    """range(start, stop, step) and its iterators ([cur, stop, step]), specialised on the
+    sign of the step when it is known: then the loop test is one comparison."""
+
+    def __init__(self, name, parts, tag, direction: int):
+        super().__init__(name + {1: " (step > 0)", -1: " (step < 0)", 0: ""}[direction], parts, tag)
+        self.direction = direction
+
+
+_RANGE_PARTS = [("start", "i64"), ("stop", "i64"), ("step", "i64")]
+_ITER_PARTS = [("cur", "i64"), ("stop", "i64"), ("step", "i64")]
+RANGE = RangeType("range", _RANGE_PARTS, 7, 0)
+RANGE_UP = RangeType("range", _RANGE_PARTS, 17, 1)
+RANGE_DOWN = RangeType("range", _RANGE_PARTS, 18, -1)
+RANGE_ITER = RangeType("range_iterator", _ITER_PARTS, 8, 0)
+RANGE_ITER_UP = RangeType("range_iterator", _ITER_PARTS, 19, 1)
+RANGE_ITER_DOWN = RangeType("range_iterator", _ITER_PARTS, 20, -1)
+RANGES = (RANGE, RANGE_UP, RANGE_DOWN)
+RANGE_ITERS = (RANGE_ITER, RANGE_ITER_UP, RANGE_ITER_DOWN)
+ITER_OF_RANGE = {RANGE: RANGE_ITER, RANGE_UP: RANGE_ITER_UP, RANGE_DOWN: RANGE_ITER_DOWN}
+ITER_OF_RANGE.update({t: t for t in RANGE_ITERS})
+
+
+def range_by_step(step, iterator=False):
+    if iterator:
+        return RANGE_ITER_UP if step > 0 else RANGE_ITER_DOWN
+    return RANGE_UP if step > 0 else RANGE_DOWN
 LIST_INT = SeqType("list", INT, 9)
 LIST_FLOAT = SeqType("list", FLOAT, 10)
 TUPLE_INT = SeqType("tuple", INT, 11)
@@ -158,10 +185,14 @@ def classify(value) -> JType:
     if t is str:
         return STR
     if t is range:
-        return RANGE if fits(value.start) and fits(value.stop) and fits(value.step) and \
-            fits(value.stop + value.step) else OtherType("range over big ints")
+        if fits(value.start) and fits(value.stop) and fits(value.step) and fits(value.stop + value.step):
+            return range_by_step(value.step)
+        return OtherType("range over big ints")
     if t is _range_iterator:
-        return RANGE_ITER if range_iter_state(value) is not None else OtherType("range_iterator over big ints")
+        state = range_iter_state(value)
+        if state is None:
+            return OtherType("range_iterator over big ints")
+        return range_by_step(state[2], iterator=True)
     if t.__name__ == "longrange_iterator":
         return OtherType("range iterator over big ints")
     if t in _seq_iterators:

@@ -20,7 +20,7 @@ from array import array
 
 from ..compiler.code import UNBOUND
 from .infer import is_global
-from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE, RANGE_ITER, STR, UNBOUND_T,
+from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
                      BuiltinType, OtherType, SeqIterType, SeqType, classify, range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
@@ -112,7 +112,7 @@ class Transfer:
         self.view = instance.memory_view()
         self.code = code
         self.types = dict(zip(entry_vars, types))
-        self.needs_records = any(isinstance(t, (SeqType, SeqIterType)) or t in (STR, RANGE_ITER)
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType)) or t is STR or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType)) or t is STR for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
@@ -198,11 +198,14 @@ class Transfer:
                 lines.append("    if type(v) is not %s:\n        return None" % pytype)
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
-                words += [str(jt.tag), w]
-            elif jt is RANGE_ITER:
+                lines.append("    %sn = len(v)" % w)
+                words += [str(jt.tag), w, w + "n"]
+            elif jt in RANGE_ITERS:
                 lines.append("    if type(v) is not RI:\n        return None")
                 lines.append("    %s = range_iter_entry(v, %s, %r)\n    if %s is None:\n        return None"
                              % (w, self.iters, var, w))
+                if jt.direction:    # the version counts in one direction
+                    lines.append("    if %s[2] %s 0:\n        return None" % (w, "<" if jt.direction > 0 else ">"))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w, "%s[2]" % w]
             elif isinstance(jt, SeqIterType):
                 lines.append("    if type(v) is not %s:\n        return None" % ("LI" if jt.seq.kind == "list" else "TI"))
@@ -210,9 +213,9 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    recs.iters[%r] = (v, 0, 1)" % (var,))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w]
-            elif jt is RANGE:
+            elif jt in RANGES:
                 lines.append("    if type(v) is not range or classify(v) is not %s:\n        return None"
-                             % self._const(RANGE))
+                             % self._const(jt))
                 words += [str(jt.tag), "v.start", "v.stop", "v.step"]
             else:
                 raise AssertionError("no entry check for %s" % jt.name)
@@ -238,7 +241,7 @@ class Transfer:
             return "%s != 0" % words[0]
         if isinstance(jt, SeqType) or jt is STR:
             return "recs.obj(%s)" % words[0]
-        if jt is RANGE_ITER:
+        if jt in RANGE_ITERS:
             if carried:   # the very iterator object the frame holds (it may be shared)
                 return ("it, start, step = %s[%r]\n    it.__setstate__((%s - start) // step)"
                         % (self.iters, var, words[0]),)
@@ -247,7 +250,7 @@ class Transfer:
             if carried:
                 return ("recs.iters[%r][0].__setstate__(%s)" % (var, words[1]),)
             return "it_state(_iter(recs.obj(%s)), %s)" % (words[0], words[1])
-        if jt is RANGE:
+        if jt in RANGES:
             return "_range(%s, %s, %s)" % tuple(words)
         if jt is NONE:
             return "None"

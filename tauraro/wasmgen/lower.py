@@ -26,7 +26,7 @@ import struct
 from ..helpers.floats import ERROR_BITS, HELPERS
 from ..jit.exits import GUARD, INTERRUPT, LOOP_EXIT, ExitRecord
 from ..jit.infer import ARITH, COMPARE, Inference, is_global
-from ..jit.jtypes import (BOOL, FLOAT, INT, NONE, RANGE, RANGE_ITER, STR, BuiltinType, JType,
+from ..jit.jtypes import (BOOL, FLOAT, INT, NONE, RANGE_ITER, STR, BuiltinType, JType,
                           OtherType, SeqIterType, SeqType, const_type)
 from .module import FuncType, Module
 from .fmod import add_fmod
@@ -177,7 +177,7 @@ class Lowering(Sink):
         elif t is NONE:
             pass
         elif isinstance(t, SeqType):
-            self.emit(("i32.const", self.layout.constants[id(value)]))
+            self.e(("i32.const", self.layout.constants[id(value)]), ("i64.const", len(value)))
         else:
             raise Unsupported("constant of type %s" % t.name)
 
@@ -293,8 +293,12 @@ class Lowering(Sink):
             def cond():
                 self.release_scratch()
                 self.comment(pc)
-                self.for_iter(pc, ins, state)
-            return ("cond", cond, ins.args[2], pc + 1)
+                self.for_iter_exhausted(ins, state)
+
+            def advance():
+                self.release_scratch()
+                self.for_iter_next(ins, state)
+            return ("cond", cond, ins.args[2], pc + 1, advance)
         # the block ends only because the next pc starts another block
         return ("goto", block.succs[0]) if block.succs else ("stop",)
 
@@ -485,8 +489,8 @@ class Lowering(Sink):
         elif t is NONE:
             self.emit(("i32.const", 0))
         elif isinstance(t, SeqType) or t is STR:
-            self.push(arg, state)
-            self.e(("i64.load", 0), "i64.eqz", "i32.eqz")
+            self.push_len(arg, state)
+            self.e("i64.eqz", "i32.eqz")
         else:
             raise Unsupported("truth of %s" % t.name)
 
@@ -775,50 +779,73 @@ class Lowering(Sink):
 
     # iteration
     def op_GET_ITER(self, pc, args, typing, state):
-        t = self.push(args[1], state)
+        t = self.operand_type(args[1], state)
         if isinstance(t, SeqType):
+            self.push_addr(args[1], state)
             self.emit(("i64.const", 0))          # a fresh iterator: record, position 0
+        else:
+            self.push(args[1], state)
         # a range's (start, stop, step) is the iterator's (cur, stop, step); iter(it) is it
         self.store(args[0], typing.result)
 
-    def for_iter(self, pc, ins, state):
-        """Push i32 ``exhausted``; when not exhausted, write the next value to the target."""
+    def for_iter_exhausted(self, ins, state):
+        """Push i32: is the iterator exhausted (the loop ends)?"""
+        it = ins.args[1]
+        t = state[it]
+        if isinstance(t, SeqIterType):
+            seq, idx = self.var_local(it, t)
+            self.e(("local.get", idx), ("local.get", seq), ("i64.load", 0), "i64.ge_s")
+            return
+        cur, stop, step = self.var_local(it, t)
+        if t.direction > 0:
+            self.e(("local.get", cur), ("local.get", stop), "i64.ge_s")
+        elif t.direction < 0:
+            self.e(("local.get", cur), ("local.get", stop), "i64.le_s")
+        else:   # step > 0 ? cur >= stop : cur <= stop
+            self.e(("local.get", cur), ("local.get", stop), "i64.ge_s",
+                   ("local.get", cur), ("local.get", stop), "i64.le_s",
+                   ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
+
+    def for_iter_next(self, ins, state):
+        """On the edge into the loop body: the next value to the target, and advance."""
         target, it = ins.args[0], ins.args[1]
         t = state[it]
         if isinstance(t, SeqIterType):
             seq, idx = self.var_local(it, t)
             elem = t.seq.elem
-            self.e(("local.get", idx), ("local.get", seq), ("i64.load", 0), "i64.lt_s")
-            has = self.to_local("i32")
-            self.e(("local.get", has), ("if", None),
-                   ("local.get", seq), ("local.get", idx), "i32.wrap_i64", ("i32.const", 3), "i32.shl",
+            self.e(("local.get", seq), ("local.get", idx), "i32.wrap_i64", ("i32.const", 3), "i32.shl",
                    "i32.add", ("f64.load" if elem is FLOAT else "i64.load", SEQ_HEADER))
             self.write_var(target, elem)
-            self.e(("local.get", idx), ("i64.const", 1), "i64.add", ("local.set", idx), ("end",))
-            self.e(("local.get", has), "i32.eqz")
+            self.e(("local.get", idx), ("i64.const", 1), "i64.add", ("local.set", idx))
             return
-        cur, stop, step = self.var_local(it, RANGE_ITER)
-        # has_next = step > 0 ? cur < stop : cur > stop
-        self.e(("local.get", cur), ("local.get", stop), "i64.lt_s",
-               ("local.get", cur), ("local.get", stop), "i64.gt_s",
-               ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
-        has = self.to_local("i32")
+        cur, stop, step = self.var_local(it, t)
         self.emit(("local.get", cur))
-        self.read_var(target, INT)
-        self.e(("local.get", has), "select")
         self.write_var(target, INT)
         self.e(("local.get", cur), ("local.get", step), "i64.add", ("local.set", cur))
-        self.e(("local.get", has), "i32.eqz")
 
     # sequences
+    def push_addr(self, arg, state):
+        """Push the record address of a list/tuple/str operand."""
+        if arg < 0:
+            self.emit(("i32.const", self.layout.constants[id(self.code.consts[-1 - arg])]))
+        else:
+            self.emit(("local.get", self.var_local(arg, state[arg])[0]))
+
+    def push_len(self, arg, state):
+        """Push the length (i64) of a list/tuple/str operand."""
+        if arg < 0:
+            self.emit(("i64.const", len(self.code.consts[-1 - arg])))
+        else:
+            self.emit(("local.get", self.var_local(arg, state[arg])[1]))
+
     def _index(self, pc, container, index, state) -> int:
         """Check bounds (Python's negative indices included); return an i32 local with
         the element's address (relative to the record's elements)."""
-        self.push(container, state)
+        self.push_addr(container, state)
         base = self.to_local("i32")
         self.push(index, state, INT)
         i = self.to_local("i64")
-        self.e(("local.get", base), ("i64.load", 0))
+        self.push_len(container, state)
         n = self.to_local("i64")
         # negative indices count from the end
         self.e(("local.get", i), ("local.get", i), ("local.get", n), "i64.add",
@@ -842,7 +869,7 @@ class Lowering(Sink):
         self.push(args[2], state)
         self.emit(("f64.store" if c.elem is FLOAT else "i64.store", SEQ_HEADER))
         # mark the list dirty: it is written back to the Python list on exit
-        self.push(args[0], state)
+        self.push_addr(args[0], state)
         self.e(("i64.const", 1), ("i64.store", 8))
 
     # calls of builtins
@@ -876,9 +903,7 @@ class Lowering(Sink):
                 cmp += "_s"
             self.e(("local.get", b), ("local.get", a), ("local.get", b), ("local.get", a), cmp, "select")
         elif f is B.len:
-            t = types[0]
-            self.push(params[0], state)
-            self.emit(("i64.load", 0))
+            self.push_len(params[0], state)
         elif f is B.int:
             t = types[0]
             if t is FLOAT:
@@ -915,8 +940,9 @@ class Lowering(Sink):
         step = self.to_local("i64")
         stop = self.to_local("i64")
         start = self.to_local("i64")
-        self.e(("local.get", step), "i64.eqz")
-        self.guard(pc, "range() step is zero")
+        if self.inf.typings[pc].result.direction == 0:
+            self.e(("local.get", step), "i64.eqz")
+            self.guard(pc, "range() step is zero")
         # the iterator steps past stop once: stop + step must not overflow
         self.e(("local.get", stop), ("local.get", step), "i64.add")
         past = self.to_local("i64")

@@ -26,9 +26,11 @@ class Sink:
         raise NotImplementedError
 
     def terminator(self, node):
-        """("goto", target) | ("cond", emit_condition, target_if_true, target_if_false) | ("stop",)
+        """("goto", target) | ("cond", emit_condition, target_if_true, target_if_false[, on_false])
+        | ("stop",)
 
-        Targets not in the graph are exits; ``emit_condition`` pushes an i32."""
+        Targets not in the graph are exits; ``emit_condition`` pushes an i32;
+        ``on_false`` emits code at the start of the false branch (an edge's own work)."""
         raise NotImplementedError
 
     def exit_edge(self, source, target, depth_to_exit: int):
@@ -151,12 +153,16 @@ class Structurer:
         if term[0] == "goto":
             self.do_branch(x, term[1], context)
         elif term[0] == "cond":
-            _, condition, if_true, if_false = term
+            _, condition, if_true, if_false = term[:4]
+            on_false = term[4] if len(term) > 4 else None
             self.sink.exit_depth = self._depth(context, ("exit",))
             condition()
             self.sink.emit(("if", None))
             self.do_branch(x, if_true, context + [("if",)])
             self.sink.emit(("else",))
+            if on_false is not None:
+                self.sink.exit_depth = self._depth(context + [("if",)], ("exit",))
+                on_false()
             self.do_branch(x, if_false, context + [("if",)])
             self.sink.emit(("end",))
 
