@@ -5,7 +5,8 @@
     python bench/run.py --repeat 5 jit  # hot loops: CPython vs --no-jit vs JIT
 
 Each program is run as a whole process (start to exit) several times per mode,
-interleaved, and the median wall time is kept. Outputs are checked to be
+interleaved, and the median wall time is kept (with Python's bytecode cache
+allowed, as in a normal installation). Outputs are checked to be
 identical across modes, so a speedup never hides a wrong answer. Programs may
 print a line ``@loop-seconds <float>`` (to stderr) measuring just their hot
 part; then the loop-time ratio is reported too.
@@ -37,6 +38,10 @@ def command(mode_args, program, cpython):
 
 def time_once(cmd):
     env = dict(os.environ, PYTHONHASHSEED="0")
+    # as in a normal installation, Python may cache bytecode (pip byte-compiles installed
+    # packages); an environment that forbids it would bill recompiling Tauraro's own
+    # modules to every run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env, cwd=str(ROOT))

@@ -14,8 +14,6 @@ Register file layout of a frame (``nregs`` registers plus two slots)::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .opcodes import OpDef
 
 # code flags
@@ -41,27 +39,33 @@ class _Unbound:
 UNBOUND = _Unbound()
 
 
-@dataclass(slots=True)
 class Instr:
-    op: OpDef
-    args: list
-    line: int
+    __slots__ = ("op", "args", "line")
+
+    def __init__(self, op: OpDef, args: list, line: int):
+        self.op = op
+        self.args = args
+        self.line = line
 
     def __repr__(self):
         return "%s %s (line %d)" % (self.op.name, self.args, self.line)
 
 
-@dataclass(slots=True, frozen=True)
 class ExceptionEntry:
     """Instructions in [start, end) that raise continue at ``handler`` with the
     exception in register ``exc_reg``."""
-    start: int
-    end: int
-    handler: int
-    exc_reg: int
+    __slots__ = ("start", "end", "handler", "exc_reg")
+
+    def __init__(self, start: int, end: int, handler: int, exc_reg: int):
+        self.start = start
+        self.end = end
+        self.handler = handler
+        self.exc_reg = exc_reg
+
+    def __repr__(self):
+        return "ExceptionEntry(%d..%d -> %d, r%d)" % (self.start, self.end, self.handler, self.exc_reg)
 
 
-@dataclass(slots=True)
 class LoopInfo:
     """A source loop, as the compiler saw it.
 
@@ -70,43 +74,52 @@ class LoopInfo:
     ``exits`` are the pcs outside the loop that it can continue at (normal exit,
     else clause, break targets). ``parent`` is the enclosing loop's id or -1.
     """
-    id: int
-    kind: str          # "for" or "while"
-    line: int
-    header: int
-    end: int
-    parent: int
-    exits: list = field(default_factory=list)
-    target: object = None  # for loops: the register of the iterator
+    __slots__ = ("id", "kind", "line", "header", "end", "parent", "exits", "target")
+
+    def __init__(self, id, kind, line, header, end, parent, exits=(), target=None):
+        self.id = id
+        self.kind = kind              # "for" or "while"
+        self.line = line
+        self.header = header
+        self.end = end
+        self.parent = parent
+        self.exits = list(exits)
+        self.target = target          # for loops: the register of the iterator
+
+    def __repr__(self):
+        return "LoopInfo(%d, %s line %d, pcs %d..%d, parent %d)" % (
+            self.id, self.kind, self.line, self.header, self.end - 1, self.parent)
 
 
-@dataclass(eq=False)
 class CodeObject:
-    name: str
-    qualname: str
-    filename: str
-    firstlineno: int
-    kind: str                      # module, function, lambda, class, comprehension, genexpr
-    instrs: list[Instr]
-    consts: list
-    names: list[str]
-    nregs: int
-    regnames: dict[int, str]       # register -> variable name (locals, cells, frees)
-    nlocals: int                   # registers [0, nlocals) are named locals (incl. params)
-    params: list[str]              # parameter names in register order
-    argcount: int = 0              # positional parameters (incl. positional-only)
-    posonlyargcount: int = 0
-    kwonlyargcount: int = 0
-    flags: int = 0
-    cellvars: list[tuple[str, int]] = field(default_factory=list)   # (name, register)
-    freevars: list[tuple[str, int]] = field(default_factory=list)   # (name, register)
-    exc_table: list[ExceptionEntry] = field(default_factory=list)
-    loops: list[LoopInfo] = field(default_factory=list)
-    docstring: object = None
-    ns_reg: int | None = None      # class bodies and exec'd code: register of the namespace mapping
-    source_lines: list[str] | None = None
-    # filled in by the VM the first time this code runs (see tauraro.vm.blockgen)
-    runtime: object = None
+    def __init__(self, name, qualname, filename, firstlineno, kind, instrs, consts, names, nregs,
+                 regnames, nlocals, params, argcount=0, posonlyargcount=0, kwonlyargcount=0, flags=0,
+                 cellvars=(), freevars=(), exc_table=(), loops=(), docstring=None, ns_reg=None,
+                 source_lines=None):
+        self.name = name
+        self.qualname = qualname
+        self.filename = filename
+        self.firstlineno = firstlineno
+        self.kind = kind                      # module, function, lambda, class, comprehension, genexpr
+        self.instrs: list[Instr] = instrs
+        self.consts = consts
+        self.names: list[str] = names
+        self.nregs = nregs
+        self.regnames: dict[int, str] = regnames   # register -> variable name
+        self.nlocals = nlocals                # registers [0, nlocals) are named locals (incl. params)
+        self.params: list[str] = params       # parameter names in register order
+        self.argcount = argcount              # positional parameters (incl. positional-only)
+        self.posonlyargcount = posonlyargcount
+        self.kwonlyargcount = kwonlyargcount
+        self.flags = flags
+        self.cellvars = list(cellvars)        # (name, register)
+        self.freevars = list(freevars)        # (name, register)
+        self.exc_table: list[ExceptionEntry] = list(exc_table)
+        self.loops: list[LoopInfo] = list(loops)
+        self.docstring = docstring
+        self.ns_reg = ns_reg                  # class bodies and exec'd code: the namespace register
+        self.source_lines = source_lines
+        self.runtime = None                   # set by the VM the first time this code runs
 
     @property
     def is_generator(self) -> bool:

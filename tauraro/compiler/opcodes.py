@@ -48,18 +48,22 @@ Flags:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 
-@dataclass(frozen=True)
 class OpDef:
-    name: str
-    kinds: tuple[str, ...]
-    python: str | Callable
-    flags: frozenset[str] = field(default_factory=frozenset)
-    doc: str = ""
-    code: int = -1  # index in OPS, filled in below
+    __slots__ = ("name", "kinds", "python", "flags", "doc", "code")
+
+    def __init__(self, name: str, kinds: tuple, python, flags=frozenset(), doc: str = "", code: int = -1):
+        self.name = name
+        self.kinds = kinds
+        self.python = python          # the interpreter's template (str, or a function of the operands)
+        self.flags = flags
+        self.doc = doc
+        self.code = code              # index in OPS
+
+    def __repr__(self):
+        return "<op %s>" % self.name
 
     @property
     def variadic(self) -> bool:

@@ -27,11 +27,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..compiler.code import CodeObject, UNBOUND
-from .exits import INTERRUPT, LOOP_EXIT, TYPE_CHANGE
+from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_global
 from .jtypes import classify
-from .layout import FrameLayout
-from .transfer import Transfer
 from .region import Liveness, LoopRegion
 
 DEFAULT_THRESHOLD = 1000
@@ -304,7 +302,9 @@ class JitController:
     def compile(self, st, region, types: tuple) -> CompiledLoop:
         from ..helpers.floats import HELPERS
         from ..wasmgen.lower import Lowering, Unsupported
+        from .layout import FrameLayout
         from .native import HostFunction
+        from .transfer import Transfer
         engine = self._engine()
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))

@@ -1,7 +1,6 @@
 """ExitRecord: what native code tells the interpreter when it gives control back."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 # kinds of exit
 LOOP_EXIT = "loop-exit"      # control left the loop normally (loop done, break, return)
@@ -11,7 +10,6 @@ TYPE_CHANGE = "type-change"  # a loop variable is about to change type
 INTERRUPT = "interrupt"      # Ctrl-C (or another signal) arrived
 
 
-@dataclass
 class ExitRecord:
     """One place native code can leave: resume the interpreter at ``pc``.
 
@@ -20,15 +18,19 @@ class ExitRecord:
     the exit area in this order, each as a tag word and its payload words, and
     ``fmt`` is their struct format. Loop variables are written back by every exit.
     """
-    id: int
-    pc: int
-    line: int
-    reason: str
-    kind: str
-    extras: list = field(default_factory=list)
-    fmt: str = "<"
+    __slots__ = ("id", "pc", "line", "reason", "kind", "extras", "fmt", "key", "failed")
 
-    def __post_init__(self):
-        self.key = (self.reason, self.line)     # how --jit-stats groups exits
+    def __init__(self, id: int, pc: int, line: int, reason: str, kind: str, extras=(), fmt="<"):
+        self.id = id
+        self.pc = pc
+        self.line = line
+        self.reason = reason
+        self.kind = kind
+        self.extras = list(extras)
+        self.fmt = fmt
+        self.key = (reason, line)     # how --jit-stats groups exits
         # did a speculation fail (as opposed to the loop ending or an interrupt)?
-        self.failed = self.kind in (GUARD, SIDE, TYPE_CHANGE)
+        self.failed = kind in (GUARD, SIDE, TYPE_CHANGE)
+
+    def __repr__(self):
+        return "ExitRecord(%d: pc %d, line %d, %s: %s)" % (self.id, self.pc, self.line, self.kind, self.reason)

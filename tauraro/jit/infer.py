@@ -18,7 +18,6 @@ reason is reported instead.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from ..compiler.code import CodeObject
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
@@ -36,14 +35,16 @@ class NotCompilable(Exception):
     """The region cannot be compiled; the message says why (with the line)."""
 
 
-@dataclass
 class Typing:
-    pc: int
-    action: str                       # "lower", "nop" or "exit"
-    result: JType | None = None       # type of the written register, if any
-    operands: list = field(default_factory=list)   # types of the read operands, in order
-    reason: str = ""
-    kind: str = ""                    # for exits: "side" or "type-change"
+    __slots__ = ("pc", "action", "result", "operands", "reason", "kind")
+
+    def __init__(self, pc: int, action: str, result=None, operands=(), reason: str = "", kind: str = ""):
+        self.pc = pc
+        self.action = action            # "lower", "nop" or "exit"
+        self.result = result            # type of the written register, if any
+        self.operands = operands        # types of the read operands, in order
+        self.reason = reason
+        self.kind = kind                # for exits: "side" or "type-change"
 
 
 def is_global(var) -> bool:

@@ -349,14 +349,19 @@ _wasmtime_version: Optional[str] = None
 
 
 def _get_wasmtime_version() -> str:
+    """What identifies the wasmtime build for the code cache: its dist-info name and
+    the native library's size and mtime. (importlib.metadata would cost ~50 ms of
+    imports on the first hot loop.)"""
     global _wasmtime_version
     if _wasmtime_version is None:
+        st = os.stat(ffi.filename)
         try:
-            from importlib import metadata
-            _wasmtime_version = metadata.version("wasmtime")
-        except Exception:
-            st = os.stat(ffi.filename)
-            _wasmtime_version = f"unknown-{st.st_size}-{st.st_mtime_ns}"
+            site = os.path.dirname(os.path.dirname(os.path.abspath(wasmtime.__file__)))
+            infos = ",".join(sorted(n for n in os.listdir(site)
+                                    if n.startswith("wasmtime-") and n.endswith(".dist-info")))
+        except OSError:
+            infos = "unknown"
+        _wasmtime_version = f"{infos}|{st.st_size}|{st.st_mtime_ns}"
     return _wasmtime_version
 
 

@@ -9,19 +9,19 @@ the rest of the function reads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..compiler.code import CodeObject, LoopInfo
 
 
-@dataclass
 class Block:
     """Instructions [start, end) of the region; ``succs`` are pcs (a pc outside the
     region is an exit)."""
-    start: int
-    end: int
-    succs: list[int] = field(default_factory=list)
-    preds: list[int] = field(default_factory=list)
+    __slots__ = ("start", "end", "succs", "preds")
+
+    def __init__(self, start: int, end: int):
+        self.start = start
+        self.end = end
+        self.succs: list[int] = []
+        self.preds: list[int] = []
 
 
 def _successors(code: CodeObject, pc: int) -> list[int]:
