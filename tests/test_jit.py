@@ -566,3 +566,30 @@ def test_loops_inside_try_run_natively(tmp_path):
     """)
     assert r.loop(5)["native_iterations"] == 99
     assert r.loop(11)["native_iterations"] == 99
+
+
+def test_int_division_shifts_and_builtins_at_the_edges(tmp_path):
+    """Each operator with constant and variable operands over values near 0 and near
+    the 64-bit limits: every result stored natively and compared with CPython."""
+    consts = [1, 2, 3, 4, 7, 8, 1000, 1024, 2 ** 31, 2 ** 62, -1, -2, -3, -8, -1000]
+    lines = ["vals = list(range(-20, 21)) + [2**62, -2**62, 2**63 - 1, -2**63, 12345678901234,"
+             " -98765432109876, 2**31 - 1, -2**31]",
+             "divs = [d for d in vals if d != 0]",
+             "n = len(vals)",
+             "out = [0] * (n * %d)" % (2 * len(consts) + 8),
+             "k = 0",
+             "for v in vals:"]
+    for c in consts:
+        lines += ["    out[k] = v // %d" % c, "    out[k + 1] = v %% %d" % c, "    k += 2"]
+    lines += ["    out[k] = v >> 3", "    out[k + 1] = v >> 70", "    out[k + 2] = abs(v) if v != -2**63 else 0",
+              "    out[k + 3] = min(v, 7)", "    out[k + 4] = max(v, -7)", "    out[k + 5] = -v if v != -2**63 else 0",
+              "    out[k + 6] = ~v", "    out[k + 7] = (v << 1) if -2**62 <= v < 2**62 else 0", "    k += 8",
+              "print(out)",
+              "acc = 0",
+              "for v in vals:",
+              "    for d in divs:",
+              "        acc = (acc * 7 + v // d + v % d) % 1000000007",
+              "print(acc)"]
+    r = jit(tmp_path, "\n".join(lines) + "\n")
+    assert r.loop(6)["native_iterations"] > 40
+    assert r.loop(len(lines) - 2)["native_iterations"] > 0

@@ -1130,11 +1130,9 @@ class CodeGen:
         return d
 
     def expr_UnaryOp(self, node, dst):
-        if isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)) and isinstance(node.operand, ast.Constant) \
-                and type(node.operand.value) in (int, float, complex) \
-                and not (isinstance(node.op, ast.Invert) and type(node.operand.value) is not int):
-            v = node.operand.value
-            return self.const(-v if isinstance(node.op, ast.USub) else (+v if isinstance(node.op, ast.UAdd) else ~v))
+        folded = _constant(node)
+        if folded is not _NOFOLD:
+            return self.const(folded)
         mark = self.temp_top
         v = self.expr(node.operand)
         self.temp_top = mark
@@ -1610,10 +1608,9 @@ _NOFOLD = object()
 
 def _fold_binop(node):
     """Fold arithmetic on number constants, as CPython's AST optimizer does (bounded)."""
-    l, r = node.left, node.right
-    if not (isinstance(l, ast.Constant) and isinstance(r, ast.Constant)):
+    a, b = _constant(node.left), _constant(node.right)
+    if a is _NOFOLD or b is _NOFOLD:
         return _NOFOLD
-    a, b = l.value, r.value
     if type(a) not in (int, float) or type(b) not in (int, float):
         return _NOFOLD
     op = type(node.op)
@@ -1642,9 +1639,12 @@ def _constant(node):
     of constants), or _NOFOLD."""
     if isinstance(node, ast.Constant):
         return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant) \
-            and type(node.operand.value) in (int, float, complex):
-        v = node.operand.value
+    if isinstance(node, ast.BinOp):
+        return _fold_binop(node)
+    if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not):
+        v = _constant(node.operand)
+        if type(v) not in (int, float, complex):
+            return _NOFOLD
         if isinstance(node.op, ast.USub):
             return -v
         if isinstance(node.op, ast.UAdd):

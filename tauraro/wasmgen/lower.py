@@ -602,6 +602,10 @@ class Lowering(Sink):
         self.store(dst, INT)
 
     def int_floordiv(self, pc, dst, a, b, state, want_mod=False):
+        c = self._const_int(b)
+        if c is not None and c > 0:
+            self.int_divmod_by_constant(dst, a, c, state, want_mod)
+            return
         la, lb = self.int_operands(a, b, state)
         self.e(("local.get", lb), "i64.eqz")
         self.guard(pc, "ZeroDivisionError")
@@ -625,6 +629,27 @@ class Lowering(Sink):
 
     def int_mod(self, pc, dst, a, b, state):
         self.int_floordiv(pc, dst, a, b, state, want_mod=True)
+
+    def int_divmod_by_constant(self, dst, a, c: int, state, want_mod: bool):
+        """a // c and a % c for a constant c > 0: no guards (c is not 0 or -1), and for
+        a power of two exactly a >> k and a & (c - 1), as Python floors."""
+        self.push(a, state, INT)
+        if c & (c - 1) == 0:
+            k = c.bit_length() - 1
+            self.e(("i64.const", c - 1), "i64.and") if want_mod else self.e(("i64.const", k), "i64.shr_s")
+            self.store(dst, INT)
+            return
+        la = self.to_local("i64")
+        self.e(("local.get", la), ("i64.const", c), "i64.rem_s")
+        rem = self.to_local("i64")
+        if want_mod:
+            # a negative remainder moves up by c (select(a, b, cond) is cond ? a : b)
+            self.e(("local.get", rem), ("i64.const", c), "i64.add", ("local.get", rem),
+                   ("local.get", rem), ("i64.const", 0), "i64.lt_s", "select")
+        else:
+            self.e(("local.get", la), ("i64.const", c), "i64.div_s",
+                   ("local.get", rem), ("i64.const", 63), "i64.shr_u", "i64.sub")
+        self.store(dst, INT)
 
     def int_truediv(self, pc, dst, a, b, state):
         raise AssertionError("int / int is a float operation")
