@@ -36,9 +36,9 @@ def popcounts(n):
 warm = (xorshift(3000, 1), fnv(3000), popcounts(3000))
 
 t0 = time.perf_counter()
-r1 = xorshift(2_000_000, 2463534242)
-r2 = fnv(2_000_000)
-r3 = popcounts(600_000)
+r1 = xorshift(3_000_000, 2463534242)
+r2 = fnv(3_000_000)
+r3 = popcounts(900_000)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

@@ -40,8 +40,8 @@ def collatz_while(n):
 warm = (collatz(1, 3000), collatz_while(3000))
 
 t0 = time.perf_counter()
-r1 = collatz(1, 120_000)
-r2 = collatz_while(60_000)
+r1 = collatz(1, 240_000)
+r2 = collatz_while(120_000)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

@@ -45,8 +45,8 @@ def in_band(n):
 warm = (buckets(3000, 7), in_band(40))
 
 t0 = time.perf_counter()
-r1 = buckets(3_000_000, 12345)
-r2 = in_band(600)
+r1 = buckets(6_000_000, 12345)
+r2 = in_band(850)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

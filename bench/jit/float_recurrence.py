@@ -35,9 +35,9 @@ def integrate(n):
 warm = (logistic(3000, 3.7, 0.25), newton_sqrt_sum(400), integrate(3000))
 
 t0 = time.perf_counter()
-r1 = logistic(5_000_000, 3.9999, 0.123)
-r2 = newton_sqrt_sum(500_000)
-r3 = integrate(5_000_000)
+r1 = logistic(9_000_000, 3.9999, 0.123)
+r2 = newton_sqrt_sum(900_000)
+r3 = integrate(9_000_000)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(repr(warm))

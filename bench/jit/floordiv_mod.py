@@ -34,9 +34,9 @@ def gcd_sum(n):
 warm = (divmods(2000), digit_sums(2000), gcd_sum(2000))
 
 t0 = time.perf_counter()
-r1 = divmods(1_300_000)
-r2 = digit_sums(650_000)
-r3 = gcd_sum(260_000)
+r1 = divmods(2_400_000)
+r2 = digit_sums(1_200_000)
+r3 = gcd_sum(480_000)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

@@ -49,9 +49,9 @@ def lcg32(n, seed):
 warm = (modpow_sum(300, M), fermat_count(1001, 3001), lcg32(3000, 1))
 
 t0 = time.perf_counter()
-r1 = modpow_sum(60_000, M)
+r1 = modpow_sum(150_000, M)
 r2 = fermat_count(1_000_001, 1_100_001)
-r3 = lcg32(2_000_000, 42)
+r3 = lcg32(5_000_000, 42)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

@@ -36,11 +36,11 @@ def make(n, seed):
 wa, wb = make(12, 3), make(12, 5)
 warm = (matmul(wa, wb, 12), grid(40, 30))
 
-N = 180
+N = 230
 a, b = make(N, 3), make(N, 5)
 t0 = time.perf_counter()
 r1 = matmul(a, b, N)
-r2 = grid(2000, 1200)
+r2 = grid(2500, 1800)
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)
