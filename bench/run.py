@@ -3,6 +3,7 @@
     python bench/run.py                 # every suite
     python bench/run.py interp          # interpreter-bound programs: CPython vs --no-jit
     python bench/run.py --repeat 5 jit  # hot loops: CPython vs --no-jit vs JIT
+    python bench/run.py limits          # where the JIT is known not to pay
 
 Each program is run as a whole process (start to exit) several times per mode,
 interleaved, and the median wall time is kept (with Python's bytecode cache
@@ -27,6 +28,8 @@ ROOT = HERE.parent
 SUITES = {
     "interp": ("interp", [("cpython", []), ("no-jit", ["--no-jit"])]),
     "jit": ("jit", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
+    # programs where the JIT is known not to pay (see bench/README.md), measured apart
+    "limits": ("limits", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
 }
 
 
