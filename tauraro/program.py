@@ -5,7 +5,6 @@ import os
 import resource
 import signal
 import sys
-import traceback
 import types
 
 from .compiler.compiler import compile_source
@@ -49,6 +48,7 @@ def _print_syntax_error(e: SyntaxError):
     if getattr(e, "bare", False):
         sys.stderr.write("SyntaxError: %s\n" % e.msg)
     else:
+        import traceback
         sys.stderr.write("".join(traceback.format_exception_only(type(e), e)))
 
 

@@ -6,8 +6,6 @@ Each frame an exception passes through records (code, pc) in the exception
 """
 from __future__ import annotations
 
-import traceback
-
 from .interpreter import TB_ATTR
 
 _RECURSIVE_CUTOFF = 3
@@ -63,5 +61,6 @@ def format_exception(exc: BaseException, _seen=None) -> list[str]:
     if frames:
         lines.append("Traceback (most recent call last):\n")
         lines += _format_frames(frames)
+    import traceback
     lines += traceback.format_exception_only(type(exc), exc)
     return lines
