@@ -658,6 +658,9 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
     return _UNCHECKED_CB(ns["_cb"])
 
 
+_ENTRY_MAKERS: Dict[Any, Dict[str, Any]] = {}
+
+
 def _make_entry(inst: "NativeInstance", name: str, func: Any,
                 params: Tuple[str, ...], results: Tuple[str, ...]) -> Callable:
     """A specialised Python function that calls `func` through
@@ -705,8 +708,11 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
             parts.append(f"{v}[{i * stride}]")
         lines.append(f"        return ({', '.join(parts)},)")
     lines.append("    return entry")
-    ns: Dict[str, Any] = {}
-    exec("\n".join(lines), ns)
+    key = (params, results)
+    ns = _ENTRY_MAKERS.get(key)
+    if ns is None:    # the generated source depends only on the signature: compile it once
+        ns = _ENTRY_MAKERS[key] = {}
+        exec("\n".join(lines), ns)
 
     engine = inst.engine
     trap = c_void_p()

@@ -130,14 +130,33 @@ class Transfer:
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry}
         self._consts = ns
-        src = [self._enter_source(entry_vars)]
-        for rec in exits:
-            src.append(self._leave_source(rec))
-        text = "\n".join(src)
-        exec(compile(text, "<tauraro transfer %s>" % code.qualname, "exec"), ns)
+        self._name = "<tauraro transfer %s>" % code.qualname
+        text = self._enter_source(entry_vars)
+        exec(compile(text, self._name, "exec"), ns)
         self.enter = ns["enter"]
-        self.leave = [ns["leave_%d" % rec.id] for rec in exits]
         self.source = text
+        # A leave function per exit is generated when that exit is first taken (most
+        # exits are guards that never fail); exits writing back the same extras share one.
+        self._exits = exits
+        self._by_extras = {}
+        self.leave = [self._lazy_leave(rec) for rec in exits]
+
+    def _lazy_leave(self, rec):
+        def leave(r, G, recs):
+            fn = self._leave_function(rec)
+            self.leave[rec.id] = fn
+            return fn(r, G, recs)
+        return leave
+
+    def _leave_function(self, rec):
+        key = (rec.fmt, tuple(rec.extras))
+        fn = self._by_extras.get(key)
+        if fn is None:
+            text = self._leave_source(rec)
+            exec(compile(text, self._name, "exec"), self._consts)
+            fn = self._by_extras[key] = self._consts["leave_%d" % rec.id]
+            self.source += "\n" + text
+        return fn
 
     def ensure(self, end: int):
         """The memory view, grown to hold ``end`` bytes."""
