@@ -10,6 +10,7 @@ the rest of the function reads.
 from __future__ import annotations
 
 from ..compiler.code import CodeObject, LoopInfo
+from ..compiler.liveness import Liveness, modified_registers, successors as _successors
 
 
 class Block:
@@ -22,96 +23,6 @@ class Block:
         self.end = end
         self.succs: list[int] = []
         self.preds: list[int] = []
-
-
-def _successors(code: CodeObject, pc: int) -> list[int]:
-    ins = code.instrs[pc]
-    flags = ins.op.flags
-    target = ins.op.target(ins.args)
-    if "jump" in flags:
-        return [target]
-    if "exit" in flags and "yield" not in flags:
-        return []
-    if "branch" in flags:
-        return [target, pc + 1]
-    return [pc + 1]
-
-
-def modified_registers(ins) -> list[int]:
-    regs = ins.op.written(ins.args)
-    if ins.op.name == "FOR_ITER":
-        regs = regs + [ins.args[1]]
-    return regs
-
-
-class Liveness:
-    """Which registers are read before being written, from each pc on (whole code)."""
-
-    def __init__(self, code: CodeObject):
-        n = len(code.instrs)
-        self.code = code
-        uses, defs = [], []
-        for ins in code.instrs:
-            u = 0
-            for r in ins.op.read(ins.args):
-                u |= 1 << r
-            d = 0
-            if ins.op.name != "FOR_ITER":   # FOR_ITER writes only when it does not exit
-                for r in ins.op.written(ins.args):
-                    d |= 1 << r
-            uses.append(u)
-            defs.append(d)
-        succs = [[s for s in _successors(code, pc) if s < n] for pc in range(n)]
-        # an exception edge writes the handler's exception register on the way
-        handler_of = {}
-        for e in code.exc_table:
-            for pc in range(e.start, e.end):
-                handler_of[pc] = (e.handler, ~(1 << e.exc_reg))
-        preds = [[] for _ in range(n)]
-        for pc, ss in enumerate(succs):
-            for s in ss:
-                preds[s].append(pc)
-        for pc, (h, _) in handler_of.items():
-            preds[h].append(pc)
-        live_in = [0] * n
-        work = list(range(n))
-        queued = set(work)
-        while work:
-            pc = work.pop()
-            queued.discard(pc)
-            out = 0
-            ins = code.instrs[pc]
-            for k, s in enumerate(succs[pc]):
-                li = live_in[s]
-                if ins.op.name == "FOR_ITER" and k == 1:
-                    # fall-through: the loop target was just written
-                    for r in ins.op.written(ins.args):
-                        li &= ~(1 << r)
-                out |= li
-            exc = handler_of.get(pc)
-            if exc is not None:
-                out |= live_in[exc[0]] & exc[1]
-            new = uses[pc] | (out & ~defs[pc])
-            if new != live_in[pc]:
-                live_in[pc] = new
-                for p in preds[pc]:
-                    if p not in queued:
-                        queued.add(p)
-                        work.append(p)
-        self.live_in = live_in
-
-    def live_at(self, pc: int) -> set[int]:
-        if pc >= len(self.live_in):
-            return set()
-        bits = self.live_in[pc]
-        out = set()
-        r = 0
-        while bits:
-            if bits & 1:
-                out.add(r)
-            bits >>= 1
-            r += 1
-        return out
 
 
 class LoopRegion:

@@ -1,0 +1,117 @@
+"""Register liveness over a whole code object.
+
+Which registers are read before being written from each pc on. The JIT uses it
+to know what the interpreter may read after an exit; the interpreter's block
+generator uses it to see which temporaries die after their one use.
+"""
+from __future__ import annotations
+
+from .code import CodeObject
+
+
+def successors(code: CodeObject, pc: int) -> list[int]:
+    """The pcs control can continue at after ``pc`` (exception edges aside)."""
+    ins = code.instrs[pc]
+    flags = ins.op.flags
+    target = ins.op.target(ins.args)
+    if "jump" in flags:
+        return [target]
+    if "exit" in flags and "yield" not in flags:
+        return []
+    if "branch" in flags:
+        return [target, pc + 1]
+    return [pc + 1]
+
+
+def modified_registers(ins) -> list[int]:
+    regs = ins.op.written(ins.args)
+    if ins.op.name == "FOR_ITER":
+        regs = regs + [ins.args[1]]
+    return regs
+
+
+class Liveness:
+    """Which registers are read before being written, from each pc on (whole code)."""
+
+    def __init__(self, code: CodeObject):
+        n = len(code.instrs)
+        self.code = code
+        uses, defs = [], []
+        for ins in code.instrs:
+            u = 0
+            for r in ins.op.read(ins.args):
+                u |= 1 << r
+            d = 0
+            if ins.op.name != "FOR_ITER":   # FOR_ITER writes only when it does not exit
+                for r in ins.op.written(ins.args):
+                    d |= 1 << r
+            uses.append(u)
+            defs.append(d)
+        succs = [[s for s in successors(code, pc) if s < n] for pc in range(n)]
+        # an exception edge writes the handler's exception register on the way
+        handler_of = {}
+        for e in code.exc_table:
+            for pc in range(e.start, e.end):
+                handler_of[pc] = (e.handler, ~(1 << e.exc_reg))
+        preds = [[] for _ in range(n)]
+        for pc, ss in enumerate(succs):
+            for s in ss:
+                preds[s].append(pc)
+        for pc, (h, _) in handler_of.items():
+            preds[h].append(pc)
+        live_in = [0] * n
+        work = list(range(n))
+        queued = set(work)
+        while work:
+            pc = work.pop()
+            queued.discard(pc)
+            out = 0
+            ins = code.instrs[pc]
+            for k, s in enumerate(succs[pc]):
+                li = live_in[s]
+                if ins.op.name == "FOR_ITER" and k == 1:
+                    # fall-through: the loop target was just written
+                    for r in ins.op.written(ins.args):
+                        li &= ~(1 << r)
+                out |= li
+            exc = handler_of.get(pc)
+            if exc is not None:
+                out |= live_in[exc[0]] & exc[1]
+            new = uses[pc] | (out & ~defs[pc])
+            if new != live_in[pc]:
+                live_in[pc] = new
+                for p in preds[pc]:
+                    if p not in queued:
+                        queued.add(p)
+                        work.append(p)
+        self.live_in = live_in
+        self._succs = succs
+        self._handler_of = handler_of
+
+    def live_out_bits(self, pc: int) -> int:
+        """Registers live after ``pc`` (on any path out of it), as a bit set."""
+        out = 0
+        ins = self.code.instrs[pc]
+        for k, s in enumerate(self._succs[pc]):
+            li = self.live_in[s]
+            if ins.op.name == "FOR_ITER" and k == 1:
+                for r in ins.op.written(ins.args):
+                    li &= ~(1 << r)
+            out |= li
+        exc = self._handler_of.get(pc)
+        if exc is not None:
+            out |= self.live_in[exc[0]] & exc[1]
+        return out
+
+    def live_at(self, pc: int) -> set[int]:
+        if pc >= len(self.live_in):
+            return set()
+        bits = self.live_in[pc]
+        out = set()
+        r = 0
+        while bits:
+            if bits & 1:
+                out.add(r)
+            bits >>= 1
+            r += 1
+        return out
