@@ -42,13 +42,14 @@ class _Operand:
 
 
 class _Reg(_Operand):
-    __slots__ = ("i",)
+    __slots__ = ("i", "name")
 
-    def __init__(self, i):
+    def __init__(self, i, name=None):
         self.i = i
+        self.name = name      # a Python local standing for the register (direct functions)
 
     def __format__(self, spec):
-        return "r[%d]" % self.i
+        return self.name if self.name is not None else "r[%d]" % self.i
 
 
 class _Const(_Operand):
@@ -196,6 +197,7 @@ class BlockSource:
         self.internal |= {"b%d" % s for s in self.starts}
         self.self_pc = None
         self.direct = False
+        self.reg_names = None     # register -> Python local, for direct functions
         self._live = Liveness(code)
         self.global_decls = set()
         self.lines: list[str] = []
@@ -203,10 +205,10 @@ class BlockSource:
 
     def operand(self, kind, arg):
         if kind in ("w", "r", "m", "*w"):
-            return _Reg(arg)
+            return _Reg(arg, self.reg_names.get(arg) if self.reg_names else None)
         if kind in ("rk", "*rk"):
             if arg >= 0:
-                return _Reg(arg)
+                return _Reg(arg, self.reg_names.get(arg) if self.reg_names else None)
             return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
         if kind == "k":
             return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
@@ -246,9 +248,9 @@ class BlockSource:
             text = op.python.format(*fixed, next_pc=pc + 1)
         return text.replace("return " + SELF, "continue")
 
-    def direct_body(self):
+    def direct_body(self, reg_names=None):
         """The whole code as straight-line Python returning its value, with the globals
-        it assigns -- or None.
+        it assigns -- or None. ``reg_names`` renders registers as Python locals.
 
         Possible when every block inlines into the entry block (no loops, no
         exception handlers, no yields): then a call needs no run loop at all.
@@ -257,6 +259,7 @@ class BlockSource:
         if code.exc_table or code.loops or code.is_generator or code.kind not in ("function", "lambda"):
             return None
         self.direct = True
+        self.reg_names = reg_names
         try:
             self.preds = self._predecessors()
             self.loop_headers = set()
@@ -268,6 +271,7 @@ class BlockSource:
             self._render_block(0, body, 0, 0, frozenset([0]))
         finally:
             self.direct = False
+            self.reg_names = None
         if self._continues or any(text.startswith("return b") for _, text, _ in body):
             return None
         return body, sorted(self.global_decls)
@@ -365,7 +369,8 @@ class BlockSource:
     def _flush(self, pending, out, indent):
         """Emit pending producers as the statements they are."""
         for pc, reg, expr in pending:
-            out.append((indent, "r[%d] = %s" % (reg, expr), pc))
+            out.append((indent, "%s = %s" % (format(_Reg(reg, self.reg_names.get(reg) if self.reg_names
+                                                           else None)), expr), pc))
             self._budget -= 1
         pending.clear()
 

@@ -105,17 +105,21 @@ _DIRECT_LOCALS = ("r", "st_", "d_", "exc_")
 def _direct_trampoline(rt: CodeRuntime, shared: dict):
     """A function whose body *is* the code (see BlockSource.direct_body), or None.
 
-    ``def f(<signature>):`` builds its registers, runs the straight-line body and
-    returns the value itself -- one Python frame per call instead of three; an
-    exception passing through records the traceback entry the run loop would.
+    ``def f(<signature>):`` runs the straight-line body with registers as Python
+    locals (parameters under their own names) and returns the value itself: one
+    Python frame per call instead of three, no register list. An exception
+    passing through records the traceback entry the run loop would.
     """
     code = rt.code
+    params, sig = _signature(code)
+    reg_names = {i: p for i, p in enumerate(params)}
+    for reg in range(len(params), code.nregs):
+        reg_names[reg] = "r%d" % reg
     gen = blockgen.BlockSource(code, rt._names, jit=False)
-    direct = gen.direct_body()
+    direct = gen.direct_body(reg_names)
     if direct is None:
         return None
     body, global_decls = direct
-    params, sig = _signature(code)
     values = dict(rt._names)
     values.update(gen.const_params)
     values.update(shared)
@@ -123,17 +127,23 @@ def _direct_trampoline(rt: CodeRuntime, shared: dict):
     values["RecursionError_"] = RecursionError
     used_globals = {code.names[ins.args[k]] for ins in code.instrs
                     for k, kind in enumerate(ins.op.kinds) if kind == "n"}
-    if set(params) & (set(values) | set(_DIRECT_LOCALS) | used_globals
-                      | {"LINES", "free", "tauraro_direct_"}):
-        return None    # a parameter would shadow a name the body needs
+    taken = set(values) | set(_DIRECT_LOCALS) | used_globals | {"LINES", "free", "tauraro_direct_"}
+    if set(params) & taken or set(reg_names.values()) & (taken | set(rt._names)) - set(params):
+        return None    # a parameter or register name would shadow a name the body needs
     fname = "tauraro_direct_"   # the real name is set on the code object below; a def
     # named like the function would capture the function's own global name
     lines = ["def __make__(%s):" % ", ".join(sorted(values) + ["LINES", "free"]),
              "    def %s(%s):" % (fname, sig)]
     if global_decls:
         lines.append("        global " + ", ".join(global_decls))
-    lines += ["        r = " + _register_list(code, params, {k: k for k in _INTERNAL}),
-              "        st_ = STATE",
+    # named locals start unbound (their reads may be checked); free cells come from the closure
+    unbound = [reg_names[i] for i in range(len(params), code.nlocals)]
+    unbound += [reg_names[reg] for _, reg in code.cellvars if reg >= len(params)]
+    if unbound:
+        lines.append("        %s = UNBOUND" % " = ".join(unbound))
+    if code.freevars:
+        lines.append("        %s, = free" % ", ".join(reg_names[reg] for _, reg in code.freevars))
+    lines += ["        st_ = STATE",
               "        d_ = st_.depth + 1",
               "        if d_ > st_.recursion_limit:",
               "            raise RecursionError_('maximum recursion depth exceeded')",
@@ -144,7 +154,7 @@ def _direct_trampoline(rt: CodeRuntime, shared: dict):
         lines.append(" " * (12 + indent) + text)
         line_pcs[len(lines)] = pc
     lines += ["        except BaseException as exc_:",
-              "            record_direct(rt, r, exc_, LINES)",
+              "            record_direct(rt, None, exc_, LINES)",
               "            raise",
               "        finally:",
               "            st_.depth = d_ - 1",
@@ -156,7 +166,7 @@ def _direct_trampoline(rt: CodeRuntime, shared: dict):
     tcode = tcode.replace(co_name=code.name, co_qualname=code.qualname)
     values["LINES"] = line_pcs
     from .introspection import BLOCK_OWNERS
-    BLOCK_OWNERS[tcode] = rt      # locals()/eval() called here see this frame's registers
+    BLOCK_OWNERS[tcode] = (rt, reg_names)   # locals()/eval() here read these Python locals
     return tcode, values, "free"
 
 

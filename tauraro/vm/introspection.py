@@ -12,7 +12,8 @@ import types
 
 from ..compiler.code import UNBOUND
 
-# host code object of every generated block -> its CodeRuntime
+# host code object of every generated block -> its CodeRuntime; of a direct function
+# (registers as Python locals) -> (CodeRuntime, register -> local name)
 BLOCK_OWNERS: dict = {}
 _MISSING = object()
 
@@ -20,10 +21,15 @@ _MISSING = object()
 def _caller(depth: int):
     """(runtime, registers) of the Tauraro frame calling a builtin, or (None, host frame)."""
     f = sys._getframe(depth + 1)
-    rt = BLOCK_OWNERS.get(f.f_code)
-    if rt is None:
+    owner = BLOCK_OWNERS.get(f.f_code)
+    if owner is None:
         return None, f
-    return rt, f.f_locals["r"]
+    if isinstance(owner, tuple):
+        # a direct function: its registers are Python locals
+        rt, names = owner
+        loc = f.f_locals
+        return rt, [loc.get(names.get(i, ""), UNBOUND) for i in range(rt.code.nregs)] + [None, None]
+    return owner, f.f_locals["r"]
 
 
 def frame_locals(rt, r) -> dict:
