@@ -593,3 +593,34 @@ def test_int_division_shifts_and_builtins_at_the_edges(tmp_path):
     r = jit(tmp_path, "\n".join(lines) + "\n")
     assert r.loop(6)["native_iterations"] > 40
     assert r.loop(len(lines) - 2)["native_iterations"] > 0
+
+
+def test_float_power_helper_and_its_exits(tmp_path):
+    r = jit(tmp_path, """
+        out = [0.0] * 40
+        for i in range(40):
+            out[i] = (1.0 + i * 0.01) ** (i * 0.5) - (0.5 + i) ** -1.5
+        print(out)
+        z = 0.0
+        for k in range(10):
+            z = (k - 5.0) ** 0.5 if k >= 5 else (k + 0.5) ** 2.0
+        print(z)
+        try:
+            t = 0.0
+            for k in range(6):
+                t += (3.0 - k) ** -1.0
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e, t)
+        big = 1.0
+        try:
+            for k in range(20):
+                big = (big * 10.0) ** 2.0
+        except OverflowError as e:
+            print("OverflowError", e, big)
+        w = 0.0
+        for k in range(6):
+            w = (k - 3.0) ** 0.5
+        print(w)
+    """)
+    assert r.loop(3)["native_iterations"] > 30
+    assert any("float ** raises" in reason for reason, _ in r.exit_reasons(12))
