@@ -35,9 +35,10 @@ so its cost grows with the list's length.
 
 Method 2 -- in-process breakdown.  A program calling only f(2) K times is run in a child process
 through tauraro.program.run_program with a JitController whose parts are
-wrapped by timers (each wrapper adds ~0.1-0.2 us): type classification of the
-live values, EntryFrame.pack, the native call itself, EntryFrame.unpack, and
-the post-exit bookkeeping (_after_exit: iteration statistics, back-off policy).
+wrapped by timers (each wrapper adds ~0.1-0.2 us): the version's generated
+entry code (type checks and packing), the native call itself, the generated
+exit code (unpacking and storing), the Ctrl-C watchdog calls, and the post-exit
+bookkeeping (_after_exit: iteration statistics, back-off policy).
 The raw NativeInstance.entry() call of the same compiled module is timed too.
 
 Target: <= 5 us per entry (the scalar-loop case).
@@ -153,22 +154,24 @@ def timer(label, fn):
 
 C.JitController.on_hot = timer("on_hot (whole round trip)", C.JitController.on_hot)
 C.JitController.enter = timer("enter", C.JitController.enter)
-C.classify = timer("classify live values", C.classify)
-L.EntryFrame.pack = timer("pack", L.EntryFrame.pack)
-L.EntryFrame.unpack = timer("unpack", L.EntryFrame.unpack)
-C.JitController._after_exit = timer("after_exit", C.JitController._after_exit)
-L.EntryFrame.iterations = timer("  of which iterations()", L.EntryFrame.iterations)
-C.EntryFrame = timer("EntryFrame()", C.EntryFrame)
-I.InterruptWatchdog.running = timer("watchdog.running() x3", I.InterruptWatchdog.running)
-I.InterruptWatchdog.done = timer("watchdog.done()", I.InterruptWatchdog.done)
-NV.NativeInstance.memory_view = timer("memory_view() (inside pack etc.)", NV.NativeInstance.memory_view)
-NV.NativeInstance.memory_address = property(timer("memory_address (ctypes call)",
-                                                  NV.NativeInstance.memory_address.fget))
+C.JitController._after_exit = timer("after_exit (statistics, policy)", C.JitController._after_exit)
+I.InterruptWatchdog.running = timer("watchdog running/stopped/done", I.InterruptWatchdog.running)
+I.InterruptWatchdog.stopped = timer("watchdog running/stopped/done", I.InterruptWatchdog.stopped)
+I.InterruptWatchdog.done = timer("watchdog running/stopped/done", I.InterruptWatchdog.done)
 _init = C.CompiledLoop.__init__
+
+
+class TimedLeave(list):
+    def __getitem__(self, i):
+        return timer("unpack + store (generated leave)", list.__getitem__(self, i))
+
+
 def init(self, *a, **k):
     _init(self, *a, **k)
     self.raw_entry = self.entry
     self.entry = timer("native call", self.entry)
+    self.transfer.enter = timer("check types + pack (generated enter)", self.transfer.enter)
+    self.transfer.leave = TimedLeave(self.transfer.leave)
 C.CompiledLoop.__init__ = init
 
 jit = C.JitController(cache=False)
@@ -240,20 +243,16 @@ def method2(prog: Path):
     n = parts["enter"][1]
     print("\nMethod 2: in-process breakdown, K calls of f(2) after f(5000): %d entries "
           "(timer wrappers add ~0.1-0.2 us each)" % n)
-    order = ["on_hot (whole round trip)", "enter", "classify live values", "EntryFrame()", "pack",
-             "watchdog.running() x3", "native call", "unpack", "watchdog.done()", "after_exit",
-             "  of which iterations()", "memory_view() (inside pack etc.)",
-             "memory_address (ctypes call)"]
+    order = ["on_hot (whole round trip)", "enter", "check types + pack (generated enter)",
+             "watchdog running/stopped/done", "native call", "unpack + store (generated leave)",
+             "after_exit (statistics, policy)"]
     tot = {k: parts[k][0] / n * 1e6 for k in order if k in parts}
     for k in order:
         if k in parts:
             print("  %-40s %10.2f us per entry  (%d calls)" % (k, tot[k], parts[k][1]))
-    inner = ("classify live values", "EntryFrame()", "pack", "watchdog.running() x3", "native call",
-             "unpack", "watchdog.done()", "after_exit")
+    inner = order[2:]
     other = tot["enter"] - sum(tot[k] for k in inner if k in tot)
     print("  %-40s %10.2f us per entry" % ("rest of enter (not in the rows above)", other))
-    print("  (memory_view() runs inside pack/unpack/iterations(); memory_address partly inside "
-          "memory_view() and partly in enter itself)")
     if data["raw_entry"] is not None:
         print("  %-40s %10.2f us per call" % ("raw NativeInstance.entry() of f's module",
                                               data["raw_entry"] * 1e6))
