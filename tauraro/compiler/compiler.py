@@ -576,6 +576,12 @@ class CodeGen:
         loop = self._begin_loop("while", node, head)
         if not (isinstance(node.test, ast.Constant) and node.test.value):
             self.branch(node.test, orelse, False)
+        self._loop_body(node, loop, head, orelse, end)
+        self.statements(node.orelse)
+        self.label(end)
+
+    def _loop_body(self, node, loop, head, orelse, end):
+        """A loop's body, its back edge, and the loop's end (where its else clause starts)."""
         self.fblocks.append(FBlock("loop", loop=loop, head=head, end=end))
         self.statements(node.body)
         self.fblocks.pop()
@@ -585,8 +591,6 @@ class CodeGen:
         self.loop_stack.pop()
         loop.end = orelse
         loop.exits = [orelse, end]
-        self.statements(node.orelse)
-        self.label(end)
 
     def stmt_For(self, node):
         it = self.temp()
@@ -605,15 +609,7 @@ class CodeGen:
             t = self.temp()
             self.emit("FOR_ITER", t, it, orelse)
             self.assign(target, t)
-        self.fblocks.append(FBlock("loop", loop=loop, head=head, end=end))
-        self.statements(node.body)
-        self.fblocks.pop()
-        self.lineno = node.lineno
-        self.emit("JUMP_BACK", head, loop.id)
-        self.label(orelse)
-        self.loop_stack.pop()
-        loop.end = orelse
-        loop.exits = [orelse, end]
+        self._loop_body(node, loop, head, orelse, end)
         # the iterator is dropped as soon as the loop ends, as CPython pops it (a
         # generator's finally runs now); after a break, at the break target
         self.emit("MOVE", it, self.const(None))

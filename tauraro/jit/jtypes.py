@@ -212,16 +212,8 @@ def classify(value) -> JType:
 
 def const_type(value) -> JType:
     """The JType of a constant operand: numbers and None inline, tuples of numbers
-    as records in the module's constant data."""
+    as records in the module's constant data (a str constant is not inlined)."""
     t = type(value)
-    if t is int:
-        return INT if fits(value) else OtherType("big int")
-    if t is float:
-        return FLOAT
-    if t is bool:
-        return BOOL
-    if value is None:
-        return NONE
-    if t is tuple:
-        return _seq_type(value, "tuple")
+    if t in (int, float, bool, tuple) or value is None:
+        return classify(value)
     return OtherType(t.__name__)

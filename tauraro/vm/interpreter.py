@@ -96,14 +96,19 @@ def handle(rt: CodeRuntime, r: list, exc: BaseException, pc: int):
     raise exc
 
 
-def run(rt: CodeRuntime, r: list, blk):
-    """Run a frame from block ``blk`` until it returns (or a generator yields)."""
+def run(rt: CodeRuntime, r: list, blk, throw=None, pc=0):
+    """Run a frame from block ``blk`` until it returns (or a generator yields).
+
+    With ``throw``, the frame starts by raising that exception at ``pc`` (for
+    ``generator.throw``)."""
     state = STATE
     depth = state.depth + 1
     if depth > state.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
     state.depth = depth
     try:
+        if throw is not None:
+            blk = handle(rt, r, throw, pc)
         while True:
             try:
                 while blk is not None:
@@ -117,22 +122,7 @@ def run(rt: CodeRuntime, r: list, blk):
 
 def throw_into(rt: CodeRuntime, r: list, pc: int, exc: BaseException):
     """Raise ``exc`` at ``pc`` of a suspended frame (generator.throw) and run on."""
-    state = STATE
-    depth = state.depth + 1
-    if depth > state.recursion_limit:
-        raise RecursionError("maximum recursion depth exceeded")
-    state.depth = depth
-    try:
-        blk = handle(rt, r, exc, pc)
-        while True:
-            try:
-                while blk is not None:
-                    blk = blk(r)
-                return r[-2]
-            except BaseException as exc2:
-                blk = handle(rt, r, exc2, rt.pc_of(exc2, blk))
-    finally:
-        state.depth = depth - 1
+    return run(rt, r, None, exc, pc)
 
 
 def runtime_of(code: CodeObject, G: dict) -> CodeRuntime:

@@ -62,17 +62,14 @@ def match_class(subject, cls, npos: int, kwnames: tuple):
                             % (cls.__name__, allowed, "" if allowed == 1 else "s", npos))
         if match_self:
             values.append(subject)
-        for name in match_args[:npos]:
-            if not isinstance(name, str):
-                raise TypeError("__match_args__ elements must be strings (got %s)" % type(name).__name__)
-            if name in seen:
-                raise TypeError("%s() got multiple sub-patterns for attribute %r" % (cls.__name__, name))
-            seen.add(name)
-            try:
-                values.append(getattr(subject, name))
-            except AttributeError:
-                return None
-    for name in kwnames:
+        names = list(match_args[:npos]) + list(kwnames)
+    else:
+        names = kwnames
+    for name in names:
+        # checked as it is reached, as CPython does: an earlier missing attribute is
+        # simply no match
+        if not isinstance(name, str):
+            raise TypeError("__match_args__ elements must be strings (got %s)" % type(name).__name__)
         if name in seen:
             raise TypeError("%s() got multiple sub-patterns for attribute %r" % (cls.__name__, name))
         seen.add(name)
