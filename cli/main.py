@@ -1,20 +1,132 @@
-"""The ``tauraro`` command line (thin: the work happens in ``tauraro.program``)."""
+"""The ``tauraro`` command line (thin: the work happens in ``tauraro.program``).
+
+``tauraro run [OPTIONS] FILE [ARGS]`` and ``tauraro FILE [ARGS]`` are parsed by
+hand so that running a program never imports click (start-up time); everything
+else -- ``dis``, ``--help``, ``--version``, a mistyped option -- goes to the click
+group ``main``, which reports unknown options with the closest valid one.
+"""
 from __future__ import annotations
 
 import os
 import sys
-import traceback
 
-import click
+_FLAGS = {"--no-jit": "no_jit", "--jit-stats": "jit_stats", "--no-jit-cache": "no_jit_cache",
+          "--debug": "debug"}
+_VALUED = {"--jit-threshold": "jit_threshold", "--emit-wasm": "emit_wasm",
+           "--jit-stats-json": "jit_stats_json"}
 
 
 def _internal_error(debug: bool, exc: BaseException) -> int:
     if debug:
+        import traceback
         traceback.print_exception(type(exc), exc, exc.__traceback__)
     else:
         sys.stderr.write("tauraro: internal error: %s: %s (rerun with --debug to see the "
                          "implementation traceback)\n" % (type(exc).__name__, exc))
     return 70
+
+
+def _parse_run(argv):
+    """Options, FILE, ARGS of ``run``; None when click must parse (errors, help)."""
+    opts = {v: False for v in _FLAGS.values()}
+    opts.update({v: None for v in _VALUED.values()})
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if not a.startswith("-") or a == "-":
+            break
+        name, eq, value = a.partition("=")
+        if name in _FLAGS and not eq:
+            opts[_FLAGS[name]] = True
+        elif name in _VALUED:
+            if not eq:
+                i += 1
+                if i >= len(argv):
+                    return None
+                value = argv[i]
+            opts[_VALUED[name]] = value
+        else:
+            return None
+        i += 1
+    if i >= len(argv):
+        return None
+    if opts["jit_threshold"] is not None:
+        try:
+            opts["jit_threshold"] = int(opts["jit_threshold"])
+        except ValueError:
+            return None
+        if opts["jit_threshold"] < 1:
+            return None
+    return opts, argv[i], argv[i + 1:]
+
+
+def run_file(file, args, no_jit=False, jit_threshold=None, emit_wasm=None, jit_stats=False,
+             jit_stats_json=None, no_jit_cache=False, debug=False) -> int:
+    from tauraro.program import ProgramError, run_program
+    from tauraro.vm.loader import Compiler, cache_root
+    if os.path.isdir(file):
+        sys.stderr.write("tauraro: can't open file %r: [Errno 21] Is a directory\n" % file)
+        return 2
+    runtime = None
+    root = cache_root()
+    if not no_jit:
+        from tauraro.vm.hooks import HookRuntime
+        from tauraro.jit.settings import DEFAULT_THRESHOLD
+        threshold = jit_threshold or DEFAULT_THRESHOLD
+        cache = not no_jit_cache and os.environ.get("TAURARO_JIT_CACHE", "1") != "0"
+        runtime = HookRuntime(threshold, emit_wasm, cache)
+        compiler = Compiler(threshold, runtime.site, root)
+    else:
+        compiler = Compiler(0, None, root)
+    code = 1
+    try:
+        code = run_program(file, list(args), compiler)
+    except ProgramError as e:
+        sys.stderr.write("tauraro: %s\n" % e)
+        code = e.exit_code
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:   # a bug in Tauraro itself, not in the program
+        code = _internal_error(debug, e)
+    finally:
+        if runtime is not None and (jit_stats or jit_stats_json):
+            runtime.report(jit_stats, jit_stats_json)
+    return code
+
+
+def _finish(code: int):
+    try:
+        sys.stdout.flush()
+    except Exception:
+        pass
+    if code == -2:      # an uncaught KeyboardInterrupt: die by SIGINT, as CPython does
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        code = 130
+    sys.exit(code)
+
+
+def entry(argv=None):
+    """The console script: the fast path for running a program, click for the rest."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "run":
+        parsed = _parse_run(argv[1:])
+    elif argv and not argv[0].startswith("-") and argv[0] not in ("dis",) and (
+            argv[0].endswith(".py") or os.path.exists(argv[0])):
+        parsed = _parse_run(argv)
+    else:
+        parsed = None
+    if parsed is None:
+        return main(args=argv, prog_name="tauraro")
+    opts, file, args = parsed
+    _finish(run_file(file, args, **opts))
+
+
+# --- click: help, errors and the other commands -------------------------------------------------
+import click  # noqa: E402  (only reached when not on the fast path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,10 +135,10 @@ def main():
     """Tauraro runs Python programs; hot loops are compiled to WebAssembly and run natively."""
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
-@click.option("--no-jit", is_flag=True, help="Interpret everything; never compile loops.")
+@main.command(context_settings={"ignore_unknown_options": False, "allow_interspersed_args": False})
+@click.option("--no-jit", is_flag=True, help="Run on the baseline tier only; never compile loops.")
 @click.option("--jit-threshold", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Back edges before a loop is compiled (default 1000).")
+              help="Loop iterations before a loop is compiled (default 1000).")
 @click.option("--emit-wasm", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write every compiled loop to DIR as .wasm and .wat.")
 @click.option("--jit-stats", is_flag=True, help="Print what the JIT did, per loop, to stderr at exit.")
@@ -39,49 +151,24 @@ def main():
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cache, debug, file, args):
     """Run FILE as a Python program, passing ARGS in sys.argv."""
-    from tauraro.program import ProgramError, run_program
-    if os.path.isdir(file):
-        sys.stderr.write("tauraro: can't open file %r: [Errno 21] Is a directory\n" % file)
-        sys.exit(2)
-    jit = None
-    if not no_jit:
-        from tauraro.jit.controller import DEFAULT_THRESHOLD, JitController
-        cache = not no_jit_cache and os.environ.get("TAURARO_JIT_CACHE", "1") != "0"
-        jit = JitController(jit_threshold or DEFAULT_THRESHOLD, emit_wasm, cache=cache)
-    try:
-        code = run_program(file, list(args), jit)
-    except ProgramError as e:
-        sys.stderr.write("tauraro: %s\n" % e)
-        code = e.exit_code
-    except Exception as e:   # a bug in Tauraro itself, not in the program
-        code = _internal_error(debug, e)
-    except BaseException as e:
-        from tauraro.vm.errors import InternalError
-        if not isinstance(e, InternalError):
-            raise
-        code = _internal_error(debug, e)
-    if jit is not None and (jit_stats or jit_stats_json):
-        from tauraro.jit.stats import format_report, write_json
-        jit.finish()
-        rows = jit.rows()
-        if jit_stats:
-            sys.stderr.write(format_report(rows, jit.engine_seconds * 1000))
-        if jit_stats_json:
-            write_json(rows, jit_stats_json)
-    sys.stdout.flush()
-    sys.exit(code)
+    _finish(run_file(file, args, no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json,
+                     no_jit_cache, debug))
 
 
 @main.command()
 @click.option("--python", "show_python", is_flag=True,
-              help="Also show the Python source the interpreter generates for each block.")
+              help="Also show the Python source the resume interpreter generates for each block.")
 @click.argument("file", type=click.Path())
 def dis(file, show_python):
     """Disassemble FILE: the register bytecode of every code object, with line numbers."""
+    import traceback
+    from tauraro.compiler.compiler import compile_source
     from tauraro.compiler.dis import disassemble
-    from tauraro.program import ProgramError, load
+    from tauraro.program import ProgramError, read_program
+    from tauraro.vm.source import decode_source
     try:
-        code = load(file)
+        data = read_program(file)
+        code = compile_source(decode_source(data, os.path.abspath(file)), os.path.abspath(file))
     except ProgramError as e:
         sys.stderr.write("tauraro: %s\n" % e)
         sys.exit(e.exit_code)
@@ -100,4 +187,4 @@ def dis(file, show_python):
 
 
 if __name__ == "__main__":
-    main()
+    entry()

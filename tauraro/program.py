@@ -1,22 +1,14 @@
-"""Running a program file: what ``tauraro run`` does, from reading the file to the exit code."""
+"""Running a program file: what ``tauraro run`` does, from reading the file to the exit code.
+
+The program runs as ``__main__`` in the baseline tier: CPython executes its code,
+compiled from its own source with its real file name (``tauraro.vm.loader``),
+with hot-loop hooks when the JIT is on. Everything else is CPython's: exceptions,
+tracebacks (printed by ``sys.excepthook``), ``sys.exit``, ``atexit``, threads.
+"""
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import sys
-import types
-
-from .compiler.compiler import compile_source
-from .compiler.errors import UnsupportedConstruct
-from .vm import imports
-from .vm.builtins import BUILTINS
-from .vm.errors import InternalError
-from .vm.modules import execute_module
-from .vm.source import decode_source
-from .vm.state import STATE
-from .vm.sysmodule import ensure_host_limit
-from .vm.tracebacks import format_exception
 
 
 class ProgramError(Exception):
@@ -27,108 +19,122 @@ class ProgramError(Exception):
         self.exit_code = exit_code
 
 
-def read_program(path: str) -> str:
+def read_program(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
+    except IsADirectoryError as e:
+        raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
     except OSError as e:
         raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
-    return decode_source(data, os.path.abspath(path))
 
 
-def load(path: str):
-    """Compile a program file, reporting bad input the way CPython does."""
-    filename = os.path.abspath(path)
-    source = read_program(path)
-    return compile_source(source, filename)
+def program_paths(program_dir: str) -> list[str]:
+    """Where the program's own modules come from: compiled by Tauraro, not the host."""
+    roots = [program_dir]
+    for p in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if p:
+            roots.append(os.path.abspath(p))
+    return roots
 
 
-def _print_syntax_error(e: SyntaxError):
-    sys.stdout.flush()
-    if getattr(e, "bare", False):
-        sys.stderr.write("SyntaxError: %s\n" % e.msg)
-    else:
-        import traceback
-        sys.stderr.write("".join(traceback.format_exception_only(type(e), e)))
+def _recursion_offset(extra: int):
+    """The program's frames start ``extra`` frames deep (the launcher's): raise the
+    limit by that much, and show the program the limit it would have under CPython."""
+    real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
+    real_set(real_get() + extra)
+
+    def getrecursionlimit():
+        return real_get() - extra
+
+    def setrecursionlimit(limit):
+        import operator
+        limit = operator.index(limit)
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        real_set(limit + extra)
+
+    getrecursionlimit.__doc__ = real_get.__doc__
+    setrecursionlimit.__doc__ = real_set.__doc__
+    sys.getrecursionlimit = getrecursionlimit
+    sys.setrecursionlimit = setrecursionlimit
 
 
-def _raise_stack_limit():
-    """Deep recursion in the program is deep recursion here: give the main thread room."""
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
-        want = 512 * 1024 * 1024
-        if soft != resource.RLIM_INFINITY and soft < want:
-            resource.setrlimit(resource.RLIMIT_STACK, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
-    except (ValueError, OSError):
-        pass
+_PROBE = compile("def d(n):\n try:\n  return d(n + 1)\n except RecursionError:\n  return n\n"
+                 "depth = d(0)\n", "<tauraro probe>", "exec")
 
 
-def exit_code_of(e: SystemExit) -> int:
-    code = e.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code & 0xFF if code >= 0 else code & 0xFF
-    sys.stdout.flush()
-    sys.stderr.write("%s\n" % (code,))
-    return 1
+def _extra_depth() -> int:
+    """How many more frames deep than under CPython the program's module code runs:
+    CPython's module code can recurse ``limit - 2`` calls deep (3.11 to 3.13)."""
+    ns = {}
+    exec(_PROBE, ns)
+    return max(0, sys.getrecursionlimit() - 2 - ns["depth"] - 1)   # probed one frame deeper
 
 
-def run_program(path: str, args: list[str], jit=None) -> int:
+def run_program(path: str, args: list[str], compiler) -> int:
     """Run ``path`` as ``__main__`` with ``sys.argv = [path, *args]``; return the exit code.
-
-    ``jit`` is a ``tauraro.jit.controller.JitController``, or None to interpret only.
-    """
-    try:
-        code = load(path)
-    except SyntaxError as e:
-        _print_syntax_error(e)
-        return 1
-    except UnsupportedConstruct as e:
-        sys.stderr.write("tauraro: %s\n" % e.message())
-        return 2
+    A SystemExit raised by the program propagates (CPython's own exit handling)."""
+    from .vm.loader import ProgramLoader, install_finder
+    source = read_program(path)
     filename = os.path.abspath(path)
-    STATE.jit = jit
+    try:
+        code = compiler.compile(source, filename)
+    except SyntaxError as e:
+        e.__traceback__ = None          # the launcher's frames are not the program's
+        sys.stdout.flush()
+        if str(e.msg).startswith("(unicode error)"):
+            # CPython reads a script file through its tokenizer, which words this its own way
+            from .vm.source import decode_source
+            try:
+                decode_source(source, filename)
+            except SyntaxError as bare:
+                if getattr(bare, "bare", False):
+                    sys.stderr.write("SyntaxError: %s\n" % bare.msg)
+                    return 1
+        sys.excepthook(type(e), e, None)
+        return 1
+    program_dir = os.path.dirname(filename)
     sys.argv[:] = [path] + list(args)
-    sys.path[0:0] = [os.path.dirname(filename)]
-    imports.install(os.path.dirname(filename))
-    _raise_stack_limit()
-    ensure_host_limit(STATE.recursion_limit)
+    sys.path[0:1] = [program_dir]     # where the launcher's own directory was, as CPython does
+    install_finder(compiler, program_paths(program_dir))
+    import types
     main = types.ModuleType("__main__")
     main.__file__ = filename
-    main.__builtins__ = BUILTINS
+    main.__builtins__ = __builtins__ if isinstance(__builtins__, type(sys)) else sys.modules["builtins"]
+    main.__loader__ = ProgramLoader(compiler, "__main__", filename)
     main.__spec__ = None
     sys.modules["__main__"] = main
+    _recursion_offset(_extra_depth())
     try:
-        execute_module(code, main.__dict__)
-    except SystemExit as e:
-        return exit_code_of(e)
-    except UnsupportedConstruct as e:
-        sys.stderr.write("tauraro: %s\n" % e.message())
-        return 2
-    except InternalError:
+        exec(code, main.__dict__)
+    except SystemExit:
         raise
-    except KeyboardInterrupt as e:
-        report(e)
-        sys.stdout.flush()
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGINT)
-        return 130
     except BaseException as e:
         report(e)
+        if isinstance(e, KeyboardInterrupt):
+            return -2
         return 1
-    finally:
-        try:
-            sys.stdout.flush()
-        except Exception:
-            pass
     return 0
 
 
 def report(exc: BaseException):
+    """Print an uncaught exception as CPython does: through sys.excepthook, with the
+    launcher's frames left out of the traceback."""
+    tb = exc.__traceback__
+    here = report.__code__.co_filename
+    while tb is not None and tb.tb_frame.f_code.co_filename == here:
+        tb = tb.tb_next
+    exc.__traceback__ = tb
+    sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, tb
+    if sys.version_info >= (3, 12):
+        sys.last_exc = exc
     try:
         sys.stdout.flush()
     except Exception:
         pass
-    sys.stderr.write("".join(format_exception(exc)))
-    sys.stderr.flush()
+    sys.excepthook(type(exc), exc, tb)
+    try:
+        sys.stderr.flush()
+    except Exception:
+        pass

@@ -1,6 +1,7 @@
 """Run a program under CPython and under Tauraro, and compare what they print."""
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import subprocess
@@ -21,7 +22,40 @@ class Outcome:
     stderr: str
 
     def comparable(self):
-        return (self.stdout, self.returncode, self.last_stderr_line)
+        """What must be identical between CPython and Tauraro: the whole of stdout, the
+        exit code and the WHOLE of stderr (tracebacks, warnings, logging, pdb...).  Both
+        runs get the same absolute program path and cwd, so file names in tracebacks
+        agree."""
+        return (self.stdout, self.returncode, self.stderr)
+
+
+def _diff(name: str, expected: str, got: str, limit: int, labels: tuple[str, str]) -> str:
+    lines = list(difflib.unified_diff(expected.splitlines(keepends=True),
+                                      got.splitlines(keepends=True),
+                                      fromfile="%s (%s)" % (name, labels[0]),
+                                      tofile="%s (%s)" % (name, labels[1])))
+    text = "".join(l if l.endswith("\n") else l + "\n" for l in lines)
+    if len(text) > limit:
+        text = text[:limit] + "... (%d more characters of diff)\n" % (len(text) - limit)
+    return text
+
+
+def explain(got: Outcome, expected: Outcome, limit: int = 6000,
+            labels: tuple[str, str] = ("CPython", "Tauraro")) -> str:
+    """An assertion message for ``got.comparable() == expected.comparable()``: which
+    parts differ, each shown as a unified diff (``expected`` is the "from" side, named
+    ``labels[0]``; ``got`` is named ``labels[1]``)."""
+    parts = []
+    if got.returncode != expected.returncode:
+        parts.append("exit code: %s %d, %s %d\n" % (labels[0], expected.returncode,
+                                                    labels[1], got.returncode))
+    if got.stdout != expected.stdout:
+        parts.append("stdout differs:\n" + _diff("stdout", expected.stdout, got.stdout, limit, labels))
+    if got.stderr != expected.stderr:
+        parts.append("stderr differs:\n" + _diff("stderr", expected.stderr, got.stderr, limit, labels))
+    if not parts:
+        return "outputs are identical"
+    return "\n".join(parts)
 
 
 def program_files():
@@ -40,7 +74,15 @@ def _env():
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("PYTHONWARNINGS", None)
+    # Variables that change what CPython prints (warnings, tracebacks' ^^^ markers,
+    # breakpoint(), debug modes): neither run may inherit them.
+    for var in ("PYTHONWARNINGS", "PYTHONBREAKPOINT", "PYTHONDEVMODE", "PYTHONNODEBUGRANGES",
+                "PYTHONASYNCIODEBUG", "PYTHONFAULTHANDLER", "PYTHONTRACEMALLOC",
+                "PYTHONINSPECT", "PYTHONOPTIMIZE", "PYTHONVERBOSE", "PYTHONDEBUG",
+                "PYTHONSTARTUP", "PYTHONSAFEPATH", "PYTHONPROFILEIMPORTTIME",
+                "PYTHONWARNDEFAULTENCODING", "PYTHONMALLOC", "PYTHON_COLORS",
+                "FORCE_COLOR", "NO_COLOR"):
+        env.pop(var, None)
     return env
 
 

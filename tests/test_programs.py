@@ -1,7 +1,9 @@
 """Every program in tests/programs/ prints the same under Tauraro as under CPython."""
+import sys
+
 import pytest
 
-from harness import cpython, program_files, tauraro
+from harness import cpython, explain, program_files, run, tauraro
 
 PROGRAMS = program_files()
 
@@ -10,7 +12,7 @@ PROGRAMS = program_files()
 def test_interpreter_matches_cpython(path):
     expected = cpython(path)
     got = tauraro(path, "--no-jit")
-    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
+    assert got.comparable() == expected.comparable(), explain(got, expected)
 
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
@@ -20,7 +22,7 @@ def test_jit_matches_cpython(path, tmp_path):
     expected = cpython(path)
     out = tmp_path / "wasm"
     got = tauraro(path, "--jit-threshold", "1", "--emit-wasm", str(out))
-    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
+    assert got.comparable() == expected.comparable(), explain(got, expected)
     if out.exists():
         import wasmtime
         engine = wasmtime.Engine()
@@ -37,4 +39,14 @@ def test_jit_default_threshold_matches_cpython(path):
     """With the default threshold loops enter native code mid-run, from interpreter state."""
     expected = cpython(path)
     got = tauraro(path)
-    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
+    assert got.comparable() == expected.comparable(), explain(got, expected)
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
+def test_program_is_deterministic_under_cpython(path):
+    """A second CPython run prints exactly what the first printed (stdout, exit code and
+    the whole of stderr): otherwise a difference under Tauraro would prove nothing."""
+    first = cpython(path)
+    again = run([sys.executable], path)
+    assert again.comparable() == first.comparable(), explain(
+        again, first, labels=("first CPython run", "second CPython run"))

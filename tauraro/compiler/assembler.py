@@ -29,6 +29,18 @@ class Label:
         return "<label %s>" % self.pc
 
 
+class ReturnSite(Label):
+    """Marks where a ``return`` starts running cleanup code (finally, with, except
+    blocks) that lies outside the loops ``loops``: resuming inside one of those
+    loops stops here and hands the return value (``value``) to the baseline."""
+    __slots__ = ("value", "loops")
+
+    def __init__(self, value: int, loops):
+        super().__init__()
+        self.value = value
+        self.loops = list(loops)
+
+
 class SetupExcept:
     __slots__ = ("handler", "reg")
 
@@ -182,7 +194,7 @@ def assemble(gen) -> CodeObject:
         elif isinstance(item, Instr):
             handler = stacks[i][-1] if stacks[i] else None
             for r in checks.get(i, ()):
-                instrs.append(Instr(_CHECK_BOUND, [r, gen.name_idx(gen.regnames[r])], item.line))
+                instrs.append(Instr(_CHECK_BOUND, [r, gen.name_idx(gen.regnames[r])], item.line, item.pos))
                 handlers.append(handler)
             instrs.append(item)
             handlers.append(handler)
@@ -200,6 +212,8 @@ def assemble(gen) -> CodeObject:
                 label, reg = handlers[start]
                 table.append(ExceptionEntry(start, pc, label.pc, reg))
             start = pc
+    return_sites = [(item.pc, item.value, item.loops) for item in items
+                    if isinstance(item, ReturnSite)]
     loops = [LoopInfo(rec.id, rec.kind, rec.line, rec.head.pc, rec.end.pc, rec.parent,
                       [e.pc for e in rec.exits], rec.iter_reg) for rec in gen.loops]
     return CodeObject(
@@ -209,7 +223,7 @@ def assemble(gen) -> CodeObject:
         params=list(gen.params), argcount=gen.argcount, posonlyargcount=gen.posonlyargcount,
         kwonlyargcount=gen.kwonlyargcount, flags=gen.flags, cellvars=list(gen.cellvars),
         freevars=list(gen.freevars), exc_table=table, loops=loops, docstring=gen.docstring,
-        ns_reg=gen.ns_reg,
+        ns_reg=gen.ns_reg, return_sites=return_sites,
         source_lines=gen.unit.source_lines)
 
 

@@ -40,12 +40,15 @@ UNBOUND = _Unbound()
 
 
 class Instr:
-    __slots__ = ("op", "args", "line")
+    """One instruction; ``pos`` is the source position (lineno, end_lineno, col,
+    end_col) of the AST node it implements, as CPython's ``co_positions`` gives it."""
+    __slots__ = ("op", "args", "line", "pos")
 
-    def __init__(self, op: OpDef, args: list, line: int):
+    def __init__(self, op: OpDef, args: list, line: int, pos=None):
         self.op = op
         self.args = args
         self.line = line
+        self.pos = pos
 
     def __repr__(self):
         return "%s %s (line %d)" % (self.op.name, self.args, self.line)
@@ -95,7 +98,7 @@ class CodeObject:
     def __init__(self, name, qualname, filename, firstlineno, kind, instrs, consts, names, nregs,
                  regnames, nlocals, params, argcount=0, posonlyargcount=0, kwonlyargcount=0, flags=0,
                  cellvars=(), freevars=(), exc_table=(), loops=(), docstring=None, ns_reg=None,
-                 source_lines=None):
+                 return_sites=(), source_lines=None):
         self.name = name
         self.qualname = qualname
         self.filename = filename
@@ -116,6 +119,8 @@ class CodeObject:
         self.freevars = list(freevars)        # (name, register)
         self.exc_table: list[ExceptionEntry] = list(exc_table)
         self.loops: list[LoopInfo] = list(loops)
+        # (pc, value operand, loop ids): returns that leave through cleanup outside those loops
+        self.return_sites = list(return_sites)
         self.docstring = docstring
         self.ns_reg = ns_reg                  # class bodies and exec'd code: the namespace register
         self.source_lines = source_lines

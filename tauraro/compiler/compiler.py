@@ -18,7 +18,7 @@ import symtable
 import sys
 
 from . import scopes
-from .assembler import assemble, Label, SetupExcept, PopBlock, LoopRecord
+from .assembler import assemble, Label, SetupExcept, PopBlock, LoopRecord, ReturnSite
 from .code import CodeObject, Instr, GENERATOR, VARARGS, VARKEYWORDS, UNBOUND
 from .errors import UnsupportedConstruct
 from .opcodes import BY_NAME
@@ -68,6 +68,16 @@ def compile_source(source: str, filename: str, mode: str = "exec",
     else:
         gen.compile_module(tree)
     return gen.finish()
+
+
+def _position(node):
+    line = getattr(node, "lineno", None)
+    if line is None:
+        return None
+    end = getattr(node, "end_lineno", None)
+    col = getattr(node, "col_offset", None)
+    end_col = getattr(node, "end_col_offset", None)
+    return (line, end if end is not None else line, col, end_col if end_col is not None else col)
 
 
 def _reject_unsupported(tree, filename):
@@ -130,6 +140,7 @@ class CodeGen:
         self.firstlineno = firstlineno
         self.class_name = class_name      # for private name mangling
         self.lineno = firstlineno
+        self.pos = None                # (lineno, end_lineno, col, end_col) of the node being compiled
         self.code: list = []
         self.consts: list = []
         self._const_index: dict = {}
@@ -202,9 +213,9 @@ class CodeGen:
             if kind in ("r", "m") and isinstance(args[i], int) and args[i] < 0:
                 # a register-only operand given a constant: load it first
                 t = self.temp()
-                self.code.append(Instr(BY_NAME["MOVE"], [t, args[i]], self.lineno))
+                self.code.append(Instr(BY_NAME["MOVE"], [t, args[i]], self.lineno, self.pos))
                 args[i] = t
-        self.code.append(Instr(op, args, self.lineno))
+        self.code.append(Instr(op, args, self.lineno, self.pos))
 
     def label(self, label: Label):
         self.code.append(label)
@@ -370,9 +381,12 @@ class CodeGen:
 
     def statement(self, node):
         self.lineno = node.lineno
+        saved = self.pos
+        self.pos = _position(node) or saved
         mark = self.temp_top
         getattr(self, "stmt_" + type(node).__name__)(node)
         self.temp_top = mark
+        self.pos = saved
 
     def stmt_Expr(self, node):
         self.expr(node.value)
@@ -546,9 +560,26 @@ class CodeGen:
             # read the value inside the try/with, before the cleanup code can change it
             value = self.materialize(value)
         self.lineno = node.lineno
+        outside = self._loops_with_cleanup_outside()
+        if outside:
+            # resuming inside one of these loops stops here: the baseline's own ``return``
+            # runs the cleanup (finally, with, except) that lies outside the loop
+            self.code.append(ReturnSite(value, outside))
         self.unwind_all()
         self.lineno = node.lineno
         self.emit("RETURN", value)
+
+    def _loops_with_cleanup_outside(self) -> list[int]:
+        """Ids of the enclosing loops that a return leaves through cleanup code outside them."""
+        out = []
+        cleanup_below = False
+        for fb in self.fblocks:
+            if fb.kind == "loop":
+                if cleanup_below:
+                    out.append(fb.loop.id)
+            elif fb.kind != "try_except":
+                cleanup_below = True
+        return out
 
     # --- control flow ------------------------------------------------------------------------
     def stmt_If(self, node):
@@ -1077,10 +1108,13 @@ class CodeGen:
         lands in a fresh temporary.
         """
         self.lineno = node.lineno
+        saved = self.pos
+        self.pos = _position(node) or saved
         result = getattr(self, "expr_" + type(node).__name__)(node, dst)
         if dst is not None and result != dst:
             self.emit("MOVE", dst, result)
-            return dst
+            result = dst
+        self.pos = saved
         return result
 
     def materialize(self, operand: int) -> int:

@@ -1,20 +1,26 @@
 """JitController: when loops get compiled, how native code is entered and left.
 
-The interpreter counts back edges per loop (``C[loop]`` in the generated blocks)
-and calls ``backedge`` when a count reaches the threshold. Then:
+The baseline counts each loop's iterations in a hidden local and calls its
+LoopSite's hook when the count runs out (``tauraro.vm.hooks``); the hook asks
+``trip`` what to do with the loop's live values, held in a register frame of
+the loop's function as the register bytecode lays it out. Then:
 
-1. *Which region.* If the loop is nested, the outermost enclosing loop of the
-   same function that can be compiled is preferred: its counter is set to trip
-   at its next back edge, so all its remaining iterations -- inner loops
-   included -- run natively instead of paying an entry per inner loop run. The
-   loop that tripped is also entered now, on its own.
+1. *Which region.* If the loop is nested, an enclosing loop of the same
+   function that may compile is preferred: its count is set to run out at its
+   next iteration, so all its remaining iterations -- inner loops included --
+   run natively instead of paying an entry per inner loop run.
 2. *Which version.* Compiled code is specialised to the types of the loop's
    live values at entry; versions are cached per loop and type signature
    (at most ``MAX_VERSIONS``; wasmtime's on-disk cache lets a second run of the
    program skip Cranelift).
-3. *Run.* Pack values into memory, call the native ``run``, unpack, and resume
-   the interpreter at the exit record's pc.
-4. *Failures are counted.* An exit where a speculation failed backs the loop
+3. *Run.* Pack values into memory, call the native ``run``, unpack; the exit
+   record says where the resume interpreter continues.
+4. *Entries must pay.* Each entry's native iterations are counted. A loop
+   whose entries keep yielding fewer than ``MIN_ITERATIONS_PER_ENTRY`` is left
+   to the baseline (its enclosing loop may still be compiled), and
+   ``--jit-stats`` says so. A loop whose entries pay is entered at once the
+   next time it starts (``start``).
+5. *Failures are counted.* An exit where a speculation failed backs the loop
    off (exponentially more interpreted iterations before the next entry); a
    loop whose native runs keep failing almost at once is blacklisted, with the
    reason reported by ``--jit-stats``. Nothing thrashes.
@@ -32,10 +38,9 @@ from .infer import Inference, NotCompilable, is_global
 from .jtypes import classify
 from .region import Liveness, LoopRegion
 
-DEFAULT_THRESHOLD = 1000
+from .settings import DEFAULT_THRESHOLD  # noqa: E402
 MAX_VERSIONS = 4
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
-NEVER = -(1 << 62)            # a counter value that never trips again
 # the smallest valid module: (module (func)), compiled once when the engine starts
 _WARMUP_WASM = bytes.fromhex("0061736d0100000001040160000003020100" "0a040102000b")
 
@@ -65,11 +70,10 @@ class CompiledLoop:
 class LoopState:
     """What the JIT knows about one source loop (also its --jit-stats row)."""
 
-    def __init__(self, rt, loop):
-        self.rt = rt
-        self.code: CodeObject = rt.code
+    def __init__(self, code, loop):
+        self.code: CodeObject = code
         self.loop = loop
-        self.status = "interpreted"      # compiled | not compiled | blacklisted
+        self.status = "interpreted"      # compiled | not compiled | blacklisted | left to the baseline
         self.reason = ""
         self.versions: dict = {}
         self.last = None                 # the version entered last (checked first)
@@ -79,18 +83,25 @@ class LoopState:
         self.entries = 0
         self.native_iterations = 0
         self.interpreted_iterations = 0
-        self.counter_set = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
         self.native_compile_seconds = 0.0
+        self.native_seconds = 0.0        # time inside native code and the transfers around it
+        self.resume_seconds = 0.0        # the resume interpreter, after exits
         self.exits = Counter()
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
+        self.start = None                # iterations before the hook when the loop starts
+        self.parent_state = None
 
     @property
     def line(self):
         return self.loop.line
+
+    @property
+    def dead(self) -> bool:
+        return self.status in ("not compiled", "blacklisted", "left to the baseline")
 
     def row(self) -> dict:
         return {
@@ -102,10 +113,31 @@ class LoopState:
             "compile_ms": round(self.compile_seconds * 1000, 3),
             "codegen_ms": round(self.codegen_seconds * 1000, 3),
             "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
+            "native_ms": round(self.native_seconds * 1000, 3),
+            "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
                                                                                  key=lambda x: -x[1])],
         }
+
+
+class Decision:
+    """What the hook does after a trip: ``record`` is the exit record if native code ran
+    (None if it did not), ``countdown`` the iterations before the next trip of this run
+    of the loop, ``parent`` the countdown to give the enclosing loop (or None)."""
+    __slots__ = ("record", "countdown", "parent")
+
+    def __init__(self, record, countdown, parent=None):
+        self.record = record
+        self.countdown = countdown
+        self.parent = parent
+
+
+# a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
+IDLE_COUNTDOWN = 250
+# native iterations an entry must yield, on average, for entering to pay
+MIN_ITERATIONS_PER_ENTRY = 32
+ENTRIES_BEFORE_JUDGING = 8
 
 
 class JitController:
@@ -120,49 +152,39 @@ class JitController:
         self._liveness: dict = {}
         self._emitted = Counter()
         self.interrupts = None
+        self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
 
-    # --- the hook in generated blocks ---------------------------------------------------------
-    def backedge_hook(self, rt):
-        counters = rt.counters
-        self.register(rt)
-        states = [self.state(rt, loop.id) for loop in rt.code.loops]
-        on_hot = self.on_hot
-
-        def backedge(r, loop_id, target):
-            return on_hot(states[loop_id], rt, r, loop_id, target, counters)
-        return backedge
-
-    def state(self, rt, loop_id) -> LoopState:
-        key = (rt.code, loop_id)
+    def state(self, code, loop_id) -> LoopState:
+        key = (code, loop_id)
         st = self.loops.get(key)
         if st is None:
-            st = self.loops[key] = LoopState(rt, rt.code.loops[loop_id])
+            st = self.loops[key] = LoopState(code, code.loops[loop_id])
         return st
 
-    def _count(self, st, counters, loop_id):
-        st.interpreted_iterations += counters[loop_id] - st.counter_set
+    def register(self, code):
+        """Every loop of a code object, so loops that never got hot are reported too."""
+        for loop in code.loops:
+            self.state(code, loop.id)
 
-    def _set_counter(self, st, counters, loop_id, value):
-        counters[loop_id] = value
-        st.counter_set = value
+    # --- the decision at a trip ---------------------------------------------------------------
+    def trip(self, st, G, r, counted: int, parent=None) -> Decision:
+        """The loop of ``st`` has counted ``counted`` more interpreted iterations and is at
+        its header with registers ``r``: enter native code if it pays."""
+        st.interpreted_iterations += counted
+        if st.dead:
+            return Decision(None, IDLE_COUNTDOWN)
+        parent_countdown = None
+        if parent is not None and st.last is None and not parent.dead and parent.entries == 0:
+            parent_countdown = 1
+        record = self.enter(st, G, r)
+        if record is None:
+            return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
+        return Decision(record, self._after_exit(st, record), parent_countdown)
 
-    def on_hot(self, st, rt, r, loop_id, target, counters):
-        self._count(st, counters, loop_id)
-        if st.status in ("not compiled", "blacklisted"):
-            self._set_counter(st, counters, loop_id, NEVER)
-            return target
-        # prefer the outermost enclosing loop that may compile: it is entered at its next back edge
-        code = rt.code
-        parent = st.loop.parent
-        while parent >= 0 and st.last is None:
-            pst = self.state(rt, parent)
-            if pst.status not in ("not compiled", "blacklisted"):
-                if counters[parent] < self.threshold - 1:
-                    self._count(pst, counters, parent)
-                    self._set_counter(pst, counters, parent, self.threshold - 1)
-                break
-            parent = code.loops[parent].parent
-        return self.enter(st, rt, r, loop_id, target, counters)
+    def give_up(self, st, status, reason):
+        st.status = status
+        st.reason = reason
+        st.start = IDLE_COUNTDOWN
 
     # --- entering native code ----------------------------------------------------------------------
     def _region(self, st):
@@ -190,8 +212,9 @@ class JitController:
             return v
         return r[var]
 
-    def enter(self, st, rt, r, loop_id, target, counters):
-        G = rt.G
+    def enter(self, st, G, r):
+        """Run the loop natively from its header; the exit record, or None if it was not
+        entered (not compilable, or values it cannot take this time)."""
         builtins = st.builtins
         if builtins is None:
             builtins = G.get("__builtins__")
@@ -205,43 +228,51 @@ class JitController:
             try:
                 region = self._region(st)
             except NotCompilable as e:
-                return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
+                self.give_up(st, "not compiled", str(e))
+                return None
             values = [self._read(v, r, G, builtins) for v in st.entry_vars]
             types = tuple(classify(v) for v in values)
             version = st.versions.get(types)
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:
-                    return self._give_up(st, counters, loop_id, "blacklisted",
-                                         "more than %d type versions" % MAX_VERSIONS, target)
+                    self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
+                    return None
                 try:
                     version = self.compile(st, region, types)
                 except NotCompilable as e:
-                    return self._give_up(st, counters, loop_id, "not compiled", str(e), target)
+                    self.give_up(st, "not compiled", str(e))
+                    return None
                 st.versions[types] = version
                 st.status = "compiled"
             recs = version.transfer.enter(r, G, builtins)
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
-                self._set_counter(st, counters, loop_id, self.threshold - st.backoff)
                 st.backoff = min(st.backoff * 2, 1 << 16)
-                return target
+                return None
             st.last = version
+        t0 = time.perf_counter()
         watchdog = self.interrupts
         if watchdog is None:
             exit_id = version.entry(0)
             version.transfer.leave[exit_id](r, G, recs)
-            return self._after_exit(st, rt, version, version.exits[exit_id], counters, loop_id)
-        watchdog.running(version.memory_address)
-        try:
-            exit_id = version.entry(0)
-            watchdog.stopped()
-            version.transfer.leave[exit_id](r, G, recs)
-            block = self._after_exit(st, rt, version, version.exits[exit_id], counters, loop_id)
-        finally:
-            watchdog.done()     # a Ctrl-C during the run is raised now, with the frame complete
-        return block
+        else:
+            watchdog.running(version.memory_address)
+            try:
+                exit_id = version.entry(0)
+                watchdog.stopped()
+                version.transfer.leave[exit_id](r, G, recs)
+            finally:
+                try:
+                    watchdog.done()     # a Ctrl-C during the run: raised by the baseline, at the loop
+                except KeyboardInterrupt as e:
+                    self.interrupted = e
+        st.native_seconds += time.perf_counter() - t0
+        st.current = version
+        return version.exits[exit_id]
 
-    def _after_exit(self, st, rt, version, record, counters, loop_id):
-        """Statistics, and the policy that keeps failing loops from thrashing."""
+    def _after_exit(self, st, record) -> int:
+        """Statistics, and the policy that keeps failing loops from thrashing; returns the
+        countdown to the next entry in this run of the loop."""
+        version = st.current
         st.entries += 1
         counts = version.transfer.iterations()
         if len(counts) == 1:
@@ -253,34 +284,33 @@ class JitController:
             native = counts[version.header_counter]
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
+        if st.entries >= ENTRIES_BEFORE_JUDGING and \
+                st.native_iterations < MIN_ITERATIONS_PER_ENTRY * st.entries:
+            self.give_up(st, "left to the baseline",
+                         "entries do not pay: %.1f native iterations per entry"
+                         % (st.native_iterations / st.entries))
+            return IDLE_COUNTDOWN
         if record.failed:
             if native < 2 and record.kind != TYPE_CHANGE:
                 st.quick_failures += 1
                 if st.quick_failures >= QUICK_FAILURE_LIMIT:
-                    return self._give_up(st, counters, loop_id, "blacklisted",
-                                         "native runs keep exiting at line %d (%s)"
-                                         % (record.line, record.reason), rt.block_at(record.pc))
+                    self.give_up(st, "blacklisted", "native runs keep exiting at line %d (%s)"
+                                 % (record.line, record.reason))
+                    return IDLE_COUNTDOWN
             else:
                 st.quick_failures = 0
-            self._set_counter(st, counters, loop_id, self.threshold - st.backoff)
+            countdown = st.backoff
             st.backoff = min(st.backoff * 2, 1 << 16)
-        else:
-            st.quick_failures = 0
-            counters[loop_id] = st.counter_set = self.threshold - 1
-        block = rt.blocks.get(record.pc)
-        return block if block is not None else rt.block_at(record.pc)
+            return countdown
+        st.quick_failures = 0
+        st.start = 1                 # entries pay: enter at once the next time the loop starts
+        return 1
 
-    def _state_by_header(self, rt, header):
-        for loop in rt.code.loops:
+    def _state_by_header(self, code, header):
+        for loop in code.loops:
             if loop.header == header:
-                return self.state(rt, loop.id)
+                return self.state(code, loop.id)
         raise KeyError(header)
-
-    def _give_up(self, st, counters, loop_id, status, reason, block):
-        st.status = status
-        st.reason = reason
-        self._set_counter(st, counters, loop_id, NEVER)
-        return block
 
     # --- compiling ---------------------------------------------------------------------------------
     def _engine(self):
@@ -330,7 +360,7 @@ class JitController:
         st.codegen_seconds += (t1 - t0) + (t3 - t2)       # ours: lowering and entry/exit code
         st.native_compile_seconds += t2 - t1               # Cranelift, instantiation
         st.compile_seconds += t3 - t0
-        counter_states = [self._state_by_header(st.rt, h) for h in sorted(region.loop_headers)]
+        counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)]
         version = CompiledLoop(region, inf, layout, low.exits, wasm, module.to_text, instance, entry,
                                transfer, counter_states, (t1 - t0) + (t3 - t2), t2 - t1)
         if self.emit_dir is not None:
@@ -361,16 +391,5 @@ class JitController:
         return code.regnames.get(v, "r%d" % v)
 
     # --- reporting -----------------------------------------------------------------------------------
-    def register(self, rt):
-        """Every code runtime with loops, so loops that never got hot are reported too."""
-        for loop in rt.code.loops:
-            self.state(rt, loop.id)
-
-    def finish(self):
-        """Fold the interpreted back edges counted since the last trip into the statistics."""
-        for (code, loop_id), st in self.loops.items():
-            self._count(st, st.rt.counters, loop_id)
-            st.counter_set = st.rt.counters[loop_id]
-
     def rows(self) -> list[dict]:
         return [st.row() for st in sorted(self.loops.values(), key=lambda s: (s.code.filename, s.line))]

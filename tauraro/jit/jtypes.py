@@ -156,6 +156,7 @@ def _ints_fit(v) -> bool:
 def range_iter_state(it):
     """(cur, stop, step) of a range iterator, or None if it cannot be native."""
     _, (rng,), index = it.__reduce__()
+    index = index or 0          # 3.12+: the range left to run, and no index
     start, stop, step = rng.start, rng.stop, rng.step
     cur = start + index * step
     n = len(rng)

@@ -31,12 +31,14 @@ class LoopRegion:
         self.loop = loop
         self.header = loop.header
         self.end = loop.end
+        # a return that runs cleanup code outside this loop leaves the region where it starts
+        self.return_stops = {pc for pc, _, loops in code.return_sites if loop.id in loops}
         self.liveness = liveness or Liveness(code)
         self._defined = None
         self._build()
 
     def contains(self, pc: int) -> bool:
-        return self.header <= pc < self.end
+        return self.header <= pc < self.end and pc not in self.return_stops
 
     def _build(self):
         code = self.code
@@ -53,6 +55,7 @@ class LoopRegion:
         for loop in code.loops:
             if self.contains(loop.header):
                 starts.add(loop.header)
+        starts |= {pc for pc in self.return_stops if self.header < pc < self.end}
         ordered = sorted(starts)
         self.blocks: dict[int, Block] = {}
         for i, s in enumerate(ordered):

@@ -313,6 +313,7 @@ def _range_iter_entry(it, iters, var):
     """(cur, stop, step) of a range iterator, remembering the object and its range's
     start and step for the write back; None if it cannot be native."""
     _, (rng,), index = it.__reduce__()
+    index = index or 0          # 3.12+: the range left to run, and no index
     start, stop, step = rng.start, rng.stop, rng.step
     cur = start + index * step
     # every value reached, and the one past the end, must fit in 64 bits

@@ -1,22 +1,20 @@
-"""Generate the interpreter: one Python function per basic block of a code object.
+"""Generate the resume interpreter: one Python function per basic block of a loop.
 
 A block function takes the frame's register list ``r``, runs the instructions of
 its block (each rendered from its template in the opcode table) and returns the
-next block function, or None when the frame returns or yields. A loop whose
-body is a single block becomes a ``while True`` inside that block, so a hot loop
-costs no dispatch at all per iteration.
+next block function -- or a ``Stop`` where resuming ends (see
+``tauraro.vm.resume``), or None when the frame returns. A loop whose body is one
+block becomes a ``while True`` inside it.
 
-All blocks of a code object are generated as one Python source file and
-compiled together; each source line remembers the bytecode pc it came from,
-which is how an exception raised inside a block is mapped back to the pc (for
-the handler table and the traceback's line) without any per-instruction
-bookkeeping at run time.
+All blocks are generated as one Python source file and compiled together; each
+source line remembers the bytecode pc it came from, which is how an exception
+raised inside a block is mapped back to the pc (for the handler table and the
+position of the traceback entry) without any per-instruction bookkeeping.
 
 The block functions' Python globals are the program module's globals, so a
-global or builtin read is CPython's own (specialised) global lookup. Runtime
-helpers and constants reach the blocks as closure variables; a user global
-whose name would collide with one of them is read and written through the
-globals dict instead.
+global or builtin read is CPython's own global lookup. Runtime helpers and
+constants reach the blocks as closure variables; a user global whose name would
+collide with one of them is read and written through the globals dict instead.
 """
 from __future__ import annotations
 
@@ -181,9 +179,10 @@ def leaders(code: CodeObject) -> list[int]:
 class BlockSource:
     """Renders the blocks of one code object into Python source."""
 
-    def __init__(self, code: CodeObject, runtime_names, jit: bool):
+    def __init__(self, code: CodeObject, runtime_names, stops=()):
         self.code = code
-        self.jit = jit
+        self.stops = set(stops)
+        self.rebuild = False
         self.const_text = []
         self.const_params = {}
         for i, c in enumerate(code.consts):
@@ -192,7 +191,7 @@ class BlockSource:
                 text = "K%d" % i
                 self.const_params[text] = c
             self.const_text.append(text)
-        self.starts = leaders(code)
+        self.starts = sorted(set(leaders(code)) | {p for p in self.stops if p < len(code.instrs)})
         self.internal = set(runtime_names) | set(self.const_params) | {"r", "_e"}
         self.internal |= {"b%d" % s for s in self.starts}
         self.self_pc = None
@@ -235,46 +234,11 @@ class BlockSource:
                 fixed.append(o)
         if op.variadic:
             fixed.append(_Many(many))
-        if "backedge" in op.flags and self.jit:
-            target, loop_id = fixed
-            goto = "continue" if target.pc == self.self_pc else "return b%d" % target.pc
-            return ("C[%d] += 1\nif C[%d] >= HOT:\n    return backedge(r, %d, b%d)\n%s"
-                    % (loop_id.value, loop_id.value, loop_id.value, target.pc, goto))
-        if self.direct and op.name == "RETURN":
-            return "return %s" % fixed[0]
         if callable(op.python):
             text = op.python(fixed)
         else:
             text = op.python.format(*fixed, next_pc=pc + 1)
         return text.replace("return " + SELF, "continue")
-
-    def direct_body(self, reg_names=None):
-        """The whole code as straight-line Python returning its value, with the globals
-        it assigns -- or None. ``reg_names`` renders registers as Python locals.
-
-        Possible when every block inlines into the entry block (no loops, no
-        exception handlers, no yields): then a call needs no run loop at all.
-        """
-        code = self.code
-        if code.exc_table or code.loops or code.is_generator or code.kind not in ("function", "lambda"):
-            return None
-        self.direct = True
-        self.reg_names = reg_names
-        try:
-            self.preds = self._predecessors()
-            self.loop_headers = set()
-            self.self_pc = None
-            self.global_decls = set()
-            self._continues = False
-            self._budget = self.INLINE_BUDGET
-            body = []
-            self._render_block(0, body, 0, 0, frozenset([0]))
-        finally:
-            self.direct = False
-            self.reg_names = None
-        if self._continues or any(text.startswith("return b") for _, text, _ in body):
-            return None
-        return body, sorted(self.global_decls)
 
     def block_end(self, start: int) -> int:
         """One past the last instruction of the block starting at ``start``."""
@@ -314,7 +278,8 @@ class BlockSource:
         return preds
 
     def _inlinable(self, target: int, depth: int, path) -> bool:
-        if target in self.loop_headers or target in path or depth >= self.INLINE_MAX_DEPTH:
+        if target in self.loop_headers or target in path or depth >= self.INLINE_MAX_DEPTH \
+                or target in self.stops:
             return False
         if self._budget <= 0 or target >= len(self.code.instrs):
             return False
@@ -354,7 +319,7 @@ class BlockSource:
     def _emit_instruction(self, pc, inlined, out, indent, depth, path):
         ins = self.code.instrs[pc]
         text = self.render(pc, inlined)
-        inline_ok = ins.op.name in _INLINE_JUMPS and not ("backedge" in ins.op.flags and self.jit)
+        inline_ok = ins.op.name in _INLINE_JUMPS
         for line in text.split("\n"):
             stripped = line.lstrip(" ")
             pad = indent + len(line) - len(stripped)
@@ -382,7 +347,12 @@ class BlockSource:
     # program order, and on the consumer's line, under its handler.
 
     def _producer(self, pc):
-        """The expression template of an instruction that only computes a temporary."""
+        """The expression template of an instruction that only computes a temporary.
+
+        Off in the resume interpreter: there each instruction keeps its own source
+        line, so an exception maps to the exact instruction (and its position)."""
+        if not self.rebuild:
+            return None
         ins = self.code.instrs[pc]
         op = ins.op
         t = op.python
@@ -523,31 +493,30 @@ class BlockSource:
         for start, name in zip(starts, names):
             self.block(start, name, resume_only=(name != "b%d" % start))
         head = "def __factory__(%s):" % ", ".join(params)
-        tail = "    return (%s,)" % ", ".join(names)
+        tail = "    return (%s)" % "".join(n + ", " for n in names)
         src_lines = [head] + self.lines + [tail]
         line_pcs = [-1] + self.line_pcs + [-1]
         padding = "\n" * (first_line - 1)
         return padding + "\n".join(src_lines) + "\n", line_pcs
 
 
-def build_blocks(code: CodeObject, G: dict, runtime: dict, jit: bool, starts=None,
-                 first_line=1, existing=None):
-    """Compile block functions for ``code``.
+def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_line=1,
+                 existing=None, resume_only=False):
+    """Compile the block functions starting at ``starts`` for ``code``.
 
-    With ``starts`` None, every block of the code object; otherwise the blocks
-    starting at the given pcs (used for resuming in the middle of a block, which
-    then refer to the ``existing`` blocks by name). Returns (blocks dict pc ->
+    ``stops`` maps pcs to the objects a jump there returns instead of a block.
+    With ``resume_only`` the blocks start mid-block (the JIT resumes at any pc)
+    and refer to the ``existing`` blocks by name. Returns (blocks dict pc ->
     function, {source line: pc}, the generated source).
     """
-    gen = BlockSource(code, runtime.keys(), jit)
-    if starts is None:
-        starts = gen.starts
-        names = ["b%d" % s for s in starts]
-    else:
-        names = ["r%d" % s for s in starts]
-        gen.internal |= set(names)
+    gen = BlockSource(code, runtime.keys(), stops)
+    names = [("r%d" if resume_only else "b%d") % s for s in starts]
+    gen.internal |= set(names)
     args = dict(runtime)
     args.update(gen.const_params)
+    for pc, stop in stops.items():
+        args["b%d" % pc] = stop
+        gen.internal.add("b%d" % pc)
     if existing is not None:
         for pc, fn in existing.items():
             args.setdefault("b%d" % pc, fn)
@@ -569,9 +538,9 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, jit: bool, starts=Non
     return dict(zip(starts, fns)), linemap, src
 
 
-def display_source(code: CodeObject, runtime_names, jit: bool = False) -> str:
-    """The Python the interpreter generates for ``code`` (for ``tauraro dis --python``)."""
-    gen = BlockSource(code, runtime_names, jit)
+def display_source(code: CodeObject, runtime_names) -> str:
+    """The Python the resume interpreter generates for ``code`` (``tauraro dis --python``)."""
+    gen = BlockSource(code, runtime_names)
     params = sorted(set(runtime_names) | set(gen.const_params))
     src, _ = gen.factory(params, gen.starts, ["b%d" % s for s in gen.starts])
     return src

@@ -1,7 +1,6 @@
 """Raising and matching exceptions with CPython's rules and messages."""
 from __future__ import annotations
 
-from .interpreter import TB_ATTR
 
 
 def _instance(exc, what: str):
@@ -34,7 +33,6 @@ def raise_(state, exc, cause=_NO_CAUSE):
                 break
             o = ctx
         exc.__context__ = handling
-    exc.__dict__.pop(TB_ATTR, None)   # a new raise starts a new traceback
     raise exc
 
 

@@ -1,0 +1,399 @@
+"""LoopSite: the baseline's way into the JIT and back.
+
+Each instrumented loop (``tauraro.vm.instrument``) has a LoopSite, bound into
+the compiled code as a constant. When the loop's countdown runs out, the
+baseline calls ``site.hook(iterator)`` at the top of the loop body. The hook
+
+1. finds the loop's function as register bytecode (compiled once per file with
+   Tauraro's compiler, the JIT's input) and the loop in it;
+2. builds that function's register frame from the baseline frame's locals, with
+   the loop's iterator seen one element back (the iteration that just started
+   is re-run natively, from the loop header);
+3. lets the JIT controller enter native code (``tauraro.jit.controller``);
+4. if native code ran, lets the resume interpreter finish the iteration from the
+   exit record's instruction (``tauraro.vm.resume``), and returns what the
+   baseline must do: write the loop's variables back, then continue at the
+   header, break, return a value, or raise an exception.
+
+An exception is re-raised by the baseline in the program's own frame with a
+traceback entry made for it here: the frame, the program's line, and the
+offset of the CPython instruction at the source position of the failing
+operation, so tracebacks show the program's frames, lines and ``^^^^``
+markers as CPython prints them.
+
+A failure inside the JIT never reaches the program: the loop is left to the
+baseline and one warning line names the loop and the cause.
+"""
+from __future__ import annotations
+
+import sys
+import time
+import types
+
+from ..compiler.code import UNBOUND
+from .errors import InternalError
+from .resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
+from .runtime_names import NOT_RESUMABLE
+
+IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
+_RANGE_ITER = type(iter(range(0)))
+_LIST_ITER = type(iter([]))
+_TUPLE_ITER = type(iter(()))
+_RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
+
+
+class HookRuntime:
+    """What the sites of one run share: the JIT controller, the threshold, and the
+    register bytecode of each file, compiled when one of its loops first gets hot."""
+
+    def __init__(self, threshold: int, emit_dir=None, cache: bool = True):
+        self.threshold = threshold
+        self.emit_dir = emit_dir
+        self.cache = cache
+        self._controller = None
+        self.sources: dict[str, str] = {}
+        self._modules: dict = {}
+        self.warned = set()
+
+    @property
+    def controller(self):
+        """The JIT controller, imported and made when the first loop gets hot."""
+        if self._controller is None:
+            from ..jit.controller import JitController
+            self._controller = JitController(self.threshold, self.emit_dir, cache=self.cache)
+        return self._controller
+
+    def report(self, text: bool, json_path):
+        """``--jit-stats`` on stderr and ``--jit-stats-json`` to a file."""
+        from ..jit.stats import format_report, write_json
+        c = self._controller
+        rows = c.rows() if c is not None else []
+        engine_ms = c.engine_seconds * 1000 if c is not None else 0.0
+        if text:
+            sys.stderr.write(format_report(rows, engine_ms))
+        if json_path:
+            write_json(rows, json_path)
+
+    def site(self, info, filename):
+        return LoopSite(info, filename, self)
+
+    def register_code(self, filename: str):
+        """The file's register bytecode (a module CodeObject), or an error message."""
+        mod = self._modules.get(filename)
+        if mod is None:
+            from ..compiler.compiler import compile_source
+            from ..compiler.errors import UnsupportedConstruct
+            source = self.sources.get(filename)
+            if source is None:
+                try:
+                    with open(filename, "rb") as f:
+                        from .source import decode_source
+                        source = decode_source(f.read(), filename)
+                except (OSError, SyntaxError) as e:
+                    mod = "source not readable: %s" % e
+            if mod is None:
+                try:
+                    mod = compile_source(source, filename)
+                except UnsupportedConstruct as e:
+                    mod = "the file holds %s" % e.what
+                except SyntaxError as e:
+                    mod = "syntax error %s" % e
+            self._modules[filename] = mod
+        return mod
+
+    def failed(self, site, exc: BaseException):
+        """A failure inside the JIT: one warning line, and the loop stays in the baseline."""
+        key = (site.filename, site.info.line)
+        if key in self.warned:
+            return
+        self.warned.add(key)
+        try:
+            sys.stderr.write("tauraro: warning: the JIT left the loop at %s:%d to the baseline: "
+                             "%s: %s\n" % (site.filename, site.info.line, type(exc).__name__, exc))
+        except Exception:
+            pass
+
+
+class Target:
+    """One instrumented loop as found in the register bytecode of its function."""
+    __slots__ = ("code", "loop", "state", "parent", "resume", "named", "cells", "written")
+
+    def __init__(self, code, loop, state, parent, resume, named, cells, written):
+        self.code = code
+        self.loop = loop
+        self.state = state
+        self.parent = parent
+        self.resume = resume
+        self.named = named          # (register, name) of plain locals
+        self.cells = cells          # (register, name) of cell and free variables
+        self.written = written      # per written name: (register, is a cell) or None
+
+
+class LoopSite:
+    """One instrumented loop; ``start`` is read each time the loop starts."""
+
+    def __init__(self, info, filename, runtime: HookRuntime):
+        self.info = info
+        self.filename = filename
+        self.runtime = runtime
+        self.start = runtime.threshold + 1
+        self.dead = False
+        self._idle = (IDLE, 0, None, None, None, None)
+        self._targets: dict = {}
+        self._counted = runtime.threshold
+        self._state = None              # the LoopState of the last target (statistics)
+
+    def __repr__(self):
+        return "<loop site %s:%d>" % (self.filename, self.info.line)
+
+    # --- the hook ----------------------------------------------------------------------------
+    def hook(self, it):
+        if self.dead:
+            st = self._state
+            if st is not None:
+                st.interpreted_iterations += IDLE
+            return self._idle
+        frame = sys._getframe(1)
+        try:
+            return self._trip(frame, it)
+        except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
+            self._die()
+            self.runtime.failed(self, e)
+            return self._idle
+
+    def _die(self):
+        self.dead = True
+        self.start = IDLE
+
+    def fix(self, result):
+        """The exception being re-raised gets the traceback and context the hook made."""
+        exc = result[4]
+        exc.__traceback__ = result[6]
+        exc.__context__, exc.__suppress_context__ = result[7]
+
+    def _trip(self, frame, it):
+        target = self._targets.get(frame.f_code)
+        if target is None:
+            target = self._target(frame)
+            self._targets[frame.f_code] = target
+        if isinstance(target, str):
+            self._die()
+            return self._idle
+        st = self._state = target.state
+        if st.dead:
+            self._die()
+            return self._idle
+        code = target.code
+        r = new_registers(code)
+        if target.named or target.cells:
+            local = frame.f_locals
+            get = local.get
+            for reg, name in target.named:
+                r[reg] = get(name, UNBOUND)
+            for reg, name in target.cells:
+                v = get(name, UNBOUND)
+                r[reg] = types.CellType() if v is UNBOUND else types.CellType(v)
+        real = restore = None
+        if it is not None:
+            seen = _one_back(it)
+            if seen is None:
+                from ..jit.jtypes import classify
+                self.runtime.controller.give_up(st, "not compiled",
+                                                "the loop iterates over a %s" % classify(it).name)
+                self._die()
+                return self._idle
+            real, back, restore = seen
+            r[target.loop.target] = back
+        counted, self._counted = self._counted, 0
+        try:
+            decision = self.runtime.controller.trip(st, frame.f_globals, r, counted, target.parent)
+        except BaseException:
+            if restore is not None:      # nothing ran: the baseline still holds the element
+                restore()
+            raise
+        record = decision.record
+        if st.dead:
+            self.start = IDLE
+        elif st.start is not None:
+            self.start = st.start
+        self._counted = decision.countdown
+        if record is None:
+            if restore is not None:
+                restore()
+            return (decision.countdown, 0, None, None, None, decision.parent)
+        t0 = time.perf_counter()
+        outcome, value, pc = target.resume.run(r, record.pc)
+        st.resume_seconds += time.perf_counter() - t0
+        if real is not None and not _catch_up(real, r[target.loop.target]) and outcome == HEADER:
+            # native code stopped before the element the baseline holds: its body is still to run
+            return (decision.countdown, 0, None, None, None, decision.parent)
+        values = tuple(_value(r, w) for w in target.written)
+        interrupted = self.runtime.controller.interrupted
+        if interrupted is not None:
+            # Ctrl-C arrived while native code ran: raised now, at the loop's header
+            self.runtime.controller.interrupted = None
+            if outcome == HEADER:
+                outcome, value, pc = RAISE, interrupted.with_traceback(None), target.loop.header
+        if outcome == HEADER:
+            return (decision.countdown, 1, values, UNBOUND, None, decision.parent)
+        if outcome == BREAK:
+            return (decision.countdown, 2, values, UNBOUND, None, decision.parent)
+        if outcome == RETURN:
+            return (decision.countdown, 3, values, UNBOUND, value, decision.parent)
+        exc = value
+        tb = _traceback_entry(frame, code, pc, exc.__traceback__)
+        return (decision.countdown, 4, values, UNBOUND, exc, decision.parent, tb,
+                (exc.__context__, exc.__suppress_context__))
+
+    # --- finding the loop in the register bytecode ---------------------------------------------
+    def _target(self, frame):
+        fcode = frame.f_code
+        mod = self.runtime.register_code(self.filename)
+        if isinstance(mod, str):
+            return mod
+        code = _find_code(mod, fcode)
+        if code is None:
+            return "no register code for %s" % fcode.co_qualname
+        info = self.info
+        loops = [l for l in code.loops if l.line == info.line and l.kind == info.kind]
+        if not loops:
+            return "no loop at line %d in the register code" % info.line
+        loop = loops[0]
+        for pc in range(loop.header, loop.end):
+            name = code.instrs[pc].op.name
+            if name in NOT_RESUMABLE:
+                return "the loop holds %s" % name
+        if info.kind == "while" and not _pure_test(code, loop):
+            return "the loop's test assigns variables"
+        controller = self.runtime.controller
+        controller.register(code)
+        st = controller.state(code, loop.id)
+        parent = controller.state(code, loop.parent) if loop.parent >= 0 else None
+        returns = [(pc, v) for pc, v, ids in code.return_sites if loop.id in ids]
+        resume = LoopResume(code, loop, frame.f_globals, returns)
+        cell_regs = {reg for _, reg in code.cellvars} | {reg for _, reg in code.freevars}
+        named = [(reg, name) for reg, name in code.regnames.items()
+                 if reg < code.nregs and reg not in cell_regs and code.kind != "module"]
+        cells = [(reg, name) for name, reg in list(code.cellvars) + list(code.freevars)]
+        by_name = {name: reg for reg, name in code.regnames.items()}
+        written = []
+        for name in info.written:
+            reg = by_name.get(name)
+            written.append(None if reg is None else (reg, reg in cell_regs))
+        return Target(code, loop, st, parent, resume, named, cells, written)
+
+
+def _find_code(mod, fcode):
+    """The register CodeObject of the baseline code object ``fcode``."""
+    qualname = getattr(fcode, "co_qualname", fcode.co_name)
+    if fcode.co_name == "<module>":
+        return mod
+    best = None
+    stack = [mod]
+    while stack:
+        c = stack.pop()
+        if c.qualname == qualname and c.kind in ("function", "lambda"):
+            if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
+                    abs(best.firstlineno - fcode.co_firstlineno):
+                best = c
+        stack.extend(c.children())
+    return best
+
+
+def _pure_test(code, loop) -> bool:
+    """Re-running a while loop's test from the header is exact (it assigns nothing)."""
+    for pc in range(loop.header, loop.end):
+        ins = code.instrs[pc]
+        if ins.line != loop.line or ins.op.name == "JUMP_BACK":
+            continue
+        if ins.op.name.startswith(("STORE", "DELETE")):
+            return False
+        for reg in ins.op.written(ins.args):
+            if reg in code.regnames:
+                return False
+    return True
+
+
+def _value(r, w):
+    if w is None:
+        return UNBOUND
+    reg, cell = w
+    v = r[reg]
+    if cell:
+        try:
+            return v.cell_contents
+        except ValueError:
+            return UNBOUND
+    return v
+
+
+# --- the loop's iterator, one element back ------------------------------------------------------
+
+def _one_back(it):
+    """(the real iterator, an iterator one element back, how to undo) or None if native
+    code cannot take this iterator. List and tuple iterators (and range iterators before
+    3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
+    code gets a stand-in and the real one catches up afterwards (``_catch_up``)."""
+    t = type(it)
+    if t is _LIST_ITER or t is _TUPLE_ITER or (t is _RANGE_ITER and not _RELATIVE_RANGE_STATE):
+        state = it.__reduce__()
+        if len(state) != 3 or not state[2]:
+            return None
+        index = state[2]
+        it.__setstate__(index - 1)
+        return it, it, lambda: it.__setstate__(index)
+    if t is _RANGE_ITER:
+        _, (rng,), _ = it.__reduce__()
+        step = rng.step
+        stand_in = iter(range(rng.start - step, rng.stop, step))
+        return it, stand_in, None
+    return None
+
+
+def _catch_up(real, seen) -> bool:
+    """Move the real iterator to where native code left the stand-in; False if the
+    stand-in never got past the element the baseline already took."""
+    if seen is real:
+        return True
+    _, (rng,), _ = real.__reduce__()
+    cur = rng.start
+    _, (left,), _ = seen.__reduce__()
+    step = rng.step
+    ahead = (left.start - cur) // step if len(left) else len(rng)
+    if ahead < 0:
+        return False
+    real.__setstate__(ahead)
+    return True
+
+
+# --- tracebacks in the program's frame -------------------------------------------------------
+
+def _traceback_entry(frame, code, pc, tb_next):
+    """A traceback entry for ``frame`` at the CPython instruction with the source
+    position of register instruction ``pc``."""
+    ins = code.instrs[pc] if 0 <= pc < len(code.instrs) else None
+    line = ins.line if ins is not None else frame.f_lineno
+    pos = ins.pos if ins is not None else None
+    lasti = _lasti(frame.f_code, pos, line)
+    return types.TracebackType(tb_next, frame, lasti, line)
+
+
+_LASTI_CACHE: dict = {}
+
+
+def _lasti(fcode, pos, line) -> int:
+    key = (fcode, pos, line)
+    off = _LASTI_CACHE.get(key)
+    if off is None:
+        off = -1
+        fallback = -1
+        for i, p in enumerate(fcode.co_positions()):
+            if pos is not None and p == pos:
+                off = i * 2
+                break
+            if fallback < 0 and p[0] == line:
+                fallback = i * 2
+        if off < 0:
+            off = max(fallback, 0)
+        _LASTI_CACHE[key] = off
+    return off

@@ -1,0 +1,323 @@
+"""The baseline tier's one transformation: a hot-loop hook at the top of each loop body.
+
+CPython runs the program's own code, compiled from its AST with its file name,
+line numbers and variable names. The only change is this, per loop the JIT
+might compile (``for`` and ``while`` in module and function bodies)::
+
+    .c3 = <site 3>.start                 # iterations before the hook (threshold + 1 at first)
+    .i3 = <builtins>.iter(ITERABLE)      # for loops: the iterator, held in a hidden local
+    for TARGET in .i3:
+        .c3 -= 1                         # on the first body statement's line: no new line event
+        if not .c3:
+            .r3 = <site 3>.hook(.i3)         # reads the frame's locals itself
+            .c3 = .r3[0]                 # the new countdown (back-off, or a long one)
+            if .r3[1]:                   # native code ran: write back, then go where it stopped
+                x = .r3[2][0] ...        # each name the loop assigns, unless left unbound
+                if .r3[1] == 1: continue     # at the loop header (the loop may have ended)
+                if .r3[1] == 2: break        # a break out of this loop
+                if .r3[1] == 3: return .r3[4]
+                try: raise .r3[4]            # an exception, re-raised with the traceback
+                except BaseException:        # entry of this very frame at the failing line
+                    <site 3>.fix(.r3); raise
+        BODY
+    else:
+        .i3 = None; ORELSE                   # the iterator is dropped when the loop ends,
+                                             # and before each ``break``, as CPython does
+
+Hidden names start with a dot, so no program can name them. ``<builtins>`` and
+``<site N>`` are placeholder string constants that ``tauraro.vm.loader`` replaces
+in the compiled code objects by the builtins module and the LoopSite objects, so
+the program cannot shadow ``iter``. The site's ``start`` is how long a loop
+counts before its hook runs; the JIT lowers it for a loop whose native runs pay,
+so it is entered at once the next time it starts.
+
+A loop is left alone (no counter, no cost) where compiled code could not help or
+where hidden locals would show: loops that yield or await, define functions,
+classes or comprehensions, import or delete names; loops in class bodies and
+async functions; and every loop of a function that uses ``locals``, ``vars``,
+``dir``, ``eval``, ``exec``, ``breakpoint`` or ``super``.
+"""
+from __future__ import annotations
+
+import ast
+import sys
+
+BUILTINS_PLACEHOLDER = "\x00tauraro:builtins"
+SITE_PREFIX = "\x00tauraro:site:"
+# names whose use makes hidden locals visible (or needs the frame as CPython built it)
+_FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
+                          "__class__"))
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
+           ast.SetComp, ast.DictComp, ast.GeneratorExp)
+# inside a loop body, these make the loop one the JIT does not compile
+_BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.ImportFrom,
+                       ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
+if sys.version_info >= (3, 11):
+    _BLOCKERS += (ast.TryStar,)
+
+
+class SiteInfo:
+    """What the hook needs to know about one instrumented loop (static facts)."""
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level")
+
+    def __init__(self, id, kind, line, col, written, parent, module_level):
+        self.id = id
+        self.kind = kind                  # "for" or "while"
+        self.line = line
+        self.col = col
+        self.written = written            # names the loop assigns, written back after native code
+        self.parent = parent              # the enclosing instrumented loop's site id, or -1
+        self.module_level = module_level
+
+
+def _walk_local(nodes):
+    """Every node under ``nodes`` without entering nested scopes (their nodes included)."""
+    stack = list(nodes)
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, _SCOPES):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+
+
+def _stored_names(nodes) -> list[str]:
+    out = []
+    seen = set()
+    for n in _walk_local(nodes):
+        name = None
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            name = n.id
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            name = n.name
+        elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+            name = n.name
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            name = n.rest
+        if name is not None and name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+def _loop_blocked(loop) -> bool:
+    head = loop.test if isinstance(loop, ast.While) else loop.iter
+    return any(isinstance(n, _BLOCKERS) for n in _walk_local(loop.body + [head]))
+
+
+def _located(node, line, col=0, end_line=None, end_col=None):
+    for n in ast.walk(node):
+        n.lineno = line
+        n.col_offset = col
+        n.end_lineno = line if end_line is None else end_line
+        n.end_col_offset = col if end_col is None else end_col
+    return node
+
+
+def _name(id, store=False):
+    return ast.Name(id=id, ctx=ast.Store() if store else ast.Load())
+
+
+def _const(v):
+    return ast.Constant(value=v)
+
+
+def _sub(value, index):
+    return ast.Subscript(value=value, slice=_const(index), ctx=ast.Load())
+
+
+def _assign(target, value):
+    return ast.Assign(targets=[_name(target, True)], value=value)
+
+
+class Instrumenter:
+    def __init__(self, threshold: int):
+        self.threshold = threshold
+        self.sites: list[SiteInfo] = []
+        self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
+
+    # --- scopes ------------------------------------------------------------------------------
+    def module(self, tree: ast.Module) -> ast.Module:
+        tree.body = self.block(tree.body, set(), True, [])
+        return tree
+
+    def function(self, node):
+        frame_names = any(isinstance(n, ast.Name) and n.id in _FRAME_NAMES
+                          for n in _walk_local(node.body))
+        if frame_names or isinstance(node, ast.AsyncFunctionDef):
+            self.nested_only(node.body)
+            return
+        declared = set()
+        for n in _walk_local(node.body):
+            if isinstance(n, (ast.Global, ast.Nonlocal)):
+                declared.update(n.names)
+        quiet, self.quiet = self.quiet, 0      # a new scope: its own loops may have hooks
+        node.body = self.block(node.body, declared, False, [])
+        self.quiet = quiet
+
+    def nested_only(self, body):
+        """Instrument the functions nested in a body whose own loops stay as they are."""
+        for n in _walk_local(body):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.function(n)
+            elif isinstance(n, ast.ClassDef):
+                self.nested_only(n.body)
+
+    # --- statements --------------------------------------------------------------------------
+    def block(self, body, declared, module_level, loops):
+        out = []
+        for stmt in body:
+            out.extend(self.statement(stmt, declared, module_level, loops))
+        return out
+
+    def statement(self, s, declared, module_level, loops):
+        if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.function(s)
+            return [s]
+        if isinstance(s, ast.ClassDef):
+            self.nested_only(s.body)
+            return [s]
+        if isinstance(s, (ast.For, ast.While)):
+            return self.loop(s, declared, module_level, loops)
+        for field in ("body", "orelse", "finalbody"):
+            sub = getattr(s, field, None)
+            if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
+                setattr(s, field, self.block(sub, declared, module_level, loops))
+        star = sys.version_info >= (3, 11) and isinstance(s, ast.TryStar)
+        for h in getattr(s, "handlers", None) or ():
+            # an except* block may not hold the hook's return/break/continue
+            self.quiet += star
+            h.body = self.block(h.body, declared, module_level, loops)
+            self.quiet -= star
+        for c in getattr(s, "cases", None) or ():
+            c.body = self.block(c.body, declared, module_level, loops)
+        return [s]
+
+    def loop(self, s, declared, module_level, loops):
+        if _loop_blocked(s) or self.threshold <= 0 or self.quiet:
+            s.body = self.block(s.body, declared, module_level, loops + [None])
+            s.orelse = self.block(s.orelse, declared, module_level, loops)
+            return [s]
+        k = len(self.sites)
+        kind = "for" if isinstance(s, ast.For) else "while"
+        written = [] if module_level else sorted(
+            n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
+            if n not in declared)
+        parent = next((p for p in reversed(loops) if p is not None), -1)
+        self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
+                                   module_level))
+        c, i, r = ".c%d" % k, ".i%d" % k, ".r%d" % k
+        first = s.body[0]
+        line = first.lineno
+        body = self.block(s.body, declared, module_level, loops + [k])
+        if module_level:
+            # module globals are visible (globals(), dir()): the hidden ones go when the loop ends
+            hidden = [c, i, r] if kind == "for" else [c, r]
+            drop = lambda line, col: _located(ast.Delete(targets=[ast.Name(id=n, ctx=ast.Del())
+                                                                  for n in hidden]), line, col)
+        elif kind == "for":
+            drop = lambda line, col: _located(_assign(i, _const(None)), line, col)
+        else:
+            drop = None
+        if drop is not None:
+            body = self._breaks_drop(body, drop)
+        hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
+        count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
+                         first.col_offset)
+        check = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_name(c)), body=hook,
+                                orelse=[]), line, first.col_offset)
+        s.body = [count, check] + body
+        s.orelse = self.block(s.orelse, declared, module_level, loops)
+        start = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="start", ctx=ast.Load())
+        pre = [_located(_assign(c, start), s.lineno, s.col_offset)]
+        if module_level:
+            pre.append(_located(_assign(r, _const(None)), s.lineno, s.col_offset))
+        if kind == "for":
+            call = ast.Call(func=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="iter",
+                                               ctx=ast.Load()), args=[s.iter], keywords=[])
+            if sys.version_info >= (3, 13):
+                it = s.iter
+                _located(call.func, it.lineno, it.col_offset, it.end_lineno, it.end_col_offset)
+                call.lineno, call.col_offset = it.lineno, it.col_offset
+                call.end_lineno, call.end_col_offset = it.end_lineno, it.end_col_offset
+            else:
+                _located(call.func, s.lineno, s.col_offset, s.end_lineno, s.end_col_offset)
+                call.lineno, call.col_offset = s.lineno, s.col_offset
+                call.end_lineno, call.end_col_offset = s.end_lineno, s.end_col_offset
+            store = ast.Assign(targets=[_located(_name(i, True), s.lineno, s.col_offset)], value=call,
+                               lineno=s.lineno, col_offset=s.col_offset, end_lineno=s.lineno,
+                               end_col_offset=s.col_offset)
+            pre.append(store)
+            s.iter = _located(_name(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
+                              s.iter.end_col_offset)
+        if drop is not None:
+            s.orelse = [drop(s.lineno, s.col_offset)] + s.orelse
+        return pre + [s]
+
+    def _breaks_drop(self, body, drop):
+        """``drop`` (releasing the hidden names) before each ``break`` of this loop, on the
+        break's line."""
+        def visit(stmts):
+            out = []
+            for st in stmts:
+                if isinstance(st, ast.Break):
+                    out.append(drop(st.lineno, st.col_offset))
+                    out.append(st)
+                    continue
+                if isinstance(st, (ast.For, ast.While, ast.AsyncFor, ast.FunctionDef,
+                                   ast.AsyncFunctionDef, ast.ClassDef)):
+                    if isinstance(st, (ast.For, ast.While)):
+                        st.orelse = visit(st.orelse)   # a break in a loop's else leaves the outer one
+                    out.append(st)
+                    continue
+                for field in ("body", "orelse", "finalbody"):
+                    sub = getattr(st, field, None)
+                    if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
+                        setattr(st, field, visit(sub))
+                for h in getattr(st, "handlers", None) or ():
+                    h.body = visit(h.body)
+                for c in getattr(st, "cases", None) or ():
+                    c.body = visit(c.body)
+                out.append(st)
+            return out
+        return visit(body)
+
+    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop):
+        site = _const(SITE_PREFIX + str(k))
+        call = ast.Call(func=ast.Attribute(value=site, attr="hook", ctx=ast.Load()),
+                        args=[_name(i) if kind == "for" else _const(None)], keywords=[])
+        res = _name(r)
+        out = [_assign(r, call), _assign(c, _sub(res, 0))]
+        parent = self.sites[k].parent
+        if parent >= 0:
+            out.append(ast.If(test=ast.Compare(left=_sub(res, 5), ops=[ast.IsNot()],
+                                               comparators=[_const(None)]),
+                              body=[_assign(".c%d" % parent, _sub(res, 5))], orelse=[]))
+        ran = []
+        for j, name in enumerate(written):
+            ran.append(ast.If(test=ast.Compare(left=_sub(_sub(res, 2), j), ops=[ast.IsNot()],
+                                               comparators=[_sub(res, 3)]),
+                              body=[_assign(name, _sub(_sub(res, 2), j))], orelse=[]))
+
+        def when(code, *stmts):
+            return ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(code)]),
+                          body=list(stmts), orelse=[])
+        ran.append(when(1, ast.Continue()))
+        ran.append(when(2, *([drop(line, s.col_offset)] if drop else []), ast.Break()))
+        if not module_level:
+            ran.append(when(3, ast.Return(value=_sub(res, 4))))
+        fix = ast.Expr(value=ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
+                                                         ctx=ast.Load()), args=[res], keywords=[]))
+        ran.append(ast.Try(body=[ast.Raise(exc=_sub(res, 4), cause=None)],
+                           handlers=[ast.ExceptHandler(type=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="BaseException", ctx=ast.Load()), name=None,
+                                                       body=[fix, ast.Raise(exc=None, cause=None)])],
+                           orelse=[], finalbody=[]))
+        out.append(ast.If(test=_sub(res, 1), body=ran, orelse=[]))
+        return [_located(st, line, s.col_offset) for st in out]
+
+
+def instrument(tree: ast.Module, threshold: int) -> tuple[ast.Module, list[SiteInfo]]:
+    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites."""
+    ins = Instrumenter(threshold)
+    ins.module(tree)
+    return tree, ins.sites

@@ -1,0 +1,289 @@
+"""Compiling the program's code for the baseline tier, caching it, and the import hook.
+
+``compile_program`` turns source into a CPython code object: parsed with
+``ast``, instrumented with hot-loop hooks (``tauraro.vm.instrument``) when the
+JIT is on, compiled with the program's real file name. The marshalled result is
+cached on disk (as CPython's ``.pyc``), keyed by the source, the file name, the
+threshold, the Python version and Tauraro's own version, so a second run skips
+parsing and compiling. The cache is bounded: when it grows past its limit, the
+least recently used entries are evicted.
+
+After loading, the placeholder constants the instrumenter left in the code
+(``<builtins>``, ``<site N>``) are replaced by the builtins module and by this
+module's LoopSite objects.
+
+``ProgramFinder`` is the import hook: a module found on the program's own paths
+(its directory and ``PYTHONPATH``) is compiled the same way; the standard
+library and ``site-packages`` are the host's.
+"""
+from __future__ import annotations
+
+import builtins
+import marshal
+import os
+import sys
+
+from .. import __version__
+from .instrument import BUILTINS_PLACEHOLDER, SITE_PREFIX
+
+_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag)
+DEFAULT_CACHE_LIMIT = 64 * 1024 * 1024
+_CACHE_PRUNE_EVERY = 50           # writes between checks of the cache's size
+
+
+def cache_root() -> str | None:
+    if os.environ.get("TAURARO_CACHE", "1") == "0":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "tauraro")
+
+
+def cache_limit() -> int:
+    try:
+        return int(os.environ.get("TAURARO_CACHE_SIZE", DEFAULT_CACHE_LIMIT))
+    except ValueError:
+        return DEFAULT_CACHE_LIMIT
+
+
+class CodeCache:
+    """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
+
+    def __init__(self, root: str | None):
+        self.dir = os.path.join(root, "code") if root else None
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.dir, key[:2], key[2:] + ".bin")
+
+    @staticmethod
+    def key(filename: str, threshold: int) -> str:
+        """Where a file's entry lives (one per file and threshold; the entry names its source)."""
+        import zlib
+        k = repr((_MAGIC, filename, threshold)).encode()
+        return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+
+    @staticmethod
+    def stamp(source: bytes):
+        import zlib
+        return (len(source), zlib.crc32(source), zlib.adler32(source))
+
+    def get(self, key: str, filename: str, source: bytes):
+        if self.dir is None:
+            return None
+        path = self._path(key)
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+            entry = marshal.loads(data)
+            if entry[0] != filename or entry[1] != self.stamp(source):
+                return None
+            os.utime(path)          # recently used
+            return entry[2], entry[3]
+        except (OSError, ValueError, EOFError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, filename: str, source: bytes, code, infos) -> None:
+        if self.dir is None:
+            return
+        path = self._path(key)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = "%s.%d.tmp" % (path, os.getpid())
+            with open(tmp, "wb") as f:
+                f.write(marshal.dumps((filename, self.stamp(source), code, infos)))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            return
+        if int(key[-4:], 16) % _CACHE_PRUNE_EVERY == 0:
+            prune(os.path.dirname(self.dir), cache_limit())
+
+
+def prune(root: str, limit: int) -> int:
+    """Evict least recently used files under ``root`` until it holds at most ``limit`` bytes.
+    Returns the number of files removed."""
+    files = []
+    total = 0
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(dirpath, n)
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            files.append((st.st_mtime, st.st_size, p))
+            total += st.st_size
+    removed = 0
+    if total <= limit:
+        return 0
+    files.sort()
+    for _, size, p in files:
+        if total <= limit:
+            break
+        try:
+            os.remove(p)
+            total -= size
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+class LoopSites:
+    """The LoopSite objects of one compiled module, created on first use."""
+
+    def __init__(self, infos, filename, factory):
+        self.infos = infos
+        self.filename = filename
+        self.factory = factory
+        self.objects: dict[int, object] = {}
+
+    def get(self, k: int):
+        site = self.objects.get(k)
+        if site is None:
+            site = self.objects[k] = self.factory(self.infos[k], self.filename)
+        return site
+
+
+def _bind_placeholders(code, sites: LoopSites | None):
+    consts = code.co_consts
+    changed = False
+    new = []
+    for c in consts:
+        if type(c) is str and c.startswith("\x00tauraro:"):
+            if c == BUILTINS_PLACEHOLDER:
+                c = builtins
+            elif c.startswith(SITE_PREFIX) and sites is not None:
+                c = sites.get(int(c[len(SITE_PREFIX):]))
+            changed = True
+        elif type(c) is type(code):
+            c2 = _bind_placeholders(c, sites)
+            if c2 is not c:
+                c = c2
+                changed = True
+        new.append(c)
+    return code.replace(co_consts=tuple(new)) if changed else code
+
+
+def _site_tuple(s):
+    return (s.id, s.kind, s.line, s.col, tuple(s.written), s.parent, s.module_level)
+
+
+def _site_from(t):
+    from .instrument import SiteInfo
+    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6])
+
+
+class Compiler:
+    """Source to code objects for one run: the threshold (0 without the JIT), the cache,
+    and how LoopSite objects are made (the JIT hook, ``tauraro.vm.hooks``)."""
+
+    def __init__(self, threshold: int = 0, site_factory=None, cache_dir: str | None = None):
+        self.threshold = threshold if site_factory is not None else 0
+        self.site_factory = site_factory
+        self.cache = CodeCache(cache_dir)
+
+    def compile(self, source_bytes: bytes, filename: str, text: str | None = None):
+        """A module's code object, ready to exec. SyntaxErrors are CPython's own."""
+        key = self.cache.key(filename, self.threshold)
+        cached = self.cache.get(key, filename, source_bytes)
+        if cached is not None:
+            code, infos = cached
+            infos = [_site_from(t) for t in infos]
+        else:
+            if text is None:
+                text = source_bytes
+            code, infos = self._compile(text, filename)
+            self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
+        if not infos and self.threshold == 0:
+            return _bind_placeholders(code, None) if cached is None else code
+        sites = LoopSites(infos, filename, self.site_factory) if self.site_factory else None
+        return _bind_placeholders(code, sites)
+
+    def _compile(self, text, filename):
+        if self.threshold <= 0:
+            return compile(text, filename, "exec", dont_inherit=True), []
+        import ast
+        from .instrument import instrument
+        tree = compile(text, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        tree, infos = instrument(tree, self.threshold)
+        try:
+            return compile(tree, filename, "exec", dont_inherit=True), infos
+        except SyntaxError:
+            pass
+        # an error only the compiler finds (after parsing): CPython's own words for it
+        return compile(text, filename, "exec", dont_inherit=True), []
+
+
+# --- the import hook ---------------------------------------------------------------------
+
+def _loader_class():
+    """ProgramLoader is a SourceFileLoader (so importing runs through importlib's own
+    ``exec_module``, whose frames CPython hides from tracebacks) whose ``get_code``
+    compiles through the Compiler: never a ``.pyc``."""
+    from importlib.machinery import SourceFileLoader
+
+    class ProgramLoader(SourceFileLoader):
+        def __init__(self, compiler: Compiler, fullname: str, path: str):
+            super().__init__(fullname, path)
+            self.compiler = compiler
+
+        def get_code(self, fullname=None):
+            with open(self.path, "rb") as f:
+                data = f.read()
+            return self.compiler.compile(data, self.path)
+
+    return ProgramLoader
+
+
+_LOADER = None
+
+
+def ProgramLoader(compiler, fullname, path):
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _loader_class()
+    return _LOADER(compiler, fullname, path)
+
+
+class ProgramFinder:
+    """Finds modules like the standard path finder; those under the program's own paths
+    get a ProgramLoader. Sits in sys.meta_path just before PathFinder."""
+
+    def __init__(self, compiler: Compiler, roots):
+        self.compiler = compiler
+        self.roots = [os.path.join(os.path.realpath(r), "") for r in roots if r]
+        # Tauraro's own code is never the program's, wherever it lies
+        here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+        self.own = [os.path.join(here, ""),
+                    os.path.join(os.path.dirname(here), "cli", "")]
+        from importlib.machinery import PathFinder
+        self._path_finder = PathFinder
+
+    def owns(self, origin: str) -> bool:
+        real = os.path.realpath(origin)
+        if any(real.startswith(r) for r in self.own):
+            return False
+        return any(real.startswith(r) for r in self.roots)
+
+    def find_spec(self, fullname, path=None, target=None):
+        spec = self._path_finder.find_spec(fullname, path, target)
+        if spec is None or not spec.has_location or not isinstance(spec.origin, str):
+            return spec
+        if spec.origin.endswith(".py") and self.owns(spec.origin):
+            spec.loader = ProgramLoader(self.compiler, fullname, spec.origin)
+        return spec
+
+    def invalidate_caches(self):
+        pass
+
+
+def install_finder(compiler: Compiler, roots) -> ProgramFinder:
+    from importlib.machinery import PathFinder
+    finder = ProgramFinder(compiler, roots)
+    meta = sys.meta_path
+    for i, f in enumerate(meta):
+        if f is PathFinder:
+            meta.insert(i, finder)
+            break
+    else:
+        meta.append(finder)
+    return finder

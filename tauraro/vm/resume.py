@@ -1,0 +1,181 @@
+"""The resume interpreter: finish a loop iteration from any instruction of the register bytecode.
+
+When native code leaves a loop -- a guard failed mid-iteration, an operation it
+does not do came up, the loop ended -- its exit record names the instruction
+to continue at, and the registers hold the exact state there. This
+interpreter runs from that instruction until control reaches a *stop*: the
+loop's header (the next iteration, handed back to the baseline), a pc outside
+the loop (it ended, or a ``break`` left it), a ``return`` that would run
+cleanup code outside the loop, a ``return`` itself, or an exception that no
+handler inside the loop catches.
+
+It is generated from the opcode table's Python templates
+(``tauraro.vm.blockgen``): one Python function per basic block of the loop,
+each returning the next block, where a jump to a stop returns a ``Stop``.
+Only the loop's own blocks are generated; what lies outside is the
+baseline's, which continues from the stop.
+"""
+from __future__ import annotations
+
+import sys
+import types
+
+from ..compiler.code import UNBOUND, CodeObject
+from . import blockgen
+from .state import STATE
+
+# outcomes handed back to the baseline
+HEADER = 1      # continue at the loop header (the loop may have ended: the header sees it)
+BREAK = 2       # leave the loop, skipping its else clause
+RETURN = 3      # return the value from the function
+RAISE = 4       # raise the exception (at ``pc``)
+
+
+class Stop:
+    """A pc where resuming ends, standing in for the block that would start there."""
+    __slots__ = ("pc",)
+
+    def __init__(self, pc: int):
+        self.pc = pc
+
+    def __repr__(self):
+        return "Stop(%d)" % self.pc
+
+
+class _Raised(Exception):
+    """An exception no handler inside the loop catches, with the pc that raised it."""
+
+    def __init__(self, exc: BaseException, pc: int):
+        self.exc = exc
+        self.pc = pc
+
+
+class LoopResume:
+    """The generated blocks of one loop of one code object, bound to a module's globals."""
+
+    def __init__(self, code: CodeObject, loop, G: dict, stops_extra=()):
+        from .runtime_names import runtime_names
+        self.code = code
+        self.loop = loop
+        self.G = G
+        self.header = loop.header
+        self.exits = list(loop.exits)
+        self.returns = {pc: reg for pc, reg in stops_extra}
+        inside = [s for s in blockgen.leaders(code) if loop.header <= s < loop.end
+                  and s not in self.returns]
+        outside = set(blockgen.leaders(code)) - set(inside)
+        outside.add(loop.header)
+        outside.update(self.returns)
+        outside.update(e for e in loop.exits if e < len(code.instrs))
+        self.stops = {pc: Stop(pc) for pc in outside}
+        self.stop_type = Stop
+        names = runtime_names(code, G)
+        self._names = names
+        starts = [s for s in inside if s != loop.header]
+        self.blocks, self.linemap, self.source = blockgen.build_blocks(
+            code, G, names, starts=starts, stops=self.stops)
+        self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
+        self.next_line = max(self.linemap) + 10 if self.linemap else 10
+
+    def block_at(self, pc: int):
+        """The block function that continues at ``pc`` (generated on demand when ``pc``
+        is in the middle of a block)."""
+        fn = self.stops.get(pc)
+        if fn is not None:
+            return fn
+        fn = self.blocks.get(pc)
+        if fn is None:
+            fns, linemap, src = blockgen.build_blocks(
+                self.code, self.G, self._names, starts=[pc], first_line=self.next_line,
+                existing=self.blocks, stops=self.stops, resume_only=True)
+            self.linemap.update(linemap)
+            self.next_line = max(linemap) + 10
+            fn = self.blocks[pc] = fns[pc]
+            self.pc_of_block[fn] = pc
+        return fn
+
+    def pc_of(self, exc: BaseException, blk) -> int:
+        """The pc of the instruction that raised ``exc`` inside block ``blk``."""
+        tb = exc.__traceback__
+        nxt = tb.tb_next if tb is not None else None
+        if nxt is not None:
+            pc = self.linemap.get(nxt.tb_lineno)
+            if pc is not None and nxt.tb_frame.f_code.co_filename.startswith("<tauraro "):
+                return pc
+        return self.pc_of_block.get(blk, 0)
+
+    def handler(self, exc: BaseException, pc: int):
+        """The block of the handler inside the loop that covers ``pc``, or raise _Raised."""
+        for e in self.code.exc_table:
+            if e.start <= pc < e.end:
+                if self.header <= e.handler < self.loop.end and e.handler not in self.stops:
+                    return e.handler
+                break
+        raise _Raised(exc, pc)
+
+    def run(self, r: list, pc: int):
+        """Run from ``pc`` to a stop; return (outcome, value, pc)."""
+        state = STATE
+        saved = state.handling
+        state.handling = sys.exc_info()[1]
+        stop_type = Stop
+        try:
+            blk = self.block_at(pc)
+            while True:
+                try:
+                    while blk is not None and blk.__class__ is not stop_type:
+                        blk = blk(r)
+                    break
+                except _Raised:
+                    raise
+                except BaseException as exc:
+                    where = self.pc_of(exc, blk)
+                    h = self.handler(exc, where)
+                    r[self._exc_reg(where)] = exc
+                    blk = self.block_at(h)
+        except _Raised as raised:
+            return RAISE, _strip(raised.exc), raised.pc
+        finally:
+            state.handling = saved
+        if blk is None:
+            return RETURN, r[-2], -1
+        return self.outcome(blk.pc, r)
+
+    def _exc_reg(self, pc):
+        for e in self.code.exc_table:
+            if e.start <= pc < e.end:
+                return e.exc_reg
+        raise AssertionError("no handler")
+
+    def outcome(self, pc: int, r: list):
+        """What reaching stop ``pc`` means for the baseline."""
+        if pc in self.returns:
+            v = self.returns[pc]
+            return RETURN, (r[v] if v >= 0 else self.code.consts[-1 - v]), pc
+        if pc == self.header:
+            return HEADER, None, pc
+        if pc == self.exits[-1]:        # after the loop and its else clause (a break)
+            return BREAK, None, pc
+        if pc == self.exits[0]:         # the loop ended: the baseline's header sees it, runs the else
+            return HEADER, None, pc
+        return BREAK, None, pc
+
+
+def _strip(exc: BaseException) -> BaseException:
+    """Drop the resume interpreter's own frames from the front of the traceback."""
+    tb = exc.__traceback__
+    while tb is not None and _is_ours(tb.tb_frame.f_code):
+        tb = tb.tb_next
+    exc.__traceback__ = tb
+    return exc
+
+
+_HERE = __file__
+
+
+def _is_ours(code: types.CodeType) -> bool:
+    return code.co_filename.startswith("<tauraro ") or code.co_filename == _HERE
+
+
+def new_registers(code: CodeObject) -> list:
+    return [UNBOUND] * (code.nregs + 2)

@@ -1,0 +1,206 @@
+"""The baseline tier: the program's own code run by CPython, its hooks, its cache, and
+the resume interpreter that finishes an iteration after native code leaves a loop."""
+import ast
+import builtins
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from harness import _env
+from tauraro.compiler.code import UNBOUND
+from tauraro.compiler.compiler import compile_source
+from tauraro.vm.instrument import instrument
+from tauraro.vm.loader import CodeCache, Compiler, prune
+from tauraro.vm.resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
+
+
+def instrumented(src, threshold=1000):
+    tree, sites = instrument(ast.parse(textwrap.dedent(src)), threshold)
+    return tree, sites
+
+
+def test_code_keeps_the_programs_file_lines_and_names(tmp_path):
+    src = "def f(a):\n    total = 0\n    for i in range(a):\n        total += i\n    return total\n"
+    path = tmp_path / "m.py"
+    path.write_text(src)
+    code = Compiler(5, None, None).compile(src.encode(), str(path))
+    ns = {}
+    exec(code, ns)
+    f = ns["f"]
+    assert f.__code__.co_filename == str(path)
+    assert f.__code__.co_firstlineno == 1 and f(10) == 45
+    assert f.__code__.co_varnames[:3] == ("a", "total", "i")
+
+
+def test_loops_get_a_countdown_and_hook_and_keep_their_lines():
+    tree, sites = instrumented("""
+        def f(n):
+            s = 0
+            for i in range(n):
+                s += i
+            while n:
+                n -= 1
+            return s
+    """)
+    assert [(s.kind, s.line, s.written) for s in sites] == [("for", 4, ["i", "s"]), ("while", 6, ["n"])]
+    loop = tree.body[0].body[3]
+    assert isinstance(loop, ast.For) and loop.lineno == 4
+    # the hidden statements sit on the first body statement's line: no new line event
+    assert loop.body[0].lineno == loop.body[2].lineno == 5
+
+
+def test_loops_that_cannot_compile_are_left_alone():
+    _, sites = instrumented("""
+        def g():
+            for x in range(3):
+                yield x
+        def h(xs):
+            for x in xs:
+                f = lambda: x
+        def k():
+            for x in range(3):
+                print(locals())
+        class C:
+            for x in range(3):
+                pass
+        async def a():
+            for x in range(3):
+                pass
+    """)
+    assert sites == []
+
+
+def test_code_cache_hits_and_is_checked_against_the_source(tmp_path):
+    cache = CodeCache(str(tmp_path))
+    key = cache.key("/x/m.py", 7)
+    code = compile("x = 1\n", "/x/m.py", "exec")
+    cache.put(key, "/x/m.py", b"x = 1\n", code, [])
+    got = cache.get(key, "/x/m.py", b"x = 1\n")
+    assert got is not None and got[0] == code
+    assert cache.get(key, "/x/m.py", b"x = 2\n") is None      # the source changed
+
+
+def test_cache_prune_evicts_least_recently_used(tmp_path):
+    for i in range(6):
+        p = tmp_path / ("f%d" % i)
+        p.write_bytes(b"x" * 1000)
+        os.utime(p, (1000 + i, 1000 + i))
+    removed = prune(str(tmp_path), 3500)
+    assert removed == 3
+    assert sorted(os.listdir(tmp_path)) == ["f3", "f4", "f5"]
+
+
+def _resume_for(src, fname):
+    mod = compile_source(textwrap.dedent(src), "<resume-test>")
+    code = [c for c in mod.children() if c.name == fname][0]
+    loop = code.loops[0]
+    returns = [(pc, v) for pc, v, ids in code.return_sites if loop.id in ids]
+    return code, loop, LoopResume(code, loop, {"__builtins__": builtins}, returns)
+
+
+def _regs(code, **values):
+    r = new_registers(code)
+    for reg, name in code.regnames.items():
+        if name in values:
+            r[reg] = values[name]
+    return r
+
+
+def test_resume_runs_the_rest_of_an_iteration_from_any_pc():
+    code, loop, res = _resume_for("""
+        def f(n):
+            t = 0
+            for i in range(n):
+                a = i * 2
+                b = a + 1
+                t += b
+            return t
+    """, "f")
+    it = iter(range(3))
+    next(it)
+    r = _regs(code, t=0, i=0)
+    r[loop.target] = it
+    # start in the middle of the body: a is already computed
+    body = [pc for pc in range(loop.header + 1, loop.end) if code.instrs[pc].line == 5][0]
+    r[[k for k, v in code.regnames.items() if v == "a"][0]] = 0
+    outcome, _, pc = res.run(r, body)
+    assert outcome == HEADER and pc == loop.header
+    assert r[[k for k, v in code.regnames.items() if v == "t"][0]] == 1
+
+
+def test_resume_stops_at_break_return_and_uncaught_exceptions():
+    code, loop, res = _resume_for("""
+        def f(xs, k):
+            for x in xs:
+                if x == k:
+                    break
+                if x < 0:
+                    return x
+                y = 10 // x
+    """, "f")
+    def go(x):
+        r = _regs(code, xs=[x], k=5, x=x)
+        r[loop.target] = iter([])
+        return res.run(r, loop.header + 1)
+    assert go(5)[0] == BREAK
+    assert go(-3)[:2] == (RETURN, -3)
+    outcome, exc, pc = go(0)
+    assert outcome == RAISE and isinstance(exc, ZeroDivisionError)
+    assert code.instrs[pc].line == 8 and exc.__traceback__ is None
+
+
+def test_return_through_finally_outside_the_loop_stops_before_the_cleanup():
+    code, loop, res = _resume_for("""
+        def f(xs, log):
+            try:
+                for x in xs:
+                    if x:
+                        return x
+            finally:
+                log.append("cleanup")
+    """, "f")
+    log = []
+    r = _regs(code, xs=[7], x=7, log=log)
+    r[loop.target] = iter([])
+    assert res.run(r, loop.header + 1)[:2] == (RETURN, 7)
+    assert log == []          # the baseline's own return runs the finally
+
+
+def run_tauraro(tmp_path, src, *opts):
+    p = tmp_path / "prog.py"
+    p.write_text(textwrap.dedent(src))
+    got = subprocess.run([sys.executable, "-m", "tauraro", "run", *opts, str(p)],
+                         capture_output=True, env=_env(), timeout=120)
+    want = subprocess.run([sys.executable, str(p)], capture_output=True, env=_env(), timeout=120)
+    return got, want
+
+
+def test_hidden_names_do_not_show_in_globals_after_module_loops(tmp_path):
+    got, want = run_tauraro(tmp_path, """
+        t = 0
+        for i in range(3000):
+            t += i
+        print(sorted(k for k in globals() if not k.startswith("__")), t)
+        def f():
+            n = 0
+            for j in range(10):
+                n += j
+            return sorted(locals())
+        print(f())
+    """, "--jit-threshold", "1")
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+def test_a_jit_failure_stays_inside_tauraro(tmp_path, monkeypatch):
+    got, want = run_tauraro(tmp_path, """
+        import sys
+        t = 0
+        for i in range(5000):
+            t += i
+        print(t)
+    """, "--jit-threshold", "1", "--emit-wasm", "/proc/forbidden/dir")
+    assert got.stdout == want.stdout and got.returncode == 0
+    assert got.stderr.count(b"\n") == 1 and b"warning" in got.stderr
