@@ -67,8 +67,9 @@ _PROBE = compile("def d(n):\n try:\n  return d(n + 1)\n except RecursionError:\n
 def _extra_depth() -> int:
     """How many more frames deep than under CPython the program's module code runs:
     CPython's module code can recurse ``limit - 2`` calls deep (3.11 to 3.13)."""
-    ns = {}
-    exec(_PROBE, ns)
+    from .vm.detach import run_detached
+    ns = {"__builtins__": sys.modules["builtins"]}
+    run_detached(_PROBE, ns)
     return max(0, sys.getrecursionlimit() - 2 - ns["depth"] - 1)   # probed one frame deeper
 
 
@@ -106,8 +107,9 @@ def run_program(path: str, args: list[str], compiler) -> int:
     main.__spec__ = None
     sys.modules["__main__"] = main
     _recursion_offset(_extra_depth())
+    from .vm.detach import run_detached
     try:
-        exec(code, main.__dict__)
+        run_detached(code, main.__dict__)
     except SystemExit:
         raise
     except BaseException as e:
@@ -122,8 +124,8 @@ def report(exc: BaseException):
     """Print an uncaught exception as CPython does: through sys.excepthook, with the
     launcher's frames left out of the traceback."""
     tb = exc.__traceback__
-    here = report.__code__.co_filename
-    while tb is not None and tb.tb_frame.f_code.co_filename == here:
+    ours = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(ours):
         tb = tb.tb_next
     exc.__traceback__ = tb
     sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, tb
