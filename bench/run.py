@@ -1,24 +1,41 @@
 """Time benchmark programs under CPython and Tauraro in the same run; print ratios.
 
-    python bench/run.py                 # every suite
+    python bench/run.py                 # every suite, then the start-up measurement
     python bench/run.py interp          # interpreter-bound programs: CPython vs --no-jit
     python bench/run.py --repeat 5 jit  # hot loops: CPython vs --no-jit vs JIT
     python bench/run.py limits          # where the JIT is known not to pay
+    python bench/run.py suite           # ordinary programs (not hot loops), all three modes
+    python bench/run.py startup         # process start-up: `print(1)` under python3 and tauraro
+    python bench/run.py suite --json out.json   # also write every median and ratio as JSON
 
 Each program is run as a whole process (start to exit) several times per mode,
 interleaved, and the median wall time is kept (with Python's bytecode cache
 allowed, as in a normal installation). Outputs are checked to be
-identical across modes, so a speedup never hides a wrong answer. Programs may
+identical across modes, so a speedup never hides a wrong answer: a program whose
+outputs differ between modes is reported as OUTPUT DIFFERS (and one that exits
+with an error as FAILED), left out of the totals and ratios, and the run goes on
+to the next program; the exit status is then 1. Programs may
 print a line ``@loop-seconds <float>`` (to stderr) measuring just their hot
 part; then the loop-time ratio is reported too.
+
+Below each suite's table: TOTAL (sum of medians; its ratio is the ratio of the
+sums), GEOMEAN (geometric mean of the per-program ratios), MIN (the smallest
+per-program ratio and its program) and, for suites with both --no-jit and JIT
+modes, the column jit/no-jit (JIT-on time over JIT-off time: above 1.00x the JIT
+made that program slower) with its MAX.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
+import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +47,11 @@ SUITES = {
     "jit": ("jit", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
     # programs where the JIT is known not to pay (see bench/README.md), measured apart
     "limits": ("limits", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
+    # ordinary programs that are not hot numeric loops (see bench/README.md)
+    "suite": ("suite", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
 }
+# not a folder of programs: process start-up of a one-line program (see run_startup)
+STARTUP = "startup"
 
 
 def command(mode_args, program, cpython):
@@ -39,18 +60,31 @@ def command(mode_args, program, cpython):
     return [sys.executable, "-m", "tauraro", "run", *mode_args, str(program)]
 
 
-def time_once(cmd):
+def bench_env():
     env = dict(os.environ, PYTHONHASHSEED="0")
     # as in a normal installation, Python may cache bytecode (pip byte-compiles installed
     # packages); an environment that forbids it would bill recompiling Tauraro's own
     # modules to every run
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+class RunFailed(Exception):
+    def __init__(self, cmd, returncode, stderr):
+        super().__init__("%s exited with %d" % (" ".join(cmd), returncode))
+        self.cmd = cmd
+        self.returncode = returncode
+        self.stderr = stderr
+
+
+def time_once(cmd):
+    env = bench_env()
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env, cwd=str(ROOT))
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
-        raise SystemExit("%s failed:\n%s" % (" ".join(cmd), proc.stderr.decode()[-2000:]))
+        raise RunFailed(cmd, proc.returncode, proc.stderr.decode(errors="replace"))
     loop = None
     for line in proc.stderr.decode().splitlines():
         if line.startswith("@loop-seconds "):
@@ -58,54 +92,223 @@ def time_once(cmd):
     return wall, loop, proc.stdout
 
 
+def geomean(values):
+    values = [v for v in values if v > 0]
+    if not values:
+        return None
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def ratio_names(modes):
+    """The ratio columns of a suite: CPython time over each mode's time, then
+    (suites with both) JIT time over --no-jit time."""
+    names = ["cpython/" + m for m, _ in modes[1:]]
+    mode_names = [m for m, _ in modes]
+    if "no-jit" in mode_names and "jit" in mode_names:
+        names.append("jit/no-jit")
+    return names
+
+
+def ratios_of(med, modes):
+    out = {}
+    for m, _ in modes[1:]:
+        out["cpython/" + m] = med["cpython"] / med[m]
+    if "no-jit" in med and "jit" in med:
+        out["jit/no-jit"] = med["jit"] / med["no-jit"]
+    return out
+
+
+def first_difference(a, b):
+    """(line number, line of a, line of b) of the first line where outputs a and b differ."""
+    la, lb = a.decode(errors="replace").splitlines(), b.decode(errors="replace").splitlines()
+    for i in range(max(len(la), len(lb))):
+        x = la[i] if i < len(la) else "<no line>"
+        y = lb[i] if i < len(lb) else "<no line>"
+        if x != y:
+            return i + 1, x, y
+    return None
+
+
+def short(name):
+    return name.replace("cpython/", "cpy/")
+
+
 def run_suite(name, repeat):
     folder, modes = SUITES[name]
     programs = sorted((HERE / folder).glob("*.py"))
     print("\n== %s: %d programs, median of %d runs each, wall time from process start to exit"
           % (name, len(programs), repeat))
+    rnames = ratio_names(modes)
     header = "%-22s" % "program" + "".join("%12s" % m for m, _ in modes)
-    ratios_hdr = "".join("%14s" % ("cpy/" + m) for m, _ in modes[1:])
-    print(header + ratios_hdr)
+    print(header + "".join("%14s" % short(r) for r in rnames))
     totals = {m: 0.0 for m, _ in modes}
     loop_rows = []
+    results = {}
+    problems = []
     for prog in programs:
         walls = {m: [] for m, _ in modes}
         loops = {m: [] for m, _ in modes}
         outputs = {}
+        failure = None
         for _ in range(repeat):
             for mode, args in modes:
-                wall, loop, out = time_once(command(args, prog, mode == "cpython"))
+                try:
+                    wall, loop, out = time_once(command(args, prog, mode == "cpython"))
+                except RunFailed as exc:
+                    failure = (mode, exc)
+                    break
                 walls[mode].append(wall)
                 if loop is not None:
                     loops[mode].append(loop)
                 outputs.setdefault(mode, out)
-        if len(set(outputs.values())) != 1:
-            raise SystemExit("%s: outputs differ between modes" % prog.name)
+            if failure:
+                break
+        if failure:
+            mode, exc = failure
+            tail = exc.stderr.strip().splitlines()[-1:] or [""]
+            print("%-22s FAILED under %s (exit %d): %s" % (prog.stem, mode, exc.returncode, tail[0][:100]))
+            results[prog.stem] = {"status": "failed", "mode": mode, "returncode": exc.returncode,
+                                  "stderr_tail": exc.stderr[-2000:]}
+            problems.append(prog.stem)
+            continue
         med = {m: statistics.median(v) for m, v in walls.items()}
+        if len(set(outputs.values())) != 1:
+            differing = [m for m, _ in modes if outputs[m] != outputs["cpython"]]
+            print("%-22s" % prog.stem + "".join("%11.3fs" % med[m] for m, _ in modes)
+                  + "   OUTPUT DIFFERS (%s vs cpython)" % ", ".join(differing))
+            diffs = {}
+            for m in differing:
+                line, want, got = first_difference(outputs["cpython"], outputs[m])
+                diffs[m] = {"line": line, "cpython": want[:500], m: got[:500]}
+                print("%-22s   %s, line %d: cpython %r, %s %r" % ("", m, line, want[:60], m, got[:60]))
+            results[prog.stem] = {"status": "output differs", "differing_modes": differing,
+                                  "first_difference": diffs, "median_s": med}
+            problems.append(prog.stem)
+            continue
         for m in med:
             totals[m] += med[m]
+        rat = ratios_of(med, modes)
         row = "%-22s" % prog.stem + "".join("%11.3fs" % med[m] for m, _ in modes)
-        row += "".join("%13.2fx" % (med["cpython"] / med[m]) for m, _ in modes[1:])
+        row += "".join("%13.2fx" % rat[r] for r in rnames)
         print(row)
+        entry = {"status": "ok", "median_s": med, "runs_s": walls, "ratios": rat}
         if all(loops[m] for m, _ in modes):
-            loop_rows.append((prog.stem, {m: statistics.median(loops[m]) for m, _ in modes}))
-    row = "%-22s" % "TOTAL" + "".join("%11.3fs" % totals[m] for m, _ in modes)
-    row += "".join("%13.2fx" % (totals["cpython"] / totals[m]) for m, _ in modes[1:])
-    print(row)
+            lm = {m: statistics.median(loops[m]) for m, _ in modes}
+            loop_rows.append((prog.stem, lm))
+            entry["loop_median_s"] = lm
+            entry["loop_ratios"] = {"cpython/" + m: lm["cpython"] / lm[m] for m, _ in modes[1:]}
+        results[prog.stem] = entry
+
+    ok = {k: v for k, v in results.items() if v["status"] == "ok"}
+    summary = {"total_s": totals, "total_ratios": {}, "geomean": {}, "min": {}, "max": {}}
+    if ok:
+        summary["total_ratios"] = ratios_of(totals, modes)
+        row = "%-22s" % "TOTAL" + "".join("%11.3fs" % totals[m] for m, _ in modes)
+        row += "".join("%13.2fx" % summary["total_ratios"][r] for r in rnames)
+        print(row)
+        for r in rnames:
+            summary["geomean"][r] = geomean([v["ratios"][r] for v in ok.values()])
+        print("%-22s" % "GEOMEAN" + " " * 12 * len(modes)
+              + "".join("%13.2fx" % summary["geomean"][r] for r in rnames))
+        # the worst case of each column: the smallest speed-up, the largest JIT slow-down
+        mins = []
+        for r in rnames:
+            if r == "jit/no-jit":
+                continue
+            stem = min(ok, key=lambda s: (ok[s]["ratios"][r], s))
+            summary["min"][r] = {"ratio": ok[stem]["ratios"][r], "program": stem}
+            mins.append("%s %.2fx (%s)" % (short(r), ok[stem]["ratios"][r], stem))
+        print("%-22s" % "MIN" + "; ".join(mins))
+        if "jit/no-jit" in rnames:
+            stem = max(ok, key=lambda s: (ok[s]["ratios"]["jit/no-jit"], s))
+            summary["max"]["jit/no-jit"] = {"ratio": ok[stem]["ratios"]["jit/no-jit"], "program": stem}
+            print("%-22s" % "MAX" + "jit/no-jit %.2fx (%s)" % (ok[stem]["ratios"]["jit/no-jit"], stem))
+    if problems:
+        print("%-22s%d program(s) left out of TOTAL/GEOMEAN/MIN/MAX: %s"
+              % ("EXCLUDED", len(problems), ", ".join(problems)))
     if loop_rows:
         print("\n   hot-loop time only (@loop-seconds), ratio CPython / mode:")
         for stem, lm in loop_rows:
             print("%-22s" % stem + "".join("%11.4fs" % lm[m] for m, _ in modes)
                   + "".join("%13.1fx" % (lm["cpython"] / lm[m]) for m, _ in modes[1:]))
+    return {"folder": folder, "modes": {m: args for m, args in modes}, "repeat": repeat,
+            "programs": results, "summary": summary, "excluded": problems}
+
+
+def tauraro_script():
+    """The installed ``tauraro`` console script of this interpreter, if there is one."""
+    candidate = Path(sys.executable).parent / "tauraro"
+    if candidate.exists():
+        return str(candidate)
+    return shutil.which("tauraro")
+
+
+def run_startup(runs):
+    """Start-up cost: a one-line program under python3 and under ``tauraro run``."""
+    with tempfile.TemporaryDirectory(prefix="tauraro-startup-") as tmp:
+        prog = Path(tmp) / "one_line.py"
+        prog.write_text("print(1)\n")
+        variants = [("python3", [sys.executable, str(prog)]),
+                    ("python -m tauraro run", command([], prog, False))]
+        script = tauraro_script()
+        if script:
+            variants.append(("tauraro run", [script, "run", str(prog)]))
+        print("\n== startup: `print(1)` from a temporary file, %d runs each, interleaved; "
+              "wall time from process start to exit" % runs)
+        # one untimed round first: the bytecode caches get written, as after installation
+        for _, cmd in variants:
+            time_once(cmd)
+        walls = {name: [] for name, _ in variants}
+        outputs = {}
+        for _ in range(runs):
+            for name, cmd in variants:
+                wall, _, out = time_once(cmd)
+                walls[name].append(wall)
+                outputs.setdefault(name, out)
+    differs = len(set(outputs.values())) != 1
+    med = {name: statistics.median(v) for name, v in walls.items()}
+    base = med["python3"]
+    print("%-24s%12s%12s%12s%16s" % ("command", "median", "min", "max", "ratio/python3"))
+    for name, _ in variants:
+        print("%-24s%11.1fms%11.1fms%11.1fms%15.2fx" % (name, med[name] * 1e3, min(walls[name]) * 1e3,
+                                                       max(walls[name]) * 1e3, med[name] / base))
+    if script:
+        print("(`tauraro run` is the console script %s)" % script)
+    if differs:
+        print("OUTPUT DIFFERS between the commands")
+    return {"runs": runs, "program": "print(1)", "commands": {n: c[:-1] + ["<prog>"] for n, c in variants},
+            "median_s": med, "runs_s": walls,
+            "ratios": {name + "/python3": med[name] / base for name, _ in variants[1:]},
+            "output_differs": differs}
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("suites", nargs="*", default=list(SUITES))
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("suites", nargs="*", default=list(SUITES) + [STARTUP],
+                    help="any of %s (default: all)" % ", ".join(list(SUITES) + [STARTUP]))
+    ap.add_argument("--repeat", type=int, default=3, help="runs per program and mode (default 3)")
+    ap.add_argument("--startup-runs", type=int, default=20,
+                    help="runs per command of the startup measurement (default 20)")
+    ap.add_argument("--json", metavar="FILE", help="also write all medians and ratios to FILE as JSON")
     args = ap.parse_args()
     for s in args.suites:
-        run_suite(s, args.repeat)
+        if s not in SUITES and s != STARTUP:
+            ap.error("unknown suite %r (choose from %s)" % (s, ", ".join(list(SUITES) + [STARTUP])))
+    report = {"python": sys.version.split()[0], "executable": sys.executable,
+              "platform": platform.platform(), "cpus": os.cpu_count(),
+              "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "suites": {}}
+    bad = False
+    for s in args.suites:
+        if s == STARTUP:
+            report["startup"] = run_startup(args.startup_runs)
+            bad |= report["startup"]["output_differs"]
+        else:
+            report["suites"][s] = run_suite(s, args.repeat)
+            bad |= bool(report["suites"][s]["excluded"])
+        if args.json:  # written after each suite, so an interrupted run keeps what it measured
+            Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
+    if bad:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def _extra_depth() -> int:
 def run_program(path: str, args: list[str], compiler) -> int:
     """Run ``path`` as ``__main__`` with ``sys.argv = [path, *args]``; return the exit code.
     A SystemExit raised by the program propagates (CPython's own exit handling)."""
-    from .vm.loader import ProgramLoader, install_finder
+    from .vm.loader import install_finder
     source = read_program(path)
     filename = os.path.abspath(path)
     try:
@@ -103,8 +103,10 @@ def run_program(path: str, args: list[str], compiler) -> int:
     main = types.ModuleType("__main__")
     main.__file__ = filename
     main.__builtins__ = __builtins__ if isinstance(__builtins__, type(sys)) else sys.modules["builtins"]
-    main.__loader__ = ProgramLoader(compiler, "__main__", filename)
+    from importlib.machinery import SourceFileLoader
+    main.__loader__ = SourceFileLoader("__main__", filename)
     main.__spec__ = None
+    main.__cached__ = None
     sys.modules["__main__"] = main
     _recursion_offset(_extra_depth())
     from .vm.detach import run_detached

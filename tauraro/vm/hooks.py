@@ -30,12 +30,21 @@ import sys
 import time
 import types
 
-from ..compiler.code import UNBOUND
 from .errors import InternalError
-from .resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
-from .runtime_names import NOT_RESUMABLE
+
+# bound on the first trip (start-up imports only what running the program needs)
+UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = new_registers = NOT_RESUMABLE = None
+
+
+def _bind_jit_modules():
+    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers, NOT_RESUMABLE
+    from ..compiler.code import UNBOUND
+    from .resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
+    from .runtime_names import NOT_RESUMABLE
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
+_gettrace = sys.gettrace
+_getprofile = sys.getprofile
 _RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
 _TUPLE_ITER = type(iter(()))
@@ -95,7 +104,7 @@ class HookRuntime:
                 try:
                     mod = compile_source(source, filename)
                 except UnsupportedConstruct as e:
-                    mod = "the file holds %s" % e.what
+                    mod = "the register compiler does not take this file: %s" % e
                 except SyntaxError as e:
                     mod = "syntax error %s" % e
             self._modules[filename] = mod
@@ -148,6 +157,9 @@ class LoopSite:
 
     # --- the hook ----------------------------------------------------------------------------
     def hook(self, it):
+        if _gettrace() is not None or _getprofile() is not None:
+            # a tracer or profiler sees every line and call: native code would hide them
+            return self._idle
         if self.dead:
             st = self._state
             if st is not None:
@@ -172,6 +184,8 @@ class LoopSite:
         exc.__context__, exc.__suppress_context__ = result[7]
 
     def _trip(self, frame, it):
+        if LoopResume is None:
+            _bind_jit_modules()
         target = self._targets.get(frame.f_code)
         if target is None:
             target = self._target(frame)

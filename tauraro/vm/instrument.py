@@ -42,8 +42,7 @@ from __future__ import annotations
 import ast
 import sys
 
-BUILTINS_PLACEHOLDER = "\x00tauraro:builtins"
-SITE_PREFIX = "\x00tauraro:site:"
+from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 # names whose use makes hidden locals visible (or needs the frame as CPython built it)
 _FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
                           "__class__"))
@@ -224,6 +223,13 @@ class Instrumenter:
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
                          first.col_offset)
+        # under sys.settrace the hook is not called (a tracer would see it, and native code
+        # would hide the loop's lines from it): the countdown starts again
+        traced = ast.Compare(left=ast.Call(func=ast.Attribute(value=_const(SYS_PLACEHOLDER),
+                                                              attr="gettrace", ctx=ast.Load()),
+                                           args=[], keywords=[]),
+                             ops=[ast.IsNot()], comparators=[_const(None)])
+        hook = [ast.If(test=traced, body=[_assign(c, _const(250))], orelse=hook)]
         check = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_name(c)), body=hook,
                                 orelse=[]), line, first.col_offset)
         s.body = [count, check] + body
@@ -235,15 +241,12 @@ class Instrumenter:
         if kind == "for":
             call = ast.Call(func=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="iter",
                                                ctx=ast.Load()), args=[s.iter], keywords=[])
-            if sys.version_info >= (3, 13):
-                it = s.iter
-                _located(call.func, it.lineno, it.col_offset, it.end_lineno, it.end_col_offset)
-                call.lineno, call.col_offset = it.lineno, it.col_offset
-                call.end_lineno, call.end_col_offset = it.end_lineno, it.end_col_offset
-            else:
-                _located(call.func, s.lineno, s.col_offset, s.end_lineno, s.end_col_offset)
-                call.lineno, call.col_offset = s.lineno, s.col_offset
-                call.end_lineno, call.end_col_offset = s.end_lineno, s.end_col_offset
+            # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
+            # statement; its callee is kept on one line, so the call keeps that position
+            where = s.iter if sys.version_info >= (3, 13) else s
+            _located(call.func, where.lineno, where.col_offset)
+            call.lineno, call.col_offset = where.lineno, where.col_offset
+            call.end_lineno, call.end_col_offset = where.end_lineno, where.end_col_offset
             store = ast.Assign(targets=[_located(_name(i, True), s.lineno, s.col_offset)], value=call,
                                lineno=s.lineno, col_offset=s.col_offset, end_lineno=s.lineno,
                                end_col_offset=s.col_offset)

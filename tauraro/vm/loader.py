@@ -24,9 +24,19 @@ import os
 import sys
 
 from .. import __version__
-from .instrument import BUILTINS_PLACEHOLDER, SITE_PREFIX
+from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 
-_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag)
+def _instrumenter_stamp():
+    """The instrumenter's file, as it is: a changed transformation is a new cache entry."""
+    path = os.path.join(os.path.dirname(__file__), "instrument.py")
+    try:
+        st = os.stat(path)
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None
+
+
+_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
 DEFAULT_CACHE_LIMIT = 64 * 1024 * 1024
 _CACHE_PRUNE_EVERY = 50           # writes between checks of the cache's size
 
@@ -151,6 +161,8 @@ def _bind_placeholders(code, sites: LoopSites | None):
         if type(c) is str and c.startswith("\x00tauraro:"):
             if c == BUILTINS_PLACEHOLDER:
                 c = builtins
+            elif c == SYS_PLACEHOLDER:
+                c = sys
             elif c.startswith(SITE_PREFIX) and sites is not None:
                 c = sites.get(int(c[len(SITE_PREFIX):]))
             changed = True
