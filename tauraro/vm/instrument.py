@@ -99,9 +99,35 @@ def _stored_names(nodes) -> list[str]:
     return out
 
 
+# builtins compiled code calls natively (tauraro.jit.jtypes.COMPILED_BUILTINS)
+_NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool"))
+
+
 def _loop_blocked(loop) -> bool:
     head = loop.test if isinstance(loop, ast.While) else loop.iter
-    return any(isinstance(n, _BLOCKERS) for n in _walk_local(loop.body + [head]))
+    if any(isinstance(n, _BLOCKERS) for n in _walk_local(loop.body + [head])):
+        return True
+    # an operation native code never does, on the path every iteration takes: the JIT
+    # would only reject the loop, after paying for counting and for trying
+    every = [loop.test] if isinstance(loop, ast.While) else []
+    for st in loop.body:
+        if isinstance(st, (ast.If, ast.For, ast.While, ast.Try, ast.With, ast.Match)):
+            if isinstance(st, (ast.If, ast.While)):
+                every.append(st.test)
+            elif isinstance(st, ast.For):
+                every.append(st.iter)
+            continue
+        if isinstance(st, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
+            break
+        every.append(st)
+    for part in every:
+        for n in ast.walk(part):
+            if isinstance(n, (ast.Attribute, ast.JoinedStr, ast.Dict, ast.Set)):
+                return True
+            if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name)
+                                                and n.func.id in _NATIVE_CALLS):
+                return True
+    return False
 
 
 def _located(node, line, col=0, end_line=None, end_col=None):
