@@ -161,6 +161,20 @@ class JitController:
             st = self.loops[key] = LoopState(code, code.loops[loop_id])
         return st
 
+    def unplaced(self, filename, info, reason):
+        """A loop the register bytecode could not be found or made for: reported, not compiled."""
+        key = (filename, info.line, info.kind)
+        st = self.loops.get(key)
+        if st is None:
+            from ..compiler.code import LoopInfo
+
+            class _Where:
+                qualname = "?"
+            _Where.filename = filename
+            st = self.loops[key] = LoopState(_Where, LoopInfo(-1, info.kind, info.line, 0, 0, -1))
+            self.give_up(st, "not compiled", reason)
+        return st
+
     def register(self, code):
         """Every loop of a code object, so loops that never got hot are reported too."""
         for loop in code.loops:

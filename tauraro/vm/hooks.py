@@ -107,6 +107,8 @@ class HookRuntime:
                     mod = "the register compiler does not take this file: %s" % e
                 except SyntaxError as e:
                     mod = "syntax error %s" % e
+                except Exception as e:      # a construct the register compiler does not take yet
+                    mod = "the register compiler failed on this file: %s: %s" % (type(e).__name__, e)
             self._modules[filename] = mod
         return mod
 
@@ -191,6 +193,8 @@ class LoopSite:
             target = self._target(frame)
             self._targets[frame.f_code] = target
         if isinstance(target, str):
+            st = self.runtime.controller.unplaced(self.filename, self.info, target)
+            self._state = st
             self._die()
             return self._idle
         st = self._state = target.state
