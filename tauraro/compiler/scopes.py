@@ -10,7 +10,20 @@ from __future__ import annotations
 
 import ast
 import symtable
+import sys
 from collections import defaultdict, deque
+
+
+def _walk_local_scope(node):
+    """Nodes of a function's own scope (its body, not nested functions or classes)."""
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+                          ast.GeneratorExp)):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
 
 # how a name is accessed in a scope
 LOCAL = "local"      # a register of this frame
@@ -49,9 +62,91 @@ def _free_names(table: symtable.SymbolTable) -> set[str]:
     return names
 
 
+class _Symbol:
+    """A name of an inlined comprehension's scope, answering as symtable's Symbol does."""
+    __slots__ = ("name", "local", "free")
+
+    def __init__(self, name, local, free):
+        self.name = name
+        self.local = local
+        self.free = free
+
+    def get_name(self):
+        return self.name
+
+    def is_local(self):
+        return self.local
+
+    def is_free(self):
+        return self.free
+
+    def is_global(self):
+        return not (self.local or self.free)
+
+    def is_declared_global(self):
+        return False
+
+
+_INLINED = (ast.ListComp, ast.SetComp, ast.DictComp)
+
+
+def _walk_comprehension(node):
+    """The nodes of a comprehension that belong to its own scope (nested comprehensions
+    included, as Python 3.12 inlines them too; other nested scopes excluded)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        for c in ast.iter_child_nodes(n):
+            if isinstance(c, (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.ClassDef)):
+                continue
+            stack.append(c)
+
+
+def _comprehension_names(node):
+    """(names its ``for`` targets bind, names it reads or binds with ``:=``)."""
+    bound, used = set(), set()
+    for n in _walk_comprehension(node):
+        if isinstance(n, ast.comprehension):
+            for t in ast.walk(n.target):
+                if isinstance(t, ast.Name):
+                    bound.add(t.id)
+        elif isinstance(n, ast.Name):
+            used.add(n.id)
+    return bound, used - bound
+
+
+class _InlinedTable:
+    """A list, set or dict comprehension's scope where symtable has none (3.12+ inlines
+    them into the enclosing function). The register compiler still compiles one as a
+    function of its own, with 3.11's scoping: its ``for`` targets are its locals, and
+    the enclosing function's variables it uses reach it as free variables."""
+
+    def __init__(self, node, parent: "Scope"):
+        bound, used = _comprehension_names(node)
+        self.lineno = node.lineno
+        self.symbols = [_Symbol(n, True, False) for n in sorted(bound)]
+        self.symbols.append(_Symbol(".0", True, False))
+        for n in sorted(used):
+            self.symbols.append(_Symbol(n, False, parent.reaches_as_variable(n)))
+
+    def get_type(self):
+        return "function"
+
+    def get_children(self):
+        return []
+
+    def get_symbols(self):
+        return self.symbols
+
+    def get_lineno(self):
+        return self.lineno
+
+
 class Scope:
-    def __init__(self, table: symtable.SymbolTable, parent: "Scope | None" = None):
+    def __init__(self, table, parent: "Scope | None" = None, node=None):
         self.table = table
+        self.node = node
         self.parent = parent
         self.type = table.get_type()          # "module", "function" or "class"
         self._children = defaultdict(deque)
@@ -62,6 +157,12 @@ class Scope:
         captured = set()
         for child in table.get_children():
             captured |= _free_names(child)
+        if sys.version_info >= (3, 12) and node is not None and self.type == "function":
+            # comprehensions symtable inlined: the variables they use become cells here
+            for n in _walk_local_scope(node):
+                if isinstance(n, _INLINED):
+                    _, used = _comprehension_names(n)
+                    captured |= {u for u in used if u in self.symbols and self.symbols[u].is_local()}
         if self.type == "function":
             self.cells = sorted(n for n in captured
                                 if n in self.symbols and self.symbols[n].is_local())
@@ -74,8 +175,26 @@ class Scope:
         key = table_key(node)
         queue = self._children.get(key)
         if not queue:
-            raise KeyError("no symbol table for %s at line %d" % key[::-1])
-        return Scope(queue.popleft(), self)
+            if isinstance(node, _INLINED) and sys.version_info >= (3, 12):
+                return Scope(_InlinedTable(node, self), self, node)
+            if self.parent is not None and isinstance(self.table, _InlinedTable):
+                return self.parent.child(node)     # a scope nested in an inlined comprehension
+            raise KeyError("no symbol table for %s at line %d" % (key[0], key[1]))
+        return Scope(queue.popleft(), self, node)
+
+    def reaches_as_variable(self, name: str) -> bool:
+        """Is ``name`` a variable of this function (or reached through it), rather than
+        a global? (Used for comprehensions inlined into this scope.)"""
+        if self.type == "module":
+            return False
+        if self.type == "class":
+            return self.parent is not None and self.parent.reaches_as_variable(name)
+        sym = self.symbols.get(name)
+        if sym is not None and (sym.is_local() or sym.is_free()):
+            return True
+        if sym is None and self.parent is not None and isinstance(self.table, _InlinedTable):
+            return self.parent.reaches_as_variable(name)
+        return name in self.free
 
     def locals(self) -> list[str]:
         """Names bound in this function scope, in first-seen order (cells included)."""
