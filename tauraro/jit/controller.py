@@ -121,6 +121,14 @@ class LoopState:
         }
 
 
+class _Unplaced:
+    """Where a loop is, when its register code could not be made (for its stats row)."""
+
+    def __init__(self, filename):
+        self.filename = filename
+        self.qualname = "?"
+
+
 class Decision:
     """What the hook does after a trip: ``record`` is the exit record if native code ran
     (None if it did not), ``countdown`` the iterations before the next trip of this run
@@ -167,11 +175,8 @@ class JitController:
         st = self.loops.get(key)
         if st is None:
             from ..compiler.code import LoopInfo
-
-            class _Where:
-                qualname = "?"
-            _Where.filename = filename
-            st = self.loops[key] = LoopState(_Where, LoopInfo(-1, info.kind, info.line, 0, 0, -1))
+            st = self.loops[key] = LoopState(_Unplaced(filename),
+                                             LoopInfo(-1, info.kind, info.line, 0, 0, -1))
             self.give_up(st, "not compiled", reason)
         return st
 
