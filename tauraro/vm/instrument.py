@@ -21,6 +21,7 @@ might compile (``for`` and ``while`` in module and function bodies)::
                     <site 3>.fix(.r3); raise
         BODY
     else:
+        <site 3>.start = .c3                 # the count carries over to the next run of the loop
         .i3 = None; ORELSE                   # the iterator is dropped when the loop ends,
                                              # and before each ``break``, as CPython does
 
@@ -235,17 +236,23 @@ class Instrumenter:
         first = s.body[0]
         line = first.lineno
         body = self.block(s.body, declared, module_level, loops + [k])
+        site_start = lambda: ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="start",
+                                           ctx=ast.Store())
         if module_level:
             # module globals are visible (globals(), dir()): the hidden ones go when the loop ends
             hidden = [c, i, r] if kind == "for" else [c, r]
-            drop = lambda line, col: _located(ast.Delete(targets=[ast.Name(id=n, ctx=ast.Del())
-                                                                  for n in hidden]), line, col)
+            release = lambda: [ast.Delete(targets=[ast.Name(id=n, ctx=ast.Del()) for n in hidden])]
         elif kind == "for":
-            drop = lambda line, col: _located(_assign(i, _const(None)), line, col)
+            release = lambda: [_assign(i, _const(None))]
         else:
-            drop = None
-        if drop is not None:
-            body = self._breaks_drop(body, drop)
+            release = lambda: []
+
+        def drop(line, col):
+            # the count carries over to the loop's next run (a loop run often but briefly
+            # still gets hot); the iterator is let go, as CPython pops it
+            keep = ast.Assign(targets=[site_start()], value=_name(c))
+            return [_located(st, line, col) for st in [keep] + release()]
+        body = self._breaks_drop(body, drop)
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
                          first.col_offset)
@@ -279,8 +286,7 @@ class Instrumenter:
             pre.append(store)
             s.iter = _located(_name(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                               s.iter.end_col_offset)
-        if drop is not None:
-            s.orelse = [drop(s.lineno, s.col_offset)] + s.orelse
+        s.orelse = drop(s.lineno, s.col_offset) + s.orelse
         return pre + [s]
 
     def _breaks_drop(self, body, drop):
@@ -290,7 +296,7 @@ class Instrumenter:
             out = []
             for st in stmts:
                 if isinstance(st, ast.Break):
-                    out.append(drop(st.lineno, st.col_offset))
+                    out.extend(drop(st.lineno, st.col_offset))
                     out.append(st)
                     continue
                 if isinstance(st, (ast.For, ast.While, ast.AsyncFor, ast.FunctionDef,
@@ -332,7 +338,7 @@ class Instrumenter:
             return ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(code)]),
                           body=list(stmts), orelse=[])
         ran.append(when(1, ast.Continue()))
-        ran.append(when(2, *([drop(line, s.col_offset)] if drop else []), ast.Break()))
+        ran.append(when(2, *drop(line, s.col_offset), ast.Break()))
         if not module_level:
             ran.append(when(3, ast.Return(value=_sub(res, 4))))
         fix = ast.Expr(value=ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
