@@ -144,7 +144,7 @@ class Decision:
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
 # native iterations an entry must yield, on average, for entering to pay
-MIN_ITERATIONS_PER_ENTRY = 32
+MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
 
 

@@ -83,8 +83,8 @@ class HookRuntime:
         if json_path:
             write_json(rows, json_path)
 
-    def site(self, info, filename):
-        return LoopSite(info, filename, self)
+    def site(self, info, filename, sites):
+        return LoopSite(info, filename, self, sites)
 
     def register_code(self, filename: str):
         """The file's register bytecode (a module CodeObject), or an error message."""
@@ -143,10 +143,11 @@ class Target:
 class LoopSite:
     """One instrumented loop; ``start`` is read each time the loop starts."""
 
-    def __init__(self, info, filename, runtime: HookRuntime):
+    def __init__(self, info, filename, runtime: HookRuntime, sites=None):
         self.info = info
         self.filename = filename
         self.runtime = runtime
+        self.sites = sites              # the module's LoopSites (tauraro.vm.loader)
         self.start = runtime.threshold + 1
         self.dead = False
         self._idle = (IDLE, 0, None, None, None, None)
@@ -171,13 +172,26 @@ class LoopSite:
         try:
             return self._trip(frame, it)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
-            self._die()
+            self._die(frame)
             self.runtime.failed(self, e)
             return self._idle
 
-    def _die(self):
+    def _die(self, frame):
+        """The JIT gave up on this loop: an idle hook here, and no hook in the code of the
+        module's functions from their next call on."""
         self.dead = True
         self.start = IDLE
+        if self.sites is not None:
+            try:
+                swapped = self.sites.retire(self.info.id, frame.f_globals)
+            except (Exception, InternalError) as e:
+                self.runtime.failed(self, e)
+                return
+            for site in self.sites.objects.values():
+                targets = site._targets
+                for old, new in swapped:
+                    if old in targets:
+                        targets[new] = targets[old]
 
     def fix(self, result):
         """The exception being re-raised gets the traceback and context the hook made."""
@@ -195,11 +209,11 @@ class LoopSite:
         if isinstance(target, str):
             st = self.runtime.controller.unplaced(self.filename, self.info, target)
             self._state = st
-            self._die()
+            self._die(frame)
             return self._idle
         st = self._state = target.state
         if st.dead:
-            self._die()
+            self._die(frame)
             return self._idle
         code = target.code
         r = new_registers(code)
@@ -218,7 +232,7 @@ class LoopSite:
                 from ..jit.jtypes import classify
                 self.runtime.controller.give_up(st, "not compiled",
                                                 "the loop iterates over a %s" % classify(it).name)
-                self._die()
+                self._die(frame)
                 return self._idle
             real, back, restore = seen
             r[target.loop.target] = back
@@ -231,7 +245,7 @@ class LoopSite:
             raise
         record = decision.record
         if st.dead:
-            self.start = IDLE
+            self._die(frame)
         elif st.start is not None:
             self.start = st.start
         self._counted = decision.countdown

@@ -131,6 +131,35 @@ def _loop_blocked(loop) -> bool:
     return False
 
 
+def _function_locals(node) -> frozenset:
+    """A function's parameters and the names its own body binds."""
+    a = node.args
+    params = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
+    params += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
+    declared = set()
+    for n in _walk_local(node.body):
+        if isinstance(n, (ast.Global, ast.Nonlocal)):
+            declared.update(n.names)
+    bound = set(_stored_names(node.body))
+    for n in _walk_local(node.body):
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(n.name)
+        elif isinstance(n, (ast.Import, ast.ImportFrom)):
+            bound.update((al.asname or al.name).split(".")[0] for al in n.names)
+    return frozenset((set(params) | bound) - declared)
+
+
+def _captured(node, own) -> set:
+    """The function's variables its nested functions, lambdas and comprehensions use."""
+    out = set()
+    for n in _walk_local(node.body):
+        if isinstance(n, _SCOPES):
+            for m in ast.walk(n):
+                if isinstance(m, ast.Name) and m.id in own:
+                    out.add(m.id)
+    return out
+
+
 def _located(node, line, col=0, end_line=None, end_col=None):
     for n in ast.walk(node):
         n.lineno = line
@@ -157,72 +186,94 @@ def _assign(target, value):
 
 
 class Instrumenter:
-    def __init__(self, threshold: int):
+    def __init__(self, threshold: int, skip=frozenset()):
         self.threshold = threshold
+        self.skip = skip              # site ids left plain (loops the JIT gave up on)
         self.sites: list[SiteInfo] = []
         self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
+        self.cell_names = frozenset()   # the current function's free and cell variables
+
+    def _uses_cells(self, loop) -> bool:
+        """Does the loop read or write a variable that lives in a cell (compiled code
+        does not take those: the JIT would only reject the loop)?"""
+        names = self.cell_names
+        if not names:
+            return False
+        head = loop.test if isinstance(loop, ast.While) else loop.iter
+        nodes = loop.body + [head] + ([loop.target] if isinstance(loop, ast.For) else [])
+        return any(isinstance(n, ast.Name) and n.id in names for n in _walk_local(nodes))
 
     # --- scopes ------------------------------------------------------------------------------
     def module(self, tree: ast.Module) -> ast.Module:
         tree.body = self.block(tree.body, set(), True, [])
         return tree
 
-    def function(self, node):
+    def function(self, node, outer=frozenset()):
+        """``outer``: the variables of the enclosing functions (a nested function reads them
+        through cells)."""
         frame_names = any(isinstance(n, ast.Name) and n.id in _FRAME_NAMES
                           for n in _walk_local(node.body))
+        own = _function_locals(node)
         if frame_names or isinstance(node, ast.AsyncFunctionDef):
-            self.nested_only(node.body)
+            self.nested_only(node.body, outer | own)
             return
         declared = set()
+        nonlocal_names = set()
         for n in _walk_local(node.body):
             if isinstance(n, (ast.Global, ast.Nonlocal)):
                 declared.update(n.names)
-        quiet, self.quiet = self.quiet, 0      # a new scope: its own loops may have hooks
-        node.body = self.block(node.body, declared, False, [])
-        self.quiet = quiet
+            if isinstance(n, ast.Nonlocal):
+                nonlocal_names.update(n.names)
+        # variables the JIT cannot take (they live in cells): a loop using one is left alone
+        used = {n.id for n in _walk_local(node.body) if isinstance(n, ast.Name)}
+        free = (used - own) & set(outer) | nonlocal_names
+        saved = (self.quiet, self.cell_names)
+        self.quiet, self.cell_names = 0, free | _captured(node, own)
+        node.body = self.block(node.body, declared, False, [], outer | own)
+        self.quiet, self.cell_names = saved
 
-    def nested_only(self, body):
+    def nested_only(self, body, outer=frozenset()):
         """Instrument the functions nested in a body whose own loops stay as they are."""
         for n in _walk_local(body):
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                self.function(n)
+                self.function(n, outer)
             elif isinstance(n, ast.ClassDef):
-                self.nested_only(n.body)
+                self.nested_only(n.body, outer)
 
     # --- statements --------------------------------------------------------------------------
-    def block(self, body, declared, module_level, loops):
+    def block(self, body, declared, module_level, loops, outer=frozenset()):
         out = []
         for stmt in body:
-            out.extend(self.statement(stmt, declared, module_level, loops))
+            out.extend(self.statement(stmt, declared, module_level, loops, outer))
         return out
 
-    def statement(self, s, declared, module_level, loops):
+    def statement(self, s, declared, module_level, loops, outer=frozenset()):
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            self.function(s)
+            self.function(s, outer)
             return [s]
         if isinstance(s, ast.ClassDef):
-            self.nested_only(s.body)
+            self.nested_only(s.body, outer)
             return [s]
         if isinstance(s, (ast.For, ast.While)):
-            return self.loop(s, declared, module_level, loops)
+            return self.loop(s, declared, module_level, loops, outer)
         for field in ("body", "orelse", "finalbody"):
             sub = getattr(s, field, None)
             if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                setattr(s, field, self.block(sub, declared, module_level, loops))
+                setattr(s, field, self.block(sub, declared, module_level, loops, outer))
         star = sys.version_info >= (3, 11) and isinstance(s, ast.TryStar)
         for h in getattr(s, "handlers", None) or ():
             # an except* block may not hold the hook's return/break/continue
             self.quiet += star
-            h.body = self.block(h.body, declared, module_level, loops)
+            h.body = self.block(h.body, declared, module_level, loops, outer)
             self.quiet -= star
         for c in getattr(s, "cases", None) or ():
-            c.body = self.block(c.body, declared, module_level, loops)
+            c.body = self.block(c.body, declared, module_level, loops, outer)
         return [s]
 
-    def loop(self, s, declared, module_level, loops):
-        if _loop_blocked(s) or self.threshold <= 0 or self.quiet:
-            s.body = self.block(s.body, declared, module_level, loops + [None])
-            s.orelse = self.block(s.orelse, declared, module_level, loops)
+    def loop(self, s, declared, module_level, loops, outer=frozenset()):
+        if _loop_blocked(s) or self.threshold <= 0 or self.quiet or self._uses_cells(s):
+            s.body = self.block(s.body, declared, module_level, loops + [None], outer)
+            s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
             return [s]
         k = len(self.sites)
         kind = "for" if isinstance(s, ast.For) else "while"
@@ -232,10 +283,14 @@ class Instrumenter:
         parent = next((p for p in reversed(loops) if p is not None), -1)
         self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
                                    module_level))
+        if k in self.skip:      # the same ids as before, this loop without its hook
+            s.body = self.block(s.body, declared, module_level, loops + [k], outer)
+            s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
+            return [s]
         c, i, r = ".c%d" % k, ".i%d" % k, ".r%d" % k
         first = s.body[0]
         line = first.lineno
-        body = self.block(s.body, declared, module_level, loops + [k])
+        body = self.block(s.body, declared, module_level, loops + [k], outer)
         site_start = lambda: ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="start",
                                            ctx=ast.Store())
         if module_level:
@@ -266,7 +321,7 @@ class Instrumenter:
         check = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_name(c)), body=hook,
                                 orelse=[]), line, first.col_offset)
         s.body = [count, check] + body
-        s.orelse = self.block(s.orelse, declared, module_level, loops)
+        s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
         start = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="start", ctx=ast.Load())
         pre = [_located(_assign(c, start), s.lineno, s.col_offset)]
         if module_level:
@@ -351,8 +406,9 @@ class Instrumenter:
         return [_located(st, line, s.col_offset) for st in out]
 
 
-def instrument(tree: ast.Module, threshold: int) -> tuple[ast.Module, list[SiteInfo]]:
-    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites."""
-    ins = Instrumenter(threshold)
+def instrument(tree: ast.Module, threshold: int, skip=frozenset()) -> tuple[ast.Module, list[SiteInfo]]:
+    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites. The loops
+    whose site ids are in ``skip`` keep their ids but get no hook."""
+    ins = Instrumenter(threshold, skip)
     ins.module(tree)
     return tree, ins.sites
