@@ -354,7 +354,6 @@ class JitController:
         from .layout import FrameLayout
         from .native import HostFunction
         from .transfer import Transfer
-        engine = self._engine()
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         inf = Inference(region, entry_types)
@@ -365,6 +364,7 @@ class JitController:
             wasm, module = low.build()
         except Unsupported as e:
             raise NotCompilable(str(e)) from None
+        engine = self._engine()       # started (wasmtime imported) only once a loop compiles
         t1 = time.perf_counter()
         hits = engine.stats.cache_hits
         native_module = engine.compile(wasm)

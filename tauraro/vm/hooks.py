@@ -127,17 +127,27 @@ class HookRuntime:
 
 class Target:
     """One instrumented loop as found in the register bytecode of its function."""
-    __slots__ = ("code", "loop", "state", "parent", "resume", "named", "cells", "written")
+    __slots__ = ("code", "loop", "state", "parent", "_resume", "globals", "returns", "named",
+                 "cells", "written")
 
-    def __init__(self, code, loop, state, parent, resume, named, cells, written):
+    def __init__(self, code, loop, state, parent, globals_, returns, named, cells, written):
         self.code = code
         self.loop = loop
         self.state = state
         self.parent = parent
-        self.resume = resume
+        self._resume = None
+        self.globals = globals_
+        self.returns = returns      # (pc, value operand) of returns through cleanup outside
         self.named = named          # (register, name) of plain locals
         self.cells = cells          # (register, name) of cell and free variables
         self.written = written      # per written name: (register, is a cell) or None
+
+    @property
+    def resume(self):
+        """The loop's resume interpreter, generated the first time native code leaves it."""
+        if self._resume is None:
+            self._resume = LoopResume(self.code, self.loop, self.globals, self.returns)
+        return self._resume
 
 
 class LoopSite:
@@ -167,6 +177,8 @@ class LoopSite:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += IDLE
+            if self.sites is not None and self.sites.pending:
+                self._swap(self.sites.flush, sys._getframe(1))
             return self._idle
         frame = sys._getframe(1)
         try:
@@ -182,16 +194,19 @@ class LoopSite:
         self.dead = True
         self.start = IDLE
         if self.sites is not None:
-            try:
-                swapped = self.sites.retire(self.info.id, frame.f_globals)
-            except (Exception, InternalError) as e:
-                self.runtime.failed(self, e)
-                return
-            for site in self.sites.objects.values():
-                targets = site._targets
-                for old, new in swapped:
-                    if old in targets:
-                        targets[new] = targets[old]
+            self._swap(lambda ns: self.sites.retire(self.info.id, ns), frame)
+
+    def _swap(self, recompile, frame):
+        try:
+            swapped = recompile(frame.f_globals)
+        except (Exception, InternalError) as e:
+            self.runtime.failed(self, e)
+            return
+        for site in self.sites.objects.values():
+            targets = site._targets
+            for old, new in swapped:
+                if old in targets:
+                    targets[new] = targets[old]
 
     def fix(self, result):
         """The exception being re-raised gets the traceback and context the hook made."""
@@ -302,7 +317,6 @@ class LoopSite:
         st = controller.state(code, loop.id)
         parent = controller.state(code, loop.parent) if loop.parent >= 0 else None
         returns = [(pc, v) for pc, v, ids in code.return_sites if loop.id in ids]
-        resume = LoopResume(code, loop, frame.f_globals, returns)
         cell_regs = {reg for _, reg in code.cellvars} | {reg for _, reg in code.freevars}
         named = [(reg, name) for reg, name in code.regnames.items()
                  if reg < code.nregs and reg not in cell_regs and code.kind != "module"]
@@ -312,7 +326,7 @@ class LoopSite:
         for name in info.written:
             reg = by_name.get(name)
             written.append(None if reg is None else (reg, reg in cell_regs))
-        return Target(code, loop, st, parent, resume, named, cells, written)
+        return Target(code, loop, st, parent, frame.f_globals, returns, named, cells, written)
 
 
 def _find_code(mod, fcode):

@@ -138,6 +138,7 @@ def prune(root: str, limit: int) -> int:
 
 
 MAX_RECOMPILES = 16      # per file: retiring loops past this many keeps their (idle) hooks
+RECOMPILE_INTERVAL = 0.25   # seconds between recompiles of one file (retirements batch up)
 
 
 class LoopSites:
@@ -152,7 +153,9 @@ class LoopSites:
         self.source = source
         self.objects: dict[int, object] = {}
         self.retired: set[int] = set()
+        self.pending: set[int] = set()
         self.recompiles = 0
+        self.last_recompile = None
 
     def get(self, k: int):
         site = self.objects.get(k)
@@ -165,12 +168,26 @@ class LoopSites:
         without its hook, so their next calls stop counting that loop's iterations.
         (Frames running now, and module-level code, keep the idle hook.) Returns
         [(old code, new code)]."""
-        if k in self.retired or self.recompiles >= MAX_RECOMPILES or self.infos[k].module_level:
+        if k in self.retired or self.infos[k].module_level:
             return []
-        self.retired.add(k)
+        self.pending.add(k)
+        return self.flush(namespace)
+
+    def flush(self, namespace: dict):
+        """Recompile for the pending retirements, if the last recompile is long enough ago
+        (loops often die in bursts: one recompile serves them all)."""
+        import time
+        now = time.perf_counter()
+        if not self.pending or self.recompiles >= MAX_RECOMPILES or (
+                self.last_recompile is not None and now - self.last_recompile < RECOMPILE_INTERVAL):
+            return []
+        self.retired |= self.pending
+        self.pending.clear()
         self.recompiles += 1
         code, _ = self.compiler._compile(self.source, self.filename, frozenset(self.retired))
-        return swap_functions(namespace, _bind_placeholders(code, self), self.filename)
+        swapped = swap_functions(namespace, _bind_placeholders(code, self), self.filename)
+        self.last_recompile = time.perf_counter()
+        return swapped
 
 
 def swap_functions(namespace: dict, module_code, filename: str):
