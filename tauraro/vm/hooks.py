@@ -159,6 +159,7 @@ class LoopSite:
         self.runtime = runtime
         self.sites = sites              # the module's LoopSites (tauraro.vm.loader)
         self.start = runtime.threshold + 1
+        self.live = True                # read as the loop starts: False runs the loop as written
         self.dead = False
         self._idle = (IDLE, 0, None, None, None, None)
         self._targets: dict = {}
@@ -177,8 +178,6 @@ class LoopSite:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += IDLE
-            if self.sites is not None and self.sites.pending:
-                self._swap(self.sites.flush, sys._getframe(1))
             return self._idle
         frame = sys._getframe(1)
         try:
@@ -189,24 +188,11 @@ class LoopSite:
             return self._idle
 
     def _die(self, frame):
-        """The JIT gave up on this loop: an idle hook here, and no hook in the code of the
-        module's functions from their next call on."""
+        """The JIT gave up on this loop: from its next start on, the loop runs as written
+        (``live``), and until then its hook is idle."""
         self.dead = True
+        self.live = False
         self.start = IDLE
-        if self.sites is not None:
-            self._swap(lambda ns: self.sites.retire(self.info.id, ns), frame)
-
-    def _swap(self, recompile, frame):
-        try:
-            swapped = recompile(frame.f_globals)
-        except (Exception, InternalError) as e:
-            self.runtime.failed(self, e)
-            return
-        for site in self.sites.objects.values():
-            targets = site._targets
-            for old, new in swapped:
-                if old in targets:
-                    targets[new] = targets[old]
 
     def fix(self, result):
         """The exception being re-raised gets the traceback and context the hook made."""

@@ -41,6 +41,7 @@ async functions; and every loop of a function that uses ``locals``, ``vars``,
 from __future__ import annotations
 
 import ast
+import copy
 import sys
 
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
@@ -186,12 +187,12 @@ def _assign(target, value):
 
 
 class Instrumenter:
-    def __init__(self, threshold: int, skip=frozenset()):
+    def __init__(self, threshold: int):
         self.threshold = threshold
-        self.skip = skip              # site ids left plain (loops the JIT gave up on)
         self.sites: list[SiteInfo] = []
         self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
         self.cell_names = frozenset()   # the current function's free and cell variables
+        self.replay = []                # site ids to reuse, instrumenting a loop's plain copy
 
     def _uses_cells(self, loop) -> bool:
         """Does the loop read or write a variable that lives in a cell (compiled code
@@ -275,18 +276,22 @@ class Instrumenter:
             s.body = self.block(s.body, declared, module_level, loops + [None], outer)
             s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
             return [s]
-        k = len(self.sites)
         kind = "for" if isinstance(s, ast.For) else "while"
-        written = [] if module_level else sorted(
-            n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
-            if n not in declared)
-        parent = next((p for p in reversed(loops) if p is not None), -1)
-        self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
-                                   module_level))
-        if k in self.skip:      # the same ids as before, this loop without its hook
-            s.body = self.block(s.body, declared, module_level, loops + [k], outer)
-            s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
-            return [s]
+        if self.replay:
+            k = self.replay.pop(0)      # the plain copy of an enclosing loop: the same sites
+        else:
+            k = len(self.sites)
+            written = [] if module_level else sorted(
+                n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
+                if n not in declared)
+            parent = next((p for p in reversed(loops) if p is not None), -1)
+            self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
+                                       module_level))
+        written = self.sites[k].written
+        # the loop as written, for when the JIT has given up on it: chosen as the loop starts
+        # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
+        plain = copy.deepcopy(s)
+        first_id = len(self.sites)
         c, i, r = ".c%d" % k, ".i%d" % k, ".r%d" % k
         first = s.body[0]
         line = first.lineno
@@ -342,7 +347,17 @@ class Instrumenter:
             s.iter = _located(_name(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                               s.iter.end_col_offset)
         s.orelse = drop(s.lineno, s.col_offset) + s.orelse
-        return pre + [s]
+        nested = list(range(first_id, len(self.sites)))
+        saved, self.replay = self.replay, nested
+        plain.body = self.block(plain.body, declared, module_level, loops + [k], outer)
+        plain.orelse = self.block(plain.orelse, declared, module_level, loops, outer)
+        self.replay = saved
+        live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
+        choose = ast.If(test=live, body=pre + [s], orelse=[plain])
+        for n in (choose, live, live.value):
+            n.lineno, n.col_offset = s.lineno, s.col_offset
+            n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
+        return [choose]
 
     def _breaks_drop(self, body, drop):
         """``drop`` (releasing the hidden names) before each ``break`` of this loop, on the
@@ -406,9 +421,8 @@ class Instrumenter:
         return [_located(st, line, s.col_offset) for st in out]
 
 
-def instrument(tree: ast.Module, threshold: int, skip=frozenset()) -> tuple[ast.Module, list[SiteInfo]]:
-    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites. The loops
-    whose site ids are in ``skip`` keep their ids but get no hook."""
-    ins = Instrumenter(threshold, skip)
+def instrument(tree: ast.Module, threshold: int) -> tuple[ast.Module, list[SiteInfo]]:
+    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites."""
+    ins = Instrumenter(threshold)
     ins.module(tree)
     return tree, ins.sites

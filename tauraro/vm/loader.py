@@ -137,25 +137,14 @@ def prune(root: str, limit: int) -> int:
     return removed
 
 
-MAX_RECOMPILES = 16      # per file: retiring loops past this many keeps their (idle) hooks
-RECOMPILE_INTERVAL = 0.25   # seconds between recompiles of one file (retirements batch up)
-
-
 class LoopSites:
-    """The LoopSite objects of one compiled module, created on first use, and the
-    module's recompiling when the JIT gives up on one of its loops (``retire``)."""
+    """The LoopSite objects of one compiled module, created on first use."""
 
-    def __init__(self, infos, filename, factory, compiler, source):
+    def __init__(self, infos, filename, factory):
         self.infos = infos
         self.filename = filename
         self.factory = factory
-        self.compiler = compiler
-        self.source = source
         self.objects: dict[int, object] = {}
-        self.retired: set[int] = set()
-        self.pending: set[int] = set()
-        self.recompiles = 0
-        self.last_recompile = None
 
     def get(self, k: int):
         site = self.objects.get(k)
@@ -163,71 +152,6 @@ class LoopSites:
             site = self.objects[k] = self.factory(self.infos[k], self.filename, self)
         return site
 
-    def retire(self, k: int, namespace: dict):
-        """The JIT gave up on loop ``k``: the module's functions and methods are given code
-        without its hook, so their next calls stop counting that loop's iterations.
-        (Frames running now, and module-level code, keep the idle hook.) Returns
-        [(old code, new code)]."""
-        if k in self.retired or self.infos[k].module_level:
-            return []
-        self.pending.add(k)
-        return self.flush(namespace)
-
-    def flush(self, namespace: dict):
-        """Recompile for the pending retirements, if the last recompile is long enough ago
-        (loops often die in bursts: one recompile serves them all)."""
-        import time
-        now = time.perf_counter()
-        if not self.pending or self.recompiles >= MAX_RECOMPILES or (
-                self.last_recompile is not None and now - self.last_recompile < RECOMPILE_INTERVAL):
-            return []
-        self.retired |= self.pending
-        self.pending.clear()
-        self.recompiles += 1
-        code, _ = self.compiler._compile(self.source, self.filename, frozenset(self.retired))
-        swapped = swap_functions(namespace, _bind_placeholders(code, self), self.filename)
-        self.last_recompile = time.perf_counter()
-        return swapped
-
-
-def swap_functions(namespace: dict, module_code, filename: str):
-    """Give the functions and methods found in ``namespace`` (a module's globals) the code
-    objects of ``module_code`` that stand for theirs; returns [(old, new)]."""
-    import types
-    new = {}
-    stack = [module_code]
-    while stack:
-        c = stack.pop()
-        for k in c.co_consts:
-            if type(k) is types.CodeType:
-                new[(k.co_qualname, k.co_firstlineno)] = k
-                stack.append(k)
-    swapped = []
-
-    def swap(fn):
-        if type(fn) is not types.FunctionType:
-            return
-        old = fn.__code__
-        if old.co_filename != filename:
-            return
-        code = new.get((old.co_qualname, old.co_firstlineno))
-        if code is not None and code is not old and code.co_freevars == old.co_freevars:
-            fn.__code__ = code
-            swapped.append((old, code))
-
-    for v in list(namespace.values()):
-        if type(v) is types.FunctionType:
-            swap(v)
-        elif isinstance(v, type) and getattr(v, "__module__", None) == namespace.get("__name__"):
-            for a in list(vars(v).values()):
-                if isinstance(a, (staticmethod, classmethod)):
-                    swap(a.__func__)
-                elif isinstance(a, property):
-                    for g in (a.fget, a.fset, a.fdel):
-                        swap(g)
-                else:
-                    swap(a)
-    return swapped
 
 
 def _bind_placeholders(code, sites: LoopSites | None):
@@ -284,17 +208,16 @@ class Compiler:
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
         if not infos and self.threshold == 0:
             return _bind_placeholders(code, None) if cached is None else code
-        sites = LoopSites(infos, filename, self.site_factory, self,
-                          source_bytes if text is None else text) if self.site_factory else None
+        sites = LoopSites(infos, filename, self.site_factory) if self.site_factory else None
         return _bind_placeholders(code, sites)
 
-    def _compile(self, text, filename, skip=frozenset()):
+    def _compile(self, text, filename):
         if self.threshold <= 0:
             return compile(text, filename, "exec", dont_inherit=True), []
         import ast
         from .instrument import instrument
         tree = compile(text, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-        tree, infos = instrument(tree, self.threshold, skip)
+        tree, infos = instrument(tree, self.threshold)
         try:
             return compile(tree, filename, "exec", dont_inherit=True), infos
         except SyntaxError:
