@@ -124,9 +124,9 @@ class LoopState:
 class _Unplaced:
     """Where a loop is, when its register code could not be made (for its stats row)."""
 
-    def __init__(self, filename):
+    def __init__(self, filename, qualname):
         self.filename = filename
-        self.qualname = "?"
+        self.qualname = qualname
 
 
 class Decision:
@@ -169,13 +169,13 @@ class JitController:
             st = self.loops[key] = LoopState(code, code.loops[loop_id])
         return st
 
-    def unplaced(self, filename, info, reason):
+    def unplaced(self, filename, info, reason, qualname="?"):
         """A loop the register bytecode could not be found or made for: reported, not compiled."""
         key = (filename, info.line, info.kind)
         st = self.loops.get(key)
         if st is None:
             from ..compiler.code import LoopInfo
-            st = self.loops[key] = LoopState(_Unplaced(filename),
+            st = self.loops[key] = LoopState(_Unplaced(filename, qualname),
                                              LoopInfo(-1, info.kind, info.line, 0, 0, -1))
             self.give_up(st, "not compiled", reason)
         return st
@@ -411,4 +411,12 @@ class JitController:
 
     # --- reporting -----------------------------------------------------------------------------------
     def rows(self) -> list[dict]:
-        return [st.row() for st in sorted(self.loops.values(), key=lambda s: (s.code.filename, s.line))]
+        """One row per source loop (a loop decided without its register code may also have
+        a row from its function's register code: the decided one is kept)."""
+        best = {}
+        for st in self.loops.values():
+            key = (st.code.filename, st.line, st.loop.kind)
+            other = best.get(key)
+            if other is None or (other.status == "interpreted" and st.status != "interpreted"):
+                best[key] = st
+        return [st.row() for st in sorted(best.values(), key=lambda s: (s.code.filename, s.line))]

@@ -205,10 +205,19 @@ class LoopSite:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
         if target is None:
-            target = self._target(frame)
+            if it is not None and not self._targets:
+                # the first trip: an iterator native code never takes is known without
+                # compiling the file to register bytecode
+                from ..jit.jtypes import OtherType, classify
+                t = classify(it)
+                if isinstance(t, OtherType):
+                    target = "the loop iterates over a %s" % t.name
+            if target is None:
+                target = self._target(frame)
             self._targets[frame.f_code] = target
         if isinstance(target, str):
-            st = self.runtime.controller.unplaced(self.filename, self.info, target)
+            st = self.runtime.controller.unplaced(self.filename, self.info, target,
+                                                  getattr(frame.f_code, "co_qualname", "?"))
             self._state = st
             self._die(frame)
             return self._idle
