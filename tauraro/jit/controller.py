@@ -82,6 +82,7 @@ class LoopState:
         self.entry_vars = None
         self.entries = 0
         self.native_iterations = 0
+        self.native_work = 0             # native iterations of this loop and its nested loops
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -301,13 +302,14 @@ class JitController:
             for lst, n in zip(version.counter_states, counts):
                 lst.native_iterations += n
             native = counts[version.header_counter]
+        st.native_work += sum(counts)     # iterations of the region's nested loops included
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
         if st.entries >= ENTRIES_BEFORE_JUDGING and \
-                st.native_iterations < MIN_ITERATIONS_PER_ENTRY * st.entries:
+                st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries:
             self.give_up(st, "left to the baseline",
                          "entries do not pay: %.1f native iterations per entry"
-                         % (st.native_iterations / st.entries))
+                         % (st.native_work / st.entries))
             return IDLE_COUNTDOWN
         if record.failed:
             if native < 2 and record.kind != TYPE_CHANGE:
