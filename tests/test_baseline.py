@@ -208,3 +208,25 @@ def test_a_jit_failure_stays_inside_tauraro(tmp_path, monkeypatch):
     """, "--jit-threshold", "1", "--emit-wasm", "/proc/forbidden/dir")
     assert got.stdout == want.stdout and got.returncode == 0
     assert got.stderr.count(b"\n") == 1 and b"warning" in got.stderr
+
+
+def test_a_loop_run_often_but_briefly_still_gets_hot(tmp_path):
+    """The count carries over between runs of a loop, also when a run ends by return."""
+    stats = tmp_path / "stats.json"
+    got, want = run_tauraro(tmp_path, """
+        def find(xs, k):
+            for i in range(len(xs)):
+                if xs[i] == k:
+                    return i
+            return -1
+        xs = list(range(300))
+        t = 0
+        for r in range(40):
+            t += find(xs, 250)
+        print(t)
+    """, "--jit-threshold", "1000", "--jit-stats-json", str(stats))
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+    import json
+    row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
+    # 40 runs of 250 iterations: no single run reaches 1000, together they do
+    assert row["entries"] >= 1 and row["native_iterations"] > 0, row

@@ -313,6 +313,9 @@ class Instrumenter:
             keep = ast.Assign(targets=[site_start()], value=_name(c))
             return [_located(st, line, col) for st in [keep] + release()]
         body = self._breaks_drop(body, drop)
+        if not module_level:
+            body = self._returns_keep(body, lambda line, col: _located(
+                ast.Assign(targets=[site_start()], value=_name(c)), line, col))
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
                          first.col_offset)
@@ -358,6 +361,31 @@ class Instrumenter:
             n.lineno, n.col_offset = s.lineno, s.col_offset
             n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
         return [choose]
+
+    def _returns_keep(self, body, keep):
+        """``keep`` (the count carried over to the loop's next run) before each ``return``
+        inside the loop, nested loops included: loops left by returning get hot too."""
+        def visit(stmts):
+            out = []
+            for st in stmts:
+                if isinstance(st, ast.Return):
+                    out.append(keep(st.lineno, st.col_offset))
+                    out.append(st)
+                    continue
+                if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    out.append(st)
+                    continue
+                for field in ("body", "orelse", "finalbody"):
+                    sub = getattr(st, field, None)
+                    if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
+                        setattr(st, field, visit(sub))
+                for h in getattr(st, "handlers", None) or ():
+                    h.body = visit(h.body)
+                for c in getattr(st, "cases", None) or ():
+                    c.body = visit(c.body)
+                out.append(st)
+            return out
+        return visit(body)
 
     def _breaks_drop(self, body, drop):
         """``drop`` (releasing the hidden names) before each ``break`` of this loop, on the
