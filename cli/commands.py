@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .main import _finish, run_file
+from .running import _finish, run_file
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
