@@ -22,9 +22,6 @@ def run_file(file, args, no_jit=False, jit_threshold=None, emit_wasm=None, jit_s
              jit_stats_json=None, no_jit_cache=False, debug=False) -> int:
     from tauraro.program import ProgramError, run_program
     from tauraro.vm.loader import Compiler, cache_root
-    if os.path.isdir(file):
-        sys.stderr.write("tauraro: can't open file %r: [Errno 21] Is a directory\n" % file)
-        return 2
     runtime = None
     root = cache_root()
     if not no_jit:
@@ -42,10 +39,6 @@ def run_file(file, args, no_jit=False, jit_threshold=None, emit_wasm=None, jit_s
     except ProgramError as e:
         sys.stderr.write("tauraro: %s\n" % e)
         code = e.exit_code
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        raise
     except Exception as e:   # a bug in Tauraro itself, not in the program
         code = _internal_error(debug, e)
     finally:

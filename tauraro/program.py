@@ -23,8 +23,6 @@ def read_program(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read()
-    except IsADirectoryError as e:
-        raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
     except OSError as e:
         raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
 

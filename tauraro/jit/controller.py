@@ -94,7 +94,6 @@ class LoopState:
         self.quick_failures = 0
         self.backoff = 16
         self.start = None                # iterations before the hook when the loop starts
-        self.parent_state = None
 
     @property
     def line(self):

@@ -43,7 +43,6 @@ def _bind_jit_modules():
     from .runtime_names import NOT_RESUMABLE
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
-_gettrace = sys.gettrace
 _getprofile = sys.getprofile
 _RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
@@ -60,7 +59,6 @@ class HookRuntime:
         self.emit_dir = emit_dir
         self.cache = cache
         self._controller = None
-        self.sources: dict[str, str] = {}
         self._modules: dict = {}
         self.warned = set()
 
@@ -83,8 +81,8 @@ class HookRuntime:
         if json_path:
             write_json(rows, json_path)
 
-    def site(self, info, filename, sites):
-        return LoopSite(info, filename, self, sites)
+    def site(self, info, filename):
+        return LoopSite(info, filename, self)
 
     def register_code(self, filename: str):
         """The file's register bytecode (a module CodeObject), or an error message."""
@@ -92,14 +90,12 @@ class HookRuntime:
         if mod is None:
             from ..compiler.compiler import compile_source
             from ..compiler.errors import UnsupportedConstruct
-            source = self.sources.get(filename)
-            if source is None:
-                try:
-                    with open(filename, "rb") as f:
-                        from .source import decode_source
-                        source = decode_source(f.read(), filename)
-                except (OSError, SyntaxError) as e:
-                    mod = "source not readable: %s" % e
+            try:
+                with open(filename, "rb") as f:
+                    from .source import decode_source
+                    source = decode_source(f.read(), filename)
+            except (OSError, SyntaxError) as e:
+                mod = "source not readable: %s" % e
             if mod is None:
                 try:
                     mod = compile_source(source, filename)
@@ -153,11 +149,10 @@ class Target:
 class LoopSite:
     """One instrumented loop; ``start`` is read each time the loop starts."""
 
-    def __init__(self, info, filename, runtime: HookRuntime, sites=None):
+    def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
         self.filename = filename
         self.runtime = runtime
-        self.sites = sites              # the module's LoopSites (tauraro.vm.loader)
         self.start = runtime.threshold + 1
         self.live = True                # read as the loop starts: False runs the loop as written
         self.dead = False
@@ -171,8 +166,9 @@ class LoopSite:
 
     # --- the hook ----------------------------------------------------------------------------
     def hook(self, it):
-        if _gettrace() is not None or _getprofile() is not None:
-            # a tracer or profiler sees every line and call: native code would hide them
+        # (the instrumented code calls the hook only without a tracer: see instrument.py)
+        if _getprofile() is not None:
+            # a profiler sees every call: native code would hide them
             return self._idle
         if self.dead:
             st = self._state
@@ -183,11 +179,11 @@ class LoopSite:
         try:
             return self._trip(frame, it)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
-            self._die(frame)
+            self._die()
             self.runtime.failed(self, e)
             return self._idle
 
-    def _die(self, frame):
+    def _die(self):
         """The JIT gave up on this loop: from its next start on, the loop runs as written
         (``live``), and until then its hook is idle."""
         self.dead = True
@@ -211,7 +207,7 @@ class LoopSite:
                 from ..jit.jtypes import OtherType, classify
                 t = classify(it)
                 if isinstance(t, OtherType):
-                    target = "the loop iterates over a %s" % t.name
+                    target = _iterates_over(it)
             if target is None:
                 target = self._target(frame)
             self._targets[frame.f_code] = target
@@ -219,11 +215,11 @@ class LoopSite:
             st = self.runtime.controller.unplaced(self.filename, self.info, target,
                                                   getattr(frame.f_code, "co_qualname", "?"))
             self._state = st
-            self._die(frame)
+            self._die()
             return self._idle
         st = self._state = target.state
         if st.dead:
-            self._die(frame)
+            self._die()
             return self._idle
         code = target.code
         r = new_registers(code)
@@ -239,10 +235,8 @@ class LoopSite:
         if it is not None:
             seen = _one_back(it)
             if seen is None:
-                from ..jit.jtypes import classify
-                self.runtime.controller.give_up(st, "not compiled",
-                                                "the loop iterates over a %s" % classify(it).name)
-                self._die(frame)
+                self.runtime.controller.give_up(st, "not compiled", _iterates_over(it))
+                self._die()
                 return self._idle
             real, back, restore = seen
             r[target.loop.target] = back
@@ -255,7 +249,7 @@ class LoopSite:
             raise
         record = decision.record
         if st.dead:
-            self._die(frame)
+            self._die()
         elif st.start is not None:
             self.start = st.start
         self._counted = decision.countdown
@@ -322,6 +316,11 @@ class LoopSite:
             reg = by_name.get(name)
             written.append(None if reg is None else (reg, reg in cell_regs))
         return Target(code, loop, st, parent, frame.f_globals, returns, named, cells, written)
+
+
+def _iterates_over(it) -> str:
+    from ..jit.jtypes import classify
+    return "the loop iterates over a %s" % classify(it).name
 
 
 def _find_code(mod, fcode):

@@ -82,6 +82,50 @@ def _walk_local(nodes):
         stack.extend(ast.iter_child_nodes(n))
 
 
+def _map_blocks(st, fn, handler_fn=None):
+    """Replace each statement list directly inside ``st`` -- bodies, else and finally
+    clauses, except handlers (by ``handler_fn`` if given), match cases -- by ``fn(list)``."""
+    for field in ("body", "orelse", "finalbody"):
+        sub = getattr(st, field, None)
+        if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
+            setattr(st, field, fn(sub))
+    for h in getattr(st, "handlers", None) or ():
+        h.body = (handler_fn or fn)(h.body)
+    for c in getattr(st, "cases", None) or ():
+        c.body = fn(c.body)
+
+
+def _before_each(body, kind, make, into_loops):
+    """``make(line, col)`` (statements) inserted before each statement of type ``kind``
+    in ``body``, at its line; nested functions and classes are not entered, nested loops
+    only with ``into_loops`` (else only their else clauses, which belong to the outer loop)."""
+    def visit(stmts):
+        out = []
+        for st in stmts:
+            if isinstance(st, kind):
+                out.extend(make(st.lineno, st.col_offset))
+            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                pass
+            elif not into_loops and isinstance(st, (ast.For, ast.While, ast.AsyncFor)):
+                st.orelse = visit(st.orelse)
+            else:
+                _map_blocks(st, visit)
+            out.append(st)
+        return out
+    return visit(body)
+
+
+def _declarations(body):
+    """(names declared global or nonlocal, names declared nonlocal) in a function body."""
+    declared, nonlocal_names = set(), set()
+    for n in _walk_local(body):
+        if isinstance(n, (ast.Global, ast.Nonlocal)):
+            declared.update(n.names)
+            if isinstance(n, ast.Nonlocal):
+                nonlocal_names.update(n.names)
+    return declared, nonlocal_names
+
+
 def _stored_names(nodes) -> list[str]:
     out = []
     seen = set()
@@ -137,10 +181,7 @@ def _function_locals(node) -> frozenset:
     a = node.args
     params = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
     params += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
-    declared = set()
-    for n in _walk_local(node.body):
-        if isinstance(n, (ast.Global, ast.Nonlocal)):
-            declared.update(n.names)
+    declared, _ = _declarations(node.body)
     bound = set(_stored_names(node.body))
     for n in _walk_local(node.body):
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -218,13 +259,7 @@ class Instrumenter:
         if frame_names or isinstance(node, ast.AsyncFunctionDef):
             self.nested_only(node.body, outer | own)
             return
-        declared = set()
-        nonlocal_names = set()
-        for n in _walk_local(node.body):
-            if isinstance(n, (ast.Global, ast.Nonlocal)):
-                declared.update(n.names)
-            if isinstance(n, ast.Nonlocal):
-                nonlocal_names.update(n.names)
+        declared, nonlocal_names = _declarations(node.body)
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
         used = {n.id for n in _walk_local(node.body) if isinstance(n, ast.Name)}
         free = (used - own) & set(outer) | nonlocal_names
@@ -257,18 +292,18 @@ class Instrumenter:
             return [s]
         if isinstance(s, (ast.For, ast.While)):
             return self.loop(s, declared, module_level, loops, outer)
-        for field in ("body", "orelse", "finalbody"):
-            sub = getattr(s, field, None)
-            if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                setattr(s, field, self.block(sub, declared, module_level, loops, outer))
-        star = sys.version_info >= (3, 11) and isinstance(s, ast.TryStar)
-        for h in getattr(s, "handlers", None) or ():
+
+        def block(body):
+            return self.block(body, declared, module_level, loops, outer)
+
+        def handler(body):
             # an except* block may not hold the hook's return/break/continue
+            star = sys.version_info >= (3, 11) and isinstance(s, ast.TryStar)
             self.quiet += star
-            h.body = self.block(h.body, declared, module_level, loops, outer)
+            body = block(body)
             self.quiet -= star
-        for c in getattr(s, "cases", None) or ():
-            c.body = self.block(c.body, declared, module_level, loops, outer)
+            return body
+        _map_blocks(s, block, handler)
         return [s]
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
@@ -312,10 +347,11 @@ class Instrumenter:
             # still gets hot); the iterator is let go, as CPython pops it
             keep = ast.Assign(targets=[site_start()], value=_name(c))
             return [_located(st, line, col) for st in [keep] + release()]
-        body = self._breaks_drop(body, drop)
+        body = _before_each(body, ast.Break, drop, into_loops=False)
         if not module_level:
-            body = self._returns_keep(body, lambda line, col: _located(
-                ast.Assign(targets=[site_start()], value=_name(c)), line, col))
+            # a return leaves this loop too (from nested loops as well): the count carries over
+            body = _before_each(body, ast.Return, lambda line, col: [_located(
+                ast.Assign(targets=[site_start()], value=_name(c)), line, col)], into_loops=True)
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
                          first.col_offset)
@@ -361,59 +397,6 @@ class Instrumenter:
             n.lineno, n.col_offset = s.lineno, s.col_offset
             n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
         return [choose]
-
-    def _returns_keep(self, body, keep):
-        """``keep`` (the count carried over to the loop's next run) before each ``return``
-        inside the loop, nested loops included: loops left by returning get hot too."""
-        def visit(stmts):
-            out = []
-            for st in stmts:
-                if isinstance(st, ast.Return):
-                    out.append(keep(st.lineno, st.col_offset))
-                    out.append(st)
-                    continue
-                if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    out.append(st)
-                    continue
-                for field in ("body", "orelse", "finalbody"):
-                    sub = getattr(st, field, None)
-                    if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                        setattr(st, field, visit(sub))
-                for h in getattr(st, "handlers", None) or ():
-                    h.body = visit(h.body)
-                for c in getattr(st, "cases", None) or ():
-                    c.body = visit(c.body)
-                out.append(st)
-            return out
-        return visit(body)
-
-    def _breaks_drop(self, body, drop):
-        """``drop`` (releasing the hidden names) before each ``break`` of this loop, on the
-        break's line."""
-        def visit(stmts):
-            out = []
-            for st in stmts:
-                if isinstance(st, ast.Break):
-                    out.extend(drop(st.lineno, st.col_offset))
-                    out.append(st)
-                    continue
-                if isinstance(st, (ast.For, ast.While, ast.AsyncFor, ast.FunctionDef,
-                                   ast.AsyncFunctionDef, ast.ClassDef)):
-                    if isinstance(st, (ast.For, ast.While)):
-                        st.orelse = visit(st.orelse)   # a break in a loop's else leaves the outer one
-                    out.append(st)
-                    continue
-                for field in ("body", "orelse", "finalbody"):
-                    sub = getattr(st, field, None)
-                    if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                        setattr(st, field, visit(sub))
-                for h in getattr(st, "handlers", None) or ():
-                    h.body = visit(h.body)
-                for c in getattr(st, "cases", None) or ():
-                    c.body = visit(c.body)
-                out.append(st)
-            return out
-        return visit(body)
 
     def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop):
         site = _const(SITE_PREFIX + str(k))

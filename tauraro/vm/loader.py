@@ -149,7 +149,7 @@ class LoopSites:
     def get(self, k: int):
         site = self.objects.get(k)
         if site is None:
-            site = self.objects[k] = self.factory(self.infos[k], self.filename, self)
+            site = self.objects[k] = self.factory(self.infos[k], self.filename)
         return site
 
 
@@ -194,7 +194,7 @@ class Compiler:
         self.site_factory = site_factory
         self.cache = CodeCache(cache_dir)
 
-    def compile(self, source_bytes: bytes, filename: str, text: str | None = None):
+    def compile(self, source_bytes: bytes, filename: str):
         """A module's code object, ready to exec. SyntaxErrors are CPython's own."""
         key = self.cache.key(filename, self.threshold)
         cached = self.cache.get(key, filename, source_bytes)
@@ -202,12 +202,10 @@ class Compiler:
             code, infos = cached
             infos = [_site_from(t) for t in infos]
         else:
-            if text is None:
-                text = source_bytes
-            code, infos = self._compile(text, filename)
+            code, infos = self._compile(source_bytes, filename)
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
-        if not infos and self.threshold == 0:
-            return _bind_placeholders(code, None) if cached is None else code
+        if not infos:       # placeholders stand only for sites (and the code around them)
+            return code
         sites = LoopSites(infos, filename, self.site_factory) if self.site_factory else None
         return _bind_placeholders(code, sites)
 

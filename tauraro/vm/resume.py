@@ -68,7 +68,6 @@ class LoopResume:
         outside.update(self.returns)
         outside.update(e for e in loop.exits if e < len(code.instrs))
         self.stops = {pc: Stop(pc) for pc in outside}
-        self.stop_type = Stop
         names = runtime_names(code, G)
         self._names = names
         starts = [s for s in inside if s != loop.header]
@@ -105,11 +104,12 @@ class LoopResume:
         return self.pc_of_block.get(blk, 0)
 
     def handler(self, exc: BaseException, pc: int):
-        """The block of the handler inside the loop that covers ``pc``, or raise _Raised."""
+        """The exception-table entry of the handler inside the loop that covers ``pc``, or
+        raise _Raised."""
         for e in self.code.exc_table:
             if e.start <= pc < e.end:
                 if self.header <= e.handler < self.loop.end and e.handler not in self.stops:
-                    return e.handler
+                    return e
                 break
         raise _Raised(exc, pc)
 
@@ -129,10 +129,9 @@ class LoopResume:
                 except _Raised:
                     raise
                 except BaseException as exc:
-                    where = self.pc_of(exc, blk)
-                    h = self.handler(exc, where)
-                    r[self._exc_reg(where)] = exc
-                    blk = self.block_at(h)
+                    entry = self.handler(exc, self.pc_of(exc, blk))
+                    r[entry.exc_reg] = exc
+                    blk = self.block_at(entry.handler)
         except _Raised as raised:
             return RAISE, _strip(raised.exc), raised.pc
         finally:
@@ -140,12 +139,6 @@ class LoopResume:
         if blk is None:
             return RETURN, r[-2], -1
         return self.outcome(blk.pc, r)
-
-    def _exc_reg(self, pc):
-        for e in self.code.exc_table:
-            if e.start <= pc < e.end:
-                return e.exc_reg
-        raise AssertionError("no handler")
 
     def outcome(self, pc: int, r: list):
         """What reaching stop ``pc`` means for the baseline."""
