@@ -22,7 +22,6 @@ import math
 import types
 
 from ..compiler.code import UNBOUND, CodeObject
-from ..compiler.liveness import Liveness
 from .errors import InternalError
 from ..compiler.opcodes import _zip_kinds
 
@@ -40,14 +39,13 @@ class _Operand:
 
 
 class _Reg(_Operand):
-    __slots__ = ("i", "name")
+    __slots__ = ("i",)
 
-    def __init__(self, i, name=None):
+    def __init__(self, i):
         self.i = i
-        self.name = name      # a Python local standing for the register (direct functions)
 
     def __format__(self, spec):
-        return self.name if self.name is not None else "r[%d]" % self.i
+        return "r[%d]" % self.i
 
 
 class _Const(_Operand):
@@ -125,17 +123,6 @@ class _Many(_Operand):
         return "".join(p + ", " for p in parts)
 
 
-class _Expr(_Operand):
-    """A Python expression standing in for a register read (see _consume)."""
-    __slots__ = ("text",)
-
-    def __init__(self, text):
-        self.text = text
-
-    def __format__(self, spec):
-        return self.text
-
-
 def literal(value):
     """Python source for a constant, where a literal is exact; else None."""
     t = type(value)
@@ -182,7 +169,6 @@ class BlockSource:
     def __init__(self, code: CodeObject, runtime_names, stops=()):
         self.code = code
         self.stops = set(stops)
-        self.rebuild = False
         self.const_text = []
         self.const_params = {}
         for i, c in enumerate(code.consts):
@@ -195,19 +181,16 @@ class BlockSource:
         self.internal = set(runtime_names) | set(self.const_params) | {"r", "_e"}
         self.internal |= {"b%d" % s for s in self.starts}
         self.self_pc = None
-        self.direct = False
-        self.reg_names = None     # register -> Python local, for direct functions
-        self._live = Liveness(code)
         self.global_decls = set()
         self.lines: list[str] = []
         self.line_pcs: list[int] = []
 
     def operand(self, kind, arg):
         if kind in ("w", "r", "m", "*w"):
-            return _Reg(arg, self.reg_names.get(arg) if self.reg_names else None)
+            return _Reg(arg)
         if kind in ("rk", "*rk"):
             if arg >= 0:
-                return _Reg(arg, self.reg_names.get(arg) if self.reg_names else None)
+                return _Reg(arg)
             return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
         if kind == "k":
             return _Const(self.const_text[-1 - arg], self.code.consts[-1 - arg])
@@ -217,17 +200,16 @@ class BlockSource:
             return _Target(arg, self)
         return _Imm(arg)
 
-    def render(self, pc: int, inlined=None) -> str:
-        """The instruction's Python; ``inlined`` maps operand positions (in
-        _zip_kinds order) to expressions that replace the register read there."""
+    def render(self, pc: int) -> str:
+        """The instruction's Python, from its template in the opcode table. (Each
+        instruction keeps its own source line, so an exception maps to the exact
+        instruction and its source position.)"""
         ins = self.code.instrs[pc]
         op = ins.op
         fixed = []
         many = []
-        for pos, (kind, arg) in enumerate(_zip_kinds(op.kinds, ins.args)):
-            o = inlined.get(pos) if inlined else None
-            if o is None:
-                o = self.operand(kind, arg)
+        for kind, arg in _zip_kinds(op.kinds, ins.args):
+            o = self.operand(kind, arg)
             if kind.startswith("*"):
                 many.append(o)
             else:
@@ -298,17 +280,8 @@ class BlockSource:
     def _render_block(self, start: int, out: list, indent: int, depth: int, path):
         end = self.block_end(start)
         code = self.code
-        pending = []      # producers not yet emitted: (pc, register, expression), in order
         for pc in range(start, end):
-            ins = code.instrs[pc]
-            producer = self._producer(pc) is not None and pc + 1 < end
-            # a producer stacks on earlier pending ones; anything else runs after them
-            inlined = self._consume(pc, pending, out, indent, flush_rest=not producer)
-            if producer:
-                pending.append((pc, ins.args[0], self._expression(pc, inlined)))
-                continue
-            self._emit_instruction(pc, inlined, out, indent, depth, path)
-        self._flush(pending, out, indent)
+            self._emit_instruction(pc, out, indent, depth, path)
         last = code.instrs[end - 1].op.flags
         if not ("jump" in last or "exit" in last):
             if end < len(code.instrs):
@@ -316,9 +289,9 @@ class BlockSource:
             else:
                 out.append((indent, "return None", end - 1))
 
-    def _emit_instruction(self, pc, inlined, out, indent, depth, path):
+    def _emit_instruction(self, pc, out, indent, depth, path):
         ins = self.code.instrs[pc]
-        text = self.render(pc, inlined)
+        text = self.render(pc)
         inline_ok = ins.op.name in _INLINE_JUMPS
         for line in text.split("\n"):
             stripped = line.lstrip(" ")
@@ -330,133 +303,6 @@ class BlockSource:
                     self._continues = True
                 out.append((pad, stripped, pc))
                 self._budget -= 1
-
-    def _flush(self, pending, out, indent):
-        """Emit pending producers as the statements they are."""
-        for pc, reg, expr in pending:
-            out.append((indent, "%s = %s" % (format(_Reg(reg, self.reg_names.get(reg) if self.reg_names
-                                                           else None)), expr), pc))
-            self._budget -= 1
-        pending.clear()
-
-    # --- rebuilding expressions -----------------------------------------------------------
-    # The register code came from expression trees. A producer ``t = <expr>`` whose
-    # temporary is read once, by a later instruction of the same block with only other
-    # such producers in between (a stack discipline, as the compiler emits them), is put
-    # back into that read: ``r[2] = fib((r[0] - (1)))``. The producers still run in
-    # program order, and on the consumer's line, under its handler.
-
-    def _producer(self, pc):
-        """The expression template of an instruction that only computes a temporary.
-
-        Off in the resume interpreter: there each instruction keeps its own source
-        line, so an exception maps to the exact instruction (and its position)."""
-        if not self.rebuild:
-            return None
-        ins = self.code.instrs[pc]
-        op = ins.op
-        t = op.python
-        if not isinstance(t, str) or "\n" in t or not t.startswith("{0} = ") or op.name == "MOVE":
-            return None
-        if op.kinds[0] != "w" or any(k in ("w", "m", "*w") for k in op.kinds[1:]):
-            return None
-        if ins.args[0] in self.code.regnames or ("jump" in op.flags or "branch" in op.flags):
-            return None
-        return t[len("{0} = "):]
-
-    def _expression(self, pc, inlined) -> str:
-        text = self._producer(pc)
-        ins = self.code.instrs[pc]
-        fixed, many = [], []
-        for pos, (kind, arg) in enumerate(_zip_kinds(ins.op.kinds, ins.args)):
-            o = inlined.get(pos) if inlined else None
-            if o is None:
-                o = self.operand(kind, arg)
-            (many if kind.startswith("*") else fixed).append(o)
-        if ins.op.variadic:
-            fixed.append(_Many(many))
-        return text.format(*fixed, next_pc=pc + 1)
-
-    def _reads(self, ins):
-        """(operand position, register) of each plain register read, in order."""
-        out = []
-        for pos, (kind, arg) in enumerate(_zip_kinds(ins.op.kinds, ins.args)):
-            if kind in ("r", "rk", "*rk") and arg >= 0:
-                out.append((pos, arg))
-        return out
-
-    def _consume(self, pc, pending, out, indent, flush_rest=True):
-        """Which pending producers this instruction takes into its operands; with
-        ``flush_rest`` the others (earlier ones) are emitted first, else they stay
-        pending. Returns {operand position: expr}."""
-        if not pending:
-            return None
-        ins = self.code.instrs[pc]
-        op = ins.op
-        reads = self._reads(ins)
-        # the largest run of newest producers whose temporaries this instruction reads,
-        # once each and in the order they were produced
-        take = []
-        for k in range(min(len(pending), len(reads)), 0, -1):
-            cands = pending[len(pending) - k:]
-            if self._can_inline(pc, cands, reads):
-                take = cands
-                break
-        keep = pending[:len(pending) - len(take)]
-        pending.clear()
-        if flush_rest:
-            self._flush(keep, out, indent)
-        else:
-            pending.extend(keep)
-        if not take:
-            return None
-        by_reg = {p[1]: p for p in take}
-        inlined = {}
-        for pos, r in reads:
-            p = by_reg.get(r)
-            if p is not None:
-                inlined[pos] = _Expr("(%s)" % p[2])
-        return inlined
-
-    def _can_inline(self, pc, cands, reads) -> bool:
-        ins = self.code.instrs[pc]
-        op = ins.op
-        if not isinstance(op.python, str) and op.name not in ("CALL_KW",):
-            return False
-        if isinstance(op.python, str) and "try:" in op.python:
-            return False
-        regs = [r for _, r in reads]
-        line = ins.line
-        handler = self._handler(pc)
-        written = set(op.written(ins.args))
-        live_out = self._live.live_out_bits(pc)
-        for cpc, reg, _ in cands:
-            if self.code.instrs[cpc].line != line or self._handler(cpc) is not handler:
-                return False
-            if regs.count(reg) != 1:
-                return False
-            if reg not in written and (live_out >> reg) & 1:
-                return False
-            pos = next(p for p, r in reads if r == reg)
-            if isinstance(op.python, str) and not self._read_once(op, pos):
-                return False
-        # the inlined registers must be the last ones read, in their order of production
-        order = [r for r in regs if r in {c[1] for c in cands}]
-        return order == [c[1] for c in cands]
-
-    @staticmethod
-    def _read_once(op, pos) -> bool:
-        """Does the template evaluate operand ``pos`` exactly once?"""
-        fixed_positions = len(op.kinds) - (1 if op.variadic else 0)
-        index = pos if pos < fixed_positions else fixed_positions
-        t = op.python
-        return t.count("{%d}" % index) + t.count("{%d:" % index) == 1
-
-    def _handler(self, pc):
-        for e in self.code.exc_table:
-            if e.start <= pc < e.end:
-                return e
-        return None
 
     def emit(self, text: str, indent: int, pc: int):
         pad = " " * indent
