@@ -1,23 +1,19 @@
-"""Interpreter-wide state: call depth, the exception being handled, settings.
+"""The resume interpreter's state: the exception being handled.
 
-One instance, ``STATE``, is shared by every frame (Tauraro runs one program per
-process). Generated block code refers to it by name.
+One instance, ``STATE``, is shared by the generated blocks (Tauraro runs one program
+per process); ``tauraro.vm.resume`` sets it from ``sys.exc_info()`` when resuming and
+restores it after, and the PUSH_EXC/POP_EXC/RAISE templates keep it as CPython keeps
+its handled exception.
 """
 from __future__ import annotations
 
 
 class VMState:
-    __slots__ = ("depth", "recursion_limit", "handling", "jit", "argv")
+    __slots__ = ("handling",)
 
     def __init__(self):
-        self.depth = 0
-        # CPython's default; sys.setrecursionlimit in the program changes it
-        self.recursion_limit = 1000
         # the exception an ``except``/``finally`` block is handling (sys.exc_info())
         self.handling = None
-        # the JIT controller, or None with --no-jit (see tauraro.jit)
-        self.jit = None
-        self.argv = []
 
 
 STATE = VMState()
