@@ -30,7 +30,7 @@ def run_file(file, args, no_jit=False, jit_threshold=None, emit_wasm=None, jit_s
         threshold = jit_threshold or DEFAULT_THRESHOLD
         cache = not no_jit_cache and os.environ.get("TAURARO_JIT_CACHE", "1") != "0"
         runtime = HookRuntime(threshold, emit_wasm, cache)
-        compiler = Compiler(threshold, runtime.site, root)
+        compiler = Compiler(threshold, runtime.site, root, runtime.sources)
     else:
         compiler = Compiler(0, None, root)
     code = 1

@@ -61,6 +61,8 @@ class HookRuntime:
         self._controller = None
         self._modules: dict = {}
         self.warned = set()
+        # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
+        self.sources: dict[str, tuple[str, str]] = {}
 
     @property
     def controller(self):
@@ -84,18 +86,23 @@ class HookRuntime:
     def site(self, info, filename):
         return LoopSite(info, filename, self)
 
-    def register_code(self, filename: str):
-        """The file's register bytecode (a module CodeObject), or an error message."""
-        mod = self._modules.get(filename)
+    def register_code(self, key: str):
+        """The register bytecode (a module CodeObject) of a file, or of a registered source,
+        or an error message."""
+        mod = self._modules.get(key)
         if mod is None:
             from ..compiler.compiler import compile_source
             from ..compiler.errors import UnsupportedConstruct
-            try:
-                with open(filename, "rb") as f:
-                    from .source import decode_source
-                    source = decode_source(f.read(), filename)
-            except (OSError, SyntaxError) as e:
-                mod = "source not readable: %s" % e
+            filename = key
+            if key in self.sources:
+                source, filename = self.sources[key]
+            else:
+                try:
+                    with open(key, "rb") as f:
+                        from .source import decode_source
+                        source = decode_source(f.read(), key)
+                except (OSError, SyntaxError) as e:
+                    mod = "source not readable: %s" % e
             if mod is None:
                 try:
                     mod = compile_source(source, filename)
@@ -105,7 +112,7 @@ class HookRuntime:
                     mod = "syntax error %s" % e
                 except Exception as e:      # a construct the register compiler does not take yet
                     mod = "the register compiler failed on this file: %s: %s" % (type(e).__name__, e)
-            self._modules[filename] = mod
+            self._modules[key] = mod
         return mod
 
     def failed(self, site, exc: BaseException):

@@ -189,10 +189,13 @@ class Compiler:
     """Source to code objects for one run: the threshold (0 without the JIT), the cache,
     and how LoopSite objects are made (the JIT hook, ``tauraro.vm.hooks``)."""
 
-    def __init__(self, threshold: int = 0, site_factory=None, cache_dir: str | None = None):
+    def __init__(self, threshold: int = 0, site_factory=None, cache_dir: str | None = None,
+                 sources: dict | None = None):
         self.threshold = threshold if site_factory is not None else 0
         self.site_factory = site_factory
         self.cache = CodeCache(cache_dir)
+        # where sources that are not files are registered for the JIT (HookRuntime.sources)
+        self.sources = sources if sources is not None else {}
 
     def compile(self, source_bytes: bytes, filename: str):
         """A module's code object, ready to exec. SyntaxErrors are CPython's own."""
@@ -204,9 +207,20 @@ class Compiler:
         else:
             code, infos = self._compile(source_bytes, filename)
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
+        return self._bind(code, infos, filename)
+
+    def compile_text(self, text: str, filename: str, key: str):
+        """Code from a source that is not a file (``-c``, standard input): never cached,
+        registered under ``key`` so the JIT can compile its loops' functions."""
+        code, infos = self._compile(text, filename)
+        if infos:
+            self.sources[key] = (text, filename)
+        return self._bind(code, infos, key)
+
+    def _bind(self, code, infos, key):
         if not infos:       # placeholders stand only for sites (and the code around them)
             return code
-        sites = LoopSites(infos, filename, self.site_factory) if self.site_factory else None
+        sites = LoopSites(infos, key, self.site_factory) if self.site_factory else None
         return _bind_placeholders(code, sites)
 
     def _compile(self, text, filename):
