@@ -1,5 +1,5 @@
 """``python -m tauraro`` is the ``tauraro`` command."""
-from cli.main import entry
+from .cli.main import entry
 
 if __name__ == "__main__":
     entry()

@@ -136,7 +136,7 @@ def test_the_whole_language_runs(tmp_path, name, src):
 
 
 def test_internal_error_is_one_line_and_debug_shows_traceback(tmp_path, monkeypatch):
-    from cli.main import main
+    from tauraro.cli.main import main
     import tauraro.program
 
     def boom(path, args, compiler=None):
