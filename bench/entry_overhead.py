@@ -174,7 +174,7 @@ def init(self, *a, **k):
     self.transfer.leave = TimedLeave(self.transfer.leave)
 C.CompiledLoop.__init__ = init
 
-jit = C.JitController(cache=False)
+jit = C.JitController()
 run_program(PROG, [str(K)], jit)
 # the raw entry of f's compiled loop (its state is exhausted: it exits at once)
 import timeit

@@ -6,16 +6,42 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
+from importlib.metadata import PackageNotFoundError, version as dist_version
 
 import click
 
-from .running import _finish, run_file
+from .running import _finish, run_target
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="tauraro")
+def version() -> str:
+    """Tauraro's version, and the host Python and wasmtime it runs on."""
+    from tauraro import __version__
+    try:
+        wasmtime = "wasmtime " + dist_version("wasmtime")
+    except PackageNotFoundError:
+        wasmtime = "wasmtime not installed"
+    return "tauraro %s (Python %s, %s)" % (__version__, sys.version.split()[0], wasmtime)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=False)
+@click.version_option(version(), "--version", "-V", message="%(version)s")
 def main():
-    """Tauraro runs Python programs; hot loops are compiled to WebAssembly and run natively."""
+    """Tauraro runs Python programs as python3 does; hot loops are compiled to WebAssembly
+    and run natively.
+
+    \b
+      tauraro [OPTIONS] FILE [ARGS]...       a file, or a directory or zip with __main__.py
+      tauraro [OPTIONS] -c CODE [ARGS]...
+      tauraro [OPTIONS] -m MODULE [ARGS]...
+      tauraro [OPTIONS] - [ARGS]...          the program from standard input
+      tauraro                                an interactive console
+
+    OPTIONS are those of "tauraro run"; each can also be set by an environment variable
+    (TAURARO_NO_JIT, TAURARO_JIT_THRESHOLD, TAURARO_EMIT_WASM, TAURARO_JIT_STATS,
+    TAURARO_JIT_STATS_JSON, TAURARO_NO_JIT_CACHE, TAURARO_DEBUG).
+    """
 
 
 @main.command(context_settings={"ignore_unknown_options": False, "allow_interspersed_args": False})
@@ -28,14 +54,72 @@ def main():
 @click.option("--jit-stats-json", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Write the --jit-stats figures to FILE as JSON.")
 @click.option("--no-jit-cache", is_flag=True,
-              help="Do not reuse or store compiled native code in ~/.cache/tauraro.")
+              help="Do not reuse or store compiled native code in the cache.")
 @click.option("--debug", is_flag=True, help="Show the implementation's traceback on internal errors.")
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("-c", "code", default=None, metavar="CODE", help="Run CODE, as python3 -c does.")
+@click.option("-m", "module", default=None, metavar="MODULE",
+              help="Run MODULE as __main__, as python3 -m does.")
+@click.argument("file", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cache, debug, file, args):
-    """Run FILE as a Python program, passing ARGS in sys.argv."""
-    _finish(run_file(file, args, no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json,
-                     no_jit_cache, debug))
+def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cache, debug, code,
+        module, file, args):
+    """Run FILE (a file, or a directory or zip with __main__.py; - for standard input), or
+    CODE, or MODULE, as a Python program, passing ARGS in sys.argv."""
+    opts = dict(no_jit=no_jit, jit_threshold=jit_threshold, emit_wasm=emit_wasm,
+                jit_stats=jit_stats, jit_stats_json=jit_stats_json, no_jit_cache=no_jit_cache,
+                debug=debug)
+    if code is not None or module is not None:
+        args = ((file,) if file is not None else ()) + tuple(args)
+        kind, value = ("code", code) if code is not None else ("module", module)
+    elif file is None:
+        raise click.UsageError("Missing argument 'FILE'.")
+    elif file == "-":
+        kind, value = "stdin", "-"
+    else:
+        kind, value = "file", file
+    _finish(run_target(kind, value, args, **opts))
+
+
+@main.group()
+def cache():
+    """The caches Tauraro keeps between runs (compiled code, native code)."""
+
+
+@cache.command()
+def info():
+    """Where the caches are, what they hold, and their size limit."""
+    from tauraro import cache as caches
+    root = caches.root()
+    if root is None:
+        click.echo("caching is off (TAURARO_CACHE=0)")
+        return
+    total = 0
+    click.echo("cache root: %s" % root)
+    for kind, (d, n, size) in caches.info(root).items():
+        total += size
+        click.echo("  %-8s %6d file%s %10s  %s (%s)" % (kind, n, " " if n == 1 else "s",
+                                                      _size(size), d, caches.KINDS[kind]))
+    click.echo("total: %s of %s (TAURARO_CACHE_SIZE; least recently used files are evicted "
+               "beyond it)" % (_size(total), _size(caches.limit())))
+
+
+@cache.command()
+def clear():
+    """Remove everything in the caches."""
+    from tauraro import cache as caches
+    root = caches.root()
+    if root is None:
+        click.echo("caching is off (TAURARO_CACHE=0)")
+        return
+    n, size = caches.clear(root)
+    click.echo("removed %d file%s (%s) from %s" % (n, "" if n == 1 else "s", _size(size), root))
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return ("%d %s" % (n, unit)) if unit == "bytes" else ("%.1f %s" % (n, unit))
+        n /= 1024
 
 
 @main.command()
@@ -44,7 +128,6 @@ def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cach
 @click.argument("file", type=click.Path())
 def dis(file, show_python):
     """Disassemble FILE: the register bytecode of every code object, with line numbers."""
-    import traceback
     from tauraro.compiler.compiler import compile_source
     from tauraro.compiler.dis import disassemble
     from tauraro.program import ProgramError, read_program

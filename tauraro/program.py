@@ -7,8 +7,21 @@ tracebacks (printed by ``sys.excepthook``), ``sys.exit``, ``atexit``, threads.
 """
 from __future__ import annotations
 
+import builtins
+import operator
 import os
 import sys
+import types
+import zipimport
+from importlib.machinery import BuiltinImporter, SourceFileLoader
+
+from .boundary import BOUNDARY, startup_modules
+from .vm.detach import run_detached
+from . import cache
+from .vm.loader import install_finder
+from .vm.source import decode_source
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class ProgramError(Exception):
@@ -27,9 +40,9 @@ def read_program(path: str) -> bytes:
         raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
 
 
-def program_paths(program_dir: str) -> list[str]:
+def program_paths(roots: list[str]) -> list[str]:
     """Where the program's own modules come from: compiled by Tauraro, not the host."""
-    roots = [program_dir]
+    roots = list(roots)
     for p in os.environ.get("PYTHONPATH", "").split(os.pathsep):
         if p:
             roots.append(os.path.abspath(p))
@@ -46,7 +59,6 @@ def _recursion_offset(extra: int):
         return real_get() - extra
 
     def setrecursionlimit(limit):
-        import operator
         limit = operator.index(limit)
         if limit < 1:
             raise ValueError("recursion limit must be greater or equal than 1")
@@ -65,66 +77,157 @@ _PROBE = compile("def d(n):\n try:\n  return d(n + 1)\n except RecursionError:\n
 def _extra_depth() -> int:
     """How many more frames deep than under CPython the program's module code runs:
     CPython's module code can recurse ``limit - 2`` calls deep (3.11 to 3.13)."""
-    from .vm.detach import run_detached
     ns = {"__builtins__": sys.modules["builtins"]}
     run_detached(_PROBE, ns)
     return max(0, sys.getrecursionlimit() - 2 - ns["depth"] - 1)   # probed one frame deeper
 
 
-def run_program(path: str, args: list[str], compiler) -> int:
-    """Run ``path`` as ``__main__`` with ``sys.argv = [path, *args]``; return the exit code.
-    A SystemExit raised by the program propagates (CPython's own exit handling)."""
-    from .vm.loader import install_finder
-    source = read_program(path)
-    filename = os.path.abspath(path)
+def main_module(**attrs) -> types.ModuleType:
+    """A fresh ``__main__``, its globals in the order CPython's have them."""
+    main = types.ModuleType("__main__")
+    d = main.__dict__
+    d["__loader__"] = BuiltinImporter
+    d["__spec__"] = None
+    d["__annotations__"] = {}
+    d["__builtins__"] = builtins
+    d.update(attrs)
+    sys.modules["__main__"] = main
+    return main
+
+
+def _compile(compile_it, source, filename):
+    """``compile_it()``, or None once a SyntaxError is printed as CPython prints it."""
     try:
-        code = compiler.compile(source, filename)
+        return compile_it()
     except SyntaxError as e:
         e.__traceback__ = None          # the launcher's frames are not the program's
         sys.stdout.flush()
-        if str(e.msg).startswith("(unicode error)"):
+        if str(e.msg).startswith("(unicode error)") and isinstance(source, bytes):
             # CPython reads a script file through its tokenizer, which words this its own way
-            from .vm.source import decode_source
             try:
                 decode_source(source, filename)
             except SyntaxError as bare:
                 if getattr(bare, "bare", False):
                     sys.stderr.write("SyntaxError: %s\n" % bare.msg)
-                    return 1
+                    return None
         sys.excepthook(type(e), e, None)
+        return None
+
+
+class Launch:
+    """How the program is started: what ``sys.argv``, ``sys.path[0]`` and the program's
+    own directories are, and which modules ``python3`` would have at that start."""
+
+    def __init__(self, compiler, argv, path0, roots, runpy=False):
+        self.compiler = compiler
+        self.argv = argv
+        self.path0 = path0
+        self.roots = roots
+        self.runpy = runpy
+
+    def start(self):
+        """Switch to the program's view of the import system (``tauraro.boundary``)."""
+        launcher_path = BOUNDARY.open()
+        sys.argv[:] = self.argv
+        sys.path[:] = [self.path0] + launcher_path[1:]
+        install_finder(self.compiler, program_paths(self.roots))
+        program_path, program_meta = list(sys.path), list(sys.meta_path)
+        startup = startup_modules(cache.root(), self.runpy)
+        _recursion_offset(_extra_depth())
+        BOUNDARY.start_program(startup | {"__main__"}, program_path, program_meta)
+
+    def execute(self, code, namespace: dict) -> int:
+        """Run ``code`` in ``namespace``; an uncaught exception is reported as CPython
+        reports it. A SystemExit propagates (CPython's own exit handling)."""
+        try:
+            run_detached(code, namespace)
+        except SystemExit:
+            raise
+        except BaseException as e:
+            report(e)
+            if isinstance(e, KeyboardInterrupt):
+                return -2
+            return 1
+        return 0
+
+
+def run_program(path: str, args: list[str], compiler) -> int:
+    """``python3 PATH ARGS``: a file, or a directory or zip file holding ``__main__.py``.
+    Returns the exit code."""
+    if os.path.isdir(path) or _is_zip(path):
+        return _run_main_package(path, args, compiler)
+    source = read_program(path)
+    filename = os.path.abspath(path)
+    code = _compile(lambda: compiler.compile(source, filename), source, filename)
+    if code is None:
         return 1
     program_dir = os.path.dirname(filename)
-    sys.argv[:] = [path] + list(args)
-    sys.path[0:1] = [program_dir]     # where the launcher's own directory was, as CPython does
-    install_finder(compiler, program_paths(program_dir))
-    import types
-    main = types.ModuleType("__main__")
-    main.__file__ = filename
-    main.__builtins__ = __builtins__ if isinstance(__builtins__, type(sys)) else sys.modules["builtins"]
-    from importlib.machinery import SourceFileLoader
-    main.__loader__ = SourceFileLoader("__main__", filename)
-    main.__spec__ = None
-    main.__cached__ = None
-    sys.modules["__main__"] = main
-    _recursion_offset(_extra_depth())
-    from .vm.detach import run_detached
-    try:
-        run_detached(code, main.__dict__)
-    except SystemExit:
-        raise
-    except BaseException as e:
-        report(e)
-        if isinstance(e, KeyboardInterrupt):
-            return -2
+    launch = Launch(compiler, [path] + list(args), program_dir, [program_dir])
+    launch.start()
+    main = main_module(__loader__=SourceFileLoader("__main__", filename),
+                       __file__=filename, __cached__=None)
+    return launch.execute(code, main.__dict__)
+
+
+def run_code(text: str, args: list[str], compiler) -> int:
+    """``python3 -c TEXT ARGS``."""
+    code = _compile(lambda: compiler.compile_text(text, "<string>", "<string>"), None, "<string>")
+    if code is None:
         return 1
-    return 0
+    launch = Launch(compiler, ["-c"] + list(args), "", [os.getcwd()])
+    launch.start()
+    return launch.execute(code, main_module().__dict__)
+
+
+def run_stdin(args: list[str], compiler, argv0: str = "-") -> int:
+    """``python3 - ARGS`` (or ``python3`` with standard input not a terminal): the program
+    is read from standard input."""
+    try:
+        source = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError):
+        source = b""
+    code = _compile(lambda: compiler.compile_text(source, "<stdin>", "<stdin>"), source, "<stdin>")
+    if code is None:
+        return 1
+    launch = Launch(compiler, [argv0] + list(args), "", [os.getcwd()])
+    launch.start()
+    return launch.execute(code, main_module(__file__="<stdin>", __cached__=None).__dict__)
+
+
+_RUNPY = compile("_run_module_as_main(name, alter_argv)", os.path.join(_HERE, "<runpy>"), "eval")
+
+
+def run_module(name: str, args: list[str], compiler) -> int:
+    """``python3 -m NAME ARGS``: runpy finds the module through the program's view (so the
+    program's own modules are compiled by Tauraro) and runs it as ``__main__``."""
+    cwd = os.getcwd()
+    launch = Launch(compiler, ["-m"] + list(args), cwd, [cwd], runpy=True)
+    return _run_runpy(launch, name, True)
+
+
+def _run_main_package(path: str, args: list[str], compiler) -> int:
+    path0 = os.path.abspath(path)
+    launch = Launch(compiler, [path] + list(args), path0, [path0], runpy=True)
+    return _run_runpy(launch, "__main__", False)
+
+
+def _run_runpy(launch: Launch, name: str, alter_argv: bool) -> int:
+    """runpy runs the module in ``__main__``; its frames are in the traceback, as under
+    ``python3 -m`` (the one-line call into it, a file of Tauraro's, is not)."""
+    with BOUNDARY:
+        import runpy
+    launch.start()
+    main_module()
+    ns = {"__builtins__": builtins, "_run_module_as_main": runpy._run_module_as_main,
+          "name": name, "alter_argv": alter_argv}
+    return launch.execute(_RUNPY, ns)
 
 
 def report(exc: BaseException):
     """Print an uncaught exception as CPython does: through sys.excepthook, with the
     launcher's frames left out of the traceback."""
     tb = exc.__traceback__
-    ours = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    ours = _HERE + os.sep
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(ours):
         tb = tb.tb_next
     exc.__traceback__ = tb
@@ -140,3 +243,12 @@ def report(exc: BaseException):
         sys.stderr.flush()
     except Exception:
         pass
+
+
+def _is_zip(path: str) -> bool:
+    """A zip file CPython would run (it asks the zip importer, whatever the file's name)."""
+    try:
+        zipimport.zipimporter(path)
+        return True
+    except (zipimport.ZipImportError, OSError):
+        return False

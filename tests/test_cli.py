@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from harness import ROOT, _env
 
@@ -81,11 +80,11 @@ def test_missing_file(tmp_path):
     assert "can't open file" in text and "No such file or directory" in text
 
 
-def test_directory(tmp_path):
+def test_directory_without_main(tmp_path):
     got = tauraro("run", str(tmp_path))
-    assert got.returncode == 2
-    assert got.stderr.decode().count("\n") == 1
-    assert "Is a directory" in got.stderr.decode()
+    want = subprocess.run([PY, str(tmp_path)], capture_output=True, env=_env(), timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+    assert b"can't find '__main__' module" in got.stderr
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
@@ -135,22 +134,24 @@ def test_the_whole_language_runs(tmp_path, name, src):
         assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
 
 
-def test_internal_error_is_one_line_and_debug_shows_traceback(tmp_path, monkeypatch):
-    from tauraro.cli.main import main
-    import tauraro.program
-
-    def boom(path, args, compiler=None):
-        raise RuntimeError("simulated bug")
-    monkeypatch.setattr(tauraro.program, "run_program", boom)
+def test_internal_error_is_one_line_and_debug_shows_traceback(tmp_path):
     path = write(tmp_path, "p.py", "print(1)\n")
-    result = CliRunner().invoke(main, ["run", str(path)])
-    assert result.exit_code == 70
-    lines = result.output.strip().splitlines()
-    assert lines == ["tauraro: internal error: RuntimeError: simulated bug "
-                     "(rerun with --debug to see the implementation traceback)"]
-    result = CliRunner().invoke(main, ["run", "--debug", str(path)])
-    assert result.exit_code == 70
-    assert "Traceback (most recent call last)" in result.output and "simulated bug" in result.output
+    launcher = ("import sys, tauraro.program\n"
+                "def boom(path, args, compiler=None):\n"
+                "    raise RuntimeError('simulated bug')\n"
+                "tauraro.program.run_program = boom\n"
+                "from tauraro.cli.main import entry\n"
+                "entry(sys.argv[1:])\n")
+    got = subprocess.run([PY, "-c", launcher, "run", str(path)], capture_output=True, env=_env(),
+                         timeout=60)
+    assert got.returncode == 70
+    assert got.stderr.decode().splitlines() == [
+        "tauraro: internal error: RuntimeError: simulated bug "
+        "(rerun with --debug to see the implementation traceback)"]
+    got = subprocess.run([PY, "-c", launcher, "run", "--debug", str(path)], capture_output=True,
+                         env=_env(), timeout=60)
+    assert got.returncode == 70
+    assert b"Traceback (most recent call last)" in got.stderr and b"simulated bug" in got.stderr
 
 
 def test_program_arguments_and_options_after_file(tmp_path):

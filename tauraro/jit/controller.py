@@ -27,7 +27,6 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -150,10 +149,10 @@ ENTRIES_BEFORE_JUDGING = 8
 
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
-                 cache: bool = True):
+                 cache_dir: str | None = None):
         self.threshold = threshold
         self.emit_dir = Path(emit_dir) if emit_dir else None
-        self.cache = cache
+        self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
         self.engine = None
         self.engine_seconds = 0.0         # import wasmtime + Engine (once, on the first hot loop)
         self.loops: dict = {}             # (code, loop id) -> LoopState
@@ -338,11 +337,7 @@ class JitController:
             t0 = time.perf_counter()
             from ..wasmgen import lower  # noqa: F401  (one-time import, not billed to a loop)
             from .native import NativeEngine
-            cache_dir = None
-            if self.cache:
-                base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-                cache_dir = os.path.join(base, "tauraro", "jit")
-            self.engine = NativeEngine(cache_dir=cache_dir)
+            self.engine = NativeEngine(cache_dir=self.cache_dir)
             from .interrupt import InterruptWatchdog
             self.interrupts = InterruptWatchdog.install()
             self.engine.compile(_WARMUP_WASM)   # Cranelift's one-time setup, not billed to a loop

@@ -18,6 +18,7 @@ reason is reported instead.
 """
 from __future__ import annotations
 
+import builtins as B
 
 from ..compiler.code import CodeObject
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
@@ -70,7 +71,6 @@ def arith_result(op: str, a: JType, b: JType):
 
 
 def call_result(fn: BuiltinType, args: list[JType]):
-    import builtins as B
     f = fn.fn
     n = len(args)
     if f is B.abs and n == 1 and args[0] in NUMERIC:

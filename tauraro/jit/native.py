@@ -33,9 +33,11 @@ thread-safe.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import platform
 import sys
+import tempfile
 import time
 from ctypes import (CFUNCTYPE, POINTER, Structure, Union, byref, c_double,
                     c_float, c_int32, c_int64, c_size_t, c_uint8, c_uint64,
@@ -44,6 +46,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import wasmtime
 from wasmtime import _ffi as ffi
+
+from .. import cache
 
 __all__ = [
     "NativeEngine", "NativeModule", "NativeInstance", "HostFunction",
@@ -408,7 +412,6 @@ class NativeEngine:
     # -- compilation ------------------------------------------------------
 
     def cache_key(self, wasm: bytes) -> str:
-        import hashlib  # lazily: only engines with a cache_dir need it
         h = hashlib.sha256()
         meta = "\0".join([
             _CACHE_FORMAT, _get_wasmtime_version(), repr(_CONFIG),
@@ -475,7 +478,6 @@ class NativeEngine:
                 raise ValueError("bad header")
             digest = data[len(_CACHE_MAGIC):len(_CACHE_MAGIC) + 32]
             payload = data[len(_CACHE_MAGIC) + 32:]
-            import hashlib
             if hashlib.sha256(payload).digest() != digest:
                 raise ValueError("checksum mismatch")
             # wasmtime itself rejects artifacts from another version, config
@@ -494,8 +496,6 @@ class NativeEngine:
         try:
             payload = bytes(module.serialize())
             os.makedirs(self.cache_dir, exist_ok=True)
-            import hashlib
-            import tempfile
             fd, tmp = tempfile.mkstemp(prefix=".tmp-" + key[:16] + "-",
                                        dir=self.cache_dir)
             with os.fdopen(fd, "wb") as f:
@@ -505,6 +505,7 @@ class NativeEngine:
             os.replace(tmp, self._cache_path(key))
             tmp = None
             self.stats.cache_writes += 1
+            cache.wrote()
         except Exception:
             self.stats.cache_write_errors += 1
         finally:

@@ -54,10 +54,10 @@ class HookRuntime:
     """What the sites of one run share: the JIT controller, the threshold, and the
     register bytecode of each file, compiled when one of its loops first gets hot."""
 
-    def __init__(self, threshold: int, emit_dir=None, cache: bool = True):
+    def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None):
         self.threshold = threshold
         self.emit_dir = emit_dir
-        self.cache = cache
+        self.cache_dir = cache_dir if cache else None     # where native code is kept
         self._controller = None
         self._modules: dict = {}
         self.warned = set()
@@ -69,7 +69,7 @@ class HookRuntime:
         """The JIT controller, imported and made when the first loop gets hot."""
         if self._controller is None:
             from ..jit.controller import JitController
-            self._controller = JitController(self.threshold, self.emit_dir, cache=self.cache)
+            self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir)
         return self._controller
 
     def report(self, text: bool, json_path):

@@ -5,8 +5,7 @@
 JIT is on, compiled with the program's real file name. The marshalled result is
 cached on disk (as CPython's ``.pyc``), keyed by the source, the file name, the
 threshold, the Python version and Tauraro's own version, so a second run skips
-parsing and compiling. The cache is bounded: when it grows past its limit, the
-least recently used entries are evicted.
+parsing and compiling (the cache's bound is ``tauraro.cache``'s).
 
 After loading, the placeholder constants the instrumenter left in the code
 (``<builtins>``, ``<site N>``) are replaced by the builtins module and by this
@@ -22,8 +21,12 @@ import builtins
 import marshal
 import os
 import sys
+import zlib
+from importlib.machinery import PathFinder, SourceFileLoader
 
 from .. import __version__
+from .. import cache
+from ..boundary import BOUNDARY
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 
 def _instrumenter_stamp():
@@ -37,24 +40,6 @@ def _instrumenter_stamp():
 
 
 _MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
-DEFAULT_CACHE_LIMIT = 64 * 1024 * 1024
-_CACHE_PRUNE_EVERY = 50           # writes between checks of the cache's size
-
-
-def cache_root() -> str | None:
-    if os.environ.get("TAURARO_CACHE", "1") == "0":
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "tauraro")
-
-
-def cache_limit() -> int:
-    try:
-        return int(os.environ.get("TAURARO_CACHE_SIZE", DEFAULT_CACHE_LIMIT))
-    except ValueError:
-        return DEFAULT_CACHE_LIMIT
-
-
 class CodeCache:
     """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
 
@@ -67,13 +52,11 @@ class CodeCache:
     @staticmethod
     def key(filename: str, threshold: int) -> str:
         """Where a file's entry lives (one per file and threshold; the entry names its source)."""
-        import zlib
         k = repr((_MAGIC, filename, threshold)).encode()
         return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
 
     @staticmethod
     def stamp(source: bytes):
-        import zlib
         return (len(source), zlib.crc32(source), zlib.adler32(source))
 
     def get(self, key: str, filename: str, source: bytes):
@@ -101,40 +84,9 @@ class CodeCache:
             with open(tmp, "wb") as f:
                 f.write(marshal.dumps((filename, self.stamp(source), code, infos)))
             os.replace(tmp, path)
+            cache.wrote()
         except (OSError, ValueError):
             return
-        if int(key[-4:], 16) % _CACHE_PRUNE_EVERY == 0:
-            prune(os.path.dirname(self.dir), cache_limit())
-
-
-def prune(root: str, limit: int) -> int:
-    """Evict least recently used files under ``root`` until it holds at most ``limit`` bytes.
-    Returns the number of files removed."""
-    files = []
-    total = 0
-    for dirpath, _, names in os.walk(root):
-        for n in names:
-            p = os.path.join(dirpath, n)
-            try:
-                st = os.stat(p)
-            except OSError:
-                continue
-            files.append((st.st_mtime, st.st_size, p))
-            total += st.st_size
-    removed = 0
-    if total <= limit:
-        return 0
-    files.sort()
-    for _, size, p in files:
-        if total <= limit:
-            break
-        try:
-            os.remove(p)
-            total -= size
-            removed += 1
-        except OSError:
-            pass
-    return removed
 
 
 class LoopSites:
@@ -226,8 +178,9 @@ class Compiler:
     def _compile(self, text, filename):
         if self.threshold <= 0:
             return compile(text, filename, "exec", dont_inherit=True), []
-        import ast
-        from .instrument import instrument
+        with BOUNDARY:
+            import ast
+            from .instrument import instrument
         tree = compile(text, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
         tree, infos = instrument(tree, self.threshold)
         try:
@@ -244,9 +197,9 @@ def _loader_class():
     """ProgramLoader is a SourceFileLoader (so importing runs through importlib's own
     ``exec_module``, whose frames CPython hides from tracebacks) whose ``get_code``
     compiles through the Compiler: never a ``.pyc``."""
-    from importlib.machinery import SourceFileLoader
-
     class ProgramLoader(SourceFileLoader):
+        # named as the loader CPython would use, which it is but for get_code: a program
+        # printing type(__loader__) sees what it sees under python3
         def __init__(self, compiler: Compiler, fullname: str, path: str):
             super().__init__(fullname, path)
             self.compiler = compiler
@@ -254,8 +207,11 @@ def _loader_class():
         def get_code(self, fullname=None):
             with open(self.path, "rb") as f:
                 data = f.read()
-            return self.compiler.compile(data, self.path)
+            with BOUNDARY:          # compiling is the implementation's work
+                return self.compiler.compile(data, self.path)
 
+    ProgramLoader.__name__ = ProgramLoader.__qualname__ = SourceFileLoader.__name__
+    ProgramLoader.__module__ = SourceFileLoader.__module__
     return ProgramLoader
 
 
@@ -280,7 +236,6 @@ class ProgramFinder:
         here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
         self.own = [os.path.join(here, ""),
                     os.path.join(os.path.dirname(here), "cli", "")]
-        from importlib.machinery import PathFinder
         self._path_finder = PathFinder
 
     def owns(self, origin: str) -> bool:
@@ -293,7 +248,7 @@ class ProgramFinder:
         spec = self._path_finder.find_spec(fullname, path, target)
         if spec is None or not spec.has_location or not isinstance(spec.origin, str):
             return spec
-        if spec.origin.endswith(".py") and self.owns(spec.origin):
+        if isinstance(spec.loader, SourceFileLoader) and self.owns(spec.origin):
             spec.loader = ProgramLoader(self.compiler, fullname, spec.origin)
         return spec
 
@@ -302,7 +257,6 @@ class ProgramFinder:
 
 
 def install_finder(compiler: Compiler, roots) -> ProgramFinder:
-    from importlib.machinery import PathFinder
     finder = ProgramFinder(compiler, roots)
     meta = sys.meta_path
     for i, f in enumerate(meta):

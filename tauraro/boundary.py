@@ -1,0 +1,222 @@
+"""The boundary between Tauraro's imports and the program's.
+
+Tauraro and the program share one interpreter, so they share ``sys.modules``,
+``sys.path`` and ``sys.meta_path``. Without a boundary each leaks into the
+other: a ``json.py`` beside the program would be what the JIT gets for ``import
+json``, and the ``ast``, ``ctypes`` or ``struct`` Tauraro imported at start-up
+would stop the program's own ``ast.py`` from shadowing the standard library's.
+
+So there are two views of the import system:
+
+- **The program's view** holds what ``python3`` has at start-up (found once by
+  asking the interpreter, see ``startup_modules``), Tauraro's own package, and
+  whatever the program imports itself, through the program's ``sys.path``.
+  A program module shadows a standard library module exactly when it would
+  under CPython.
+- **The implementation's view** adds the modules Tauraro imported and resolves
+  new imports on the host's path only (the standard library and
+  ``site-packages``: not the program's directory, not ``PYTHONPATH``, not the
+  program's finders).
+
+``BOUNDARY`` is a reentrant context: inside it the implementation's view is in
+place, outside it the program's. Every first import of a ``tauraro.*`` module
+after the program has started runs inside it (``OwnModules``, a meta path
+finder), so a module's top-level imports are the implementation's. A function
+in Tauraro that imports anything else must do it inside ``with BOUNDARY:``
+(``tests/test_boundary.py`` checks the source for this).
+
+This module imports only what every CPython start-up has, and nothing of Tauraro.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from importlib.machinery import PathFinder
+
+OWN_PACKAGE = "tauraro"
+
+
+def is_own(name: str) -> bool:
+    return name == OWN_PACKAGE or name.startswith(OWN_PACKAGE + ".")
+
+
+class Boundary:
+    """The two views, and the switch between them (``with BOUNDARY:``)."""
+
+    def __init__(self):
+        self.opened = False
+        self.started = False        # the program's view exists (the program has started)
+        self.depth = 0
+        self.host_path: list[str] = []
+        self.host_meta: list = []
+        self.startup: frozenset[str] = frozenset()
+        self.own: dict = {}         # the implementation's modules that the program's view lacks
+        self._program_mods: dict = {}
+        self._program_path: list = []
+        self._program_meta: list = []
+
+    def open(self) -> list[str]:
+        """At the launcher's start: the launcher's ``sys.path`` is kept for the program
+        (returned); from now on imports resolve on the host's path only."""
+        if self.opened:
+            return self.launcher_path
+        self.opened = True
+        self.launcher_path = list(sys.path)
+        pythonpath = {os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+                      if p}
+        self.host_path = [p for p in sys.path[1:] if os.path.abspath(p) not in pythonpath]
+        sys.path[:] = self.host_path
+        self.host_meta = [OwnModules(self)] + list(sys.meta_path)
+        sys.meta_path[:] = self.host_meta
+        return self.launcher_path
+
+    def start_program(self, startup: frozenset[str], path: list[str], meta_path: list) -> None:
+        """Switch to the program's view, for good: ``sys.path`` and ``sys.meta_path``
+        become the program's, and ``sys.modules`` keeps only what ``python3`` has at
+        start-up and Tauraro's own package."""
+        self.startup = startup
+        mods = sys.modules
+        for name in list(mods):
+            if name not in startup and not is_own(name) and name != "__main__":
+                self.own[name] = mods.pop(name)
+        sys.path[:] = path
+        sys.meta_path[:] = meta_path
+        self.started = True
+
+    def __enter__(self):
+        self.depth += 1
+        if self.depth == 1 and self.started:
+            mods = sys.modules
+            self._program_path = sys.path[:]
+            self._program_meta = sys.meta_path[:]
+            self._program_mods = {}
+            for name in list(mods):
+                if name not in self.startup and not is_own(name):
+                    self._program_mods[name] = mods.pop(name)
+            mods.update(self.own)
+            sys.path[:] = self.host_path
+            sys.meta_path[:] = self.host_meta
+        return self
+
+    def __exit__(self, *exc):
+        self.depth -= 1
+        if self.depth == 0 and self.started:
+            mods = sys.modules
+            for name in list(mods):
+                if name not in self.startup and not is_own(name):
+                    self.own[name] = mods.pop(name)
+            mods.update(self._program_mods)
+            self._program_mods = {}
+            sys.path[:] = self._program_path
+            sys.meta_path[:] = self._program_meta
+        return False
+
+
+class _OwnLoader:
+    """A loader of one of Tauraro's modules: runs the module's code inside the boundary."""
+
+    def __init__(self, loader, boundary: Boundary):
+        self._loader = loader
+        self._boundary = boundary
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        with self._boundary:
+            self._loader.exec_module(module)
+
+    def __getattr__(self, name):            # get_source, get_code, is_package, ...
+        return getattr(self._loader, name)
+
+
+class OwnModules:
+    """A meta path finder, first in line, that only answers for ``tauraro.*``: found as
+    the path finder would find them, loaded inside the boundary."""
+
+    def __init__(self, boundary: Boundary):
+        self.boundary = boundary
+
+    def find_spec(self, fullname, path=None, target=None):
+        if not fullname.startswith(OWN_PACKAGE + ".") or path is None:
+            return None
+        spec = PathFinder.find_spec(fullname, path, target)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _OwnLoader(spec.loader, self.boundary)
+        return spec
+
+    def invalidate_caches(self):
+        pass
+
+
+BOUNDARY = Boundary()
+
+
+# --- what python3 has at start-up -----------------------------------------------------------
+
+_ENV_THAT_CHANGES_STARTUP = ("PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PYTHONNOUSERSITE",
+                             "PYTHONSAFEPATH", "PYTHONUTF8", "PYTHONIOENCODING", "PYTHONSTARTUP",
+                             "PYTHONPLATLIBDIR", "LANG", "LC_ALL", "LC_CTYPE", "VIRTUAL_ENV")
+_PROBE = ("import sys\nplain = list(sys.modules)\nimport runpy\n"
+          "sys.stdout.write(' '.join(plain) + '\\n' + ' '.join(sys.modules) + '\\n')\n")
+
+
+def _probe_key() -> str:
+    """What the start-up set depends on: the interpreter, its flags, the environment, and
+    the site directories' contents (a new ``.pth`` file can import modules at start-up)."""
+    import site
+    import zlib
+    dirs = list(getattr(site, "getsitepackages", lambda: [])())
+    try:
+        dirs.append(site.getusersitepackages())
+    except Exception:
+        pass
+    stamps = []
+    for d in dirs:
+        try:
+            stamps.append((d, os.stat(d).st_mtime_ns))
+        except OSError:
+            stamps.append((d, None))
+    key = repr((sys.executable, sys.version, tuple(sys.flags),
+                [(v, os.environ.get(v)) for v in _ENV_THAT_CHANGES_STARTUP], stamps)).encode()
+    return "%08x%08x" % (zlib.crc32(key), zlib.adler32(key))
+
+
+def _probe() -> tuple[frozenset[str], frozenset[str]]:
+    import subprocess
+    cmd = [sys.executable] + subprocess._args_from_interpreter_flags() + ["-c", _PROBE]
+    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, check=True).stdout.decode()
+    plain, with_runpy = out.split("\n")[:2]
+    return frozenset(plain.split()), frozenset(with_runpy.split())
+
+
+def startup_modules(cache_root: str | None, runpy: bool = False) -> frozenset[str]:
+    """The modules ``python3 prog.py`` has at the program's start (with ``runpy=True``:
+    ``python3 -m mod``, whose launcher is runpy). Asked of the interpreter once, then
+    kept under the cache root; if it cannot be asked, what is imported now stands in."""
+    with BOUNDARY:
+        path = None
+        if cache_root is not None:
+            path = os.path.join(cache_root, "startup", _probe_key() + ".txt")
+            try:
+                with open(path) as f:
+                    plain, with_runpy = f.read().split("\n")[:2]
+                sets = frozenset(plain.split()), frozenset(with_runpy.split())
+                return sets[runpy]
+            except (OSError, ValueError):
+                pass
+        try:
+            sets = _probe()
+        except Exception:
+            return frozenset(sys.modules)
+        if path is not None:
+            try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                tmp = "%s.%d.tmp" % (path, os.getpid())
+                with open(tmp, "w") as f:
+                    f.write(" ".join(sorted(sets[0])) + "\n" + " ".join(sorted(sets[1])) + "\n")
+                os.replace(tmp, path)
+            except OSError:
+                pass
+        return sets[runpy]
