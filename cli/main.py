@@ -17,7 +17,8 @@ from __future__ import annotations
 import sys
 
 from ..boundary import BOUNDARY
-from .running import OPTIONS, UsageError, _finish, options_from_env, parse_value, run_target
+
+# (``running`` is imported in ``entry``, after the boundary is open: its imports are Tauraro's)
 
 FLAGS = {"--no-jit": "no_jit", "--jit-stats": "jit_stats", "--no-jit-cache": "no_jit_cache",
          "--debug": "debug"}
@@ -28,7 +29,8 @@ RUN_USAGE = "tauraro run [OPTIONS] FILE|-c CODE|-m MODULE|- [ARGS]..."
 MAIN_USAGE = "tauraro [OPTIONS] [FILE|-c CODE|-m MODULE|-] [ARGS]..."
 
 
-def _unknown(option: str) -> UsageError:
+def _unknown(option: str):
+    from .running import UsageError
     with BOUNDARY:
         import difflib
     known = sorted(list(FLAGS) + list(VALUED) + ["--help", "--version"])
@@ -39,7 +41,8 @@ def _unknown(option: str) -> UsageError:
 
 def parse(argv: list[str], in_run: bool):
     """(kind, value, args, options) from the arguments after ``tauraro`` (or ``run``).
-    Raises UsageError; returns None when click should answer (help)."""
+    Raises ``running.UsageError``; returns None when click should answer (help)."""
+    from .running import OPTIONS, UsageError, options_from_env, parse_value
     opts = options_from_env()
     i = 0
     while i < len(argv):
@@ -87,6 +90,7 @@ def parse(argv: list[str], in_run: bool):
 def entry(argv=None):
     """The console script."""
     BOUNDARY.open()
+    from .running import UsageError, _finish, run_target
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("--version", "-V")):
         from .commands import main

@@ -62,8 +62,9 @@ class Boundary:
             return self.launcher_path
         self.opened = True
         self.launcher_path = list(sys.path)
-        pythonpath = {os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep)
-                      if p}
+        var = os.environ.get("PYTHONPATH") if not sys.flags.ignore_environment else None
+        # (an empty entry stands for the current directory, as CPython reads it)
+        pythonpath = {os.path.abspath(p) for p in var.split(os.pathsep)} if var else set()
         self.host_path = [p for p in sys.path[1:] if os.path.abspath(p) not in pythonpath]
         sys.path[:] = self.host_path
         self.host_meta = [OwnModules(self)] + list(sys.meta_path)
@@ -164,8 +165,9 @@ _PROBE = ("import sys\nplain = list(sys.modules)\nimport runpy\n"
 def _probe_key() -> str:
     """What the start-up set depends on: the interpreter, its flags, the environment, and
     the site directories' contents (a new ``.pth`` file can import modules at start-up)."""
-    import site
-    import zlib
+    with BOUNDARY:
+        import site
+        import zlib
     dirs = list(getattr(site, "getsitepackages", lambda: [])())
     try:
         dirs.append(site.getusersitepackages())
@@ -183,9 +185,10 @@ def _probe_key() -> str:
 
 
 def _probe() -> tuple[frozenset[str], frozenset[str]]:
-    import subprocess
+    with BOUNDARY:
+        import subprocess
     cmd = [sys.executable] + subprocess._args_from_interpreter_flags() + ["-c", _PROBE]
-    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, cwd=os.sep,
                          stderr=subprocess.DEVNULL, check=True).stdout.decode()
     plain, with_runpy = out.split("\n")[:2]
     return frozenset(plain.split()), frozenset(with_runpy.split())

@@ -17,7 +17,6 @@ run that wrote to it, the least recently used files are evicted until it fits.
 from __future__ import annotations
 
 import os
-import shutil
 
 DEFAULT_LIMIT = 64 * 1024 * 1024
 KINDS = {"code": "compiled program code", "jit": "native code of compiled loops",
@@ -96,5 +95,14 @@ def clear(top: str) -> tuple[int, int]:
         for _, s, _ in _files(d):
             n += 1
             size += s
-        shutil.rmtree(d, ignore_errors=True)
+        for dirpath, dirs, names in os.walk(d, topdown=False):
+            for n in names:
+                try:
+                    os.remove(os.path.join(dirpath, n))
+                except OSError:
+                    pass
+            try:
+                os.rmdir(dirpath)
+            except OSError:
+                pass
     return n, size

@@ -19,7 +19,6 @@ from .boundary import BOUNDARY, startup_modules
 from .vm.detach import run_detached
 from . import cache
 from .vm.loader import install_finder
-from .vm.source import decode_source
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -104,6 +103,7 @@ def _compile(compile_it, source, filename):
         sys.stdout.flush()
         if str(e.msg).startswith("(unicode error)") and isinstance(source, bytes):
             # CPython reads a script file through its tokenizer, which words this its own way
+            from .vm.source import decode_source
             try:
                 decode_source(source, filename)
             except SyntaxError as bare:

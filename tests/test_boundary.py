@@ -1,0 +1,150 @@
+"""The boundary between Tauraro's imports and the program's (tauraro/boundary.py): a
+program's module shadows a standard library module exactly as under CPython, no more and
+no less, with and without the JIT's outputs; Tauraro never imports through the program's
+finder."""
+import ast
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from harness import ROOT, _env
+
+PY = sys.executable
+
+# modules Tauraro itself imports (at start-up, in the JIT, for its statistics and cache),
+# a name of its own package's past (cli), and ones python3 has at start-up (os, marshal).
+# (Not types or traceback: python3's own start-up breaks on those beside the program.)
+SHADOWS = ["json", "struct", "ctypes", "hashlib", "cli", "ast", "zlib", "copy", "os",
+           "tempfile", "dataclasses", "difflib", "marshal"]
+
+PROGRAM = """
+import sys
+before = sorted(m for m in sys.modules if not m.startswith("tauraro"))
+print(before)
+import %s
+for name in %r:
+    m = sys.modules[name]
+    print(name, getattr(m, "SHADOW", "the standard library's"))
+t = 0
+for i in range(20000):
+    t += i * 3 %% 7
+print(t)
+""" % (", ".join(SHADOWS), SHADOWS)
+
+
+def _run(cmd, cwd, env=None):
+    p = subprocess.run(cmd, capture_output=True, cwd=str(cwd), env=env or _env(), timeout=120)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+@pytest.fixture
+def shadowed(tmp_path):
+    for name in SHADOWS:
+        (tmp_path / (name + ".py")).write_text(
+            "print('the program imports its own %s')\nSHADOW = 'the program\\'s own'\n" % name)
+    prog = tmp_path / "prog.py"
+    prog.write_text(PROGRAM)
+    return tmp_path, prog
+
+
+@pytest.mark.parametrize("extra", [[], ["--jit-stats"], ["--jit-stats-json", "STATS"],
+                                   ["--emit-wasm", "WASM"]])
+def test_a_program_module_shadows_exactly_as_under_cpython(shadowed, extra):
+    tmp, prog = shadowed
+    extra = [str(tmp / "out" / a) if a in ("STATS", "WASM") else a for a in extra]
+    (tmp / "out").mkdir()
+    want = _run([PY, str(prog)], tmp)
+    assert want[0] == 0, want[2]
+    got = _run([PY, "-m", "tauraro", "run", "--jit-threshold", "10", *extra, str(prog)], tmp)
+    assert got[:2] == want[:2], got[2]
+    if "--jit-stats" in extra:      # the hot loop was compiled, shadows or not
+        assert got[2].startswith("tauraro jit: 2 loops, 1 compiled"), got[2]
+        assert "prog.py:10 for loop in <module>: compiled" in got[2]
+    else:
+        assert got[2] == want[2]
+    if "--jit-stats-json" in extra:
+        rows = json.loads(Path(extra[1]).read_text())
+        assert [(r["line"], r["status"]) for r in rows] == [(6, "interpreted"), (10, "compiled")]
+    if "--emit-wasm" in extra:
+        assert any(n.endswith(".wasm") for n in os.listdir(extra[1]))
+
+
+@pytest.mark.parametrize("mode", ["-c", "-m", "-"])
+def test_the_modules_at_the_start_are_python3s(tmp_path, mode):
+    """What the program finds in sys.modules when it starts is what python3 has there
+    (its start-up modules; runpy's too under -m), and nothing Tauraro imported."""
+    src = "import sys\nprint(sorted(m for m in sys.modules if not m.startswith('tauraro')))\n"
+    (tmp_path / "startmods.py").write_text(src)
+    args = {"-c": ["-c", src], "-m": ["-m", "startmods"], "-": ["-"]}[mode]
+    stdin = src.encode() if mode == "-" else b""
+    want = subprocess.run([PY, *args], input=stdin, capture_output=True, cwd=str(tmp_path),
+                          env=_env(), timeout=60)
+    got = subprocess.run([PY, "-m", "tauraro", *args], input=stdin, capture_output=True,
+                         cwd=str(tmp_path), env=_env(), timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
+def _function_level_imports_outside_the_boundary(path: Path):
+    """Imports of anything but Tauraro's own modules, inside a function and not inside
+    ``with BOUNDARY:`` -- such an import would resolve through the program's sys.path
+    and sys.modules once the program runs."""
+    tree = ast.parse(path.read_text())
+    found = []
+
+    def visit(node, in_function, in_boundary):
+        for child in ast.iter_child_nodes(node):
+            f, b = in_function, in_boundary
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                f = True
+            if isinstance(child, ast.With) and any(
+                    isinstance(i.context_expr, ast.Name) and i.context_expr.id == "BOUNDARY"
+                    for i in child.items):
+                b = True
+            if f and not b:
+                if isinstance(child, ast.Import):
+                    found.extend("%s:%d import %s" % (path.name, child.lineno, a.name)
+                                 for a in child.names if not a.name.startswith("tauraro"))
+                elif isinstance(child, ast.ImportFrom) and child.level == 0 and \
+                        not child.module.startswith("tauraro"):
+                    found.append("%s:%d from %s" % (path.name, child.lineno, child.module))
+            visit(child, f, b)
+
+    visit(tree, False, False)
+    return found
+
+
+def test_tauraro_imports_nothing_lazily_outside_the_boundary():
+    files = sorted((ROOT / "tauraro").rglob("*.py")) + sorted((ROOT / "cli").glob("*.py"))
+    found = [f for p in files for f in _function_level_imports_outside_the_boundary(p)]
+    assert found == []
+
+
+def test_the_lint_above_finds_a_lazy_import(tmp_path):
+    p = tmp_path / "m.py"
+    p.write_text(textwrap.dedent("""
+        import os
+        def f():
+            import json
+            with BOUNDARY:
+                import zlib
+            from .x import y
+            from tauraro.vm import z
+        """))
+    assert _function_level_imports_outside_the_boundary(p) == ["m.py:4 import json"]
+
+
+def test_the_distribution_has_one_top_level_package():
+    """tauraro.cli is installed from cli/ (package-dir); nothing else lands at the top."""
+    import importlib.metadata as md
+    try:
+        dist = md.distribution("tauraro")
+    except md.PackageNotFoundError:
+        pytest.skip("tauraro is not installed in this environment")
+    scripts = [e for e in dist.entry_points if e.group == "console_scripts"]
+    assert [(e.name, e.value) for e in scripts] == [("tauraro", "tauraro.cli.main:entry")]
+    assert dist.read_text("top_level.txt").split() == ["tauraro"]
