@@ -56,7 +56,9 @@ def parse(argv: list[str], in_run: bool):
             if not value:
                 i += 1
                 if i >= len(argv):
-                    raise UsageError("Argument expected for the %s option" % a[:2])
+                    e = UsageError("Argument expected for the %s option" % a[:2])
+                    e.pythons = True            # python3's own option: python3's own words
+                    raise e
                 value = argv[i]
             return ("code" if a[1] == "c" else "module"), value, argv[i + 1:], opts
         if a == "--":
@@ -99,6 +101,10 @@ def entry(argv=None):
     try:
         parsed = parse(argv[1:] if in_run else argv, in_run)
     except UsageError as e:
+        if getattr(e, "pythons", False):
+            sys.stderr.write("%s\nusage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                             "Try `python -h' for more information.\n" % (e, sys.executable))
+            return _finish(2)
         sys.stderr.write("Usage: %s\nTry 'tauraro%s --help' for help.\n\nError: %s\n"
                          % (RUN_USAGE if in_run else MAIN_USAGE, " run" if in_run else "", e))
         return _finish(2)

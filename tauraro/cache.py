@@ -96,9 +96,9 @@ def clear(top: str) -> tuple[int, int]:
             n += 1
             size += s
         for dirpath, dirs, names in os.walk(d, topdown=False):
-            for n in names:
+            for name in names:
                 try:
-                    os.remove(os.path.join(dirpath, n))
+                    os.remove(os.path.join(dirpath, name))
                 except OSError:
                     pass
             try:

@@ -224,13 +224,15 @@ def _run_runpy(launch: Launch, name: str, alter_argv: bool) -> int:
 
 
 def report(exc: BaseException):
-    """Print an uncaught exception as CPython does: through sys.excepthook, with the
-    launcher's frames left out of the traceback."""
+    """Print an uncaught exception as CPython does: through sys.excepthook, with
+    Tauraro's frames (the launcher's, a signal handler's) left out of the traceback."""
+    seen = set()
+    e = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        e.__traceback__ = _without_own_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__
     tb = exc.__traceback__
-    ours = _HERE + os.sep
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(ours):
-        tb = tb.tb_next
-    exc.__traceback__ = tb
     sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, tb
     if sys.version_info >= (3, 12):
         sys.last_exc = exc
@@ -243,6 +245,21 @@ def report(exc: BaseException):
         sys.stderr.flush()
     except Exception:
         pass
+
+
+def _without_own_frames(tb):
+    entries = []
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_HERE + os.sep):
+            entries.append(tb)
+        tb = tb.tb_next
+    if all(a.tb_next is b for a, b in zip(entries, entries[1:])) and \
+            (not entries or entries[-1].tb_next is None):
+        return entries[0] if entries else None      # only leading entries were left out
+    out = None
+    for t in reversed(entries):
+        out = types.TracebackType(out, t.tb_frame, t.tb_lasti, t.tb_lineno)
+    return out
 
 
 def _is_zip(path: str) -> bool:

@@ -11,7 +11,11 @@ from an exact state and Python's handler raises KeyboardInterrupt at the
 loop's line.
 
 Between the call and the end of unpacking, the SIGINT handler is deferred so
-the KeyboardInterrupt is raised only once the frame is consistent again.
+the KeyboardInterrupt is raised only once the frame is consistent again: the
+watchdog's handler is the SIGINT handler only then (and only in the main thread,
+where Python runs handlers). The rest of the time the program's own handler (or
+CPython's default) is in place, so ``signal.getsignal`` shows the program what it
+set, and a Ctrl-C's traceback is the program's alone.
 """
 from __future__ import annotations
 
@@ -28,11 +32,11 @@ class InterruptWatchdog:
         self._address = None
         self._critical = False
         self._pending = None
-        self._previous = signal.getsignal(signal.SIGINT)
+        self._previous = None
+        self._main = threading.main_thread().ident
         self._rsock, self._wsock = socket.socketpair()
         self._wsock.setblocking(False)
         signal.set_wakeup_fd(self._wsock.fileno(), warn_on_full_buffer=False)
-        signal.signal(signal.SIGINT, self._handler)
         self._thread = threading.Thread(target=self._watch, name="tauraro-interrupt", daemon=True)
         self._thread.start()
 
@@ -76,8 +80,13 @@ class InterruptWatchdog:
     def running(self, memory_address):
         """Native code of the module at ``memory_address`` runs now: a SIGINT sets its
         flag, and Python's handler is deferred until done()."""
-        self._critical = True
         self._address = memory_address
+        if threading.get_ident() == self._main:
+            previous = signal.getsignal(signal.SIGINT)
+            if previous is not None:        # (None: a handler not set from Python; left alone)
+                self._previous = previous
+                signal.signal(signal.SIGINT, self._handler)
+                self._critical = True
 
     def stopped(self):
         """Native code returned (the frame is still being written back)."""
@@ -86,7 +95,10 @@ class InterruptWatchdog:
     def done(self):
         """The frame is consistent again: deliver a deferred SIGINT."""
         self._address = None
+        if not self._critical:
+            return
         self._critical = False
+        signal.signal(signal.SIGINT, self._previous)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._call_previous(*pending)

@@ -1,0 +1,253 @@
+"""The command line a Python user expects: each way of starting a program behaves as
+``python3`` with the same arguments (stdout, the whole of stderr, exit code, sys.argv,
+sys.path[0], __main__'s globals); Tauraro's options by flag or environment variable;
+statistics written however the program ends; the caches."""
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from harness import _env
+
+PY = sys.executable
+
+# what a program can see of how it was started
+PROBE = """\
+import sys
+print(sys.argv, repr(sys.path[0]))
+print([(k, type(v).__name__) for k, v in globals().items()])
+print(__name__, __spec__.name if __spec__ else None, __package__)
+"""
+# a hot loop, then an uncaught exception: the traceback is the program's alone
+FAILING = """\
+def f(n):
+    t = 0
+    for i in range(n):
+        t += i % 7
+    return t
+print(f(5000))
+raise ValueError("the program failed")
+"""
+
+
+def run(cmd, cwd, stdin=b"", env=None):
+    p = subprocess.run(cmd, input=stdin, capture_output=True, cwd=str(cwd), env=env or _env(),
+                       timeout=120)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+def same(tmp_path, args, stdin=b"", tauraro_opts=("--jit-threshold", "50")):
+    """Run ``python3 ARGS`` and ``tauraro [OPTS] ARGS`` in tmp_path: all three outputs agree."""
+    want = run([PY, *args], tmp_path, stdin)
+    got = run([PY, "-m", "tauraro", *tauraro_opts, *args], tmp_path, stdin)
+    assert got == want, "\n".join(map(str, (want, got)))
+    return got
+
+
+def test_dash_c(tmp_path):
+    same(tmp_path, ["-c", PROBE, "a", "-b"])
+    code, out, err = same(tmp_path, ["-c", FAILING])
+    assert code == 1 and 'File "<string>", line 7, in <module>' in err
+    same(tmp_path, ["-c", "import sys; sys.exit('bye')"])
+    same(tmp_path, ["-c", "x = = 1"])
+    same(tmp_path, ["-cprint('joined')"])
+    same(tmp_path, ["-c"])
+    same(tmp_path, ["-m"])
+
+
+def test_dash_m_runs_the_programs_own_module_compiled(tmp_path):
+    (tmp_path / "probe.py").write_text(PROBE)
+    (tmp_path / "failing.py").write_text(FAILING)
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "__main__.py").write_text(PROBE)
+    same(tmp_path, ["-m", "probe", "x", "y"])
+    same(tmp_path, ["-m", "pkg", "z"])
+    code, out, err = same(tmp_path, ["-m", "failing"])
+    assert '<frozen runpy>' in err        # runpy's frames, as under python3 -m
+    same(tmp_path, ["-m", "no_such_module"])
+    stats = tmp_path / "stats.json"
+    run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats-json", str(stats), "-m",
+         "failing"], tmp_path)
+    rows = json.loads(stats.read_text())
+    assert [(r["function"], r["status"]) for r in rows] == [("f", "compiled")]
+
+
+def test_dash_m_with_a_stdlib_module(tmp_path):
+    data = b'{"b": [1, 2], "a": null}'
+    same(tmp_path, ["-m", "json.tool", "--sort-keys"], stdin=data)
+    # the user's code a stdlib tool runs is the program's own: unittest imports it
+    (tmp_path / "test_mine.py").write_text(
+        "import unittest\nclass T(unittest.TestCase):\n"
+        "    def test_sum(self):\n        t = 0\n        for i in range(3000):\n"
+        "            t += i\n        self.assertEqual(t, 4498500)\n")
+    env = _env()
+    stats = tmp_path / "stats.json"
+    env["TAURARO_JIT_STATS_JSON"] = str(stats)
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "-m", "unittest",
+                          "-q", "test_mine"], tmp_path, env=env)
+    assert code == 0, err
+    assert [r["status"] for r in json.loads(stats.read_text())] == ["compiled"]
+
+
+@pytest.mark.parametrize("how", [["-"], ["run", "-"], []])
+def test_program_from_standard_input(tmp_path, how):
+    args = ["a1"] if how else []
+    want = run([PY, *(["-"] if how else []), *args], tmp_path, PROBE.encode())
+    tauraro_args = ["-m", "tauraro"] + how + args
+    got = run([PY, *tauraro_args], tmp_path, PROBE.encode())
+    assert got == want
+    want = run([PY, "-"], tmp_path, FAILING.encode())
+    got = run([PY, "-m", "tauraro", "-"], tmp_path, FAILING.encode())
+    assert got == want and 'File "<stdin>", line 7' in got[2]
+
+
+def test_directory_and_zip_with_main(tmp_path):
+    d = tmp_path / "app"
+    d.mkdir()
+    (d / "__main__.py").write_text(PROBE + FAILING)
+    (d / "helper.py").write_text("X = 1\n")
+    code, out, err = same(tmp_path, ["app", "arg"])
+    assert code == 1 and "app/__main__.py" in err
+    z = tmp_path / "app.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        f.write(d / "__main__.py", "__main__.py")
+    same(tmp_path, ["app.zip", "arg"])
+    same(tmp_path, [str(tmp_path / "app.zip")])
+
+
+def test_shebang(tmp_path):
+    script = Path(PY).parent / "tauraro"
+    if not script.exists():
+        pytest.skip("the console script is not installed beside this interpreter")
+    prog = tmp_path / "prog"
+    prog.write_text("#!/usr/bin/env tauraro\nimport sys\nprint('hello from', sys.argv)\n")
+    prog.chmod(prog.stat().st_mode | stat.S_IXUSR)
+    env = _env()
+    env["PATH"] = str(script.parent) + os.pathsep + env.get("PATH", "")
+    code, out, err = run([str(prog), "x"], tmp_path, env=env)
+    assert (code, out, err) == (0, "hello from [%r, 'x']\n" % str(prog), "")
+
+
+def test_version_names_the_host_python_and_wasmtime(tmp_path):
+    from importlib.metadata import version
+    import tauraro
+    code, out, err = run([PY, "-m", "tauraro", "--version"], tmp_path)
+    assert (code, err) == (0, "")
+    assert out == "tauraro %s (Python %s, wasmtime %s)\n" % (
+        tauraro.__version__, sys.version.split()[0], version("wasmtime"))
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["run", "--jit-stat", "p.py"], "No such option: --jit-stat Did you mean --jit-stats?"),
+    (["--jit-stat", "p.py"], "No such option: --jit-stat Did you mean --jit-stats?"),
+    (["run", "--emit-wsm=d", "p.py"], "No such option: --emit-wsm=d Did you mean --emit-wasm?"),
+    (["run", "--jit-threshold", "0", "p.py"], "Invalid value for '--jit-threshold': expected a "
+                                              "whole number of at least 1, not '0'"),
+    (["run"], "Missing argument 'FILE'."),
+])
+def test_bad_options(tmp_path, argv, message):
+    (tmp_path / "p.py").write_text("print('ran')\n")
+    code, out, err = run([PY, "-m", "tauraro", *argv], tmp_path)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == "Error: " + message
+    assert "Traceback" not in err
+
+
+HOT = "t = 0\nfor i in range(20000):\n    t += i % 7\nprint(t)\n"
+
+
+@pytest.mark.parametrize("var,value,check", [
+    ("TAURARO_JIT_STATS", "1", lambda err, tmp: "loop.py:2 for loop in <module>: compiled" in err),
+    ("TAURARO_JIT_THRESHOLD", "100000", lambda err, tmp: "0 compiled" in err),
+    ("TAURARO_NO_JIT", "1", lambda err, tmp: err == ""),
+    ("TAURARO_EMIT_WASM", "WASM", lambda err, tmp: any(
+        n.endswith(".wasm") for n in os.listdir(tmp / "WASM"))),
+])
+def test_options_as_environment_variables(tmp_path, var, value, check):
+    (tmp_path / "loop.py").write_text(HOT)
+    env = _env()
+    env[var] = str(tmp_path / value) if value == "WASM" else value
+    if var != "TAURARO_JIT_STATS":
+        env["TAURARO_JIT_STATS"] = "0" if var == "TAURARO_NO_JIT" else "1"
+    code, out, err = run([PY, "-m", "tauraro", "loop.py"], tmp_path, env=env)
+    assert (code, out) == (0, "%d\n" % sum(i % 7 for i in range(20000)))
+    assert check(err, tmp_path), err
+
+
+def test_a_bad_environment_variable_is_one_line(tmp_path):
+    (tmp_path / "loop.py").write_text(HOT)
+    env = _env()
+    env["TAURARO_JIT_THRESHOLD"] = "many"
+    code, out, err = run([PY, "-m", "tauraro", "loop.py"], tmp_path, env=env)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == ("Error: TAURARO_JIT_THRESHOLD: expected a whole number of "
+                                    "at least 1, not 'many'")
+
+
+ENDINGS = {
+    "normal": ("", 0),
+    "sys.exit": ("import sys\nsys.exit(3)\n", 3),
+    "exception": ("raise KeyError('k')\n", 1),
+    "ctrl-c": ("import os, signal\nos.kill(os.getpid(), signal.SIGINT)\n", -signal.SIGINT),
+    "os._exit": ("import os, sys\nsys.stdout.flush()\nos._exit(4)\n", 4),
+    "atexit": ("import atexit\natexit.register(lambda: print('the program\\'s atexit'))\n", 0),
+}
+
+
+@pytest.mark.parametrize("ending", list(ENDINGS))
+def test_stats_are_written_however_the_program_ends(tmp_path, ending):
+    tail, code = ENDINGS[ending]
+    prog = tmp_path / "prog.py"
+    prog.write_text(HOT + tail)
+    want = run([PY, str(prog)], tmp_path)
+    assert want[0] == code
+    stats = tmp_path / "stats.json"
+    got = run([PY, "-m", "tauraro", "run", "--jit-threshold", "50", "--jit-stats",
+               "--jit-stats-json", str(stats), str(prog)], tmp_path)
+    assert got[:2] == want[:2]
+    assert got[2].startswith(want[2]), got[2]       # the program's stderr, then the report
+    report = got[2][len(want[2]):]
+    assert report.startswith("tauraro jit: 1 loop, 1 compiled"), report
+    assert [r["status"] for r in json.loads(stats.read_text())] == ["compiled"]
+
+
+def test_cache_info_and_clear(tmp_path):
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env.pop("TAURARO_CACHE", None)
+    (tmp_path / "loop.py").write_text(HOT)
+    assert run([PY, "-m", "tauraro", "--jit-threshold", "50", "loop.py"], tmp_path, env=env)[0] == 0
+    root = tmp_path / "cache" / "tauraro"
+    code, out, err = run([PY, "-m", "tauraro", "cache", "info"], tmp_path, env=env)
+    assert code == 0 and out.startswith("cache root: %s\n" % root)
+    counts = {line.split()[0]: int(line.split()[1]) for line in out.splitlines()[1:4]}
+    assert counts["code"] == 1 and counts["jit"] >= 1, out
+    assert "of 64.0 MiB" in out.splitlines()[-1]
+    code, out, err = run([PY, "-m", "tauraro", "cache", "clear"], tmp_path, env=env)
+    assert code == 0 and out.startswith("removed ")
+    assert not any(f for _, _, f in os.walk(root))
+    code, out, err = run([PY, "-m", "tauraro", "cache", "info"], tmp_path, env=env)
+    assert " 0 files " in out.splitlines()[1]
+
+
+def test_the_cache_is_bounded(tmp_path):
+    """Past TAURARO_CACHE_SIZE, the least recently used files go at the end of a run."""
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["TAURARO_CACHE_SIZE"] = "1"
+    root = tmp_path / "cache" / "tauraro"
+    old = root / "code" / "aa" / "old.bin"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"x" * 1000)
+    os.utime(old, (1, 1))
+    (tmp_path / "loop.py").write_text(HOT)
+    assert run([PY, "-m", "tauraro", "--jit-threshold", "50", "loop.py"], tmp_path, env=env)[0] == 0
+    assert not old.exists()
