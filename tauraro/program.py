@@ -39,12 +39,39 @@ def read_program(path: str) -> bytes:
         raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
 
 
-def program_paths(roots: list[str]) -> list[str]:
-    """Where the program's own modules come from: compiled by Tauraro, not the host."""
+def program_paths(roots: list[str], launcher_path: list[str]) -> list[str]:
+    """Where the program's own modules come from, compiled by Tauraro: its directory,
+    ``PYTHONPATH``, and projects installed in editable mode -- a directory a ``.pth``
+    file put on ``sys.path`` outside the interpreter's and the environment's own trees
+    (``editable_roots``). The standard library and ``site-packages`` are the host's."""
     roots = list(roots)
     for p in os.environ.get("PYTHONPATH", "").split(os.pathsep):
         if p:
             roots.append(os.path.abspath(p))
+    return roots + editable_roots(launcher_path[1:], sys.meta_path)
+
+
+def editable_roots(path_entries, meta_path) -> list[str]:
+    """Source directories of projects installed in editable mode: ``sys.path`` entries
+    outside the interpreter's and the environment's trees (put there by a ``.pth`` file,
+    as setuptools, hatch, flit and pdm do), and the directories a setuptools editable
+    finder (``__editable___*_finder``) maps packages to."""
+    homes = {os.path.join(os.path.realpath(p), "") for p in
+             (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
+    user_site = os.path.join(os.path.expanduser("~"), ".local", "")
+    roots = []
+    for p in path_entries:
+        real = os.path.join(os.path.realpath(p or os.curdir), "")
+        if os.path.isdir(real) and not real.startswith(user_site) and \
+                not any(real.startswith(h) for h in homes):
+            roots.append(real)
+    for finder in meta_path:
+        module = sys.modules.get(getattr(finder, "__module__", None) or "")
+        if module is not None and module.__name__.startswith("__editable__"):
+            mapping = getattr(module, "MAPPING", None)
+            if isinstance(mapping, dict):       # a package's directory, or a module's file
+                roots.extend(v if os.path.isdir(v) else os.path.dirname(v)
+                             for v in map(str, mapping.values()))
     return roots
 
 
@@ -130,7 +157,7 @@ class Launch:
         launcher_path = BOUNDARY.open()
         sys.argv[:] = self.argv
         sys.path[:] = [self.path0] + launcher_path[1:]
-        install_finder(self.compiler, program_paths(self.roots))
+        install_finder(self.compiler, program_paths(self.roots, launcher_path))
         program_path, program_meta = list(sys.path), list(sys.meta_path)
         startup = startup_modules(cache.root(), self.runpy)
         _recursion_offset(_extra_depth())

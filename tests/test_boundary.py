@@ -148,3 +148,51 @@ def test_the_distribution_has_one_top_level_package():
     scripts = [e for e in dist.entry_points if e.group == "console_scripts"]
     assert [(e.name, e.value) for e in scripts] == [("tauraro", "tauraro.cli.main:entry")]
     assert dist.read_text("top_level.txt").split() == ["tauraro"]
+
+
+LIBRARY = "def work(n):\n    t = 0\n    for i in range(n):\n        t += i % 5\n    return t\n"
+
+
+def test_pythonpath_and_editable_projects_are_compiled_site_packages_is_not(tmp_path):
+    """The program's own code is compiled wherever it comes from: its directory,
+    PYTHONPATH, a project installed in editable mode (a .pth path entry, or setuptools'
+    editable finder). The standard library and site-packages run on the host."""
+    for name in ("viapath", "viapth", "viafinder"):
+        d = tmp_path / name
+        d.mkdir()
+        (d / (name + "lib.py")).write_text(LIBRARY)
+    finder = tmp_path / "finderdir" / "__editable___demo_0_1_finder.py"
+    finder.parent.mkdir()
+    finder.write_text(
+        "import sys\nfrom importlib.util import spec_from_file_location\n"
+        "MAPPING = {'viafinderlib': %r}\n"
+        "class _EditableFinder:\n"
+        "    @classmethod\n"
+        "    def find_spec(cls, fullname, path=None, target=None):\n"
+        "        if fullname in MAPPING:\n"
+        "            return spec_from_file_location(fullname, MAPPING[fullname])\n"
+        "        return None\n" % str(tmp_path / "viafinder" / "viafinderlib.py"))
+    (tmp_path / "app").mkdir()        # the libraries are outside the program's directory
+    prog = tmp_path / "app" / "prog.py"
+    prog.write_text("import viapathlib, viapthlib, viafinderlib, json\n"
+                    "print(viapathlib.work(3000), viapthlib.work(3000), viafinderlib.work(3000))\n")
+    stats = tmp_path / "stats.json"
+    launcher = (
+        "import sys\n"
+        "sys.path.append(%r)\n"                    # as a .pth file of an editable install does
+        "sys.path.insert(0, %r)\n"
+        "import __editable___demo_0_1_finder as f\n"
+        "sys.path.pop(0)\n"
+        "sys.meta_path.append(f._EditableFinder)\n"
+        "from tauraro.cli.main import entry\n"
+        "entry(sys.argv[1:])\n" % (str(tmp_path / "viapth"), str(finder.parent)))
+    env = _env()
+    env["PYTHONPATH"] = str(tmp_path / "viapath") + os.pathsep + env["PYTHONPATH"]
+    got = subprocess.run([PY, "-c", launcher, "run", "--jit-threshold", "50", "--jit-stats-json",
+                          str(stats), str(prog)], capture_output=True, env=env,
+                         cwd=str(tmp_path / "app"), timeout=60)
+    assert got.returncode == 0, got.stderr.decode()
+    assert got.stdout == b"6000 6000 6000\n"
+    rows = json.loads(stats.read_text())
+    assert sorted((os.path.basename(r["file"]), r["status"]) for r in rows) == [
+        ("viafinderlib.py", "compiled"), ("viapathlib.py", "compiled"), ("viapthlib.py", "compiled")]

@@ -246,11 +246,26 @@ class ProgramFinder:
 
     def find_spec(self, fullname, path=None, target=None):
         spec = self._path_finder.find_spec(fullname, path, target)
+        if spec is None and path is None:
+            spec = self._editable_spec(fullname, target)
         if spec is None or not spec.has_location or not isinstance(spec.origin, str):
             return spec
         if isinstance(spec.loader, SourceFileLoader) and self.owns(spec.origin):
             spec.loader = ProgramLoader(self.compiler, fullname, spec.origin)
         return spec
+
+    def _editable_spec(self, fullname, target):
+        """A top-level package of a project installed in editable mode by setuptools'
+        finder (which sits after the path finder): found by it, compiled by Tauraro."""
+        for finder in sys.meta_path:
+            if (getattr(finder, "__module__", None) or "").startswith("__editable__"):
+                try:
+                    spec = finder.find_spec(fullname, None, target)
+                except Exception:
+                    continue
+                if spec is not None:
+                    return spec
+        return None
 
     def invalidate_caches(self):
         pass
