@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import signal
 import sys
 
 from .. import cache
@@ -192,6 +191,8 @@ def _finish(code: int):
     except Exception:
         pass
     if code == -2:      # an uncaught KeyboardInterrupt: die by SIGINT, as CPython does
+        with BOUNDARY:
+            import signal
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
         code = 130

@@ -221,9 +221,6 @@ def run_stdin(args: list[str], compiler, argv0: str = "-") -> int:
     return launch.execute(code, main_module(__file__="<stdin>", __cached__=None).__dict__)
 
 
-_RUNPY = compile("_run_module_as_main(name, alter_argv)", os.path.join(_HERE, "<runpy>"), "eval")
-
-
 def run_module(name: str, args: list[str], compiler) -> int:
     """``python3 -m NAME ARGS``: runpy finds the module through the program's view (so the
     program's own modules are compiled by Tauraro) and runs it as ``__main__``."""
@@ -247,7 +244,8 @@ def _run_runpy(launch: Launch, name: str, alter_argv: bool) -> int:
     main_module()
     ns = {"__builtins__": builtins, "_run_module_as_main": runpy._run_module_as_main,
           "name": name, "alter_argv": alter_argv}
-    return launch.execute(_RUNPY, ns)
+    call = compile("_run_module_as_main(name, alter_argv)", os.path.join(_HERE, "<runpy>"), "eval")
+    return launch.execute(call, ns)
 
 
 def report(exc: BaseException):
