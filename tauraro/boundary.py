@@ -187,8 +187,9 @@ def _probe_key() -> str:
 def _probe() -> tuple[frozenset[str], frozenset[str]]:
     with BOUNDARY:
         import subprocess
-    cmd = [sys.executable] + subprocess._args_from_interpreter_flags() + ["-c", _PROBE]
-    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, cwd=os.sep,
+    # (read from standard input: python3.13 -c imports linecache for its tracebacks)
+    cmd = [sys.executable] + subprocess._args_from_interpreter_flags() + ["-"]
+    out = subprocess.run(cmd, input=_PROBE.encode(), stdout=subprocess.PIPE, cwd=os.sep,
                          stderr=subprocess.DEVNULL, check=True).stdout.decode()
     plain, with_runpy = out.split("\n")[:2]
     return frozenset(plain.split()), frozenset(with_runpy.split())

@@ -145,12 +145,13 @@ class Launch:
     """How the program is started: what ``sys.argv``, ``sys.path[0]`` and the program's
     own directories are, and which modules ``python3`` would have at that start."""
 
-    def __init__(self, compiler, argv, path0, roots, runpy=False):
+    def __init__(self, compiler, argv, path0, roots, runpy=False, also=frozenset()):
         self.compiler = compiler
         self.argv = argv
         self.path0 = path0
         self.roots = roots
         self.runpy = runpy
+        self.also = also        # modules this way of starting adds to python3's start-up
 
     def start(self):
         """Switch to the program's view of the import system (``tauraro.boundary``)."""
@@ -161,7 +162,7 @@ class Launch:
         program_path, program_meta = list(sys.path), list(sys.meta_path)
         startup = startup_modules(cache.root(), self.runpy)
         _recursion_offset(_extra_depth())
-        BOUNDARY.start_program(startup | {"__main__"}, program_path, program_meta)
+        BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta)
 
     def execute(self, code, namespace: dict) -> int:
         """Run ``code`` in ``namespace``; an uncaught exception is reported as CPython
@@ -201,7 +202,15 @@ def run_code(text: str, args: list[str], compiler) -> int:
     code = _compile(lambda: compiler.compile_text(text, "<string>", "<string>"), None, "<string>")
     if code is None:
         return 1
-    launch = Launch(compiler, ["-c"] + list(args), "", [os.getcwd()])
+    also = frozenset()
+    if sys.version_info >= (3, 13):
+        # python3.13 -c keeps the code's lines in linecache, so its tracebacks show them
+        with BOUNDARY:
+            import linecache
+        linecache.cache["<string>"] = (len(text), None,
+                                       [line + "\n" for line in text.splitlines()], "<string>")
+        also = frozenset({"linecache"})
+    launch = Launch(compiler, ["-c"] + list(args), "", [os.getcwd()], also=also)
     launch.start()
     return launch.execute(code, main_module().__dict__)
 
