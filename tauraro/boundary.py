@@ -195,7 +195,7 @@ def _probe() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(plain.split()), frozenset(with_runpy.split())
 
 
-def startup_modules(cache_root: str | None, runpy: bool = False) -> frozenset[str]:
+def startup_modules(cache_root: str | None, runpy: bool = False, failed=None) -> frozenset[str]:
     """The modules ``python3 prog.py`` has at the program's start (with ``runpy=True``:
     ``python3 -m mod``, whose launcher is runpy). Asked of the interpreter once, then
     kept under the cache root; if it cannot be asked, what is imported now stands in."""
@@ -221,6 +221,7 @@ def startup_modules(cache_root: str | None, runpy: bool = False) -> frozenset[st
                 with open(tmp, "w") as f:
                     f.write(" ".join(sorted(sets[0])) + "\n" + " ".join(sorted(sets[1])) + "\n")
                 os.replace(tmp, path)
-            except OSError:
-                pass
+            except OSError as e:
+                if failed is not None:
+                    failed(os.path.dirname(path), e)
         return sets[runpy]

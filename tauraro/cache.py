@@ -17,12 +17,14 @@ run that wrote to it, the least recently used files are evicted until it fits.
 from __future__ import annotations
 
 import os
+import sys
 
 DEFAULT_LIMIT = 64 * 1024 * 1024
 KINDS = {"code": "compiled program code", "jit": "native code of compiled loops",
          "startup": "the host's start-up modules"}
 
 writes = 0          # files written to the cache in this run (pruned at exit when > 0)
+_warned = False
 
 
 def root() -> str | None:
@@ -43,6 +45,20 @@ def limit() -> int:
 def wrote() -> None:
     global writes
     writes += 1
+
+
+def failed(where: str, exc: BaseException) -> None:
+    """Writing to the cache failed: the run goes on without it, and says so once."""
+    global _warned
+    if _warned:
+        return
+    _warned = True
+    try:
+        sys.stderr.write("tauraro: warning: cannot write to the cache at %s: %s; running "
+                         "without it (TAURARO_CACHE=0 turns it off)\n"
+                         % (where, getattr(exc, "strerror", None) or exc))
+    except Exception:
+        pass
 
 
 def _files(top: str):

@@ -160,7 +160,7 @@ class Launch:
         sys.path[:] = [self.path0] + launcher_path[1:]
         install_finder(self.compiler, program_paths(self.roots, launcher_path))
         program_path, program_meta = list(sys.path), list(sys.meta_path)
-        startup = startup_modules(cache.root(), self.runpy)
+        startup = startup_modules(cache.root(), self.runpy, cache.failed)
         _recursion_offset(_extra_depth())
         BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta)
 

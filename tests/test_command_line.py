@@ -251,3 +251,19 @@ def test_the_cache_is_bounded(tmp_path):
     (tmp_path / "loop.py").write_text(HOT)
     assert run([PY, "-m", "tauraro", "--jit-threshold", "50", "loop.py"], tmp_path, env=env)[0] == 0
     assert not old.exists()
+
+
+def test_an_unwritable_cache_is_one_warning_and_changes_nothing_else(tmp_path):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(blocker)
+    env.pop("TAURARO_CACHE", None)
+    (tmp_path / "loop.py").write_text(HOT)
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats",
+                          "loop.py"], tmp_path, env=env)
+    assert (code, out) == (0, "%d\n" % sum(i % 7 for i in range(20000)))
+    lines = err.splitlines()
+    assert lines[0].startswith("tauraro: warning: cannot write to the cache at %s" % blocker)
+    assert not any("warning" in line for line in lines[1:])
+    assert "loop.py:2 for loop in <module>: compiled" in err

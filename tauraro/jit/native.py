@@ -506,8 +506,9 @@ class NativeEngine:
             tmp = None
             self.stats.cache_writes += 1
             cache.wrote()
-        except Exception:
+        except Exception as e:
             self.stats.cache_write_errors += 1
+            cache.failed(self.cache_dir, e)
         finally:
             if tmp is not None:
                 try:
