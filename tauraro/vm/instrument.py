@@ -37,6 +37,11 @@ where hidden locals would show: loops that yield or await, define functions,
 classes or comprehensions, import or delete names; loops in class bodies and
 async functions; and every loop of a function that uses ``locals``, ``vars``,
 ``dir``, ``eval``, ``exec``, ``breakpoint`` or ``super``.
+
+Console input (``interactive``) is compiled in mode 'single', where an expression
+statement at module level prints its value, in loops too; the register compiler
+compiles the same text in mode 'exec', which would not print. So there, a module-level
+loop with an expression statement in its body is left alone as well.
 """
 from __future__ import annotations
 
@@ -176,6 +181,11 @@ def _loop_blocked(loop) -> bool:
     return False
 
 
+def _prints_values(loop) -> bool:
+    """Does the loop's body hold an expression statement (printed in mode 'single')?"""
+    return any(isinstance(n, ast.Expr) for n in _walk_local(loop.body))
+
+
 def _function_locals(node) -> frozenset:
     """A function's parameters and the names its own body binds."""
     a = node.args
@@ -228,8 +238,9 @@ def _assign(target, value):
 
 
 class Instrumenter:
-    def __init__(self, threshold: int):
+    def __init__(self, threshold: int, interactive: bool = False):
         self.threshold = threshold
+        self.interactive = interactive  # console input, compiled in mode 'single'
         self.sites: list[SiteInfo] = []
         self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
         self.cell_names = frozenset()   # the current function's free and cell variables
@@ -307,7 +318,8 @@ class Instrumenter:
         return [s]
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
-        if _loop_blocked(s) or self.threshold <= 0 or self.quiet or self._uses_cells(s):
+        if (_loop_blocked(s) or self.threshold <= 0 or self.quiet or self._uses_cells(s)
+                or (self.interactive and module_level and _prints_values(s))):
             s.body = self.block(s.body, declared, module_level, loops + [None], outer)
             s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
             return [s]
@@ -422,8 +434,10 @@ class Instrumenter:
         ran.append(when(2, *drop(line, s.col_offset), ast.Break()))
         if not module_level:
             ran.append(when(3, ast.Return(value=_sub(res, 4))))
-        fix = ast.Expr(value=ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
-                                                         ctx=ast.Load()), args=[res], keywords=[]))
+        fix = ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
+                                          ctx=ast.Load()), args=[res], keywords=[])
+        # (in mode 'single' an expression statement would show its value, None, to displayhook)
+        fix = ast.Assign(targets=[_name(r, True)], value=fix) if self.interactive else ast.Expr(value=fix)
         ran.append(ast.Try(body=[ast.Raise(exc=_sub(res, 4), cause=None)],
                            handlers=[ast.ExceptHandler(type=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="BaseException", ctx=ast.Load()), name=None,
                                                        body=[fix, ast.Raise(exc=None, cause=None)])],
@@ -432,8 +446,9 @@ class Instrumenter:
         return [_located(st, line, s.col_offset) for st in out]
 
 
-def instrument(tree: ast.Module, threshold: int) -> tuple[ast.Module, list[SiteInfo]]:
-    """Add hot-loop hooks to ``tree`` in place; return it and the loop sites."""
-    ins = Instrumenter(threshold)
+def instrument(tree, threshold: int, interactive: bool = False) -> tuple[ast.mod, list[SiteInfo]]:
+    """Add hot-loop hooks to ``tree`` (an ``ast.Module``, or with ``interactive`` the
+    ``ast.Interactive`` of one console input) in place; return it and the loop sites."""
+    ins = Instrumenter(threshold, interactive)
     ins.module(tree)
     return tree, ins.sites

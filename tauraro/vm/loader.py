@@ -85,8 +85,8 @@ class CodeCache:
                 f.write(marshal.dumps((filename, self.stamp(source), code, infos)))
             os.replace(tmp, path)
             cache.wrote()
-        except (OSError, ValueError):
-            return
+        except (OSError, ValueError) as e:
+            cache.failed(self.dir, e)
 
 
 class LoopSites:
@@ -167,6 +167,32 @@ class Compiler:
         code, infos = self._compile(text, filename)
         if infos:
             self.sources[key] = (text, filename)
+        return self._bind(code, infos, key)
+
+    def compile_interactive(self, text: str, filename: str, key: str, flags: int = 0,
+                            parsed_name: str | None = None):
+        """One input typed at the console (``tauraro.console``): as ``compile_text``, but in
+        mode 'single', so that expression statements print their values, and with
+        ``flags``, the ``__future__`` features earlier inputs imported. The inputs share a
+        file name (``<stdin>``): the JIT knows each by its ``key`` (in its statistics too).
+        ``parsed_name`` is the name the parser's warnings give, where it is not the code's
+        (3.13's console parses ``<stdin>`` and compiles ``<stdin>-N``)."""
+        with BOUNDARY:
+            import ast
+            from .instrument import instrument
+        tree = compile(text, parsed_name or filename, "single", flags | ast.PyCF_ONLY_AST,
+                       dont_inherit=True)
+        infos = []
+        if self.threshold > 0:
+            tree, infos = instrument(tree, self.threshold, interactive=True)
+        try:
+            code = compile(tree, filename, "single", flags, dont_inherit=True)
+        except SyntaxError:
+            code = None
+        if code is None:    # an error only the compiler finds: CPython's own words for it
+            code, infos = compile(text, filename, "single", flags, dont_inherit=True), []
+        if infos:
+            self.sources[key] = (text, key)
         return self._bind(code, infos, key)
 
     def _bind(self, code, infos, key):
