@@ -267,3 +267,18 @@ def test_an_unwritable_cache_is_one_warning_and_changes_nothing_else(tmp_path):
     assert lines[0].startswith("tauraro: warning: cannot write to the cache at %s" % blocker)
     assert not any("warning" in line for line in lines[1:])
     assert "loop.py:2 for loop in <module>: compiled" in err
+
+
+def test_statistics_that_cannot_be_written_at_the_end_are_one_warning(tmp_path):
+    """The --jit-stats-json directory was fine at the start and is gone at the end: one
+    warning line, and the program's exit code stands."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    prog = tmp_path / "prog.py"
+    prog.write_text(HOT + "import shutil, sys\nshutil.rmtree(%r)\nsys.exit(5)\n" % str(out_dir))
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats-json",
+                          str(out_dir / "stats.json"), str(prog)], tmp_path)
+    assert (code, out) == (5, "%d\n" % sum(i % 7 for i in range(20000)))
+    assert err.splitlines() == ["tauraro: warning: the JIT statistics could not be written: "
+                                "FileNotFoundError: [Errno 2] No such file or directory: %r"
+                                % str(out_dir / "stats.json")]
