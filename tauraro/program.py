@@ -36,7 +36,9 @@ def read_program(path: str) -> bytes:
         with open(path, "rb") as f:
             return f.read()
     except OSError as e:
-        raise ProgramError("can't open file %r: [Errno %d] %s" % (path, e.errno, e.strerror), 2)
+        # (the absolute path, as python3 words it)
+        raise ProgramError("can't open file %r: [Errno %d] %s"
+                           % (os.path.abspath(path), e.errno, e.strerror), 2)
 
 
 def program_paths(roots: list[str], launcher_path: list[str]) -> list[str]:

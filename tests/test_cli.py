@@ -77,7 +77,10 @@ def test_missing_file(tmp_path):
     assert got.returncode == 2
     text = got.stderr.decode()
     assert text.count("\n") == 1
-    assert "can't open file" in text and "No such file or directory" in text
+    assert text == "tauraro: can't open file %r: [Errno 2] No such file or directory\n" % str(
+        tmp_path / "nope.py")
+    want = subprocess.run([PY, str(tmp_path / "nope.py")], capture_output=True, env=_env())
+    assert want.stderr.decode().split(": ", 1)[1] == text.split(": ", 1)[1]
 
 
 def test_directory_without_main(tmp_path):
