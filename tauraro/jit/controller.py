@@ -335,7 +335,7 @@ class JitController:
     def _engine(self):
         if self.engine is None:
             t0 = time.perf_counter()
-            from ..wasmgen import lower  # noqa: F401  (one-time import, not billed to a loop)
+            from . import lower  # noqa: F401  (one-time import, not billed to a loop)
             from .native import NativeEngine
             self.engine = NativeEngine(cache_dir=self.cache_dir)
             from .interrupt import InterruptWatchdog
@@ -346,7 +346,7 @@ class JitController:
 
     def compile(self, st, region, types: tuple) -> CompiledLoop:
         from ..helpers.floats import HELPERS
-        from ..wasmgen.lower import Lowering, Unsupported
+        from .lower import Lowering, Unsupported
         from .layout import FrameLayout
         from .native import HostFunction
         from .transfer import Transfer

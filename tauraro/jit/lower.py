@@ -24,13 +24,13 @@ import builtins as B
 import struct
 
 from ..helpers.floats import ERROR_BITS, HELPERS
-from ..jit.exits import GUARD, INTERRUPT, LOOP_EXIT, ExitRecord
-from ..jit.infer import ARITH, COMPARE, Inference, is_global
-from ..jit.jtypes import (BOOL, FLOAT, INT, NONE, RANGE_ITER, STR, BuiltinType, JType,
+from ..wasmgen.fmod import add_fmod
+from ..wasmgen.module import FuncType, Module
+from ..wasmgen.structure import Sink, Structurer
+from .exits import GUARD, INTERRUPT, LOOP_EXIT, ExitRecord
+from .infer import ARITH, COMPARE, Inference, is_global
+from .jtypes import (BOOL, FLOAT, INT, NONE, RANGE_ITER, STR, BuiltinType, JType,
                           OtherType, SeqIterType, SeqType, const_type)
-from .module import FuncType, Module
-from .fmod import add_fmod
-from .structure import Sink, Structurer
 
 I64_MIN = -(1 << 63)
 TWO53 = float(1 << 53)
