@@ -39,7 +39,7 @@ def main():
       tauraro                                an interactive console
 
     OPTIONS are those of "tauraro run"; each can also be set by an environment variable
-    (TAURARO_NO_JIT, TAURARO_JIT_THRESHOLD, TAURARO_EMIT_WASM, TAURARO_JIT_STATS,
+    (TAURARO_NO_JIT, TAURARO_JIT_THRESHOLD, TAURARO_EMIT_WASM, TAURARO_JIT_DUMP, TAURARO_JIT_STATS,
     TAURARO_JIT_STATS_JSON, TAURARO_NO_JIT_CACHE, TAURARO_DEBUG).
     """
 
@@ -50,6 +50,9 @@ def main():
               help="Loop iterations before a loop is compiled (default 1000).")
 @click.option("--emit-wasm", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write every compiled loop to DIR as .wasm and .wat.")
+@click.option("--jit-dump", default=None, metavar="DIR|-",
+              help="Write every stage of each compiled loop (bytecode and types, wasm, exits) "
+                   "to DIR, or to stderr with -.")
 @click.option("--jit-stats", is_flag=True, help="Print what the JIT did, per loop, to stderr at exit.")
 @click.option("--jit-stats-json", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Write the --jit-stats figures to FILE as JSON.")
@@ -61,13 +64,13 @@ def main():
               help="Run MODULE as __main__, as python3 -m does.")
 @click.argument("file", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(no_jit, jit_threshold, emit_wasm, jit_stats, jit_stats_json, no_jit_cache, debug, code,
-        module, file, args):
+def run(no_jit, jit_threshold, emit_wasm, jit_dump, jit_stats, jit_stats_json, no_jit_cache, debug,
+        code, module, file, args):
     """Run FILE (a file, or a directory or zip with __main__.py; - for standard input), or
     CODE, or MODULE, as a Python program, passing ARGS in sys.argv."""
     opts = dict(no_jit=no_jit, jit_threshold=jit_threshold, emit_wasm=emit_wasm,
                 jit_stats=jit_stats, jit_stats_json=jit_stats_json, no_jit_cache=no_jit_cache,
-                debug=debug)
+                debug=debug, jit_dump=jit_dump)
     if code is not None or module is not None:
         args = ((file,) if file is not None else ()) + tuple(args)
         kind, value = ("code", code) if code is not None else ("module", module)

@@ -23,7 +23,7 @@ from ..boundary import BOUNDARY
 FLAGS = {"--no-jit": "no_jit", "--jit-stats": "jit_stats", "--no-jit-cache": "no_jit_cache",
          "--debug": "debug"}
 VALUED = {"--jit-threshold": "jit_threshold", "--emit-wasm": "emit_wasm",
-          "--jit-stats-json": "jit_stats_json"}
+          "--jit-stats-json": "jit_stats_json", "--jit-dump": "jit_dump"}
 SUBCOMMANDS = ("dis", "cache")
 RUN_USAGE = "tauraro run [OPTIONS] FILE|-c CODE|-m MODULE|- [ARGS]..."
 MAIN_USAGE = "tauraro [OPTIONS] [FILE|-c CODE|-m MODULE|-] [ARGS]..."

@@ -18,6 +18,7 @@ OPTIONS = {
     "no_jit": ("TAURARO_NO_JIT", "flag"),
     "jit_threshold": ("TAURARO_JIT_THRESHOLD", "count"),
     "emit_wasm": ("TAURARO_EMIT_WASM", "path"),
+    "jit_dump": ("TAURARO_JIT_DUMP", "path"),
     "jit_stats": ("TAURARO_JIT_STATS", "flag"),
     "jit_stats_json": ("TAURARO_JIT_STATS_JSON", "path"),
     "no_jit_cache": ("TAURARO_NO_JIT_CACHE", "flag"),
@@ -58,16 +59,19 @@ def options_from_env(environ=os.environ) -> dict:
     return opts
 
 
-def _check_output_paths(emit_wasm, jit_stats_json):
-    """A bad ``--emit-wasm`` or ``--jit-stats-json`` is found before the program runs."""
-    if emit_wasm:
+def _check_output_paths(emit_wasm, jit_stats_json, jit_dump=None):
+    """A bad ``--emit-wasm``, ``--jit-dump`` or ``--jit-stats-json`` is found before the
+    program runs."""
+    for option, directory in (("--emit-wasm", emit_wasm), ("--jit-dump", jit_dump)):
+        if not directory or (option == "--jit-dump" and directory == "-"):
+            continue
         try:
-            os.makedirs(emit_wasm, exist_ok=True)
+            os.makedirs(directory, exist_ok=True)
         except OSError as e:
-            raise UsageError("--emit-wasm: cannot create directory %r: %s" % (emit_wasm, e.strerror))
-        if not os.access(emit_wasm, os.W_OK | os.X_OK):
-            raise UsageError("--emit-wasm: cannot write to directory %r: Permission denied"
-                             % emit_wasm)
+            raise UsageError("%s: cannot create directory %r: %s" % (option, directory, e.strerror))
+        if not os.access(directory, os.W_OK | os.X_OK):
+            raise UsageError("%s: cannot write to directory %r: Permission denied"
+                             % (option, directory))
     if jit_stats_json:
         parent = os.path.dirname(os.path.abspath(jit_stats_json))
         if os.path.isdir(jit_stats_json):
@@ -130,12 +134,13 @@ class StatsAtExit:
 
 
 def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wasm=None,
-               jit_stats=False, jit_stats_json=None, no_jit_cache=False, debug=False) -> int:
+               jit_stats=False, jit_stats_json=None, no_jit_cache=False, debug=False,
+               jit_dump=None) -> int:
     """Run a program: ``kind`` is "file" (a file, directory or zip), "code" (``-c``),
     "module" (``-m``), "stdin" (``-``) or "console"; returns the exit code."""
     BOUNDARY.open()
     try:
-        _check_output_paths(emit_wasm, jit_stats_json)
+        _check_output_paths(emit_wasm, jit_stats_json, jit_dump)
     except UsageError as e:
         sys.stderr.write("tauraro: %s\n" % e)
         return 2
@@ -148,7 +153,7 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
         from tauraro.jit.settings import DEFAULT_THRESHOLD
         threshold = jit_threshold or DEFAULT_THRESHOLD
         runtime = HookRuntime(threshold, emit_wasm, not no_jit_cache,
-                              os.path.join(root, "jit") if root else None)
+                              os.path.join(root, "jit") if root else None, jit_dump)
         compiler = Compiler(threshold, runtime.site, root, runtime.sources)
         if jit_stats or jit_stats_json:
             stats = StatsAtExit(runtime, jit_stats, jit_stats_json)

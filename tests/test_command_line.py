@@ -282,3 +282,38 @@ def test_statistics_that_cannot_be_written_at_the_end_are_one_warning(tmp_path):
     assert err.splitlines() == ["tauraro: warning: the JIT statistics could not be written: "
                                 "FileNotFoundError: [Errno 2] No such file or directory: %r"
                                 % str(out_dir / "stats.json")]
+
+
+def test_jit_dump_shows_every_stage_of_a_compiled_loop(tmp_path):
+    (tmp_path / "loop.py").write_text(HOT)
+    want_out = "%d\n" % sum(i % 7 for i in range(20000))
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-dump",
+                          str(tmp_path / "dump"), "loop.py"], tmp_path)
+    assert (code, out, err) == (0, want_out, "")
+    text = (tmp_path / "dump" / "loop_line2.txt").read_text()
+    sections = [l for l in text.splitlines() if l.startswith(("===", "---"))]
+    assert sections == [
+        "=== %s line 2: for loop in <module>, version 1" % (tmp_path / "loop.py"),
+        "--- bytecode (| marks the region; types before each instruction, where they change)",
+        "--- entry types", "--- wasm text", "--- exits and their snapshots"]
+    assert "FOR_ITER" in text and "(module $loop_line2" in text
+    assert "global t: int" in text
+    assert "loop-exit at line 2, resume at pc" in text and "int overflow" in text
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-dump", "-",
+                          "loop.py"], tmp_path)
+    assert (code, out) == (0, want_out) and err == text
+    code, out, err = run([PY, "-m", "tauraro", "--jit-dump", "/proc/no/such", "loop.py"], tmp_path)
+    assert (code, out) == (2, "")
+    assert err == "tauraro: --jit-dump: cannot create directory '/proc/no/such': No such file or directory\n"
+
+
+def test_jit_stats_split_the_time_of_a_compiled_loop(tmp_path):
+    (tmp_path / "loop.py").write_text(HOT)
+    stats = tmp_path / "stats.json"
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats",
+                          "--jit-stats-json", str(stats), "loop.py"], tmp_path)
+    assert code == 0
+    row = json.loads(stats.read_text())[0]
+    assert row["native_ms"] > 0 and row["transfer_ms"] > 0 and row["compile_ms"] > 0
+    assert "      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, compile " \
+           "%.2f ms" % (row["native_ms"], row["transfer_ms"], row["resume_ms"], row["compile_ms"]) in err

@@ -27,6 +27,7 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -86,7 +87,8 @@ class LoopState:
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
         self.native_compile_seconds = 0.0
-        self.native_seconds = 0.0        # time inside native code and the transfers around it
+        self.native_seconds = 0.0        # time inside native code
+        self.transfer_seconds = 0.0      # entry and exit: checking, unboxing, boxing, writing back
         self.resume_seconds = 0.0        # the resume interpreter, after exits
         self.exits = Counter()
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
@@ -113,6 +115,7 @@ class LoopState:
             "codegen_ms": round(self.codegen_seconds * 1000, 3),
             "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
             "native_ms": round(self.native_seconds * 1000, 3),
+            "transfer_ms": round(self.transfer_seconds * 1000, 3),
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
@@ -149,9 +152,10 @@ ENTRIES_BEFORE_JUDGING = 8
 
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
-                 cache_dir: str | None = None):
+                 cache_dir: str | None = None, dump: str | None = None):
         self.threshold = threshold
         self.emit_dir = Path(emit_dir) if emit_dir else None
+        self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
         self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
         self.engine = None
         self.engine_seconds = 0.0         # import wasmtime + Engine (once, on the first hot loop)
@@ -240,6 +244,7 @@ class JitController:
                 builtins = builtins.__dict__
             st.builtins = builtins
         version = st.last
+        t0 = time.perf_counter()
         recs = version.transfer.enter(r, G, builtins) if version is not None else None
         if recs is None:
             # the values' types differ from the last version's: find or compile another
@@ -262,20 +267,24 @@ class JitController:
                     return None
                 st.versions[types] = version
                 st.status = "compiled"
+            t0 = time.perf_counter()
             recs = version.transfer.enter(r, G, builtins)
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
-        t0 = time.perf_counter()
         watchdog = self.interrupts
         if watchdog is None:
+            t1 = time.perf_counter()
             exit_id = version.entry(0)
+            t2 = time.perf_counter()
             version.transfer.leave[exit_id](r, G, recs)
         else:
             watchdog.running(version.memory_address)
             try:
+                t1 = time.perf_counter()
                 exit_id = version.entry(0)
+                t2 = time.perf_counter()
                 watchdog.stopped()
                 version.transfer.leave[exit_id](r, G, recs)
             finally:
@@ -283,7 +292,9 @@ class JitController:
                     watchdog.done()     # a Ctrl-C during the run: raised by the baseline, at the loop
                 except KeyboardInterrupt as e:
                     self.interrupted = e
-        st.native_seconds += time.perf_counter() - t0
+        t3 = time.perf_counter()
+        st.native_seconds += t2 - t1
+        st.transfer_seconds += (t1 - t0) + (t3 - t2)
         st.current = version
         return version.exits[exit_id]
 
@@ -380,7 +391,20 @@ class JitController:
                                transfer, counter_states, (t1 - t0) + (t3 - t2), t2 - t1)
         if self.emit_dir is not None:
             self._emit(st, version)
+        if self.dump is not None:
+            self._dump(st, version)
         return version
+
+    def _dump(self, st, version):
+        from .dump import dump_text
+        text = dump_text(st, version, len(st.versions) + 1)
+        if self.dump == "-":
+            sys.stderr.write(text)
+            return
+        stem = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        n = len(st.versions) + 1
+        path = Path(self.dump) / ((stem if n == 1 else "%s_v%d" % (stem, n)) + ".txt")
+        path.write_text(text)
 
     def _emit(self, st, version):
         self.emit_dir.mkdir(parents=True, exist_ok=True)

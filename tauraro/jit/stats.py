@@ -23,6 +23,10 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
         lines.append("  %s: %s" % (where, what))
         lines.append("      iterations: %d native, %d interpreted" % (r["native_iterations"],
                                                                       r["interpreted_iterations"]))
+        if r["status"] == "compiled":
+            lines.append("      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, "
+                         "compile %.2f ms" % (r["native_ms"], r["transfer_ms"], r["resume_ms"],
+                                              r["compile_ms"]))
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"

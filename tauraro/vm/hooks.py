@@ -54,9 +54,11 @@ class HookRuntime:
     """What the sites of one run share: the JIT controller, the threshold, and the
     register bytecode of each file, compiled when one of its loops first gets hot."""
 
-    def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None):
+    def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None,
+                 dump=None):
         self.threshold = threshold
         self.emit_dir = emit_dir
+        self.dump = dump
         self.cache_dir = cache_dir if cache else None     # where native code is kept
         self._controller = None
         self._modules: dict = {}
@@ -69,7 +71,8 @@ class HookRuntime:
         """The JIT controller, imported and made when the first loop gets hot."""
         if self._controller is None:
             from ..jit.controller import JitController
-            self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir)
+            self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir,
+                                             self.dump)
         return self._controller
 
     def report(self, text: bool, json_path):
