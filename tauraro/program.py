@@ -1,9 +1,13 @@
-"""Running a program file: what ``tauraro run`` does, from reading the file to the exit code.
+"""Running a program: what ``tauraro`` does, from reading the program to the exit code.
 
-The program runs as ``__main__`` in the baseline tier: CPython executes its code,
-compiled from its own source with its real file name (``tauraro.vm.loader``),
-with hot-loop hooks when the JIT is on. Everything else is CPython's: exceptions,
-tracebacks (printed by ``sys.excepthook``), ``sys.exit``, ``atexit``, threads.
+The five ways ``python3`` takes a program -- a file, a directory or zip file with
+``__main__.py``, ``-c CODE``, ``-m MODULE``, standard input -- each set up what
+``python3`` sets up (``sys.argv``, ``sys.path[0]``, ``__main__``'s globals, the
+modules present at the start: ``Launch``). The program runs as ``__main__`` in the
+baseline tier: CPython executes its code, compiled from its own source with its
+real file name (``tauraro.vm.loader``), with hot-loop hooks when the JIT is on.
+Everything else is CPython's: exceptions, tracebacks (printed by
+``sys.excepthook``), ``sys.exit``, ``atexit``, threads.
 """
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ import types
 import zipimport
 from importlib.machinery import BuiltinImporter, SourceFileLoader
 
+from . import cache
 from .boundary import BOUNDARY, startup_modules
 from .vm.detach import run_detached
-from . import cache
 from .vm.loader import install_finder
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
