@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins as B
 
 from ..compiler.code import CodeObject
+from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
                      UNBOUND_T, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type,
                      range_by_step)
@@ -324,9 +325,10 @@ class Inference:
                     return res, ""
                 return "exit", "%s() with %s" % (fn.fn.__name__, ", ".join(a.name for a in rest) or "no arguments")
             return "exit", "calling a %s" % fn.name
-        if name == "RETURN":
-            return "exit", "return"
-        return "exit", "%s is not compiled" % name
+        if name in NOT_COMPILED:
+            return "exit", not_compiled_reason(name)
+        raise AssertionError("opcode %s is in neither COMPILED nor NOT_COMPILED "
+                             "(tauraro/jit/coverage.py)" % name)
 
     # --- loops that could never finish an iteration natively ----------------------------------------
     def _check_always_exiting(self):

@@ -1,0 +1,73 @@
+"""Which bytecode instructions compiled code runs, and why the others leave it.
+
+Every opcode of the table (``tauraro.compiler.opcodes``) is in exactly one of:
+
+- ``COMPILED``: type inference has a rule for it and the lowering emits wasm for
+  it (for the operand types the rule accepts; other types are side exits with
+  their own reasons);
+- ``NOT_COMPILED``: native code never runs it. On a path some iterations take, it
+  is a side exit whose reason, shown by ``--jit-stats``, is the one written here;
+  on the path every iteration takes, the loop is not compiled, for that reason.
+
+``tests/test_jit_coverage.py`` holds the table to the opcode table, to inference
+and to the lowering, so no opcode falls through a gap unnoticed.
+"""
+from __future__ import annotations
+
+COMPILED = frozenset((
+    # moves, globals, checks
+    "NOP", "MOVE", "LOAD_GLOBAL", "STORE_GLOBAL", "CHECK_BOUND",
+    # arithmetic on ints, floats and bools (augmented forms too), comparisons, identity
+    "ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD", "POW", "LSHIFT", "RSHIFT", "AND", "OR",
+    "XOR", "IADD", "ISUB", "IMUL", "ITRUEDIV", "IFLOORDIV", "IMOD", "IPOW", "ILSHIFT", "IRSHIFT",
+    "IAND", "IOR", "IXOR", "LT", "LE", "EQ", "NE", "GT", "GE", "IS", "IS_NOT",
+    "NEG", "POS", "INVERT", "NOT",
+    # control flow and iteration over ranges, lists and tuples
+    "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER",
+    # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
+    "SUBSCR", "STORE_SUBSCR", "CALL",
+))
+
+_NAMESPACES = "a name looked up in a namespace dict (class bodies, exec)"
+_CELLS = "closure variables (cells) are not compiled yet"
+_DELETE = "deleting a binding"
+_EXCEPTIONS = "exception handling"
+_GENERATORS = "generators and coroutines"
+_BUILD = "building a container"
+_CALLS = "calls with keyword or unpacked arguments are not compiled yet"
+_MATCH = "structural pattern matching"
+_IMPORT = "importing"
+
+NOT_COMPILED = {
+    "DELETE_GLOBAL": _DELETE, "DELETE_FAST": _DELETE, "DELETE_DEREF": _DELETE,
+    "DELETE_NAME": _DELETE, "DELETE_ATTR": _DELETE, "DELETE_SUBSCR": _DELETE,
+    "LOAD_GLOBALS": _NAMESPACES, "LOAD_NAME": _NAMESPACES, "STORE_NAME": _NAMESPACES,
+    "SETUP_ANNOTATIONS": _NAMESPACES,
+    "MAKE_CELL": _CELLS, "LOAD_DEREF": _CELLS, "LOAD_CLASSDEREF": _CELLS, "STORE_DEREF": _CELLS,
+    "MATMUL": "matrix multiplication (no compiled type has it)",
+    "IMATMUL": "matrix multiplication (no compiled type has it)",
+    "IN": "membership tests are not compiled yet", "NOT_IN": "membership tests are not compiled yet",
+    "RETURN": "return",
+    "RAISE": _EXCEPTIONS, "RAISE_FROM": _EXCEPTIONS, "RERAISE": _EXCEPTIONS,
+    "RERAISE_CURRENT": _EXCEPTIONS, "PUSH_EXC": _EXCEPTIONS, "POP_EXC": _EXCEPTIONS,
+    "EXC_MATCH": _EXCEPTIONS,
+    "WITH_ENTER": "with statements", "WITH_EXIT": "with statements",
+    "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
+    "LOAD_ATTR": "attributes are not compiled yet", "STORE_ATTR": "attributes are not compiled yet",
+    "BUILD_SLICE": "slices are not compiled yet",
+    "BUILD_LIST": _BUILD, "BUILD_TUPLE": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
+    "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
+    "LIST_APPEND": _BUILD, "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
+    "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
+    "UNPACK": "unpacking is not compiled yet", "UNPACK_EX": "unpacking is not compiled yet",
+    "CALL_KW": _CALLS, "CALL_EX": _CALLS,
+    "MAKE_FUNCTION": "defining a function", "BUILD_CLASS": "defining a class",
+    "IMPORT_NAME": _IMPORT, "IMPORT_FROM": _IMPORT, "IMPORT_STAR": _IMPORT,
+    "MATCH_CLASS": _MATCH, "MATCH_SEQUENCE": _MATCH, "MATCH_MAPPING": _MATCH,
+    "MATCH_KEYS": _MATCH, "MATCH_REST": _MATCH, "GET_LEN": _MATCH,
+}
+
+
+def not_compiled_reason(name: str) -> str:
+    """Why native code does not run the opcode ``name`` (an exit's reason)."""
+    return "%s: %s" % (name, NOT_COMPILED[name]) if name != "RETURN" else "return"
