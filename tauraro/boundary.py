@@ -52,8 +52,12 @@ class Boundary:
         self.startup: frozenset[str] = frozenset()
         self.own: dict = {}         # the implementation's modules that the program's view lacks
         self._program_mods: dict = {}
+        self._shared: dict = {}
         self._program_path: list = []
         self._program_meta: list = []
+        self._program_roots: list[str] = []
+        self._host_dirs: list[str] | None = None
+        self._genuine_origins: dict[str, bool] = {}
 
     def open(self) -> list[str]:
         """At the launcher's start: the launcher's ``sys.path`` is kept for the program
@@ -71,11 +75,14 @@ class Boundary:
         sys.meta_path[:] = self.host_meta
         return self.launcher_path
 
-    def start_program(self, startup: frozenset[str], path: list[str], meta_path: list) -> None:
+    def start_program(self, startup: frozenset[str], path: list[str], meta_path: list,
+                      program_roots=()) -> None:
         """Switch to the program's view, for good: ``sys.path`` and ``sys.meta_path``
         become the program's, and ``sys.modules`` keeps only what ``python3`` has at
-        start-up and Tauraro's own package."""
+        start-up and Tauraro's own package. ``program_roots``: where the program's own
+        modules come from."""
         self.startup = startup
+        self._program_roots = [os.path.join(os.path.realpath(r), "") for r in program_roots]
         mods = sys.modules
         for name in list(mods):
             if name not in startup and not is_own(name) and name != "__main__":
@@ -91,9 +98,16 @@ class Boundary:
             self._program_path = sys.path[:]
             self._program_meta = sys.meta_path[:]
             self._program_mods = {}
-            for name in list(mods):
-                if name not in self.startup and not is_own(name):
-                    self._program_mods[name] = mods.pop(name)
+            self._shared = {}
+            for name, module in list(mods.items()):
+                if name in self.startup or is_own(name):
+                    continue
+                if name not in self.own and self._genuine(module):
+                    # the host's module, imported by the program: Tauraro's too (a second
+                    # copy of an extension module would have other function objects)
+                    self._shared[name] = module
+                    continue
+                self._program_mods[name] = mods.pop(name)
             mods.update(self.own)
             sys.path[:] = self.host_path
             sys.meta_path[:] = self.host_meta
@@ -104,13 +118,35 @@ class Boundary:
         if self.depth == 0 and self.started:
             mods = sys.modules
             for name in list(mods):
-                if name not in self.startup and not is_own(name):
-                    self.own[name] = mods.pop(name)
+                if name in self.startup or is_own(name) or self._shared.get(name) is mods[name]:
+                    continue
+                self.own[name] = mods.pop(name)
             mods.update(self._program_mods)
             self._program_mods = {}
+            self._shared = {}
             sys.path[:] = self._program_path
             sys.meta_path[:] = self._program_meta
         return False
+
+
+    def _genuine(self, module) -> bool:
+        """Is this module the host's own (built in, frozen, or from the standard library or
+        site-packages), not one of the program's?"""
+        origin = getattr(getattr(module, "__spec__", None), "origin", None)
+        if origin in ("built-in", "frozen"):
+            return True
+        if not isinstance(origin, str):
+            return False
+        known = self._genuine_origins.get(origin)
+        if known is None:
+            if self._host_dirs is None:
+                self._host_dirs = [os.path.join(os.path.realpath(p), "")
+                                   for p in self.host_path if p]
+            real = os.path.realpath(origin)
+            known = any(real.startswith(h) for h in self._host_dirs) and \
+                not any(real.startswith(r) for r in self._program_roots)
+            self._genuine_origins[origin] = known
+        return known
 
 
 class _OwnLoader:

@@ -164,11 +164,13 @@ class Launch:
         launcher_path = BOUNDARY.open()
         sys.argv[:] = self.argv
         sys.path[:] = [self.path0] + launcher_path[1:]
-        install_finder(self.compiler, program_paths(self.roots, launcher_path))
+        roots = program_paths(self.roots, launcher_path)
+        install_finder(self.compiler, roots)
         program_path, program_meta = list(sys.path), list(sys.meta_path)
         startup = startup_modules(cache.root(), self.runpy, cache.failed)
         _recursion_offset(_extra_depth())
-        BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta)
+        BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta,
+                               roots)
 
     def execute(self, code, namespace: dict) -> int:
         """Run ``code`` in ``namespace``; an uncaught exception is reported as CPython

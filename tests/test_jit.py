@@ -624,3 +624,78 @@ def test_float_power_helper_and_its_exits(tmp_path):
     """)
     assert r.loop(3)["native_iterations"] > 30
     assert any("float ** raises" in reason for reason, _ in r.exit_reasons(12))
+
+
+def test_math_functions_run_natively_and_exactly(tmp_path):
+    """math.sqrt, fabs, copysign, floor and ceil (called as math.NAME or by an imported
+    name) are wasm instructions; CPython's errors and big results come from the resume
+    interpreter at the very call."""
+    r = jit(tmp_path, """
+        import math
+        from math import sqrt, floor, ceil, fabs, copysign
+
+        def kernel(xs):
+            acc = 0.0
+            ints = 0
+            for x in xs:
+                acc += math.sqrt(x) + sqrt(x * 2) + fabs(x - 50.0) + copysign(x, 0.5 - x)
+                ints += math.floor(x * 1.5) + ceil(-x) + floor(3) + math.ceil(True)
+            return acc, ints
+
+        xs = [i * 0.25 for i in range(4000)]
+        print(kernel(xs))
+        print(kernel([0.0, -0.0, 1e-300, 2.0 ** 60, 1e15 + 0.5]))
+        for bad in ([1.0, -1.0], [float("nan")], [float("inf")], [1e300]):
+            try:
+                print(kernel(bad))
+            except (ValueError, OverflowError) as e:
+                print(type(e).__name__, e)
+
+        def signs(n):
+            out = []
+            t = 0.0
+            for i in range(n):
+                t += copysign(0.0, -1.0) + fabs(-0.0) + math.sqrt(-0.0)
+            return repr(t), repr(math.sqrt(float("nan"))), repr(copysign(float("nan"), -1.0))
+        print(signs(3000))
+
+        def ints(n):
+            s = 0
+            for i in range(n):
+                s += math.floor(i) + math.ceil(i) + math.floor(True)
+            return s
+        print(ints(5000))
+    """)
+    assert r.loop(8)["status"] == "compiled" and r.loop(8)["native_iterations"] > 3000
+    assert r.loop(25)["status"] == "compiled"
+    assert r.loop(32)["status"] == "compiled"
+    assert ("math.sqrt of a negative number", 9) in r.exit_reasons(8)
+
+
+def test_math_rebound_or_shadowed_is_not_the_compiled_math(tmp_path):
+    r = jit(tmp_path, """
+        import math
+
+        def f(n):
+            t = 0.0
+            for i in range(n):
+                t += math.sqrt(i)
+            return t
+
+        print(f(3000))
+        math.sqrt = lambda x: -x
+        print(f(3000))
+        del math.sqrt
+
+        class Fake:
+            def sqrt(self, x):
+                return 2.0 * x
+
+        def g(n, math):
+            t = 0.0
+            for i in range(n):
+                t += math.sqrt(i)
+            return t
+        print(g(3000, Fake()))
+    """)
+    assert r.loop(6)["native_iterations"] > 2000

@@ -25,7 +25,8 @@ COMPILED = frozenset((
     # control flow and iteration over ranges, lists and tuples
     "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER",
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
-    "SUBSCR", "STORE_SUBSCR", "CALL",
+    # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only)
+    "SUBSCR", "STORE_SUBSCR", "CALL", "LOAD_ATTR",
 ))
 
 _NAMESPACES = "a name looked up in a namespace dict (class bodies, exec)"
@@ -53,7 +54,7 @@ NOT_COMPILED = {
     "EXC_MATCH": _EXCEPTIONS,
     "WITH_ENTER": "with statements", "WITH_EXIT": "with statements",
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
-    "LOAD_ATTR": "attributes are not compiled yet", "STORE_ATTR": "attributes are not compiled yet",
+    "STORE_ATTR": "attributes are not compiled yet",
     "BUILD_SLICE": "slices are not compiled yet",
     "BUILD_LIST": _BUILD, "BUILD_TUPLE": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",

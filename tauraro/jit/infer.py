@@ -19,12 +19,13 @@ reason is reported instead.
 from __future__ import annotations
 
 import builtins as B
+import math
 
 from ..compiler.code import CodeObject
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
-                     UNBOUND_T, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type,
-                     range_by_step)
+                     UNBOUND_T, BuiltinType, JType, ModuleType, OtherType, SeqIterType, SeqType,
+                     const_type, range_by_step)
 from .region import LoopRegion
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -88,6 +89,12 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return BOOL
     if f is B.range and 1 <= n <= 3 and all(a in (INT, BOOL) for a in args):
         return RANGE
+    if f in (math.sqrt, math.fabs) and n == 1 and args[0] in NUMERIC:
+        return FLOAT
+    if f is math.copysign and n == 2 and args[0] in NUMERIC and args[1] in NUMERIC:
+        return FLOAT
+    if f in (math.floor, math.ceil) and n == 1 and args[0] in NUMERIC:
+        return INT
     return None
 
 
@@ -311,6 +318,11 @@ class Inference:
                     return None, ""
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return "exit", "item assignment on a %s" % c.name
+        if name == "LOAD_ATTR":
+            attr = self.code.names[args[2]]
+            if isinstance(t[0], ModuleType) and attr in t[0].attrs:
+                return t[0].attrs[attr], ""
+            return "exit", "attribute %s of a %s" % (attr, t[0].name)
         if name == "CALL":
             fn, rest = t[0], t[1:]
             if isinstance(fn, BuiltinType):

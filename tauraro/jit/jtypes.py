@@ -9,6 +9,7 @@ ints or floats, range iterators, and a few builtins called with such values.
 from __future__ import annotations
 
 import builtins
+import math
 
 from ..compiler.code import UNBOUND
 
@@ -124,9 +125,29 @@ TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
 
+# math functions whose wasm instruction gives CPython's result bit for bit
+MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil")
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
-    builtins.range, builtins.bool)}
+    builtins.range, builtins.bool) + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}
+
+
+class ModuleType(JType):
+    """The ``math`` module, read from a global: ``math.sqrt`` and the other compiled
+    functions are known at compile time. The entry check also checks that each of them
+    is still the builtin (native code runs no Python code that could rebind them)."""
+
+    def __init__(self, module, names):
+        super().__init__("module %s" % module.__name__, [], 0, static=True)
+        self.module = module
+        self.attrs = {n: COMPILED_BUILTINS[getattr(module, n)] for n in names}
+
+    def unchanged(self, value) -> bool:
+        return value is self.module and all(
+            getattr(value, n, None) is bt.fn for n, bt in self.attrs.items())
+
+
+MATH_MODULE = ModuleType(math, MATH_FUNCTIONS)
 
 _range_iterator = type(iter(range(0)))
 _seq_iterators = (type(iter([])), type(iter(())))
@@ -208,6 +229,8 @@ def classify(value) -> JType:
     for fn, bt in COMPILED_BUILTINS.items():
         if value is fn:
             return bt
+    if value is math:
+        return MATH_MODULE if MATH_MODULE.unchanged(value) else OtherType("module with changed functions")
     return OtherType(t.__name__)
 
 

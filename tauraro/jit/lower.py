@@ -21,6 +21,7 @@ with exactly the state it would have had.
 from __future__ import annotations
 
 import builtins as B
+import math
 import struct
 
 from ..helpers.floats import ERROR_BITS, HELPERS
@@ -946,9 +947,39 @@ class Lowering(Sink):
             self.truth(params[0], state)
         elif f is B.range:
             self.range_call(pc, params, state)
+        elif f is math.sqrt:
+            self.push(params[0], state, FLOAT)
+            x = self.to_local("f64")
+            self.e(("local.get", x), ("f64.const", 0.0), "f64.lt")
+            self.guard(pc, "math.sqrt of a negative number")    # ValueError, raised by the resume
+            self.e(("local.get", x), "f64.sqrt")
+        elif f is math.fabs:
+            self.push(params[0], state, FLOAT)
+            self.emit(("f64.abs",))
+        elif f is math.copysign:
+            self.push(params[0], state, FLOAT)
+            self.push(params[1], state, FLOAT)
+            self.emit(("f64.copysign",))
+        elif f in (math.floor, math.ceil):
+            if types[0] is FLOAT:
+                self.push(params[0], state)
+                self.emit(("f64.floor",) if f is math.floor else ("f64.ceil",))
+                x = self.to_local("f64")
+                # NaN, infinities and results beyond 64 bits: CPython's error or big int
+                self.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
+                       ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and",
+                       "i32.eqz")
+                self.guard(pc, "math.%s of a float outside 64 bits" % f.__name__)
+                self.e(("local.get", x), "i64.trunc_f64_s")
+            else:
+                self.push(params[0], state, INT)
         else:
             raise Unsupported("call of %s" % f.__name__)
         self.store(dst, typing.result)
+
+    def op_LOAD_ATTR(self, pc, args, typing, state):
+        # a function of a module known at compile time (the entry checked it): no code
+        self.store(args[0], typing.result)
 
     def range_call(self, pc, params, state):
         if len(params) == 1:

@@ -21,7 +21,8 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BuiltinType, OtherType, SeqIterType, SeqType, classify, range_iter_state)
+                     BuiltinType, ModuleType, OtherType, SeqIterType, SeqType, classify,
+                     range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
 _range_iterator = type(iter(range(0)))
@@ -277,6 +278,8 @@ class Transfer:
             return "UNB"
         if isinstance(jt, BuiltinType):
             return self._const(jt.fn)
+        if isinstance(jt, ModuleType):
+            return self._const(jt.module)
         raise AssertionError("no exit conversion for %s" % jt.name)
 
     def _unpack(self, lines, items, fmt, base, name, carried):

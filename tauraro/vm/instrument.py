@@ -150,8 +150,18 @@ def _stored_names(nodes) -> list[str]:
     return out
 
 
-# builtins compiled code calls natively (tauraro.jit.jtypes.COMPILED_BUILTINS)
-_NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool"))
+# builtins compiled code calls natively (tauraro.jit.jtypes.COMPILED_BUILTINS), by the names
+# programs give them; and the math functions it calls as math.NAME
+_MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil"))
+_NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool")) | _MATH_CALLS
+
+
+def _native_call(n) -> bool:
+    f = n.func
+    if isinstance(f, ast.Name):
+        return f.id in _NATIVE_CALLS
+    return (isinstance(f, ast.Attribute) and f.attr in _MATH_CALLS
+            and isinstance(f.value, ast.Name) and f.value.id == "math")
 
 
 def _loop_blocked(loop) -> bool:
@@ -172,11 +182,14 @@ def _loop_blocked(loop) -> bool:
             break
         every.append(st)
     for part in every:
+        native_attrs = {id(n.func) for n in ast.walk(part)
+                        if isinstance(n, ast.Call) and _native_call(n)}
         for n in ast.walk(part):
-            if isinstance(n, (ast.Attribute, ast.JoinedStr, ast.Dict, ast.Set)):
+            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)):
                 return True
-            if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name)
-                                                and n.func.id in _NATIVE_CALLS):
+            if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
+                return True
+            if isinstance(n, ast.Call) and not _native_call(n):
                 return True
     return False
 
