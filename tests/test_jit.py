@@ -699,3 +699,27 @@ def test_math_rebound_or_shadowed_is_not_the_compiled_math(tmp_path):
         print(g(3000, Fake()))
     """)
     assert r.loop(6)["native_iterations"] > 2000
+
+
+def test_math_isqrt_is_exact_near_every_square_edge(tmp_path):
+    r = jit(tmp_path, """
+        import math, random
+        def digest(xs):
+            h = 0
+            for x in xs:
+                h = (h * 31 + math.isqrt(x)) % 1000000007
+            return h
+        edges = [0, 1, 2, 3, 4, 15, 16, 17, 2**52 + 1, 2**53 - 1, 2**53 + 1, 2**62, 2**63 - 1]
+        for root in (3037000499, 3037000498, 94906265, 94906266, 4294967295, 2**26 + 1):
+            edges += [v for v in (root * root - 1, root * root, root * root + 1,
+                                  (root + 1) ** 2 - 1) if v < 2**63]
+        random.seed(7)
+        print(digest(edges * 50))
+        print(digest([random.randrange(2**63) for _ in range(5000)]))
+        try:
+            digest([4, -1])
+        except ValueError as e:
+            print("ValueError", e)
+    """)
+    assert r.loop(5)["status"] == "compiled" and r.loop(5)["native_iterations"] > 5000
+    assert ("math.isqrt of a negative number", 6) in r.exit_reasons(5)

@@ -95,6 +95,8 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return FLOAT
     if f in (math.floor, math.ceil) and n == 1 and args[0] in NUMERIC:
         return INT
+    if f is math.isqrt and n == 1 and args[0] in (INT, BOOL):
+        return INT
     return None
 
 

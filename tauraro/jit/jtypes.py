@@ -125,8 +125,8 @@ TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
 
-# math functions whose wasm instruction gives CPython's result bit for bit
-MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil")
+# math functions whose wasm gives CPython's result bit for bit
+MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt")
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
     builtins.range, builtins.bool) + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}

@@ -973,9 +973,30 @@ class Lowering(Sink):
                 self.e(("local.get", x), "i64.trunc_f64_s")
             else:
                 self.push(params[0], state, INT)
+        elif f is math.isqrt:
+            self.isqrt(pc, params[0], state)
         else:
             raise Unsupported("call of %s" % f.__name__)
         self.store(dst, typing.result)
+
+    def isqrt(self, pc, arg, state):
+        """math.isqrt of an int below 2**63: the float square root, truncated, is within
+        one of the answer; two steps each way settle it (in unsigned arithmetic: the
+        square of the answer plus one can pass 2**63)."""
+        self.push(arg, state, INT)
+        n = self.to_local("i64")
+        self.e(("local.get", n), ("i64.const", 0), "i64.lt_s")
+        self.guard(pc, "math.isqrt of a negative number")    # ValueError, raised by the resume
+        self.e(("local.get", n), "f64.convert_i64_u", "f64.sqrt", "i64.trunc_f64_u")
+        s = self.to_local("i64")
+        for _ in range(2):      # s -= s * s > n
+            self.e(("local.get", s), ("local.get", s), ("local.get", s), "i64.mul",
+                   ("local.get", n), "i64.gt_u", "i64.extend_i32_u", "i64.sub", ("local.set", s))
+        for _ in range(2):      # s += (s + 1) * (s + 1) <= n
+            self.e(("local.get", s), ("local.get", s), ("i64.const", 1), "i64.add",
+                   ("local.get", s), ("i64.const", 1), "i64.add", "i64.mul",
+                   ("local.get", n), "i64.le_u", "i64.extend_i32_u", "i64.add", ("local.set", s))
+        self.emit(("local.get", s))
 
     def op_LOAD_ATTR(self, pc, args, typing, state):
         # a function of a module known at compile time (the entry checked it): no code
