@@ -99,10 +99,14 @@ class Boundary:
             self._program_meta = sys.meta_path[:]
             self._program_mods = {}
             self._shared = {}
+            # a package and its submodules come from one side: Tauraro's where it has the
+            # package itself (a submodule of the other side's copy would be missing from
+            # its package's attributes)
+            own_packages = {name for name in self.own if "." not in name}
             for name, module in list(mods.items()):
                 if name in self.startup or is_own(name):
                     continue
-                if name not in self.own and self._genuine(module):
+                if name.partition(".")[0] not in own_packages and self._genuine(module):
                     # the host's module, imported by the program: Tauraro's too (a second
                     # copy of an extension module would have other function objects)
                     self._shared[name] = module

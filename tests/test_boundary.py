@@ -196,3 +196,42 @@ def test_pythonpath_and_editable_projects_are_compiled_site_packages_is_not(tmp_
     rows = json.loads(stats.read_text())
     assert sorted((os.path.basename(r["file"]), r["status"]) for r in rows) == [
         ("viafinderlib.py", "compiled"), ("viapathlib.py", "compiled"), ("viapthlib.py", "compiled")]
+
+
+def test_the_host_modules_the_program_imported_are_shared_a_package_from_one_side(tmp_path,
+                                                                                   monkeypatch):
+    """Inside the boundary, Tauraro sees the program's copy of a host module (a second copy
+    of an extension module has other function objects: identity checks would fail), but
+    never a package from one side and its submodules from the other."""
+    import importlib
+    import types
+    from tauraro.boundary import Boundary
+    host = tmp_path / "host"
+    (host / "_tb_pkg").mkdir(parents=True)
+    (host / "_tb_pkg" / "__init__.py").write_text("")
+    (host / "_tb_pkg" / "sub.py").write_text("X = 1\n")
+    (host / "_tb_single.py").write_text("Y = 2\n")
+    monkeypatch.syspath_prepend(str(host))
+    for name in ("_tb_pkg", "_tb_pkg.sub", "_tb_single"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    boundary = Boundary()
+    boundary.host_path = [str(host)] + sys.path
+    boundary.host_meta = list(sys.meta_path)
+    boundary.startup = frozenset(sys.modules)
+    boundary.started = True
+    ours = types.ModuleType("_tb_pkg")              # Tauraro's own copy of the package
+    boundary.own["_tb_pkg"] = ours
+    importlib.import_module("_tb_pkg.sub")          # the program's package and submodule
+    program_pkg = sys.modules["_tb_pkg"]
+    program_single = importlib.import_module("_tb_single")
+    try:
+        with boundary:
+            assert sys.modules["_tb_single"] is program_single      # shared
+            assert sys.modules["_tb_pkg"] is ours                   # Tauraro's package...
+            assert "_tb_pkg.sub" not in sys.modules                 # ...without the other's part
+        assert sys.modules["_tb_pkg"] is program_pkg
+        assert sys.modules["_tb_pkg.sub"].X == 1
+        assert sys.modules["_tb_single"] is program_single
+    finally:
+        for name in ("_tb_pkg", "_tb_pkg.sub", "_tb_single"):
+            sys.modules.pop(name, None)
