@@ -317,3 +317,22 @@ def test_jit_stats_split_the_time_of_a_compiled_loop(tmp_path):
     assert row["native_ms"] > 0 and row["transfer_ms"] > 0 and row["compile_ms"] > 0
     assert "      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, compile " \
            "%.2f ms" % (row["native_ms"], row["transfer_ms"], row["resume_ms"], row["compile_ms"]) in err
+
+
+@pytest.mark.parametrize("how", ["-c", "-"])
+def test_a_hot_loop_in_code_from_the_command_line_or_stdin_is_compiled(tmp_path, how):
+    stats = tmp_path / "stats.json"
+    args = ["-c", FAILING] if how == "-c" else ["-"]
+    code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats-json",
+                          str(stats), *args], tmp_path, FAILING.encode() if how == "-" else b"")
+    assert (code, out) == (1, "14995\n")
+    rows = json.loads(stats.read_text())
+    assert [(r["file"], r["line"], r["status"]) for r in rows] == [
+        ("<string>" if how == "-c" else "<stdin>", 3, "compiled")]
+
+
+def test_dash_m_timeit_runs_as_usual(tmp_path):
+    code, out, err = run([PY, "-m", "tauraro", "-m", "timeit", "-n", "3", "-r", "2",
+                          "t = 0\nfor i in range(100): t += i"], tmp_path)
+    assert (code, err) == (0, "")
+    assert out.startswith("3 loops, best of 2: ") and out.rstrip().endswith("per loop")
