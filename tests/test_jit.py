@@ -723,3 +723,87 @@ def test_math_isqrt_is_exact_near_every_square_edge(tmp_path):
     """)
     assert r.loop(5)["status"] == "compiled" and r.loop(5)["native_iterations"] > 5000
     assert ("math.isqrt of a negative number", 6) in r.exit_reasons(5)
+
+
+def test_closure_variables_compile_and_stay_shared_with_inner_functions(tmp_path):
+    """Cell and free variables (``nonlocal``) are read and written by native code in the
+    very cells the function's inner functions share: an inner function called mid-loop
+    (a side exit) sees and changes the loop's current values."""
+    r = jit(tmp_path, """
+        def outer(n):
+            total = 0
+            step = 3
+            def peek():
+                return total, step
+            for i in range(n):
+                total += i * step
+            return total, peek()
+
+        def counter(n):
+            count = 0
+            def bump():
+                nonlocal count
+                count += 100
+            for i in range(n):
+                count += 1
+                if i % 1000 == 999:
+                    bump()
+            return count
+
+        def inner_loop(n):
+            acc = 0.5
+            def run():
+                nonlocal acc
+                for i in range(n):
+                    acc += i
+                return acc
+            return run(), acc
+
+        print(outer(5000), counter(5000), inner_loop(5000))
+    """)
+    for line in (7, 16, 26):
+        row = r.loop(line)
+        assert row["status"] == "compiled" and row["native_iterations"] > 3000, row
+    assert r.exit_reasons(16)[("CALL of a function", 19)] == 5
+
+
+def test_closure_variable_errors_and_changes_of_type_are_cpythons(tmp_path):
+    r = jit(tmp_path, """
+        def unbound(n):
+            def later():
+                return x
+            t = 0
+            for i in range(n):
+                t += i
+                if i == n - 1:
+                    t += x
+            x = 1
+            return t, later
+
+        def changes(n):
+            v = 0
+            def get():
+                return v
+            for i in range(n):
+                v += 1
+                if i == n // 2:
+                    v = v / 2
+            return v, get()
+
+        def holds_a_list(n):
+            seen = []
+            def size():
+                return len(seen)
+            for i in range(n):
+                if i % 1000 == 0:
+                    seen.append(i)
+            return size()
+
+        print(changes(4000), holds_a_list(4000))
+        try:
+            unbound(3000)
+        except NameError as e:
+            print("NameError", e)
+    """)
+    assert r.loop(6)["status"] == "compiled"
+    assert r.loop(17)["native_iterations"] > 1000

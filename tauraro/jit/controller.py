@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
-from .infer import Inference, NotCompilable, is_global
+from .infer import Inference, NotCompilable, is_cell, is_global
 from .jtypes import classify
 from .region import Liveness, LoopRegion
 
@@ -220,12 +220,20 @@ class JitController:
             live_in = region.liveness.live_at(region.header)
             regs = sorted(used & live_in)
             reads, writes = region.global_names()
+            cell_reads, cell_writes = region.cell_variables()
+            cells = sorted({("c", reg, name) for reg, name in cell_reads | cell_writes})
             st.region = region
-            st.entry_vars = [v for v in regs] + [("g", n) for n in sorted(reads | writes)]
-            st.carried = (region.defined_registers() & set(regs)) | {("g", n) for n in writes}
+            st.entry_vars = [v for v in regs] + [("g", n) for n in sorted(reads | writes)] + cells
+            st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
+                          | {("c", reg, name) for reg, name in cell_writes})
         return st.region
 
     def _read(self, var, r, G, builtins):
+        if is_cell(var):
+            try:
+                return r[var[1]].cell_contents
+            except ValueError:
+                return UNBOUND
         if is_global(var):
             name = var[1]
             v = G.get(name, UNBOUND)
@@ -425,6 +433,8 @@ class JitController:
 
     @staticmethod
     def _var_name(code, v):
+        if is_cell(v):
+            return "cell " + v[2]
         if is_global(v):
             return "global " + v[1]
         return code.regnames.get(v, "r%d" % v)

@@ -27,10 +27,11 @@ COMPILED = frozenset((
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
     # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only)
     "SUBSCR", "STORE_SUBSCR", "CALL", "LOAD_ATTR",
+    # closure variables: the contents of a cell, read at entry and written back at exits
+    "LOAD_DEREF", "STORE_DEREF",
 ))
 
 _NAMESPACES = "a name looked up in a namespace dict (class bodies, exec)"
-_CELLS = "closure variables (cells) are not compiled yet"
 _DELETE = "deleting a binding"
 _EXCEPTIONS = "exception handling"
 _GENERATORS = "generators and coroutines"
@@ -44,7 +45,8 @@ NOT_COMPILED = {
     "DELETE_NAME": _DELETE, "DELETE_ATTR": _DELETE, "DELETE_SUBSCR": _DELETE,
     "LOAD_GLOBALS": _NAMESPACES, "LOAD_NAME": _NAMESPACES, "STORE_NAME": _NAMESPACES,
     "SETUP_ANNOTATIONS": _NAMESPACES,
-    "MAKE_CELL": _CELLS, "LOAD_DEREF": _CELLS, "LOAD_CLASSDEREF": _CELLS, "STORE_DEREF": _CELLS,
+    "MAKE_CELL": "making a cell (a loop does not define the functions that would share it)",
+    "LOAD_CLASSDEREF": _NAMESPACES,
     "MATMUL": "matrix multiplication (no compiled type has it)",
     "IMATMUL": "matrix multiplication (no compiled type has it)",
     "IN": "membership tests are not compiled yet", "NOT_IN": "membership tests are not compiled yet",

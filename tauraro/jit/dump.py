@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from ..compiler.dis import format_operand
 from ..compiler.opcodes import _zip_kinds
-from .infer import is_global
+from .infer import is_cell, is_global
 
 
 def _var(code, v) -> str:
+    if is_cell(v):
+        return "cell " + v[2]
     if is_global(v):
         return "global " + v[1]
     name = code.regnames.get(v)

@@ -51,7 +51,22 @@ class Typing:
 
 
 def is_global(var) -> bool:
+    """Is ``var`` a module global (``("g", name)``) or a cell's contents
+    (``("c", register, name)``), rather than a register? Both live outside the frame's
+    registers, are read at entry and written back at every exit."""
     return isinstance(var, tuple)
+
+
+def is_cell(var) -> bool:
+    return isinstance(var, tuple) and var[0] == "c"
+
+
+def cell_var(code, reg: int):
+    """The var of the contents of the cell in register ``reg``."""
+    for name, r in list(code.cellvars) + list(code.freevars):
+        if r == reg:
+            return ("c", reg, name)
+    return ("c", reg, "r%d" % reg)
 
 
 def truthy(t: JType) -> bool:
@@ -147,6 +162,8 @@ class Inference:
         return out
 
     def _var_name(self, v) -> str:
+        if is_cell(v):
+            return "closure variable '%s'" % v[2]
         if is_global(v):
             return "global '%s'" % v[1]
         name = self.code.regnames.get(v)
@@ -207,6 +224,8 @@ class Inference:
     def defined_vars(self, ins):
         if ins.op.name == "STORE_GLOBAL":
             return [("g", self.code.names[ins.args[0]])]
+        if ins.op.name == "STORE_DEREF":
+            return [cell_var(self.code, ins.args[0])]
         return ins.op.written(ins.args)
 
     # --- typing rules --------------------------------------------------------------------------
@@ -225,8 +244,9 @@ class Inference:
                 operands.append(self.operand_type(kind, args[i], state))
             elif kind == "*rk":
                 operands.extend(self.operand_type("rk", a, state) for a in args[i:])
-        for t in operands:
-            if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND"):
+        checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
+        for t in checked:
+            if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND", "LOAD_DEREF"):
                 return self._exit(pc, "%s of a %s" % (name, t.name))
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
@@ -266,6 +286,18 @@ class Inference:
             if t[0].static and not isinstance(t[0], BuiltinType) or isinstance(t[0], OtherType):
                 return "exit", "storing a %s in a global" % t[0].name
             return t[0], ""
+        if name == "LOAD_DEREF":
+            c = cell_var(self.code, args[1])
+            typ = state.get(c)
+            if typ is None or isinstance(typ, OtherType):
+                return "exit", "closure variable '%s' is a %s" % (c[2], typ.name if typ else "unknown value")
+            if typ is UNBOUND_T:
+                return "exit", "closure variable '%s' is not bound" % c[2]
+            return typ, ""
+        if name == "STORE_DEREF":
+            if t[1].static and not isinstance(t[1], BuiltinType) or isinstance(t[1], OtherType):
+                return "exit", "storing a %s in a closure variable" % t[1].name
+            return t[1], ""
         if name == "CHECK_BOUND":
             return ("exit", "unbound local") if t[0] is UNBOUND_T else ("nop", "")
         if name in ARITH or (name.startswith("I") and name[1:] in ARITH):

@@ -29,7 +29,7 @@ from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .exits import GUARD, INTERRUPT, LOOP_EXIT, ExitRecord
-from .infer import ARITH, COMPARE, Inference, is_global
+from .infer import ARITH, COMPARE, Inference, cell_var, is_global
 from .jtypes import (BOOL, FLOAT, INT, NONE, RANGE_ITER, STR, BuiltinType, JType,
                           OtherType, SeqIterType, SeqType, const_type)
 
@@ -92,7 +92,7 @@ class Lowering(Sink):
 
     def var_name(self, var) -> str:
         if is_global(var):
-            return var[1]
+            return var[-1]
         name = self.code.regnames.get(var)
         return name if name else "t%d" % var
 
@@ -432,6 +432,17 @@ class Lowering(Sink):
         if not t.static:
             self.read_var(g, t)
         self.store(args[0], t)
+
+    def op_LOAD_DEREF(self, pc, args, typing, state):
+        c = cell_var(self.code, args[1])
+        t = state[c]
+        if not t.static:
+            self.read_var(c, t)
+        self.store(args[0], t)
+
+    def op_STORE_DEREF(self, pc, args, typing, state):
+        t = self.push(args[1], state)
+        self.store(cell_var(self.code, args[0]), t)
 
     def op_STORE_GLOBAL(self, pc, args, typing, state):
         g = ("g", self.code.names[args[0]])

@@ -110,6 +110,19 @@ class LoopRegion:
             self._defined = regs
         return self._defined
 
+    def cell_variables(self) -> tuple[set, set]:
+        """The cells (register, variable name) the region reads and writes the contents of."""
+        reads, writes = set(), set()
+        code = self.code
+        for b in self.blocks.values():
+            for pc in range(b.start, b.end):
+                ins = code.instrs[pc]
+                if ins.op.name == "LOAD_DEREF":
+                    reads.add((ins.args[1], code.names[ins.args[2]]))
+                elif ins.op.name == "STORE_DEREF":
+                    writes.add((ins.args[0], _cell_name(code, ins.args[0])))
+        return reads, writes
+
     def global_names(self) -> tuple[set[str], set[str]]:
         """Names the region reads and writes as module globals."""
         reads, writes = set(), set()
@@ -139,3 +152,10 @@ class LoopRegion:
                 stack.pop()
         order.reverse()
         return order
+
+
+def _cell_name(code, reg: int) -> str:
+    for name, r in list(code.cellvars) + list(code.freevars):
+        if r == reg:
+            return name
+    return "r%d" % reg

@@ -19,7 +19,7 @@ import struct
 from array import array
 
 from ..compiler.code import UNBOUND
-from .infer import is_global
+from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
                      BuiltinType, ModuleType, OtherType, SeqIterType, SeqType, classify,
                      range_iter_state)
@@ -129,7 +129,7 @@ class Transfer:
               "range_iter_state": range_iter_state, "seq_iter_parts": _seq_iter_parts,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
-              "it_state": _it_state, "range_iter_entry": _range_iter_entry}
+              "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
         self._consts = ns
         self._name = "<tauraro transfer %s>" % code.qualname
         text = self._enter_source(entry_vars)
@@ -172,6 +172,8 @@ class Transfer:
         return name
 
     def _read(self, var) -> str:
+        if is_cell(var):
+            return "cell_get(r[%d])" % var[1]
         if is_global(var):
             name = var[1]
             return "G.get(%r, UNB)\n    if v is UNB:\n        v = B.get(%r, UNB)" % (name, name)
@@ -249,6 +251,8 @@ class Transfer:
 
     # --- exits -----------------------------------------------------------------------------------
     def _store(self, var, expr) -> str:
+        if is_cell(var):
+            return "    r[%d].cell_contents = %s" % (var[1], expr)
         if is_global(var):
             return "    G[%r] = %s" % (var[1], expr)
         return "    r[%d] = %s" % (var, expr)
@@ -310,6 +314,14 @@ class Transfer:
 
     def iterations(self):
         return self._counters.unpack_from(self.view, 8)
+
+
+def _cell_get(cell):
+    """A cell's contents, or UNBOUND for an empty cell."""
+    try:
+        return cell.cell_contents
+    except ValueError:
+        return UNBOUND
 
 
 def _range_iter_entry(it, iters, var):

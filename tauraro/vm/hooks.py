@@ -175,7 +175,7 @@ class LoopSite:
         return "<loop site %s:%d>" % (self.filename, self.info.line)
 
     # --- the hook ----------------------------------------------------------------------------
-    def hook(self, it):
+    def hook(self, it, cells=None):
         # (the instrumented code calls the hook only without a tracer: see instrument.py)
         if _getprofile() is not None:
             # a profiler sees every call: native code would hide them
@@ -187,7 +187,7 @@ class LoopSite:
             return self._idle
         frame = sys._getframe(1)
         try:
-            return self._trip(frame, it)
+            return self._trip(frame, it, cells)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
             self._die()
             self.runtime.failed(self, e)
@@ -206,7 +206,7 @@ class LoopSite:
         exc.__traceback__ = result[6]
         exc.__context__, exc.__suppress_context__ = result[7]
 
-    def _trip(self, frame, it):
+    def _trip(self, frame, it, cells=None):
         if LoopResume is None:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
@@ -238,9 +238,13 @@ class LoopSite:
             get = local.get
             for reg, name in target.named:
                 r[reg] = get(name, UNBOUND)
+            shared = dict(zip(cells.__code__.co_freevars, cells.__closure__)) if cells else {}
             for reg, name in target.cells:
-                v = get(name, UNBOUND)
-                r[reg] = types.CellType() if v is UNBOUND else types.CellType(v)
+                cell = shared.get(name)
+                if cell is None:
+                    v = get(name, UNBOUND)
+                    cell = types.CellType() if v is UNBOUND else types.CellType(v)
+                r[reg] = cell
         real = restore = None
         if it is not None:
             seen = _one_back(it)

@@ -259,15 +259,16 @@ class Instrumenter:
         self.cell_names = frozenset()   # the current function's free and cell variables
         self.replay = []                # site ids to reuse, instrumenting a loop's plain copy
 
-    def _uses_cells(self, loop) -> bool:
-        """Does the loop read or write a variable that lives in a cell (compiled code
-        does not take those: the JIT would only reject the loop)?"""
+    def _cells_used(self, loop) -> list[str]:
+        """The variables living in cells that the loop reads or writes: the hook is given
+        the cells themselves (a closure's), so native code and the resume interpreter
+        work on the very cells the function's inner functions share."""
         names = self.cell_names
         if not names:
-            return False
+            return []
         head = loop.test if isinstance(loop, ast.While) else loop.iter
         nodes = loop.body + [head] + ([loop.target] if isinstance(loop, ast.For) else [])
-        return any(isinstance(n, ast.Name) and n.id in names for n in _walk_local(nodes))
+        return sorted({n.id for n in _walk_local(nodes) if isinstance(n, ast.Name) and n.id in names})
 
     # --- scopes ------------------------------------------------------------------------------
     def module(self, tree: ast.Module) -> ast.Module:
@@ -331,7 +332,7 @@ class Instrumenter:
         return [s]
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
-        if (_loop_blocked(s) or self.threshold <= 0 or self.quiet or self._uses_cells(s)
+        if (_loop_blocked(s) or self.threshold <= 0 or self.quiet
                 or (self.interactive and module_level and _prints_values(s))):
             s.body = self.block(s.body, declared, module_level, loops + [None], outer)
             s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
@@ -377,7 +378,8 @@ class Instrumenter:
             # a return leaves this loop too (from nested loops as well): the count carries over
             body = _before_each(body, ast.Return, lambda line, col: [_located(
                 ast.Assign(targets=[site_start()], value=_name(c)), line, col)], into_loops=True)
-        hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop)
+        hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop,
+                          self._cells_used(s))
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
                          first.col_offset)
         # under sys.settrace the hook is not called (a tracer would see it, and native code
@@ -423,10 +425,17 @@ class Instrumenter:
             n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
         return [choose]
 
-    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop):
+    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=()):
         site = _const(SITE_PREFIX + str(k))
+        args = [_name(i) if kind == "for" else _const(None)]
+        if cells:
+            # lambda: (x, y) -- its __closure__ holds the cells of x and y themselves
+            args.append(ast.Lambda(args=ast.arguments(posonlyargs=[], args=[], vararg=None,
+                                                      kwonlyargs=[], kw_defaults=[], kwarg=None,
+                                                      defaults=[]),
+                                   body=ast.Tuple(elts=[_name(n) for n in cells], ctx=ast.Load())))
         call = ast.Call(func=ast.Attribute(value=site, attr="hook", ctx=ast.Load()),
-                        args=[_name(i) if kind == "for" else _const(None)], keywords=[])
+                        args=args, keywords=[])
         res = _name(r)
         out = [_assign(r, call), _assign(c, _sub(res, 0))]
         parent = self.sites[k].parent
