@@ -264,8 +264,10 @@ class LoopSite:
         record = decision.record
         if st.dead:
             self._die()
-        elif st.start is not None:
-            self.start = st.start
+        else:
+            # what the loop's next run starts from: the controller's choice, else the
+            # countdown this run goes on with (the run keeps the lower when it ends)
+            self.start = st.start if st.start is not None else decision.countdown
         self._counted = decision.countdown
         if record is None:
             if restore is not None:

@@ -21,7 +21,9 @@ might compile (``for`` and ``while`` in module and function bodies)::
                     <site 3>.fix(.r3); raise
         BODY
     else:
-        <site 3>.start = .c3                 # the count carries over to the next run of the loop
+        if .c3 < <site 3>.start:             # the count carries over to the next run of the
+            <site 3>.start = .c3             # loop (the lowest: a recursive call's run of the
+                                             # same loop ended inside this one)
         .i3 = None; ORELSE                   # the iterator is dropped when the loop ends,
                                              # and before each ``break``, as CPython does
 
@@ -225,6 +227,16 @@ def _captured(node, own) -> set:
     return out
 
 
+def _carry_count(site_start, c):
+    """``if .cN < <site>.start: <site>.start = .cN``: the count carries over to the loop's
+    next run. The lowest count is kept, so the runs of a loop in a recursive function
+    (nested inside each other) add up instead of the outer run undoing the inner ones."""
+    load = site_start()
+    load.ctx = ast.Load()
+    return ast.If(test=ast.Compare(left=_name(c), ops=[ast.Lt()], comparators=[load]),
+                  body=[ast.Assign(targets=[site_start()], value=_name(c))], orelse=[])
+
+
 def _located(node, line, col=0, end_line=None, end_col=None):
     for n in ast.walk(node):
         n.lineno = line
@@ -371,13 +383,13 @@ class Instrumenter:
         def drop(line, col):
             # the count carries over to the loop's next run (a loop run often but briefly
             # still gets hot); the iterator is let go, as CPython pops it
-            keep = ast.Assign(targets=[site_start()], value=_name(c))
+            keep = _carry_count(site_start, c)
             return [_located(st, line, col) for st in [keep] + release()]
         body = _before_each(body, ast.Break, drop, into_loops=False)
         if not module_level:
             # a return leaves this loop too (from nested loops as well): the count carries over
             body = _before_each(body, ast.Return, lambda line, col: [_located(
-                ast.Assign(targets=[site_start()], value=_name(c)), line, col)], into_loops=True)
+                _carry_count(site_start, c), line, col)], into_loops=True)
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop,
                           self._cells_used(s))
         count = _located(ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1)), line,
