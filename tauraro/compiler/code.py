@@ -146,6 +146,13 @@ class CodeObject:
                 return e
         return None
 
+    def cell_name(self, reg: int) -> str:
+        """The name of the cell or free variable whose cell is in register ``reg``."""
+        for name, r in self.cellvars + self.freevars:
+            if r == reg:
+                return name
+        return "r%d" % reg
+
     def children(self):
         """Code objects of the functions, classes and comprehensions defined here."""
         return [c for c in self.consts if isinstance(c, CodeObject)]

@@ -221,11 +221,11 @@ class JitController:
             regs = sorted(used & live_in)
             reads, writes = region.global_names()
             cell_reads, cell_writes = region.cell_variables()
-            cells = sorted({("c", reg, name) for reg, name in cell_reads | cell_writes})
             st.region = region
-            st.entry_vars = [v for v in regs] + [("g", n) for n in sorted(reads | writes)] + cells
+            st.entry_vars = ([v for v in regs] + [("g", n) for n in sorted(reads | writes)]
+                             + sorted(cell_reads | cell_writes))
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
-                          | {("c", reg, name) for reg, name in cell_writes})
+                          | cell_writes)
         return st.region
 
     def _read(self, var, r, G, builtins):

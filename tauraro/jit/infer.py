@@ -63,10 +63,7 @@ def is_cell(var) -> bool:
 
 def cell_var(code, reg: int):
     """The var of the contents of the cell in register ``reg``."""
-    for name, r in list(code.cellvars) + list(code.freevars):
-        if r == reg:
-            return ("c", reg, name)
-    return ("c", reg, "r%d" % reg)
+    return ("c", reg, code.cell_name(reg))
 
 
 def truthy(t: JType) -> bool:
@@ -266,6 +263,22 @@ class Inference:
     def _live_at_header(self, v) -> bool:
         return is_global(v) or v in self.region.liveness.live_at(self.region.header)
 
+    @staticmethod
+    def _load_outside(typ, what: str, unbound: str):
+        """Reading a global or a closure variable of type ``typ``."""
+        if typ is None or isinstance(typ, OtherType):
+            return "exit", "%s is a %s" % (what, typ.name if typ else "unknown value")
+        if typ is UNBOUND_T:
+            return "exit", "%s %s" % (what, unbound)
+        return typ, ""
+
+    @staticmethod
+    def _store_outside(typ, where: str):
+        """Storing a value of type ``typ`` in a global or a closure variable."""
+        if typ.static and not isinstance(typ, BuiltinType) or isinstance(typ, OtherType):
+            return "exit", "storing a %s in %s" % (typ.name, where)
+        return typ, ""
+
     def _rule(self, name, args, t, state):
         """(result type | None for no result | "nop" | "exit", reason)."""
         if name in ("NOP", "JUMP", "JUMP_BACK"):
@@ -276,28 +289,14 @@ class Inference:
             return t[0], ""
         if name == "LOAD_GLOBAL":
             g = ("g", self.code.names[args[1]])
-            typ = state.get(g)
-            if typ is None or isinstance(typ, OtherType):
-                return "exit", "global '%s' is a %s" % (g[1], typ.name if typ else "unknown value")
-            if typ is UNBOUND_T:
-                return "exit", "global '%s' is not defined" % g[1]
-            return typ, ""
+            return self._load_outside(state.get(g), "global '%s'" % g[1], "is not defined")
         if name == "STORE_GLOBAL":
-            if t[0].static and not isinstance(t[0], BuiltinType) or isinstance(t[0], OtherType):
-                return "exit", "storing a %s in a global" % t[0].name
-            return t[0], ""
+            return self._store_outside(t[0], "a global")
         if name == "LOAD_DEREF":
             c = cell_var(self.code, args[1])
-            typ = state.get(c)
-            if typ is None or isinstance(typ, OtherType):
-                return "exit", "closure variable '%s' is a %s" % (c[2], typ.name if typ else "unknown value")
-            if typ is UNBOUND_T:
-                return "exit", "closure variable '%s' is not bound" % c[2]
-            return typ, ""
+            return self._load_outside(state.get(c), "closure variable '%s'" % c[2], "is not bound")
         if name == "STORE_DEREF":
-            if t[1].static and not isinstance(t[1], BuiltinType) or isinstance(t[1], OtherType):
-                return "exit", "storing a %s in a closure variable" % t[1].name
-            return t[1], ""
+            return self._store_outside(t[1], "a closure variable")
         if name == "CHECK_BOUND":
             return ("exit", "unbound local") if t[0] is UNBOUND_T else ("nop", "")
         if name in ARITH or (name.startswith("I") and name[1:] in ARITH):

@@ -426,28 +426,24 @@ class Lowering(Sink):
         t = self.push(args[1], state)
         self.store(args[0], t)
 
-    def op_LOAD_GLOBAL(self, pc, args, typing, state):
-        g = ("g", self.code.names[args[1]])
-        t = state[g]
+    def load_outside(self, dst, var, state):
+        """A global or a closure variable into a register."""
+        t = state[var]
         if not t.static:
-            self.read_var(g, t)
-        self.store(args[0], t)
+            self.read_var(var, t)
+        self.store(dst, t)
+
+    def op_LOAD_GLOBAL(self, pc, args, typing, state):
+        self.load_outside(args[0], ("g", self.code.names[args[1]]), state)
 
     def op_LOAD_DEREF(self, pc, args, typing, state):
-        c = cell_var(self.code, args[1])
-        t = state[c]
-        if not t.static:
-            self.read_var(c, t)
-        self.store(args[0], t)
+        self.load_outside(args[0], cell_var(self.code, args[1]), state)
 
     def op_STORE_DEREF(self, pc, args, typing, state):
-        t = self.push(args[1], state)
-        self.store(cell_var(self.code, args[0]), t)
+        self.store(cell_var(self.code, args[0]), self.push(args[1], state))
 
     def op_STORE_GLOBAL(self, pc, args, typing, state):
-        g = ("g", self.code.names[args[0]])
-        t = self.push(args[1], state)
-        self.store(g, t)
+        self.store(("g", self.code.names[args[0]]), self.push(args[1], state))
 
     def op_NEG(self, pc, args, typing, state):
         t = self.operand_type(args[1], state)
@@ -945,11 +941,7 @@ class Lowering(Sink):
             t = types[0]
             if t is FLOAT:
                 self.push(params[0], state)
-                x = self.to_local("f64")
-                self.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
-                       ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and", "i32.eqz")
-                self.guard(pc, "int() of a float outside 64 bits")
-                self.e(("local.get", x), "i64.trunc_f64_s")
+                self.float_to_int(pc, "int() of a float outside 64 bits")
             else:
                 self.push(params[0], state, INT)
         elif f is B.float:
@@ -975,13 +967,7 @@ class Lowering(Sink):
             if types[0] is FLOAT:
                 self.push(params[0], state)
                 self.emit(("f64.floor",) if f is math.floor else ("f64.ceil",))
-                x = self.to_local("f64")
-                # NaN, infinities and results beyond 64 bits: CPython's error or big int
-                self.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
-                       ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and",
-                       "i32.eqz")
-                self.guard(pc, "math.%s of a float outside 64 bits" % f.__name__)
-                self.e(("local.get", x), "i64.trunc_f64_s")
+                self.float_to_int(pc, "math.%s of a float outside 64 bits" % f.__name__)
             else:
                 self.push(params[0], state, INT)
         elif f is math.isqrt:
@@ -989,6 +975,15 @@ class Lowering(Sink):
         else:
             raise Unsupported("call of %s" % f.__name__)
         self.store(dst, typing.result)
+
+    def float_to_int(self, pc, reason: str):
+        """The whole float on the stack as an int, guarded: NaN, infinities and values
+        beyond 64 bits exit (CPython's error, or a big int, comes from the resume)."""
+        x = self.to_local("f64")
+        self.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
+               ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and", "i32.eqz")
+        self.guard(pc, reason)
+        self.e(("local.get", x), "i64.trunc_f64_s")
 
     def isqrt(self, pc, arg, state):
         """math.isqrt of an int below 2**63: the float square root, truncated, is within

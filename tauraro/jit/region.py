@@ -111,16 +111,17 @@ class LoopRegion:
         return self._defined
 
     def cell_variables(self) -> tuple[set, set]:
-        """The cells (register, variable name) the region reads and writes the contents of."""
+        """The closure variables (``("c", register, name)``: a cell's contents) the region
+        reads and writes."""
         reads, writes = set(), set()
         code = self.code
         for b in self.blocks.values():
             for pc in range(b.start, b.end):
                 ins = code.instrs[pc]
                 if ins.op.name == "LOAD_DEREF":
-                    reads.add((ins.args[1], code.names[ins.args[2]]))
+                    reads.add(("c", ins.args[1], code.cell_name(ins.args[1])))
                 elif ins.op.name == "STORE_DEREF":
-                    writes.add((ins.args[0], _cell_name(code, ins.args[0])))
+                    writes.add(("c", ins.args[0], code.cell_name(ins.args[0])))
         return reads, writes
 
     def global_names(self) -> tuple[set[str], set[str]]:
@@ -152,10 +153,3 @@ class LoopRegion:
                 stack.pop()
         order.reverse()
         return order
-
-
-def _cell_name(code, reg: int) -> str:
-    for name, r in list(code.cellvars) + list(code.freevars):
-        if r == reg:
-            return name
-    return "r%d" % reg

@@ -177,20 +177,7 @@ class Compiler:
         file name (``<stdin>``): the JIT knows each by its ``key`` (in its statistics too).
         ``parsed_name`` is the name the parser's warnings give, where it is not the code's
         (3.13's console parses ``<stdin>`` and compiles ``<stdin>-N``)."""
-        with BOUNDARY:
-            import ast
-            from .instrument import instrument
-        tree = compile(text, parsed_name or filename, "single", flags | ast.PyCF_ONLY_AST,
-                       dont_inherit=True)
-        infos = []
-        if self.threshold > 0:
-            tree, infos = instrument(tree, self.threshold, interactive=True)
-        try:
-            code = compile(tree, filename, "single", flags, dont_inherit=True)
-        except SyntaxError:
-            code = None
-        if code is None:    # an error only the compiler finds: CPython's own words for it
-            code, infos = compile(text, filename, "single", flags, dont_inherit=True), []
+        code, infos = self._compile(text, filename, "single", flags, parsed_name or filename)
         if infos:
             self.sources[key] = (text, key)
         return self._bind(code, infos, key)
@@ -201,20 +188,25 @@ class Compiler:
         sites = LoopSites(infos, key, self.site_factory) if self.site_factory else None
         return _bind_placeholders(code, sites)
 
-    def _compile(self, text, filename):
-        if self.threshold <= 0:
-            return compile(text, filename, "exec", dont_inherit=True), []
+    def _compile(self, text, filename, mode="exec", flags=0, parsed_name=None):
+        """(code, loop sites): parsed (under ``parsed_name``, the name parser warnings
+        give), instrumented when the JIT is on ('single': a console input), compiled."""
+        if self.threshold <= 0 and mode == "exec":
+            return compile(text, filename, mode, flags, dont_inherit=True), []
         with BOUNDARY:
             import ast
             from .instrument import instrument
-        tree = compile(text, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-        tree, infos = instrument(tree, self.threshold)
+        tree = compile(text, parsed_name or filename, mode, flags | ast.PyCF_ONLY_AST,
+                       dont_inherit=True)
+        infos = []
+        if self.threshold > 0:
+            tree, infos = instrument(tree, self.threshold, interactive=mode == "single")
         try:
-            return compile(tree, filename, "exec", dont_inherit=True), infos
+            return compile(tree, filename, mode, flags, dont_inherit=True), infos
         except SyntaxError:
             pass
         # an error only the compiler finds (after parsing): CPython's own words for it
-        return compile(text, filename, "exec", dont_inherit=True), []
+        return compile(text, filename, mode, flags, dont_inherit=True), []
 
 
 # --- the import hook ---------------------------------------------------------------------
