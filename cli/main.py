@@ -76,7 +76,7 @@ def parse(argv: list[str], in_run: bool):
                     raise UsageError("Option '%s' requires an argument." % name)
                 value = argv[i]
             key = VALUED[name]
-            opts[key] = parse_value(key, OPTIONS[key][1], value, "Invalid value for '%s'" % name)
+            opts[key] = parse_value(OPTIONS[key][1], value, "Invalid value for '%s'" % name)
         else:
             raise _unknown(a)
         i += 1

@@ -30,7 +30,7 @@ class UsageError(Exception):
     """Bad options: one line on stderr and exit code 2, before the program starts."""
 
 
-def parse_value(name: str, kind: str, text: str, origin: str):
+def parse_value(kind: str, text: str, origin: str):
     if kind == "flag":
         low = text.strip().lower()
         if low in ("1", "true", "yes", "on"):
@@ -53,7 +53,7 @@ def options_from_env(environ=os.environ) -> dict:
     opts = {}
     for name, (var, kind) in OPTIONS.items():
         if var in environ:
-            opts[name] = parse_value(name, kind, environ[var], var)
+            opts[name] = parse_value(kind, environ[var], var)
     if environ.get("TAURARO_JIT_CACHE", "1") == "0":        # the older spelling
         opts["no_jit_cache"] = True
     return opts

@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BuiltinType, ModuleType, OtherType, SeqIterType, SeqType, classify,
+                     BuiltinType, ModuleType, SeqIterType, SeqType, classify,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
