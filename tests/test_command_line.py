@@ -295,10 +295,14 @@ def test_jit_dump_shows_every_stage_of_a_compiled_loop(tmp_path):
     assert sections == [
         "=== %s line 2: for loop in <module>, version 1" % (tmp_path / "loop.py"),
         "--- bytecode (| marks the region; types before each instruction, where they change)",
-        "--- entry types", "--- wasm text", "--- exits and their snapshots"]
+        "--- entry types", "--- IR as recorded", "--- IR after cse", "--- IR after fold",
+        "--- IR after ranges", "--- IR after licm", "--- IR after dce", "--- wasm text",
+        "--- snapshots (one per exit; the exit's id is the snapshot's)"]
     assert "FOR_ITER" in text and "(module $loop_line2" in text
     assert "global t: int" in text
-    assert "loop-exit at line 2, resume at pc" in text and "int overflow" in text
+    ir = text.split("--- IR as recorded\n")[1].split("---")[0]
+    assert "add_ov" in ir and "setvar t," in ir and "range_done" in ir
+    assert "loop-exit at line 2 (left the loop), resume <module> pc" in text and "(int overflow)" in text
     code, out, err = run([PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-dump", "-",
                           "loop.py"], tmp_path)
     assert (code, out) == (0, want_out) and err == text

@@ -1,5 +1,6 @@
-"""Every bytecode instruction is either compiled (a typing rule and a lowering) or listed
-as not compiled with its reason (tauraro/jit/coverage.py): no silent gaps."""
+"""No silent gaps between the tables: every bytecode instruction is either compiled (a
+typing rule and a recording into IR) or listed as not compiled with its reason
+(tauraro/jit/coverage.py), and every IR op has an emitter rule."""
 import json
 import subprocess
 import sys
@@ -10,9 +11,11 @@ from harness import _env
 from tauraro.compiler.opcodes import OPS
 from tauraro.jit.coverage import COMPILED, NOT_COMPILED, not_compiled_reason
 from tauraro.jit.infer import ARITH, COMPARE, Inference
-from tauraro.jit.lower import Lowering
+from tauraro.jit.emit import RULES
+from tauraro.jit.ir.ops import OPS as IR_OPS
+from tauraro.jit.ir.record import Recorder
 
-# lowered by the region's control flow (Lowering.terminator), not by lower_instruction
+# recorded as the region's control flow (Recorder.terminator), not by Recorder.instruction
 TERMINATORS = {"JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "FOR_ITER"}
 
 
@@ -25,9 +28,27 @@ def test_every_opcode_is_compiled_or_listed_with_its_reason():
 
 
 @pytest.mark.parametrize("name", sorted(COMPILED))
-def test_a_compiled_opcode_has_a_lowering(name):
+def test_a_compiled_opcode_is_recorded(name):
     family = name in ARITH or (name.startswith("I") and name[1:] in ARITH) or name in COMPARE
-    assert family or name in TERMINATORS or hasattr(Lowering, "op_" + name)
+    assert family or name in TERMINATORS or hasattr(Recorder, "op_" + name)
+
+
+def test_every_ir_op_has_an_emitter_rule_and_no_rule_is_for_an_unknown_op():
+    assert sorted(set(IR_OPS) - set(RULES)) == []
+    assert sorted(set(RULES) - set(IR_OPS)) == []
+
+
+def test_the_ir_table_is_well_formed():
+    from tauraro.jit.ir.ops import VALUE_TYPES
+    for op in IR_OPS.values():
+        assert op.result in (None, "slot") or op.result in VALUE_TYPES, op.name
+        assert all(t in VALUE_TYPES or t == "any" for t in op.operands), op.name
+        assert op.flags <= {"pure", "guard", "load", "store", "const"}, op.name
+        assert op.doc, op.name
+        assert not (op.pure and op.guard), op.name
+        if op.unguarded is not None:      # a guard's twin: same operands and result, no guard
+            twin = IR_OPS[op.unguarded]
+            assert op.guard and (twin.pure or twin.guard) and twin.result == op.result, op.name
 
 
 @pytest.mark.parametrize("name", sorted(NOT_COMPILED))

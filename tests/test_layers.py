@@ -69,3 +69,35 @@ def test_the_check_sees_a_wrong_import():
     probe = PACKAGE / "wasmgen" / "probe.py"
     text = "from ..jit.infer import X\nimport tauraro.vm.hooks\nfrom . import module\n"
     assert list(_imported_parts(probe, text)) == [(1, "jit"), (2, "vm"), (3, "wasmgen")]
+
+
+# inside the JIT: the IR stage (record, passes) sits below the emitter and the controller
+IR_MAY_IMPORT = {"ir", "jtypes", "region", "infer", "exits", "coverage"}
+
+
+def _jit_modules_imported(path: Path):
+    """The modules of tauraro.jit a module under tauraro/jit/ imports (by name)."""
+    tree = ast.parse(path.read_text())
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(package[:len(package) - node.level + 1])
+            parts = base + (node.module.split(".") if node.module else [])
+            if parts[:2] != ["tauraro", "jit"]:
+                if parts[:1] == ["tauraro"] and len(parts) > 1:
+                    yield node.lineno, parts[1]
+                continue
+            if len(parts) > 2:
+                yield node.lineno, parts[2]
+            else:
+                for a in node.names:
+                    yield node.lineno, a.name
+
+
+def test_the_ir_imports_neither_the_emitter_nor_wasm_nor_the_controller():
+    files = list((PACKAGE / "jit" / "ir").rglob("*.py"))
+    assert len(files) >= 8
+    wrong = ["%s:%d imports %s" % (p.relative_to(ROOT), line, used)
+             for p in files for line, used in _jit_modules_imported(p)
+             if used not in IR_MAY_IMPORT and used != "compiler"]
+    assert wrong == []

@@ -27,6 +27,7 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
+import struct
 import sys
 import time
 from collections import Counter
@@ -49,10 +50,12 @@ class CompiledLoop:
     """One version of a region: wasm, native instance, exits, and the generated
     code moving values in and out (see tauraro.jit.transfer)."""
 
-    def __init__(self, region, inference, layout, exits, wasm, text_fn, instance, entry, transfer,
-                 counter_states, codegen_seconds, native_seconds):
+    def __init__(self, region, inference, graph, stages, layout, exits, wasm, text_fn, instance, entry,
+                 transfer, counter_states, codegen_seconds, native_seconds):
         self.region = region
         self.inference = inference
+        self.graph = graph                # the IR, optimized
+        self.stages = stages              # (stage, IR text) as recorded and after each pass (--jit-dump)
         self.layout = layout
         self.exits = exits
         self.wasm = wasm
@@ -286,7 +289,7 @@ class JitController:
             t1 = time.perf_counter()
             exit_id = version.entry(0)
             t2 = time.perf_counter()
-            version.transfer.leave[exit_id](r, G, recs)
+            version.transfer.leave[exit_id - 1](r, G, recs)
         else:
             watchdog.running(version.memory_address)
             try:
@@ -294,7 +297,7 @@ class JitController:
                 exit_id = version.entry(0)
                 t2 = time.perf_counter()
                 watchdog.stopped()
-                version.transfer.leave[exit_id](r, G, recs)
+                version.transfer.leave[exit_id - 1](r, G, recs)
             finally:
                 try:
                     watchdog.done()     # a Ctrl-C during the run: raised by the baseline, at the loop
@@ -304,7 +307,7 @@ class JitController:
         st.native_seconds += t2 - t1
         st.transfer_seconds += (t1 - t0) + (t3 - t2)
         st.current = version
-        return version.exits[exit_id]
+        return version.exits[exit_id - 1]      # exit ids count from 1
 
     def _after_exit(self, st, record) -> int:
         """Statistics, and the policy that keeps failing loops from thrashing; returns the
@@ -354,7 +357,8 @@ class JitController:
     def _engine(self):
         if self.engine is None:
             t0 = time.perf_counter()
-            from . import lower  # noqa: F401  (one-time import, not billed to a loop)
+            from . import emit  # noqa: F401  (one-time import, not billed to a loop)
+            from .ir import passes, record  # noqa: F401
             from .native import NativeEngine
             self.engine = NativeEngine(cache_dir=self.cache_dir)
             from .interrupt import InterruptWatchdog
@@ -364,9 +368,11 @@ class JitController:
         return self.engine
 
     def compile(self, st, region, types: tuple) -> CompiledLoop:
-        from ..helpers.floats import HELPERS
-        from .lower import Lowering, Unsupported
+        from .emit import Emitter
+        from .ir.passes import optimize
+        from .ir.record import Unsupported, record
         from .layout import FrameLayout
+        from ..helpers.floats import HELPERS
         from .native import HostFunction
         from .transfer import Transfer
         t0 = time.perf_counter()
@@ -374,8 +380,15 @@ class JitController:
         inf = Inference(region, entry_types)
         layout = FrameLayout(region, entry_types, st.carried)
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        dumping = self.dump is not None
         try:
-            low = Lowering(inf, layout, name)
+            graph = record(inf, layout.carried, layout.constants, "loop_line%d" % st.loop.line)
+            stages = [("as recorded", graph.text())] if dumping else []
+            optimize(graph, stages if dumping else None)
+            exits = [snap.exit_record() for snap in graph.snapshots]
+            for rec in exits:
+                layout.note_exit_area(struct.calcsize(rec.fmt))
+            low = Emitter(graph, layout, name, {h: st.code.instrs[h].line for h in region.loop_headers})
             wasm, module = low.build()
         except Unsupported as e:
             raise NotCompilable(str(e)) from None
@@ -389,14 +402,14 @@ class JitController:
         instance = engine.instantiate(native_module, imports=imports)
         entry = instance.entry("run")
         t2 = time.perf_counter()
-        transfer = Transfer(layout, st.entry_vars, types, low.exits, instance, st.code)
+        transfer = Transfer(layout, st.entry_vars, types, exits, instance, st.code)
         t3 = time.perf_counter()
-        st.codegen_seconds += (t1 - t0) + (t3 - t2)       # ours: lowering and entry/exit code
+        st.codegen_seconds += (t1 - t0) + (t3 - t2)       # ours: IR, passes, wasm and entry/exit code
         st.native_compile_seconds += t2 - t1               # Cranelift, instantiation
         st.compile_seconds += t3 - t0
         counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)]
-        version = CompiledLoop(region, inf, layout, low.exits, wasm, module.to_text, instance, entry,
-                               transfer, counter_states, (t1 - t0) + (t3 - t2), t2 - t1)
+        version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
+                               entry, transfer, counter_states, (t1 - t0) + (t3 - t2), t2 - t1)
         if self.emit_dir is not None:
             self._emit(st, version)
         if self.dump is not None:

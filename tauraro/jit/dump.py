@@ -6,12 +6,10 @@ them on stderr with ``-``):
 - the loop's register bytecode, with source lines, the instructions of the region
   marked, and the types inference found before each instruction;
 - the entry types (what the version was compiled for, checked at every entry);
+- the IR as recorded, and after each optimization pass;
 - the wasm text of the compiled function;
-- every exit with its snapshot: the instruction the interpreter resumes at, why,
-  and the values written back beside the loop's variables.
-
-The stages between bytecode and wasm (a typed IR and the passes over it) are to
-come; each will add its section here.
+- every exit's snapshot: the frames and instruction the interpreter resumes at,
+  why, and the values written back beside the loop's variables.
 """
 from __future__ import annotations
 
@@ -61,14 +59,14 @@ def dump_text(st, version, number: int) -> str:
     out.append("--- entry types\n")
     for v, t in inf.entry.items():
         out.append("  %s: %s\n" % (_var(code, v), t.name))
+    for title, text in version.stages:
+        out.append("--- IR %s\n" % title)
+        out.append(text)
     out.append("--- wasm text\n")
     out.append(version.text())
     if not out[-1].endswith("\n"):
         out.append("\n")
-    out.append("--- exits and their snapshots\n")
-    for rec in version.exits:
-        extras = ", ".join("%s: %s" % (_var(code, v), t.name) for v, t in rec.extras) or "none"
-        out.append("  exit %d: %s at line %d, resume at pc %d: %s; also written back: %s\n"
-                   % (rec.id, rec.kind, rec.line, rec.pc, rec.reason, extras))
+    out.append("--- snapshots (one per exit; the exit's id is the snapshot's)\n")
+    out.append(version.graph.snapshots_text(lambda v: _var(code, v)))
     out.append("\n")
     return "".join(out)

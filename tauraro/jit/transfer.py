@@ -138,6 +138,7 @@ class Transfer:
         self.source = text
         # A leave function per exit is generated when that exit is first taken (most
         # exits are guards that never fail); exits writing back the same extras share one.
+        # Exit ids count from 1: exit n's function is leave[n - 1].
         self._exits = exits
         self._by_extras = {}
         self.leave = [self._lazy_leave(rec) for rec in exits]
@@ -145,7 +146,7 @@ class Transfer:
     def _lazy_leave(self, rec):
         def leave(r, G, recs):
             fn = self._leave_function(rec)
-            self.leave[rec.id] = fn
+            self.leave[rec.id - 1] = fn
             return fn(r, G, recs)
         return leave
 

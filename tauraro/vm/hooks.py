@@ -26,6 +26,7 @@ baseline and one warning line names the loop and the cause.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 import types
@@ -127,6 +128,11 @@ class HookRuntime:
         try:
             sys.stderr.write("tauraro: warning: the JIT left the loop at %s:%d to the baseline: "
                              "%s: %s\n" % (site.filename, site.info.line, type(exc).__name__, exc))
+            if os.environ.get("TAURARO_DEBUG"):     # where in Tauraro it failed
+                from ..boundary import BOUNDARY
+                with BOUNDARY:
+                    import traceback
+                traceback.print_exception(exc)
         except Exception:
             pass
 

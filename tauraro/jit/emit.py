@@ -1,0 +1,719 @@
+"""The emitter: a region's IR becomes one WebAssembly function.
+
+``run(entry: i32) -> i32`` loads the loop's live values from their slots in linear
+memory into wasm locals (one per frame-variable slot), runs the preheader (code
+hoisted out of the loop), then the region, its control flow structured by
+``wasmgen.structure.Structurer``; every exit stores the values its snapshot names
+in the exit area and returns the snapshot's id::
+
+    prologue: slot locals <- memory
+    block $exit
+      preheader (hoisted code; its guards leave before the first iteration)
+      loop $header ... br $header ... (exit: snapshot values -> exit area; br $exit) ... end
+    end
+    tail: loop variables -> slots; iteration counts -> counters; return exit id
+
+Each IR op has one rule in ``RULES`` (a test holds it to the IR table). A rule pushes
+the op's result, or for a guard checks and leaves through the op's snapshot
+before anything is written, so the interpreter resumes with exactly the state it
+would have had.
+"""
+from __future__ import annotations
+
+from ..helpers.floats import ERROR_BITS, HELPERS
+from ..wasmgen.fmod import add_fmod
+from ..wasmgen.module import FuncType, Module
+from ..wasmgen.structure import Sink, Structurer
+from .ir.graph import Graph, Ins, Snapshot
+from .ir.ops import VALUE_TYPES
+from .jtypes import BOOL, FLOAT, INT
+
+I64_MIN = -(1 << 63)
+SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
+MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
+
+
+class Emitter(Sink):
+    def __init__(self, graph: Graph, layout, module_name: str, header_lines: dict):
+        self.graph = graph
+        self.layout = layout
+        self.module = Module(name=module_name)
+        self.helper_index = {}
+        self.internal_functions = set()
+        self.body: list[tuple] = []
+        self.locals: list[tuple[str, str]] = []
+        self.local_names: set[str] = set()
+        self.slot_locals: dict = {}
+        self.value_locals: dict = {}
+        self.slot_reads: set = set()
+        self.nest = 0
+        self.exit_depth = 0
+        self.exit_local = self.new_local("exit_id", "i32")
+        self.counters = {h: self.new_local("iterations_L%d" % header_lines[h], "i64")
+                         for h in sorted(graph.loop_headers)}
+        self.carried = layout.carried
+        # With many loop variables, each exit would carry them all as live values to the
+        # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
+        # so beyond this many they stay in their memory slots: a read is a load, a write
+        # a store, and exits need not write them back.
+        scalars = [v for v, t in layout.inputs if v in self.carried and t in (INT, FLOAT, BOOL)]
+        self.in_memory = set(scalars) if len(scalars) > MEMORY_VARS else set()
+        self._pool: dict = {}
+        self._pool_used: dict = {}
+
+    # --- locals -----------------------------------------------------------------------------
+    def new_local(self, name: str, valtype: str) -> int:
+        base = name
+        k = 2
+        while name in self.local_names:
+            name = "%s_%d" % (base, k)
+            k += 1
+        self.local_names.add(name)
+        self.locals.append((name, valtype))
+        return len(self.locals)   # local 0 is the entry parameter
+
+    def slot_local(self, slot) -> int:
+        idx = self.slot_locals.get(slot.key)
+        if idx is None:
+            name = slot.name
+            if any(k[0] == slot.var and k[2] == slot.part for k in self.slot_locals):
+                name += "_" + slot.jtype.name.replace("[", "_").replace("]", "").replace(" ", "_")
+            idx = self.slot_locals[slot.key] = self.new_local(name, slot.jtype.parts[slot.part][1])
+        return idx
+
+    def var_locals(self, var, jt) -> list[int]:
+        return [self.slot_local(s) for s in self.graph.var_slots(var, jt)]
+
+    def scratch(self, valtype: str) -> int:
+        """A local for a value that lives only inside one block (reused by later blocks)."""
+        pool = self._pool.setdefault(valtype, [])
+        n = self._pool_used.get(valtype, 0)
+        if n == len(pool):
+            pool.append(self.new_local("v_" + valtype, valtype))
+        self._pool_used[valtype] = n + 1
+        return pool[n]
+
+    def emit(self, instr: tuple):
+        self.body.append(instr)
+
+    def e(self, *instrs):
+        for i in instrs:
+            self.body.append(i if isinstance(i, tuple) else (i,))
+
+    def to_local(self, valtype: str) -> int:
+        t = self.scratch(valtype)
+        self.emit(("local.set", t))
+        return t
+
+    # --- values -------------------------------------------------------------------------------
+    def use(self, v: Ins):
+        """Push an IR value: a constant inline, a slot read from the slot (see
+        ``_slot_reads``), anything else from its local."""
+        op = v.op
+        if op == "int":
+            self.emit(("i64.const", v.imm))
+        elif op == "float":
+            self.emit(("f64.const", v.imm))
+        elif op in ("bool", "addr"):
+            self.emit(("i32.const", v.imm))
+        elif v in self.slot_reads:
+            self.read_slot(v.imm)
+        else:
+            self.emit(("local.get", self.value_locals[v]))
+
+    def _slot_reads(self, instrs, term):
+        """The ``getvar`` values of a block that can be read from their slot where they
+        are used: no ``setvar`` of the slot comes between the read and its last use."""
+        last_use = {}
+        for pos, ins in enumerate(instrs):
+            for a in ins.args:
+                last_use[a] = pos
+        if term[0] == "branch":
+            last_use[term[1]] = len(instrs)
+        out = set()
+        for pos, ins in enumerate(instrs):
+            if ins.op != "getvar" or ins.imm.var in self.in_memory:
+                continue
+            end = last_use.get(ins, pos)
+            key = ins.imm.key
+            if not any(i.op == "setvar" and i.imm.key == key for i in instrs[pos + 1:end]):
+                out.add(ins)
+        return out
+
+    def local_of(self, v: Ins) -> int:
+        """A local holding ``v`` (a constant is put in a scratch local)."""
+        idx = self.value_locals.get(v)
+        if idx is None:
+            self.use(v)
+            idx = self.to_local(VALUE_TYPES[v.type])
+        return idx
+
+    def instruction(self, ins: Ins, dedicated=False):
+        if ins.op in ("int", "float", "bool", "addr") or ins in self.slot_reads:
+            return      # pushed where they are used
+        RULES[ins.op](self, ins)
+        if ins.type is not None:
+            vt = VALUE_TYPES[ins.type]
+            idx = self.new_local("h_" + vt, vt) if dedicated else self.scratch(vt)
+            self.value_locals[ins] = idx
+            self.emit(("local.set", idx))
+
+    # --- slots ----------------------------------------------------------------------------------
+    def read_slot(self, slot):
+        if slot.var in self.in_memory:
+            vt = slot.jtype.parts[0][1]
+            self.e(("i32.const", 0), ("f64.load" if vt == "f64" else "i64.load", self.layout.slots[slot.var] + 8))
+            if vt == "i32":
+                self.emit(("i32.wrap_i64",))
+            return
+        self.emit(("local.get", self.slot_local(slot)))
+
+    def write_slot(self, slot, v: Ins):
+        if slot.var in self.in_memory:
+            vt = slot.jtype.parts[0][1]
+            self.emit(("i32.const", 0))
+            self.use(v)
+            if vt == "i32":
+                self.emit(("i64.extend_i32_u",))
+            self.emit(("f64.store" if vt == "f64" else "i64.store", self.layout.slots[slot.var] + 8))
+            return
+        self.use(v)
+        self.emit(("local.set", self.slot_local(slot)))
+
+    # --- exits ------------------------------------------------------------------------------------
+    def exit_code(self, snap: Snapshot, extra_depth: int = 0):
+        """Store the snapshot's values, set the exit id and branch to the exit block."""
+        off = self.layout.exit_area
+        for var, t in snap.values:
+            self.e(("i32.const", 0), ("i64.const", t.tag), ("i64.store", off))
+            for k, idx in enumerate(self.var_locals(var, t)):
+                vt = self.locals[idx - 1][1]
+                self.e(("i32.const", 0), ("local.get", idx))
+                if vt == "i32":
+                    self.e("i64.extend_i32_u")
+                self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
+            off += 8 * (1 + len(t.parts))
+        self.e(("i32.const", snap.id), ("local.set", self.exit_local))
+        self.emit(("br", self.exit_depth + self.nest + extra_depth))
+
+    def exit_if(self, snap: Snapshot):
+        """``if <i32 on the stack> { leave through snap }``."""
+        self.emit(("if", None))
+        self.nest += 1
+        self.exit_code(snap)
+        self.nest -= 1
+        self.emit(("end",))
+
+    # --- Sink interface ----------------------------------------------------------------------------
+    def block_code(self, node):
+        block = self.graph.blocks[node]
+        self._pool_used.clear()
+        self.slot_reads = self._slot_reads(block.instrs, block.term)
+        for ins in block.instrs:
+            if ins.op not in ("int", "float", "bool", "addr"):
+                self.emit(("comment", "line %d: %%%d = %s" % (ins.line, ins.id, ins.op)))
+            self.instruction(ins)
+        if block.term[0] == "exit":
+            snap = block.term[1]
+            self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
+            self.exit_code(snap)
+
+    def terminator(self, node):
+        t = self.graph.blocks[node].term
+        if t[0] == "goto":
+            return ("goto", t[1])
+        if t[0] == "branch":
+            return ("cond", lambda: self.use(t[1]), t[2], t[3])
+        return ("stop",)
+
+    def exit_edge(self, source, target, depth_to_exit):
+        raise AssertionError("every edge leaving the region ends in an exit block")
+
+    def loop_back(self, source, header, depth_to_exit):
+        c = self.counters[header]
+        self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
+        # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact
+        self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
+        self.emit(("if", None))
+        saved = self.exit_depth, self.nest
+        self.exit_depth, self.nest = depth_to_exit, 1
+        self.exit_code(self.graph.interrupts[(source, header)])
+        self.exit_depth, self.nest = saved
+        self.emit(("end",))
+
+    # --- whole function ------------------------------------------------------------------------------
+    def build(self) -> tuple[bytes, Module]:
+        layout = self.layout
+        self.graph.number()
+        # prologue: every live-in value from its slot
+        for var, jt in layout.inputs:
+            if var in self.in_memory:
+                continue
+            off = layout.slots[var]
+            for k, idx in enumerate(self.var_locals(var, jt)):
+                vt = jt.parts[k][1]
+                self.emit(("i32.const", 0))
+                if vt == "f64":
+                    self.emit(("f64.load", off + 8 + 8 * k))
+                else:
+                    self.emit(("i64.load", off + 8 + 8 * k))
+                    if vt == "i32":
+                        self.emit(("i32.wrap_i64",))
+                self.emit(("local.set", idx))
+        self.emit(("block", None, "exit"))
+        self.exit_depth = 0
+        for ins in self.graph.preheader:        # values the whole loop uses: each in its own local
+            self.instruction(ins, dedicated=True)
+        Structurer(self.graph.entry, self.graph.succs(), self, self.graph.loop_headers).run([("exit",)])
+        self.emit(("unreachable",))
+        self.emit(("end",))
+        # tail: loop variables back to their slots, iteration counts to their counters
+        for var, jt in layout.inputs:
+            if var not in self.carried or var in self.in_memory:
+                continue
+            off = layout.slots[var]
+            for k, idx in enumerate(self.var_locals(var, jt)):
+                vt = jt.parts[k][1]
+                self.e(("i32.const", 0), ("local.get", idx))
+                if vt == "i32":
+                    self.emit(("i64.extend_i32_u",))
+                self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
+        for h, c in self.counters.items():
+            self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+        self.emit(("local.get", self.exit_local))
+        self._resolve_calls()
+        self.module.set_memory(min_pages=1, export="memory")
+        for addr, data in layout.const_data:
+            self.module.add_data(addr, data)
+        self.module.add_function(name=self.graph.name, params=[("entry", "i32")], results=["i32"],
+                                 locals=self.locals, body=self.body, export="run")
+        return self.module.to_binary(), self.module
+
+    def helper(self, name: str):
+        """A call target for a host helper, resolved to a function index in build()."""
+        self.helper_index.setdefault(name, None)
+        return ("import", name)
+
+    def internal(self, name: str):
+        """A call target for a function of the module itself (fmod), resolved in build()."""
+        self.internal_functions.add(name)
+        return ("internal", name)
+
+    def _resolve_calls(self):
+        """Imports must precede the module's own functions, so call targets are
+        symbolic while emitting and become indices here."""
+        index = {}
+        for name in self.helper_index:
+            params, results, _ = HELPERS[name]
+            idx = self.module.import_function("helpers", name, FuncType(params, results), name=name)
+            self.helper_index[name] = idx
+            index[("import", name)] = idx
+        if "fmod" in self.internal_functions:
+            index[("internal", "fmod")] = add_fmod(self.module)
+        self.body = [("call", index[i[1]]) if i[0] == "call" and isinstance(i[1], tuple) else i
+                     for i in self.body]
+
+
+# --- the rules: one per IR op ---------------------------------------------------------------------
+RULES: dict = {}
+
+
+def rule(*names):
+    def register(fn):
+        for n in names:
+            RULES[n] = fn
+        return fn
+    return register
+
+
+@rule("int", "float", "bool", "addr")
+def _const(em, ins):
+    em.use(ins)
+
+
+@rule("getvar")
+def _getvar(em, ins):
+    em.read_slot(ins.imm)
+
+
+@rule("setvar")
+def _setvar(em, ins):
+    em.write_slot(ins.imm, ins.args[0])
+
+
+def _unary(wasm):
+    def fn(em, ins):
+        em.use(ins.args[0])
+        em.e(*wasm)
+    return fn
+
+
+def _binary(wasm):
+    def fn(em, ins):
+        em.use(ins.args[0])
+        em.use(ins.args[1])
+        em.e(*wasm)
+    return fn
+
+
+for _name, _wasm in {"bool_to_int": ["i64.extend_i32_u"], "int_to_float": ["f64.convert_i64_s"],
+                     "invert": [("i64.const", -1), "i64.xor"], "not": ["i32.eqz"],
+                     "int_truth": ["i64.eqz", "i32.eqz"], "float_truth": [("f64.const", 0.0), "f64.ne"],
+                     "fneg": ["f64.neg"], "fabs": ["f64.abs"], "fsqrt": ["f64.sqrt"],
+                     "ffloor": ["f64.floor"], "fceil": ["f64.ceil"],
+                     "seq_len": [("i64.load", 0)],
+                     "load_int": [("i64.load", SEQ_HEADER)], "load_float": [("f64.load", SEQ_HEADER)],
+                     "neg": [("i64.const", -1), "i64.mul"]}.items():
+    RULES[_name] = _unary(_wasm)
+
+for _name, _wasm in {"add": "i64.add", "sub": "i64.sub", "mul": "i64.mul", "band": "i64.and",
+                     "bor": "i64.or", "bxor": "i64.xor", "bool_and": "i32.and", "bool_or": "i32.or",
+                     "bool_xor": "i32.xor", "fadd": "f64.add", "fsub": "f64.sub", "fmul": "f64.mul",
+                     "fdiv": "f64.div", "fcopysign": "f64.copysign", "lt": "i64.lt_s", "le": "i64.le_s",
+                     "gt": "i64.gt_s", "ge": "i64.ge_s", "eq": "i64.eq", "ne": "i64.ne",
+                     "bool_eq": "i32.eq", "bool_ne": "i32.ne", "flt": "f64.lt", "fle": "f64.le",
+                     "fgt": "f64.gt", "fge": "f64.ge", "feq": "f64.eq", "fne": "f64.ne"}.items():
+    RULES[_name] = _binary([_wasm])
+
+
+@rule("store_int", "store_float")
+def _store_elem(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.emit(("f64.store" if ins.op == "store_float" else "i64.store", SEQ_HEADER))
+
+
+@rule("mark_dirty")
+def _mark_dirty(em, ins):
+    em.use(ins.args[0])
+    em.e(("i64.const", 1), ("i64.store", 8))
+
+
+def _check(wasm):
+    """A guard: the wasm computes "it fails" from the operand; then leave."""
+    def fn(em, ins):
+        em.use(ins.args[0])
+        em.e(*wasm)
+        em.exit_if(ins.snap)
+    return fn
+
+
+for _name, _wasm in {"check_int53": [("i64.const", 1 << 53), "i64.add", ("i64.const", 1 << 54), "i64.gt_u"],
+                     "check_nonzero": ["i64.eqz"], "check_nonneg": [("i64.const", 0), "i64.lt_s"],
+                     "check_fnonzero": [("f64.const", 0.0), "f64.eq"],
+                     "check_fnonneg": [("f64.const", 0.0), "f64.lt"]}.items():
+    RULES[_name] = _check(_wasm)
+
+
+@rule("float_to_int")
+def _float_to_int(em, ins):
+    """NaN, infinities and values beyond 64 bits exit (CPython's error, or a big int,
+    comes from the resume)."""
+    x = em.local_of(ins.args[0])
+    em.e(("local.get", x), ("f64.const", -9223372036854775808.0), "f64.ge",
+         ("local.get", x), ("f64.const", 9223372036854775808.0), "f64.lt", "i32.and", "i32.eqz")
+    em.exit_if(ins.snap)
+    em.e(("local.get", x), "i64.trunc_f64_s")
+
+
+def _const_of(v: Ins):
+    return v.imm if v.op == "int" else None
+
+
+@rule("add_ov", "sub_ov")
+def _add_ov(em, ins):
+    sub = ins.op == "sub_ov"
+    a, b = ins.args
+    la, lb = em.local_of(a), em.local_of(b)
+    em.e(("local.get", la), ("local.get", lb), "i64.sub" if sub else "i64.add")
+    r = em.to_local("i64")
+    c = _const_of(b)
+    if c is not None and c != I64_MIN:
+        # x + c overflows iff the result moved the wrong way
+        if c != 0:
+            up = (c > 0) != sub
+            em.e(("local.get", r), ("local.get", la), "i64.lt_s" if up else "i64.gt_s")
+            em.exit_if(ins.snap)
+    else:
+        if sub:   # ((a ^ b) & (a ^ r)) < 0
+            em.e(("local.get", la), ("local.get", lb), "i64.xor", ("local.get", la), ("local.get", r), "i64.xor")
+        else:     # ((a ^ r) & (b ^ r)) < 0
+            em.e(("local.get", la), ("local.get", r), "i64.xor", ("local.get", lb), ("local.get", r), "i64.xor")
+        em.e("i64.and", ("i64.const", 0), "i64.lt_s")
+        em.exit_if(ins.snap)
+    em.emit(("local.get", r))
+
+
+def _mul_checked(em, la, lb, snap, const_b=None) -> int:
+    """r = a * b with an overflow guard; returns the local holding r."""
+    em.e(("local.get", la), ("local.get", lb), "i64.mul")
+    r = em.to_local("i64")
+    if const_b is not None and const_b not in (0, 1, -1, I64_MIN):
+        # |a| <= MAX // |c|  <=>  a * c fits (conservatively, for c != -1)
+        hi = ((1 << 63) - 1) // abs(const_b)
+        em.e(("local.get", la), ("i64.const", hi), "i64.gt_s", ("local.get", la), ("i64.const", -hi),
+             "i64.lt_s", "i32.or")
+        em.exit_if(snap)
+        return r
+    if const_b in (0, 1):
+        return r
+    # fast path: both operands fit in 32 bits
+    em.e(("local.get", la), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
+         ("local.get", lb), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
+         "i32.and", ("if", "i32"), ("i32.const", 0), ("else",),
+         ("local.get", lb), ("i64.const", -1), "i64.eq", ("if", "i32"),
+         ("local.get", la), ("i64.const", I64_MIN), "i64.eq", ("else",),
+         ("local.get", lb), "i64.eqz", ("if", "i32"), ("i32.const", 0), ("else",),
+         ("local.get", r), ("local.get", lb), "i64.div_s", ("local.get", la), "i64.ne",
+         ("end",), ("end",), ("end",))
+    em.exit_if(snap)
+    return r
+
+
+@rule("mul_ov")
+def _mul_ov(em, ins):
+    a, b = ins.args
+    r = _mul_checked(em, em.local_of(a), em.local_of(b), ins.snap, _const_of(b))
+    em.emit(("local.get", r))
+
+
+@rule("neg_ov")
+def _neg_ov(em, ins):
+    a = em.local_of(ins.args[0])
+    em.e(("local.get", a), ("i64.const", I64_MIN), "i64.eq")
+    em.exit_if(ins.snap)
+    em.e(("i64.const", 0), ("local.get", a), "i64.sub")
+
+
+@rule("abs_ov", "abs")
+def _abs(em, ins):
+    a = em.local_of(ins.args[0])
+    if ins.op == "abs_ov":
+        em.e(("local.get", a), ("i64.const", I64_MIN), "i64.eq")
+        em.exit_if(ins.snap)
+    em.e(("i64.const", 0), ("local.get", a), "i64.sub", ("local.get", a),
+         ("local.get", a), ("i64.const", 0), "i64.lt_s", "select")
+
+
+@rule("floordiv_ov", "floordiv", "mod")
+def _floordiv(em, ins):
+    la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    if ins.op == "floordiv_ov":
+        em.e(("local.get", la), ("i64.const", I64_MIN), "i64.eq",
+             ("local.get", lb), ("i64.const", -1), "i64.eq", "i32.and")
+        em.exit_if(ins.snap)
+    em.e(("local.get", la), ("local.get", lb), "i64.rem_s")
+    rem = em.to_local("i64")
+    # Python rounds toward -inf: adjust when the remainder and divisor differ in sign
+    em.e(("local.get", rem), "i64.eqz", "i32.eqz",
+         ("local.get", rem), ("local.get", lb), "i64.xor", ("i64.const", 0), "i64.lt_s", "i32.and")
+    adjust = em.to_local("i32")
+    if ins.op == "mod":
+        em.e(("local.get", rem), ("local.get", lb), ("i64.const", 0), ("local.get", adjust), "select", "i64.add")
+    else:
+        em.e(("local.get", la), ("local.get", lb), "i64.div_s", ("local.get", adjust), "i64.extend_i32_u",
+             "i64.sub")
+
+
+@rule("floordiv_const", "mod_const")
+def _divmod_const(em, ins):
+    """a // c and a % c for a constant c > 0: for a power of two exactly a >> k and
+    a & (c - 1), as Python floors."""
+    c = ins.imm
+    want_mod = ins.op == "mod_const"
+    em.use(ins.args[0])
+    if c & (c - 1) == 0:
+        k = c.bit_length() - 1
+        em.e(("i64.const", c - 1), "i64.and") if want_mod else em.e(("i64.const", k), "i64.shr_s")
+        return
+    la = em.to_local("i64")
+    em.e(("local.get", la), ("i64.const", c), "i64.rem_s")
+    rem = em.to_local("i64")
+    if want_mod:
+        # a negative remainder moves up by c (select(a, b, cond) is cond ? a : b)
+        em.e(("local.get", rem), ("i64.const", c), "i64.add", ("local.get", rem),
+             ("local.get", rem), ("i64.const", 0), "i64.lt_s", "select")
+    else:
+        em.e(("local.get", la), ("i64.const", c), "i64.div_s",
+             ("local.get", rem), ("i64.const", 63), "i64.shr_u", "i64.sub")
+
+
+@rule("pow_ov")
+def _pow(em, ins):
+    la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    em.e(("local.get", lb), ("i64.const", 64), "i64.gt_s",
+         ("local.get", la), ("i64.const", 1), "i64.gt_s", ("local.get", la), ("i64.const", -1),
+         "i64.lt_s", "i32.or", "i32.and")
+    em.exit_if(ins.snap)
+    # exponentiation by squaring, every multiply guarded
+    result, base, e = em.scratch("i64"), em.scratch("i64"), em.scratch("i64")
+    em.e(("i64.const", 1), ("local.set", result), ("local.get", la), ("local.set", base),
+         ("local.get", lb), ("local.set", e), ("block", None), ("loop", None))
+    em.nest += 2
+    em.e(("local.get", e), "i64.eqz", ("br_if", 1),
+         ("local.get", e), ("i64.const", 1), "i64.and", "i32.wrap_i64", ("if", None))
+    em.nest += 1
+    r = _mul_checked(em, result, base, ins.snap)
+    em.e(("local.get", r), ("local.set", result))
+    em.nest -= 1
+    em.e(("end",), ("local.get", e), ("i64.const", 1), "i64.shr_s", ("local.tee", e), "i64.eqz", ("br_if", 1))
+    r = _mul_checked(em, base, base, ins.snap)
+    em.e(("local.get", r), ("local.set", base), ("br", 0))
+    em.nest -= 2
+    em.e(("end",), ("end",), ("local.get", result))
+
+
+@rule("lshift_ov")
+def _lshift(em, ins):
+    la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    # a << b fits iff shifting back gives a (and b < 64, unless a == 0)
+    em.e(("local.get", la), ("local.get", lb), "i64.shl")
+    r = em.to_local("i64")
+    em.e(("local.get", la), "i64.eqz", "i32.eqz",
+         ("local.get", lb), ("i64.const", 63), "i64.gt_s",
+         ("local.get", r), ("local.get", lb), "i64.shr_s", ("local.get", la), "i64.ne", "i32.or",
+         "i32.and")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", r))     # 0 << b is 0 for any b (wasm shifts by b mod 64)
+
+
+@rule("rshift")
+def _rshift(em, ins):
+    la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    em.e(("local.get", la), ("local.get", lb), ("i64.const", 63), ("local.get", lb), ("i64.const", 63),
+         "i64.lt_s", "select", "i64.shr_s")
+
+
+@rule("min", "max", "fmin", "fmax")
+def _minmax(em, ins):
+    w = "f64" if ins.op[0] == "f" else "i64"
+    a, b = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    # min(a, b) is b only if b < a; max(a, b) is b only if b > a (NaN keeps a)
+    cmp = ("%s.lt" if ins.op.endswith("min") else "%s.gt") % w
+    if w == "i64":
+        cmp += "_s"
+    em.e(("local.get", b), ("local.get", a), ("local.get", b), ("local.get", a), cmp, "select")
+
+
+@rule("isqrt")
+def _isqrt(em, ins):
+    """math.isqrt of an int below 2**63: the float square root, truncated, is within
+    one of the answer; two steps each way settle it (in unsigned arithmetic: the
+    square of the answer plus one can pass 2**63)."""
+    n = em.local_of(ins.args[0])
+    em.e(("local.get", n), "f64.convert_i64_u", "f64.sqrt", "i64.trunc_f64_u")
+    s = em.to_local("i64")
+    for _ in range(2):      # s -= s * s > n
+        em.e(("local.get", s), ("local.get", s), ("local.get", s), "i64.mul",
+             ("local.get", n), "i64.gt_u", "i64.extend_i32_u", "i64.sub", ("local.set", s))
+    for _ in range(2):      # s += (s + 1) * (s + 1) <= n
+        em.e(("local.get", s), ("local.get", s), ("i64.const", 1), "i64.add",
+             ("local.get", s), ("i64.const", 1), "i64.add", "i64.mul",
+             ("local.get", n), "i64.le_u", "i64.extend_i32_u", "i64.add", ("local.set", s))
+    em.emit(("local.get", s))
+
+
+@rule("truediv_int")
+def _truediv_int(em, ins):
+    em.use(ins.args[0])
+    em.emit(("f64.convert_i64_s",))
+    em.use(ins.args[1])
+    em.e("f64.convert_i64_s", "f64.div")
+
+
+@rule("fmod", "ffloordiv")
+def _float_divmod(em, ins):
+    """Python's float % and // exactly as CPython computes them (float_rem,
+    _float_div_mod), on an exact fmod; the divisor is already checked non-zero."""
+    fa, fb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    floordiv = ins.op == "ffloordiv"
+    em.e(("local.get", fa), ("local.get", fb), ("call", em.internal("fmod")))
+    mod = em.to_local("f64")
+    if floordiv:
+        em.e(("local.get", fa), ("local.get", mod), "f64.sub", ("local.get", fb), "f64.div")
+        div = em.to_local("f64")
+    # the remainder takes the divisor's sign (a zero one too)
+    em.e(("local.get", mod), ("f64.const", 0.0), "f64.ne", ("if", None),
+         ("local.get", fb), ("f64.const", 0.0), "f64.lt", ("local.get", mod), ("f64.const", 0.0),
+         "f64.lt", "i32.ne", ("if", None),
+         ("local.get", mod), ("local.get", fb), "f64.add", ("local.set", mod))
+    if floordiv:
+        em.e(("local.get", div), ("f64.const", 1.0), "f64.sub", ("local.set", div))
+    em.e(("end",), ("else",),
+         ("f64.const", 0.0), ("local.get", fb), "f64.copysign", ("local.set", mod), ("end",))
+    if not floordiv:
+        em.emit(("local.get", mod))
+        return
+    # floor, rounding a quotient that is just below an integer up
+    em.e(("local.get", div), ("f64.const", 0.0), "f64.ne", ("if", "f64"), ("local.get", div), "f64.floor")
+    floor = em.to_local("f64")
+    # select(a, b, c) is c ? a : b
+    em.e(("local.get", floor), ("f64.const", 1.0), "f64.add", ("local.get", floor),
+         ("local.get", div), ("local.get", floor), "f64.sub", ("f64.const", 0.5), "f64.gt", "select",
+         ("else",),
+         ("f64.const", 0.0), ("local.get", fa), ("local.get", fb), "f64.div", "f64.copysign",
+         ("end",))
+
+
+@rule("fpow")
+def _fpow(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.emit(("call", em.helper("float_pow")))
+    r = em.to_local("f64")
+    em.e(("local.get", r), "i64.reinterpret_f64", ("i64.const", ERROR_BITS), "i64.eq")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", r))
+
+
+@rule("range_check")
+def _range_check(em, ins):
+    stop, step = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    # the iterator steps past stop once: stop + step must not overflow
+    em.e(("local.get", stop), ("local.get", step), "i64.add")
+    past = em.to_local("i64")
+    em.e(("local.get", past), ("local.get", stop), "i64.lt_s",
+         ("local.get", past), ("local.get", stop), "i64.gt_s",
+         ("local.get", step), ("i64.const", 0), "i64.gt_s", "select")
+    em.exit_if(ins.snap)
+
+
+@rule("range_done")
+def _range_done(em, ins):
+    cur, stop, step = ins.args
+    if ins.imm > 0:
+        em.use(cur), em.use(stop), em.emit(("i64.ge_s",))
+    elif ins.imm < 0:
+        em.use(cur), em.use(stop), em.emit(("i64.le_s",))
+    else:   # step > 0 ? cur >= stop : cur <= stop
+        em.use(cur), em.use(stop), em.emit(("i64.ge_s",))
+        em.use(cur), em.use(stop), em.emit(("i64.le_s",))
+        em.use(step)
+        em.e(("i64.const", 0), "i64.gt_s", "select")
+
+
+@rule("index", "index_nonneg")
+def _index(em, ins):
+    """Check bounds (Python's negative indices included); push the element's address
+    (relative to the record's elements)."""
+    base, n, i = ins.args
+    li = em.local_of(i)
+    if ins.op == "index":
+        # negative indices count from the end
+        em.e(("local.get", li), ("local.get", li))
+        em.use(n)
+        em.e("i64.add", ("local.get", li), ("i64.const", 0), "i64.ge_s", "select")
+        li = em.to_local("i64")
+    em.emit(("local.get", li))
+    em.use(n)
+    em.emit(("i64.ge_u",))
+    em.exit_if(ins.snap)
+    em.use(base)
+    em.e(("local.get", li), "i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add")
+
+
+@rule("elem")
+def _elem(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e("i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add")

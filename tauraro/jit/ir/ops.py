@@ -1,0 +1,154 @@
+"""The IR table: every op of the JIT's IR, declared once.
+
+Each row gives an op's operand types, its result type and its flags; the recorder
+makes ops by name, each pass dispatches on the name with an explicit default, and
+the emitter (``tauraro.jit.emit``) has one rule per name -- a test holds the
+emitter and the range analysis to this table. Adding an op is adding a row here
+and a rule there.
+
+Value types are scalars, each one wasm value (see ``VALUE_TYPES``); a Python value
+of a compound JType (a range, a list record) is several scalars. Immediates (a
+constant, a frame variable's slot, a divisor known at compile time) ride in the
+instruction's ``imm``.
+
+Flags:
+    PURE    no effect, result a function of operands and imm: folded, CSE'd, hoisted
+    GUARD   may leave native code: carries a snapshot, is never removed or moved
+            except by a pass that proves it cannot fail (then it becomes its PURE twin)
+    LOAD    reads a frame variable or memory that STORE ops may write
+    STORE   writes a frame variable or memory
+    CONST   a constant (imm is the value)
+"""
+from __future__ import annotations
+
+PURE, GUARD, LOAD, STORE, CONST = "pure", "guard", "load", "store", "const"
+
+# the value types of IR values and the wasm type holding each
+VALUE_TYPES = {"int": "i64", "float": "f64", "bool": "i32", "addr": "i32"}
+
+
+class OpDef:
+    __slots__ = ("name", "operands", "result", "flags", "doc", "unguarded")
+
+    def __init__(self, name, operands, result, flags, doc, unguarded=None):
+        self.name = name
+        self.operands = tuple(operands.split()) if operands else ()
+        self.result = result             # a value type, None, or "slot" (the slot's type)
+        self.flags = frozenset(flags.split()) if flags else frozenset()
+        self.doc = doc
+        self.unguarded = unguarded       # a GUARD op's PURE twin, once the guard is proved
+
+    @property
+    def pure(self):
+        return PURE in self.flags
+
+    @property
+    def guard(self):
+        return GUARD in self.flags
+
+    def __repr__(self):
+        return "OpDef(%s)" % self.name
+
+
+#   name            operands            result  flags           what it computes
+_ROWS = """
+int             -                   int     pure const      an int constant (imm)
+float           -                   float   pure const      a float constant (imm)
+bool            -                   bool    pure const      a bool constant (imm 0 or 1)
+addr            -                   addr    pure const      the address of a constant record (imm)
+getvar          -                   slot    load            a frame variable's part (imm: the slot)
+setvar          any                 -       store           a frame variable's part := operand (imm: the slot)
+bool_to_int     bool                int     pure            False, True -> 0, 1
+int_to_float    int                 float   pure            the nearest float (exact below 2**53)
+float_to_int    float               int     guard           truncation; exits outside 64 bits
+check_int53     int                 -       guard           exits unless |a| <= 2**53 (an int meeting a float)
+check_nonzero   int                 -       guard           exits if a is 0 (a divisor, a range step)
+check_nonneg    int                 -       guard           exits if a < 0 (a shift count, an exponent, isqrt)
+check_fnonzero  float               -       guard           exits if a is 0.0 (a divisor)
+check_fnonneg   float               -       guard           exits if a < 0.0 (math.sqrt)
+add_ov          int int             int     guard           a + b; exits on overflow
+sub_ov          int int             int     guard           a - b; exits on overflow
+mul_ov          int int             int     guard           a * b; exits on overflow
+neg_ov          int                 int     guard           -a; exits on overflow
+abs_ov          int                 int     guard           abs(a); exits on overflow
+floordiv_ov     int int             int     guard           a // b (Python's floor), b != 0; exits on overflow (MIN // -1)
+pow_ov          int int             int     guard           a ** b, b >= 0; exits on overflow
+lshift_ov       int int             int     guard           a << b, b >= 0; exits on overflow
+add             int int             int     pure            a + b, proved not to overflow
+sub             int int             int     pure            a - b, proved not to overflow
+mul             int int             int     pure            a * b, proved not to overflow
+neg             int                 int     pure            -a, proved not to overflow
+abs             int                 int     pure            abs(a), proved not to overflow
+floordiv        int int             int     pure            a // b, b != 0, proved not to overflow
+mod             int int             int     pure            a % b (the sign of b), b != 0
+floordiv_const  int                 int     pure            a // c for a constant c > 0 (imm)
+mod_const       int                 int     pure            a % c for a constant c > 0 (imm)
+rshift          int int             int     pure            a >> b (floor), b >= 0
+band            int int             int     pure            a & b
+bor             int int             int     pure            a | b
+bxor            int int             int     pure            a ^ b
+invert          int                 int     pure            ~a
+min             int int             int     pure            min(a, b)
+max             int int             int     pure            max(a, b)
+isqrt           int                 int     pure            math.isqrt(a), a >= 0
+truediv_int     int int             float   pure            a / b, b != 0, both within 2**53
+bool_and        bool bool           bool    pure            a & b of bools
+bool_or         bool bool           bool    pure            a | b of bools
+bool_xor        bool bool           bool    pure            a ^ b of bools
+not             bool                bool    pure            not a
+int_truth       int                 bool    pure            a != 0
+float_truth     float               bool    pure            a != 0.0
+fadd            float float         float   pure            a + b
+fsub            float float         float   pure            a - b
+fmul            float float         float   pure            a * b
+fdiv            float float         float   pure            a / b, b != 0
+fmod            float float         float   pure            a % b as CPython computes it, b != 0
+ffloordiv       float float         float   pure            a // b as CPython computes it, b != 0
+fpow            float float         float   guard           a ** b by the host helper; exits where CPython raises
+fneg            float               float   pure            -a
+fabs            float               float   pure            abs(a), math.fabs(a)
+fmin            float float         float   pure            min(a, b) (b only if b < a)
+fmax            float float         float   pure            max(a, b) (b only if b > a)
+fcopysign       float float         float   pure            math.copysign(a, b)
+fsqrt           float               float   pure            math.sqrt(a), a >= 0 or NaN
+ffloor          float               float   pure            the float floor (then float_to_int)
+fceil           float               float   pure            the float ceiling (then float_to_int)
+lt              int int             bool    pure            a < b
+le              int int             bool    pure            a <= b
+gt              int int             bool    pure            a > b
+ge              int int             bool    pure            a >= b
+eq              int int             bool    pure            a == b
+ne              int int             bool    pure            a != b
+bool_eq         bool bool           bool    pure            a == b of bools
+bool_ne         bool bool           bool    pure            a != b of bools
+flt             float float         bool    pure            a < b
+fle             float float         bool    pure            a <= b
+fgt             float float         bool    pure            a > b
+fge             float float         bool    pure            a >= b
+feq             float float         bool    pure            a == b
+fne             float float         bool    pure            a != b
+range_check     int int             -       guard           range(.., stop, step): exits if stop + step overflows (the iterator steps past stop once)
+range_done      int int int         bool    pure            is a range iterator (cur, stop, step) exhausted (imm: step's direction)
+seq_len         addr                int     pure            a record's length (native code never changes one)
+index           addr int int        addr    guard           the address of element i of a record of length n (Python's negative i); exits with IndexError
+index_nonneg    addr int int        addr    guard           the same, i proved >= 0
+elem            addr int            addr    pure            the address of element i, proved 0 <= i < len
+load_int        addr                int     load            an int element
+load_float      addr                float   load            a float element
+store_int       addr int            -       store           an int element := b
+store_float     addr float          -       store           a float element := b
+mark_dirty      addr                -       store           the record's list is written back to Python at exit
+"""
+
+OPS: dict[str, OpDef] = {}
+for _line in _ROWS.strip().splitlines():
+    # fixed columns, as in the header above
+    _name, _operands, _result, _flags, _doc = (_line[0:16].strip(), _line[16:36].strip(), _line[36:44].strip(),
+                                               _line[44:60].strip(), _line[60:].strip())
+    OPS[_name] = OpDef(_name, "" if _operands == "-" else _operands, None if _result == "-" else _result,
+                       _flags, _doc)
+
+# a guard op and what it becomes once a pass proves it cannot fail
+for _g, _p in (("add_ov", "add"), ("sub_ov", "sub"), ("mul_ov", "mul"), ("neg_ov", "neg"),
+               ("abs_ov", "abs"), ("floordiv_ov", "floordiv"), ("index_nonneg", "elem")):
+    OPS[_g].unguarded = _p

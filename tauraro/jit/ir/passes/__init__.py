@@ -1,0 +1,24 @@
+"""The optimization passes over a recorded graph, in the order they run.
+
+Each pass walks instructions and dispatches on the op name, with an explicit
+default for ops it has no rule for (keep the instruction as it is). ``optimize``
+runs them in order and, when asked (``--jit-dump``), keeps the graph's text
+after each one.
+"""
+from __future__ import annotations
+
+from .cse import cse
+from .dce import dce
+from .fold import fold
+from .licm import licm
+from .ranges import ranges
+
+PIPELINE = (("cse", cse), ("fold", fold), ("ranges", ranges), ("licm", licm), ("dce", dce))
+
+
+def optimize(graph, stages: list | None = None):
+    """Run every pass over ``graph`` in place; append ("after <pass>", text) to ``stages``."""
+    for name, run in PIPELINE:
+        run(graph)
+        if stages is not None:
+            stages.append(("after " + name, graph.text()))

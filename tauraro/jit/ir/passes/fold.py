@@ -1,0 +1,126 @@
+"""Constant folding: an op whose operands are all constants becomes a constant.
+
+Only where Python computes exactly what the emitted wasm would: 64-bit int
+arithmetic that stays in range (a guard op whose result would overflow keeps its
+guard and exits at run time, as the unfolded code would), comparisons, and the
+IEEE float operations Python also does in double precision. A guard on constants
+that cannot fail is dropped. Every other op (the default) is kept.
+"""
+from __future__ import annotations
+
+import math
+
+from ..graph import Ins
+from .rewrite import substitute
+
+I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def _fits(v):
+    return I64_MIN <= v <= I64_MAX
+
+
+def _floordiv(a, b):
+    return a // b
+
+
+_INT2 = {
+    "add_ov": lambda a, b: a + b, "sub_ov": lambda a, b: a - b, "mul_ov": lambda a, b: a * b,
+    "add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
+    "band": lambda a, b: a & b, "bor": lambda a, b: a | b, "bxor": lambda a, b: a ^ b,
+    "min": min, "max": max,
+    "floordiv_ov": lambda a, b: a // b if b else None, "floordiv": lambda a, b: a // b if b else None,
+    "mod": lambda a, b: a % b if b else None,
+    "rshift": lambda a, b: a >> b if b >= 0 else None,
+}
+_CMP = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b,
+        "ge": lambda a, b: a >= b, "eq": lambda a, b: a == b, "ne": lambda a, b: a != b}
+_FLOAT2 = {"fadd": lambda a, b: a + b, "fsub": lambda a, b: a - b, "fmul": lambda a, b: a * b,
+           "fdiv": lambda a, b: a / b if b else None}
+# guards on constants that cannot fail
+_CHECKS = {"check_nonzero": lambda a: a != 0, "check_nonneg": lambda a: a >= 0,
+           "check_int53": lambda a: abs(a) <= (1 << 53), "check_fnonzero": lambda a: a != 0.0,
+           "check_fnonneg": lambda a: not a < 0.0}
+
+
+def _value(v):
+    return v.imm if v.op in ("int", "float", "bool") else None
+
+
+def fold_one(ins: Ins):
+    """The constant ``ins`` computes (an Ins), True if it is a guard that cannot fail,
+    or None (kept as it is)."""
+    args = [_value(a) for a in ins.args]
+    if any(a is None for a in args) or not ins.args:
+        return None
+    op = ins.op
+    if op in _CHECKS:
+        return True if _CHECKS[op](args[0]) else None
+    if op in _INT2:
+        r = _INT2[op](*args)
+        if r is not None and _fits(r):
+            return Ins("int", imm=r, line=ins.line)
+        return None
+    if op in ("neg_ov", "neg"):
+        r = -args[0]
+        return Ins("int", imm=r, line=ins.line) if _fits(r) else None
+    if op == "invert":
+        return Ins("int", imm=~args[0], line=ins.line)
+    if op == "floordiv_const":
+        return Ins("int", imm=args[0] // ins.imm, line=ins.line)
+    if op == "mod_const":
+        return Ins("int", imm=args[0] % ins.imm, line=ins.line)
+    if op in _CMP:
+        return Ins("bool", imm=int(_CMP[op](*args)), line=ins.line)
+    if op in _FLOAT2:
+        r = _FLOAT2[op](*args)
+        return Ins("float", imm=r, line=ins.line) if r is not None and math.isfinite(r) else None
+    if op == "bool_to_int":
+        return Ins("int", imm=args[0], line=ins.line)
+    if op == "int_to_float" and abs(args[0]) <= (1 << 53):
+        return Ins("float", imm=float(args[0]), line=ins.line)
+    if op == "not":
+        return Ins("bool", imm=int(not args[0]), line=ins.line)
+    if op == "int_truth":
+        return Ins("bool", imm=int(args[0] != 0), line=ins.line)
+    return None
+
+
+def fold(graph):
+    subst = {}
+    for b in graph.blocks.values():
+        kept = []
+        for ins in b.instrs:
+            if any(a in subst for a in ins.args):
+                ins.args = tuple(subst.get(a, a) for a in ins.args)
+            r = fold_one(ins)
+            if r is True:
+                continue                    # a guard that cannot fail
+            if isinstance(r, Ins):
+                kept.append(r)
+                subst[ins] = r
+                continue
+            kept.append(ins)
+        b.instrs = kept
+        t = b.term
+        if t[0] == "branch":
+            cond = subst.get(t[1], t[1])
+            if cond.op == "bool":       # a branch decided at compile time
+                b.term = ("goto", t[2] if cond.imm else t[3])
+    substitute(graph, subst)
+    _prune(graph)
+
+
+def _prune(graph):
+    """Drop blocks a folded branch made unreachable (and their exits' snapshots stay
+    unused, which is harmless)."""
+    reach = set()
+    stack = [graph.entry]
+    while stack:
+        k = stack.pop()
+        if k in reach:
+            continue
+        reach.add(k)
+        stack.extend(graph.blocks[k].succs())
+    for k in [k for k in graph.blocks if k not in reach]:
+        del graph.blocks[k]

@@ -1,0 +1,65 @@
+"""Loop-invariant code motion: what every iteration computes alike runs once, before
+the loop.
+
+A value is invariant if it is a constant, a read of a frame variable the region
+never writes, or a pure op of invariant values. Such ops move to the preheader --
+except ops that could trap on operands an earlier guard rules out (a division
+whose divisor was checked non-zero). A guard on invariant values moves too, if
+every iteration runs it (its block dominates every back edge to the header): it
+then fails on the first iteration or never, so it leaves at the loop's entry, from
+where the interpreter runs the loop with nothing changed.
+"""
+from __future__ import annotations
+
+from ...exits import GUARD
+from ..graph import Snapshot
+
+# pure, but wasm traps on the operands a guard before them excludes
+_TRAPPING = {"mod", "floordiv", "truediv_int", "isqrt", "fmod", "ffloordiv"}
+_MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonzero", "check_fnonneg",
+                   "range_check"}
+
+
+def licm(graph):
+    written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar"}
+    every_iteration = _dominating_back_edges(graph)
+    invariant = set(graph.preheader)
+    moved = []
+    for b in graph.blocks.values():
+        kept = []
+        for ins in b.instrs:
+            if ins.opdef.result and "const" in ins.opdef.flags:
+                invariant.add(ins)       # constants stay where they are used: they cost nothing
+                kept.append(ins)
+            elif _invariant(ins, invariant, written, b.key in every_iteration):
+                invariant.add(ins)
+                if ins.opdef.guard:
+                    e = graph.entry_state
+                    ins.snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, ins.snap.reason, GUARD, e.values))
+                moved.append(ins)
+            else:
+                kept.append(ins)
+        b.instrs = kept
+    graph.preheader.extend(moved)
+
+
+def _invariant(ins, invariant, written, every_iteration) -> bool:
+    op = ins.op
+    if op == "getvar":
+        return ins.imm.var not in written
+    if not all(a in invariant for a in ins.args):
+        return False
+    d = ins.opdef
+    if d.pure:
+        return op not in _TRAPPING
+    return op in _MOVABLE_GUARDS and every_iteration
+
+
+def _dominating_back_edges(graph) -> set:
+    """Blocks every iteration of the region's loop runs: those dominating each block
+    with a back edge to the header."""
+    dom = graph.dominators()
+    latches = [k for k, b in graph.blocks.items() if graph.entry in b.succs()]
+    if not latches:
+        return set()
+    return set.intersection(*(dom[k] for k in latches))

@@ -1,0 +1,220 @@
+"""Range analysis: the interval of every int value, and the guards it makes needless.
+
+Each int value gets an interval [lo, hi]. A frame variable's slot holds the join of
+what the region writes to it, and -- if the slot is live at the loop's entry -- any
+value at all. The intervals are found by iterating over the whole region until
+they are stable; a bound still moving after a few rounds is widened to the 64-bit
+limit, so the iteration ends.
+
+Then, per op (with an explicit default: keep it):
+- an overflow guard (``add_ov`` ...) whose result interval fits 64 bits becomes its
+  unguarded twin;
+- ``check_nonzero``, ``check_nonneg`` and ``check_int53`` whose operand's interval
+  passes are dropped;
+- ``index`` with a non-negative index becomes ``index_nonneg`` (no wrap-around);
+- ``range_check`` whose stop + step cannot overflow is dropped.
+
+A branch may refine a value on one edge: past ``range_done`` (the loop body), a
+range iterator's position is below its stop (step > 0) or above it (step < 0).
+"""
+from __future__ import annotations
+
+from ..ops import OPS
+
+I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
+FULL = (I64_MIN, I64_MAX)
+BOOL = (0, 1)
+LENGTH = (0, 1 << 32)         # a record's length: it fits in the 4 GiB of linear memory
+ROUNDS_BEFORE_WIDENING = 3
+
+
+def _clamp(lo, hi):
+    return (max(lo, I64_MIN), min(hi, I64_MAX))
+
+
+def _join(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _fits(lo, hi):
+    return I64_MIN <= lo and hi <= I64_MAX
+
+
+class Ranges:
+    def __init__(self, graph, live_slots):
+        self.graph = graph
+        self.values: dict = {}
+        # slots whose entry value may be read: any value
+        self.slots = {k: FULL for k in live_slots}
+        self.body_facts = self._body_facts()
+
+    def of(self, v):
+        r = self.values.get(v)
+        if r is not None:
+            return r
+        if v.op == "int":
+            return (v.imm, v.imm)
+        if v.op == "bool":
+            return (v.imm, v.imm)
+        return FULL if v.type == "int" else BOOL if v.type == "bool" else None
+
+    # --- transfer functions: the interval an op's result can have (unclamped) ---------------------
+    def compute(self, ins):
+        op = ins.op
+        a = self.of(ins.args[0]) if ins.args else None
+        b = self.of(ins.args[1]) if len(ins.args) > 1 else None
+        if op == "getvar":
+            s = self.slots.get(ins.imm.key)
+            if s is None and ins.imm.jtype.parts[ins.imm.part][0] == "len":
+                return LENGTH
+            return s
+        if op in ("add_ov", "add"):
+            return (a[0] + b[0], a[1] + b[1])
+        if op in ("sub_ov", "sub"):
+            return (a[0] - b[1], a[1] - b[0])
+        if op in ("mul_ov", "mul"):
+            c = [x * y for x in a for y in b]
+            return (min(c), max(c))
+        if op in ("neg_ov", "neg"):
+            return (-a[1], -a[0])
+        if op in ("abs_ov", "abs"):
+            if a[0] >= 0:
+                return a
+            if a[1] <= 0:
+                return (-a[1], -a[0])
+            return (0, max(-a[0], a[1]))
+        if op == "mod_const":
+            return (0, ins.imm - 1)
+        if op == "floordiv_const":
+            return (a[0] // ins.imm, a[1] // ins.imm)
+        if op == "mod":
+            if b[0] > 0:
+                return (0, b[1] - 1)
+            if b[1] < 0:
+                return (b[0] + 1, 0)
+            return FULL
+        if op == "band":
+            if a[0] >= 0 and b[0] >= 0:
+                return (0, min(a[1], b[1]))
+            if a[0] >= 0:
+                return (0, a[1])
+            if b[0] >= 0:
+                return (0, b[1])
+            return FULL
+        if op in ("bor", "bxor"):
+            if a[0] >= 0 and b[0] >= 0:
+                return (0, (1 << max(a[1], b[1]).bit_length()) - 1)
+            return FULL
+        if op == "rshift":
+            if a[0] >= 0:
+                return (0, a[1])
+            return (min(a[0], -1), max(a[1], 0))
+        if op == "min":
+            return (min(a[0], b[0]), min(a[1], b[1]))
+        if op == "max":
+            return (max(a[0], b[0]), max(a[1], b[1]))
+        if op == "bool_to_int":
+            return a
+        if op == "isqrt":
+            return (0, 1 << 32)
+        if op == "seq_len":
+            return LENGTH
+        if op == "invert":
+            return (~a[1], ~a[0])
+        if ins.type == "bool":
+            return BOOL
+        if ins.type == "int":
+            return FULL         # the default: nothing known
+        return None
+
+    def written(self, block, v):
+        """The interval of ``v`` where ``block`` writes it to a slot: a range iterator's
+        position is refined in the block running the loop body."""
+        r = self.of(v)
+        fact = self.body_facts.get((block.key, v))
+        if fact is None or r is None:
+            return r
+        how, stop = fact
+        s = self.of(stop)
+        return (r[0], min(r[1], s[1] - 1)) if how == "below" else (max(r[0], s[0] + 1), r[1])
+
+    def run(self):
+        rounds = 0
+        while True:
+            rounds += 1
+            new_slots = dict(self.slots)
+            for b in self.graph.blocks.values():
+                for ins in b.instrs:
+                    if ins.op == "setvar":
+                        if ins.imm.type in ("int", "bool"):
+                            k = ins.imm.key
+                            new_slots[k] = _join(new_slots.get(k), self.written(b, ins.args[0]))
+                    elif ins.type in ("int", "bool"):
+                        r = self.compute(ins)
+                        if r is not None:
+                            self.values[ins] = _clamp(*r)
+            changed = [k for k in new_slots if new_slots[k] != self.slots.get(k)]
+            if not changed:
+                return
+            if rounds >= ROUNDS_BEFORE_WIDENING:
+                for k in changed:
+                    old, new = self.slots.get(k), new_slots[k]
+                    if old is not None:
+                        new_slots[k] = (I64_MIN if new[0] < old[0] else new[0],
+                                        I64_MAX if new[1] > old[1] else new[1])
+            self.slots = new_slots
+
+    def _body_facts(self):
+        """(block, position) -> ("below" | "above", stop) for each block that runs a range
+        loop's body: past ``range_done``, the position has not reached the stop."""
+        out = {}
+        for b in self.graph.blocks.values():
+            t = b.term
+            if t[0] != "branch" or t[1].op != "range_done" or t[1].imm == 0:
+                continue
+            cur, stop, _ = t[1].args
+            out[(t[3], cur)] = ("below", stop) if t[1].imm > 0 else ("above", stop)
+        return out
+
+
+def ranges(graph):
+    analysis = Ranges(graph, {k for k in graph.slots if k[0] in graph.entry_vars})
+    analysis.run()
+    for b in graph.blocks.values():
+        b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
+
+
+def _apply(analysis, ins):
+    """Rewrite ``ins`` by what the intervals prove; False to drop it."""
+    op = ins.op
+    d = OPS[op]
+    of = analysis.of
+    if d.unguarded is not None and op != "index_nonneg":
+        r = analysis.compute(ins)
+        if r is not None and _fits(*r):
+            if op == "floordiv_ov":
+                a, b = of(ins.args[0]), of(ins.args[1])
+                if not (a[0] > I64_MIN or b[0] > -1 or b[1] < -1):
+                    return True
+            ins.op = d.unguarded
+            ins.snap = None
+        return True
+    if op == "check_nonzero":
+        a = of(ins.args[0])
+        return not (a[0] > 0 or a[1] < 0)
+    if op == "check_nonneg":
+        return of(ins.args[0])[0] < 0
+    if op == "check_int53":
+        a = of(ins.args[0])
+        return not (a[0] >= -(1 << 53) and a[1] <= (1 << 53))
+    if op == "index" and of(ins.args[2])[0] >= 0:
+        ins.op = "index_nonneg"
+        return True
+    if op == "range_check":
+        stop, step = of(ins.args[0]), of(ins.args[1])
+        return not _fits(stop[0] + step[0], stop[1] + step[1])
+    return True

@@ -1,0 +1,20 @@
+"""Replacing values: what every pass that removes or merges instructions needs."""
+from __future__ import annotations
+
+
+def substitute(graph, subst: dict):
+    """Make every use of a key of ``subst`` a use of its value (chains followed)."""
+    if not subst:
+        return
+
+    def final(v):
+        while v in subst:
+            v = subst[v]
+        return v
+    for ins in graph.all_instrs():
+        if any(a in subst for a in ins.args):
+            ins.args = tuple(final(a) for a in ins.args)
+    for b in graph.blocks.values():
+        t = b.term
+        if t[0] == "branch" and t[1] in subst:
+            b.term = ("branch", final(t[1]), t[2], t[3])

@@ -1,0 +1,522 @@
+"""The recorder: a typed loop region's bytecode becomes IR.
+
+Type inference (``tauraro.jit.infer``) has decided, for each instruction, the
+types it sees and whether native code runs it or exits before it. The recorder
+walks the region's blocks and turns each instruction into IR ops chosen by its
+operand types: ``a + b`` on ints is ``add_ov``, on floats ``fadd``, a bool operand
+first becomes an int. Every check native code makes is an explicit guard op, and
+every guard, every side exit and every edge leaving the region gets a snapshot:
+where the interpreter resumes and the values it needs there.
+
+Each bytecode instruction reads its operands from frame-variable slots
+(``getvar``) and writes its result back (``setvar``); the passes forward values
+within a block, so the emitted code does not go through the slots.
+"""
+from __future__ import annotations
+
+import builtins as B
+import math
+
+from ..exits import GUARD, INTERRUPT, LOOP_EXIT
+from ..infer import ARITH, COMPARE, Inference, cell_var, is_global
+from ..jtypes import BOOL, FLOAT, INT, NONE, STR, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type
+from .graph import Graph, Ins, Snapshot
+
+I64_MIN = -(1 << 63)
+
+
+class Unsupported(Exception):
+    """An instruction the recorder cannot express for these types (the loop is reported
+    as not compiled, with this reason)."""
+
+
+_CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
+
+
+class Recorder:
+    def __init__(self, inf: Inference, carried: set, constants: dict, name: str):
+        """``carried``: the vars every exit writes back (not part of a snapshot);
+        ``constants``: id(constant tuple) -> address of its record."""
+        self.inf = inf
+        self.region = inf.region
+        self.code = inf.region.code
+        self.carried = carried
+        self.constants = constants
+        self.graph = Graph(name, self.region.header, self.region.loop_headers, self.var_name)
+        self.block = None
+        self.pc = 0
+        self.state = None
+
+    # --- the walk -----------------------------------------------------------------------------
+    def record(self) -> Graph:
+        region, inf = self.region, self.inf
+        for start in region.rpo():
+            if start not in inf.block_states:
+                continue        # reached only through an exit: native code never runs it
+            block = region.blocks[start]
+            self.block = self.graph.block(start, "pc%d" % start)
+            stop = inf.exit_at.get(start)
+            for pc in range(block.start, block.end):
+                self.pc = pc
+                self.state = inf.state_before[pc]
+                if pc == stop:
+                    typing = inf.typings[pc]
+                    self.block.term = ("exit", self.snap(pc, typing.reason, typing.kind))
+                    break
+                ins = self.code.instrs[pc]
+                if pc == block.end - 1 and (ins.op.target(ins.args) is not None or "branch" in ins.op.flags):
+                    self.terminator(block, pc, ins)
+                    break
+                self.instruction(pc, ins)
+            else:
+                self.block.term = ("goto", self.edge(start, block.succs[0]))
+        self._interrupts()
+        g = self.graph
+        g.entry_vars = set(inf.entry)
+        header = region.header
+        g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
+                                 self._values(header, inf.block_states[header]))
+        return g
+
+    def _interrupts(self):
+        """A snapshot per edge into a loop header: where a Ctrl-C leaves, state intact."""
+        inf = self.inf
+        for key, b in self.graph.blocks.items():
+            if isinstance(key, tuple) and key[0] == "exit":
+                continue
+            # a FOR_ITER's "next" block continues its bytecode block's edge
+            source = key if isinstance(key, int) else next(
+                s for s, blk in self.region.blocks.items() if blk.end - 1 == key[1])
+            for succ in b.succs():
+                if succ in self.graph.loop_headers:
+                    state = inf.block_states[succ] if succ == self.region.header \
+                        else inf.edge_states.get((source, succ))
+                    if state is None:
+                        continue
+                    self.graph.interrupts[(key, succ)] = self.snap(
+                        succ, "interrupted", INTERRUPT, state=state, line=self.code.line_of(succ))
+
+    def edge(self, source: int, target: int):
+        """The IR block an edge goes to: the target's, or an exit block if it leaves."""
+        if target in self.region.blocks:
+            return target
+        key = ("exit", source, target)
+        if key not in self.graph.blocks:
+            b = self.graph.block(key, "exit_to_pc%d_from_pc%d" % (target, source))
+            last = self.region.blocks[source].end - 1
+            b.term = ("exit", self.snap(target, "left the loop", LOOP_EXIT,
+                                        state=self.inf.edge_states[(source, target)],
+                                        line=self.code.line_of(last)))
+        return key
+
+    def terminator(self, block, pc, ins):
+        name = ins.op.name
+        if name in ("JUMP", "JUMP_BACK"):
+            self.block.term = ("goto", self.edge(block.start, ins.args[0]))
+        elif name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
+            cond = self.truth(ins.args[0])
+            jump, fall = self.edge(block.start, ins.args[1]), self.edge(block.start, pc + 1)
+            self.block.term = ("branch", cond, jump, fall) if name == "JUMP_IF_TRUE" \
+                else ("branch", cond, fall, jump)
+        elif name == "FOR_ITER":
+            done = self.for_iter_exhausted(ins)
+            leave = self.edge(block.start, ins.args[2])
+            key = ("next", pc)
+            self.block.term = ("branch", done, leave, key)
+            self.block = self.graph.block(key, "pc%d_next" % pc)
+            self.for_iter_next(ins)
+            self.block.term = ("goto", self.edge(block.start, pc + 1))
+        else:
+            raise Unsupported("no terminator for %s" % name)
+
+    # --- emitting -------------------------------------------------------------------------------
+    def op(self, name: str, *args, imm=None, snap=None) -> Ins:
+        ins = Ins(name, args, imm, snap, self.code.instrs[self.pc].line)
+        self.block.instrs.append(ins)
+        return ins
+
+    def guard(self, name: str, *args, reason: str, imm=None) -> Ins:
+        return self.op(name, *args, imm=imm, snap=self.snap(self.pc, reason, GUARD))
+
+    def snap(self, pc: int, reason: str, kind: str, state=None, line=None) -> Snapshot:
+        """The snapshot of an exit resuming at ``pc``: the registers live there that the
+        region may have changed, beside the loop variables every exit writes back."""
+        state = self.state if state is None else state
+        line = self.code.line_of(pc) if line is None else line
+        return self.graph.snapshot(Snapshot(self.code, pc, line, reason, kind, self._values(pc, state)))
+
+    def _values(self, pc, state):
+        live = self.region.liveness.live_at(pc)
+        modified = self.region.defined_registers()
+        values = []
+        for r in sorted(live & modified):
+            if r in self.carried:
+                continue
+            t = state.get(r)
+            if t is None:
+                raise Unsupported("no type for %s at the exit to pc %d" % (self.var_name(r), pc))
+            if isinstance(t, OtherType):
+                continue    # native code never changes a value it cannot represent
+            values.append((r, t))
+        return values
+
+    def var_name(self, var) -> str:
+        if is_global(var):
+            return var[-1]
+        name = self.code.regnames.get(var)
+        return name if name else "t%d" % var
+
+    def slots(self, var, jt: JType):
+        return self.graph.var_slots(var, jt)
+
+    def read(self, var, jt: JType) -> list[Ins]:
+        return [self.op("getvar", imm=s) for s in self.slots(var, jt)]
+
+    def write(self, var, jt: JType, values):
+        for s, v in zip(self.slots(var, jt), values):
+            self.op("setvar", v, imm=s)
+
+    # --- operands ---------------------------------------------------------------------------------
+    def type_of(self, arg) -> JType:
+        if arg < 0:
+            return const_type(self.code.consts[-1 - arg])
+        return self.state[arg]
+
+    def const_int(self, arg):
+        if arg < 0:
+            v = self.code.consts[-1 - arg]
+            if type(v) in (int, bool):
+                return int(v)
+        return None
+
+    def parts(self, arg) -> list[Ins]:
+        """An operand's values (a constant's, or a register's from its slots)."""
+        t = self.type_of(arg)
+        if arg >= 0:
+            return self.read(arg, t)
+        value = self.code.consts[-1 - arg]
+        if t is INT:
+            return [self.op("int", imm=value)]
+        if t is FLOAT:
+            return [self.op("float", imm=value)]
+        if t is BOOL:
+            return [self.op("bool", imm=int(value))]
+        if t is NONE:
+            return []
+        if isinstance(t, SeqType):
+            return [self.op("addr", imm=self.constants[id(value)]), self.op("int", imm=len(value))]
+        raise Unsupported("constant of type %s" % t.name)
+
+    def value(self, arg, want: JType | None = None) -> Ins:
+        """A numeric operand as one value, converted to ``want`` if given."""
+        t = self.type_of(arg)
+        v = self.parts(arg)[0]
+        return self.convert(v, t, want) if want is not None else v
+
+    def convert(self, v: Ins, have: JType, want: JType) -> Ins:
+        if have is want:
+            return v
+        if have is BOOL and want is INT:
+            return self.op("bool_to_int", v)
+        if have is BOOL and want is FLOAT:
+            return self.op("int_to_float", self.op("bool_to_int", v))
+        if have is INT and want is FLOAT:
+            return self.op("int_to_float", v)
+        raise Unsupported("conversion from %s to %s" % (have.name, want.name))
+
+    def store(self, dst, jt: JType, *values):
+        self.write(dst, jt, values)
+
+    # --- instructions -----------------------------------------------------------------------------
+    def instruction(self, pc: int, ins):
+        typing = self.inf.typings[pc]
+        if typing.action == "nop":
+            return
+        name = ins.op.name
+        args = ins.args
+        if name in ARITH:
+            self.binary(name, args[0], args[1], args[2], typing.result)
+        elif name.startswith("I") and name[1:] in ARITH:
+            self.binary(name[1:], args[0], args[0], args[1], typing.result)
+        elif name in COMPARE:
+            self.compare(name, *args)
+        else:
+            method = getattr(self, "op_" + name, None)
+            if method is None:
+                raise Unsupported("no recording for %s" % name)
+            method(args, typing)
+
+    def op_MOVE(self, args, typing):
+        t = self.type_of(args[1])
+        self.write(args[0], t, self.parts(args[1]))
+
+    def load_outside(self, dst, var):
+        """A global or a closure variable into a register."""
+        t = self.state[var]
+        self.write(dst, t, [] if t.static else self.read(var, t))
+
+    def op_LOAD_GLOBAL(self, args, typing):
+        self.load_outside(args[0], ("g", self.code.names[args[1]]))
+
+    def op_LOAD_DEREF(self, args, typing):
+        self.load_outside(args[0], cell_var(self.code, args[1]))
+
+    def op_STORE_DEREF(self, args, typing):
+        self.write(cell_var(self.code, args[0]), self.type_of(args[1]), self.parts(args[1]))
+
+    def op_STORE_GLOBAL(self, args, typing):
+        self.write(("g", self.code.names[args[0]]), self.type_of(args[1]), self.parts(args[1]))
+
+    def op_LOAD_ATTR(self, args, typing):
+        pass    # a function of a module known at compile time (the entry checked it): no value
+
+    def op_NEG(self, args, typing):
+        if self.type_of(args[1]) is FLOAT:
+            self.store(args[0], FLOAT, self.op("fneg", self.value(args[1])))
+        else:
+            self.store(args[0], INT, self.guard("neg_ov", self.value(args[1], INT), reason="int overflow"))
+
+    def op_POS(self, args, typing):
+        t = self.type_of(args[1])
+        self.store(args[0], typing.result, self.value(args[1], FLOAT if t is FLOAT else INT))
+
+    def op_INVERT(self, args, typing):
+        self.store(args[0], INT, self.op("invert", self.value(args[1], INT)))
+
+    def op_NOT(self, args, typing):
+        self.store(args[0], BOOL, self.op("not", self.truth(args[1])))
+
+    def op_IS(self, args, typing, negate=False):
+        a, b = self.type_of(args[1]), self.type_of(args[2])
+        self.store(args[0], BOOL, self.op("bool", imm=int((a is NONE and b is NONE) != negate)))
+
+    def op_IS_NOT(self, args, typing):
+        self.op_IS(args, typing, negate=True)
+
+    def op_CHECK_BOUND(self, args, typing):
+        pass
+
+    def op_NOP(self, args, typing):
+        pass
+
+    def truth(self, arg) -> Ins:
+        """Python's bool() of an operand."""
+        t = self.type_of(arg)
+        if t is BOOL:
+            return self.value(arg)
+        if t is INT:
+            return self.op("int_truth", self.value(arg))
+        if t is FLOAT:
+            return self.op("float_truth", self.value(arg))
+        if t is NONE:
+            return self.op("bool", imm=0)
+        if isinstance(t, SeqType) or t is STR:
+            return self.op("int_truth", self.parts(arg)[1])
+        raise Unsupported("truth of %s" % t.name)
+
+    # arithmetic
+    def binary(self, op, dst, a, b, res):
+        ta, tb = self.type_of(a), self.type_of(b)
+        if op in ("AND", "OR", "XOR"):
+            name = {"AND": "band", "OR": "bor", "XOR": "bxor"}[op]
+            if res is BOOL:
+                name = "bool_" + op.lower()
+            self.store(dst, res, self.op(name, self.value(a, res), self.value(b, res)))
+            return
+        if res is FLOAT:
+            self.store(dst, FLOAT, self.float_binary(op, a, b, ta, tb))
+            return
+        self.store(dst, INT, getattr(self, "int_" + op.lower())(a, b))
+
+    def int_add(self, a, b):
+        return self.guard("add_ov", self.value(a, INT), self.value(b, INT), reason="int overflow")
+
+    def int_sub(self, a, b):
+        return self.guard("sub_ov", self.value(a, INT), self.value(b, INT), reason="int overflow")
+
+    def int_mul(self, a, b):
+        if self.const_int(a) is not None and self.const_int(b) is None:
+            a, b = b, a         # the constant second: its guard is one range check
+        return self.guard("mul_ov", self.value(a, INT), self.value(b, INT), reason="int overflow")
+
+    def int_floordiv(self, a, b):
+        c = self.const_int(b)
+        if c is not None and c > 0:
+            return self.op("floordiv_const", self.value(a, INT), imm=c)
+        va, vb = self.value(a, INT), self.value(b, INT)
+        self.guard("check_nonzero", vb, reason="ZeroDivisionError")
+        return self.guard("floordiv_ov", va, vb, reason="int overflow")
+
+    def int_mod(self, a, b):
+        c = self.const_int(b)
+        if c is not None and c > 0:
+            return self.op("mod_const", self.value(a, INT), imm=c)
+        va, vb = self.value(a, INT), self.value(b, INT)
+        self.guard("check_nonzero", vb, reason="ZeroDivisionError")
+        return self.op("mod", va, vb)
+
+    def int_pow(self, a, b):
+        va, vb = self.value(a, INT), self.value(b, INT)
+        self.guard("check_nonneg", vb, reason="negative exponent")
+        return self.guard("pow_ov", va, vb, reason="int overflow")
+
+    def int_lshift(self, a, b):
+        va, vb = self.value(a, INT), self.value(b, INT)
+        self.guard("check_nonneg", vb, reason="negative shift count")
+        return self.guard("lshift_ov", va, vb, reason="int overflow")
+
+    def int_rshift(self, a, b):
+        va, vb = self.value(a, INT), self.value(b, INT)
+        self.guard("check_nonneg", vb, reason="negative shift count")
+        return self.op("rshift", va, vb)
+
+    def float_binary(self, op, a, b, ta, tb) -> Ins:
+        if op == "TRUEDIV" and ta is not FLOAT and tb is not FLOAT:
+            # int / int: exact through f64 only while both fit in 53 bits
+            va, vb = self.value(a, INT), self.value(b, INT)
+            self.guard("check_nonzero", vb, reason="ZeroDivisionError")
+            for v in (va, vb):
+                self.guard("check_int53", v, reason="true division of large ints")
+            return self.op("truediv_int", va, vb)
+        fa, fb = self.value(a, FLOAT), self.value(b, FLOAT)
+        if op in ("TRUEDIV", "FLOORDIV", "MOD"):
+            self.guard("check_fnonzero", fb, reason="ZeroDivisionError")
+        if op == "POW":
+            return self.guard("fpow", fa, fb, reason="float ** raises")
+        return self.op({"ADD": "fadd", "SUB": "fsub", "MUL": "fmul", "TRUEDIV": "fdiv",
+                        "MOD": "fmod", "FLOORDIV": "ffloordiv"}[op], fa, fb)
+
+    def compare(self, op, dst, a, b):
+        ta, tb = self.type_of(a), self.type_of(b)
+        if FLOAT in (ta, tb):
+            # an int meets a float: exact only while the int fits in 53 bits
+            for arg, t in ((a, ta), (b, tb)):
+                if t is INT:
+                    c = self.const_int(arg)
+                    if c is None:
+                        self.guard("check_int53", self.value(arg), reason="comparing a large int with a float")
+                    elif abs(c) > (1 << 53):
+                        raise Unsupported("comparing a large int constant with a float")
+            r = self.op("f" + _CMP[op], self.value(a, FLOAT), self.value(b, FLOAT))
+        elif ta is BOOL and tb is BOOL and op in ("EQ", "NE"):
+            r = self.op("bool_" + _CMP[op], self.value(a), self.value(b))
+        else:
+            r = self.op(_CMP[op], self.value(a, INT), self.value(b, INT))
+        self.store(dst, BOOL, r)
+
+    # iteration
+    def op_GET_ITER(self, args, typing):
+        t = self.type_of(args[1])
+        parts = self.parts(args[1])
+        if isinstance(t, SeqType):
+            parts = [parts[0], self.op("int", imm=0)]     # a fresh iterator: record, position 0
+        # a range's (start, stop, step) is its iterator's (cur, stop, step); iter(it) is it
+        self.write(args[0], typing.result, parts)
+
+    def for_iter_exhausted(self, ins) -> Ins:
+        it = ins.args[1]
+        t = self.state[it]
+        if isinstance(t, SeqIterType):
+            seq, idx = self.read(it, t)
+            return self.op("ge", idx, self.op("seq_len", seq))
+        cur, stop, step = self.read(it, t)
+        return self.op("range_done", cur, stop, step, imm=t.direction)
+
+    def for_iter_next(self, ins):
+        """On the edge into the loop body: the next value to the target, and advance."""
+        target, it = ins.args[0], ins.args[1]
+        t = self.state[it]
+        if isinstance(t, SeqIterType):
+            seq, idx = self.read(it, t)
+            elem = t.seq.elem
+            addr = self.op("elem", seq, idx)
+            self.write(target, elem, [self.op("load_float" if elem is FLOAT else "load_int", addr)])
+            self.write(it, t, [seq, self.op("add", idx, self.op("int", imm=1))])
+            return
+        cur, stop, step = self.read(it, t)
+        self.write(target, INT, [cur])
+        # cannot overflow: the range was checked to step past its stop without overflow
+        self.write(it, t, [self.op("add", cur, step), stop, step])
+
+    # sequences
+    def index(self, container, index) -> Ins:
+        base, n = self.parts(container)
+        return self.guard("index", base, n, self.value(index, INT), reason="IndexError")
+
+    def op_SUBSCR(self, args, typing):
+        c = self.type_of(args[1])
+        addr = self.index(args[1], args[2])
+        self.store(args[0], c.elem, self.op("load_float" if c.elem is FLOAT else "load_int", addr))
+
+    def op_STORE_SUBSCR(self, args, typing):
+        c = self.type_of(args[0])
+        addr = self.index(args[0], args[1])
+        self.op("store_float" if c.elem is FLOAT else "store_int", addr, self.value(args[2]))
+        # the list is written back to Python at exit
+        self.op("mark_dirty", self.parts(args[0])[0])
+
+    # calls of builtins
+    def op_CALL(self, args, typing):
+        fn = self.type_of(args[1])
+        assert isinstance(fn, BuiltinType)
+        f = fn.fn
+        dst, params = args[0], args[2:]
+        types = [self.type_of(p) for p in params]
+        if f is B.range:
+            self.store(dst, typing.result, *self.range_call(params, typing.result.direction))
+            return
+        if f is B.abs:
+            if types[0] is FLOAT:
+                r = self.op("fabs", self.value(params[0]))
+            else:
+                r = self.guard("abs_ov", self.value(params[0], INT), reason="int overflow")
+        elif f in (B.min, B.max):
+            prefix = "f" if types[0] is FLOAT else ""
+            r = self.op(prefix + f.__name__, self.value(params[0]), self.value(params[1]))
+        elif f is B.len:
+            r = self.parts(params[0])[1]
+        elif f is B.int:
+            if types[0] is FLOAT:
+                r = self.guard("float_to_int", self.value(params[0]), reason="int() of a float outside 64 bits")
+            else:
+                r = self.value(params[0], INT)
+        elif f is B.float:
+            r = self.value(params[0], FLOAT)
+        elif f is B.bool:
+            r = self.truth(params[0])
+        elif f is math.sqrt:
+            x = self.value(params[0], FLOAT)
+            self.guard("check_fnonneg", x, reason="math.sqrt of a negative number")  # ValueError, by the resume
+            r = self.op("fsqrt", x)
+        elif f is math.fabs:
+            r = self.op("fabs", self.value(params[0], FLOAT))
+        elif f is math.copysign:
+            r = self.op("fcopysign", self.value(params[0], FLOAT), self.value(params[1], FLOAT))
+        elif f in (math.floor, math.ceil):
+            if types[0] is FLOAT:
+                x = self.op("f" + f.__name__, self.value(params[0]))
+                r = self.guard("float_to_int", x, reason="math.%s of a float outside 64 bits" % f.__name__)
+            else:
+                r = self.value(params[0], INT)
+        elif f is math.isqrt:
+            n = self.value(params[0], INT)
+            self.guard("check_nonneg", n, reason="math.isqrt of a negative number")    # ValueError, by the resume
+            r = self.op("isqrt", n)
+        else:
+            raise Unsupported("call of %s" % f.__name__)
+        self.store(dst, typing.result, r)
+
+    def range_call(self, params, direction: int):
+        if len(params) == 1:
+            start, stop, step = self.op("int", imm=0), self.value(params[0], INT), self.op("int", imm=1)
+        else:
+            start, stop = self.value(params[0], INT), self.value(params[1], INT)
+            step = self.value(params[2], INT) if len(params) == 3 else self.op("int", imm=1)
+        if direction == 0:
+            self.guard("check_nonzero", step, reason="range() step is zero")
+        self.guard("range_check", stop, step, reason="range too close to the 64-bit limit")
+        return start, stop, step
+
+
+def record(inf: Inference, carried: set, constants: dict, name: str) -> Graph:
+    return Recorder(inf, carried, constants, name).record()
