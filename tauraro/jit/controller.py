@@ -155,8 +155,9 @@ ENTRIES_BEFORE_JUDGING = 8
 
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
-                 cache_dir: str | None = None, dump: str | None = None):
+                 cache_dir: str | None = None, dump: str | None = None, code_for=None):
         self.threshold = threshold
+        self.code_for = code_for          # function -> its register bytecode (calls are inlined)
         self.emit_dir = Path(emit_dir) if emit_dir else None
         self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
         self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
@@ -265,7 +266,9 @@ class JitController:
                 self.give_up(st, "not compiled", str(e))
                 return None
             values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-            types = tuple(classify(v) for v in values)
+            types = tuple(classify(v, G) for v in values)
+            if self.code_for is not None:
+                types = self._with_callee_globals(st, types, r, G, builtins)
             version = st.versions.get(types)
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:
@@ -308,6 +311,20 @@ class JitController:
         st.transfer_seconds += (t1 - t0) + (t3 - t2)
         st.current = version
         return version.exits[exit_id - 1]      # exit ids count from 1
+
+    def _with_callee_globals(self, st, types, r, G, builtins):
+        """The entry types with the globals of the functions the loop may inline added to
+        the loop's entry variables (which only grow: a version keeps the list it was
+        compiled with)."""
+        from .inline import callee_globals
+        while True:
+            have = {v[1] for v in st.entry_vars if is_global(v) and not is_cell(v)}
+            extra = sorted(callee_globals(types, self.code_for) - have)
+            if not extra:
+                return types
+            new = [("g", name) for name in extra]
+            st.entry_vars = st.entry_vars + new
+            types = types + tuple(classify(self._read(v, r, G, builtins), G) for v in new)
 
     def _after_exit(self, st, record) -> int:
         """Statistics, and the policy that keeps failing loops from thrashing; returns the
@@ -377,7 +394,8 @@ class JitController:
         from .transfer import Transfer
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
-        inf = Inference(region, entry_types)
+        from .inline import Inliner
+        inf = Inference(region, entry_types, Inliner(self.code_for) if self.code_for else None)
         layout = FrameLayout(region, entry_types, st.carried)
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
         dumping = self.dump is not None

@@ -25,7 +25,8 @@ COMPILED = frozenset((
     # control flow and iteration over ranges, lists and tuples
     "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER",
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
-    # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only)
+    # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only);
+    # calls of the program's own functions, inlined (tauraro.jit.inline)
     "SUBSCR", "STORE_SUBSCR", "CALL", "LOAD_ATTR",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",

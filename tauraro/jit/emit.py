@@ -49,8 +49,9 @@ class Emitter(Sink):
         self.nest = 0
         self.exit_depth = 0
         self.exit_local = self.new_local("exit_id", "i32")
+        # native iterations of the region's own loops (an inlined callee's are not counted)
         self.counters = {h: self.new_local("iterations_L%d" % header_lines[h], "i64")
-                         for h in sorted(graph.loop_headers)}
+                         for h in sorted(layout.counter_off)}
         self.carried = layout.carried
         # With many loop variables, each exit would carry them all as live values to the
         # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
@@ -226,12 +227,17 @@ class Emitter(Sink):
             return ("cond", lambda: self.use(t[1]), t[2], t[3])
         return ("stop",)
 
+    def label(self, node) -> str:
+        key = node
+        return str(key) if isinstance(key, int) else self.graph.blocks[key].label
+
     def exit_edge(self, source, target, depth_to_exit):
         raise AssertionError("every edge leaving the region ends in an exit block")
 
     def loop_back(self, source, header, depth_to_exit):
-        c = self.counters[header]
-        self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
+        c = self.counters.get(header)
+        if c is not None:
+            self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
         # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact
         self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
         self.emit(("if", None))

@@ -24,8 +24,8 @@ import math
 from ..compiler.code import CodeObject
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
-                     UNBOUND_T, BuiltinType, JType, ModuleType, OtherType, SeqIterType, SeqType,
-                     const_type, range_by_step)
+                     UNBOUND_T, BuiltinType, FunctionType, JType, ModuleType, OtherType, SeqIterType,
+                     SeqType, const_type, range_by_step)
 from .region import LoopRegion
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -39,15 +39,17 @@ class NotCompilable(Exception):
 
 
 class Typing:
-    __slots__ = ("pc", "action", "result", "operands", "reason", "kind")
+    __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee")
 
-    def __init__(self, pc: int, action: str, result=None, operands=(), reason: str = "", kind: str = ""):
+    def __init__(self, pc: int, action: str, result=None, operands=(), reason: str = "", kind: str = "",
+                 callee=None):
         self.pc = pc
         self.action = action            # "lower", "nop" or "exit"
         self.result = result            # type of the written register, if any
         self.operands = operands        # types of the read operands, in order
         self.reason = reason
         self.kind = kind                # for exits: "side" or "type-change"
+        self.callee = callee            # a call inlined here: the callee's Inference
 
 
 def is_global(var) -> bool:
@@ -113,12 +115,18 @@ def call_result(fn: BuiltinType, args: list[JType]):
 
 
 class Inference:
-    def __init__(self, region: LoopRegion, entry: dict):
+    def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0):
         """``entry``: var -> JType at the loop header, for every live-in register the
-        region uses and every global it touches (vars: int register or ("g", name))."""
+        region uses and every global it touches (vars: int register or ("g", name)).
+        ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
+        region of an inlined function (``depth`` > 0) ends at its returns."""
         self.region = region
         self.code: CodeObject = region.code
         self.entry = entry
+        self.inliner = inliner
+        self.depth = depth
+        self.function = region.loop is None      # a whole function (inlined), not a loop
+        self.returns: list = []                  # (pc, type) of each return reached
         self.typings: dict[int, Typing] = {}
         self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
         self.block_states: dict[int, dict] = {}
@@ -245,6 +253,18 @@ class Inference:
         for t in checked:
             if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND", "LOAD_DEREF"):
                 return self._exit(pc, "%s of a %s" % (name, t.name))
+        if self.function:
+            if name == "RETURN":
+                if operands[0].static and operands[0] is not NONE:
+                    return self._exit(pc, "returning a %s" % operands[0].name)
+                self.returns.append((pc, operands[0]))
+                return Typing(pc, "lower", None, operands)
+            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR"):
+                # a guard failing later in the callee re-runs the whole call: it must not
+                # have changed anything the program can see
+                return self._exit(pc, "%s in an inlined function" % name)
+        if name == "CALL" and isinstance(operands[0], FunctionType):
+            return self._call(pc, args, operands)
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
             return self._exit(pc, reason)
@@ -252,12 +272,30 @@ class Inference:
             return Typing(pc, "nop", operands=operands)
         typing = Typing(pc, "lower", result, operands)
         # a loop variable must keep its type at the loop header
-        if result is not None:
+        if result is not None and not self.function:
             for v in self.defined_vars(ins):
                 want = self.entry.get(v)
                 if want is not None and want is not result and self._live_at_header(v):
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), result.name),
                                       kind="type-change")
+        return typing
+
+    def _call(self, pc, args, operands) -> Typing:
+        """A call of a program function: inlined, typed by the callee's own inference."""
+        fn = operands[0]
+        if self.inliner is None:
+            return self._exit(pc, "calling a %s" % fn.name)
+        state = self.state_before[pc]
+        callee = self.inliner.callee(fn, operands[1:], {v: t for v, t in state.items() if is_global(v)},
+                                     self.depth)
+        if isinstance(callee, str):
+            return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
+        typing = Typing(pc, "lower", callee.result, operands, callee=callee)
+        want = self.entry.get(args[0])
+        if (not self.function and want is not None and want is not callee.result
+                and self._live_at_header(args[0])):
+            return self._exit(pc, "%s becomes %s" % (self._var_name(args[0]), callee.result.name),
+                              kind="type-change")
         return typing
 
     def _live_at_header(self, v) -> bool:
@@ -379,7 +417,8 @@ class Inference:
     def _check_always_exiting(self):
         region = self.region
         dom = dominators(region)
-        loops = [(region.header, region.loop)] + [(l.header, l) for l in region.inner_loops]
+        loops = ([(region.header, region.loop)] if region.loop is not None else []) + \
+            [(l.header, l) for l in region.inner_loops]
         for start, pc in sorted(self.exit_at.items()):
             typing = self.typings[pc]
             if typing.kind != "side":

@@ -149,7 +149,41 @@ class ModuleType(JType):
 
 MATH_MODULE = ModuleType(math, MATH_FUNCTIONS)
 
+
+class FunctionType(JType):
+    """One function of the program, known at compile time: calls of it are inlined.
+
+    Interned per function object *and* its code, defaults and keyword defaults, so a
+    function whose ``__code__`` or defaults are replaced is another type: the entry
+    check (``func.__code__ is code`` ...) sends the loop to another version. Native
+    code runs no Python code, so nothing rebinds a function during a native run."""
+    _interned: dict = {}
+
+    def __new__(cls, func):
+        key = (func, func.__code__, func.__defaults__, func.__kwdefaults__)
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            JType.__init__(t, "function %s" % func.__qualname__, [], 0, static=True)
+            t.func, t.code, t.defaults, t.kwdefaults = key
+            t.register_code = None        # the callee's register bytecode, found when inlining
+        return t
+
+    def __init__(self, func):
+        pass
+
+    def unchanged(self, value) -> bool:
+        return (value is self.func and value.__code__ is self.code and value.__defaults__ is self.defaults
+                and value.__kwdefaults__ is self.kwdefaults)
+
+
+# functions Tauraro can inline: plain (not generators or coroutines), no closure, no
+# *args or **kwargs parameters (co_flags: VARARGS 4, VARKEYWORDS 8, GENERATOR 32,
+# COROUTINE 128, ITERABLE_COROUTINE 256, ASYNC_GENERATOR 512)
+_NOT_INLINED_FLAGS = 4 | 8 | 32 | 128 | 256 | 512
+
 _range_iterator = type(iter(range(0)))
+_function = type(lambda: None)
 _seq_iterators = (type(iter([])), type(iter(())))
 
 
@@ -187,8 +221,9 @@ def range_iter_state(it):
     return cur, stop, step
 
 
-def classify(value) -> JType:
-    """The JType a live value has at loop entry."""
+def classify(value, G=None) -> JType:
+    """The JType a live value has at loop entry (``G``: the loop's module globals; a
+    function of that module may be inlined)."""
     t = type(value)
     if t is int:
         return INT if I64_MIN <= value <= I64_MAX else OtherType("big int")
@@ -231,6 +266,10 @@ def classify(value) -> JType:
             return bt
     if value is math:
         return MATH_MODULE if MATH_MODULE.unchanged(value) else OtherType("module with changed functions")
+    if t is _function and G is not None:
+        code = value.__code__
+        if value.__globals__ is G and not code.co_freevars and not code.co_flags & _NOT_INLINED_FLAGS:
+            return FunctionType(value)
     return OtherType(t.__name__)
 
 

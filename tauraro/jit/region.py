@@ -79,8 +79,10 @@ class LoopRegion:
             for s in b.succs:
                 if s in self.blocks:
                     self.blocks[s].preds.append(b.start)
-        self.inner_loops = [l for l in code.loops if l.id != self.loop.id and self.contains(l.header)]
-        self.loop_headers = {self.header} | {l.header for l in self.inner_loops}
+        self.inner_loops = [l for l in code.loops if (self.loop is None or l.id != self.loop.id)
+                            and self.contains(l.header)]
+        self.loop_headers = ({self.header} if self.loop is not None else set()) | \
+            {l.header for l in self.inner_loops}
 
     def exits(self) -> list[int]:
         """Pcs outside the region that control reaches by leaving it normally."""
@@ -153,3 +155,18 @@ class LoopRegion:
                 stack.pop()
         order.reverse()
         return order
+
+
+class FunctionRegion(LoopRegion):
+    """A whole function, to be inlined where it is called: from pc 0 to its returns
+    (a ``RETURN`` ends a block with no successor). Its loops are inner loops."""
+
+    def __init__(self, code: CodeObject, liveness: Liveness | None = None):
+        self.code = code
+        self.loop = None
+        self.header = 0
+        self.end = len(code.instrs)
+        self.return_stops = set()
+        self.liveness = liveness or Liveness(code)
+        self._defined = None
+        self._build()

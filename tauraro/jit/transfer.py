@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BuiltinType, ModuleType, SeqIterType, SeqType, classify,
+                     BuiltinType, FunctionType, ModuleType, SeqIterType, SeqType, classify,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
@@ -200,6 +200,11 @@ class Transfer:
                     lines.append("    if v is not None:\n        return None")
                 elif jt is UNBOUND_T:
                     lines.append("    if v is not UNB:\n        return None")
+                elif isinstance(jt, FunctionType):    # the very function, code and defaults
+                    lines.append("    if v is not %s or v.__code__ is not %s or v.__defaults__ is not %s "
+                                 "or v.__kwdefaults__ is not %s:\n        return None"
+                                 % (self._const(jt.func), self._const(jt.code), self._const(jt.defaults),
+                                    self._const(jt.kwdefaults)))
                 else:
                     lines.append("    if classify(v) is not %s:\n        return None" % self._const(jt))
                 continue
@@ -285,6 +290,8 @@ class Transfer:
             return self._const(jt.fn)
         if isinstance(jt, ModuleType):
             return self._const(jt.module)
+        if isinstance(jt, FunctionType):
+            return self._const(jt.func)
         raise AssertionError("no exit conversion for %s" % jt.name)
 
     def _unpack(self, lines, items, fmt, base, name, carried):

@@ -63,6 +63,7 @@ class HookRuntime:
         self.cache_dir = cache_dir if cache else None     # where native code is kept
         self._controller = None
         self._modules: dict = {}
+        self._keys: dict = {}          # filename -> the key its register bytecode is under
         self.warned = set()
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
@@ -73,7 +74,7 @@ class HookRuntime:
         if self._controller is None:
             from ..jit.controller import JitController
             self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir,
-                                             self.dump)
+                                             self.dump, code_for=self.function_code)
         return self._controller
 
     def report(self, text: bool, json_path):
@@ -117,7 +118,18 @@ class HookRuntime:
                 except Exception as e:      # a construct the register compiler does not take yet
                     mod = "the register compiler failed on this file: %s: %s" % (type(e).__name__, e)
             self._modules[key] = mod
+            if not isinstance(mod, str):
+                self._keys[mod.filename] = key
         return mod
+
+    def function_code(self, func):
+        """The register bytecode of a function of a file whose loops got hot (the JIT
+        inlines calls of it), or None."""
+        fcode = func.__code__
+        key = self._keys.get(fcode.co_filename)
+        if key is None or fcode.co_name == "<module>":
+            return None
+        return _find_code(self._modules[key], fcode)
 
     def failed(self, site, exc: BaseException):
         """A failure inside the JIT: one warning line, and the loop stays in the baseline."""

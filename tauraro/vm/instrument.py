@@ -48,6 +48,7 @@ loop with an expression statement in its body is left alone as well.
 from __future__ import annotations
 
 import ast
+import builtins
 import copy
 import sys
 
@@ -62,6 +63,12 @@ _BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.Impo
                        ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
 if sys.version_info >= (3, 11):
     _BLOCKERS += (ast.TryStar,)
+# calls that look at their caller's frame (a debugger, tracing, logging's caller info): after
+# a side exit the interpreter finishing the iteration would be that caller, so a loop that
+# makes them anywhere stays in the baseline, where the program's own frame makes them
+_FRAME_CALLS = frozenset(("breakpoint", "set_trace", "settrace", "setprofile", "_getframe",
+                          "currentframe", "stack", "getframeinfo", "debug", "info", "warning",
+                          "warn", "error", "exception", "critical", "log"))
 
 
 class SiteInfo:
@@ -156,20 +163,32 @@ def _stored_names(nodes) -> list[str]:
 # programs give them; and the math functions it calls as math.NAME
 _MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt"))
 _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool")) | _MATH_CALLS
+_BUILTIN_NAMES = frozenset(dir(builtins))
 
 
 def _native_call(n) -> bool:
+    """Can native code make this call? The builtins it compiles; and a plain call of a
+    name that is not a builtin: a program function, which the JIT may inline."""
     f = n.func
     if isinstance(f, ast.Name):
-        return f.id in _NATIVE_CALLS
+        if f.id in _NATIVE_CALLS:
+            return True
+        return (f.id not in _BUILTIN_NAMES and not n.keywords
+                and not any(isinstance(a, ast.Starred) for a in n.args))
     return (isinstance(f, ast.Attribute) and f.attr in _MATH_CALLS
             and isinstance(f.value, ast.Name) and f.value.id == "math")
 
 
 def _loop_blocked(loop) -> bool:
     head = loop.test if isinstance(loop, ast.While) else loop.iter
-    if any(isinstance(n, _BLOCKERS) for n in _walk_local(loop.body + [head])):
-        return True
+    for n in _walk_local(loop.body + [head]):
+        if isinstance(n, _BLOCKERS):
+            return True
+        if isinstance(n, ast.Call):
+            f = n.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+            if name in _FRAME_CALLS:
+                return True
     # an operation native code never does, on the path every iteration takes: the JIT
     # would only reject the loop, after paying for counting and for trying
     every = [loop.test] if isinstance(loop, ast.While) else []

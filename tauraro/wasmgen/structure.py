@@ -41,6 +41,10 @@ class Sink:
     def loop_back(self, source, header, depth_to_exit: int):
         """Called before each back edge to ``header`` (e.g. to count iterations)."""
 
+    def label(self, node) -> str:
+        """The node's name in the text form's ``block`` and ``loop`` labels."""
+        return str(node)
+
     exit_depth = 0   # set before block_code/terminator: branch depth of the exit block
 
 
@@ -133,7 +137,7 @@ class Structurer:
         merges = sorted((c for c in self.children[x] if self.is_merge(c)),
                         key=self.rpo.get, reverse=True)
         if x in self.loop_headers:
-            self.sink.emit(("loop", None, "L%s" % x))
+            self.sink.emit(("loop", None, "L" + self.sink.label(x)))
             self.node_within(x, merges, context + [("loop", x)])
             self.sink.emit(("end",))
         else:
@@ -142,7 +146,7 @@ class Structurer:
     def node_within(self, x, merges, context):
         if merges:
             y, rest = merges[0], merges[1:]
-            self.sink.emit(("block", None, "B%s" % y))
+            self.sink.emit(("block", None, "B" + self.sink.label(y)))
             self.node_within(x, rest, context + [("block", y)])
             self.sink.emit(("end",))
             self.do_tree(y, context)

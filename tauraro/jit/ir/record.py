@@ -33,28 +33,97 @@ class Unsupported(Exception):
 _CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
 
 
+class CalleeRegister:
+    """A register of an inlined callee's frame, as a frame variable of the loop's graph."""
+    __slots__ = ("frame", "reg", "name")
+
+    def __init__(self, frame: int, reg: int, name: str):
+        self.frame = frame
+        self.reg = reg
+        self.name = name
+
+    def __eq__(self, other):
+        return isinstance(other, CalleeRegister) and (other.frame, other.reg) == (self.frame, self.reg)
+
+    def __hash__(self):
+        return hash((self.frame, self.reg))
+
+    def __repr__(self):
+        return self.name
+
+
+class Frame:
+    """The code being recorded: the loop's own (``id`` 0) or an inlined callee's.
+
+    Every exit inside a callee leaves by ``leave_at``: the loop frame's pc of the
+    outermost inlined call and the state before it, so the interpreter makes that
+    call itself (see ``tauraro.jit.inline``)."""
+
+    def __init__(self, inf: Inference, id: int, leave_at=None, result=None, cont=None):
+        self.inf = inf
+        self.code = inf.code
+        self.region = inf.region
+        self.id = id
+        self.leave_at = leave_at          # (pc, state, line) in the loop's frame, for callees
+        self.result = result              # the caller's (var, JType) a return writes
+        self.cont = cont                  # the block the caller continues in after a return
+        self.name = self.code.qualname
+
+    def var(self, v):
+        """A register operand of this frame as a frame variable of the graph."""
+        if self.id == 0 or not isinstance(v, int):
+            return v
+        return CalleeRegister(self.id, v, "%s.%s" % (self.name, self.code.regnames.get(v, "t%d" % v)))
+
+    def key(self, pc):
+        return pc if self.id == 0 else (self.id, pc)
+
+
 class Recorder:
     def __init__(self, inf: Inference, carried: set, constants: dict, name: str):
         """``carried``: the vars every exit writes back (not part of a snapshot);
         ``constants``: id(constant tuple) -> address of its record."""
-        self.inf = inf
-        self.region = inf.region
-        self.code = inf.region.code
+        self.top = Frame(inf, 0)
+        self.frame = self.top
+        self.frames = 0
         self.carried = carried
         self.constants = constants
-        self.graph = Graph(name, self.region.header, self.region.loop_headers, self.var_name)
+        self.graph = Graph(name, inf.region.header, inf.region.loop_headers, self.var_name)
         self.block = None
         self.pc = 0
         self.state = None
 
+    @property
+    def inf(self) -> Inference:
+        return self.frame.inf
+
+    @property
+    def code(self):
+        return self.frame.code
+
+    @property
+    def region(self):
+        return self.frame.region
+
     # --- the walk -----------------------------------------------------------------------------
     def record(self) -> Graph:
-        region, inf = self.region, self.inf
+        self.record_frame()
+        g = self.graph
+        inf = self.top.inf
+        g.entry_vars = set(inf.entry)
+        header = inf.region.header
+        g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
+                                 self._values(header, inf.block_states[header]))
+        return g
+
+    def record_frame(self):
+        """Record every block of the current frame's region that native code can reach."""
+        frame, region, inf = self.frame, self.region, self.inf
         for start in region.rpo():
             if start not in inf.block_states:
                 continue        # reached only through an exit: native code never runs it
             block = region.blocks[start]
-            self.block = self.graph.block(start, "pc%d" % start)
+            self.block = self.graph.block(frame.key(start), self._label(start))
             stop = inf.exit_at.get(start)
             for pc in range(block.start, block.end):
                 self.pc = pc
@@ -69,37 +138,39 @@ class Recorder:
                     break
                 self.instruction(pc, ins)
             else:
-                self.block.term = ("goto", self.edge(start, block.succs[0]))
-        self._interrupts()
-        g = self.graph
-        g.entry_vars = set(inf.entry)
-        header = region.header
-        g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
-                                 self._values(header, inf.block_states[header]))
-        return g
+                if block.succs:
+                    self.block.term = ("goto", self.edge(start, block.succs[0]))
+            self._interrupts(block, self.block)
 
-    def _interrupts(self):
-        """A snapshot per edge into a loop header: where a Ctrl-C leaves, state intact."""
-        inf = self.inf
-        for key, b in self.graph.blocks.items():
-            if isinstance(key, tuple) and key[0] == "exit":
+    def _label(self, pc, suffix=""):
+        f = self.frame
+        return ("pc%d%s" % (pc, suffix)) if f.id == 0 else ("%s#%d_pc%d%s" % (f.name, f.id, pc, suffix))
+
+    def _interrupts(self, block, last):
+        """A snapshot per edge into a loop header from ``last``, the IR block that ends
+        the bytecode ``block``: where a Ctrl-C leaves, state intact (inside a callee:
+        before the call)."""
+        frame, inf = self.frame, self.inf
+        for succ in last.succs() if last.term is not None else ():
+            pc = succ if frame.id == 0 else (succ[1] if isinstance(succ, tuple) and succ[0] == frame.id
+                                             else None)
+            if pc is None or pc not in self.region.loop_headers:
                 continue
-            # a FOR_ITER's "next" block continues its bytecode block's edge
-            source = key if isinstance(key, int) else next(
-                s for s, blk in self.region.blocks.items() if blk.end - 1 == key[1])
-            for succ in b.succs():
-                if succ in self.graph.loop_headers:
-                    state = inf.block_states[succ] if succ == self.region.header \
-                        else inf.edge_states.get((source, succ))
-                    if state is None:
-                        continue
-                    self.graph.interrupts[(key, succ)] = self.snap(
-                        succ, "interrupted", INTERRUPT, state=state, line=self.code.line_of(succ))
+            if frame.id:
+                snap = self.snap(pc, "interrupted", INTERRUPT)
+            else:
+                state = inf.block_states[pc] if pc == self.region.header \
+                    else inf.edge_states.get((block.start, pc))
+                if state is None:
+                    continue
+                snap = self.snap(pc, "interrupted", INTERRUPT, state=state, line=self.code.line_of(pc))
+            self.graph.interrupts[(last.key, succ)] = snap
 
     def edge(self, source: int, target: int):
         """The IR block an edge goes to: the target's, or an exit block if it leaves."""
+        frame = self.frame
         if target in self.region.blocks:
-            return target
+            return frame.key(target)
         key = ("exit", source, target)
         if key not in self.graph.blocks:
             b = self.graph.block(key, "exit_to_pc%d_from_pc%d" % (target, source))
@@ -121,13 +192,48 @@ class Recorder:
         elif name == "FOR_ITER":
             done = self.for_iter_exhausted(ins)
             leave = self.edge(block.start, ins.args[2])
-            key = ("next", pc)
+            key = ("next", self.frame.id, pc)
             self.block.term = ("branch", done, leave, key)
-            self.block = self.graph.block(key, "pc%d_next" % pc)
+            self.block = self.graph.block(key, self._label(pc, "_next"))
             self.for_iter_next(ins)
             self.block.term = ("goto", self.edge(block.start, pc + 1))
         else:
             raise Unsupported("no terminator for %s" % name)
+
+    # --- inlined calls ----------------------------------------------------------------------------
+    def inline(self, pc, ins, typing):
+        """The callee's blocks in place of the call: arguments into its parameter
+        registers, its returns into the call's destination, then on after the call."""
+        callee_inf = typing.callee
+        fn = callee_inf.function_type
+        caller = self.frame
+        params = ins.args[2:]
+        values = [(self.type_of(p), self.parts(p)) for p in params]
+        argcount = callee_inf.code.argcount
+        defaults = fn.defaults or ()
+        for value in defaults[len(defaults) - (argcount - len(params)):] if argcount > len(params) else ():
+            t = const_type(value)
+            values.append((t, self.const_parts(value, t)))
+        self.frames += 1
+        leave_at = caller.leave_at or (pc, self.state, self.code.instrs[pc].line)
+        cont = ("return", caller.id, pc)
+        callee = Frame(callee_inf, self.frames, leave_at, (caller.var(ins.args[0]), typing.result), cont)
+        for r, (t, parts) in enumerate(values):
+            self.write_var(callee.var(r), t, parts)
+        entry = callee.key(callee_inf.region.header)
+        self.graph.loop_headers |= {callee.key(h) for h in callee_inf.region.loop_headers}
+        self.block.term = ("goto", entry)
+        self.frame = callee
+        self.record_frame()
+        self.frame = caller
+        self.block = self.graph.block(cont, self._label(pc, "_after_call"))
+        self.pc = pc
+
+    def op_RETURN(self, args, typing):
+        frame = self.frame
+        var, t = frame.result
+        self.write_var(var, t, self.parts(args[0]))
+        self.block.term = ("goto", frame.cont)
 
     # --- emitting -------------------------------------------------------------------------------
     def op(self, name: str, *args, imm=None, snap=None) -> Ins:
@@ -140,14 +246,21 @@ class Recorder:
 
     def snap(self, pc: int, reason: str, kind: str, state=None, line=None) -> Snapshot:
         """The snapshot of an exit resuming at ``pc``: the registers live there that the
-        region may have changed, beside the loop variables every exit writes back."""
+        region may have changed, beside the loop variables every exit writes back.
+        Inside an inlined callee: before the outermost inlined call, in the loop's frame."""
+        top = self.top
+        if self.frame is not top:
+            pc, state, line = self.frame.leave_at
+            reason = "%s in %s" % (reason, self.frame.name)
         state = self.state if state is None else state
-        line = self.code.line_of(pc) if line is None else line
-        return self.graph.snapshot(Snapshot(self.code, pc, line, reason, kind, self._values(pc, state)))
+        line = top.code.line_of(pc) if line is None else line
+        return self.graph.snapshot(Snapshot(top.code, pc, line, reason, kind, self._values(pc, state)))
 
     def _values(self, pc, state):
-        live = self.region.liveness.live_at(pc)
-        modified = self.region.defined_registers()
+        """The registers of the loop's frame live at ``pc`` that the region may change."""
+        region = self.top.region
+        live = region.liveness.live_at(pc)
+        modified = region.defined_registers()
         values = []
         for r in sorted(live & modified):
             if r in self.carried:
@@ -163,17 +276,24 @@ class Recorder:
     def var_name(self, var) -> str:
         if is_global(var):
             return var[-1]
-        name = self.code.regnames.get(var)
+        if isinstance(var, CalleeRegister):
+            return var.name
+        name = self.top.code.regnames.get(var)
         return name if name else "t%d" % var
 
     def slots(self, var, jt: JType):
-        return self.graph.var_slots(var, jt)
+        return self.graph.var_slots(self.frame.var(var), jt)
 
     def read(self, var, jt: JType) -> list[Ins]:
         return [self.op("getvar", imm=s) for s in self.slots(var, jt)]
 
     def write(self, var, jt: JType, values):
-        for s, v in zip(self.slots(var, jt), values):
+        """A register (or global, or cell) of the current frame := values."""
+        self.write_var(self.frame.var(var), jt, values)
+
+    def write_var(self, var, jt: JType, values):
+        """A frame variable of the graph (any frame's) := values."""
+        for s, v in zip(self.graph.var_slots(var, jt), values):
             self.op("setvar", v, imm=s)
 
     # --- operands ---------------------------------------------------------------------------------
@@ -194,7 +314,9 @@ class Recorder:
         t = self.type_of(arg)
         if arg >= 0:
             return self.read(arg, t)
-        value = self.code.consts[-1 - arg]
+        return self.const_parts(self.code.consts[-1 - arg], t)
+
+    def const_parts(self, value, t: JType) -> list[Ins]:
         if t is INT:
             return [self.op("int", imm=value)]
         if t is FLOAT:
@@ -457,6 +579,9 @@ class Recorder:
 
     # calls of builtins
     def op_CALL(self, args, typing):
+        if typing.callee is not None:
+            self.inline(self.pc, self.code.instrs[self.pc], typing)
+            return
         fn = self.type_of(args[1])
         assert isinstance(fn, BuiltinType)
         f = fn.fn

@@ -7,13 +7,11 @@ after each one.
 """
 from __future__ import annotations
 
-from .cse import cse
-from .dce import dce
-from .fold import fold
-from .licm import licm
-from .ranges import ranges
+from . import cse, dce, fold, licm, ranges
 
-PIPELINE = (("cse", cse), ("fold", fold), ("ranges", ranges), ("licm", licm), ("dce", dce))
+# each pass is its module's run(graph)
+PIPELINE = (("cse", cse.run), ("fold", fold.run), ("ranges", ranges.run), ("licm", licm.run),
+            ("dce", dce.run))
 
 
 def optimize(graph, stages: list | None = None):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .rewrite import substitute
 
 
-def cse(graph):
+def run(graph):
     subst = {}
     for b in graph.blocks.values():
         seen = {}               # (op, args, imm) -> the first pure instruction computing it

@@ -4,7 +4,7 @@ Guards, stores and loads of memory stay (a guard's exit is an effect)."""
 from __future__ import annotations
 
 
-def dce(graph):
+def run(graph):
     while True:
         uses = graph.uses()
         removed = False

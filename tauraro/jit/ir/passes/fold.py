@@ -86,7 +86,7 @@ def fold_one(ins: Ins):
     return None
 
 
-def fold(graph):
+def run(graph):
     subst = {}
     for b in graph.blocks.values():
         kept = []

@@ -20,7 +20,7 @@ _MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonze
                    "range_check"}
 
 
-def licm(graph):
+def run(graph):
     written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar"}
     every_iteration = _dominating_back_edges(graph)
     invariant = set(graph.preheader)

@@ -1,10 +1,10 @@
 """Range analysis: the interval of every int value, and the guards it makes needless.
 
-Each int value gets an interval [lo, hi]. A frame variable's slot holds the join of
-what the region writes to it, and -- if the slot is live at the loop's entry -- any
-value at all. The intervals are found by iterating over the whole region until
-they are stable; a bound still moving after a few rounds is widened to the 64-bit
-limit, so the iteration ends.
+Each int value gets an interval [lo, hi]. The intervals of the frame variables'
+slots flow forward through the blocks (a ``setvar`` sets its slot's, a merge joins
+its predecessors'), starting from "any value" for the slots live at the loop's
+entry; the flow is iterated until it is stable, and at a loop header a bound still
+moving after a few rounds is widened to the 64-bit limit, so the iteration ends.
 
 Then, per op (with an explicit default: keep it):
 - an overflow guard (``add_ov`` ...) whose result interval fits 64 bits becomes its
@@ -65,13 +65,10 @@ class Ranges:
     # --- transfer functions: the interval an op's result can have (unclamped) ---------------------
     def compute(self, ins):
         op = ins.op
+        if op in ("int", "bool"):
+            return (ins.imm, ins.imm)
         a = self.of(ins.args[0]) if ins.args else None
         b = self.of(ins.args[1]) if len(ins.args) > 1 else None
-        if op == "getvar":
-            s = self.slots.get(ins.imm.key)
-            if s is None and ins.imm.jtype.parts[ins.imm.part][0] == "len":
-                return LENGTH
-            return s
         if op in ("add_ov", "add"):
             return (a[0] + b[0], a[1] + b[1])
         if op in ("sub_ov", "sub"):
@@ -143,30 +140,56 @@ class Ranges:
         return (r[0], min(r[1], s[1] - 1)) if how == "below" else (max(r[0], s[0] + 1), r[1])
 
     def run(self):
-        rounds = 0
-        while True:
-            rounds += 1
-            new_slots = dict(self.slots)
-            for b in self.graph.blocks.values():
-                for ins in b.instrs:
-                    if ins.op == "setvar":
-                        if ins.imm.type in ("int", "bool"):
-                            k = ins.imm.key
-                            new_slots[k] = _join(new_slots.get(k), self.written(b, ins.args[0]))
-                    elif ins.type in ("int", "bool"):
-                        r = self.compute(ins)
-                        if r is not None:
-                            self.values[ins] = _clamp(*r)
-            changed = [k for k in new_slots if new_slots[k] != self.slots.get(k)]
-            if not changed:
-                return
-            if rounds >= ROUNDS_BEFORE_WIDENING:
-                for k in changed:
-                    old, new = self.slots.get(k), new_slots[k]
-                    if old is not None:
-                        new_slots[k] = (I64_MIN if new[0] < old[0] else new[0],
-                                        I64_MAX if new[1] > old[1] else new[1])
-            self.slots = new_slots
+        g = self.graph
+        order = _reverse_postorder(g)
+        preds = {k: [] for k in order}
+        for k in order:
+            for t in g.blocks[k].succs():
+                if t in preds:
+                    preds[t].append(k)
+        out: dict = {}
+        ins_at: dict = {}
+        visits: dict = {}
+        changed = True
+        while changed:
+            changed = False
+            for k in order:
+                state = dict(self.slots) if k == g.entry else None
+                for p in preds[k]:
+                    if p in out:
+                        state = _join_states(state, out[p])
+                if state is None:
+                    continue
+                if k in g.loop_headers:
+                    visits[k] = visits.get(k, 0) + 1
+                    old = ins_at.get(k)
+                    if old is not None and visits[k] > ROUNDS_BEFORE_WIDENING:
+                        state = _widen(old, state)
+                    ins_at[k] = state
+                state = self._through(g.blocks[k], dict(state))
+                if out.get(k) != state:
+                    out[k] = state
+                    changed = True
+
+    def _through(self, b, state):
+        """The slots' intervals after block ``b``; the values' intervals on the way."""
+        for ins in b.instrs:
+            if ins.op == "setvar":
+                if ins.imm.type in ("int", "bool"):
+                    state[ins.imm.key] = self.written(b, ins.args[0])
+            elif ins.op == "getvar":
+                r = state.get(ins.imm.key)
+                if r is None and ins.imm.jtype.parts[ins.imm.part][0] == "len":
+                    r = LENGTH
+                if r is not None:
+                    self.values[ins] = r
+                else:
+                    self.values.pop(ins, None)
+            elif ins.type in ("int", "bool"):
+                r = self.compute(ins)
+                if r is not None:
+                    self.values[ins] = _clamp(*r)
+        return state
 
     def _body_facts(self):
         """(block, position) -> ("below" | "above", stop) for each block that runs a range
@@ -181,7 +204,40 @@ class Ranges:
         return out
 
 
-def ranges(graph):
+def _join_states(a, b):
+    if a is None:
+        return dict(b)
+    return {k: _join(a.get(k), b.get(k)) for k in set(a) | set(b)}
+
+
+def _widen(old, new):
+    out = dict(new)
+    for k, n in new.items():
+        o = old.get(k)
+        if o is not None and n is not None and n != o:
+            out[k] = (I64_MIN if n[0] < o[0] else n[0], I64_MAX if n[1] > o[1] else n[1])
+    return out
+
+
+def _reverse_postorder(graph) -> list:
+    seen = {graph.entry}
+    order = []
+    stack = [(graph.entry, iter(graph.blocks[graph.entry].succs()))]
+    while stack:
+        node, it = stack[-1]
+        for t in it:
+            if t not in seen and t in graph.blocks:
+                seen.add(t)
+                stack.append((t, iter(graph.blocks[t].succs())))
+                break
+        else:
+            order.append(node)
+            stack.pop()
+    order.reverse()
+    return order
+
+
+def run(graph):
     analysis = Ranges(graph, {k for k in graph.slots if k[0] in graph.entry_vars})
     analysis.run()
     for b in graph.blocks.values():

@@ -1,0 +1,106 @@
+"""Which calls of the program's functions are inlined into a compiled loop, typed how.
+
+A call ``f(a, b)`` whose callee is a function of the loop's module known at entry
+(``FunctionType``: its identity, code and defaults are checked by every entry) is
+inlined if the callee's register bytecode, typed for these argument types, compiles
+as a whole function region (``FunctionRegion``) and returns one type.
+
+Deoptimization inside a callee re-runs the call: every exit in an inlined body
+leaves through the caller's snapshot *before* the call, and the interpreter makes
+the call itself, so CPython runs the callee from its start, with its own frame and
+traceback. That is exact because an inlined callee changes nothing the program can
+see before it returns: a callee that stores into a list, a global or a cell is not
+inlined (the call stays an exit). Depth and size are bounded.
+"""
+from __future__ import annotations
+
+from .infer import Inference, NotCompilable
+from .jtypes import NONE, UNBOUND_T, FunctionType, OtherType, const_type
+from .region import FunctionRegion
+
+MAX_DEPTH = 3            # calls inlined inside inlined calls, at most this deep
+MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at most
+
+
+class Inliner:
+    def __init__(self, code_for):
+        """``code_for(function)``: the function's register bytecode, or None."""
+        self.code_for = code_for
+        self.size = 0
+        self._typed: dict = {}
+        self._regions: dict = {}
+
+    def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int):
+        """The callee's Inference for these argument types, or why it is not inlined."""
+        key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])))
+        have = self._typed.get(key)
+        if have is None:
+            have = self._typed[key] = self._type(fn, list(args), global_types, depth)
+        return have
+
+    def _type(self, fn, args, global_types, depth):
+        if depth >= MAX_DEPTH:
+            return "calls nested more than %d deep are not inlined" % MAX_DEPTH
+        code = fn.register_code
+        if code is None:
+            code = fn.register_code = self.code_for(fn.func)
+        if code is None:
+            return "its register bytecode is not available"
+        if code.kwonlyargcount:
+            return "keyword-only parameters are not inlined yet"
+        n = code.argcount
+        if len(args) > n:
+            return "too many arguments"          # a TypeError: the interpreter raises it
+        defaults = fn.defaults or ()
+        missing = n - len(args)
+        if missing > len(defaults):
+            return "missing arguments"
+        for d in defaults[len(defaults) - missing:] if missing else ():
+            t = const_type(d)
+            if isinstance(t, OtherType) or (t.static and t is not NONE):
+                return "a default of type %s" % t.name
+            args.append(t)
+        region = self._regions.get(code)
+        if region is None:
+            region = self._regions[code] = FunctionRegion(code)
+        entry = {r: t for r, t in enumerate(args)}
+        for r in region.liveness.live_at(0):
+            entry.setdefault(r, UNBOUND_T)       # read before assigned: UnboundLocalError
+        reads, writes = region.global_names()
+        for name in reads | writes:
+            if ("g", name) not in global_types:
+                return "its global '%s' is not known at entry" % name
+        entry.update(global_types)     # all of them: its own callees read theirs
+        self.size += len(code.instrs)
+        if self.size > MAX_INSTRUCTIONS:
+            return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS
+        try:
+            inf = Inference(region, entry, self, depth + 1)
+        except NotCompilable as e:
+            return str(e)
+        types = {t for _, t in inf.returns}
+        if not types:
+            pc = min(inf.exit_at.values(), default=None)
+            if pc is None:
+                return "it never returns"
+            return "%s at line %d" % (inf.typings[pc].reason, code.instrs[pc].line)
+        if len(types) > 1:
+            return "it returns %s" % " or ".join(sorted(t.name for t in types))
+        inf.result = types.pop()
+        inf.function_type = fn
+        return inf
+
+
+def callee_globals(types, code_for) -> set:
+    """The globals the functions among ``types`` read: a loop calling them reads them at
+    entry too. (The controller repeats this until no new function turns up.)"""
+    out = set()
+    for fn in types:
+        if not isinstance(fn, FunctionType):
+            continue
+        code = fn.register_code
+        if code is None:
+            code = fn.register_code = code_for(fn.func)
+        if code is not None:
+            out |= {code.names[ins.args[1]] for ins in code.instrs if ins.op.name == "LOAD_GLOBAL"}
+    return out

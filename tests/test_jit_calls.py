@@ -1,0 +1,226 @@
+"""Calls of the program's functions inlined into compiled loops.
+
+Each program runs under CPython and under Tauraro with the JIT (threshold 1, so every
+loop compiles at once); stdout, exit code and stderr must match, and the loop must
+really have run natively with the call inlined (``native_iterations``; no exit at
+the call's line on the hot path). Deoptimization inside a callee re-runs the call in
+the interpreter: the tests below make every such exit happen.
+"""
+from test_jit import jit
+
+
+def calls_exits(r, line):
+    return {reason: n for (reason, l), n in r.exit_reasons(line).items()}
+
+
+def test_small_functions_are_inlined_into_the_loop(tmp_path):
+    r = jit(tmp_path, """
+        def sq(x):
+            return x * x
+
+        def clamp(x, lo=5, hi=30):
+            if x < lo:
+                return lo
+            if x > hi:
+                return hi
+            return x
+
+        def lerp(a, b, t):
+            return a + (b - a) * t
+
+        def f(n):
+            s = 0
+            acc = 0.0
+            for i in range(n):
+                s += sq(i % 1000) - clamp(i % 37) + clamp(i % 7, 2)
+                acc += lerp(1.0, 3.0, (i % 10) / 10)
+            return s, acc
+        print(f(20000))
+    """)
+    row = r.loop(18)
+    assert row["status"] == "compiled", row
+    assert row["native_iterations"] >= 19990 and row["entries"] == 1, row
+    assert calls_exits(r, 18) == {"left the loop": 1}
+
+
+def test_a_function_calling_functions_is_inlined_with_its_callees(tmp_path):
+    r = jit(tmp_path, """
+        def inc(x):
+            return x + 1
+
+        def twice(x):
+            return inc(inc(x))
+
+        def four(x):
+            return twice(twice(x))
+
+        t = 0
+        for i in range(5000):
+            t += four(i)
+        print(t)
+    """)
+    assert r.loop(12)["native_iterations"] >= 4999
+
+
+def test_int_overflow_inside_a_callee_reruns_the_call_with_big_ints(tmp_path):
+    r = jit(tmp_path, """
+        def grow(x):
+            return x * 3 + 1
+
+        x = 1
+        for i in range(60):
+            x = grow(x)
+        print(x)
+    """)
+    assert any("int overflow in grow" in reason for reason in calls_exits(r, 6))
+
+
+def test_an_exception_three_inlined_frames_deep_has_cpythons_traceback(tmp_path):
+    jit(tmp_path, """
+        def inner(x):
+            return 100 // (x - 70)
+
+        def middle(x):
+            return inner(x) + 1
+
+        def outer(x):
+            return middle(x) * 2
+
+        t = 0
+        for i in range(100):
+            t += outer(i)
+        print(t)
+    """)
+
+
+def test_zero_division_in_a_float_callee_raises_where_cpython_does(tmp_path):
+    jit(tmp_path, """
+        def inv(x):
+            return 1.0 / x
+
+        def main():
+            s = 0.0
+            for i in range(50, -5, -1):
+                s += inv(float(i))
+            return s
+        print(main())
+    """)
+
+
+def test_a_callee_rebound_mid_loop_is_called_as_rebound(tmp_path):
+    r = jit(tmp_path, """
+        def f(x):
+            return x + 1
+
+        def g(x):
+            return x * 2
+
+        t = 0
+        for i in range(3000):
+            t += f(i)
+            if i == 1500:
+                f = g
+        print(t)
+    """)
+    assert r.loop(9)["native_iterations"] > 2000
+
+
+def test_replacing_code_or_defaults_is_seen_at_once(tmp_path):
+    jit(tmp_path, """
+        def f(x, k=1):
+            return x + k
+
+        def g(x, k=1):
+            return x - k
+
+        t = 0
+        for i in range(3000):
+            t += f(i)
+            if i == 1000:
+                f.__defaults__ = (100,)
+            if i == 2000:
+                f.__code__ = g.__code__
+        print(t)
+    """)
+
+
+def test_defaults_and_missing_or_extra_arguments(tmp_path):
+    jit(tmp_path, """
+        def f(a, b=2, c=3.5):
+            return a * b + c
+
+        t = 0.0
+        for i in range(2000):
+            t += f(i) + f(i, 3) + f(i, 4, 0.25)
+        print(t)
+        for i in range(2000):
+            if i == 1999:
+                f()
+    """)
+
+
+def test_a_recursive_function_called_in_a_loop(tmp_path):
+    jit(tmp_path, """
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+
+        t = 0
+        for i in range(18):
+            t += fib(i)
+        print(t)
+
+        def down(n):
+            return 0 if n == 0 else 1 + down(n - 1)
+
+        for i in range(5):
+            print(down(10 ** 5))
+    """)
+
+
+def test_a_callee_that_writes_a_list_is_not_inlined(tmp_path):
+    r = jit(tmp_path, """
+        def put(xs, i, v):
+            xs[i] = v
+            return v
+
+        xs = [0] * 100
+        t = 0
+        for i in range(3000):
+            t += put(xs, i % 100, i)
+        print(t, sum(xs))
+    """)
+    assert r.loop(8)["status"] == "not compiled"
+    assert "STORE_SUBSCR in an inlined function" in r.loop(8)["reason"]
+
+
+def test_a_callee_returning_different_types_is_not_inlined(tmp_path):
+    jit(tmp_path, """
+        def half(x):
+            if x % 2:
+                return x / 2
+            return x // 2
+
+        t = 0
+        for i in range(3000):
+            t += half(i)
+        print(t)
+    """)
+
+
+def test_a_global_the_callee_reads_is_read_at_entry(tmp_path):
+    r = jit(tmp_path, """
+        SCALE = 3
+
+        def scaled(x):
+            return x * SCALE
+
+        t = 0
+        for i in range(3000):
+            t += scaled(i)
+            if i == 2000:
+                SCALE = 5
+        print(t)
+    """)
+    assert r.loop(8)["native_iterations"] > 2000
