@@ -161,30 +161,37 @@ class Graph:
     def succs(self) -> dict:
         return {k: b.succs() for k, b in self.blocks.items()}
 
-    def dominators(self) -> dict:
-        """Block key -> the set of blocks dominating it (itself included)."""
+    def rpo(self) -> list:
+        """Block keys in reverse postorder from the entry (unreachable blocks left out)."""
+        seen = {self.entry}
         order = []
-        seen = set()
-
-        def visit(k):          # postorder, iteratively
-            stack = [(k, iter(self.blocks[k].succs()))]
-            seen.add(k)
-            while stack:
-                node, it = stack[-1]
-                for t in it:
-                    if t not in seen:
-                        seen.add(t)
-                        stack.append((t, iter(self.blocks[t].succs())))
-                        break
-                else:
-                    order.append(node)
-                    stack.pop()
-        visit(self.entry)
+        stack = [(self.entry, iter(self.blocks[self.entry].succs()))]
+        while stack:
+            node, it = stack[-1]
+            for t in it:
+                if t not in seen and t in self.blocks:
+                    seen.add(t)
+                    stack.append((t, iter(self.blocks[t].succs())))
+                    break
+            else:
+                order.append(node)
+                stack.pop()
         order.reverse()
+        return order
+
+    def preds(self, order) -> dict:
+        """Block key -> the keys (among ``order``) of the blocks branching to it."""
         preds = {k: [] for k in order}
         for k in order:
             for t in self.blocks[k].succs():
-                preds[t].append(k)
+                if t in preds:
+                    preds[t].append(k)
+        return preds
+
+    def dominators(self) -> dict:
+        """Block key -> the set of blocks dominating it (itself included)."""
+        order = self.rpo()
+        preds = self.preds(order)
         dom = {k: set(order) for k in order}
         dom[self.entry] = {self.entry}
         changed = True

@@ -141,12 +141,8 @@ class Ranges:
 
     def run(self):
         g = self.graph
-        order = _reverse_postorder(g)
-        preds = {k: [] for k in order}
-        for k in order:
-            for t in g.blocks[k].succs():
-                if t in preds:
-                    preds[t].append(k)
+        order = g.rpo()
+        preds = g.preds(order)
         out: dict = {}
         ins_at: dict = {}
         visits: dict = {}
@@ -217,24 +213,6 @@ def _widen(old, new):
         if o is not None and n is not None and n != o:
             out[k] = (I64_MIN if n[0] < o[0] else n[0], I64_MAX if n[1] > o[1] else n[1])
     return out
-
-
-def _reverse_postorder(graph) -> list:
-    seen = {graph.entry}
-    order = []
-    stack = [(graph.entry, iter(graph.blocks[graph.entry].succs()))]
-    while stack:
-        node, it = stack[-1]
-        for t in it:
-            if t not in seen and t in graph.blocks:
-                seen.add(t)
-                stack.append((t, iter(graph.blocks[t].succs())))
-                break
-        else:
-            order.append(node)
-            stack.pop()
-    order.reverse()
-    return order
 
 
 def run(graph):
