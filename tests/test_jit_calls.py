@@ -224,3 +224,110 @@ def test_a_global_the_callee_reads_is_read_at_entry(tmp_path):
         print(t)
     """)
     assert r.loop(8)["native_iterations"] > 2000
+
+
+# --- functions compiled whole ----------------------------------------------------------------
+
+def function_row(r, name):
+    rows = [x for x in r.rows if x["kind"] == "function" and x["function"] == name]
+    assert rows, [x["function"] for x in r.rows]
+    return rows[0]
+
+
+def test_a_recursive_function_runs_natively_calls_of_itself_included(tmp_path):
+    r = jit(tmp_path, """
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+
+        def fibf(x):
+            if x < 2.0:
+                return x
+            return fibf(x - 1.0) + fibf(x - 2.0)
+
+        def tak(x, y, z):
+            if y < x:
+                return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y))
+            return z
+
+        print(fib(22), fibf(18.0), tak(12, 8, 4))
+    """)
+    for name in ("fib", "fibf", "tak"):
+        row = function_row(r, name)
+        assert row["status"] == "compiled" and row["native_iterations"] >= 1, row
+
+
+def test_int_overflow_deep_in_native_recursion_gives_cpythons_big_int(tmp_path):
+    r = jit(tmp_path, """
+        def power(b, e):
+            if e == 0:
+                return 1
+            return b * power(b, e - 1)
+
+        for e in (10, 40, 62, 63, 64, 100):
+            print(power(2, e), power(-3, e))
+    """)
+    row = function_row(r, "power")
+    assert row["native_iterations"] >= 3 and any("int overflow" in e["reason"] for e in row["exits"]), row
+
+
+def test_recursion_past_the_limit_raises_where_cpython_does(tmp_path):
+    jit(tmp_path, """
+        import sys
+
+        def down(n):
+            if n == 0:
+                return 0
+            return 1 + down(n - 1)
+
+        print(down(50), down(900))
+        sys.setrecursionlimit(300)
+        print(down(250))
+        print(down(400))
+    """)
+
+
+def test_recursion_caught_by_the_program_at_the_same_depth(tmp_path):
+    jit(tmp_path, """
+        import sys
+
+        def depth(n):
+            try:
+                return depth(n + 1)
+            except RecursionError:
+                return n
+
+        def count(n):
+            if n == 0:
+                return 0
+            return count(n - 1) + 1
+
+        sys.setrecursionlimit(200)
+        print(count(50))
+        print(depth(0), depth(0))
+        try:
+            count(500)
+        except RecursionError as e:
+            print("caught", e)
+    """)
+
+
+def test_a_rebound_or_replaced_recursive_function(tmp_path):
+    jit(tmp_path, """
+        def f(n):
+            if n <= 1:
+                return 1
+            return n * f(n - 1)
+
+        def g(n):
+            return -1
+
+        print(f(10))
+        h = f
+        f = g
+        print(h(10))
+        f = h
+        f.__code__ = g.__code__
+        print(f(10), h(3))
+    """)

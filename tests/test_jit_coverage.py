@@ -41,7 +41,7 @@ def test_every_ir_op_has_an_emitter_rule_and_no_rule_is_for_an_unknown_op():
 def test_the_ir_table_is_well_formed():
     from tauraro.jit.ir.ops import VALUE_TYPES
     for op in IR_OPS.values():
-        assert op.result in (None, "slot") or op.result in VALUE_TYPES, op.name
+        assert op.result in (None, "slot", "call") or op.result in VALUE_TYPES, op.name
         assert all(t in VALUE_TYPES or t == "any" for t in op.operands), op.name
         assert op.flags <= {"pure", "guard", "load", "store", "const"}, op.name
         assert op.doc, op.name

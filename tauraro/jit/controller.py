@@ -312,6 +312,117 @@ class JitController:
         st.current = version
         return version.exits[exit_id - 1]      # exit ids count from 1
 
+    # --- functions compiled whole -------------------------------------------------------------
+    def call_function(self, site, func, args, frame):
+        """A hot recursive function's call from the baseline: its result computed natively,
+        or ``site`` when the baseline must make the call (see ``tauraro.jit.functions``)."""
+        from .functions import compile_function, native_depth_limit
+        from .jtypes import FunctionType
+        st = site.state
+        G = frame.f_globals
+        if st is None:
+            code = self.code_for(func) if self.code_for else None
+            if code is None:
+                site.on = False
+                return site
+            from ..compiler.code import LoopInfo
+            st = site.state = self.loops[(code, "function")] = LoopState(
+                code, LoopInfo(-1, "function", site.info.line, 0, 0, -1))
+            st.builtins = G.get("__builtins__")
+            if not isinstance(st.builtins, dict):
+                st.builtins = st.builtins.__dict__
+        ftype = classify(func, G)
+        types = tuple(classify(a, G) for a in args)
+        key = (ftype, types)
+        version = st.versions.get(key)
+        if version is None:
+            if not isinstance(ftype, FunctionType) or len(st.versions) >= MAX_VERSIONS:
+                self._give_up_function(st, site, "not compiled", "not a plain function of its module"
+                                       if not isinstance(ftype, FunctionType)
+                                       else "more than %d type versions" % MAX_VERSIONS)
+                return site
+            engine = self._engine()       # started once, not billed to a function
+            t0 = time.perf_counter()
+            try:
+                version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
+                                           "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
+            except NotCompilable as e:
+                self._give_up_function(st, site, "not compiled", str(e))
+                return site
+            st.compile_seconds += time.perf_counter() - t0
+            st.versions[key] = version
+            st.status = "compiled"
+            if self.dump is not None:
+                self._dump_function(st, version)
+        for name, value in version.constants:
+            if G.get(name, st.builtins.get(name)) is not value:
+                del st.versions[key]          # a global it read was rebound: compile again next time
+                return site
+        wargs = version.arguments(args)
+        limit = native_depth_limit(frame)
+        if wargs is None or limit < 1:
+            return site
+        words = version.words
+        words[1] = 0
+        words[2] = 0
+        words[3] = limit
+        watchdog = self.interrupts
+        t1 = time.perf_counter()
+        if watchdog is None:
+            r = version.entry(*wargs)
+        else:
+            watchdog.running(version.memory_address)
+            try:
+                r = version.entry(*wargs)
+                watchdog.stopped()
+            finally:
+                try:
+                    watchdog.done()
+                except KeyboardInterrupt as e:
+                    raise e from None
+        st.native_seconds += time.perf_counter() - t1
+        st.entries += 1
+        status = words[1]
+        if status == 0:
+            st.native_iterations += 1
+            st.quick_failures = 0
+            return version.value(r)
+        snap = version.snapshots.get(status)
+        reason, line = (snap.reason, snap.line) if snap is not None else ("too deep, or interrupted",
+                                                                          site.info.line)
+        st.exits[(reason, line)] = st.exits.get((reason, line), 0) + 1
+        st.quick_failures += 1
+        if st.quick_failures >= QUICK_FAILURE_LIMIT * 2:
+            self._give_up_function(st, site, "blacklisted", "native calls keep failing at line %d (%s)"
+                                   % (line, reason))
+            return site
+        site.countdown = st.backoff          # the baseline makes this many calls before the next try
+        st.backoff = min(st.backoff * 2, 1 << 16)
+        return site
+
+    def _give_up_function(self, st, site, status, reason):
+        site.on = False
+        if st is not None:
+            self.give_up(st, status, reason)
+
+    def _dump_function(self, st, version):
+        text = ["=== %s line %d: function %s, version %d\n" % (st.code.filename, st.loop.line, st.code.qualname,
+                                                              len(st.versions)),
+                "--- argument types: %s\n" % ", ".join(t.name for t in version.types)]
+        for title, ir in version.stages:
+            text.append("--- IR %s\n" % title)
+            text.append(ir)
+        text.append("--- wasm text\n")
+        text.append(version.text())
+        text.append("\n")
+        out = "".join(text)
+        if self.dump == "-":
+            sys.stderr.write(out)
+        else:
+            stem = "%s_function_line%d" % (Path(st.code.filename).stem, st.loop.line)
+            n = len(st.versions)
+            (Path(self.dump) / ((stem if n == 1 else "%s_v%d" % (stem, n)) + ".txt")).write_text(out)
+
     def _with_callee_globals(self, st, types, r, G, builtins):
         """The entry types with the globals of the functions the loop may inline added to
         the loop's entry variables (which only grow: a version keeps the list it was

@@ -29,12 +29,18 @@ from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 
 I64_MIN = -(1 << 63)
+# a function compiled whole: its words in linear memory (0 is the Ctrl-C flag)
+STATUS = 4               # 0, or the id of the snapshot whose guard failed
+DEPTH = 8                # native frames
+LIMIT = 12               # the most native frames the host allows this call
+FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
 SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
 MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
 
 
 class Emitter(Sink):
     def __init__(self, graph: Graph, layout, module_name: str, header_lines: dict):
+        self.function = None        # a function compiled whole: its result's wasm type (see build_function)
         self.graph = graph
         self.layout = layout
         self.module = Module(name=module_name)
@@ -50,7 +56,7 @@ class Emitter(Sink):
         self.exit_depth = 0
         self.exit_local = self.new_local("exit_id", "i32")
         # native iterations of the region's own loops (an inlined callee's are not counted)
-        self.counters = {h: self.new_local("iterations_L%d" % header_lines[h], "i64")
+        self.counters = {h: self.new_local("iterations_L%d" % header_lines.get(h, h), "i64")
                          for h in sorted(layout.counter_off)}
         self.carried = layout.carried
         # With many loop variables, each exit would carry them all as live values to the
@@ -71,6 +77,8 @@ class Emitter(Sink):
             k += 1
         self.local_names.add(name)
         self.locals.append((name, valtype))
+        if self.function is not None:
+            return len(self.locals) - 1      # shifted past the parameters by build_function
         return len(self.locals)   # local 0 is the entry parameter
 
     def slot_local(self, slot) -> int:
@@ -129,7 +137,7 @@ class Emitter(Sink):
         for pos, ins in enumerate(instrs):
             for a in ins.args:
                 last_use[a] = pos
-        if term[0] == "branch":
+        if term[0] in ("branch", "return") and term[1] is not None:
             last_use[term[1]] = len(instrs)
         out = set()
         for pos, ins in enumerate(instrs):
@@ -183,7 +191,12 @@ class Emitter(Sink):
 
     # --- exits ------------------------------------------------------------------------------------
     def exit_code(self, snap: Snapshot, extra_depth: int = 0):
-        """Store the snapshot's values, set the exit id and branch to the exit block."""
+        """Store the snapshot's values, set the exit id and branch to the exit block.
+        (A function compiled whole fails instead: the snapshot's id is its status.)"""
+        if self.function is not None:
+            self.e(("i32.const", 0), ("i32.const", snap.id), ("i32.store", STATUS))
+            self.emit(("br", self.exit_depth + self.nest + extra_depth))
+            return
         off = self.layout.exit_area
         for var, t in snap.values:
             self.e(("i32.const", 0), ("i64.const", t.tag), ("i64.store", off))
@@ -225,6 +238,12 @@ class Emitter(Sink):
             return ("goto", t[1])
         if t[0] == "branch":
             return ("cond", lambda: self.use(t[1]), t[2], t[3])
+        if t[0] == "return":       # a function compiled whole: one frame less deep
+            self.e(("i32.const", 0), ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 1), "i32.sub",
+                   ("i32.store", DEPTH))
+            if t[1] is not None:
+                self.use(t[1])
+            self.emit(("return",))
         return ("stop",)
 
     def label(self, node) -> str:
@@ -295,13 +314,68 @@ class Emitter(Sink):
                                  locals=self.locals, body=self.body, export="run")
         return self.module.to_binary(), self.module
 
+    def build_function(self, params, result) -> tuple[bytes, Module]:
+        """The graph of a function compiled whole as the wasm function ``call``: its
+        parameters' parts are the wasm parameters; it returns its result, and leaves the
+        status word 0. A failing guard anywhere, in its native calls of itself too, sets
+        the status to the guard's snapshot id and unwinds every native frame: the
+        interpreter then makes the call. Native depth is counted against a limit the
+        host sets below Python's recursion limit, so deep recursion fails natively and
+        CPython raises RecursionError where it does."""
+        self.function = result
+        self.graph.number()
+        wasm_params = []
+        for var, jt in params:
+            for s in self.graph.var_slots(var, jt):
+                wasm_params.append((s.name, jt.parts[s.part][1]))
+        # the parameters are locals 0..n-1: the slots of the parameters are they
+        self.locals = []
+        self.local_names = set()
+        base = len(wasm_params)
+        self._base = base
+        self.exit_local = None
+        self.counters = {}            # (a function's loops are not counted)
+        k = 0
+        for var, jt in params:
+            for s in self.graph.var_slots(var, jt):
+                self.slot_locals[s.key] = k - base       # new_local numbering: see local()
+                k += 1
+        # depth, and Ctrl-C, checked on every call
+        self.e(("i32.const", 0), ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 1), "i32.add",
+               ("i32.store", DEPTH),
+               ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 0), ("i32.load", LIMIT), "i32.gt_u",
+               ("i32.const", 0), ("i32.load", self.layout.FLAG), "i32.or", ("if", None),
+               ("i32.const", 0), ("i32.const", FAILED_AT_ENTRY), ("i32.store", STATUS))
+        if result is not None:
+            self.emit(({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0))
+        self.e(("return",), ("end",))
+        self.emit(("block", None, "exit"))
+        self.exit_depth = 0
+        for ins in self.graph.preheader:
+            self.instruction(ins, dedicated=True)
+        Structurer(self.graph.entry, self.graph.succs(), self, self.graph.loop_headers).run([("exit",)])
+        self.emit(("end",))
+        if result is not None:            # failed: any value (the status says it is not one)
+            self.emit(({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0))
+        self._resolve_calls()
+        self.module.set_memory(min_pages=1, export="memory")
+        for addr, data in self.layout.const_data:
+            self.module.add_data(addr, data)
+        body = [(i[0], i[1] + base) if i[0] in ("local.get", "local.set", "local.tee") else i
+                for i in self.body]
+        self.module.add_function(name=self.graph.name, params=wasm_params,
+                                 results=[result] if result else [], locals=self.locals, body=body,
+                                 export="call")
+        return self.module.to_binary(), self.module
+
     def helper(self, name: str):
         """A call target for a host helper, resolved to a function index in build()."""
         self.helper_index.setdefault(name, None)
         return ("import", name)
 
     def internal(self, name: str):
-        """A call target for a function of the module itself (fmod), resolved in build()."""
+        """A call target for a function of the module itself (fmod, or "self": the
+        function being built), resolved in build()."""
         self.internal_functions.add(name)
         return ("internal", name)
 
@@ -316,6 +390,7 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
+        index[("internal", "self")] = len(self.module.func_names)    # the function added next
         self.body = [("call", index[i[1]]) if i[0] == "call" and isinstance(i[1], tuple) else i
                      for i in self.body]
 
@@ -716,6 +791,19 @@ def _index(em, ins):
     em.exit_if(ins.snap)
     em.use(base)
     em.e(("local.get", li), "i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add")
+
+
+@rule("call_self")
+def _call_self(em, ins):
+    """The compiled function calling itself; if the callee failed, so does this call."""
+    for a in ins.args:
+        em.use(a)
+    em.emit(("call", em.internal("self")))
+    if ins.type is not None:
+        r = em.to_local(VALUE_TYPES[ins.type])
+    em.e(("i32.const", 0), ("i32.load", STATUS), ("br_if", em.exit_depth + em.nest))
+    if ins.type is not None:
+        em.emit(("local.get", r))
 
 
 @rule("elem")

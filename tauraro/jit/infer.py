@@ -38,6 +38,9 @@ class NotCompilable(Exception):
     """The region cannot be compiled; the message says why (with the line)."""
 
 
+SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
+
+
 class Typing:
     __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee")
 
@@ -115,7 +118,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
 
 
 class Inference:
-    def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0):
+    def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
@@ -127,6 +130,9 @@ class Inference:
         self.depth = depth
         self.function = region.loop is None      # a whole function (inlined), not a loop
         self.returns: list = []                  # (pc, type) of each return reached
+        # a function compiled whole: (its FunctionType, parameter types, result type or None);
+        # its calls of itself with the same types are native calls returning that type
+        self.recursion = recursion
         self.typings: dict[int, Typing] = {}
         self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
         self.block_states: dict[int, dict] = {}
@@ -283,6 +289,16 @@ class Inference:
     def _call(self, pc, args, operands) -> Typing:
         """A call of a program function: inlined, typed by the callee's own inference."""
         fn = operands[0]
+        rec = self.recursion
+        if rec is not None and fn is rec[0]:
+            params = list(operands[1:])
+            defaults = fn.defaults or ()
+            missing = len(rec[1]) - len(params)
+            if 0 <= missing <= len(defaults):
+                params += [const_type(d) for d in defaults[len(defaults) - missing:]] if missing else []
+            if tuple(params) == rec[1] and rec[2] is not None:
+                return Typing(pc, "lower", rec[2], operands, callee=SELF_CALL)
+            return self._exit(pc, "a recursive call with other types")
         if self.inliner is None:
             return self._exit(pc, "calling a %s" % fn.name)
         state = self.state_before[pc]

@@ -1,4 +1,6 @@
-"""``--jit-stats``: what the JIT did with every loop, and why."""
+"""``--jit-stats``: what the JIT did with every loop and every function compiled whole,
+and why. (A function's row counts calls where a loop's counts iterations: its
+``native_iterations`` are the calls native code answered, ``entries`` the calls tried.)"""
 from __future__ import annotations
 
 import json
@@ -7,10 +9,16 @@ import os
 
 def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
     compiled = sum(1 for r in rows if r["status"] == "compiled")
-    lines = ["tauraro jit: %d loop%s, %d compiled%s" % (
-        len(rows), "" if len(rows) == 1 else "s", compiled,
+    functions = sum(1 for r in rows if r["kind"] == "function")
+    loops = len(rows) - functions
+    lines = ["tauraro jit: %d loop%s%s, %d compiled%s" % (
+        loops, "" if loops == 1 else "s",
+        ", %d function%s" % (functions, "" if functions == 1 else "s") if functions else "", compiled,
         ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "")]
     for r in rows:
+        if r["kind"] == "function":
+            _function_row(lines, r)
+            continue
         where = "%s:%d %s loop in %s" % (os.path.basename(r["file"]), r["line"], r["kind"], r["function"])
         if r["status"] == "compiled":
             what = "compiled (%d version%s), %d entr%s, compile %.2f ms (codegen %.2f, Cranelift %.2f)" % (
@@ -30,6 +38,23 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"
+
+
+def _function_row(lines, r):
+    where = "%s:%d function %s" % (os.path.basename(r["file"]), r["line"], r["function"])
+    if r["status"] == "compiled":
+        what = "compiled whole (%d version%s), compile %.2f ms" % (
+            r["versions"], "" if r["versions"] == 1 else "s", r["compile_ms"])
+    elif r["status"] == "interpreted":
+        what = "interpreted (never hot)"
+    else:
+        what = "%s: %s" % (r["status"], r["reason"])
+    lines.append("  %s: %s" % (where, what))
+    lines.append("      calls from the interpreter: %d answered natively of %d tried, native %.2f ms"
+                 % (r["native_iterations"], r["entries"], r["native_ms"]))
+    for e in r["exits"]:
+        lines.append("      failed at line %d: %s x%d (the interpreter made the call)"
+                     % (e["line"], e["reason"], e["count"]))
 
 
 def write_json(rows: list[dict], path: str):

@@ -89,6 +89,8 @@ class HookRuntime:
             write_json(rows, json_path)
 
     def site(self, info, filename):
+        if info.kind == "function":
+            return FunctionSite(info, filename, self)
         return LoopSite(info, filename, self)
 
     def register_code(self, key: str):
@@ -126,9 +128,14 @@ class HookRuntime:
         """The register bytecode of a function of a file whose loops got hot (the JIT
         inlines calls of it), or None."""
         fcode = func.__code__
-        key = self._keys.get(fcode.co_filename)
-        if key is None or fcode.co_name == "<module>":
+        if fcode.co_name == "<module>":
             return None
+        key = self._keys.get(fcode.co_filename)
+        if key is None:          # no loop of its file got hot: compile the file now
+            key = next((k for k, (_, name) in self.sources.items() if name == fcode.co_filename),
+                       fcode.co_filename)
+            if isinstance(self.register_code(key), str):
+                return None
         return _find_code(self._modules[key], fcode)
 
     def failed(self, site, exc: BaseException):
@@ -138,8 +145,9 @@ class HookRuntime:
             return
         self.warned.add(key)
         try:
-            sys.stderr.write("tauraro: warning: the JIT left the loop at %s:%d to the baseline: "
-                             "%s: %s\n" % (site.filename, site.info.line, type(exc).__name__, exc))
+            sys.stderr.write("tauraro: warning: the JIT left the %s at %s:%d to the baseline: "
+                             "%s: %s\n" % ("function" if site.info.kind == "function" else "loop",
+                                            site.filename, site.info.line, type(exc).__name__, exc))
             if os.environ.get("TAURARO_DEBUG"):     # where in Tauraro it failed
                 from ..boundary import BOUNDARY
                 with BOUNDARY:
@@ -147,6 +155,45 @@ class HookRuntime:
                 traceback.print_exception(exc)
         except Exception:
             pass
+
+
+class FunctionSite:
+    """A recursive function's way into the JIT (its prologue: ``tauraro.vm.instrument``).
+
+    ``call`` counts the calls the baseline makes; past the threshold it asks the JIT to
+    run the call natively (the function compiled whole, its calls of itself native too)
+    and returns the result, or the site itself when the baseline must run the call:
+    not hot yet, types native code does not take, or a failure inside native code
+    (then nothing the program can see has happened, and CPython runs the call as
+    written, raising what it raises)."""
+
+    def __init__(self, info, filename, runtime: HookRuntime):
+        self.info = info
+        self.filename = filename
+        self.runtime = runtime
+        self.on = True                  # read by the prologue: False once the JIT gave up
+        self.miss = self                # what ``call`` returns when the baseline makes the call
+        self.countdown = runtime.threshold
+        self.state = None
+
+    def __repr__(self):
+        return "<function site %s:%d>" % (self.filename, self.info.line)
+
+    def call(self, func, *args):
+        if self.countdown:
+            self.countdown -= 1
+            return self
+        if _getprofile() is not None or sys.gettrace() is not None:
+            return self                 # a tracer or profiler sees every call
+        frame = sys._getframe(1)
+        if func.__code__ is not frame.f_code:
+            return self                 # the name now means another function
+        try:
+            return self.runtime.controller.call_function(self, func, args, frame)
+        except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
+            self.on = False
+            self.runtime.failed(self, e)
+            return self
 
 
 class Target:

@@ -72,7 +72,8 @@ _FRAME_CALLS = frozenset(("breakpoint", "set_trace", "settrace", "setprofile", "
 
 
 class SiteInfo:
-    """What the hook needs to know about one instrumented loop (static facts)."""
+    """What the hook needs to know about one instrumented loop, or one function compiled
+    whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
     __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level")
 
     def __init__(self, id, kind, line, col, written, parent, module_level):
@@ -215,6 +216,29 @@ def _loop_blocked(loop) -> bool:
     return False
 
 
+def _compilable_recursion(node) -> bool:
+    """Is ``node`` a function the JIT may compile whole: a plain module-level function
+    (no decorator, not async, not a generator, positional parameters only) that calls
+    itself, with nothing that would keep the JIT from compiling it (what blocks loops)?"""
+    if not isinstance(node, ast.FunctionDef) or node.decorator_list:
+        return False
+    a = node.args
+    if a.vararg or a.kwarg or a.kwonlyargs:
+        return False
+    calls_itself = False
+    for n in _walk_local(node.body):
+        if isinstance(n, _BLOCKERS) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
+            return False
+        if isinstance(n, ast.Call):
+            f = n.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+            if name in _FRAME_CALLS:
+                return False
+            if name == node.name and isinstance(f, ast.Name):
+                calls_itself = True
+    return calls_itself
+
+
 def _prints_values(loop) -> bool:
     """Does the loop's body hold an expression statement (printed in mode 'single')?"""
     return any(isinstance(n, ast.Expr) for n in _walk_local(loop.body))
@@ -324,6 +348,46 @@ class Instrumenter:
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.quiet, self.cell_names = saved
 
+    def prologue(self, node):
+        """A recursive function's way into the JIT (see ``_compilable_recursion``)::
+
+            def f(a, b):
+                if <site K>.on:                  # False once the JIT gave up on f
+                    try:
+                        .f = <site K>.call(f, a, b)  # f's result computed natively, or the site
+                    except <builtins>.RecursionError:
+                        .f = <site K>.miss           # (the site itself)
+                    if .f is not <site K>.miss:
+                        return .f
+                BODY
+
+        placed on the first statement's line (no line event of its own). The call of the
+        site takes a frame where the body's next call of ``f`` would: at the recursion
+        limit it fails exactly where that call would, so the body runs and CPython raises
+        RecursionError at the same depth as without the prologue."""
+        k = len(self.sites)
+        params = [a.arg for a in node.args.posonlyargs + node.args.args]
+        self.sites.append(SiteInfo(k, "function", node.lineno, node.col_offset, params, -1, True))
+        site = _const(SITE_PREFIX + str(k))
+        body = node.body
+        first = 1 if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                      and isinstance(body[0].value.value, str)) else 0       # after a docstring
+        where = body[first] if first < len(body) else body[-1]
+        call = ast.Call(func=ast.Attribute(value=site, attr="call", ctx=ast.Load()),
+                        args=[_name(node.name)] + [_name(p) for p in params], keywords=[])
+        result = ".f%d" % k
+
+        def attr(name):
+            return ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr=name, ctx=ast.Load())
+        recursion = ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="RecursionError", ctx=ast.Load())
+        test = ast.If(test=attr("on"), orelse=[], body=[
+            ast.Try(body=[_assign(result, call)], orelse=[], finalbody=[],
+                    handlers=[ast.ExceptHandler(type=recursion, name=None,
+                                                body=[_assign(result, attr("miss"))])]),
+            ast.If(test=ast.Compare(left=_name(result), ops=[ast.IsNot()], comparators=[attr("miss")]),
+                   body=[ast.Return(value=_name(result))], orelse=[])])
+        node.body = body[:first] + [_located(test, where.lineno, where.col_offset)] + body[first:]
+
     def nested_only(self, body, outer=frozenset()):
         """Instrument the functions nested in a body whose own loops stay as they are."""
         for n in _walk_local(body):
@@ -342,6 +406,8 @@ class Instrumenter:
     def statement(self, s, declared, module_level, loops, outer=frozenset()):
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.function(s, outer)
+            if module_level and not loops and self.threshold > 0 and _compilable_recursion(s):
+                self.prologue(s)
             return [s]
         if isinstance(s, ast.ClassDef):
             self.nested_only(s.body, outer)

@@ -46,14 +46,14 @@ class Ins:
     """One IR instruction; also the SSA value it defines (if its op has a result)."""
     __slots__ = ("op", "args", "imm", "snap", "type", "id", "line")
 
-    def __init__(self, op: str, args=(), imm=None, snap=None, line=0):
+    def __init__(self, op: str, args=(), imm=None, snap=None, line=0, type=None):
         d = OPS[op]
         self.op = op
         self.args = tuple(args)
         self.imm = imm
         self.snap = snap
         self.line = line
-        self.type = imm.type if d.result == "slot" else d.result
+        self.type = imm.type if d.result == "slot" else type if d.result == "call" else d.result
         self.id = -1
 
     @property
@@ -97,7 +97,8 @@ class Snapshot:
 
 
 class Block:
-    """``term``: ("goto", key) | ("branch", cond, key_if_true, key_if_false) | ("exit", snap)."""
+    """``term``: ("goto", key) | ("branch", cond, key_if_true, key_if_false) | ("exit", snap)
+    | ("return", value or None) (a compiled function's return)."""
     __slots__ = ("key", "instrs", "term", "label")
 
     def __init__(self, key, label: str):
@@ -223,7 +224,7 @@ class Graph:
             for a in ins.args:
                 count[a] = count.get(a, 0) + 1
         for b in self.blocks.values():
-            if b.term[0] == "branch":
+            if b.term[0] in ("branch", "return") and b.term[1] is not None:
                 count[b.term[1]] = count.get(b.term[1], 0) + 1
         return count
 
@@ -246,6 +247,8 @@ class Graph:
             elif t[0] == "branch":
                 out.append("    if %%%d goto %s else %s\n" % (t[1].id, self.blocks[t[2]].label,
                                                                self.blocks[t[3]].label))
+            elif t[0] == "return":
+                out.append("    return%s\n" % ("" if t[1] is None else " %%%d" % t[1].id))
             else:
                 out.append("    exit snap %d\n" % t[1].id)
         return "".join(out)

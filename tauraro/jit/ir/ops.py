@@ -33,7 +33,7 @@ class OpDef:
     def __init__(self, name, operands, result, flags, doc, unguarded=None):
         self.name = name
         self.operands = tuple(operands.split()) if operands else ()
-        self.result = result             # a value type, None, or "slot" (the slot's type)
+        self.result = result             # a value type, None, "slot" (the slot's type) or "call"
         self.flags = frozenset(flags.split()) if flags else frozenset()
         self.doc = doc
         self.unguarded = unguarded       # a GUARD op's PURE twin, once the guard is proved
@@ -138,6 +138,7 @@ load_float      addr                float   load            a float element
 store_int       addr int            -       store           an int element := b
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
+call_self       any                 call    guard           a compiled function calling itself natively; a failure inside it fails this call
 """
 
 OPS: dict[str, OpDef] = {}

@@ -18,11 +18,12 @@ import builtins as B
 import math
 
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT
-from ..infer import ARITH, COMPARE, Inference, cell_var, is_global
+from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
 from ..jtypes import BOOL, FLOAT, INT, NONE, STR, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type
 from .graph import Graph, Ins, Snapshot
 
 I64_MIN = -(1 << 63)
+_VALUE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool"}     # a compiled function's result
 
 
 class Unsupported(Exception):
@@ -80,10 +81,13 @@ class Frame:
 
 
 class Recorder:
-    def __init__(self, inf: Inference, carried: set, constants: dict, name: str):
+    def __init__(self, inf: Inference, carried: set, constants: dict, name: str, result=None):
         """``carried``: the vars every exit writes back (not part of a snapshot);
-        ``constants``: id(constant tuple) -> address of its record."""
+        ``constants``: id(constant tuple) -> address of its record; ``result``: for a
+        function compiled whole, the JType it returns (its returns end the graph, and
+        its exits fail the call: the interpreter makes it)."""
         self.top = Frame(inf, 0)
+        self.result = result
         self.frame = self.top
         self.frames = 0
         self.carried = carried
@@ -231,13 +235,17 @@ class Recorder:
 
     def op_RETURN(self, args, typing):
         frame = self.frame
+        if frame is self.top:          # a function compiled whole returns
+            parts = self.parts(args[0])
+            self.block.term = ("return", parts[0] if parts else None)
+            return
         var, t = frame.result
         self.write_var(var, t, self.parts(args[0]))
         self.block.term = ("goto", frame.cont)
 
     # --- emitting -------------------------------------------------------------------------------
-    def op(self, name: str, *args, imm=None, snap=None) -> Ins:
-        ins = Ins(name, args, imm, snap, self.code.instrs[self.pc].line)
+    def op(self, name: str, *args, imm=None, snap=None, type=None) -> Ins:
+        ins = Ins(name, args, imm, snap, self.code.instrs[self.pc].line, type)
         self.block.instrs.append(ins)
         return ins
 
@@ -579,6 +587,17 @@ class Recorder:
 
     # calls of builtins
     def op_CALL(self, args, typing):
+        if typing.callee == SELF_CALL:
+            fn = self.type_of(args[1])
+            params = [self.value(p) for p in args[2:] if not self.type_of(p).static]
+            defaults = fn.defaults or ()
+            missing = self.top.code.argcount - len(args[2:])
+            for d in defaults[len(defaults) - missing:] if missing > 0 else ():
+                params.extend(self.const_parts(d, const_type(d)))
+            r = self.op("call_self", *params, snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
+                        type=_VALUE_TYPE.get(typing.result))
+            self.store(args[0], typing.result, *([r] if r.type else []))
+            return
         if typing.callee is not None:
             self.inline(self.pc, self.code.instrs[self.pc], typing)
             return
@@ -643,5 +662,5 @@ class Recorder:
         return start, stop, step
 
 
-def record(inf: Inference, carried: set, constants: dict, name: str) -> Graph:
-    return Recorder(inf, carried, constants, name).record()
+def record(inf: Inference, carried: set, constants: dict, name: str, result=None) -> Graph:
+    return Recorder(inf, carried, constants, name, result).record()

@@ -16,5 +16,5 @@ def substitute(graph, subst: dict):
             ins.args = tuple(final(a) for a in ins.args)
     for b in graph.blocks.values():
         t = b.term
-        if t[0] == "branch" and t[1] in subst:
-            b.term = ("branch", final(t[1]), t[2], t[3])
+        if t[0] in ("branch", "return") and t[1] in subst:
+            b.term = (t[0], final(t[1])) + t[2:]

@@ -1,0 +1,140 @@
+"""Whole functions compiled: a recursive function of the program as one wasm function.
+
+The function's register bytecode is typed as a whole-function region for the types
+of the arguments of the call that got hot, twice: first with its calls of itself
+unknown, which finds what its other paths return (the base cases), then with those
+calls typed as native calls returning that. Calls of other functions are inlined
+(``tauraro.jit.inline``). The IR is recorded with the function's returns ending the
+graph and its calls of itself as ``call_self``; every exit becomes a failure of the
+whole native call (``Emitter.build_function``). A failure changes nothing the program
+can see (inlined callees store nothing, and neither may the function), so the
+interpreter then makes the call as written: CPython computes the result, raises the
+exception, or reaches its recursion limit exactly where it would have anyway.
+"""
+from __future__ import annotations
+
+import sys
+
+from .infer import Inference, NotCompilable
+from .inline import Inliner
+from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, FunctionType,
+                     ModuleType, classify)
+from .region import FunctionRegion
+
+MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
+_WASM = {INT: "i64", FLOAT: "f64", BOOL: "i32"}
+
+
+class FunctionVersion:
+    """One compiled version: the native entry, how arguments go in and the result
+    comes out, and the globals it read as constants (checked at every call)."""
+
+    def __init__(self, entry, instance, types, result, constants, graph, stages, wasm, text, snapshots):
+        self.entry = entry
+        self.words = instance.memory_view().cast("i")      # [flag, status, depth, limit, ...]
+        self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
+        self.types = types
+        self.result = result
+        self.constants = constants            # (name, value): globals the function reads
+        self.graph = graph
+        self.stages = stages
+        self.wasm = wasm
+        self.text = text
+        self.snapshots = {s.id: s for s in snapshots}
+
+    def arguments(self, args):
+        """The wasm arguments, or None if a value does not fit its type."""
+        out = []
+        for a, t in zip(args, self.types):
+            if t is INT:
+                if not I64_MIN <= a <= I64_MAX:
+                    return None
+                out.append(a)
+            elif t is BOOL:
+                out.append(1 if a else 0)
+            else:
+                out.append(a)
+        return out
+
+    def value(self, r):
+        t = self.result
+        if t is BOOL:
+            return r != 0
+        if t is NONE:
+            return None
+        return r
+
+
+def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict, code_for,
+                     engine, name: str, dump: bool):
+    """A FunctionVersion of ``ftype`` for arguments of ``types`` (raises NotCompilable)."""
+    from .emit import Emitter
+    from .ir.passes import optimize
+    from .ir.record import Unsupported, record
+    from .layout import FrameLayout
+    code = ftype.register_code or code_for(ftype.func)
+    if code is None:
+        raise NotCompilable("its register bytecode is not available")
+    ftype.register_code = code
+    if any(t not in (INT, FLOAT, BOOL) for t in types):
+        raise NotCompilable("arguments of types %s" % ", ".join(t.name for t in types))
+    region = FunctionRegion(code)
+    params = list(types)
+    entry = {r: t for r, t in enumerate(params)}
+    for r in region.liveness.live_at(0):
+        entry.setdefault(r, UNBOUND_T)
+    # the globals it reads: functions, builtins and modules known now, checked at each call
+    constants = []
+    reads, writes = region.global_names()
+    if writes:
+        raise NotCompilable("it assigns the global '%s'" % sorted(writes)[0])
+    for g in sorted(reads):
+        value = G.get(g, builtins.get(g, _MISSING))
+        t = classify(value, G) if value is not _MISSING else UNBOUND_T
+        if not isinstance(t, (FunctionType, BuiltinType, ModuleType)):
+            raise NotCompilable("it reads the global '%s' (a %s)" % (g, t.name))
+        entry[("g", g)] = t
+        constants.append((g, value))
+    result = None
+    for _ in range(2):          # base cases first, then the calls of itself typed by them
+        try:
+            inf = Inference(region, entry, Inliner(code_for), 0, recursion=(ftype, tuple(params), result))
+        except NotCompilable as e:
+            raise NotCompilable(str(e)) from None
+        returned = {t for _, t in inf.returns}
+        if len(returned) != 1:
+            raise NotCompilable("it returns %s" % (" or ".join(sorted(t.name for t in returned))
+                                                    or "through no path native code takes"))
+        result = returned.pop()
+        if result not in (INT, FLOAT, BOOL, NONE):
+            raise NotCompilable("it returns a %s" % result.name)
+    for t in inf.typings.values():
+        if t.action == "lower" and code.instrs[t.pc].op.name in ("STORE_SUBSCR", "STORE_DEREF"):
+            raise NotCompilable("it stores into a list or a cell")
+    layout = FrameLayout(region, {}, set())
+    try:
+        graph = record(inf, set(), layout.constants, name, result=result)
+        stages = [("as recorded", graph.text())] if dump else []
+        optimize(graph, stages if dump else None)
+        emitter = Emitter(graph, layout, name, {})
+        wasm, module = emitter.build_function([(r, t) for r, t in enumerate(params)], _WASM.get(result))
+    except Unsupported as e:
+        raise NotCompilable(str(e)) from None
+    native = engine.compile(wasm)
+    instance = engine.instantiate(native)
+    entry_fn = instance.entry("call")
+    return FunctionVersion(entry_fn, instance, tuple(params), result, constants, graph, stages,
+                           wasm, module.to_text, graph.snapshots)
+
+
+def native_depth_limit(frame) -> int:
+    """How deep native recursion may go from ``frame``: below what CPython's recursion
+    limit leaves, so that where CPython would raise RecursionError native code fails first."""
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return sys.getrecursionlimit() - depth - MARGIN
+
+
+_MISSING = object()
