@@ -180,16 +180,20 @@ def _native_call(n) -> bool:
             and isinstance(f.value, ast.Name) and f.value.id == "math")
 
 
+def _called_name(call) -> str | None:
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+
+
+def _blocks(n) -> bool:
+    """Does node ``n`` keep the code holding it from the JIT (see _BLOCKERS, _FRAME_CALLS)?"""
+    return isinstance(n, _BLOCKERS) or isinstance(n, ast.Call) and _called_name(n) in _FRAME_CALLS
+
+
 def _loop_blocked(loop) -> bool:
     head = loop.test if isinstance(loop, ast.While) else loop.iter
-    for n in _walk_local(loop.body + [head]):
-        if isinstance(n, _BLOCKERS):
-            return True
-        if isinstance(n, ast.Call):
-            f = n.func
-            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-            if name in _FRAME_CALLS:
-                return True
+    if any(_blocks(n) for n in _walk_local(loop.body + [head])):
+        return True
     # an operation native code never does, on the path every iteration takes: the JIT
     # would only reject the loop, after paying for counting and for trying
     every = [loop.test] if isinstance(loop, ast.While) else []
@@ -227,15 +231,10 @@ def _compilable_recursion(node) -> bool:
         return False
     calls_itself = False
     for n in _walk_local(node.body):
-        if isinstance(n, _BLOCKERS) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
+        if _blocks(n) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
             return False
-        if isinstance(n, ast.Call):
-            f = n.func
-            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-            if name in _FRAME_CALLS:
-                return False
-            if name == node.name and isinstance(f, ast.Name):
-                calls_itself = True
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == node.name:
+            calls_itself = True
     return calls_itself
 
 
