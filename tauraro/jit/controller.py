@@ -362,10 +362,8 @@ class JitController:
         limit = native_depth_limit(frame)
         if wargs is None or limit < 1:
             return site
+        wargs.append(limit)
         words = version.words
-        words[1] = 0
-        words[2] = 0
-        words[3] = limit
         watchdog = self.interrupts
         t1 = time.perf_counter()
         if watchdog is None:

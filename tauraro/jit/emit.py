@@ -29,10 +29,8 @@ from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 
 I64_MIN = -(1 << 63)
-# a function compiled whole: its words in linear memory (0 is the Ctrl-C flag)
+# a function compiled whole: its status word in linear memory (0 is the Ctrl-C flag)
 STATUS = 4               # 0, or the id of the snapshot whose guard failed
-DEPTH = 8                # native frames
-LIMIT = 12               # the most native frames the host allows this call
 FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
 SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
 MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
@@ -194,7 +192,7 @@ class Emitter(Sink):
         """Store the snapshot's values, set the exit id and branch to the exit block.
         (A function compiled whole fails instead: the snapshot's id is its status.)"""
         if self.function is not None:
-            self.e(("i32.const", 0), ("i32.const", snap.id), ("i32.store", STATUS))
+            self.e(("i32.const", snap.id), ("local.set", self.status))
             self.emit(("br", self.exit_depth + self.nest + extra_depth))
             return
         off = self.layout.exit_area
@@ -238,12 +236,10 @@ class Emitter(Sink):
             return ("goto", t[1])
         if t[0] == "branch":
             return ("cond", lambda: self.use(t[1]), t[2], t[3])
-        if t[0] == "return":       # a function compiled whole: one frame less deep
-            self.e(("i32.const", 0), ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 1), "i32.sub",
-                   ("i32.store", DEPTH))
+        if t[0] == "return":       # a function compiled whole: its result, status 0
             if t[1] is not None:
                 self.use(t[1])
-            self.emit(("return",))
+            self.e(("i32.const", 0), ("return",))
         return ("stop",)
 
     def label(self, node) -> str:
@@ -315,57 +311,63 @@ class Emitter(Sink):
         return self.module.to_binary(), self.module
 
     def build_function(self, params, result) -> tuple[bytes, Module]:
-        """The graph of a function compiled whole as the wasm function ``call``: its
-        parameters' parts are the wasm parameters; it returns its result, and leaves the
-        status word 0. A failing guard anywhere, in its native calls of itself too, sets
-        the status to the guard's snapshot id and unwinds every native frame: the
-        interpreter then makes the call. Native depth is counted against a limit the
-        host sets below Python's recursion limit, so deep recursion fails natively and
-        CPython raises RecursionError where it does."""
+        """The graph of a function compiled whole, as two wasm functions:
+
+        - ``$f(parts of the arguments..., budget) -> (result, status)``: the function.
+          ``budget`` is how many more native frames it may open; each call of itself
+          passes one less. Status 0 is a result; otherwise it is the snapshot id of the
+          guard that failed (or FAILED_AT_ENTRY: out of budget, or a Ctrl-C) and every
+          native frame returns at once: the interpreter then makes the call.
+        - ``call(the same...) -> result``, exported: calls ``$f`` and puts the status in
+          the status word of memory for the host.
+
+        The host gives a budget below what Python's recursion limit leaves, so deep
+        recursion fails natively and CPython raises RecursionError where it does."""
         self.function = result
         self.graph.number()
         wasm_params = []
         for var, jt in params:
             for s in self.graph.var_slots(var, jt):
                 wasm_params.append((s.name, jt.parts[s.part][1]))
+        wasm_params.append(("budget", "i32"))
         # the parameters are locals 0..n-1: the slots of the parameters are they
         self.locals = []
         self.local_names = set()
         base = len(wasm_params)
-        self._base = base
         self.exit_local = None
         self.counters = {}            # (a function's loops are not counted)
         k = 0
         for var, jt in params:
             for s in self.graph.var_slots(var, jt):
-                self.slot_locals[s.key] = k - base       # new_local numbering: see local()
+                self.slot_locals[s.key] = k - base       # shifted by base below
                 k += 1
-        # depth, and Ctrl-C, checked on every call
-        self.e(("i32.const", 0), ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 1), "i32.add",
-               ("i32.store", DEPTH),
-               ("i32.const", 0), ("i32.load", DEPTH), ("i32.const", 0), ("i32.load", LIMIT), "i32.gt_u",
-               ("i32.const", 0), ("i32.load", self.layout.FLAG), "i32.or", ("if", None),
-               ("i32.const", 0), ("i32.const", FAILED_AT_ENTRY), ("i32.store", STATUS))
-        if result is not None:
-            self.emit(({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0))
-        self.e(("return",), ("end",))
+        self.budget = k - base
+        self.status = self.new_local("status", "i32")
+        zero = [({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0)] if result else []
+        # out of budget, or Ctrl-C
+        self.e(("local.get", self.budget), "i32.eqz", ("i32.const", 0), ("i32.load", self.layout.FLAG),
+               "i32.or", ("if", None), *zero, ("i32.const", FAILED_AT_ENTRY), ("return",), ("end",))
         self.emit(("block", None, "exit"))
         self.exit_depth = 0
         for ins in self.graph.preheader:
             self.instruction(ins, dedicated=True)
         Structurer(self.graph.entry, self.graph.succs(), self, self.graph.loop_headers).run([("exit",)])
         self.emit(("end",))
-        if result is not None:            # failed: any value (the status says it is not one)
-            self.emit(({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0))
+        self.e(*zero, ("local.get", self.status))        # failed: any value, and the status
         self._resolve_calls()
         self.module.set_memory(min_pages=1, export="memory")
         for addr, data in self.layout.const_data:
             self.module.add_data(addr, data)
         body = [(i[0], i[1] + base) if i[0] in ("local.get", "local.set", "local.tee") else i
                 for i in self.body]
-        self.module.add_function(name=self.graph.name, params=wasm_params,
-                                 results=[result] if result else [], locals=self.locals, body=body,
-                                 export="call")
+        results = ([result] if result else []) + ["i32"]
+        f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
+                                     locals=self.locals, body=body)
+        status = base
+        wrapper = [("local.get", i) for i in range(base)] + [
+            ("call", f), ("local.set", status), ("i32.const", 0), ("local.get", status), ("i32.store", STATUS)]
+        self.module.add_function(name="call", params=wasm_params, results=[result] if result else [],
+                                 locals=[("status", "i32")], body=wrapper, export="call")
         return self.module.to_binary(), self.module
 
     def helper(self, name: str):
@@ -798,10 +800,12 @@ def _call_self(em, ins):
     """The compiled function calling itself; if the callee failed, so does this call."""
     for a in ins.args:
         em.use(a)
-    em.emit(("call", em.internal("self")))
+    em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub", ("call", em.internal("self")))
+    st = em.to_local("i32")
     if ins.type is not None:
         r = em.to_local(VALUE_TYPES[ins.type])
-    em.e(("i32.const", 0), ("i32.load", STATUS), ("br_if", em.exit_depth + em.nest))
+    # a failure inside: this frame fails with the same status
+    em.e(("local.get", st), ("local.tee", em.status), ("br_if", em.exit_depth + em.nest))
     if ins.type is not None:
         em.emit(("local.get", r))
 

@@ -14,8 +14,10 @@ Then, per op (with an explicit default: keep it):
 - ``index`` with a non-negative index becomes ``index_nonneg`` (no wrap-around);
 - ``range_check`` whose stop + step cannot overflow is dropped.
 
-A branch may refine a value on one edge: past ``range_done`` (the loop body), a
-range iterator's position is below its stop (step > 0) or above it (step < 0).
+A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
+iterator's position is below its stop (step > 0) or above it (step < 0); past a
+comparison of ints, the slot a compared value was read from is within what the
+comparison says on that edge.
 """
 from __future__ import annotations
 
@@ -153,7 +155,7 @@ class Ranges:
                 state = dict(self.slots) if k == g.entry else None
                 for p in preds[k]:
                     if p in out:
-                        state = _join_states(state, out[p])
+                        state = _join_states(state, self.on_edge(p, k, out[p]))
                 if state is None:
                     continue
                 if k in g.loop_headers:
@@ -166,6 +168,57 @@ class Ranges:
                 if out.get(k) != state:
                     out[k] = state
                     changed = True
+
+    def on_edge(self, source, target, state):
+        """The slots' intervals on the edge ``source`` -> ``target``: a branch on a
+        comparison narrows the slot a compared value was read from (if the block did not
+        write the slot after reading it)."""
+        t = self.graph.blocks[source].term
+        if t[0] != "branch" or t[2] == t[3] or t[1].op not in _NARROW:
+            return state
+        cond = t[1]
+        op = cond.op if target == t[2] else _NEGATED[cond.op]
+        a, b = cond.args
+        out = None
+        for x, y, rel in ((a, b, op), (b, a, _SWAPPED[op])):
+            key = self.slot_read(x, source)
+            have = state.get(key) if key is not None else None
+            if have is None:
+                continue
+            ylo, yhi = self.of(y)
+            lo, hi = have
+            if rel == "lt":
+                hi = min(hi, yhi - 1)
+            elif rel == "le":
+                hi = min(hi, yhi)
+            elif rel == "gt":
+                lo = max(lo, ylo + 1)
+            elif rel == "ge":
+                lo = max(lo, ylo)
+            elif rel == "eq":
+                lo, hi = max(lo, ylo), min(hi, yhi)
+            if lo > hi:
+                continue        # (an edge never taken)
+            if out is None:
+                out = dict(state)
+            out[key] = (lo, hi)
+        return state if out is None else out
+
+    def slot_read(self, v, block_key):
+        """The slot ``v`` was read from, if it still holds ``v`` at the end of the block."""
+        if v.op != "getvar" or v.type != "int":
+            return None
+        key = v.imm.key
+        instrs = self.graph.blocks[block_key].instrs
+        if v in instrs:
+            after = instrs[instrs.index(v) + 1:]
+        elif v in self.graph.preheader:
+            after = [i for b in self.graph.blocks.values() for i in b.instrs]
+        else:
+            return None
+        if any(i.op == "setvar" and i.imm.key == key for i in after):
+            return None
+        return key
 
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
@@ -198,6 +251,11 @@ class Ranges:
             cur, stop, _ = t[1].args
             out[(t[3], cur)] = ("below", stop) if t[1].imm > 0 else ("above", stop)
         return out
+
+
+_NARROW = {"lt", "le", "gt", "ge", "eq", "ne"}
+_NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
+_SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
 
 
 def _join_states(a, b):
