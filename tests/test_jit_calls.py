@@ -331,3 +331,53 @@ def test_a_rebound_or_replaced_recursive_function(tmp_path):
         f.__code__ = g.__code__
         print(f(10), h(3))
     """)
+
+
+def test_closures_are_inlined_with_their_variables_as_constants(tmp_path):
+    r = jit(tmp_path, """
+        def make_poly(a, b, c):
+            return lambda x: (a * x + b) * x + c
+
+        def run(n, k):
+            def step(x):
+                return (x * k + 7) % 1000003
+            sq = lambda x: x * x + 1
+            p = make_poly(3, -2, 5)
+            x = 1
+            s = 0
+            for i in range(n):
+                x = step(x)
+                s += sq(i & 1023) + p(i % 100)
+            return x, s
+        print(run(5000, 31), run(5000, 48271))
+    """)
+    assert r.loop(12)["native_iterations"] >= 9990
+
+
+def test_a_closure_variable_changed_during_the_loop(tmp_path):
+    jit(tmp_path, """
+        def outer(n):
+            k = 3
+            def scaled(x):
+                return x * k
+            def bump():
+                nonlocal k
+                k += 1
+            t = 0
+            for i in range(n):
+                t += scaled(i)
+                if i % 1000 == 999:
+                    bump()
+            return t, k
+
+        def writes(n):
+            k = 2
+            def scaled(x):
+                return x * k
+            t = 0
+            for i in range(n):
+                t += scaled(i)
+                k = i % 5
+            return t
+        print(outer(5000), writes(3000))
+    """)

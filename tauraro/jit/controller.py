@@ -36,7 +36,7 @@ from pathlib import Path
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
-from .jtypes import classify
+from .jtypes import FunctionType, classify
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -230,6 +230,7 @@ class JitController:
                              + sorted(cell_reads | cell_writes))
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
+            st.writes_cells = bool(cell_writes)
         return st.region
 
     def _read(self, var, r, G, builtins):
@@ -269,6 +270,10 @@ class JitController:
             types = tuple(classify(v, G) for v in values)
             if self.code_for is not None:
                 types = self._with_callee_globals(st, types, r, G, builtins)
+            if st.writes_cells:
+                # a closure is inlined with its variables as constants: not if the loop assigns
+                # closure variables (nor is a version made per value they take)
+                types = tuple(t.without_cells() if isinstance(t, FunctionType) else t for t in types)
             version = st.versions.get(types)
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:
@@ -354,8 +359,9 @@ class JitController:
             st.status = "compiled"
             if self.dump is not None:
                 self._dump_function(st, version)
-        for name, value in version.constants:
-            if G.get(name, st.builtins.get(name)) is not value:
+        for name, value, cells, contents in version.constants:
+            if G.get(name, st.builtins.get(name)) is not value or \
+                    any(c.cell_contents is not v for c, v in zip(cells, contents)):
                 del st.versions[key]          # a global it read was rebound: compile again next time
                 return site
         wargs = version.arguments(args)

@@ -35,7 +35,9 @@ class FunctionVersion:
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
         self.result = result
-        self.constants = constants            # (name, value): globals the function reads
+        # (name, value, cells, their contents): the globals the function reads, and what the
+        # cells of those that are closures hold
+        self.constants = constants
         self.graph = graph
         self.stages = stages
         self.wasm = wasm
@@ -94,7 +96,8 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         if not isinstance(t, (FunctionType, BuiltinType, ModuleType)):
             raise NotCompilable("it reads the global '%s' (a %s)" % (g, t.name))
         entry[("g", g)] = t
-        constants.append((g, value))
+        constants.append((g, value, tuple(value.__closure__ or ()) if isinstance(t, FunctionType) else (),
+                          t.cells if isinstance(t, FunctionType) else ()))
     result = None
     for _ in range(2):          # base cases first, then the calls of itself typed by them
         try:

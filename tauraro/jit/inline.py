@@ -15,9 +15,10 @@ inlined (the call stays an exit). Depth and size are bounded.
 from __future__ import annotations
 
 from .infer import Inference, NotCompilable
-from .jtypes import NONE, UNBOUND_T, FunctionType, OtherType, const_type
+from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, FunctionType, OtherType, classify, const_type
 from .region import FunctionRegion
 
+_EMPTY = object()
 MAX_DEPTH = 3            # calls inlined inside inlined calls, at most this deep
 MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at most
 
@@ -46,6 +47,8 @@ class Inliner:
             code = fn.register_code = self.code_for(fn.func)
         if code is None:
             return "its register bytecode is not available"
+        if fn.cells is None:
+            return "the loop assigns closure variables, and this is a closure"
         if code.kwonlyargcount:
             return "keyword-only parameters are not inlined yet"
         n = code.argcount
@@ -71,6 +74,12 @@ class Inliner:
             if ("g", name) not in global_types:
                 return "its global '%s' is not known at entry" % name
         entry.update(global_types)     # all of them: its own callees read theirs
+        for name, reg in code.freevars:      # a closure's variables: constants (see FunctionType)
+            value = fn.closure.get(name, _EMPTY)
+            t = classify(value, fn.func.__globals__) if value is not _EMPTY else OtherType("empty cell")
+            if isinstance(t, OtherType) or t not in (INT, FLOAT, BOOL) and not t.static:
+                return "its closure variable '%s' is a %s" % (name, t.name)
+            entry[("c", reg, name)] = t
         self.size += len(code.instrs)
         if self.size > MAX_INSTRUCTIONS:
             return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS

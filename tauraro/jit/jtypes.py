@@ -159,26 +159,30 @@ class FunctionType(JType):
     code runs no Python code, so nothing rebinds a function during a native run."""
     _interned: dict = {}
 
-    def __new__(cls, func):
-        key = (func, func.__code__, func.__defaults__, func.__kwdefaults__)
+    def __new__(cls, func, cells=()):
+        key = (func, func.__code__, func.__defaults__, func.__kwdefaults__, cells)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
             JType.__init__(t, "function %s" % func.__qualname__, [], 0, static=True)
-            t.func, t.code, t.defaults, t.kwdefaults = key
+            t.func, t.code, t.defaults, t.kwdefaults, t.cells = key
+            # a closure's variables: name -> the value its cell holds (native code takes it as
+            # a constant; every entry checks the cell still holds that very object); cells
+            # None: not known (a loop that assigns closure variables inlines no closure)
+            t.closure = dict(zip(func.__code__.co_freevars, cells or ()))
             t.register_code = None        # the callee's register bytecode, found when inlining
         return t
 
-    def __init__(self, func):
+    def __init__(self, func, cells=()):
         pass
 
-    def unchanged(self, value) -> bool:
-        return (value is self.func and value.__code__ is self.code and value.__defaults__ is self.defaults
-                and value.__kwdefaults__ is self.kwdefaults)
+    def without_cells(self):
+        """The same function with its closure's contents not taken as known."""
+        return FunctionType(self.func, None) if self.cells else self
 
 
-# functions Tauraro can inline: plain (not generators or coroutines), no closure, no
-# *args or **kwargs parameters (co_flags: VARARGS 4, VARKEYWORDS 8, GENERATOR 32,
+# functions Tauraro can inline: plain (not generators or coroutines), no *args or **kwargs
+# parameters (co_flags: VARARGS 4, VARKEYWORDS 8, GENERATOR 32,
 # COROUTINE 128, ITERABLE_COROUTINE 256, ASYNC_GENERATOR 512)
 _NOT_INLINED_FLAGS = 4 | 8 | 32 | 128 | 256 | 512
 
@@ -268,8 +272,12 @@ def classify(value, G=None) -> JType:
         return MATH_MODULE if MATH_MODULE.unchanged(value) else OtherType("module with changed functions")
     if t is _function and G is not None:
         code = value.__code__
-        if value.__globals__ is G and not code.co_freevars and not code.co_flags & _NOT_INLINED_FLAGS:
-            return FunctionType(value)
+        if value.__globals__ is G and not code.co_flags & _NOT_INLINED_FLAGS:
+            try:
+                cells = tuple(c.cell_contents for c in value.__closure__ or ())
+            except ValueError:
+                return OtherType("closure with an empty cell")
+            return FunctionType(value, cells)
     return OtherType(t.__name__)
 
 

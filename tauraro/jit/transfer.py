@@ -200,11 +200,14 @@ class Transfer:
                     lines.append("    if v is not None:\n        return None")
                 elif jt is UNBOUND_T:
                     lines.append("    if v is not UNB:\n        return None")
-                elif isinstance(jt, FunctionType):    # the very function, code and defaults
+                elif isinstance(jt, FunctionType):    # the very function, code, defaults, cells
                     lines.append("    if v is not %s or v.__code__ is not %s or v.__defaults__ is not %s "
                                  "or v.__kwdefaults__ is not %s:\n        return None"
                                  % (self._const(jt.func), self._const(jt.code), self._const(jt.defaults),
                                     self._const(jt.kwdefaults)))
+                    for i, value in enumerate(jt.cells or ()):
+                        lines.append("    if v.__closure__[%d].cell_contents is not %s:\n        return None"
+                                     % (i, self._const(value)))
                 else:
                     lines.append("    if classify(v) is not %s:\n        return None" % self._const(jt))
                 continue

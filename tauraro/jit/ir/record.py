@@ -69,6 +69,7 @@ class Frame:
         self.result = result              # the caller's (var, JType) a return writes
         self.cont = cont                  # the block the caller continues in after a return
         self.name = self.code.qualname
+        self.function = getattr(inf, "function_type", None)      # an inlined callee's FunctionType
 
     def var(self, v):
         """A register operand of this frame as a frame variable of the graph."""
@@ -389,7 +390,14 @@ class Recorder:
         self.load_outside(args[0], ("g", self.code.names[args[1]]))
 
     def op_LOAD_DEREF(self, args, typing):
-        self.load_outside(args[0], cell_var(self.code, args[1]))
+        var = cell_var(self.code, args[1])
+        fn = self.frame.function
+        if fn is not None:      # an inlined closure's variable: the constant its cell holds
+            value = fn.closure[var[2]]
+            t = self.state[var]
+            self.write(args[0], t, [] if t.static else self.const_parts(value, t))
+            return
+        self.load_outside(args[0], var)
 
     def op_STORE_DEREF(self, args, typing):
         self.write(cell_var(self.code, args[0]), self.type_of(args[1]), self.parts(args[1]))
