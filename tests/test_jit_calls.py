@@ -381,3 +381,65 @@ def test_a_closure_variable_changed_during_the_loop(tmp_path):
             return t
         print(outer(5000), writes(3000))
     """)
+
+
+# --- enumerate, zip and reversed -----------------------------------------------------------
+
+def test_enumerate_zip_and_reversed_made_inside_a_compiled_loop(tmp_path):
+    r = jit(tmp_path, """
+        def f(v, w, n):
+            s = 0.0
+            t = 0
+            for r in range(n):
+                for j, vj in enumerate(v):
+                    s += vj * j
+                for a, b in zip(v, w):
+                    s += a * b
+                for x in reversed(v):
+                    s += x
+                for k in reversed(range(r, 50, 3)):
+                    t += k
+                for k in reversed(range(50, r, -7)):
+                    t -= k
+                for i, (a, b) in enumerate(zip(w, range(5, 100)), 10):
+                    t += i * b
+                for x in reversed((3, 1, 4)):
+                    t += x
+            return s, t
+        print(f([1.5, 2.5, 3.25, -1.0], [2.0, 0.5, 1.0], 300))
+        print(f([], [1.0], 5), f([2.0], [], 5))
+    """)
+    assert r.loop(5)["native_iterations"] >= 290
+
+
+def test_an_exit_inside_an_enumerate_loop_hands_the_interpreter_the_iterator_where_it_is(tmp_path):
+    r = jit(tmp_path, """
+        def f(v, n):
+            t = 0
+            out = []
+            for r in range(n):
+                for j, x in enumerate(v):
+                    t += x * j
+                    if j == 3 and r == 7:
+                        out.append((j, x))          # a side exit mid-iteration
+                for a, b in zip(v, reversed(v)):
+                    t += a * b
+                    if r == 60 and a == 4:
+                        t += 2 ** 62 + 2 ** 62      # a big int mid-iteration
+            return t, out
+        print(f([5, 4, 3, 2, 1], 100))
+
+        def g(v):
+            t = 0
+            for r in range(50):
+                for j, x in enumerate(v):
+                    t += v[j + 1] - x               # IndexError at the last element
+            return t
+        try:
+            g([1, 2, 3])
+        except IndexError as e:
+            print("IndexError", e)
+    """)
+    reasons = calls_exits(r, 5)
+    assert reasons.get("attribute append of a list[int]") == 1 and r.loop(5)["entries"] >= 2, reasons
+    assert reasons.get("IADD of a big int") == 1, reasons

@@ -22,8 +22,9 @@ COMPILED = frozenset((
     "XOR", "IADD", "ISUB", "IMUL", "ITRUEDIV", "IFLOORDIV", "IMOD", "IPOW", "ILSHIFT", "IRSHIFT",
     "IAND", "IOR", "IXOR", "LT", "LE", "EQ", "NE", "GT", "GE", "IS", "IS_NOT",
     "NEG", "POS", "INVERT", "NOT",
-    # control flow and iteration over ranges, lists and tuples
-    "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER",
+    # control flow and iteration over ranges, lists and tuples, and enumerate, zip and
+    # reversed of those (UNPACK: of the tuples they yield)
+    "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER", "UNPACK",
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
     # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only);
     # calls of the program's own functions, inlined (tauraro.jit.inline)
@@ -63,7 +64,7 @@ NOT_COMPILED = {
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
     "LIST_APPEND": _BUILD, "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
-    "UNPACK": "unpacking is not compiled yet", "UNPACK_EX": "unpacking is not compiled yet",
+    "UNPACK_EX": "starred unpacking is not compiled yet",
     "CALL_KW": _CALLS, "CALL_EX": _CALLS,
     "MAKE_FUNCTION": "defining a function", "BUILD_CLASS": "defining a class",
     "IMPORT_NAME": _IMPORT, "IMPORT_FROM": _IMPORT, "IMPORT_STAR": _IMPORT,

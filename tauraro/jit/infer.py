@@ -23,9 +23,10 @@ import math
 
 from ..compiler.code import CodeObject
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_ITERS, RANGES, STR,
-                     UNBOUND_T, BuiltinType, FunctionType, JType, ModuleType, OtherType, SeqIterType,
-                     SeqType, const_type, range_by_step)
+from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_DOWN, RANGE_ITERS,
+                     RANGE_UP, RANGES, STR, UNBOUND_T, BuiltinType, CombinedIter, FunctionType, JType,
+                     ModuleType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem,
+                     range_by_step)
 from .region import LoopRegion
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -114,6 +115,35 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return INT
     if f is math.isqrt and n == 1 and args[0] in (INT, BOOL):
         return INT
+    # (over lists, tuples and ranges: fresh iterators nothing else advances)
+    if f is B.enumerate and (n == 1 or n == 2 and args[1] in (INT, BOOL)) and _fresh_iter(args[0]):
+        return CombinedIter("enumerate", [_fresh_iter(args[0])])
+    if f is B.zip and n == 2 and _fresh_iter(args[0]) and _fresh_iter(args[1]):
+        return CombinedIter("zip", [_fresh_iter(args[0]), _fresh_iter(args[1])])
+    if f is B.reversed and n == 1:
+        if isinstance(args[0], SeqType):
+            return CombinedIter("reversed", [ITER_OF[args[0]]])
+        if args[0] in (RANGE_UP, RANGE_DOWN):     # a range iterator counting the other way
+            return range_by_step(-args[0].direction, iterator=True)
+    return None
+
+
+def _fresh_iter(t: JType):
+    """The iterator over a list, tuple or range, or a CombinedIter (which only a call in the
+    region makes): never an iterator the program holds."""
+    if isinstance(t, CombinedIter):
+        return t
+    return ITER_OF_RANGE[t] if t in RANGES else ITER_OF[t] if isinstance(t, SeqType) else None
+
+
+def iter_of(t: JType):
+    """The iterator type ``iter()`` of a value of type ``t`` gives, or None."""
+    if t in ITER_OF_RANGE:
+        return ITER_OF_RANGE[t]
+    if isinstance(t, SeqType):
+        return ITER_OF[t]
+    if isinstance(t, (SeqIterType, CombinedIter)):
+        return t
     return None
 
 
@@ -229,8 +259,9 @@ class Inference:
         if typing.action != "lower" or typing.result is None:
             return
         ins = self.code.instrs[pc]
-        for v in self.defined_vars(ins):
-            state[v] = typing.result
+        results = typing.result.members if ins.op.name == "UNPACK" else None
+        for k, v in enumerate(self.defined_vars(ins)):
+            state[v] = results[k] if results else typing.result
 
     def defined_vars(self, ins):
         if ins.op.name == "STORE_GLOBAL":
@@ -279,10 +310,11 @@ class Inference:
         typing = Typing(pc, "lower", result, operands)
         # a loop variable must keep its type at the loop header
         if result is not None and not self.function:
-            for v in self.defined_vars(ins):
+            for k, v in enumerate(self.defined_vars(ins)):
                 want = self.entry.get(v)
-                if want is not None and want is not result and self._live_at_header(v):
-                    return self._exit(pc, "%s becomes %s" % (self._var_name(v), result.name),
+                got = result.members[k] if name == "UNPACK" else result
+                if want is not None and want is not got and self._live_at_header(v):
+                    return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),
                                       kind="type-change")
         return typing
 
@@ -380,19 +412,18 @@ class Inference:
         if name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
             return (None, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
         if name == "GET_ITER":
-            if t[0] in ITER_OF_RANGE:
-                return ITER_OF_RANGE[t[0]], ""
-            if isinstance(t[0], SeqType):
-                return ITER_OF[t[0]], ""
-            if isinstance(t[0], SeqIterType):
-                return t[0], ""
+            it = iter_of(t[0])
+            if it is not None:
+                return it, ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "FOR_ITER":
-            if t[0] in RANGE_ITERS:
-                return INT, ""
-            if isinstance(t[0], SeqIterType):
-                return t[0].seq.elem, ""
+            if t[0] in RANGE_ITERS or isinstance(t[0], (SeqIterType, CombinedIter)):
+                return iter_elem(t[0]), ""
             return "exit", "iterating over a %s" % t[0].name
+        if name == "UNPACK":
+            if isinstance(t[0], TupleValue) and len(t[0].members) == len(args) - 1:
+                return t[0], ""
+            return "exit", "unpacking a %s" % t[0].name
         if name == "SUBSCR":
             c, i = t
             if isinstance(c, SeqType) and i in (INT, BOOL):

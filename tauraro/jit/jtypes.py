@@ -125,11 +125,72 @@ TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
 
+class TupleValue(JType):
+    """A tuple of numbers that native code never builds: its members live in their own
+    parts (what ``for i, x in enumerate(...)`` unpacks). Built as a Python tuple only if
+    an exit needs it."""
+    _interned: dict = {}
+
+    def __new__(cls, members):
+        members = tuple(members)
+        t = cls._interned.get(members)
+        if t is None:
+            t = cls._interned[members] = super().__new__(cls)
+            parts = [("%d%s" % (i, "_" + sfx if sfx else ""), vt)
+                     for i, m in enumerate(members) for sfx, vt in m.parts]
+            JType.__init__(t, "tuple (%s)" % ", ".join(m.name for m in members), parts, 21)
+            t.members = members
+        return t
+
+    def __init__(self, members):
+        pass
+
+
+class CombinedIter(JType):
+    """``enumerate(it)``, ``zip(a, b)`` or ``reversed(seq)`` made inside compiled code,
+    over range, list and tuple iterators: ``inner`` are the iterators it advances, whose
+    parts come first (then an enumerate's count); ``elem`` is what it yields."""
+    _interned: dict = {}
+
+    def __new__(cls, kind, inner):
+        key = (kind, tuple(inner))
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            parts = [("%s%d_%s" % (kind[0], i, sfx) if sfx else "%s%d" % (kind[0], i), vt)
+                     for i, it in enumerate(inner) for sfx, vt in it.parts]
+            if kind == "enumerate":
+                parts.append(("count", "i64"))
+                elem = TupleValue((INT, iter_elem(inner[0])))
+            elif kind == "zip":
+                elem = TupleValue(tuple(iter_elem(it) for it in inner))
+            else:
+                elem = inner[0].seq.elem
+            JType.__init__(t, "%s(%s)" % (kind, ", ".join(it.name for it in inner)), parts, 22)
+            t.kind = kind
+            t.inner = tuple(inner)
+            t.elem = elem
+        return t
+
+    def __init__(self, kind, inner):
+        pass
+
+
+def iter_elem(it: JType) -> JType:
+    """What an iterator type yields."""
+    if isinstance(it, SeqIterType):
+        return it.seq.elem
+    if isinstance(it, CombinedIter):
+        return it.elem
+    return INT          # a range iterator
+
+
 # math functions whose wasm gives CPython's result bit for bit
 MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt")
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
-    builtins.range, builtins.bool) + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}
+    builtins.range, builtins.bool, builtins.enumerate, builtins.zip, builtins.reversed)
+    + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}
 
 
 class ModuleType(JType):

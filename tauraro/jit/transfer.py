@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BuiltinType, FunctionType, ModuleType, SeqIterType, SeqType, classify,
+                     BuiltinType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType, TupleValue, classify,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
@@ -115,18 +115,20 @@ class Transfer:
         self.types = dict(zip(entry_vars, types))
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType)) or t is STR or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType)) or t is STR for rec in exits for _, t in rec.extras)
+            isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
+            for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
             isinstance(t, (SeqType, SeqIterType)) or t is STR for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType)) or t is STR
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
-              "range_iter_state": range_iter_state, "seq_iter_parts": _seq_iter_parts,
+              "range_iter_state": range_iter_state, "_rev": _reversed_at,
+              "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
@@ -295,6 +297,24 @@ class Transfer:
             return self._const(jt.module)
         if isinstance(jt, FunctionType):
             return self._const(jt.func)
+        if isinstance(jt, TupleValue):      # made only now, as the exit needs it
+            values, k = [], 0
+            for m in jt.members:
+                n = len(m.parts)
+                values.append(self._value(m, words[k:k + n], var, False))
+                k += n
+            return "(%s,)" % ", ".join(values)
+        if isinstance(jt, CombinedIter):    # a new object at the position native code reached
+            if jt.kind == "reversed":
+                return "_rev(recs.obj(%s), %s)" % (words[0], words[1])
+            values, k = [], 0
+            for inner in jt.inner:
+                n = len(inner.parts)
+                values.append(self._value(inner, words[k:k + n], var, False))
+                k += n
+            if jt.kind == "enumerate":
+                return "_enumerate(%s, %s)" % (values[0], words[k])
+            return "_zip(%s)" % ", ".join(values)
         raise AssertionError("no exit conversion for %s" % jt.name)
 
     def _unpack(self, lines, items, fmt, base, name, carried):
@@ -348,6 +368,12 @@ def _range_iter_entry(it, iters, var):
         return None
     iters[var] = (it, start, step)
     return cur, stop, step
+
+
+def _reversed_at(seq, index):
+    it = reversed(seq)
+    it.__setstate__(index)
+    return it
 
 
 def _it_state(it, index):

@@ -163,7 +163,8 @@ def _stored_names(nodes) -> list[str]:
 # builtins compiled code calls natively (tauraro.jit.jtypes.COMPILED_BUILTINS), by the names
 # programs give them; and the math functions it calls as math.NAME
 _MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt"))
-_NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool")) | _MATH_CALLS
+_NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool", "enumerate", "zip",
+                           "reversed")) | _MATH_CALLS
 _BUILTIN_NAMES = frozenset(dir(builtins))
 
 

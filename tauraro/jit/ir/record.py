@@ -19,7 +19,8 @@ import math
 
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
-from ..jtypes import BOOL, FLOAT, INT, NONE, STR, BuiltinType, JType, OtherType, SeqIterType, SeqType, const_type
+from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BuiltinType, CombinedIter, JType, OtherType, SeqIterType,
+                      SeqType, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot
 
 I64_MIN = -(1 << 63)
@@ -545,36 +546,83 @@ class Recorder:
     # iteration
     def op_GET_ITER(self, args, typing):
         t = self.type_of(args[1])
-        parts = self.parts(args[1])
+        self.write(args[0], typing.result, self.fresh_iter(t, self.parts(args[1])))
+
+    def fresh_iter(self, t: JType, parts) -> list:
+        """The parts of ``iter(x)`` for ``x`` of type ``t`` with ``parts``: a list or tuple's
+        record at position 0; a range's (start, stop, step) is its iterator's (cur, stop,
+        step); an iterator is itself."""
         if isinstance(t, SeqType):
-            parts = [parts[0], self.op("int", imm=0)]     # a fresh iterator: record, position 0
-        # a range's (start, stop, step) is its iterator's (cur, stop, step); iter(it) is it
-        self.write(args[0], typing.result, parts)
+            return [parts[0], self.op("int", imm=0)]
+        return list(parts)
+
+    def op_UNPACK(self, args, typing):
+        t = self.type_of(args[0])
+        parts = self.parts(args[0])
+        k = 0
+        for target, member in zip(args[1:], t.members):
+            n = len(member.parts)
+            self.write(target, member, parts[k:k + n])
+            k += n
 
     def for_iter_exhausted(self, ins) -> Ins:
         it = ins.args[1]
         t = self.state[it]
-        if isinstance(t, SeqIterType):
-            seq, idx = self.read(it, t)
-            return self.op("ge", idx, self.op("seq_len", seq))
-        cur, stop, step = self.read(it, t)
-        return self.op("range_done", cur, stop, step, imm=t.direction)
+        return self.iter_done(t, self.read(it, t))
 
     def for_iter_next(self, ins):
         """On the edge into the loop body: the next value to the target, and advance."""
         target, it = ins.args[0], ins.args[1]
         t = self.state[it]
+        elem, parts = self.iter_next(t, self.read(it, t))
+        self.write(target, iter_elem(t), elem)
+        self.write(it, t, parts)
+
+    def iter_done(self, t: JType, parts) -> Ins:
+        """Is an iterator of type ``t`` (its ``parts``) exhausted?"""
         if isinstance(t, SeqIterType):
-            seq, idx = self.read(it, t)
-            elem = t.seq.elem
-            addr = self.op("elem", seq, idx)
-            self.write(target, elem, [self.op("load_float" if elem is FLOAT else "load_int", addr)])
-            self.write(it, t, [seq, self.op("add", idx, self.op("int", imm=1))])
-            return
-        cur, stop, step = self.read(it, t)
-        self.write(target, INT, [cur])
+            seq, idx = parts
+            return self.op("ge", idx, self.op("seq_len", seq))
+        if isinstance(t, CombinedIter):
+            if t.kind == "reversed":
+                return self.op("lt", parts[1], self.op("int", imm=0))
+            done = None
+            k = 0
+            for inner in t.inner:     # zip: done when any is
+                n = len(inner.parts)
+                d = self.iter_done(inner, parts[k:k + n])
+                done = d if done is None else self.op("bool_or", done, d)
+                k += n
+            return done
+        cur, stop, step = parts
+        return self.op("range_done", cur, stop, step, imm=t.direction)
+
+    def iter_next(self, t: JType, parts):
+        """(the parts of the next value, the iterator's parts after it) of an iterator
+        that is not exhausted."""
+        if isinstance(t, SeqIterType) or isinstance(t, CombinedIter) and t.kind == "reversed":
+            seq, idx = parts
+            elem = t.seq.elem if isinstance(t, SeqIterType) else t.elem
+            value = self.op("load_float" if elem is FLOAT else "load_int", self.op("elem", seq, idx))
+            step = -1 if isinstance(t, CombinedIter) else 1
+            return [value], [seq, self.op("add", idx, self.op("int", imm=step))]
+        if isinstance(t, CombinedIter):
+            values, after = [], []
+            k = 0
+            for inner in t.inner:
+                n = len(inner.parts)
+                v, a = self.iter_next(inner, parts[k:k + n])
+                values += v
+                after += a
+                k += n
+            if t.kind == "enumerate":
+                count = parts[k]
+                values = [count] + values
+                after.append(self.guard("add_ov", count, self.op("int", imm=1), reason="int overflow"))
+            return values, after
+        cur, stop, step = parts
         # cannot overflow: the range was checked to step past its stop without overflow
-        self.write(it, t, [self.op("add", cur, step), stop, step])
+        return [cur], [self.op("add", cur, step), stop, step]
 
     # sequences
     def index(self, container, index) -> Ins:
@@ -617,6 +665,22 @@ class Recorder:
         if f is B.range:
             self.store(dst, typing.result, *self.range_call(params, typing.result.direction))
             return
+        if f in (B.enumerate, B.zip):
+            parts = []
+            for p in params[:1] if f is B.enumerate else params:
+                parts += self.fresh_iter(self.type_of(p), self.parts(p))
+            if f is B.enumerate:
+                parts.append(self.value(params[1], INT) if len(params) == 2 else self.op("int", imm=0))
+            self.store(dst, typing.result, *parts)
+            return
+        if f is B.reversed:
+            t = types[0]
+            if isinstance(t, SeqType):
+                addr, n = self.parts(params[0])
+                self.store(dst, typing.result, addr, self.op("sub", n, self.op("int", imm=1)))
+            else:
+                self.store(dst, typing.result, *self.reversed_range(self.parts(params[0]), t.direction))
+            return
         if f is B.abs:
             if types[0] is FLOAT:
                 r = self.op("fabs", self.value(params[0]))
@@ -657,6 +721,26 @@ class Recorder:
         else:
             raise Unsupported("call of %s" % f.__name__)
         self.store(dst, typing.result, r)
+
+    def reversed_range(self, parts, direction: int):
+        """``iter(reversed(range(start, stop, step)))`` for a step of known sign: a range
+        iterator from the last element down (or up) past the start."""
+        start, stop, step = parts
+        one = self.op("int", imm=1)
+        if direction > 0:
+            span, size = self.guard("sub_ov", stop, start, reason="int overflow"), step
+        else:
+            span = self.guard("sub_ov", start, stop, reason="int overflow")
+            size = self.guard("neg_ov", step, reason="int overflow")
+        # n = max(0, ceil(span / size)); the last element start + (n - 1) * step
+        rounded = self.guard("add_ov", span, self.op("sub", size, one), reason="int overflow")
+        n = self.op("max", self.op("floordiv", rounded, size), self.op("int", imm=0))
+        last = self.guard("add_ov", start, self.guard("mul_ov", self.op("sub", n, one), step,
+                                                       reason="int overflow"), reason="int overflow")
+        back = self.guard("neg_ov", step, reason="int overflow")
+        past = self.guard("sub_ov", start, step, reason="int overflow")
+        self.guard("range_check", past, back, reason="range too close to the 64-bit limit")
+        return last, past, back
 
     def range_call(self, params, direction: int):
         if len(params) == 1:
