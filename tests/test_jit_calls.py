@@ -443,3 +443,32 @@ def test_an_exit_inside_an_enumerate_loop_hands_the_interpreter_the_iterator_whe
     reasons = calls_exits(r, 5)
     assert reasons.get("attribute append of a list[int]") == 1 and r.loop(5)["entries"] >= 2, reasons
     assert reasons.get("IADD of a big int") == 1, reasons
+
+
+def test_keyword_arguments_bind_as_cpython_binds_them(tmp_path):
+    r = jit(tmp_path, """
+        def g(a, b=2, c=3.0):
+            return a + b * c
+
+        def h(x, /, y=1):
+            return x - y
+
+        def f(n):
+            t = 0.0
+            for i in range(n):
+                t += g(i, c=5) + g(b=1, a=i) + g(i, 4) + h(i, y=3)
+            return t
+        print(f(3000))
+        for i in range(3000):
+            if i == 2999:
+                try:
+                    g(1, d=2)
+                except TypeError as e:
+                    print(e)
+                try:
+                    h(x=1)
+                except TypeError as e:
+                    print(e)
+                g(1, 2, b=3)
+    """)
+    assert r.loop(10)["native_iterations"] >= 2990

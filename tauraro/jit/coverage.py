@@ -27,8 +27,8 @@ COMPILED = frozenset((
     "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER", "UNPACK",
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
     # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only);
-    # calls of the program's own functions, inlined (tauraro.jit.inline)
-    "SUBSCR", "STORE_SUBSCR", "CALL", "LOAD_ATTR",
+    # calls of the program's own functions, inlined (tauraro.jit.inline), keywords too
+    "SUBSCR", "STORE_SUBSCR", "CALL", "CALL_KW", "LOAD_ATTR",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",
 ))
@@ -38,7 +38,7 @@ _DELETE = "deleting a binding"
 _EXCEPTIONS = "exception handling"
 _GENERATORS = "generators and coroutines"
 _BUILD = "building a container"
-_CALLS = "calls with keyword or unpacked arguments are not compiled yet"
+_CALLS = "calls with unpacked arguments are not compiled yet"
 _MATCH = "structural pattern matching"
 _IMPORT = "importing"
 
@@ -65,7 +65,7 @@ NOT_COMPILED = {
     "LIST_APPEND": _BUILD, "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
     "UNPACK_EX": "starred unpacking is not compiled yet",
-    "CALL_KW": _CALLS, "CALL_EX": _CALLS,
+    "CALL_EX": _CALLS,
     "MAKE_FUNCTION": "defining a function", "BUILD_CLASS": "defining a class",
     "IMPORT_NAME": _IMPORT, "IMPORT_FROM": _IMPORT, "IMPORT_STAR": _IMPORT,
     "MATCH_CLASS": _MATCH, "MATCH_SEQUENCE": _MATCH, "MATCH_MAPPING": _MATCH,

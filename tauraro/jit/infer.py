@@ -43,7 +43,7 @@ SELF_CALL = "self"          # Typing.callee of a compiled function's native call
 
 
 class Typing:
-    __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee")
+    __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee", "binding")
 
     def __init__(self, pc: int, action: str, result=None, operands=(), reason: str = "", kind: str = "",
                  callee=None):
@@ -54,6 +54,7 @@ class Typing:
         self.reason = reason
         self.kind = kind                # for exits: "side" or "type-change"
         self.callee = callee            # a call inlined here: the callee's Inference
+        self.binding = None             # and what each parameter gets (see inline.bind_arguments)
 
 
 def is_global(var) -> bool:
@@ -300,8 +301,8 @@ class Inference:
                 # a guard failing later in the callee re-runs the whole call: it must not
                 # have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
-        if name == "CALL" and isinstance(operands[0], FunctionType):
-            return self._call(pc, args, operands)
+        if name in ("CALL", "CALL_KW") and isinstance(operands[0], FunctionType):
+            return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
             return self._exit(pc, reason)
@@ -318,27 +319,34 @@ class Inference:
                                       kind="type-change")
         return typing
 
-    def _call(self, pc, args, operands) -> Typing:
-        """A call of a program function: inlined, typed by the callee's own inference."""
+    def _call(self, pc, args, operands, kwnames=()) -> Typing:
+        """A call of a program function: inlined, typed by the callee's own inference
+        (or, in a function compiled whole, its native call of itself)."""
         fn = operands[0]
-        rec = self.recursion
-        if rec is not None and fn is rec[0]:
-            params = list(operands[1:])
-            defaults = fn.defaults or ()
-            missing = len(rec[1]) - len(params)
-            if 0 <= missing <= len(defaults):
-                params += [const_type(d) for d in defaults[len(defaults) - missing:]] if missing else []
-            if tuple(params) == rec[1] and rec[2] is not None:
-                return Typing(pc, "lower", rec[2], operands, callee=SELF_CALL)
-            return self._exit(pc, "a recursive call with other types")
         if self.inliner is None:
             return self._exit(pc, "calling a %s" % fn.name)
+        code = fn.register_code or self.inliner.code_for(fn.func)
+        fn.register_code = code
+        if code is None:
+            return self._exit(pc, "calling %s: its register bytecode is not available" % fn.func.__qualname__)
+        binding = self.inliner.bind(fn, code, len(operands) - 1, tuple(kwnames))
+        if isinstance(binding, str):
+            return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, binding))
+        params = tuple(operands[1 + v] if how == "arg" else const_type(v) for how, v in binding)
+        rec = self.recursion
+        if rec is not None and fn is rec[0]:
+            if params == rec[1] and rec[2] is not None:
+                typing = Typing(pc, "lower", rec[2], operands, callee=SELF_CALL)
+                typing.binding = binding
+                return typing
+            return self._exit(pc, "a recursive call with other types")
         state = self.state_before[pc]
-        callee = self.inliner.callee(fn, operands[1:], {v: t for v, t in state.items() if is_global(v)},
+        callee = self.inliner.callee(fn, list(params), {v: t for v, t in state.items() if is_global(v)},
                                      self.depth)
         if isinstance(callee, str):
             return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
         typing = Typing(pc, "lower", callee.result, operands, callee=callee)
+        typing.binding = binding
         want = self.entry.get(args[0])
         if (not self.function and want is not None and want is not callee.result
                 and self._live_at_header(args[0])):
@@ -455,6 +463,8 @@ class Inference:
                     return res, ""
                 return "exit", "%s() with %s" % (fn.fn.__name__, ", ".join(a.name for a in rest) or "no arguments")
             return "exit", "calling a %s" % fn.name
+        if name == "CALL_KW":       # (a program function's is inlined: see type_instruction)
+            return "exit", "calling a %s with keyword arguments" % t[0].name
         if name in NOT_COMPILED:
             return "exit", not_compiled_reason(name)
         raise AssertionError("opcode %s is in neither COMPILED nor NOT_COMPILED "

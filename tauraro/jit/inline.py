@@ -31,6 +31,10 @@ class Inliner:
         self._typed: dict = {}
         self._regions: dict = {}
 
+    def bind(self, fn, code, nargs: int, kwnames=()):
+        """See ``bind_arguments``."""
+        return bind_arguments(fn, code, nargs, kwnames)
+
     def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int):
         """The callee's Inference for these argument types, or why it is not inlined."""
         key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])))
@@ -98,6 +102,36 @@ class Inliner:
         inf.result = types.pop()
         inf.function_type = fn
         return inf
+
+
+def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
+    """Which value each parameter of the callee gets from a call with ``nargs`` arguments,
+    the last ``len(kwnames)`` of them by keyword: a list of ("arg", i) (the call's i-th
+    argument) or ("default", value); or, where CPython would raise TypeError, why not."""
+    params = code.params[:code.argcount]
+    npos = nargs - len(kwnames)
+    if npos > len(params):
+        return "too many arguments"
+    if len(set(kwnames)) != len(kwnames):
+        return "a keyword argument repeated"
+    out = [("arg", i) for i in range(npos)]
+    defaults = fn.defaults or ()
+    first_default = len(params) - len(defaults)
+    kw = {name: npos + k for k, name in enumerate(kwnames)}
+    if any(name in kw for name in params[:min(npos, len(params))]) or \
+            any(name in kw for name in params[:code.posonlyargcount]):
+        return "an argument given twice, or a positional-only one by keyword"
+    for k in range(npos, len(params)):
+        name = params[k]
+        if name in kw:
+            out.append(("arg", kw.pop(name)))
+        elif k >= first_default:
+            out.append(("default", defaults[k - first_default]))
+        else:
+            return "missing argument '%s'" % name
+    if kw:
+        return "an unexpected keyword argument '%s'" % next(iter(kw))
+    return out
 
 
 def callee_globals(types, code_for) -> set:

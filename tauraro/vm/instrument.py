@@ -175,7 +175,7 @@ def _native_call(n) -> bool:
     if isinstance(f, ast.Name):
         if f.id in _NATIVE_CALLS:
             return True
-        return (f.id not in _BUILTIN_NAMES and not n.keywords
+        return (f.id not in _BUILTIN_NAMES and not any(k.arg is None for k in n.keywords)
                 and not any(isinstance(a, ast.Starred) for a in n.args))
     return (isinstance(f, ast.Attribute) and f.attr in _MATH_CALLS
             and isinstance(f.value, ast.Name) and f.value.id == "math")

@@ -211,15 +211,8 @@ class Recorder:
         """The callee's blocks in place of the call: arguments into its parameter
         registers, its returns into the call's destination, then on after the call."""
         callee_inf = typing.callee
-        fn = callee_inf.function_type
         caller = self.frame
-        params = ins.args[2:]
-        values = [(self.type_of(p), self.parts(p)) for p in params]
-        argcount = callee_inf.code.argcount
-        defaults = fn.defaults or ()
-        for value in defaults[len(defaults) - (argcount - len(params)):] if argcount > len(params) else ():
-            t = const_type(value)
-            values.append((t, self.const_parts(value, t)))
+        values = self.bound_arguments(ins, typing)
         self.frames += 1
         leave_at = caller.leave_at or (pc, self.state, self.code.instrs[pc].line)
         cont = ("return", caller.id, pc)
@@ -642,14 +635,24 @@ class Recorder:
         self.op("mark_dirty", self.parts(args[0])[0])
 
     # calls of builtins
+    def bound_arguments(self, ins, typing) -> list:
+        """(type, parts) of each parameter of an inlined or native call, in order."""
+        operands = ins.args[3:] if ins.op.name == "CALL_KW" else ins.args[2:]
+        out = []
+        for how, v in typing.binding:
+            if how == "arg":
+                out.append((self.type_of(operands[v]), self.parts(operands[v])))
+            else:
+                t = const_type(v)
+                out.append((t, self.const_parts(v, t)))
+        return out
+
+    def op_CALL_KW(self, args, typing):
+        self.op_CALL(args, typing)
+
     def op_CALL(self, args, typing):
         if typing.callee == SELF_CALL:
-            fn = self.type_of(args[1])
-            params = [self.value(p) for p in args[2:] if not self.type_of(p).static]
-            defaults = fn.defaults or ()
-            missing = self.top.code.argcount - len(args[2:])
-            for d in defaults[len(defaults) - missing:] if missing > 0 else ():
-                params.extend(self.const_parts(d, const_type(d)))
+            params = [p for _, parts in self.bound_arguments(self.code.instrs[self.pc], typing) for p in parts]
             r = self.op("call_self", *params, snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
                         type=_VALUE_TYPE.get(typing.result))
             self.store(args[0], typing.result, *([r] if r.type else []))
