@@ -472,3 +472,19 @@ def test_keyword_arguments_bind_as_cpython_binds_them(tmp_path):
                 g(1, 2, b=3)
     """)
     assert r.loop(10)["native_iterations"] >= 2990
+
+
+def test_keyword_only_parameters(tmp_path):
+    r = jit(tmp_path, """
+        def kw(a, b=2, *, c=3, d):
+            return a * b + c - d
+
+        s = 0
+        for i in range(3000):
+            s += kw(i, d=1) + kw(i, 3, d=2) + kw(i, c=-1, d=0)
+        print(s)
+        for i in range(2000):
+            if i == 1999:
+                kw(1)
+    """)
+    assert r.loop(6)["native_iterations"] >= 2990

@@ -15,7 +15,7 @@ inlined (the call stays an exit). Depth and size are bounded.
 from __future__ import annotations
 
 from .infer import Inference, NotCompilable
-from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, FunctionType, OtherType, classify, const_type
+from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, FunctionType, OtherType, classify
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -53,20 +53,12 @@ class Inliner:
             return "its register bytecode is not available"
         if fn.cells is None:
             return "the loop assigns closure variables, and this is a closure"
-        if code.kwonlyargcount:
-            return "keyword-only parameters are not inlined yet"
-        n = code.argcount
-        if len(args) > n:
-            return "too many arguments"          # a TypeError: the interpreter raises it
-        defaults = fn.defaults or ()
-        missing = n - len(args)
-        if missing > len(defaults):
-            return "missing arguments"
-        for d in defaults[len(defaults) - missing:] if missing else ():
-            t = const_type(d)
-            if isinstance(t, OtherType) or (t.static and t is not NONE):
+        n = code.argcount + code.kwonlyargcount
+        if len(args) != n:          # (the call's arguments, bound: see bind_arguments)
+            return "the arguments do not bind"
+        for t in args:              # (a default's type: the call's own were checked)
+            if isinstance(t, OtherType) or (t.static and t is not NONE and not isinstance(t, FunctionType)):
                 return "a default of type %s" % t.name
-            args.append(t)
         region = self._regions.get(code)
         if region is None:
             region = self._regions[code] = FunctionRegion(code)
@@ -129,6 +121,14 @@ def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
             out.append(("default", defaults[k - first_default]))
         else:
             return "missing argument '%s'" % name
+    kwdefaults = fn.kwdefaults or {}
+    for name in code.params[code.argcount:code.argcount + code.kwonlyargcount]:
+        if name in kw:
+            out.append(("arg", kw.pop(name)))
+        elif name in kwdefaults:
+            out.append(("default", kwdefaults[name]))
+        else:
+            return "missing keyword-only argument '%s'" % name
     if kw:
         return "an unexpected keyword argument '%s'" % next(iter(kw))
     return out

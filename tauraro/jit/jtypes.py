@@ -221,12 +221,16 @@ class FunctionType(JType):
     _interned: dict = {}
 
     def __new__(cls, func, cells=()):
-        key = (func, func.__code__, func.__defaults__, func.__kwdefaults__, cells)
+        # by identity (defaults and cells may hold unhashable values); the type keeps every
+        # object of its key alive, so no id is reused while it is interned
+        key = (id(func), id(func.__code__), id(func.__defaults__), id(func.__kwdefaults__),
+               None if cells is None else tuple(map(id, cells)))
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
             JType.__init__(t, "function %s" % func.__qualname__, [], 0, static=True)
-            t.func, t.code, t.defaults, t.kwdefaults, t.cells = key
+            t.func, t.code, t.defaults, t.kwdefaults, t.cells = (
+                func, func.__code__, func.__defaults__, func.__kwdefaults__, cells)
             # a closure's variables: name -> the value its cell holds (native code takes it as
             # a constant; every entry checks the cell still holds that very object); cells
             # None: not known (a loop that assigns closure variables inlines no closure)
