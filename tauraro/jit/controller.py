@@ -521,7 +521,8 @@ class JitController:
             exits = [snap.exit_record() for snap in graph.snapshots]
             for rec in exits:
                 layout.note_exit_area(struct.calcsize(rec.fmt))
-            low = Emitter(graph, layout, name, {h: st.code.instrs[h].line for h in region.loop_headers})
+            low = Emitter(graph, layout, name, {h: st.code.instrs[h].line for h in region.loop_headers},
+                          annotate=dumping or self.emit_dir is not None)
             wasm, module = low.build()
         except Unsupported as e:
             raise NotCompilable(str(e)) from None

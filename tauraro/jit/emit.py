@@ -37,7 +37,8 @@ MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (s
 
 
 class Emitter(Sink):
-    def __init__(self, graph: Graph, layout, module_name: str, header_lines: dict):
+    def __init__(self, graph: Graph, layout, module_name: str, header_lines: dict, annotate: bool = False):
+        self.annotate = annotate    # comments in the wasm text (--emit-wasm, --jit-dump): IR ids, exits
         self.function = None        # a function compiled whole: its result's wasm type (see build_function)
         self.graph = graph
         self.layout = layout
@@ -47,6 +48,7 @@ class Emitter(Sink):
         self.body: list[tuple] = []
         self.locals: list[tuple[str, str]] = []
         self.local_names: set[str] = set()
+        self._name_counts: dict = {}
         self.slot_locals: dict = {}
         self.value_locals: dict = {}
         self.slot_reads: set = set()
@@ -69,10 +71,11 @@ class Emitter(Sink):
     # --- locals -----------------------------------------------------------------------------
     def new_local(self, name: str, valtype: str) -> int:
         base = name
-        k = 2
+        k = self._name_counts.get(base, 1)
         while name in self.local_names:
-            name = "%s_%d" % (base, k)
             k += 1
+            name = "%s_%d" % (base, k)
+        self._name_counts[base] = k
         self.local_names.add(name)
         self.locals.append((name, valtype))
         if self.function is not None:
@@ -138,13 +141,15 @@ class Emitter(Sink):
         if term[0] in ("branch", "return") and term[1] is not None:
             last_use[term[1]] = len(instrs)
         out = set()
+        open_reads: dict = {}       # slot -> its reads since the last write of it
         for pos, ins in enumerate(instrs):
-            if ins.op != "getvar" or ins.imm.var in self.in_memory:
-                continue
-            end = last_use.get(ins, pos)
-            key = ins.imm.key
-            if not any(i.op == "setvar" and i.imm.key == key for i in instrs[pos + 1:end]):
+            if ins.op == "getvar" and ins.imm.var not in self.in_memory:
                 out.add(ins)
+                open_reads.setdefault(ins.imm.key, []).append(ins)
+            elif ins.op == "setvar":
+                for read in open_reads.pop(ins.imm.key, ()):
+                    if last_use.get(read, 0) > pos:
+                        out.discard(read)       # used after the slot changed: keep its value
         return out
 
     def local_of(self, v: Ins) -> int:
@@ -222,12 +227,13 @@ class Emitter(Sink):
         self._pool_used.clear()
         self.slot_reads = self._slot_reads(block.instrs, block.term)
         for ins in block.instrs:
-            if ins.op not in ("int", "float", "bool", "addr"):
+            if self.annotate and ins.op not in ("int", "float", "bool", "addr"):
                 self.emit(("comment", "line %d: %%%d = %s" % (ins.line, ins.id, ins.op)))
             self.instruction(ins)
         if block.term[0] == "exit":
             snap = block.term[1]
-            self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
+            if self.annotate:
+                self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
             self.exit_code(snap)
 
     def terminator(self, node):
@@ -333,6 +339,7 @@ class Emitter(Sink):
         # the parameters are locals 0..n-1: the slots of the parameters are they
         self.locals = []
         self.local_names = set()
+        self._name_counts = {}
         base = len(wasm_params)
         self.exit_local = None
         self.counters = {}            # (a function's loops are not counted)

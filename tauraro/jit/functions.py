@@ -119,7 +119,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         graph = record(inf, set(), layout.constants, name, result=result)
         stages = [("as recorded", graph.text())] if dump else []
         optimize(graph, stages if dump else None)
-        emitter = Emitter(graph, layout, name, {})
+        emitter = Emitter(graph, layout, name, {}, annotate=dump)
         wasm, module = emitter.build_function([(r, t) for r, t in enumerate(params)], _WASM.get(result))
     except Unsupported as e:
         raise NotCompilable(str(e)) from None
