@@ -152,7 +152,7 @@ def timer(label, fn):
             cnt[label] = cnt.get(label, 0) + 1
     return w
 
-C.JitController.on_hot = timer("on_hot (whole round trip)", C.JitController.on_hot)
+C.JitController.trip = timer("trip (whole round trip)", C.JitController.trip)
 C.JitController.enter = timer("enter", C.JitController.enter)
 C.JitController._after_exit = timer("after_exit (statistics, policy)", C.JitController._after_exit)
 I.InterruptWatchdog.running = timer("watchdog running/stopped/done", I.InterruptWatchdog.running)
@@ -243,7 +243,7 @@ def method2(prog: Path):
     n = parts["enter"][1]
     print("\nMethod 2: in-process breakdown, K calls of f(2) after f(5000): %d entries "
           "(timer wrappers add ~0.1-0.2 us each)" % n)
-    order = ["on_hot (whole round trip)", "enter", "check types + pack (generated enter)",
+    order = ["trip (whole round trip)", "enter", "check types + pack (generated enter)",
              "watchdog running/stopped/done", "native call", "unpack + store (generated leave)",
              "after_exit (statistics, policy)"]
     tot = {k: parts[k][0] / n * 1e6 for k in order if k in parts}

@@ -293,24 +293,25 @@ class JitController:
                 return None
             st.last = version
         watchdog = self.interrupts
-        if watchdog is None:
-            t1 = time.perf_counter()
+        if watchdog is not None:
+            watchdog.running(version.memory_address)
+        t1 = time.perf_counter()
+        try:
             exit_id = version.entry(0)
             t2 = time.perf_counter()
-            version.transfer.leave[exit_id - 1](r, G, recs)
-        else:
-            watchdog.running(version.memory_address)
-            try:
-                t1 = time.perf_counter()
-                exit_id = version.entry(0)
-                t2 = time.perf_counter()
+            if watchdog is not None:
                 watchdog.stopped()
-                version.transfer.leave[exit_id - 1](r, G, recs)
-            finally:
-                try:
-                    watchdog.done()     # a Ctrl-C during the run: raised by the baseline, at the loop
-                except KeyboardInterrupt as e:
-                    self.interrupted = e
+            version.transfer.leave[exit_id - 1](r, G, recs)
+        except KeyboardInterrupt as e:
+            # Ctrl-C's handler ran between the native call's return and the end of writing
+            # back: finish writing back (the exit taken is in memory, and writing back is
+            # idempotent), and let the baseline raise it at the loop
+            exit_id = version.transfer.exit_taken()
+            if not exit_id:
+                raise                   # native code did not run: nothing to write back
+            t2 = time.perf_counter()
+            version.transfer.leave[exit_id - 1](r, G, recs)
+            self.interrupted = e
         t3 = time.perf_counter()
         st.native_seconds += t2 - t1
         st.transfer_seconds += (t1 - t0) + (t3 - t2)
@@ -378,12 +379,8 @@ class JitController:
             watchdog.running(version.memory_address)
             try:
                 r = version.entry(*wargs)
-                watchdog.stopped()
             finally:
-                try:
-                    watchdog.done()
-                except KeyboardInterrupt as e:
-                    raise e from None
+                watchdog.stopped()
         st.native_seconds += time.perf_counter() - t1
         st.entries += 1
         status = words[1]

@@ -29,6 +29,7 @@ from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 
 I64_MIN = -(1 << 63)
+EXIT_TAKEN = 4           # a loop's last exit id, stored as it returns (0 is the Ctrl-C flag)
 # a function compiled whole: its status word in linear memory (0 is the Ctrl-C flag)
 STATUS = 4               # 0, or the id of the snapshot whose guard failed
 FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
@@ -307,6 +308,8 @@ class Emitter(Sink):
                 self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
         for h, c in self.counters.items():
             self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+        # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
+        self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))
         self._resolve_calls()
         self.module.set_memory(min_pages=1, export="memory")

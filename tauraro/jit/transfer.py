@@ -162,6 +162,10 @@ class Transfer:
             self.source += "\n" + text
         return fn
 
+    def exit_taken(self) -> int:
+        """The id of the exit the last native run took (0 if it did not return)."""
+        return int.from_bytes(self.view[4:8], "little")
+
     def ensure(self, end: int):
         """The memory view, grown to hold ``end`` bytes."""
         if end > len(self.view):
@@ -256,7 +260,7 @@ class Transfer:
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
                                                            ", ".join(words)))
-        lines.append("    %s[0:4] = b'\\0\\0\\0\\0'" % view)     # the interrupt flag
+        lines.append("    %s[0:8] = b'\\0\\0\\0\\0\\0\\0\\0\\0'" % view)     # the interrupt flag, the exit taken
         lines.append("    return recs" if self.needs_records else "    return True")
         return "\n".join(lines) + "\n"
 
