@@ -488,3 +488,78 @@ def test_keyword_only_parameters(tmp_path):
                 kw(1)
     """)
     assert r.loop(6)["native_iterations"] >= 2990
+
+
+# --- static and class methods called through the class -----------------------------------
+
+def test_static_and_class_methods_through_the_class(tmp_path):
+    r = jit(tmp_path, """
+        class Fixed:
+            SHIFT = 8
+            RATE = 0.75
+
+            @staticmethod
+            def mix(a, b):
+                return (a * 31 + b) & 0xFFFF
+
+            @classmethod
+            def to_fixed(cls, x):
+                return x << cls.SHIFT
+
+            @classmethod
+            def from_fixed(cls, x):
+                return x >> cls.SHIFT
+
+            def plain(x):
+                return x * Fixed.RATE
+
+        class Finer(Fixed):
+            SHIFT = 12
+
+        def run(n):
+            h = 0
+            s = 0
+            f = 0.0
+            for i in range(n):
+                h = Fixed.mix(h, i & 255)
+                s += Fixed.from_fixed(Fixed.to_fixed(i & 4095) + (i & 255))
+                s += Finer.to_fixed(i & 7)
+                f += Fixed.plain(i & 15)
+            return h, s, f
+        print(run(3000))
+    """)
+    assert r.loop(28)["native_iterations"] >= 2990
+
+
+def test_a_class_attribute_changed_mid_loop_is_seen(tmp_path):
+    r = jit(tmp_path, """
+        class C:
+            K = 3
+
+            @staticmethod
+            def f(x):
+                return x + 1
+
+            @classmethod
+            def g(cls, x):
+                return x * cls.K
+
+        def other(x):
+            return x - 1
+
+        def to_float():
+            del C.K
+            C.K = 7.5
+
+        t = 0
+        for i in range(4000):
+            t += C.f(i) + C.g(i)
+            if i == 1000:
+                C.K = 5
+            if i == 2000:
+                C.f = staticmethod(other)
+            if i == 3000:
+                to_float()
+        print(t)
+    """)
+    assert r.loop(21)["native_iterations"] >= 3000

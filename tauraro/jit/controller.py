@@ -36,7 +36,7 @@ from pathlib import Path
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
-from .jtypes import FunctionType, classify
+from .jtypes import FunctionType, class_lookup, classify
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -289,6 +289,10 @@ class JitController:
             t0 = time.perf_counter()
             recs = version.transfer.enter(r, G, builtins)
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
+                if any(class_lookup(k, n) is not raw for (k, n), raw in version.transfer.class_attributes):
+                    del st.versions[types]      # a class attribute it read changed: compile again next time
+                    if st.last is version:
+                        st.last = None
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
@@ -365,6 +369,9 @@ class JitController:
                     any(c.cell_contents is not v for c, v in zip(cells, contents)):
                 del st.versions[key]          # a global it read was rebound: compile again next time
                 return site
+        if any(class_lookup(k, n) is not raw for (k, n), raw in version.class_attributes):
+            del st.versions[key]              # so was a class attribute it read
+            return site
         wargs = version.arguments(args)
         limit = native_depth_limit(frame)
         if wargs is None or limit < 1:
@@ -507,7 +514,8 @@ class JitController:
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         from .inline import Inliner
-        inf = Inference(region, entry_types, Inliner(self.code_for) if self.code_for else None)
+        inliner = Inliner(self.code_for) if self.code_for else None
+        inf = Inference(region, entry_types, inliner)
         layout = FrameLayout(region, entry_types, st.carried)
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
         dumping = self.dump is not None
@@ -533,7 +541,8 @@ class JitController:
         instance = engine.instantiate(native_module, imports=imports)
         entry = instance.entry("run")
         t2 = time.perf_counter()
-        transfer = Transfer(layout, st.entry_vars, types, exits, instance, st.code)
+        transfer = Transfer(layout, st.entry_vars, types, exits, instance, st.code,
+                            inliner.class_attributes.items() if inliner else ())
         t3 = time.perf_counter()
         st.codegen_seconds += (t1 - t0) + (t3 - t2)       # ours: IR, passes, wasm and entry/exit code
         st.native_compile_seconds += t2 - t1               # Cranelift, instantiation

@@ -26,8 +26,9 @@ COMPILED = frozenset((
     # reversed of those (UNPACK: of the tuples they yield)
     "JUMP", "JUMP_BACK", "JUMP_IF_FALSE", "JUMP_IF_TRUE", "GET_ITER", "FOR_ITER", "UNPACK",
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
-    # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module only);
-    # calls of the program's own functions, inlined (tauraro.jit.inline), keywords too
+    # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module, and of
+    # a class: its static and class methods, functions and numbers); calls of the program's
+    # own functions, inlined (tauraro.jit.inline), keywords too
     "SUBSCR", "STORE_SUBSCR", "CALL", "CALL_KW", "LOAD_ATTR",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",

@@ -100,8 +100,9 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
                           t.cells if isinstance(t, FunctionType) else ()))
     result = None
     for _ in range(2):          # base cases first, then the calls of itself typed by them
+        inliner = Inliner(code_for)
         try:
-            inf = Inference(region, entry, Inliner(code_for), 0, recursion=(ftype, tuple(params), result))
+            inf = Inference(region, entry, inliner, 0, recursion=(ftype, tuple(params), result))
         except NotCompilable as e:
             raise NotCompilable(str(e)) from None
         returned = {t for _, t in inf.returns}
@@ -126,8 +127,10 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     native = engine.compile(wasm)
     instance = engine.instantiate(native)
     entry_fn = instance.entry("call")
-    return FunctionVersion(entry_fn, instance, tuple(params), result, constants, graph, stages,
-                           wasm, module.to_text, graph.snapshots)
+    version = FunctionVersion(entry_fn, instance, tuple(params), result, constants, graph, stages,
+                              wasm, module.to_text, graph.snapshots)
+    version.class_attributes = list(inliner.class_attributes.items())     # checked at every call
+    return version
 
 
 def native_depth_limit(frame) -> int:

@@ -23,10 +23,12 @@ import math
 
 from ..compiler.code import CodeObject
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, NONE, RANGE, RANGE_DOWN, RANGE_ITERS,
-                     RANGE_UP, RANGES, STR, UNBOUND_T, BuiltinType, CombinedIter, FunctionType, JType,
-                     ModuleType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem,
-                     range_by_step)
+from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+                     RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
+                     CombinedIter, FunctionType, JType, ModuleType, OtherType, SeqIterType, SeqType,
+                     TupleValue, classify, const_type, iter_elem, range_by_step)
+
+_FUNCTION = type(lambda: None)
 from .region import LoopRegion
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -301,7 +303,7 @@ class Inference:
                 # a guard failing later in the callee re-runs the whole call: it must not
                 # have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
-        if name in ("CALL", "CALL_KW") and isinstance(operands[0], FunctionType):
+        if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
@@ -325,6 +327,9 @@ class Inference:
         fn = operands[0]
         if self.inliner is None:
             return self._exit(pc, "calling a %s" % fn.name)
+        if isinstance(fn, BoundClassMethod):        # the class comes first
+            operands = [fn.function, ClassType(fn.klass)] + list(operands[1:])
+            fn = fn.function
         code = fn.register_code or self.inliner.code_for(fn.func)
         fn.register_code = code
         if code is None:
@@ -353,6 +358,30 @@ class Inference:
             return self._exit(pc, "%s becomes %s" % (self._var_name(args[0]), callee.result.name),
                               kind="type-change")
         return typing
+
+    def _class_attribute(self, ct, attr):
+        """``C.attr`` of a class known at compile time: a static method's function, a class
+        method bound to the class, a function, or a number; the raw attribute is noted
+        (``inliner.class_attributes``) for every entry to check."""
+        raw = ct.lookup(attr)
+        if isinstance(raw, staticmethod):
+            value = raw.__func__
+        elif isinstance(raw, classmethod):
+            value = raw.__func__
+        else:
+            value = raw
+        if self.inliner is None or raw is MISSING:
+            return "exit", "attribute %s of a %s" % (attr, ct.name)
+        G = getattr(value, "__globals__", None)
+        t = classify(value, G) if type(value) is _FUNCTION else const_type(value)
+        if isinstance(raw, classmethod):
+            if not isinstance(t, FunctionType):
+                return "exit", "class method %s of a %s" % (attr, ct.name)
+            t = BoundClassMethod(t, ct.klass)
+        elif not (isinstance(t, FunctionType) or t in (INT, FLOAT, BOOL)):
+            return "exit", "attribute %s (a %s) of a %s" % (attr, type(raw).__name__, ct.name)
+        self.inliner.class_attributes[(ct.klass, attr)] = raw
+        return t, ""
 
     def _live_at_header(self, v) -> bool:
         return is_global(v) or v in self.region.liveness.live_at(self.region.header)
@@ -448,6 +477,8 @@ class Inference:
             attr = self.code.names[args[2]]
             if isinstance(t[0], ModuleType) and attr in t[0].attrs:
                 return t[0].attrs[attr], ""
+            if isinstance(t[0], ClassType):
+                return self._class_attribute(t[0], attr)
             return "exit", "attribute %s of a %s" % (attr, t[0].name)
         if name == "CALL":
             fn, rest = t[0], t[1:]

@@ -15,7 +15,7 @@ inlined (the call stays an exit). Depth and size are bounded.
 from __future__ import annotations
 
 from .infer import Inference, NotCompilable
-from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, FunctionType, OtherType, classify
+from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, ClassType, FunctionType, OtherType, classify
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -27,6 +27,7 @@ class Inliner:
     def __init__(self, code_for):
         """``code_for(function)``: the function's register bytecode, or None."""
         self.code_for = code_for
+        self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
         self.size = 0
         self._typed: dict = {}
         self._regions: dict = {}
@@ -57,7 +58,8 @@ class Inliner:
         if len(args) != n:          # (the call's arguments, bound: see bind_arguments)
             return "the arguments do not bind"
         for t in args:              # (a default's type: the call's own were checked)
-            if isinstance(t, OtherType) or (t.static and t is not NONE and not isinstance(t, FunctionType)):
+            if isinstance(t, OtherType) or (t.static and t is not NONE
+                                            and not isinstance(t, (FunctionType, ClassType))):
                 return "a default of type %s" % t.name
         region = self._regions.get(code)
         if region is None:

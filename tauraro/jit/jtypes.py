@@ -246,6 +246,57 @@ class FunctionType(JType):
         return FunctionType(self.func, None) if self.cells else self
 
 
+class ClassType(JType):
+    """A class of the program, known at compile time (its identity checked at entry):
+    its static methods, class methods, functions and number attributes are read at
+    compile time, and every entry checks each of those still is what was read."""
+    _interned: dict = {}
+
+    def __new__(cls, klass):
+        t = cls._interned.get(id(klass))
+        if t is None:
+            t = cls._interned[id(klass)] = super().__new__(cls)
+            JType.__init__(t, "class %s" % klass.__qualname__, [], 0, static=True)
+            t.klass = klass
+        return t
+
+    def __init__(self, klass):
+        pass
+
+    def lookup(self, name):
+        """The raw attribute (as in the class's and its bases' dicts), or MISSING."""
+        return class_lookup(self.klass, name)
+
+
+MISSING = object()
+
+
+def class_lookup(klass, name):
+    for k in klass.__mro__:
+        v = k.__dict__.get(name, MISSING)
+        if v is not MISSING:
+            return v
+    return MISSING
+
+
+class BoundClassMethod(JType):
+    """``C.m`` for a class method ``m``: its function, called with the class first."""
+    _interned: dict = {}
+
+    def __new__(cls, function, klass):
+        key = (function, klass)
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            JType.__init__(t, "class method %s" % function.func.__qualname__, [], 0, static=True)
+            t.function = function
+            t.klass = klass
+        return t
+
+    def __init__(self, function, klass):
+        pass
+
+
 # functions Tauraro can inline: plain (not generators or coroutines), no *args or **kwargs
 # parameters (co_flags: VARARGS 4, VARKEYWORDS 8, GENERATOR 32,
 # COROUTINE 128, ITERABLE_COROUTINE 256, ASYNC_GENERATOR 512)
@@ -335,6 +386,8 @@ def classify(value, G=None) -> JType:
             return bt
     if value is math:
         return MATH_MODULE if MATH_MODULE.unchanged(value) else OtherType("module with changed functions")
+    if t is type and G is not None:
+        return ClassType(value)
     if t is _function and G is not None:
         code = value.__code__
         if value.__globals__ is G and not code.co_flags & _NOT_INLINED_FLAGS:

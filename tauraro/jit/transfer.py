@@ -21,7 +21,8 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BuiltinType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType, TupleValue, classify,
+                     BoundClassMethod, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
+                     TupleValue, class_lookup, classify,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
@@ -107,8 +108,11 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code):
+                 code, class_attributes=()):
+        """``class_attributes``: ((class, name), raw attribute) the compiled code read at
+        compile time; every entry checks each is still there."""
         self.layout = layout
+        self.class_attributes = list(class_attributes)
         self.instance = instance
         self.view = instance.memory_view()
         self.code = code
@@ -127,7 +131,7 @@ class Transfer:
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
-              "range_iter_state": range_iter_state, "_rev": _reversed_at,
+              "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
@@ -206,6 +210,8 @@ class Transfer:
                     lines.append("    if v is not None:\n        return None")
                 elif jt is UNBOUND_T:
                     lines.append("    if v is not UNB:\n        return None")
+                elif isinstance(jt, ClassType):
+                    lines.append("    if v is not %s:\n        return None" % self._const(jt.klass))
                 elif isinstance(jt, FunctionType):    # the very function, code, defaults, cells
                     lines.append("    if v is not %s or v.__code__ is not %s or v.__defaults__ is not %s "
                                  "or v.__kwdefaults__ is not %s:\n        return None"
@@ -256,6 +262,9 @@ class Transfer:
                 words += [str(jt.tag), "v.start", "v.stop", "v.step"]
             else:
                 raise AssertionError("no entry check for %s" % jt.name)
+        for (klass, name), raw in self.class_attributes:
+            lines.append("    if class_lookup(%s, %r) is not %s:\n        return None"
+                         % (self._const(klass), name, self._const(raw)))
         view = "T.view"
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
@@ -301,6 +310,10 @@ class Transfer:
             return self._const(jt.module)
         if isinstance(jt, FunctionType):
             return self._const(jt.func)
+        if isinstance(jt, ClassType):
+            return self._const(jt.klass)
+        if isinstance(jt, BoundClassMethod):
+            return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
         if isinstance(jt, TupleValue):      # made only now, as the exit needs it
             values, k = [], 0
             for m in jt.members:

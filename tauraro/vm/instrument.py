@@ -172,13 +172,17 @@ def _native_call(n) -> bool:
     """Can native code make this call? The builtins it compiles; and a plain call of a
     name that is not a builtin: a program function, which the JIT may inline."""
     f = n.func
+    plain = not any(k.arg is None for k in n.keywords) and not any(isinstance(a, ast.Starred) for a in n.args)
     if isinstance(f, ast.Name):
         if f.id in _NATIVE_CALLS:
             return True
-        return (f.id not in _BUILTIN_NAMES and not any(k.arg is None for k in n.keywords)
-                and not any(isinstance(a, ast.Starred) for a in n.args))
-    return (isinstance(f, ast.Attribute) and f.attr in _MATH_CALLS
-            and isinstance(f.value, ast.Name) and f.value.id == "math")
+        return f.id not in _BUILTIN_NAMES and plain
+    if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
+        return False
+    if f.value.id == "math":
+        return f.attr in _MATH_CALLS
+    # a static or class method called through its class (named as classes are: Capitalized)
+    return f.value.id[:1].isupper() and plain
 
 
 def _called_name(call) -> str | None:

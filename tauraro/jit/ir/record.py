@@ -19,8 +19,8 @@ import math
 
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
-from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BuiltinType, CombinedIter, JType, OtherType, SeqIterType,
-                      SeqType, const_type, iter_elem)
+from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType, ClassType, CombinedIter,
+                      JType, OtherType, SeqIterType, SeqType, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot
 
 I64_MIN = -(1 << 63)
@@ -400,7 +400,14 @@ class Recorder:
         self.write(("g", self.code.names[args[0]]), self.type_of(args[1]), self.parts(args[1]))
 
     def op_LOAD_ATTR(self, args, typing):
-        pass    # a function of a module known at compile time (the entry checked it): no value
+        # a function of a module or an attribute of a class known at compile time (the entry
+        # checked it): no value, or a number read at compile time
+        t = typing.result
+        source = self.type_of(args[1])
+        if isinstance(source, ClassType) and not t.static:
+            self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
+        elif isinstance(source, ClassType):
+            self.write(args[0], t, [])
 
     def op_NEG(self, args, typing):
         if self.type_of(args[1]) is FLOAT:
@@ -637,10 +644,15 @@ class Recorder:
     # calls of builtins
     def bound_arguments(self, ins, typing) -> list:
         """(type, parts) of each parameter of an inlined or native call, in order."""
-        operands = ins.args[3:] if ins.op.name == "CALL_KW" else ins.args[2:]
+        operands = list(ins.args[3:] if ins.op.name == "CALL_KW" else ins.args[2:])
+        fn = self.type_of(ins.args[1])
+        if isinstance(fn, BoundClassMethod):
+            operands.insert(0, fn)          # the class, first
         out = []
         for how, v in typing.binding:
-            if how == "arg":
+            if how == "arg" and isinstance(operands[v], BoundClassMethod):
+                out.append((ClassType(fn.klass), []))
+            elif how == "arg":
                 out.append((self.type_of(operands[v]), self.parts(operands[v])))
             else:
                 t = const_type(v)
