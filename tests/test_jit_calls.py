@@ -563,3 +563,18 @@ def test_a_class_attribute_changed_mid_loop_is_seen(tmp_path):
         print(t)
     """)
     assert r.loop(21)["native_iterations"] >= 3000
+
+
+def test_a_recursive_function_the_jit_gives_up_on_runs_cpythons_own_code(tmp_path):
+    r = jit(tmp_path, """
+        def pairs(n):
+            if n == 0:
+                return (None, None)
+            return (pairs(n - 1), pairs(n - 1))
+
+        for i in range(3):
+            pairs(11)
+        print([name for name in pairs.__code__.co_varnames if name.startswith(".")])
+        print(pairs.__code__.co_varnames, pairs(2))
+    """)
+    assert function_row(r, "pairs")["status"] == "not compiled"

@@ -333,7 +333,7 @@ class JitController:
         if st is None:
             code = self.code_for(func) if self.code_for else None
             if code is None:
-                site.on = False
+                site.give_up(func)
                 return site
             from ..compiler.code import LoopInfo
             st = site.state = self.loops[(code, "function")] = LoopState(
@@ -347,7 +347,7 @@ class JitController:
         version = st.versions.get(key)
         if version is None:
             if not isinstance(ftype, FunctionType) or len(st.versions) >= MAX_VERSIONS:
-                self._give_up_function(st, site, "not compiled", "not a plain function of its module"
+                self._give_up_function(st, site, func, "not compiled", "not a plain function of its module"
                                        if not isinstance(ftype, FunctionType)
                                        else "more than %d type versions" % MAX_VERSIONS)
                 return site
@@ -357,7 +357,7 @@ class JitController:
                 version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
                                            "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
             except NotCompilable as e:
-                self._give_up_function(st, site, "not compiled", str(e))
+                self._give_up_function(st, site, func, "not compiled", str(e))
                 return site
             st.compile_seconds += time.perf_counter() - t0
             st.versions[key] = version
@@ -401,17 +401,16 @@ class JitController:
         st.exits[(reason, line)] = st.exits.get((reason, line), 0) + 1
         st.quick_failures += 1
         if st.quick_failures >= QUICK_FAILURE_LIMIT * 2:
-            self._give_up_function(st, site, "blacklisted", "native calls keep failing at line %d (%s)"
+            self._give_up_function(st, site, func, "blacklisted", "native calls keep failing at line %d (%s)"
                                    % (line, reason))
             return site
         site.countdown = st.backoff          # the baseline makes this many calls before the next try
         st.backoff = min(st.backoff * 2, 1 << 16)
         return site
 
-    def _give_up_function(self, st, site, status, reason):
-        site.on = False
-        if st is not None:
-            self.give_up(st, status, reason)
+    def _give_up_function(self, st, site, func, status, reason):
+        site.give_up(func)
+        self.give_up(st, status, reason)
 
     def _dump_function(self, st, version):
         text = ["=== %s line %d: function %s, version %d\n" % (st.code.filename, st.loop.line, st.code.qualname,

@@ -124,6 +124,27 @@ class HookRuntime:
                 self._keys[mod.filename] = key
         return mod
 
+    def plain_code(self, fcode):
+        """The code object CPython compiles for ``fcode``'s function from its source (no
+        hooks), or None."""
+        key = self._keys.get(fcode.co_filename, fcode.co_filename)
+        if key in self.sources:
+            source = self.sources[key][0]
+        else:
+            try:
+                with open(fcode.co_filename, "rb") as f:
+                    from .source import decode_source
+                    source = decode_source(f.read(), fcode.co_filename)
+            except (OSError, SyntaxError):
+                return None
+        stack = [compile(source, fcode.co_filename, "exec", dont_inherit=True)]
+        while stack:
+            c = stack.pop()
+            if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
+                return c
+            stack.extend(k for k in c.co_consts if type(k) is type(fcode))
+        return None
+
     def function_code(self, func):
         """The register bytecode of a function of a file whose loops got hot (the JIT
         inlines calls of it), or None."""
@@ -191,9 +212,20 @@ class FunctionSite:
         try:
             return self.runtime.controller.call_function(self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
-            self.on = False
+            self.give_up(func)
             self.runtime.failed(self, e)
             return self
+
+    def give_up(self, func):
+        """The JIT will not run this function: from now on its calls run the code CPython
+        compiles from its source, without the prologue (whose check would cost every call)."""
+        self.on = False
+        try:
+            plain = self.runtime.plain_code(func.__code__)
+            if plain is not None and plain.co_freevars == func.__code__.co_freevars:
+                func.__code__ = plain
+        except Exception:
+            pass
 
 
 class Target:
