@@ -7,8 +7,8 @@ Like CPython's ``Python/bytecodes.c``, one definition drives every tier:
 - the disassembler (``tauraro.compiler.dis``) prints operands by their ``kinds``;
 - the JIT (``tauraro.jit``) reads ``kinds`` to know which registers an instruction
   reads and writes, ``flags`` to find control flow, and keys its type rules and
-  wasm lowering off the opcode name; an opcode it does not lower is an explicit
-  "not compiled" entry there, never a silent gap.
+  its recording into IR off the opcode name; an opcode it does not record is an
+  explicit "not compiled" entry there, never a silent gap.
 
 Operand kinds (the instruction's arguments, in order):
 

@@ -2,15 +2,16 @@
 
 Every opcode of the table (``tauraro.compiler.opcodes``) is in exactly one of:
 
-- ``COMPILED``: type inference has a rule for it and the lowering emits wasm for
-  it (for the operand types the rule accepts; other types are side exits with
+- ``COMPILED``: type inference has a rule for it and the recorder turns it into IR
+  (for the operand types the rule accepts; other types are side exits with
   their own reasons);
 - ``NOT_COMPILED``: native code never runs it. On a path some iterations take, it
   is a side exit whose reason, shown by ``--jit-stats``, is the one written here;
   on the path every iteration takes, the loop is not compiled, for that reason.
 
 ``tests/test_jit_coverage.py`` holds the table to the opcode table, to inference
-and to the lowering, so no opcode falls through a gap unnoticed.
+and to the recorder (and the IR table to the emitter), so no opcode falls through a
+gap unnoticed.
 """
 from __future__ import annotations
 
