@@ -578,3 +578,52 @@ def test_a_recursive_function_the_jit_gives_up_on_runs_cpythons_own_code(tmp_pat
         print(pairs.__code__.co_varnames, pairs(2))
     """)
     assert function_row(r, "pairs")["status"] == "not compiled"
+
+
+def test_a_loop_calls_a_recursive_function_natively(tmp_path):
+    r = jit(tmp_path, """
+        def down_sum(n, step):
+            if n <= 0:
+                return 0
+            return n + down_sum(n - step, step)
+
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+        def power(b, e):
+            return 1 if e == 0 else b * power(b, e - 1)
+
+        def loops(rounds, depth):
+            total = 0
+            for r in range(rounds):
+                total += down_sum(depth + r % 50, 1 + r % 3) + fib(r % 15)
+            return total
+        print(loops(3000, 300))
+
+        t = 0
+        for e in range(70):             # int overflow inside the native call: the call is made again
+            t += power(3, e)
+        print(t)
+    """)
+    row = r.loop(15)
+    assert row["native_iterations"] >= 2990 and row["entries"] == 1, row
+    assert any("int overflow" in reason for reason in calls_exits(r, 21)), r.exit_reasons(21)
+
+
+def test_a_loop_calling_deep_recursion_gets_recursion_error_where_cpython_does(tmp_path):
+    jit(tmp_path, """
+        import sys
+
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+
+        sys.setrecursionlimit(400)
+        t = 0
+        for i in range(0, 1000, 7):
+            try:
+                t += depth(i)
+            except RecursionError:
+                print("RecursionError at", i)
+                break
+        print(t)
+    """)

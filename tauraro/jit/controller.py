@@ -297,6 +297,9 @@ class JitController:
                 return None
             st.last = version
         watchdog = self.interrupts
+        if version.calls_natively:      # how deep native calls of functions may go this time
+            from .functions import native_depth_limit
+            version.transfer.set_budget(native_depth_limit(sys._getframe()))
         if watchdog is not None:
             watchdog.running(version.memory_address)
         t1 = time.perf_counter()
@@ -549,6 +552,7 @@ class JitController:
         counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)]
         version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
                                entry, transfer, counter_states, (t1 - t0) + (t3 - t2), t2 - t1)
+        version.calls_natively = bool(low.natives)
         if self.emit_dir is not None:
             self._emit(st, version)
         if self.dump is not None:

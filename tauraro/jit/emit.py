@@ -29,7 +29,6 @@ from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 
 I64_MIN = -(1 << 63)
-EXIT_TAKEN = 4           # a loop's last exit id, stored as it returns (0 is the Ctrl-C flag)
 # a function compiled whole: its status word in linear memory (0 is the Ctrl-C flag)
 STATUS = 4               # 0, or the id of the snapshot whose guard failed
 FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
@@ -68,6 +67,7 @@ class Emitter(Sink):
         self.in_memory = set(scalars) if len(scalars) > MEMORY_VARS else set()
         self._pool: dict = {}
         self._pool_used: dict = {}
+        self.natives: dict = {}     # ("fn", id(graph)) -> (NativeFunction, its body): see native_function
 
     # --- locals -----------------------------------------------------------------------------
     def new_local(self, name: str, valtype: str) -> int:
@@ -309,7 +309,7 @@ class Emitter(Sink):
         for h, c in self.counters.items():
             self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
         # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
-        self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", EXIT_TAKEN))
+        self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", layout.EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))
         self._resolve_calls()
         self.module.set_memory(min_pages=1, export="memory")
@@ -332,6 +332,26 @@ class Emitter(Sink):
 
         The host gives a budget below what Python's recursion limit leaves, so deep
         recursion fails natively and CPython raises RecursionError where it does."""
+        wasm_params, results, locals_, body = self.function_body(params, result)
+        self.body = body
+        own = ("fn", id(self.graph))
+        self._resolve_calls(own)
+        self.module.set_memory(min_pages=1, export="memory")
+        for addr, data in self.layout.const_data:
+            self.module.add_data(addr, data)
+        f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
+                                     locals=locals_, body=self.body)
+        base = len(wasm_params)
+        status = base
+        wrapper = [("local.get", i) for i in range(base)] + [
+            ("call", f), ("local.set", status), ("i32.const", 0), ("local.get", status), ("i32.store", STATUS)]
+        self.module.add_function(name="call", params=wasm_params, results=[result] if result else [],
+                                 locals=[("status", "i32")], body=wrapper, export="call")
+        return self.module.to_binary(), self.module
+
+    def function_body(self, params, result):
+        """(wasm params, results, locals, body) of ``$f`` (see build_function); its calls
+        stay symbolic until _resolve_calls."""
         self.function = result
         self.graph.number()
         wasm_params = []
@@ -343,6 +363,7 @@ class Emitter(Sink):
         self.locals = []
         self.local_names = set()
         self._name_counts = {}
+        self.body = []
         base = len(wasm_params)
         self.exit_local = None
         self.counters = {}            # (a function's loops are not counted)
@@ -364,21 +385,23 @@ class Emitter(Sink):
         Structurer(self.graph.entry, self.graph.succs(), self, self.graph.loop_headers).run([("exit",)])
         self.emit(("end",))
         self.e(*zero, ("local.get", self.status))        # failed: any value, and the status
-        self._resolve_calls()
-        self.module.set_memory(min_pages=1, export="memory")
-        for addr, data in self.layout.const_data:
-            self.module.add_data(addr, data)
         body = [(i[0], i[1] + base) if i[0] in ("local.get", "local.set", "local.tee") else i
                 for i in self.body]
-        results = ([result] if result else []) + ["i32"]
-        f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
-                                     locals=self.locals, body=body)
-        status = base
-        wrapper = [("local.get", i) for i in range(base)] + [
-            ("call", f), ("local.set", status), ("i32.const", 0), ("local.get", status), ("i32.store", STATUS)]
-        self.module.add_function(name="call", params=wasm_params, results=[result] if result else [],
-                                 locals=[("status", "i32")], body=wrapper, export="call")
-        return self.module.to_binary(), self.module
+        return wasm_params, ([result] if result else []) + ["i32"], self.locals, body
+
+    def native_function(self, fn):
+        """The symbolic call target of a function compiled whole that this code calls
+        natively; its body is built once, into this module (see _resolve_calls)."""
+        key = ("fn", id(fn.graph))
+        if key not in self.natives:
+            self.natives[key] = None        # (being built: a call of itself is a call_self)
+            sub = Emitter(fn.graph, self.layout, fn.graph.name, {}, self.annotate)
+            sub.module = self.module
+            sub.natives = self.natives
+            sub.helper_index = self.helper_index
+            sub.internal_functions = self.internal_functions
+            self.natives[key] = (fn, sub.function_body(fn.params, fn.result))
+        return key
 
     def helper(self, name: str):
         """A call target for a host helper, resolved to a function index in build()."""
@@ -386,14 +409,15 @@ class Emitter(Sink):
         return ("import", name)
 
     def internal(self, name: str):
-        """A call target for a function of the module itself (fmod, or "self": the
-        function being built), resolved in build()."""
+        """A call target for a function of the module itself (fmod), resolved in build()."""
         self.internal_functions.add(name)
         return ("internal", name)
 
-    def _resolve_calls(self):
+    def _resolve_calls(self, own=None):
         """Imports must precede the module's own functions, so call targets are
-        symbolic while emitting and become indices here."""
+        symbolic while emitting and become indices here; the functions compiled whole
+        that the code calls natively are added first (``own``: the symbol of the
+        function being built, added after them)."""
         index = {}
         for name in self.helper_index:
             params, results, _ = HELPERS[name]
@@ -402,9 +426,19 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
-        index[("internal", "self")] = len(self.module.func_names)    # the function added next
-        self.body = [("call", index[i[1]]) if i[0] == "call" and isinstance(i[1], tuple) else i
-                     for i in self.body]
+        subs = list(self.natives.items())
+        first = len(self.module.func_names)
+        for k, (key, _) in enumerate(subs):
+            index[key] = first + k
+        if own is not None:
+            index[own] = first + len(subs)
+
+        def resolved(body):
+            return [("call", index[i[1]]) if i[0] == "call" and isinstance(i[1], tuple) else i for i in body]
+        for key, (fn, (params, results, locals_, body)) in subs:
+            self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
+                                     body=resolved(body))
+        self.body = resolved(self.body)
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
@@ -810,12 +844,32 @@ def _call_self(em, ins):
     """The compiled function calling itself; if the callee failed, so does this call."""
     for a in ins.args:
         em.use(a)
-    em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub", ("call", em.internal("self")))
+    em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub", ("call", ("fn", id(em.graph))))
     st = em.to_local("i32")
     if ins.type is not None:
         r = em.to_local(VALUE_TYPES[ins.type])
     # a failure inside: this frame fails with the same status
     em.e(("local.get", st), ("local.tee", em.status), ("br_if", em.exit_depth + em.nest))
+    if ins.type is not None:
+        em.emit(("local.get", r))
+
+
+@rule("call_fn")
+def _call_fn(em, ins):
+    """A native call of a function compiled whole; if it fails, leave before the call."""
+    target = em.native_function(ins.imm)
+    for a in ins.args:
+        em.use(a)
+    if em.function is not None:      # from a function compiled whole: its own budget, less one
+        em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub")
+    else:                            # from a loop: what the host allowed this entry
+        em.e(("i32.const", 0), ("i32.load", em.layout.BUDGET))
+    em.emit(("call", target))
+    st = em.to_local("i32")
+    if ins.type is not None:
+        r = em.to_local(VALUE_TYPES[ins.type])
+    em.emit(("local.get", st))
+    em.exit_if(ins.snap)
     if ins.type is not None:
         em.emit(("local.get", r))
 

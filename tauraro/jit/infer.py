@@ -346,10 +346,14 @@ class Inference:
                 return typing
             return self._exit(pc, "a recursive call with other types")
         state = self.state_before[pc]
-        callee = self.inliner.callee(fn, list(params), {v: t for v, t in state.items() if is_global(v)},
-                                     self.depth)
+        global_types = {v: t for v, t in state.items() if is_global(v)}
+        callee = self.inliner.callee(fn, list(params), global_types, self.depth)
         if isinstance(callee, str):
-            return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
+            # not inlined (recursive, say): a native call of it compiled whole, if it compiles
+            whole = self.inliner.compiled_whole(fn, params, global_types)
+            if isinstance(whole, str):
+                return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
+            callee = whole
         typing = Typing(pc, "lower", callee.result, operands, callee=callee)
         typing.binding = binding
         want = self.entry.get(args[0])

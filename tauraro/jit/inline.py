@@ -32,6 +32,14 @@ class Inliner:
         self._typed: dict = {}
         self._regions: dict = {}
 
+    def compiled_whole(self, fn, params, global_types):
+        """See ``compiled_whole`` (cached per function and argument types)."""
+        key = ("whole", fn, tuple(params))
+        have = self._typed.get(key)
+        if have is None:
+            have = self._typed[key] = compiled_whole(self, fn, list(params), global_types)
+        return have
+
     def bind(self, fn, code, nargs: int, kwnames=()):
         """See ``bind_arguments``."""
         return bind_arguments(fn, code, nargs, kwnames)
@@ -96,6 +104,46 @@ class Inliner:
         inf.result = types.pop()
         inf.function_type = fn
         return inf
+
+
+def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
+    """The Inference of ``fn`` compiled whole for ``params`` (its calls of itself native),
+    to be called natively where inlining it is not possible (it is recursive, or too deep
+    or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first."""
+    if any(t not in (INT, FLOAT, BOOL) for t in params):
+        return "arguments of types %s" % ", ".join(t.name for t in params)
+    code = fn.register_code
+    if code.freevars and fn.cells is None:
+        return "the loop assigns closure variables, and this is a closure"
+    region = FunctionRegion(code)
+    entry = {r: t for r, t in enumerate(params)}
+    for r in region.liveness.live_at(0):
+        entry.setdefault(r, UNBOUND_T)
+    entry.update(global_types)
+    for name, reg in code.freevars:       # a closure's variables: constants (see FunctionType)
+        t = classify(fn.closure[name], fn.func.__globals__)
+        if t not in (INT, FLOAT, BOOL) and not (t.static and not isinstance(t, OtherType)):
+            return "its closure variable '%s' is a %s" % (name, t.name)
+        entry[("c", reg, name)] = t
+    result = None
+    for _ in range(2):
+        try:
+            inf = Inference(region, entry, Inliner(inliner.code_for), 0,
+                            recursion=(fn, tuple(params), result))
+        except NotCompilable as e:
+            return str(e)
+        returned = {t for _, t in inf.returns}
+        if len(returned) != 1:
+            return "it returns %s" % (" or ".join(sorted(t.name for t in returned)) or "through no native path")
+        result = returned.pop()
+        if result not in (INT, FLOAT, BOOL, NONE):
+            return "it returns a %s" % result.name
+    if inf.inliner.class_attributes:
+        inliner.class_attributes.update(inf.inliner.class_attributes)
+    inf.result = result
+    inf.function_type = fn
+    inf.compiled_whole = True
+    return inf
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):

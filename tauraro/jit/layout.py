@@ -1,7 +1,9 @@
 """FrameLayout: the linear memory of one compiled loop, and moving values across it.
 
     0            interrupt flag (i32), set by the Ctrl-C watchdog
-    8 ...        native iteration count per loop header of the region (i64 each)
+    4            the exit taken (i32), stored by the loop as it returns
+    8            native frames a call of a function compiled whole may open (i32, set per entry)
+    16 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
     exit area    the extra values one exit writes: [tag][payload] each, in order
     data         records of lists, tuples and strings: [len i64][dirty i64][elements]
@@ -29,14 +31,17 @@ def _slot_fmt(jt) -> str:
 
 class FrameLayout:
     FLAG = 0
+    EXIT_TAKEN = 4
+    BUDGET = 8
+    COUNTERS = 16
 
     def __init__(self, region, entry: dict, carried: set):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the
         vars native code may change (written back by every exit)."""
         self.region = region
         headers = sorted(region.loop_headers)
-        self.counter_off = {h: 8 + 8 * i for i, h in enumerate(headers)}
-        off = _align(8 + 8 * len(headers), 16)
+        self.counter_off = {h: self.COUNTERS + 8 * i for i, h in enumerate(headers)}
+        off = _align(self.COUNTERS + 8 * len(headers), 16)
         inputs = [(v, t) for v, t in entry.items() if not t.static]
         # loop-carried values first: every exit unpacks them as one contiguous run
         self.inputs = [x for x in inputs if x[0] in carried] + [x for x in inputs if x[0] not in carried]
@@ -44,7 +49,7 @@ class FrameLayout:
         for var, jt in self.inputs:
             self.slots[var] = off
             off += 8 * (1 + len(jt.parts))
-        self.slot_base = _align(8 + 8 * len(headers), 16)
+        self.slot_base = _align(self.COUNTERS + 8 * len(headers), 16)
         self.slot_end = off
         self.in_fmt = "<" + "".join(_slot_fmt(t) for _, t in self.inputs)
         self.carried = {v for v, _ in self.inputs if v in carried}

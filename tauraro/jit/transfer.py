@@ -166,9 +166,15 @@ class Transfer:
             self.source += "\n" + text
         return fn
 
+    def set_budget(self, frames: int):
+        """How many native frames calls of functions compiled whole may open (this entry)."""
+        at = self.layout.BUDGET
+        self.view[at:at + 4] = max(frames, 0).to_bytes(4, "little")
+
     def exit_taken(self) -> int:
         """The id of the exit the last native run took (0 if it did not return)."""
-        return int.from_bytes(self.view[4:8], "little")
+        at = self.layout.EXIT_TAKEN
+        return int.from_bytes(self.view[at:at + 4], "little")
 
     def ensure(self, end: int):
         """The memory view, grown to hold ``end`` bytes."""
@@ -361,7 +367,7 @@ class Transfer:
         return "\n".join(lines) + "\n"
 
     def iterations(self):
-        return self._counters.unpack_from(self.view, 8)
+        return self._counters.unpack_from(self.view, self.layout.COUNTERS)
 
 
 def _cell_get(cell):

@@ -139,6 +139,7 @@ store_int       addr int            -       store           an int element := b
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
 call_self       any                 call    guard           a compiled function calling itself natively; a failure inside it fails this call
+call_fn         any                 call    guard           a native call of a function compiled whole (imm: a NativeFunction); exits before the call if it fails
 """
 
 OPS: dict[str, OpDef] = {}

@@ -25,6 +25,7 @@ from .graph import Graph, Ins, Snapshot
 
 I64_MIN = -(1 << 63)
 _VALUE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool"}     # a compiled function's result
+_WASM = {INT: "i64", FLOAT: "f64", BOOL: "i32"}
 
 
 class Unsupported(Exception):
@@ -82,6 +83,19 @@ class Frame:
         return pc if self.id == 0 else (self.id, pc)
 
 
+class NativeFunction:
+    """A function compiled whole that a graph calls natively (``call_fn``): its own graph,
+    its parameters (register, JType) and its result's wasm type."""
+
+    def __init__(self, graph, params, result):
+        self.graph = graph
+        self.params = params
+        self.result = result
+
+    def __repr__(self):
+        return self.graph.name
+
+
 class Recorder:
     def __init__(self, inf: Inference, carried: set, constants: dict, name: str, result=None):
         """``carried``: the vars every exit writes back (not part of a snapshot);
@@ -90,6 +104,7 @@ class Recorder:
         its exits fail the call: the interpreter makes it)."""
         self.top = Frame(inf, 0)
         self.result = result
+        self.natives: dict = {}         # functions compiled whole that the graph calls natively
         self.frame = self.top
         self.frames = 0
         self.carried = carried
@@ -227,6 +242,22 @@ class Recorder:
         self.frame = caller
         self.block = self.graph.block(cont, self._label(pc, "_after_call"))
         self.pc = pc
+
+    def native_call(self, args, typing):
+        """A call of a function compiled whole (it could not be inlined): its graph is
+        recorded on its own, and the call fails over to the interpreter, before the call."""
+        inf = typing.callee
+        fn = self.natives.get(id(inf))
+        if fn is None:
+            from .passes import optimize
+            graph = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result).record()
+            optimize(graph)
+            params = [(r, t) for r, t in enumerate(inf.recursion[1])]
+            fn = self.natives[id(inf)] = NativeFunction(graph, params, _WASM.get(inf.result))
+        parts = [p for _, ps in self.bound_arguments(self.code.instrs[self.pc], typing) for p in ps]
+        r = self.op("call_fn", *parts, imm=fn, type=_VALUE_TYPE.get(typing.result),
+                    snap=self.snap(self.pc, "a failure in %s" % inf.code.qualname, GUARD))
+        self.store(args[0], typing.result, *([r] if r.type else []))
 
     def op_RETURN(self, args, typing):
         frame = self.frame
@@ -668,6 +699,9 @@ class Recorder:
             r = self.op("call_self", *params, snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
                         type=_VALUE_TYPE.get(typing.result))
             self.store(args[0], typing.result, *([r] if r.type else []))
+            return
+        if getattr(typing.callee, "compiled_whole", False):
+            self.native_call(args, typing)
             return
         if typing.callee is not None:
             self.inline(self.pc, self.code.instrs[self.pc], typing)
