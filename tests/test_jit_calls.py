@@ -627,3 +627,18 @@ def test_a_loop_calling_deep_recursion_gets_recursion_error_where_cpython_does(t
                 break
         print(t)
     """)
+
+
+def test_mutual_recursion_is_exact(tmp_path):
+    jit(tmp_path, """
+        def is_even(n):
+            return True if n == 0 else is_odd(n - 1)
+
+        def is_odd(n):
+            return False if n == 0 else is_even(n - 1)
+
+        t = 0
+        for i in range(3000):
+            t += is_even(i % 200)
+        print(t, is_even(501), is_odd(7))
+    """)

@@ -37,6 +37,8 @@ class Inliner:
         key = ("whole", fn, tuple(params))
         have = self._typed.get(key)
         if have is None:
+            # (while it is typed, a call of it from a function it calls is not native)
+            self._typed[key] = "a mutually recursive call"
             have = self._typed[key] = compiled_whole(self, fn, list(params), global_types)
         return have
 
@@ -128,8 +130,7 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
     result = None
     for _ in range(2):
         try:
-            inf = Inference(region, entry, Inliner(inliner.code_for), 0,
-                            recursion=(fn, tuple(params), result))
+            inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result))
         except NotCompilable as e:
             return str(e)
         returned = {t for _, t in inf.returns}
@@ -138,8 +139,6 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
         result = returned.pop()
         if result not in (INT, FLOAT, BOOL, NONE):
             return "it returns a %s" % result.name
-    if inf.inliner.class_attributes:
-        inliner.class_attributes.update(inf.inliner.class_attributes)
     inf.result = result
     inf.function_type = fn
     inf.compiled_whole = True
