@@ -642,3 +642,28 @@ def test_mutual_recursion_is_exact(tmp_path):
             t += is_even(i % 200)
         print(t, is_even(501), is_odd(7))
     """)
+
+
+def test_recursion_error_at_cpythons_depth_when_a_function_inlines_itself(tmp_path):
+    # (a function compiled whole has one level of itself inlined: each native frame stands
+    # for two Python frames, and the native depth budget must count both)
+    jit(tmp_path, """
+        import sys
+
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+        print(fib(20), depth(100))
+        for limit in (200, 400, 1000):
+            sys.setrecursionlimit(limit)
+            seen = []
+            for n in range(limit - 40, limit + 5):
+                try:
+                    seen.append(depth(n))
+                except RecursionError:
+                    seen.append(None)
+            print(limit, seen)
+    """)

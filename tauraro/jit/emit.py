@@ -375,8 +375,10 @@ class Emitter(Sink):
         self.budget = k - base
         self.status = self.new_local("status", "i32")
         zero = [({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0)] if result else []
-        # out of budget, or Ctrl-C
-        self.e(("local.get", self.budget), "i32.eqz", ("i32.const", 0), ("i32.load", self.layout.FLAG),
+        # out of budget (each native frame stands for itself and the calls inlined into it),
+        # or Ctrl-C
+        self.e(("local.get", self.budget), ("i32.const", self.graph.inline_depth), "i32.le_s",
+               ("i32.const", 0), ("i32.load", self.layout.FLAG),
                "i32.or", ("if", None), *zero, ("i32.const", FAILED_AT_ENTRY), ("return",), ("end",))
         self.emit(("block", None, "exit"))
         self.exit_depth = 0
@@ -844,7 +846,8 @@ def _call_self(em, ins):
     """The compiled function calling itself; if the callee failed, so does this call."""
     for a in ins.args:
         em.use(a)
-    em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub", ("call", ("fn", id(em.graph))))
+    # the new frame is ins.imm inlined calls and one call below this native frame's own
+    em.e(("local.get", em.budget), ("i32.const", ins.imm + 1), "i32.sub", ("call", ("fn", id(em.graph))))
     st = em.to_local("i32")
     if ins.type is not None:
         r = em.to_local(VALUE_TYPES[ins.type])
@@ -857,13 +860,14 @@ def _call_self(em, ins):
 @rule("call_fn")
 def _call_fn(em, ins):
     """A native call of a function compiled whole; if it fails, leave before the call."""
-    target = em.native_function(ins.imm)
+    fn, depth = ins.imm
+    target = em.native_function(fn)
     for a in ins.args:
         em.use(a)
-    if em.function is not None:      # from a function compiled whole: its own budget, less one
-        em.e(("local.get", em.budget), ("i32.const", 1), "i32.sub")
-    else:                            # from a loop: what the host allowed this entry
-        em.e(("i32.const", 0), ("i32.load", em.layout.BUDGET))
+    if em.function is not None:      # from a function compiled whole: its own budget, less the frames
+        em.e(("local.get", em.budget), ("i32.const", depth + 1), "i32.sub")
+    else:                            # from a loop: what the host allowed this entry, less the frames
+        em.e(("i32.const", 0), ("i32.load", em.layout.BUDGET), ("i32.const", depth), "i32.sub")
     em.emit(("call", target))
     st = em.to_local("i32")
     if ins.type is not None:

@@ -42,6 +42,7 @@ class NotCompilable(Exception):
 
 
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
+SELF_INLINE_SIZE = 60       # a function compiled whole this small has one level of itself inlined
 
 
 class Typing:
@@ -339,14 +340,22 @@ class Inference:
             return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, binding))
         params = tuple(operands[1 + v] if how == "arg" else const_type(v) for how, v in binding)
         rec = self.recursion
+        state = self.state_before[pc]
+        global_types = {v: t for v, t in state.items() if is_global(v)}
         if rec is not None and fn is rec[0]:
             if params == rec[1] and rec[2] is not None:
-                typing = Typing(pc, "lower", rec[2], operands, callee=SELF_CALL)
+                typing = None
+                if self.depth == 0 and len(code.instrs) <= SELF_INLINE_SIZE:
+                    # one level of itself inlined: half the native calls (its own calls of
+                    # itself are native calls)
+                    callee = self.inliner.callee(fn, list(params), global_types, self.depth, recursion=rec)
+                    if not isinstance(callee, str):
+                        typing = Typing(pc, "lower", rec[2], operands, callee=callee)
+                if typing is None:
+                    typing = Typing(pc, "lower", rec[2], operands, callee=SELF_CALL)
                 typing.binding = binding
                 return typing
             return self._exit(pc, "a recursive call with other types")
-        state = self.state_before[pc]
-        global_types = {v: t for v, t in state.items() if is_global(v)}
         callee = self.inliner.callee(fn, list(params), global_types, self.depth)
         if isinstance(callee, str):
             # not inlined (recursive, say): a native call of it compiled whole, if it compiles

@@ -46,15 +46,17 @@ class Inliner:
         """See ``bind_arguments``."""
         return bind_arguments(fn, code, nargs, kwnames)
 
-    def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int):
-        """The callee's Inference for these argument types, or why it is not inlined."""
-        key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])))
+    def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int, recursion=None):
+        """The callee's Inference for these argument types, or why it is not inlined
+        (``recursion``: a function compiled whole inlining itself once, whose own calls
+        of itself stay native calls)."""
+        key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])), recursion)
         have = self._typed.get(key)
         if have is None:
-            have = self._typed[key] = self._type(fn, list(args), global_types, depth)
+            have = self._typed[key] = self._type(fn, list(args), global_types, depth, recursion)
         return have
 
-    def _type(self, fn, args, global_types, depth):
+    def _type(self, fn, args, global_types, depth, recursion=None):
         if depth >= MAX_DEPTH:
             return "calls nested more than %d deep are not inlined" % MAX_DEPTH
         code = fn.register_code
@@ -92,7 +94,7 @@ class Inliner:
         if self.size > MAX_INSTRUCTIONS:
             return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS
         try:
-            inf = Inference(region, entry, self, depth + 1)
+            inf = Inference(region, entry, self, depth + 1, recursion=recursion)
         except NotCompilable as e:
             return str(e)
         types = {t for _, t in inf.returns}

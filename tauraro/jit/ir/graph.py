@@ -129,6 +129,7 @@ class Graph:
         self.interrupts: dict = {}          # (source, header) -> snapshot of a Ctrl-C at that back edge
         self.entry_state: Snapshot | None = None   # the state at the loop's entry (hoisted guards leave there)
         self.entry_vars: set = set()        # the vars live at the loop's entry
+        self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one
         self.slots: dict = {}
 
     def block(self, key, label: str) -> Block:

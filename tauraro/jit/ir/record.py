@@ -72,6 +72,7 @@ class Frame:
         self.cont = cont                  # the block the caller continues in after a return
         self.name = self.code.qualname
         self.function = getattr(inf, "function_type", None)      # an inlined callee's FunctionType
+        self.depth = 0                    # calls inlined between the graph's own frame and this one
 
     def var(self, v):
         """A register operand of this frame as a frame variable of the graph."""
@@ -232,6 +233,8 @@ class Recorder:
         leave_at = caller.leave_at or (pc, self.state, self.code.instrs[pc].line)
         cont = ("return", caller.id, pc)
         callee = Frame(callee_inf, self.frames, leave_at, (caller.var(ins.args[0]), typing.result), cont)
+        callee.depth = caller.depth + 1
+        self.graph.inline_depth = max(self.graph.inline_depth, callee.depth)
         for r, (t, parts) in enumerate(values):
             self.write_var(callee.var(r), t, parts)
         entry = callee.key(callee_inf.region.header)
@@ -255,7 +258,7 @@ class Recorder:
             params = [(r, t) for r, t in enumerate(inf.recursion[1])]
             fn = self.natives[id(inf)] = NativeFunction(graph, params, _WASM.get(inf.result))
         parts = [p for _, ps in self.bound_arguments(self.code.instrs[self.pc], typing) for p in ps]
-        r = self.op("call_fn", *parts, imm=fn, type=_VALUE_TYPE.get(typing.result),
+        r = self.op("call_fn", *parts, imm=(fn, self.frame.depth), type=_VALUE_TYPE.get(typing.result),
                     snap=self.snap(self.pc, "a failure in %s" % inf.code.qualname, GUARD))
         self.store(args[0], typing.result, *([r] if r.type else []))
 
@@ -696,7 +699,8 @@ class Recorder:
     def op_CALL(self, args, typing):
         if typing.callee == SELF_CALL:
             params = [p for _, parts in self.bound_arguments(self.code.instrs[self.pc], typing) for p in parts]
-            r = self.op("call_self", *params, snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
+            r = self.op("call_self", *params, imm=self.frame.depth,
+                        snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
                         type=_VALUE_TYPE.get(typing.result))
             self.store(args[0], typing.result, *([r] if r.type else []))
             return
