@@ -1,10 +1,10 @@
 """Whole functions compiled: a recursive function of the program as one wasm function.
 
 The function's register bytecode is typed as a whole-function region for the types
-of the arguments of the call that got hot, twice: first with its calls of itself
-unknown, which finds what its other paths return (the base cases), then with those
-calls typed as native calls returning that. Calls of other functions are inlined
-(``tauraro.jit.inline``). The IR is recorded with the function's returns ending the
+of the arguments of the call that got hot (``inline.compiled_whole``), twice: first
+with its calls of itself unknown, which finds what its other paths return (the base
+cases), then with those calls typed as native calls returning that. Calls of other
+functions are inlined (``tauraro.jit.inline``), or called natively compiled whole. The IR is recorded with the function's returns ending the
 graph and its calls of itself as ``call_self``; every exit becomes a failure of the
 whole native call (``Emitter.build_function``). A failure changes nothing the program
 can see (inlined callees store nothing, and neither may the function), so the
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import sys
 
-from .infer import Inference, NotCompilable
+from .infer import NotCompilable
 from .inline import Inliner
-from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, FunctionType,
-                     ModuleType, classify)
+from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
+                     FunctionType, ModuleType, classify)
 from .region import FunctionRegion
 
 MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
@@ -78,43 +78,27 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     if code is None:
         raise NotCompilable("its register bytecode is not available")
     ftype.register_code = code
-    if any(t not in (INT, FLOAT, BOOL) for t in types):
-        raise NotCompilable("arguments of types %s" % ", ".join(t.name for t in types))
     region = FunctionRegion(code)
-    params = list(types)
-    entry = {r: t for r, t in enumerate(params)}
-    for r in region.liveness.live_at(0):
-        entry.setdefault(r, UNBOUND_T)
-    # the globals it reads: functions, builtins and modules known now, checked at each call
+    # the globals it reads: functions, builtins, modules and classes known now, checked at
+    # each call
     constants = []
+    global_types = {}
     reads, writes = region.global_names()
     if writes:
         raise NotCompilable("it assigns the global '%s'" % sorted(writes)[0])
     for g in sorted(reads):
         value = G.get(g, builtins.get(g, _MISSING))
         t = classify(value, G) if value is not _MISSING else UNBOUND_T
-        if not isinstance(t, (FunctionType, BuiltinType, ModuleType)):
+        if not isinstance(t, (FunctionType, BuiltinType, ModuleType, ClassType)):
             raise NotCompilable("it reads the global '%s' (a %s)" % (g, t.name))
-        entry[("g", g)] = t
+        global_types[("g", g)] = t
         constants.append((g, value, tuple(value.__closure__ or ()) if isinstance(t, FunctionType) else (),
                           t.cells if isinstance(t, FunctionType) else ()))
-    result = None
-    for _ in range(2):          # base cases first, then the calls of itself typed by them
-        inliner = Inliner(code_for)
-        try:
-            inf = Inference(region, entry, inliner, 0, recursion=(ftype, tuple(params), result))
-        except NotCompilable as e:
-            raise NotCompilable(str(e)) from None
-        returned = {t for _, t in inf.returns}
-        if len(returned) != 1:
-            raise NotCompilable("it returns %s" % (" or ".join(sorted(t.name for t in returned))
-                                                    or "through no path native code takes"))
-        result = returned.pop()
-        if result not in (INT, FLOAT, BOOL, NONE):
-            raise NotCompilable("it returns a %s" % result.name)
-    for t in inf.typings.values():
-        if t.action == "lower" and code.instrs[t.pc].op.name in ("STORE_SUBSCR", "STORE_DEREF"):
-            raise NotCompilable("it stores into a list or a cell")
+    inliner = Inliner(code_for)
+    inf = inliner.compiled_whole(ftype, list(types), global_types)
+    if isinstance(inf, str):
+        raise NotCompilable(inf)
+    params, result = list(types), inf.result
     layout = FrameLayout(region, {}, set())
     try:
         graph = record(inf, set(), layout.constants, name, result=result)
