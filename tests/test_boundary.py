@@ -150,6 +150,29 @@ def test_the_distribution_has_one_top_level_package():
     assert dist.read_text("top_level.txt").split() == ["tauraro"]
 
 
+def test_every_package_of_the_checkout_is_in_the_distribution():
+    """pyproject.toml lists the packages one by one: a new package left out of it would
+    be missing from every installation (and the JIT would fail where it imports it)."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "tauraro").rglob("__init__.py")}
+    found |= {"tauraro.cli"} if (ROOT / "cli" / "__init__.py").exists() else set()
+    assert sorted(found - listed) == [] and sorted(listed - found) == []
+    import importlib.metadata as md
+    try:
+        dist = md.distribution("tauraro")
+    except md.PackageNotFoundError:
+        return
+    if dist.files is None or not any(str(f).endswith(".dist-info/RECORD") for f in dist.files):
+        return
+    installed = {str(f) for f in dist.files}
+    if any("__editable__" in f for f in installed):
+        return                  # an editable install maps the checkout itself
+    for package in found:
+        init = package.replace(".", "/") + "/__init__.py"
+        assert init in installed, init
+
+
 LIBRARY = "def work(n):\n    t = 0\n    for i in range(n):\n        t += i % 5\n    return t\n"
 
 
