@@ -34,7 +34,7 @@ with six live values (ints and floats) and for loops that index a list of 10,
 so its cost grows with the list's length.
 
 Method 2 -- in-process breakdown.  A program calling only f(2) K times is run in a child process
-through tauraro.program.run_program with a JitController whose parts are
+through tauraro's command line (in process) with a JitController whose parts are
 wrapped by timers (each wrapper adds ~0.1-0.2 us): the version's generated
 entry code (type checks and packing), the native call itself, the generated
 exit code (unpacking and storing), the Ctrl-C watchdog calls, and the post-exit
@@ -137,8 +137,6 @@ BREAKDOWN_CHILD = r'''
 import sys, time, json
 sys.path.insert(0, sys.argv[1])
 from tauraro.jit import controller as C, layout as L, interrupt as I, native as NV
-from tauraro.program import run_program
-
 acc = {}
 cnt = {}
 
@@ -155,9 +153,8 @@ def timer(label, fn):
 C.JitController.trip = timer("trip (whole round trip)", C.JitController.trip)
 C.JitController.enter = timer("enter", C.JitController.enter)
 C.JitController._after_exit = timer("after_exit (statistics, policy)", C.JitController._after_exit)
-I.InterruptWatchdog.running = timer("watchdog running/stopped/done", I.InterruptWatchdog.running)
-I.InterruptWatchdog.stopped = timer("watchdog running/stopped/done", I.InterruptWatchdog.stopped)
-I.InterruptWatchdog.done = timer("watchdog running/stopped/done", I.InterruptWatchdog.done)
+I.InterruptWatchdog.running = timer("watchdog running/stopped", I.InterruptWatchdog.running)
+I.InterruptWatchdog.stopped = timer("watchdog running/stopped", I.InterruptWatchdog.stopped)
 _init = C.CompiledLoop.__init__
 
 
@@ -174,8 +171,14 @@ def init(self, *a, **k):
     self.transfer.leave = TimedLeave(self.transfer.leave)
 C.CompiledLoop.__init__ = init
 
-jit = C.JitController()
-run_program(PROG, [str(K)], jit)
+import gc
+sys.argv = ["tauraro", "run", PROG, str(K)]
+from tauraro.cli.main import entry
+try:
+    entry()
+except SystemExit:
+    pass
+jit = next(o for o in gc.get_objects() if isinstance(o, C.JitController))
 # the raw entry of f's compiled loop (its state is exhausted: it exits at once)
 import timeit
 raw = None
@@ -244,7 +247,7 @@ def method2(prog: Path):
     print("\nMethod 2: in-process breakdown, K calls of f(2) after f(5000): %d entries "
           "(timer wrappers add ~0.1-0.2 us each)" % n)
     order = ["trip (whole round trip)", "enter", "check types + pack (generated enter)",
-             "watchdog running/stopped/done", "native call", "unpack + store (generated leave)",
+             "watchdog running/stopped", "native call", "unpack + store (generated leave)",
              "after_exit (statistics, policy)"]
     tot = {k: parts[k][0] / n * 1e6 for k in order if k in parts}
     for k in order:
