@@ -104,3 +104,17 @@ def test_the_dump_is_the_same_every_time(tmp_path):
         assert got.returncode == 0
         texts.append((d / "prog_line3.txt").read_text())
     assert texts[0] == texts[1]
+
+
+def test_a_function_compiled_whole_is_dumped_with_its_stages(tmp_path):
+    r, texts = dump(tmp_path, """
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+        print(fib(20))
+    """)
+    text = texts["prog_function_line2.txt"]
+    sections = [line for line in text.splitlines() if line.startswith(("===", "---"))]
+    assert sections[:3] == ["=== %s line 2: function fib, version 1" % (tmp_path / "prog.py"),
+                            "--- argument types: int", "--- IR as recorded"]
+    assert sections[-1] == "--- wasm text" and "call_self" in text and "(func $fib_line2" in text

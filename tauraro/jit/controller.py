@@ -416,22 +416,9 @@ class JitController:
         self.give_up(st, status, reason)
 
     def _dump_function(self, st, version):
-        text = ["=== %s line %d: function %s, version %d\n" % (st.code.filename, st.loop.line, st.code.qualname,
-                                                              len(st.versions)),
-                "--- argument types: %s\n" % ", ".join(t.name for t in version.types)]
-        for title, ir in version.stages:
-            text.append("--- IR %s\n" % title)
-            text.append(ir)
-        text.append("--- wasm text\n")
-        text.append(version.text())
-        text.append("\n")
-        out = "".join(text)
-        if self.dump == "-":
-            sys.stderr.write(out)
-        else:
-            stem = "%s_function_line%d" % (Path(st.code.filename).stem, st.loop.line)
-            n = len(st.versions)
-            (Path(self.dump) / ((stem if n == 1 else "%s_v%d" % (stem, n)) + ".txt")).write_text(out)
+        from .dump import dump_function_text
+        self._write_dump(dump_function_text(st, version, len(st.versions)),
+                         "%s_function_line%d" % (Path(st.code.filename).stem, st.loop.line), len(st.versions))
 
     def _with_callee_globals(self, st, types, r, G, builtins):
         """The entry types with the globals of the functions the loop may inline added to
@@ -561,14 +548,16 @@ class JitController:
 
     def _dump(self, st, version):
         from .dump import dump_text
-        text = dump_text(st, version, len(st.versions) + 1)
+        n = len(st.versions) + 1
+        self._write_dump(dump_text(st, version, n), "%s_line%d" % (Path(st.code.filename).stem, st.loop.line), n)
+
+    def _write_dump(self, text: str, stem: str, number: int):
+        """--jit-dump: to stderr, or to DIR/<stem>[_v<number>].txt."""
         if self.dump == "-":
             sys.stderr.write(text)
             return
-        stem = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
-        n = len(st.versions) + 1
-        path = Path(self.dump) / ((stem if n == 1 else "%s_v%d" % (stem, n)) + ".txt")
-        path.write_text(text)
+        name = stem if number == 1 else "%s_v%d" % (stem, number)
+        (Path(self.dump) / (name + ".txt")).write_text(text)
 
     def _emit(self, st, version):
         self.emit_dir.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ them on stderr with ``-``):
 - the wasm text of the compiled function;
 - every exit's snapshot: the frames and instruction the interpreter resumes at,
   why, and the values written back beside the loop's variables.
+
+A function compiled whole gets its argument types, IR stages and wasm.
 """
 from __future__ import annotations
 
@@ -68,5 +70,20 @@ def dump_text(st, version, number: int) -> str:
         out.append("\n")
     out.append("--- snapshots (one per exit; the exit's id is the snapshot's)\n")
     out.append(version.graph.snapshots_text(lambda v: _var(code, v)))
+    out.append("\n")
+    return "".join(out)
+
+
+def dump_function_text(st, version, number: int) -> str:
+    """The dump of a function compiled whole (a FunctionVersion): its argument types, its
+    IR as recorded and after each pass, and its wasm."""
+    code = st.code
+    out = ["=== %s line %d: function %s, version %d\n" % (code.filename, st.loop.line, code.qualname, number),
+           "--- argument types: %s\n" % ", ".join(t.name for t in version.types)]
+    for title, text in version.stages:
+        out.append("--- IR %s\n" % title)
+        out.append(text)
+    out.append("--- wasm text\n")
+    out.append(version.text())
     out.append("\n")
     return "".join(out)
