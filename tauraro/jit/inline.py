@@ -56,6 +56,33 @@ class Inliner:
             have = self._typed[key] = self._type(fn, list(args), global_types, depth, recursion)
         return have
 
+    def region(self, code) -> FunctionRegion:
+        region = self._regions.get(code)
+        if region is None:
+            region = self._regions[code] = FunctionRegion(code)
+        return region
+
+    @staticmethod
+    def entry(fn, region, args, global_types):
+        """The types at the start of ``fn`` (its region) called with ``args``, or why it
+        cannot be compiled: the arguments, unbound for the other locals it reads first,
+        the globals known at the call (all of them: its own callees read theirs), and a
+        closure's variables as the constants its cells hold (see FunctionType)."""
+        code = region.code
+        if fn.cells is None:
+            return "the loop assigns closure variables, and this is a closure"
+        entry = {r: t for r, t in enumerate(args)}
+        for r in region.liveness.live_at(0):
+            entry.setdefault(r, UNBOUND_T)       # read before assigned: UnboundLocalError
+        entry.update(global_types)
+        for name, reg in code.freevars:
+            value = fn.closure.get(name, _EMPTY)
+            t = classify(value, fn.func.__globals__) if value is not _EMPTY else OtherType("empty cell")
+            if isinstance(t, OtherType) or t not in (INT, FLOAT, BOOL) and not t.static:
+                return "its closure variable '%s' is a %s" % (name, t.name)
+            entry[("c", reg, name)] = t
+        return entry
+
     def _type(self, fn, args, global_types, depth, recursion=None):
         if depth >= MAX_DEPTH:
             return "calls nested more than %d deep are not inlined" % MAX_DEPTH
@@ -64,8 +91,6 @@ class Inliner:
             code = fn.register_code = self.code_for(fn.func)
         if code is None:
             return "its register bytecode is not available"
-        if fn.cells is None:
-            return "the loop assigns closure variables, and this is a closure"
         n = code.argcount + code.kwonlyargcount
         if len(args) != n:          # (the call's arguments, bound: see bind_arguments)
             return "the arguments do not bind"
@@ -73,23 +98,14 @@ class Inliner:
             if isinstance(t, OtherType) or (t.static and t is not NONE
                                             and not isinstance(t, (FunctionType, ClassType))):
                 return "a default of type %s" % t.name
-        region = self._regions.get(code)
-        if region is None:
-            region = self._regions[code] = FunctionRegion(code)
-        entry = {r: t for r, t in enumerate(args)}
-        for r in region.liveness.live_at(0):
-            entry.setdefault(r, UNBOUND_T)       # read before assigned: UnboundLocalError
+        region = self.region(code)
         reads, writes = region.global_names()
         for name in reads | writes:
             if ("g", name) not in global_types:
                 return "its global '%s' is not known at entry" % name
-        entry.update(global_types)     # all of them: its own callees read theirs
-        for name, reg in code.freevars:      # a closure's variables: constants (see FunctionType)
-            value = fn.closure.get(name, _EMPTY)
-            t = classify(value, fn.func.__globals__) if value is not _EMPTY else OtherType("empty cell")
-            if isinstance(t, OtherType) or t not in (INT, FLOAT, BOOL) and not t.static:
-                return "its closure variable '%s' is a %s" % (name, t.name)
-            entry[("c", reg, name)] = t
+        entry = self.entry(fn, region, args, global_types)
+        if isinstance(entry, str):
+            return entry
         self.size += len(code.instrs)
         if self.size > MAX_INSTRUCTIONS:
             return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS
@@ -116,19 +132,10 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
     or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first."""
     if any(t not in (INT, FLOAT, BOOL) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
-    code = fn.register_code
-    if code.freevars and fn.cells is None:
-        return "the loop assigns closure variables, and this is a closure"
-    region = FunctionRegion(code)
-    entry = {r: t for r, t in enumerate(params)}
-    for r in region.liveness.live_at(0):
-        entry.setdefault(r, UNBOUND_T)
-    entry.update(global_types)
-    for name, reg in code.freevars:       # a closure's variables: constants (see FunctionType)
-        t = classify(fn.closure[name], fn.func.__globals__)
-        if t not in (INT, FLOAT, BOOL) and not (t.static and not isinstance(t, OtherType)):
-            return "its closure variable '%s' is a %s" % (name, t.name)
-        entry[("c", reg, name)] = t
+    region = inliner.region(fn.register_code)
+    entry = inliner.entry(fn, region, params, global_types)
+    if isinstance(entry, str):
+        return entry
     result = None
     for _ in range(2):
         try:
