@@ -17,12 +17,12 @@ import sys
 
 from .infer import NotCompilable
 from .inline import Inliner
-from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
+from .ir.graph import wasm_type
+from .jtypes import (BOOL, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
                      FunctionType, ModuleType, classify)
 from .region import FunctionRegion
 
 MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
-_WASM = {INT: "i64", FLOAT: "f64", BOOL: "i32"}
 
 
 class FunctionVersion:
@@ -105,7 +105,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         stages = [("as recorded", graph.text())] if dump else []
         optimize(graph, stages if dump else None)
         emitter = Emitter(graph, layout, name, {}, annotate=dump)
-        wasm, module = emitter.build_function([(r, t) for r, t in enumerate(params)], _WASM.get(result))
+        wasm, module = emitter.build_function([(r, t) for r, t in enumerate(params)], wasm_type(result))
     except Unsupported as e:
         raise NotCompilable(str(e)) from None
     native = engine.compile(wasm)

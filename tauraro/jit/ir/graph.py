@@ -19,6 +19,20 @@ from ..exits import ExitRecord
 from .ops import OPS
 
 
+def value_type(jtype, part: int = 0):
+    """The IR value type of one part of a JType (see ops.VALUE_TYPES); None for a type with
+    no runtime value (None, a function known at compile time...)."""
+    if not jtype.parts:
+        return None
+    wasm = jtype.parts[part][1]
+    return {"i64": "int", "f64": "float"}.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
+
+
+def wasm_type(jtype):
+    """The wasm type of a one-part value (a compiled function's result), or None."""
+    return jtype.parts[0][1] if jtype.parts else None
+
+
 class Slot:
     """One scalar part of a frame variable under one type: a register, a global
     (``("g", name)``) or a cell's contents (``("c", register, name)``)."""
@@ -30,9 +44,7 @@ class Slot:
         self.part = part
         suffix = jtype.parts[part][0]
         self.name = name + ("." + suffix if suffix else "")
-        wasm = jtype.parts[part][1]
-        # the IR value type of this part
-        self.type = {"i64": "int", "f64": "float"}.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
+        self.type = value_type(jtype, part)
 
     @property
     def key(self):

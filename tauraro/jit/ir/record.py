@@ -21,11 +21,9 @@ from ..exits import GUARD, INTERRUPT, LOOP_EXIT
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
 from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, const_type, iter_elem)
-from .graph import Graph, Ins, Snapshot
+from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 I64_MIN = -(1 << 63)
-_VALUE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool"}     # a compiled function's result
-_WASM = {INT: "i64", FLOAT: "f64", BOOL: "i32"}
 
 
 class Unsupported(Exception):
@@ -256,9 +254,9 @@ class Recorder:
             graph = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result).record()
             optimize(graph)
             params = [(r, t) for r, t in enumerate(inf.recursion[1])]
-            fn = self.natives[id(inf)] = NativeFunction(graph, params, _WASM.get(inf.result))
+            fn = self.natives[id(inf)] = NativeFunction(graph, params, wasm_type(inf.result))
         parts = [p for _, ps in self.bound_arguments(self.code.instrs[self.pc], typing) for p in ps]
-        r = self.op("call_fn", *parts, imm=(fn, self.frame.depth), type=_VALUE_TYPE.get(typing.result),
+        r = self.op("call_fn", *parts, imm=(fn, self.frame.depth), type=value_type(typing.result),
                     snap=self.snap(self.pc, "a failure in %s" % inf.code.qualname, GUARD))
         self.store(args[0], typing.result, *([r] if r.type else []))
 
@@ -701,7 +699,7 @@ class Recorder:
             params = [p for _, parts in self.bound_arguments(self.code.instrs[self.pc], typing) for p in parts]
             r = self.op("call_self", *params, imm=self.frame.depth,
                         snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
-                        type=_VALUE_TYPE.get(typing.result))
+                        type=value_type(typing.result))
             self.store(args[0], typing.result, *([r] if r.type else []))
             return
         if getattr(typing.callee, "compiled_whole", False):
