@@ -100,16 +100,10 @@ class HookRuntime:
         if mod is None:
             from ..compiler.compiler import compile_source
             from ..compiler.errors import UnsupportedConstruct
-            filename = key
-            if key in self.sources:
-                source, filename = self.sources[key]
-            else:
-                try:
-                    with open(key, "rb") as f:
-                        from .source import decode_source
-                        source = decode_source(f.read(), key)
-                except (OSError, SyntaxError) as e:
-                    mod = "source not readable: %s" % e
+            try:
+                source, filename = self._source(key)
+            except (OSError, SyntaxError) as e:
+                mod = "source not readable: %s" % e
             if mod is None:
                 try:
                     mod = compile_source(source, filename)
@@ -127,17 +121,11 @@ class HookRuntime:
     def plain_code(self, fcode):
         """The code object CPython compiles for ``fcode``'s function from its source (no
         hooks), or None."""
-        key = self._keys.get(fcode.co_filename, fcode.co_filename)
-        if key in self.sources:
-            source = self.sources[key][0]
-        else:
-            try:
-                with open(fcode.co_filename, "rb") as f:
-                    from .source import decode_source
-                    source = decode_source(f.read(), fcode.co_filename)
-            except (OSError, SyntaxError):
-                return None
-        stack = [compile(source, fcode.co_filename, "exec", dont_inherit=True)]
+        try:
+            source, filename = self._source(self._key(fcode.co_filename))
+        except (OSError, SyntaxError):
+            return None
+        stack = [compile(source, filename, "exec", dont_inherit=True)]
         while stack:
             c = stack.pop()
             if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
@@ -151,13 +139,26 @@ class HookRuntime:
         fcode = func.__code__
         if fcode.co_name == "<module>":
             return None
-        key = self._keys.get(fcode.co_filename)
-        if key is None:          # no loop of its file got hot: compile the file now
-            key = next((k for k, (_, name) in self.sources.items() if name == fcode.co_filename),
-                       fcode.co_filename)
-            if isinstance(self.register_code(key), str):
-                return None
-        return _find_code(self._modules[key], fcode)
+        mod = self.register_code(self._key(fcode.co_filename))   # (compiled once per file)
+        if isinstance(mod, str):
+            return None
+        return _find_code(mod, fcode)
+
+    def _key(self, filename: str) -> str:
+        """The key of a file's source: its name, or that of a registered source (``-c``,
+        standard input, the console) named ``filename``."""
+        key = self._keys.get(filename)
+        if key is None:
+            key = next((k for k, (_, name) in self.sources.items() if name == filename), filename)
+        return key
+
+    def _source(self, key: str) -> tuple[str, str]:
+        """(source text, file name) of a key (raises OSError or SyntaxError)."""
+        if key in self.sources:
+            return self.sources[key]
+        with open(key, "rb") as f:
+            from .source import decode_source
+            return decode_source(f.read(), key), key
 
     def failed(self, site, exc: BaseException):
         """A failure inside the JIT: one warning line, and the loop stays in the baseline."""
