@@ -311,10 +311,7 @@ class Emitter(Sink):
         # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
         self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", layout.EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))
-        self._resolve_calls()
-        self.module.set_memory(min_pages=1, export="memory")
-        for addr, data in layout.const_data:
-            self.module.add_data(addr, data)
+        self._complete_module()
         self.module.add_function(name=self.graph.name, params=[("entry", "i32")], results=["i32"],
                                  locals=self.locals, body=self.body, export="run")
         return self.module.to_binary(), self.module
@@ -334,11 +331,7 @@ class Emitter(Sink):
         recursion fails natively and CPython raises RecursionError where it does."""
         wasm_params, results, locals_, body = self.function_body(params, result)
         self.body = body
-        own = ("fn", id(self.graph))
-        self._resolve_calls(own)
-        self.module.set_memory(min_pages=1, export="memory")
-        for addr, data in self.layout.const_data:
-            self.module.add_data(addr, data)
+        self._complete_module(own=("fn", id(self.graph)))
         f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
                                      locals=locals_, body=self.body)
         base = len(wasm_params)
@@ -414,6 +407,14 @@ class Emitter(Sink):
         """A call target for a function of the module itself (fmod), resolved in build()."""
         self.internal_functions.add(name)
         return ("internal", name)
+
+    def _complete_module(self, own=None):
+        """Everything of the module but the function being built: imports, the functions
+        it calls, memory and the constant records in it."""
+        self._resolve_calls(own)
+        self.module.set_memory(min_pages=1, export="memory")
+        for addr, data in self.layout.const_data:
+            self.module.add_data(addr, data)
 
     def _resolve_calls(self, own=None):
         """Imports must precede the module's own functions, so call targets are

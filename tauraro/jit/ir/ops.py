@@ -152,5 +152,5 @@ for _line in _ROWS.strip().splitlines():
 
 # a guard op and what it becomes once a pass proves it cannot fail
 for _g, _p in (("add_ov", "add"), ("sub_ov", "sub"), ("mul_ov", "mul"), ("neg_ov", "neg"),
-               ("abs_ov", "abs"), ("floordiv_ov", "floordiv"), ("index_nonneg", "elem")):
+               ("abs_ov", "abs"), ("floordiv_ov", "floordiv")):
     OPS[_g].unguarded = _p

@@ -285,7 +285,7 @@ def _apply(analysis, ins):
     op = ins.op
     d = OPS[op]
     of = analysis.of
-    if d.unguarded is not None and op != "index_nonneg":
+    if d.unguarded is not None:
         r = analysis.compute(ins)
         if r is not None and _fits(*r):
             if op == "floordiv_ov":
