@@ -36,7 +36,7 @@ from pathlib import Path
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
-from .jtypes import FunctionType, class_lookup, classify
+from .jtypes import FunctionType, class_attributes_changed, classify
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -289,7 +289,7 @@ class JitController:
             t0 = time.perf_counter()
             recs = version.transfer.enter(r, G, builtins)
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
-                if any(class_lookup(k, n) is not raw for (k, n), raw in version.transfer.class_attributes):
+                if class_attributes_changed(version.transfer.class_attributes):
                     del st.versions[types]      # a class attribute it read changed: compile again next time
                     if st.last is version:
                         st.last = None
@@ -330,7 +330,6 @@ class JitController:
         """A hot recursive function's call from the baseline: its result computed natively,
         or ``site`` when the baseline must make the call (see ``tauraro.jit.functions``)."""
         from .functions import compile_function, native_depth_limit
-        from .jtypes import FunctionType
         st = site.state
         G = frame.f_globals
         if st is None:
@@ -372,7 +371,7 @@ class JitController:
                     any(c.cell_contents is not v for c, v in zip(cells, contents)):
                 del st.versions[key]          # a global it read was rebound: compile again next time
                 return site
-        if any(class_lookup(k, n) is not raw for (k, n), raw in version.class_attributes):
+        if class_attributes_changed(version.class_attributes):
             del st.versions[key]              # so was a class attribute it read
             return site
         wargs = version.arguments(args)

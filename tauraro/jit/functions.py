@@ -29,15 +29,17 @@ class FunctionVersion:
     """One compiled version: the native entry, how arguments go in and the result
     comes out, and the globals it read as constants (checked at every call)."""
 
-    def __init__(self, entry, instance, types, result, constants, graph, stages, wasm, text, snapshots):
+    def __init__(self, entry, instance, types, result, constants, class_attributes, graph, stages, wasm,
+                 text, snapshots):
         self.entry = entry
-        self.words = instance.memory_view().cast("i")      # [flag, status, depth, limit, ...]
+        self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
         self.result = result
         # (name, value, cells, their contents): the globals the function reads, and what the
         # cells of those that are closures hold
         self.constants = constants
+        self.class_attributes = class_attributes    # ((class, name), raw) read at compile time
         self.graph = graph
         self.stages = stages
         self.wasm = wasm
@@ -111,10 +113,9 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     native = engine.compile(wasm)
     instance = engine.instantiate(native)
     entry_fn = instance.entry("call")
-    version = FunctionVersion(entry_fn, instance, tuple(params), result, constants, graph, stages,
-                              wasm, module.to_text, graph.snapshots)
-    version.class_attributes = list(inliner.class_attributes.items())     # checked at every call
-    return version
+    return FunctionVersion(entry_fn, instance, tuple(params), result, constants,
+                           list(inliner.class_attributes.items()), graph, stages, wasm, module.to_text,
+                           graph.snapshots)
 
 
 def native_depth_limit(frame) -> int:

@@ -279,6 +279,11 @@ def class_lookup(klass, name):
     return MISSING
 
 
+def class_attributes_changed(attributes) -> bool:
+    """Is any of ((class, name), raw attribute) -- read at compile time -- not there now?"""
+    return any(class_lookup(k, n) is not raw for (k, n), raw in attributes)
+
+
 class BoundClassMethod(JType):
     """``C.m`` for a class method ``m``: its function, called with the class first."""
     _interned: dict = {}
