@@ -842,27 +842,10 @@ def _index(em, ins):
     em.e(("local.get", li), "i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add")
 
 
-@rule("call_self")
-def _call_self(em, ins):
-    """The compiled function calling itself; if the callee failed, so does this call."""
-    for a in ins.args:
-        em.use(a)
-    # the new frame is ins.imm inlined calls and one call below this native frame's own
-    em.e(("local.get", em.budget), ("i32.const", ins.imm + 1), "i32.sub", ("call", ("fn", id(em.graph))))
-    st = em.to_local("i32")
-    if ins.type is not None:
-        r = em.to_local(VALUE_TYPES[ins.type])
-    # a failure inside: this frame fails with the same status
-    em.e(("local.get", st), ("local.tee", em.status), ("br_if", em.exit_depth + em.nest))
-    if ins.type is not None:
-        em.emit(("local.get", r))
-
-
-@rule("call_fn")
-def _call_fn(em, ins):
-    """A native call of a function compiled whole; if it fails, leave before the call."""
-    fn, depth = ins.imm
-    target = em.native_function(fn)
+def _call_native(em, ins, target, depth):
+    """Push the arguments and the callee's budget, call ``target``, and keep the status and
+    the result (if any) in locals. The new frame is ``depth`` inlined calls and one call
+    below this native frame (from a loop: below the loop's frame)."""
     for a in ins.args:
         em.use(a)
     if em.function is not None:      # from a function compiled whole: its own budget, less the frames
@@ -870,13 +853,30 @@ def _call_fn(em, ins):
     else:                            # from a loop: what the host allowed this entry, less the frames
         em.e(("i32.const", 0), ("i32.load", em.layout.BUDGET), ("i32.const", depth), "i32.sub")
     em.emit(("call", target))
-    st = em.to_local("i32")
-    if ins.type is not None:
-        r = em.to_local(VALUE_TYPES[ins.type])
-    em.emit(("local.get", st))
+    status = em.to_local("i32")
+    result = em.to_local(VALUE_TYPES[ins.type]) if ins.type is not None else None
+    return status, result
+
+
+@rule("call_self")
+def _call_self(em, ins):
+    """The compiled function calling itself; if the callee failed, so does this call."""
+    status, result = _call_native(em, ins, ("fn", id(em.graph)), ins.imm)
+    # a failure inside: this frame fails with the same status
+    em.e(("local.get", status), ("local.tee", em.status), ("br_if", em.exit_depth + em.nest))
+    if result is not None:
+        em.emit(("local.get", result))
+
+
+@rule("call_fn")
+def _call_fn(em, ins):
+    """A native call of a function compiled whole; if it fails, leave before the call."""
+    fn, depth = ins.imm
+    status, result = _call_native(em, ins, em.native_function(fn), depth)
+    em.emit(("local.get", status))
     em.exit_if(ins.snap)
-    if ins.type is not None:
-        em.emit(("local.get", r))
+    if result is not None:
+        em.emit(("local.get", result))
 
 
 @rule("elem")

@@ -255,9 +255,14 @@ class Recorder:
             optimize(graph)
             params = [(r, t) for r, t in enumerate(inf.recursion[1])]
             fn = self.natives[id(inf)] = NativeFunction(graph, params, wasm_type(inf.result))
+        self.native_op("call_fn", (fn, self.frame.depth), "a failure in %s" % inf.code.qualname, args, typing)
+
+    def native_op(self, name, imm, reason, args, typing):
+        """``call_self`` or ``call_fn``: the bound arguments in, the result to the call's
+        destination; a failure inside leaves with ``reason``."""
         parts = [p for _, ps in self.bound_arguments(self.code.instrs[self.pc], typing) for p in ps]
-        r = self.op("call_fn", *parts, imm=(fn, self.frame.depth), type=value_type(typing.result),
-                    snap=self.snap(self.pc, "a failure in %s" % inf.code.qualname, GUARD))
+        r = self.op(name, *parts, imm=imm, type=value_type(typing.result),
+                    snap=self.snap(self.pc, reason, GUARD))
         self.store(args[0], typing.result, *([r] if r.type else []))
 
     def op_RETURN(self, args, typing):
@@ -696,11 +701,7 @@ class Recorder:
 
     def op_CALL(self, args, typing):
         if typing.callee == SELF_CALL:
-            params = [p for _, parts in self.bound_arguments(self.code.instrs[self.pc], typing) for p in parts]
-            r = self.op("call_self", *params, imm=self.frame.depth,
-                        snap=self.snap(self.pc, "a failure in a recursive call", GUARD),
-                        type=value_type(typing.result))
-            self.store(args[0], typing.result, *([r] if r.type else []))
+            self.native_op("call_self", self.frame.depth, "a failure in a recursive call", args, typing)
             return
         if getattr(typing.callee, "compiled_whole", False):
             self.native_call(args, typing)
