@@ -64,6 +64,7 @@ class HookRuntime:
         self._controller = None
         self._modules: dict = {}
         self._keys: dict = {}          # filename -> the key its register bytecode is under
+        self._plain: dict = {}         # key -> its module as CPython compiles it (see plain_code)
         self.warned = set()
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
@@ -121,11 +122,15 @@ class HookRuntime:
     def plain_code(self, fcode):
         """The code object CPython compiles for ``fcode``'s function from its source (no
         hooks), or None."""
-        try:
-            source, filename = self._source(self._key(fcode.co_filename))
-        except (OSError, SyntaxError):
-            return None
-        stack = [compile(source, filename, "exec", dont_inherit=True)]
+        key = self._key(fcode.co_filename)
+        module = self._plain.get(key)
+        if module is None:          # (compiled once per file, however many functions give up)
+            try:
+                source, filename = self._source(key)
+                module = self._plain[key] = compile(source, filename, "exec", dont_inherit=True)
+            except (OSError, SyntaxError):
+                return None
+        stack = [module]
         while stack:
             c = stack.pop()
             if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
