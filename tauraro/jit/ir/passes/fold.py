@@ -20,10 +20,6 @@ def _fits(v):
     return I64_MIN <= v <= I64_MAX
 
 
-def _floordiv(a, b):
-    return a // b
-
-
 _INT2 = {
     "add_ov": lambda a, b: a + b, "sub_ov": lambda a, b: a - b, "mul_ov": lambda a, b: a * b,
     "add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
