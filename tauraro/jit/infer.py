@@ -29,7 +29,7 @@ from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RA
                      TupleValue, classify, const_type, iter_elem, range_by_step)
 
 _FUNCTION = type(lambda: None)
-from .region import LoopRegion
+from .region import LoopRegion, dominator_sets
 
 NUMERIC = (INT, FLOAT, BOOL)
 ARITH = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD", "POW", "LSHIFT", "RSHIFT",
@@ -534,21 +534,4 @@ class Inference:
 
 def dominators(region: LoopRegion) -> dict[int, set[int]]:
     """Block start -> the set of blocks dominating it (including itself)."""
-    blocks = region.blocks
-    order = region.rpo()
-    dom = {b: set(blocks) for b in blocks}
-    dom[region.header] = {region.header}
-    changed = True
-    while changed:
-        changed = False
-        for b in order:
-            if b == region.header:
-                continue
-            preds = [p for p in blocks[b].preds if p in dom]
-            if not preds:
-                continue
-            new = set.intersection(*(dom[p] for p in preds)) | {b}
-            if new != dom[b]:
-                dom[b] = new
-                changed = True
-    return dom
+    return dominator_sets(region.header, region.rpo(), lambda b: region.blocks[b].preds)

@@ -13,6 +13,47 @@ from ..compiler.code import CodeObject, LoopInfo
 from ..compiler.liveness import Liveness, modified_registers, successors as _successors
 
 
+def reverse_postorder(entry, succs, nodes) -> list:
+    """The nodes reachable from ``entry`` in reverse postorder; ``succs(node)`` lists a
+    node's successors, and those not in ``nodes`` (a region's exits) are left out."""
+    seen = {entry}
+    order = []
+    stack = [(entry, iter(succs(entry)))]
+    while stack:
+        node, it = stack[-1]
+        for t in it:
+            if t in nodes and t not in seen:
+                seen.add(t)
+                stack.append((t, iter(succs(t))))
+                break
+        else:
+            order.append(node)
+            stack.pop()
+    order.reverse()
+    return order
+
+
+def dominator_sets(entry, order, preds) -> dict:
+    """Node -> the set of nodes dominating it (itself included), for the nodes of ``order``
+    (reverse postorder from ``entry``); ``preds(node)`` lists a node's predecessors."""
+    dom = {n: set(order) for n in order}
+    dom[entry] = {entry}
+    changed = True
+    while changed:
+        changed = False
+        for n in order:
+            if n == entry:
+                continue
+            ps = [dom[p] for p in preds(n) if p in dom]
+            if not ps:
+                continue
+            new = set.intersection(*ps) | {n}
+            if new != dom[n]:
+                dom[n] = new
+                changed = True
+    return dom
+
+
 class Block:
     """Instructions [start, end) of the region; ``succs`` are pcs (a pc outside the
     region is an exit)."""
@@ -140,21 +181,7 @@ class LoopRegion:
 
     def rpo(self) -> list[int]:
         """Block starts in reverse postorder from the header."""
-        seen = {self.header}
-        order = []
-        stack = [(self.header, iter(self.blocks[self.header].succs))]
-        while stack:
-            node, it = stack[-1]
-            for t in it:
-                if t in self.blocks and t not in seen:
-                    seen.add(t)
-                    stack.append((t, iter(self.blocks[t].succs)))
-                    break
-            else:
-                order.append(node)
-                stack.pop()
-        order.reverse()
-        return order
+        return reverse_postorder(self.header, lambda b: self.blocks[b].succs, self.blocks)
 
 
 class FunctionRegion(LoopRegion):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import struct
 
 from ..exits import ExitRecord
+from ..region import dominator_sets, reverse_postorder
 from .ops import OPS
 
 
@@ -177,21 +178,7 @@ class Graph:
 
     def rpo(self) -> list:
         """Block keys in reverse postorder from the entry (unreachable blocks left out)."""
-        seen = {self.entry}
-        order = []
-        stack = [(self.entry, iter(self.blocks[self.entry].succs()))]
-        while stack:
-            node, it = stack[-1]
-            for t in it:
-                if t not in seen and t in self.blocks:
-                    seen.add(t)
-                    stack.append((t, iter(self.blocks[t].succs())))
-                    break
-            else:
-                order.append(node)
-                stack.pop()
-        order.reverse()
-        return order
+        return reverse_postorder(self.entry, lambda k: self.blocks[k].succs(), self.blocks)
 
     def preds(self, order) -> dict:
         """Block key -> the keys (among ``order``) of the blocks branching to it."""
@@ -205,19 +192,7 @@ class Graph:
     def dominators(self) -> dict:
         """Block key -> the set of blocks dominating it (itself included)."""
         order = self.rpo()
-        preds = self.preds(order)
-        dom = {k: set(order) for k in order}
-        dom[self.entry] = {self.entry}
-        changed = True
-        while changed:
-            changed = False
-            for k in order[1:]:
-                ps = [dom[p] for p in preds[k]]
-                new = set.intersection(*ps) | {k} if ps else {k}
-                if new != dom[k]:
-                    dom[k] = new
-                    changed = True
-        return dom
+        return dominator_sets(self.entry, order, self.preds(order).__getitem__)
 
     def all_instrs(self):
         yield from self.preheader
