@@ -667,3 +667,74 @@ def test_recursion_error_at_cpythons_depth_when_a_function_inlines_itself(tmp_pa
                     seen.append(None)
             print(limit, seen)
     """)
+
+
+def test_a_loop_over_its_own_enumerate_zip_or_reversed_is_compiled(tmp_path):
+    r = jit(tmp_path, """
+        def f(xs, ys):
+            t = 0
+            for i, x in enumerate(xs):
+                t += i * x
+            for i, x in enumerate(xs, 7):
+                t += i - x
+            for i, x in enumerate(xs, start=-3):
+                t += i ^ x
+            for a, b in zip(xs, ys):
+                t += a * b
+            for k, b in zip(range(5, 10 ** 6, 3), ys):
+                t += k - b
+            for x in reversed(xs):
+                t = t * 3 % 1000003 + x
+            for x in reversed(tuple(ys)):
+                t = t * 5 % 1000003 + x
+            return t
+        print(f(list(range(3000)), list(range(7, 2000))))
+        print(f([], []), f([4], []), f([], [4]))
+    """)
+    for line in (4, 6, 8, 10, 12, 14, 16):
+        row = r.loop(line)
+        assert row["status"] == "compiled" and row["native_iterations"] >= 1990, (line, row)
+
+
+def test_the_iterators_a_zip_holds_are_left_where_cpython_leaves_them(tmp_path):
+    # zip takes from its first iterator before it finds the second exhausted; a program
+    # holding the iterators sees exactly what it took, after native runs and after exits
+    r = jit(tmp_path, """
+        def f(xs, ys, cut):
+            a, b = iter(xs), iter(ys)
+            t = 0
+            for x, y in zip(a, b):
+                t += x * y
+                if x == cut:
+                    print("cut", x, y)            # a side exit mid-iteration
+            return t, next(a, "a done"), next(b, "b done"), list(a)[:3]
+        print(f(list(range(100)), list(range(50)), 20))
+        print(f(list(range(50)), list(range(100)), -1))
+        r = reversed([1, 2, 3, 4, 5] * 200)
+        s = 0
+        for x in r:
+            s += x
+            if s > 1500:
+                break
+        print(s, next(r), list(r)[:4])
+        e = enumerate([1.5, 2.5] * 500)
+        for i, x in e:
+            if i > 600:
+                break
+        print(i, x, next(e))
+    """)
+    assert r.loop(5)["native_iterations"] >= 40
+
+
+def test_enumerate_rebound_or_given_what_cpython_rejects_in_a_for_header(tmp_path):
+    jit(tmp_path, """
+        def enumerate(xs, start=0):
+            return [(start, x * 10) for x in xs]
+        for i, x in enumerate([1, 2], 5):
+            print(i, x)
+        del enumerate
+        for i, x in enumerate([1, 2], 5):
+            print(i, x)
+        for i, x in enumerate(7):
+            print(i)
+    """)

@@ -310,6 +310,7 @@ _NOT_INLINED_FLAGS = 4 | 8 | 32 | 128 | 256 | 512
 _range_iterator = type(iter(range(0)))
 _function = type(lambda: None)
 _seq_iterators = (type(iter([])), type(iter(())))
+_reversed_iterators = (type(reversed([])), reversed)
 
 
 def fits(v: int) -> bool:
@@ -344,6 +345,27 @@ def range_iter_state(it):
     if not (fits(cur) and fits(stop) and fits(step) and fits(last + step) and fits(start)):
         return None
     return cur, stop, step
+
+
+def _combined_type(value, t) -> JType:
+    """A loop's own ``zip`` (of range, list and tuple iterators; an ``enumerate`` in a
+    ``for`` header is made one by the baseline) or ``reversed`` over a list or tuple."""
+    state = value.__reduce__()
+    if t is zip:
+        if len(state) != 2:
+            return OtherType("zip(strict=True)")
+        inner = [classify(it) for it in state[1]]
+        bad = [i for i in inner if i not in RANGE_ITERS and not isinstance(i, SeqIterType)]
+        if bad or not inner:
+            return OtherType("zip over %s" % ", ".join(i.name for i in bad) if bad else "zip()")
+        return CombinedIter("zip", inner)
+    if len(state) != 3:
+        return OtherType("exhausted iterator")
+    seq = state[1][0]
+    st = _seq_type(seq, "list" if type(seq) is list else "tuple") if type(seq) in (list, tuple) else None
+    if not isinstance(st, SeqType):
+        return OtherType("reversed over a " + (st.name if st else type(seq).__name__))
+    return CombinedIter("reversed", [ITER_OF[st]])
 
 
 def classify(value, G=None) -> JType:
@@ -386,6 +408,8 @@ def classify(value, G=None) -> JType:
                 return ITER_OF[st]
             return OtherType("iterator over a " + st.name)
         return OtherType("exhausted iterator")
+    if t is zip or t in _reversed_iterators:
+        return _combined_type(value, t)
     for fn, bt in COMPILED_BUILTINS.items():
         if value is fn:
             return bt

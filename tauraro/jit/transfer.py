@@ -117,7 +117,8 @@ class Transfer:
         self.view = instance.memory_view()
         self.code = code
         self.types = dict(zip(entry_vars, types))
-        self.needs_records = any(isinstance(t, (SeqType, SeqIterType)) or t is STR or t in RANGE_ITERS
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
+                                 or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
             for rec in exits for _, t in rec.extras)
@@ -125,7 +126,7 @@ class Transfer:
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType)) or t is STR for t in self.types.values()
+            isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR for t in self.types.values()
             if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
@@ -133,6 +134,7 @@ class Transfer:
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
               "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
+              "combined_parts": _combined_parts,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
@@ -262,6 +264,10 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    recs.iters[%r] = (v, 0, 1)" % (var,))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w]
+            elif isinstance(jt, CombinedIter):     # the loop's own zip or reversed
+                lines.append("    %s = combined_parts(v, %s, recs, %r)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), var, w))
+                words += [str(jt.tag)] + ["%s[%d]" % (w, j) for j in range(len(jt.parts))]
             elif jt in RANGES:
                 lines.append("    if type(v) is not range or classify(v) is not %s:\n        return None"
                              % self._const(jt))
@@ -327,6 +333,14 @@ class Transfer:
                 values.append(self._value(m, words[k:k + n], var, False))
                 k += n
             return "(%s,)" % ", ".join(values)
+        if isinstance(jt, CombinedIter) and carried:    # each iterator it holds, set in place
+            updates, k = [], 0
+            for j, inner in enumerate(jt.inner):
+                position = words[k] if inner in RANGE_ITERS else words[k + 1]
+                updates.append("it, start, step = recs.iters[%r]\n    it.__setstate__((%s - start) // step)"
+                               % ((var, j), position))
+                k += len(inner.parts)
+            return ("\n    ".join(updates),)
         if isinstance(jt, CombinedIter):    # a new object at the position native code reached
             if jt.kind == "reversed":
                 return "_rev(recs.obj(%s), %s)" % (words[0], words[1])
@@ -391,6 +405,32 @@ def _range_iter_entry(it, iters, var):
         return None
     iters[var] = (it, start, step)
     return cur, stop, step
+
+
+def _combined_parts(it, jt, recs, var):
+    """The parts of a loop's own zip (over range, list and tuple iterators) or reversed
+    (over a list or tuple), remembering each iterator it advances, which the write back
+    sets in place (the program may hold them); None if it cannot be native."""
+    if classify(it) is not jt:        # the kind, the iterators' kinds and directions
+        return None
+    if jt.kind == "reversed":
+        _, (seq,), index = it.__reduce__()
+        addr = recs.record(seq, jt.inner[0].seq)
+        if addr is None:
+            return None
+        recs.iters[(var, 0)] = (it, 0, 1)
+        return addr, index
+    parts = []
+    for j, (inner, ijt) in enumerate(zip(it.__reduce__()[1], jt.inner)):
+        if ijt in RANGE_ITERS:
+            p = _range_iter_entry(inner, recs.iters, (var, j))
+        else:
+            p = _seq_iter_parts(inner, ijt, recs)
+            recs.iters[(var, j)] = (inner, 0, 1)
+        if p is None:
+            return None
+        parts += p
+    return parts
 
 
 def _reversed_at(seq, index):

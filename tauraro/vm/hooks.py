@@ -48,6 +48,7 @@ _getprofile = sys.getprofile
 _RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
 _TUPLE_ITER = type(iter(()))
+_REVERSED_LIST_ITER = type(reversed([]))
 _RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
 
@@ -351,6 +352,8 @@ class LoopSite:
         real = restore = None
         if it is not None:
             seen = _one_back(it)
+            if seen is NOT_NOW:
+                return (self.runtime.threshold, 0, None, None, None, None)
             if seen is None:
                 self.runtime.controller.give_up(st, "not compiled", _iterates_over(it))
                 self._die()
@@ -379,7 +382,7 @@ class LoopSite:
         t0 = time.perf_counter()
         outcome, value, pc = target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
-        if real is not None and not _catch_up(real, r[target.loop.target]) and outcome == HEADER:
+        if real is not None and not _catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
         values = tuple(_value(r, w) for w in target.written)
@@ -488,9 +491,12 @@ def _value(r, w):
 
 # --- the loop's iterator, one element back ------------------------------------------------------
 
+NOT_NOW = "not now"
+
+
 def _one_back(it):
-    """(the real iterator, an iterator one element back, how to undo) or None if native
-    code cannot take this iterator. List and tuple iterators (and range iterators before
+    """(the real iterator, an iterator one element back, how to undo), or None if native
+    code cannot take this iterator, or NOT_NOW if it cannot this time. List and tuple iterators (and range iterators before
     3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
     code gets a stand-in and the real one catches up afterwards (``_catch_up``)."""
     t = type(it)
@@ -506,13 +512,41 @@ def _one_back(it):
         step = rng.step
         stand_in = iter(range(rng.start - step, rng.stop, step))
         return it, stand_in, None
+    if t is _REVERSED_LIST_ITER or t is reversed:
+        state = it.__reduce__()
+        if len(state) != 3:     # 3.13: it just gave its last element, and let go of the list
+            return NOT_NOW
+        index = state[2]
+        it.__setstate__(index + 1)
+        return it, it, lambda: it.__setstate__(index)
+    if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
+        state = it.__reduce__()
+        seen = [_one_back(inner) for inner in state[1]]
+        undo = [u for s in seen if s is not None for u in [s[2]] if u is not None]
+
+        def restore():
+            for u in undo:
+                u()
+        if len(state) != 2 or not seen or None in seen or NOT_NOW in seen:
+            restore()
+            return NOT_NOW if len(state) == 2 and None not in seen and seen else None
+        if all(back is real for real, back, _ in seen):
+            return it, it, restore
+        return it, zip(*[back for _, back, _ in seen]), restore
     return None
 
 
-def _catch_up(real, seen) -> bool:
+def _catch_up(real, seen, restore) -> bool:
     """Move the real iterator to where native code left the stand-in; False if the
-    stand-in never got past the element the baseline already took."""
+    stand-in never got past the element the baseline already took (then ``restore``
+    puts back what was moved in place)."""
     if seen is real:
+        return True
+    if type(real) is zip:
+        pairs = [(r, s) for r, s in zip(real.__reduce__()[1], seen.__reduce__()[1]) if r is not s]
+        if not all([_catch_up(r, s, None) for r, s in pairs]):
+            restore()
+            return False
         return True
     _, (rng,), _ = real.__reduce__()
     cur = rng.start

@@ -309,6 +309,71 @@ def _assign(target, value):
     return ast.Assign(targets=[_name(target, True)], value=value)
 
 
+def _builtin(name, at):
+    return _located(ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr=name, ctx=ast.Load()),
+                    at.lineno, at.col_offset)
+
+
+def _at(node, at):
+    """``node`` (only it, not its children) at the position of ``at``."""
+    node.lineno, node.col_offset = at.lineno, at.col_offset
+    node.end_lineno, node.end_col_offset = at.end_lineno, at.end_col_offset
+    return node
+
+
+def _iter_call(iterable, where):
+    return _at(ast.Call(func=_builtin("iter", where), args=[iterable], keywords=[]), where)
+
+
+def _int_literal(node):
+    """The value of ``5`` or ``-5`` (well inside 64 bits), else None."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if isinstance(node, ast.Constant) and type(node.value) is int and node.value < 1 << 60:
+        return sign * node.value
+    return None
+
+
+def _iterator_of(iterable, where):
+    """The loop's iterator: ``<builtins>.iter(ITERABLE)``, except for ``enumerate(X)`` and
+    ``enumerate(X, K)`` (K an int literal), which becomes::
+
+        zip(range(K, 2**62), X) if enumerate is <builtins>.enumerate
+                                      else iter(enumerate(X))
+
+    The same pairs come out of it (its count cannot reach 2**62; a range to
+    ``sys.maxsize`` from a negative K would be a slow "long" range), but a zip's
+    iterators can be set where native code left them (a range iterator, a list iterator),
+    and an enumerate's count cannot: so the JIT can compile the loop that iterates over it.
+    The iterator is the loop's hidden local, which no program can see; ``X`` is evaluated
+    once, after the name ``enumerate``, as CPython does, and errors (``X`` not iterable)
+    come from a call at the enumerate call's position."""
+    call = iterable
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "enumerate"
+            and 1 <= len(call.args) + len(call.keywords) <= 2 and call.args
+            and not isinstance(call.args[0], ast.Starred)):
+        return _iter_call(iterable, where)
+    start = call.args[1] if len(call.args) == 2 else None
+    if call.keywords:
+        if len(call.args) != 1 or call.keywords[0].arg != "start":
+            return _iter_call(iterable, where)
+        start = call.keywords[0].value
+    if start is None:
+        k = 0
+    elif _int_literal(start) is not None:
+        k = _int_literal(start)
+    else:
+        return _iter_call(iterable, where)
+    counter = _at(ast.Call(func=_builtin("range", call), args=[_at(_const(k), call), _at(_const(1 << 62), call)],
+                           keywords=[]), call)
+    pairs = _at(ast.Call(func=_builtin("zip", call), args=[counter, call.args[0]], keywords=[]), call)
+    test = _at(ast.Compare(left=call.func, ops=[ast.Is()], comparators=[_builtin("enumerate", call.func)]),
+               call.func)
+    plain = _iter_call(copy.deepcopy(call), where)
+    return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
+
+
 class Instrumenter:
     def __init__(self, threshold: int, interactive: bool = False):
         self.threshold = threshold
@@ -499,14 +564,10 @@ class Instrumenter:
         if module_level:
             pre.append(_located(_assign(r, _const(None)), s.lineno, s.col_offset))
         if kind == "for":
-            call = ast.Call(func=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="iter",
-                                               ctx=ast.Load()), args=[s.iter], keywords=[])
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
             # statement; its callee is kept on one line, so the call keeps that position
             where = s.iter if sys.version_info >= (3, 13) else s
-            _located(call.func, where.lineno, where.col_offset)
-            call.lineno, call.col_offset = where.lineno, where.col_offset
-            call.end_lineno, call.end_col_offset = where.end_lineno, where.end_col_offset
+            call = _iterator_of(s.iter, where)
             store = ast.Assign(targets=[_located(_name(i, True), s.lineno, s.col_offset)], value=call,
                                lineno=s.lineno, col_offset=s.col_offset, end_lineno=s.lineno,
                                end_col_offset=s.col_offset)
