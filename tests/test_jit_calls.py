@@ -738,3 +738,86 @@ def test_enumerate_rebound_or_given_what_cpython_rejects_in_a_for_header(tmp_pat
         for i, x in enumerate(7):
             print(i)
     """)
+
+
+# --- tuples as virtuals ----------------------------------------------------------------------
+
+def test_tuples_built_unpacked_indexed_and_returned_allocate_nothing(tmp_path):
+    r = jit(tmp_path, """
+        def divmod2(a, b):
+            return a // b, a % b
+
+        def polar(x, y):
+            return (x * x + y * y, (x < y, None)), -1
+
+        def f(n):
+            s = 0
+            acc = 0.0
+            for i in range(1, n):
+                q, r = divmod2(i * 7, 5)
+                p = (i, i * 0.5, True)
+                (d, (lt, nothing)), m = polar(i, n - i)
+                s += q - r + p[0] + len(p) + p[-1] + d % 7 + m
+                acc += p[1]
+                if lt and nothing is None:
+                    s += 1
+            return s, acc, p, q, lt
+        print(f(20000))
+    """)
+    row = r.loop(11)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 19990, row
+
+
+def test_an_exit_makes_the_tuples_it_needs_exactly_then(tmp_path):
+    r = jit(tmp_path, """
+        def pair(a, b):
+            return a * b, (a, b)
+
+        def f(n, big):
+            out = []
+            t = 0
+            for i in range(n):
+                p = (i, i * 1.5, None)
+                prod, (a, b) = pair(i, big if i == n - 1 else 3)    # int overflow in the callee
+                if i % 1000 == 999:
+                    out.append(p)                 # a side exit: p is made a tuple here
+                t += prod % 11 + a - b
+            return t, out[-2:], p, (a, b)
+        print(f(5000, 3))
+        print(f(5000, 2 ** 62))
+        def g(n):
+            t = 0
+            for i in range(n):
+                p = (i, -i)
+                t += p[i % 2]                     # a variable index: an exit, by the interpreter
+            return t
+        print(g(3000))
+        def h(n):
+            t = 0
+            for i in range(n):
+                p = (i, i)
+                if i == n - 1:
+                    t += p[2]                     # IndexError at the right line
+            return t
+        h(500)
+    """)
+    row = r.loop(8)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4900, row
+
+
+def test_a_tuple_variable_live_across_the_loop_is_a_virtual_from_entry_to_exit(tmp_path):
+    r = jit(tmp_path, """
+        def best_of(xs):
+            best = (xs[0], 0, (-0.0, None))
+            keep = best
+            for i in range(len(xs)):
+                x = xs[i]
+                if x > best[0]:
+                    best = (x, i, (x * -0.0, None))
+            return best, best is keep
+        print(best_of([3, 1, 4, 1, 5, 9, 2, 6] * 500))
+        print(best_of([9, 1, 2] * 1000))
+        print(best_of([2 ** 40, 1] * 1000))
+    """)
+    row = r.loop(5)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 8990, row

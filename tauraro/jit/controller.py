@@ -36,7 +36,7 @@ from pathlib import Path
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
-from .jtypes import FunctionType, class_attributes_changed, classify
+from .jtypes import FunctionType, class_attributes_changed, classify, virtual_tuple_type
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -83,6 +83,7 @@ class LoopState:
         self.builtins = None
         self.region = None
         self.entry_vars = None
+        self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -231,6 +232,7 @@ class JitController:
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
             st.writes_cells = bool(cell_writes)
+            st.tuple_vars = region.tuple_registers() & set(regs)
         return st.region
 
     def _read(self, var, r, G, builtins):
@@ -268,6 +270,9 @@ class JitController:
                 return None
             values = [self._read(v, r, G, builtins) for v in st.entry_vars]
             types = tuple(classify(v, G) for v in values)
+            if st.tuple_vars:
+                types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
+                              for var, v, t in zip(st.entry_vars, values, types))
             if self.code_for is not None:
                 types = self._with_callee_globals(st, types, r, G, builtins)
             if st.writes_cells:

@@ -31,6 +31,10 @@ COMPILED = frozenset((
     # a class: its static and class methods, functions and numbers); calls of the program's
     # own functions, inlined (tauraro.jit.inline), keywords too
     "SUBSCR", "STORE_SUBSCR", "CALL", "CALL_KW", "LOAD_ATTR",
+    # tuples of numbers and None made in compiled code: virtuals (their members' values),
+    # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
+    # where an exit needs one
+    "BUILD_TUPLE",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",
 ))
@@ -62,7 +66,7 @@ NOT_COMPILED = {
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
     "STORE_ATTR": "attributes are not compiled yet",
     "BUILD_SLICE": "slices are not compiled yet",
-    "BUILD_LIST": _BUILD, "BUILD_TUPLE": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
+    "BUILD_LIST": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
     "LIST_APPEND": _BUILD, "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,

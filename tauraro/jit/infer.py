@@ -101,7 +101,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return FLOAT if args[0] is FLOAT else INT
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], SeqType) or args[0] is STR):
+    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] is STR):
         return INT
     if f is B.int and n == 1 and args[0] in NUMERIC:
         return INT
@@ -474,8 +474,18 @@ class Inference:
             if isinstance(t[0], TupleValue) and len(t[0].members) == len(args) - 1:
                 return t[0], ""
             return "exit", "unpacking a %s" % t[0].name
+        if name == "BUILD_TUPLE":
+            # a virtual: its members' values, made a Python tuple only where an exit needs it
+            if all(m in (INT, FLOAT, BOOL, NONE) or isinstance(m, TupleValue) for m in t):
+                return TupleValue(t), ""
+            return "exit", "a tuple of %s" % ", ".join(m.name for m in t)
         if name == "SUBSCR":
             c, i = t
+            if isinstance(c, TupleValue):
+                k = self.code.consts[-1 - args[2]] if args[2] < 0 else None
+                if type(k) in (int, bool) and -len(c.members) <= k < len(c.members):
+                    return c.members[k], ""
+                return "exit", "indexing a %s with %s" % (c.name, "a %s" % i.name if k is None else repr(k))
             if isinstance(c, SeqType) and i in (INT, BOOL):
                 return c.elem, ""
             return "exit", "indexing a %s with a %s" % (c.name, i.name)

@@ -428,6 +428,20 @@ def classify(value, G=None) -> JType:
     return OtherType(t.__name__)
 
 
+def virtual_tuple_type(value) -> JType | None:
+    """The TupleValue a tuple of numbers, bools and None (and such tuples) has, where a
+    loop keeps the tuples its variable holds as virtuals; None if it has none."""
+    if type(value) is not tuple or not 0 < len(value) <= 8:
+        return None
+    members = []
+    for m in value:
+        t = virtual_tuple_type(m) if type(m) is tuple else classify(m)
+        if t is None or not (t in (INT, FLOAT, BOOL, NONE) or isinstance(t, TupleValue)):
+            return None
+        members.append(t)
+    return TupleValue(members)
+
+
 def const_type(value) -> JType:
     """The JType of a constant operand: numbers and None inline, tuples of numbers
     as records in the module's constant data (a str constant is not inlined)."""

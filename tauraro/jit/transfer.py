@@ -117,7 +117,7 @@ class Transfer:
         self.view = instance.memory_view()
         self.code = code
         self.types = dict(zip(entry_vars, types))
-        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue)) or t is STR
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
@@ -134,7 +134,7 @@ class Transfer:
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
               "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
-              "combined_parts": _combined_parts,
+              "combined_parts": _combined_parts, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
@@ -264,6 +264,11 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    recs.iters[%r] = (v, 0, 1)" % (var,))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w]
+            elif isinstance(jt, TupleValue):       # a tuple the loop keeps as a virtual
+                lines.append("    %s = tuple_words(v, %s)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                lines.append("    %s[%r] = v" % (self.iters, ("tuple", var)))
+                words += [str(jt.tag)] + ["%s[%d]" % (w, j) for j in range(len(jt.parts))]
             elif isinstance(jt, CombinedIter):     # the loop's own zip or reversed
                 lines.append("    %s = combined_parts(v, %s, recs, %r)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), var, w))
@@ -332,6 +337,8 @@ class Transfer:
                 n = len(m.parts)
                 values.append(self._value(m, words[k:k + n], var, False))
                 k += n
+            if carried:     # the tuple the variable held at entry, if it holds the same values
+                return "same_tuple(%s[%r], (%s,))" % (self.iters, ("tuple", var), ", ".join(values))
             return "(%s,)" % ", ".join(values)
         if isinstance(jt, CombinedIter) and carried:    # each iterator it holds, set in place
             updates, k = [], 0
@@ -431,6 +438,53 @@ def _combined_parts(it, jt, recs, var):
             return None
         parts += p
     return parts
+
+
+def _tuple_words(value, jt):
+    """The payload words of a tuple taken as the virtual ``jt``, or None if it is not one
+    (another length, a member of another type, an int outside 64 bits)."""
+    if type(value) is not tuple or len(value) != len(jt.members):
+        return None
+    words = []
+    for m, t in zip(value, jt.members):
+        if t is INT:
+            if type(m) is not int or not I64_MIN <= m <= I64_MAX:
+                return None
+            words.append(m)
+        elif t is FLOAT:
+            if type(m) is not float:
+                return None
+            words.append(m)
+        elif t is BOOL:
+            if type(m) is not bool:
+                return None
+            words.append(1 if m else 0)
+        elif t is NONE:
+            if m is not None:
+                return None
+        else:
+            inner = _tuple_words(m, t)
+            if inner is None:
+                return None
+            words += inner
+    return words
+
+
+def _same_tuple(old, new):
+    """At an exit, a tuple variable native code kept as a virtual: the very tuple it held at
+    entry while its values are still those (the loop may not have assigned it; CPython
+    promises no identity for a tuple made again), else the new one."""
+    return old if _same_values(old, new) else new
+
+
+def _same_values(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if type(a) is tuple:
+        return len(a) == len(b) and all(map(_same_values, a, b))
+    if type(a) is float:
+        return struct.pack("<d", a) == struct.pack("<d", b)
+    return a == b
 
 
 def _reversed_at(seq, index):

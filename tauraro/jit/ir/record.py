@@ -20,7 +20,7 @@ import math
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
 from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType, ClassType, CombinedIter,
-                      JType, OtherType, SeqIterType, SeqType, const_type, iter_elem)
+                      JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 I64_MIN = -(1 << 63)
@@ -666,8 +666,21 @@ class Recorder:
         base, n = self.parts(container)
         return self.guard("index", base, n, self.value(index, INT), reason="IndexError")
 
+    def op_BUILD_TUPLE(self, args, typing):
+        self.store(args[0], typing.result, *[p for a in args[1:] for p in self.parts(a)])
+
+    def member_parts(self, t: TupleValue, parts, k: int):
+        """The parts of member ``k`` of a tuple virtual (``k`` may count from the end)."""
+        k %= len(t.members)
+        start = sum(len(m.parts) for m in t.members[:k])
+        return parts[start:start + len(t.members[k].parts)]
+
     def op_SUBSCR(self, args, typing):
         c = self.type_of(args[1])
+        if isinstance(c, TupleValue):
+            k = self.const_int(args[2])
+            self.store(args[0], typing.result, *self.member_parts(c, self.parts(args[1]), k))
+            return
         addr = self.index(args[1], args[2])
         self.store(args[0], c.elem, self.op("load_float" if c.elem is FLOAT else "load_int", addr))
 
@@ -741,6 +754,8 @@ class Recorder:
         elif f in (B.min, B.max):
             prefix = "f" if types[0] is FLOAT else ""
             r = self.op(prefix + f.__name__, self.value(params[0]), self.value(params[1]))
+        elif f is B.len and isinstance(types[0], TupleValue):
+            r = self.op("int", imm=len(types[0].members))
         elif f is B.len:
             r = self.parts(params[0])[1]
         elif f is B.int:
