@@ -81,8 +81,8 @@ neg             int                 int     pure            -a, proved not to ov
 abs             int                 int     pure            abs(a), proved not to overflow
 floordiv        int int             int     pure            a // b, b != 0, proved not to overflow
 mod             int int             int     pure            a % b (the sign of b), b != 0
-floordiv_const  int                 int     pure            a // c for a constant c > 0 (imm)
-mod_const       int                 int     pure            a % c for a constant c > 0 (imm)
+floordiv_const  int                 int     pure            a // c for a constant c > 0 or < -1 (imm)
+mod_const       int                 int     pure            a % c for a constant c != 0 (imm)
 rshift          int int             int     pure            a >> b (floor), b >= 0
 band            int int             int     pure            a & b
 bor             int int             int     pure            a | b

@@ -517,7 +517,7 @@ class Recorder:
 
     def int_floordiv(self, a, b):
         c = self.const_int(b)
-        if c is not None and c > 0:
+        if c is not None and (c > 0 or c < -1):     # (a // -1 overflows at the least int)
             return self.op("floordiv_const", self.value(a, INT), imm=c)
         va, vb = self.value(a, INT), self.value(b, INT)
         self.guard("check_nonzero", vb, reason="ZeroDivisionError")
@@ -525,7 +525,7 @@ class Recorder:
 
     def int_mod(self, a, b):
         c = self.const_int(b)
-        if c is not None and c > 0:
+        if c is not None and c != 0:
             return self.op("mod_const", self.value(a, INT), imm=c)
         va, vb = self.value(a, INT), self.value(b, INT)
         self.guard("check_nonzero", vb, reason="ZeroDivisionError")

@@ -86,10 +86,11 @@ class Ranges:
             if a[1] <= 0:
                 return (-a[1], -a[0])
             return (0, max(-a[0], a[1]))
-        if op == "mod_const":
-            return (0, ins.imm - 1)
+        if op == "mod_const":       # the divisor's sign
+            return (0, ins.imm - 1) if ins.imm > 0 else (ins.imm + 1, 0)
         if op == "floordiv_const":
-            return (a[0] // ins.imm, a[1] // ins.imm)
+            c = ins.imm
+            return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
         if op == "mod":
             if b[0] > 0:
                 return (0, b[1] - 1)
