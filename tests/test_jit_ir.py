@@ -118,3 +118,32 @@ def test_a_function_compiled_whole_is_dumped_with_its_stages(tmp_path):
     assert sections[:3] == ["=== %s line 2: function fib, version 1" % (tmp_path / "prog.py"),
                             "--- argument types: int", "--- IR as recorded"]
     assert sections[-1] == "--- wasm text" and "call_self" in text and "(func $fib_line2" in text
+
+
+def test_if_conversion_makes_short_pure_arms_selects_and_keeps_guarded_ones(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(n, lo, hi):
+            x = 12345
+            inside = edge = 0
+            m = 0.0
+            last = -1
+            for i in range(n):
+                x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+                v = x % 1000
+                w = (x >> 10) % 1000
+                if lo <= v < hi:                 # a triangle: the chain's second test
+                    inside += 1                  # (a guarded arm: stays a branch)
+                if v < w <= 500 < x % 997:
+                    edge += 1
+                m = v * 0.5 if v > w else w * 0.25    # a diamond of floats
+                if w > 990:
+                    last = i                     # a write of a variable live after the loop
+            return inside, edge, m, last
+        print(f(20000, 100, 350), f(3000, 500, 400))
+    """)
+    text = texts["prog_line7.txt"]
+    before, after = stage(text, "after licm"), stage(text, "after ifconv")
+    assert "select" not in before
+    assert "select_bool" in after and "select_float" in after and "select_int" in after
+    assert after.count("add_ov") == before.count("add_ov") == 3     # guarded arms stay
+    assert after.count("if %") < before.count("if %")

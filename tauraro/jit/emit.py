@@ -506,6 +506,15 @@ for _name, _wasm in {"add": "i64.add", "sub": "i64.sub", "mul": "i64.mul", "band
     RULES[_name] = _binary([_wasm])
 
 
+@rule("select_int", "select_float", "select_bool")
+def _select(em, ins):
+    c, a, b = ins.args
+    em.use(a)
+    em.use(b)
+    em.use(c)
+    em.e("select")
+
+
 @rule("store_int", "store_float")
 def _store_elem(em, ins):
     em.use(ins.args[0])

@@ -113,6 +113,9 @@ fcopysign       float float         float   pure            math.copysign(a, b)
 fsqrt           float               float   pure            math.sqrt(a), a >= 0 or NaN
 ffloor          float               float   pure            the float floor (then float_to_int)
 fceil           float               float   pure            the float ceiling (then float_to_int)
+select_int      bool int int        int     pure            c ? a : b (an arm made straight-line by ifconv)
+select_float    bool float float    float   pure            c ? a : b
+select_bool     bool bool bool      bool    pure            c ? a : b
 lt              int int             bool    pure            a < b
 le              int int             bool    pure            a <= b
 gt              int int             bool    pure            a > b

@@ -7,11 +7,11 @@ after each one.
 """
 from __future__ import annotations
 
-from . import cse, dce, fold, licm, ranges
+from . import cse, dce, fold, ifconv, licm, ranges
 
 # each pass is its module's run(graph)
 PIPELINE = (("cse", cse.run), ("fold", fold.run), ("ranges", ranges.run), ("licm", licm.run),
-            ("dce", dce.run))
+            ("ifconv", ifconv.run), ("dce", dce.run))
 
 
 def optimize(graph, stages: list | None = None):

@@ -119,6 +119,9 @@ class Ranges:
             return (max(a[0], b[0]), max(a[1], b[1]))
         if op == "bool_to_int":
             return a
+        if op == "select_int":      # either value
+            a, b = self.of(ins.args[1]), self.of(ins.args[2])
+            return (min(a[0], b[0]), max(a[1], b[1]))
         if op == "isqrt":
             return (0, 1 << 32)
         if op == "seq_len":
