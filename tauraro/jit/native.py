@@ -346,6 +346,13 @@ _CONFIG = (
     # valid while wasm runs (the Ctrl-C watchdog writes through it).  With the
     # default 4 GiB reservation a 32-bit memory can still grow to 4 GiB.
     ("memory_may_move", False),
+    # f64x2.relaxed_madd is how wasm code gets a fused multiply-add (the libm
+    # ports in tauraro.wasmgen.libm need one).  Deterministic mode makes Cranelift
+    # emit its exact `fma` for it on every host: vfmadd where the CPU has FMA (the
+    # same code as the non-deterministic mode there), a call of a correctly
+    # rounded fma otherwise -- never the separate multiply and add.
+    ("wasm_relaxed_simd", True),
+    ("wasm_relaxed_simd_deterministic", True),
 )
 _CACHE_MAGIC = b"TAURNAT1"
 _CACHE_FORMAT = "tauraro-native-cache-v1"

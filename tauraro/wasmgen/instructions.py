@@ -39,6 +39,13 @@ Immediate kinds (the ``imm`` column):
 Instructions that carry a memory index (``memory.size``, ``memory.grow``,
 ``memory.copy``, ``memory.fill``) only address memory 0; the zero index bytes
 are part of their opcode bytes here.
+
+SIMD (0xFD prefix, LEB128 u32 sub-opcode): the few ``f64x2`` instructions that
+scalar code uses to reach a fused multiply-add (relaxed-SIMD proposal;
+wasmtime needs ``Config.wasm_relaxed_simd``).  The lane index of
+``f64x2.extract_lane`` is part of the row's name and opcode bytes, one row per
+lane, like the memory index above: ``("f64x2.extract_lane 0",)`` prints as
+``f64x2.extract_lane 0`` and encodes as ``0xFD 0x21 0x00``.
 """
 
 from __future__ import annotations
@@ -65,6 +72,18 @@ VALTYPES = {"i32": 0x7F, "i64": 0x7E, "f32": 0x7D, "f64": 0x7C}
 
 IMM_KINDS = (None, "local", "global", "func", "label", "i32", "i64", "f32", "f64",
              "memarg", "blocktype", "br_table", "comment")
+
+
+def _uleb(v: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = v & 0x7F
+        v >>= 7
+        if v:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
 
 
 def _rows():
@@ -169,6 +188,17 @@ def _rows():
         "i64.trunc_sat_f64_s", "i64.trunc_sat_f64_u",
     )):
         fc(name, i)
+    # -- SIMD (0xFD prefix): scalar f64 through f64x2 lanes ------------------
+    def simd(name, sub, extra=b""):
+        add(name, bytes((0xFD,)) + _uleb(sub) + extra)
+
+    simd("f64x2.splat", 20)
+    for lane in (0, 1):
+        simd(f"f64x2.extract_lane {lane}", 33, bytes((lane,)))
+    # relaxed SIMD: a*b + c per lane, fused or not depending on the engine
+    # (wasmtime fuses always when relaxed_simd_deterministic, else where the host has FMA)
+    simd("f64x2.relaxed_madd", 0x107)
+    simd("f64x2.relaxed_nmadd", 0x108)     # -(a*b) + c
     # -- pseudo instruction ----------------------------------------------
     add("comment", b"", "comment")
     return rows
