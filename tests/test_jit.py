@@ -810,3 +810,58 @@ def test_closure_variable_errors_and_changes_of_type_are_cpythons(tmp_path):
     """)
     assert r.loop(6)["status"] == "compiled"
     assert r.loop(17)["native_iterations"] > 1000
+
+
+def test_exp_log_sin_cos_atan2_give_cpythons_bits_and_exit_where_cpython_raises(tmp_path):
+    """On this machine (glibc on x86_64) the wasm ports pass the JIT's check and run
+    natively; elsewhere the loops stay calls the interpreter makes. Either way the
+    output is CPython's, every digit: repr shows each float's bits."""
+    r = jit(tmp_path, """
+        import math
+        from math import exp, log, sin, cos, atan2
+
+        def kernel(xs):
+            acc = []
+            s = 0.0
+            for x in xs:
+                a = math.exp(-x * x) + log(1 + abs(x)) + sin(x) * cos(3 * x) + atan2(x, 1.5 - x)
+                s += a
+                if x > 1e10:
+                    acc.append(a)
+            return repr(s), acc
+
+        xs = [i * 0.37 - 700.0 for i in range(4000)]
+        print(kernel(xs))
+        print(kernel([0.0, -0.0, 1e-300, 5e-324, 2.0 ** 60, 1e22, float("nan")]))
+        for bad in ([1.0, float("inf")], [2.0, -float("inf")]):
+            try:
+                print(kernel(bad))
+            except ValueError as e:
+                print(type(e).__name__, e)
+
+        def edges(xs):
+            out = 0.0
+            for x in xs:
+                out += exp(x) + log(x) + exp(3)     # exp(int), log of an int
+            return repr(out)
+        print(edges([1.0, 2.5, 709.0, 1e-310, 7.0] * 300))
+        for bad in ([1.0, 710.0], [1.0, 0.0], [3.0, -0.0], [1.0, -2.0]):
+            try:
+                print(edges(bad))
+            except (ValueError, OverflowError) as e:
+                print(type(e).__name__, e)
+
+        def angles(n):
+            t = 0.0
+            for i in range(n):
+                t += atan2(i - n / 2, 0.0) + atan2(-0.0, -1.0) + atan2(0.0, -0.0) + cos(i * 1e6)
+            return repr(t), atan2(float("inf"), float("-inf"))
+        print(angles(3000))
+    """)
+    from tauraro.jit.mathlib import _platform_may_match
+    if _platform_may_match():
+        assert r.loop(8)["status"] == "compiled" and r.loop(8)["native_iterations"] > 3000
+        assert r.loop(26)["status"] == "compiled" and r.loop(38)["native_iterations"] > 2900
+        reasons = {reason for reason, _ in r.exit_reasons(26)}
+        assert {"math.exp overflow", "math.log of a number <= 0"} <= reasons, reasons
+        assert ("math.sin of an infinity", 9) in r.exit_reasons(8)

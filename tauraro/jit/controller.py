@@ -36,6 +36,7 @@ from pathlib import Path
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
+from . import mathlib
 from .jtypes import FunctionType, class_attributes_changed, classify, virtual_tuple_type
 from .region import Liveness, LoopRegion
 
@@ -163,6 +164,7 @@ class JitController:
         self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
         self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
         self.engine = None
+        mathlib.attach(self._engine)        # the check of the ported math functions compiles there
         self.engine_seconds = 0.0         # import wasmtime + Engine (once, on the first hot loop)
         self.loops: dict = {}             # (code, loop id) -> LoopState
         self._liveness: dict = {}

@@ -20,7 +20,10 @@ would have had.
 """
 from __future__ import annotations
 
+import math
+
 from ..helpers.floats import ERROR_BITS, HELPERS
+from ..wasmgen import libm
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
@@ -412,7 +415,7 @@ class Emitter(Sink):
         """Everything of the module but the function being built: imports, the functions
         it calls, memory and the constant records in it."""
         self._resolve_calls(own)
-        self.module.set_memory(min_pages=1, export="memory")
+        self.module.set_memory(min_pages=self.layout.min_pages, export="memory")
         for addr, data in self.layout.const_data:
             self.module.add_data(addr, data)
 
@@ -429,6 +432,9 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
+        for name, add in _LIBM.items():
+            if name in self.internal_functions:
+                index[("internal", name)] = add(self.module, self.layout.libm_tables())
         subs = list(self.natives.items())
         first = len(self.module.func_names)
         for k, (key, _) in enumerate(subs):
@@ -442,6 +448,10 @@ class Emitter(Sink):
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
         self.body = resolved(self.body)
+
+
+_LIBM = {"exp": libm.add_exp, "log": libm.add_log, "sin": libm.add_sin, "cos": libm.add_cos,
+         "atan2": libm.add_atan2}
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
@@ -504,6 +514,27 @@ for _name, _wasm in {"add": "i64.add", "sub": "i64.sub", "mul": "i64.mul", "band
                      "bool_eq": "i32.eq", "bool_ne": "i32.ne", "flt": "f64.lt", "fle": "f64.le",
                      "fgt": "f64.gt", "fge": "f64.ge", "feq": "f64.eq", "fne": "f64.ne"}.items():
     RULES[_name] = _binary([_wasm])
+
+
+@rule("fexp", "flog", "fsin", "fcos", "fatan2")
+def _libm(em, ins):
+    """The C library's exp, log, sin, cos and atan2, ported to wasm (``tauraro.wasmgen.libm``,
+    enabled by ``tauraro.jit.mathlib``); first the exit where CPython raises instead."""
+    name = ins.op[1:]
+    x = em.local_of(ins.args[0])
+    if ins.op == "flog":            # ValueError for x <= 0, -0.0 and -inf included (not NaN)
+        em.e(("local.get", x), ("f64.const", 0.0), "f64.le")
+        em.exit_if(ins.snap)
+    elif ins.op in ("fsin", "fcos"):    # ValueError for an infinity
+        em.e(("local.get", x), "f64.abs", ("f64.const", math.inf), "f64.eq")
+        em.exit_if(ins.snap)
+    em.e(*[("local.get", em.local_of(a)) for a in ins.args], ("call", em.internal(name)))
+    if ins.op == "fexp":            # OverflowError: an infinite result of a finite x
+        r = em.to_local("f64")
+        em.e(("local.get", r), ("f64.const", math.inf), "f64.eq",
+             ("local.get", x), ("f64.const", math.inf), "f64.ne", "i32.and")
+        em.exit_if(ins.snap)
+        em.e(("local.get", r))
 
 
 @rule("select_int", "select_float", "select_bool")

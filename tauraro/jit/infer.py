@@ -22,6 +22,7 @@ import builtins as B
 import math
 
 from ..compiler.code import CodeObject
+from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (BOOL, FLOAT, INT, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
@@ -119,6 +120,9 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return INT
     if f is math.isqrt and n == 1 and args[0] in (INT, BOOL):
         return INT
+    if f in mathlib.FUNCTIONS and n == (2 if f is math.atan2 else 1) and all(a in NUMERIC for a in args) \
+            and mathlib.enabled():
+        return FLOAT
     # (over lists, tuples and ranges: fresh iterators nothing else advances)
     if f is B.enumerate and (n == 1 or n == 2 and args[1] in (INT, BOOL)) and _fresh_iter(args[0]):
         return CombinedIter("enumerate", [_fresh_iter(args[0])])

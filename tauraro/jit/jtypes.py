@@ -185,8 +185,9 @@ def iter_elem(it: JType) -> JType:
     return INT          # a range iterator
 
 
-# math functions whose wasm gives CPython's result bit for bit
-MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt")
+# math functions whose wasm gives CPython's result bit for bit (exp, log, sin, cos and atan2
+# only where tauraro.jit.mathlib finds the ported C library agrees with this machine's)
+MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "log", "sin", "cos", "atan2")
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
     builtins.range, builtins.bool, builtins.enumerate, builtins.zip, builtins.reversed)

@@ -6,6 +6,7 @@
     16 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
     exit area    the extra values one exit writes: [tag][payload] each, in order
+    libm tables  the tables of exp, log, sin, cos and atan2, if the code calls them
     data         records of lists, tuples and strings: [len i64][dirty i64][elements]
 
 The code that moves values across (generated per compiled version) is in
@@ -67,13 +68,30 @@ class FrameLayout:
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
         self.exit_area = _align(off, 16)
         self.exit_area_size = 0
+        self.libm_size = 0
 
     def note_exit_area(self, size: int):
         self.exit_area_size = max(self.exit_area_size, size)
 
+    def libm_tables(self) -> int:
+        """Where the ported math functions' tables go (a data segment the module
+        carries): after the exit area, which must be complete by now."""
+        from ..wasmgen.libm import TABLES_SIZE
+        self.libm_size = TABLES_SIZE
+        return self._libm_base
+
+    @property
+    def _libm_base(self) -> int:
+        return _align(self.exit_area + self.exit_area_size, 64)
+
     @property
     def data_base(self) -> int:
-        return _align(self.exit_area + self.exit_area_size, 64)
+        return _align(self._libm_base + self.libm_size, 64)
+
+    @property
+    def min_pages(self) -> int:
+        """Memory pages the module declares: enough for its data segments."""
+        return max(1, -(-(self._libm_base + self.libm_size) // 65536))
 
 
 def constant_records(region):

@@ -67,8 +67,10 @@ if sys.version_info >= (3, 11):
 # a side exit the interpreter finishing the iteration would be that caller, so a loop that
 # makes them anywhere stays in the baseline, where the program's own frame makes them
 _FRAME_CALLS = frozenset(("breakpoint", "set_trace", "settrace", "setprofile", "_getframe",
-                          "currentframe", "stack", "getframeinfo", "debug", "info", "warning",
-                          "warn", "error", "exception", "critical", "log"))
+                          "currentframe", "stack", "getframeinfo"))
+# logging's, which find their caller's frame, as methods (logging.info, log.debug, logger.log):
+# a bare log(x) is math's far more often than logging's
+_LOGGING_CALLS = frozenset(("debug", "info", "warning", "warn", "error", "exception", "critical", "log"))
 
 
 class SiteInfo:
@@ -162,7 +164,8 @@ def _stored_names(nodes) -> list[str]:
 
 # builtins compiled code calls natively (tauraro.jit.jtypes.COMPILED_BUILTINS), by the names
 # programs give them; and the math functions it calls as math.NAME
-_MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt"))
+_MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "log", "sin", "cos",
+                         "atan2"))
 _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool", "enumerate", "zip",
                            "reversed")) | _MATH_CALLS
 _BUILTIN_NAMES = frozenset(dir(builtins))
@@ -192,7 +195,14 @@ def _called_name(call) -> str | None:
 
 def _blocks(n) -> bool:
     """Does node ``n`` keep the code holding it from the JIT (see _BLOCKERS, _FRAME_CALLS)?"""
-    return isinstance(n, _BLOCKERS) or isinstance(n, ast.Call) and _called_name(n) in _FRAME_CALLS
+    if isinstance(n, _BLOCKERS):
+        return True
+    if not isinstance(n, ast.Call):
+        return False
+    f = n.func
+    if isinstance(f, ast.Attribute) and f.attr in _LOGGING_CALLS:
+        return not (isinstance(f.value, ast.Name) and f.value.id == "math")     # math.log is not logging's
+    return _called_name(n) in _FRAME_CALLS
 
 
 def _loop_blocked(loop) -> bool:

@@ -105,6 +105,11 @@ fdiv            float float         float   pure            a / b, b != 0
 fmod            float float         float   pure            a % b as CPython computes it, b != 0
 ffloordiv       float float         float   pure            a // b as CPython computes it, b != 0
 fpow            float float         float   guard           a ** b by the host helper; exits where CPython raises
+fexp            float               float   guard           math.exp(a) (the C library's, ported); exits where it overflows
+flog            float               float   guard           math.log(a); exits for a <= 0
+fsin            float               float   guard           math.sin(a); exits for an infinite a
+fcos            float               float   guard           math.cos(a); exits for an infinite a
+fatan2          float float         float   pure            math.atan2(a, b)
 fneg            float               float   pure            -a
 fabs            float               float   pure            abs(a), math.fabs(a)
 fmin            float float         float   pure            min(a, b) (b only if b < a)

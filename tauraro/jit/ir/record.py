@@ -23,6 +23,11 @@ from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
+# math function -> (op, why it exits: where CPython raises instead of returning)
+_PORTED = {math.exp: ("fexp", "math.exp overflow"), math.log: ("flog", "math.log of a number <= 0"),
+           math.sin: ("fsin", "math.sin of an infinity"), math.cos: ("fcos", "math.cos of an infinity"),
+           math.atan2: ("fatan2", None)}
+
 I64_MIN = -(1 << 63)
 
 
@@ -781,6 +786,10 @@ class Recorder:
                 r = self.guard("float_to_int", x, reason="math.%s of a float outside 64 bits" % f.__name__)
             else:
                 r = self.value(params[0], INT)
+        elif f in _PORTED:        # the wasm ports of the C library's (tauraro.jit.mathlib)
+            op, reason = _PORTED[f]
+            args = [self.value(p, FLOAT) for p in params]
+            r = self.guard(op, *args, reason=reason) if reason else self.op(op, *args)
         elif f is math.isqrt:
             n = self.value(params[0], INT)
             self.guard("check_nonneg", n, reason="math.isqrt of a negative number")    # ValueError, by the resume

@@ -1,0 +1,32 @@
+"""The check that decides whether compiled code computes exp, log, sin, cos and atan2
+through the wasm ports: it passes where CPython's math is the library they port, and
+fails for any function that differs on one input of its sample."""
+import pytest
+
+from tauraro.jit import mathlib
+from tauraro.jit.native import NativeEngine
+
+@pytest.fixture(scope="module")
+def engine():
+    return NativeEngine(cache_dir=None)
+
+
+@pytest.mark.skipif(not mathlib._platform_may_match(), reason="the ports are glibc's x86_64 FMA builds")
+def test_the_ports_agree_with_this_machines_math(engine):
+    assert mathlib._sample_matches(engine)
+
+
+@pytest.mark.parametrize("name", mathlib.PORTED)
+def test_one_differing_result_turns_the_ports_off(engine, monkeypatch, name):
+    real = mathlib._expected
+    seen = []
+
+    def off_by_one_bit(fn, x, y):
+        want = real(fn, x, y)
+        if fn == name and want is not None and want == want and want != 0.0 and not seen:
+            seen.append(x)
+            return want * (1 + 2 ** -52)
+        return want
+    monkeypatch.setattr(mathlib, "_expected", off_by_one_bit)
+    assert not mathlib._sample_matches(engine)
+    assert seen
