@@ -179,20 +179,81 @@ def test_a_recursive_function_called_in_a_loop(tmp_path):
     """)
 
 
-def test_a_callee_that_writes_a_list_is_not_inlined(tmp_path):
+def test_a_callee_that_writes_a_list_resumes_where_it_failed_its_stores_made_once(tmp_path):
+    """An exit inside an inlined callee resumes in that callee, its frame rebuilt: the
+    stores before the failing guard are not made again (re-running the call would),
+    and a traceback from there shows the callee's frame as CPython does."""
     r = jit(tmp_path, """
-        def put(xs, i, v):
-            xs[i] = v
-            return v
+        def bump(a, i, d):
+            a[i] += d              # a store, then guards that may fail after it
+            a[i + 1] -= d * d      # IndexError at the end; overflow when d is huge
+            return a[i]
 
-        xs = [0] * 100
-        t = 0
-        for i in range(3000):
-            t += put(xs, i % 100, i)
-        print(t, sum(xs))
+        def swap(a, i, j):
+            a[i], a[j] = a[j], a[i]
+
+        def f(a, n, big):
+            s = 0
+            for k in range(n):
+                s += bump(a, k % (len(a) - 1), big if k == n - 3 else k % 7)
+                swap(a, k % len(a), (k * 7) % len(a))
+            return s
+
+        a = list(range(50))
+        print(f(a, 3000, 3), a[:10])
+        b = list(range(50))
+        print(f(b, 3000, 2 ** 40), b[:10])
+
+        def g(a, n):
+            t = 0
+            for k in range(n):
+                t += bump(a, k, 1)
+            return t
+        c = list(range(20))
+        try:
+            g(c, 30)
+        except IndexError as e:
+            print("IndexError", e, c)
+        g(c, 30)
     """)
-    assert r.loop(8)["status"] == "not compiled"
-    assert "STORE_SUBSCR in an inlined function" in r.loop(8)["reason"]
+    assert r.loop(12)["status"] == "compiled" and r.loop(12)["native_iterations"] >= 5990
+    assert calls_exits(r, 12) == {"int overflow in bump": 1, "left the loop": 1}
+    assert calls_exits(r, 24) == {"IndexError in bump": 2}
+
+
+def test_an_exit_three_callees_deep_rebuilds_every_frame(tmp_path):
+    r = jit(tmp_path, """
+        def scale():
+            k = 3
+            def inner(x, y):
+                return x * k + y
+            return inner
+
+        inner = scale()
+
+        def middle(v, x, i):
+            v[i % 5] += 1
+            y = inner(x, i)            # overflow inside, two frames below the loop
+            return y - v[i % 5]
+
+        def outer(v, x, i):
+            t = middle(v, x, i) + 1
+            return t // (i - 2900)     # ZeroDivisionError in the outer callee
+
+        def run(n, x):
+            v = [0] * 5
+            s = 0
+            for i in range(n):
+                s += outer(v, x if i == 100 else i, i)
+            return s, v
+
+        print(run(2000, 2 ** 62))
+        print(run(3000, 7))
+    """)
+    assert r.loop(22)["status"] == "compiled"
+    reasons = calls_exits(r, 22)
+    assert reasons == {"int overflow in scale.<locals>.inner": 1, "ZeroDivisionError in outer": 1,
+                       "left the loop": 1}, reasons
 
 
 def test_a_callee_returning_different_types_is_not_inlined(tmp_path):

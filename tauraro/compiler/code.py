@@ -130,6 +130,10 @@ class CodeObject:
     def is_generator(self) -> bool:
         return bool(self.flags & GENERATOR)
 
+    def new_registers(self) -> list:
+        """A register file for a frame of this code: every register unbound."""
+        return [UNBOUND] * (self.nregs + 2)
+
     def line_of(self, pc: int) -> int:
         if 0 <= pc < len(self.instrs):
             return self.instrs[pc].line

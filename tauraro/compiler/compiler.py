@@ -455,6 +455,12 @@ class CodeGen:
             raise UnsupportedConstruct("assignment to %s" % type(target).__name__,
                                        self.unit.filename, target.lineno)
 
+    def _emit_at(self, node, *instruction):
+        saved = self.pos
+        self.pos = _position(node) or saved
+        self.emit(*instruction)
+        self.pos = saved
+
     def stmt_AugAssign(self, node):
         opname = "I" + _BINOP[type(node.op)]
         target = node.target
@@ -471,22 +477,24 @@ class CodeGen:
             self.emit(opname, t, v)
             self.store_name(target.id, t)
         elif isinstance(target, ast.Attribute):
+            # the load and the store stand at the target, the operation at the statement
+            # (as CPython's positions are: a traceback's carets show which failed)
             obj = self.materialize(self.expr(target.value))
             t = self.temp()
             attr = self.name_idx(self.mangle(target.attr))
-            self.emit("LOAD_ATTR", t, obj, attr)
+            self._emit_at(target, "LOAD_ATTR", t, obj, attr)
             v = self.expr(node.value)
             self.lineno = node.lineno
             self.emit(opname, t, v)
-            self.emit("STORE_ATTR", obj, attr, t)
+            self._emit_at(target, "STORE_ATTR", obj, attr, t)
         elif isinstance(target, ast.Subscript):
             obj, idx = self.operands([target.value, target.slice], copy_locals=True)
             t = self.temp()
-            self.emit("SUBSCR", t, obj, idx)
+            self._emit_at(target, "SUBSCR", t, obj, idx)
             v = self.expr(node.value)
             self.lineno = node.lineno
             self.emit(opname, t, v)
-            self.emit("STORE_SUBSCR", obj, idx, t)
+            self._emit_at(target, "STORE_SUBSCR", obj, idx, t)
         else:
             raise UnsupportedConstruct("augmented assignment to %s" % type(target).__name__,
                                        self.unit.filename, node.lineno)

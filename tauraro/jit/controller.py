@@ -164,6 +164,8 @@ class JitController:
         self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
         self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
         self.engine = None
+        # the last exit's register files of inlined callee frames (outermost first), or None
+        self.callee_registers = None
         mathlib.attach(self._engine)        # the check of the ported math functions compiles there
         self.engine_seconds = 0.0         # import wasmtime + Engine (once, on the first hot loop)
         self.loops: dict = {}             # (code, loop id) -> LoopState
@@ -315,7 +317,7 @@ class JitController:
             t2 = time.perf_counter()
             if watchdog is not None:
                 watchdog.stopped()
-            version.transfer.leave[exit_id - 1](r, G, recs)
+            self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
         except KeyboardInterrupt as e:
             # Ctrl-C's handler ran between the native call's return and the end of writing
             # back: finish writing back (the exit taken is in memory, and writing back is
@@ -324,7 +326,7 @@ class JitController:
             if not exit_id:
                 raise                   # native code did not run: nothing to write back
             t2 = time.perf_counter()
-            version.transfer.leave[exit_id - 1](r, G, recs)
+            self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
             self.interrupted = e
         t3 = time.perf_counter()
         st.native_seconds += t2 - t1

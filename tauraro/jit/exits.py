@@ -17,11 +17,20 @@ class ExitRecord:
     are not loop variables (temporaries mid-statement, say): they are written to
     the exit area in this order, each as a tag word and its payload words, and
     ``fmt`` is their struct format. Loop variables are written back by every exit.
-    """
-    __slots__ = ("id", "pc", "line", "reason", "kind", "extras", "fmt", "key", "failed")
 
-    def __init__(self, id: int, pc: int, line: int, reason: str, kind: str, extras=(), fmt="<"):
+    An exit inside inlined callees has ``frames``: ((code, pc), ...) from the loop's
+    frame (at its call) to the innermost callee (at ``pc``), and ``callees``: (graph
+    frame id, FunctionType, result register in the caller) per callee frame; the
+    callees' registers among ``extras`` are ``CalleeRegister``s.
+    """
+    __slots__ = ("id", "pc", "line", "reason", "kind", "extras", "fmt", "key", "failed", "frames",
+                 "callees")
+
+    def __init__(self, id: int, pc: int, line: int, reason: str, kind: str, extras=(), fmt="<",
+                 frames=(), callees=()):
         self.id = id
+        self.frames = tuple(frames)
+        self.callees = tuple(callees)
         self.pc = pc
         self.line = line
         self.reason = reason

@@ -156,16 +156,21 @@ def iter_of(t: JType):
 
 
 class Inference:
-    def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None):
+    def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
+                 resumable: bool = True):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
-        region of an inlined function (``depth`` > 0) ends at its returns."""
+        region of an inlined function (``depth`` > 0) ends at its returns.
+        ``resumable``: an exit inside this inlined function resumes where it left, its
+        frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
+        exits make the interpreter repeat the whole call."""
         self.region = region
         self.code: CodeObject = region.code
         self.entry = entry
         self.inliner = inliner
         self.depth = depth
+        self.resumable = resumable and recursion is None
         self.function = region.loop is None      # a whole function (inlined), not a loop
         self.returns: list = []                  # (pc, type) of each return reached
         # a function compiled whole: (its FunctionType, parameter types, result type or None);
@@ -304,9 +309,10 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR"):
-                # a guard failing later in the callee re-runs the whole call: it must not
-                # have changed anything the program can see
+            if name in ("STORE_GLOBAL", "STORE_DEREF") or name == "STORE_SUBSCR" and not self.resumable:
+                # a guard failing later in a function compiled whole re-runs the whole call:
+                # it must not have changed anything the program can see (the globals and
+                # cells a callee writes are not written back by the loop's exits)
                 return self._exit(pc, "%s in an inlined function" % name)
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
@@ -360,7 +366,7 @@ class Inference:
                 typing.binding = binding
                 return typing
             return self._exit(pc, "a recursive call with other types")
-        callee = self.inliner.callee(fn, list(params), global_types, self.depth)
+        callee = self.inliner.callee(fn, list(params), global_types, self.depth, resumable=self.resumable)
         if isinstance(callee, str):
             # not inlined (recursive, say): a native call of it compiled whole, if it compiles
             whole = self.inliner.compiled_whole(fn, params, global_types)

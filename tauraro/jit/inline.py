@@ -46,14 +46,16 @@ class Inliner:
         """See ``bind_arguments``."""
         return bind_arguments(fn, code, nargs, kwnames)
 
-    def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int, recursion=None):
+    def callee(self, fn: FunctionType, args: list, global_types: dict, depth: int, recursion=None,
+               resumable=False):
         """The callee's Inference for these argument types, or why it is not inlined
         (``recursion``: a function compiled whole inlining itself once, whose own calls
-        of itself stay native calls)."""
-        key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])), recursion)
+        of itself stay native calls; ``resumable``: see Inference)."""
+        key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])), recursion,
+               resumable)
         have = self._typed.get(key)
         if have is None:
-            have = self._typed[key] = self._type(fn, list(args), global_types, depth, recursion)
+            have = self._typed[key] = self._type(fn, list(args), global_types, depth, recursion, resumable)
         return have
 
     def region(self, code) -> FunctionRegion:
@@ -83,7 +85,7 @@ class Inliner:
             entry[("c", reg, name)] = t
         return entry
 
-    def _type(self, fn, args, global_types, depth, recursion=None):
+    def _type(self, fn, args, global_types, depth, recursion=None, resumable=False):
         if depth >= MAX_DEPTH:
             return "calls nested more than %d deep are not inlined" % MAX_DEPTH
         code = fn.register_code
@@ -110,7 +112,7 @@ class Inliner:
         if self.size > MAX_INSTRUCTIONS:
             return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS
         try:
-            inf = Inference(region, entry, self, depth + 1, recursion=recursion)
+            inf = Inference(region, entry, self, depth + 1, recursion=recursion, resumable=resumable)
         except NotCompilable as e:
             return str(e)
         types = {t for _, t in inf.returns}
@@ -139,7 +141,7 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
     result = None
     for _ in range(2):
         try:
-            inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result))
+            inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result), resumable=False)
         except NotCompilable as e:
             return str(e)
         returned = {t for _, t in inf.returns}

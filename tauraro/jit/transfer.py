@@ -134,7 +134,7 @@ class Transfer:
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
               "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
-              "combined_parts": _combined_parts, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
+              "combined_parts": _combined_parts, "callee_registers": _callee_registers, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
               "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
@@ -159,7 +159,7 @@ class Transfer:
         return leave
 
     def _leave_function(self, rec):
-        key = (rec.fmt, tuple(rec.extras))
+        key = (rec.fmt, tuple(rec.extras), rec.callees)
         fn = self._by_extras.get(key)
         if fn is None:
             text = self._leave_source(rec)
@@ -292,6 +292,9 @@ class Transfer:
 
     # --- exits -----------------------------------------------------------------------------------
     def _store(self, var, expr) -> str:
+        frame = getattr(var, "frame", None)
+        if frame is not None:       # a register of an inlined callee's frame (CalleeRegister)
+            return "    C[%d][%d] = %s" % (self._callee_index[frame], var.reg, expr)
         if is_cell(var):
             return "    r[%d].cell_contents = %s" % (var[1], expr)
         if is_global(var):
@@ -377,14 +380,20 @@ class Transfer:
             i += n
 
     def _leave_source(self, rec) -> str:
+        """Python source of the function writing back one exit's values: into the loop's
+        registers ``r``, its globals, cells and lists -- and, for an exit inside inlined
+        callees, into a register list per callee frame, which it returns."""
         lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.view"]
+        self._callee_index = {fid: k for k, (fid, _, _) in enumerate(rec.callees)}
+        if rec.callees:
+            lines.append("    C = callee_registers(%s)" % self._const(tuple(f for _, f, _ in rec.callees)))
         layout = self.layout
         carried = [(v, t) for v, t in layout.inputs if v in layout.carried]
         self._unpack(lines, carried, layout.carried_fmt, layout.slot_base, "w", True)
         self._unpack(lines, rec.extras, rec.fmt, layout.exit_area, "x", False)
         if self.full_records:
             lines.append("    recs.writeback(view)")
-        lines.append("    return None")
+        lines.append("    return C" if rec.callees else "    return None")
         return "\n".join(lines) + "\n"
 
     def iterations(self):
@@ -438,6 +447,21 @@ def _combined_parts(it, jt, recs, var):
             return None
         parts += p
     return parts
+
+
+def _callee_registers(ftypes):
+    """A register file per inlined callee frame an exit rebuilds, its closure's cells in
+    their registers (native code read their contents as constants)."""
+    out = []
+    for ft in ftypes:
+        code = ft.register_code
+        regs = code.new_registers()
+        if code.freevars:
+            cells = dict(zip(ft.func.__code__.co_freevars, ft.func.__closure__ or ()))
+            for name, reg in code.freevars:
+                regs[reg] = cells[name]
+        out.append(regs)
+    return out
 
 
 def _tuple_words(value, jt):

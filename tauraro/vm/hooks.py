@@ -26,6 +26,7 @@ baseline and one warning line names the loop and the cause.
 """
 from __future__ import annotations
 
+import ast
 import os
 import sys
 import time
@@ -34,13 +35,13 @@ import types
 from .errors import InternalError
 
 # bound on the first trip (start-up imports only what running the program needs)
-UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = new_registers = NOT_RESUMABLE = None
+UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = None
 
 
 def _bind_jit_modules():
-    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers, NOT_RESUMABLE
+    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, new_registers, NOT_RESUMABLE
     from ..compiler.code import UNBOUND
-    from .resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
+    from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, new_registers
     from .runtime_names import NOT_RESUMABLE
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
@@ -380,7 +381,11 @@ class LoopSite:
                 restore()
             return (decision.countdown, 0, None, None, None, decision.parent)
         t0 = time.perf_counter()
-        outcome, value, pc = target.resume.run(r, record.pc)
+        if record.callees:
+            outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
+                                                 self.runtime.controller.callee_registers)
+        else:
+            outcome, value, pc = target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
         if real is not None and not _catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
@@ -557,6 +562,81 @@ def _catch_up(real, seen, restore) -> bool:
         return False
     real.__setstate__(ahead)
     return True
+
+
+# --- exits inside inlined callees -----------------------------------------------------------
+
+_CALL_RESUMES: dict = {}
+
+
+def _call_resume(ftype, G):
+    key = (ftype.register_code, id(G))
+    res = _CALL_RESUMES.get(key)
+    if res is None:
+        res = _CALL_RESUMES[key] = CallResume(ftype.register_code, G)
+    return res
+
+
+def _resume_callees(target, record, r, G, registers):
+    """An exit inside inlined callees: run the innermost callee's frame from where native
+    code left it, then each caller from its call (with the result, or raising what the
+    callee raised, a traceback entry for the callee's frame added), up to the loop's."""
+    frames, callees = record.frames, record.callees
+    kind, value, at = _call_resume(callees[-1][1], G).run(registers[-1], frames[-1][1])
+    for k in range(len(callees) - 1, -1, -1):
+        _, ftype, dest = callees[k]
+        if kind == RAISE:
+            value.__traceback__ = _callee_entry(ftype, at, value.__traceback__)
+        caller_pc = frames[k][1]
+        if k == 0:
+            if kind == RAISE:
+                return target.resume.run(r, caller_pc, exc=value)
+            r[dest] = value
+            return target.resume.run(r, caller_pc + 1)
+        res, regs = _call_resume(callees[k - 1][1], G), registers[k - 1]
+        if kind == RAISE:
+            kind, value, at = res.run(regs, caller_pc, exc=value)
+        else:
+            regs[dest] = value
+            kind, value, at = res.run(regs, caller_pc + 1)
+
+
+_STAND_INS: dict = {}
+
+
+def _callee_entry(ftype, pc, tb_next):
+    """A traceback entry for a frame of the inlined function ``ftype`` at register
+    instruction ``pc``: CPython never made that frame, so a stand-in stands for it --
+    a frame of a code object with the function's name, file and the instruction's source
+    position, which is what a traceback shows of a frame."""
+    ins = ftype.register_code.instrs[pc]
+    line, pos = ins.line, ins.pos
+    fcode = ftype.func.__code__
+    key = (fcode, pos, line)
+    frame = _STAND_INS.get(key)
+    if frame is None:
+        frame = _STAND_INS[key] = _stand_in_frame(fcode, ftype.func.__globals__, pos, line)
+    return types.TracebackType(tb_next, frame, _lasti(frame.f_code, pos, line), line)
+
+
+def _stand_in_frame(fcode, G, pos, line):
+    if pos is None or None in pos:
+        pos = (line, line, 0, 0)
+    lineno, end_lineno, col, end_col = pos
+
+    def at(node):
+        node.lineno, node.end_lineno, node.col_offset, node.end_col_offset = lineno, end_lineno, col, end_col
+        return node
+    call = at(ast.Call(func=at(ast.Name(id="_f", ctx=ast.Load())), args=[], keywords=[]))
+    fn = ast.FunctionDef(name=fcode.co_name, args=ast.arguments(posonlyargs=[], args=[ast.arg(arg="_f")],
+                                                                kwonlyargs=[], kw_defaults=[], defaults=[]),
+                         body=[at(ast.Return(value=call))], decorator_list=[], returns=None, type_params=[])
+    fn.lineno, fn.col_offset, fn.end_lineno, fn.end_col_offset = fcode.co_firstlineno, 0, end_lineno, 0
+    module = compile(ast.fix_missing_locations(ast.Module(body=[fn], type_ignores=[])), fcode.co_filename, "exec")
+    code = next(c for c in module.co_consts if isinstance(c, types.CodeType))
+    if hasattr(code, "co_qualname"):
+        code = code.replace(co_qualname=fcode.co_qualname)
+    return types.FunctionType(code, G, fcode.co_name)(sys._getframe)
 
 
 # --- tracebacks in the program's frame -------------------------------------------------------

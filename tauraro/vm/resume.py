@@ -21,7 +21,7 @@ import sys
 import types
 
 from ..compiler.code import UNBOUND, CodeObject
-from . import blockgen
+from . import blockgen, exceptions
 from .state import STATE
 
 # outcomes handed back to the baseline
@@ -113,14 +113,20 @@ class LoopResume:
                 break
         raise _Raised(exc, pc)
 
-    def run(self, r: list, pc: int):
-        """Run from ``pc`` to a stop; return (outcome, value, pc)."""
+    def run(self, r: list, pc: int, exc: BaseException | None = None):
+        """Run from ``pc`` to a stop; return (outcome, value, pc). With ``exc``: as if the
+        instruction at ``pc`` raised it (a call whose callee was resumed, see CallResume)."""
         state = STATE
         saved = state.handling
         state.handling = sys.exc_info()[1]
         stop_type = Stop
         try:
-            blk = self.block_at(pc)
+            if exc is None:
+                blk = self.block_at(pc)
+            else:
+                entry = self.handler(exc, pc)
+                r[entry.exc_reg] = exc
+                blk = self.block_at(entry.handler)
             while True:
                 try:
                     while blk is not None and blk.__class__ is not stop_type:
@@ -154,21 +160,54 @@ class LoopResume:
         return BREAK, None, pc
 
 
+class CallResume(LoopResume):
+    """The rest of an inlined callee's call, after an exit inside it (native code left
+    with the callee's frame rebuilt): its whole register bytecode as blocks, run from
+    any pc to its return, its own handlers catching what it raises."""
+
+    def __init__(self, code: CodeObject, G: dict):
+        from .runtime_names import runtime_names
+        self.code = code
+        self.G = G
+        self.stops = {}
+        self._names = runtime_names(code, G)
+        self.blocks, self.linemap, self.source = blockgen.build_blocks(
+            code, G, self._names, starts=blockgen.leaders(code), stops=self.stops)
+        self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
+        self.next_line = max(self.linemap) + 10 if self.linemap else 10
+
+    def handler(self, exc: BaseException, pc: int):
+        e = self.code.handler_for(pc)
+        if e is None:
+            raise _Raised(exc, pc)
+        return e
+
+    def outcome(self, pc: int, r: list):
+        raise AssertionError("a callee's code has no stops")
+
+
 def _strip(exc: BaseException) -> BaseException:
-    """Drop the resume interpreter's own frames from the front of the traceback."""
+    """Drop the resume interpreter's own frames from the traceback: its blocks in front,
+    and the helper that raises for a ``raise`` statement at the end."""
     tb = exc.__traceback__
     while tb is not None and _is_ours(tb.tb_frame.f_code):
         tb = tb.tb_next
     exc.__traceback__ = tb
+    while tb is not None:
+        nxt = tb.tb_next
+        if nxt is not None and nxt.tb_next is None and nxt.tb_frame.f_code.co_filename == _RAISING:
+            tb.tb_next = None
+        tb = tb.tb_next
     return exc
 
 
 _HERE = __file__
+_RAISING = exceptions.__file__
 
 
 def _is_ours(code: types.CodeType) -> bool:
-    return code.co_filename.startswith("<tauraro ") or code.co_filename == _HERE
+    return code.co_filename.startswith("<tauraro ") or code.co_filename in (_HERE, _RAISING)
 
 
 def new_registers(code: CodeObject) -> list:
-    return [UNBOUND] * (code.nregs + 2)
+    return code.new_registers()

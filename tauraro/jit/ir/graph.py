@@ -79,21 +79,29 @@ class Ins:
 
 class Snapshot:
     """The state at one exit: resume the interpreter at ``pc`` of the region's frame,
-    writing back ``values`` ((var, JType) live there besides the loop variables)."""
-    __slots__ = ("id", "frames", "pc", "line", "reason", "kind", "values")
+    writing back ``values`` ((var, JType) live there besides the loop variables).
 
-    def __init__(self, code, pc, line, reason, kind, values):
+    An exit inside inlined callees resumes there: ``frames`` is then the chain from the
+    region's frame (at the pc of its call) to the innermost callee (at ``pc``), and
+    ``callees`` says for each callee frame its graph frame id (its registers are
+    ``CalleeRegister`` values), its FunctionType, and the register of its caller the
+    call's result goes to."""
+    __slots__ = ("id", "frames", "pc", "line", "reason", "kind", "values", "callees")
+
+    def __init__(self, code, pc, line, reason, kind, values, frames=None, callees=()):
         self.id = -1
-        self.frames = ((code, pc),)         # outermost first
+        self.frames = frames or ((code, pc),)       # outermost first
         self.pc = pc
         self.line = line
         self.reason = reason
         self.kind = kind
         self.values = tuple(values)
+        self.callees = tuple(callees)
 
     @property
     def key(self):
-        return (self.pc, self.reason, self.kind, self.values)
+        return (self.pc, self.reason, self.kind, self.values,
+                tuple((id(c), p) for c, p in self.frames), self.callees)
 
     @property
     def code(self):
@@ -103,7 +111,8 @@ class Snapshot:
     def exit_record(self) -> ExitRecord:
         fmt = "<" + "".join("q" + "".join("d" if vt == "f64" else "q" for _, vt in t.parts)
                             for _, t in self.values)
-        return ExitRecord(self.id, self.pc, self.line, self.reason, self.kind, self.values, fmt)
+        return ExitRecord(self.id, self.pc, self.line, self.reason, self.kind, self.values, fmt,
+                          self.frames if self.callees else (), self.callees)
 
     def area_size(self) -> int:
         return struct.calcsize(self.exit_record().fmt)

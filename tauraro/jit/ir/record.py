@@ -36,6 +36,14 @@ class Unsupported(Exception):
     as not compiled, with this reason)."""
 
 
+# calls that look at their caller's frame (warnings.warn's file and line, logging's caller
+# info, debuggers): from a callee frame the resume interpreter rebuilt they would see its
+# frame, so an exit inside such a callee re-runs the call instead (as the baseline's
+# instrumenter keeps loops making them out of native code)
+_CALLER_FRAME_NAMES = frozenset(("warn", "warn_explicit", "_getframe", "currentframe", "stack",
+                                 "getframeinfo", "settrace", "setprofile", "set_trace", "breakpoint",
+                                 "debug", "info", "warning", "error", "exception", "critical", "log"))
+
 _CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
 
 
@@ -61,9 +69,10 @@ class CalleeRegister:
 class Frame:
     """The code being recorded: the loop's own (``id`` 0) or an inlined callee's.
 
-    Every exit inside a callee leaves by ``leave_at``: the loop frame's pc of the
-    outermost inlined call and the state before it, so the interpreter makes that
-    call itself (see ``tauraro.jit.inline``)."""
+    An exit inside a callee of a loop resumes there, every frame of the chain rebuilt
+    (``parent``, its ``call_pc`` and ``call_state``). In a function compiled whole an
+    exit fails the whole call, and a callee's exit leaves by ``leave_at``: the pc of the
+    outermost inlined call and the state before it."""
 
     def __init__(self, inf: Inference, id: int, leave_at=None, result=None, cont=None):
         self.inf = inf
@@ -76,6 +85,9 @@ class Frame:
         self.name = self.code.qualname
         self.function = getattr(inf, "function_type", None)      # an inlined callee's FunctionType
         self.depth = 0                    # calls inlined between the graph's own frame and this one
+        self.parent = None                # the caller's Frame, its pc of the call and state there
+        self.call_pc = None
+        self.call_state = None
 
     def var(self, v):
         """A register operand of this frame as a frame variable of the graph."""
@@ -237,6 +249,7 @@ class Recorder:
         cont = ("return", caller.id, pc)
         callee = Frame(callee_inf, self.frames, leave_at, (caller.var(ins.args[0]), typing.result), cont)
         callee.depth = caller.depth + 1
+        callee.parent, callee.call_pc, callee.call_state = caller, pc, self.state
         self.graph.inline_depth = max(self.graph.inline_depth, callee.depth)
         for r, (t, parts) in enumerate(values):
             self.write_var(callee.var(r), t, parts)
@@ -292,23 +305,72 @@ class Recorder:
     def snap(self, pc: int, reason: str, kind: str, state=None, line=None) -> Snapshot:
         """The snapshot of an exit resuming at ``pc``: the registers live there that the
         region may have changed, beside the loop variables every exit writes back.
-        Inside an inlined callee: before the outermost inlined call, in the loop's frame."""
+        Inside inlined callees of a loop: every frame's registers live there (see Frame)."""
         top = self.top
         if self.frame is not top:
-            pc, state, line = self.frame.leave_at
             reason = "%s in %s" % (reason, self.frame.name)
+            if self.result is None:
+                try:
+                    return self.callee_snap(pc, reason, kind, self.state if state is None else state)
+                except Unsupported:
+                    if self._chain_stores():
+                        raise
+                    # before the outermost call: exact for callees that change nothing
+            pc, state, line = self.frame.leave_at
         state = self.state if state is None else state
         line = top.code.line_of(pc) if line is None else line
         return self.graph.snapshot(Snapshot(top.code, pc, line, reason, kind, self._values(pc, state)))
 
-    def _values(self, pc, state):
-        """The registers of the loop's frame live at ``pc`` that the region may change."""
+    def _chain_stores(self) -> bool:
+        f = self.frame
+        while f is not self.top:
+            if any(ins.op.name == "STORE_SUBSCR" for ins in f.code.instrs):
+                return True
+            f = f.parent
+        return False
+
+    def callee_snap(self, pc, reason, kind, state) -> Snapshot:
+        """An exit inside inlined callees: it resumes at ``pc`` of the innermost, each frame
+        of the chain holding its registers live there (its caller's, live after the call)."""
+        chain = []              # (frame, pc, state), innermost first
+        f = self.frame
+        while f is not self.top:
+            if _CALLER_FRAME_NAMES & set(f.function.func.__code__.co_names):
+                # resumed, its calls would see the resume interpreter as their caller
+                raise Unsupported("%s calls what looks at its caller's frame" % f.name)
+            chain.append((f, pc, state))
+            pc, state, f = f.call_pc, f.call_state, f.parent
+        values = self._values(pc + 1, state, skip=self.top.code.instrs[pc].args[0])
+        frames, callees = [(self.top.code, pc)], []
+        for k, (f, fpc, fstate) in enumerate(reversed(chain)):
+            inner = k + 1 < len(chain)
+            at = fpc + 1 if inner else fpc        # a caller resumes after its call
+            skip = f.code.instrs[fpc].args[0] if inner else None
+            if f.code.cellvars:
+                raise Unsupported("an exit inside %s, which makes cells" % f.name)
+            cells = {reg for _, reg in f.code.freevars}         # (set from the closure)
+            for reg in sorted(f.region.liveness.live_at(at)):
+                if reg == skip or reg in cells:
+                    continue
+                t = fstate.get(reg)
+                if t is None or isinstance(t, OtherType):
+                    raise Unsupported("no type for %s of %s at an exit" % (f.code.regnames.get(reg, reg), f.name))
+                values.append((f.var(reg), t))
+            frames.append((f.code, fpc))
+            callees.append((f.id, f.function, f.parent.code.instrs[f.call_pc].args[0]))
+        top_pc = frames[0][1]
+        return self.graph.snapshot(Snapshot(self.top.code, chain[0][1], self.top.code.line_of(top_pc), reason,
+                                            kind, values, tuple(frames), callees))
+
+    def _values(self, pc, state, skip=None):
+        """The registers of the loop's frame live at ``pc`` that the region may change
+        (but ``skip``)."""
         region = self.top.region
         live = region.liveness.live_at(pc)
         modified = region.defined_registers()
         values = []
         for r in sorted(live & modified):
-            if r in self.carried:
+            if r in self.carried or r == skip:
                 continue
             t = state.get(r)
             if t is None:
