@@ -882,3 +882,34 @@ def test_a_tuple_variable_live_across_the_loop_is_a_virtual_from_entry_to_exit(t
     """)
     row = r.loop(5)
     assert row["status"] == "compiled" and row["native_iterations"] >= 8990, row
+
+
+def test_star_args_are_a_tuple_of_known_length(tmp_path):
+    r = jit(tmp_path, """
+        def total(*xs):
+            return len(xs) + xs[0] * 2 + xs[-1]
+
+        def scaled(k, *vals, bias=0):
+            a, b = vals
+            return k * (a - b) + bias
+
+        def count(*rest):
+            return len(rest)
+
+        def f(n):
+            s = 0
+            for i in range(n):
+                s += total(i, i + 1, 3) + scaled(2, i, 1, bias=i % 3) + count() + count(i, 2.5, None)
+            return s
+        print(f(5000))
+
+        def h(n):
+            s = 0
+            for i in range(n):
+                s += scaled(1, i, 2, 3) if i == n - 1 else total(i, 2 ** 62, 2 ** 62) // 2 ** 61
+            return s
+        h(100)
+    """)
+    row = r.loop(14)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
+    assert r.loop(21)["native_iterations"] >= 95

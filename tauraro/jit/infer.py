@@ -348,7 +348,12 @@ class Inference:
         binding = self.inliner.bind(fn, code, len(operands) - 1, tuple(kwnames))
         if isinstance(binding, str):
             return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, binding))
-        params = tuple(operands[1 + v] if how == "arg" else const_type(v) for how, v in binding)
+        params = tuple(operands[1 + v] if how == "arg" else TupleValue([operands[1 + k] for k in v])
+                       if how == "varargs" else const_type(v) for how, v in binding)
+        bad = [m for p in params if isinstance(p, TupleValue) for m in p.members
+               if not (m in (INT, FLOAT, BOOL, NONE) or isinstance(m, TupleValue))]
+        if bad:
+            return self._exit(pc, "calling %s: *args holding a %s" % (fn.func.__qualname__, bad[0].name))
         rec = self.recursion
         state = self.state_before[pc]
         global_types = {v: t for v, t in state.items() if is_global(v)}

@@ -14,6 +14,7 @@ inlined (the call stays an exit). Depth and size are bounded.
 """
 from __future__ import annotations
 
+from ..compiler.code import VARARGS
 from .infer import Inference, NotCompilable
 from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, ClassType, FunctionType, OtherType, classify
 from .region import FunctionRegion
@@ -93,7 +94,7 @@ class Inliner:
             code = fn.register_code = self.code_for(fn.func)
         if code is None:
             return "its register bytecode is not available"
-        n = code.argcount + code.kwonlyargcount
+        n = code.argcount + code.kwonlyargcount + (1 if code.flags & VARARGS else 0)
         if len(args) != n:          # (the call's arguments, bound: see bind_arguments)
             return "the arguments do not bind"
         for t in args:              # (a default's type: the call's own were checked)
@@ -159,21 +160,25 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
     """Which value each parameter of the callee gets from a call with ``nargs`` arguments,
     the last ``len(kwnames)`` of them by keyword: a list of ("arg", i) (the call's i-th
-    argument) or ("default", value); or, where CPython would raise TypeError, why not."""
+    argument), ("default", value) or, for ``*args``, ("varargs", (i, ...)) (the extra
+    positional arguments: a tuple of known length); or, where CPython would raise
+    TypeError, why not."""
     params = code.params[:code.argcount]
     npos = nargs - len(kwnames)
-    if npos > len(params):
+    varargs = tuple(range(len(params), npos)) if code.flags & VARARGS else None
+    if npos > len(params) and varargs is None:
         return "too many arguments"
     if len(set(kwnames)) != len(kwnames):
         return "a keyword argument repeated"
-    out = [("arg", i) for i in range(npos)]
+    bound = min(npos, len(params))          # the positional arguments parameters take
+    out = [("arg", i) for i in range(bound)]
     defaults = fn.defaults or ()
     first_default = len(params) - len(defaults)
     kw = {name: npos + k for k, name in enumerate(kwnames)}
-    if any(name in kw for name in params[:min(npos, len(params))]) or \
+    if any(name in kw for name in params[:bound]) or \
             any(name in kw for name in params[:code.posonlyargcount]):
         return "an argument given twice, or a positional-only one by keyword"
-    for k in range(npos, len(params)):
+    for k in range(bound, len(params)):
         name = params[k]
         if name in kw:
             out.append(("arg", kw.pop(name)))
@@ -191,6 +196,8 @@ def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
             return "missing keyword-only argument '%s'" % name
     if kw:
         return "an unexpected keyword argument '%s'" % next(iter(kw))
+    if varargs is not None:     # its register follows the keyword-only parameters'
+        out.append(("varargs", varargs))
     return out
 
 

@@ -303,10 +303,10 @@ class BoundClassMethod(JType):
         pass
 
 
-# functions Tauraro can inline: plain (not generators or coroutines), no *args or **kwargs
-# parameters (co_flags: VARARGS 4, VARKEYWORDS 8, GENERATOR 32,
-# COROUTINE 128, ITERABLE_COROUTINE 256, ASYNC_GENERATOR 512)
-_NOT_INLINED_FLAGS = 4 | 8 | 32 | 128 | 256 | 512
+# functions Tauraro can inline: plain (not generators or coroutines), no **kwargs parameter
+# (co_flags: VARKEYWORDS 8, GENERATOR 32, COROUTINE 128, ITERABLE_COROUTINE 256,
+# ASYNC_GENERATOR 512); *args (VARARGS 4) is a tuple of the call's extra arguments
+_NOT_INLINED_FLAGS = 8 | 32 | 128 | 256 | 512
 
 _range_iterator = type(iter(range(0)))
 _function = type(lambda: None)

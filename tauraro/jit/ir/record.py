@@ -771,6 +771,9 @@ class Recorder:
                 out.append((ClassType(fn.klass), []))
             elif how == "arg":
                 out.append((self.type_of(operands[v]), self.parts(operands[v])))
+            elif how == "varargs":      # a tuple virtual of the extra positional arguments
+                out.append((TupleValue([self.type_of(operands[k]) for k in v]),
+                            [p for k in v for p in self.parts(operands[k])]))
             else:
                 t = const_type(v)
                 out.append((t, self.const_parts(v, t)))
