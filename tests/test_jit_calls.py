@@ -913,3 +913,51 @@ def test_star_args_are_a_tuple_of_known_length(tmp_path):
     row = r.loop(14)
     assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
     assert r.loop(21)["native_iterations"] >= 95
+
+
+def test_mutually_recursive_functions_call_each_other_natively(tmp_path):
+    r = jit(tmp_path, """
+        import sys
+
+        def is_even(n):
+            if n == 0:
+                return True
+            return is_odd(n - 1)
+
+        def is_odd(n):
+            if n == 0:
+                return False
+            return is_even(n - 1)
+
+        def grow(n, acc):
+            if n == 0:
+                return acc
+            return shrink(n - 1, acc * 3 + 1)      # big ints deep down: the call is the interpreter's
+
+        def shrink(n, acc):
+            if n == 0:
+                return acc
+            return grow(n - 1, acc // 2 + n)
+
+        def f(k, m):
+            s = 0
+            for i in range(k):
+                s += is_even(i % m) + grow(i % 50, i) % 7
+            return s
+        print(f(5000, 40), grow(60, 1))
+
+        def g(k):
+            s = 0
+            for i in range(k):
+                try:
+                    s += is_even(i * 97 % 1200)    # past the recursion limit for some i
+                except RecursionError:
+                    s -= 1
+            return s
+        print(g(2000))
+        sys.setrecursionlimit(300)
+        print(g(300))
+    """)
+    row = r.loop(26)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
+    assert calls_exits(r, 26) == {"left the loop": 1}

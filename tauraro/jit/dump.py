@@ -25,6 +25,8 @@ def _var(code, v) -> str:
         return "cell " + v[2]
     if is_global(v):
         return "global " + v[1]
+    if not isinstance(v, int):          # a register of an inlined callee's frame
+        return "%s r%d(%s)" % (v.name.rsplit(".", 1)[0], v.reg, v.name.rsplit(".", 1)[-1])
     name = code.regnames.get(v)
     return "r%d(%s)" % (v, name) if name else "r%d" % v
 

@@ -31,6 +31,7 @@ class Inliner:
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
         self.size = 0
         self._typed: dict = {}
+        self._pending = 0
         self._regions: dict = {}
 
     def compiled_whole(self, fn, params, global_types):
@@ -38,9 +39,15 @@ class Inliner:
         key = ("whole", fn, tuple(params))
         have = self._typed.get(key)
         if have is None:
-            # (while it is typed, a call of it from a function it calls is not native)
+            # while its base cases are typed, a call of it from a function it calls is an
+            # exit; then, while it is typed again, a native call (PendingWhole)
             self._typed[key] = "a mutually recursive call"
-            have = self._typed[key] = compiled_whole(self, fn, list(params), global_types)
+
+            def pending(result):
+                self._typed[key] = p = PendingWhole(result)
+                self._pending += 1          # callees typed before it typed its calls as exits
+                return p
+            have = self._typed[key] = compiled_whole(self, fn, list(params), global_types, pending)
         return have
 
     def bind(self, fn, code, nargs: int, kwnames=()):
@@ -53,7 +60,7 @@ class Inliner:
         (``recursion``: a function compiled whole inlining itself once, whose own calls
         of itself stay native calls; ``resumable``: see Inference)."""
         key = (fn, tuple(args), tuple(sorted(global_types.items(), key=lambda kv: kv[0])), recursion,
-               resumable)
+               resumable, self._pending)
         have = self._typed.get(key)
         if have is None:
             have = self._typed[key] = self._type(fn, list(args), global_types, depth, recursion, resumable)
@@ -129,28 +136,44 @@ class Inliner:
         return inf
 
 
-def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict):
+class PendingWhole:
+    """A function compiled whole while it is typed the second time: a call of it from a
+    function it calls (mutual recursion) is a native call returning the type its base
+    cases return; ``target`` is its Inference once typed (None if it did not type)."""
+    compiled_whole = True
+
+    def __init__(self, result):
+        self.result = result
+        self.target = None
+
+
+def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, pending=None):
     """The Inference of ``fn`` compiled whole for ``params`` (its calls of itself native),
     to be called natively where inlining it is not possible (it is recursive, or too deep
-    or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first."""
+    or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first
+    (``pending(result)``: called between, gives the PendingWhole its partners call)."""
     if any(t not in (INT, FLOAT, BOOL) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
     entry = inliner.entry(fn, region, params, global_types)
     if isinstance(entry, str):
         return entry
-    result = None
-    for _ in range(2):
+    result = promise = None
+    for k in range(2):
         try:
             inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result), resumable=False)
         except NotCompilable as e:
             return str(e)
         returned = {t for _, t in inf.returns}
-        if len(returned) != 1:
+        if len(returned) != 1 or promise is not None and promise.result not in returned:
             return "it returns %s" % (" or ".join(sorted(t.name for t in returned)) or "through no native path")
         result = returned.pop()
         if result not in (INT, FLOAT, BOOL, NONE):
             return "it returns a %s" % result.name
+        if k == 0 and pending is not None:
+            promise = pending(result)
+    if promise is not None:
+        promise.target = inf
     inf.result = result
     inf.function_type = fn
     inf.compiled_whole = True

@@ -266,13 +266,20 @@ class Recorder:
         """A call of a function compiled whole (it could not be inlined): its graph is
         recorded on its own, and the call fails over to the interpreter, before the call."""
         inf = typing.callee
+        if not isinstance(inf, Inference):     # a mutually recursive partner (PendingWhole)
+            inf = inf.target
+            if inf is None:
+                raise Unsupported("a mutually recursive function that did not compile")
         fn = self.natives.get(id(inf))
         if fn is None:
             from .passes import optimize
-            graph = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result).record()
-            optimize(graph)
             params = [(r, t) for r, t in enumerate(inf.recursion[1])]
-            fn = self.natives[id(inf)] = NativeFunction(graph, params, wasm_type(inf.result))
+            # registered before its graph is recorded: a partner calling it back calls it
+            fn = self.natives[id(inf)] = NativeFunction(None, params, wasm_type(inf.result))
+            rec = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result)
+            rec.natives = self.natives
+            fn.graph = rec.record()
+            optimize(fn.graph)
         self.native_op("call_fn", (fn, self.frame.depth), "a failure in %s" % inf.code.qualname, args, typing)
 
     def native_op(self, name, imm, reason, args, typing):
