@@ -87,6 +87,7 @@ class Liveness:
         self.live_in = live_in
         self._succs = succs
         self._handler_of = handler_of
+        self._live_sets: dict[int, frozenset[int]] = {}
 
     def live_out_bits(self, pc: int) -> int:
         """Registers live after ``pc`` (on any path out of it), as a bit set."""
@@ -103,15 +104,11 @@ class Liveness:
             out |= self.live_in[exc[0]] & exc[1]
         return out
 
-    def live_at(self, pc: int) -> set[int]:
-        if pc >= len(self.live_in):
-            return set()
-        bits = self.live_in[pc]
-        out = set()
-        r = 0
-        while bits:
-            if bits & 1:
-                out.add(r)
-            bits >>= 1
-            r += 1
+    def live_at(self, pc: int) -> frozenset[int]:
+        """The registers live at ``pc``. Made once per pc: the JIT asks for the same pcs
+        (a loop header, exits) once per instruction it types or records."""
+        out = self._live_sets.get(pc)
+        if out is None:
+            bits = self.live_in[pc] if pc < len(self.live_in) else 0
+            out = self._live_sets[pc] = frozenset(r for r in range(bits.bit_length()) if bits >> r & 1)
         return out
