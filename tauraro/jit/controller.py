@@ -171,6 +171,7 @@ class JitController:
         self.loops: dict = {}             # (code, loop id) -> LoopState
         self._liveness: dict = {}
         self._emitted = Counter()
+        self._helpers: dict = {}          # helper name -> its HostFunction (see _helper)
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
 
@@ -505,8 +506,6 @@ class JitController:
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
         from .layout import FrameLayout
-        from ..helpers.floats import HELPERS
-        from .native import HostFunction
         from .transfer import Transfer
         from .inline import Inliner
         t0 = time.perf_counter()
@@ -536,8 +535,7 @@ class JitController:
         hits = engine.stats.cache_hits
         native_module = engine.compile(wasm)
         st.cache_hits += engine.stats.cache_hits - hits
-        imports = [HostFunction("helpers", h, HELPERS[h][0], HELPERS[h][1], HELPERS[h][2])
-                   for h in low.helper_index]
+        imports = [self._helper(h) for h in low.helper_index]
         instance = engine.instantiate(native_module, imports=imports)
         entry = instance.entry("run")
         t2 = time.perf_counter()
@@ -557,6 +555,17 @@ class JitController:
         if self.dump is not None:
             self._dump(st, version)
         return version
+
+    def _helper(self, name):
+        """The host function of a helper, made once: the engine then makes its wasmtime
+        function (a ctypes callback and its argument structure) once, not per loop."""
+        hf = self._helpers.get(name)
+        if hf is None:
+            from ..helpers.floats import HELPERS
+            from .native import HostFunction
+            params, results, fn = HELPERS[name]
+            hf = self._helpers[name] = HostFunction("helpers", name, params, results, fn)
+        return hf
 
     def _dump(self, st, version):
         from .dump import dump_text
