@@ -961,3 +961,37 @@ def test_mutually_recursive_functions_call_each_other_natively(tmp_path):
     row = r.loop(26)
     assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
     assert calls_exits(r, 26) == {"left the loop": 1}
+
+
+def test_resuming_inside_callees_keeps_every_frames_temporaries_and_handlers(tmp_path):
+    r = jit(tmp_path, """
+        def inner(y, scale=2):
+            return y * scale + 1             # overflows for the huge y
+
+        def middle(x, y, z):
+            return x * 3 + inner(y, scale=z) - x    # x * 3 live across the call
+
+        def checked(v, lim):
+            if v > lim:
+                raise ValueError("too big: %d" % v)
+            return v
+
+        def f(a, n, huge_at):
+            s = 0
+            caught = 0
+            for i in range(n):
+                y = 2 ** 62 if i == huge_at else i
+                s += (a[i % len(a)] + middle(i, y, 2) * 2) % 1000003    # a[...] live across the call
+                try:
+                    s += checked(i % 1000, 990)
+                except ValueError as e:
+                    caught += 1
+                    last = str(e)
+            return s, caught, last
+        print(f([5, 7, 11], 5000, 1234))
+        print(f([5, 7, 11], 3000, -1))
+    """)
+    row = r.loop(16)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4000, row
+    reasons = calls_exits(r, 16)
+    assert reasons.get("int overflow in inner") == 1, reasons

@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 
 from ..helpers.floats import ERROR_BITS, HELPERS
-from ..wasmgen import libm
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
@@ -432,8 +431,11 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
-        for name, add in _LIBM.items():
-            if name in self.internal_functions:
+        ported = [name for name in _LIBM if name in self.internal_functions]
+        if ported:
+            from ..wasmgen import libm     # (its tables only where the code calls them)
+            for name in ported:
+                add = getattr(libm, "add_" + name)
                 index[("internal", name)] = add(self.module, self.layout.libm_tables())
         subs = list(self.natives.items())
         first = len(self.module.func_names)
@@ -450,8 +452,8 @@ class Emitter(Sink):
         self.body = resolved(self.body)
 
 
-_LIBM = {"exp": libm.add_exp, "log": libm.add_log, "sin": libm.add_sin, "cos": libm.add_cos,
-         "atan2": libm.add_atan2}
+# math functions ported from the C library (tauraro.wasmgen.libm: add_<name>)
+_LIBM = ("exp", "log", "sin", "cos", "atan2")
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
