@@ -24,7 +24,7 @@ with ``--jit-threshold 1`` added for tests/programs/jit_*.py, which are written
 for it (their loops are short; the test suite runs them that way), so that
 every loop they contain is compiled.
 
-Target: median compile_ms <= 3 ms.
+Target: median compile_ms <= 2 ms, the IR passes included (issue 8; it was 3 ms before the IR).
 """
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def main():
     print("  %-44s %s" % ("compile_ms per type version", summary(per_version)))
     print("  %-44s %s" % ("(engine start-up per process, not a loop cost)", summary(engines)))
     med = statistics.median(r["compile_ms"] for r in allrows) if allrows else float("nan")
-    print("\n  median compile latency: %.2f ms  (target <= 3 ms: %s)" % (med, "met" if med <= 3 else "NOT met"))
+    print("\n  median compile latency: %.2f ms  (target <= 2 ms: %s)" % (med, "met" if med <= 2 else "NOT met"))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ For each loop below it prints nanoseconds per iteration of
       compiler can do for that loop on this wasm runtime.
   (c) CPython running the same kernel (smaller n; context only).
 
-and the ratio (a)/(b) -- target: within 2x.  Last, an "anatomy" of int_sum:
+and the ratio (a)/(b) -- target: within 1.3x (issue 8; it was 2x before).  Last, an "anatomy" of int_sum:
 the hand-written loop again with, added one at a time, what the JIT's code does
 on top of it (overflow check, interrupt-flag poll, iteration counter, range
 step-sign select), to show where the difference goes.  Each figure is the median of
@@ -291,8 +291,8 @@ def main():
             print("  %-10s %10.3fns %10.3fns %10.2fns %13.2fx %13.1fx"
                   % (kind, nsj, nsh, nsc, nsj / nsh, nsc / nsj))
         worst = max(ratios.values())
-        print("\n  worst jit/hand-written ratio: %.2fx  (target <= 2x: %s)"
-              % (worst, "met" if worst <= 2.0 else "NOT met"))
+        print("\n  worst jit/hand-written ratio: %.2fx  (target <= 1.3x: %s)"
+              % (worst, "met" if worst <= 1.3 else "NOT met"))
     anatomy()
 
 
