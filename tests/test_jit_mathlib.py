@@ -30,3 +30,18 @@ def test_one_differing_result_turns_the_ports_off(engine, monkeypatch, name):
     monkeypatch.setattr(mathlib, "_expected", off_by_one_bit)
     assert not mathlib._sample_matches(engine)
     assert seen
+
+
+def test_the_verdict_is_kept_in_the_engines_cache(tmp_path, monkeypatch):
+    runs = []
+    real = mathlib._sample_matches
+    monkeypatch.setattr(mathlib, "_sample_matches", lambda e: runs.append(e) or real(e))
+    first = mathlib._verdict(NativeEngine(cache_dir=str(tmp_path)))
+    assert len(runs) == 1
+    again = mathlib._verdict(NativeEngine(cache_dir=str(tmp_path)))
+    assert again == first and len(runs) == 1          # read back, not checked again
+    path = mathlib._verdict_path(NativeEngine(cache_dir=str(tmp_path)))
+    with open(path, "w") as f:
+        f.write("0")
+    assert mathlib._verdict(NativeEngine(cache_dir=str(tmp_path))) is False
+    assert mathlib._verdict_path(NativeEngine(cache_dir=None)) is None

@@ -18,9 +18,11 @@ interpreter raises; ``tauraro.jit.emit`` checks those conditions.
 from __future__ import annotations
 
 import math
+import os
 import platform
 import random
 import struct
+import sys
 
 PORTED = ("exp", "log", "sin", "cos", "atan2")
 FUNCTIONS = {getattr(math, n): n for n in PORTED}
@@ -38,16 +40,57 @@ def attach(engine):
 
 
 def enabled() -> bool:
-    """Do the wasm ports give this machine's math results? (checked once, on first use)"""
+    """Do the wasm ports give this machine's math results? (checked once, on first use;
+    the verdict is kept in the engine's cache, keyed by everything it depends on)"""
     global _state
     if _state is None:
         if _engine is None:
             return False
         try:
-            _state = _platform_may_match() and _sample_matches(_engine())
+            _state = _platform_may_match() and _verdict(_engine())
         except Exception:       # a check that cannot run proves nothing
             _state = False
     return _state
+
+
+def _verdict(engine) -> bool:
+    path = _verdict_path(engine)
+    if path is not None:
+        try:
+            with open(path) as f:
+                return f.read() == "1"
+        except OSError:
+            pass
+    ok = _sample_matches(engine)
+    if path is not None:
+        try:
+            with open(path, "w") as f:
+                f.write("1" if ok else "0")
+        except OSError:
+            pass
+    return ok
+
+
+def _verdict_path(engine):
+    """The check's verdict file: for these ports and this check, this Python, C library,
+    CPU and engine (``cache_key`` covers wasmtime's version and configuration)."""
+    if engine.cache_dir is None:
+        return None
+    from ..wasmgen import libm
+    parts = []
+    for source in (libm.__file__, __file__):
+        with open(source, "rb") as f:
+            parts.append(f.read())
+    parts += [sys.version.encode(), repr(platform.libc_ver()).encode(), " ".join(_cpu_flags()).encode()]
+    return os.path.join(engine.cache_dir, engine.cache_key(b"\0".join(parts)) + ".math")
+
+
+def _cpu_flags() -> list:
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next((line for line in f if line.startswith("flags")), "").split()
+    except OSError:
+        return []
 
 
 def _platform_may_match() -> bool:
@@ -58,11 +101,7 @@ def _platform_may_match() -> bool:
         return False
     if platform.libc_ver()[0] != "glibc":
         return False
-    try:
-        with open("/proc/cpuinfo") as f:
-            flags = next((line for line in f if line.startswith("flags")), "").split()
-    except OSError:
-        return False
+    flags = _cpu_flags()
     return "fma" in flags and "avx2" in flags
 
 
