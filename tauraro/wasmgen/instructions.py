@@ -74,18 +74,6 @@ IMM_KINDS = (None, "local", "global", "func", "label", "i32", "i64", "f32", "f64
              "memarg", "blocktype", "br_table", "comment")
 
 
-def _uleb(v: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = v & 0x7F
-        v >>= 7
-        if v:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
-
-
 def _rows():
     rows = []
 
@@ -190,7 +178,9 @@ def _rows():
         fc(name, i)
     # -- SIMD (0xFD prefix): scalar f64 through f64x2 lanes ------------------
     def simd(name, sub, extra=b""):
-        add(name, bytes((0xFD,)) + _uleb(sub) + extra)
+        # the sub-opcode as a u32 LEB128 (every SIMD one is below 2**14: at most two bytes)
+        sub_leb = bytes((sub,)) if sub < 0x80 else bytes((sub & 0x7F | 0x80, sub >> 7))
+        add(name, bytes((0xFD,)) + sub_leb + extra)
 
     simd("f64x2.splat", 20)
     for lane in (0, 1):
