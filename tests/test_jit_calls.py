@@ -995,3 +995,33 @@ def test_resuming_inside_callees_keeps_every_frames_temporaries_and_handlers(tmp
     assert row["status"] == "compiled" and row["native_iterations"] >= 4000, row
     reasons = calls_exits(r, 16)
     assert reasons.get("int overflow in inner") == 1, reasons
+
+
+def test_native_calls_with_too_little_work_for_their_cost_go_back_to_the_baseline(tmp_path):
+    # each call of fib(3..6) is a few native instructions but costs microseconds around
+    # them (types, checks, the depth budget): after judging, CPython makes the calls again;
+    # deep calls keep running natively
+    r = jit(tmp_path, """
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+
+        def deep(n):
+            if n < 2:
+                return n
+            return deep(n - 1) + deep(n - 2)
+
+        d = {}
+        s = 0
+        for i in range(3000):
+            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            s += fib(i & 1)
+            if i % 100 == 0:
+                s += deep(22)
+        print(s, fib(10), deep(20))
+    """)
+    rows = {x["line"]: x for x in r.rows}
+    assert rows[2]["status"] == "left to the baseline", rows[2]
+    assert "native calls do not pay" in rows[2]["reason"]
+    assert rows[7]["status"] == "compiled" and rows[7]["native_iterations"] >= 20, rows[7]

@@ -153,6 +153,14 @@ IDLE_COUNTDOWN = 250
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
+# a function compiled whole, called from the baseline: what a native call costs around the
+# native run (types, checks, the depth budget: a few us) must be small beside the run itself
+# (which includes the ~1.5 us entry). fib(5) runs 1.7 us natively with ~5 us around it, and
+# CPython's whole call is ~1.5 us: such calls are left to the baseline; fib(25)'s run is
+# hundreds of us. (The cost is that a call with little native work that CPython takes tens
+# of us for stays in CPython too: CPython's time for a call is not measured.)
+AROUND_NATIVE_BOUND = 2.0
+CALLS_BEFORE_JUDGING = 64
 
 
 class JitController:
@@ -340,6 +348,7 @@ class JitController:
         """A hot recursive function's call from the baseline: its result computed natively,
         or ``site`` when the baseline must make the call (see ``tauraro.jit.functions``)."""
         from .functions import compile_function, native_depth_limit
+        t_call = time.perf_counter()
         st = site.state
         G = frame.f_globals
         if st is None:
@@ -373,6 +382,7 @@ class JitController:
                 return site
             st.compile_seconds += time.perf_counter() - t0
             st.versions[key] = version
+            t_call = time.perf_counter()      # (the compile is not what a call costs)
             st.status = "compiled"
             if self.dump is not None:
                 self._dump_function(st, version)
@@ -400,12 +410,20 @@ class JitController:
                 r = version.entry(*wargs)
             finally:
                 watchdog.stopped()
-        st.native_seconds += time.perf_counter() - t1
+        t2 = time.perf_counter()
+        st.native_seconds += t2 - t1
+        st.transfer_seconds += (t1 - t_call) + (time.perf_counter() - t2)
         st.entries += 1
         status = words[1]
         if status == 0:
             st.native_iterations += 1
             st.quick_failures = 0
+            if st.entries == CALLS_BEFORE_JUDGING and \
+                    st.transfer_seconds > AROUND_NATIVE_BOUND * st.native_seconds:
+                self._give_up_function(st, site, func, "left to the baseline",
+                                       "native calls do not pay: %.2f us around %.2f us native each"
+                                       % (st.transfer_seconds / st.entries * 1e6,
+                                          st.native_seconds / st.entries * 1e6))
             return version.value(r)
         snap = version.snapshots.get(status)
         reason, line = (snap.reason, snap.line) if snap is not None else ("too deep, or interrupted",
