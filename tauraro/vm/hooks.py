@@ -527,7 +527,7 @@ def _one_back(it):
     if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
         state = it.__reduce__()
         seen = [_one_back(inner) for inner in state[1]]
-        undo = [u for s in seen if s is not None for u in [s[2]] if u is not None]
+        undo = [s[2] for s in seen if isinstance(s, tuple) and s[2] is not None]     # (not NOT_NOW)
 
         def restore():
             for u in undo:
