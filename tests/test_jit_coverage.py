@@ -43,7 +43,8 @@ def test_the_ir_table_is_well_formed():
     for op in IR_OPS.values():
         assert op.result in (None, "slot", "call") or op.result in VALUE_TYPES, op.name
         assert all(t in VALUE_TYPES or t == "any" for t in op.operands), op.name
-        assert op.flags <= {"pure", "guard", "load", "store", "const"}, op.name
+        assert op.flags <= {"pure", "guard", "load", "store", "const", "traps"}, op.name
+        assert not op.traps or op.pure, op.name      # (a pure op that must stay behind its guard)
         assert op.doc, op.name
         assert not (op.pure and op.guard), op.name
         if op.unguarded is not None:      # a guard's twin: same operands and result, no guard

@@ -18,10 +18,12 @@ Flags:
     LOAD    reads a frame variable or memory that STORE ops may write
     STORE   writes a frame variable or memory
     CONST   a constant (imm is the value)
+    TRAPS   PURE, but wasm traps on operands a guard before it rules out (a divisor checked
+            non-zero): it must not run where that guard did not (hoisted, made unconditional)
 """
 from __future__ import annotations
 
-PURE, GUARD, LOAD, STORE, CONST = "pure", "guard", "load", "store", "const"
+PURE, GUARD, LOAD, STORE, CONST, TRAPS = "pure", "guard", "load", "store", "const", "traps"
 
 # the value types of IR values and the wasm type holding each
 VALUE_TYPES = {"int": "i64", "float": "f64", "bool": "i32", "addr": "i32"}
@@ -45,6 +47,10 @@ class OpDef:
     @property
     def guard(self):
         return GUARD in self.flags
+
+    @property
+    def traps(self):
+        return TRAPS in self.flags
 
     def __repr__(self):
         return "OpDef(%s)" % self.name
@@ -79,8 +85,8 @@ sub             int int             int     pure            a - b, proved not to
 mul             int int             int     pure            a * b, proved not to overflow
 neg             int                 int     pure            -a, proved not to overflow
 abs             int                 int     pure            abs(a), proved not to overflow
-floordiv        int int             int     pure            a // b, b != 0, proved not to overflow
-mod             int int             int     pure            a % b (the sign of b), b != 0
+floordiv        int int             int     pure traps      a // b, b != 0, proved not to overflow
+mod             int int             int     pure traps      a % b (the sign of b), b != 0
 floordiv_const  int                 int     pure            a // c for a constant c > 0 or < -1 (imm)
 mod_const       int                 int     pure            a % c for a constant c != 0 (imm)
 rshift          int int             int     pure            a >> b (floor), b >= 0
@@ -90,8 +96,8 @@ bxor            int int             int     pure            a ^ b
 invert          int                 int     pure            ~a
 min             int int             int     pure            min(a, b)
 max             int int             int     pure            max(a, b)
-isqrt           int                 int     pure            math.isqrt(a), a >= 0
-truediv_int     int int             float   pure            a / b, b != 0, both within 2**53
+isqrt           int                 int     pure traps      math.isqrt(a), a >= 0
+truediv_int     int int             float   pure traps      a / b, b != 0, both within 2**53
 bool_and        bool bool           bool    pure            a & b of bools
 bool_or         bool bool           bool    pure            a | b of bools
 bool_xor        bool bool           bool    pure            a ^ b of bools
@@ -102,8 +108,8 @@ fadd            float float         float   pure            a + b
 fsub            float float         float   pure            a - b
 fmul            float float         float   pure            a * b
 fdiv            float float         float   pure            a / b, b != 0
-fmod            float float         float   pure            a % b as CPython computes it, b != 0
-ffloordiv       float float         float   pure            a // b as CPython computes it, b != 0
+fmod            float float         float   pure traps      a % b as CPython computes it, b != 0
+ffloordiv       float float         float   pure traps      a // b as CPython computes it, b != 0
 fpow            float float         float   guard           a ** b by the host helper; exits where CPython raises
 fexp            float               float   guard           math.exp(a) (the C library's, ported); exits where it overflows
 flog            float               float   guard           math.log(a); exits for a <= 0

@@ -16,8 +16,8 @@ from __future__ import annotations
 from ..graph import Ins
 
 MAX_OPS = 6
-# pure, but wasm traps on the operands the branch may exclude; or costly
-_UNSAFE = {"mod", "floordiv", "truediv_int", "isqrt", "fmod", "ffloordiv", "fdiv", "fsqrt"}
+# pure and not trapping (see the IR table's TRAPS), but costly beside a mispredicted branch
+_COSTLY = {"fdiv", "fsqrt"}
 _SELECT = {"int": "select_int", "float": "select_float", "bool": "select_bool"}
 
 
@@ -70,7 +70,7 @@ def _cheap_arm(graph, key, source, preds) -> bool:
             continue
         if ins.op == "getvar" or "const" in ins.opdef.flags:
             continue
-        if not ins.opdef.pure or ins.op in _UNSAFE:
+        if not ins.opdef.pure or ins.opdef.traps or ins.op in _COSTLY:
             return False
         ops += 1
     return ops <= MAX_OPS

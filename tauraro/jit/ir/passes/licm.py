@@ -14,8 +14,6 @@ from __future__ import annotations
 from ...exits import GUARD
 from ..graph import Snapshot
 
-# pure, but wasm traps on the operands a guard before them excludes
-_TRAPPING = {"mod", "floordiv", "truediv_int", "isqrt", "fmod", "ffloordiv"}
 _MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonzero", "check_fnonneg",
                    "range_check"}
 
@@ -51,7 +49,7 @@ def _invariant(ins, invariant, written, every_iteration) -> bool:
         return False
     d = ins.opdef
     if d.pure:
-        return op not in _TRAPPING
+        return not d.traps
     return op in _MOVABLE_GUARDS and every_iteration
 
 
