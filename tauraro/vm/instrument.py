@@ -52,6 +52,7 @@ import builtins
 import copy
 import sys
 
+from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 # names whose use makes hidden locals visible (or needs the frame as CPython built it)
 _FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
@@ -63,14 +64,6 @@ _BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.Impo
                        ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
 if sys.version_info >= (3, 11):
     _BLOCKERS += (ast.TryStar,)
-# calls that look at their caller's frame (a debugger, tracing, logging's caller info): after
-# a side exit the interpreter finishing the iteration would be that caller, so a loop that
-# makes them anywhere stays in the baseline, where the program's own frame makes them
-_FRAME_CALLS = frozenset(("breakpoint", "set_trace", "settrace", "setprofile", "_getframe",
-                          "currentframe", "stack", "getframeinfo"))
-# logging's, which find their caller's frame, as methods (logging.info, log.debug, logger.log):
-# a bare log(x) is math's far more often than logging's
-_LOGGING_CALLS = frozenset(("debug", "info", "warning", "warn", "error", "exception", "critical", "log"))
 
 
 class SiteInfo:
@@ -194,15 +187,17 @@ def _called_name(call) -> str | None:
 
 
 def _blocks(n) -> bool:
-    """Does node ``n`` keep the code holding it from the JIT (see _BLOCKERS, _FRAME_CALLS)?"""
+    """Does node ``n`` keep the code holding it from the JIT (see _BLOCKERS; and calls that
+    look at their caller's frame, tauraro.compiler.frame_calls: a loop making them anywhere
+    stays in the baseline, where the program's own frame makes them)?"""
     if isinstance(n, _BLOCKERS):
         return True
     if not isinstance(n, ast.Call):
         return False
     f = n.func
-    if isinstance(f, ast.Attribute) and f.attr in _LOGGING_CALLS:
+    if isinstance(f, ast.Attribute) and f.attr in LOGGING_CALLS:
         return not (isinstance(f.value, ast.Name) and f.value.id == "math")     # math.log is not logging's
-    return _called_name(n) in _FRAME_CALLS
+    return _called_name(n) in FRAME_CALLS
 
 
 def _loop_blocked(loop) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import builtins as B
 import math
 
+from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
 from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType, ClassType, CombinedIter,
@@ -36,13 +37,11 @@ class Unsupported(Exception):
     as not compiled, with this reason)."""
 
 
-# calls that look at their caller's frame (warnings.warn's file and line, logging's caller
-# info, debuggers): from a callee frame the resume interpreter rebuilt they would see its
-# frame, so an exit inside such a callee re-runs the call instead (as the baseline's
-# instrumenter keeps loops making them out of native code)
-_CALLER_FRAME_NAMES = frozenset(("warn", "warn_explicit", "_getframe", "currentframe", "stack",
-                                 "getframeinfo", "settrace", "setprofile", "set_trace", "breakpoint",
-                                 "debug", "info", "warning", "error", "exception", "critical", "log"))
+# calls that look at their caller's frame (tauraro.compiler.frame_calls; warn_explicit too,
+# whose module and registry default to its caller's): from a callee frame the resume
+# interpreter rebuilt they would see its frame, so an exit inside such a callee re-runs the
+# call instead
+_CALLER_FRAME_NAMES = FRAME_CALLS | LOGGING_CALLS | {"warn_explicit"}
 
 _CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
 
