@@ -22,7 +22,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
                      BoundClassMethod, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
-                     TupleValue, class_lookup, classify,
+                     TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
@@ -467,30 +467,18 @@ def _callee_registers(ftypes):
 def _tuple_words(value, jt):
     """The payload words of a tuple taken as the virtual ``jt``, or None if it is not one
     (another length, a member of another type, an int outside 64 bits)."""
-    if type(value) is not tuple or len(value) != len(jt.members):
+    if virtual_tuple_type(value) is not jt:
         return None
+    return _members_words(value)
+
+
+def _members_words(value) -> list:
     words = []
-    for m, t in zip(value, jt.members):
-        if t is INT:
-            if type(m) is not int or not I64_MIN <= m <= I64_MAX:
-                return None
-            words.append(m)
-        elif t is FLOAT:
-            if type(m) is not float:
-                return None
-            words.append(m)
-        elif t is BOOL:
-            if type(m) is not bool:
-                return None
-            words.append(1 if m else 0)
-        elif t is NONE:
-            if m is not None:
-                return None
-        else:
-            inner = _tuple_words(m, t)
-            if inner is None:
-                return None
-            words += inner
+    for m in value:
+        if type(m) is tuple:
+            words += _members_words(m)
+        elif m is not None:             # (None has no words)
+            words.append(int(m) if type(m) is bool else m)
     return words
 
 
