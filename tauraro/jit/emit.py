@@ -29,6 +29,7 @@ from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
 from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
+from .mathlib import PORTED
 
 I64_MIN = -(1 << 63)
 # a function compiled whole: its status word in linear memory (0 is the Ctrl-C flag)
@@ -431,7 +432,7 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
-        ported = [name for name in _LIBM if name in self.internal_functions]
+        ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
             for name in ported:
@@ -450,10 +451,6 @@ class Emitter(Sink):
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
         self.body = resolved(self.body)
-
-
-# math functions ported from the C library (tauraro.wasmgen.libm: add_<name>)
-_LIBM = ("exp", "log", "sin", "cos", "atan2")
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
