@@ -248,7 +248,7 @@ def _tables(module, base: int) -> int:
     if st["base"] is None:
         if base % 8:
             raise ValueError(f"libm table base {base} is not 8-aligned")
-        module.add_data(base, _table_blob())
+        module.add_data(base, _BLOB)
         st["base"] = base
     elif st["base"] != base:
         raise ValueError(f"libm tables already at {st['base']}, not {base}")
@@ -307,8 +307,9 @@ def add_fma(module) -> int:
     return _add(module, "libm_fma", [("a", "f64"), ("b", "f64"), ("c", "f64")], build)
 
 
-def _fma(module):
-    return lambda a, b, c: _fused(*(v if isinstance(v, E) else F(v) for v in (a, b, c)))
+def fma(a, b, c) -> E:
+    """``_fused`` of expressions or float constants."""
+    return _fused(*(v if isinstance(v, E) else F(v) for v in (a, b, c)))
 
 
 # ---------------------------------------------------------------------------
@@ -332,7 +333,6 @@ def add_exp(module, base: int) -> int:
     nan for nan (with x's payload), 1.0 for +-0.
     """
     _tables(module, base)
-    fma = _fma(module)
     tab = base + _EXP_TAB
     C2, C3, C4, C5 = _EXP_C
 
@@ -406,7 +406,6 @@ def add_log(module, base: int) -> int:
     nan (incl. -inf).  log(inf) = inf and log(nan) = nan do not raise.
     """
     _tables(module, base)
-    fma = _fma(module)
     tab = base + _LOG_TAB
     A, B = _LOG_A, _LOG_B
 
@@ -493,7 +492,6 @@ def _sincos_lookup(f, x, tab):
 
 def _add_do_sin(module, base):
     """do_sin (s_sin.c) with TAYLOR_SIN: sin(x + dx), |x + dx| < 0.855469."""
-    fma = _fma(module)
     tab = base + _SINCOS_TAB
     s1, s2, s3, s4, s5 = _S
 
@@ -519,7 +517,6 @@ def _add_do_sin(module, base):
 
 def _add_do_cos(module, base):
     """do_cos (s_sin.c): cos(x + dx), |x + dx| < 0.855469."""
-    fma = _fma(module)
     tab = base + _SINCOS_TAB
 
     def build(f):
@@ -622,7 +619,6 @@ def _add_branred_sincos(module, base):
 
 
 def _sincos_body(module, base, is_cos):
-    fma = _fma(module)
     do_sin = _add_do_sin(module, base)
     do_cos = _add_do_cos(module, base)
     do_sincos = _add_do_sincos(module, base)
@@ -709,7 +705,6 @@ def add_atan2(module, base: int) -> int:
     float arguments (a nan argument gives a positive quiet nan).
     """
     _tables(module, base)
-    fma = _fma(module)
     tab = base + _CIJ
     d3, d5, d7, d9, d11, d13 = _ATAN_D
 
@@ -846,10 +841,6 @@ def raises(name: str, *args: float):
 
 def _b64(s) -> bytes:
     return base64.b64decode("".join(s))
-
-
-def _table_blob() -> bytes:
-    return _BLOB
 
 
 # ---- tables: the glibc 2.36 arrays named below as little-endian f64 (u64 for exp), base64 ----
@@ -1178,20 +1169,17 @@ _CIJ_B64 = (
     "VKl2OP8D0L/73TlVUVW1P8LmlXvnByA/WLqjGKe5mb8="
 )
 
-_BLOB = b""
-_EXP_TAB = len(_BLOB)
-_BLOB += _b64(_EXP_TAB_B64)
-assert len(_BLOB) - _EXP_TAB == 2048
-_LOG_TAB = len(_BLOB)
-_BLOB += _b64(_LOG_TAB_B64)
-assert len(_BLOB) - _LOG_TAB == 2048
-_SINCOS_TAB = len(_BLOB)
-_BLOB += _b64(_SINCOS_TAB_B64)
-assert len(_BLOB) - _SINCOS_TAB == 3520
-_TOVERP = len(_BLOB)
-_BLOB += _b64(_TOVERP_B64)
-assert len(_BLOB) - _TOVERP == 600
-_CIJ = len(_BLOB)
-_BLOB += _b64(_CIJ_B64)
-assert len(_BLOB) - _CIJ == 13496
+def _concatenate(*tables):
+    """The tables' bytes one after another, and each one's offset (its size checked)."""
+    blob, offsets = b"", []
+    for text, size in tables:
+        data = _b64(text)
+        assert len(data) == size
+        offsets.append(len(blob))
+        blob += data
+    return blob, offsets
+
+
+_BLOB, (_EXP_TAB, _LOG_TAB, _SINCOS_TAB, _TOVERP, _CIJ) = _concatenate(
+    (_EXP_TAB_B64, 2048), (_LOG_TAB_B64, 2048), (_SINCOS_TAB_B64, 3520), (_TOVERP_B64, 600), (_CIJ_B64, 13496))
 TABLES_SIZE = len(_BLOB)   # bytes at ``base``
