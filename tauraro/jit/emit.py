@@ -687,39 +687,29 @@ def _floordiv(em, ins):
 @rule("floordiv_const", "mod_const")
 def _divmod_const(em, ins):
     """a // c and a % c for a constant c (Cranelift divides by a constant with a multiply):
-    for a power of two exactly a >> k and a & (c - 1), as Python floors. For c < 0 a nonzero
-    remainder is positive where Python's is not: it moves down by |c|, the quotient by 1."""
+    for a power of two exactly a >> k and a & (c - 1), as Python floors."""
     c = ins.imm
     want_mod = ins.op == "mod_const"
     em.use(ins.args[0])
-    if c < 0:
-        la = em.to_local("i64")
-        if c == -1:                 # (only a % -1: always 0)
-            em.e(("i64.const", 0))
-            return
-        em.e(("local.get", la), ("i64.const", c), "i64.rem_s")
-        rem = em.to_local("i64")
-        if want_mod:
-            em.e(("local.get", rem), ("i64.const", c), "i64.add", ("local.get", rem),
-                 ("local.get", rem), ("i64.const", 0), "i64.gt_s", "select")
-        else:
-            em.e(("local.get", la), ("i64.const", c), "i64.div_s",
-                 ("local.get", rem), ("i64.const", 0), "i64.gt_s", "i64.extend_i32_u", "i64.sub")
-        return
-    if c & (c - 1) == 0:
+    if c > 0 and c & (c - 1) == 0:
         k = c.bit_length() - 1
         em.e(("i64.const", c - 1), "i64.and") if want_mod else em.e(("i64.const", k), "i64.shr_s")
         return
     la = em.to_local("i64")
+    if c == -1:                     # (only a % -1: always 0)
+        em.e(("i64.const", 0))
+        return
     em.e(("local.get", la), ("i64.const", c), "i64.rem_s")
     rem = em.to_local("i64")
+    # wasm's remainder has a's sign, Python's c's: a nonzero one of c's other sign is off by c
+    # (select(a, b, cond) is cond ? a : b), and the truncated quotient by one
+    off = "i64.lt_s" if c > 0 else "i64.gt_s"
     if want_mod:
-        # a negative remainder moves up by c (select(a, b, cond) is cond ? a : b)
         em.e(("local.get", rem), ("i64.const", c), "i64.add", ("local.get", rem),
-             ("local.get", rem), ("i64.const", 0), "i64.lt_s", "select")
+             ("local.get", rem), ("i64.const", 0), off, "select")
     else:
         em.e(("local.get", la), ("i64.const", c), "i64.div_s",
-             ("local.get", rem), ("i64.const", 63), "i64.shr_u", "i64.sub")
+             ("local.get", rem), ("i64.const", 0), off, "i64.extend_i32_u", "i64.sub")
 
 
 @rule("pow_ov")
