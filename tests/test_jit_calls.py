@@ -1042,3 +1042,20 @@ def test_a_zip_whose_reversed_iterator_just_ended_is_put_back_as_it_was():
         real, back, restore = seen
         restore()
         assert next(first) == 20
+
+
+def test_a_callee_looping_over_a_constant_tuple_has_the_tuple_in_memory(tmp_path):
+    # (the constant records of inlined callees are laid out with the loop's own)
+    r = jit(tmp_path, """
+        def witnesses(n):
+            t = 0
+            for a in (2, 3, 5, 7):
+                t += a * n % 11
+            return t
+
+        s = 0
+        for i in range(3000):
+            s += witnesses(i)
+        print(s)
+    """)
+    assert r.loop(9)["native_iterations"] >= 2999

@@ -523,14 +523,14 @@ class JitController:
         from .emit import Emitter
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
-        from .layout import FrameLayout
+        from .layout import FrameLayout, called_regions
         from .transfer import Transfer
         from .inline import Inliner
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         inliner = Inliner(self.code_for) if self.code_for else None
         inf = Inference(region, entry_types, inliner)
-        layout = FrameLayout(region, entry_types, st.carried)
+        layout = FrameLayout(region, entry_types, st.carried, called_regions(inf))
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
         dumping = self.dump is not None
         try:

@@ -75,7 +75,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     from .emit import Emitter
     from .ir.passes import optimize
     from .ir.record import Unsupported, record
-    from .layout import FrameLayout
+    from .layout import FrameLayout, called_regions
     code = ftype.register_code or code_for(ftype.func)
     if code is None:
         raise NotCompilable("its register bytecode is not available")
@@ -101,7 +101,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     if isinstance(inf, str):
         raise NotCompilable(inf)
     params, result = list(types), inf.result
-    layout = FrameLayout(region, {}, set())
+    layout = FrameLayout(region, {}, set(), called_regions(inf))
     try:
         graph = record(inf, set(), layout.constants, name, result=result)
         stages = [("as recorded", graph.text())] if dump else []

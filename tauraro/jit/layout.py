@@ -36,9 +36,10 @@ class FrameLayout:
     BUDGET = 8
     COUNTERS = 16
 
-    def __init__(self, region, entry: dict, carried: set):
+    def __init__(self, region, entry: dict, carried: set, callees=()):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the
-        vars native code may change (written back by every exit)."""
+        vars native code may change (written back by every exit); ``callees``: the regions
+        of the functions inlined into it or called natively (their constants are its too)."""
         self.region = region
         headers = sorted(region.loop_headers)
         self.counter_off = {h: self.COUNTERS + 8 * i for i, h in enumerate(headers)}
@@ -60,7 +61,7 @@ class FrameLayout:
         self.const_objects = {}    # address -> value
         self.const_data = []       # (address, bytes)
         off = _align(off, 16)
-        for value, jt in constant_records(region):
+        for value, jt in constant_records([region, *callees]):
             self.constants[id(value)] = off
             self.const_objects[off] = value
             arr = array("d" if jt.elem is FLOAT else "q", value)
@@ -94,11 +95,32 @@ class FrameLayout:
         return max(1, -(-(self._libm_base + self.libm_size) // 65536))
 
 
-def constant_records(region):
-    """(value, JType) of every constant tuple of numbers the region's instructions use."""
+def called_regions(inference) -> list:
+    """The regions of the functions an inference inlined or calls compiled whole, at any
+    depth (each once)."""
+    out, seen, stack = [], set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for typing in inf.typings.values():
+            callee = getattr(typing.callee, "target", typing.callee)    # (a PendingWhole's)
+            if hasattr(callee, "typings") and id(callee) not in seen:
+                seen.add(id(callee))
+                out.append(callee.region)
+                stack.append(callee)
+    return out
+
+
+def constant_records(regions):
+    """(value, JType) of every constant tuple of numbers the regions' instructions use."""
+    out = {}
+    for region in regions:
+        _region_constants(region, out)
+    return list(out.values())
+
+
+def _region_constants(region, out):
     from .jtypes import const_type
     code = region.code
-    out = {}
     for b in region.blocks.values():
         for pc in range(b.start, b.end):
             ins = code.instrs[pc]
@@ -116,4 +138,3 @@ def constant_records(region):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
-    return list(out.values())
