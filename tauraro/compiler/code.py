@@ -103,6 +103,8 @@ class CodeObject:
         self.qualname = qualname
         self.filename = filename
         self.firstlineno = firstlineno
+        self.firstcol = -1                    # a comprehension: its node's column (the JIT finds it by it)
+        self.as_list = None                   # a generator expression: its loop building a list
         self.kind = kind                      # module, function, lambda, class, comprehension, genexpr
         self.instrs: list[Instr] = instrs
         self.consts = consts

@@ -1479,6 +1479,16 @@ class CodeGen:
                       name, self._child_qualname(name), node.lineno, self.class_name)
         gen.compile_comprehension(node, kind)
         code = gen.finish()
+        code.firstcol = node.col_offset
+        if kind == "gen":
+            # the same loop building a list instead of yielding: what the JIT compiles for
+            # a generator expression whose elements sum(), min()... take (see
+            # tauraro.vm.comprehensions); the interpreter never runs it
+            as_list = CodeGen(self.unit, child_scope, "comprehension", name, self._child_qualname(name),
+                              node.lineno, self.class_name)
+            as_list.compile_comprehension(node, "list")
+            code.as_list = as_list.finish()
+            code.as_list.firstcol = node.col_offset
         mark = self.temp_top
         closure = self._closure(child_scope)
         fn = self.temp()

@@ -262,6 +262,37 @@ class JitController:
             return v
         return r[var]
 
+    def _entry_types(self, st, r, G, builtins) -> tuple:
+        """The types of the loop's entry variables (its version's key)."""
+        values = [self._read(v, r, G, builtins) for v in st.entry_vars]
+        types = tuple(classify(v, G) for v in values)
+        if st.tuple_vars:
+            types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
+                          for var, v, t in zip(st.entry_vars, values, types))
+        if self.code_for is not None:
+            types = self._with_callee_globals(st, types, r, G, builtins)
+        if st.writes_cells:
+            # a closure is inlined with its variables as constants: not if the loop assigns
+            # closure variables (nor is a version made per value they take)
+            types = tuple(t.without_cells() if isinstance(t, FunctionType) else t for t in types)
+        return types
+
+    def types_before(self, st, G, r, pc):
+        """The types the region's registers have before ``pc``, for these entry values,
+        found by type inference alone (no code made); None if the region does not type.
+        (A comprehension's site asks what its append appends: its list's element type.)"""
+        builtins = G.get("__builtins__")
+        if not isinstance(builtins, dict):
+            builtins = builtins.__dict__
+        try:
+            region = self._region(st)
+            from .inline import Inliner
+            inf = Inference(region, dict(zip(st.entry_vars, self._entry_types(st, r, G, builtins))),
+                            Inliner(self.code_for) if self.code_for else None)
+        except NotCompilable:
+            return None
+        return inf.state_before.get(pc)
+
     def enter(self, st, G, r):
         """Run the loop natively from its header; the exit record, or None if it was not
         entered (not compilable, or values it cannot take this time)."""
@@ -281,17 +312,7 @@ class JitController:
             except NotCompilable as e:
                 self.give_up(st, "not compiled", str(e))
                 return None
-            values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-            types = tuple(classify(v, G) for v in values)
-            if st.tuple_vars:
-                types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
-                              for var, v, t in zip(st.entry_vars, values, types))
-            if self.code_for is not None:
-                types = self._with_callee_globals(st, types, r, G, builtins)
-            if st.writes_cells:
-                # a closure is inlined with its variables as constants: not if the loop assigns
-                # closure variables (nor is a version made per value they take)
-                types = tuple(t.without_cells() if isinstance(t, FunctionType) else t for t in types)
+            types = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:

@@ -37,6 +37,8 @@ COMPILED = frozenset((
     "BUILD_TUPLE",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",
+    # a list comprehension's list of numbers, grown in compiled code (tauraro.vm.comprehensions)
+    "LIST_APPEND",
 ))
 
 _NAMESPACES = "a name looked up in a namespace dict (class bodies, exec)"
@@ -68,7 +70,7 @@ NOT_COMPILED = {
     "BUILD_SLICE": "slices are not compiled yet",
     "BUILD_LIST": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
-    "LIST_APPEND": _BUILD, "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
+    "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
     "UNPACK_EX": "starred unpacking is not compiled yet",
     "CALL_EX": _CALLS,

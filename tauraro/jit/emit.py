@@ -552,6 +552,16 @@ def _store_elem(em, ins):
     em.emit(("f64.store" if ins.op == "store_float" else "i64.store", SEQ_HEADER))
 
 
+@rule("list_room")
+def _list_room(em, ins):
+    """Leave unless the length is below the capacity (the record's first word)."""
+    base, n = ins.args
+    em.use(n)
+    em.use(base)
+    em.e(("i64.load", 0), "i64.ge_s")
+    em.exit_if(ins.snap)
+
+
 @rule("mark_dirty")
 def _mark_dirty(em, ins):
     em.use(ins.args[0])

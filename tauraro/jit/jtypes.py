@@ -125,6 +125,31 @@ TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
 
+class BuiltListType(JType):
+    """The list a list comprehension builds, grown by compiled code: a record
+    [capacity][dirty][elements...] reserved at entry (the iterator's length), its length
+    riding along as the sequences' does. Only the comprehension holds it (no alias can see
+    it grow); an exit makes the Python list of the elements appended so far."""
+
+    def __init__(self, elem: JType, tag: int):
+        super().__init__("list being built of %s" % elem.name, [("", "i32"), ("len", "i64")], tag)
+        self.elem = elem
+
+
+BUILT_LISTS = {INT: BuiltListType(INT, 23), FLOAT: BuiltListType(FLOAT, 24), BOOL: BuiltListType(BOOL, 25)}
+
+
+class Building:
+    """A comprehension's empty list, handed to compiled code with the element type to
+    build it of (the comprehension site's guess) and the room to reserve."""
+    __slots__ = ("list", "elem", "capacity")
+
+    def __init__(self, lst: list, elem: JType, capacity: int):
+        self.list = lst
+        self.elem = elem
+        self.capacity = capacity
+
+
 class TupleValue(JType):
     """A tuple of numbers that native code never builds: its members live in their own
     parts (what ``for i, x in enumerate(...)`` unpacks). Built as a Python tuple only if
@@ -411,6 +436,8 @@ def classify(value, G=None) -> JType:
         return OtherType("exhausted iterator")
     if t is zip or t in _reversed_iterators:
         return _combined_type(value, t)
+    if t is Building:
+        return BUILT_LISTS[value.elem]
     for fn, bt in COMPILED_BUILTINS.items():
         if value is fn:
             return bt

@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BoundClassMethod, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, Building, BuiltListType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
@@ -82,6 +82,28 @@ class EntryRecords:
             self.mutable.append((addr, obj, "d" if jt.elem is FLOAT else "q"))
         return addr
 
+    def reserve(self, building) -> int:
+        """The address of a record with room for ``building.capacity`` elements, for a
+        comprehension's list that native code grows (its first word: the capacity)."""
+        cap = building.capacity
+        addr = self.cursor
+        end = addr + SEQ_HEADER + 8 * cap
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + SEQ_HEADER] = struct.pack("<qq", cap, 0)
+        self.by_address[addr] = building.list
+        return addr
+
+    def built(self, addr, n, elem):
+        """The comprehension's list (empty at entry) holding the ``n`` elements native code
+        appended."""
+        lst = self.by_address[addr]
+        if n:       # (an array's tolist makes the numbers fastest)
+            arr = array("d" if elem is FLOAT else "q")
+            arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
+            lst[:] = [x != 0 for x in arr] if elem is BOOL else arr.tolist()
+        return lst
+
     def writeback(self, view):
         """Lists native code stored into get their new elements."""
         for addr, obj, code in self.mutable:
@@ -117,7 +139,8 @@ class Transfer:
         self.view = instance.memory_view()
         self.code = code
         self.types = dict(zip(entry_vars, types))
-        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue)) or t is STR
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType))
+                                 or t is STR
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
@@ -126,7 +149,8 @@ class Transfer:
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR for t in self.types.values()
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType)) or t is STR
+            for t in self.types.values()
             if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
@@ -135,7 +159,7 @@ class Transfer:
               "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
               "combined_parts": _combined_parts, "callee_registers": _callee_registers, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
-              "RI": _range_iterator, "LI": _list_iterator, "TI": _tuple_iterator,
+              "RI": _range_iterator, "LI": _list_iterator, "Building": Building, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
         self._consts = ns
@@ -251,6 +275,11 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    %sn = len(v)" % w)
                 words += [str(jt.tag), w, w + "n"]
+            elif isinstance(jt, BuiltListType):    # a comprehension's list, grown natively
+                lines.append("    if type(v) is not Building or v.elem is not %s or v.list:\n        return None"
+                             % self._const(jt.elem))
+                lines.append("    %s = recs.reserve(v)" % w)
+                words += [str(jt.tag), w, "0"]
             elif jt in RANGE_ITERS:
                 lines.append("    if type(v) is not RI:\n        return None")
                 lines.append("    %s = range_iter_entry(v, %s, %r)\n    if %s is None:\n        return None"
@@ -309,6 +338,8 @@ class Transfer:
             return "%s != 0" % words[0]
         if isinstance(jt, SeqType) or jt is STR:
             return "recs.obj(%s)" % words[0]
+        if isinstance(jt, BuiltListType):
+            return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))
         if jt in RANGE_ITERS:
             if carried:   # the very iterator object the frame holds (it may be shared)
                 return ("it, start, step = %s[%r]\n    it.__setstate__((%s - start) // step)"

@@ -94,6 +94,12 @@ class HookRuntime:
     def site(self, info, filename):
         if info.kind == "function":
             return FunctionSite(info, filename, self)
+        if info.kind == "listcomp":
+            from .comprehensions import ComprehensionSite
+            return ComprehensionSite(info, filename, self)
+        if info.kind == "genexpr":
+            from .comprehensions import GeneratorSite
+            return GeneratorSite(info, filename, self)
         return LoopSite(info, filename, self)
 
     def register_code(self, key: str):

@@ -40,6 +40,10 @@ classes or comprehensions, import or delete names; loops in class bodies and
 async functions; and every loop of a function that uses ``locals``, ``vars``,
 ``dir``, ``eval``, ``exec``, ``breakpoint`` or ``super``.
 
+A list comprehension the JIT could build natively gets a site too
+(``Instrumenter.listcomp``): the expression runs as written until the site finds it
+hot, then asks the site to build the list (``tauraro.vm.comprehensions``).
+
 Console input (``interactive``) is compiled in mode 'single', where an expression
 statement at module level prints its value, in loops too; the register compiler
 compiles the same text in mode 'exec', which would not print. So there, a module-level
@@ -50,6 +54,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import functools
 import sys
 
 from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
@@ -217,17 +222,7 @@ def _loop_blocked(loop) -> bool:
         if isinstance(st, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
             break
         every.append(st)
-    for part in every:
-        native_attrs = {id(n.func) for n in ast.walk(part)
-                        if isinstance(n, ast.Call) and _native_call(n)}
-        for n in ast.walk(part):
-            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)):
-                return True
-            if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
-                return True
-            if isinstance(n, ast.Call) and not _native_call(n):
-                return True
-    return False
+    return not _native_parts(every)
 
 
 def _compilable_recursion(node) -> bool:
@@ -379,6 +374,118 @@ def _iterator_of(iterable, where):
     return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
 
 
+def _native_parts(parts) -> bool:
+    """Could native code run every one of ``parts`` (no f-string, dict or set display, and
+    only attributes and calls it compiles)?"""
+    for part in parts:
+        native_attrs = {id(n.func) for n in ast.walk(part)
+                        if isinstance(n, ast.Call) and _native_call(n)}
+        for n in ast.walk(part):
+            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)):
+                return False
+            if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
+                return False
+            if isinstance(n, ast.Call) and not _native_call(n):
+                return False
+    return True
+
+
+def _compilable_comprehension(node) -> bool:
+    """A list comprehension or generator expression whose elements the JIT may compute
+    natively: one ``for`` (not async), and in its
+    target, conditions and element nothing that blocks loops, no nested scope, no ``:=``
+    (which would bind in the enclosing scope), and only what native code runs."""
+    if len(node.generators) != 1 or node.generators[0].is_async:
+        return False
+    gen = node.generators[0]
+    parts = [node.elt, gen.target] + list(gen.ifs)
+    for n in _walk_local(parts):
+        if _blocks(n) or isinstance(n, ast.NamedExpr) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
+            return False
+    return _native_parts([node.elt] + list(gen.ifs))
+
+
+# the builtins whose generator expression argument may be computed natively
+# (tauraro.vm.comprehensions.REDUCERS)
+_REDUCERS = frozenset(("sum", "min", "max"))
+
+
+class _Comprehensions(ast.NodeTransformer):
+    """Rewrites the list comprehensions of one statement's expressions (not of nested
+    statements, nor inside nested scopes) by ``Instrumenter.listcomp``."""
+
+    def __init__(self, instrumenter, module_level):
+        self.instrumenter = instrumenter
+        self.module_level = module_level
+        self.sites = []             # the ids of the sites made
+
+    def visit_ListComp(self, node):
+        if _compilable_comprehension(node):
+            k, out = self.instrumenter.listcomp(node, self.module_level)
+            self.sites.append(k)
+            return out
+        return node
+
+    def visit_Call(self, node):
+        f = node.func
+        if (isinstance(f, ast.Name) and f.id in _REDUCERS and len(node.args) == 1 and not node.keywords
+                and isinstance(node.args[0], ast.GeneratorExp) and _compilable_comprehension(node.args[0])):
+            k, out = self.instrumenter.genexp(node, self.module_level)
+            self.sites.append(k)
+            return out
+        return self.generic_visit(node)
+
+    def _leave(self, node):
+        return node
+    visit_Lambda = visit_GeneratorExp = visit_SetComp = visit_DictComp = _leave
+
+
+def _site_attr(k, attr):
+    """``<site k>.attr``"""
+    return ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr=attr, ctx=ast.Load())
+
+
+def _call(func, *args):
+    return ast.Call(func=func, args=list(args), keywords=[])
+
+
+def _traced():
+    """``<sys>.gettrace() is not None``: under sys.settrace the JIT's sites are not called
+    (a tracer would see them, and native code would hide lines from it)."""
+    return ast.Compare(left=_call(ast.Attribute(value=_const(SYS_PLACEHOLDER), attr="gettrace",
+                                                ctx=ast.Load())),
+                       ops=[ast.IsNot()], comparators=[_const(None)])
+
+
+def _cold_test(k, *more):
+    """``<site k>.left > 0 or <sys>.gettrace() is not None [or more]``: a comprehension
+    runs as written."""
+    waiting = ast.Compare(left=_site_attr(k, "left"), ops=[ast.Gt()], comparators=[_const(0)])
+    return ast.BoolOp(op=ast.Or(), values=[waiting, _traced(), *more])
+
+
+def _first_iterator(comp):
+    """The comprehension's iterator, made where CPython makes it: at its first iterable's
+    GET_ITER, whose position is the iterable's (3.13) or the whole comprehension's."""
+    first = comp.generators[0].iter
+    return _iterator_of(copy.deepcopy(first), first if sys.version_info >= (3, 13) else comp)
+
+
+def _own_parts(comp):
+    """What of a comprehension's copy keeps its own positions: element, target, conditions."""
+    gen = comp.generators[0]
+    return [comp.elt, gen.target, *gen.ifs]
+
+
+def _located_around(out, at, kept):
+    """``out``'s nodes at ``at``'s position, but for those of the trees ``kept``."""
+    keep = {id(n) for tree in kept for n in ast.walk(tree)}
+    for n in ast.walk(out):
+        if id(n) not in keep:
+            _at(n, at)
+    return out
+
+
 class Instrumenter:
     def __init__(self, threshold: int, interactive: bool = False):
         self.threshold = threshold
@@ -489,6 +596,20 @@ class Instrumenter:
         if isinstance(s, (ast.For, ast.While)):
             return self.loop(s, declared, module_level, loops, outer)
 
+        counts = []
+        if self.threshold > 0 and not isinstance(s, (ast.Global, ast.Nonlocal, ast.Pass)):
+            rewrite = _Comprehensions(self, module_level)
+            for field, value in ast.iter_fields(s):
+                if isinstance(value, ast.expr):
+                    setattr(s, field, rewrite.visit(value))
+                elif isinstance(value, list) and value and not isinstance(value[0], ast.stmt):
+                    setattr(s, field, [rewrite.visit(v) if isinstance(v, ast.AST) else v for v in value])
+            # each run of the statement counts down its comprehensions' runs as written
+            counts = [_located(ast.AugAssign(target=ast.Attribute(value=_const(SITE_PREFIX + str(k)),
+                                                                  attr="left", ctx=ast.Store()),
+                                             op=ast.Sub(), value=_const(1)), s.lineno, s.col_offset)
+                      for k in rewrite.sites]
+
         def block(body):
             return self.block(body, declared, module_level, loops, outer)
 
@@ -500,7 +621,7 @@ class Instrumenter:
             self.quiet -= star
             return body
         _map_blocks(s, block, handler)
-        return [s]
+        return counts + [s]
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
         if (_loop_blocked(s) or self.threshold <= 0 or self.quiet
@@ -555,11 +676,7 @@ class Instrumenter:
                          first.col_offset)
         # under sys.settrace the hook is not called (a tracer would see it, and native code
         # would hide the loop's lines from it): the countdown starts again
-        traced = ast.Compare(left=ast.Call(func=ast.Attribute(value=_const(SYS_PLACEHOLDER),
-                                                              attr="gettrace", ctx=ast.Load()),
-                                           args=[], keywords=[]),
-                             ops=[ast.IsNot()], comparators=[_const(None)])
-        hook = [ast.If(test=traced, body=[_assign(c, _const(250))], orelse=hook)]
+        hook = [ast.If(test=_traced(), body=[_assign(c, _const(250))], orelse=hook)]
         check = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_name(c)), body=hook,
                                 orelse=[]), line, first.col_offset)
         s.body = [count, check] + body
@@ -591,6 +708,79 @@ class Instrumenter:
             n.lineno, n.col_offset = s.lineno, s.col_offset
             n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
         return [choose]
+
+    def listcomp(self, node, module_level):
+        """A list comprehension ``[ELT for T in IT if C]`` that native code may build::
+
+            <site k>.left -= 1                  # before the statement holding it, on its line
+            ... ([ELT for T in IT if C]                  # as written, while not hot
+                 if <site k>.left > 0 or <sys>.gettrace() is not None else
+                 <site k>.take() if not <site k>.run(<builtins>.iter(IT)) else  # built natively
+                 <site k>.closed.throw(<site k>.take()) if <site k>.raising else     # Ctrl-C
+                 <site k>.take() + [ELT for T in <site k>.rest() if C]) ...   # the rest, as written
+
+        ``left`` says how many more runs stay as written: a cold comprehension costs no
+        call (nor a profiler's event). When native code stops early (a guard, the
+        list's room), it stops at the start of an iteration, having changed nothing the
+        program sees, and CPython runs the rest: its exceptions and tracebacks are
+        CPython's own. ``iter`` stands where CPython's GET_ITER does: the iterable
+        (3.13) or the whole comprehension. See ``tauraro.vm.comprehensions``."""
+        k = self._comprehension_site("listcomp", node, [], module_level)
+        site = functools.partial(_site_attr, k)
+        cold = copy.deepcopy(node)
+        start = _first_iterator(node)
+        rest = copy.deepcopy(node)
+        rest.generators[0].iter = _call(site("rest"))
+        out = ast.IfExp(
+            test=_cold_test(k), body=cold,
+            orelse=ast.IfExp(
+                test=ast.UnaryOp(op=ast.Not(), operand=_call(site("run"), start)),
+                body=_call(site("take")),
+                orelse=ast.IfExp(
+                    test=site("raising"),
+                    body=_call(ast.Attribute(value=site("closed"), attr="throw", ctx=ast.Load()),
+                               _call(site("take"))),
+                    orelse=ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest))))
+        return k, _located_around(out, node, [cold, start, *_own_parts(rest)])
+
+    def genexp(self, node, module_level):
+        """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min`` or ``max``, whose
+        elements native code may compute::
+
+            <site k>.left -= 1                  # before the statement holding it, on its line
+            ... (F(ELT for T in IT if C)                 # as written, while not hot
+                 if <site k>.left > 0 or <sys>.gettrace() is not None
+                    or F is not <site k>.builtin else
+                 F(<site k>.stream(<builtins>.iter(IT), lambda .g: (ELT for T in .g if C)))) ...
+
+        ``stream`` gives the builtin the elements native code builds, then (if it stops
+        early) the generator expression as written over the rest: the lambda makes it,
+        in the program's frame's scope. See ``tauraro.vm.comprehensions``."""
+        gen = node.args[0]
+        # (the builtin's name rides in ``written``)
+        k = self._comprehension_site("genexpr", gen, [node.func.id], module_level)
+        site = functools.partial(_site_attr, k)
+        cold = copy.deepcopy(node)
+        start = _first_iterator(gen)
+        written = copy.deepcopy(gen)
+        written.generators[0].iter = ast.Name(id=".g", ctx=ast.Load())
+        factory = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=".g")], vararg=None,
+                                                kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+                             body=written)
+        hot = ast.Call(func=copy.deepcopy(node.func), args=[_call(site("stream"), start, factory)], keywords=[])
+        other = ast.Compare(left=copy.deepcopy(node.func), ops=[ast.IsNot()], comparators=[site("builtin")])
+        out = ast.IfExp(test=_cold_test(k, other), body=cold, orelse=hot)
+        out = _located_around(out, node, [cold, start, other.left, hot.func, *_own_parts(written)])
+        # the generator expression as written keeps its own position (its frame's lines)
+        _at(written, gen)
+        return k, out
+
+    def _comprehension_site(self, kind, node, written, module_level) -> int:
+        if self.replay:
+            return self.replay.pop(0)
+        k = len(self.sites)
+        self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level))
+        return k
 
     def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=()):
         site = _const(SITE_PREFIX + str(k))

@@ -764,6 +764,18 @@ class Recorder:
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
 
+    def op_LIST_APPEND(self, args, typing):
+        """A list comprehension's element: stored after the list's last, if its reserved
+        room allows (else the comprehension goes on in the interpreter)."""
+        c = typing.result
+        base, n = self.parts(args[0])
+        self.guard("list_room", base, n, reason="the list outgrew its room")
+        value = self.value(args[1], c.elem)
+        if c.elem is BOOL:
+            value = self.op("bool_to_int", value)
+        self.op("store_float" if c.elem is FLOAT else "store_int", self.op("elem", base, n), value)
+        self.store(args[0], c, base, self.op("add", n, self.op("int", imm=1)))
+
     # calls of builtins
     def bound_arguments(self, ins, typing) -> list:
         """(type, parts) of each parameter of an inlined or native call, in order."""

@@ -1,0 +1,334 @@
+"""Comprehension sites: list comprehensions, and generator expressions that ``sum``,
+``min``, ``max``, ``any`` or ``all`` consume, whose elements native code computes.
+
+A comprehension has no statements to put a loop's hook in, so the baseline
+(``Instrumenter.listcomp`` and ``Instrumenter.genexp``) wraps the expression:
+while the site is cold it runs as written; when it is hot, the site gets the
+comprehension's iterator and
+
+1. finds the comprehension as register bytecode: the ``<listcomp>`` code object
+   inside its function's (for a generator expression, the same loop compiled to
+   build a list instead of yielding: ``CodeObject.as_list``), whose one loop is
+   the region compiled;
+2. makes that code's register frame: the iterator in ``.0``, the enclosing
+   variables it reads in fresh cells (it cannot assign them: no ``:=`` is
+   compiled), and for the list a ``Building`` -- an empty list with the element
+   type to build (int, float or bool: the site's guess, changed when an append
+   of another type stops native code) and the room to reserve;
+3. lets the JIT controller run the loop natively, as it runs any loop.
+
+Native code either finishes the loop, or stops early: a guard failing, the
+reserved room full, Ctrl-C. Nothing inside an iteration changes what the
+program can see before its element is appended (the comprehension stores into
+nothing, assigns nothing outside itself, and a callee that would is not
+inlined), so an iteration native code did not finish is simply run again: the
+iterator is moved back one element, and CPython runs the rest of the
+comprehension as written, over that iterator, after the elements built so far.
+An exception is then CPython's own, raised with its own traceback; a Ctrl-C
+that arrived natively is raised at the comprehension.
+
+A list comprehension's value is the list built. A generator expression's
+elements are built a chunk at a time (so memory stays small) and handed to the
+builtin that consumes them through ``itertools.chain``: the builtin sees the
+same elements in the same order as from the generator, so its result -- a
+compensated float sum, the first of equal minima -- is the one CPython
+computes.
+"""
+from __future__ import annotations
+
+import builtins
+import itertools
+import operator
+import sys
+import types
+
+from .errors import InternalError
+from .hooks import NOT_NOW, _find_code, _one_back
+
+_getprofile = sys.getprofile
+DEAD = 1 << 62          # ``left`` of a site the JIT gave up on: it never runs out
+# below this many elements an entry does not pay (it costs a few microseconds; CPython
+# appends an element in tens of nanoseconds)
+MIN_LENGTH = 64
+# elements of a generator expression built per native run: memory stays bounded, and each
+# run's entry (which copies the lists the loop reads) is paid once per this many elements
+CHUNK = 1 << 18
+_ZIP = zip
+# what a generator expression's elements may be handed to (the builtin, by name): builtins
+# that take every element (``any`` and ``all`` stop at one, and native code, a chunk ahead,
+# would have moved an iterator the program holds past it)
+REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max")}
+
+
+def _closed():
+    """A finished generator: its ``throw`` raises the exception given, from the caller's
+    frame alone (no frame of Tauraro's shows in the traceback)."""
+    def gen():
+        yield
+    g = gen()
+    g.close()
+    return g
+
+
+def _length(it) -> int:
+    """How many elements ``it`` has left (a zip: its shortest iterator's count)."""
+    if type(it) is _ZIP:
+        return min((_length(inner) for inner in it.__reduce__()[1]), default=0)
+    return operator.length_hint(it)
+
+
+class _Target:
+    """The comprehension as register bytecode: its code, its loop, where its iterator
+    and its list live, and the JIT's state for the loop."""
+    __slots__ = ("code", "loop", "iter_reg", "list_reg", "append_value", "state")
+
+    def __init__(self, code, loop, state):
+        self.code = code
+        self.loop = loop
+        self.iter_reg = code.instrs[loop.header].args[1]        # FOR_ITER's iterator
+        self.list_reg = next(ins.args[0] for ins in code.instrs if ins.op.name == "BUILD_LIST")
+        # pc of each LIST_APPEND -> the register it appends
+        self.append_value = {pc: ins.args[1] for pc, ins in enumerate(code.instrs)
+                             if ins.op.name == "LIST_APPEND"}
+        self.state = state
+
+
+# what a native run ended with: the loop done; stopped, CPython runs the rest; the room
+# reserved full (a generator expression's chunk), native code goes on; Ctrl-C
+DONE, REST, FULL, RAISE = "done", "rest", "full", "raise"
+
+
+class ComprehensionSite:
+    """One instrumented list comprehension (the expression it stands in: see
+    ``tauraro.vm.instrument.Instrumenter.listcomp``)."""
+    code_name = "<listcomp>"
+
+    def __init__(self, info, filename, runtime):
+        self.info = info
+        self.filename = filename
+        self.runtime = runtime
+        self.left = 1                       # runs as written before the site is asked again
+        self.raising = False
+        self.closed = _closed()
+        self.elem = None                    # the element type native code builds the list of
+        self._out = None
+        self._rest = None
+        self._targets: dict = {}
+        self._seen = 0                      # elements the comprehension went over while cold
+
+    def __repr__(self):
+        return "<comprehension site %s:%d>" % (self.filename, self.info.line)
+
+    # --- what the expression reads after ``run`` -------------------------------------------------
+    def take(self):
+        """The list built (all of it, or the elements before the rest), or the exception."""
+        out, self._out = self._out, None
+        return out
+
+    def rest(self):
+        """The iterator of the elements CPython goes on with."""
+        it, self._rest = self._rest, None
+        return it
+
+    # --- the run ------------------------------------------------------------------------------
+    def run(self, it) -> bool:
+        """Build the list natively if that pays; False if it is built (``take`` it), True if
+        CPython runs the rest (``rest``), or raises (``raising``)."""
+        self.raising = False
+        self._out, self._rest = [], it
+        native = self._native_run(it, None)
+        if native is None:
+            return True
+        how, value, rest = native
+        if how == DONE:
+            self._out = value
+            return False
+        if how == RAISE:
+            self._out = value
+            self.raising = True
+            return True
+        self._out, self._rest = value, rest       # (REST, or FULL: the room is its length)
+        return True
+
+    def _native_run(self, it, room):
+        """(DONE, list, None), (REST or FULL, list, the rest's iterator) or (RAISE,
+        exception, None) after a native run over ``it`` building at most ``room`` elements
+        (None: as many as it has); None if native code did not run (then ``left`` says
+        for how long)."""
+        if _getprofile() is not None or sys.gettrace() is not None:
+            self.left = 1000            # a tracer or profiler sees every line
+            return None
+        frame = sys._getframe(2)
+        try:
+            return self._run(frame, it, room)
+        except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
+            self.runtime.failed(self, e)
+            self.left = DEAD
+            return None
+
+    def _run(self, frame, it, room, cells=None, more=False):
+        """(``more``: a generator expression's next chunk, native code already running it)"""
+        n = _length(it)
+        threshold = self.runtime.threshold
+        if not more and (n < MIN_LENGTH or self._seen + n < threshold):
+            self._seen += n
+            # (a run this short again and again never pays: it is asked again now and then)
+            self.left = max(1, (threshold - self._seen) // max(n, 1)) if n >= MIN_LENGTH else 1000
+            return None
+        target = self._targets.get(frame.f_code)
+        if target is None:
+            target = self._targets[frame.f_code] = self._target(frame)
+        if isinstance(target, str):
+            self.runtime.controller.unplaced(self.filename, self.info, target,
+                                             getattr(frame.f_code, "co_qualname", "?"))
+            self.left = DEAD
+            return None
+        st = target.state
+        if st.dead:
+            self.left = DEAD
+            return None
+        from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify
+        kind = classify(it)
+        if isinstance(kind, OtherType) or isinstance(kind, CombinedIter) and kind.kind == "reversed":
+            # (a reversed iterator at its end cannot be moved back in 3.13)
+            self.runtime.controller.give_up(st, "not compiled", "the comprehension iterates over a %s"
+                                            % kind.name)
+            self.left = DEAD
+            return None
+        code = target.code
+        r = code.new_registers()
+        r[target.iter_reg] = it
+        r[target.list_reg] = Building([], self.elem or INT, max(1, min(n, room or n)))
+        if code.freevars:
+            if cells is None:
+                cells = self.cells(frame, code)
+            for name, reg in code.freevars:
+                r[reg] = cells[name]
+        controller = self.runtime.controller
+        if self.elem is None:
+            # what the append appends, by type inference (the list's element type; else a
+            # compiled version would be for lists of ints, and left at the first append)
+            self.elem = INT
+            (pc, reg), = target.append_value.items()
+            if reg < 0:
+                from ..jit.jtypes import const_type
+                t = const_type(code.consts[-1 - reg])
+            else:
+                t = (controller.types_before(st, frame.f_globals, r, pc) or {}).get(reg)
+            if t in BUILT_LISTS and t is not INT:
+                self.elem = t
+                r[target.list_reg].elem = t
+        decision = controller.trip(st, frame.f_globals, r, 0)
+        record = decision.record
+        if record is None:
+            self.left = DEAD if st.dead else max(1, decision.countdown // n)
+            return None
+        from ..jit.exits import GUARD, LOOP_EXIT, TYPE_CHANGE
+        interrupted = controller.interrupted
+        if interrupted is not None:         # Ctrl-C arrived while native code ran
+            controller.interrupted = None
+            return RAISE, interrupted.with_traceback(None), None
+        lst = r[target.list_reg]
+        if record.kind == LOOP_EXIT:
+            return DONE, lst, None
+        it = r[target.iter_reg]
+        if record.callees or record.pc != target.loop.header:
+            # it stopped inside an iteration: that element again, in CPython
+            seen = _one_back(it)
+            if seen is None or seen is NOT_NOW:
+                raise InternalError("the comprehension's iterator cannot be moved back")
+            it = seen[1]
+            value_reg = target.append_value.get(record.pc)
+            if record.kind == GUARD and value_reg is not None and not record.callees:
+                self.left = 0
+                return FULL, lst, it        # the only guard of an append: the room is full
+            if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
+                t = st.current.inference.state_before[record.pc].get(value_reg)
+                if t in BUILT_LISTS:
+                    self.elem = t           # the next run builds a list of these, at once
+                    st.start = 1
+        self.left = 0 if st.start == 1 else max(1, decision.countdown // n)
+        return REST, lst, it
+
+    @staticmethod
+    def cells(frame, code) -> dict:
+        """A fresh cell per enclosing variable the comprehension reads, holding its value
+        now (the comprehension cannot assign it, nor can native code call what could)."""
+        local = frame.f_locals
+        out = {}
+        for name, _ in code.freevars:
+            v = local.get(name, out)
+            out[name] = types.CellType() if v is out else types.CellType(v)
+        return out
+
+    def _target(self, frame):
+        """The comprehension's register bytecode, or why there is none."""
+        mod = self.runtime.register_code(self.filename)
+        if isinstance(mod, str):
+            return mod
+        outer = _find_code(mod, frame.f_code)
+        if outer is None:
+            return "no register code for %s" % frame.f_code.co_qualname
+        info = self.info
+        found = [c for c in outer.children() if c.name == self.code_name and c.firstlineno == info.line
+                 and c.firstcol == info.col]
+        code = found[0].as_list if len(found) == 1 and self.code_name == "<genexpr>" else \
+            found[0] if len(found) == 1 else None
+        if code is None or len(code.loops) != 1:
+            return "no %s at line %d in the register code" % (self.code_name, info.line)
+        controller = self.runtime.controller
+        controller.register(code)
+        return _Target(code, code.loops[0], controller.state(code, code.loops[0].id))
+
+
+class GeneratorSite(ComprehensionSite):
+    """One instrumented generator expression handed to ``sum``, ``min``, ``max``, ``any``
+    or ``all`` (see ``tauraro.vm.instrument.Instrumenter.genexp``)."""
+    code_name = "<genexpr>"
+
+    def __init__(self, info, filename, runtime):
+        super().__init__(info, filename, runtime)
+        self.builtin = REDUCERS[info.written[0]]        # the builtin's name rides in ``written``
+
+    def stream(self, it, as_written):
+        """What the builtin iterates: the elements native code builds, a chunk at a time,
+        then those of ``as_written(rest)`` -- the generator expression as written -- if
+        native code stopped early; or just ``as_written(it)``."""
+        frame = sys._getframe(1)
+        if _getprofile() is not None or sys.gettrace() is not None:
+            self.left = 1000
+            return as_written(it)
+        try:
+            first = self._run(frame, it, CHUNK)
+        except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
+            self.runtime.failed(self, e)
+            self.left = DEAD
+            return as_written(it)
+        if first is None:
+            return as_written(it)
+        code = self._targets[frame.f_code].code
+        cells = self.cells(frame, code) if code.freevars else None
+        return itertools.chain.from_iterable(self._chunks(first, frame, cells, as_written))
+
+    def _chunks(self, native, frame, cells, as_written):
+        """The chunks native code builds, then what CPython computes after it stops."""
+        while True:
+            how, value, rest = native
+            if how == RAISE:            # (raised by a C call: no frame of this generator shows)
+                yield map(self.closed.throw, (value,))
+                return
+            yield value
+            if how == DONE:
+                return
+            if how == REST:             # stopped by a guard: CPython goes on
+                yield as_written(rest)
+                return
+            try:
+                native = self._run(frame, rest, CHUNK, cells, more=True)
+            except (Exception, InternalError) as e:
+                self.runtime.failed(self, e)
+                self.left = DEAD
+                native = None
+            if native is None:
+                yield as_written(rest)
+                return

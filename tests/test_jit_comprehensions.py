@@ -1,0 +1,230 @@
+"""List comprehensions whose list native code builds (``tauraro.vm.comprehensions``).
+
+Each program runs under CPython and under Tauraro with the JIT (threshold 1); stdout,
+exit code and stderr must match, and the comprehension's loop must really have run
+natively where the test says so. Native code that stops inside an iteration leaves
+that element, and the rest, to CPython: the tests make each way of stopping happen.
+"""
+from test_jit import jit
+
+
+def test_a_comprehension_reading_enclosing_variables_is_built_natively(tmp_path):
+    r = jit(tmp_path, """
+        def f(n, k):
+            base = 7
+            return [i * k + base for i in range(n) if i % 3]
+
+        t = 0
+        for rep in range(5):
+            a = f(3000, rep)
+            t += len(a) + a[-1]
+        print(t, a[:4], a[-2:])
+    """)
+    row = r.loop(4)
+    assert row["status"] == "compiled", row
+    assert row["native_iterations"] == 5 * 3000 and row["entries"] == 5, row
+    assert r.exit_reasons(4) == {("left the loop", 4): 5}
+
+
+def test_lists_of_floats_and_of_bools(tmp_path):
+    r = jit(tmp_path, """
+        import math
+        def halves(xs):
+            return [math.sqrt(x) * 0.5 for x in xs]
+
+        def evens(n):
+            return [i % 2 == 0 for i in range(n)]
+
+        xs = [float(i) for i in range(200)]
+        for rep in range(3):
+            h = halves(xs)
+            e = evens(300)
+        print(sum(h), h[:3], type(h[5]), e[:4], sum(e), type(e[0]))
+    """)
+    # the first run finds the element type (a list of ints was the guess); the next are native
+    for line in (4, 7):
+        row = r.loop(line)
+        assert row["native_iterations"] >= 2 * 200, row
+
+
+def test_an_exception_in_the_element_is_cpythons_with_its_traceback(tmp_path):
+    r = jit(tmp_path, """
+        def inv(xs):
+            return [1.0 / x
+                    for x in xs]
+
+        xs = [float(i + 1) for i in range(300)]
+        print(sum(inv(xs)))
+        xs[250] = 0.0
+        try:
+            inv(xs)
+        except ZeroDivisionError as e:
+            print("caught", e)
+        inv(xs)
+    """)
+    assert r.loop(4)["native_iterations"] >= 300      # (the loop's line: its "for")
+
+
+def test_int_overflow_midway_goes_on_in_cpython_with_big_ints(tmp_path):
+    r = jit(tmp_path, """
+        def grow(n):
+            return [3 ** 38 * i for i in range(n)]
+        a = grow(400)
+        print(a[100], a[-1], len(a))
+    """)
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(3))
+
+
+def test_an_iterator_the_program_holds_ends_where_cpythons_does(tmp_path):
+    jit(tmp_path, """
+        data = list(range(500))
+        it = iter(data)
+        next(it)
+        a = [x * 2 ** 54 for x in it]          # overflows at x = 512 // 2: stops midway
+        print(a[:3], a[-1], next(it, "exhausted"))
+        it = iter(data)
+        b = [x for x in it if x < 400]
+        print(len(b), next(it, "exhausted"))
+    """)
+
+
+def test_calls_of_program_functions_are_inlined_in_the_element(tmp_path):
+    r = jit(tmp_path, """
+        def sq(x):
+            return x * x
+
+        def clamp(x, lo=0, hi=100):
+            return lo if x < lo else hi if x > hi else x
+
+        def f(n):
+            return [clamp(sq(i) - 50) for i in range(n)]
+        print(sum(f(1000)), f(200)[:12])
+    """)
+    assert r.loop(9)["native_iterations"] >= 1000
+    assert r.exit_reasons(9).keys() == {("left the loop", 9)}
+
+
+def test_tuples_unpacked_from_zip_and_enumerate(tmp_path):
+    r = jit(tmp_path, """
+        def dot_terms(xs, ys):
+            return [a * b for a, b in zip(xs, ys)]
+
+        def weighted(xs):
+            return [i * x for i, x in enumerate(xs, 1)]
+        xs = [float(i) for i in range(100)]
+        ys = [2.0] * 150
+        print(sum(dot_terms(xs, ys)), sum(dot_terms(xs, ys)), weighted(xs)[:3], sum(weighted(xs)))
+    """)
+    assert r.loop(3)["native_iterations"] >= 100
+    assert r.loop(6)["native_iterations"] >= 100
+
+
+def test_module_level_comprehensions_leave_no_hidden_names(tmp_path):
+    r = jit(tmp_path, """
+        scale = 3
+        squares = [i * i * scale for i in range(1000)]
+        print(sum(squares), sorted(k for k in globals() if not k.startswith("__")))
+    """)
+    assert r.loop(3)["native_iterations"] == 1000
+
+
+def test_what_stays_as_written(tmp_path):
+    # nested comprehensions, a generator, a comprehension binding with :=, one in a class
+    # body, and short ones: CPython's results either way
+    jit(tmp_path, """
+        def grid(n):
+            return [[i * j for j in range(n)] for i in range(n)]
+
+        def gen():
+            yield from range(100)
+
+        class K:
+            table = [i * 2 for i in range(100)]
+
+        def walrus(n):
+            return [last := i * 2 for i in range(n)], last
+
+        print(sum(map(sum, grid(70))), [x + 1 for x in gen()][-1], K.table[-1], walrus(100)[1],
+              [i for i in range(3)])
+    """)
+
+
+def test_sum_of_a_generator_expression_takes_natively_built_elements(tmp_path):
+    r = jit(tmp_path, """
+        def total(n, k):
+            return sum(i * k % 7 for i in range(n) if i % 5)
+
+        def chunked(n):
+            return sum(i % 3 for i in range(n))
+        print(total(5000, 3), total(5000, 4), chunked(600000))
+    """)
+    assert r.loop(3)["native_iterations"] == 2 * 5000
+    row = r.loop(6)
+    # (built a chunk at a time: its room full, native code goes on)
+    assert row["native_iterations"] == 600000 and row["entries"] >= 3, row
+    assert ("the list outgrew its room", 6) in r.exit_reasons(6)
+
+
+def test_float_sums_min_and_max_are_cpythons_to_the_last_bit(tmp_path):
+    # sum() compensates rounding from 3.12 on; min and max keep the first of equals
+    r = jit(tmp_path, """
+        import math
+        def tenths(n):
+            return sum(0.1 for i in range(n))
+
+        def swing(n):
+            return sum(1e100 if i % 2 else -1e100 + i * 1e-3 for i in range(n))
+
+        def extremes(xs):
+            return (min(x * 1.0 for x in xs), max(-x for x in xs),
+                    max(math.copysign(0.0, x - 2.0) for x in xs))
+        vals = [3.0, -0.0, 0.0, 7.5, float("nan"), 7.5, -2.0] * 20
+        print(repr(tenths(10000)), repr(swing(1001)), extremes(vals))
+    """)
+    assert r.loop(4)["native_iterations"] == 10000
+    assert r.loop(10)["native_iterations"] >= 140
+
+
+def test_int_overflow_in_a_sum_goes_on_in_cpython(tmp_path):
+    r = jit(tmp_path, """
+        def big(n):
+            return sum(i * 2 ** 52 for i in range(n))
+        print(big(5000))
+    """)
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(3))
+
+
+def test_an_exception_in_a_generator_expression_has_cpythons_traceback(tmp_path):
+    jit(tmp_path, """
+        def inv(xs):
+            return sum(1.0 / x
+                       for x in xs)
+
+        xs = [float(i + 1) for i in range(300)]
+        print(inv(xs))
+        xs[200] = 0.0
+        inv(xs)
+    """)
+
+
+def test_an_iterator_the_program_holds_is_used_up_as_in_cpython(tmp_path):
+    jit(tmp_path, """
+        data = list(range(1000))
+        it = iter(data)
+        next(it)
+        print(max(x * 3 for x in it), next(it, "exhausted"))
+        it = iter(data)
+        print(sum(x * 2 ** 53 for x in it), next(it, "exhausted"))
+    """)
+
+
+def test_a_sum_that_is_not_the_builtin_runs_as_written(tmp_path):
+    jit(tmp_path, """
+        def total(n):
+            return sum(i * 2 for i in range(n))
+        print(total(1000))
+
+        def sum(g):
+            return type(g).__name__, next(g), next(g)
+        print(total(1000))
+    """)
