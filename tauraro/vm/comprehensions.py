@@ -43,7 +43,7 @@ import sys
 import types
 
 from .errors import InternalError
-from .hooks import NOT_NOW, _find_code, _one_back
+from .hooks import _RANGE_ITER, _RELATIVE_RANGE_STATE, NOT_NOW, _find_code, _one_back
 
 _getprofile = sys.getprofile
 DEAD = 1 << 62          # ``left`` of a site the JIT gave up on: it never runs out
@@ -68,6 +68,23 @@ def _closed():
     g = gen()
     g.close()
     return g
+
+
+def _rewound(it):
+    """An iterator giving the element ``it`` gave last, then the rest of ``it``'s, and
+    leaving ``it`` exhausted when it is: list and tuple iterators (and range iterators
+    before 3.12) move back in place; a 3.12+ range iterator only moves forward, so its
+    last element is put in front of it; a zip does this for each iterator it holds."""
+    t = type(it)
+    if t is _RANGE_ITER and _RELATIVE_RANGE_STATE:
+        _, (rng,), _ = it.__reduce__()       # (the range left to run)
+        return itertools.chain((rng.start - rng.step,), it)
+    if t is _ZIP:
+        return _ZIP(*[_rewound(inner) for inner in it.__reduce__()[1]])
+    seen = _one_back(it)
+    if seen is None or seen is NOT_NOW or seen[1] is not it:
+        raise InternalError("the comprehension's iterator cannot be moved back")
+    return it
 
 
 def _length(it) -> int:
@@ -198,7 +215,9 @@ class ComprehensionSite:
         code = target.code
         r = code.new_registers()
         r[target.iter_reg] = it
-        r[target.list_reg] = Building([], self.elem or INT, max(1, min(n, room or n)))
+        # (one more than its length: room is checked at the top of each iteration, the last,
+        # which finds the iterator exhausted, included)
+        r[target.list_reg] = Building([], self.elem or INT, min(n, room or n) + 1)
         if code.freevars:
             if cells is None:
                 cells = self.cells(frame, code)
@@ -223,7 +242,7 @@ class ComprehensionSite:
         if record is None:
             self.left = DEAD if st.dead else max(1, decision.countdown // n)
             return None
-        from ..jit.exits import GUARD, LOOP_EXIT, TYPE_CHANGE
+        from ..jit.exits import LOOP_EXIT, ROOM, TYPE_CHANGE
         interrupted = controller.interrupted
         if interrupted is not None:         # Ctrl-C arrived while native code ran
             controller.interrupted = None
@@ -232,16 +251,13 @@ class ComprehensionSite:
         if record.kind == LOOP_EXIT:
             return DONE, lst, None
         it = r[target.iter_reg]
+        if record.kind == ROOM:             # at an iteration's start: native code goes on
+            self.left = 0
+            return FULL, lst, it
         if record.callees or record.pc != target.loop.header:
             # it stopped inside an iteration: that element again, in CPython
-            seen = _one_back(it)
-            if seen is None or seen is NOT_NOW:
-                raise InternalError("the comprehension's iterator cannot be moved back")
-            it = seen[1]
+            it = _rewound(it)
             value_reg = target.append_value.get(record.pc)
-            if record.kind == GUARD and value_reg is not None and not record.callees:
-                self.left = 0
-                return FULL, lst, it        # the only guard of an append: the room is full
             if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
                 t = st.current.inference.state_before[record.pc].get(value_reg)
                 if t in BUILT_LISTS:

@@ -18,9 +18,9 @@ import builtins as B
 import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
-from ..exits import GUARD, INTERRUPT, LOOP_EXIT
+from ..exits import GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
-from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -160,6 +160,8 @@ class Recorder:
                 continue        # reached only through an exit: native code never runs it
             block = region.blocks[start]
             self.block = self.graph.block(frame.key(start), self._label(start))
+            if start == region.header and frame is self.top and region.loop is not None:
+                self.room_checks(inf.block_states[start])
             stop = inf.exit_at.get(start)
             for pc in range(block.start, block.end):
                 self.pc = pc
@@ -764,12 +766,21 @@ class Recorder:
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
 
+    def room_checks(self, state):
+        """At the top of each iteration, a list being built must have room for the element
+        the iteration may append: else native code leaves there, at the iteration's start
+        (a generator expression's next chunk starts from there)."""
+        for var in sorted(v for v, t in state.items() if isinstance(t, BuiltListType)):
+            self.pc, self.state = self.region.header, state
+            base, n = self.parts(var)
+            self.op("list_room", base, n, snap=self.snap(self.region.header, "the list's room is full", ROOM,
+                                                          state=state))
+
     def op_LIST_APPEND(self, args, typing):
-        """A list comprehension's element: stored after the list's last, if its reserved
-        room allows (else the comprehension goes on in the interpreter)."""
+        """A list comprehension's element, stored after the list's last (``room_checks``
+        made sure there is room)."""
         c = typing.result
         base, n = self.parts(args[0])
-        self.guard("list_room", base, n, reason="the list outgrew its room")
         value = self.value(args[1], c.elem)
         if c.elem is BOOL:
             value = self.op("bool_to_int", value)
