@@ -5,6 +5,8 @@ exit code and stderr must match, and the comprehension's loop must really have r
 natively where the test says so. Native code that stops inside an iteration leaves
 that element, and the rest, to CPython: the tests make each way of stopping happen.
 """
+import sys
+
 from test_jit import jit
 
 
@@ -156,20 +158,27 @@ def test_what_stays_as_written(tmp_path):
     """)
 
 
-def test_sum_of_a_generator_expression_takes_natively_built_elements(tmp_path):
+def test_sum_of_a_generator_expression_is_computed_natively(tmp_path):
     r = jit(tmp_path, """
         def total(n, k):
             return sum(i * k % 7 for i in range(n) if i % 5)
 
-        def chunked(n):
-            return sum(i % 3 for i in range(n))
-        print(total(5000, 3), total(5000, 4), chunked(600000))
+        def halves(n):
+            return sum(i * 0.5 for i in range(n))
+        print(total(5000, 3), total(5000, 4), sum(x > 3 for x in range(5000)), halves(600000))
     """)
     assert r.loop(3)["native_iterations"] == 2 * 5000
+    assert r.loop(3)["entries"] == 2            # (the total folded natively, in one run)
+    assert r.loop(7)["native_iterations"] == 5000
     row = r.loop(6)
-    # (built a chunk at a time: its room full, native code goes on)
-    assert row["native_iterations"] == 600000 and row["entries"] >= 3, row
-    assert ("the list's room is full", 6) in r.exit_reasons(6)
+    assert row["native_iterations"] == 600000, row
+    if sys.version_info >= (3, 12):
+        # a compensated float sum: the elements are built, a chunk at a time (its room
+        # full, native code goes on), and handed to sum()
+        assert row["entries"] >= 3, row
+        assert ("the list's room is full", 6) in r.exit_reasons(6)
+    else:
+        assert row["entries"] == 1, row
 
 
 def test_float_sums_min_and_max_are_cpythons_to_the_last_bit(tmp_path):
@@ -237,3 +246,29 @@ def test_a_sum_that_is_not_the_builtin_runs_as_written(tmp_path):
             return type(g).__name__, next(g), next(g)
         print(total(1000))
     """)
+
+
+def test_a_fold_stopped_midway_hands_its_result_so_far_to_cpython(tmp_path):
+    # an int overflow stops the fold; min/max/sum go on from what it computed, in CPython
+    r = jit(tmp_path, """
+        def peak(n):
+            return max((x - n // 2) * 2 ** 55 for x in range(n))
+
+        def low(n):
+            return min(-x * 2 ** 54 for x in range(n))
+
+        def grand(n):
+            return sum(x * 2 ** 50 for x in range(n))
+
+        def nan_first(xs):
+            return max(x * 1.0 for x in xs), min(x * 1.0 for x in xs)
+        print(peak(1000), low(1000), grand(20000))
+        print(nan_first([float("nan")] + [float(i) for i in range(100)]))
+        try:
+            min(x for x in range(1000) if x > 5000)
+        except ValueError as e:
+            print("empty:", e)
+        min(x for x in range(1000) if x > 5000)
+    """)
+    for line in (3, 6, 9):
+        assert any(reason == "int overflow" for reason, _ in r.exit_reasons(line)), line

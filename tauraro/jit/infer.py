@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
                      CombinedIter, FunctionType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, classify, const_type, iter_elem, range_by_step)
@@ -518,6 +518,10 @@ class Inference:
                     # (of another type: a type change, and the site builds that next time)
                     return BUILT_LISTS[v], ""
                 return "exit", "appending a %s to a %s" % (v.name, c.name)
+            if isinstance(c, ReducerType):
+                if v in c.ELEMS[c.kind]:
+                    return ReducerType(c.kind, v), ""       # (another type: a type change)
+                return "exit", "%s of a %s" % (c.kind, v.name)
             return "exit", "appending to a %s (only a list comprehension's own list grows)" % c.name
         if name == "LOAD_ATTR":
             attr = self.code.names[args[2]]

@@ -139,15 +139,44 @@ class BuiltListType(JType):
 BUILT_LISTS = {INT: BuiltListType(INT, 23), FLOAT: BuiltListType(FLOAT, 24), BOOL: BuiltListType(BOOL, 25)}
 
 
+class ReducerType(JType):
+    """What ``sum``, ``min`` or ``max`` has computed so far from a generator expression's
+    elements (all ``elem``), folded in by compiled code instead of building a list:
+    ``sum`` of ints, the int total; ``sum`` of floats (as 3.11 adds them), the float total
+    and a count; ``min``/``max``, the extreme so far and a count. An exit makes it a
+    tuple of those parts (see ``tauraro.vm.comprehensions``)."""
+    _interned: dict = {}
+
+    def __new__(cls, kind, elem):
+        t = cls._interned.get((kind, elem))
+        if t is None:
+            t = cls._interned[(kind, elem)] = super().__new__(cls)
+            acc = "i64" if elem is not FLOAT else "f64"
+            counted = kind != "sum" or elem is FLOAT      # (an empty sum of ints is its 0)
+            parts = [("acc", acc)] + ([("n", "i64")] if counted else [])
+            JType.__init__(t, "%s of %ss so far" % (kind, elem.name), parts, 26)
+            t.kind = kind
+            t.elem = elem
+        return t
+
+    def __init__(self, kind, elem):
+        pass
+
+    # the element types each folds natively (a sum of bools is an int)
+    ELEMS = {"sum": (INT, BOOL, FLOAT), "min": (INT, FLOAT), "max": (INT, FLOAT)}
+
+
 class Building:
     """A comprehension's empty list, handed to compiled code with the element type to
-    build it of (the comprehension site's guess) and the room to reserve."""
-    __slots__ = ("list", "elem", "capacity")
+    build it of (the comprehension site's guess) and the room to reserve; or, with
+    ``reduce`` ("sum", "min" or "max"), where the reduction of its elements starts."""
+    __slots__ = ("list", "elem", "capacity", "reduce")
 
-    def __init__(self, lst: list, elem: JType, capacity: int):
+    def __init__(self, lst: list, elem: JType, capacity: int, reduce=None):
         self.list = lst
         self.elem = elem
         self.capacity = capacity
+        self.reduce = reduce
 
 
 class TupleValue(JType):
@@ -437,7 +466,7 @@ def classify(value, G=None) -> JType:
     if t is zip or t in _reversed_iterators:
         return _combined_type(value, t)
     if t is Building:
-        return BUILT_LISTS[value.elem]
+        return BUILT_LISTS[value.elem] if value.reduce is None else ReducerType(value.reduce, value.elem)
     for fn, bt in COMPILED_BUILTINS.items():
         if value is fn:
             return bt

@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BoundClassMethod, Building, BuiltListType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, Building, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
@@ -275,6 +275,10 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    %sn = len(v)" % w)
                 words += [str(jt.tag), w, w + "n"]
+            elif isinstance(jt, ReducerType):      # sum/min/max of a generator expression: from nothing
+                lines.append("    if type(v) is not Building or v.reduce != %r or v.elem is not %s:\n"
+                             "        return None" % (jt.kind, self._const(jt.elem)))
+                words += [str(jt.tag)] + ["0.0" if vt == "f64" else "0" for _, vt in jt.parts]
             elif isinstance(jt, BuiltListType):    # a comprehension's list, grown natively
                 lines.append("    if type(v) is not Building or v.elem is not %s or v.list:\n        return None"
                              % self._const(jt.elem))
@@ -340,6 +344,8 @@ class Transfer:
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))
+        if isinstance(jt, ReducerType):     # (its parts: the site makes the result of them)
+            return "(%s,)" % ", ".join(words)
         if jt in RANGE_ITERS:
             if carried:   # the very iterator object the frame holds (it may be shared)
                 return ("it, start, step = %s[%r]\n    it.__setstate__((%s - start) // step)"

@@ -217,7 +217,7 @@ class ComprehensionSite:
         r[target.iter_reg] = it
         # (one more than its length: room is checked at the top of each iteration, the last,
         # which finds the iterator exhausted, included)
-        r[target.list_reg] = Building([], self.elem or INT, min(n, room or n) + 1)
+        building = r[target.list_reg] = Building([], self.elem or INT, min(n, room or n) + 1)
         if code.freevars:
             if cells is None:
                 cells = self.cells(frame, code)
@@ -235,8 +235,8 @@ class ComprehensionSite:
             else:
                 t = (controller.types_before(st, frame.f_globals, r, pc) or {}).get(reg)
             if t in BUILT_LISTS and t is not INT:
-                self.elem = t
-                r[target.list_reg].elem = t
+                self.elem = building.elem = t
+        building.reduce = self.reduction()
         decision = controller.trip(st, frame.f_globals, r, 0)
         record = decision.record
         if record is None:
@@ -265,6 +265,10 @@ class ComprehensionSite:
                     st.start = 1
         self.left = 0 if st.start == 1 else max(1, decision.countdown // n)
         return REST, lst, it
+
+    def reduction(self):
+        """What compiled code folds the elements into instead of building a list: None."""
+        return None
 
     @staticmethod
     def cells(frame, code) -> dict:
@@ -298,13 +302,39 @@ class ComprehensionSite:
 
 
 class GeneratorSite(ComprehensionSite):
-    """One instrumented generator expression handed to ``sum``, ``min``, ``max``, ``any``
-    or ``all`` (see ``tauraro.vm.instrument.Instrumenter.genexp``)."""
+    """One instrumented generator expression handed to ``sum``, ``min`` or ``max`` (see
+    ``tauraro.vm.instrument.Instrumenter.genexp``).
+
+    Where it can, compiled code folds the elements as the builtin would -- ints summed
+    (exiting before one that overflows 64 bits), floats summed as 3.11 sums them (3.12+
+    compensates rounding: those are built and handed over), the least or greatest so
+    far -- and the builtin is handed what it would have computed so far: ``sum([total,
+    *rest])``, ``min([least, *rest])`` give what ``sum``/``min`` of all the elements give,
+    the same operations on the same values in the same order."""
     code_name = "<genexpr>"
 
     def __init__(self, info, filename, runtime):
         super().__init__(info, filename, runtime)
         self.builtin = REDUCERS[info.written[0]]        # the builtin's name rides in ``written``
+        self.kind = info.written[0]
+
+    def reduction(self):
+        from ..jit.jtypes import FLOAT, ReducerType
+        elem = self.elem
+        if elem not in ReducerType.ELEMS[self.kind] or (
+                self.kind == "sum" and elem is FLOAT and sys.version_info >= (3, 12)):
+            return None
+        return self.kind
+
+    @staticmethod
+    def _so_far(value) -> list:
+        """What the builtin is handed first: the elements built, or what a fold computed
+        (the total; the extreme and how many it saw, nothing if none)."""
+        if type(value) is list:
+            return value
+        if len(value) == 1:                 # a sum of ints
+            return [value[0]]
+        return [value[0]] if value[1] else []
 
     def stream(self, it, as_written):
         """What the builtin iterates: the elements native code builds, a chunk at a time,
@@ -333,7 +363,7 @@ class GeneratorSite(ComprehensionSite):
             if how == RAISE:            # (raised by a C call: no frame of this generator shows)
                 yield map(self.closed.throw, (value,))
                 return
-            yield value
+            yield self._so_far(value)
             if how == DONE:
                 return
             if how == REST:             # stopped by a guard: CPython goes on

@@ -375,13 +375,13 @@ def _iterator_of(iterable, where):
 
 
 def _native_parts(parts) -> bool:
-    """Could native code run every one of ``parts`` (no f-string, dict or set display, and
-    only attributes and calls it compiles)?"""
+    """Could native code run every one of ``parts`` (no f-string, list, dict or set display,
+    no slice, and only attributes and calls it compiles)?"""
     for part in parts:
         native_attrs = {id(n.func) for n in ast.walk(part)
                         if isinstance(n, ast.Call) and _native_call(n)}
         for n in ast.walk(part):
-            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)):
+            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set, ast.List, ast.Slice)):
                 return False
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
                 return False

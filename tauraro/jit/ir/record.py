@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
-from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -778,14 +778,37 @@ class Recorder:
 
     def op_LIST_APPEND(self, args, typing):
         """A list comprehension's element, stored after the list's last (``room_checks``
-        made sure there is room)."""
+        made sure there is room); or folded into what sum, min or max computes."""
         c = typing.result
+        if isinstance(c, ReducerType):
+            self.reduce(args, c)
+            return
         base, n = self.parts(args[0])
         value = self.value(args[1], c.elem)
         if c.elem is BOOL:
             value = self.op("bool_to_int", value)
         self.op("store_float" if c.elem is FLOAT else "store_int", self.op("elem", base, n), value)
         self.store(args[0], c, base, self.op("add", n, self.op("int", imm=1)))
+
+    def reduce(self, args, c):
+        """``sum``: the total plus the element (ints: exits on overflow, before the element);
+        ``min``/``max``: the element if it is the first, or less (greater) than the extreme
+        so far -- as CPython's builtins compare them."""
+        parts = self.parts(args[0])
+        x = self.value(args[1])
+        if c.kind == "sum":
+            if c.elem is FLOAT:
+                self.store(args[0], c, self.op("fadd", parts[0], x), self.op("add", parts[1], self.op("int", imm=1)))
+            else:
+                x = self.op("bool_to_int", x) if c.elem is BOOL else x
+                self.store(args[0], c, self.guard("add_ov", parts[0], x, reason="int overflow"))
+            return
+        cur, n = parts
+        f = c.elem is FLOAT
+        beats = self.op(("flt" if f else "lt") if c.kind == "min" else ("fgt" if f else "gt"), x, cur)
+        take = self.op("bool_or", self.op("eq", n, self.op("int", imm=0)), beats)
+        self.store(args[0], c, self.op("select_float" if f else "select_int", take, x, cur),
+                   self.op("add", n, self.op("int", imm=1)))
 
     # calls of builtins
     def bound_arguments(self, ins, typing) -> list:
