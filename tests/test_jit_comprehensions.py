@@ -272,3 +272,22 @@ def test_a_fold_stopped_midway_hands_its_result_so_far_to_cpython(tmp_path):
     """)
     for line in (3, 6, 9):
         assert any(reason == "int overflow" for reason, _ in r.exit_reasons(line)), line
+
+
+def test_any_and_all_stop_where_cpythons_stop(tmp_path):
+    r = jit(tmp_path, """
+        def has_multiple(xs, k):
+            return any(x % k == 0 for x in xs)
+
+        def all_below(n, limit):
+            return all(i * i < limit for i in range(n))
+        data = list(range(1, 2000))
+        print(has_multiple(data, 1999), has_multiple(data, 4001), all_below(1000, 10 ** 6),
+              all_below(1000, 5000))
+        it = iter(data)
+        print(any(x > 700 for x in it), next(it))      # just past the element that decided
+        it = iter(range(1000))
+        print(all(x < 300 for x in it), next(it), any(x * 0.5 > 1e9 for x in it), next(it, "end"))
+    """)
+    assert r.loop(3)["native_iterations"] >= 1999
+    assert r.loop(6)["native_iterations"] >= 1000

@@ -562,6 +562,12 @@ def _list_room(em, ins):
     em.exit_if(ins.snap)
 
 
+@rule("decided")
+def _decided(em, ins):
+    em.use(ins.args[0])
+    em.exit_if(ins.snap)
+
+
 @rule("mark_dirty")
 def _mark_dirty(em, ins):
     em.use(ins.args[0])

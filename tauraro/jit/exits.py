@@ -9,6 +9,7 @@ SIDE = "side"                # an operation native code does not do, on a path r
 TYPE_CHANGE = "type-change"  # a loop variable is about to change type
 INTERRUPT = "interrupt"      # Ctrl-C (or another signal) arrived
 ROOM = "room"                # a list being built filled the room reserved (at an iteration's start)
+DECIDED = "decided"          # any() met a true element, all() a false one: the fold's answer
 
 
 class ExitRecord:

@@ -140,11 +140,12 @@ BUILT_LISTS = {INT: BuiltListType(INT, 23), FLOAT: BuiltListType(FLOAT, 24), BOO
 
 
 class ReducerType(JType):
-    """What ``sum``, ``min`` or ``max`` has computed so far from a generator expression's
-    elements (all ``elem``), folded in by compiled code instead of building a list:
-    ``sum`` of ints, the int total; ``sum`` of floats (as 3.11 adds them), the float total
-    and a count; ``min``/``max``, the extreme so far and a count. An exit makes it a
-    tuple of those parts (see ``tauraro.vm.comprehensions``)."""
+    """What ``sum``, ``min``, ``max``, ``any`` or ``all`` has computed so far from a
+    generator expression's elements (all ``elem``), folded in by compiled code instead of
+    building a list: ``sum`` of ints, the int total; ``sum`` of floats (as 3.11 adds
+    them), the float total and a count; ``min``/``max``, the extreme so far and a count;
+    ``any``/``all``, how many elements did not decide (the one that does leaves native
+    code). An exit makes it a tuple of those parts (see ``tauraro.vm.comprehensions``)."""
     _interned: dict = {}
 
     def __new__(cls, kind, elem):
@@ -152,8 +153,10 @@ class ReducerType(JType):
         if t is None:
             t = cls._interned[(kind, elem)] = super().__new__(cls)
             acc = "i64" if elem is not FLOAT else "f64"
-            counted = kind != "sum" or elem is FLOAT      # (an empty sum of ints is its 0)
-            parts = [("acc", acc)] + ([("n", "i64")] if counted else [])
+            counted = kind in ("min", "max") or kind == "sum" and elem is FLOAT   # (else 0 is empty)
+            # (any and all leave as soon as they know: what they saw is their count)
+            parts = ([("acc", acc)] if kind not in ("any", "all") else [("n", "i64")]) + \
+                ([("n", "i64")] if counted else [])
             JType.__init__(t, "%s of %ss so far" % (kind, elem.name), parts, 26)
             t.kind = kind
             t.elem = elem
@@ -163,7 +166,8 @@ class ReducerType(JType):
         pass
 
     # the element types each folds natively (a sum of bools is an int)
-    ELEMS = {"sum": (INT, BOOL, FLOAT), "min": (INT, FLOAT), "max": (INT, FLOAT)}
+    ELEMS = {"sum": (INT, BOOL, FLOAT), "min": (INT, FLOAT), "max": (INT, FLOAT),
+             "any": (INT, BOOL, FLOAT), "all": (INT, BOOL, FLOAT)}
 
 
 class Building:

@@ -54,10 +54,8 @@ MIN_LENGTH = 64
 # run's entry (which copies the lists the loop reads) is paid once per this many elements
 CHUNK = 1 << 18
 _ZIP = zip
-# what a generator expression's elements may be handed to (the builtin, by name): builtins
-# that take every element (``any`` and ``all`` stop at one, and native code, a chunk ahead,
-# would have moved an iterator the program holds past it)
-REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max")}
+# what a generator expression's elements may be handed to (the builtin, by name)
+REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max", "any", "all")}
 
 
 def _closed():
@@ -242,7 +240,7 @@ class ComprehensionSite:
         if record is None:
             self.left = DEAD if st.dead else max(1, decision.countdown // n)
             return None
-        from ..jit.exits import LOOP_EXIT, ROOM, TYPE_CHANGE
+        from ..jit.exits import DECIDED, LOOP_EXIT, ROOM, TYPE_CHANGE
         interrupted = controller.interrupted
         if interrupted is not None:         # Ctrl-C arrived while native code ran
             controller.interrupted = None
@@ -250,6 +248,8 @@ class ComprehensionSite:
         lst = r[target.list_reg]
         if record.kind == LOOP_EXIT:
             return DONE, lst, None
+        if record.kind == DECIDED:          # any() or all() has its answer: the element is used
+            return DONE, [self.kind == "any"], None
         it = r[target.iter_reg]
         if record.kind == ROOM:             # at an iteration's start: native code goes on
             self.left = 0
@@ -321,17 +321,22 @@ class GeneratorSite(ComprehensionSite):
     def reduction(self):
         from ..jit.jtypes import FLOAT, ReducerType
         elem = self.elem
+        if self.kind in ("any", "all"):
+            # (always folded: a chunk built ahead would take elements after the one that
+            # decides from an iterator the program may hold)
+            return self.kind
         if elem not in ReducerType.ELEMS[self.kind] or (
                 self.kind == "sum" and elem is FLOAT and sys.version_info >= (3, 12)):
             return None
         return self.kind
 
-    @staticmethod
-    def _so_far(value) -> list:
+    def _so_far(self, value) -> list:
         """What the builtin is handed first: the elements built, or what a fold computed
-        (the total; the extreme and how many it saw, nothing if none)."""
-        if type(value) is list:
+        (the total; the extreme, if it saw any element; any()'s or all()'s answer)."""
+        if type(value) is list:             # (built, or the answer of any() or all())
             return value
+        if self.kind in ("any", "all"):     # no element decided
+            return []
         if len(value) == 1:                 # a sum of ints
             return [value[0]]
         return [value[0]] if value[1] else []

@@ -407,7 +407,7 @@ def _compilable_comprehension(node) -> bool:
 
 # the builtins whose generator expression argument may be computed natively
 # (tauraro.vm.comprehensions.REDUCERS)
-_REDUCERS = frozenset(("sum", "min", "max"))
+_REDUCERS = frozenset(("sum", "min", "max", "any", "all"))
 
 
 class _Comprehensions(ast.NodeTransformer):
@@ -744,8 +744,8 @@ class Instrumenter:
         return k, _located_around(out, node, [cold, start, *_own_parts(rest)])
 
     def genexp(self, node, module_level):
-        """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min`` or ``max``, whose
-        elements native code may compute::
+        """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any`` or
+        ``all``, whose elements native code may compute::
 
             <site k>.left -= 1                  # before the statement holding it, on its line
             ... (F(ELT for T in IT if C)                 # as written, while not hot

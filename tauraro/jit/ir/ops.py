@@ -153,6 +153,7 @@ store_int       addr int            -       store           an int element := b
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
+decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 call_self       any                 call    guard           a compiled function calling itself natively (imm: the inlined depth of the call); a failure inside fails this call
 call_fn         any                 call    guard           a native call of a function compiled whole (imm: NativeFunction, inlined depth); exits before the call if it fails
 """

@@ -18,7 +18,7 @@ import builtins as B
 import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
-from ..exits import GUARD, INTERRUPT, LOOP_EXIT, ROOM
+from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
 from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
@@ -793,8 +793,16 @@ class Recorder:
     def reduce(self, args, c):
         """``sum``: the total plus the element (ints: exits on overflow, before the element);
         ``min``/``max``: the element if it is the first, or less (greater) than the extreme
-        so far -- as CPython's builtins compare them."""
+        so far -- as CPython's builtins compare them; ``any``/``all``: leaves with the
+        answer at a true (false) element, the iterator just past it, as the builtin stops."""
         parts = self.parts(args[0])
+        if c.kind in ("any", "all"):
+            truth = self.truth(args[1])
+            if c.kind == "all":
+                truth = self.op("not", truth)
+            self.op("decided", truth, snap=self.snap(self.pc, "%s() decided" % c.kind, DECIDED))
+            self.store(args[0], c, self.op("add", parts[0], self.op("int", imm=1)))
+            return
         x = self.value(args[1])
         if c.kind == "sum":
             if c.elem is FLOAT:
