@@ -190,8 +190,17 @@ class ComprehensionSite:
             # (a run this short again and again never pays: it is asked again now and then)
             self.left = max(1, (threshold - self._seen) // max(n, 1)) if n >= MIN_LENGTH else 1000
             return None
+        from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify
+        kind = classify(it)
         target = self._targets.get(frame.f_code)
-        if target is None:
+        if isinstance(kind, OtherType) or isinstance(kind, CombinedIter) and kind.kind == "reversed":
+            # (known without compiling the file to register bytecode; a reversed iterator at
+            # its end cannot be moved back in 3.13)
+            reason = "the comprehension iterates over a %s" % kind.name
+            if isinstance(target, _Target):
+                self.runtime.controller.give_up(target.state, "not compiled", reason)
+            target = reason
+        elif target is None:
             target = self._targets[frame.f_code] = self._target(frame)
         if isinstance(target, str):
             self.runtime.controller.unplaced(self.filename, self.info, target,
@@ -200,14 +209,6 @@ class ComprehensionSite:
             return None
         st = target.state
         if st.dead:
-            self.left = DEAD
-            return None
-        from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify
-        kind = classify(it)
-        if isinstance(kind, OtherType) or isinstance(kind, CombinedIter) and kind.kind == "reversed":
-            # (a reversed iterator at its end cannot be moved back in 3.13)
-            self.runtime.controller.give_up(st, "not compiled", "the comprehension iterates over a %s"
-                                            % kind.name)
             self.left = DEAD
             return None
         code = target.code
