@@ -18,14 +18,15 @@ def test_a_comprehension_reading_enclosing_variables_is_built_natively(tmp_path)
 
         t = 0
         for rep in range(5):
-            a = f(3000, rep)
+            a = f(30000, rep)
             t += len(a) + a[-1]
         print(t, a[:4], a[-2:])
     """)
     row = r.loop(4)
-    assert row["status"] == "compiled", row
-    assert row["native_iterations"] == 5 * 3000 and row["entries"] == 5, row
-    assert r.exit_reasons(4) == {("left the loop", 4): 5}
+    # (the first two runs are native and timed, the third as written and timed: the runs
+    # after it are native if those were faster, which the machine's load may decide)
+    assert row["native_iterations"] >= 2 * 30000, row
+    assert r.exit_reasons(4)[("left the loop", 4)] >= 2
 
 
 def test_lists_of_floats_and_of_bools(tmp_path):
@@ -291,3 +292,21 @@ def test_any_and_all_stop_where_cpythons_stop(tmp_path):
     """)
     assert r.loop(3)["native_iterations"] >= 1999
     assert r.loop(6)["native_iterations"] >= 1000
+
+
+def test_a_comprehension_whose_native_runs_do_not_pay_is_left_to_cpython(tmp_path):
+    # each run copies in the 100,000 floats it reads: more than CPython spends on the
+    # element (the first two native runs, then one as written, are timed)
+    r = jit(tmp_path, """
+        def scaled(xs):
+            return [x for x in xs]
+
+        xs = [i * 0.5 for i in range(100000)]
+        t = 0.0
+        for rep in range(6):
+            t += scaled(xs)[-1]
+        print(t)
+    """)
+    row = r.loop(3)
+    assert row["status"] == "left to the baseline", row
+    assert "native runs do not pay" in row["reason"]

@@ -40,6 +40,7 @@ import builtins
 import itertools
 import operator
 import sys
+import time
 import types
 
 from .errors import InternalError
@@ -53,6 +54,12 @@ MIN_LENGTH = 64
 # elements of a generator expression built per native run: memory stays bounded, and each
 # run's entry (which copies the lists the loop reads) is paid once per this many elements
 CHUNK = 1 << 18
+# native runs must take less than this share of CPython's time per element, else the
+# comprehension is left to CPython: a run copies in the lists it reads and makes Python
+# objects of what it built, which a light element does not repay. The first two native runs
+# that finish are timed, then one run as written (see ComprehensionSite.finish)
+PAYS = 0.9
+TIMED_RUNS = 2
 _ZIP = zip
 # what a generator expression's elements may be handed to (the builtin, by name)
 REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max", "any", "all")}
@@ -130,6 +137,11 @@ class ComprehensionSite:
         self._rest = None
         self._targets: dict = {}
         self._seen = 0                      # elements the comprehension went over while cold
+        # whether native runs pay: the first native runs' time per element against one run's
+        # as written, timed after them (see ``finish``)
+        self._clock = None                  # (start, elements, "cpython" or "native", state, compile s)
+        self.cpython_ns = None
+        self.native_ns = []
 
     def __repr__(self):
         return "<comprehension site %s:%d>" % (self.filename, self.info.line)
@@ -145,6 +157,28 @@ class ComprehensionSite:
         it, self._rest = self._rest, None
         return it
 
+    def finish(self, value):
+        """The comprehension's value, passed through; the run that made it timed, if it is
+        one the site measures (the run as written, or native runs that finished)."""
+        clock, self._clock = self._clock, None
+        if clock is not None:
+            self._timed(clock)
+        return value
+
+    def _timed(self, clock):
+        start, n, what, st, compiled = clock
+        seconds = time.perf_counter() - start - (st.compile_seconds - compiled)
+        ns = seconds / n * 1e9
+        if what == "native":
+            self.native_ns.append(ns)
+            return
+        self.cpython_ns = ns
+        if min(self.native_ns) > PAYS * ns:
+            self.runtime.controller.give_up(st, "left to the baseline",
+                                            "native runs do not pay: %.1f ns an element, against "
+                                            "%.1f ns as written" % (min(self.native_ns), self.cpython_ns))
+            self.left = DEAD
+
     # --- the run ------------------------------------------------------------------------------
     def run(self, it) -> bool:
         """Build the list natively if that pays; False if it is built (``take`` it), True if
@@ -157,7 +191,11 @@ class ComprehensionSite:
         how, value, rest = native
         if how == DONE:
             self._out = value
+            clock, self._clock = self._clock, None
+            if clock is not None:
+                self._timed(clock)
             return False
+        self._clock = None                  # (a run CPython finished: not timed)
         if how == RAISE:
             self._out = value
             self.raising = True
@@ -183,6 +221,8 @@ class ComprehensionSite:
 
     def _run(self, frame, it, room, cells=None, more=False):
         """(``more``: a generator expression's next chunk, native code already running it)"""
+        if not more:
+            self._clock = None
         n = _length(it)
         threshold = self.runtime.threshold
         if not more and (n < MIN_LENGTH or self._seen + n < threshold):
@@ -211,6 +251,13 @@ class ComprehensionSite:
         if st.dead:
             self.left = DEAD
             return None
+        if not more:
+            if len(self.native_ns) < TIMED_RUNS:
+                self._clock = (time.perf_counter(), n, "native", st, st.compile_seconds)
+            elif self.cpython_ns is None:   # then this run, as written
+                self._clock = (time.perf_counter(), n, "cpython", st, st.compile_seconds)
+                self.left = 0
+                return None
         code = target.code
         r = code.new_registers()
         r[target.iter_reg] = it
@@ -372,6 +419,7 @@ class GeneratorSite(ComprehensionSite):
             yield self._so_far(value)
             if how == DONE:
                 return
+            self._clock = None          # (a run CPython finishes is not timed)
             if how == REST:             # stopped by a guard: CPython goes on
                 yield as_written(rest)
                 return

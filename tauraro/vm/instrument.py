@@ -717,14 +717,17 @@ class Instrumenter:
                  if <site k>.left > 0 or <sys>.gettrace() is not None else
                  <site k>.take() if not <site k>.run(<builtins>.iter(IT)) else  # built natively
                  <site k>.closed.throw(<site k>.take()) if <site k>.raising else     # Ctrl-C
-                 <site k>.take() + [ELT for T in <site k>.rest() if C]) ...   # the rest, as written
+                 <site k>.finish(<site k>.take() + [ELT for T in <site k>.rest() if C])) ...
+                                                        # the rest (or all of it), as written
 
         ``left`` says how many more runs stay as written: a cold comprehension costs no
         call (nor a profiler's event). When native code stops early (a guard, the
         list's room), it stops at the start of an iteration, having changed nothing the
         program sees, and CPython runs the rest: its exceptions and tracebacks are
-        CPython's own. ``iter`` stands where CPython's GET_ITER does: the iterable
-        (3.13) or the whole comprehension. See ``tauraro.vm.comprehensions``."""
+        CPython's own. ``finish`` passes the value through, timing the run where the
+        site measures whether native runs pay. ``iter`` stands where CPython's GET_ITER
+        does: the iterable (3.13) or the whole comprehension. See
+        ``tauraro.vm.comprehensions``."""
         k = self._comprehension_site("listcomp", node, [], module_level)
         site = functools.partial(_site_attr, k)
         cold = copy.deepcopy(node)
@@ -740,7 +743,8 @@ class Instrumenter:
                     test=site("raising"),
                     body=_call(ast.Attribute(value=site("closed"), attr="throw", ctx=ast.Load()),
                                _call(site("take"))),
-                    orelse=ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest))))
+                    orelse=_call(site("finish"),
+                                 ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest)))))
         return k, _located_around(out, node, [cold, start, *_own_parts(rest)])
 
     def genexp(self, node, module_level):
@@ -751,11 +755,13 @@ class Instrumenter:
             ... (F(ELT for T in IT if C)                 # as written, while not hot
                  if <site k>.left > 0 or <sys>.gettrace() is not None
                     or F is not <site k>.builtin else
-                 F(<site k>.stream(<builtins>.iter(IT), lambda .g: (ELT for T in .g if C)))) ...
+                 <site k>.finish(F(<site k>.stream(<builtins>.iter(IT),
+                                                   lambda .g: (ELT for T in .g if C))))) ...
 
         ``stream`` gives the builtin the elements native code builds, then (if it stops
         early) the generator expression as written over the rest: the lambda makes it,
-        in the program's frame's scope. See ``tauraro.vm.comprehensions``."""
+        in the program's frame's scope. ``finish`` passes the value through, timing the
+        run. See ``tauraro.vm.comprehensions``."""
         gen = node.args[0]
         # (the builtin's name rides in ``written``)
         k = self._comprehension_site("genexpr", gen, [node.func.id], module_level)
@@ -769,7 +775,7 @@ class Instrumenter:
                              body=written)
         hot = ast.Call(func=copy.deepcopy(node.func), args=[_call(site("stream"), start, factory)], keywords=[])
         other = ast.Compare(left=copy.deepcopy(node.func), ops=[ast.IsNot()], comparators=[site("builtin")])
-        out = ast.IfExp(test=_cold_test(k, other), body=cold, orelse=hot)
+        out = ast.IfExp(test=_cold_test(k, other), body=cold, orelse=_call(site("finish"), hot))
         out = _located_around(out, node, [cold, start, other.left, hot.func, *_own_parts(written)])
         # the generator expression as written keeps its own position (its frame's lines)
         _at(written, gen)
