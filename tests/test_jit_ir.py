@@ -41,6 +41,28 @@ def test_range_analysis_drops_overflow_guards_it_proves(tmp_path):
     assert "add_ov" in after          # t's sum is unbounded: its guard stays
 
 
+def test_division_of_a_non_negative_int_by_a_constant_is_unsigned(tmp_path):
+    r, texts = dump(tmp_path, """
+        def digits(n):
+            total = 0
+            for i in range(n):
+                x = i
+                while x > 0:
+                    total += x % 10 - x // 7 % 3
+                    x //= 10
+                total += i % -3 + (i - 50) // 9
+            return total
+        print(digits(3000), digits(-5))
+    """)
+    text = texts["prog_line4.txt"]
+    before, after = stage(text, "after fold"), stage(text, "after ranges")
+    # x > 0 in the while loop's body: its // and % are unsigned; i - 50 may be negative,
+    # and % -3 is by a negative constant: those keep the floor's correction
+    assert "mod_nn" not in before and re.search(r"= mod_nn %\S+, #10", after)
+    assert re.search(r"= floordiv_nn %\S+, #10", after) and re.search(r"= floordiv_nn %\S+, #7", after)
+    assert re.search(r"= mod_const %\S+, #-3", after) and re.search(r"= floordiv_const %\S+, #9", after)
+
+
 def test_cse_forwards_slots_and_merges_pure_ops(tmp_path):
     r, texts = dump(tmp_path, """
         def f(n, a, b):

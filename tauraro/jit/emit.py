@@ -728,6 +728,19 @@ def _divmod_const(em, ins):
              ("local.get", rem), ("i64.const", 0), off, "i64.extend_i32_u", "i64.sub")
 
 
+@rule("floordiv_nn", "mod_nn")
+def _divmod_nonneg(em, ins):
+    """a // c and a % c for a >= 0 and a constant c > 0: C's and Python's agree, and an
+    unsigned division by a constant is Cranelift's cheapest (a multiply and a shift)."""
+    c = ins.imm
+    em.use(ins.args[0])
+    if c & (c - 1) == 0:
+        em.e(("i64.const", c - 1), "i64.and") if ins.op == "mod_nn" else \
+            em.e(("i64.const", c.bit_length() - 1), "i64.shr_u")
+        return
+    em.e(("i64.const", c), "i64.rem_u" if ins.op == "mod_nn" else "i64.div_u")
+
+
 @rule("pow_ov")
 def _pow(em, ins):
     la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])

@@ -89,6 +89,8 @@ floordiv        int int             int     pure traps      a // b, b != 0, prov
 mod             int int             int     pure traps      a % b (the sign of b), b != 0
 floordiv_const  int                 int     pure            a // c for a constant c > 0 or < -1 (imm)
 mod_const       int                 int     pure            a % c for a constant c != 0 (imm)
+floordiv_nn     int                 int     pure            a // c for a >= 0 proved and a constant c > 0 (imm): unsigned, no floor correction
+mod_nn          int                 int     pure            a % c for a >= 0 proved and a constant c > 0 (imm): unsigned, no sign correction
 rshift          int int             int     pure            a >> b (floor), b >= 0
 band            int int             int     pure            a & b
 bor             int int             int     pure            a | b

@@ -12,6 +12,8 @@ Then, per op (with an explicit default: keep it):
 - ``check_nonzero``, ``check_nonneg`` and ``check_int53`` whose operand's interval
   passes are dropped;
 - ``index`` with a non-negative index becomes ``index_nonneg`` (no wrap-around);
+- ``//`` and ``%`` by a constant c > 0 of a non-negative int become ``floordiv_nn`` and
+  ``mod_nn``: an unsigned division, with no correction for Python's floor;
 - ``range_check`` whose stop + step cannot overflow is dropped.
 
 A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
@@ -86,9 +88,9 @@ class Ranges:
             if a[1] <= 0:
                 return (-a[1], -a[0])
             return (0, max(-a[0], a[1]))
-        if op == "mod_const":       # the divisor's sign
+        if op in ("mod_const", "mod_nn"):       # the divisor's sign
             return (0, ins.imm - 1) if ins.imm > 0 else (ins.imm + 1, 0)
-        if op == "floordiv_const":
+        if op in ("floordiv_const", "floordiv_nn"):
             c = ins.imm
             return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
         if op == "mod":
@@ -307,6 +309,9 @@ def _apply(analysis, ins):
     if op == "check_int53":
         a = of(ins.args[0])
         return not (a[0] >= -(1 << 53) and a[1] <= (1 << 53))
+    if op in ("floordiv_const", "mod_const") and ins.imm > 0 and of(ins.args[0])[0] >= 0:
+        ins.op = "floordiv_nn" if op == "floordiv_const" else "mod_nn"
+        return True
     if op == "index" and of(ins.args[2])[0] >= 0:
         ins.op = "index_nonneg"
         return True
