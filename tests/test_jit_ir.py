@@ -63,6 +63,21 @@ def test_division_of_a_non_negative_int_by_a_constant_is_unsigned(tmp_path):
     assert re.search(r"= mod_const %\S+, #-3", after) and re.search(r"= floordiv_const %\S+, #9", after)
 
 
+def test_an_overflow_guard_with_an_operand_known_non_negative_is_one_comparison(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(n, t, u):
+            for i in range(n):
+                t += i * 2 ** 40
+                u -= i * 2 ** 40
+            return t, u
+        print(f(3000, 0, 0), f(3000, 2 ** 63 - 2 ** 50, -2 ** 63 + 2 ** 50))
+    """)
+    after = stage(texts["prog_line3.txt"], "after ranges")
+    # i counts up from 0: i * 2**40 >= 0 (range(n), the version's entry checks its start)
+    assert re.search(r"= add_ov_nn %\S+, %\S+", after) and re.search(r"= sub_ov_nn %\S+, %\S+", after)
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(3))
+
+
 def test_cse_forwards_slots_and_merges_pure_ops(tmp_path):
     r, texts = dump(tmp_path, """
         def f(n, a, b):

@@ -629,6 +629,18 @@ def _add_ov(em, ins):
     em.emit(("local.get", r))
 
 
+@rule("add_ov_nn", "sub_ov_nn")
+def _add_ov_nn(em, ins):
+    """a + b (a - b) for b >= 0: it overflowed iff the result is below (above) a."""
+    sub = ins.op == "sub_ov_nn"
+    la, lb = em.local_of(ins.args[0]), em.local_of(ins.args[1])
+    em.e(("local.get", la), ("local.get", lb), "i64.sub" if sub else "i64.add")
+    r = em.to_local("i64")
+    em.e(("local.get", r), ("local.get", la), "i64.gt_s" if sub else "i64.lt_s")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", r))
+
+
 def _mul_checked(em, la, lb, snap, const_b=None) -> int:
     """r = a * b with an overflow guard; returns the local holding r."""
     em.e(("local.get", la), ("local.get", lb), "i64.mul")

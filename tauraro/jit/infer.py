@@ -131,7 +131,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
     if f is B.reversed and n == 1:
         if isinstance(args[0], SeqType):
             return CombinedIter("reversed", [ITER_OF[args[0]]])
-        if args[0] in (RANGE_UP, RANGE_DOWN):     # a range iterator counting the other way
+        if args[0] in RANGES and args[0].direction:     # a range iterator counting the other way
             return range_by_step(-args[0].direction, iterator=True)
     return None
 
@@ -411,6 +411,12 @@ class Inference:
         self.inliner.class_attributes[(ct.klass, attr)] = raw
         return t, ""
 
+    def _const_int(self, arg):
+        """The value of a constant int operand, or None."""
+        if arg < 0 and type(self.code.consts[-1 - arg]) is int:
+            return self.code.consts[-1 - arg]
+        return None
+
     def _live_at_header(self, v) -> bool:
         return is_global(v) or v in self.region.liveness.live_at(self.region.header)
 
@@ -536,10 +542,13 @@ class Inference:
                 res = call_result(fn, rest)
                 if res is RANGE:
                     # range(a) and range(a, b) count up; range(a, b, c) does if c is a constant > 0
-                    if len(rest) < 3:
-                        res = range_by_step(1)
+                    # (from 0 up: range(a), or a constant start >= 0)
+                    if len(rest) == 1:
+                        res = range_by_step(1, start=0)
+                    elif len(rest) < 3:
+                        res = range_by_step(1, start=self._const_int(args[2]))
                     elif args[-1] < 0 and self.code.consts[-1 - args[-1]]:
-                        res = range_by_step(self.code.consts[-1 - args[-1]])
+                        res = range_by_step(self.code.consts[-1 - args[-1]], start=self._const_int(args[2]))
                 if res is not None:
                     return res, ""
                 return "exit", "%s() with %s" % (fn.fn.__name__, ", ".join(a.name for a in rest) or "no arguments")

@@ -89,11 +89,15 @@ UNBOUND_T = JType("unbound", [], 5, static=True)
 STR = JType("str", [("", "i32"), ("len", "i64")], 6)
 class RangeType(JType):
     """range(start, stop, step) and its iterators ([cur, stop, step]), specialised on the
-    sign of the step when it is known: then the loop test is one comparison."""
+    sign of the step when it is known: then the loop test is one comparison; and, counting
+    up, on starting at 0 or above (``nonneg``: every value it gives is >= 0, which the range
+    analysis uses: unsigned division, no negative index)."""
 
-    def __init__(self, name, parts, tag, direction: int):
-        super().__init__(name + {1: " (step > 0)", -1: " (step < 0)", 0: ""}[direction], parts, tag)
+    def __init__(self, name, parts, tag, direction: int, nonneg: bool = False):
+        super().__init__(name + {1: " (step > 0)", -1: " (step < 0)", 0: ""}[direction]
+                         + (" from 0 up" if nonneg else ""), parts, tag)
         self.direction = direction
+        self.nonneg = nonneg
 
 
 _RANGE_PARTS = [("start", "i64"), ("stop", "i64"), ("step", "i64")]
@@ -104,13 +108,20 @@ RANGE_DOWN = RangeType("range", _RANGE_PARTS, 18, -1)
 RANGE_ITER = RangeType("range_iterator", _ITER_PARTS, 8, 0)
 RANGE_ITER_UP = RangeType("range_iterator", _ITER_PARTS, 19, 1)
 RANGE_ITER_DOWN = RangeType("range_iterator", _ITER_PARTS, 20, -1)
-RANGES = (RANGE, RANGE_UP, RANGE_DOWN)
-RANGE_ITERS = (RANGE_ITER, RANGE_ITER_UP, RANGE_ITER_DOWN)
-ITER_OF_RANGE = {RANGE: RANGE_ITER, RANGE_UP: RANGE_ITER_UP, RANGE_DOWN: RANGE_ITER_DOWN}
+RANGE_UP_NN = RangeType("range", _RANGE_PARTS, 27, 1, nonneg=True)
+RANGE_ITER_UP_NN = RangeType("range_iterator", _ITER_PARTS, 28, 1, nonneg=True)
+RANGES = (RANGE, RANGE_UP, RANGE_DOWN, RANGE_UP_NN)
+RANGE_ITERS = (RANGE_ITER, RANGE_ITER_UP, RANGE_ITER_DOWN, RANGE_ITER_UP_NN)
+ITER_OF_RANGE = {RANGE: RANGE_ITER, RANGE_UP: RANGE_ITER_UP, RANGE_DOWN: RANGE_ITER_DOWN,
+                 RANGE_UP_NN: RANGE_ITER_UP_NN}
 ITER_OF_RANGE.update({t: t for t in RANGE_ITERS})
 
 
-def range_by_step(step, iterator=False):
+def range_by_step(step, iterator=False, start=None):
+    """The range (iterator) type of a step, and of a start (an iterator's position) if
+    known."""
+    if step > 0 and start is not None and start >= 0:
+        return RANGE_ITER_UP_NN if iterator else RANGE_UP_NN
     if iterator:
         return RANGE_ITER_UP if step > 0 else RANGE_ITER_DOWN
     return RANGE_UP if step > 0 else RANGE_DOWN
@@ -449,13 +460,13 @@ def classify(value, G=None) -> JType:
         return STR
     if t is range:
         if fits(value.start) and fits(value.stop) and fits(value.step) and fits(value.stop + value.step):
-            return range_by_step(value.step)
+            return range_by_step(value.step, start=value.start)
         return OtherType("range over big ints")
     if t is _range_iterator:
         state = range_iter_state(value)
         if state is None:
             return OtherType("range_iterator over big ints")
-        return range_by_step(state[2], iterator=True)
+        return range_by_step(state[2], iterator=True, start=state[0])
     if t.__name__ == "longrange_iterator":
         return OtherType("range iterator over big ints")
     if t in _seq_iterators:

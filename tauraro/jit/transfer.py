@@ -290,6 +290,8 @@ class Transfer:
                              % (w, self.iters, var, w))
                 if jt.direction:    # the version counts in one direction
                     lines.append("    if %s[2] %s 0:\n        return None" % (w, "<" if jt.direction > 0 else ">"))
+                if jt.nonneg:       # (and from 0 up)
+                    lines.append("    if %s[0] < 0:\n        return None" % w)
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w, "%s[2]" % w]
             elif isinstance(jt, SeqIterType):
                 lines.append("    if type(v) is not %s:\n        return None" % ("LI" if jt.seq.kind == "list" else "TI"))

@@ -80,6 +80,8 @@ abs_ov          int                 int     guard           abs(a); exits on ove
 floordiv_ov     int int             int     guard           a // b (Python's floor), b != 0; exits on overflow (MIN // -1)
 pow_ov          int int             int     guard           a ** b, b >= 0; exits on overflow
 lshift_ov       int int             int     guard           a << b, b >= 0; exits on overflow
+add_ov_nn       int int             int     guard           a + b, b >= 0 proved; exits on overflow (the sum wraps below a)
+sub_ov_nn       int int             int     guard           a - b, b >= 0 proved; exits on overflow (the difference wraps above a)
 add             int int             int     pure            a + b, proved not to overflow
 sub             int int             int     pure            a - b, proved not to overflow
 mul             int int             int     pure            a * b, proved not to overflow
@@ -170,5 +172,5 @@ for _line in _ROWS.strip().splitlines():
 
 # a guard op and what it becomes once a pass proves it cannot fail
 for _g, _p in (("add_ov", "add"), ("sub_ov", "sub"), ("mul_ov", "mul"), ("neg_ov", "neg"),
-               ("abs_ov", "abs"), ("floordiv_ov", "floordiv")):
+               ("abs_ov", "abs"), ("floordiv_ov", "floordiv"), ("add_ov_nn", "add"), ("sub_ov_nn", "sub")):
     OPS[_g].unguarded = _p

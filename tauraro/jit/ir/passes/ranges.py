@@ -8,7 +8,8 @@ moving after a few rounds is widened to the 64-bit limit, so the iteration ends.
 
 Then, per op (with an explicit default: keep it):
 - an overflow guard (``add_ov`` ...) whose result interval fits 64 bits becomes its
-  unguarded twin;
+  unguarded twin; an ``add_ov`` or ``sub_ov`` that stays, with an operand known to be
+  >= 0, becomes ``add_ov_nn`` / ``sub_ov_nn``, whose check is one comparison;
 - ``check_nonzero``, ``check_nonneg`` and ``check_int53`` whose operand's interval
   passes are dropped;
 - ``index`` with a non-negative index becomes ``index_nonneg`` (no wrap-around);
@@ -48,12 +49,29 @@ def _fits(lo, hi):
     return I64_MIN <= lo and hi <= I64_MAX
 
 
+def entry_interval(slot_key):
+    """What a slot may hold at the loop's entry, by its value's type (the entry checks make
+    sure): a range iterator counting up from 0 has a position >= 0, a step's sign is the
+    version's, a length or a list iterator's index is >= 0; else any value."""
+    from ...jtypes import STR, RangeType, SeqIterType, SeqType
+    _, jt, part = slot_key
+    name = jt.parts[part][0]
+    if isinstance(jt, RangeType):
+        if name in ("cur", "start") and jt.nonneg:
+            return (0, I64_MAX)
+        if name == "step" and jt.direction:
+            return (1, I64_MAX) if jt.direction > 0 else (I64_MIN, -1)
+    elif isinstance(jt, SeqIterType) and name == "idx" or (isinstance(jt, SeqType) or jt is STR) and name == "len":
+        return LENGTH
+    return FULL
+
+
 class Ranges:
     def __init__(self, graph, live_slots):
         self.graph = graph
         self.values: dict = {}
-        # slots whose entry value may be read: any value
-        self.slots = {k: FULL for k in live_slots}
+        # slots whose entry value may be read: what their types allow
+        self.slots = {k: entry_interval(k) for k in live_slots}
         self.body_facts = self._body_facts()
 
     def of(self, v):
@@ -73,9 +91,9 @@ class Ranges:
             return (ins.imm, ins.imm)
         a = self.of(ins.args[0]) if ins.args else None
         b = self.of(ins.args[1]) if len(ins.args) > 1 else None
-        if op in ("add_ov", "add"):
+        if op in ("add_ov", "add_ov_nn", "add"):
             return (a[0] + b[0], a[1] + b[1])
-        if op in ("sub_ov", "sub"):
+        if op in ("sub_ov", "sub_ov_nn", "sub"):
             return (a[0] - b[1], a[1] - b[0])
         if op in ("mul_ov", "mul"):
             c = [x * y for x in a for y in b]
@@ -300,6 +318,14 @@ def _apply(analysis, ins):
                     return True
             ins.op = d.unguarded
             ins.snap = None
+        elif op in ("add_ov", "sub_ov"):
+            # a guard that stays is one comparison where an operand's sign is known
+            a, b = of(ins.args[0]), of(ins.args[1])
+            if b[0] >= 0:
+                ins.op = op + "_nn"
+            elif op == "add_ov" and a[0] >= 0:
+                ins.op = "add_ov_nn"
+                ins.args = (ins.args[1], ins.args[0])
         return True
     if op == "check_nonzero":
         a = of(ins.args[0])
