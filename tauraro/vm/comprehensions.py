@@ -47,7 +47,8 @@ from .errors import InternalError
 from .hooks import _RANGE_ITER, _RELATIVE_RANGE_STATE, NOT_NOW, _find_code, _one_back
 
 _getprofile = sys.getprofile
-DEAD = 1 << 62          # ``left`` of a site the JIT gave up on: it never runs out
+# runs that are too short for an entry to pay, in a row, after which the site stays cold
+SHORT_RUNS = 16
 # below this many elements an entry does not pay (it costs a few microseconds; CPython
 # appends an element in tens of nanoseconds)
 MIN_LENGTH = 64
@@ -129,7 +130,11 @@ class ComprehensionSite:
         self.info = info
         self.filename = filename
         self.runtime = runtime
-        self.left = 1                       # runs as written before the site is asked again
+        # read by the expression: True runs it as written without asking the site (which
+        # sets it for good when the JIT gave up, or the comprehension's runs stay short)
+        self.cold = False
+        self.wait = 0                       # runs the site lets run as written before trying again
+        self._short = 0
         self.raising = False
         self.closed = _closed()
         self.elem = None                    # the element type native code builds the list of
@@ -177,7 +182,7 @@ class ComprehensionSite:
             self.runtime.controller.give_up(st, "left to the baseline",
                                             "native runs do not pay: %.1f ns an element, against "
                                             "%.1f ns as written" % (min(self.native_ns), self.cpython_ns))
-            self.left = DEAD
+            self.cold = True
 
     # --- the run ------------------------------------------------------------------------------
     def run(self, it) -> bool:
@@ -206,17 +211,17 @@ class ComprehensionSite:
     def _native_run(self, it, room):
         """(DONE, list, None), (REST or FULL, list, the rest's iterator) or (RAISE,
         exception, None) after a native run over ``it`` building at most ``room`` elements
-        (None: as many as it has); None if native code did not run (then ``left`` says
-        for how long)."""
+        (None: as many as it has); None if native code did not run (then ``wait`` says
+        for how long, or ``cold`` for good)."""
         if _getprofile() is not None or sys.gettrace() is not None:
-            self.left = 1000            # a tracer or profiler sees every line
+            self.wait = 1000            # a tracer or profiler sees every line
             return None
         frame = sys._getframe(2)
         try:
             return self._run(frame, it, room)
         except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
             self.runtime.failed(self, e)
-            self.left = DEAD
+            self.cold = True
             return None
 
     def _run(self, frame, it, room, cells=None, more=False):
@@ -225,11 +230,19 @@ class ComprehensionSite:
             self._clock = None
         n = _length(it)
         threshold = self.runtime.threshold
-        if not more and (n < MIN_LENGTH or self._seen + n < threshold):
-            self._seen += n
-            # (a run this short again and again never pays: it is asked again now and then)
-            self.left = max(1, (threshold - self._seen) // max(n, 1)) if n >= MIN_LENGTH else 1000
-            return None
+        if not more:
+            if self.wait:
+                self.wait -= 1
+                return None
+            if n < MIN_LENGTH:          # too short for an entry to pay
+                self._short += 1
+                if self._short >= SHORT_RUNS and not self._seen:
+                    self.cold = True    # (and its runs always have been)
+                return None
+            self._short = 0
+            if self._seen + n < threshold:
+                self._seen += n
+                return None
         from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify
         kind = classify(it)
         target = self._targets.get(frame.f_code)
@@ -245,18 +258,17 @@ class ComprehensionSite:
         if isinstance(target, str):
             self.runtime.controller.unplaced(self.filename, self.info, target,
                                              getattr(frame.f_code, "co_qualname", "?"))
-            self.left = DEAD
+            self.cold = True
             return None
         st = target.state
         if st.dead:
-            self.left = DEAD
+            self.cold = True
             return None
         if not more:
             if len(self.native_ns) < TIMED_RUNS:
                 self._clock = (time.perf_counter(), n, "native", st, st.compile_seconds)
             elif self.cpython_ns is None:   # then this run, as written
                 self._clock = (time.perf_counter(), n, "cpython", st, st.compile_seconds)
-                self.left = 0
                 return None
         code = target.code
         r = code.new_registers()
@@ -286,7 +298,10 @@ class ComprehensionSite:
         decision = controller.trip(st, frame.f_globals, r, 0)
         record = decision.record
         if record is None:
-            self.left = DEAD if st.dead else max(1, decision.countdown // n)
+            if st.dead:
+                self.cold = True
+            else:
+                self.wait = max(1, decision.countdown // n)
             return None
         from ..jit.exits import DECIDED, LOOP_EXIT, ROOM, TYPE_CHANGE
         interrupted = controller.interrupted
@@ -300,7 +315,6 @@ class ComprehensionSite:
             return DONE, [self.kind == "any"], None
         it = r[target.iter_reg]
         if record.kind == ROOM:             # at an iteration's start: native code goes on
-            self.left = 0
             return FULL, lst, it
         if record.callees or record.pc != target.loop.header:
             # it stopped inside an iteration: that element again, in CPython
@@ -311,7 +325,7 @@ class ComprehensionSite:
                 if t in BUILT_LISTS:
                     self.elem = t           # the next run builds a list of these, at once
                     st.start = 1
-        self.left = 0 if st.start == 1 else max(1, decision.countdown // n)
+        self.wait = 0 if st.start == 1 else max(1, decision.countdown // n)
         return REST, lst, it
 
     def reduction(self):
@@ -395,13 +409,13 @@ class GeneratorSite(ComprehensionSite):
         native code stopped early; or just ``as_written(it)``."""
         frame = sys._getframe(1)
         if _getprofile() is not None or sys.gettrace() is not None:
-            self.left = 1000
+            self.wait = 1000
             return as_written(it)
         try:
             first = self._run(frame, it, CHUNK)
         except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
             self.runtime.failed(self, e)
-            self.left = DEAD
+            self.cold = True
             return as_written(it)
         if first is None:
             return as_written(it)
@@ -427,7 +441,7 @@ class GeneratorSite(ComprehensionSite):
                 native = self._run(frame, rest, CHUNK, cells, more=True)
             except (Exception, InternalError) as e:
                 self.runtime.failed(self, e)
-                self.left = DEAD
+                self.cold = True
                 native = None
             if native is None:
                 yield as_written(rest)

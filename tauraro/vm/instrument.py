@@ -417,22 +417,17 @@ class _Comprehensions(ast.NodeTransformer):
     def __init__(self, instrumenter, module_level):
         self.instrumenter = instrumenter
         self.module_level = module_level
-        self.sites = []             # the ids of the sites made
 
     def visit_ListComp(self, node):
         if _compilable_comprehension(node):
-            k, out = self.instrumenter.listcomp(node, self.module_level)
-            self.sites.append(k)
-            return out
+            return self.instrumenter.listcomp(node, self.module_level)
         return node
 
     def visit_Call(self, node):
         f = node.func
         if (isinstance(f, ast.Name) and f.id in _REDUCERS and len(node.args) == 1 and not node.keywords
                 and isinstance(node.args[0], ast.GeneratorExp) and _compilable_comprehension(node.args[0])):
-            k, out = self.instrumenter.genexp(node, self.module_level)
-            self.sites.append(k)
-            return out
+            return self.instrumenter.genexp(node, self.module_level)
         return self.generic_visit(node)
 
     def _leave(self, node):
@@ -458,10 +453,9 @@ def _traced():
 
 
 def _cold_test(k, *more):
-    """``<site k>.left > 0 or <sys>.gettrace() is not None [or more]``: a comprehension
-    runs as written."""
-    waiting = ast.Compare(left=_site_attr(k, "left"), ops=[ast.Gt()], comparators=[_const(0)])
-    return ast.BoolOp(op=ast.Or(), values=[waiting, _traced(), *more])
+    """``<site k>.cold or <sys>.gettrace() is not None [or more]``: a comprehension runs
+    as written."""
+    return ast.BoolOp(op=ast.Or(), values=[_site_attr(k, "cold"), _traced(), *more])
 
 
 def _first_iterator(comp):
@@ -596,7 +590,6 @@ class Instrumenter:
         if isinstance(s, (ast.For, ast.While)):
             return self.loop(s, declared, module_level, loops, outer)
 
-        counts = []
         if self.threshold > 0 and not isinstance(s, (ast.Global, ast.Nonlocal, ast.Pass)):
             rewrite = _Comprehensions(self, module_level)
             for field, value in ast.iter_fields(s):
@@ -604,11 +597,6 @@ class Instrumenter:
                     setattr(s, field, rewrite.visit(value))
                 elif isinstance(value, list) and value and not isinstance(value[0], ast.stmt):
                     setattr(s, field, [rewrite.visit(v) if isinstance(v, ast.AST) else v for v in value])
-            # each run of the statement counts down its comprehensions' runs as written
-            counts = [_located(ast.AugAssign(target=ast.Attribute(value=_const(SITE_PREFIX + str(k)),
-                                                                  attr="left", ctx=ast.Store()),
-                                             op=ast.Sub(), value=_const(1)), s.lineno, s.col_offset)
-                      for k in rewrite.sites]
 
         def block(body):
             return self.block(body, declared, module_level, loops, outer)
@@ -621,7 +609,7 @@ class Instrumenter:
             self.quiet -= star
             return body
         _map_blocks(s, block, handler)
-        return counts + [s]
+        return [s]
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
         if (_loop_blocked(s) or self.threshold <= 0 or self.quiet
@@ -712,16 +700,16 @@ class Instrumenter:
     def listcomp(self, node, module_level):
         """A list comprehension ``[ELT for T in IT if C]`` that native code may build::
 
-            <site k>.left -= 1                  # before the statement holding it, on its line
-            ... ([ELT for T in IT if C]                  # as written, while not hot
-                 if <site k>.left > 0 or <sys>.gettrace() is not None else
+            ([ELT for T in IT if C]                      # as written, while not hot
+                 if <site k>.cold or <sys>.gettrace() is not None else
                  <site k>.take() if not <site k>.run(<builtins>.iter(IT)) else  # built natively
                  <site k>.closed.throw(<site k>.take()) if <site k>.raising else     # Ctrl-C
-                 <site k>.finish(<site k>.take() + [ELT for T in <site k>.rest() if C])) ...
+                 <site k>.finish(<site k>.take() + [ELT for T in <site k>.rest() if C]))
                                                         # the rest (or all of it), as written
 
-        ``left`` says how many more runs stay as written: a cold comprehension costs no
-        call (nor a profiler's event). When native code stops early (a guard, the
+        ``cold`` is set for good when the JIT gave up on the comprehension, or its runs
+        are too short to pay: then it costs one attribute read (no call, no profiler
+        event). Until then ``run`` decides each time. When native code stops early (a guard, the
         list's room), it stops at the start of an iteration, having changed nothing the
         program sees, and CPython runs the rest: its exceptions and tracebacks are
         CPython's own. ``finish`` passes the value through, timing the run where the
@@ -745,18 +733,17 @@ class Instrumenter:
                                _call(site("take"))),
                     orelse=_call(site("finish"),
                                  ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest)))))
-        return k, _located_around(out, node, [cold, start, *_own_parts(rest)])
+        return _located_around(out, node, [cold, start, *_own_parts(rest)])
 
     def genexp(self, node, module_level):
         """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any`` or
         ``all``, whose elements native code may compute::
 
-            <site k>.left -= 1                  # before the statement holding it, on its line
-            ... (F(ELT for T in IT if C)                 # as written, while not hot
-                 if <site k>.left > 0 or <sys>.gettrace() is not None
+            (F(ELT for T in IT if C)                     # as written, while not hot
+                 if <site k>.cold or <sys>.gettrace() is not None
                     or F is not <site k>.builtin else
                  <site k>.finish(F(<site k>.stream(<builtins>.iter(IT),
-                                                   lambda .g: (ELT for T in .g if C))))) ...
+                                                   lambda .g: (ELT for T in .g if C)))))
 
         ``stream`` gives the builtin the elements native code builds, then (if it stops
         early) the generator expression as written over the rest: the lambda makes it,
@@ -779,7 +766,7 @@ class Instrumenter:
         out = _located_around(out, node, [cold, start, other.left, hot.func, *_own_parts(written)])
         # the generator expression as written keeps its own position (its frame's lines)
         _at(written, gen)
-        return k, out
+        return out
 
     def _comprehension_site(self, kind, node, written, module_level) -> int:
         if self.replay:
