@@ -310,3 +310,15 @@ def test_a_comprehension_whose_native_runs_do_not_pay_is_left_to_cpython(tmp_pat
     row = r.loop(3)
     assert row["status"] == "left to the baseline", row
     assert "native runs do not pay" in row["reason"]
+
+
+def test_list_tuple_sorted_and_set_take_natively_built_elements(tmp_path):
+    r = jit(tmp_path, """
+        def shapes(n):
+            return (list(i * i % 17 for i in range(n)), tuple(i * 0.5 for i in range(n) if i % 3),
+                    sorted(-i % 1000 for i in range(n)), set(i % 7 == 0 for i in range(n)))
+        a, b, c, d = shapes(3000)
+        print(len(a), a[-3:], len(b), b[-2:], c[:5], c[-2:], sorted(d), type(b).__name__)
+    """)
+    for line in (3, 4):
+        assert r.loop(line)["native_iterations"] >= 3000, line

@@ -62,8 +62,10 @@ CHUNK = 1 << 18
 PAYS = 0.9
 TIMED_RUNS = 2
 _ZIP = zip
-# what a generator expression's elements may be handed to (the builtin, by name)
-REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max", "any", "all")}
+# what a generator expression's elements may be handed to (the builtin, by name): those
+# folded natively, and those that take every element in order (handed the elements built)
+REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max", "any", "all", "list", "tuple",
+                                                       "sorted", "set", "frozenset")}
 
 
 def _closed():
@@ -364,7 +366,8 @@ class ComprehensionSite:
 
 
 class GeneratorSite(ComprehensionSite):
-    """One instrumented generator expression handed to ``sum``, ``min`` or ``max`` (see
+    """One instrumented generator expression handed to ``sum``, ``min``, ``max``, ``any``,
+    ``all``, ``list``, ``tuple``, ``sorted``, ``set`` or ``frozenset`` (see
     ``tauraro.vm.instrument.Instrumenter.genexp``).
 
     Where it can, compiled code folds the elements as the builtin would -- ints summed
@@ -387,7 +390,7 @@ class GeneratorSite(ComprehensionSite):
             # (always folded: a chunk built ahead would take elements after the one that
             # decides from an iterator the program may hold)
             return self.kind
-        if elem not in ReducerType.ELEMS[self.kind] or (
+        if elem not in ReducerType.ELEMS.get(self.kind, ()) or (
                 self.kind == "sum" and elem is FLOAT and sys.version_info >= (3, 12)):
             return None
         return self.kind

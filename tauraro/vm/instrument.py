@@ -407,7 +407,7 @@ def _compilable_comprehension(node) -> bool:
 
 # the builtins whose generator expression argument may be computed natively
 # (tauraro.vm.comprehensions.REDUCERS)
-_REDUCERS = frozenset(("sum", "min", "max", "any", "all"))
+_REDUCERS = frozenset(("sum", "min", "max", "any", "all", "list", "tuple", "sorted", "set", "frozenset"))
 
 
 class _Comprehensions(ast.NodeTransformer):
@@ -736,8 +736,9 @@ class Instrumenter:
         return _located_around(out, node, [cold, start, *_own_parts(rest)])
 
     def genexp(self, node, module_level):
-        """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any`` or
-        ``all``, whose elements native code may compute::
+        """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any``, ``all``,
+        ``list``, ``tuple``, ``sorted``, ``set`` or ``frozenset``, whose elements native code
+        may compute::
 
             (F(ELT for T in IT if C)                     # as written, while not hot
                  if <site k>.cold or <sys>.gettrace() is not None
