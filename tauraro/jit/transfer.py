@@ -236,24 +236,7 @@ class Transfer:
             jt = self.types[var]
             lines.append("    v = " + self._read(var))
             if jt.static:
-                if isinstance(jt, BuiltinType):
-                    lines.append("    if v is not %s:\n        return None" % self._const(jt.fn))
-                elif jt is NONE:
-                    lines.append("    if v is not None:\n        return None")
-                elif jt is UNBOUND_T:
-                    lines.append("    if v is not UNB:\n        return None")
-                elif isinstance(jt, ClassType):
-                    lines.append("    if v is not %s:\n        return None" % self._const(jt.klass))
-                elif isinstance(jt, FunctionType):    # the very function, code, defaults, cells
-                    lines.append("    if v is not %s or v.__code__ is not %s or v.__defaults__ is not %s "
-                                 "or v.__kwdefaults__ is not %s:\n        return None"
-                                 % (self._const(jt.func), self._const(jt.code), self._const(jt.defaults),
-                                    self._const(jt.kwdefaults)))
-                    for i, value in enumerate(jt.cells or ()):
-                        lines.append("    if v.__closure__[%d].cell_contents is not %s:\n        return None"
-                                     % (i, self._const(value)))
-                else:
-                    lines.append("    if classify(v) is not %s:\n        return None" % self._const(jt))
+                lines.append("    if not (%s):\n        return None" % static_test("v", jt, self._const))
                 continue
             w = "w%d" % k
             if jt is INT:
@@ -445,6 +428,31 @@ def _cell_get(cell):
         return cell.cell_contents
     except ValueError:
         return UNBOUND
+
+
+def static_test(expr: str, jt, const) -> str:
+    """A Python expression, true while the value of ``expr`` (a plain name: it is read
+    several times) still is what the static type ``jt`` was made from, so that code
+    using it as a constant may run: the very builtin or class, None, UNBOUND, the math
+    module with its compiled functions, a function with the code, defaults and closure
+    contents it was compiled with. ``const`` names an object in the generated code's
+    namespace (the code of a function entry, ``tauraro.jit.functions``, uses it too)."""
+    if isinstance(jt, BuiltinType):
+        return "%s is %s" % (expr, const(jt.fn))
+    if jt is NONE:
+        return "%s is None" % expr
+    if jt is UNBOUND_T:
+        return "%s is %s" % (expr, const(UNBOUND))
+    if isinstance(jt, ClassType):
+        return "%s is %s" % (expr, const(jt.klass))
+    if isinstance(jt, FunctionType):
+        parts = ["%s is %s" % (expr, const(jt.func)), "%s.__code__ is %s" % (expr, const(jt.code)),
+                 "%s.__defaults__ is %s" % (expr, const(jt.defaults)),
+                 "%s.__kwdefaults__ is %s" % (expr, const(jt.kwdefaults))]
+        parts += ["%s(%s.__closure__[%d]) is %s" % (const(_cell_get), expr, i, const(value))
+                  for i, value in enumerate(jt.cells or ())]        # (an emptied cell: UNBOUND)
+        return " and ".join(parts)
+    return "%s(%s) is %s" % (const(classify), expr, const(jt))
 
 
 def _range_iter_entry(it, iters, var):
