@@ -153,7 +153,8 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
         from tauraro.jit.settings import DEFAULT_THRESHOLD
         threshold = jit_threshold or DEFAULT_THRESHOLD
         runtime = HookRuntime(threshold, emit_wasm, not no_jit_cache,
-                              os.path.join(root, "jit") if root else None, jit_dump)
+                              os.path.join(root, "jit") if root else None, jit_dump,
+                              statistics=bool(jit_stats or jit_stats_json))
         compiler = Compiler(threshold, runtime.site, root, runtime.sources)
         if jit_stats or jit_stats_json:
             stats = StatsAtExit(runtime, jit_stats, jit_stats_json)

@@ -6,6 +6,10 @@ really have run natively with the call inlined (``native_iterations``; no exit a
 the call's line on the hot path). Deoptimization inside a callee re-runs the call in
 the interpreter: the tests below make every such exit happen.
 """
+import sys
+import textwrap
+
+from harness import run
 from test_jit import jit
 
 
@@ -1025,6 +1029,161 @@ def test_native_calls_with_too_little_work_for_their_cost_go_back_to_the_baselin
     assert rows[2]["status"] == "left to the baseline", rows[2]
     assert "native calls do not pay" in rows[2]["reason"]
     assert rows[7]["status"] == "compiled" and rows[7]["native_iterations"] >= 20, rows[7]
+
+
+def test_native_calls_that_pay_stay_native_called_from_the_baseline(tmp_path):
+    # the judging of the first calls measures CPython's time for some of them (made again
+    # with the prologue off): fib(14) takes tens of microseconds in CPython, one or two
+    # natively; the calls made twice print nothing twice
+    r = jit(tmp_path, """
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+
+        d = {}
+        s = 0
+        for i in range(400):
+            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            s += fib(14 + (i & 1))
+        print(s)
+    """)
+    row = function_row(r, "fib")
+    assert row["status"] == "compiled" and row["native_iterations"] >= 390, row
+
+
+def test_a_global_the_function_reads_changed_between_calls_from_the_baseline(tmp_path):
+    # the generated entry checks every global the version read (the very function, its code
+    # and defaults) and the function it is called as; a change sends the call to the
+    # controller, which compiles again or lets the baseline make the call
+    r = jit(tmp_path, """
+        def step(x):
+            return x + 1
+
+        def other(x, y=2):
+            return x + y
+
+        def triple(x, y=0):
+            return x * 3 + y
+
+        def f(n):
+            if n == 0:
+                return 0
+            return step(n) + f(n - 1)
+
+        d = {}
+        t = []
+        h = f
+        for i in range(500):
+            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            if i == 100:
+                step = other             # the global rebound
+            if i == 150:
+                other.__defaults__ = (5,)
+            if i == 200:
+                other.__code__ = triple.__code__
+            if i == 250:
+                f = lambda n: -n         # the function's own name rebound
+            if i == 300:
+                f = h
+                step = lambda x: x - 1   # a closure-less lambda of the module
+            if i == 350:
+                del step                 # a NameError, raised by CPython's call
+            try:
+                t.append(h(30 + i % 30))
+            except NameError as e:
+                t.append(str(e))
+                step = other
+        print(t)
+    """)
+    assert function_row(r, "f")["native_iterations"] >= 300
+
+
+def test_arguments_of_new_types_and_ints_past_64_bits_from_the_baseline(tmp_path):
+    r = jit(tmp_path, """
+        def acc(x, k):
+            if k == 0:
+                return x
+            return acc(x + k, k - 1)
+
+        def flip(b, k):
+            if k == 0:
+                return b
+            return flip(not b, k - 1)
+
+        d = {}
+        out = []
+        for i in range(600):
+            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            if i < 150 or 250 <= i < 350:
+                x = i
+            elif i < 250:
+                x = i * 0.5
+            elif i < 400:
+                x = i % 3 == 0           # a bool where an int was
+            elif i < 500:
+                x = 2 ** 63 - 1 - i      # near the top of 64 bits: the sums overflow
+            else:
+                x = 2 ** 64 + i          # past 64 bits
+            out.append(acc(x, 40))
+            out.append(flip(i % 2 == 0, 150 + i % 5))
+        print(out[::7], sum(1 for v in out if type(v) is float))
+    """)
+    assert function_row(r, "acc")["native_iterations"] >= 200
+    assert function_row(r, "flip")["native_iterations"] >= 500
+
+
+def test_recursion_error_from_baseline_calls_at_changing_depths(tmp_path):
+    # the generated entry keeps the depth of the stack of the last call and checks it is
+    # still right in C (the frame at that depth is the first); calls from deeper and from
+    # shallower frames alternate, each near where CPython raises RecursionError
+    jit(tmp_path, """
+        import sys
+
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+
+        def at(k, n, tag):
+            # a baseline recursion (a str argument: not compiled) calling depth k frames down
+            if k == 0:
+                try:
+                    return depth(n)
+                except RecursionError:
+                    return tag
+            return at(k - 1, n, tag)
+
+        for limit in (300, 600):
+            sys.setrecursionlimit(limit)
+            seen = []
+            for k in (0, 40, 3, 120, 1, 200, 60, 0, 150):
+                for n in range(limit - k - 45, limit - k + 3, 2):
+                    seen.append(at(0, 20, "-"))       # from the top, then from k frames down
+                    seen.append(at(k, n, "E"))
+            print(limit, seen)
+    """)
+
+
+def test_a_function_compiled_whole_without_statistics(tmp_path):
+    # (the generated entry without the timing --jit-stats asks for)
+    path = tmp_path / "prog.py"
+    path.write_text(textwrap.dedent("""
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+        def tak(x, y, z):
+            if y < x:
+                return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y))
+            return z
+
+        d = {}
+        s = 0
+        for i in range(300):
+            d[i & 7] = i
+            s += fib(12 + i % 3) + tak(9, 6, i % 4) + fib(i % 3)
+        print(s)
+    """))
+    assert run([sys.executable, "-m", "tauraro", "run", "--jit-threshold", "1", "--no-jit-cache"],
+               path).comparable() == run([sys.executable], path).comparable()
 
 
 def test_a_zip_whose_reversed_iterator_just_ended_is_put_back_as_it_was():

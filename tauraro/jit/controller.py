@@ -153,20 +153,47 @@ IDLE_COUNTDOWN = 250
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
-# a function compiled whole, called from the baseline: what a native call costs around the
-# native run (types, checks, the depth budget: a few us) must be small beside the run itself
-# (which includes the ~1.5 us entry). fib(5) runs 1.7 us natively with ~5 us around it, and
-# CPython's whole call is ~1.5 us: such calls are left to the baseline; fib(25)'s run is
-# hundreds of us. (The cost is that a call with little native work that CPython takes tens
-# of us for stays in CPython too: CPython's time for a call is not measured.)
-AROUND_NATIVE_BOUND = 2.0
+# A function compiled whole, called from the baseline: its first calls after compiling are
+# judged. Each is timed natively as the baseline's call makes it (the generated entry and the
+# native run, ~1 us for little work); every SAMPLE_EVERY-th one whose native call took less
+# than TWIN_BOUND is made again in CPython, timed (the function is pure: see
+# FunctionSite.cpython_seconds). After CALLS_BEFORE_JUDGING calls, a function whose sampled
+# calls took longer natively than in CPython is left to the baseline (fib(3) takes ~1 us
+# natively and ~0.2 us in CPython; fib(8) ~1 us against ~3 us). A call taking TWIN_BOUND or
+# more natively is taken to pay: it is not made again in CPython (which could take 100 times
+# as long).
 CALLS_BEFORE_JUDGING = 64
+SAMPLE_EVERY = 4
+TWIN_BOUND = 20e-6
+
+
+class FunctionState(LoopState):
+    """What the JIT knows about one function compiled whole (its --jit-stats row counts
+    calls: ``native_iterations`` those native code answered)."""
+
+    def __init__(self, code, loop):
+        super().__init__(code, loop)
+        self.judged = False          # its native calls were found to pay
+        self.judged_calls = 0
+        self.sampled_native = 0.0    # the sampled calls' time natively, and in CPython
+        self.sampled_cpython = 0.0
+        self.samples = 0
+
+    def row(self) -> dict:
+        # the calls tried are those answered and those that failed (the generated entry
+        # counts only the answered ones)
+        self.entries = self.native_iterations + sum(self.exits.values())
+        return super().row()
 
 
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
-                 cache_dir: str | None = None, dump: str | None = None, code_for=None):
+                 cache_dir: str | None = None, dump: str | None = None, code_for=None,
+                 statistics: bool = True):
         self.threshold = threshold
+        # --jit-stats asked for: the generated entries of functions compiled whole count the
+        # calls they answer and time the native runs (else they leave both out)
+        self.statistics = statistics
         self.code_for = code_for          # function -> its register bytecode (calls are inlined)
         self.emit_dir = Path(emit_dir) if emit_dir else None
         self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
@@ -366,8 +393,11 @@ class JitController:
 
     # --- functions compiled whole -------------------------------------------------------------
     def call_function(self, site, func, args, frame):
-        """A hot recursive function's call from the baseline: its result computed natively,
-        or ``site`` when the baseline must make the call (see ``tauraro.jit.functions``)."""
+        """A hot recursive function's call from the baseline, made by the site's slow entry
+        (``FunctionSite.slow``): its result computed natively, or ``site`` when the baseline
+        must make the call (see ``tauraro.jit.functions``). A call answered natively installs
+        the version's generated entry as the site's ``call``: the next calls with the same
+        types take only its checks (``FunctionVersion.site_call``)."""
         from .functions import compile_function, native_depth_limit
         t_call = time.perf_counter()
         st = site.state
@@ -378,7 +408,7 @@ class JitController:
                 site.give_up(func)
                 return site
             from ..compiler.code import LoopInfo
-            st = site.state = self.loops[(code, "function")] = LoopState(
+            st = site.state = self.loops[(code, "function")] = FunctionState(
                 code, LoopInfo(-1, "function", site.info.line, 0, 0, -1))
             st.builtins = G.get("__builtins__")
             if not isinstance(st.builtins, dict):
@@ -407,13 +437,8 @@ class JitController:
             st.status = "compiled"
             if self.dump is not None:
                 self._dump_function(st, version)
-        for name, value, cells, contents in version.constants:
-            if G.get(name, st.builtins.get(name)) is not value or \
-                    any(c.cell_contents is not v for c, v in zip(cells, contents)):
-                del st.versions[key]          # a global it read was rebound: compile again next time
-                return site
-        if class_attributes_changed(version.class_attributes):
-            del st.versions[key]              # so was a class attribute it read
+        if not version.unchanged(G, st.builtins):
+            del st.versions[key]          # a global or class attribute it read changed: compile again
             return site
         wargs = version.arguments(args)
         limit = native_depth_limit(frame)
@@ -434,18 +459,71 @@ class JitController:
         t2 = time.perf_counter()
         st.native_seconds += t2 - t1
         st.transfer_seconds += (t1 - t_call) + (time.perf_counter() - t2)
-        st.entries += 1
         status = words[1]
-        if status == 0:
-            st.native_iterations += 1
-            st.quick_failures = 0
-            if st.entries == CALLS_BEFORE_JUDGING and \
-                    st.transfer_seconds > AROUND_NATIVE_BOUND * st.native_seconds:
-                self._give_up_function(st, site, func, "left to the baseline",
-                                       "native calls do not pay: %.2f us around %.2f us native each"
-                                       % (st.transfer_seconds / st.entries * 1e6,
-                                          st.native_seconds / st.entries * 1e6))
-            return version.value(r)
+        if status:
+            return self._function_failed(st, site, version, func, status)
+        st.native_iterations += 1
+        st.quick_failures = 0
+        st.last = version
+        site.install(self._site_call(st, site, version))
+        return version.value(r)
+
+    def _site_call(self, st, site, version):
+        """The version's generated entry as the site's ``call`` -- wrapped, until the
+        function's native calls are judged, by ``_judging_call``."""
+        if st.judged:
+            return self._generated_call(st, site, version, 1)
+        return self._judging_call(st, site, version)
+
+    def _generated_call(self, st, site, version, up):
+        call = version.site_calls.get(up)
+        if call is None:
+            def failed(func, status):
+                return self._function_failed(st, site, version, func, status)
+            call = version.site_calls[up] = version.site_call(
+                version.function.func.__globals__, st.builtins, site, failed, self.interrupts,
+                st if self.statistics else None, up)
+        return call
+
+    def _judging_call(self, st, site, version):
+        """The site's ``call`` while the function's native calls are judged: the generated
+        entry, timed (see CALLS_BEFORE_JUDGING)."""
+        call = self._generated_call(st, site, version, 2)
+        clock = time.perf_counter
+        miss = site.miss
+
+        def judging_call(func, *args):
+            t0 = clock()
+            r = call(func, *args)
+            seconds = clock() - t0
+            if r is not miss:
+                self._judge(st, site, version, func, args, seconds)
+            return r
+        return judging_call
+
+    def _judge(self, st, site, version, func, args, seconds):
+        st.judged_calls += 1
+        if seconds < TWIN_BOUND and st.judged_calls % SAMPLE_EVERY == 0:
+            cpython = site.cpython_seconds(func, args)
+            if cpython is not None:
+                st.sampled_native += seconds
+                st.sampled_cpython += cpython
+                st.samples += 1
+        if st.judged_calls < CALLS_BEFORE_JUDGING:
+            return
+        st.judged = True
+        if st.sampled_native > st.sampled_cpython:
+            self._give_up_function(st, site, func, "left to the baseline",
+                                   "native calls do not pay: %.2f us natively against %.2f us in CPython "
+                                   "(the mean of %d calls made both ways)"
+                                   % (st.sampled_native / st.samples * 1e6,
+                                      st.sampled_cpython / st.samples * 1e6, st.samples))
+        else:
+            site.install(self._site_call(st, site, st.last or version))
+
+    def _function_failed(self, st, site, version, func, status):
+        """A native call failed (``status``: the snapshot of the guard, or the budget or a
+        Ctrl-C): counted, and the baseline makes this call and, backing off, the next ones."""
         snap = version.snapshots.get(status)
         reason, line = (snap.reason, snap.line) if snap is not None else ("too deep, or interrupted",
                                                                           site.info.line)
@@ -455,6 +533,7 @@ class JitController:
             self._give_up_function(st, site, func, "blacklisted", "native calls keep failing at line %d (%s)"
                                    % (line, reason))
             return site
+        site.uninstall()
         site.countdown = st.backoff          # the baseline makes this many calls before the next try
         st.backoff = min(st.backoff * 2, 1 << 16)
         return site

@@ -13,31 +13,38 @@ exception, or reaches its recursion limit exactly where it would have anyway.
 """
 from __future__ import annotations
 
+import os
 import sys
+import time
 
+from ..compiler.code import UNBOUND
 from .infer import NotCompilable
 from .inline import Inliner
 from .ir.graph import wasm_type
 from .jtypes import (BOOL, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
-                     FunctionType, ModuleType, classify)
+                     FunctionType, ModuleType, class_lookup, classify)
 from .region import FunctionRegion
+from .transfer import static_test
 
 MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
+# the file name of the generated code: in Tauraro's folder, so that a traceback passing
+# through it (a Ctrl-C during a native run) leaves it out, as it leaves out Tauraro's files
+_GENERATED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<function %s>")
 
 
 class FunctionVersion:
     """One compiled version: the native entry, how arguments go in and the result
     comes out, and the globals it read as constants (checked at every call)."""
 
-    def __init__(self, entry, instance, types, result, constants, class_attributes, graph, stages, wasm,
-                 text, snapshots):
+    def __init__(self, function, entry, instance, types, result, constants, class_attributes, graph, stages,
+                 wasm, text, snapshots):
+        self.function = function                            # its FunctionType
         self.entry = entry
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
         self.result = result
-        # (name, value, cells, their contents): the globals the function reads, and what the
-        # cells of those that are closures hold
+        # (name, value, its JType): the globals the function reads
         self.constants = constants
         self.class_attributes = class_attributes    # ((class, name), raw) read at compile time
         self.graph = graph
@@ -45,6 +52,8 @@ class FunctionVersion:
         self.wasm = wasm
         self.text = text
         self.snapshots = {s.id: s for s in snapshots}
+        self.site_calls = {}        # (the controller's) site entries made for this version
+        self.unchanged = self._generate(self._unchanged_source)["unchanged"]
 
     def arguments(self, args):
         """The wasm arguments, or None if a value does not fit its type."""
@@ -67,6 +76,134 @@ class FunctionVersion:
         if t is NONE:
             return None
         return r
+
+    # --- the generated code ------------------------------------------------------------------
+    # What a call of the version needs checked is known per version: it is generated as
+    # straight-line Python (as tauraro.jit.transfer generates a loop's entry), so that the
+    # baseline's call of a function compiled whole costs a few type and identity checks
+    # around the native run, not a classification of every value.
+
+    def _generate(self, source, *args):
+        ns = {"UNB": UNBOUND}
+
+        def const(value):
+            name = "K%d" % len(ns)
+            ns[name] = value
+            return name
+        text = source(const, *args)
+        exec(compile(text, _GENERATED % self.function.func.__qualname__, "exec"), ns)
+        return ns
+
+    def _constant_checks(self, const, G: str, B: str, fail: str, indent: str) -> list[str]:
+        """Lines running ``fail`` unless every global the version read (as the dicts ``G``,
+        then ``B``, the builtins, give it) and every class attribute it read still is what it
+        was at compile time. The global naming the function itself is left out: the
+        baseline's call has just read that name to find the function it passes (whose
+        identity, code and defaults are the version's: checked before these lines run)."""
+        ft = self.function
+        lines = []
+        for name, value, jt in self.constants:
+            if name == ft.code.co_name and value is ft.func:
+                continue
+            lines += ["%sv = %s.get(%r, UNB)" % (indent, G, name),
+                      "%sif v is UNB:" % indent,
+                      "%s    v = %s.get(%r, UNB)" % (indent, B, name),
+                      "%sif not (%s):" % (indent, static_test("v", jt, const)),
+                      "%s    %s" % (indent, fail)]
+        for (klass, name), raw in self.class_attributes:
+            lines += ["%sif %s(%s, %r) is not %s:" % (indent, const(class_lookup), const(klass), name,
+                                                       const(raw)),
+                      "%s    %s" % (indent, fail)]
+        return lines
+
+    def _unchanged_source(self, const):
+        """``unchanged(G, B)``: may the version run with the globals ``G`` and builtins ``B``?"""
+        checks = self._constant_checks(const, "G", "B", "return False", "    ")
+        return "\n".join(["def unchanged(G, B):"] + checks + ["    return True"]) + "\n"
+
+    def site_call(self, G, builtins, site, failed, watchdog, stats=None, up=1):
+        """The baseline's call of the function for this version: what ``site.call(func,
+        *args)`` does (``tauraro.vm.hooks.FunctionSite``), generated with only the checks
+        this version needs. The function, its arguments' types and the globals it reads
+        are checked (else ``site.slow``: the controller finds or compiles another version);
+        with no profiler or tracer, and native depth left below the recursion limit, the
+        native run answers the call (a failure: ``failed(func, status)``; an error of the
+        JIT's own: ``site.broken``); else the site (the baseline makes the call).
+
+        ``stats``: where calls answered and the native runs' time are counted (None: not
+        counted, when no statistics are asked for). ``up``: the baseline's frame is this
+        many frames up (1: the function is ``site.call``, called by the prologue; 2:
+        something calls it from there)."""
+        return self._generate(self._site_call_source, G, builtins, site, failed, watchdog, stats, up)["call"]
+
+    def _site_call_source(self, const, G, builtins, site, failed, watchdog, stats, up):
+        ft = self.function
+        params = ["a%d" % i for i in range(len(self.types))]
+        args = "(%s)" % "".join(p + ", " for p in params)
+        slow = "return %s(func, %s, %s(%d))" % (const(site.slow), args, const(sys._getframe), up)
+        checks = ["func is %s" % const(ft.func), "func.__code__ is %s" % const(ft.code),
+                  "func.__defaults__ is %s" % const(ft.defaults),
+                  "func.__kwdefaults__ is %s" % const(ft.kwdefaults)]
+        wasm_args = []
+        for p, t in zip(params, self.types):
+            if t is INT:
+                checks.append("type(%s) is int and %d <= %s <= %d" % (p, I64_MIN, p, I64_MAX))
+                wasm_args.append(p)
+            elif t is BOOL:
+                checks.append("type(%s) is bool" % p)
+                wasm_args.append("1 if %s else 0" % p)
+            else:
+                checks.append("type(%s) is float" % p)
+                wasm_args.append(p)
+        depth = const([0])      # the root frame's index seen from the generated function
+        lines = ["def call(func, %s):" % ", ".join(params),
+                 "    if not (%s):" % " and\n            ".join(checks),
+                 "        " + slow]
+        lines += self._constant_checks(const, const(G), const(builtins), slow, "    ")
+        lines += ["    if %s() is not None or %s() is not None:" % (const(sys.getprofile),
+                                                                     const(sys.gettrace)),
+                  "        return %s" % const(site.miss),
+                  "    frame = %s(%d)" % (const(sys._getframe), up),
+                  "    if frame.f_code is not %s or frame.f_globals is not %s:" % (const(ft.code), const(G)),
+                  "        return %s(func, %s, frame)" % (const(site.slow), args),
+                  # the depth of the stack: the last call's, if the frame at that depth is still
+                  # the first (an O(depth) walk in C), else counted again
+                  "    d = %s[0]" % depth,
+                  "    try:",
+                  "        known = %s(d).f_back is None" % const(sys._getframe),
+                  "    except ValueError:",
+                  "        known = False",
+                  "    if not known:",
+                  "        d = %s[0] = %s(frame) + %d" % (depth, const(stack_depth), up - 1),
+                  "    limit = %s() - d - %d" % (const(sys.getrecursionlimit), MARGIN - (up - 1)),
+                  "    if limit < 1:",
+                  "        return %s" % const(site.miss)]
+        if stats is not None:
+            lines.append("    t0 = %s()" % const(time.perf_counter))
+        call = "r = %s(%s)" % (const(self.entry), ", ".join(wasm_args + ["limit"]))
+        if watchdog is not None:
+            lines += ["    %s.address = %d" % (const(watchdog), self.memory_address)]
+        lines += ["    try:",
+                  "        " + call,
+                  "    except Exception as e:         # an error of the JIT's, not of the program",
+                  "        return %s(func, e)" % const(site.broken)]
+        if watchdog is not None:
+            lines += ["    finally:",
+                      "        %s.address = None" % const(watchdog)]
+        if stats is not None:
+            lines.append("    %s.native_seconds += %s() - t0" % (const(stats), const(time.perf_counter)))
+        lines += ["    status = %s[1]" % const(self.words),
+                  "    if status:",
+                  "        return %s(func, status)" % const(failed)]
+        if stats is not None:
+            lines.append("    %s.native_iterations += 1" % const(stats))
+        if self.result is BOOL:
+            lines.append("    return r != 0")
+        elif self.result is NONE:
+            lines.append("    return None")
+        else:
+            lines.append("    return r")
+        return "\n".join(lines) + "\n"
 
 
 def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict, code_for,
@@ -94,8 +231,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         if not isinstance(t, (FunctionType, BuiltinType, ModuleType, ClassType)):
             raise NotCompilable("it reads the global '%s' (a %s)" % (g, t.name))
         global_types[("g", g)] = t
-        constants.append((g, value, tuple(value.__closure__ or ()) if isinstance(t, FunctionType) else (),
-                          t.cells if isinstance(t, FunctionType) else ()))
+        constants.append((g, value, t))
     inliner = Inliner(code_for)
     inf = inliner.compiled_whole(ftype, list(types), global_types)
     if isinstance(inf, str):
@@ -113,7 +249,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     native = engine.compile(wasm)
     instance = engine.instantiate(native)
     entry_fn = instance.entry("call")
-    return FunctionVersion(entry_fn, instance, tuple(params), result, constants,
+    return FunctionVersion(ftype, entry_fn, instance, tuple(params), result, constants,
                            list(inliner.class_attributes.items()), graph, stages, wasm, module.to_text,
                            graph.snapshots)
 
@@ -121,11 +257,16 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
 def native_depth_limit(frame) -> int:
     """How deep native recursion may go from ``frame``: below what CPython's recursion
     limit leaves, so that where CPython would raise RecursionError native code fails first."""
+    return sys.getrecursionlimit() - stack_depth(frame) - MARGIN
+
+
+def stack_depth(frame) -> int:
+    """The frames from ``frame`` to the thread's first, both included."""
     depth = 0
     while frame is not None:
         depth += 1
         frame = frame.f_back
-    return sys.getrecursionlimit() - depth - MARGIN
+    return depth
 
 
 _MISSING = object()

@@ -30,7 +30,9 @@ class InterruptWatchdog:
     _installed = None
 
     def __init__(self):
-        self._address = None
+        # the memory of the module running now (the generated entry of a function compiled
+        # whole sets it directly: tauraro.jit.functions)
+        self.address = None
         self._rsock, self._wsock = socket.socketpair()
         self._wsock.setblocking(False)
         signal.set_wakeup_fd(self._wsock.fileno(), warn_on_full_buffer=False)
@@ -57,15 +59,15 @@ class InterruptWatchdog:
                 return
             if not data:
                 return
-            addr = self._address
+            addr = self.address
             if addr is not None:
                 ctypes.c_int32.from_address(addr).value = 1
 
     def running(self, memory_address):
         """Native code of the module at ``memory_address`` runs now: a SIGINT sets its flag."""
-        self._address = memory_address
+        self.address = memory_address
 
     def stopped(self):
         """Native code returned."""
-        self._address = None
+        self.address = None
 

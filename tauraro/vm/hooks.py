@@ -58,8 +58,9 @@ class HookRuntime:
     register bytecode of each file, compiled when one of its loops first gets hot."""
 
     def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None,
-                 dump=None):
+                 dump=None, statistics: bool = True):
         self.threshold = threshold
+        self.statistics = statistics   # --jit-stats or --jit-stats-json asked for
         self.emit_dir = emit_dir
         self.dump = dump
         self.cache_dir = cache_dir if cache else None     # where native code is kept
@@ -76,8 +77,8 @@ class HookRuntime:
         """The JIT controller, imported and made when the first loop gets hot."""
         if self._controller is None:
             from ..jit.controller import JitController
-            self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir,
-                                             self.dump, code_for=self.function_code)
+            self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir, self.dump,
+                                             code_for=self.function_code, statistics=self.statistics)
         return self._controller
 
     def report(self, text: bool, json_path):
@@ -200,7 +201,12 @@ class FunctionSite:
     and returns the result, or the site itself when the baseline must run the call:
     not hot yet, types native code does not take, or a failure inside native code
     (then nothing the program can see has happened, and CPython runs the call as
-    written, raising what it raises)."""
+    written, raising what it raises).
+
+    Once a call was answered natively, the controller installs that version's generated
+    entry as the site's own ``call`` attribute (``install``), which the prologue then calls
+    directly: it checks what this version needs and runs it, and goes to ``slow`` (the
+    class's way, through the controller) only when something differs."""
 
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
@@ -215,25 +221,66 @@ class FunctionSite:
         return "<function site %s:%d>" % (self.filename, self.info.line)
 
     def call(self, func, *args):
+        # (no generated entry is installed while the countdown runs: see the controller's
+        # _function_failed)
         if self.countdown:
             self.countdown -= 1
             return self
+        return self.slow(func, args, sys._getframe(1))
+
+    def slow(self, func, args, frame):
+        """``call`` through the controller; ``frame`` is the function's frame, whose prologue
+        called."""
         if _getprofile() is not None or sys.gettrace() is not None:
             return self                 # a tracer or profiler sees every call
-        frame = sys._getframe(1)
         if func.__code__ is not frame.f_code:
             return self                 # the name now means another function
         try:
             return self.runtime.controller.call_function(self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
-            self.give_up(func)
-            self.runtime.failed(self, e)
-            return self
+            return self.broken(func, e)
+
+    def broken(self, func, exc):
+        """A failure inside the JIT: the function is given up, with a warning, and the
+        baseline makes the call."""
+        self.give_up(func)
+        self.runtime.failed(self, exc)
+        return self
+
+    def install(self, call):
+        """From now on the prologue calls ``call`` (a version's generated entry) instead of
+        the class's ``call``."""
+        self.call = call
+
+    def uninstall(self):
+        self.__dict__.pop("call", None)
+
+    def cpython_seconds(self, func, args):
+        """How long CPython takes for a call native code has just answered, made again
+        with the prologue off; None if it could not be timed. Making the call twice
+        changes nothing the program can see: a function compiled whole stores nothing and
+        calls only what stores nothing, and a native answer means the call returns
+        normally. It takes a few frames more than the call did, well inside the margin the
+        native depth budget keeps below the recursion limit. (A tool of ``sys.monitoring``
+        would see the call: then it is not made.)"""
+        monitoring = getattr(sys, "monitoring", None)
+        if monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6)):
+            return None
+        self.on = False
+        try:
+            t0 = time.perf_counter()
+            func(*args)
+            return time.perf_counter() - t0
+        except Exception:
+            return None
+        finally:
+            self.on = True
 
     def give_up(self, func):
         """The JIT will not run this function: from now on its calls run the code CPython
         compiles from its source, without the prologue (whose check would cost every call)."""
         self.on = False
+        self.uninstall()
         try:
             plain = self.runtime.plain_code(func.__code__)
             if plain is not None and plain.co_freevars == func.__code__.co_freevars:
