@@ -1052,6 +1052,28 @@ def test_native_calls_that_pay_stay_native_called_from_the_baseline(tmp_path):
     assert row["status"] == "compiled" and row["native_iterations"] >= 390, row
 
 
+def test_calls_inside_the_recursion_that_got_hot_are_not_judged(tmp_path):
+    # the first tak(18, 12, 6) gets hot deep down its recursion in CPython: the small calls
+    # the CPython frames then make natively are not what the baseline's loop will call
+    # (judged on them, tak would be left to the baseline); the loop's own calls are judged,
+    # and pay
+    r = jit(tmp_path, """
+        def tak(x, y, z):
+            if y < x:
+                return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y))
+            return z
+
+        d = {}
+        s = 0
+        for i in range(70):
+            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            s += tak(18, 12, 6 + (i & 1))
+        print(s)
+    """, threshold="1000")
+    row = function_row(r, "tak")
+    assert row["status"] == "compiled" and row["native_iterations"] >= 69, row
+
+
 def test_a_global_the_function_reads_changed_between_calls_from_the_baseline(tmp_path):
     # the generated entry checks every global the version read (the very function, its code
     # and defaults) and the function it is called as; a change sends the call to the

@@ -487,7 +487,9 @@ class JitController:
 
     def _judging_call(self, st, site, version):
         """The site's ``call`` while the function's native calls are judged: the generated
-        entry, timed (see CALLS_BEFORE_JUDGING)."""
+        entry, timed (see CALLS_BEFORE_JUDGING). A call made inside a recursion CPython runs
+        (the first one got hot halfway down) is answered but not judged: once the outer call
+        runs natively, such calls are not made by the baseline any more, and most are small."""
         call = self._generated_call(st, site, version, 2)
         clock = time.perf_counter
         miss = site.miss
@@ -496,7 +498,7 @@ class JitController:
             t0 = clock()
             r = call(func, *args)
             seconds = clock() - t0
-            if r is not miss:
+            if r is not miss and not site.nested(sys._getframe(1)):
                 self._judge(st, site, version, func, args, seconds)
             return r
         return judging_call

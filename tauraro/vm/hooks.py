@@ -255,6 +255,12 @@ class FunctionSite:
     def uninstall(self):
         self.__dict__.pop("call", None)
 
+    def nested(self, frame) -> bool:
+        """Is the function's ``frame`` called by a function with a prologue (a recursive
+        function the JIT may compile whole, run by CPython)?"""
+        caller = frame.f_back
+        return caller is not None and any(type(c) is FunctionSite for c in caller.f_code.co_consts)
+
     def cpython_seconds(self, func, args):
         """How long CPython takes for a call native code has just answered, made again
         with the prologue off; None if it could not be timed. Making the call twice
