@@ -213,6 +213,7 @@ class FunctionSite:
         self.filename = filename
         self.runtime = runtime
         self.on = True                  # read by the prologue: False once the JIT gave up
+        self.given_up = False
         self.miss = self                # what ``call`` returns when the baseline makes the call
         self.countdown = runtime.threshold
         self.state = None
@@ -280,12 +281,13 @@ class FunctionSite:
         except Exception:
             return None
         finally:
-            self.on = True
+            self.on = not self.given_up      # (another thread may have given up meanwhile)
 
     def give_up(self, func):
         """The JIT will not run this function: from now on its calls run the code CPython
         compiles from its source, without the prologue (whose check would cost every call)."""
         self.on = False
+        self.given_up = True
         self.uninstall()
         try:
             plain = self.runtime.plain_code(func.__code__)
