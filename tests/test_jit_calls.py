@@ -1112,7 +1112,7 @@ def test_a_global_the_function_reads_changed_between_calls_from_the_baseline(tmp
             if i == 350:
                 del step                 # a NameError, raised by CPython's call
             try:
-                t.append(h(30 + i % 30))
+                t.append(h(100 + i % 30))     # (work enough to be judged as paying)
             except NameError as e:
                 t.append(str(e))
                 step = other
@@ -1147,7 +1147,7 @@ def test_arguments_of_new_types_and_ints_past_64_bits_from_the_baseline(tmp_path
                 x = 2 ** 63 - 1 - i      # near the top of 64 bits: the sums overflow
             else:
                 x = 2 ** 64 + i          # past 64 bits
-            out.append(acc(x, 40))
+            out.append(acc(x, 300))     # (work enough to be judged as paying, however noisy)
             out.append(flip(i % 2 == 0, 150 + i % 5))
         print(out[::7], sum(1 for v in out if type(v) is float))
     """)
@@ -1179,7 +1179,7 @@ def test_recursion_error_from_baseline_calls_at_changing_depths(tmp_path):
             seen = []
             for k in (0, 40, 3, 120, 1, 200, 60, 0, 150):
                 for n in range(limit - k - 45, limit - k + 3, 2):
-                    seen.append(at(0, 20, "-"))       # from the top, then from k frames down
+                    seen.append(at(0, 80, "-"))       # from the top, then from k frames down
                     seen.append(at(k, n, "E"))
             print(limit, seen)
     """)
