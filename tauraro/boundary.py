@@ -102,14 +102,17 @@ class Boundary:
             # a package and its submodules come from one side: Tauraro's where it has the
             # package itself (a submodule of the other side's copy would be missing from
             # its package's attributes)
-            own_packages = {name for name in self.own if "." not in name}
+            own_packages = {name for name, m in self.own.items() if "." not in name and hasattr(m, "__path__")}
             for name, module in list(mods.items()):
                 if name in self.startup or is_own(name):
                     continue
                 if name.partition(".")[0] not in own_packages and self._genuine(module):
                     # the host's module, imported by the program: Tauraro's too (a second
-                    # copy of an extension module would have other function objects)
+                    # copy of an extension module would have other function objects). A
+                    # copy Tauraro imported before the program started (subprocess imports
+                    # selectors, which imports math) is dropped for it.
                     self._shared[name] = module
+                    self.own.pop(name, None)
                     continue
                 self._program_mods[name] = mods.pop(name)
             mods.update(self.own)

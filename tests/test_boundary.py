@@ -243,6 +243,7 @@ def test_the_host_modules_the_program_imported_are_shared_a_package_from_one_sid
     boundary.startup = frozenset(sys.modules)
     boundary.started = True
     ours = types.ModuleType("_tb_pkg")              # Tauraro's own copy of the package
+    ours.__path__ = []
     boundary.own["_tb_pkg"] = ours
     importlib.import_module("_tb_pkg.sub")          # the program's package and submodule
     program_pkg = sys.modules["_tb_pkg"]
@@ -258,3 +259,50 @@ def test_the_host_modules_the_program_imported_are_shared_a_package_from_one_sid
     finally:
         for name in ("_tb_pkg", "_tb_pkg.sub", "_tb_single"):
             sys.modules.pop(name, None)
+
+
+def test_the_programs_copy_of_a_module_tauraro_imported_first_is_shared(tmp_path, monkeypatch):
+    """A module Tauraro imported before the program started (``subprocess`` imports
+    ``selectors``, which imports ``math``) is a second copy when the program imports it:
+    inside the boundary Tauraro then sees the program's copy, not its own, so the JIT's
+    identity checks (``math.sqrt is ...``) hold for the program's functions."""
+    import importlib
+    import types
+    from tauraro.boundary import Boundary
+    host = tmp_path / "host"
+    host.mkdir()
+    (host / "_tb_mod.py").write_text("Z = 3\n")
+    monkeypatch.syspath_prepend(str(host))
+    monkeypatch.delitem(sys.modules, "_tb_mod", raising=False)
+    boundary = Boundary()
+    boundary.host_path = [str(host)] + sys.path
+    boundary.host_meta = list(sys.meta_path)
+    boundary.startup = frozenset(sys.modules)
+    boundary.started = True
+    boundary.own["_tb_mod"] = types.ModuleType("_tb_mod")      # Tauraro's earlier copy
+    program_mod = importlib.import_module("_tb_mod")
+    try:
+        with boundary:
+            assert sys.modules["_tb_mod"] is program_mod
+        assert sys.modules["_tb_mod"] is program_mod
+        with boundary:                                         # (and every time after)
+            assert sys.modules["_tb_mod"] is program_mod
+    finally:
+        sys.modules.pop("_tb_mod", None)
+
+
+def test_math_compiles_on_the_first_run_with_an_empty_cache(tmp_path):
+    # the first run finds python3's start-up modules with a subprocess, whose import of
+    # selectors imports math before the program does
+    prog = tmp_path / "prog.py"
+    prog.write_text("import math\nt = 0.0\nfor i in range(5000):\n    t += math.sqrt(i)\nprint(t)\n")
+    stats = tmp_path / "stats.json"
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    got = subprocess.run([sys.executable, "-m", "tauraro", "run", "--jit-threshold", "10",
+                          "--jit-stats-json", str(stats), str(prog)], capture_output=True, env=env,
+                         timeout=120)
+    want = subprocess.run([sys.executable, str(prog)], capture_output=True, env=env, timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+    row = json.loads(stats.read_text())[0]
+    assert row["status"] == "compiled", row
