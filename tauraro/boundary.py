@@ -136,6 +136,18 @@ class Boundary:
         return False
 
 
+    def reusable(self, name: str, origin):
+        """The copy of a host module Tauraro imported that the program is now importing
+        from the very same file, or None: handed to the program (see ``Reused``), there is
+        one such module, as under CPython, and Tauraro's identity checks hold for it."""
+        module = self.own.get(name)
+        if module is None or "." in name or hasattr(module, "__path__") or not isinstance(origin, str):
+            return None
+        if getattr(getattr(module, "__spec__", None), "origin", None) != origin or not self._genuine(module):
+            return None
+        del self.own[name]          # the program's now (shared inside the boundary)
+        return module
+
     def _genuine(self, module) -> bool:
         """Is this module the host's own (built in, frozen, or from the standard library or
         site-packages), not one of the program's?"""
@@ -154,6 +166,19 @@ class Boundary:
                 not any(real.startswith(r) for r in self._program_roots)
             self._genuine_origins[origin] = known
         return known
+
+
+class Reused:
+    """A loader handing the program the module Tauraro already has (``Boundary.reusable``)."""
+
+    def __init__(self, module):
+        self.module = module
+
+    def create_module(self, spec):
+        return self.module
+
+    def exec_module(self, module):
+        pass
 
 
 class _OwnLoader:

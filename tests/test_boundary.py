@@ -306,3 +306,33 @@ def test_math_compiles_on_the_first_run_with_an_empty_cache(tmp_path):
     assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
     row = json.loads(stats.read_text())[0]
     assert row["status"] == "compiled", row
+
+
+def test_a_host_module_the_jit_imported_first_is_the_one_the_program_imports(tmp_path):
+    # the first hot loop makes the JIT import math; the program imports it afterwards: it
+    # gets that very module (one math, as under CPython), so its loop compiles
+    prog = tmp_path / "prog.py"
+    prog.write_text(textwrap.dedent("""
+        import sys
+        def warm():
+            s = 0
+            for i in range(5000):
+                s += i
+            return s
+        print(warm(), "math" in sys.modules)
+        def f():
+            import math
+            t = 0.0
+            for i in range(5000):
+                t += math.sqrt(i)
+            return t
+        print(f(), sys.modules["math"].sqrt(2.0))
+    """))
+    stats = tmp_path / "stats.json"
+    got = subprocess.run([sys.executable, "-m", "tauraro", "run", "--jit-threshold", "10",
+                          "--jit-stats-json", str(stats), str(prog)], capture_output=True, env=_env(),
+                         timeout=120)
+    want = subprocess.run([sys.executable, str(prog)], capture_output=True, env=_env(), timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+    rows = {r["line"]: r for r in json.loads(stats.read_text())}
+    assert rows[12]["status"] == "compiled", rows[12]

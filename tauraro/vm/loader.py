@@ -26,7 +26,7 @@ from importlib.machinery import PathFinder, SourceFileLoader
 
 from .. import __version__
 from .. import cache
-from ..boundary import BOUNDARY
+from ..boundary import BOUNDARY, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 
 def _instrumenter_stamp():
@@ -267,6 +267,12 @@ class ProgramFinder:
         if spec is None and path is None:
             spec = self._editable_spec(fullname, target)
         if spec is None or not spec.has_location or not isinstance(spec.origin, str):
+            return spec
+        # a host module Tauraro imported first (the JIT imports math): the program gets
+        # that very module, as it would under CPython, where there is one
+        have = BOUNDARY.reusable(fullname, spec.origin)
+        if have is not None:
+            spec.loader = Reused(have)
             return spec
         if isinstance(spec.loader, SourceFileLoader) and self.owns(spec.origin):
             spec.loader = ProgramLoader(self.compiler, fullname, spec.origin)
