@@ -197,10 +197,7 @@ class ComprehensionSite:
             return True
         how, value, rest = native
         if how == DONE:
-            self._out = value
-            clock, self._clock = self._clock, None
-            if clock is not None:
-                self._timed(clock)
+            self._out = self.finish(value)
             return False
         self._clock = None                  # (a run CPython finished: not timed)
         if how == RAISE:

@@ -392,9 +392,9 @@ def _native_parts(parts) -> bool:
 
 def _compilable_comprehension(node) -> bool:
     """A list comprehension or generator expression whose elements the JIT may compute
-    natively: one ``for`` (not async), and in its
-    target, conditions and element nothing that blocks loops, no nested scope, no ``:=``
-    (which would bind in the enclosing scope), and only what native code runs."""
+    natively: one ``for`` (not async), and in its target, conditions and element nothing
+    that blocks loops, no nested scope, no ``:=`` (which would bind in the enclosing scope),
+    no string constant, and only what native code runs."""
     if len(node.generators) != 1 or node.generators[0].is_async:
         return False
     gen = node.generators[0]
@@ -402,6 +402,8 @@ def _compilable_comprehension(node) -> bool:
     for n in _walk_local(parts):
         if _blocks(n) or isinstance(n, ast.NamedExpr) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
             return False
+        if isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes)):
+            return False        # (float("inf"), a string element: native code takes no strings)
     return _native_parts([node.elt] + list(gen.ifs))
 
 
