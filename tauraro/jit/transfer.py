@@ -95,14 +95,14 @@ class EntryRecords:
         return addr
 
     def built(self, addr, n, elem):
-        """The comprehension's list (empty at entry) holding the ``n`` elements native code
-        appended."""
-        lst = self.by_address[addr]
-        if n:       # (an array's tolist makes the numbers fastest)
-            arr = array("d" if elem is FLOAT else "q")
-            arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
-            lst[:] = [x != 0 for x in arr] if elem is BOOL else arr.tolist()
-        return lst
+        """The list of the ``n`` elements native code appended to a comprehension's list. (A
+        new list: the empty one handed in is the comprehension's own, which nothing else
+        holds; an array's tolist makes the numbers fastest.)"""
+        if not n:
+            return self.by_address[addr]
+        arr = array("d" if elem is FLOAT else "q")
+        arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
+        return list(map(bool, arr)) if elem is BOOL else arr.tolist()
 
     def writeback(self, view):
         """Lists native code stored into get their new elements."""
