@@ -189,13 +189,25 @@ class ComprehensionSite:
     # --- the run ------------------------------------------------------------------------------
     def run(self, it) -> bool:
         """Build the list natively if that pays; False if it is built (``take`` it), True if
-        CPython runs the rest (``rest``), or raises (``raising``)."""
+        CPython runs the rest (``rest``), or raises (``raising``). The list is built a chunk
+        at a time (memory reserved stays bounded), the chunks joined at the end."""
         self.raising = False
         self._out, self._rest = [], it
-        native = self._native_run(it, None)
+        native = self._native_run(sys._getframe(1), it, None)
         if native is None:
             return True
         how, value, rest = native
+        chunks = []
+        while how == FULL:                  # the room full at an iteration's start: go on
+            chunks.append(value)
+            native = self._native_run(sys._getframe(1), rest, True)
+            if native is None:
+                how, value = REST, []
+                break
+            how, value, rest = native
+        if chunks and how != RAISE:
+            chunks.append(value)
+            value = list(itertools.chain.from_iterable(chunks))
         if how == DONE:
             self._out = self.finish(value)
             return False
@@ -204,20 +216,19 @@ class ComprehensionSite:
             self._out = value
             self.raising = True
             return True
-        self._out, self._rest = value, rest       # (REST, or FULL: the room is its length)
+        self._out, self._rest = value, rest
         return True
 
-    def _native_run(self, it, room):
+    def _native_run(self, frame, it, more):
         """(DONE, list, None), (REST or FULL, list, the rest's iterator) or (RAISE,
-        exception, None) after a native run over ``it`` building at most ``room`` elements
-        (None: as many as it has); None if native code did not run (then ``wait`` says
-        for how long, or ``cold`` for good)."""
+        exception, None) after a native run over ``it`` building at most a chunk (``more``:
+        a run after one that filled its chunk); None if native code did not run (then
+        ``wait`` says for how long, or ``cold`` for good)."""
         if _getprofile() is not None or sys.gettrace() is not None:
             self.wait = 1000            # a tracer or profiler sees every line
             return None
-        frame = sys._getframe(2)
         try:
-            return self._run(frame, it, room)
+            return self._run(frame, it, CHUNK, more=bool(more))
         except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
             self.runtime.failed(self, e)
             self.cold = True

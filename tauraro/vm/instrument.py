@@ -412,6 +412,26 @@ def _compilable_comprehension(node) -> bool:
 _REDUCERS = frozenset(("sum", "min", "max", "any", "all", "list", "tuple", "sorted", "set", "frozenset"))
 
 
+# builtins that are handed the elements built (not folded natively: see
+# tauraro.vm.comprehensions.GeneratorSite.reduction)
+_TAKE_ALL = frozenset(("list", "tuple", "sorted", "set", "frozenset"))
+# the work per element below which building the elements natively does not pay: making each
+# a Python object again costs about what CPython spends on one operation and an append
+LIGHT = 3
+
+
+def _weight(comp) -> int:
+    """The work in a comprehension's element and conditions: an operation 1, a call 3."""
+    gen = comp.generators[0]
+    work = 0
+    for n in _walk_local([comp.elt, *gen.ifs]):
+        if isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.IfExp, ast.Subscript)):
+            work += 1
+        elif isinstance(n, ast.Call):
+            work += 3
+    return work
+
+
 class _Comprehensions(ast.NodeTransformer):
     """Rewrites the list comprehensions of one statement's expressions (not of nested
     statements, nor inside nested scopes) by ``Instrumenter.listcomp``."""
@@ -421,14 +441,15 @@ class _Comprehensions(ast.NodeTransformer):
         self.module_level = module_level
 
     def visit_ListComp(self, node):
-        if _compilable_comprehension(node):
+        if _compilable_comprehension(node) and _weight(node) >= LIGHT:
             return self.instrumenter.listcomp(node, self.module_level)
         return node
 
     def visit_Call(self, node):
         f = node.func
         if (isinstance(f, ast.Name) and f.id in _REDUCERS and len(node.args) == 1 and not node.keywords
-                and isinstance(node.args[0], ast.GeneratorExp) and _compilable_comprehension(node.args[0])):
+                and isinstance(node.args[0], ast.GeneratorExp) and _compilable_comprehension(node.args[0])
+                and (f.id not in _TAKE_ALL or _weight(node.args[0]) >= LIGHT)):
             return self.instrumenter.genexp(node, self.module_level)
         return self.generic_visit(node)
 
