@@ -47,6 +47,12 @@ QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple o
 _WARMUP_WASM = bytes.fromhex("0061736d0100000001040160000003020100" "0a040102000b")
 
 
+def _builtins_of(G) -> dict:
+    """The builtins dict a module with globals ``G`` looks names up in."""
+    builtins = G.get("__builtins__")
+    return builtins if isinstance(builtins, dict) else builtins.__dict__
+
+
 class CompiledLoop:
     """One version of a region: wasm, native instance, exits, and the generated
     code moving values in and out (see tauraro.jit.transfer)."""
@@ -308,9 +314,7 @@ class JitController:
         """The types the region's registers have before ``pc``, for these entry values,
         found by type inference alone (no code made); None if the region does not type.
         (A comprehension's site asks what its append appends: its list's element type.)"""
-        builtins = G.get("__builtins__")
-        if not isinstance(builtins, dict):
-            builtins = builtins.__dict__
+        builtins = _builtins_of(G)
         try:
             region = self._region(st)
             from .inline import Inliner
@@ -325,10 +329,7 @@ class JitController:
         entered (not compilable, or values it cannot take this time)."""
         builtins = st.builtins
         if builtins is None:
-            builtins = G.get("__builtins__")
-            if not isinstance(builtins, dict):
-                builtins = builtins.__dict__
-            st.builtins = builtins
+            builtins = st.builtins = _builtins_of(G)
         version = st.last
         t0 = time.perf_counter()
         recs = version.transfer.enter(r, G, builtins) if version is not None else None
@@ -410,9 +411,7 @@ class JitController:
             from ..compiler.code import LoopInfo
             st = site.state = self.loops[(code, "function")] = FunctionState(
                 code, LoopInfo(-1, "function", site.info.line, 0, 0, -1))
-            st.builtins = G.get("__builtins__")
-            if not isinstance(st.builtins, dict):
-                st.builtins = st.builtins.__dict__
+            st.builtins = _builtins_of(G)
         ftype = classify(func, G)
         types = tuple(classify(a, G) for a in args)
         key = (ftype, types)

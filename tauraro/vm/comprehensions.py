@@ -193,14 +193,15 @@ class ComprehensionSite:
         at a time (memory reserved stays bounded), the chunks joined at the end."""
         self.raising = False
         self._out, self._rest = [], it
-        native = self._native_run(sys._getframe(1), it, None)
+        frame = sys._getframe(1)
+        native = self._native_run(frame, it)
         if native is None:
             return True
         how, value, rest = native
         chunks = []
         while how == FULL:                  # the room full at an iteration's start: go on
             chunks.append(value)
-            native = self._native_run(sys._getframe(1), rest, True)
+            native = self._native_run(frame, rest, more=True)
             if native is None:
                 how, value = REST, []
                 break
@@ -219,23 +220,23 @@ class ComprehensionSite:
         self._out, self._rest = value, rest
         return True
 
-    def _native_run(self, frame, it, more):
+    def _native_run(self, frame, it, more=False, cells=None):
         """(DONE, list, None), (REST or FULL, list, the rest's iterator) or (RAISE,
         exception, None) after a native run over ``it`` building at most a chunk (``more``:
-        a run after one that filled its chunk); None if native code did not run (then
-        ``wait`` says for how long, or ``cold`` for good)."""
+        a run after one that filled its chunk; ``cells``: the enclosing variables' cells,
+        made for the first); None if native code did not run (then ``wait`` says for how
+        long, or ``cold`` for good)."""
         if _getprofile() is not None or sys.gettrace() is not None:
             self.wait = 1000            # a tracer or profiler sees every line
             return None
         try:
-            return self._run(frame, it, CHUNK, more=bool(more))
+            return self._run(frame, it, cells, more)
         except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
             self.runtime.failed(self, e)
             self.cold = True
             return None
 
-    def _run(self, frame, it, room, cells=None, more=False):
-        """(``more``: a generator expression's next chunk, native code already running it)"""
+    def _run(self, frame, it, cells, more):
         if not more:
             self._clock = None
         n = _length(it)
@@ -285,7 +286,7 @@ class ComprehensionSite:
         r[target.iter_reg] = it
         # (one more than its length: room is checked at the top of each iteration, the last,
         # which finds the iterator exhausted, included)
-        building = r[target.list_reg] = Building([], self.elem or INT, min(n, room or n) + 1)
+        building = r[target.list_reg] = Building([], self.elem or INT, min(n, CHUNK) + 1)
         if code.freevars:
             if cells is None:
                 cells = self.cells(frame, code)
@@ -419,15 +420,7 @@ class GeneratorSite(ComprehensionSite):
         then those of ``as_written(rest)`` -- the generator expression as written -- if
         native code stopped early; or just ``as_written(it)``."""
         frame = sys._getframe(1)
-        if _getprofile() is not None or sys.gettrace() is not None:
-            self.wait = 1000
-            return as_written(it)
-        try:
-            first = self._run(frame, it, CHUNK)
-        except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
-            self.runtime.failed(self, e)
-            self.cold = True
-            return as_written(it)
+        first = self._native_run(frame, it)
         if first is None:
             return as_written(it)
         code = self._targets[frame.f_code].code
@@ -448,12 +441,7 @@ class GeneratorSite(ComprehensionSite):
             if how == REST:             # stopped by a guard: CPython goes on
                 yield as_written(rest)
                 return
-            try:
-                native = self._run(frame, rest, CHUNK, cells, more=True)
-            except (Exception, InternalError) as e:
-                self.runtime.failed(self, e)
-                self.cold = True
-                native = None
+            native = self._native_run(frame, rest, more=True, cells=cells)
             if native is None:
                 yield as_written(rest)
                 return
