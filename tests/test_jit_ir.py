@@ -157,7 +157,7 @@ def test_a_function_compiled_whole_is_dumped_with_its_stages(tmp_path):
     assert sections[-1] == "--- wasm text" and "call_self" in text and "(func $fib_line2" in text
 
 
-def test_if_conversion_makes_short_pure_arms_selects_and_keeps_guarded_ones(tmp_path):
+def test_if_conversion_makes_short_arms_selects_with_their_add_guards_speculated(tmp_path):
     r, texts = dump(tmp_path, """
         def f(n, lo, hi):
             x = 12345
@@ -169,7 +169,7 @@ def test_if_conversion_makes_short_pure_arms_selects_and_keeps_guarded_ones(tmp_
                 v = x % 1000
                 w = (x >> 10) % 1000
                 if lo <= v < hi:                 # a triangle: the chain's second test
-                    inside += 1                  # (a guarded arm: stays a branch)
+                    inside += 1                  # (a guarded arm: inside + select(cond, 1, 0))
                 if v < w <= 500 < x % 997:
                     edge += 1
                 m = v * 0.5 if v > w else w * 0.25    # a diamond of floats
@@ -182,5 +182,34 @@ def test_if_conversion_makes_short_pure_arms_selects_and_keeps_guarded_ones(tmp_
     before, after = stage(text, "after licm"), stage(text, "after ifconv")
     assert "select" not in before
     assert "select_bool" in after and "select_float" in after and "select_int" in after
-    assert after.count("add_ov") == before.count("add_ov") == 3     # guarded arms stay
-    assert after.count("if %") < before.count("if %")
+    assert after.count("add_ov") == before.count("add_ov") == 3     # guards kept, made unconditional
+    assert after.count("bool_to_int") == 2 and after.count("if %") == 1     # only the loop's own test
+
+
+def test_a_speculated_guard_leaves_only_where_its_arm_runs_and_exactly_there(tmp_path):
+    # counters near 2**63 in an if/elif chain: each arm's c += 1 is an add of select(cond, 1, 0)
+    # after if-conversion; the one that overflows leaves from its arm's state, and CPython
+    # finishes with big ints
+    r, texts = dump(tmp_path, """
+        import sys
+        def f(n, c0, c1, c2):
+            x = 7
+            for i in range(n):
+                x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+                v = x % 100
+                if v < 30:
+                    c0 += 1
+                elif v < 60:
+                    c1 += 2
+                    c1 -= 1
+                else:
+                    c2 -= 1
+            return c0, c1, c2, x
+        big = sys.maxsize
+        print(f(2000, 0, 0, 0))
+        print(f(2000, big - 500, 10, 0))
+        print(f(2000, 5, big - 700, 0))
+        print(f(2000, 5, 0, -big + 600))
+    """)
+    after = stage(texts["prog_line5.txt"], "after ifconv")
+    assert after.count("if %") == 1 and "select_int" in after

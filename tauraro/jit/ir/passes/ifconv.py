@@ -8,14 +8,29 @@ goes on to the other target (a triangle) or joins the other arm (a diamond), and
 whose instructions are pure, cannot trap and are few, is appended to the branching
 block; each frame-variable part it writes gets ``select(cond, new, old)``.
 
-Guards, loads and stores of memory, trapping divisions and calls stay behind
-branches, as does any arm with more than ``MAX_OPS`` computing ops.
+An arm may also hold overflow guards of adds and subtracts (``c += 1`` in an
+``if``/``elif`` chain counting cases): ``a + b`` under ``cond`` becomes
+``a + select(cond, b, 0)``, which cannot overflow where the arm did not run, and
+overflows exactly where it did -- so the guard leaves only when the arm would have
+run, from the state the arm would have had (the arms before it wrote their slots
+through selects that kept the old values). A slot's write ``c = c + select(cond, b, 0)``
+needs no select of its own: where the arm did not run it writes ``c`` back.
+
+Once an arm is converted, its block and the block it went on to may be a straight
+line (one goto, one predecessor): they are merged, so an ``elif`` chain converts from
+its last arm outwards.
+
+Other guards, loads and stores of memory, trapping divisions and calls stay behind
+branches, as does any arm with more than ``MAX_OPS`` computing ops (a speculated
+guard counts two: its select and its check).
 """
 from __future__ import annotations
 
 from ..graph import Ins
 
-MAX_OPS = 6
+MAX_OPS = 10
+# guards that run unconditionally with their second operand selected to 0 where the arm did not run
+_SPECULABLE = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn"}
 # pure and not trapping (see the IR table's TRAPS), but costly beside a mispredicted branch
 _COSTLY = {"fdiv", "fsqrt"}
 _SELECT = {"int": "select_int", "float": "select_float", "bool": "select_bool"}
@@ -28,9 +43,26 @@ def run(graph):
         order = graph.rpo()
         preds = graph.preds(order)
         for key in order:
-            if _convert(graph, graph.blocks[key], preds):
+            if _convert(graph, graph.blocks[key], preds) or _merge(graph, graph.blocks[key], preds):
                 changed = True
                 break           # the CFG changed: look again
+
+
+def _merge(graph, a, preds) -> bool:
+    """Append ``a``'s one successor to ``a`` if ``a`` is its one predecessor (a straight line)."""
+    if a.term[0] != "goto" or a.key in graph.loop_headers:
+        return False
+    key = a.term[1]
+    b = graph.blocks[key]
+    if key in graph.loop_headers or key == graph.entry or preds.get(key) != [a.key] \
+            or b.term[0] not in ("goto", "branch"):
+        return False
+    del graph.blocks[key]
+    a.instrs += b.instrs
+    a.term = b.term
+    for (source, header) in [e for e in graph.interrupts if e[0] == key]:     # a back edge moved
+        graph.interrupts[(a.key, header)] = graph.interrupts.pop((source, header))
+    return True
 
 
 def _convert(graph, a, preds) -> bool:
@@ -70,6 +102,9 @@ def _cheap_arm(graph, key, source, preds) -> bool:
             continue
         if ins.op == "getvar" or "const" in ins.opdef.flags:
             continue
+        if ins.op in _SPECULABLE:
+            ops += 2
+            continue
         if not ins.opdef.pure or ins.opdef.traps or ins.op in _COSTLY:
             return False
         ops += 1
@@ -80,11 +115,51 @@ def _append(graph, a, b, cond, taken: bool):
     """``b``'s instructions at the end of ``a``, its writes made under ``cond`` (or its
     negation): select(cond, new, old) keeps the old value where the arm did not run."""
     for ins in b.instrs:
+        if ins.op in _SPECULABLE:
+            a.instrs += _speculated(ins, cond, taken)
+            continue
         if ins.op != "setvar":
             a.instrs.append(ins)
             continue
         slot, new = ins.imm, ins.args[0]
+        if new.op in _SPECULABLE and _reads_unwritten(new.args[0], ins, b):
+            a.instrs.append(ins)        # c = c + select(cond, d, 0) is c where the arm did not run
+            continue
         old = Ins("getvar", imm=slot, line=ins.line)
         pick = (new, old) if taken else (old, new)
         sel = Ins(_SELECT[slot.type], (cond,) + pick, line=ins.line)
         a.instrs += [old, sel, Ins("setvar", (sel,), imm=slot, line=ins.line)]
+
+
+def _speculated(ins, cond, taken: bool) -> list:
+    """``ins`` (``a + b`` guarded) made to add 0 where the arm did not run: the
+    instructions to append, ``ins`` last."""
+    a, b = ins.args
+    line = ins.line
+    if b.op == "int" and b.imm == 1:        # the common case, c += 1: the condition as an int
+        c = cond if taken else Ins("not", (cond,), line=line)
+        step = Ins("bool_to_int", (c,), line=line)
+        out = [step] if taken else [c, step]
+    else:
+        zero = Ins("int", imm=0, line=line)
+        step = Ins("select_int", (cond, b, zero) if taken else (cond, zero, b), line=line)
+        out = [zero, step]
+    ins.args = (a, step)
+    return out + [ins]
+
+
+def _reads_unwritten(v, write, arm) -> bool:
+    """Is ``v`` a read, in ``arm``, of the slot ``write`` writes, with no other write of
+    the slot between the two?"""
+    key = write.imm.key
+    if v.op != "getvar" or v.imm.key != key:
+        return False
+    seen = False
+    for ins in arm.instrs:
+        if ins is v:
+            seen = True
+        elif ins is write:
+            return seen
+        elif ins.op == "setvar" and ins.imm.key == key:
+            seen = False
+    return False
