@@ -11,26 +11,7 @@ from __future__ import annotations
 
 from ..compiler.code import CodeObject, LoopInfo
 from ..compiler.liveness import Liveness, modified_registers, successors as _successors
-
-
-def reverse_postorder(entry, succs, nodes) -> list:
-    """The nodes reachable from ``entry`` in reverse postorder; ``succs(node)`` lists a
-    node's successors, and those not in ``nodes`` (a region's exits) are left out."""
-    seen = {entry}
-    order = []
-    stack = [(entry, iter(succs(entry)))]
-    while stack:
-        node, it = stack[-1]
-        for t in it:
-            if t in nodes and t not in seen:
-                seen.add(t)
-                stack.append((t, iter(succs(t))))
-                break
-        else:
-            order.append(node)
-            stack.pop()
-    order.reverse()
-    return order
+from ..wasmgen.structure import reverse_postorder
 
 
 def dominator_sets(entry, order, preds) -> dict:

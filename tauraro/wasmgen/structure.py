@@ -48,16 +48,18 @@ class Sink:
     exit_depth = 0   # set before block_code/terminator: branch depth of the exit block
 
 
-def reverse_postorder(entry, succs) -> list:
+def reverse_postorder(entry, succs, nodes) -> list:
+    """The nodes reachable from ``entry`` in reverse postorder; ``succs(node)`` lists a
+    node's successors, and those not in ``nodes`` (a region's exits) are left out."""
     seen = {entry}
     order = []
-    stack = [(entry, iter(succs[entry]))]
+    stack = [(entry, iter(succs(entry)))]
     while stack:
         node, it = stack[-1]
         for t in it:
-            if t in succs and t not in seen:
+            if t in nodes and t not in seen:
                 seen.add(t)
-                stack.append((t, iter(succs[t])))
+                stack.append((t, iter(succs(t))))
                 break
         else:
             order.append(node)
@@ -104,7 +106,7 @@ class Structurer:
         """``succs``: node -> successor nodes (only nodes of the graph are keys)."""
         self.sink = sink
         self.succs = succs
-        self.order = reverse_postorder(entry, succs)
+        self.order = reverse_postorder(entry, succs.__getitem__, succs)
         self.rpo = {n: i for i, n in enumerate(self.order)}
         self.idom, self.preds = immediate_dominators(entry, succs, self.order)
         self.children = {n: [] for n in self.order}
