@@ -36,6 +36,7 @@ I64_MIN = -(1 << 63)
 STATUS = 4               # 0, or the id of the snapshot whose guard failed
 FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
 SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
+FUEL = 1024              # back edges of a counted loop between two polls for Ctrl-C
 MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
 
 
@@ -61,6 +62,9 @@ class Emitter(Sink):
         # native iterations of the region's own loops (an inlined callee's are not counted)
         self.counters = {h: self.new_local("iterations_L%d" % header_lines.get(h, h), "i64")
                          for h in sorted(layout.counter_off)}
+        # a counted loop's back edge counts down its fuel; every FUEL back edges it adds
+        # FUEL to its counter and polls for Ctrl-C (see loop_back)
+        self.fuel = {h: self.new_local("fuel_L%d" % header_lines.get(h, h), "i32") for h in self.counters}
         self.carried = layout.carried
         # With many loop variables, each exit would carry them all as live values to the
         # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
@@ -260,17 +264,28 @@ class Emitter(Sink):
         raise AssertionError("every edge leaving the region ends in an exit block")
 
     def loop_back(self, source, header, depth_to_exit):
-        c = self.counters.get(header)
-        if c is not None:
-            self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
-        # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact
+        """Count the iteration and poll for Ctrl-C (a watchdog thread sets the flag word:
+        leave at the header, state intact). A counted loop does both once every FUEL back
+        edges: one decrement and a branch never taken an iteration, where an increment, a
+        load and a branch were (the iterations left in its fuel are added at the exit)."""
+        nest = 1
+        fuel = self.fuel.get(header)
+        if fuel is not None:
+            c = self.counters[header]
+            self.e(("local.get", fuel), ("i32.const", 1), "i32.sub", ("local.tee", fuel), "i32.eqz",
+                   ("if", None),
+                   ("local.get", c), ("i64.const", FUEL), "i64.add", ("local.set", c),
+                   ("i32.const", FUEL), ("local.set", fuel))
+            nest = 2
         self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
         self.emit(("if", None))
         saved = self.exit_depth, self.nest
-        self.exit_depth, self.nest = depth_to_exit, 1
+        self.exit_depth, self.nest = depth_to_exit, nest
         self.exit_code(self.graph.interrupts[(source, header)])
         self.exit_depth, self.nest = saved
         self.emit(("end",))
+        if fuel is not None:
+            self.emit(("end",))
 
     # --- whole function ------------------------------------------------------------------------------
     def build(self) -> tuple[bytes, Module]:
@@ -291,6 +306,8 @@ class Emitter(Sink):
                     if vt == "i32":
                         self.emit(("i32.wrap_i64",))
                 self.emit(("local.set", idx))
+        for fuel in self.fuel.values():
+            self.e(("i32.const", FUEL), ("local.set", fuel))
         self.emit(("block", None, "exit"))
         self.exit_depth = 0
         for ins in self.graph.preheader:        # values the whole loop uses: each in its own local
@@ -309,8 +326,9 @@ class Emitter(Sink):
                 if vt == "i32":
                     self.emit(("i64.extend_i32_u",))
                 self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
-        for h, c in self.counters.items():
-            self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+        for h, c in self.counters.items():      # the back edges counted, and those in the fuel spent
+            self.e(("i32.const", 0), ("local.get", c), ("i64.const", FUEL), ("local.get", self.fuel[h]),
+                   "i64.extend_i32_u", "i64.sub", "i64.add", ("i64.store", layout.counter_off[h]))
         # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
         self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", layout.EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))
