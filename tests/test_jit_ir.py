@@ -213,3 +213,42 @@ def test_a_speculated_guard_leaves_only_where_its_arm_runs_and_exactly_there(tmp
     """)
     after = stage(texts["prog_line5.txt"], "after ifconv")
     assert after.count("if %") == 1 and "select_int" in after
+
+
+def test_division_of_a_bounded_int_by_a_constant_is_a_multiply_and_exact_at_the_edges(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(start, n):
+            t = 0
+            for i in range(start, start + n):
+                x = i & 0x7FFFFFFF                  # 0 <= x < 2**31
+                y = (i * 2654435761) & 0xFFFFFFFFF  # 0 <= y < 2**36
+                t += x % 1000 + x // 7 + x % 641 + (x >> 9) // 997 + y // 12345 + y % 3
+                t += x // 2147483647 + x % 2147483646
+            return t
+        for start in (0, 2**31 - 700, 2**32 - 300, 5 * 2**31 - 1000, 2**40 + 2**31 - 50):
+            print(start, f(start, 1500))
+    """)
+    after = stage(texts["prog_line4.txt"], "after ranges")
+    assert after.count("floordiv_mul") >= 3 and after.count("mod_mul") >= 3
+    assert "div_u" not in after and "rem_u" not in after
+
+
+def test_the_reciprocal_of_a_divisor_is_exact_for_every_int_up_to_the_bound():
+    import random
+    from tauraro.jit.ir.passes.ranges import reciprocal
+    rnd = random.Random(8)
+    found = 0
+    for c in (3, 7, 10, 641, 997, 1000, 12345, 2**31 - 1, 6700417, 3**20, 2**33 + 1):
+        for hi in (1000, 2**21, 2**31 - 1, 2**32, 2**36 - 1, 2**40, 2**63 - 1):
+            magic = reciprocal(c, hi)
+            if magic is None:
+                continue
+            found += 1
+            m, s = magic
+            xs = [0, 1, c - 1, c, c + 1, hi, hi - 1, hi - hi % c, hi - hi % c - 1]
+            xs += [rnd.randrange(hi + 1) for _ in range(3000)] + [k * c - 1 for k in range(1, 40)]
+            for x in xs:
+                if 0 <= x <= hi:
+                    assert x * m < 2**64 and (x * m) >> s == x // c, (c, hi, x)
+    assert found >= 30
+    assert reciprocal(10, 2**63 - 1) is None        # no 64-bit product serves every int

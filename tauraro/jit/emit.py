@@ -758,6 +758,19 @@ def _divmod_const(em, ins):
              ("local.get", rem), ("i64.const", 0), off, "i64.extend_i32_u", "i64.sub")
 
 
+@rule("floordiv_mul", "mod_mul")
+def _divmod_multiply(em, ins):
+    """a // c as (a * m) >> s, a % c as a - c * that: ranges.reciprocal chose m and s."""
+    c, m, s = ins.imm
+    em.use(ins.args[0])
+    if ins.op == "mod_mul":
+        la = em.to_local("i64")
+        em.e(("local.get", la), ("local.get", la))
+    em.e(("i64.const", m - (1 << 64) if m >= 1 << 63 else m), "i64.mul", ("i64.const", s), "i64.shr_u")
+    if ins.op == "mod_mul":
+        em.e(("i64.const", c), "i64.mul", "i64.sub")
+
+
 @rule("floordiv_nn", "mod_nn")
 def _divmod_nonneg(em, ins):
     """a // c and a % c for a >= 0 and a constant c > 0: C's and Python's agree, and an

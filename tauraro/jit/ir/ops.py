@@ -93,6 +93,8 @@ floordiv_const  int                 int     pure            a // c for a constan
 mod_const       int                 int     pure            a % c for a constant c != 0 (imm)
 floordiv_nn     int                 int     pure            a // c for a >= 0 proved and a constant c > 0 (imm): unsigned, no floor correction
 mod_nn          int                 int     pure            a % c for a >= 0 proved and a constant c > 0 (imm): unsigned, no sign correction
+floordiv_mul    int                 int     pure            a // c as (a * m) >> s, exact for the a proved (imm: c, m, s; see ranges.reciprocal)
+mod_mul         int                 int     pure            a % c as a - c * ((a * m) >> s), exact for the a proved (imm: c, m, s)
 rshift          int int             int     pure            a >> b (floor), b >= 0
 band            int int             int     pure            a & b
 bor             int int             int     pure            a | b

@@ -14,7 +14,10 @@ Then, per op (with an explicit default: keep it):
   passes are dropped;
 - ``index`` with a non-negative index becomes ``index_nonneg`` (no wrap-around);
 - ``//`` and ``%`` by a constant c > 0 of a non-negative int become ``floordiv_nn`` and
-  ``mod_nn``: an unsigned division, with no correction for Python's floor;
+  ``mod_nn``: an unsigned division, with no correction for Python's floor; and where the
+  int's bound lets a 64-bit product stand for the division (see ``reciprocal``),
+  ``floordiv_mul`` and ``mod_mul``: a multiply and a shift (a division's latency is tens
+  of cycles, and Cranelift divides by a constant with a division);
 - ``range_check`` whose stop + step cannot overflow is dropped.
 
 A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
@@ -106,10 +109,11 @@ class Ranges:
             if a[1] <= 0:
                 return (-a[1], -a[0])
             return (0, max(-a[0], a[1]))
-        if op in ("mod_const", "mod_nn"):       # the divisor's sign
-            return (0, ins.imm - 1) if ins.imm > 0 else (ins.imm + 1, 0)
-        if op in ("floordiv_const", "floordiv_nn"):
-            c = ins.imm
+        if op in ("mod_const", "mod_nn", "mod_mul"):       # the divisor's sign
+            c = ins.imm[0] if op == "mod_mul" else ins.imm
+            return (0, c - 1) if c > 0 else (c + 1, 0)
+        if op in ("floordiv_const", "floordiv_nn", "floordiv_mul"):
+            c = ins.imm[0] if op == "floordiv_mul" else ins.imm
             return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
         if op == "mod":
             if b[0] > 0:
@@ -335,8 +339,14 @@ def _apply(analysis, ins):
     if op == "check_int53":
         a = of(ins.args[0])
         return not (a[0] >= -(1 << 53) and a[1] <= (1 << 53))
-    if op in ("floordiv_const", "mod_const") and ins.imm > 0 and of(ins.args[0])[0] >= 0:
-        ins.op = "floordiv_nn" if op == "floordiv_const" else "mod_nn"
+    if op in ("floordiv_const", "mod_const", "floordiv_nn", "mod_nn") and ins.imm > 0 and of(ins.args[0])[0] >= 0:
+        floor = op.startswith("floordiv")
+        ins.op = "floordiv_nn" if floor else "mod_nn"
+        if ins.imm & (ins.imm - 1):         # (a power of two is a shift or a mask already)
+            magic = reciprocal(ins.imm, of(ins.args[0])[1])
+            if magic is not None:
+                ins.op = "floordiv_mul" if floor else "mod_mul"
+                ins.imm = (ins.imm,) + magic
         return True
     if op == "index" and of(ins.args[2])[0] >= 0:
         ins.op = "index_nonneg"
@@ -345,3 +355,19 @@ def _apply(analysis, ins):
         stop, step = of(ins.args[0]), of(ins.args[1])
         return not _fits(stop[0] + step[0], stop[1] + step[1])
     return True
+
+
+def reciprocal(c: int, hi: int):
+    """(m, s) such that a // c == (a * m) >> s for every 0 <= a <= hi, with a * m below
+    2**64 (an unsigned 64-bit product); None if there is none.
+
+    With m = ceil(2**s / c) and e = m * c - 2**s (0 <= e < c): writing a = q * c + r,
+    a * m / 2**s = q + (r + a * e / 2**s) / c, and r <= c - 1, so the floor is q as long as
+    a * e < 2**s -- for every a up to hi. The smallest such s is taken."""
+    for s in range(64):
+        m = -(-(1 << s) // c)
+        if m * hi >= 1 << 64:
+            return None
+        if hi * (m * c - (1 << s)) < (1 << s):
+            return m, s
+    return None
