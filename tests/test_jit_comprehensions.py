@@ -295,16 +295,17 @@ def test_any_and_all_stop_where_cpythons_stop(tmp_path):
 
 
 def test_a_comprehension_whose_native_runs_do_not_pay_is_left_to_cpython(tmp_path):
-    # each run copies in the 2 x 100,000 floats it reads: more than CPython spends on the
-    # element (the first two native runs, then one as written, are timed)
+    # each run copies in the 2 x 100,000 floats of two lists: more than CPython spends on
+    # the element (the first two native runs, then one as written, are timed)
     r = jit(tmp_path, """
         def mixed(xs, ys):
             return [a * b + a - b for a, b in zip(xs, ys)]
 
         xs = [i * 0.5 for i in range(100000)]
+        ys = [i * 0.25 for i in range(100000)]
         t = 0.0
         for rep in range(6):
-            t += mixed(xs, xs)[-1]
+            t += mixed(xs, ys)[-1]
         print(t)
     """)
     row = r.loop(3)
