@@ -157,15 +157,18 @@ def iter_of(t: JType):
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool = True):
+                 resumable: bool = True, cells=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
         region of an inlined function (``depth`` > 0) ends at its returns.
         ``resumable``: an exit inside this inlined function resumes where it left, its
         frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
-        exits make the interpreter repeat the whole call."""
+        exits make the interpreter repeat the whole call. ``cells``: an inlined function's
+        closure cells, register -> (frame variable, its constant or inline.LIVE: a frame
+        variable compiled code reads and writes) (see ``Inliner.entry``)."""
         self.region = region
+        self.cells = cells or {}
         self.code: CodeObject = region.code
         self.entry = entry
         self.inliner = inliner
@@ -280,8 +283,22 @@ class Inference:
         if ins.op.name == "STORE_GLOBAL":
             return [("g", self.code.names[ins.args[0]])]
         if ins.op.name == "STORE_DEREF":
-            return [cell_var(self.code, ins.args[0])]
+            return [self.cell_var(ins.args[0])]
         return ins.op.written(ins.args)
+
+    def cell_var(self, reg: int):
+        """The frame variable of the cell in register ``reg`` (an inlined closure's cells:
+        see ``cells``)."""
+        c = self.cells.get(reg)
+        return c[0] if c is not None else cell_var(self.code, reg)
+
+    def cell_constant(self, reg: int):
+        """(True, the value) if the cell in register ``reg`` is an inlined closure's whose
+        contents are a constant, else (False, None)."""
+        c = self.cells.get(reg)
+        if c is None or c[1] == "live":
+            return False, None
+        return True, c[1]
 
     # --- typing rules --------------------------------------------------------------------------
     def _exit(self, pc, reason, kind="side"):
@@ -309,11 +326,12 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF") or name == "STORE_SUBSCR" and not self.resumable:
+            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
-                # it must not have changed anything the program can see (the globals and
-                # cells a callee writes are not written back by the loop's exits)
+                # it must not have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
+            if name in ("STORE_GLOBAL", "STORE_DEREF"):
+                return self._store_in_callee(pc, name, args, operands, state)
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         result, reason = self._rule(name, args, operands, state)
@@ -331,6 +349,27 @@ class Inference:
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),
                                       kind="type-change")
         return typing
+
+    def _store_in_callee(self, pc, name, args, operands, state) -> Typing:
+        """A global or closure variable an inlined function (resumed where it exits)
+        writes: a frame variable of the loop, written back at every exit. Its type stays
+        the one it had at the call (else a type-change exit, there), so it is the same
+        after every call and at the loop's header."""
+        if name == "STORE_GLOBAL":
+            var, t = ("g", self.code.names[args[0]]), operands[0]
+        else:
+            var, t = self.cell_var(args[0]), operands[1]
+            if self.cell_constant(args[0])[0]:
+                return self._exit(pc, "STORE_DEREF of closure variable '%s', not known at entry" % var[2])
+        result, reason = self._store_outside(t, "a global" if name == "STORE_GLOBAL" else "a closure variable")
+        if result == "exit":
+            return self._exit(pc, reason)
+        want = self.entry.get(var)
+        if want is None:
+            return self._exit(pc, "%s is not known at entry" % self._var_name(var))
+        if want is not t:
+            return self._exit(pc, "%s becomes %s" % (self._var_name(var), t.name), kind="type-change")
+        return Typing(pc, "lower", t, operands)
 
     def _call(self, pc, args, operands, kwnames=()) -> Typing:
         """A call of a program function: inlined, typed by the callee's own inference
@@ -450,7 +489,7 @@ class Inference:
         if name == "STORE_GLOBAL":
             return self._store_outside(t[0], "a global")
         if name == "LOAD_DEREF":
-            c = cell_var(self.code, args[1])
+            c = self.cell_var(args[1])
             return self._load_outside(state.get(c), "closure variable '%s'" % c[2], "is not bound")
         if name == "STORE_DEREF":
             return self._store_outside(t[1], "a closure variable")

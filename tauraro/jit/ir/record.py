@@ -19,7 +19,7 @@ import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
-from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
+from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
@@ -330,9 +330,11 @@ class Recorder:
         return self.graph.snapshot(Snapshot(top.code, pc, line, reason, kind, self._values(pc, state)))
 
     def _chain_stores(self) -> bool:
+        """Does a callee of the chain store anything the program sees (then an exit in it
+        cannot re-run the call)?"""
         f = self.frame
         while f is not self.top:
-            if any(ins.op.name == "STORE_SUBSCR" for ins in f.code.instrs):
+            if any(ins.op.name in ("STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF") for ins in f.code.instrs):
                 return True
             f = f.parent
         return False
@@ -496,17 +498,16 @@ class Recorder:
         self.load_outside(args[0], ("g", self.code.names[args[1]]))
 
     def op_LOAD_DEREF(self, args, typing):
-        var = cell_var(self.code, args[1])
-        fn = self.frame.function
-        if fn is not None:      # an inlined closure's variable: the constant its cell holds
-            value = fn.closure[var[2]]
+        var = self.inf.cell_var(args[1])
+        constant, value = self.inf.cell_constant(args[1])
+        if constant:            # an inlined closure's variable: the constant its cell holds
             t = self.state[var]
             self.write(args[0], t, [] if t.static else self.const_parts(value, t))
             return
         self.load_outside(args[0], var)
 
     def op_STORE_DEREF(self, args, typing):
-        self.write(cell_var(self.code, args[0]), self.type_of(args[1]), self.parts(args[1]))
+        self.write(self.inf.cell_var(args[0]), self.type_of(args[1]), self.parts(args[1]))
 
     def op_STORE_GLOBAL(self, args, typing):
         self.write(("g", self.code.names[args[0]]), self.type_of(args[1]), self.parts(args[1]))
