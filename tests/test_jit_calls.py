@@ -675,6 +675,27 @@ def test_a_loop_calls_a_recursive_function_natively(tmp_path):
     assert any("int overflow" in reason for reason in calls_exits(r, 21)), r.exit_reasons(21)
 
 
+def test_a_function_compiled_whole_called_from_a_loop_reads_the_globals_the_loop_writes(tmp_path):
+    """Its graph is its own: a global the loop holds as a frame variable is not one of
+    its values (it read an unset local: fib's base case added 0 for K)."""
+    jit(tmp_path, """
+        K = 3
+        def f(n):
+            if n < 2:
+                return n + K
+            return f(n - 1) + f(n - 2)
+
+        def main():
+            global K
+            s = 0
+            for i in range(300):
+                s += f(i % 12)
+                K = i % 5
+            return s
+        print(main())
+    """)
+
+
 def test_a_loop_calling_deep_recursion_gets_recursion_error_where_cpython_does(tmp_path):
     jit(tmp_path, """
         import sys

@@ -187,7 +187,9 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     if any(t not in (INT, FLOAT, BOOL) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
-    entry = inliner.entry(fn, region, params, global_types)
+    # its graph is its own, without the loop's frame variables: of the globals known at
+    # the call it reads only those known at compile time (functions, classes, modules)
+    entry = inliner.entry(fn, region, params, {v: t for v, t in global_types.items() if t.static})
     if isinstance(entry, str):
         return entry
     entry, cells = entry
