@@ -448,6 +448,50 @@ def test_a_closure_variable_changed_during_the_loop(tmp_path):
     """)
 
 
+def test_a_closure_a_closure_holds_has_its_variables_read_at_each_entry(tmp_path):
+    """Only the contents of an entry variable's closure are in the version's key: the
+    cells of a function that closure holds are read at each entry (they were constants
+    no entry checked)."""
+    jit(tmp_path, """
+        def make():
+            k = 1
+            def inner(x):
+                return x + k
+            def outer(x):
+                return inner(x)
+            def setk(v):
+                nonlocal k
+                k = v
+            return outer, setk
+
+        def make_calling():
+            def a(x):
+                return x + 1
+            f = a
+            def call(x):
+                return f(x)
+            def outer(x):
+                return call(x) + 1
+            def setf(g):
+                nonlocal f
+                f = g
+            return outer, setf
+
+        outer, setk = make()
+        outer2, setf = make_calling()
+
+        def run(n):
+            t = 0
+            for i in range(n):
+                t += outer(i) + outer2(i)
+            return t
+        print(run(3000))
+        setk(100)
+        setf(lambda x: x * 2)
+        print(run(3000))
+    """)
+
+
 # --- enumerate, zip and reversed -----------------------------------------------------------
 
 def test_enumerate_zip_and_reversed_made_inside_a_compiled_loop(tmp_path):

@@ -306,11 +306,12 @@ def callee_globals(types, code_for) -> set:
 
 class CellMap:
     """The closure cells of the functions a loop may inline that compiled code reads and
-    writes as frame variables (``vars``: id(cell) -> var): every cell one of them writes
-    and every cell that is one of the loop's own closure variables (then the loop's
-    variable, ``("c", register, name)``). ``checks``: (register, cell, same) for each
-    loop cell and each cell of those functions -- was the register's cell that very cell
-    -- which every entry checks still holds."""
+    writes as frame variables (``vars``: id(cell) -> var): every cell one of them writes,
+    every cell of a function that another's closure holds (whose contents no entry
+    variable's type holds), and every cell that is one of the loop's own closure
+    variables (then the loop's variable, ``("c", register, name)``). ``checks``:
+    (register, cell, same) for each loop cell and each cell of those functions -- was
+    the register's cell that very cell -- which every entry checks still holds."""
 
     def __init__(self):
         self.vars = {}
@@ -330,6 +331,9 @@ def closure_cells(types, loop_cells: dict, code_for) -> CellMap:
         closure = dict(zip(fn.func.__code__.co_freevars, fn.func.__closure__ or ()))
         written |= {id(closure[regs[ins.args[0]]]) for ins in code.instrs
                     if ins.op.name in ("STORE_DEREF", "DELETE_DEREF") and ins.args[0] in regs}
+    # the functions whose type is an entry variable's: their cells' contents are part of
+    # the version's key (checked at entry); not those of functions their closures hold
+    direct = {t.function if isinstance(t, BoundClassMethod) else t for t in types}
     out = CellMap()
     checked = set()
     for fn in fns:
@@ -337,7 +341,7 @@ def closure_cells(types, loop_cells: dict, code_for) -> CellMap:
             mine = loop_cells.get(id(cell))
             if mine is not None:
                 out.vars[id(cell)] = mine[0]
-            elif id(cell) in written:
+            elif id(cell) in written or fn not in direct:
                 out.vars[id(cell)] = ("c", CellVar(cell), name)
             for var, loop_cell in loop_cells.values():
                 if (var[1], id(cell)) not in checked:
