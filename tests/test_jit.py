@@ -182,6 +182,32 @@ def test_index_error_leaves_native_code_at_the_right_line(tmp_path):
     assert r.got.last_stderr_line == "IndexError: list index out of range"
 
 
+def test_an_error_a_runtime_helper_raises_after_an_exit_has_cpythons_traceback(tmp_path):
+    """The resume interpreter makes some instructions' work a helper's (``call_ex``,
+    ``list_extend``): a traceback caught by the program shows no frame of theirs."""
+    jit(tmp_path, """
+        import traceback
+
+        def add3(a, b, c):
+            return a * 100 + b * 10 + c
+
+        def run(n, last):
+            s = 0
+            for i in range(n):
+                if i == n - 1:
+                    s += add3(*last)
+                s += add3(i, 1, 0)
+            return s
+
+        for last in ((1, 2, 3, 4), 5, (1, 2, "x")):
+            try:
+                run(3000, last)
+            except TypeError:
+                traceback.print_exc()
+        print(run(3000, (1, 2, 3)))
+    """)
+
+
 def test_break_out_of_nested_loops(tmp_path):
     r = jit(tmp_path, """
         fi = fj = -1
