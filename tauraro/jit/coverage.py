@@ -35,6 +35,12 @@ COMPILED = frozenset((
     # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
     # where an exit needs one
     "BUILD_TUPLE",
+    # f(a, *t) with t of known length (a tuple virtual, a constant tuple, [x, y]): the
+    # argument list it builds is a virtual too, and the call (CALL_EX) is inlined as
+    # f(a, t[0], t[1]). Other lists (BUILD_LIST), extending them (LIST_EXTEND) or making
+    # them tuples (LIST_TO_TUPLE) exit as "building a container"; a CALL_EX with
+    # **kwargs, keyword arguments or *args of unknown length, or of a builtin, exits too
+    "BUILD_LIST", "LIST_EXTEND", "LIST_TO_TUPLE", "CALL_EX",
     # closure variables: the contents of a cell, read at entry and written back at exits
     "LOAD_DEREF", "STORE_DEREF",
     # a list comprehension's list of numbers, grown in compiled code (tauraro.vm.comprehensions)
@@ -46,7 +52,6 @@ _DELETE = "deleting a binding"
 _EXCEPTIONS = "exception handling"
 _GENERATORS = "generators and coroutines"
 _BUILD = "building a container"
-_CALLS = "calls with unpacked arguments are not compiled yet"
 _MATCH = "structural pattern matching"
 _IMPORT = "importing"
 
@@ -68,12 +73,11 @@ NOT_COMPILED = {
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
     "STORE_ATTR": "attributes are not compiled yet",
     "BUILD_SLICE": "slices are not compiled yet",
-    "BUILD_LIST": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
+    "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
-    "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
+    "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
     "UNPACK_EX": "starred unpacking is not compiled yet",
-    "CALL_EX": _CALLS,
     "MAKE_FUNCTION": "defining a function", "BUILD_CLASS": "defining a class",
     "IMPORT_NAME": _IMPORT, "IMPORT_FROM": _IMPORT, "IMPORT_STAR": _IMPORT,
     "MATCH_CLASS": _MATCH, "MATCH_SEQUENCE": _MATCH, "MATCH_MAPPING": _MATCH,

@@ -20,7 +20,7 @@ from array import array
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
+from .jtypes import (ArgsList, BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
                      BoundClassMethod, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
@@ -366,6 +366,13 @@ class Transfer:
             return self._const(jt.klass)
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
+        if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)
+            values, k = [], 0
+            for m in jt.members:
+                n = len(m.parts)
+                values.append(self._value(m, words[k:k + n], var, False))
+                k += n
+            return "[%s]" % ", ".join(values)
         if isinstance(jt, TupleValue):      # made only now, as the exit needs it
             values, k = [], 0
             for m in jt.members:
