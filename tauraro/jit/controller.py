@@ -107,6 +107,10 @@ class LoopState:
         self.quick_failures = 0
         self.backoff = 16
         self.start = None                # iterations before the hook when the loop starts
+        # an exit inside an iteration makes CPython run that iteration again from its start
+        # (a comprehension's: tauraro.vm.comprehensions), so inlined callees may change
+        # nothing the program sees: their stores are exits
+        self.reruns_iterations = False
 
     @property
     def line(self):
@@ -318,7 +322,8 @@ class JitController:
             from .inline import Inliner
             types, cells = self._entry_types(st, r, G, builtins)
             inf = Inference(region, dict(zip(st.entry_vars, types)),
-                            Inliner(self.code_for, cells.vars) if self.code_for else None)
+                            Inliner(self.code_for, cells.vars) if self.code_for else None,
+                            resumable=not st.reruns_iterations)
         except NotCompilable:
             return None
         return inf.state_before.get(pc)
@@ -641,7 +646,7 @@ class JitController:
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
-        inf = Inference(region, entry_types, inliner)
+        inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
         layout = FrameLayout(region, entry_types, carried, called_regions(inf))
