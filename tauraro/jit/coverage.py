@@ -35,13 +35,16 @@ COMPILED = frozenset((
     # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
     # where an exit needs one
     "BUILD_TUPLE",
-    # f(a, *t) with t of known length (a tuple virtual, a constant tuple, [x, y]): the
-    # argument list it builds is a virtual too, and the call (CALL_EX) is inlined as
-    # f(a, t[0], t[1]). Other lists (BUILD_LIST), extending them (LIST_EXTEND) or making
-    # them tuples (LIST_TO_TUPLE) exit as "building a container"; a CALL_EX with
-    # **kwargs, keyword arguments or *args of unknown length, or of a builtin, exits too
+    # f(*t) and f(a, *t) with t of known length (a tuple virtual, a constant tuple,
+    # [x, y], *args forwarded), f a program function: the call (CALL_EX) is inlined as
+    # f(a, t[0], t[1]), the argument list it builds a virtual too. Other lists
+    # (BUILD_LIST), extending them (LIST_EXTEND) or making them tuples (LIST_TO_TUPLE)
+    # exit as "building a container"; a CALL_EX with **kwargs, keyword arguments, *args
+    # of unknown length (a list, a tuple from outside the loop), or of a builtin, exits too
     "BUILD_LIST", "LIST_EXTEND", "LIST_TO_TUPLE", "CALL_EX",
-    # closure variables: the contents of a cell, read at entry and written back at exits
+    # closure variables: the contents of a cell (the loop's own, or one an inlined
+    # closure writes), read at entry and written back at exits -- as are the globals
+    # (STORE_GLOBAL) the loop and its inlined callees write
     "LOAD_DEREF", "STORE_DEREF",
     # a list comprehension's list of numbers, grown in compiled code (tauraro.vm.comprehensions)
     "LIST_APPEND",
