@@ -43,6 +43,7 @@ class NotCompilable(Exception):
 
 
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
+LIVE = object()             # Inference.cells: a closure cell that is a frame variable, not a constant
 SELF_INLINE_SIZE = 60       # a function compiled whole this small has one level of itself inlined
 
 
@@ -165,8 +166,8 @@ class Inference:
         ``resumable``: an exit inside this inlined function resumes where it left, its
         frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
         exits make the interpreter repeat the whole call. ``cells``: an inlined function's
-        closure cells, register -> (frame variable, its constant or inline.LIVE: a frame
-        variable compiled code reads and writes) (see ``Inliner.entry``)."""
+        closure cells, register -> (frame variable, its constant or LIVE: a frame variable
+        compiled code reads and writes) (see ``Inliner.entry``)."""
         self.region = region
         self.cells = cells or {}
         self.code: CodeObject = region.code
@@ -298,7 +299,7 @@ class Inference:
         """(True, the value) if the cell in register ``reg`` is an inlined closure's whose
         contents are a constant, else (False, None)."""
         c = self.cells.get(reg)
-        if c is None or c[1] == "live":
+        if c is None or c[1] is LIVE:
             return False, None
         return True, c[1]
 

@@ -25,13 +25,12 @@ interpreter makes it again, so it must change nothing (its stores stay exits).
 from __future__ import annotations
 
 from ..compiler.code import VARARGS
-from .infer import Inference, NotCompilable
+from .infer import LIVE, Inference, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, CellVar, ClassType, FunctionType,
                      LiveCell, OtherType, classify)
 from .region import FunctionRegion
 
 _EMPTY = object()
-LIVE = "live"            # a closure cell that is a frame variable (see Inliner.entry)
 MAX_DEPTH = 3            # calls inlined inside inlined calls, at most this deep
 MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at most
 
