@@ -1,10 +1,11 @@
 """Which calls of the program's functions are inlined into a compiled loop, typed how.
 
-A call ``f(a, b)`` (or ``f(*t)``, ``t`` a tuple of known length) whose callee is a
-function of the loop's module known at entry (``FunctionType``: its identity, code and
-defaults are checked by every entry) is inlined if the callee's register bytecode,
-typed for these argument types, compiles as a whole function region
-(``FunctionRegion``) and returns one type. Depth and size are bounded.
+A call ``f(a, b)`` (or ``f(*t)``, ``f(a, *t)``, ``t`` of a length known natively: see
+``Inference._unpacked_members``) whose callee is a function of the loop's module known
+at entry (``FunctionType``: its identity, code and defaults are checked by every entry)
+is inlined if the callee's register bytecode, typed for these argument types, compiles
+as a whole function region (``FunctionRegion``) and returns one type. Depth and size
+are bounded.
 
 An exit inside an inlined body resumes *there*: its snapshot holds every frame of the
 chain, the exit rebuilds each callee's frame and the resume interpreter runs the rest
@@ -15,9 +16,13 @@ global it writes is a frame variable of the loop (``("g", name)``), read at entr
 written back at every exit, as the loop's own globals are; a closure cell it writes --
 or that another callee writes, or that is one of the loop's own cells -- is one too
 (``closure_cells``): the loop's own closure variable if it is that very cell, else
-``("c", CellVar(cell), name)``, written back into the cell itself. The other cells of
-an inlined closure hold constants (checked at entry). A type-change of such a variable
-inside a callee is an exit there, so its type is the same at every call and return.
+``("c", CellVar(cell), name)``, written back into the cell itself; so are the cells of
+a closure another closure holds. The other cells of an inlined closure hold constants
+(part of the version's key: checked at entry). A type-change of such a variable inside
+a callee is an exit there, so its type is the same at every call and return.
+
+A comprehension's loop is different (``LoopState.reruns_iterations``): an iteration it
+stops in is run again by CPython, so its callees' stores are exits.
 
 A function compiled whole is different: its exits fail the whole call and the
 interpreter makes it again, so it must change nothing (its stores stay exits).
