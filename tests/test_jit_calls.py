@@ -448,6 +448,50 @@ def test_a_closure_variable_changed_during_the_loop(tmp_path):
     """)
 
 
+def test_a_closure_a_closure_holds_has_its_variables_read_at_each_entry(tmp_path):
+    """Only the contents of an entry variable's closure are in the version's key: the
+    cells of a function that closure holds are read at each entry (they were constants
+    no entry checked)."""
+    jit(tmp_path, """
+        def make():
+            k = 1
+            def inner(x):
+                return x + k
+            def outer(x):
+                return inner(x)
+            def setk(v):
+                nonlocal k
+                k = v
+            return outer, setk
+
+        def make_calling():
+            def a(x):
+                return x + 1
+            f = a
+            def call(x):
+                return f(x)
+            def outer(x):
+                return call(x) + 1
+            def setf(g):
+                nonlocal f
+                f = g
+            return outer, setf
+
+        outer, setk = make()
+        outer2, setf = make_calling()
+
+        def run(n):
+            t = 0
+            for i in range(n):
+                t += outer(i) + outer2(i)
+            return t
+        print(run(3000))
+        setk(100)
+        setf(lambda x: x * 2)
+        print(run(3000))
+    """)
+
+
 # --- enumerate, zip and reversed -----------------------------------------------------------
 
 def test_enumerate_zip_and_reversed_made_inside_a_compiled_loop(tmp_path):
@@ -673,6 +717,27 @@ def test_a_loop_calls_a_recursive_function_natively(tmp_path):
     row = r.loop(15)
     assert row["native_iterations"] >= 2990 and row["entries"] == 1, row
     assert any("int overflow" in reason for reason in calls_exits(r, 21)), r.exit_reasons(21)
+
+
+def test_a_function_compiled_whole_called_from_a_loop_reads_the_globals_the_loop_writes(tmp_path):
+    """Its graph is its own: a global the loop holds as a frame variable is not one of
+    its values (it read an unset local: fib's base case added 0 for K)."""
+    jit(tmp_path, """
+        K = 3
+        def f(n):
+            if n < 2:
+                return n + K
+            return f(n - 1) + f(n - 2)
+
+        def main():
+            global K
+            s = 0
+            for i in range(300):
+                s += f(i % 12)
+                K = i % 5
+            return s
+        print(main())
+    """)
 
 
 def test_a_loop_calling_deep_recursion_gets_recursion_error_where_cpython_does(tmp_path):
@@ -917,6 +982,131 @@ def test_star_args_are_a_tuple_of_known_length(tmp_path):
     row = r.loop(14)
     assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
     assert r.loop(21)["native_iterations"] >= 95
+
+
+def test_star_calls_of_known_length_are_inlined(tmp_path):
+    """f(*t) (CALL_EX) with t a tuple virtual, a constant tuple or [a, b], f(a, *t, b)
+    (its argument list a virtual too), *args forwarded: inlined as f(t[0], t[1], ...)."""
+    r = jit(tmp_path, """
+        def add3(a, b, c):
+            return a * 100 + b * 10 + c
+
+        def total(*xs):
+            return len(xs) + sum4(*xs)
+
+        def sum4(a, b, c=0, d=0):
+            return a + b + c + d
+
+        def fwd(*args):
+            return add3(*args)
+
+        def grow(x):
+            return (x * 3, x + 1)
+
+        class K:
+            @staticmethod
+            def s(a, b):
+                return a - b
+
+            @classmethod
+            def c(cls, a, b):
+                return a * b
+
+        def pick(a, b):
+            return b if a is None else -1
+
+        def main(n, big):
+            s = 0
+            for i in range(n):
+                t = (i, i + 1)
+                s += sum4(*t) + add3(*t, 5) + add3(1, *t) + fwd(i, 2, 3) + total(*t, 7)
+                s += add3(*(1, 2, 3)) + add3(*[i, 2], 3) + total(*t, *t)
+                u = (*t, 9)
+                s += add3(*u) + K.s(*t) + K.c(*t) + pick(*(None, i))
+                # an exit inside grow, its caller's argument list half built
+                s += add3(1, *grow(big if i == n // 2 else i)) % 1000
+            return s
+        print(main(5000, 2 ** 62))
+    """)
+    row = r.loop(31)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4900, row
+    assert calls_exits(r, 31) == {"int overflow in grow": 1, "left the loop": 1}
+
+
+def test_a_star_call_with_the_wrong_number_of_arguments_raises_cpythons_type_error(tmp_path):
+    r = jit(tmp_path, """
+        import traceback
+
+        def add3(a, b, c):
+            return a * 100 + b * 10 + c
+
+        def run(n, k):
+            s = 0
+            for i in range(n):
+                t = (i, 1)
+                if i == n - 1:
+                    if k == 1:
+                        s += add3(*t, 1, 2)
+                    elif k == 2:
+                        s += add3(*t)
+                s += add3(*t, 0)
+            return s
+
+        for k in range(3):
+            try:
+                print(run(3000, k))
+            except TypeError:
+                traceback.print_exc()
+
+        def lone(n):
+            s = 0
+            for i in range(n):
+                if i == n - 1:
+                    s += add3(*(i, 1, 2, 3))
+                s += add3(*(i, 1, 2))
+            return s
+        lone(3000)
+    """)
+    assert calls_exits(r, 9) == {"calling add3: too many arguments": 1, "calling add3: missing argument 'c'": 1,
+                                 "left the loop": 1}
+    assert calls_exits(r, 27) == {"calling add3: too many arguments": 1}
+
+
+def test_star_calls_native_code_does_not_make_give_cpythons_output(tmp_path):
+    """A keyword argument or **kwargs besides *args, *args of a list or a tuple from
+    outside the loop (its length not known natively), a builtin called with *args: the
+    call leaves native code (or the loop is not compiled), and CPython makes it."""
+    r = jit(tmp_path, """
+        def add3(a, b, c=0):
+            return a * 100 + b * 10 + c
+
+        def kw(n):
+            s = 0
+            for i in range(n):
+                t = (i, 1)
+                s += add3(*t, c=2) + add3(*t, **{"c": i})
+            return s
+
+        def unknown(n, lst, tup):
+            s = 0
+            for i in range(n):
+                s += add3(*lst) + add3(*tup)
+                if i == n - 1:
+                    s += max(*tup)
+            return s
+
+        def rare(n, lst):
+            s = 0
+            for i in range(n):
+                s += add3(i, 1)
+                if i % 1000 == 999:
+                    s += add3(*lst, c=i) + add3(*lst)
+            return s
+        print(kw(3000), unknown(3000, [1, 2, 3], (4, 5)), rare(3000, [4, 5]))
+        add3(*[1, 2], c=3, **{"c": 4})
+    """)
+    assert r.loop(22)["status"] == "compiled"
+    assert calls_exits(r, 22) == {"BUILD_MAP of a str": 3}
 
 
 def test_mutually_recursive_functions_call_each_other_natively(tmp_path):

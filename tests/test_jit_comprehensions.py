@@ -114,6 +114,41 @@ def test_calls_of_program_functions_are_inlined_in_the_element(tmp_path):
     assert r.exit_reasons(9).keys() == {("left the loop", 9)}
 
 
+def test_a_callee_that_stores_is_made_once_per_element(tmp_path):
+    """An iteration native code stops in is run again by CPython: an inlined callee's
+    stores (into a list, a global, a cell) are exits, so none is made twice."""
+    jit(tmp_path, """
+        counter = 0
+
+        def bump(x):
+            global counter
+            counter += 1
+            return 1000 // (x - 1500)
+
+        def poke(a, x):
+            a[0] += 1
+            return 1000 // (x - 1500)
+
+        def make():
+            seen = 0
+            def note(x):
+                nonlocal seen
+                seen += x
+                return 1000 // (x - 1500)
+            return note, lambda: seen
+
+        note, seen = make()
+        a = [0]
+        for f in (bump, lambda x: poke(a, x), note, bump, note):
+            for rep in range(2):
+                try:
+                    r = [f(x) for x in range(3000)]
+                except ZeroDivisionError:
+                    print("ZeroDivisionError", counter, a, seen())
+            print(sum(f(x) for x in range(1000)), counter, a, seen())
+    """)
+
+
 def test_tuples_unpacked_from_zip_and_enumerate(tmp_path):
     r = jit(tmp_path, """
         def dot_terms(xs, ys):

@@ -1426,7 +1426,12 @@ class CodeGen:
         if _has_walrus(node) and 0 <= f < self.temp_base:
             f = self.materialize(f)
         if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
-            args = self.sequence(node.args, "tuple")
+            if len(node.args) == 1 and isinstance(node.args[0], ast.Starred):
+                # f(*x): x itself, as CPython passes it (a tuple as it is; anything else
+                # made one by the call, which names f in its error)
+                args = self.expr(node.args[0].value)
+            else:
+                args = self.sequence(node.args, "tuple")
             if args >= 0 and args < self.temp_base:
                 args = self.materialize(args)
             kwargs = self.keywords_dict(node.keywords, f) if node.keywords else self.const(None)

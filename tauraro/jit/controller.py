@@ -30,6 +30,7 @@ from __future__ import annotations
 import struct
 import sys
 import time
+from types import CellType as _CELL
 from collections import Counter
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import FunctionType, class_attributes_changed, classify, virtual_tuple_type
+from .jtypes import CellVar, FunctionType, class_attributes_changed, classify, virtual_tuple_type
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -106,6 +107,10 @@ class LoopState:
         self.quick_failures = 0
         self.backoff = 16
         self.start = None                # iterations before the hook when the loop starts
+        # an exit inside an iteration makes CPython run that iteration again from its start
+        # (a comprehension's: tauraro.vm.comprehensions), so inlined callees may change
+        # nothing the program sees: their stores are exits
+        self.reruns_iterations = False
 
     @property
     def line(self):
@@ -277,14 +282,14 @@ class JitController:
                              + sorted(cell_reads | cell_writes))
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
-            st.writes_cells = bool(cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
         return st.region
 
     def _read(self, var, r, G, builtins):
         if is_cell(var):
+            cell = var[1].cell if isinstance(var[1], CellVar) else r[var[1]]
             try:
-                return r[var[1]].cell_contents
+                return cell.cell_contents
             except ValueError:
                 return UNBOUND
         if is_global(var):
@@ -296,19 +301,16 @@ class JitController:
         return r[var]
 
     def _entry_types(self, st, r, G, builtins) -> tuple:
-        """The types of the loop's entry variables (its version's key)."""
+        """The types of the loop's entry variables (its version's key), and the CellMap of
+        the closure cells of the functions it may inline (``tauraro.jit.inline``)."""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
         types = tuple(classify(v, G) for v in values)
         if st.tuple_vars:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
-        if self.code_for is not None:
-            types = self._with_callee_globals(st, types, r, G, builtins)
-        if st.writes_cells:
-            # a closure is inlined with its variables as constants: not if the loop assigns
-            # closure variables (nor is a version made per value they take)
-            types = tuple(t.without_cells() if isinstance(t, FunctionType) else t for t in types)
-        return types
+        if self.code_for is None:
+            return types, None
+        return self._with_callees(st, types, r, G, builtins)
 
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,
@@ -318,8 +320,10 @@ class JitController:
         try:
             region = self._region(st)
             from .inline import Inliner
-            inf = Inference(region, dict(zip(st.entry_vars, self._entry_types(st, r, G, builtins))),
-                            Inliner(self.code_for) if self.code_for else None)
+            types, cells = self._entry_types(st, r, G, builtins)
+            inf = Inference(region, dict(zip(st.entry_vars, types)),
+                            Inliner(self.code_for, cells.vars) if self.code_for else None,
+                            resumable=not st.reruns_iterations)
         except NotCompilable:
             return None
         return inf.state_before.get(pc)
@@ -340,14 +344,14 @@ class JitController:
             except NotCompilable as e:
                 self.give_up(st, "not compiled", str(e))
                 return None
-            types = self._entry_types(st, r, G, builtins)
+            types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    version = self.compile(st, region, types)
+                    version = self.compile(st, region, types, cells)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
@@ -554,17 +558,22 @@ class JitController:
         self._write_dump(dump_function_text(st, version, len(st.versions)),
                          "%s_function_line%d" % (Path(st.code.filename).stem, st.loop.line), len(st.versions))
 
-    def _with_callee_globals(self, st, types, r, G, builtins):
-        """The entry types with the globals of the functions the loop may inline added to
-        the loop's entry variables (which only grow: a version keeps the list it was
-        compiled with)."""
-        from .inline import callee_globals
+    def _with_callees(self, st, types, r, G, builtins):
+        """(the entry types, the CellMap) with the globals the functions the loop may
+        inline read or write, and the closure cells they write, added to the loop's entry
+        variables (which only grow: a version keeps the list it was compiled with); a
+        closure's cells that are frame variables are marked in its type (LiveCell)."""
+        from .inline import callee_globals, closure_cells, with_live_cells
+        loop_cells = {id(r[v[1]]): (v, r[v[1]]) for v in st.entry_vars
+                      if is_cell(v) and not isinstance(v[1], CellVar) and type(r[v[1]]) is _CELL}
         while True:
-            have = {v[1] for v in st.entry_vars if is_global(v) and not is_cell(v)}
-            extra = sorted(callee_globals(types, self.code_for) - have)
-            if not extra:
-                return types
-            new = [("g", name) for name in extra]
+            have = set(st.entry_vars)
+            new = [("g", name) for name in sorted(callee_globals(types, self.code_for))
+                   if ("g", name) not in have]
+            cells = closure_cells(types, loop_cells, self.code_for)
+            new += [v for v in dict.fromkeys(cells.vars.values()) if v not in have]
+            if not new:
+                return tuple(with_live_cells(t, cells) for t in types), cells
             st.entry_vars = st.entry_vars + new
             types = types + tuple(classify(self._read(v, r, G, builtins), G) for v in new)
 
@@ -626,18 +635,21 @@ class JitController:
             self.engine_seconds = time.perf_counter() - t0
         return self.engine
 
-    def compile(self, st, region, types: tuple) -> CompiledLoop:
+    def compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
+        """``cells``: the CellMap of the closures the loop may inline (see _entry_types)."""
         from .emit import Emitter
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
-        from .layout import FrameLayout, called_regions
+        from .layout import FrameLayout, callee_writes, called_regions
         from .transfer import Transfer
         from .inline import Inliner
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
-        inliner = Inliner(self.code_for) if self.code_for else None
-        inf = Inference(region, entry_types, inliner)
-        layout = FrameLayout(region, entry_types, st.carried, called_regions(inf))
+        inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
+        inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
+        # the globals and cells inlined callees write are written back at every exit too
+        carried = st.carried | callee_writes(inf)
+        layout = FrameLayout(region, entry_types, carried, called_regions(inf))
         name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
         dumping = self.dump is not None
         try:
@@ -665,7 +677,8 @@ class JitController:
         entry = instance.entry("run")
         t2 = time.perf_counter()
         transfer = Transfer(layout, st.entry_vars, types, exits, instance, st.code,
-                            inliner.class_attributes.items() if inliner else ())
+                            inliner.class_attributes.items() if inliner else (),
+                            cells.checks if cells else ())
         t3 = time.perf_counter()
         codegen = (t_lowered - t0) + (t3 - t2)              # ours: IR, passes, wasm and entry/exit code
         st.codegen_seconds += codegen

@@ -35,7 +35,16 @@ COMPILED = frozenset((
     # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
     # where an exit needs one
     "BUILD_TUPLE",
-    # closure variables: the contents of a cell, read at entry and written back at exits
+    # f(*t) and f(a, *t) with t of known length (a tuple virtual, a constant tuple,
+    # [x, y], *args forwarded), f a program function: the call (CALL_EX) is inlined as
+    # f(a, t[0], t[1]), the argument list it builds a virtual too. Other lists
+    # (BUILD_LIST), extending them (LIST_EXTEND) or making them tuples (LIST_TO_TUPLE)
+    # exit as "building a container"; a CALL_EX with **kwargs, keyword arguments, *args
+    # of unknown length (a list, a tuple from outside the loop), or of a builtin, exits too
+    "BUILD_LIST", "LIST_EXTEND", "LIST_TO_TUPLE", "CALL_EX",
+    # closure variables: the contents of a cell (the loop's own, or one an inlined
+    # closure writes), read at entry and written back at exits -- as are the globals
+    # (STORE_GLOBAL) the loop and its inlined callees write
     "LOAD_DEREF", "STORE_DEREF",
     # a list comprehension's list of numbers, grown in compiled code (tauraro.vm.comprehensions)
     "LIST_APPEND",
@@ -46,7 +55,6 @@ _DELETE = "deleting a binding"
 _EXCEPTIONS = "exception handling"
 _GENERATORS = "generators and coroutines"
 _BUILD = "building a container"
-_CALLS = "calls with unpacked arguments are not compiled yet"
 _MATCH = "structural pattern matching"
 _IMPORT = "importing"
 
@@ -68,12 +76,11 @@ NOT_COMPILED = {
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
     "STORE_ATTR": "attributes are not compiled yet",
     "BUILD_SLICE": "slices are not compiled yet",
-    "BUILD_LIST": _BUILD, "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
+    "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
-    "LIST_EXTEND": _BUILD, "LIST_TO_TUPLE": _BUILD, "SET_ADD": _BUILD,
+    "SET_ADD": _BUILD,
     "SET_UPDATE": _BUILD, "MAP_ADD": _BUILD, "DICT_UPDATE": _BUILD, "DICT_MERGE": _BUILD,
     "UNPACK_EX": "starred unpacking is not compiled yet",
-    "CALL_EX": _CALLS,
     "MAKE_FUNCTION": "defining a function", "BUILD_CLASS": "defining a class",
     "IMPORT_NAME": _IMPORT, "IMPORT_FROM": _IMPORT, "IMPORT_STAR": _IMPORT,
     "MATCH_CLASS": _MATCH, "MATCH_SEQUENCE": _MATCH, "MATCH_MAPPING": _MATCH,

@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (ArgsList, BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
                      CombinedIter, FunctionType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, classify, const_type, iter_elem, range_by_step)
@@ -43,6 +43,7 @@ class NotCompilable(Exception):
 
 
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
+LIVE = object()             # Inference.cells: a closure cell that is a frame variable, not a constant
 SELF_INLINE_SIZE = 60       # a function compiled whole this small has one level of itself inlined
 
 
@@ -157,15 +158,18 @@ def iter_of(t: JType):
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool = True):
+                 resumable: bool = True, cells=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
         region of an inlined function (``depth`` > 0) ends at its returns.
         ``resumable``: an exit inside this inlined function resumes where it left, its
         frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
-        exits make the interpreter repeat the whole call."""
+        exits make the interpreter repeat the whole call. ``cells``: an inlined function's
+        closure cells, register -> (frame variable, its constant or LIVE: a frame variable
+        compiled code reads and writes) (see ``Inliner.entry``)."""
         self.region = region
+        self.cells = cells or {}
         self.code: CodeObject = region.code
         self.entry = entry
         self.inliner = inliner
@@ -280,8 +284,24 @@ class Inference:
         if ins.op.name == "STORE_GLOBAL":
             return [("g", self.code.names[ins.args[0]])]
         if ins.op.name == "STORE_DEREF":
-            return [cell_var(self.code, ins.args[0])]
+            return [self.cell_var(ins.args[0])]
+        if ins.op.name == "LIST_EXTEND":        # (an argument list: a virtual that grows)
+            return [ins.args[0]]
         return ins.op.written(ins.args)
+
+    def cell_var(self, reg: int):
+        """The frame variable of the cell in register ``reg`` (an inlined closure's cells:
+        see ``cells``)."""
+        c = self.cells.get(reg)
+        return c[0] if c is not None else cell_var(self.code, reg)
+
+    def cell_constant(self, reg: int):
+        """(True, the value) if the cell in register ``reg`` is an inlined closure's whose
+        contents are a constant, else (False, None)."""
+        c = self.cells.get(reg)
+        if c is None or c[1] is LIVE:
+            return False, None
+        return True, c[1]
 
     # --- typing rules --------------------------------------------------------------------------
     def _exit(self, pc, reason, kind="side"):
@@ -309,13 +329,19 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF") or name == "STORE_SUBSCR" and not self.resumable:
+            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
-                # it must not have changed anything the program can see (the globals and
-                # cells a callee writes are not written back by the loop's exits)
+                # it must not have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
+            if name in ("STORE_GLOBAL", "STORE_DEREF"):
+                return self._store_in_callee(pc, name, args, operands, state)
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
+        if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod)) and operands[2] is NONE:
+            members = self._unpacked_members(args[2], operands[1])
+            if members is not None:     # f(*t), t of known length: f(t[0], t[1], ...)
+                return self._call(pc, args, [operands[0]] + list(members))
+        self._pc = pc
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
             return self._exit(pc, reason)
@@ -331,6 +357,27 @@ class Inference:
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),
                                       kind="type-change")
         return typing
+
+    def _store_in_callee(self, pc, name, args, operands, state) -> Typing:
+        """A global or closure variable an inlined function (resumed where it exits)
+        writes: a frame variable of the loop, written back at every exit. Its type stays
+        the one it had at the call (else a type-change exit, there), so it is the same
+        after every call and at the loop's header."""
+        if name == "STORE_GLOBAL":
+            var, t = ("g", self.code.names[args[0]]), operands[0]
+        else:
+            var, t = self.cell_var(args[0]), operands[1]
+            if self.cell_constant(args[0])[0]:
+                return self._exit(pc, "STORE_DEREF of closure variable '%s', not known at entry" % var[2])
+        result, reason = self._store_outside(t, "a global" if name == "STORE_GLOBAL" else "a closure variable")
+        if result == "exit":
+            return self._exit(pc, reason)
+        want = self.entry.get(var)
+        if want is None:
+            return self._exit(pc, "%s is not known at entry" % self._var_name(var))
+        if want is not t:
+            return self._exit(pc, "%s becomes %s" % (self._var_name(var), t.name), kind="type-change")
+        return Typing(pc, "lower", t, operands)
 
     def _call(self, pc, args, operands, kwnames=()) -> Typing:
         """A call of a program function: inlined, typed by the callee's own inference
@@ -450,7 +497,7 @@ class Inference:
         if name == "STORE_GLOBAL":
             return self._store_outside(t[0], "a global")
         if name == "LOAD_DEREF":
-            c = cell_var(self.code, args[1])
+            c = self.cell_var(args[1])
             return self._load_outside(state.get(c), "closure variable '%s'" % c[2], "is not bound")
         if name == "STORE_DEREF":
             return self._store_outside(t[1], "a closure variable")
@@ -497,9 +544,34 @@ class Inference:
             return "exit", "unpacking a %s" % t[0].name
         if name == "BUILD_TUPLE":
             # a virtual: its members' values, made a Python tuple only where an exit needs it
-            if all(m in (INT, FLOAT, BOOL, NONE) or isinstance(m, TupleValue) for m in t):
+            if all(map(_virtual_member, t)):
                 return TupleValue(t), ""
             return "exit", "a tuple of %s" % ", ".join(m.name for m in t)
+        # the arguments of f(a, *t) (and a starred tuple display): a list built, extended and
+        # made a tuple, which nothing else sees, is a virtual (ArgsList) of its members
+        if name == "BUILD_LIST":
+            if not self._argument_list(self._pc, args[0]):
+                return "exit", "BUILD_LIST: building a container"
+            if all(map(_virtual_member, t)):
+                return ArgsList(t), ""
+            return "exit", "an argument list of %s" % ", ".join(m.name for m in t)
+        if name == "LIST_EXTEND":
+            if not isinstance(t[0], ArgsList):
+                return "exit", "LIST_EXTEND: building a container"
+            members = self._unpacked_members(args[1], t[1])
+            if members is None:
+                return "exit", "*args of a %s (its length is not known)" % t[1].name
+            return ArgsList(t[0].members + members), ""
+        if name == "LIST_TO_TUPLE":
+            if isinstance(t[0], ArgsList):
+                return TupleValue(t[0].members), ""
+            return "exit", "LIST_TO_TUPLE: building a container"
+        if name == "CALL_EX":       # (a program function's, with *args of known length: see type_instruction)
+            if t[2] is not NONE:
+                return "exit", "a call with **kwargs or with keyword arguments after *args"
+            if self._unpacked_members(args[2], t[1]) is None:
+                return "exit", "*args of a %s (its length is not known)" % t[1].name
+            return "exit", "calling a %s with *args" % t[0].name
         if name == "SUBSCR":
             c, i = t
             if isinstance(c, TupleValue):
@@ -519,6 +591,10 @@ class Inference:
             return "exit", "item assignment on a %s" % c.name
         if name == "LIST_APPEND":
             c, v = t
+            if isinstance(c, ArgsList):
+                if _virtual_member(v):
+                    return ArgsList(c.members + (v,)), ""
+                return "exit", "an argument list of a %s" % v.name
             if isinstance(c, BuiltListType):
                 if v in BUILT_LISTS:
                     # (of another type: a type change, and the site builds that next time)
@@ -560,6 +636,43 @@ class Inference:
         raise AssertionError("opcode %s is in neither COMPILED nor NOT_COMPILED "
                              "(tauraro/jit/coverage.py)" % name)
 
+    def _argument_list(self, pc: int, reg: int) -> bool:
+        """Is the list BUILD_LIST makes at ``pc`` in ``reg`` seen by nothing but its own
+        LIST_APPEND and LIST_EXTEND and then one LIST_TO_TUPLE or LIST_EXTEND copying it,
+        or a CALL_EX unpacking it, after which it is dead (the arguments of ``f(a, *t)``,
+        ``[a, b]`` in ``f(*[a, b])``)? The instructions up to there jump only forward, and
+        not past it."""
+        instrs = self.code.instrs
+        furthest = pc
+        for q in range(pc + 1, min(len(instrs), pc + 500)):
+            ins = instrs[q]
+            target = ins.op.target(ins.args)
+            if target is not None:
+                if target <= q:
+                    return False
+                furthest = max(furthest, target)
+            if reg not in ins.op.read(ins.args) and reg not in ins.op.written(ins.args):
+                continue
+            name, a = ins.op.name, ins.args
+            if name in ("LIST_APPEND", "LIST_EXTEND") and a[0] == reg and a[1] != reg:
+                continue
+            if (name == "LIST_TO_TUPLE" and a[1] == reg and a[0] != reg or name == "LIST_EXTEND" and a[1] == reg
+                    or name == "CALL_EX" and a[2] == reg and reg not in (a[1], a[3])):
+                return furthest <= q and reg not in self.region.liveness.live_at(q + 1)
+            return False
+        return False
+
+    def _unpacked_members(self, arg, t):
+        """The member types of what ``*arg`` unpacks, if its length is known: a tuple
+        virtual, an argument list, a constant tuple of numbers and None; else None."""
+        if isinstance(t, (TupleValue, ArgsList)):
+            return t.members
+        if arg < 0 and type(self.code.consts[-1 - arg]) is tuple:
+            members = tuple(const_type(v) for v in self.code.consts[-1 - arg])
+            if all(m in (INT, FLOAT, BOOL, NONE) for m in members):
+                return members
+        return None
+
     # --- loops that could never finish an iteration natively ----------------------------------------
     def _check_always_exiting(self):
         region = self.region
@@ -576,6 +689,11 @@ class Inference:
                 if latches and all(start in dom.get(l, ()) for l in latches):
                     raise NotCompilable("%s at line %d runs on every iteration of the loop at line %d"
                                         % (typing.reason, self._line(pc), loop.line))
+
+
+def _virtual_member(t: JType) -> bool:
+    """May a value of type ``t`` be a member of a tuple virtual?"""
+    return t in (INT, FLOAT, BOOL, NONE) or isinstance(t, TupleValue)
 
 
 def dominators(region: LoopRegion) -> dict[int, set[int]]:

@@ -1,22 +1,38 @@
 """Which calls of the program's functions are inlined into a compiled loop, typed how.
 
-A call ``f(a, b)`` whose callee is a function of the loop's module known at entry
-(``FunctionType``: its identity, code and defaults are checked by every entry) is
-inlined if the callee's register bytecode, typed for these argument types, compiles
-as a whole function region (``FunctionRegion``) and returns one type.
+A call ``f(a, b)`` (or ``f(*t)``, ``f(a, *t)``, ``t`` of a length known natively: see
+``Inference._unpacked_members``) whose callee is a function of the loop's module known
+at entry (``FunctionType``: its identity, code and defaults are checked by every entry)
+is inlined if the callee's register bytecode, typed for these argument types, compiles
+as a whole function region (``FunctionRegion``) and returns one type. Depth and size
+are bounded.
 
-Deoptimization inside a callee re-runs the call: every exit in an inlined body
-leaves through the caller's snapshot *before* the call, and the interpreter makes
-the call itself, so CPython runs the callee from its start, with its own frame and
-traceback. That is exact because an inlined callee changes nothing the program can
-see before it returns: a callee that stores into a list, a global or a cell is not
-inlined (the call stays an exit). Depth and size are bounded.
+An exit inside an inlined body resumes *there*: its snapshot holds every frame of the
+chain, the exit rebuilds each callee's frame and the resume interpreter runs the rest
+of the innermost callee, then each caller from its call (``tauraro.jit.ir.record``,
+``tauraro.vm.resume.CallResume``). So a callee may change what the program sees
+before it returns: store into lists, and write globals and closure variables. A
+global it writes is a frame variable of the loop (``("g", name)``), read at entry and
+written back at every exit, as the loop's own globals are; a closure cell it writes --
+or that another callee writes, or that is one of the loop's own cells -- is one too
+(``closure_cells``): the loop's own closure variable if it is that very cell, else
+``("c", CellVar(cell), name)``, written back into the cell itself; so are the cells of
+a closure another closure holds. The other cells of an inlined closure hold constants
+(part of the version's key: checked at entry). A type-change of such a variable inside
+a callee is an exit there, so its type is the same at every call and return.
+
+A comprehension's loop is different (``LoopState.reruns_iterations``): an iteration it
+stops in is run again by CPython, so its callees' stores are exits.
+
+A function compiled whole is different: its exits fail the whole call and the
+interpreter makes it again, so it must change nothing (its stores stay exits).
 """
 from __future__ import annotations
 
 from ..compiler.code import VARARGS
-from .infer import Inference, NotCompilable
-from .jtypes import BOOL, FLOAT, INT, NONE, UNBOUND_T, ClassType, FunctionType, OtherType, classify
+from .infer import LIVE, Inference, NotCompilable
+from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, CellVar, ClassType, FunctionType,
+                     LiveCell, OtherType, classify)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -25,9 +41,12 @@ MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at mos
 
 
 class Inliner:
-    def __init__(self, code_for):
-        """``code_for(function)``: the function's register bytecode, or None."""
+    def __init__(self, code_for, cells=None):
+        """``code_for(function)``: the function's register bytecode, or None; ``cells``:
+        id(cell) -> the frame variable of each closure cell that is not a constant
+        (``CellMap.vars``)."""
         self.code_for = code_for
+        self.cells = cells or {}
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
         self.size = 0
         self._typed: dict = {}
@@ -72,26 +91,41 @@ class Inliner:
             region = self._regions[code] = FunctionRegion(code)
         return region
 
-    @staticmethod
-    def entry(fn, region, args, global_types):
-        """The types at the start of ``fn`` (its region) called with ``args``, or why it
-        cannot be compiled: the arguments, unbound for the other locals it reads first,
-        the globals known at the call (all of them: its own callees read theirs), and a
-        closure's variables as the constants its cells hold (see FunctionType)."""
+    def entry(self, fn, region, args, global_types):
+        """(the types at the start of ``fn`` (its region) called with ``args``, its closure
+        cells), or why it cannot be compiled. The types: the arguments, unbound for the
+        other locals it reads first, the globals and closure variables known at the call
+        (all of them: its own callees read theirs), and a closure's variables: a cell
+        that is a frame variable (``self.cells``) as the caller has it, any other as the
+        constant it holds (see FunctionType). The cells: register -> (its frame variable,
+        the constant or LIVE)."""
         code = region.code
         if fn.cells is None:
-            return "the loop assigns closure variables, and this is a closure"
+            return "its closure's contents are not known"
         entry = {r: t for r, t in enumerate(args)}
         for r in region.liveness.live_at(0):
             entry.setdefault(r, UNBOUND_T)       # read before assigned: UnboundLocalError
         entry.update(global_types)
+        closure = dict(zip(fn.func.__code__.co_freevars, fn.func.__closure__ or ()))
+        cells = {}
         for name, reg in code.freevars:
+            cell = closure.get(name)
+            var = self.cells.get(id(cell))
+            if var is not None:
+                if var not in global_types:
+                    return "its closure variable '%s' is not known at entry" % name
+                cells[reg] = (var, LIVE)
+                continue
             value = fn.closure.get(name, _EMPTY)
+            if isinstance(value, LiveCell):
+                return "its closure variable '%s' is not known at entry" % name
             t = classify(value, fn.func.__globals__) if value is not _EMPTY else OtherType("empty cell")
             if isinstance(t, OtherType) or t not in (INT, FLOAT, BOOL) and not t.static:
                 return "its closure variable '%s' is a %s" % (name, t.name)
-            entry[("c", reg, name)] = t
-        return entry
+            var = ("c", CellVar(cell), name)
+            entry[var] = t
+            cells[reg] = (var, value)
+        return entry, cells
 
     def _type(self, fn, args, global_types, depth, recursion=None, resumable=False):
         if depth >= MAX_DEPTH:
@@ -116,11 +150,13 @@ class Inliner:
         entry = self.entry(fn, region, args, global_types)
         if isinstance(entry, str):
             return entry
+        entry, cells = entry
         self.size += len(code.instrs)
         if self.size > MAX_INSTRUCTIONS:
             return "the loop's inlined code is already %d instructions" % MAX_INSTRUCTIONS
         try:
-            inf = Inference(region, entry, self, depth + 1, recursion=recursion, resumable=resumable)
+            inf = Inference(region, entry, self, depth + 1, recursion=recursion, resumable=resumable,
+                            cells=cells)
         except NotCompilable as e:
             return str(e)
         types = {t for _, t in inf.returns}
@@ -155,13 +191,19 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     if any(t not in (INT, FLOAT, BOOL) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
-    entry = inliner.entry(fn, region, params, global_types)
+    # its graph is its own, without the loop's frame variables: of the globals known at
+    # the call it reads only those known at compile time (functions, classes, modules)
+    entry = inliner.entry(fn, region, params, {v: t for v, t in global_types.items() if t.static})
     if isinstance(entry, str):
         return entry
+    entry, cells = entry
+    if any(how is LIVE for _, how in cells.values()):
+        return "its closure variables change"
     result = promise = None
     for k in range(2):
         try:
-            inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result), resumable=False)
+            inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result), resumable=False,
+                            cells=cells)
         except NotCompilable as e:
             return str(e)
         returned = {t for _, t in inf.returns}
@@ -224,16 +266,101 @@ def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
     return out
 
 
-def callee_globals(types, code_for) -> set:
-    """The globals the functions among ``types`` read: a loop calling them reads them at
-    entry too. (The controller repeats this until no new function turns up.)"""
-    out = set()
-    for fn in types:
-        if not isinstance(fn, FunctionType):
+def _register_code(fn: FunctionType, code_for):
+    code = fn.register_code
+    if code is None:
+        code = fn.register_code = code_for(fn.func)
+    return code
+
+
+def reachable_functions(types) -> list:
+    """The functions among ``types`` (class methods' too) and those their closures hold,
+    at any depth: the functions a loop with entry types ``types`` may inline."""
+    out, seen = [], set()
+    stack = [t.function if isinstance(t, BoundClassMethod) else t for t in types]
+    while stack:
+        fn = stack.pop()
+        if not isinstance(fn, FunctionType) or fn in seen:
             continue
-        code = fn.register_code
-        if code is None:
-            code = fn.register_code = code_for(fn.func)
-        if code is not None:
-            out |= {code.names[ins.args[1]] for ins in code.instrs if ins.op.name == "LOAD_GLOBAL"}
+        seen.add(fn)
+        out.append(fn)
+        G = fn.func.__globals__
+        for cell in fn.func.__closure__ or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if type(value) is type(reachable_functions):
+                stack.append(classify(value, G))
     return out
+
+
+def callee_globals(types, code_for) -> set:
+    """The globals the functions a loop with entry types ``types`` may inline read or
+    write: a loop calling them reads them at entry too, and writes back those they write.
+    (The controller repeats this until no new function turns up.)"""
+    out = set()
+    for fn in reachable_functions(types):
+        code = _register_code(fn, code_for)
+        if code is not None:
+            out |= {code.names[ins.args[k]] for ins in code.instrs
+                    for name, k in (("LOAD_GLOBAL", 1), ("STORE_GLOBAL", 0)) if ins.op.name == name}
+    return out
+
+
+class CellMap:
+    """The closure cells of the functions a loop may inline that compiled code reads and
+    writes as frame variables (``vars``: id(cell) -> var): every cell one of them writes,
+    every cell of a function that another's closure holds (whose contents no entry
+    variable's type holds), and every cell that is one of the loop's own closure
+    variables (then the loop's variable, ``("c", register, name)``). ``checks``:
+    (register, cell, same) for each loop cell and each cell of those functions -- was
+    the register's cell that very cell -- which every entry checks still holds."""
+
+    def __init__(self):
+        self.vars = {}
+        self.checks = []
+
+
+def closure_cells(types, loop_cells: dict, code_for) -> CellMap:
+    """The CellMap of a loop with entry types ``types`` and own cells ``loop_cells``
+    (id(cell) -> (var, cell))."""
+    fns = reachable_functions(types)
+    written = set()                 # id(cell) of every cell one of them writes
+    for fn in fns:
+        code = _register_code(fn, code_for)
+        if code is None:
+            continue
+        regs = {reg: name for name, reg in code.freevars}
+        closure = dict(zip(fn.func.__code__.co_freevars, fn.func.__closure__ or ()))
+        written |= {id(closure[regs[ins.args[0]]]) for ins in code.instrs
+                    if ins.op.name in ("STORE_DEREF", "DELETE_DEREF") and ins.args[0] in regs}
+    # the functions whose type is an entry variable's: their cells' contents are part of
+    # the version's key (checked at entry); not those of functions their closures hold
+    direct = {t.function if isinstance(t, BoundClassMethod) else t for t in types}
+    out = CellMap()
+    checked = set()
+    for fn in fns:
+        for name, cell in zip(fn.func.__code__.co_freevars, fn.func.__closure__ or ()):
+            mine = loop_cells.get(id(cell))
+            if mine is not None:
+                out.vars[id(cell)] = mine[0]
+            elif id(cell) in written or fn not in direct:
+                out.vars[id(cell)] = ("c", CellVar(cell), name)
+            for var, loop_cell in loop_cells.values():
+                if (var[1], id(cell)) not in checked:
+                    checked.add((var[1], id(cell)))
+                    out.checks.append((var[1], cell, loop_cell is cell))
+    return out
+
+
+def with_live_cells(t, cells: CellMap):
+    """A FunctionType with its cells that are frame variables marked (LiveCell): the
+    version's key then holds which variable each is, not what it holds now."""
+    if not isinstance(t, FunctionType) or not t.cells or not cells.vars:
+        return t
+    closure = t.func.__closure__
+    if not any(id(c) in cells.vars for c in closure):
+        return t
+    return FunctionType(t.func, tuple(LiveCell(cells.vars[id(c)], c) if id(c) in cells.vars else value
+                                      for c, value in zip(closure, t.cells)))

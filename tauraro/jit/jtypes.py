@@ -215,6 +215,27 @@ class TupleValue(JType):
         pass
 
 
+class ArgsList(JType):
+    """The list a call with ``*`` arguments builds for them (``f(a, *t)``: BUILD_LIST,
+    LIST_EXTEND, then LIST_TO_TUPLE), which nothing but those instructions sees: its
+    members' values, like a TupleValue's; a Python list only if an exit needs one."""
+    _interned: dict = {}
+
+    def __new__(cls, members):
+        members = tuple(members)
+        t = cls._interned.get(members)
+        if t is None:
+            t = cls._interned[members] = super().__new__(cls)
+            parts = [("%d%s" % (i, "_" + sfx if sfx else ""), vt)
+                     for i, m in enumerate(members) for sfx, vt in m.parts]
+            JType.__init__(t, "argument list [%s]" % ", ".join(m.name for m in members), parts, 27)
+            t.members = members
+        return t
+
+    def __init__(self, members):
+        pass
+
+
 class CombinedIter(JType):
     """``enumerate(it)``, ``zip(a, b)`` or ``reversed(seq)`` made inside compiled code,
     over range, list and tuple iterators: ``inner`` are the iterators it advances, whose
@@ -281,6 +302,51 @@ class ModuleType(JType):
 MATH_MODULE = ModuleType(math, MATH_FUNCTIONS)
 
 
+class CellVar:
+    """A cell of an inlined function's closure that compiled code reads and writes as a
+    variable, ``("c", CellVar, name)`` (the loop's own cells are ``("c", register,
+    name)``): one per cell object, which it keeps alive. Sorts after registers."""
+    _interned: dict = {}
+    __slots__ = ("cell", "serial")
+
+    def __new__(cls, cell):
+        v = cls._interned.get(id(cell))
+        if v is None:
+            v = cls._interned[id(cell)] = super().__new__(cls)
+            v.cell = cell
+            v.serial = len(cls._interned)
+        return v
+
+    def __lt__(self, other):
+        return (1, self.serial) < ((1, other.serial) if isinstance(other, CellVar) else (0, other))
+
+    def __gt__(self, other):
+        return (1, self.serial) > ((1, other.serial) if isinstance(other, CellVar) else (0, other))
+
+    def __repr__(self):
+        return "cell#%d" % self.serial
+
+
+class LiveCell:
+    """In a FunctionType's ``cells``, a cell whose contents are not a constant: compiled
+    code reads (and writes) it as the frame variable ``var`` -- the loop's own closure
+    variable if it is that very cell, else ``("c", CellVar(cell), name)``. The version's
+    key then holds which variable, not the contents."""
+    _interned: dict = {}
+    __slots__ = ("var", "cell")
+
+    def __new__(cls, var, cell):
+        key = (var, id(cell))
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            t.var, t.cell = var, cell
+        return t
+
+    def __repr__(self):
+        return "live %s" % (self.var,)
+
+
 class FunctionType(JType):
     """One function of the program, known at compile time: calls of it are inlined.
 
@@ -302,18 +368,15 @@ class FunctionType(JType):
             t.func, t.code, t.defaults, t.kwdefaults, t.cells = (
                 func, func.__code__, func.__defaults__, func.__kwdefaults__, cells)
             # a closure's variables: name -> the value its cell holds (native code takes it as
-            # a constant; every entry checks the cell still holds that very object); cells
-            # None: not known (a loop that assigns closure variables inlines no closure)
+            # a constant; every entry checks the cell still holds that very object), or a
+            # LiveCell: a frame variable of the loop (its cell written in compiled code);
+            # cells None: not known (no closure is inlined)
             t.closure = dict(zip(func.__code__.co_freevars, cells or ()))
             t.register_code = None        # the callee's register bytecode, found when inlining
         return t
 
     def __init__(self, func, cells=()):
         pass
-
-    def without_cells(self):
-        """The same function with its closure's contents not taken as known."""
-        return FunctionType(self.func, None) if self.cells else self
 
 
 class ClassType(JType):

@@ -110,6 +110,23 @@ def called_regions(inference) -> list:
     return out
 
 
+def callee_writes(inference) -> set:
+    """The globals and closure variables the functions inlined into an inference write
+    (at any depth): frame variables of the loop that every exit writes back."""
+    out, seen, stack = set(), set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for pc, typing in inf.typings.items():
+            name = inf.code.instrs[pc].op.name
+            if inf is not inference and typing.action == "lower" and name in ("STORE_GLOBAL", "STORE_DEREF"):
+                out.update(inf.defined_vars(inf.code.instrs[pc]))
+            callee = getattr(typing.callee, "target", typing.callee)
+            if hasattr(callee, "typings") and id(callee) not in seen:
+                seen.add(id(callee))
+                stack.append(callee)
+    return out
+
+
 def constant_records(regions):
     """(value, JType) of every constant tuple of numbers the regions' instructions use."""
     out = {}

@@ -135,10 +135,11 @@ class LoopRegion:
         return self._defined
 
     def tuple_registers(self) -> set[int]:
-        """Registers the region assigns a tuple display (``best = (s, i)``): native code
-        keeps such tuples as virtuals, so a tuple they hold at entry is taken as one too."""
+        """Registers the region assigns a tuple display (``best = (s, i)``, ``u = (*t, 1)``):
+        native code keeps such tuples as virtuals, so a tuple they hold at entry is taken
+        as one too."""
         return {ins.args[0] for b in self.blocks.values() for ins in self.code.instrs[b.start:b.end]
-                if ins.op.name == "BUILD_TUPLE"}
+                if ins.op.name in ("BUILD_TUPLE", "LIST_TO_TUPLE")}
 
     def cell_variables(self) -> tuple[set, set]:
         """The closure variables (``("c", register, name)``: a cell's contents) the region

@@ -20,8 +20,8 @@ from array import array
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BoundClassMethod, Building, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
+from .jtypes import (ArgsList, BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
+                     BoundClassMethod, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
@@ -130,11 +130,14 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code, class_attributes=()):
+                 code, class_attributes=(), cell_checks=()):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
-        compile time; every entry checks each is still there."""
+        compile time; every entry checks each is still there. ``cell_checks``: (register,
+        cell, same): is the loop's cell in that register that very cell of an inlined
+        closure (``inline.CellMap``), as at compile time."""
         self.layout = layout
         self.class_attributes = list(class_attributes)
+        self.cell_checks = list(cell_checks)
         self.instance = instance
         self.view = instance.memory_view()
         self.code = code
@@ -216,6 +219,8 @@ class Transfer:
 
     def _read(self, var) -> str:
         if is_cell(var):
+            if isinstance(var[1], CellVar):     # an inlined closure's cell (the cell itself)
+                return "cell_get(%s)" % self._const(var[1].cell)
             return "cell_get(r[%d])" % var[1]
         if is_global(var):
             name = var[1]
@@ -300,6 +305,9 @@ class Transfer:
         for (klass, name), raw in self.class_attributes:
             lines.append("    if class_lookup(%s, %r) is not %s:\n        return None"
                          % (self._const(klass), name, self._const(raw)))
+        for reg, cell, same in self.cell_checks:
+            lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
+                                                                        self._const(cell)))
         view = "T.view"
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
@@ -314,6 +322,8 @@ class Transfer:
         if frame is not None:       # a register of an inlined callee's frame (CalleeRegister)
             return "    C[%d][%d] = %s" % (self._callee_index[frame], var.reg, expr)
         if is_cell(var):
+            if isinstance(var[1], CellVar):
+                return "    %s.cell_contents = %s" % (self._const(var[1].cell), expr)
             return "    r[%d].cell_contents = %s" % (var[1], expr)
         if is_global(var):
             return "    G[%r] = %s" % (var[1], expr)
@@ -356,6 +366,13 @@ class Transfer:
             return self._const(jt.klass)
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
+        if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)
+            values, k = [], 0
+            for m in jt.members:
+                n = len(m.parts)
+                values.append(self._value(m, words[k:k + n], var, False))
+                k += n
+            return "[%s]" % ", ".join(values)
         if isinstance(jt, TupleValue):      # made only now, as the exit needs it
             values, k = [], 0
             for m in jt.members:
@@ -450,7 +467,8 @@ def static_test(expr: str, jt, const) -> str:
                  "%s.__defaults__ is %s" % (expr, const(jt.defaults)),
                  "%s.__kwdefaults__ is %s" % (expr, const(jt.kwdefaults))]
         parts += ["%s(%s.__closure__[%d]) is %s" % (const(_cell_get), expr, i, const(value))
-                  for i, value in enumerate(jt.cells or ())]        # (an emptied cell: UNBOUND)
+                  for i, value in enumerate(jt.cells or ())        # (an emptied cell: UNBOUND)
+                  if not isinstance(value, LiveCell)]     # (a frame variable: its type is checked)
         return " and ".join(parts)
     return "%s(%s) is %s" % (const(classify), expr, const(jt))
 

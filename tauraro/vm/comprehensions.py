@@ -20,8 +20,9 @@ comprehension's iterator and
 Native code either finishes the loop, or stops early: a guard failing, the
 reserved room full, Ctrl-C. Nothing inside an iteration changes what the
 program can see before its element is appended (the comprehension stores into
-nothing, assigns nothing outside itself, and a callee that would is not
-inlined), so an iteration native code did not finish is simply run again: the
+nothing, assigns nothing outside itself, and an inlined callee's stores are
+exits: ``LoopState.reruns_iterations``), so an iteration native code did not
+finish is simply run again: the
 iterator is moved back one element, and CPython runs the rest of the
 comprehension as written, over that iterator, after the elements built so far.
 An exception is then CPython's own, raised with its own traceback; a Ctrl-C
@@ -371,7 +372,9 @@ class ComprehensionSite:
             return "no %s at line %d in the register code" % (self.code_name, info.line)
         controller = self.runtime.controller
         controller.register(code)
-        return _Target(code, code.loops[0], controller.state(code, code.loops[0].id))
+        st = controller.state(code, code.loops[0].id)
+        st.reruns_iterations = True         # (an iteration native code stops in is run again)
+        return _Target(code, code.loops[0], st)
 
 
 class GeneratorSite(ComprehensionSite):

@@ -171,12 +171,14 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 
 def _native_call(n) -> bool:
     """Can native code make this call? The builtins it compiles; and a plain call of a
-    name that is not a builtin: a program function, which the JIT may inline."""
+    name that is not a builtin: a program function, which the JIT may inline (with
+    ``*args`` too, without keywords: ``f(a, *t)``, t of a length known natively)."""
     f = n.func
-    plain = not any(k.arg is None for k in n.keywords) and not any(isinstance(a, ast.Starred) for a in n.args)
+    starred = any(isinstance(a, ast.Starred) for a in n.args)
+    plain = not any(k.arg is None for k in n.keywords) and not (starred and n.keywords)
     if isinstance(f, ast.Name):
         if f.id in _NATIVE_CALLS:
-            return True
+            return not starred
         return f.id not in _BUILTIN_NAMES and plain
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
@@ -378,10 +380,13 @@ def _native_parts(parts) -> bool:
     """Could native code run every one of ``parts`` (no f-string, list, dict or set display,
     no slice, and only attributes and calls it compiles)?"""
     for part in parts:
-        native_attrs = {id(n.func) for n in ast.walk(part)
-                        if isinstance(n, ast.Call) and _native_call(n)}
+        calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n)]
+        native_attrs = {id(n.func) for n in calls}
+        # f(*[a, b]): the list is a call's argument list, which native code keeps unboxed
+        arguments = {id(a.value) for n in calls for a in n.args if isinstance(a, ast.Starred)}
         for n in ast.walk(part):
-            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set, ast.List, ast.Slice)):
+            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set, ast.Slice)) or \
+                    isinstance(n, ast.List) and id(n) not in arguments:
                 return False
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
                 return False

@@ -21,7 +21,7 @@ import sys
 import types
 
 from ..compiler.code import UNBOUND, CodeObject
-from . import blockgen, exceptions
+from . import blockgen, exceptions, matching, operations
 from .state import STATE
 
 # outcomes handed back to the baseline
@@ -187,8 +187,10 @@ class CallResume(LoopResume):
 
 
 def _strip(exc: BaseException) -> BaseException:
-    """Drop the resume interpreter's own frames from the traceback: its blocks in front,
-    and the helper that raises for a ``raise`` statement at the end."""
+    """Drop the resume interpreter's own frames from the traceback: its blocks and the
+    runtime helper an instruction called (``call_ex``, ``list_extend``...: CPython does
+    their work in its eval loop, no frame of theirs shows) in front, and the helper that
+    raises for a ``raise`` statement at the end."""
     tb = exc.__traceback__
     while tb is not None and _is_ours(tb.tb_frame.f_code):
         tb = tb.tb_next
@@ -203,10 +205,11 @@ def _strip(exc: BaseException) -> BaseException:
 
 _HERE = __file__
 _RAISING = exceptions.__file__
+_OURS = (_HERE, _RAISING, operations.__file__, matching.__file__)
 
 
 def _is_ours(code: types.CodeType) -> bool:
-    return code.co_filename.startswith("<tauraro ") or code.co_filename in (_HERE, _RAISING)
+    return code.co_filename.startswith("<tauraro ") or code.co_filename in _OURS
 
 
 def new_registers(code: CodeObject) -> list:

@@ -19,8 +19,8 @@ import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
-from ..infer import ARITH, COMPARE, SELF_CALL, Inference, cell_var, is_global
-from ..jtypes import (BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
+from ..jtypes import (ArgsList, BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -330,9 +330,11 @@ class Recorder:
         return self.graph.snapshot(Snapshot(top.code, pc, line, reason, kind, self._values(pc, state)))
 
     def _chain_stores(self) -> bool:
+        """Does a callee of the chain store anything the program sees (then an exit in it
+        cannot re-run the call)?"""
         f = self.frame
         while f is not self.top:
-            if any(ins.op.name == "STORE_SUBSCR" for ins in f.code.instrs):
+            if any(ins.op.name in ("STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF") for ins in f.code.instrs):
                 return True
             f = f.parent
         return False
@@ -496,17 +498,16 @@ class Recorder:
         self.load_outside(args[0], ("g", self.code.names[args[1]]))
 
     def op_LOAD_DEREF(self, args, typing):
-        var = cell_var(self.code, args[1])
-        fn = self.frame.function
-        if fn is not None:      # an inlined closure's variable: the constant its cell holds
-            value = fn.closure[var[2]]
+        var = self.inf.cell_var(args[1])
+        constant, value = self.inf.cell_constant(args[1])
+        if constant:            # an inlined closure's variable: the constant its cell holds
             t = self.state[var]
             self.write(args[0], t, [] if t.static else self.const_parts(value, t))
             return
         self.load_outside(args[0], var)
 
     def op_STORE_DEREF(self, args, typing):
-        self.write(cell_var(self.code, args[0]), self.type_of(args[1]), self.parts(args[1]))
+        self.write(self.inf.cell_var(args[0]), self.type_of(args[1]), self.parts(args[1]))
 
     def op_STORE_GLOBAL(self, args, typing):
         self.write(("g", self.code.names[args[0]]), self.type_of(args[1]), self.parts(args[1]))
@@ -744,6 +745,20 @@ class Recorder:
     def op_BUILD_TUPLE(self, args, typing):
         self.store(args[0], typing.result, *[p for a in args[1:] for p in self.parts(a)])
 
+    # the arguments of f(a, *t): a virtual list (ArgsList) of its members' parts
+    def op_BUILD_LIST(self, args, typing):
+        self.op_BUILD_TUPLE(args, typing)
+
+    def op_LIST_EXTEND(self, args, typing):
+        if args[1] < 0:         # a constant tuple: its members' constants
+            added = [p for v in self.code.consts[-1 - args[1]] for p in self.const_parts(v, const_type(v))]
+        else:
+            added = self.parts(args[1])
+        self.store(args[0], typing.result, *self.parts(args[0]), *added)
+
+    def op_LIST_TO_TUPLE(self, args, typing):
+        self.store(args[0], typing.result, *self.parts(args[1]))
+
     def member_parts(self, t: TupleValue, parts, k: int):
         """The parts of member ``k`` of a tuple virtual (``k`` may count from the end)."""
         k %= len(t.members)
@@ -783,6 +798,9 @@ class Recorder:
         if isinstance(c, ReducerType):
             self.reduce(args, c)
             return
+        if isinstance(c, ArgsList):
+            self.store(args[0], c, *self.parts(args[0]), *self.parts(args[1]))
+            return
         base, n = self.parts(args[0])
         value = self.value(args[1], c.elem)
         if c.elem is BOOL:
@@ -819,27 +837,44 @@ class Recorder:
                    self.op("add", n, self.op("int", imm=1)))
 
     # calls of builtins
+    def call_arguments(self, ins) -> list:
+        """(type, parts) of each argument of a call, in order: a class method's class first;
+        for ``f(*t)`` (CALL_EX), the members of the tuple virtual ``t``."""
+        fn = self.type_of(ins.args[1])
+        out = [(ClassType(fn.klass), [])] if isinstance(fn, BoundClassMethod) else []
+        if ins.op.name == "CALL_EX" and ins.args[2] < 0:       # f(*(1, 2.5))
+            for v in self.code.consts[-1 - ins.args[2]]:
+                t = const_type(v)
+                out.append((t, self.const_parts(v, t)))
+            return out
+        if ins.op.name == "CALL_EX":        # a tuple virtual, or an argument list
+            t = self.type_of(ins.args[2])
+            parts = self.parts(ins.args[2])
+            for k in range(len(t.members)):
+                out.append((t.members[k], self.member_parts(t, parts, k)))
+            return out
+        for a in ins.args[3:] if ins.op.name == "CALL_KW" else ins.args[2:]:
+            out.append((self.type_of(a), self.parts(a)))
+        return out
+
     def bound_arguments(self, ins, typing) -> list:
         """(type, parts) of each parameter of an inlined or native call, in order."""
-        operands = list(ins.args[3:] if ins.op.name == "CALL_KW" else ins.args[2:])
-        fn = self.type_of(ins.args[1])
-        if isinstance(fn, BoundClassMethod):
-            operands.insert(0, fn)          # the class, first
+        arguments = self.call_arguments(ins)
         out = []
         for how, v in typing.binding:
-            if how == "arg" and isinstance(operands[v], BoundClassMethod):
-                out.append((ClassType(fn.klass), []))
-            elif how == "arg":
-                out.append((self.type_of(operands[v]), self.parts(operands[v])))
+            if how == "arg":
+                out.append(arguments[v])
             elif how == "varargs":      # a tuple virtual of the extra positional arguments
-                out.append((TupleValue([self.type_of(operands[k]) for k in v]),
-                            [p for k in v for p in self.parts(operands[k])]))
+                out.append((TupleValue([arguments[k][0] for k in v]), [p for k in v for p in arguments[k][1]]))
             else:
                 t = const_type(v)
                 out.append((t, self.const_parts(v, t)))
         return out
 
     def op_CALL_KW(self, args, typing):
+        self.op_CALL(args, typing)
+
+    def op_CALL_EX(self, args, typing):
         self.op_CALL(args, typing)
 
     def op_CALL(self, args, typing):
