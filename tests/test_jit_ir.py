@@ -252,3 +252,47 @@ def test_the_reciprocal_of_a_divisor_is_exact_for_every_int_up_to_the_bound():
                     assert x * m < 2**64 and (x * m) >> s == x // c, (c, hi, x)
     assert found >= 30
     assert reciprocal(10, 2**63 - 1) is None        # no 64-bit product serves every int
+
+
+def test_an_index_counting_below_the_length_of_its_list_needs_no_bounds_check(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(a, b, reps):
+            s = 0
+            for r in range(reps):
+                for i in range(len(a)):          # i < len(a): a[i] is in bounds
+                    s += a[i] * r
+                for j in range(len(a)):          # b is another list: checked
+                    s += b[j % 3] + b[j]
+                for k in range(len(a)):
+                    k += 1                       # k written twice: checked
+                    s -= a[k - 1]
+            return s
+        print(f(list(range(50)), list(range(60)), 4))
+        try:
+            print(f(list(range(50)), list(range(40)), 4))
+        except IndexError as e:
+            print("IndexError", e)
+        f(list(range(10)), [1] * 5, 1)
+    """)
+    before, after = (stage(texts["prog_line4.txt"], s) for s in ("after ranges", "after bounds"))
+    assert before.count("index_nonneg") == 4 and after.count("index_nonneg") == 3
+    assert after.count("= elem") == before.count("= elem") + 1
+
+
+def test_a_bounds_check_stays_where_the_list_or_its_stop_may_change(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(a, b, reps):
+            s = 0
+            for r in range(reps):
+                n = len(a)
+                if r == 2:
+                    n += 3                       # the stop is not a's length on one pass
+                for i in range(n):
+                    s += a[i]
+                a = b                            # a changes: its length is not the run's
+            return s
+        print(f(list(range(50)), list(range(60)), 2))
+        f(list(range(50)), list(range(60)), 4)
+    """)
+    after = stage(texts["prog_line4.txt"], "after bounds")
+    assert "index_nonneg" in after

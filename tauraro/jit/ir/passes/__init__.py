@@ -7,10 +7,11 @@ after each one.
 """
 from __future__ import annotations
 
-from . import cse, dce, fold, ifconv, licm, ranges
+from . import bounds, cse, dce, fold, ifconv, licm, ranges
 
 # each pass is its module's run(graph)
-PIPELINE = (("cse", cse.run), ("fold", fold.run), ("ranges", ranges.run), ("licm", licm.run),
+PIPELINE = (("cse", cse.run), ("fold", fold.run), ("ranges", ranges.run), ("bounds", bounds.run),
+            ("licm", licm.run),
             ("ifconv", ifconv.run), ("dce", dce.run))
 
 

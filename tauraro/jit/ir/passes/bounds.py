@@ -1,0 +1,125 @@
+"""Bounds checks an index proves: ``a[i]`` in ``for i in range(len(a))``.
+
+Range analysis knows intervals of numbers; whether ``i < len(a)`` is a relation between
+two values, which it does not track. This pass proves the one relation hot loops lean on:
+an index that is a range loop's position, counting up below a stop that is the length of
+the indexed record. Then ``index_nonneg(a, n, i)`` (a guard) becomes ``elem(a, i)``.
+
+What it takes, for an ``index_nonneg`` whose index is a read of slot I:
+
+- I is written at exactly one place, ``I := cur``, in the block running the body of a
+  range loop counting up (the target of ``range_done``'s false edge, whose one
+  predecessor is the header), with ``cur`` the iterator's position read before that
+  block writes it: there, cur < stop (``range_done`` said so).
+- That write dominates the read, so the value read is the one written.
+- The stop the header compared and the length the index checks against are the same
+  value for the whole run: reads of a slot the region never writes (a record's length:
+  native code never changes one), or of a slot every write of which writes such a value,
+  where the read cannot see the slot's value from before the entry (the variable is not
+  live there, or one write runs before the read): ``range(len(a))`` sets its iterator's
+  stop at each start of the loop, and loops one after another share the register.
+
+Everything else (the default) keeps its guard.
+"""
+from __future__ import annotations
+
+from ..graph import Ins
+
+
+def run(graph):
+    p = _Proof(graph)
+    for b in graph.blocks.values():
+        for ins in b.instrs:
+            if ins.op == "index_nonneg" and p.below_length(ins):
+                base, _, i = ins.args
+                ins.op, ins.args, ins.snap = "elem", (base, i), None     # (its users keep it)
+
+
+class _Proof:
+    def __init__(self, graph):
+        self.graph = graph
+        self.writes: dict = {}          # slot key -> [(block key, position, setvar)]
+        for b in graph.blocks.values():
+            for pos, ins in enumerate(b.instrs):
+                if ins.op == "setvar":
+                    self.writes.setdefault(ins.imm.key, []).append((b.key, pos, ins))
+        self.position = {}              # instruction -> (block key, position)
+        for b in graph.blocks.values():
+            for pos, ins in enumerate(b.instrs):
+                self.position[ins] = (b.key, pos)
+        order = graph.rpo()
+        self.preds = graph.preds(order)
+        self._dom = None
+        # block running a range loop's body (counting up) -> (its header, the range_done)
+        self.bodies = {}
+        for b in graph.blocks.values():
+            t = b.term
+            if t[0] == "branch" and t[1].op == "range_done" and t[1].imm > 0 and t[2] != t[3] \
+                    and self.preds.get(t[3]) == [b.key]:
+                self.bodies[t[3]] = (b.key, t[1])
+
+    def dominates(self, a, b) -> bool:
+        if self._dom is None:
+            self._dom = self.graph.dominators()
+        return a in self._dom.get(b, ())
+
+    def before(self, first, then) -> bool:
+        """Does the instruction ``first`` run before ``then`` on every path to ``then``?"""
+        fb, fp = self.position[first]
+        tb, tp = self.position[then]
+        return fp < tp if fb == tb else self.dominates(fb, tb)
+
+    def below_length(self, ins: Ins) -> bool:
+        _, n, i = ins.args
+        if i.op != "getvar" or i not in self.position:
+            return False
+        writes = self.writes.get(i.imm.key, [])
+        if len(writes) != 1:
+            return False
+        wblock, wpos, w = writes[0]
+        if not self.before(w, i):
+            return False
+        cur = w.args[0]
+        loop = self.bodies.get(wblock)
+        if loop is None or cur.op != "getvar" or self.position.get(cur, (None,))[0] != wblock:
+            return False
+        header, done = loop
+        cur_slot = cur.imm.key
+        if done.args[0].op != "getvar" or done.args[0].imm.key != cur_slot:
+            return False
+        head = self.graph.blocks[header].instrs
+        if any(x.op == "setvar" and x.imm.key == cur_slot for x in head):
+            return False
+        body = self.graph.blocks[wblock].instrs
+        if any(x.op == "setvar" and x.imm.key == cur_slot for x in body[:self.position[cur][1]]):
+            return False
+        stop = self.invariant(done.args[1], done)
+        return stop is not None and stop == self.invariant(n, ins)
+
+    def invariant(self, v: Ins, at: Ins, depth: int = 0):
+        """A key equal for two values that are equal wherever ``at`` runs, all run long:
+        a constant, a read of a slot never written, or a read of a slot written once
+        (before ``at``) with such a value; None for anything else."""
+        if v.op == "int":
+            return ("int", v.imm)
+        if v.op == "seq_len" and v.args[0].op == "getvar" and depth < 4:
+            slot = v.args[0].imm
+            if slot.part == 0 and len(slot.jtype.parts) == 2 and slot.jtype.parts[1][0] == "len" \
+                    and not self.writes.get(slot.key):
+                return ("slot", (slot.var, slot.jtype, 1))
+            return None
+        if v.op != "getvar" or depth >= 4:
+            return None
+        writes = self.writes.get(v.imm.key, [])
+        if not writes:
+            return ("slot", v.imm.key)
+        if v.imm.var not in self.graph.entry_vars:
+            # not live at entry: every read follows some write; if all write one value...
+            keys = {self.invariant(w.args[0], w, depth + 1) for _, _, w in writes}
+            return keys.pop() if len(keys) == 1 else None
+        if len(writes) != 1 or v not in self.position:
+            return None
+        w = writes[0][2]
+        if not self.before(w, v):
+            return None
+        return self.invariant(w.args[0], w, depth + 1)
