@@ -27,6 +27,24 @@ comprehension as written, over that iterator, after the elements built so far.
 An exception is then CPython's own, raised with its own traceback; a Ctrl-C
 that arrived natively is raised at the comprehension.
 
+A comprehension with several ``for`` clauses is one region too: the outer loop,
+its inner loops inside it (the register code nests them). Native code may stop
+anywhere in them, so the exit says where each clause's loop is
+(``ComprehensionSite._nested_exit``): the innermost loop it stopped in (at its
+header; or inside an iteration, which changed nothing the program sees, so that
+iterator is moved back one), the iterators of the loops around it (just past the
+elements whose inner loops ran), and the values the outer targets were bound to.
+CPython then runs ``tauraro.vm.instrument._resumable``'s comprehension over that
+list: the rest of the innermost loop with the outer targets bound again (their
+conditions held already: not tested again), its inner clauses as written; then the
+rest of each loop around it, out to the outer one -- the iterations and elements
+the comprehension as written would have gone on with, in its order. The inner
+iterators are the region's own (a GET_ITER of an iterator the program holds leaves
+native code): an exit makes them anew at the position reached. The room for the
+list is checked at every loop's header; filled at an inner one, CPython finishes
+that outer iteration (then a generator expression's next chunk is native again; a
+list comprehension's rest is CPython's, and it reserves more room next time).
+
 A list comprehension's value is the list built. A generator expression's
 elements are built a chunk at a time (so memory stays small) and handed to the
 builtin that consumes them through ``itertools.chain``: the builtin sees the
