@@ -387,6 +387,26 @@ def test_nested_comprehensions_are_computed_natively(tmp_path):
         assert set(r.exit_reasons(line)) == {("left the loop", line)}, line
 
 
+def test_a_few_outer_iterations_over_long_inner_loops_run_natively(tmp_path):
+    # how long a run is (whether an entry pays) counts the inner iterations too, as the
+    # last native run counted them per outer iteration
+    r = jit(tmp_path, """
+        def f(n):
+            return [x * y + x - y for x in (1, 2, 3)
+                    for y in range(n) if y % 3]
+
+        def g(n):
+            return sum(x * y - x for x in range(4)
+                       for y in range(n))
+        for rep in range(6):
+            print(sum(f(20000)), g(10000))
+    """)
+    for line, outer in ((3, 3), (7, 4)):
+        assert r.loop(line)["entries"] >= 4 and r.loop(line)["native_iterations"] >= 4 * outer, line
+    assert r.loop(4)["native_iterations"] >= 4 * 3 * 20000
+    assert r.loop(8)["native_iterations"] >= 4 * 4 * 10000
+
+
 def test_an_int_overflow_inside_an_inner_loop_goes_on_in_cpython(tmp_path):
     # native code stops in the middle of an inner loop (in an inlined callee, too, and two
     # loops deep; a sum, as it adds); CPython finishes that loop, then the outer ones,

@@ -73,9 +73,10 @@ MIN_LENGTH = 64
 # elements of a generator expression built per native run: memory stays bounded, and each
 # run's entry (which copies the lists the loop reads) is paid once per this many elements
 CHUNK = 1 << 18
-# elements per outer iteration a comprehension with several ``for`` clauses is taken to have
-# (how long it runs, for when an entry pays; its outer iterator's length counts iterations)
-NESTED_GUESS = 8
+# iterations (of all its loops) per outer iteration a comprehension with several ``for``
+# clauses is taken to have until a native run counted them (how long it runs, for when an
+# entry pays; its outer iterator's length counts only the outer iterations)
+NESTED_GUESS = 64
 # the most room a list comprehension with several ``for`` clauses reserves: that of the
 # longest list it made (its rest, after the room filled inside an outer iteration, is
 # CPython's: see ComprehensionSite.run), CHUNK at first
@@ -196,6 +197,7 @@ class ComprehensionSite:
         self.levels = max(1, len(info.written))
         self.shapes = list(info.written[1:])
         self.room = CHUNK                   # (with several: see NESTED_ROOM)
+        self.per_outer = NESTED_GUESS       # (with several: the last native run's, counted)
         self._out = None
         self._rest = None
         self._targets: dict = {}
@@ -238,6 +240,8 @@ class ComprehensionSite:
 
     def _timed(self, clock):
         start, n, what, st, compiled = clock
+        if self.levels > 1:     # (the outer iterations: the work of each as last counted)
+            n *= self.per_outer
         seconds = time.perf_counter() - start - (st.compile_seconds - compiled)
         ns = seconds / n * 1e9
         if what == "native":
@@ -305,7 +309,8 @@ class ComprehensionSite:
     def _run(self, frame, it, cells, more):
         if not more:
             self._clock = None
-        n = _length(it) * (NESTED_GUESS if self.levels > 1 else 1)
+        outer = _length(it)
+        n = outer * (self.per_outer if self.levels > 1 else 1)
         threshold = self.runtime.threshold
         if not more:
             if self.wait:
@@ -343,9 +348,9 @@ class ComprehensionSite:
             return None
         if not more:
             if len(self.native_ns) < TIMED_RUNS:
-                self._clock = (time.perf_counter(), n, "native", st, st.compile_seconds)
+                self._clock = (time.perf_counter(), outer, "native", st, st.compile_seconds)
             elif self.cpython_ns is None:   # then this run, as written
-                self._clock = (time.perf_counter(), n, "cpython", st, st.compile_seconds)
+                self._clock = (time.perf_counter(), outer, "cpython", st, st.compile_seconds)
                 return None
         code = target.code
         r = code.new_registers()
@@ -374,7 +379,10 @@ class ComprehensionSite:
             if t in BUILT_LISTS and t is not INT:
                 self.elem = building.elem = t
         building.reduce = self.reduction()
+        before = st.native_iterations, st.native_work
         decision = controller.trip(st, frame.f_globals, r, 0)
+        if self.levels > 1 and st.native_iterations > before[0]:
+            self.per_outer = max(1, (st.native_work - before[1]) // (st.native_iterations - before[0]))
         record = decision.record
         if record is None:
             if st.dead:
