@@ -401,10 +401,12 @@ def test_a_few_outer_iterations_over_long_inner_loops_run_natively(tmp_path):
         for rep in range(6):
             print(sum(f(20000)), g(10000))
     """)
+    # (the first two runs are native and timed, the third as written and timed: the runs
+    # after it are native if those were faster, which the machine's load may decide)
     for line, outer in ((3, 3), (7, 4)):
-        assert r.loop(line)["entries"] >= 4 and r.loop(line)["native_iterations"] >= 4 * outer, line
-    assert r.loop(4)["native_iterations"] >= 4 * 3 * 20000
-    assert r.loop(8)["native_iterations"] >= 4 * 4 * 10000
+        assert r.loop(line)["entries"] >= 2 and r.loop(line)["native_iterations"] >= 2 * outer, line
+    assert r.loop(4)["native_iterations"] >= 2 * 3 * 20000
+    assert r.loop(8)["native_iterations"] >= 2 * 4 * 10000
 
 
 def test_an_int_overflow_inside_an_inner_loop_goes_on_in_cpython(tmp_path):
