@@ -615,3 +615,27 @@ def test_ctrl_c_inside_an_inner_loop_raises_at_the_comprehension(tmp_path):
     err = err.decode()
     assert "prog.py:3 for loop" in err or "spin.py:3 for loop" in err, err
     assert err.count("interrupted x1") == 2, err
+
+
+def test_a_callee_that_stores_is_not_inlined_into_a_comprehension(tmp_path):
+    # an exit inside an element makes CPython compute that element again: a callee's store
+    # before it would be made twice
+    r = jit(tmp_path, """
+        acc = [0]
+
+        def bump(x):
+            acc[0] += 1
+            return x * 2 ** 58 + 1
+
+        def f(n):
+            return [bump(x) * 3 for x in range(n)]
+
+        def g(n):
+            return [bump(x) * 3 for x in range(n) for y in range(3)]
+        a = f(100)
+        print(acc[0], len(a))
+        b = g(100)
+        print(acc[0], len(b))
+    """)
+    for line in (9, 12):
+        assert "STORE_SUBSCR in an inlined function" in r.loop(line)["reason"], line

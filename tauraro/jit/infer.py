@@ -170,7 +170,10 @@ class Inference:
         self.entry = entry
         self.inliner = inliner
         self.depth = depth
-        self.resumable = resumable and recursion is None
+        # a comprehension's exits do not resume inside its callees: its site runs the element
+        # again as written (tauraro.vm.comprehensions), so a callee may not store first
+        top_comprehension = depth == 0 and region.code.kind in ("comprehension", "genexpr")
+        self.resumable = resumable and recursion is None and not top_comprehension
         self.function = region.loop is None      # a whole function (inlined), not a loop
         self.returns: list = []                  # (pc, type) of each return reached
         # a function compiled whole: (its FunctionType, parameter types, result type or None);
