@@ -891,3 +891,22 @@ def test_exp_log_sin_cos_atan2_give_cpythons_bits_and_exit_where_cpython_raises(
         reasons = {reason for reason, _ in r.exit_reasons(26)}
         assert {"math.exp overflow", "math.log of a number <= 0"} <= reasons, reasons
         assert ("math.sin of an infinity", 9) in r.exit_reasons(8)
+
+
+def test_an_inner_loop_over_an_iterator_the_program_holds_advances_it(tmp_path):
+    # ``for y in it`` inside a compiled loop: iter(it) is it, so native code must not
+    # advance a copy of it (the outer region leaves at the inner loop's GET_ITER)
+    r = jit(tmp_path, """
+        def f(it, n):
+            t = 0
+            for x in range(n):
+                for y in it:
+                    t += y * x
+                    if y % 100 == 99:
+                        break
+            return t
+        data = list(range(100000))
+        it = iter(data)
+        print(f(it, 300), next(it, "end"))
+    """)
+    assert "iterating over an iterator the program holds" in r.loop(4)["reason"]

@@ -1,5 +1,6 @@
 # list comprehensions and generator expressions handed to sum/max/min, reading enclosing
-# variables and calling small helpers: statistics over a sample, a histogram, a polynomial
+# variables and calling small helpers: statistics over a sample, a histogram, a polynomial,
+# sums and lists over pairs of nearby samples (several for clauses)
 import math
 import sys
 import time
@@ -36,6 +37,15 @@ def dot(xs, ys):
     return sum(x * y for x, y in zip(xs, ys))
 
 
+def pairs(ks, w):
+    # several for clauses: the inner range depends on the outer variable
+    n = len(ks)
+    total = sum(ks[i] * ks[j] % 1009 for i in range(n) for j in range(i + 1, min(i + w, n)))
+    close = [ks[i] - ks[j] for i in range(0, n, 4) for j in range(i + 1, min(i + w, n))
+             if (ks[i] ^ ks[j]) & 7 == 0]
+    return total, len(close), sum(close)
+
+
 def sample(n, seed):
     out = []
     s = seed
@@ -47,14 +57,15 @@ def sample(n, seed):
 
 xs = sample(200_000, 7)
 ys = sample(200_000, 11)
+ks = [int(x * 1000.0) for x in xs[:100_000]]
 warm = (stats(xs[:1000]), histogram(xs[:1000], -5.0, 1.0, 10), curve(1000, 1.0, -2.0, 0.5),
-        residues(1000, 97), dot(xs[:1000], ys[:1000]))
+        residues(1000, 97), dot(xs[:1000], ys[:1000]), pairs(ks[:1000], 4))
 
 t0 = time.perf_counter()
 r = []
 for rep in range(5):
     r.append((stats(xs), histogram(xs, -5.0, 1.0, 10), curve(400_000, 1.0, -2.0, 0.5 + rep),
-              residues(1_000_000, 97 + rep), dot(xs, ys)))
+              residues(1_000_000, 97 + rep), dot(xs, ys), pairs(ks, 4 + rep)))
 t1 = time.perf_counter()
 sys.stderr.write("@loop-seconds %r\n" % (t1 - t0))
 print(warm)

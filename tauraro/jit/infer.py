@@ -335,6 +335,10 @@ class Inference:
                 return self._exit(pc, "%s in an inlined function" % name)
             if name in ("STORE_GLOBAL", "STORE_DEREF"):
                 return self._store_in_callee(pc, name, args, operands, state)
+        if name == "GET_ITER" and iter_of(operands[0]) is operands[0] and not self._made_here(pc, args[1]):
+            # ``iter(it)`` is ``it`` itself: native code would advance a copy of an iterator
+            # the program holds (in a variable, a closure, a global), which would not move
+            return self._exit(pc, "iterating over an iterator the program holds")
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod)) and operands[2] is NONE:
@@ -378,6 +382,20 @@ class Inference:
         if want is not t:
             return self._exit(pc, "%s becomes %s" % (self._var_name(var), t.name), kind="type-change")
         return Typing(pc, "lower", t, operands)
+
+    def _made_here(self, pc, reg) -> bool:
+        """Was the iterator in ``reg`` at ``pc`` made by a call of a builtin (``zip``,
+        ``enumerate``, ``reversed``) earlier in the same block -- a fresh iterator nothing
+        else holds?"""
+        start = max((s for s in self.region.blocks if s <= pc), default=None)
+        if start is None:
+            return False
+        for p in range(pc - 1, start - 1, -1):
+            ins = self.code.instrs[p]
+            if reg in ins.op.written(ins.args):
+                before = self.state_before.get(p, {})
+                return ins.op.name == "CALL" and isinstance(before.get(ins.args[1]), BuiltinType)
+        return False
 
     def _call(self, pc, args, operands, kwnames=()) -> Typing:
         """A call of a program function: inlined, typed by the callee's own inference

@@ -28,6 +28,24 @@ comprehension as written, over that iterator, after the elements built so far.
 An exception is then CPython's own, raised with its own traceback; a Ctrl-C
 that arrived natively is raised at the comprehension.
 
+A comprehension with several ``for`` clauses is one region too: the outer loop,
+its inner loops inside it (the register code nests them). Native code may stop
+anywhere in them, so the exit says where each clause's loop is
+(``ComprehensionSite._nested_exit``): the innermost loop it stopped in (at its
+header; or inside an iteration, which changed nothing the program sees, so that
+iterator is moved back one), the iterators of the loops around it (just past the
+elements whose inner loops ran), and the values the outer targets were bound to.
+CPython then runs ``tauraro.vm.instrument._resumable``'s comprehension over that
+list: the rest of the innermost loop with the outer targets bound again (their
+conditions held already: not tested again), its inner clauses as written; then the
+rest of each loop around it, out to the outer one -- the iterations and elements
+the comprehension as written would have gone on with, in its order. The inner
+iterators are the region's own (a GET_ITER of an iterator the program holds leaves
+native code): an exit makes them anew at the position reached. The room for the
+list is checked at every loop's header; filled at an inner one, CPython finishes
+that outer iteration (then a generator expression's next chunk is native again; a
+list comprehension's rest is CPython's, and it reserves more room next time).
+
 A list comprehension's value is the list built. A generator expression's
 elements are built a chunk at a time (so memory stays small) and handed to the
 builtin that consumes them through ``itertools.chain``: the builtin sees the
@@ -56,6 +74,14 @@ MIN_LENGTH = 64
 # elements of a generator expression built per native run: memory stays bounded, and each
 # run's entry (which copies the lists the loop reads) is paid once per this many elements
 CHUNK = 1 << 18
+# iterations (of all its loops) per outer iteration a comprehension with several ``for``
+# clauses is taken to have until a native run counted them (how long it runs, for when an
+# entry pays; its outer iterator's length counts only the outer iterations)
+NESTED_GUESS = 64
+# the most room a list comprehension with several ``for`` clauses reserves: that of the
+# longest list it made (its rest, after the room filled inside an outer iteration, is
+# CPython's: see ComprehensionSite.run), CHUNK at first
+NESTED_ROOM = 1 << 22
 # native runs must take less than this share of CPython's time per element, else the
 # comprehension is left to CPython: a run copies in the lists it reads and makes Python
 # objects of what it built, which a light element does not repay. The first two native runs
@@ -83,11 +109,17 @@ def _rewound(it):
     """An iterator giving the element ``it`` gave last, then the rest of ``it``'s, and
     leaving ``it`` exhausted when it is: list and tuple iterators (and range iterators
     before 3.12) move back in place; a 3.12+ range iterator only moves forward, so its
-    last element is put in front of it; a zip does this for each iterator it holds."""
+    last element is put in front of it; a zip does this for each iterator it holds. (An
+    inner loop's iterator is one an exit made; a range iterator made so starts at 0.)"""
     t = type(it)
     if t is _RANGE_ITER and _RELATIVE_RANGE_STATE:
         _, (rng,), _ = it.__reduce__()       # (the range left to run)
         return itertools.chain((rng.start - rng.step,), it)
+    if t is _RANGE_ITER and not it.__reduce__()[2]:
+        # (before 3.12: made by a native exit at its position, an inner loop's iterator
+        # that nothing else holds: its range starts at the element it gives next)
+        _, (rng,), _ = it.__reduce__()
+        return iter(range(rng.start - rng.step, rng.stop, rng.step))
     if t is _ZIP:
         return _ZIP(*[_rewound(inner) for inner in it.__reduce__()[1]])
     seen = _one_back(it)
@@ -105,12 +137,15 @@ def _length(it) -> int:
 
 class _Target:
     """The comprehension as register bytecode: its code, its loop, where its iterator
-    and its list live, and the JIT's state for the loop."""
-    __slots__ = ("code", "loop", "iter_reg", "list_reg", "append_value", "state")
+    and its list live, and the JIT's state for the loop; with several ``for`` clauses,
+    their loops (outermost first: the first is the region) and each variable's register."""
+    __slots__ = ("code", "loop", "iter_reg", "list_reg", "append_value", "state", "levels", "regs")
 
-    def __init__(self, code, loop, state):
+    def __init__(self, code, loop, state, levels=()):
         self.code = code
         self.loop = loop
+        self.levels = list(levels) or [loop]
+        self.regs = {name: reg for reg, name in code.regnames.items()}
         self.iter_reg = code.instrs[loop.header].args[1]        # FOR_ITER's iterator
         self.list_reg = next(ins.args[0] for ins in code.instrs if ins.op.name == "BUILD_LIST")
         # pc of each LIST_APPEND -> the register it appends
@@ -119,9 +154,27 @@ class _Target:
         self.state = state
 
 
+    def level_at(self, pc) -> int:
+        """The ``for`` clause (1 the outermost) whose loop holds ``pc`` innermost."""
+        for m in range(len(self.levels), 0, -1):
+            loop = self.levels[m - 1]
+            if loop.header <= pc < loop.end:
+                return m
+        raise InternalError("an exit at pc %d, outside the comprehension's loops" % pc)
+
+    def value(self, shape, r):
+        """The value a ``for`` target of this shape took, from its names' registers (a
+        name native code left unset is read by nothing after: see
+        ``tauraro.vm.instrument._nested_targets``)."""
+        if type(shape) is str:
+            return r[self.regs[shape]]
+        return tuple(self.value(s, r) for s in shape)
+
+
 # what a native run ended with: the loop done; stopped, CPython runs the rest; the room
-# reserved full (a generator expression's chunk), native code goes on; Ctrl-C
-DONE, REST, FULL, RAISE = "done", "rest", "full", "raise"
+# reserved full (a generator expression's chunk), native code goes on; the room full at
+# the start of an inner loop's iteration (CPython finishes the outer iteration); Ctrl-C
+DONE, REST, FULL, PART, RAISE = "done", "rest", "full", "part", "raise"
 
 
 class ComprehensionSite:
@@ -141,6 +194,11 @@ class ComprehensionSite:
         self.raising = False
         self.closed = _closed()
         self.elem = None                    # the element type native code builds the list of
+        # ``for`` clauses (with several, the outer targets' shapes ride in ``written``)
+        self.levels = max(1, len(info.written))
+        self.shapes = list(info.written[1:])
+        self.room = CHUNK                   # (with several: see NESTED_ROOM)
+        self.per_outer = NESTED_GUESS       # (with several: the last native run's, counted)
         self._out = None
         self._rest = None
         self._targets: dict = {}
@@ -165,16 +223,26 @@ class ComprehensionSite:
         it, self._rest = self._rest, None
         return it
 
+    def rests(self) -> list:
+        """With several ``for`` clauses: where CPython goes on with each, in order (see
+        ``tauraro.vm.instrument._resumable``): ``(m, [v1], ..., [v(m-1)], Im)``."""
+        out, self._rest = self._rest, None
+        return out if type(out) is list else [(1, out)]
+
     def finish(self, value):
         """The comprehension's value, passed through; the run that made it timed, if it is
         one the site measures (the run as written, or native runs that finished)."""
         clock, self._clock = self._clock, None
         if clock is not None:
             self._timed(clock)
+        if self.levels > 1 and type(value) is list and len(value) >= self.room and self.code_name == "<listcomp>":
+            self.room = min(len(value) + 1, NESTED_ROOM)
         return value
 
     def _timed(self, clock):
         start, n, what, st, compiled = clock
+        if self.levels > 1:     # (the outer iterations: the work of each as last counted)
+            n *= self.per_outer
         seconds = time.perf_counter() - start - (st.compile_seconds - compiled)
         ns = seconds / n * 1e9
         if what == "native":
@@ -210,6 +278,8 @@ class ComprehensionSite:
         if chunks and how != RAISE:
             chunks.append(value)
             value = list(itertools.chain.from_iterable(chunks))
+        # (PART: the room full inside an outer iteration, which CPython finishes; a list
+        # comprehension's rest is one expression, so CPython runs all of it)
         if how == DONE:
             self._out = self.finish(value)
             return False
@@ -240,7 +310,8 @@ class ComprehensionSite:
     def _run(self, frame, it, cells, more):
         if not more:
             self._clock = None
-        n = _length(it)
+        outer = _length(it)
+        n = outer * (self.per_outer if self.levels > 1 else 1)
         threshold = self.runtime.threshold
         if not more:
             if self.wait:
@@ -278,16 +349,18 @@ class ComprehensionSite:
             return None
         if not more:
             if len(self.native_ns) < TIMED_RUNS:
-                self._clock = (time.perf_counter(), n, "native", st, st.compile_seconds)
+                self._clock = (time.perf_counter(), outer, "native", st, st.compile_seconds)
             elif self.cpython_ns is None:   # then this run, as written
-                self._clock = (time.perf_counter(), n, "cpython", st, st.compile_seconds)
+                self._clock = (time.perf_counter(), outer, "cpython", st, st.compile_seconds)
                 return None
         code = target.code
         r = code.new_registers()
         r[target.iter_reg] = it
         # (one more than its length: room is checked at the top of each iteration, the last,
         # which finds the iterator exhausted, included)
-        building = r[target.list_reg] = Building([], self.elem or INT, min(n, CHUNK) + 1)
+        # (with several ``for`` clauses the elements are not counted before: a chunk's room)
+        room = self.room if self.levels > 1 else min(n, CHUNK)
+        building = r[target.list_reg] = Building([], self.elem or INT, room + 1)
         if code.freevars:
             if cells is None:
                 cells = self.cells(frame, code)
@@ -307,7 +380,10 @@ class ComprehensionSite:
             if t in BUILT_LISTS and t is not INT:
                 self.elem = building.elem = t
         building.reduce = self.reduction()
+        before = st.native_iterations, st.native_work
         decision = controller.trip(st, frame.f_globals, r, 0)
+        if self.levels > 1 and st.native_iterations > before[0]:
+            self.per_outer = max(1, (st.native_work - before[1]) // (st.native_iterations - before[0]))
         record = decision.record
         if record is None:
             if st.dead:
@@ -325,6 +401,8 @@ class ComprehensionSite:
             return DONE, lst, None
         if record.kind == DECIDED:          # any() or all() has its answer: the element is used
             return DONE, [self.kind == "any"], None
+        if self.levels > 1:
+            return self._nested_exit(target, record, st, decision, r, lst, n)
         it = r[target.iter_reg]
         if record.kind == ROOM:             # at an iteration's start: native code goes on
             return FULL, lst, it
@@ -339,6 +417,47 @@ class ComprehensionSite:
                     st.start = 1
         self.wait = 0 if st.start == 1 else max(1, decision.countdown // n)
         return REST, lst, it
+
+    def _nested_exit(self, target, record, st, decision, r, lst, n):
+        """Where CPython goes on after native code stopped in a comprehension with several
+        ``for`` clauses: (FULL, list, the outer iterator) at an outer iteration's start with
+        the room full (native code goes on); else (REST, list, rests), or (PART, list, rests)
+        at an inner iteration's start with the room full, ``rests`` as ``rests`` gives them.
+
+        Native code stopped in clause j's loop (the innermost holding the pc it left at;
+        inside an inlined callee, at the call): at its header, nothing of that iteration
+        done -- or after its inner loop, all of it done (no exit leaves there: an interrupt
+        leaves at the header it jumps to); else inside the iteration, which changed nothing
+        the program sees (as with one clause), so its element is taken again: that
+        iterator moved back one. CPython then runs the rest of clause j's loop, the outer
+        targets bound to the values they have (the registers: each holds what its clause
+        bound, or is read by nothing after), then the rest of clause j-1's loop over its
+        iterator (just past the element whose inner loops ran), and so on out to clause 1's.
+        The iterators of inner clauses are ones the region made (over a list, a tuple, a
+        range, a zip of those: a GET_ITER of an iterator the program holds leaves native
+        code, ``tauraro.jit.infer``), made again by the exit at the position reached."""
+        from ..jit.exits import ROOM, TYPE_CHANGE
+        from ..jit.jtypes import BUILT_LISTS
+        pc = record.frames[0][1] if record.callees else record.pc
+        j = target.level_at(pc)
+        levels = target.levels
+        start = not record.callees and (pc == levels[j - 1].header or j < len(levels) and pc >= levels[j].end)
+        iters = [r[loop.target] for loop in levels[:j]]
+        full = record.kind == ROOM and start
+        if full and j == 1:                 # at an outer iteration's start: native code goes on
+            return FULL, lst, iters[0]
+        if not start:
+            iters[-1] = _rewound(iters[-1])
+            value_reg = target.append_value.get(record.pc)
+            if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
+                t = st.current.inference.state_before[record.pc].get(value_reg)
+                if t in BUILT_LISTS:
+                    self.elem = t           # the next run builds a list of these, at once
+                    st.start = 1
+        values = [target.value(shape, r) for shape in self.shapes[:j - 1]]
+        rests = [(m, *[[v] for v in values[:m - 1]], iters[m - 1]) for m in range(j, 0, -1)]
+        self.wait = 0 if st.start == 1 else max(1, decision.countdown // n)
+        return (PART if full else REST), lst, rests
 
     def reduction(self):
         """What compiled code folds the elements into instead of building a list: None."""
@@ -368,13 +487,14 @@ class ComprehensionSite:
                  and c.firstcol == info.col]
         code = found[0].as_list if len(found) == 1 and self.code_name == "<genexpr>" else \
             found[0] if len(found) == 1 else None
-        if code is None or len(code.loops) != 1:
+        if code is None or len(code.loops) != self.levels or any(
+                loop.parent != k - 1 for k, loop in enumerate(code.loops)):
             return "no %s at line %d in the register code" % (self.code_name, info.line)
         controller = self.runtime.controller
         controller.register(code)
         st = controller.state(code, code.loops[0].id)
         st.reruns_iterations = True         # (an iteration native code stops in is run again)
-        return _Target(code, code.loops[0], st)
+        return _Target(code, code.loops[0], st, code.loops)
 
 
 class GeneratorSite(ComprehensionSite):
@@ -425,7 +545,7 @@ class GeneratorSite(ComprehensionSite):
         frame = sys._getframe(1)
         first = self._native_run(frame, it)
         if first is None:
-            return as_written(it)
+            return as_written(self._over(it))
         code = self._targets[frame.f_code].code
         cells = self.cells(frame, code) if code.freevars else None
         return itertools.chain.from_iterable(self._chunks(first, frame, cells, as_written))
@@ -444,7 +564,15 @@ class GeneratorSite(ComprehensionSite):
             if how == REST:             # stopped by a guard: CPython goes on
                 yield as_written(rest)
                 return
+            if how == PART:             # CPython finishes the outer iteration, native code goes on
+                yield as_written(rest[:-1])
+                rest = rest[-1][1]
             native = self._native_run(frame, rest, more=True, cells=cells)
             if native is None:
-                yield as_written(rest)
+                yield as_written(self._over(rest))
                 return
+
+    def _over(self, it):
+        """What the generator expression as written goes over: the iterator; with several
+        ``for`` clauses, the list of where they go on that starts the first over it."""
+        return [(1, it)] if self.levels > 1 else it

@@ -397,19 +397,68 @@ def _native_parts(parts) -> bool:
 
 def _compilable_comprehension(node) -> bool:
     """A list comprehension or generator expression whose elements the JIT may compute
-    natively: one ``for`` (not async), and in its target, conditions and element nothing
-    that blocks loops, no nested scope, no ``:=`` (which would bind in the enclosing scope),
-    no string constant, and only what native code runs."""
-    if len(node.generators) != 1 or node.generators[0].is_async:
+    natively: its ``for`` clauses not async, and in its targets, conditions, element and
+    inner iterables nothing that blocks loops, no nested scope, no ``:=`` (which would bind
+    in the enclosing scope), no string constant, and only what native code runs. With
+    several ``for`` clauses, also what ``_resumable`` needs (see ``_nested_targets``)."""
+    gens = node.generators
+    if any(gen.is_async for gen in gens):
         return False
-    gen = node.generators[0]
-    parts = [node.elt, gen.target] + list(gen.ifs)
+    if len(gens) > 1 and _nested_targets(node) is None:
+        return False
+    inner = [gen.iter for gen in gens[1:]]
+    conditions = [c for gen in gens for c in gen.ifs]
+    parts = [node.elt] + [gen.target for gen in gens] + conditions + inner
     for n in _walk_local(parts):
         if _blocks(n) or isinstance(n, ast.NamedExpr) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
             return False
         if isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes)):
             return False        # (float("inf"), a string element: native code takes no strings)
-    return _native_parts([node.elt] + list(gen.ifs))
+    return _native_parts([node.elt] + conditions + inner)
+
+
+def _shape(target):
+    """A ``for`` target as the names it binds: a name, or a tuple of shapes (a tuple or list
+    target); None for another target (an attribute, a subscript, a starred name)."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, (ast.Tuple, ast.List)):
+        shapes = tuple(_shape(t) for t in target.elts)
+        return None if None in shapes else shapes
+    return None
+
+
+def _shape_names(shape) -> list:
+    return [shape] if isinstance(shape, str) else [n for s in shape for n in _shape_names(s)]
+
+
+def _nested_targets(node):
+    """The shapes of a comprehension's ``for`` targets (see ``_shape``), or None if its
+    rest after a native run that stopped inside an inner loop could not be run as written
+    by ``_resumable``: each target binds plain names, no name twice; no name a target binds
+    is read before that target binds it (in an earlier ``for`` clause's conditions, or in
+    the iterables up to its own), so that the values the names hold where native code
+    stopped are those each clause bound (the names native code left unset are read by
+    nothing after); and no inner iterable calls ``enumerate`` or ``reversed`` (their
+    iterators cannot be moved back one element)."""
+    gens = node.generators
+    shapes = [_shape(gen.target) for gen in gens]
+    if None in shapes:
+        return None
+    names = [_shape_names(s) for s in shapes]
+    flat = [n for ns in names for n in ns]
+    if len(flat) != len(set(flat)):
+        return None
+    for level, gen in enumerate(gens):
+        later = {n for ns in names[level + 1:] for n in ns}
+        read = list(gen.ifs) + ([gens[level + 1].iter] if level + 1 < len(gens) else [])
+        for n in _walk_local(read):
+            if isinstance(n, ast.Name) and n.id in later:
+                return None
+        if level and any(isinstance(n, ast.Name) and n.id in ("enumerate", "reversed")
+                         for n in ast.walk(gen.iter)):
+            return None
+    return shapes
 
 
 # the builtins whose generator expression argument may be computed natively
@@ -426,10 +475,10 @@ LIGHT = 3
 
 
 def _weight(comp) -> int:
-    """The work in a comprehension's element and conditions: an operation 1, a call 3."""
-    gen = comp.generators[0]
+    """The work in a comprehension's element and conditions (of every ``for`` clause): an
+    operation 1, a call 3."""
     work = 0
-    for n in _walk_local([comp.elt, *gen.ifs]):
+    for n in _walk_local([comp.elt, *(c for gen in comp.generators for c in gen.ifs)]):
         if isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.IfExp, ast.Subscript)):
             work += 1
         elif isinstance(n, ast.Call):
@@ -497,6 +546,50 @@ def _own_parts(comp):
     """What of a comprehension's copy keeps its own positions: element, target, conditions."""
     gen = comp.generators[0]
     return [comp.elt, gen.target, *gen.ifs]
+
+
+def _resumable(comp, levels):
+    """A comprehension with several ``for`` clauses, as written but for where it starts::
+
+        [ELT for .r in LEVELS
+             for T1 in .r[1] if .r[0] > 1 or C1
+             for T2 in (.r[2] if .r[0] >= 2 else IT2) if .r[0] > 2 or C2
+             ...
+             for Tk in (.r[k] if .r[0] >= k else ITk) if Ck]
+
+    ``LEVELS`` gives, in order, where each ``for`` clause goes on (see
+    ``tauraro.vm.comprehensions``): ``(m, [v1], ..., [v(m-1)], Im)`` runs the rest of
+    clause m's loop over the iterator ``Im``, the outer targets bound again to the values
+    ``v1``... they had (their conditions held: they are not tested again), its inner
+    clauses as written; ``(1, I1)`` is the comprehension as written over ``I1``. The tests
+    added stand where the conditions and iterables they guard do (an iterable's GET_ITER
+    takes its position in 3.13), which keep their own. Returns the comprehension and the
+    parts of it that keep their positions (for ``_located_around``)."""
+    comp = copy.deepcopy(comp)
+    k = len(comp.generators)
+
+    def placed(node, at):
+        for n in ast.walk(node):
+            _at(n, at)
+        return node
+
+    def level(op, i, at):
+        return placed(ast.Compare(left=_sub(_name(".r"), 0), ops=[op], comparators=[_const(i)]), at)
+    clauses = [ast.comprehension(target=_name(".r", True), iter=levels, ifs=[], is_async=0)]
+    kept = [comp.elt]
+    for i, gen in enumerate(comp.generators, 1):
+        if i == 1:
+            it = _sub(_name(".r"), 1)
+        else:
+            it = _at(ast.IfExp(test=level(ast.GtE(), i, gen.iter), body=placed(_sub(_name(".r"), i), gen.iter),
+                               orelse=gen.iter), gen.iter)
+            kept.append(it)
+        ifs = gen.ifs if i == k else [
+            _at(ast.BoolOp(op=ast.Or(), values=[level(ast.Gt(), i, c), c]), c) for c in gen.ifs]
+        kept += [gen.target, *ifs]
+        clauses.append(ast.comprehension(target=gen.target, iter=it, ifs=ifs, is_async=0))
+    comp.generators = clauses
+    return comp, kept
 
 
 def _located_around(out, at, kept):
@@ -743,13 +836,24 @@ class Instrumenter:
         CPython's own. ``finish`` passes the value through, timing the run where the
         site measures whether native runs pay. ``iter`` stands where CPython's GET_ITER
         does: the iterable (3.13) or the whole comprehension. See
-        ``tauraro.vm.comprehensions``."""
-        k = self._comprehension_site("listcomp", node, [], module_level)
+        ``tauraro.vm.comprehensions``.
+
+        With several ``for`` clauses the rest is ``_resumable``'s, over ``<site k>.rests()``:
+        native code may stop inside an inner loop, and CPython then finishes that loop, the
+        loops around it, and the outer loop, as written."""
+        # several ``for`` clauses: the shapes of the outer targets ride in ``written``
+        shapes = _nested_targets(node) if len(node.generators) > 1 else None
+        k = self._comprehension_site("listcomp", node, [] if shapes is None else [None, *shapes[:-1]],
+                                     module_level)
         site = functools.partial(_site_attr, k)
         cold = copy.deepcopy(node)
         start = _first_iterator(node)
-        rest = copy.deepcopy(node)
-        rest.generators[0].iter = _call(site("rest"))
+        if shapes is None:
+            rest = copy.deepcopy(node)
+            rest.generators[0].iter = _call(site("rest"))
+            kept = _own_parts(rest)
+        else:
+            rest, kept = _resumable(node, _call(site("rests")))
         out = ast.IfExp(
             test=_cold_test(k), body=cold,
             orelse=ast.IfExp(
@@ -761,7 +865,7 @@ class Instrumenter:
                                _call(site("take"))),
                     orelse=_call(site("finish"),
                                  ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest)))))
-        return _located_around(out, node, [cold, start, *_own_parts(rest)])
+        return _located_around(out, node, [cold, start, *kept])
 
     def genexp(self, node, module_level):
         """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any``, ``all``,
@@ -777,22 +881,29 @@ class Instrumenter:
         ``stream`` gives the builtin the elements native code builds, then (if it stops
         early) the generator expression as written over the rest: the lambda makes it,
         in the program's frame's scope. ``finish`` passes the value through, timing the
-        run. See ``tauraro.vm.comprehensions``."""
+        run. See ``tauraro.vm.comprehensions``. With several ``for`` clauses the lambda
+        makes ``_resumable``'s generator expression, over a list of where its clauses go on."""
         gen = node.args[0]
-        # (the builtin's name rides in ``written``)
-        k = self._comprehension_site("genexpr", gen, [node.func.id], module_level)
+        # (the builtin's name rides in ``written``; with several ``for`` clauses, then the
+        # shapes of the outer targets)
+        shapes = _nested_targets(gen) if len(gen.generators) > 1 else None
+        k = self._comprehension_site("genexpr", gen, [node.func.id, *(shapes or [None])[:-1]], module_level)
         site = functools.partial(_site_attr, k)
         cold = copy.deepcopy(node)
         start = _first_iterator(gen)
-        written = copy.deepcopy(gen)
-        written.generators[0].iter = ast.Name(id=".g", ctx=ast.Load())
+        if shapes is None:
+            written = copy.deepcopy(gen)
+            written.generators[0].iter = ast.Name(id=".g", ctx=ast.Load())
+            kept = _own_parts(written)
+        else:
+            written, kept = _resumable(gen, ast.Name(id=".g", ctx=ast.Load()))
         factory = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=".g")], vararg=None,
                                                 kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
                              body=written)
         hot = ast.Call(func=copy.deepcopy(node.func), args=[_call(site("stream"), start, factory)], keywords=[])
         other = ast.Compare(left=copy.deepcopy(node.func), ops=[ast.IsNot()], comparators=[site("builtin")])
         out = ast.IfExp(test=_cold_test(k, other), body=cold, orelse=_call(site("finish"), hot))
-        out = _located_around(out, node, [cold, start, other.left, hot.func, *_own_parts(written)])
+        out = _located_around(out, node, [cold, start, other.left, hot.func, *kept])
         # the generator expression as written keeps its own position (its frame's lines)
         _at(written, gen)
         return out

@@ -160,8 +160,8 @@ class Recorder:
                 continue        # reached only through an exit: native code never runs it
             block = region.blocks[start]
             self.block = self.graph.block(frame.key(start), self._label(start))
-            if start == region.header and frame is self.top and region.loop is not None:
-                self.room_checks(inf.block_states[start])
+            if start in region.loop_headers and frame is self.top and region.loop is not None:
+                self.room_checks(start, inf.block_states[start])
             stop = inf.exit_at.get(start)
             for pc in range(block.start, block.end):
                 self.pc = pc
@@ -781,14 +781,15 @@ class Recorder:
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
 
-    def room_checks(self, state):
-        """At the top of each iteration, a list being built must have room for the element
-        the iteration may append: else native code leaves there, at the iteration's start
+    def room_checks(self, header, state):
+        """At the top of each iteration (of the loop and of its nested loops: a nested
+        comprehension's), a list being built must have room for the element the
+        iteration may append: else native code leaves there, at the iteration's start
         (a generator expression's next chunk starts from there)."""
         for var in sorted(v for v, t in state.items() if isinstance(t, BuiltListType)):
-            self.pc, self.state = self.region.header, state
+            self.pc, self.state = header, state
             base, n = self.parts(var)
-            self.op("list_room", base, n, snap=self.snap(self.region.header, "the list's room is full", ROOM,
+            self.op("list_room", base, n, snap=self.snap(header, "the list's room is full", ROOM,
                                                           state=state))
 
     def op_LIST_APPEND(self, args, typing):
