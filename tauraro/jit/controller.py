@@ -654,6 +654,8 @@ class JitController:
         dumping = self.dump is not None
         try:
             graph = record(inf, layout.carried, layout.constants, "loop_line%d" % st.loop.line)
+            graph.counted = frozenset(region.loop_headers)      # (the emitter counts their iterations)
+            graph.budget_allowed = not st.reruns_iterations      # (a comprehension's exits re-run)
             stages = [("as recorded", graph.text())] if dumping else []
             optimize(graph, stages if dumping else None)
             exits = [snap.exit_record() for snap in graph.snapshots]

@@ -27,6 +27,7 @@ from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
+from .ir.passes.accumulate import BUDGET, FUEL
 from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 from .mathlib import PORTED
@@ -36,7 +37,6 @@ I64_MIN = -(1 << 63)
 STATUS = 4               # 0, or the id of the snapshot whose guard failed
 FAILED_AT_ENTRY = 0x7FFFFFFF    # the status of too deep a recursion, or a Ctrl-C
 SEQ_HEADER = 16          # list/tuple record: [len i64][dirty i64][elements...]
-FUEL = 1024              # back edges of a counted loop between two polls for Ctrl-C
 MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (see __init__)
 
 
@@ -277,6 +277,14 @@ class Emitter(Sink):
                    ("local.get", c), ("i64.const", FUEL), "i64.add", ("local.set", c),
                    ("i32.const", FUEL), ("local.set", fuel))
             nest = 2
+            budget = self.graph.budget_exits.get((source, header))
+            if budget is not None:      # a run long enough leaves (passes/accumulate relies on it)
+                self.e(("local.get", c), ("i64.const", BUDGET), "i64.ge_u", ("if", None))
+                saved = self.exit_depth, self.nest
+                self.exit_depth, self.nest = depth_to_exit, 2
+                self.exit_code(budget)
+                self.exit_depth, self.nest = saved
+                self.emit(("end",))
         self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
         self.emit(("if", None))
         saved = self.exit_depth, self.nest
@@ -602,6 +610,7 @@ def _check(wasm):
 
 
 for _name, _wasm in {"check_int53": [("i64.const", 1 << 53), "i64.add", ("i64.const", 1 << 54), "i64.gt_u"],
+                     "check_abs62": [("i64.const", 1 << 62), "i64.add", ("i64.const", -(1 << 63)), "i64.gt_u"],
                      "check_nonzero": ["i64.eqz"], "check_nonneg": [("i64.const", 0), "i64.lt_s"],
                      "check_fnonzero": [("f64.const", 0.0), "f64.eq"],
                      "check_fnonneg": [("f64.const", 0.0), "f64.lt"]}.items():

@@ -60,8 +60,9 @@ def _merge(graph, a, preds) -> bool:
     del graph.blocks[key]
     a.instrs += b.instrs
     a.term = b.term
-    for (source, header) in [e for e in graph.interrupts if e[0] == key]:     # a back edge moved
-        graph.interrupts[(a.key, header)] = graph.interrupts.pop((source, header))
+    for exits in (graph.interrupts, graph.budget_exits):        # a back edge moved
+        for (source, header) in [e for e in exits if e[0] == key]:
+            exits[(a.key, header)] = exits.pop((source, header))
     return True
 
 

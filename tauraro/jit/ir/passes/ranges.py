@@ -18,7 +18,9 @@ Then, per op (with an explicit default: keep it):
   int's bound lets a 64-bit product stand for the division (see ``reciprocal``),
   ``floordiv_mul`` and ``mod_mul``: a multiply and a shift (a division's latency is tens
   of cycles, and Cranelift divides by a constant with a division);
-- ``range_check`` whose stop + step cannot overflow is dropped.
+- ``range_check`` whose stop + step cannot overflow is dropped;
+- the adds of a sum the loop carries, bounded by how long a run may be, lose their
+  guards (``accumulate``).
 
 A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
 iterator's position is below its stop (step > 0) or above it (step < 0); past a
@@ -28,6 +30,7 @@ comparison says on that edge.
 from __future__ import annotations
 
 from ..ops import OPS
+from . import accumulate
 
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 FULL = (I64_MIN, I64_MAX)
@@ -304,6 +307,7 @@ def _widen(old, new):
 def run(graph):
     analysis = Ranges(graph, {k for k in graph.slots if k[0] in graph.entry_vars})
     analysis.run()
+    accumulate.run(graph, analysis.of)
     for b in graph.blocks.values():
         b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
 

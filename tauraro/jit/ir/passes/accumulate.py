@@ -1,0 +1,97 @@
+"""Accumulators: the overflow guard of ``s += d`` that a run's length proves needless.
+
+Range analysis cannot bound a sum the loop carries (``total += i``, ``count += 1``):
+its interval grows every iteration and is widened to the 64-bit limit. But a native run
+is finite in a way the analysis can use: each counted loop leaves (at its header, state
+intact, like a Ctrl-C) once it has taken ``BUDGET`` back edges in one run -- at 0.3 ns
+an iteration, a twentieth of a second; the interpreter then enters again. So in one run
+a block executes at most ``loops * (BUDGET + FUEL) + 1`` times (between two executions
+control takes a back edge of a loop holding the block), and a slot ``s`` that is only
+
+- added to or subtracted from, ``s := s + d`` (``d``'s interval from range analysis,
+  ``s`` read in the same block with no write between), or
+- set to a value within ``ENTRY_BOUND`` (``s = 0`` before an inner loop),
+
+stays within ``ENTRY_BOUND + executions * sum(|d|)`` of zero -- below 2**63 when the
+increments are small (a counter, a digit, an element of a small range). Then its adds
+need no guard. If ``s`` is live at the loop's entry, a guard at entry
+(``check_abs62``) makes sure it starts within ``ENTRY_BOUND``; a run entered with a
+larger ``s`` leaves at once and the interpreter runs the loop.
+
+Only loop regions whose loops are all counted (no loop of an inlined callee) and whose
+exits resume where they left (not a comprehension's, whose exits re-run an iteration)
+take part; the emitter adds the budget's check to the counting it does every ``FUEL``
+back edges (``graph.budget_exits``).
+"""
+from __future__ import annotations
+
+from ...exits import GUARD, INTERRUPT
+from ..graph import Ins, Snapshot
+
+FUEL = 1024                 # back edges of a counted loop between two polls for Ctrl-C (and the budget)
+BUDGET = 1 << 26            # back edges of one counted loop in one native run, at most (then it leaves)
+ENTRY_BOUND = 1 << 62       # |s| at entry, and of what resets it
+I64_MAX = (1 << 63) - 1
+_ADDS = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn", "add", "sub"}
+
+
+def run(graph, of):
+    """Make the guards of accumulators' adds unguarded; ``of(value)`` is range analysis's
+    interval of a value."""
+    headers = graph.loop_headers
+    if not graph.budget_allowed or not headers or not headers <= graph.counted:
+        return
+    sites: dict = {}            # slot -> [bound of |d| per add, or None per reset that fits]
+    adds: dict = {}             # slot -> its add instructions
+    for b in graph.blocks.values():
+        last_write: dict = {}
+        read_at: dict = {}
+        for pos, ins in enumerate(b.instrs):
+            if ins.op == "getvar":
+                read_at[ins] = pos
+            elif ins.op == "setvar" and ins.imm.type == "int":
+                key, v = ins.imm.key, ins.args[0]
+                if v.op in _ADDS and v.args[0].op == "getvar" and v.args[0].imm.key == key \
+                        and read_at.get(v.args[0], -1) > last_write.get(key, -1):
+                    lo, hi = of(v.args[1])
+                    sites.setdefault(key, []).append(max(-lo, hi))
+                    adds.setdefault(key, []).append(v)
+                else:
+                    lo, hi = of(v)
+                    sites.setdefault(key, []).append(None if max(-lo, hi) <= ENTRY_BOUND else I64_MAX)
+                last_write[key] = pos
+    executions = len(headers) * (BUDGET + FUEL) + 1
+    proved = []
+    for key, bounds in sites.items():
+        if key not in adds:
+            continue
+        growth = sum(executions * d for d in bounds if d is not None)
+        if ENTRY_BOUND + growth > I64_MAX:
+            continue
+        proved.append(key)
+        for v in adds[key]:
+            if v.op != "add" and v.op != "sub":
+                v.op = "add" if v.op.startswith("add") else "sub"
+                v.snap = None
+    if not proved:
+        return
+    _entry_checks(graph, [k for k in proved if k[0] in graph.entry_vars])
+    _budget_exits(graph)
+
+
+def _entry_checks(graph, keys):
+    e = graph.entry_state
+    for key in keys:
+        slot = graph.slots[key]
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s beyond 2**62 at entry" % slot.name,
+                                       GUARD, e.values))
+        read = Ins("getvar", imm=slot, line=e.line)
+        graph.preheader += [read, Ins("check_abs62", (read,), snap=snap, line=e.line)]
+
+
+def _budget_exits(graph):
+    """Per back edge, where the budget leaves: the Ctrl-C exit's state, with its own reason."""
+    for edge, s in graph.interrupts.items():
+        graph.budget_exits[edge] = graph.snapshot(Snapshot(
+            s.frames[0][0], s.pc, s.line, "a run's %d iterations" % BUDGET, INTERRUPT, s.values,
+            s.frames if s.callees else None, s.callees))
