@@ -56,10 +56,12 @@ def test_division_of_a_non_negative_int_by_a_constant_is_unsigned(tmp_path):
     """)
     text = texts["prog_line4.txt"]
     before, after = stage(text, "after fold"), stage(text, "after ranges")
-    # x > 0 in the while loop's body: its // and % are unsigned; i - 50 may be negative,
-    # and % -3 is by a negative constant: those keep the floor's correction
-    assert "mod_nn" not in before and re.search(r"= mod_nn %\S+, #10", after)
-    assert re.search(r"= floordiv_nn %\S+, #10", after) and re.search(r"= floordiv_nn %\S+, #7", after)
+    # x > 0 in the while loop's body: its // and % are unsigned (a multiply where the range's
+    # bound, checked at entry, bounds x); i - 50 may be negative, and % -3 is by a negative
+    # constant: those keep the floor's correction
+    assert "mod_nn" not in before and re.search(r"= mod_(nn|mul) %\S+, #\(?10", after)
+    assert re.search(r"= floordiv_(nn|mul) %\S+, #\(?10", after)
+    assert re.search(r"= floordiv_(nn|mul) %\S+, #\(?7", after)
     assert re.search(r"= mod_const %\S+, #-3", after) and re.search(r"= floordiv_const %\S+, #9", after)
 
 
@@ -319,7 +321,7 @@ def test_a_sum_of_bounded_steps_needs_no_overflow_guard_in_a_run_of_bounded_leng
     text = texts["prog_line4.txt"]
     after = stage(text, "after ranges")
     assert "add_ov" not in after and "sub_ov" not in after
-    assert stage(text, "after dce").count("check_abs62") == 2
+    assert stage(text, "after dce").count("check_abs") == 2
     reasons = {reason for reason, line in r.exit_reasons(4)}
     assert {"total beyond 2**62 at entry", "count beyond 2**62 at entry"} & reasons, reasons
 
@@ -337,3 +339,20 @@ def test_a_long_run_leaves_after_its_budget_and_goes_on(tmp_path):
     row = r.loop(4)
     assert "a run's %d iterations" % BUDGET in str(row["exits"]), row
     assert row["native_iterations"] >= BUDGET
+
+
+def test_a_sum_of_a_ranges_positions_is_proved_with_the_ranges_ends_checked_at_entry(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(a, b, total):
+            for i in range(a, b):
+                total += i
+            return total
+        print(f(0, 5000, 0), f(-7000, -2000, 3))
+        print(f(2**32 - 100, 2**32 + 100, 0))      # beyond 2**32: it leaves at entry
+        print(f(2**62 - 10, 2**62 + 5, 2**62))      # (and CPython makes big ints)
+    """)
+    text = texts["prog_line3.txt"]
+    assert "add_ov" not in stage(text, "after ranges")
+    assert stage(text, "after dce").count("check_abs") == 3      # total, and the range's two ends
+    reasons = {reason for reason, line in r.exit_reasons(3)}
+    assert any("beyond 2**32 at entry" in x for x in reasons), reasons

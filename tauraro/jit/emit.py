@@ -610,11 +610,20 @@ def _check(wasm):
 
 
 for _name, _wasm in {"check_int53": [("i64.const", 1 << 53), "i64.add", ("i64.const", 1 << 54), "i64.gt_u"],
-                     "check_abs62": [("i64.const", 1 << 62), "i64.add", ("i64.const", -(1 << 63)), "i64.gt_u"],
                      "check_nonzero": ["i64.eqz"], "check_nonneg": [("i64.const", 0), "i64.lt_s"],
                      "check_fnonzero": [("f64.const", 0.0), "f64.eq"],
                      "check_fnonneg": [("f64.const", 0.0), "f64.lt"]}.items():
     RULES[_name] = _check(_wasm)
+
+
+@rule("check_abs")
+def _check_abs(em, ins):
+    """|a| <= k: a + k, unsigned, is at most 2k (a wrapped sum is larger)."""
+    k = ins.imm
+    twice = 2 * k if 2 * k < 1 << 63 else 2 * k - (1 << 64)
+    em.use(ins.args[0])
+    em.e(("i64.const", k), "i64.add", ("i64.const", twice), "i64.gt_u")
+    em.exit_if(ins.snap)
 
 
 @rule("float_to_int")

@@ -70,7 +70,7 @@ float_to_int    float               int     guard           truncation; exits ou
 check_int53     int                 -       guard           exits unless |a| <= 2**53 (an int meeting a float)
 check_nonzero   int                 -       guard           exits if a is 0 (a divisor, a range step)
 check_nonneg    int                 -       guard           exits if a < 0 (a shift count, an exponent, isqrt)
-check_abs62     int                 -       guard           exits unless |a| <= 2**62 (an accumulator at entry: passes/accumulate)
+check_abs       int                 -       guard           exits unless |a| <= imm (at entry: a sum the loop carries, a range's ends; passes/accumulate)
 check_fnonzero  float               -       guard           exits if a is 0.0 (a divisor)
 check_fnonneg   float               -       guard           exits if a < 0.0 (math.sqrt)
 add_ov          int int             int     guard           a + b; exits on overflow

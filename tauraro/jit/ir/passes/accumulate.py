@@ -15,8 +15,13 @@ control takes a back edge of a loop holding the block), and a slot ``s`` that is
 stays within ``ENTRY_BOUND + executions * sum(|d|)`` of zero -- below 2**63 when the
 increments are small (a counter, a digit, an element of a small range). Then its adds
 need no guard. If ``s`` is live at the loop's entry, a guard at entry
-(``check_abs62``) makes sure it starts within ``ENTRY_BOUND``; a run entered with a
+(``check_abs``) makes sure it starts within ``ENTRY_BOUND``; a run entered with a
 larger ``s`` leaves at once and the interpreter runs the loop.
+
+Where a sum's steps are unbounded only because a range's ends are (``total += i`` for
+``i`` in ``range(n)``), range analysis runs again with the ends of the ranges live at
+entry within ``RANGE_BOUND`` (``range_seeds``); if that proves a sum, entry checks make
+sure of those ends too.
 
 Only loop regions whose loops are all counted (no loop of an inlined callee) and whose
 exits resume where they left (not a comprehension's, whose exits re-run an iteration)
@@ -31,16 +36,18 @@ from ..graph import Ins, Snapshot
 FUEL = 1024                 # back edges of a counted loop between two polls for Ctrl-C (and the budget)
 BUDGET = 1 << 26            # back edges of one counted loop in one native run, at most (then it leaves)
 ENTRY_BOUND = 1 << 62       # |s| at entry, and of what resets it
+RANGE_BOUND = 1 << 32       # the ends of a range an index of which is summed, where that proves the sum
 I64_MAX = (1 << 63) - 1
 _ADDS = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn", "add", "sub"}
 
 
-def run(graph, of):
+def run(graph, of, only=None, seeds=None) -> list:
     """Make the guards of accumulators' adds unguarded; ``of(value)`` is range analysis's
-    interval of a value."""
+    interval of a value (found with ``seeds``, slot key -> interval, which entry checks
+    then make sure of). The slots with adds left unproved are returned."""
     headers = graph.loop_headers
     if not graph.budget_allowed or not headers or not headers <= graph.counted:
-        return
+        return []
     sites: dict = {}            # slot -> [bound of |d| per add, or None per reset that fits]
     adds: dict = {}             # slot -> its add instructions
     for b in graph.blocks.values():
@@ -61,32 +68,49 @@ def run(graph, of):
                     sites.setdefault(key, []).append(None if max(-lo, hi) <= ENTRY_BOUND else I64_MAX)
                 last_write[key] = pos
     executions = len(headers) * (BUDGET + FUEL) + 1
-    proved = []
+    proved, unproved = [], []
     for key, bounds in sites.items():
-        if key not in adds:
+        if key not in adds or only is not None and key not in only:
             continue
         growth = sum(executions * d for d in bounds if d is not None)
         if ENTRY_BOUND + growth > I64_MAX:
+            if all(v.opdef.guard for v in adds[key]):
+                unproved.append(key)
             continue
         proved.append(key)
         for v in adds[key]:
             if v.op != "add" and v.op != "sub":
                 v.op = "add" if v.op.startswith("add") else "sub"
                 v.snap = None
-    if not proved:
-        return
-    _entry_checks(graph, [k for k in proved if k[0] in graph.entry_vars])
-    _budget_exits(graph)
+    if proved:
+        _entry_checks(graph, {k: ENTRY_BOUND for k in proved if k[0] in graph.entry_vars})
+        if seeds:
+            _entry_checks(graph, {k: hi for k, (lo, hi) in seeds.items()})
+        if not graph.budget_exits:
+            _budget_exits(graph)
+    return unproved
 
 
-def _entry_checks(graph, keys):
+def range_seeds(graph, live) -> dict:
+    """Bounds to try for the ends and positions of the ranges live at entry (slot key ->
+    interval): an index counting through one then adds at most RANGE_BOUND a step."""
+    from ...jtypes import RangeType
+    out = {}
+    for key in live:
+        var, jt, part = key
+        if isinstance(jt, RangeType) and jt.parts[part][0] in ("start", "stop", "cur"):
+            out[key] = (0 if jt.nonneg and part != 1 else -RANGE_BOUND, RANGE_BOUND)
+    return out
+
+
+def _entry_checks(graph, bounds):
     e = graph.entry_state
-    for key in keys:
+    for key, bound in bounds.items():
         slot = graph.slots[key]
-        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s beyond 2**62 at entry" % slot.name,
-                                       GUARD, e.values))
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s beyond 2**%d at entry"
+                                       % (slot.name, bound.bit_length() - 1), GUARD, e.values))
         read = Ins("getvar", imm=slot, line=e.line)
-        graph.preheader += [read, Ins("check_abs62", (read,), snap=snap, line=e.line)]
+        graph.preheader += [read, Ins("check_abs", (read,), imm=bound, snap=snap, line=e.line)]
 
 
 def _budget_exits(graph):

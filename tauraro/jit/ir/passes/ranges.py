@@ -78,6 +78,7 @@ class Ranges:
         self.values: dict = {}
         # slots whose entry value may be read: what their types allow
         self.slots = {k: entry_interval(k) for k in live_slots}
+        self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
 
     def of(self, v):
@@ -166,6 +167,8 @@ class Ranges:
         position is refined in the block running the loop body."""
         r = self.of(v)
         fact = self.body_facts.get((block.key, v))
+        if fact is None and v.op == "getvar" and v in self.fresh:
+            fact = self.body_facts.get((block.key, v.imm.key))
         if fact is None or r is None:
             return r
         how, stop = fact
@@ -253,8 +256,12 @@ class Ranges:
 
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
+        written = set()
         for ins in b.instrs:
+            if ins.op == "getvar" and ins.imm.key not in written:
+                self.fresh.add(ins)         # the slot's value as the block found it
             if ins.op == "setvar":
+                written.add(ins.imm.key)
                 if ins.imm.type in ("int", "bool"):
                     state[ins.imm.key] = self.written(b, ins.args[0])
             elif ins.op == "getvar":
@@ -273,14 +280,25 @@ class Ranges:
 
     def _body_facts(self):
         """(block, position) -> ("below" | "above", stop) for each block that runs a range
-        loop's body: past ``range_done``, the position has not reached the stop."""
+        loop's body: past ``range_done``, the position has not reached the stop. The
+        position is the header's read of it, or (where the body block's one predecessor is
+        the header, which writes no position) the body's own read of the slot before it
+        writes it: (block, slot key) -> the same."""
         out = {}
+        preds = None
         for b in self.graph.blocks.values():
             t = b.term
             if t[0] != "branch" or t[1].op != "range_done" or t[1].imm == 0:
                 continue
             cur, stop, _ = t[1].args
-            out[(t[3], cur)] = ("below", stop) if t[1].imm > 0 else ("above", stop)
+            fact = ("below", stop) if t[1].imm > 0 else ("above", stop)
+            out[(t[3], cur)] = fact
+            if cur.op == "getvar" and t[2] != t[3] \
+                    and not any(i.op == "setvar" and i.imm.key == cur.imm.key for i in b.instrs):
+                if preds is None:
+                    preds = self.graph.preds(self.graph.rpo())
+                if preds.get(t[3]) == [b.key]:
+                    out[(t[3], cur.imm.key)] = fact
         return out
 
 
@@ -305,9 +323,17 @@ def _widen(old, new):
 
 
 def run(graph):
-    analysis = Ranges(graph, {k for k in graph.slots if k[0] in graph.entry_vars})
+    live = {k for k in graph.slots if k[0] in graph.entry_vars}
+    analysis = Ranges(graph, live)
     analysis.run()
-    accumulate.run(graph, analysis.of)
+    unproved = accumulate.run(graph, analysis.of)
+    seeds = accumulate.range_seeds(graph, live) if unproved else None
+    if seeds:                   # would bounded ranges prove the sums left?
+        second = Ranges(graph, live)
+        second.slots.update(seeds)
+        second.run()
+        if len(accumulate.run(graph, second.of, set(unproved), seeds)) < len(unproved):
+            analysis = second   # (sound now: entry checks make sure of the seeds)
     for b in graph.blocks.values():
         b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
 
