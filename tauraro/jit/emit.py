@@ -27,7 +27,7 @@ from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
-from .ir.passes.accumulate import BUDGET, FUEL
+from .ir.passes.accumulate import BUDGET
 from .ir.ops import VALUE_TYPES
 from .jtypes import BOOL, FLOAT, INT
 from .mathlib import PORTED
@@ -62,9 +62,6 @@ class Emitter(Sink):
         # native iterations of the region's own loops (an inlined callee's are not counted)
         self.counters = {h: self.new_local("iterations_L%d" % header_lines.get(h, h), "i64")
                          for h in sorted(layout.counter_off)}
-        # a counted loop's back edge counts down its fuel; every FUEL back edges it adds
-        # FUEL to its counter and polls for Ctrl-C (see loop_back)
-        self.fuel = {h: self.new_local("fuel_L%d" % header_lines.get(h, h), "i32") for h in self.counters}
         self.carried = layout.carried
         # With many loop variables, each exit would carry them all as live values to the
         # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
@@ -240,6 +237,8 @@ class Emitter(Sink):
             self.instruction(ins)
         if block.term[0] == "exit":
             snap = block.term[1]
+            if self.graph.budget is not None and node == self.graph.blocks[self.graph.entry].term[2]:
+                self.budget_spent()
             if self.annotate:
                 self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
             self.exit_code(snap)
@@ -264,36 +263,49 @@ class Emitter(Sink):
         raise AssertionError("every edge leaving the region ends in an exit block")
 
     def loop_back(self, source, header, depth_to_exit):
-        """Count the iteration and poll for Ctrl-C (a watchdog thread sets the flag word:
-        leave at the header, state intact). A counted loop does both once every FUEL back
-        edges: one decrement and a branch never taken an iteration, where an increment, a
-        load and a branch were (the iterations left in its fuel are added at the exit)."""
-        nest = 1
-        fuel = self.fuel.get(header)
-        if fuel is not None:
-            c = self.counters[header]
-            self.e(("local.get", fuel), ("i32.const", 1), "i32.sub", ("local.tee", fuel), "i32.eqz",
-                   ("if", None),
-                   ("local.get", c), ("i64.const", FUEL), "i64.add", ("local.set", c),
-                   ("i32.const", FUEL), ("local.set", fuel))
-            nest = 2
-            budget = self.graph.budget_exits.get((source, header))
-            if budget is not None:      # a run long enough leaves (passes/accumulate relies on it)
-                self.e(("local.get", c), ("i64.const", BUDGET), "i64.ge_u", ("if", None))
-                saved = self.exit_depth, self.nest
-                self.exit_depth, self.nest = depth_to_exit, 2
-                self.exit_code(budget)
-                self.exit_depth, self.nest = saved
-                self.emit(("end",))
+        c = self.counters.get(header)
+        if c is not None:
+            self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
+        # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact.
+        # (Counting down a fuel local instead, and polling every 1024 back edges, made
+        # Cranelift's loop slower, not faster: measured twice.)
         self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
         self.emit(("if", None))
         saved = self.exit_depth, self.nest
-        self.exit_depth, self.nest = depth_to_exit, nest
+        self.exit_depth, self.nest = depth_to_exit, 1
         self.exit_code(self.graph.interrupts[(source, header)])
         self.exit_depth, self.nest = saved
         self.emit(("end",))
-        if fuel is not None:
-            self.emit(("end",))
+
+    def budget_limit(self):
+        """The position the loop's range stops at in this run (see passes/accumulate): its
+        stop, or BUDGET steps on if the stop is further. Counting up:
+        ``cur < stop and (stop - cur) // step > BUDGET`` (unsigned: the difference may pass
+        2**63), then ``cur + BUDGET * step``, which is below the stop; down, the mirror."""
+        test, _ = self.graph.budget
+        cur, stop, step = (self.slot_local(a.imm) for a in test.args)
+        up = test.imm > 0
+        self.limit = self.new_local("limit", "i64")
+        self.e(("local.get", cur), ("i64.const", BUDGET), ("local.get", step), "i64.mul", "i64.add",
+               ("local.get", stop),
+               ("local.get", cur), ("local.get", stop), "i64.lt_s" if up else "i64.gt_s",
+               *((("local.get", stop), ("local.get", cur)) if up else (("local.get", cur), ("local.get", stop))),
+               "i64.sub",
+               *((("local.get", step),) if up else (("i64.const", 0), ("local.get", step), "i64.sub")),
+               "i64.div_u", ("i64.const", BUDGET), "i64.gt_u", "i32.and",
+               "select", ("local.set", self.limit))
+
+    def budget_spent(self):
+        """At the loop's exit for its range being done: if the position has not reached the
+        stop, the run's limit was the budget's (see budget_limit): leave through its exit."""
+        test, snap = self.graph.budget
+        cur, stop, _ = test.args
+        self.read_slot(cur.imm), self.read_slot(stop.imm)
+        self.e("i64.lt_s" if test.imm > 0 else "i64.gt_s", ("if", None))
+        self.nest += 1
+        self.exit_code(snap)
+        self.nest -= 1
+        self.emit(("end",))
 
     # --- whole function ------------------------------------------------------------------------------
     def build(self) -> tuple[bytes, Module]:
@@ -314,8 +326,8 @@ class Emitter(Sink):
                     if vt == "i32":
                         self.emit(("i32.wrap_i64",))
                 self.emit(("local.set", idx))
-        for fuel in self.fuel.values():
-            self.e(("i32.const", FUEL), ("local.set", fuel))
+        if self.graph.budget is not None:
+            self.budget_limit()
         self.emit(("block", None, "exit"))
         self.exit_depth = 0
         for ins in self.graph.preheader:        # values the whole loop uses: each in its own local
@@ -334,9 +346,8 @@ class Emitter(Sink):
                 if vt == "i32":
                     self.emit(("i64.extend_i32_u",))
                 self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
-        for h, c in self.counters.items():      # the back edges counted, and those in the fuel spent
-            self.e(("i32.const", 0), ("local.get", c), ("i64.const", FUEL), ("local.get", self.fuel[h]),
-                   "i64.extend_i32_u", "i64.sub", "i64.add", ("i64.store", layout.counter_off[h]))
+        for h, c in self.counters.items():
+            self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
         # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
         self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", layout.EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))
@@ -945,6 +956,11 @@ def _range_check(em, ins):
 @rule("range_done")
 def _range_done(em, ins):
     cur, stop, step = ins.args
+    budget = em.graph.budget
+    if budget is not None and budget[0] is ins:
+        # done at the run's limit (see budget_limit); the exit tells the stop from the budget
+        em.use(cur), em.emit(("local.get", em.limit)), em.emit(("i64.ge_s" if ins.imm > 0 else "i64.le_s",))
+        return
     if ins.imm > 0:
         em.use(cur), em.use(stop), em.emit(("i64.ge_s",))
     elif ins.imm < 0:

@@ -151,7 +151,7 @@ class Graph:
         self.interrupts: dict = {}          # (source, header) -> snapshot of a Ctrl-C at that back edge
         self.counted = frozenset()          # the headers of the loops whose iterations are counted
         self.budget_allowed = False         # may a run leave once it is long enough (passes/accumulate)?
-        self.budget_exits: dict = {}        # (source, header) -> where it then leaves (if it may and must)
+        self.budget = None                  # (the loop's range_done, where it leaves) if it must
         self.entry_state: Snapshot | None = None   # the state at the loop's entry (hoisted guards leave there)
         self.entry_vars: set = set()        # the vars live at the loop's entry
         self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one

@@ -2,17 +2,19 @@
 
 Range analysis cannot bound a sum the loop carries (``total += i``, ``count += 1``):
 its interval grows every iteration and is widened to the 64-bit limit. But a native run
-is finite in a way the analysis can use: each counted loop leaves (at its header, state
-intact, like a Ctrl-C) once it has taken ``BUDGET`` back edges in one run -- at 0.3 ns
-an iteration, a twentieth of a second; the interpreter then enters again. So in one run
-a block executes at most ``loops * (BUDGET + FUEL) + 1`` times (between two executions
-control takes a back edge of a loop holding the block), and a slot ``s`` that is only
+can be made finite in a way the analysis can use: a loop over a range leaves (at its
+header, state intact, like a Ctrl-C) once it has run ``BUDGET`` iterations in one run --
+at 0.3 ns an iteration, a fiftieth of a second; the interpreter then enters again. It
+costs nothing an iteration: the header compares the position with a limit the entry
+computes (the stop, or ``BUDGET`` steps on if that comes first), and only on reaching
+it with the stop, which tells which. So in one run the loop's body executes at most
+``BUDGET`` times, and a slot ``s`` that is only
 
 - added to or subtracted from, ``s := s + d`` (``d``'s interval from range analysis,
   ``s`` read in the same block with no write between), or
 - set to a value within ``ENTRY_BOUND`` (``s = 0`` before an inner loop),
 
-stays within ``ENTRY_BOUND + executions * sum(|d|)`` of zero -- below 2**63 when the
+stays within ``ENTRY_BOUND + BUDGET * sum(|d|)`` of zero -- below 2**63 when the
 increments are small (a counter, a digit, an element of a small range). Then its adds
 need no guard. If ``s`` is live at the loop's entry, a guard at entry
 (``check_abs``) makes sure it starts within ``ENTRY_BOUND``; a run entered with a
@@ -23,18 +25,16 @@ Where a sum's steps are unbounded only because a range's ends are (``total += i`
 entry within ``RANGE_BOUND`` (``range_seeds``); if that proves a sum, entry checks make
 sure of those ends too.
 
-Only loop regions whose loops are all counted (no loop of an inlined callee) and whose
-exits resume where they left (not a comprehension's, whose exits re-run an iteration)
-take part; the emitter adds the budget's check to the counting it does every ``FUEL``
-back edges (``graph.budget_exits``).
+Only regions of one loop over a range take part (a nested loop runs a number of times
+per run that this does not bound), and only where exits resume where they left (not a
+comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the emitter.
 """
 from __future__ import annotations
 
 from ...exits import GUARD, INTERRUPT
 from ..graph import Ins, Snapshot
 
-FUEL = 1024                 # back edges of a counted loop between two polls for Ctrl-C (and the budget)
-BUDGET = 1 << 26            # back edges of one counted loop in one native run, at most (then it leaves)
+BUDGET = 1 << 26            # iterations of the loop in one native run, at most (then it leaves)
 ENTRY_BOUND = 1 << 62       # |s| at entry, and of what resets it
 RANGE_BOUND = 1 << 32       # the ends of a range an index of which is summed, where that proves the sum
 I64_MAX = (1 << 63) - 1
@@ -45,8 +45,8 @@ def run(graph, of, only=None, seeds=None) -> list:
     """Make the guards of accumulators' adds unguarded; ``of(value)`` is range analysis's
     interval of a value (found with ``seeds``, slot key -> interval, which entry checks
     then make sure of). The slots with adds left unproved are returned."""
-    headers = graph.loop_headers
-    if not graph.budget_allowed or not headers or not headers <= graph.counted:
+    test = _range_test(graph)
+    if test is None:
         return []
     sites: dict = {}            # slot -> [bound of |d| per add, or None per reset that fits]
     adds: dict = {}             # slot -> its add instructions
@@ -67,7 +67,7 @@ def run(graph, of, only=None, seeds=None) -> list:
                     lo, hi = of(v)
                     sites.setdefault(key, []).append(None if max(-lo, hi) <= ENTRY_BOUND else I64_MAX)
                 last_write[key] = pos
-    executions = len(headers) * (BUDGET + FUEL) + 1
+    executions = BUDGET + 1
     proved, unproved = [], []
     for key, bounds in sites.items():
         if key not in adds or only is not None and key not in only:
@@ -86,8 +86,8 @@ def run(graph, of, only=None, seeds=None) -> list:
         _entry_checks(graph, {k: ENTRY_BOUND for k in proved if k[0] in graph.entry_vars})
         if seeds:
             _entry_checks(graph, {k: hi for k, (lo, hi) in seeds.items()})
-        if not graph.budget_exits:
-            _budget_exits(graph)
+        if graph.budget is None:
+            _budget(graph, test)
     return unproved
 
 
@@ -113,9 +113,27 @@ def _entry_checks(graph, bounds):
         graph.preheader += [read, Ins("check_abs", (read,), imm=bound, snap=snap, line=e.line)]
 
 
-def _budget_exits(graph):
-    """Per back edge, where the budget leaves: the Ctrl-C exit's state, with its own reason."""
-    for edge, s in graph.interrupts.items():
-        graph.budget_exits[edge] = graph.snapshot(Snapshot(
-            s.frames[0][0], s.pc, s.line, "a run's %d iterations" % BUDGET, INTERRUPT, s.values,
-            s.frames if s.callees else None, s.callees))
+def _range_test(graph):
+    """The ``range_done`` the region's one loop starts each iteration with, if its position,
+    stop and step are read from slots of which the region writes only the position."""
+    if not graph.budget_allowed or graph.loop_headers != {graph.entry} or graph.entry not in graph.counted:
+        return None
+    t = graph.blocks[graph.entry].term
+    if t[0] != "branch" or t[1].op != "range_done" or t[1].imm == 0:
+        return None
+    cur, stop, step = t[1].args
+    if any(a.op != "getvar" for a in t[1].args):
+        return None
+    written = {i.imm.key for i in graph.all_instrs() if i.op == "setvar"}
+    if stop.imm.key in written or step.imm.key in written:
+        return None
+    if not any(header == graph.entry for _, header in graph.interrupts):
+        return None         # (no back edge: nothing to bound)
+    return t[1]
+
+
+def _budget(graph, test):
+    """Where the budget leaves: the state at the header (a Ctrl-C's, with its own reason)."""
+    s = next(snap for (source, header), snap in graph.interrupts.items() if header == graph.entry)
+    graph.budget = (test, graph.snapshot(Snapshot(
+        s.frames[0][0], s.pc, s.line, "a run's %d iterations" % BUDGET, INTERRUPT, s.values)))

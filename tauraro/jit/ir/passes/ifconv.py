@@ -60,9 +60,8 @@ def _merge(graph, a, preds) -> bool:
     del graph.blocks[key]
     a.instrs += b.instrs
     a.term = b.term
-    for exits in (graph.interrupts, graph.budget_exits):        # a back edge moved
-        for (source, header) in [e for e in exits if e[0] == key]:
-            exits[(a.key, header)] = exits.pop((source, header))
+    for (source, header) in [e for e in graph.interrupts if e[0] == key]:     # a back edge moved
+        graph.interrupts[(a.key, header)] = graph.interrupts.pop((source, header))
     return True
 
 
