@@ -163,5 +163,22 @@ class CodeObject:
         """Code objects of the functions, classes and comprehensions defined here."""
         return [c for c in self.consts if isinstance(c, CodeObject)]
 
+    def compiled_from(self, fcode):
+        """The register code of the function (or this module) whose CPython code object
+        is ``fcode``, found among this module's code by qualified name and first line."""
+        qualname = getattr(fcode, "co_qualname", fcode.co_name)
+        if fcode.co_name == "<module>":
+            return self
+        best = None
+        stack = [self]
+        while stack:
+            c = stack.pop()
+            if c.qualname == qualname and c.kind in ("function", "lambda"):
+                if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
+                        abs(best.firstlineno - fcode.co_firstlineno):
+                    best = c
+            stack.extend(c.children())
+        return best
+
     def __repr__(self):
         return "<code %s, file %r, line %d>" % (self.qualname, self.filename, self.firstlineno)

@@ -33,6 +33,7 @@ import time
 import types
 
 from .errors import InternalError
+from .rewind import NOT_NOW, catch_up, one_back
 
 # bound on the first trip (start-up imports only what running the program needs)
 UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = None
@@ -46,11 +47,6 @@ def _bind_jit_modules():
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 _getprofile = sys.getprofile
-_RANGE_ITER = type(iter(range(0)))
-_LIST_ITER = type(iter([]))
-_TUPLE_ITER = type(iter(()))
-_REVERSED_LIST_ITER = type(reversed([]))
-_RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
 
 class HookRuntime:
@@ -156,7 +152,7 @@ class HookRuntime:
         mod = self.register_code(self._key(fcode.co_filename))   # (compiled once per file)
         if isinstance(mod, str):
             return None
-        return _find_code(mod, fcode)
+        return mod.compiled_from(fcode)
 
     def _key(self, filename: str) -> str:
         """The key of a file's source: its name, or that of a registered source (``-c``,
@@ -418,7 +414,7 @@ class LoopSite:
                 r[reg] = cell
         real = restore = None
         if it is not None:
-            seen = _one_back(it)
+            seen = one_back(it)
             if seen is NOT_NOW:
                 return (self.runtime.threshold, 0, None, None, None, None)
             if seen is None:
@@ -453,7 +449,7 @@ class LoopSite:
         else:
             outcome, value, pc = target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
-        if real is not None and not _catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
+        if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
         values = tuple(_value(r, w) for w in target.written)
@@ -480,7 +476,7 @@ class LoopSite:
         mod = self.runtime.register_code(self.filename)
         if isinstance(mod, str):
             return mod
-        code = _find_code(mod, fcode)
+        code = mod.compiled_from(fcode)
         if code is None:
             return "no register code for %s" % fcode.co_qualname
         info = self.info
@@ -516,23 +512,6 @@ def _iterates_over(it) -> str:
     return "the loop iterates over a %s" % classify(it).name
 
 
-def _find_code(mod, fcode):
-    """The register CodeObject of the baseline code object ``fcode``."""
-    qualname = getattr(fcode, "co_qualname", fcode.co_name)
-    if fcode.co_name == "<module>":
-        return mod
-    best = None
-    stack = [mod]
-    while stack:
-        c = stack.pop()
-        if c.qualname == qualname and c.kind in ("function", "lambda"):
-            if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
-                    abs(best.firstlineno - fcode.co_firstlineno):
-                best = c
-        stack.extend(c.children())
-    return best
-
-
 def _pure_test(code, loop) -> bool:
     """Re-running a while loop's test from the header is exact (it assigns nothing)."""
     for pc in range(loop.header, loop.end):
@@ -558,76 +537,6 @@ def _value(r, w):
         except ValueError:
             return UNBOUND
     return v
-
-
-# --- the loop's iterator, one element back ------------------------------------------------------
-
-NOT_NOW = "not now"
-
-
-def _one_back(it):
-    """(the real iterator, an iterator one element back, how to undo), or None if native
-    code cannot take this iterator, or NOT_NOW if it cannot this time. List and tuple iterators (and range iterators before
-    3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
-    code gets a stand-in and the real one catches up afterwards (``_catch_up``)."""
-    t = type(it)
-    if t is _LIST_ITER or t is _TUPLE_ITER or (t is _RANGE_ITER and not _RELATIVE_RANGE_STATE):
-        state = it.__reduce__()
-        if len(state) != 3 or not state[2]:
-            return None
-        index = state[2]
-        it.__setstate__(index - 1)
-        return it, it, lambda: it.__setstate__(index)
-    if t is _RANGE_ITER:
-        _, (rng,), _ = it.__reduce__()
-        step = rng.step
-        stand_in = iter(range(rng.start - step, rng.stop, step))
-        return it, stand_in, None
-    if t is _REVERSED_LIST_ITER or t is reversed:
-        state = it.__reduce__()
-        if len(state) != 3:     # 3.13: it just gave its last element, and let go of the list
-            return NOT_NOW
-        index = state[2]
-        it.__setstate__(index + 1)
-        return it, it, lambda: it.__setstate__(index)
-    if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
-        state = it.__reduce__()
-        seen = [_one_back(inner) for inner in state[1]]
-        undo = [s[2] for s in seen if isinstance(s, tuple) and s[2] is not None]     # (not NOT_NOW)
-
-        def restore():
-            for u in undo:
-                u()
-        if len(state) != 2 or not seen or None in seen or NOT_NOW in seen:
-            restore()
-            return NOT_NOW if len(state) == 2 and None not in seen and seen else None
-        if all(back is real for real, back, _ in seen):
-            return it, it, restore
-        return it, zip(*[back for _, back, _ in seen]), restore
-    return None
-
-
-def _catch_up(real, seen, restore) -> bool:
-    """Move the real iterator to where native code left the stand-in; False if the
-    stand-in never got past the element the baseline already took (then ``restore``
-    puts back what was moved in place)."""
-    if seen is real:
-        return True
-    if type(real) is zip:
-        pairs = [(r, s) for r, s in zip(real.__reduce__()[1], seen.__reduce__()[1]) if r is not s]
-        if not all([_catch_up(r, s, None) for r, s in pairs]):
-            restore()
-            return False
-        return True
-    _, (rng,), _ = real.__reduce__()
-    cur = rng.start
-    _, (left,), _ = seen.__reduce__()
-    step = rng.step
-    ahead = (left.start - cur) // step if len(left) else len(rng)
-    if ahead < 0:
-        return False
-    real.__setstate__(ahead)
-    return True
 
 
 # --- exits inside inlined callees -----------------------------------------------------------

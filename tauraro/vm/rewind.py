@@ -1,0 +1,85 @@
+"""An iterator one element back, and caught up again.
+
+Native code stops at the start of an iteration, or a comprehension's element is made
+again by CPython, with the iterator the loop takes its elements from moved back one.
+List, tuple and reversed-list iterators (and range iterators before 3.12) are moved in
+place through their pickling state; a 3.12+ range iterator only moves forward, so native
+code gets a stand-in and the real one catches up afterwards. Used by the loop hooks
+(``tauraro.vm.hooks``) and the comprehension sites (``tauraro.vm.comprehensions``).
+"""
+from __future__ import annotations
+
+import sys
+
+RANGE_ITER = type(iter(range(0)))
+_LIST_ITER = type(iter([]))
+_TUPLE_ITER = type(iter(()))
+_REVERSED_LIST_ITER = type(reversed([]))
+RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
+
+NOT_NOW = "not now"
+
+
+def one_back(it):
+    """(the real iterator, an iterator one element back, how to undo), or None if native
+    code cannot take this iterator, or NOT_NOW if it cannot this time. List and tuple iterators (and range iterators before
+    3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
+    code gets a stand-in and the real one catches up afterwards (``catch_up``)."""
+    t = type(it)
+    if t is _LIST_ITER or t is _TUPLE_ITER or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
+        state = it.__reduce__()
+        if len(state) != 3 or not state[2]:
+            return None
+        index = state[2]
+        it.__setstate__(index - 1)
+        return it, it, lambda: it.__setstate__(index)
+    if t is RANGE_ITER:
+        _, (rng,), _ = it.__reduce__()
+        step = rng.step
+        stand_in = iter(range(rng.start - step, rng.stop, step))
+        return it, stand_in, None
+    if t is _REVERSED_LIST_ITER or t is reversed:
+        state = it.__reduce__()
+        if len(state) != 3:     # 3.13: it just gave its last element, and let go of the list
+            return NOT_NOW
+        index = state[2]
+        it.__setstate__(index + 1)
+        return it, it, lambda: it.__setstate__(index)
+    if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
+        state = it.__reduce__()
+        seen = [one_back(inner) for inner in state[1]]
+        undo = [s[2] for s in seen if isinstance(s, tuple) and s[2] is not None]     # (not NOT_NOW)
+
+        def restore():
+            for u in undo:
+                u()
+        if len(state) != 2 or not seen or None in seen or NOT_NOW in seen:
+            restore()
+            return NOT_NOW if len(state) == 2 and None not in seen and seen else None
+        if all(back is real for real, back, _ in seen):
+            return it, it, restore
+        return it, zip(*[back for _, back, _ in seen]), restore
+    return None
+
+
+def catch_up(real, seen, restore) -> bool:
+    """Move the real iterator to where native code left the stand-in; False if the
+    stand-in never got past the element the baseline already took (then ``restore``
+    puts back what was moved in place)."""
+    if seen is real:
+        return True
+    if type(real) is zip:
+        pairs = [(r, s) for r, s in zip(real.__reduce__()[1], seen.__reduce__()[1]) if r is not s]
+        if not all([catch_up(r, s, None) for r, s in pairs]):
+            restore()
+            return False
+        return True
+    _, (rng,), _ = real.__reduce__()
+    cur = rng.start
+    _, (left,), _ = seen.__reduce__()
+    step = rng.step
+    ahead = (left.start - cur) // step if len(left) else len(rng)
+    if ahead < 0:
+        return False
+    real.__setstate__(ahead)
+    return True
