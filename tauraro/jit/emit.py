@@ -317,7 +317,7 @@ class Emitter(Sink):
         self._complete_module()
         self.module.add_function(name=self.graph.name, params=[("entry", "i32")], results=["i32"],
                                  locals=self.locals, body=self.body, export="run")
-        return self.module.to_binary(), self.module
+        return self.module.to_binary(names=self.annotate), self.module
 
     def build_function(self, params, result) -> tuple[bytes, Module]:
         """The graph of a function compiled whole, as two wasm functions:
@@ -343,7 +343,7 @@ class Emitter(Sink):
             ("call", f), ("local.set", status), ("i32.const", 0), ("local.get", status), ("i32.store", STATUS)]
         self.module.add_function(name="call", params=wasm_params, results=[result] if result else [],
                                  locals=[("status", "i32")], body=wrapper, export="call")
-        return self.module.to_binary(), self.module
+        return self.module.to_binary(names=self.annotate), self.module
 
     def function_body(self, params, result):
         """(wasm params, results, locals, body) of ``$f`` (see build_function); its calls

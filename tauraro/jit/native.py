@@ -328,7 +328,12 @@ class NativeModule:
             else:
                 kind = type(ty).__name__.replace("Type", "").lower()
                 self.imports.append(_ImportDecl(imp.module, imp.name or "", kind))
-        self.export_names = [e.name for e in module.exports]
+
+    @property
+    def export_names(self) -> List[str]:
+        """(Reflected when asked: wasmtime-py makes an object per export, and the JIT,
+        which knows its exports, never asks.)"""
+        return [e.name for e in self._module.exports]
 
     def serialize(self) -> bytes:
         return bytes(self._module.serialize())

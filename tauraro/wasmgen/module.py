@@ -573,8 +573,10 @@ class Module:
         entry = self._locals_decl(fn.locals) + code
         return uleb128(len(entry)) + entry
 
-    def to_binary(self) -> bytes:
-        """The binary module, with a ``name`` custom section."""
+    def to_binary(self, names: bool = True) -> bytes:
+        """The binary module, with a ``name`` custom section unless ``names`` is false
+        (the JIT leaves it out unless its wasm is shown: encoding it, and wasmtime
+        reading it, are part of every loop's compile time)."""
         out = bytearray(b"\x00asm\x01\x00\x00\x00")
 
         def section(sid: int, payload: bytes) -> None:
@@ -613,7 +615,7 @@ class Module:
         if self.functions:
             codes = []
             for fn in self.functions:
-                labels = []
+                labels = [] if names else None
                 codes.append(self.encode_function(fn, labels))
                 if labels:
                     all_labels.append((fn.index, labels))
@@ -621,9 +623,10 @@ class Module:
         if self.data:
             section(11, _vec(b"\x00\x41" + _s32(off) + b"\x0b" + _name_bytes(d)
                              for off, d in self.data))
-        names = self._name_section(all_labels)
         if names:
-            section(0, names)
+            payload = self._name_section(all_labels)
+            if payload:
+                section(0, payload)
         return bytes(out)
 
     def _name_section(self, labels) -> bytes:
