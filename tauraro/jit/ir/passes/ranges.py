@@ -73,6 +73,7 @@ class Ranges:
         # slots whose entry value may be read: what their types allow
         self.slots = {k: entry_interval(k) for k in live_slots}
         self.body_facts = self._body_facts()
+        self._slot_reads: dict = {}
 
     def of(self, v):
         r = self.values.get(v)
@@ -172,10 +173,21 @@ class Ranges:
         out: dict = {}
         ins_at: dict = {}
         visits: dict = {}
+        # Work a round need not redo (the result is the same): a block (not a loop header,
+        # whose visits count) none of whose predecessors ran since it last did, and a block
+        # whose entry state and range-loop stops are as when it last ran.
+        ran: dict = {}              # block -> times it ran (its out, its values may differ)
+        inputs_seen: dict = {}
+        seen: dict = {}
         changed = True
         while changed:
             changed = False
             for k in order:
+                if k not in g.loop_headers:
+                    inputs = tuple([ran.get(p, 0) for p in preds[k]])
+                    if inputs_seen.get(k) == inputs:
+                        continue
+                    inputs_seen[k] = inputs
                 state = dict(self.slots) if k == g.entry else None
                 for p in preds[k]:
                     if p in out:
@@ -188,6 +200,12 @@ class Ranges:
                     if old is not None and visits[k] > ROUNDS_BEFORE_WIDENING:
                         state = _widen(old, state)
                     ins_at[k] = state
+                stops = self._stops.get(k)
+                memo = (state, stops and tuple(self.of(stop) for stop in stops))
+                if seen.get(k) == memo:
+                    continue
+                seen[k] = memo
+                ran[k] = ran.get(k, 0) + 1
                 state = self._through(g.blocks[k], dict(state))
                 if out.get(k) != state:
                     out[k] = state
@@ -232,6 +250,12 @@ class Ranges:
         """The slot ``v`` was read from, if it still holds ``v`` at the end of the block."""
         if v.op != "getvar" or v.type != "int":
             return None
+        k = (v, block_key)
+        if k not in self._slot_reads:       # (asked again on every round of the flow)
+            self._slot_reads[k] = self._slot_read(v, block_key)
+        return self._slot_reads[k]
+
+    def _slot_read(self, v, block_key):
         key = v.imm.key
         instrs = self.graph.blocks[block_key].instrs
         if v in instrs:
@@ -274,6 +298,9 @@ class Ranges:
                 continue
             cur, stop, _ = t[1].args
             out[(t[3], cur)] = ("below", stop) if t[1].imm > 0 else ("above", stop)
+        self._stops = {}                    # block -> the stops its writes are bounded by
+        for (block, _), (_, stop) in out.items():
+            self._stops.setdefault(block, []).append(stop)
         return out
 
 
@@ -285,7 +312,14 @@ _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "n
 def _join_states(a, b):
     if a is None:
         return dict(b)
-    return {k: _join(a.get(k), b.get(k)) for k in set(a) | set(b)}
+    out = dict(a)
+    for k, y in b.items():
+        x = out.get(k)
+        if x is None:
+            out[k] = y
+        elif y is not None and x != y:
+            out[k] = (min(x[0], y[0]), max(x[1], y[1]))
+    return out
 
 
 def _widen(old, new):
