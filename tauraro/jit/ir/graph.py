@@ -37,7 +37,7 @@ def wasm_type(jtype):
 class Slot:
     """One scalar part of a frame variable under one type: a register, a global
     (``("g", name)``) or a cell's contents (``("c", register, name)``)."""
-    __slots__ = ("var", "jtype", "part", "name", "type")
+    __slots__ = ("var", "jtype", "part", "name", "type", "key")
 
     def __init__(self, var, jtype, part: int, name: str):
         self.var = var
@@ -46,10 +46,7 @@ class Slot:
         suffix = jtype.parts[part][0]
         self.name = name + ("." + suffix if suffix else "")
         self.type = value_type(jtype, part)
-
-    @property
-    def key(self):
-        return (self.var, self.jtype, self.part)
+        self.key = (var, jtype, part)        # (every pass keys its tables by it)
 
     def __repr__(self):
         return self.name

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ...exits import GUARD
 from ..graph import Snapshot
+from ..ops import CONST, OPS
 
 _MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonzero", "check_fnonneg",
                    "range_check"}
@@ -26,7 +27,8 @@ def run(graph):
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
-            if ins.opdef.result and "const" in ins.opdef.flags:
+            d = OPS[ins.op]
+            if d.result and CONST in d.flags:
                 invariant.add(ins)       # constants stay where they are used: they cost nothing
                 kept.append(ins)
             elif _invariant(ins, invariant, written, b.key in every_iteration):
