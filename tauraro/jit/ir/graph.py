@@ -150,6 +150,7 @@ class Graph:
         self.entry_vars: set = set()        # the vars live at the loop's entry
         self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one
         self.slots: dict = {}
+        self._var_slots: dict = {}          # (var, jtype) -> its slots (see var_slots)
 
     def block(self, key, label: str) -> Block:
         b = self.blocks[key] = Block(key, label)
@@ -168,15 +169,18 @@ class Graph:
         self._snap_index[snap.key] = snap
         return snap
 
-    def var_slots(self, var, jtype) -> list[Slot]:
+    def var_slots(self, var, jtype) -> tuple:
         """The slots of a frame variable holding a value of ``jtype``."""
-        out = []
-        for part in range(len(jtype.parts)):
-            key = (var, jtype, part)
-            s = self.slots.get(key)
-            if s is None:
-                s = self.slots[key] = Slot(var, jtype, part, self.var_name(var))
-            out.append(s)
+        out = self._var_slots.get((var, jtype))
+        if out is None:
+            slots = []
+            for part in range(len(jtype.parts)):
+                key = (var, jtype, part)
+                s = self.slots.get(key)
+                if s is None:
+                    s = self.slots[key] = Slot(var, jtype, part, self.var_name(var))
+                slots.append(s)
+            out = self._var_slots[(var, jtype)] = tuple(slots)
         return out
 
     def succs(self) -> dict:

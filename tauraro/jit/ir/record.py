@@ -303,7 +303,7 @@ class Recorder:
 
     # --- emitting -------------------------------------------------------------------------------
     def op(self, name: str, *args, imm=None, snap=None, type=None) -> Ins:
-        ins = Ins(name, args, imm, snap, self.code.instrs[self.pc].line, type)
+        ins = Ins(name, args, imm, snap, self.frame.code.instrs[self.pc].line, type)
         self.block.instrs.append(ins)
         return ins
 
@@ -414,7 +414,7 @@ class Recorder:
     # --- operands ---------------------------------------------------------------------------------
     def type_of(self, arg) -> JType:
         if arg < 0:
-            return const_type(self.code.consts[-1 - arg])
+            return const_type(self.frame.code.consts[-1 - arg])
         return self.state[arg]
 
     def const_int(self, arg):
