@@ -234,6 +234,7 @@ class JitController:
         self._liveness: dict = {}
         self._emitted = Counter()
         self._helpers: dict = {}          # helper name -> its HostFunction (see _helper)
+        self._stems: dict = {}            # file name -> Path(file name).stem
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
 
@@ -663,7 +664,7 @@ class JitController:
         inliner = Inliner(self.code_for) if self.code_for else None
         inf = Inference(region, entry_types, inliner)
         layout = FrameLayout(region, entry_types, st.carried, called_regions(inf))
-        name = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
         try:
             graph = record(inf, layout.carried, layout.constants, "loop_line%d" % st.loop.line)
@@ -705,6 +706,12 @@ class JitController:
         if self.dump is not None:
             self._dump(st, version)
         return version
+
+    def _stem(self, filename) -> str:
+        stem = self._stems.get(filename)
+        if stem is None:
+            stem = self._stems[filename] = Path(filename).stem
+        return stem
 
     def _helper(self, name):
         """The host function of a helper, made once: the engine then makes its wasmtime

@@ -333,6 +333,18 @@ class FuncType:
                 + uleb128(len(self.results)) + bytes(VALTYPES[t] for t in self.results))
 
 
+_FUNCTYPES: dict = {}
+
+
+def _functype(params: tuple, results: tuple) -> FuncType:
+    """The FuncType of these valtypes, made (and checked) once per signature."""
+    key = (params, results)
+    ft = _FUNCTYPES.get(key)
+    if ft is None:
+        ft = _FUNCTYPES[key] = FuncType(params, results)
+    return ft
+
+
 @dataclass
 class Import:
     module: str
@@ -366,6 +378,9 @@ def _split_named(items, what):
     """[("x", "i64") | "i64", ...] -> [(name|None, valtype)]"""
     out = []
     for it in items:
+        if type(it) is tuple and len(it) == 2 and type(it[1]) is str and it[1] in VALTYPES:
+            out.append(it)          # (the JIT's locals: already (name, valtype))
+            continue
         if isinstance(it, str):
             name, t = None, it
         else:
@@ -494,7 +509,7 @@ class Module:
         name, a list of names, or ``None``.
         """
         params = _split_named(params, "param")
-        functype = FuncType(tuple(t for _, t in params), tuple(results))
+        functype = _functype(tuple([t for _, t in params]), tuple(results))
         tidx = self.type_index(functype)
         idx = len(self.func_names)
         fn = Function(idx, name, tidx, functype, [n for n, _ in params],
