@@ -53,6 +53,8 @@ class Emitter(Sink):
         self.local_names: set[str] = set()
         self._name_counts: dict = {}
         self.slot_locals: dict = {}
+        self._var_parts: set = set()     # (var, part) of the slot_locals keys (see slot_local)
+        self._var_parts_of = 0
         self.value_locals: dict = {}
         self.slot_reads: set = set()
         self.nest = 0
@@ -90,9 +92,15 @@ class Emitter(Sink):
         idx = self.slot_locals.get(slot.key)
         if idx is None:
             name = slot.name
-            if any(k[0] == slot.var and k[2] == slot.part for k in self.slot_locals):
+            taken = self._var_parts
+            if len(self.slot_locals) != self._var_parts_of:     # (function_body fills it too)
+                taken.clear()
+                taken.update((k[0], k[2]) for k in self.slot_locals)
+            if (slot.var, slot.part) in taken:
                 name += "_" + slot.jtype.name.replace("[", "_").replace("]", "").replace(" ", "_")
             idx = self.slot_locals[slot.key] = self.new_local(name, slot.jtype.parts[slot.part][1])
+            taken.add((slot.var, slot.part))
+            self._var_parts_of = len(self.slot_locals)
         return idx
 
     def var_locals(self, var, jt) -> list[int]:
@@ -111,8 +119,7 @@ class Emitter(Sink):
         self.body.append(instr)
 
     def e(self, *instrs):
-        for i in instrs:
-            self.body.append(i if isinstance(i, tuple) else (i,))
+        self.body += [i if type(i) is tuple else (i,) for i in instrs]
 
     def to_local(self, valtype: str) -> int:
         t = self.scratch(valtype)
