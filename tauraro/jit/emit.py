@@ -213,7 +213,7 @@ class Emitter(Sink):
             return
         off = self.layout.exit_area
         for var, t in snap.values:
-            self.e(("i32.const", 0), ("i64.const", t.tag), ("i64.store", off))
+            # (its tag word is left as it is: the host knows each exit's types)
             for k, idx in enumerate(self.var_locals(var, t)):
                 vt = self.locals[idx - 1][1]
                 self.e(("i32.const", 0), ("local.get", idx))

@@ -5,7 +5,8 @@
     8            native frames a call of a function compiled whole may open (i32, set per entry)
     16 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
-    exit area    the extra values one exit writes: [tag][payload] each, in order
+    exit area    the extra values one exit writes: [tag][payload] each, in order (native
+                 code writes the payloads only: the host knows each exit's types)
     libm tables  the tables of exp, log, sin, cos and atan2, if the code calls them
     data         records of lists, tuples and strings: [len i64][dirty i64][elements]
 
