@@ -128,6 +128,7 @@ class Recorder:
         self.block = None
         self.pc = 0
         self.state = None
+        self._values_at: dict = {}      # (pc, id(state), skip) -> (state, its values): see _values
 
     @property
     def inf(self) -> Inference:
@@ -372,7 +373,15 @@ class Recorder:
 
     def _values(self, pc, state, skip=None):
         """The registers of the loop's frame live at ``pc`` that the region may change
-        (but ``skip``)."""
+        (but ``skip``). (Made once per pc and state: the guards of one instruction share
+        them.)"""
+        key = (pc, id(state), skip)
+        have = self._values_at.get(key)
+        if have is None:
+            have = self._values_at[key] = (state, self._live_values(pc, state, skip))
+        return list(have[1])
+
+    def _live_values(self, pc, state, skip):
         region = self.top.region
         live = region.liveness.live_at(pc)
         modified = region.defined_registers()
