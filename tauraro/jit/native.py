@@ -685,6 +685,33 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
 _ENTRY_MAKERS: Dict[Any, Dict[str, Any]] = {}
 
 
+def _entry_source(params, results, views) -> str:
+    view_of = {"i64": ("I64", 2), "f64": ("F64", 2),
+               "i32": ("I32", 4), "f32": ("F32", 4)}
+    argnames = [f"a{i}" for i in range(len(params))]
+    lines = [f"def make({', '.join(['CALL', 'CTX', 'FUNC', 'BUF', 'N', 'TRAPREF', 'TRAP', 'FAIL'] + list(views))}):",
+             f"    def entry({', '.join(argnames)}):"]
+    for i, t in enumerate(params):
+        v, stride = view_of[t]
+        lines.append(f"        {v}[{i * stride}] = a{i}")
+    lines.append("        err = CALL(CTX, FUNC, BUF, N, TRAPREF)")
+    lines.append("        if err or TRAP.value:")
+    lines.append("            raise FAIL(err)")
+    if not results:
+        lines.append("        return None")
+    elif len(results) == 1:
+        v, _ = view_of[results[0]]
+        lines.append(f"        return {v}[0]")
+    else:
+        parts = []
+        for i, t in enumerate(results):
+            v, stride = view_of[t]
+            parts.append(f"{v}[{i * stride}]")
+        lines.append(f"        return ({', '.join(parts)},)")
+    lines.append("    return entry")
+    return "\n".join(lines)
+
+
 def _make_entry(inst: "NativeInstance", name: str, func: Any,
                 params: Tuple[str, ...], results: Tuple[str, ...]) -> Callable:
     """A specialised Python function that calls `func` through
@@ -709,34 +736,11 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
         "I32": (c_int32 * n4).from_buffer(buf),
         "F32": (c_float * n4).from_buffer(buf),
     }
-    view_of = {"i64": ("I64", 2), "f64": ("F64", 2),
-               "i32": ("I32", 4), "f32": ("F32", 4)}
-    argnames = [f"a{i}" for i in range(len(params))]
-    lines = [f"def make({', '.join(['CALL', 'CTX', 'FUNC', 'BUF', 'N', 'TRAPREF', 'TRAP', 'FAIL'] + list(views))}):",
-             f"    def entry({', '.join(argnames)}):"]
-    for i, t in enumerate(params):
-        v, stride = view_of[t]
-        lines.append(f"        {v}[{i * stride}] = a{i}")
-    lines.append("        err = CALL(CTX, FUNC, BUF, N, TRAPREF)")
-    lines.append("        if err or TRAP.value:")
-    lines.append("            raise FAIL(err)")
-    if not results:
-        lines.append("        return None")
-    elif len(results) == 1:
-        v, _ = view_of[results[0]]
-        lines.append(f"        return {v}[0]")
-    else:
-        parts = []
-        for i, t in enumerate(results):
-            v, stride = view_of[t]
-            parts.append(f"{v}[{i * stride}]")
-        lines.append(f"        return ({', '.join(parts)},)")
-    lines.append("    return entry")
     key = (params, results)
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
         ns = _ENTRY_MAKERS[key] = {}
-        exec("\n".join(lines), ns)
+        exec(_entry_source(params, results, views), ns)
 
     engine = inst.engine
     trap = c_void_p()
@@ -762,12 +766,16 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
 
 
 def _valtype_vec(vec_addr: int) -> Tuple[str, ...]:
-    vec = ffi.wasm_valtype_vec_t.from_address(vec_addr)
-    out = []
-    for i in range(vec.size):
-        kind = _valtype_kind(ctypes.cast(vec.data[i], c_void_p).value)
-        out.append(_VALKIND_NAMES.get(kind, f"kind{kind}"))
-    return tuple(out)
+    vec = _ValtypeVec.from_address(vec_addr)
+    if not vec.size:
+        return ()
+    kinds = [_valtype_kind(p) for p in (c_void_p * vec.size).from_address(vec.data)]
+    return tuple(_VALKIND_NAMES.get(kind, f"kind{kind}") for kind in kinds)
+
+
+class _ValtypeVec(Structure):
+    """wasm_valtype_vec_t with its data as a plain address (no pointer object to cast)."""
+    _fields_ = [("size", c_size_t), ("data", c_size_t)]
 
 
 # ---------------------------------------------------------------------------
@@ -807,7 +815,9 @@ class NativeInstance:
     def func_type(self, name: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         """(params, results) of the exported function `name`."""
         ext = self._export(name, _EXTERN_FUNC)
-        func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
+        return self._func_type(ffi.wasmtime_func_t.from_buffer_copy(ext.of.func))
+
+    def _func_type(self, func) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         ft = _func_type(self.engine._ctx_addr, byref(func))
         try:
             return (_valtype_vec(_functype_params(ft)),
@@ -829,7 +839,7 @@ class NativeInstance:
             return got
         ext = self._export(name, _EXTERN_FUNC)
         func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
-        params, results = self.func_type(name)
+        params, results = self._func_type(func)
         for t in params + results:
             if t not in _VALTYPES:
                 raise NativeError(f"export {name!r}: unsupported type {t}")
