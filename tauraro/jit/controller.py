@@ -678,6 +678,9 @@ class JitController:
             wasm, module = low.build()
         except Unsupported as e:
             raise NotCompilable(str(e)) from None
+        # (made before Cranelift runs, whose compile leaves the caches cold for Python code)
+        transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
+                            inliner.class_attributes.items() if inliner else ())
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop
@@ -690,8 +693,7 @@ class JitController:
         instance = engine.instantiate(native_module, imports=imports)
         entry = instance.entry("run")
         t2 = time.perf_counter()
-        transfer = Transfer(layout, st.entry_vars, types, exits, instance, st.code,
-                            inliner.class_attributes.items() if inliner else ())
+        transfer.attach(instance)
         t3 = time.perf_counter()
         codegen = (t_lowered - t0) + (t3 - t2)              # ours: IR, passes, wasm and entry/exit code
         st.codegen_seconds += codegen

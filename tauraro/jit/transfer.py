@@ -132,11 +132,12 @@ class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=()):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
-        compile time; every entry checks each is still there."""
+        compile time; every entry checks each is still there. ``instance``: the native
+        instance whose memory the values go through, or None to ``attach`` it later."""
         self.layout = layout
         self.class_attributes = list(class_attributes)
-        self.instance = instance
-        self.view = instance.memory_view()
+        if instance is not None:
+            self.attach(instance)
         self.code = code
         self.types = dict(zip(entry_vars, types))
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType))
@@ -184,6 +185,10 @@ class Transfer:
         self._exits = exits
         self._by_extras = {}
         self.leave = [self._lazy_leave(rec) for rec in exits]
+
+    def attach(self, instance):
+        self.instance = instance
+        self.view = instance.memory_view()
 
     def _compile_enter(self):
         text = self._enter_source(self._entry_vars)
