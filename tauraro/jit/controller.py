@@ -43,6 +43,7 @@ from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
 MAX_VERSIONS = 4
+RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 # compiled, instantiated and entered once when the engine starts: Cranelift's and
 # wasmtime's one-time set-up, and the entry code for a loop's signature (see
@@ -691,7 +692,7 @@ class JitController:
         st.cache_hits += engine.stats.cache_hits - hits
         imports = [self._helper(h) for h in low.helper_index]
         instance = engine.instantiate(native_module, imports=imports)
-        entry = instance.entry("run")
+        entry = instance.entry("run", RUN_SIGNATURE)
         t2 = time.perf_counter()
         transfer.attach(instance)
         t3 = time.perf_counter()

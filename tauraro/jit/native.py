@@ -685,9 +685,11 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
 _ENTRY_MAKERS: Dict[Any, Dict[str, Any]] = {}
 
 
+_VIEW_OF = {"i64": ("I64", 2), "f64": ("F64", 2), "i32": ("I32", 4), "f32": ("F32", 4)}
+
+
 def _entry_source(params, results, views) -> str:
-    view_of = {"i64": ("I64", 2), "f64": ("F64", 2),
-               "i32": ("I32", 4), "f32": ("F32", 4)}
+    view_of = _VIEW_OF
     argnames = [f"a{i}" for i in range(len(params))]
     lines = [f"def make({', '.join(['CALL', 'CTX', 'FUNC', 'BUF', 'N', 'TRAPREF', 'TRAP', 'FAIL'] + list(views))}):",
              f"    def entry({', '.join(argnames)}):"]
@@ -730,12 +732,16 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
     buf = (c_uint8 * (nslots * _RAW_SLOT))()
     n8 = nslots * _RAW_SLOT // 8
     n4 = nslots * _RAW_SLOT // 4
-    views = {
-        "I64": (c_int64 * n8).from_buffer(buf),
-        "F64": (c_double * n8).from_buffer(buf),
-        "I32": (c_int32 * n4).from_buffer(buf),
-        "F32": (c_float * n4).from_buffer(buf),
-    }
+    used = {_VIEW_OF[t][0] for t in params + results}      # (only the views it uses)
+    views = {}
+    if "I64" in used:
+        views["I64"] = (c_int64 * n8).from_buffer(buf)
+    if "F64" in used:
+        views["F64"] = (c_double * n8).from_buffer(buf)
+    if "I32" in used:
+        views["I32"] = (c_int32 * n4).from_buffer(buf)
+    if "F32" in used:
+        views["F32"] = (c_float * n4).from_buffer(buf)
     key = (params, results)
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
@@ -825,7 +831,7 @@ class NativeInstance:
         finally:
             _functype_delete(ft)
 
-    def entry(self, name: str) -> Callable:
+    def entry(self, name: str, signature=None) -> Callable:
         """A fast callable for the exported function `name`.
 
         Built for the JIT's (i64) -> i64 loop entry points but specialised
@@ -833,13 +839,16 @@ class NativeInstance:
         None, 1 -> the value, several -> a tuple).  i32/i64 arguments wrap
         modulo 2**32 / 2**64.  Traps raise NativeTrap; an exception raised by
         a host function is re-raised as the same object.  The type is checked
-        once here, which is what makes the unchecked call safe."""
+        once here, which is what makes the unchecked call safe -- unless the
+        caller, which made the module, gives ``signature`` ((params, results)):
+        the JIT's loops all export run(i32) -> i32, and reflecting on the type
+        was ~15 us of each loop's compile."""
         got = self._entries.get(name)
         if got is not None:
             return got
         ext = self._export(name, _EXTERN_FUNC)
         func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
-        params, results = self._func_type(func)
+        params, results = signature if signature is not None else self._func_type(func)
         for t in params + results:
             if t not in _VALTYPES:
                 raise NativeError(f"export {name!r}: unsupported type {t}")
