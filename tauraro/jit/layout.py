@@ -120,7 +120,18 @@ def constant_records(regions):
 
 
 def _region_constants(region, out):
+    """(Found once per region: every version of a loop asks.)"""
+    found = region.__dict__.get("_tuple_constants")
+    if found is None:
+        found = region._tuple_constants = []
+        _scan_constants(region, found)
+    for value, jt in found:
+        out[id(value)] = (value, jt)
+
+
+def _scan_constants(region, found):
     from .jtypes import const_type
+    out = {}
     code = region.code
     for b in region.blocks.values():
         for pc in range(b.start, b.end):
@@ -139,3 +150,4 @@ def _region_constants(region, out):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
+    found.extend(out.values())
