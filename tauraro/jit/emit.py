@@ -457,7 +457,8 @@ class Emitter(Sink):
         for key, (fn, (params, results, locals_, body)) in subs:
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
-        self.body = resolved(self.body)
+        if index:
+            self.body = resolved(self.body)
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
