@@ -120,7 +120,7 @@ class Recorder:
         self.top = Frame(inf, 0)
         self.result = result
         self.natives: dict = {}         # functions compiled whole that the graph calls natively
-        self.frame = self.top
+        self.enter(self.top)
         self.frames = 0
         self.carried = carried
         self.constants = constants
@@ -130,17 +130,13 @@ class Recorder:
         self.state = None
         self._values_at: dict = {}      # (pc, id(state), skip) -> (state, its values): see _values
 
-    @property
-    def inf(self) -> Inference:
-        return self.frame.inf
-
-    @property
-    def code(self):
-        return self.frame.code
-
-    @property
-    def region(self):
-        return self.frame.region
+    def enter(self, frame: Frame):
+        """Record ``frame`` from now on: its inference, code and region too (read at
+        every op)."""
+        self.frame = frame
+        self.inf: Inference = frame.inf
+        self.code = frame.code
+        self.region = frame.region
 
     # --- the walk -----------------------------------------------------------------------------
     def record(self) -> Graph:
@@ -258,9 +254,9 @@ class Recorder:
         entry = callee.key(callee_inf.region.header)
         self.graph.loop_headers |= {callee.key(h) for h in callee_inf.region.loop_headers}
         self.block.term = ("goto", entry)
-        self.frame = callee
+        self.enter(callee)
         self.record_frame()
-        self.frame = caller
+        self.enter(caller)
         self.block = self.graph.block(cont, self._label(pc, "_after_call"))
         self.pc = pc
 
@@ -304,7 +300,7 @@ class Recorder:
 
     # --- emitting -------------------------------------------------------------------------------
     def op(self, name: str, *args, imm=None, snap=None, type=None) -> Ins:
-        ins = Ins(name, args, imm, snap, self.frame.code.instrs[self.pc].line, type)
+        ins = Ins(name, args, imm, snap, self.code.instrs[self.pc].line, type)
         self.block.instrs.append(ins)
         return ins
 
@@ -423,7 +419,7 @@ class Recorder:
     # --- operands ---------------------------------------------------------------------------------
     def type_of(self, arg) -> JType:
         if arg < 0:
-            return const_type(self.frame.code.consts[-1 - arg])
+            return const_type(self.code.consts[-1 - arg])
         return self.state[arg]
 
     def const_int(self, arg):
