@@ -175,7 +175,10 @@ class Ranges:
         visits: dict = {}
         # Work a round need not redo (the result is the same): a block (not a loop header,
         # whose visits count) none of whose predecessors ran since it last did, and a block
-        # whose entry state and range-loop stops are as when it last ran.
+        # whose entry state and range-loop stops are as when it last ran. (This holds while
+        # _through depends on the entry state, the block's own values and the stops only,
+        # and on_edge on its source block's out and values: whatever else they come to
+        # read belongs in these keys.)
         ran: dict = {}              # block -> times it ran (its out, its values may differ)
         inputs_seen: dict = {}
         seen: dict = {}
