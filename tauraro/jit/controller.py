@@ -27,7 +27,6 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
-import gc
 import struct
 import sys
 import time
@@ -58,21 +57,6 @@ def _builtins_of(G) -> dict:
     """The builtins dict a module with globals ``G`` looks names up in."""
     builtins = G.get("__builtins__")
     return builtins if isinstance(builtins, dict) else builtins.__dict__
-
-
-def _without_gc(compile, *args):
-    """``compile(*args)`` with the cyclic garbage collector paused. Compiling makes many
-    small objects, most of which live on (the IR, the wasm description): the collections
-    of the youngest generation that would run meanwhile (one or two a loop, ~0.1 ms each,
-    now and then an older generation's, ~1 ms) would walk them and free nothing. They
-    run after the compile instead."""
-    if not gc.isenabled():
-        return compile(*args)
-    gc.disable()
-    try:
-        return compile(*args)
-    finally:
-        gc.enable()
 
 
 class CompiledLoop:
@@ -448,8 +432,8 @@ class JitController:
             engine = self._engine()       # started once, not billed to a function
             t0 = time.perf_counter()
             try:
-                version = _without_gc(compile_function, ftype, types, G, st.builtins, self.code_for, engine,
-                                      "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
+                version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
+                                           "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site
@@ -651,9 +635,6 @@ class JitController:
         return self.engine
 
     def compile(self, st, region, types: tuple) -> CompiledLoop:
-        return _without_gc(self._compile, st, region, types)
-
-    def _compile(self, st, region, types: tuple) -> CompiledLoop:
         from .emit import Emitter
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
