@@ -110,5 +110,10 @@ class Liveness:
         out = self._live_sets.get(pc)
         if out is None:
             bits = self.live_in[pc] if pc < len(self.live_in) else 0
-            out = self._live_sets[pc] = frozenset(r for r in range(bits.bit_length()) if bits >> r & 1)
+            regs = []
+            while bits:                 # (one step per live register, not per register)
+                low = bits & -bits
+                regs.append(low.bit_length() - 1)
+                bits ^= low
+            out = self._live_sets[pc] = frozenset(regs)
         return out

@@ -52,7 +52,7 @@ from typing import Callable
 
 
 class OpDef:
-    __slots__ = ("name", "kinds", "python", "flags", "doc", "code")
+    __slots__ = ("name", "kinds", "python", "flags", "doc", "code", "_written", "_read", "_rk", "_target")
 
     def __init__(self, name: str, kinds: tuple, python, flags=frozenset(), doc: str = "", code: int = -1):
         self.name = name
@@ -61,6 +61,13 @@ class OpDef:
         self.flags = flags
         self.doc = doc
         self.code = code              # index in OPS
+        # the operand positions of each kind, for an op with no variadic operand (the JIT
+        # asks written/read/target of every instruction it types, records and analyses)
+        fixed = not (kinds and kinds[-1].startswith("*"))
+        self._written = tuple(i for i, k in enumerate(kinds) if k in ("w", "m")) if fixed else None
+        self._read = tuple(i for i, k in enumerate(kinds) if k in ("r", "m")) if fixed else None
+        self._rk = tuple(i for i, k in enumerate(kinds) if k == "rk") if fixed else None
+        self._target = next((i for i, k in enumerate(kinds) if k == "j"), None) if fixed else None
 
     def __repr__(self):
         return "<op %s>" % self.name
@@ -71,6 +78,9 @@ class OpDef:
 
     def written(self, args) -> list[int]:
         """Registers this instruction writes (for the JIT and the assembler)."""
+        positions = self._written
+        if positions is not None and len(args) == len(self.kinds):
+            return [args[i] for i in positions]
         out = []
         for kind, a in _zip_kinds(self.kinds, args):
             if kind in ("w", "m", "*w"):
@@ -79,6 +89,10 @@ class OpDef:
 
     def read(self, args) -> list[int]:
         """Registers this instruction reads (constants excluded)."""
+        if self._read is not None and len(args) == len(self.kinds):
+            if not self._rk:
+                return [args[i] for i in self._read]
+            return [a for i, a in enumerate(args) if i in self._read or (i in self._rk and a >= 0)]
         out = []
         for kind, a in _zip_kinds(self.kinds, args):
             if kind in ("r", "m") or (kind in ("rk", "*rk") and a >= 0):
@@ -86,6 +100,9 @@ class OpDef:
         return out
 
     def target(self, args) -> int | None:
+        if self._read is not None and len(args) == len(self.kinds):
+            t = self._target
+            return None if t is None else args[t]
         for kind, a in _zip_kinds(self.kinds, args):
             if kind == "j":
                 return a

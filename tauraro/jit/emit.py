@@ -54,6 +54,8 @@ class Emitter(Sink):
         self.local_names: set[str] = set()
         self._name_counts: dict = {}
         self.slot_locals: dict = {}
+        self._var_parts: set = set()     # (var, part) of the slot_locals keys (see slot_local)
+        self._var_parts_of = 0
         self.value_locals: dict = {}
         self.slot_reads: set = set()
         self.nest = 0
@@ -91,9 +93,15 @@ class Emitter(Sink):
         idx = self.slot_locals.get(slot.key)
         if idx is None:
             name = slot.name
-            if any(k[0] == slot.var and k[2] == slot.part for k in self.slot_locals):
+            taken = self._var_parts
+            if len(self.slot_locals) != self._var_parts_of:     # (function_body fills it too)
+                taken.clear()
+                taken.update((k[0], k[2]) for k in self.slot_locals)
+            if (slot.var, slot.part) in taken:
                 name += "_" + slot.jtype.name.replace("[", "_").replace("]", "").replace(" ", "_")
             idx = self.slot_locals[slot.key] = self.new_local(name, slot.jtype.parts[slot.part][1])
+            taken.add((slot.var, slot.part))
+            self._var_parts_of = len(self.slot_locals)
         return idx
 
     def var_locals(self, var, jt) -> list[int]:
@@ -112,8 +120,7 @@ class Emitter(Sink):
         self.body.append(instr)
 
     def e(self, *instrs):
-        for i in instrs:
-            self.body.append(i if isinstance(i, tuple) else (i,))
+        self.body += [i if type(i) is tuple else (i,) for i in instrs]
 
     def to_local(self, valtype: str) -> int:
         t = self.scratch(valtype)
@@ -207,7 +214,7 @@ class Emitter(Sink):
             return
         off = self.layout.exit_area
         for var, t in snap.values:
-            self.e(("i32.const", 0), ("i64.const", t.tag), ("i64.store", off))
+            # (its tag word is left as it is: the host knows each exit's types)
             for k, idx in enumerate(self.var_locals(var, t)):
                 vt = self.locals[idx - 1][1]
                 self.e(("i32.const", 0), ("local.get", idx))
@@ -354,7 +361,7 @@ class Emitter(Sink):
         self._complete_module()
         self.module.add_function(name=self.graph.name, params=[("entry", "i32")], results=["i32"],
                                  locals=self.locals, body=self.body, export="run")
-        return self.module.to_binary(), self.module
+        return self.module.to_binary(names=self.annotate), self.module
 
     def build_function(self, params, result) -> tuple[bytes, Module]:
         """The graph of a function compiled whole, as two wasm functions:
@@ -380,7 +387,7 @@ class Emitter(Sink):
             ("call", f), ("local.set", status), ("i32.const", 0), ("local.get", status), ("i32.store", STATUS)]
         self.module.add_function(name="call", params=wasm_params, results=[result] if result else [],
                                  locals=[("status", "i32")], body=wrapper, export="call")
-        return self.module.to_binary(), self.module
+        return self.module.to_binary(names=self.annotate), self.module
 
     def function_body(self, params, result):
         """(wasm params, results, locals, body) of ``$f`` (see build_function); its calls
@@ -487,7 +494,8 @@ class Emitter(Sink):
         for key, (fn, (params, results, locals_, body)) in subs:
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
-        self.body = resolved(self.body)
+        if index:
+            self.body = resolved(self.body)
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------

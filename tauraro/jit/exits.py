@@ -17,8 +17,9 @@ class ExitRecord:
 
     ``extras`` are the registers live at ``pc`` that the region computed but that
     are not loop variables (temporaries mid-statement, say): they are written to
-    the exit area in this order, each as a tag word and its payload words, and
-    ``fmt`` is their struct format. Loop variables are written back by every exit.
+    the exit area in this order, each as a tag word (which native code leaves
+    unwritten: the types are these) and its payload words, and ``fmt`` is their
+    struct format. Loop variables are written back by every exit.
 
     An exit inside inlined callees has ``frames``: ((code, pc), ...) from the loop's
     frame (at its call) to the innermost callee (at ``pc``), and ``callees``: (graph

@@ -694,13 +694,15 @@ class Inference:
     # --- loops that could never finish an iteration natively ----------------------------------------
     def _check_always_exiting(self):
         region = self.region
-        dom = dominators(region)
+        dom = None
         loops = ([(region.header, region.loop)] if region.loop is not None else []) + \
             [(l.header, l) for l in region.inner_loops]
         for start, pc in sorted(self.exit_at.items()):
             typing = self.typings[pc]
             if typing.kind != "side":
                 continue
+            if dom is None:         # (found only for a region with a side exit)
+                dom = dominators(region)
             for header, loop in loops:
                 latches = [b for b in region.blocks if header in region.blocks[b].succs
                            and loop.header <= b < loop.end]

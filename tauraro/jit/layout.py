@@ -5,7 +5,8 @@
     8            native frames a call of a function compiled whole may open (i32, set per entry)
     16 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
-    exit area    the extra values one exit writes: [tag][payload] each, in order
+    exit area    the extra values one exit writes: [tag][payload] each, in order (native
+                 code writes the payloads only: the host knows each exit's types)
     libm tables  the tables of exp, log, sin, cos and atan2, if the code calls them
     data         records of lists, tuples and strings: [len i64][dirty i64][elements]
 
@@ -136,7 +137,18 @@ def constant_records(regions):
 
 
 def _region_constants(region, out):
+    """(Found once per region: every version of a loop asks.)"""
+    found = region.__dict__.get("_tuple_constants")
+    if found is None:
+        found = region._tuple_constants = []
+        _scan_constants(region, found)
+    for value, jt in found:
+        out[id(value)] = (value, jt)
+
+
+def _scan_constants(region, found):
     from .jtypes import const_type
+    out = {}
     code = region.code
     for b in region.blocks.values():
         for pc in range(b.start, b.end):
@@ -155,3 +167,4 @@ def _region_constants(region, out):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
+    found.extend(out.values())

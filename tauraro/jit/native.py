@@ -328,7 +328,12 @@ class NativeModule:
             else:
                 kind = type(ty).__name__.replace("Type", "").lower()
                 self.imports.append(_ImportDecl(imp.module, imp.name or "", kind))
-        self.export_names = [e.name for e in module.exports]
+
+    @property
+    def export_names(self) -> List[str]:
+        """(Reflected when asked: wasmtime-py makes an object per export, and the JIT,
+        which knows its exports, never asks.)"""
+        return [e.name for e in self._module.exports]
 
     def serialize(self) -> bytes:
         return bytes(self._module.serialize())
@@ -353,6 +358,11 @@ _CONFIG = (
     # rounded fma otherwise -- never the separate multiply and add.
     ("wasm_relaxed_simd", True),
     ("wasm_relaxed_simd_deterministic", True),
+    # No .eh_frame per module: only native debuggers and profilers use it (wasmtime walks
+    # wasm frames by their frame pointers, and host functions never unwind through wasm:
+    # their exceptions come back as traps). Making and registering it was ~10 us of
+    # every module's compile.
+    ("native_unwind_info", False),
 )
 _CACHE_MAGIC = b"TAURNAT1"
 _CACHE_FORMAT = "tauraro-native-cache-v1"
@@ -675,32 +685,11 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
 _ENTRY_MAKERS: Dict[Any, Dict[str, Any]] = {}
 
 
-def _make_entry(inst: "NativeInstance", name: str, func: Any,
-                params: Tuple[str, ...], results: Tuple[str, ...]) -> Callable:
-    """A specialised Python function that calls `func` through
-    wasmtime_func_call_unchecked with preallocated buffers.
+_VIEW_OF = {"i64": ("I64", 2), "f64": ("F64", 2), "i32": ("I32", 4), "f32": ("F32", 4)}
 
-    Per call it does: store each argument into the raw slot buffer (typed
-    ctypes array views, no Val objects), one ctypes call with five prebuilt
-    argument objects (no argtypes, so no conversion), one check of the
-    returned error and of the trap out-pointer, and a read of the result.
 
-    The shared buffer is safe for nested calls of the same entry (wasm ->
-    host -> same entry): wasmtime reads the arguments at entry and writes the
-    results at exit, so the outermost call writes its results last.
-    """
-    nslots = max(len(params), len(results), 1)
-    buf = (c_uint8 * (nslots * _RAW_SLOT))()
-    n8 = nslots * _RAW_SLOT // 8
-    n4 = nslots * _RAW_SLOT // 4
-    views = {
-        "I64": (c_int64 * n8).from_buffer(buf),
-        "F64": (c_double * n8).from_buffer(buf),
-        "I32": (c_int32 * n4).from_buffer(buf),
-        "F32": (c_float * n4).from_buffer(buf),
-    }
-    view_of = {"i64": ("I64", 2), "f64": ("F64", 2),
-               "i32": ("I32", 4), "f32": ("F32", 4)}
+def _entry_source(params, results, views) -> str:
+    view_of = _VIEW_OF
     argnames = [f"a{i}" for i in range(len(params))]
     lines = [f"def make({', '.join(['CALL', 'CTX', 'FUNC', 'BUF', 'N', 'TRAPREF', 'TRAP', 'FAIL'] + list(views))}):",
              f"    def entry({', '.join(argnames)}):"]
@@ -722,11 +711,42 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
             parts.append(f"{v}[{i * stride}]")
         lines.append(f"        return ({', '.join(parts)},)")
     lines.append("    return entry")
+    return "\n".join(lines)
+
+
+def _make_entry(inst: "NativeInstance", name: str, func: Any,
+                params: Tuple[str, ...], results: Tuple[str, ...]) -> Callable:
+    """A specialised Python function that calls `func` through
+    wasmtime_func_call_unchecked with preallocated buffers.
+
+    Per call it does: store each argument into the raw slot buffer (typed
+    ctypes array views, no Val objects), one ctypes call with five prebuilt
+    argument objects (no argtypes, so no conversion), one check of the
+    returned error and of the trap out-pointer, and a read of the result.
+
+    The shared buffer is safe for nested calls of the same entry (wasm ->
+    host -> same entry): wasmtime reads the arguments at entry and writes the
+    results at exit, so the outermost call writes its results last.
+    """
+    nslots = max(len(params), len(results), 1)
+    buf = (c_uint8 * (nslots * _RAW_SLOT))()
+    n8 = nslots * _RAW_SLOT // 8
+    n4 = nslots * _RAW_SLOT // 4
+    used = {_VIEW_OF[t][0] for t in params + results}      # (only the views it uses)
+    views = {}
+    if "I64" in used:
+        views["I64"] = (c_int64 * n8).from_buffer(buf)
+    if "F64" in used:
+        views["F64"] = (c_double * n8).from_buffer(buf)
+    if "I32" in used:
+        views["I32"] = (c_int32 * n4).from_buffer(buf)
+    if "F32" in used:
+        views["F32"] = (c_float * n4).from_buffer(buf)
     key = (params, results)
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
         ns = _ENTRY_MAKERS[key] = {}
-        exec("\n".join(lines), ns)
+        exec(_entry_source(params, results, views), ns)
 
     engine = inst.engine
     trap = c_void_p()
@@ -752,12 +772,16 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
 
 
 def _valtype_vec(vec_addr: int) -> Tuple[str, ...]:
-    vec = ffi.wasm_valtype_vec_t.from_address(vec_addr)
-    out = []
-    for i in range(vec.size):
-        kind = _valtype_kind(ctypes.cast(vec.data[i], c_void_p).value)
-        out.append(_VALKIND_NAMES.get(kind, f"kind{kind}"))
-    return tuple(out)
+    vec = _ValtypeVec.from_address(vec_addr)
+    if not vec.size:
+        return ()
+    kinds = [_valtype_kind(p) for p in (c_void_p * vec.size).from_address(vec.data)]
+    return tuple(_VALKIND_NAMES.get(kind, f"kind{kind}") for kind in kinds)
+
+
+class _ValtypeVec(Structure):
+    """wasm_valtype_vec_t with its data as a plain address (no pointer object to cast)."""
+    _fields_ = [("size", c_size_t), ("data", c_size_t)]
 
 
 # ---------------------------------------------------------------------------
@@ -797,7 +821,9 @@ class NativeInstance:
     def func_type(self, name: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         """(params, results) of the exported function `name`."""
         ext = self._export(name, _EXTERN_FUNC)
-        func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
+        return self._func_type(ffi.wasmtime_func_t.from_buffer_copy(ext.of.func))
+
+    def _func_type(self, func) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         ft = _func_type(self.engine._ctx_addr, byref(func))
         try:
             return (_valtype_vec(_functype_params(ft)),
@@ -805,7 +831,7 @@ class NativeInstance:
         finally:
             _functype_delete(ft)
 
-    def entry(self, name: str) -> Callable:
+    def entry(self, name: str, signature=None) -> Callable:
         """A fast callable for the exported function `name`.
 
         Built for the JIT's (i64) -> i64 loop entry points but specialised
@@ -813,13 +839,16 @@ class NativeInstance:
         None, 1 -> the value, several -> a tuple).  i32/i64 arguments wrap
         modulo 2**32 / 2**64.  Traps raise NativeTrap; an exception raised by
         a host function is re-raised as the same object.  The type is checked
-        once here, which is what makes the unchecked call safe."""
+        once here, which is what makes the unchecked call safe -- unless the
+        caller, which made the module, gives ``signature`` ((params, results)):
+        the JIT's loops all export run(i32) -> i32, and reflecting on the type
+        was ~15 us of each loop's compile."""
         got = self._entries.get(name)
         if got is not None:
             return got
         ext = self._export(name, _EXTERN_FUNC)
         func = ffi.wasmtime_func_t.from_buffer_copy(ext.of.func)
-        params, results = self.func_type(name)
+        params, results = signature if signature is not None else self._func_type(func)
         for t in params + results:
             if t not in _VALTYPES:
                 raise NativeError(f"export {name!r}: unsupported type {t}")

@@ -168,8 +168,12 @@ class LoopRegion:
         return reads, writes
 
     def rpo(self) -> list[int]:
-        """Block starts in reverse postorder from the header."""
-        return reverse_postorder(self.header, lambda b: self.blocks[b].succs, self.blocks)
+        """Block starts in reverse postorder from the header (made once: inference and the
+        recorder ask, for every version; a new list each time)."""
+        order = self.__dict__.get("_rpo")
+        if order is None:
+            order = self._rpo = reverse_postorder(self.header, lambda b: self.blocks[b].succs, self.blocks)
+        return list(order)
 
 
 class FunctionRegion(LoopRegion):

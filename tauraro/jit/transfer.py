@@ -134,12 +134,13 @@ class Transfer:
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
-        closure (``inline.CellMap``), as at compile time."""
+        closure (``inline.CellMap``), as at compile time. ``instance``: the native
+        instance whose memory the values go through, or None to ``attach`` it later."""
         self.layout = layout
         self.class_attributes = list(class_attributes)
         self.cell_checks = list(cell_checks)
-        self.instance = instance
-        self.view = instance.memory_view()
+        if instance is not None:
+            self.attach(instance)
         self.code = code
         self.types = dict(zip(entry_vars, types))
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType))
@@ -167,16 +168,104 @@ class Transfer:
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
         self._consts = ns
         self._name = "<tauraro transfer %s>" % code.qualname
-        text = self._enter_source(entry_vars)
-        exec(compile(text, self._name, "exec"), ns)
-        self.enter = ns["enter"]
-        self.source = text
+        self.source = ""
+        # The generated ``enter`` is compiled at the second entry: most loops are entered
+        # once, and compiling it (~0.1 ms) would cost more than that one entry saves. The
+        # first runs the same checks and packing interpreted (``_first_enter``), where it
+        # knows every type the version takes in.
+        self._entry_vars = entry_vars
+        static = [v for v in entry_vars if self.types[v].static]
+        self._order = static + [v for v, _ in layout.inputs]    # the slots' order
+        if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
+                                            or isinstance(self.types[v], (SeqType, SeqIterType))
+                                            for v in self._order):
+            self._compile_enter()
+        else:
+            self.enter = self._first_enter
         # A leave function per exit is generated when that exit is first taken (most
         # exits are guards that never fail); exits writing back the same extras share one.
         # Exit ids count from 1: exit n's function is leave[n - 1].
         self._exits = exits
         self._by_extras = {}
         self.leave = [self._lazy_leave(rec) for rec in exits]
+
+    def attach(self, instance):
+        self.instance = instance
+        self.view = instance.memory_view()
+
+    def _compile_enter(self):
+        text = self._enter_source(self._entry_vars)
+        exec(compile(text, self._name, "exec"), self._consts)
+        self.enter = self._consts["enter"]
+        self.source = text + self.source
+
+    def _first_enter(self, r, G, B):
+        """The first entry: what the generated ``enter`` does, the same checks in the same
+        order, interpreted; the next entry compiles it."""
+        self.enter = self._second_enter
+        types = self.types
+        if self.full_records:
+            recs = EntryRecords(self)
+            iters = recs.iters
+        else:
+            recs = iters = {} if self.needs_records else None
+        words = []
+        for var in self._order:
+            jt = types[var]
+            if is_cell(var):
+                v = _cell_get(var[1].cell if isinstance(var[1], CellVar) else r[var[1]])
+            elif is_global(var):
+                v = G.get(var[1], UNBOUND)
+                if v is UNBOUND:
+                    v = B.get(var[1], UNBOUND)
+            else:
+                v = r[var]
+            if jt.static:
+                if not static_ok(v, jt):
+                    return None
+            elif jt is INT:
+                if type(v) is not int or not I64_MIN <= v <= I64_MAX:
+                    return None
+                words += (jt.tag, v)
+            elif jt is FLOAT:
+                if type(v) is not float:
+                    return None
+                words += (jt.tag, v)
+            elif jt is BOOL:
+                if type(v) is not bool:
+                    return None
+                words += (jt.tag, 1 if v else 0)
+            elif jt in RANGE_ITERS:
+                if type(v) is not _range_iterator:
+                    return None
+                w = _range_iter_entry(v, iters, var)
+                if w is None or (jt.direction and (w[2] < 0 if jt.direction > 0 else w[2] > 0)) \
+                        or (jt.nonneg and w[0] < 0):
+                    return None
+                words += (jt.tag, w[0], w[1], w[2])
+            elif isinstance(jt, SeqType) or jt is STR:
+                if type(v) is not (str if jt is STR else list if jt.kind == "list" else tuple):
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w, len(v))
+            else:       # a list or tuple iterator
+                if type(v) is not (_list_iterator if jt.seq.kind == "list" else _tuple_iterator):
+                    return None
+                w = _seq_iter_parts(v, jt, recs)
+                if w is None:
+                    return None
+                recs.iters[var] = (v, 0, 1)
+                words += (jt.tag, w[0], w[1])
+        if words:
+            struct.pack_into(self.layout.in_fmt, self.view, self.layout.slot_base, *words)
+        self.view[0:8] = b'\0\0\0\0\0\0\0\0'
+        return recs if self.needs_records else True
+
+    def _second_enter(self, r, G, B):
+        self._compile_enter()
+        return self.enter(r, G, B)
 
     def _lazy_leave(self, rec):
         def leave(r, G, recs):
@@ -237,8 +326,22 @@ class Transfer:
         words = []
         static = [v for v in entry_vars if self.types[v].static]
         order = static + [v for v, _ in self.layout.inputs]    # the slots' order
+        # Registers holding ints and floats are read straight into their words and checked
+        # by one condition per run of them: the same tests, in fewer statements (compiling
+        # this source is most of a Transfer's cost, ~3 us a line)
+        checks = []
         for k, var in enumerate(order):
             jt = self.types[var]
+            if (jt is INT or jt is FLOAT) and not is_cell(var) and not is_global(var):
+                w = "w%d" % k
+                lines.append("    %s = r[%d]" % (w, var))
+                checks.append("type(%s) is not int or not MIN <= %s <= MAX" % (w, w) if jt is INT
+                              else "type(%s) is not float" % w)
+                words += [str(jt.tag), w]
+                continue
+            if checks:
+                lines.append("    if %s:\n        return None" % " or ".join(checks))
+                checks = []
             lines.append("    v = " + self._read(var))
             if jt.static:
                 lines.append("    if not (%s):\n        return None" % static_test("v", jt, self._const))
@@ -274,12 +377,13 @@ class Transfer:
                 words += [str(jt.tag), w, "0"]
             elif jt in RANGE_ITERS:
                 lines.append("    if type(v) is not RI:\n        return None")
-                lines.append("    %s = range_iter_entry(v, %s, %r)\n    if %s is None:\n        return None"
-                             % (w, self.iters, var, w))
+                lines.append("    %s = range_iter_entry(v, %s, %r)" % (w, self.iters, var))
+                tests = ["%s is None" % w]
                 if jt.direction:    # the version counts in one direction
-                    lines.append("    if %s[2] %s 0:\n        return None" % (w, "<" if jt.direction > 0 else ">"))
+                    tests.append("%s[2] %s 0" % (w, "<" if jt.direction > 0 else ">"))
                 if jt.nonneg:       # (and from 0 up)
-                    lines.append("    if %s[0] < 0:\n        return None" % w)
+                    tests.append("%s[0] < 0" % w)
+                lines.append("    if %s:\n        return None" % " or ".join(tests))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w, "%s[2]" % w]
             elif isinstance(jt, SeqIterType):
                 lines.append("    if type(v) is not %s:\n        return None" % ("LI" if jt.seq.kind == "list" else "TI"))
@@ -302,6 +406,8 @@ class Transfer:
                 words += [str(jt.tag), "v.start", "v.stop", "v.step"]
             else:
                 raise AssertionError("no entry check for %s" % jt.name)
+        if checks:
+            lines.append("    if %s:\n        return None" % " or ".join(checks))
         for (klass, name), raw in self.class_attributes:
             lines.append("    if class_lookup(%s, %r) is not %s:\n        return None"
                          % (self._const(klass), name, self._const(raw)))
@@ -445,6 +551,29 @@ def _cell_get(cell):
         return cell.cell_contents
     except ValueError:
         return UNBOUND
+
+
+# the types the first entry checks interpreted (``Transfer._first_enter``), besides static
+# types, lists, tuples, strings and their iterators
+_INTERPRETED = frozenset((INT, FLOAT, BOOL)) | frozenset(RANGE_ITERS)
+
+
+def static_ok(v, jt) -> bool:
+    """``static_test``'s expression, evaluated: the same tests in the same order."""
+    if isinstance(jt, BuiltinType):
+        return v is jt.fn
+    if jt is NONE:
+        return v is None
+    if jt is UNBOUND_T:
+        return v is UNBOUND
+    if isinstance(jt, ClassType):
+        return v is jt.klass
+    if isinstance(jt, FunctionType):
+        return (v is jt.func and v.__code__ is jt.code and v.__defaults__ is jt.defaults
+                and v.__kwdefaults__ is jt.kwdefaults
+                and all(_cell_get(v.__closure__[i]) is value for i, value in enumerate(jt.cells or ())
+                        if not isinstance(value, LiveCell)))
+    return classify(v) is jt
 
 
 def static_test(expr: str, jt, const) -> str:

@@ -42,7 +42,6 @@ closed and nothing is appended.  Any other imbalance raises
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
 
 from .instructions import INSTRUCTIONS, VALTYPES
 
@@ -317,55 +316,111 @@ def _instruction_error(body, ins, e) -> WasmEncodeError:
 # Module description
 # ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class FuncType:
-    params: tuple = ()
-    results: tuple = ()
+class _Record:
+    """What these descriptions use of a dataclass -- fields set from the arguments,
+    equality and a repr by fields -- without importing dataclasses (~10 ms, paid when
+    the JIT's first loop gets hot)."""
+    __slots__ = ()
+    _fields: tuple = ()
 
-    def __post_init__(self):
-        object.__setattr__(self, "params", tuple(self.params))
-        object.__setattr__(self, "results", tuple(self.results))
+    def _values(self):
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__,
+                           ", ".join("%s=%r" % (f, getattr(self, f)) for f in self._fields))
+
+
+class FuncType(_Record):
+    """A function type (immutable, hashable)."""
+    __slots__ = ("params", "results")
+    _fields = __slots__
+
+    def __init__(self, params: tuple = (), results: tuple = ()):
+        object.__setattr__(self, "params", tuple(params))
+        object.__setattr__(self, "results", tuple(results))
         for t in self.params + self.results:
             _valtype(t)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("cannot assign to field %r of a FuncType" % name)
+
+    def __delattr__(self, name):
+        raise AttributeError("cannot delete field %r of a FuncType" % name)
+
+    def __hash__(self):
+        return hash((self.params, self.results))
 
     def encode(self) -> bytes:
         return (b"\x60" + uleb128(len(self.params)) + bytes(VALTYPES[t] for t in self.params)
                 + uleb128(len(self.results)) + bytes(VALTYPES[t] for t in self.results))
 
 
-@dataclass
-class Import:
-    module: str
-    field: str
-    kind: str  # "func" | "memory" | "global"
-    desc: object  # type index | (min, max) | (valtype, mutable)
-    name: str | None = None
+_FUNCTYPES: dict = {}
 
 
-@dataclass
-class Function:
-    index: int
-    name: str | None
-    type_index: int
-    functype: FuncType
-    param_names: list  # name or None per param
-    locals: list = field(default_factory=list)  # [(name or None, valtype)]
-    body: list | None = None
+def _functype(params: tuple, results: tuple) -> FuncType:
+    """The FuncType of these valtypes, made (and checked) once per signature."""
+    key = (params, results)
+    ft = _FUNCTYPES.get(key)
+    if ft is None:
+        ft = _FUNCTYPES[key] = FuncType(params, results)
+    return ft
 
 
-@dataclass
-class Global:
-    index: int
-    valtype: str
-    mutable: bool
-    init: object
-    name: str | None = None
+class Import(_Record):
+    __slots__ = ("module", "field", "kind", "desc", "name")
+    _fields = __slots__
+
+    def __init__(self, module: str, field: str, kind: str, desc: object, name: str | None = None):
+        self.module = module
+        self.field = field
+        self.kind = kind        # "func" | "memory" | "global"
+        self.desc = desc        # type index | (min, max) | (valtype, mutable)
+        self.name = name
+
+
+class Function(_Record):
+    __slots__ = ("index", "name", "type_index", "functype", "param_names", "locals", "body")
+    _fields = __slots__
+
+    def __init__(self, index: int, name: str | None, type_index: int, functype: FuncType,
+                 param_names: list, locals: list | None = None, body: list | None = None):
+        self.index = index
+        self.name = name
+        self.type_index = type_index
+        self.functype = functype
+        self.param_names = param_names      # name or None per param
+        self.locals = [] if locals is None else locals      # [(name or None, valtype)]
+        self.body = body
+
+
+class Global(_Record):
+    __slots__ = ("index", "valtype", "mutable", "init", "name")
+    _fields = __slots__
+
+    def __init__(self, index: int, valtype: str, mutable: bool, init: object, name: str | None = None):
+        self.index = index
+        self.valtype = valtype
+        self.mutable = mutable
+        self.init = init
+        self.name = name
 
 
 def _split_named(items, what):
     """[("x", "i64") | "i64", ...] -> [(name|None, valtype)]"""
     out = []
     for it in items:
+        if type(it) is tuple and len(it) == 2 and type(it[1]) is str and it[1] in VALTYPES:
+            out.append(it)          # (the JIT's locals: already (name, valtype))
+            continue
         if isinstance(it, str):
             name, t = None, it
         else:
@@ -494,7 +549,7 @@ class Module:
         name, a list of names, or ``None``.
         """
         params = _split_named(params, "param")
-        functype = FuncType(tuple(t for _, t in params), tuple(results))
+        functype = _functype(tuple([t for _, t in params]), tuple(results))
         tidx = self.type_index(functype)
         idx = len(self.func_names)
         fn = Function(idx, name, tidx, functype, [n for n, _ in params],
@@ -573,8 +628,10 @@ class Module:
         entry = self._locals_decl(fn.locals) + code
         return uleb128(len(entry)) + entry
 
-    def to_binary(self) -> bytes:
-        """The binary module, with a ``name`` custom section."""
+    def to_binary(self, names: bool = True) -> bytes:
+        """The binary module, with a ``name`` custom section unless ``names`` is false
+        (the JIT leaves it out unless its wasm is shown: encoding it, and wasmtime
+        reading it, are part of every loop's compile time)."""
         out = bytearray(b"\x00asm\x01\x00\x00\x00")
 
         def section(sid: int, payload: bytes) -> None:
@@ -613,7 +670,7 @@ class Module:
         if self.functions:
             codes = []
             for fn in self.functions:
-                labels = []
+                labels = [] if names else None
                 codes.append(self.encode_function(fn, labels))
                 if labels:
                     all_labels.append((fn.index, labels))
@@ -621,9 +678,10 @@ class Module:
         if self.data:
             section(11, _vec(b"\x00\x41" + _s32(off) + b"\x0b" + _name_bytes(d)
                              for off, d in self.data))
-        names = self._name_section(all_labels)
         if names:
-            section(0, names)
+            payload = self._name_section(all_labels)
+            if payload:
+                section(0, payload)
         return bytes(out)
 
     def _name_section(self, labels) -> bytes:

@@ -115,13 +115,18 @@ class Structurer:
                 self.children[self.idom[n]].append(n)
         self.loop_headers = {h for h in loop_headers if h in self.rpo and self._has_back_edge(h)}
         self.entry = entry
+        self._merges: dict = {}
 
     def _has_back_edge(self, h):
         return any(self.rpo[p] >= self.rpo[h] for p in self.preds[h])
 
     def is_merge(self, n) -> bool:
-        forward = [p for p in self.preds[n] if self.rpo[p] < self.rpo[n]]
-        return len(forward) >= 2
+        m = self._merges.get(n)
+        if m is None:
+            rpo = self.rpo
+            at = rpo[n]
+            m = self._merges[n] = sum(1 for p in self.preds[n] if rpo[p] < at) >= 2
+        return m
 
     def run(self, context: list):
         """Emit the whole graph; ``context`` lists enclosing frames, outermost first,

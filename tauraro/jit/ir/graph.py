@@ -37,7 +37,7 @@ def wasm_type(jtype):
 class Slot:
     """One scalar part of a frame variable under one type: a register, a global
     (``("g", name)``) or a cell's contents (``("c", register, name)``)."""
-    __slots__ = ("var", "jtype", "part", "name", "type")
+    __slots__ = ("var", "jtype", "part", "name", "type", "key")
 
     def __init__(self, var, jtype, part: int, name: str):
         self.var = var
@@ -46,10 +46,7 @@ class Slot:
         suffix = jtype.parts[part][0]
         self.name = name + ("." + suffix if suffix else "")
         self.type = value_type(jtype, part)
-
-    @property
-    def key(self):
-        return (self.var, self.jtype, self.part)
+        self.key = (var, jtype, part)        # (every pass keys its tables by it)
 
     def __repr__(self):
         return self.name
@@ -156,6 +153,7 @@ class Graph:
         self.entry_vars: set = set()        # the vars live at the loop's entry
         self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one
         self.slots: dict = {}
+        self._var_slots: dict = {}          # (var, jtype) -> its slots (see var_slots)
 
     def block(self, key, label: str) -> Block:
         b = self.blocks[key] = Block(key, label)
@@ -174,15 +172,18 @@ class Graph:
         self._snap_index[snap.key] = snap
         return snap
 
-    def var_slots(self, var, jtype) -> list[Slot]:
+    def var_slots(self, var, jtype) -> tuple:
         """The slots of a frame variable holding a value of ``jtype``."""
-        out = []
-        for part in range(len(jtype.parts)):
-            key = (var, jtype, part)
-            s = self.slots.get(key)
-            if s is None:
-                s = self.slots[key] = Slot(var, jtype, part, self.var_name(var))
-            out.append(s)
+        out = self._var_slots.get((var, jtype))
+        if out is None:
+            slots = []
+            for part in range(len(jtype.parts)):
+                key = (var, jtype, part)
+                s = self.slots.get(key)
+                if s is None:
+                    s = self.slots[key] = Slot(var, jtype, part, self.var_name(var))
+                slots.append(s)
+            out = self._var_slots[(var, jtype)] = tuple(slots)
         return out
 
     def succs(self) -> dict:

@@ -30,7 +30,7 @@ VALUE_TYPES = {"int": "i64", "float": "f64", "bool": "i32", "addr": "i32"}
 
 
 class OpDef:
-    __slots__ = ("name", "operands", "result", "flags", "doc", "unguarded")
+    __slots__ = ("name", "operands", "result", "flags", "doc", "unguarded", "pure", "guard", "traps")
 
     def __init__(self, name, operands, result, flags, doc, unguarded=None):
         self.name = name
@@ -39,18 +39,10 @@ class OpDef:
         self.flags = frozenset(flags.split()) if flags else frozenset()
         self.doc = doc
         self.unguarded = unguarded       # a GUARD op's PURE twin, once the guard is proved
-
-    @property
-    def pure(self):
-        return PURE in self.flags
-
-    @property
-    def guard(self):
-        return GUARD in self.flags
-
-    @property
-    def traps(self):
-        return TRAPS in self.flags
+        # (the passes ask these of every instruction)
+        self.pure = PURE in self.flags
+        self.guard = GUARD in self.flags
+        self.traps = TRAPS in self.flags
 
     def __repr__(self):
         return "OpDef(%s)" % self.name

@@ -120,7 +120,7 @@ class Recorder:
         self.top = Frame(inf, 0)
         self.result = result
         self.natives: dict = {}         # functions compiled whole that the graph calls natively
-        self.frame = self.top
+        self.enter(self.top)
         self.frames = 0
         self.carried = carried
         self.constants = constants
@@ -128,18 +128,15 @@ class Recorder:
         self.block = None
         self.pc = 0
         self.state = None
+        self._values_at: dict = {}      # (pc, id(state), skip) -> (state, its values): see _values
 
-    @property
-    def inf(self) -> Inference:
-        return self.frame.inf
-
-    @property
-    def code(self):
-        return self.frame.code
-
-    @property
-    def region(self):
-        return self.frame.region
+    def enter(self, frame: Frame):
+        """Record ``frame`` from now on: its inference, code and region too (read at
+        every op)."""
+        self.frame = frame
+        self.inf: Inference = frame.inf
+        self.code = frame.code
+        self.region = frame.region
 
     # --- the walk -----------------------------------------------------------------------------
     def record(self) -> Graph:
@@ -257,9 +254,9 @@ class Recorder:
         entry = callee.key(callee_inf.region.header)
         self.graph.loop_headers |= {callee.key(h) for h in callee_inf.region.loop_headers}
         self.block.term = ("goto", entry)
-        self.frame = callee
+        self.enter(callee)
         self.record_frame()
-        self.frame = caller
+        self.enter(caller)
         self.block = self.graph.block(cont, self._label(pc, "_after_call"))
         self.pc = pc
 
@@ -374,7 +371,15 @@ class Recorder:
 
     def _values(self, pc, state, skip=None):
         """The registers of the loop's frame live at ``pc`` that the region may change
-        (but ``skip``)."""
+        (but ``skip``). (Made once per pc and state: the guards of one instruction share
+        them.)"""
+        key = (pc, id(state), skip)
+        have = self._values_at.get(key)
+        if have is None:
+            have = self._values_at[key] = (state, self._live_values(pc, state, skip))
+        return list(have[1])
+
+    def _live_values(self, pc, state, skip):
         region = self.top.region
         live = region.liveness.live_at(pc)
         modified = region.defined_registers()

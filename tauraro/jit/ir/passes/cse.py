@@ -19,8 +19,11 @@ def run(graph):
         slots = {}              # slot key -> the value it holds now
         kept = []
         for ins in b.instrs:
-            if any(a in subst for a in ins.args):
-                ins.args = tuple(subst.get(a, a) for a in ins.args)
+            if subst:
+                for a in ins.args:
+                    if a in subst:
+                        ins.args = tuple([subst.get(a, a) for a in ins.args])
+                        break
             op = ins.op
             if op == "getvar":
                 have = slots.get(ins.imm.key)

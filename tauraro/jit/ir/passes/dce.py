@@ -5,20 +5,26 @@ from __future__ import annotations
 
 
 def run(graph):
-    while True:
-        uses = graph.uses()
-        removed = False
-        for b in list(graph.blocks.values()) + [None]:
-            instrs = graph.preheader if b is None else b.instrs
-            kept = [i for i in instrs if uses.get(i) or not _removable(i)]
-            if len(kept) != len(instrs):
-                removed = True
-                if b is None:
-                    graph.preheader = kept
-                else:
-                    b.instrs = kept
-        if not removed:
-            return
+    # one count of the uses, then a worklist: an op whose last use goes may make its
+    # operands dead in turn (what re-counting until nothing changes would find)
+    uses = graph.uses()
+    work = [i for i in graph.all_instrs() if not uses.get(i) and _removable(i)]
+    dead = set()
+    while work:
+        ins = work.pop()
+        if ins in dead:
+            continue
+        dead.add(ins)
+        for a in ins.args:
+            n = uses[a] - 1
+            uses[a] = n
+            if not n and _removable(a):
+                work.append(a)
+    if not dead:
+        return
+    graph.preheader = [i for i in graph.preheader if i not in dead]
+    for b in graph.blocks.values():
+        b.instrs = [i for i in b.instrs if i not in dead]
 
 
 def _removable(ins) -> bool:

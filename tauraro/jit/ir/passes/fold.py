@@ -39,16 +39,19 @@ _CHECKS = {"check_nonzero": lambda a: a != 0, "check_nonneg": lambda a: a >= 0,
            "check_fnonneg": lambda a: not a < 0.0}
 
 
-def _value(v):
-    return v.imm if v.op in ("int", "float", "bool") else None
+_CONSTANTS = frozenset(("int", "float", "bool"))
 
 
 def fold_one(ins: Ins):
     """The constant ``ins`` computes (an Ins), True if it is a guard that cannot fail,
     or None (kept as it is)."""
-    args = [_value(a) for a in ins.args]
-    if any(a is None for a in args) or not ins.args:
+    if not ins.args:
         return None
+    args = []
+    for a in ins.args:
+        if a.op not in _CONSTANTS:
+            return None
+        args.append(a.imm)
     op = ins.op
     if op in _CHECKS:
         return True if _CHECKS[op](args[0]) else None
@@ -87,8 +90,11 @@ def run(graph):
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
-            if any(a in subst for a in ins.args):
-                ins.args = tuple(subst.get(a, a) for a in ins.args)
+            if subst:
+                for a in ins.args:
+                    if a in subst:
+                        ins.args = tuple([subst.get(a, a) for a in ins.args])
+                        break
             r = fold_one(ins)
             if r is True:
                 continue                    # a guard that cannot fail

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ...exits import GUARD
 from ..graph import Snapshot
+from ..ops import CONST, OPS
 
 _MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonzero", "check_fnonneg",
                    "range_check"}
@@ -20,16 +21,23 @@ _MOVABLE_GUARDS = {"check_nonzero", "check_nonneg", "check_int53", "check_fnonze
 
 def run(graph):
     written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar"}
-    every_iteration = _dominating_back_edges(graph)
+    dominating = None
+
+    def every_iteration(key) -> bool:
+        nonlocal dominating
+        if dominating is None:          # (found only for a guard that could move)
+            dominating = _dominating_back_edges(graph)
+        return key in dominating
     invariant = set(graph.preheader)
     moved = []
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
-            if ins.opdef.result and "const" in ins.opdef.flags:
+            d = OPS[ins.op]
+            if d.result and CONST in d.flags:
                 invariant.add(ins)       # constants stay where they are used: they cost nothing
                 kept.append(ins)
-            elif _invariant(ins, invariant, written, b.key in every_iteration):
+            elif _invariant(ins, invariant, written, b.key, every_iteration):
                 invariant.add(ins)
                 if ins.opdef.guard:
                     e = graph.entry_state
@@ -41,16 +49,17 @@ def run(graph):
     graph.preheader.extend(moved)
 
 
-def _invariant(ins, invariant, written, every_iteration) -> bool:
+def _invariant(ins, invariant, written, key, every_iteration) -> bool:
     op = ins.op
     if op == "getvar":
         return ins.imm.var not in written
-    if not all(a in invariant for a in ins.args):
-        return False
+    for a in ins.args:
+        if a not in invariant:
+            return False
     d = ins.opdef
     if d.pure:
         return not d.traps
-    return op in _MOVABLE_GUARDS and every_iteration
+    return op in _MOVABLE_GUARDS and every_iteration(key)
 
 
 def _dominating_back_edges(graph) -> set:

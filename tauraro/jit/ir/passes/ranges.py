@@ -80,6 +80,7 @@ class Ranges:
         self.slots = {k: entry_interval(k) for k in live_slots}
         self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
+        self._slot_reads: dict = {}
 
     def of(self, v):
         r = self.values.get(v)
@@ -182,10 +183,24 @@ class Ranges:
         out: dict = {}
         ins_at: dict = {}
         visits: dict = {}
+        # Work a round need not redo (the result is the same): a block (not a loop header,
+        # whose visits count) none of whose predecessors ran since it last did, and a block
+        # whose entry state and range-loop stops are as when it last ran. (This holds while
+        # _through depends on the entry state, the block's own values and the stops only,
+        # and on_edge on its source block's out and values: whatever else they come to
+        # read belongs in these keys.)
+        ran: dict = {}              # block -> times it ran (its out, its values may differ)
+        inputs_seen: dict = {}
+        seen: dict = {}
         changed = True
         while changed:
             changed = False
             for k in order:
+                if k not in g.loop_headers:
+                    inputs = tuple([ran.get(p, 0) for p in preds[k]])
+                    if inputs_seen.get(k) == inputs:
+                        continue
+                    inputs_seen[k] = inputs
                 state = dict(self.slots) if k == g.entry else None
                 for p in preds[k]:
                     if p in out:
@@ -198,6 +213,12 @@ class Ranges:
                     if old is not None and visits[k] > ROUNDS_BEFORE_WIDENING:
                         state = _widen(old, state)
                     ins_at[k] = state
+                stops = self._stops.get(k)
+                memo = (state, stops and tuple(self.of(stop) for stop in stops))
+                if seen.get(k) == memo:
+                    continue
+                seen[k] = memo
+                ran[k] = ran.get(k, 0) + 1
                 state = self._through(g.blocks[k], dict(state))
                 if out.get(k) != state:
                     out[k] = state
@@ -242,6 +263,12 @@ class Ranges:
         """The slot ``v`` was read from, if it still holds ``v`` at the end of the block."""
         if v.op != "getvar" or v.type != "int":
             return None
+        k = (v, block_key)
+        if k not in self._slot_reads:       # (asked again on every round of the flow)
+            self._slot_reads[k] = self._slot_read(v, block_key)
+        return self._slot_reads[k]
+
+    def _slot_read(self, v, block_key):
         key = v.imm.key
         instrs = self.graph.blocks[block_key].instrs
         if v in instrs:
@@ -299,6 +326,9 @@ class Ranges:
                     preds = self.graph.preds(self.graph.rpo())
                 if preds.get(t[3]) == [b.key]:
                     out[(t[3], cur.imm.key)] = fact
+        self._stops = {}                    # block -> the stops its writes are bounded by
+        for (block, _), (_, stop) in out.items():
+            self._stops.setdefault(block, []).append(stop)
         return out
 
 
@@ -310,7 +340,14 @@ _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "n
 def _join_states(a, b):
     if a is None:
         return dict(b)
-    return {k: _join(a.get(k), b.get(k)) for k in set(a) | set(b)}
+    out = dict(a)
+    for k, y in b.items():
+        x = out.get(k)
+        if x is None:
+            out[k] = y
+        elif y is not None and x != y:
+            out[k] = (min(x[0], y[0]), max(x[1], y[1]))
+    return out
 
 
 def _widen(old, new):

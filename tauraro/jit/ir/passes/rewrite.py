@@ -12,8 +12,10 @@ def substitute(graph, subst: dict):
             v = subst[v]
         return v
     for ins in graph.all_instrs():
-        if any(a in subst for a in ins.args):
-            ins.args = tuple(final(a) for a in ins.args)
+        for a in ins.args:
+            if a in subst:
+                ins.args = tuple([final(a) for a in ins.args])
+                break
     for b in graph.blocks.values():
         t = b.term
         if t[0] in ("branch", "return") and t[1] in subst:
