@@ -12,7 +12,7 @@ it with the stop, which tells which. So in one run the loop's body executes at m
 
 - added to or subtracted from, ``s := s + d`` (``d``'s interval from range analysis,
   ``s`` read in the same block with no write between), or
-- set to a value within ``ENTRY_BOUND`` (``s = 0`` before an inner loop),
+- set to a value within ``ENTRY_BOUND`` (``s = 0`` on some path),
 
 stays within ``ENTRY_BOUND + BUDGET * sum(|d|)`` of zero -- below 2**63 when the
 increments are small (a counter, a digit, an element of a small range). Then its adds
