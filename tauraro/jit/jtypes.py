@@ -194,46 +194,40 @@ class Building:
         self.reduce = reduce
 
 
-class TupleValue(JType):
+class _Members(JType):
+    """A value native code never builds, whose members live in their own parts; interned
+    per class by its members. A subclass gives ``_interned``, ``_label`` (its name,
+    formatted with the members' names) and ``_tag``."""
+
+    def __new__(cls, members):
+        members = tuple(members)
+        t = cls._interned.get(members)
+        if t is None:
+            t = cls._interned[members] = super().__new__(cls)
+            parts = [("%d%s" % (i, "_" + sfx if sfx else ""), vt)
+                     for i, m in enumerate(members) for sfx, vt in m.parts]
+            JType.__init__(t, cls._label % ", ".join(m.name for m in members), parts, cls._tag)
+            t.members = members
+        return t
+
+    def __init__(self, members):
+        pass
+
+
+class TupleValue(_Members):
     """A tuple of numbers that native code never builds: its members live in their own
     parts (what ``for i, x in enumerate(...)`` unpacks). Built as a Python tuple only if
     an exit needs it."""
     _interned: dict = {}
-
-    def __new__(cls, members):
-        members = tuple(members)
-        t = cls._interned.get(members)
-        if t is None:
-            t = cls._interned[members] = super().__new__(cls)
-            parts = [("%d%s" % (i, "_" + sfx if sfx else ""), vt)
-                     for i, m in enumerate(members) for sfx, vt in m.parts]
-            JType.__init__(t, "tuple (%s)" % ", ".join(m.name for m in members), parts, 21)
-            t.members = members
-        return t
-
-    def __init__(self, members):
-        pass
+    _label, _tag = "tuple (%s)", 21
 
 
-class ArgsList(JType):
+class ArgsList(_Members):
     """The list a call with ``*`` arguments builds for them (``f(a, *t)``: BUILD_LIST,
     LIST_EXTEND, then LIST_TO_TUPLE), which nothing but those instructions sees: its
     members' values, like a TupleValue's; a Python list only if an exit needs one."""
     _interned: dict = {}
-
-    def __new__(cls, members):
-        members = tuple(members)
-        t = cls._interned.get(members)
-        if t is None:
-            t = cls._interned[members] = super().__new__(cls)
-            parts = [("%d%s" % (i, "_" + sfx if sfx else ""), vt)
-                     for i, m in enumerate(members) for sfx, vt in m.parts]
-            JType.__init__(t, "argument list [%s]" % ", ".join(m.name for m in members), parts, 27)
-            t.members = members
-        return t
-
-    def __init__(self, members):
-        pass
+    _label, _tag = "argument list [%s]", 27
 
 
 class CombinedIter(JType):
