@@ -391,7 +391,7 @@ class ComprehensionSite:
             else:
                 self.wait = max(1, decision.countdown // n)
             return None
-        from ..jit.exits import DECIDED, LOOP_EXIT, ROOM, TYPE_CHANGE
+        from ..jit.exits import DECIDED, LOOP_EXIT, ROOM
         interrupted = controller.interrupted
         if interrupted is not None:         # Ctrl-C arrived while native code ran
             controller.interrupted = None
@@ -409,14 +409,21 @@ class ComprehensionSite:
         if record.callees or record.pc != target.loop.header:
             # it stopped inside an iteration: that element again, in CPython
             it = _rewound(it)
-            value_reg = target.append_value.get(record.pc)
-            if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
-                t = st.current.inference.state_before[record.pc].get(value_reg)
-                if t in BUILT_LISTS:
-                    self.elem = t           # the next run builds a list of these, at once
-                    st.start = 1
+            self._retype(target, record, st)
         self.wait = 0 if st.start == 1 else max(1, decision.countdown // n)
         return REST, lst, it
+
+    def _retype(self, target, record, st):
+        """Native code left at an append because the element changed type: if the new one
+        is a type a list can be built of, the next run builds a list of these, at once."""
+        from ..jit.exits import TYPE_CHANGE
+        from ..jit.jtypes import BUILT_LISTS
+        value_reg = target.append_value.get(record.pc)
+        if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
+            t = st.current.inference.state_before[record.pc].get(value_reg)
+            if t in BUILT_LISTS:
+                self.elem = t
+                st.start = 1
 
     def _nested_exit(self, target, record, st, decision, r, lst, n):
         """Where CPython goes on after native code stopped in a comprehension with several
@@ -436,8 +443,7 @@ class ComprehensionSite:
         The iterators of inner clauses are ones the region made (over a list, a tuple, a
         range, a zip of those: a GET_ITER of an iterator the program holds leaves native
         code, ``tauraro.jit.infer``), made again by the exit at the position reached."""
-        from ..jit.exits import ROOM, TYPE_CHANGE
-        from ..jit.jtypes import BUILT_LISTS
+        from ..jit.exits import ROOM
         pc = record.frames[0][1] if record.callees else record.pc
         j = target.level_at(pc)
         levels = target.levels
@@ -448,12 +454,7 @@ class ComprehensionSite:
             return FULL, lst, iters[0]
         if not start:
             iters[-1] = _rewound(iters[-1])
-            value_reg = target.append_value.get(record.pc)
-            if record.kind == TYPE_CHANGE and value_reg is not None and not record.callees:
-                t = st.current.inference.state_before[record.pc].get(value_reg)
-                if t in BUILT_LISTS:
-                    self.elem = t           # the next run builds a list of these, at once
-                    st.start = 1
+            self._retype(target, record, st)
         values = [target.value(shape, r) for shape in self.shapes[:j - 1]]
         rests = [(m, *[[v] for v in values[:m - 1]], iters[m - 1]) for m in range(j, 0, -1)]
         self.wait = 0 if st.start == 1 else max(1, decision.countdown // n)
