@@ -27,26 +27,26 @@ from ..graph import Ins
 
 
 def run(graph):
+    checks = [ins for b in graph.blocks.values() for ins in b.instrs if ins.op == "index_nonneg"]
+    if not checks:
+        return
     p = _Proof(graph)
-    for b in graph.blocks.values():
-        for ins in b.instrs:
-            if ins.op == "index_nonneg" and p.below_length(ins):
-                base, _, i = ins.args
-                ins.op, ins.args, ins.snap = "elem", (base, i), None     # (its users keep it)
+    for ins in checks:
+        if p.below_length(ins):
+            base, _, i = ins.args
+            ins.op, ins.args, ins.snap = "elem", (base, i), None     # (its users keep it)
 
 
 class _Proof:
     def __init__(self, graph):
         self.graph = graph
-        self.writes: dict = {}          # slot key -> [(block key, position, setvar)]
-        for b in graph.blocks.values():
-            for pos, ins in enumerate(b.instrs):
-                if ins.op == "setvar":
-                    self.writes.setdefault(ins.imm.key, []).append((b.key, pos, ins))
+        self.writes: dict = {}          # slot key -> its setvars
         self.position = {}              # instruction -> (block key, position)
         for b in graph.blocks.values():
             for pos, ins in enumerate(b.instrs):
                 self.position[ins] = (b.key, pos)
+                if ins.op == "setvar":
+                    self.writes.setdefault(ins.imm.key, []).append(ins)
         order = graph.rpo()
         self.preds = graph.preds(order)
         self._dom = None
@@ -76,7 +76,8 @@ class _Proof:
         writes = self.writes.get(i.imm.key, [])
         if len(writes) != 1:
             return False
-        wblock, wpos, w = writes[0]
+        w = writes[0]
+        wblock = self.position[w][0]
         if not self.before(w, i):
             return False
         cur = w.args[0]
@@ -115,11 +116,11 @@ class _Proof:
             return ("slot", v.imm.key)
         if v.imm.var not in self.graph.entry_vars:
             # not live at entry: every read follows some write; if all write one value...
-            keys = {self.invariant(w.args[0], w, depth + 1) for _, _, w in writes}
+            keys = {self.invariant(w.args[0], w, depth + 1) for w in writes}
             return keys.pop() if len(keys) == 1 else None
         if len(writes) != 1 or v not in self.position:
             return None
-        w = writes[0][2]
+        w = writes[0]
         if not self.before(w, v):
             return None
         return self.invariant(w.args[0], w, depth + 1)
