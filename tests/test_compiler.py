@@ -147,6 +147,17 @@ def test_generator_and_comprehension_scopes():
     assert comp.params == [".0"]
 
 
+def test_a_generator_expression_inside_another_on_one_line_compiles():
+    # a generator expression is compiled twice (as a generator, and as the list the JIT
+    # builds for sum(), join()...): the second time its nested one needs its table again
+    code = code_of('def show(s):\n    return "/".join("".join("Q" if c == col else "." '
+                   'for c in range(len(s))) for col in s)\n', "show")
+    outer = [c for c in code.children() if c.name == "<genexpr>"][0]
+    for built in (outer, outer.as_list):
+        inner = [c for c in built.children() if c.name == "<genexpr>"]
+        assert len(inner) == 1 and [name for name, _ in inner[0].freevars] == ["col"]
+
+
 def test_unbound_constant_marks_except_name_cleanup():
     f = code_of("def f():\n    try:\n        pass\n    except E as e:\n        pass\n", "f")
     assert UNBOUND in f.consts

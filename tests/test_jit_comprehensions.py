@@ -31,6 +31,22 @@ def test_a_comprehension_reading_enclosing_variables_is_built_natively(tmp_path)
     assert r.exit_reasons(4)[("left the loop", 4)] >= 2
 
 
+def test_a_file_with_a_generator_expression_inside_another_is_compiled(tmp_path):
+    # the nested generator expression once made the register compiler fail on the whole
+    # file, so no loop of it was compiled
+    r = jit(tmp_path, """
+        def show(solution):
+            return "/".join("".join("Q" if c == col else "." for c in range(len(solution)))
+                            for col in solution)
+
+        t = 0
+        for i in range(20000):
+            t += i * i % 7
+        print(t, show((1, 0, 2)))
+    """)
+    assert r.loop(7)["native_iterations"] > 10000
+
+
 def test_lists_of_floats_and_of_bools(tmp_path):
     r = jit(tmp_path, """
         import math

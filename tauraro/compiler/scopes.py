@@ -150,6 +150,7 @@ class Scope:
         self.parent = parent
         self.type = table.get_type()          # "module", "function" or "class"
         self._children = defaultdict(deque)
+        self._given = {}      # id(node) -> (node, table): a node compiled twice gets its table again
         for child in table.get_children():
             self._children[(child.get_name(), child.get_lineno())].append(child)
         self.symbols = {s.get_name(): s for s in table.get_symbols()}
@@ -172,6 +173,13 @@ class Scope:
             self.cells = []
 
     def child(self, node) -> "Scope":
+        """The scope of ``node``, a function, class, lambda or comprehension nested in this one.
+        symtable lists children by (name, line), so same-named children on one line are handed
+        out in source order; a node asked for again (a generator expression is compiled twice,
+        as a generator and as the list the JIT compiles) gets the table it got first."""
+        given = self._given.get(id(node))
+        if given is not None and given[0] is node:
+            return Scope(given[1], self, node)
         key = table_key(node)
         queue = self._children.get(key)
         if not queue:
@@ -180,7 +188,9 @@ class Scope:
             if self.parent is not None and isinstance(self.table, _InlinedTable):
                 return self.parent.child(node)     # a scope nested in an inlined comprehension
             raise KeyError("no symbol table for %s at line %d" % (key[0], key[1]))
-        return Scope(queue.popleft(), self, node)
+        table = queue.popleft()
+        self._given[id(node)] = (node, table)
+        return Scope(table, self, node)
 
     def reaches_as_variable(self, name: str) -> bool:
         """Is ``name`` a variable of this function (or reached through it), rather than
