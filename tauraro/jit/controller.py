@@ -38,7 +38,8 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import CellVar, FunctionType, class_attributes_changed, classify, virtual_tuple_type
+from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, classify, instance_type,
+                     virtual_tuple_type)
 from .region import Liveness, LoopRegion
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -98,6 +99,7 @@ class LoopState:
         self.region = None
         self.entry_vars = None
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
+        self.attr_vars = {}              # variable -> the attributes the loop uses of its object
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -290,6 +292,7 @@ class JitController:
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
+            st.attr_vars = {reg: names for reg, names in region.attribute_uses().items() if reg in live_in}
         return st.region
 
     def _read(self, var, r, G, builtins):
@@ -315,6 +318,9 @@ class JitController:
         if st.tuple_vars:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
+        if st.attr_vars:
+            types = tuple(instance_type(v, st.attr_vars[var]) or t if var in st.attr_vars and type(t) is OtherType
+                          else t for var, v, t in zip(st.entry_vars, values, types))
         if self.code_for is None:
             return types, None
         return self._with_callees(st, types, r, G, builtins)

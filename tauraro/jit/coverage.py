@@ -29,8 +29,9 @@ COMPILED = frozenset((
     # lists and tuples of numbers; the builtins abs, min, max, len, int, float, range, bool
     # and math.sqrt, fabs, copysign, floor and ceil (LOAD_ATTR: of the math module, and of
     # a class: its static and class methods, functions and numbers); calls of the program's
-    # own functions, inlined (tauraro.jit.inline), keywords too
-    "SUBSCR", "STORE_SUBSCR", "CALL", "CALL_KW", "LOAD_ATTR",
+    # own functions, inlined (tauraro.jit.inline), keywords too; LOAD_ATTR and STORE_ATTR
+    # of the number attributes of the program's objects (jtypes.InstanceType, copied in)
+    "SUBSCR", "STORE_SUBSCR", "CALL", "CALL_KW", "LOAD_ATTR", "STORE_ATTR",
     # tuples of numbers and None made in compiled code: virtuals (their members' values),
     # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
     # where an exit needs one
@@ -74,7 +75,6 @@ NOT_COMPILED = {
     "EXC_MATCH": _EXCEPTIONS,
     "WITH_ENTER": "with statements", "WITH_EXIT": "with statements",
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
-    "STORE_ATTR": "attributes are not compiled yet",
     "BUILD_SLICE": "slices are not compiled yet",
     "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",

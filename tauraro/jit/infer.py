@@ -26,8 +26,8 @@ from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, JType, ModuleType, OtherType, SeqIterType, SeqType,
-                     TupleValue, classify, const_type, iter_elem, range_by_step)
+                     CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
+                     TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -476,6 +476,18 @@ class Inference:
         self.inliner.class_attributes[(ct.klass, attr)] = raw
         return t, ""
 
+    def _field(self, it, attr):
+        """``o.attr`` of an object copied in (jtypes.InstanceType): the field's type. The
+        class's attribute of that name and its attribute hooks are noted for every entry
+        to check (a data descriptor or a hook added later would take the dict's place)."""
+        field = it.field(attr)
+        if field is None or self.inliner is None:
+            return "exit", "attribute %s of a %s" % (attr, it.name)
+        klass = it.klass
+        for name in (attr, "__getattribute__", "__setattr__"):
+            self.inliner.class_attributes[(klass, name)] = class_lookup(klass, name)
+        return field[1], ""
+
     def _const_int(self, arg):
         """The value of a constant int operand, or None."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is int:
@@ -629,7 +641,20 @@ class Inference:
                 return t[0].attrs[attr], ""
             if isinstance(t[0], ClassType):
                 return self._class_attribute(t[0], attr)
+            if isinstance(t[0], InstanceType):
+                return self._field(t[0], attr)
             return "exit", "attribute %s of a %s" % (attr, t[0].name)
+        if name == "STORE_ATTR":
+            attr = self.code.names[args[1]]
+            obj, v = t
+            if isinstance(obj, InstanceType):
+                ft = self._field(obj, attr)
+                if ft[0] == "exit":
+                    return ft
+                if v is not ft[0]:      # (the interpreter stores it; the next entry has its type)
+                    return "exit", "a %s stored into %s.%s, a %s" % (v.name, obj.name, attr, ft[0].name)
+                return None, ""
+            return "exit", "attribute assignment on a %s" % obj.name
         if name == "CALL":
             fn, rest = t[0], t[1:]
             if isinstance(fn, BuiltinType):

@@ -398,6 +398,96 @@ class ClassType(JType):
 MISSING = object()
 
 
+class InstanceType(JType):
+    """An instance of one of the program's classes, with the number attributes compiled
+    code reads and writes (docs/jit-data.md): a record [class][dirty][one word per field]
+    that the entry copies in through the identity map (``transfer.EntryRecords``); the
+    value is the record's address, so two names for one object are one record.
+
+    ``fields``: (name, INT, FLOAT or BOOL) of the attributes the region uses that the
+    instance's ``__dict__`` holds as numbers, in that dict's order; nothing else of the
+    object is copied. The entry checks the class (``type(o) is C``) and each field's
+    type (the layout); the class's attribute of each field's name, and its
+    ``__getattribute__`` and ``__setattr__``, are class attributes every entry checks
+    (a data descriptor or a custom hook would take the dict's place)."""
+    _interned: dict = {}
+
+    def __new__(cls, klass, fields):
+        key = (klass, fields)
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            JType.__init__(t, "%s object" % klass.__qualname__, [("", "i32")], 30)
+            t.klass = klass
+            t.fields = fields
+            t.offsets = {name: k for k, (name, _) in enumerate(fields)}
+            t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
+        return t
+
+    def __init__(self, klass, fields):
+        pass
+
+    def field(self, name):
+        """(index, type) of a field, or None."""
+        k = self.offsets.get(name)
+        return None if k is None else (k, self.fields[k][1])
+
+
+# a class whose instances' attributes live in their __dict__, read and written by
+# object's own __getattribute__ and __setattr__ (checked again at every entry: see
+# InstanceType)
+_HEAPTYPE = 1 << 9
+_OBJECT_HOOKS = {"__getattribute__": object.__dict__["__getattribute__"],
+                 "__setattr__": object.__dict__["__setattr__"]}
+
+
+def plain_class(klass) -> bool:
+    """Are ``klass``'s instances plain Python objects with a ``__dict__`` whose attributes
+    object's own hooks get and set?"""
+    if not klass.__flags__ & _HEAPTYPE or klass.__mro__[-1] is not object:
+        return False
+    if any(not b.__flags__ & _HEAPTYPE for b in klass.__mro__[:-1]):
+        return False        # (a subclass of int, list, dict...)
+    return all(class_lookup(klass, n) is raw for n, raw in _OBJECT_HOOKS.items())
+
+
+def _data_descriptor(raw) -> bool:
+    t = type(raw)
+    return hasattr(t, "__set__") or hasattr(t, "__delete__")
+
+
+def instance_type(value, names) -> JType | None:
+    """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
+    it; None if its class is not plain or it has no usable field."""
+    klass = type(value)
+    if not plain_class(klass):
+        return None
+    d = getattr(value, "__dict__", None)
+    if type(d) is not dict:
+        return None
+    fields = []
+    for name in d:
+        if name not in names or type(name) is not str:
+            continue
+        v = d[name]
+        tv = type(v)
+        if tv is float:
+            ft = FLOAT
+        elif tv is bool:
+            ft = BOOL
+        elif tv is int and I64_MIN <= v <= I64_MAX:
+            ft = INT
+        else:
+            continue
+        raw = class_lookup(klass, name)
+        if raw is not MISSING and _data_descriptor(raw):
+            continue
+        fields.append((name, ft))
+    if not fields:
+        return None
+    return InstanceType(klass, tuple(fields))
+
+
 def class_lookup(klass, name):
     for k in klass.__mro__:
         v = k.__dict__.get(name, MISSING)

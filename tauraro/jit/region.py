@@ -141,6 +141,32 @@ class LoopRegion:
         return {ins.args[0] for b in self.blocks.values() for ins in self.code.instrs[b.start:b.end]
                 if ins.op.name in ("BUILD_TUPLE", "LIST_TO_TUPLE")}
 
+    def attribute_uses(self) -> dict[int, frozenset]:
+        """Register -> the attribute names the region reads or writes on the object it
+        holds (``p.x``, ``self.n += 1``): an object of the program's classes in such a
+        register at entry is copied in with those attributes (jtypes.InstanceType)."""
+        uses, moves = {}, []
+        code = self.code
+        for b in self.blocks.values():
+            for ins in code.instrs[b.start:b.end]:
+                name = ins.op.name
+                if name == "LOAD_ATTR":
+                    uses.setdefault(ins.args[1], set()).add(code.names[ins.args[2]])
+                elif name == "STORE_ATTR":
+                    uses.setdefault(ins.args[0], set()).add(code.names[ins.args[1]])
+                elif name == "MOVE" and ins.args[1] >= 0:
+                    moves.append(ins.args)
+        # (``self.n += 1`` reads and writes through a copy of ``self``: the uses of a copy
+        # are its source's too)
+        changed = bool(uses)
+        while changed:
+            changed = False
+            for dst, src in moves:
+                if dst in uses and not uses[dst] <= uses.get(src, set()):
+                    uses.setdefault(src, set()).update(uses[dst])
+                    changed = True
+        return {reg: frozenset(names) for reg, names in uses.items() if reg >= 0}
+
     def cell_variables(self) -> tuple[set, set]:
         """The closure variables (``("c", register, name)``: a cell's contents) the region
         reads and writes."""

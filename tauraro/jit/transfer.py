@@ -21,19 +21,21 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (ArgsList, BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BoundClassMethod, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
+_NO_FIELD = object()
+_CLEAN_HEADER = bytes(SEQ_HEADER)
 _tuple_iterator = type(iter(()))
 
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "iters")
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -41,6 +43,7 @@ class EntryRecords:
         self.by_id = {}
         self.by_address = {}
         self.mutable = []
+        self.objects = []         # (address, object, InstanceType) of the objects copied in
         self.iters = {}
 
     def record(self, obj, jt) -> int | None:
@@ -49,6 +52,8 @@ class EntryRecords:
         addr = self.by_id.get(id(obj))
         if addr is not None:
             return addr
+        if isinstance(jt, InstanceType):
+            return self._instance(obj, jt)
         n = len(obj)
         if jt is STR:
             head = struct.pack("<qq", n, 0)
@@ -82,6 +87,37 @@ class EntryRecords:
             self.mutable.append((addr, obj, "d" if jt.elem is FLOAT else "q"))
         return addr
 
+    def _instance(self, obj, jt) -> int | None:
+        """An object's record [class][dirty][fields]: None unless it is of ``jt``'s class
+        and each field holds a number of the field's type (its layout)."""
+        if type(obj) is not jt.klass:
+            return None
+        d = obj.__dict__
+        words = []
+        for name, ft in jt.fields:
+            v = d.get(name, _NO_FIELD)
+            tv = type(v)
+            if ft is FLOAT:
+                if tv is not float:
+                    return None
+            elif ft is INT:
+                if tv is not int or not I64_MIN <= v <= I64_MAX:
+                    return None
+            elif tv is not bool:
+                return None
+            words.append(v)
+        addr = self.cursor
+        end = addr + SEQ_HEADER + 8 * len(words)
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        body = struct.pack(jt.fmt, *words)
+        view[addr:addr + SEQ_HEADER] = _CLEAN_HEADER
+        view[addr + SEQ_HEADER:end] = body
+        self.by_id[id(obj)] = addr
+        self.by_address[addr] = obj
+        self.objects.append((addr, obj, jt, body))
+        return addr
+
     def reserve(self, building) -> int:
         """The address of a record with room for ``building.capacity`` elements, for a
         comprehension's list that native code grows (its first word: the capacity)."""
@@ -105,11 +141,21 @@ class EntryRecords:
         return list(map(bool, arr)) if elem is BOOL else arr.tolist()
 
     def writeback(self, view):
-        """Lists native code stored into get their new elements."""
+        """Lists native code stored into get their new elements; objects it stored into,
+        their fields (as ``object.__setattr__`` stores them: the entry checked that the
+        class has no hook or data descriptor of theirs, and nothing ran since)."""
         for addr, obj, code in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
                 obj[:] = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast(code).tolist()
+        for addr, obj, jt, body in self.objects:
+            if struct.unpack_from("<q", view, addr + 8)[0]:
+                # only the fields whose bits changed: the others keep their very objects
+                now = bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)])
+                d = obj.__dict__
+                for k, ((name, ft), v) in enumerate(zip(jt.fields, struct.unpack(jt.fmt, now))):
+                    if now[8 * k:8 * k + 8] != body[8 * k:8 * k + 8]:
+                        d[name] = v != 0 if ft is BOOL else v
 
     def obj(self, addr):
         obj = self.by_address.get(addr)
@@ -143,19 +189,20 @@ class Transfer:
             self.attach(instance)
         self.code = code
         self.types = dict(zip(entry_vars, types))
-        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType))
+        self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
+                                                InstanceType))
                                  or t is STR
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType)) or t is STR
             for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType)) or t is STR
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType)) or t is STR
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter)) or t is STR
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType)) or t is STR
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -177,7 +224,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -250,6 +297,13 @@ class Transfer:
                 if w is None:
                     return None
                 words += (jt.tag, w, len(v))
+            elif isinstance(jt, InstanceType):
+                if type(v) is not jt.klass:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
             else:       # a list or tuple iterator
                 if type(v) is not (_list_iterator if jt.seq.kind == "list" else _tuple_iterator):
                     return None
@@ -366,6 +420,11 @@ class Transfer:
                              % (w, self._const(jt), w))
                 lines.append("    %sn = len(v)" % w)
                 words += [str(jt.tag), w, w + "n"]
+            elif isinstance(jt, InstanceType):
+                lines.append("    if type(v) is not %s:\n        return None" % self._const(jt.klass))
+                lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                words += [str(jt.tag), w]
             elif isinstance(jt, ReducerType):      # sum/min/max of a generator expression: from nothing
                 lines.append("    if type(v) is not Building or v.reduce != %r or v.elem is not %s:\n"
                              "        return None" % (jt.kind, self._const(jt.elem)))
@@ -441,7 +500,7 @@ class Transfer:
             return words[0]
         if jt is BOOL:
             return "%s != 0" % words[0]
-        if isinstance(jt, SeqType) or jt is STR:
+        if isinstance(jt, (SeqType, InstanceType)) or jt is STR:
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))

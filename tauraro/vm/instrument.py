@@ -224,7 +224,8 @@ def _loop_blocked(loop) -> bool:
         if isinstance(st, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
             break
         every.append(st)
-    return not _native_parts(every)
+    head_targets = [loop.target] if isinstance(loop, ast.For) else []
+    return not _native_parts(every, frozenset(_stored_names(loop.body + head_targets)))
 
 
 def _compilable_recursion(node) -> bool:
@@ -376,9 +377,12 @@ def _iterator_of(iterable, where):
     return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
 
 
-def _native_parts(parts) -> bool:
+def _native_parts(parts, assigned=None) -> bool:
     """Could native code run every one of ``parts`` (no f-string, list, dict or set display,
-    no slice, and only attributes and calls it compiles)?"""
+    no slice, and only attributes and calls it compiles)? ``assigned``: for a loop, the
+    names it assigns; an attribute of any other variable may be an object's number
+    attribute, which native code reads and writes (jtypes.InstanceType: an object the
+    loop holds at entry, so not ``node = node.next``)."""
     for part in parts:
         calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n)]
         native_attrs = {id(n.func) for n in calls}
@@ -388,7 +392,9 @@ def _native_parts(parts) -> bool:
             if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set, ast.Slice)) or \
                     isinstance(n, ast.List) and id(n) not in arguments:
                 return False
-            if isinstance(n, ast.Attribute) and id(n) not in native_attrs:
+            if isinstance(n, ast.Attribute) and id(n) not in native_attrs and not (
+                    assigned is not None and isinstance(n.value, ast.Name) and n.value.id not in assigned
+                    and isinstance(n.ctx, (ast.Load, ast.Store))):
                 return False
             if isinstance(n, ast.Call) and not _native_call(n):
                 return False

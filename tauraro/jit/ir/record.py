@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (ArgsList, BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -526,6 +526,28 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
+        elif isinstance(source, InstanceType):
+            k, ft = source.field(self.code.names[args[2]])
+            addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
+            if ft is FLOAT:
+                value = self.op("load_float", addr)
+            elif ft is BOOL:
+                value = self.op("int_truth", self.op("load_int", addr))
+            else:
+                value = self.op("load_int", addr)
+            self.store(args[0], ft, value)
+
+    def op_STORE_ATTR(self, args, typing):
+        """A field of an object copied in: its word, and the record marked for the exit to
+        write back (jtypes.InstanceType)."""
+        obj = self.type_of(args[0])
+        k, ft = obj.field(self.code.names[args[1]])
+        base = self.parts(args[0])[0]
+        value = self.value(args[2], ft)
+        if ft is BOOL:
+            value = self.op("bool_to_int", value)
+        self.op("store_float" if ft is FLOAT else "store_int", self.op("elem", base, self.op("int", imm=k)), value)
+        self.op("mark_dirty", base)
 
     def op_NEG(self, args, typing):
         if self.type_of(args[1]) is FLOAT:

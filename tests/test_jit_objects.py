@@ -1,0 +1,229 @@
+"""Objects of the program's classes in compiled loops (issue 9, docs/jit-data.md): number
+attributes read and written natively through a record copied in at entry, guarded on
+the class and the layout, written back at every exit.
+
+Each test compares a program's stdout, exit code and whole stderr under CPython and
+under Tauraro (``jit``), and reads --jit-stats to check the loop really ran natively."""
+from test_jit import jit
+
+
+def test_a_method_loop_reads_and_writes_number_attributes(tmp_path):
+    r = jit(tmp_path, """
+        class Counter:
+            def __init__(self):
+                self.count = 0
+                self.total = 0.0
+                self.flag = False
+                self.name = "c"
+
+            def run(self, n):
+                for i in range(n):
+                    self.count += i
+                    self.total += i * 0.5
+                    if i % 3 == 0:
+                        self.flag = not self.flag
+                return self.count
+
+        c = Counter()
+        before = (c.name, c.__dict__)
+        for k in range(5):
+            c.run(10000)
+        print(c.count, c.total, c.flag, c.name, list(vars(c)), before[0] is c.name, before[1] is c.__dict__)
+    """)
+    row = r.loop(10)
+    assert row["status"] == "compiled" and row["native_iterations"] > 40000, row
+
+
+def test_objects_in_plain_variables_and_aliases(tmp_path):
+    # two names for one object are one record: a store through one is read through the other
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+        def walk(p, q, n):
+            for i in range(n):
+                p.x += 1
+                q.y = q.x * 2 + p.y % 7
+            return p.x, p.y, q.x, q.y
+
+        a = P(1, 2)
+        b = P(10, 20)
+        print(walk(a, b, 5000), walk(a, a, 5000), a is not b, vars(a), vars(b))
+    """)
+    assert r.loop(8)["native_iterations"] > 4000
+
+
+def test_unchanged_fields_keep_their_very_objects(tmp_path):
+    r = jit(tmp_path, """
+        class S:
+            def __init__(self):
+                self.big = 2 ** 40 + 1
+                self.f = 0.1 + 0.2
+                self.neg = -0.0
+                self.n = 0
+
+        def bump(s, k):
+            for i in range(k):
+                s.n += s.big % 3
+                if s.n < 0:
+                    s.neg = 1.0
+            return s.n
+
+        s = S()
+        big, f, neg = s.big, s.f, s.neg
+        print(bump(s, 3000), s.big is big, s.f is f, s.neg is neg, repr(s.neg))
+    """)
+    assert r.loop(10)["native_iterations"] > 2000
+
+
+def test_int_overflow_in_a_field_goes_on_with_big_ints(tmp_path):
+    r = jit(tmp_path, """
+        class Acc:
+            def __init__(self):
+                self.v = 1
+                self.steps = 0
+
+        def grow(a, n):
+            for i in range(n):
+                a.v = a.v * 3 + 1
+                a.steps += 1
+            return a.v
+
+        a = Acc()
+        print(grow(a, 1500) % 1000003, a.steps, a.v.bit_length())
+    """)
+    assert ("int overflow", 9) in r.exit_reasons(8)
+
+
+def test_a_field_changing_type_and_an_attribute_added_midway(tmp_path):
+    r = jit(tmp_path, """
+        class T:
+            def __init__(self):
+                self.a = 0
+                self.b = 1
+
+        def run(t, n):
+            for i in range(n):
+                t.a += t.b
+                if i == n // 2:
+                    t.b = 0.5           # a float into an int field: the interpreter stores it
+                if i == n - 10:
+                    t.extra = i         # an attribute the record does not have
+            return t.a
+
+        t = T()
+        print(run(t, 4000), vars(t))
+        print(run(t, 4000), vars(t))
+    """)
+    assert r.loop(8)["native_iterations"] > 2000
+
+
+def test_an_exception_reading_a_field_has_cpythons_traceback(tmp_path):
+    r = jit(tmp_path, """
+        class R:
+            def __init__(self):
+                self.num = 100
+                self.den = 7
+
+        def ratio(r, n):
+            total = 0
+            for i in range(n):
+                total += r.num // r.den
+                r.den -= 1
+            return total
+
+        r = R()
+        print(ratio(r, 5))
+        ratio(r, 5000)
+    """)
+    assert r.got.returncode == 1 and "ZeroDivisionError" in r.got.stderr
+
+
+def test_a_data_descriptor_slots_and_getattr(tmp_path):
+    # a property, __slots__ and __getattribute__ are not the instance dict: those loops
+    # leave native code where they read them, and the results are CPython's
+    r = jit(tmp_path, """
+        class Prop:
+            def __init__(self):
+                self._x = 1
+                self.y = 2
+            @property
+            def x(self):
+                return self._x * 10
+
+        class Slots:
+            __slots__ = ("x", "y")
+            def __init__(self):
+                self.x = 1
+                self.y = 2
+
+        class Hooked:
+            def __init__(self):
+                self.x = 1
+                self.y = 2
+            def __getattribute__(self, name):
+                v = object.__getattribute__(self, name)
+                return v + 1 if name == "x" else v
+
+        class Fallback:
+            def __init__(self):
+                self.y = 2
+            def __getattr__(self, name):
+                return 5
+
+        def total(o, n):
+            t = 0
+            for i in range(n):
+                t += o.x + o.y
+            return t
+
+        for o in (Prop(), Slots(), Hooked(), Fallback()):
+            print(type(o).__name__, total(o, 3000))
+    """)
+    assert r.loop(32)["native_iterations"] == 0
+
+
+def test_a_property_added_to_the_class_between_runs(tmp_path):
+    # the entry checks the class's attribute of each field's name: a property defined
+    # later takes over reads of the attribute, as in CPython
+    r = jit(tmp_path, """
+        class C:
+            def __init__(self):
+                self.x = 3
+
+        def total(o, n):
+            t = 0
+            for i in range(n):
+                t += o.x
+            return t
+
+        c = C()
+        print(total(c, 5000))
+        C.x = property(lambda self: 100)
+        print(total(c, 5000))
+        del C.x
+        print(total(c, 5000))
+    """)
+    assert r.loop(8)["native_iterations"] > 4000
+
+
+def test_a_subclass_instance_is_not_taken_for_its_base(tmp_path):
+    r = jit(tmp_path, """
+        class Base:
+            def __init__(self):
+                self.__dict__["v"] = 1
+
+        class Sub(Base):
+            v = property(lambda self: 42)       # (a data descriptor: it wins over the dict)
+
+        def total(o, n):
+            t = 0
+            for i in range(n):
+                t += o.v
+            return t
+
+        print(total(Base(), 5000), total(Sub(), 5000), total(Base(), 5000))
+    """)
+    assert r.loop(11)["native_iterations"] > 4000
