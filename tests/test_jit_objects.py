@@ -227,3 +227,102 @@ def test_a_subclass_instance_is_not_taken_for_its_base(tmp_path):
         print(total(Base(), 5000), total(Sub(), 5000), total(Base(), 5000))
     """)
     assert r.loop(11)["native_iterations"] > 4000
+
+
+def test_method_calls_on_self_are_inlined_with_their_attribute_writes(tmp_path):
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x):
+                self.x = x
+                self.hits = 0
+
+            def get(self, k):
+                self.hits += 1
+                return self.x * k
+
+            def scaled(self, k, s=2):
+                return self.get(k) * s
+
+            def run(self, n):
+                t = 0
+                for i in range(n):
+                    t += self.scaled(i) + self.get(i % 7)
+                return t
+
+        v = V(3)
+        for k in range(4):
+            print(v.run(10000), v.hits)
+    """)
+    row = r.loop(16)
+    assert row["status"] == "compiled" and row["native_iterations"] > 30000, row
+
+
+def test_a_method_rebound_or_its_code_replaced_or_shadowed_midway(tmp_path):
+    r = jit(tmp_path, """
+        class C:
+            def __init__(self):
+                self.n = 0
+
+            def step(self, i):
+                return i + 1
+
+            def run(self, n):
+                t = 0
+                for i in range(n):
+                    t += self.step(i)
+                    if i % 1000 == 0:
+                        change(self, i)
+                return t
+
+        def twice(self, i):
+            return i * 2
+
+        def thrice(self, i):
+            return i * 3
+
+        def negated(i):
+            return -i
+
+        def change(obj, i):
+            if i == 3000:
+                C.step = twice                          # rebound on the class
+            if i == 5000:
+                C.step.__code__ = thrice.__code__       # its code replaced
+            if i == 7000:
+                obj.step = negated                      # shadowed by the instance
+            if i == 8000:
+                del obj.step
+
+        print(C().run(10000))
+        print(C().run(10000))
+    """)
+    assert r.loop(11)["native_iterations"] > 3000
+
+
+def test_an_exception_two_methods_deep_has_both_frames_in_its_traceback(tmp_path):
+    r = jit(tmp_path, """
+        class Acc:
+            def __init__(self):
+                self.div = 50
+                self.t = 0
+
+            def inner(self, i):
+                return 1000 // (self.div - i)
+
+            def outer(self, i):
+                self.t += 1
+                return self.inner(i) + 1
+
+            def run(self, n):
+                s = 0
+                for i in range(n):
+                    s += self.outer(i)
+                return s
+
+        a = Acc()
+        print(a.run(40))
+        a.div = 5000
+        print(a.run(6000))
+    """)
+    assert r.got.returncode == 1 and "ZeroDivisionError" in r.got.stderr
+    assert r.loop(16)["native_iterations"] > 1000

@@ -30,7 +30,7 @@ from __future__ import annotations
 import struct
 import sys
 import time
-from types import CellType as _CELL
+from types import CellType as _CELL, FunctionType as _FUNCTION
 from collections import Counter
 from pathlib import Path
 
@@ -38,9 +38,9 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, classify, instance_type,
+from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
                      virtual_tuple_type)
-from .region import Liveness, LoopRegion
+from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
 MAX_VERSIONS = 4
@@ -319,11 +319,32 @@ class JitController:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
         if st.attr_vars:
-            types = tuple(instance_type(v, st.attr_vars[var]) or t if var in st.attr_vars and type(t) is OtherType
+            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_vars[var])) or t
+                          if var in st.attr_vars and type(t) is OtherType
                           else t for var, v, t in zip(st.entry_vars, values, types))
         if self.code_for is None:
             return types, None
         return self._with_callees(st, types, r, G, builtins)
+
+    def _used_attributes(self, klass, names) -> frozenset:
+        """``names`` and the attributes of ``self`` that the methods among them use, and
+        the methods they call, at any depth: what of an object of ``klass`` the loop's
+        inlined method calls may read and write."""
+        if self.code_for is None:
+            return names
+        seen, todo = set(names), list(names)
+        while todo:
+            raw = class_lookup(klass, todo.pop()) if isinstance(klass, type) else None
+            if type(raw) is not _FUNCTION or not raw.__code__.co_argcount:
+                continue
+            code = self.code_for(raw)
+            if code is None:
+                continue
+            for name in attribute_uses(code, code.instrs).get(0, ()):     # (self: register 0)
+                if name not in seen:
+                    seen.add(name)
+                    todo.append(name)
+        return frozenset(seen)
 
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,

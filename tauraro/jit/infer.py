@@ -25,7 +25,7 @@ from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
-                     RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BuiltinType, ClassType,
+                     RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
 
@@ -329,7 +329,7 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR") and not self.resumable:
+            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
                 # it must not have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
@@ -339,9 +339,10 @@ class Inference:
             # ``iter(it)`` is ``it`` itself: native code would advance a copy of an iterator
             # the program holds (in a variable, a closure, a global), which would not move
             return self._exit(pc, "iterating over an iterator the program holds")
-        if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod)):
+        if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
-        if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod)) and operands[2] is NONE:
+        if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)) \
+                and operands[2] is NONE:
             members = self._unpacked_members(args[2], operands[1])
             if members is not None:     # f(*t), t of known length: f(t[0], t[1], ...)
                 return self._call(pc, args, [operands[0]] + list(members))
@@ -405,6 +406,9 @@ class Inference:
             return self._exit(pc, "calling a %s" % fn.name)
         if isinstance(fn, BoundClassMethod):        # the class comes first
             operands = [fn.function, ClassType(fn.klass)] + list(operands[1:])
+            fn = fn.function
+        elif isinstance(fn, BoundMethodType):       # the object comes first
+            operands = [fn.function, fn.instance] + list(operands[1:])
             fn = fn.function
         code = fn.register_code or self.inliner.code_for(fn.func)
         fn.register_code = code
@@ -473,19 +477,36 @@ class Inference:
             t = BoundClassMethod(t, ct.klass)
         elif not (isinstance(t, FunctionType) or t in (INT, FLOAT, BOOL)):
             return "exit", "attribute %s (a %s) of a %s" % (attr, type(raw).__name__, ct.name)
-        self.inliner.class_attributes[(ct.klass, attr)] = raw
+        self._note(ct.klass, attr, raw)
         return t, ""
+
+    def _note(self, klass, attr, raw):
+        """Every entry checks that the class's attribute ``attr`` still is ``raw``; and, if
+        that is a function (a method, static or class method), that its code and defaults
+        are still those inlined."""
+        attributes = self.inliner.class_attributes
+        attributes[(klass, attr)] = raw
+        f = raw.__func__ if isinstance(raw, (staticmethod, classmethod)) else raw
+        if type(f) is _FUNCTION:
+            for name in ("__code__", "__defaults__", "__kwdefaults__"):
+                attributes[(f, name)] = getattr(f, name)
 
     def _field(self, it, attr):
         """``o.attr`` of an object copied in (jtypes.InstanceType): the field's type. The
         class's attribute of that name and its attribute hooks are noted for every entry
         to check (a data descriptor or a hook added later would take the dict's place)."""
         field = it.field(attr)
-        if field is None or self.inliner is None:
+        if self.inliner is None or field is None and attr not in it.methods:
             return "exit", "attribute %s of a %s" % (attr, it.name)
         klass = it.klass
         for name in (attr, "__getattribute__", "__setattr__"):
-            self.inliner.class_attributes[(klass, name)] = class_lookup(klass, name)
+            self._note(klass, name, class_lookup(klass, name))
+        if field is None:       # a method: the function, bound to the object
+            raw = class_lookup(klass, attr)
+            ft = classify(raw, raw.__globals__)
+            if not isinstance(ft, FunctionType):
+                return "exit", "method %s of a %s" % (attr, it.name)
+            return BoundMethodType(ft, it, attr), ""
         return field[1], ""
 
     def _const_int(self, arg):
@@ -647,7 +668,7 @@ class Inference:
         if name == "STORE_ATTR":
             attr = self.code.names[args[1]]
             obj, v = t
-            if isinstance(obj, InstanceType):
+            if isinstance(obj, InstanceType) and obj.field(attr) is not None:
                 ft = self._field(obj, attr)
                 if ft[0] == "exit":
                     return ft

@@ -129,12 +129,18 @@ LIST_INT = SeqType("list", INT, 9)
 LIST_FLOAT = SeqType("list", FLOAT, 10)
 TUPLE_INT = SeqType("tuple", INT, 11)
 TUPLE_FLOAT = SeqType("tuple", FLOAT, 12)
+# (bools: a word 0 or 1 each, as a comprehension's list of bools is built)
+LIST_BOOL = SeqType("list", BOOL, 32)
+TUPLE_BOOL = SeqType("tuple", BOOL, 33)
 
 LIST_INT_ITER = SeqIterType(LIST_INT, 13)
 LIST_FLOAT_ITER = SeqIterType(LIST_FLOAT, 14)
 TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
-ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER)}
+LIST_BOOL_ITER = SeqIterType(LIST_BOOL, 34)
+TUPLE_BOOL_ITER = SeqIterType(TUPLE_BOOL, 35)
+ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER, LIST_BOOL_ITER,
+                              TUPLE_BOOL_ITER)}
 
 class BuiltListType(JType):
     """The list a list comprehension builds, grown by compiled code: a record
@@ -406,25 +412,28 @@ class InstanceType(JType):
 
     ``fields``: (name, INT, FLOAT or BOOL) of the attributes the region uses that the
     instance's ``__dict__`` holds as numbers, in that dict's order; nothing else of the
-    object is copied. The entry checks the class (``type(o) is C``) and each field's
+    object is copied. ``methods``: the names the region uses that the dict does not
+    have and the class holds plain functions for (``self.m()``: the entry checks the
+    dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
     ``__getattribute__`` and ``__setattr__``, are class attributes every entry checks
     (a data descriptor or a custom hook would take the dict's place)."""
     _interned: dict = {}
 
-    def __new__(cls, klass, fields):
-        key = (klass, fields)
+    def __new__(cls, klass, fields, methods=()):
+        key = (klass, fields, methods)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
             JType.__init__(t, "%s object" % klass.__qualname__, [("", "i32")], 30)
             t.klass = klass
             t.fields = fields
+            t.methods = methods
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
         return t
 
-    def __init__(self, klass, fields):
+    def __init__(self, klass, fields, methods=()):
         pass
 
     def field(self, name):
@@ -466,6 +475,7 @@ def instance_type(value, names) -> JType | None:
     if type(d) is not dict:
         return None
     fields = []
+    methods = tuple(sorted(n for n in names if n not in d and type(class_lookup(klass, n)) is _function))
     for name in d:
         if name not in names or type(name) is not str:
             continue
@@ -483,12 +493,37 @@ def instance_type(value, names) -> JType | None:
         if raw is not MISSING and _data_descriptor(raw):
             continue
         fields.append((name, ft))
-    if not fields:
+    if not fields and not methods:
         return None
-    return InstanceType(klass, tuple(fields))
+    return InstanceType(klass, tuple(fields), methods)
+
+
+class BoundMethodType(JType):
+    """``o.m`` for a method ``m`` of an object copied in (InstanceType.methods): the
+    function, called with the object first; its value is the object's record."""
+    _interned: dict = {}
+
+    def __new__(cls, function, instance, attr):
+        key = (function, instance, attr)
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            JType.__init__(t, "method %s" % function.func.__qualname__, instance.parts, 31)
+            t.function = function
+            t.instance = instance
+            t.attr = attr
+        return t
+
+    def __init__(self, function, instance, attr):
+        pass
 
 
 def class_lookup(klass, name):
+    """The raw attribute ``name`` of a class, as in its and its bases' dicts, or MISSING.
+    (Of a function: its attribute, ``__code__`` or ``__defaults__``: the class attributes
+    compiled code relies on include the code of the methods it inlines.)"""
+    if type(klass) is _function:
+        return getattr(klass, name)
     for k in klass.__mro__:
         v = k.__dict__.get(name, MISSING)
         if v is not MISSING:
@@ -538,6 +573,8 @@ def _seq_type(v, kind):
     types = set(map(type, v))
     if types == {float}:
         return LIST_FLOAT if kind == "list" else TUPLE_FLOAT
+    if types == {bool}:
+        return LIST_BOOL if kind == "list" else TUPLE_BOOL
     if types <= {int}:
         if all(I64_MIN <= x <= I64_MAX for x in v) if v and len(v) < 64 else _ints_fit(v):
             return LIST_INT if kind == "list" else TUPLE_INT

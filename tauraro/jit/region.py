@@ -47,6 +47,28 @@ class Block:
         self.preds: list[int] = []
 
 
+def attribute_uses(code, instrs) -> dict[int, frozenset]:
+    """Register -> the attribute names ``instrs`` (of ``code``) read or write on the object
+    it holds, through copies of it too (``self.n += 1`` goes through a copy of ``self``)."""
+    uses, moves = {}, []
+    for ins in instrs:
+        name = ins.op.name
+        if name == "LOAD_ATTR":
+            uses.setdefault(ins.args[1], set()).add(code.names[ins.args[2]])
+        elif name == "STORE_ATTR":
+            uses.setdefault(ins.args[0], set()).add(code.names[ins.args[1]])
+        elif name == "MOVE" and ins.args[1] >= 0:
+            moves.append(ins.args)
+    changed = bool(uses)
+    while changed:
+        changed = False
+        for dst, src in moves:
+            if dst in uses and not uses[dst] <= uses.get(src, set()):
+                uses.setdefault(src, set()).update(uses[dst])
+                changed = True
+    return {reg: frozenset(names) for reg, names in uses.items() if reg >= 0}
+
+
 class LoopRegion:
     def __init__(self, code: CodeObject, loop: LoopInfo, liveness: Liveness | None = None):
         self.code = code
@@ -145,27 +167,8 @@ class LoopRegion:
         """Register -> the attribute names the region reads or writes on the object it
         holds (``p.x``, ``self.n += 1``): an object of the program's classes in such a
         register at entry is copied in with those attributes (jtypes.InstanceType)."""
-        uses, moves = {}, []
         code = self.code
-        for b in self.blocks.values():
-            for ins in code.instrs[b.start:b.end]:
-                name = ins.op.name
-                if name == "LOAD_ATTR":
-                    uses.setdefault(ins.args[1], set()).add(code.names[ins.args[2]])
-                elif name == "STORE_ATTR":
-                    uses.setdefault(ins.args[0], set()).add(code.names[ins.args[1]])
-                elif name == "MOVE" and ins.args[1] >= 0:
-                    moves.append(ins.args)
-        # (``self.n += 1`` reads and writes through a copy of ``self``: the uses of a copy
-        # are its source's too)
-        changed = bool(uses)
-        while changed:
-            changed = False
-            for dst, src in moves:
-                if dst in uses and not uses[dst] <= uses.get(src, set()):
-                    uses.setdefault(src, set()).update(uses[dst])
-                    changed = True
-        return {reg: frozenset(names) for reg, names in uses.items() if reg >= 0}
+        return attribute_uses(code, [ins for b in self.blocks.values() for ins in code.instrs[b.start:b.end]])
 
     def cell_variables(self) -> tuple[set, set]:
         """The closure variables (``("c", register, name)``: a cell's contents) the region

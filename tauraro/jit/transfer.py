@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (ArgsList, BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
-                     BoundClassMethod, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .layout import SEQ_HEADER, FrameLayout, _align
@@ -65,6 +65,10 @@ class EntryRecords:
                 if types - {float}:
                     return None
                 arr = array("d", obj)
+            elif elem is BOOL:
+                if types - {bool}:
+                    return None
+                arr = array("q", obj)
             else:
                 if types - {int}:
                     return None
@@ -84,7 +88,7 @@ class EntryRecords:
         self.by_id[id(obj)] = addr
         self.by_address[addr] = obj
         if jt is not STR and jt.mutable:
-            self.mutable.append((addr, obj, "d" if jt.elem is FLOAT else "q"))
+            self.mutable.append((addr, obj, jt.elem))
         return addr
 
     def _instance(self, obj, jt) -> int | None:
@@ -106,6 +110,9 @@ class EntryRecords:
             elif tv is not bool:
                 return None
             words.append(v)
+        for name in jt.methods:
+            if name in d:
+                return None
         addr = self.cursor
         end = addr + SEQ_HEADER + 8 * len(words)
         self.cursor = _align(end, 16)
@@ -144,10 +151,11 @@ class EntryRecords:
         """Lists native code stored into get their new elements; objects it stored into,
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
-        for addr, obj, code in self.mutable:
+        for addr, obj, elem in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
-                obj[:] = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast(code).tolist()
+                words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
+                obj[:] = list(map(bool, words)) if elem is BOOL else words.tolist()
         for addr, obj, jt, body in self.objects:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 # only the fields whose bits changed: the others keep their very objects
@@ -529,6 +537,8 @@ class Transfer:
             return self._const(jt.func)
         if isinstance(jt, ClassType):
             return self._const(jt.klass)
+        if isinstance(jt, BoundMethodType):     # (between o.m and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.attr)
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
         if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)

@@ -169,10 +169,12 @@ _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 
 
-def _native_call(n) -> bool:
+def _native_call(n, assigned=None) -> bool:
     """Can native code make this call? The builtins it compiles; and a plain call of a
     name that is not a builtin: a program function, which the JIT may inline (with
-    ``*args`` too, without keywords: ``f(a, *t)``, t of a length known natively)."""
+    ``*args`` too, without keywords: ``f(a, *t)``, t of a length known natively); and,
+    in a loop assigning the names ``assigned``, a method of another variable's object
+    (``self.m()``: jtypes.InstanceType)."""
     f = n.func
     starred = any(isinstance(a, ast.Starred) for a in n.args)
     plain = not any(k.arg is None for k in n.keywords) and not (starred and n.keywords)
@@ -185,7 +187,9 @@ def _native_call(n) -> bool:
     if f.value.id == "math":
         return f.attr in _MATH_CALLS
     # a static or class method called through its class (named as classes are: Capitalized)
-    return f.value.id[:1].isupper() and plain
+    if f.value.id[:1].isupper():
+        return plain
+    return plain and assigned is not None and f.value.id not in assigned
 
 
 def _called_name(call) -> str | None:
@@ -384,7 +388,7 @@ def _native_parts(parts, assigned=None) -> bool:
     attribute, which native code reads and writes (jtypes.InstanceType: an object the
     loop holds at entry, so not ``node = node.next``)."""
     for part in parts:
-        calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n)]
+        calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n, assigned)]
         native_attrs = {id(n.func) for n in calls}
         # f(*[a, b]): the list is a call's argument list, which native code keeps unboxed
         arguments = {id(a.value) for n in calls for a in n.args if isinstance(a, ast.Starred)}
@@ -396,7 +400,7 @@ def _native_parts(parts, assigned=None) -> bool:
                     assigned is not None and isinstance(n.value, ast.Name) and n.value.id not in assigned
                     and isinstance(n.ctx, (ast.Load, ast.Store))):
                 return False
-            if isinstance(n, ast.Call) and not _native_call(n):
+            if isinstance(n, ast.Call) and not _native_call(n, assigned):
                 return False
     return True
 

@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (ArgsList, BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (ArgsList, BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -526,6 +526,8 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
+        elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
+            self.write(args[0], t, self.parts(args[1]))
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
@@ -743,7 +745,7 @@ class Recorder:
         if isinstance(t, SeqIterType) or isinstance(t, CombinedIter) and t.kind == "reversed":
             seq, idx = parts
             elem = t.seq.elem if isinstance(t, SeqIterType) else t.elem
-            value = self.op("load_float" if elem is FLOAT else "load_int", self.op("elem", seq, idx))
+            value = self.load_elem(elem, self.op("elem", seq, idx))
             step = -1 if isinstance(t, CombinedIter) else 1
             return [value], [seq, self.op("add", idx, self.op("int", imm=step))]
         if isinstance(t, CombinedIter):
@@ -799,12 +801,23 @@ class Recorder:
             self.store(args[0], typing.result, *self.member_parts(c, self.parts(args[1]), k))
             return
         addr = self.index(args[1], args[2])
-        self.store(args[0], c.elem, self.op("load_float" if c.elem is FLOAT else "load_int", addr))
+        self.store(args[0], c.elem, self.load_elem(c.elem, addr))
+
+    def load_elem(self, elem, addr) -> Ins:
+        """An element of a record (a bool's word is 0 or 1)."""
+        if elem is FLOAT:
+            return self.op("load_float", addr)
+        if elem is BOOL:
+            return self.op("int_truth", self.op("load_int", addr))
+        return self.op("load_int", addr)
 
     def op_STORE_SUBSCR(self, args, typing):
         c = self.type_of(args[0])
         addr = self.index(args[0], args[1])
-        self.op("store_float" if c.elem is FLOAT else "store_int", addr, self.value(args[2]))
+        value = self.value(args[2])
+        if c.elem is BOOL:
+            value = self.op("bool_to_int", value)
+        self.op("store_float" if c.elem is FLOAT else "store_int", addr, value)
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
 
@@ -870,6 +883,8 @@ class Recorder:
         for ``f(*t)`` (CALL_EX), the members of the tuple virtual ``t``."""
         fn = self.type_of(ins.args[1])
         out = [(ClassType(fn.klass), [])] if isinstance(fn, BoundClassMethod) else []
+        if isinstance(fn, BoundMethodType):         # the object the method is bound to
+            out = [(fn.instance, self.parts(ins.args[1]))]
         if ins.op.name == "CALL_EX" and ins.args[2] < 0:       # f(*(1, 2.5))
             for v in self.code.consts[-1 - ins.args[2]]:
                 t = const_type(v)
