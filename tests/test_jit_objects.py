@@ -326,3 +326,94 @@ def test_an_exception_two_methods_deep_has_both_frames_in_its_traceback(tmp_path
     """)
     assert r.got.returncode == 1 and "ZeroDivisionError" in r.got.stderr
     assert r.loop(16)["native_iterations"] > 1000
+
+
+def test_a_list_of_objects_with_their_methods(tmp_path):
+    r = jit(tmp_path, """
+        class Ball:
+            def __init__(self, x, y, vx, vy):
+                self.x = x
+                self.y = y
+                self.vx = vx
+                self.vy = vy
+                self.bounces = 0
+
+            def move(self, dt):
+                self.x += self.vx * dt
+                self.y += self.vy * dt
+                if self.x < 0.0 or self.x > 100.0:
+                    self.vx = -self.vx
+                    self.bounces += 1
+                if self.y < 0.0 or self.y > 100.0:
+                    self.vy = -self.vy
+                    self.bounces += 1
+
+        def simulate(balls, steps, dt):
+            for s in range(steps):
+                for b in balls:
+                    b.move(dt)
+                    b.vy -= 9.81 * dt
+
+        balls = [Ball(i * 1.5 % 100, i * 2.5 % 100, (i % 7) - 3.0, (i % 5) - 2.0) for i in range(50)]
+        first = balls[0]
+        for rep in range(3):
+            simulate(balls, 100, 0.01)
+        print(sum(b.bounces for b in balls), sum(b.x for b in balls), balls[3].__dict__, balls[0] is first)
+    """)
+    assert r.loop(21)["native_iterations"] > 100
+    assert r.loop(22)["native_iterations"] + 50 * r.loop(21)["native_iterations"] > 10000
+
+
+def test_aliases_in_a_list_of_objects_and_objects_moved_between_slots(tmp_path):
+    r = jit(tmp_path, """
+        class C:
+            def __init__(self, v):
+                self.v = v
+
+        def churn(xs, n):
+            t = 0
+            for i in range(n):
+                for c in xs:
+                    c.v += 1
+                    t += c.v
+                xs[i % len(xs)] = xs[(i + 1) % len(xs)]
+            return t
+
+        a, b = C(1), C(100)
+        xs = [a, a, b, C(5)]
+        print(churn(xs, 2000), [c.v for c in xs], xs[0] is xs[1], xs[2] is b, a.v, b.v)
+    """)
+    assert r.loop(8)["native_iterations"] > 1000
+
+
+def test_a_list_of_objects_with_a_stranger_or_a_none_or_mutated_by_a_callee(tmp_path):
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, v):
+                self.v = v
+
+        class Q:
+            def __init__(self, v):
+                self.v = v * 1.5
+
+        def total(ps, n):
+            t = 0
+            for i in range(n):
+                for p in ps:
+                    t += p.v
+                if i == n // 2:
+                    grow(ps)
+            return t
+
+        def grow(ps):
+            ps.append(P(len(ps)))
+
+        ps = [P(k) for k in range(5)]
+        print(total(ps, 3000), len(ps))
+        print(total([P(1), Q(2), P(3)], 3000))
+        try:
+            print(total([P(1), None], 3000))
+        except AttributeError as e:
+            print("AttributeError", e)
+    """)
+    assert r.loop(12)["native_iterations"] > 1000

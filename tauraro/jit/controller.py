@@ -39,6 +39,7 @@ from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
+                     objects_type,
                      virtual_tuple_type)
 from .region import Liveness, LoopRegion, attribute_uses
 
@@ -100,6 +101,7 @@ class LoopState:
         self.entry_vars = None
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
         self.attr_vars = {}              # variable -> the attributes the loop uses of its object
+        self.attr_names = frozenset()    # the attributes the loop uses, of any object
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -292,7 +294,9 @@ class JitController:
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
-            st.attr_vars = {reg: names for reg, names in region.attribute_uses().items() if reg in live_in}
+            uses = region.attribute_uses()
+            st.attr_vars = {reg: names for reg, names in uses.items() if reg in live_in}
+            st.attr_names = frozenset().union(*uses.values())
         return st.region
 
     def _read(self, var, r, G, builtins):
@@ -322,6 +326,10 @@ class JitController:
             types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_vars[var])) or t
                           if var in st.attr_vars and type(t) is OtherType
                           else t for var, v, t in zip(st.entry_vars, values, types))
+        if st.attr_names:       # lists and tuples of objects, and iterators over them
+            names_of = lambda klass: self._used_attributes(klass, st.attr_names)   # noqa: E731
+            types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
+                          for v, t in zip(values, types))
         if self.code_for is None:
             return types, None
         return self._with_callees(st, types, r, G, builtins)

@@ -547,6 +547,7 @@ for _name, _wasm in {"bool_to_int": ["i64.extend_i32_u"], "int_to_float": ["f64.
                      "ffloor": ["f64.floor"], "fceil": ["f64.ceil"],
                      "seq_len": [("i64.load", 0)],
                      "load_int": [("i64.load", SEQ_HEADER)], "load_float": [("f64.load", SEQ_HEADER)],
+                     "load_addr": [("i32.load", SEQ_HEADER)],
                      "neg": [("i64.const", -1), "i64.mul"]}.items():
     RULES[_name] = _unary(_wasm)
 
@@ -590,11 +591,13 @@ def _select(em, ins):
     em.e("select")
 
 
-@rule("store_int", "store_float")
+@rule("store_int", "store_float", "store_addr")
 def _store_elem(em, ins):
     em.use(ins.args[0])
     em.use(ins.args[1])
-    em.emit(("f64.store" if ins.op == "store_float" else "i64.store", SEQ_HEADER))
+    # (an object's address in the low half of its word: the high half is 0 from the entry)
+    em.emit(({"store_float": "f64.store", "store_int": "i64.store", "store_addr": "i32.store"}[ins.op],
+             SEQ_HEADER))
 
 
 @rule("list_room")

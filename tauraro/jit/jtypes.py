@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import builtins
 import math
+import operator
+import struct
 
 from ..compiler.code import UNBOUND
 
@@ -35,9 +37,10 @@ class JType:
 
 
 class SeqType(JType):
-    """A list or tuple whose elements are all ``elem`` (int or float), copied into
-    linear memory; the value is the address of its record [len, dirty, elements...]
-    and the length."""
+    """A list or tuple whose elements are all ``elem`` (int, float, bool, or objects of
+    one InstanceType: ``object_seq``), copied into linear memory; the value is the
+    address of its record [len, dirty, elements...] and the length. (An object
+    element's word is the address of the object's record.)"""
 
     def __init__(self, kind: str, elem: JType, tag: int):
         # the length rides along: native code cannot change it, so bounds checks and
@@ -431,6 +434,16 @@ class InstanceType(JType):
             t.methods = methods
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
+            # (for the entry: the fields' values in one C-level call, their Python types,
+            # the record's layout and size)
+            names = [name for name, _ in fields]
+            t.fetch = (lambda d: ()) if not names else (
+                (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
+                else operator.itemgetter(*names))
+            t.pytypes = tuple({FLOAT: float, INT: int, BOOL: bool}[ft] for _, ft in fields)
+            t.struct = struct.Struct(t.fmt)
+            t.record_struct = struct.Struct("<qq" + t.fmt[1:])
+            t.size = 16 + 8 * len(fields)
         return t
 
     def __init__(self, klass, fields, methods=()):
@@ -448,6 +461,58 @@ class InstanceType(JType):
 _HEAPTYPE = 1 << 9
 _OBJECT_HOOKS = {"__getattribute__": object.__dict__["__getattribute__"],
                  "__setattr__": object.__dict__["__setattr__"]}
+
+
+def object_seq(kind: str, elem: InstanceType) -> SeqType:
+    """The SeqType of a list or tuple of objects of type ``elem`` (with its iterator type)."""
+    key = (kind, elem)
+    t = _OBJECT_SEQS.get(key)
+    if t is None:
+        t = _OBJECT_SEQS[key] = SeqType(kind, elem, 36 if kind == "list" else 37)
+        ITER_OF[t] = SeqIterType(t, 38 if kind == "list" else 39)
+    return t
+
+
+_OBJECT_SEQS: dict = {}
+
+
+def object_seq_type(value, names) -> JType | None:
+    """The SeqType of a list or tuple of objects of one plain class, for a region using
+    the attributes ``names``, from its first element (the entry checks every element
+    against it); None if it is not one."""
+    if type(value) not in (list, tuple) or not value:
+        return None
+    elem = instance_type(value[0], names)
+    if elem is None:
+        return None
+    return object_seq("list" if type(value) is list else "tuple", elem)
+
+
+def objects_type(value, names_of) -> JType | None:
+    """The type of a list or tuple of objects (object_seq_type), or of an iterator over
+    one, for a region using the attributes ``names_of(klass)`` of their class; None if
+    ``value`` is neither."""
+    t = type(value)
+    if t in _seq_iterators:
+        state = value.__reduce__()
+        if len(state) != 3 or type(state[1][0]) not in (list, tuple) or not state[1][0]:
+            return None
+        seq = state[1][0]
+        st = object_seq_type(seq, names_of(type(seq[0])))
+        return None if st is None else ITER_OF[st]
+    if t in (list, tuple) and value:
+        return object_seq_type(value, names_of(type(value[0])))
+    return None
+
+
+def over_objects(it) -> bool:
+    """Is ``it`` an iterator over a list or tuple of objects of a plain class (by its first
+    element), which native code may take (objects_type)?"""
+    if type(it) not in _seq_iterators:
+        return False
+    state = it.__reduce__()
+    return len(state) == 3 and type(state[1][0]) in (list, tuple) and bool(state[1][0]) \
+        and plain_class(type(state[1][0][0]))
 
 
 def plain_class(klass) -> bool:

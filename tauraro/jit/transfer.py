@@ -28,8 +28,6 @@ from .layout import SEQ_HEADER, FrameLayout, _align
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
-_NO_FIELD = object()
-_CLEAN_HEADER = bytes(SEQ_HEADER)
 _tuple_iterator = type(iter(()))
 
 
@@ -69,6 +67,15 @@ class EntryRecords:
                 if types - {bool}:
                     return None
                 arr = array("q", obj)
+            elif isinstance(elem, InstanceType):     # the elements' records first
+                if types != {elem.klass}:
+                    return None
+                arr = array("q")
+                for e in obj:
+                    a = self.record(e, elem)
+                    if a is None:
+                        return None
+                    arr.append(a)
             else:
                 if types - {int}:
                     return None
@@ -93,36 +100,32 @@ class EntryRecords:
 
     def _instance(self, obj, jt) -> int | None:
         """An object's record [class][dirty][fields]: None unless it is of ``jt``'s class
-        and each field holds a number of the field's type (its layout)."""
+        and each field holds a number of the field's type (its layout: one C-level fetch
+        of the fields and one comparison of their types; an int beyond 64 bits fails the
+        packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
         d = obj.__dict__
-        words = []
-        for name, ft in jt.fields:
-            v = d.get(name, _NO_FIELD)
-            tv = type(v)
-            if ft is FLOAT:
-                if tv is not float:
-                    return None
-            elif ft is INT:
-                if tv is not int or not I64_MIN <= v <= I64_MAX:
-                    return None
-            elif tv is not bool:
-                return None
-            words.append(v)
+        try:
+            values = jt.fetch(d)
+        except KeyError:
+            return None
+        if tuple(map(type, values)) != jt.pytypes:
+            return None
         for name in jt.methods:
             if name in d:
                 return None
         addr = self.cursor
-        end = addr + SEQ_HEADER + 8 * len(words)
+        end = addr + jt.size
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
-        body = struct.pack(jt.fmt, *words)
-        view[addr:addr + SEQ_HEADER] = _CLEAN_HEADER
-        view[addr + SEQ_HEADER:end] = body
+        try:
+            jt.record_struct.pack_into(view, addr, 0, 0, *values)
+        except struct.error:        # (an int beyond 64 bits)
+            return None
         self.by_id[id(obj)] = addr
         self.by_address[addr] = obj
-        self.objects.append((addr, obj, jt, body))
+        self.objects.append((addr, obj, jt, values))
         return addr
 
     def reserve(self, building) -> int:
@@ -155,15 +158,24 @@ class EntryRecords:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
-                obj[:] = list(map(bool, words)) if elem is BOOL else words.tolist()
-        for addr, obj, jt, body in self.objects:
-            if struct.unpack_from("<q", view, addr + 8)[0]:
+                if elem is BOOL:
+                    obj[:] = list(map(bool, words))
+                elif isinstance(elem, InstanceType):    # (objects it had: their records)
+                    obj[:] = list(map(self.by_address.__getitem__, words))
+                else:
+                    obj[:] = words.tolist()
+        for addr, obj, jt, values in self.objects:
+            if view[addr + 8]:
                 # only the fields whose bits changed: the others keep their very objects
-                now = bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)])
+                old = jt.struct.pack(*values)
+                now = bytes(view[addr + SEQ_HEADER:addr + jt.size])
+                if now == old:
+                    continue
                 d = obj.__dict__
-                for k, ((name, ft), v) in enumerate(zip(jt.fields, struct.unpack(jt.fmt, now))):
-                    if now[8 * k:8 * k + 8] != body[8 * k:8 * k + 8]:
-                        d[name] = v != 0 if ft is BOOL else v
+                new = jt.struct.unpack(now)
+                for k, (name, ft) in enumerate(jt.fields):
+                    if now[8 * k:8 * k + 8] != old[8 * k:8 * k + 8]:
+                        d[name] = new[k] != 0 if ft is BOOL else new[k]
 
     def obj(self, addr):
         obj = self.by_address.get(addr)

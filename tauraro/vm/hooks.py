@@ -381,9 +381,9 @@ class LoopSite:
             if it is not None and not self._targets:
                 # the first trip: an iterator native code never takes is known without
                 # compiling the file to register bytecode
-                from ..jit.jtypes import OtherType, classify
+                from ..jit.jtypes import OtherType, classify, over_objects
                 t = classify(it)
-                if isinstance(t, OtherType):
+                if isinstance(t, OtherType) and not over_objects(it):
                     target = _iterates_over(it)
             if target is None:
                 target = self._target(frame)

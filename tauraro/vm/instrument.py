@@ -228,8 +228,22 @@ def _loop_blocked(loop) -> bool:
         if isinstance(st, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
             break
         every.append(st)
-    head_targets = [loop.target] if isinstance(loop, ast.For) else []
-    return not _native_parts(every, frozenset(_stored_names(loop.body + head_targets)))
+    return not _native_parts(every, _reassigned(loop))
+
+
+def _reassigned(loop) -> frozenset:
+    """The names a loop assigns other than as a ``for`` target of its own or of a loop in
+    it: an object such a name holds may be one the loop reached by following links
+    (``node = node.next``), which native code does not; a ``for`` target's objects come
+    from a list or tuple of objects, which it copies in."""
+    targets = [loop.target] if isinstance(loop, ast.For) else []
+    targets += [n.target for n in _walk_local(loop.body) if isinstance(n, ast.For)]
+    for_names = {t.id for t in targets if isinstance(t, ast.Name)}
+    other = set(_stored_names(loop.body + [t for t in targets if not isinstance(t, ast.Name)]))
+    for n in _walk_local(loop.body):
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.With)):
+            other.update(_stored_names([n]))
+    return frozenset(other | (set(_stored_names(loop.body)) - for_names))
 
 
 def _compilable_recursion(node) -> bool:

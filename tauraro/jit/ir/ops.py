@@ -149,6 +149,8 @@ elem            addr int            addr    pure            the address of eleme
 load_int        addr                int     load            an int element
 load_float      addr                float   load            a float element
 store_int       addr int            -       store           an int element := b
+load_addr       addr                addr    load            an object element: the address of the object's record
+store_addr      addr addr           -       store           an object element := b (an object's record)
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)

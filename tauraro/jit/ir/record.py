@@ -809,15 +809,20 @@ class Recorder:
             return self.op("load_float", addr)
         if elem is BOOL:
             return self.op("int_truth", self.op("load_int", addr))
+        if isinstance(elem, InstanceType):
+            return self.op("load_addr", addr)
         return self.op("load_int", addr)
 
     def op_STORE_SUBSCR(self, args, typing):
         c = self.type_of(args[0])
         addr = self.index(args[0], args[1])
-        value = self.value(args[2])
-        if c.elem is BOOL:
-            value = self.op("bool_to_int", value)
-        self.op("store_float" if c.elem is FLOAT else "store_int", addr, value)
+        if isinstance(c.elem, InstanceType):
+            self.op("store_addr", addr, self.parts(args[2])[0])
+        else:
+            value = self.value(args[2])
+            if c.elem is BOOL:
+                value = self.op("bool_to_int", value)
+            self.op("store_float" if c.elem is FLOAT else "store_int", addr, value)
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
 
