@@ -417,3 +417,63 @@ def test_a_list_of_objects_with_a_stranger_or_a_none_or_mutated_by_a_callee(tmp_
             print("AttributeError", e)
     """)
     assert r.loop(12)["native_iterations"] > 1000
+
+
+def test_objects_indexed_out_of_a_list_n_body_style(tmp_path):
+    r = jit(tmp_path, """
+        import math
+
+        class Body:
+            def __init__(self, x, y, vx, vy, mass):
+                self.x, self.y = x, y
+                self.vx, self.vy = vx, vy
+                self.mass = mass
+
+        def advance(bodies, dt, steps):
+            n = len(bodies)
+            for s in range(steps):
+                for i in range(n):
+                    bi = bodies[i]
+                    for j in range(i + 1, n):
+                        bj = bodies[j]
+                        dx = bi.x - bj.x
+                        dy = bi.y - bj.y
+                        d2 = dx * dx + dy * dy
+                        mag = dt / (d2 * math.sqrt(d2))
+                        bi.vx -= dx * bj.mass * mag
+                        bi.vy -= dy * bj.mass * mag
+                        bj.vx += dx * bi.mass * mag
+                        bj.vy += dy * bi.mass * mag
+                for b in bodies:
+                    b.x += dt * b.vx
+                    b.y += dt * b.vy
+
+        bodies = [Body(math.cos(k) * (k + 1), math.sin(k) * (k + 1), -math.sin(k) * 0.3, math.cos(k) * 0.3,
+                       1.0 / (k + 1)) for k in range(4)]
+        advance(bodies, 0.01, 2000)
+        print([(b.x, b.y, b.vx, b.vy) for b in bodies])
+    """)
+    assert r.loop(12)["native_iterations"] > 1000
+
+
+def test_following_links_is_left_to_the_baseline(tmp_path):
+    # node = node.next: the loop reaches objects it did not hold at its start; it is not
+    # counted (instrument._reassigned), and runs as CPython runs it
+    r = jit(tmp_path, """
+        class Node:
+            def __init__(self, v, nxt):
+                self.v = v
+                self.next = nxt
+
+        head = None
+        for k in range(3000):
+            head = Node(k, head)
+        t = 0
+        node = head
+        while node is not None:
+            t += node.v
+            node = node.next
+        print(t)
+    """)
+    row = r.loop(12)
+    assert row["interpreted_iterations"] == 0 and row["native_iterations"] == 0, row

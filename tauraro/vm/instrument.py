@@ -232,18 +232,19 @@ def _loop_blocked(loop) -> bool:
 
 
 def _reassigned(loop) -> frozenset:
-    """The names a loop assigns other than as a ``for`` target of its own or of a loop in
-    it: an object such a name holds may be one the loop reached by following links
-    (``node = node.next``), which native code does not; a ``for`` target's objects come
-    from a list or tuple of objects, which it copies in."""
-    targets = [loop.target] if isinstance(loop, ast.For) else []
-    targets += [n.target for n in _walk_local(loop.body) if isinstance(n, ast.For)]
-    for_names = {t.id for t in targets if isinstance(t, ast.Name)}
-    other = set(_stored_names(loop.body + [t for t in targets if not isinstance(t, ast.Name)]))
+    """The names a loop may rebind to an object reached by following links from another
+    (``node = node.next``, ``env = env.lookup(k)``): assigned a value holding an
+    attribute or a call, or assigned by a statement other than an assignment or a
+    ``for``. Native code does not follow links; it copies in the objects a loop holds
+    from its start, and those of lists and tuples (``for b in balls``, ``b = balls[i]``)."""
+    out = set()
     for n in _walk_local(loop.body):
-        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.With)):
-            other.update(_stored_names([n]))
-    return frozenset(other | (set(_stored_names(loop.body)) - for_names))
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+            if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) for v in ast.walk(n.value)):
+                out.update(_stored_names([n]))
+        elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
+            out.update(_stored_names([n]))
+    return frozenset(out)
 
 
 def _compilable_recursion(node) -> bool:
