@@ -52,3 +52,62 @@ def test_bools_mixed_with_ints_and_an_int_stored_into_a_list_of_bools(tmp_path):
         print(s)
     """)
     assert r.loop(4)["native_iterations"] > 2000
+
+
+def test_lists_of_lists_a_dp_table_and_a_grid(tmp_path):
+    r = jit(tmp_path, """
+        def lcs(a, b):
+            n, m = len(a), len(b)
+            table = [[0] * (m + 1) for _ in range(n + 1)]
+            for i in range(1, n + 1):
+                row = table[i]
+                prev = table[i - 1]
+                for j in range(1, m + 1):
+                    if a[i - 1] == b[j - 1]:
+                        row[j] = prev[j - 1] + 1
+                    else:
+                        row[j] = max(prev[j], row[j - 1])
+            return table[n][m], table[n // 2][:8]
+
+        def paths(grid):
+            h, w = len(grid), len(grid[0])
+            best = [[0.0] * w for _ in range(h)]
+            for i in range(h):
+                for j in range(w):
+                    up = best[i - 1][j] if i else 0.0
+                    left = best[i][j - 1] if j else 0.0
+                    best[i][j] = grid[i][j] + max(up, left)
+            return best[-1][-1], best[h // 2][:4]
+
+        a = [(k * 7919) % 13 for k in range(120)]
+        b = [(k * 104729) % 13 for k in range(100)]
+        grid = [[((i * 31 + j * 17) % 10) * 0.5 for j in range(60)] for i in range(50)]
+        print(lcs(a, b), paths(grid))
+    """)
+    assert r.loop(5)["native_iterations"] > 50
+    assert r.loop(19)["native_iterations"] > 20
+
+
+def test_shared_rows_ragged_rows_a_row_replaced_and_a_row_of_another_type(tmp_path):
+    r = jit(tmp_path, """
+        def bump(rows, n):
+            t = 0
+            for k in range(n):
+                r = rows[k % len(rows)]
+                r[k % len(r)] += 1
+                t += len(r) + r[0]
+                if k == n // 2:
+                    rows[0] = rows[-1]          # a row replaced by another: now shared
+            return t
+
+        shared = [[0] * 3] * 3                  # one row three times
+        print(bump(shared, 3000), shared, shared[0] is shared[2])
+        ragged = [[1], [2, 3], [4, 5, 6], []]
+        try:
+            bump(ragged, 3000)
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e, ragged)
+        mixed = [[1, 2], [0.5, 1.5]]            # a row of floats: not a list of int lists
+        print(bump(mixed, 3000), mixed)
+    """)
+    assert r.loop(4)["native_iterations"] > 1000

@@ -463,8 +463,9 @@ _OBJECT_HOOKS = {"__getattribute__": object.__dict__["__getattribute__"],
                  "__setattr__": object.__dict__["__setattr__"]}
 
 
-def object_seq(kind: str, elem: InstanceType) -> SeqType:
-    """The SeqType of a list or tuple of objects of type ``elem`` (with its iterator type)."""
+def object_seq(kind: str, elem) -> SeqType:
+    """The SeqType of a list or tuple of objects of type ``elem``, or of lists or tuples of
+    type ``elem`` (with its iterator type): its elements are records' addresses."""
     key = (kind, elem)
     t = _OBJECT_SEQS.get(key)
     if t is None:
@@ -644,6 +645,12 @@ def _seq_type(v, kind):
         if all(I64_MIN <= x <= I64_MAX for x in v) if v and len(v) < 64 else _ints_fit(v):
             return LIST_INT if kind == "list" else TUPLE_INT
         return OtherType("%s with big ints" % kind)
+    if len(types) == 1 and (list in types or tuple in types):
+        # lists of lists (grids, tables): the rows' type from the first (the entry checks
+        # every row against it)
+        inner = _seq_type(v[0], "list" if list in types else "tuple")
+        if isinstance(inner, SeqType):
+            return object_seq(kind, inner)
     return OtherType("%s of %s" % (kind, "/".join(sorted(t.__name__ for t in types))))
 
 
@@ -768,5 +775,8 @@ def const_type(value) -> JType:
     as records in the module's constant data (a str constant is not inlined)."""
     t = type(value)
     if t in (int, float, bool, tuple) or value is None:
-        return classify(value)
+        ct = classify(value)
+        if isinstance(ct, SeqType) and isinstance(ct.elem, SeqType):
+            return OtherType("tuple of tuples")     # (constant records hold numbers only)
+        return ct
     return OtherType(t.__name__)

@@ -67,8 +67,8 @@ class EntryRecords:
                 if types - {bool}:
                     return None
                 arr = array("q", obj)
-            elif isinstance(elem, InstanceType):     # the elements' records first
-                if types != {elem.klass}:
+            elif isinstance(elem, (InstanceType, SeqType)):     # the elements' records first
+                if types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
                     return None
                 arr = array("q")
                 for e in obj:
@@ -160,7 +160,7 @@ class EntryRecords:
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
                 if elem is BOOL:
                     obj[:] = list(map(bool, words))
-                elif isinstance(elem, InstanceType):    # (objects it had: their records)
+                elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
                     obj[:] = list(map(self.by_address.__getitem__, words))
                 else:
                     obj[:] = words.tolist()

@@ -747,7 +747,7 @@ class Recorder:
             elem = t.seq.elem if isinstance(t, SeqIterType) else t.elem
             value = self.load_elem(elem, self.op("elem", seq, idx))
             step = -1 if isinstance(t, CombinedIter) else 1
-            return [value], [seq, self.op("add", idx, self.op("int", imm=step))]
+            return value, [seq, self.op("add", idx, self.op("int", imm=step))]
         if isinstance(t, CombinedIter):
             values, after = [], []
             k = 0
@@ -801,22 +801,26 @@ class Recorder:
             self.store(args[0], typing.result, *self.member_parts(c, self.parts(args[1]), k))
             return
         addr = self.index(args[1], args[2])
-        self.store(args[0], c.elem, self.load_elem(c.elem, addr))
+        self.store(args[0], c.elem, *self.load_elem(c.elem, addr))
 
-    def load_elem(self, elem, addr) -> Ins:
-        """An element of a record (a bool's word is 0 or 1)."""
+    def load_elem(self, elem, addr) -> list[Ins]:
+        """The parts of an element of a record (a bool's word is 0 or 1; an object's or a
+        list's, its record's address, and a list's length from its record)."""
         if elem is FLOAT:
-            return self.op("load_float", addr)
+            return [self.op("load_float", addr)]
         if elem is BOOL:
-            return self.op("int_truth", self.op("load_int", addr))
+            return [self.op("int_truth", self.op("load_int", addr))]
         if isinstance(elem, InstanceType):
-            return self.op("load_addr", addr)
-        return self.op("load_int", addr)
+            return [self.op("load_addr", addr)]
+        if isinstance(elem, SeqType):
+            rec = self.op("load_addr", addr)
+            return [rec, self.op("seq_len", rec)]
+        return [self.op("load_int", addr)]
 
     def op_STORE_SUBSCR(self, args, typing):
         c = self.type_of(args[0])
         addr = self.index(args[0], args[1])
-        if isinstance(c.elem, InstanceType):
+        if isinstance(c.elem, (InstanceType, SeqType)):
             self.op("store_addr", addr, self.parts(args[2])[0])
         else:
             value = self.value(args[2])
