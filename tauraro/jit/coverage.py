@@ -22,6 +22,8 @@ COMPILED = frozenset((
     "ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD", "POW", "LSHIFT", "RSHIFT", "AND", "OR",
     "XOR", "IADD", "ISUB", "IMUL", "ITRUEDIV", "IFLOORDIV", "IMOD", "IPOW", "ILSHIFT", "IRSHIFT",
     "IAND", "IOR", "IXOR", "LT", "LE", "EQ", "NE", "GT", "GE", "IS", "IS_NOT",
+    # a character in a string constant (c in "+-*/"); other membership tests are exits
+    "IN", "NOT_IN",
     "NEG", "POS", "INVERT", "NOT",
     # control flow and iteration over ranges, lists and tuples, and enumerate, zip and
     # reversed of those (UNPACK: of the tuples they yield)
@@ -68,7 +70,6 @@ NOT_COMPILED = {
     "LOAD_CLASSDEREF": _NAMESPACES,
     "MATMUL": "matrix multiplication (no compiled type has it)",
     "IMATMUL": "matrix multiplication (no compiled type has it)",
-    "IN": "membership tests are not compiled yet", "NOT_IN": "membership tests are not compiled yet",
     "RETURN": "return",
     "RAISE": _EXCEPTIONS, "RAISE_FROM": _EXCEPTIONS, "RERAISE": _EXCEPTIONS,
     "RERAISE_CURRENT": _EXCEPTIONS, "PUSH_EXC": _EXCEPTIONS, "POP_EXC": _EXCEPTIONS,

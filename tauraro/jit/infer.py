@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (ArgsList, BOOL, BUILT_LISTS, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
@@ -79,7 +79,7 @@ def cell_var(code, reg: int):
 
 
 def truthy(t: JType) -> bool:
-    return t in (INT, FLOAT, BOOL, STR, NONE) or isinstance(t, SeqType)
+    return t in (INT, FLOAT, BOOL, STR, NONE, CHAR) or isinstance(t, SeqType)
 
 
 def arith_result(op: str, a: JType, b: JType):
@@ -103,8 +103,12 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return FLOAT if args[0] is FLOAT else INT
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] is STR):
+    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] in (STR, CHAR)):
         return INT
+    if f is B.ord and n == 1 and args[0] is CHAR:
+        return INT
+    if f is B.chr and n == 1 and args[0] in (INT, BOOL):
+        return CHAR
     if f is B.int and n == 1 and args[0] in NUMERIC:
         return INT
     if f is B.float and n == 1 and args[0] in NUMERIC:
@@ -320,6 +324,8 @@ class Inference:
             elif kind == "*rk":
                 operands.extend(self.operand_type("rk", a, state) for a in args[i:])
         checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
+        if name in ("IN", "NOT_IN") and self._str_const(args[2]) is not None:
+            checked = operands[:1]      # (c in "+-*/": the string constant's characters are known)
         for t in checked:
             if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND", "LOAD_DEREF"):
                 return self._exit(pc, "%s of a %s" % (name, t.name))
@@ -509,6 +515,12 @@ class Inference:
             return BoundMethodType(ft, it, attr), ""
         return field[1], ""
 
+    def _str_const(self, arg):
+        """The value of a str constant operand, or None."""
+        if arg < 0 and type(self.code.consts[-1 - arg]) is str:
+            return self.code.consts[-1 - arg]
+        return None
+
     def _const_int(self, arg):
         """The value of a constant int operand, or None."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is int:
@@ -563,7 +575,13 @@ class Inference:
         if name in COMPARE:
             if t[0] in NUMERIC and t[1] in NUMERIC:
                 return BOOL, ""
+            if t[0] is CHAR and t[1] is CHAR:     # (code points compare as the strings do)
+                return BOOL, ""
             return "exit", "comparing %s with %s" % (t[0].name, t[1].name)
+        if name in ("IN", "NOT_IN"):
+            if t[0] is CHAR and self._str_const(args[2]) is not None:
+                return BOOL, ""
+            return "exit", "membership test of a %s in a %s" % (t[0].name, t[1].name)
         if name in ("IS", "IS_NOT"):
             if t[0] is NONE or t[1] is NONE:
                 return BOOL, ""     # decided by the static types
@@ -664,6 +682,8 @@ class Inference:
                 return self._class_attribute(t[0], attr)
             if isinstance(t[0], InstanceType):
                 return self._field(t[0], attr)
+            if t[0] is CHAR and attr in CHAR_METHODS:
+                return CharMethod(attr), ""
             return "exit", "attribute %s of a %s" % (attr, t[0].name)
         if name == "STORE_ATTR":
             attr = self.code.names[args[1]]
@@ -678,6 +698,8 @@ class Inference:
             return "exit", "attribute assignment on a %s" % obj.name
         if name == "CALL":
             fn, rest = t[0], t[1:]
+            if isinstance(fn, CharMethod) and not rest:
+                return BOOL, ""
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
                 if res is RANGE:

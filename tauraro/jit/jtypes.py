@@ -88,8 +88,34 @@ FLOAT = JType("float", [("", "f64")], 2)
 BOOL = JType("bool", [("", "i32")], 3)
 NONE = JType("None", [], 4, static=True)
 UNBOUND_T = JType("unbound", [], 5, static=True)
-# strings only offer len() and truth: a record [len] like a sequence's
-STR = JType("str", [("", "i32"), ("len", "i64")], 6)
+# a string of one character (what indexing or iterating a string gives, and a one-character
+# constant): its code point; boxed as chr(code) only where an exit needs the string
+CHAR = JType("str (one character)", [("", "i64")], 40)
+
+# str methods of a character compiled code computes (for ASCII characters; another's is an
+# exit, and the interpreter calls it): name -> the runs of code points below 128 it is true of
+CHAR_METHODS = {
+    "isdigit": ((48, 57),), "isdecimal": ((48, 57),), "isnumeric": ((48, 57),),
+    "isalpha": ((65, 90), (97, 122)), "isalnum": ((48, 57), (65, 90), (97, 122)),
+    "isspace": ((9, 13), (28, 32)), "isupper": ((65, 90),), "islower": ((97, 122),),
+}
+
+
+class CharMethod(JType):
+    """``c.isdigit`` and the other CHAR_METHODS of a character: its value is the character's."""
+    _interned: dict = {}
+
+    def __new__(cls, name):
+        t = cls._interned.get(name)
+        if t is None:
+            t = cls._interned[name] = super().__new__(cls)
+            JType.__init__(t, "str.%s of a character" % name, CHAR.parts, 42)
+            t.method = name
+            t.runs = CHAR_METHODS[name]
+        return t
+
+    def __init__(self, name):
+        pass
 class RangeType(JType):
     """range(start, stop, step) and its iterators ([cur, stop, step]), specialised on the
     sign of the step when it is known: then the loop test is one comparison; and, counting
@@ -128,6 +154,10 @@ def range_by_step(step, iterator=False, start=None):
     if iterator:
         return RANGE_ITER_UP if step > 0 else RANGE_ITER_DOWN
     return RANGE_UP if step > 0 else RANGE_DOWN
+# a string: a sequence of characters, a record [len][0][one word per character: its code
+# point] (native code never changes one)
+STR = SeqType("str", CHAR, 6)
+STR.name = "str"
 LIST_INT = SeqType("list", INT, 9)
 LIST_FLOAT = SeqType("list", FLOAT, 10)
 TUPLE_INT = SeqType("tuple", INT, 11)
@@ -142,8 +172,9 @@ TUPLE_INT_ITER = SeqIterType(TUPLE_INT, 15)
 TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 LIST_BOOL_ITER = SeqIterType(LIST_BOOL, 34)
 TUPLE_BOOL_ITER = SeqIterType(TUPLE_BOOL, 35)
+STR_ITER = SeqIterType(STR, 41)
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER, LIST_BOOL_ITER,
-                              TUPLE_BOOL_ITER)}
+                              TUPLE_BOOL_ITER, STR_ITER)}
 
 class BuiltListType(JType):
     """The list a list comprehension builds, grown by compiled code: a record
@@ -283,7 +314,8 @@ def iter_elem(it: JType) -> JType:
 MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "log", "sin", "cos", "atan2")
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
-    builtins.range, builtins.bool, builtins.enumerate, builtins.zip, builtins.reversed)
+    builtins.range, builtins.bool, builtins.enumerate, builtins.zip, builtins.reversed, builtins.ord,
+    builtins.chr)
     + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}
 
 
@@ -628,6 +660,7 @@ _NOT_INLINED_FLAGS = 8 | 32 | 128 | 256 | 512
 _range_iterator = type(iter(range(0)))
 _function = type(lambda: None)
 _seq_iterators = (type(iter([])), type(iter(())))
+STR_ITERATORS = (type(iter("")), type(iter("\u0100")))       # (ASCII and other strings')
 _reversed_iterators = (type(reversed([])), reversed)
 
 
@@ -713,7 +746,10 @@ def classify(value, G=None) -> JType:
     if t is tuple:
         return _seq_type(value, "tuple")
     if t is str:
-        return STR
+        return CHAR if len(value) == 1 else STR
+    if t in STR_ITERATORS:
+        state = value.__reduce__()
+        return STR_ITER if len(state) == 3 else OtherType("exhausted iterator")
     if t is range:
         if fits(value.start) and fits(value.stop) and fits(value.step) and fits(value.stop + value.step):
             return range_by_step(value.step, start=value.start)
@@ -774,6 +810,8 @@ def const_type(value) -> JType:
     """The JType of a constant operand: numbers and None inline, tuples of numbers
     as records in the module's constant data (a str constant is not inlined)."""
     t = type(value)
+    if t is str and len(value) == 1:
+        return CHAR
     if t in (int, float, bool, tuple) or value is None:
         ct = classify(value)
         if isinstance(ct, SeqType) and isinstance(ct.elem, SeqType):

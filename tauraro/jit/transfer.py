@@ -20,7 +20,7 @@ from array import array
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (ArgsList, BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, UNBOUND_T,
+from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
@@ -28,6 +28,8 @@ from .layout import SEQ_HEADER, FrameLayout, _align
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
+# the iterator types over a list, a tuple and a string (ASCII or not)
+_SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS}
 _tuple_iterator = type(iter(()))
 
 
@@ -53,9 +55,15 @@ class EntryRecords:
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
         n = len(obj)
-        if jt is STR:
+        if jt is STR:       # a word per character: its code point
             head = struct.pack("<qq", n, 0)
-            body = b""
+            if obj.isascii():
+                arr = array("q", memoryview(obj.encode("ascii")))
+            else:
+                wide = array("I")
+                wide.frombytes(obj.encode("utf-32-le", "surrogatepass"))
+                arr = array("q", wide)
+            body = memoryview(arr).cast("B")
         else:
             elem = jt.elem
             types = set(map(type, obj))
@@ -90,7 +98,7 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         view[addr:addr + SEQ_HEADER] = head
-        if n and jt is not STR:
+        if n:
             view[addr + SEQ_HEADER:end] = body
         self.by_id[id(obj)] = addr
         self.by_address[addr] = obj
@@ -231,7 +239,7 @@ class Transfer:
               "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
               "combined_parts": _combined_parts, "callee_registers": _callee_registers, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
               "RI": _range_iterator, "LI": _list_iterator, "Building": Building, "TI": _tuple_iterator,
-              "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range,
+              "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range, "_chr": chr,
               "it_state": _it_state, "range_iter_entry": _range_iter_entry, "cell_get": _cell_get}
         self._consts = ns
         self._name = "<tauraro transfer %s>" % code.qualname
@@ -302,6 +310,10 @@ class Transfer:
                 if type(v) is not bool:
                     return None
                 words += (jt.tag, 1 if v else 0)
+            elif jt is CHAR:
+                if type(v) is not str or len(v) != 1:
+                    return None
+                words += (jt.tag, ord(v))
             elif jt in RANGE_ITERS:
                 if type(v) is not _range_iterator:
                     return None
@@ -325,7 +337,7 @@ class Transfer:
                     return None
                 words += (jt.tag, w)
             else:       # a list or tuple iterator
-                if type(v) is not (_list_iterator if jt.seq.kind == "list" else _tuple_iterator):
+                if type(v) not in _SEQ_ITERATORS[jt.seq.kind]:
                     return None
                 w = _seq_iter_parts(v, jt, recs)
                 if w is None:
@@ -429,6 +441,10 @@ class Transfer:
                 lines.append("    if type(v) is not float:\n        return None")
                 lines.append("    %s = v" % w)
                 words += [str(jt.tag), w]
+            elif jt is CHAR:
+                lines.append("    if type(v) is not str or len(v) != 1:\n        return None")
+                lines.append("    %s = ord(v)" % w)
+                words += [str(jt.tag), w]
             elif jt is BOOL:
                 lines.append("    if type(v) is not bool:\n        return None")
                 lines.append("    %s = 1 if v else 0" % w)
@@ -465,7 +481,7 @@ class Transfer:
                 lines.append("    if %s:\n        return None" % " or ".join(tests))
                 words += [str(jt.tag), "%s[0]" % w, "%s[1]" % w, "%s[2]" % w]
             elif isinstance(jt, SeqIterType):
-                lines.append("    if type(v) is not %s:\n        return None" % ("LI" if jt.seq.kind == "list" else "TI"))
+                lines.append("    if type(v) not in %s:\n        return None" % self._const(_SEQ_ITERATORS[jt.seq.kind]))
                 lines.append("    %s = seq_iter_parts(v, %s, recs)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 lines.append("    recs.iters[%r] = (v, 0, 1)" % (var,))
@@ -520,6 +536,10 @@ class Transfer:
             return words[0]
         if jt is BOOL:
             return "%s != 0" % words[0]
+        if jt is CHAR:
+            return "_chr(%s)" % words[0]
+        if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
+            return "_chr(%s).%s" % (words[0], jt.method)
         if isinstance(jt, (SeqType, InstanceType)) or jt is STR:
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):
@@ -636,7 +656,7 @@ def _cell_get(cell):
 
 # the types the first entry checks interpreted (``Transfer._first_enter``), besides static
 # types, lists, tuples, strings and their iterators
-_INTERPRETED = frozenset((INT, FLOAT, BOOL)) | frozenset(RANGE_ITERS)
+_INTERPRETED = frozenset((INT, FLOAT, BOOL, CHAR)) | frozenset(RANGE_ITERS)
 
 
 def static_ok(v, jt) -> bool:

@@ -165,8 +165,11 @@ def _stored_names(nodes) -> list[str]:
 _MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "log", "sin", "cos",
                          "atan2"))
 _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool", "enumerate", "zip",
-                           "reversed")) | _MATH_CALLS
+                           "reversed", "ord", "chr")) | _MATH_CALLS
 _BUILTIN_NAMES = frozenset(dir(builtins))
+# str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
+_CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
+                           "islower"))
 
 
 def _native_call(n, assigned=None) -> bool:
@@ -182,6 +185,8 @@ def _native_call(n, assigned=None) -> bool:
         if f.id in _NATIVE_CALLS:
             return not starred
         return f.id not in _BUILTIN_NAMES and plain
+    if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
+        return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":

@@ -14,6 +14,7 @@ import sys
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
 _TUPLE_ITER = type(iter(()))
+_STR_ITERS = (type(iter("")), type(iter("\u0100")))    # (ASCII and other strings')
 _REVERSED_LIST_ITER = type(reversed([]))
 RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
@@ -22,11 +23,11 @@ NOT_NOW = "not now"
 
 def one_back(it):
     """(the real iterator, an iterator one element back, how to undo), or None if native
-    code cannot take this iterator, or NOT_NOW if it cannot this time. List and tuple iterators (and range iterators before
+    code cannot take this iterator, or NOT_NOW if it cannot this time. List, tuple and str iterators (and range iterators before
     3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
     code gets a stand-in and the real one catches up afterwards (``catch_up``)."""
     t = type(it)
-    if t is _LIST_ITER or t is _TUPLE_ITER or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
+    if t is _LIST_ITER or t is _TUPLE_ITER or t in _STR_ITERS or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
         state = it.__reduce__()
         if len(state) != 3 or not state[2]:
             return None

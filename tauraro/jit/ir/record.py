@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (ArgsList, BOOL, FLOAT, INT, NONE, STR, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, INT, NONE, STR, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -445,6 +445,8 @@ class Recorder:
             return [self.op("float", imm=value)]
         if t is BOOL:
             return [self.op("bool", imm=int(value))]
+        if t is CHAR:
+            return [self.op("int", imm=ord(value))]
         if t is NONE:
             return []
         if isinstance(t, SeqType):
@@ -462,6 +464,8 @@ class Recorder:
             return v
         if have is BOOL and want is INT:
             return self.op("bool_to_int", v)
+        if have is CHAR and want is INT:     # (a character's code point, compared as the string)
+            return v
         if have is BOOL and want is FLOAT:
             return self.op("int_to_float", self.op("bool_to_int", v))
         if have is INT and want is FLOAT:
@@ -526,6 +530,8 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
+        elif isinstance(t, CharMethod):             # c.isdigit: the character, bound
+            self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(source, InstanceType):
@@ -567,6 +573,40 @@ class Recorder:
     def op_NOT(self, args, typing):
         self.store(args[0], BOOL, self.op("not", self.truth(args[1])))
 
+    def op_IN(self, args, typing, negate=False):
+        """A character in a string constant: a comparison with each run of consecutive
+        code points the constant holds (``c in "0123456789"`` is one range test)."""
+        c = self.value(args[1])
+        codes = sorted(set(map(ord, self.code.consts[-1 - args[2]])))
+        runs = []
+        for k in codes:
+            if runs and runs[-1][1] == k - 1:
+                runs[-1][1] = k
+            else:
+                runs.append([k, k])
+        r = self.code_in_runs(c, runs)
+        self.store(args[0], BOOL, self.op("not", r) if negate else r)
+
+    def char_method(self, dst, fn, c):
+        """``c.isdigit()`` and the others for an ASCII character: is its code point in one
+        of the method's runs (another character leaves, before the call)."""
+        self.guard("check_abs", c, imm=127, reason="str.%s of a non-ASCII character" % fn.method)
+        self.store(dst, BOOL, self.code_in_runs(c, fn.runs))
+
+    def code_in_runs(self, c, runs) -> Ins:
+        r = self.op("bool", imm=0)
+        for lo, hi in runs:
+            if lo == hi:
+                test = self.op("eq", c, self.op("int", imm=lo))
+            else:
+                test = self.op("bool_and", self.op("ge", c, self.op("int", imm=lo)),
+                               self.op("le", c, self.op("int", imm=hi)))
+            r = self.op("bool_or", r, test)
+        return r
+
+    def op_NOT_IN(self, args, typing):
+        self.op_IN(args, typing, negate=True)
+
     def op_IS(self, args, typing, negate=False):
         a, b = self.type_of(args[1]), self.type_of(args[2])
         self.store(args[0], BOOL, self.op("bool", imm=int((a is NONE and b is NONE) != negate)))
@@ -591,6 +631,8 @@ class Recorder:
             return self.op("float_truth", self.value(arg))
         if t is NONE:
             return self.op("bool", imm=0)
+        if t is CHAR:
+            return self.op("bool", imm=1)
         if isinstance(t, SeqType) or t is STR:
             return self.op("int_truth", self.parts(arg)[1])
         raise Unsupported("truth of %s" % t.name)
@@ -940,6 +982,9 @@ class Recorder:
             self.inline(self.pc, self.code.instrs[self.pc], typing)
             return
         fn = self.type_of(args[1])
+        if isinstance(fn, CharMethod):
+            self.char_method(args[0], fn, self.value(args[1]))
+            return
         assert isinstance(fn, BuiltinType)
         f = fn.fn
         dst, params = args[0], args[2:]
@@ -973,6 +1018,14 @@ class Recorder:
             r = self.op(prefix + f.__name__, self.value(params[0]), self.value(params[1]))
         elif f is B.len and isinstance(types[0], TupleValue):
             r = self.op("int", imm=len(types[0].members))
+        elif f is B.len and types[0] is CHAR:
+            r = self.op("int", imm=1)
+        elif f is B.ord:            # a character's code point is its value
+            r = self.value(params[0])
+        elif f is B.chr:            # ValueError outside 0..0x10ffff, by the resume
+            r = self.value(params[0], INT)
+            self.guard("check_nonneg", r, reason="chr() of a negative number")
+            self.guard("check_abs", r, imm=0x10FFFF, reason="chr() beyond 0x10ffff")
         elif f is B.len:
             r = self.parts(params[0])[1]
         elif f is B.int:
