@@ -111,3 +111,32 @@ def test_shared_rows_ragged_rows_a_row_replaced_and_a_row_of_another_type(tmp_pa
         print(bump(mixed, 3000), mixed)
     """)
     assert r.loop(4)["native_iterations"] > 1000
+
+
+def test_unpacking_the_tuples_of_a_list_of_tuples_and_rows_of_a_grid(tmp_path):
+    r = jit(tmp_path, """
+        def dist(pairs):
+            t = 0
+            for a, b in pairs:
+                t += a * a + b
+            return t
+
+        def spread(points):
+            lo = hi = 0.0
+            for i in range(len(points)):
+                x, y, z = points[i]
+                lo = min(lo, x - y)
+                hi = max(hi, y + z)
+            return lo, hi
+
+        pairs = [(k, k % 7) for k in range(1000)]
+        pts = [[k * 0.5, k * 0.25, -k * 0.1] for k in range(500)]
+        print(dist(pairs), spread(pts))
+        try:
+            dist([(1, 2)] * 2000 + [(1, 2, 3)])
+        except ValueError as e:
+            print("ValueError", e)
+        spread([[1.0, 2.0, 3.0]] * 2000 + [[1.0, 2.0]])
+    """)
+    assert r.loop(4)["native_iterations"] > 2000
+    assert r.got.returncode == 1 and "ValueError" in r.got.stderr

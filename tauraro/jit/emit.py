@@ -638,6 +638,13 @@ for _name, _wasm in {"check_int53": [("i64.const", 1 << 53), "i64.add", ("i64.co
     RULES[_name] = _check(_wasm)
 
 
+@rule("check_len")
+def _check_len(em, ins):
+    em.use(ins.args[0])
+    em.e(("i64.const", ins.imm), "i64.ne")
+    em.exit_if(ins.snap)
+
+
 @rule("check_abs")
 def _check_abs(em, ins):
     """|a| <= k: a + k, unsigned, is at most 2k (a wrapped sum is larger)."""

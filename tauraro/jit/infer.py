@@ -610,6 +610,9 @@ class Inference:
         if name == "UNPACK":
             if isinstance(t[0], TupleValue) and len(t[0].members) == len(args) - 1:
                 return t[0], ""
+            if isinstance(t[0], SeqType) and t[0].elem in (INT, FLOAT, BOOL):
+                # a, b = pair of a list of pairs: its elements, once its length is checked
+                return TupleValue([t[0].elem] * (len(args) - 1)), ""
             return "exit", "unpacking a %s" % t[0].name
         if name == "BUILD_TUPLE":
             # a virtual: its members' values, made a Python tuple only where an exit needs it

@@ -62,6 +62,7 @@ float_to_int    float               int     guard           truncation; exits ou
 check_int53     int                 -       guard           exits unless |a| <= 2**53 (an int meeting a float)
 check_nonzero   int                 -       guard           exits if a is 0 (a divisor, a range step)
 check_nonneg    int                 -       guard           exits if a < 0 (a shift count, an exponent, isqrt)
+check_len       int                 -       guard           exits unless a == imm (unpacking a list or tuple of a length known only at run time)
 check_abs       int                 -       guard           exits unless |a| <= imm (at entry: a sum the loop carries, a range's ends; passes/accumulate)
 check_fnonzero  float               -       guard           exits if a is 0.0 (a divisor)
 check_fnonneg   float               -       guard           exits if a < 0.0 (math.sqrt)

@@ -743,6 +743,12 @@ class Recorder:
     def op_UNPACK(self, args, typing):
         t = self.type_of(args[0])
         parts = self.parts(args[0])
+        if isinstance(t, SeqType):      # of the length the targets take (else ValueError, by the resume)
+            base, n = parts
+            self.guard("check_len", n, imm=len(args) - 1, reason="unpacking a %s of another length" % t.name)
+            parts = [p for k in range(len(args) - 1)
+                     for p in self.load_elem(t.elem, self.op("elem", base, self.op("int", imm=k)))]
+            t = typing.result
         k = 0
         for target, member in zip(args[1:], t.members):
             n = len(member.parts)
