@@ -441,10 +441,13 @@ class CodeGen:
                 reg = self.local_reg(inner.id) if isinstance(inner, ast.Name) else None
                 outs.append(reg if reg is not None and reg not in outs else self.temp())
             self.lineno = target.lineno
+            saved = self.pos
+            self.pos = _position(target) or saved     # (CPython's position: the targets)
             if star:
                 self.emit("UNPACK_EX", value, star[0], *outs)
             else:
                 self.emit("UNPACK", value, *outs)
+            self.pos = saved
             for e, reg in zip(elts, outs):
                 inner = e.value if isinstance(e, ast.Starred) else e
                 if not (isinstance(inner, ast.Name) and self.local_reg(inner.id) == reg):
