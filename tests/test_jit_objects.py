@@ -477,3 +477,40 @@ def test_following_links_is_left_to_the_baseline(tmp_path):
     """)
     row = r.loop(12)
     assert row["interpreted_iterations"] == 0 and row["native_iterations"] == 0, row
+
+
+def test_isinstance_and_identity_tests_on_objects(tmp_path):
+    r = jit(tmp_path, """
+        class Shape:
+            def __init__(self, s):
+                self.s = s
+
+        class Square(Shape):
+            pass
+
+        class Other:
+            def __init__(self):
+                self.s = 2
+
+        def count(items, n):
+            t = 0
+            for i in range(n):
+                for it in items:
+                    if isinstance(it, Shape):
+                        t += it.s
+                    if it is not None and isinstance(it, Square):
+                        t += 100
+                    if isinstance(i, int) and not isinstance(i, bool):
+                        t += 1
+            return t
+
+        class Elsewhere:
+            pass
+
+        print(count([Square(3), Square(4)], 2000), count([Shape(3)], 2000), count([Other()], 2000))
+        square = Square(3)
+        print(count([square], 2000))
+        Square.__bases__ = (Elsewhere,)         # (no longer a Shape: the next entries see it)
+        print(count([square], 2000), isinstance(square, Shape))
+    """)
+    assert r.loop(15)["native_iterations"] > 3000

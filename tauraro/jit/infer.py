@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, FLOAT, INT, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
@@ -101,6 +101,10 @@ def call_result(fn: BuiltinType, args: list[JType]):
     n = len(args)
     if f is B.abs and n == 1 and args[0] in NUMERIC:
         return FLOAT if args[0] is FLOAT else INT
+    if f is B.isinstance and n == 2 and (isinstance(args[1], ClassType) or isinstance(args[1], BuiltinType)
+                                         and args[1].fn in (B.int, B.float, B.bool)) and (
+            isinstance(args[0], InstanceType) or args[0] in NUMERIC):
+        return BOOL         # (decided by the types: an object's class is checked at entry)
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
     if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] in (STR, CHAR)):
@@ -705,6 +709,11 @@ class Inference:
                 return BOOL, ""
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
+                if fn.fn is B.isinstance and res is not None:
+                    if self.inliner is None:
+                        return "exit", "isinstance() of a %s" % rest[0].name
+                    if isinstance(rest[0], InstanceType):
+                        self._note(rest[0].klass, MRO, rest[0].klass.__mro__)
                 if res is RANGE:
                     # range(a) and range(a, b) count up; range(a, b, c) does if c is a constant > 0
                     # (from 0 up: range(a), or a constant start >= 0)

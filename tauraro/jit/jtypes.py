@@ -315,7 +315,7 @@ MATH_FUNCTIONS = ("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "
 COMPILED_BUILTINS = {f: BuiltinType(f) for f in (
     builtins.abs, builtins.min, builtins.max, builtins.len, builtins.int, builtins.float,
     builtins.range, builtins.bool, builtins.enumerate, builtins.zip, builtins.reversed, builtins.ord,
-    builtins.chr)
+    builtins.chr, builtins.isinstance)
     + tuple(getattr(math, n) for n in MATH_FUNCTIONS)}
 
 
@@ -437,6 +437,9 @@ class ClassType(JType):
 
 
 MISSING = object()
+# class_lookup's name for a class's method resolution order (not an identifier, so no
+# attribute's): isinstance() decided at compile time relies on it (__bases__ can be assigned)
+MRO = " mro"
 
 
 class InstanceType(JType):
@@ -622,6 +625,8 @@ def class_lookup(klass, name):
     compiled code relies on include the code of the methods it inlines.)"""
     if type(klass) is _function:
         return getattr(klass, name)
+    if name == MRO:
+        return klass.__mro__
     for k in klass.__mro__:
         v = k.__dict__.get(name, MISSING)
         if v is not MISSING:

@@ -165,7 +165,7 @@ def _stored_names(nodes) -> list[str]:
 _MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "exp", "log", "sin", "cos",
                          "atan2"))
 _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool", "enumerate", "zip",
-                           "reversed", "ord", "chr")) | _MATH_CALLS
+                           "reversed", "ord", "chr", "isinstance")) | _MATH_CALLS
 _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",

@@ -1026,6 +1026,10 @@ class Recorder:
             r = self.op("int", imm=len(types[0].members))
         elif f is B.len and types[0] is CHAR:
             r = self.op("int", imm=1)
+        elif f is B.isinstance:     # decided by the types (the object's class, checked at entry)
+            have = types[0].klass if isinstance(types[0], InstanceType) else {INT: int, FLOAT: float, BOOL: bool}[types[0]]
+            of = types[1].klass if isinstance(types[1], ClassType) else types[1].fn
+            r = self.op("bool", imm=int(issubclass(have, of)))
         elif f is B.ord:            # a character's code point is its value
             r = self.value(params[0])
         elif f is B.chr:            # ValueError outside 0..0x10ffff, by the resume
