@@ -140,3 +140,42 @@ def test_unpacking_the_tuples_of_a_list_of_tuples_and_rows_of_a_grid(tmp_path):
     """)
     assert r.loop(4)["native_iterations"] > 2000
     assert r.got.returncode == 1 and "ValueError" in r.got.stderr
+
+
+def test_array_array_of_numbers(tmp_path):
+    r = jit(tmp_path, """
+        from array import array
+
+        def smooth(a, b, n):
+            for r in range(n):
+                for i in range(1, len(a) - 1):
+                    b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3.0
+                a, b = b, a
+            return a
+
+        def hist(codes, counts):
+            for c in codes:
+                counts[c % len(counts)] += 1
+            return counts
+
+        def total(xs, n):
+            t = 0
+            for k in range(n):
+                t += xs[k % len(xs)]
+            return t
+
+        a = array('d', [float(k % 17) for k in range(500)])
+        r = smooth(a, array('d', a), 10)
+        print(sum(r), r[:3], r.typecode)
+        codes = array('i', [k * 7 % 1000 for k in range(5000)])
+        print(hist(codes, array('q', [0] * 13)), hist(codes, array('l', [0] * 5)))
+        print(total(array('b', [1, -2, 3]), 3000), total(array('f', [0.1, 0.2]), 3000),
+              total(array('Q', [2 ** 64 - 1]), 3000))
+        small = array('b', [1, 2, 3])
+        try:
+            hist(array('i', [0] * 2000), small)     # a store into a signed char array overflows
+        except OverflowError as e:
+            print("OverflowError", e, small)
+    """)
+    assert r.loop(6)["native_iterations"] > 4000
+    assert r.loop(12)["native_iterations"] > 4000

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import math
+import array as _array
 import operator
 import struct
 
@@ -173,8 +174,26 @@ TUPLE_FLOAT_ITER = SeqIterType(TUPLE_FLOAT, 16)
 LIST_BOOL_ITER = SeqIterType(LIST_BOOL, 34)
 TUPLE_BOOL_ITER = SeqIterType(TUPLE_BOOL, 35)
 STR_ITER = SeqIterType(STR, 41)
+
+
+def _array_type(typecode: str, elem, tag: int, writable: bool) -> SeqType:
+    t = SeqType("array", elem, tag)
+    t.name = "array('%s')" % typecode
+    t.typecode = typecode
+    t.mutable = writable
+    return t
+
+
+# array.array of numbers: 'd' (floats) and the 8-byte ints ('q', and 'l' where it has 8 bytes)
+# as they are in memory, and stored into; the other int types and 'f' only read (a store
+# could overflow the type or round, which CPython does and compiled code would not). 'L'
+# and 'Q' may hold ints beyond 64 bits signed.
+ARRAYS = {"d": _array_type("d", FLOAT, 43, True), "f": _array_type("f", FLOAT, 44, False)}
+for _code in "bBhHiIlq":
+    ARRAYS[_code] = _array_type(_code, INT, 45, _array.array(_code).itemsize == 8 and _code in "lq")
 ITER_OF = {t.seq: t for t in (LIST_INT_ITER, LIST_FLOAT_ITER, TUPLE_INT_ITER, TUPLE_FLOAT_ITER, LIST_BOOL_ITER,
                               TUPLE_BOOL_ITER, STR_ITER)}
+ITER_OF.update({t: SeqIterType(t, 46) for t in ARRAYS.values()})
 
 class BuiltListType(JType):
     """The list a list comprehension builds, grown by compiled code: a record
@@ -664,7 +683,7 @@ _NOT_INLINED_FLAGS = 8 | 32 | 128 | 256 | 512
 
 _range_iterator = type(iter(range(0)))
 _function = type(lambda: None)
-_seq_iterators = (type(iter([])), type(iter(())))
+_seq_iterators = (type(iter([])), type(iter(())), type(iter(_array.array("d"))))
 STR_ITERATORS = (type(iter("")), type(iter("\u0100")))       # (ASCII and other strings')
 _reversed_iterators = (type(reversed([])), reversed)
 
@@ -752,6 +771,8 @@ def classify(value, G=None) -> JType:
         return _seq_type(value, "tuple")
     if t is str:
         return CHAR if len(value) == 1 else STR
+    if t is _array.array:
+        return ARRAYS.get(value.typecode) or OtherType("array('%s')" % value.typecode)
     if t in STR_ITERATORS:
         state = value.__reduce__()
         return STR_ITER if len(state) == 3 else OtherType("exhausted iterator")
@@ -770,7 +791,7 @@ def classify(value, G=None) -> JType:
         state = value.__reduce__()
         if len(state) == 3:
             seq = state[1][0]
-            st = _seq_type(seq, "list" if type(seq) is list else "tuple")
+            st = classify(seq) if type(seq) is _array.array else _seq_type(seq, "list" if type(seq) is list else "tuple")
             if isinstance(st, SeqType):
                 return ITER_OF[st]
             return OtherType("iterator over a " + st.name)

@@ -29,7 +29,9 @@ from .layout import SEQ_HEADER, FrameLayout, _align
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
 # the iterator types over a list, a tuple and a string (ASCII or not)
-_SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS}
+_SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
+                  "array": (type(iter(array("d"))),)}
+_PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
 
 
@@ -55,7 +57,11 @@ class EntryRecords:
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
         n = len(obj)
-        if jt is STR:       # a word per character: its code point
+        if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
+            head = struct.pack("<qq", n, 0)
+            body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
+                array("d" if jt.elem is FLOAT else "q", obj)).cast("B")
+        elif jt is STR:       # a word per character: its code point
             head = struct.pack("<qq", n, 0)
             if obj.isascii():
                 arr = array("q", memoryview(obj.encode("ascii")))
@@ -166,7 +172,9 @@ class EntryRecords:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
-                if elem is BOOL:
+                if type(obj) is array:      # (8 bytes an element: only those are stored into)
+                    obj[:] = array(obj.typecode, words.tobytes())
+                elif elem is BOOL:
                     obj[:] = list(map(bool, words))
                 elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
                     obj[:] = list(map(self.by_address.__getitem__, words))
@@ -323,7 +331,7 @@ class Transfer:
                     return None
                 words += (jt.tag, w[0], w[1], w[2])
             elif isinstance(jt, SeqType) or jt is STR:
-                if type(v) is not (str if jt is STR else list if jt.kind == "list" else tuple):
+                if type(v) is not _PYTYPES[jt.kind] or jt.kind == "array" and v.typecode != jt.typecode:
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -450,8 +458,11 @@ class Transfer:
                 lines.append("    %s = 1 if v else 0" % w)
                 words += [str(jt.tag), w]
             elif isinstance(jt, SeqType) or jt is STR:
-                pytype = "str" if jt is STR else jt.kind
-                lines.append("    if type(v) is not %s:\n        return None" % pytype)
+                if jt.kind == "array":
+                    lines.append("    if type(v) is not %s or v.typecode != %r:\n        return None"
+                                 % (self._const(array), jt.typecode))
+                else:
+                    lines.append("    if type(v) is not %s:\n        return None" % jt.kind)
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 lines.append("    %sn = len(v)" % w)

@@ -10,11 +10,14 @@ code gets a stand-in and the real one catches up afterwards. Used by the loop ho
 from __future__ import annotations
 
 import sys
+from array import array
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
 _TUPLE_ITER = type(iter(()))
-_STR_ITERS = (type(iter("")), type(iter("\u0100")))    # (ASCII and other strings')
+# iterators moved back in place as list iterators are: over a string (ASCII or not) and
+# over an array.array
+_OTHER_SEQ_ITERS = (type(iter("")), type(iter("\u0100")), type(iter(array("d"))))
 _REVERSED_LIST_ITER = type(reversed([]))
 RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
@@ -27,7 +30,7 @@ def one_back(it):
     3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
     code gets a stand-in and the real one catches up afterwards (``catch_up``)."""
     t = type(it)
-    if t is _LIST_ITER or t is _TUPLE_ITER or t in _STR_ITERS or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
+    if t is _LIST_ITER or t is _TUPLE_ITER or t in _OTHER_SEQ_ITERS or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
         state = it.__reduce__()
         if len(state) != 3 or not state[2]:
             return None
