@@ -514,3 +514,28 @@ def test_isinstance_and_identity_tests_on_objects(tmp_path):
         print(count([square], 2000), isinstance(square, Shape))
     """)
     assert r.loop(15)["native_iterations"] > 3000
+
+
+def test_jit_stats_count_what_entries_copy_in_and_exits_write_back(tmp_path):
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, k):
+                self.a = k
+                self.b = 0.5
+
+        def step(ps, n):
+            for i in range(n):
+                for p in ps:
+                    p.a += 1
+            return ps[0].a
+
+        ps = [P(k) for k in range(10)]
+        print(step(ps, 3000))
+    """)
+    row = r.loop(8)
+    assert row["entries"] == 1, row
+    # the list and its 10 objects: the list's 10 words, and the one field of each object the
+    # loop uses (a; not b)
+    assert row["copied_in"] == {"records": 11, "words": 20}, row
+    # each object's field a changed; the list did not
+    assert (row["written_back"]["records"], row["written_back"]["words"]) == (10, 10), row

@@ -113,6 +113,10 @@ class LoopState:
         self.transfer_seconds = 0.0      # entry and exit: checking, unboxing, boxing, writing back
         self.resume_seconds = 0.0        # the resume interpreter, after exits
         self.exits = Counter()
+        # what entries copied into linear memory and exits wrote back (records: lists,
+        # tuples, strings, objects; words: their elements, characters, fields)
+        self.records_in = self.words_in = self.records_out = self.words_out = 0
+        self.writeback_seconds = 0.0
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
@@ -142,6 +146,9 @@ class LoopState:
             "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
             "native_ms": round(self.native_seconds * 1000, 3),
             "transfer_ms": round(self.transfer_seconds * 1000, 3),
+            "copied_in": {"records": self.records_in, "words": self.words_in},
+            "written_back": {"records": self.records_out, "words": self.words_out,
+                             "ms": round(self.writeback_seconds * 1000, 3)},
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
@@ -435,6 +442,12 @@ class JitController:
         t3 = time.perf_counter()
         st.native_seconds += t2 - t1
         st.transfer_seconds += (t1 - t0) + (t3 - t2)
+        if version.transfer.full_records:       # (an EntryRecords)
+            st.records_in += len(recs.by_id)
+            st.words_in += recs.words_in
+            st.records_out += recs.records_out
+            st.words_out += recs.words_out
+            st.writeback_seconds += recs.writeback_seconds
         st.current = version
         return version.exits[exit_id - 1]      # exit ids count from 1
 

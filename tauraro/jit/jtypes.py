@@ -496,6 +496,7 @@ class InstanceType(JType):
                 else operator.itemgetter(*names))
             t.pytypes = tuple({FLOAT: float, INT: int, BOOL: bool}[ft] for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
+            t.words = struct.Struct("<%dQ" % len(fields))     # (the fields' bits)
             t.record_struct = struct.Struct("<qq" + t.fmt[1:])
             t.size = 16 + 8 * len(fields)
         return t

@@ -35,6 +35,12 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
             lines.append("      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, "
                          "compile %.2f ms" % (r["native_ms"], r["transfer_ms"], r["resume_ms"],
                                               r["compile_ms"]))
+            copied, back = r.get("copied_in"), r.get("written_back")
+            if copied and copied["records"]:
+                # (lists, tuples, strings and objects; their elements, characters and fields)
+                lines.append("      data: copied in %d records (%d words), written back %d records (%d words, "
+                             "%.2f ms of entry/exit)" % (copied["records"], copied["words"], back["records"],
+                                                         back["words"], back["ms"]))
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"

@@ -27,6 +27,9 @@ from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, 
 from .layout import SEQ_HEADER, FrameLayout, _align
 
 _range_iterator = type(iter(range(0)))
+from itertools import compress as _compress
+from operator import ne as _ne
+from time import perf_counter as _clock
 _list_iterator = type(iter([]))
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
@@ -37,7 +40,8 @@ _tuple_iterator = type(iter(()))
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters")
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in",
+                 "records_out", "words_out", "writeback_seconds")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -47,6 +51,10 @@ class EntryRecords:
         self.mutable = []
         self.objects = []         # (address, object, InstanceType) of the objects copied in
         self.iters = {}
+        # (for --jit-stats: what was copied in and written back, and what writing back took)
+        self.words_in = 0
+        self.records_out = self.words_out = 0
+        self.writeback_seconds = 0.0
 
     def record(self, obj, jt) -> int | None:
         """The address of ``obj``'s record, writing it on first use; None if its
@@ -108,6 +116,7 @@ class EntryRecords:
             view[addr + SEQ_HEADER:end] = body
         self.by_id[id(obj)] = addr
         self.by_address[addr] = obj
+        self.words_in += n
         if jt is not STR and jt.mutable:
             self.mutable.append((addr, obj, jt.elem))
         return addr
@@ -139,7 +148,8 @@ class EntryRecords:
             return None
         self.by_id[id(obj)] = addr
         self.by_address[addr] = obj
-        self.objects.append((addr, obj, jt, values))
+        self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
+        self.words_in += len(values)
         return addr
 
     def reserve(self, building) -> int:
@@ -168,9 +178,12 @@ class EntryRecords:
         """Lists native code stored into get their new elements; objects it stored into,
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
+        t0 = _clock()
         for addr, obj, elem in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
+                self.records_out += 1
+                self.words_out += n
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, words.tobytes())
@@ -180,18 +193,20 @@ class EntryRecords:
                     obj[:] = list(map(self.by_address.__getitem__, words))
                 else:
                     obj[:] = words.tolist()
-        for addr, obj, jt, values in self.objects:
+        for addr, obj, jt, old in self.objects:
             if view[addr + 8]:
                 # only the fields whose bits changed: the others keep their very objects
-                old = jt.struct.pack(*values)
-                now = bytes(view[addr + SEQ_HEADER:addr + jt.size])
+                now = jt.words.unpack_from(view, addr + SEQ_HEADER)
                 if now == old:
                     continue
                 d = obj.__dict__
-                new = jt.struct.unpack(now)
-                for k, (name, ft) in enumerate(jt.fields):
-                    if now[8 * k:8 * k + 8] != old[8 * k:8 * k + 8]:
-                        d[name] = new[k] != 0 if ft is BOOL else new[k]
+                new = jt.struct.unpack_from(view, addr + SEQ_HEADER)
+                self.records_out += 1
+                for k in _compress(range(len(now)), map(_ne, now, old)):
+                    name, ft = jt.fields[k]
+                    d[name] = new[k] != 0 if ft is BOOL else new[k]
+                    self.words_out += 1
+        self.writeback_seconds += _clock() - t0
 
     def obj(self, addr):
         obj = self.by_address.get(addr)
