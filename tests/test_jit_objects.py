@@ -539,3 +539,30 @@ def test_jit_stats_count_what_entries_copy_in_and_exits_write_back(tmp_path):
     assert row["copied_in"] == {"records": 11, "words": 20}, row
     # each object's field a changed; the list did not
     assert (row["written_back"]["records"], row["written_back"]["words"]) == (10, 10), row
+
+
+def test_identity_of_objects_and_lists_in_compiled_code(tmp_path):
+    r = jit(tmp_path, """
+        class N:
+            def __init__(self, v):
+                self.v = v
+
+        def pairs(xs, best):
+            same = other = 0
+            for a in xs:
+                for b in xs:
+                    if a is b:
+                        same += 1
+                    if a is not best:
+                        other += a.v
+            return same, other
+
+        a, b = N(1), N(2)
+        print(pairs([a, b, a, N(3)], b), pairs([a] * 3, a))
+        rows = [[1], [2]]
+        t = 0
+        for k in range(3000):
+            t += (rows[k % 2] is rows[0]) + (rows[0] is not rows[1])
+        print(t)
+    """)
+    assert r.loop(8)["native_iterations"] > 0

@@ -92,3 +92,27 @@ def test_chr_out_of_range_and_an_index_past_the_end_raise_as_in_cpython(tmp_path
         shift("xyz" * 500, -200)
     """)
     assert r.got.returncode == 1 and "ValueError" in r.got.stderr
+
+
+def test_a_long_string_is_copied_once_for_many_entries(tmp_path):
+    # a tokenizer's inner loop is entered once a token: the text's record is kept in the
+    # version's memory between entries (a string cannot change), not copied each time
+    r = jit(tmp_path, """
+        def number_end(src, i):
+            n = len(src)
+            while i < n and "0" <= src[i] <= "9":
+                i += 1
+            return i
+
+        text = "".join("%d " % (k * 7919 % 100000) for k in range(2000))
+        i = 0
+        ends = []
+        while i < len(text):
+            j = number_end(text, i)
+            ends.append(j)                      # (the outer loop stays interpreted)
+            i = j + 1
+        print(sum(ends), len(text))
+    """)
+    row = r.loop(4)
+    assert row["entries"] >= 8, row
+    assert row["copied_in"]["words"] < 2 * 11000, row      # the text once (~10,900 characters)

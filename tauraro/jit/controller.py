@@ -181,6 +181,11 @@ IDLE_COUNTDOWN = 250
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
+# what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
+# dev VM: 30-60 ns), against which copying data in and out is judged; and the entry and exit
+# time any loop may take beyond that (wall time: a busy machine may deschedule an entry)
+BASELINE_SECONDS_PER_ITERATION = 25e-9
+TRANSFER_ALLOWANCE = 0.02
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
 # native run, ~1 us for little work); every SAMPLE_EVERY-th one whose native call took less
@@ -330,7 +335,9 @@ class JitController:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
         if st.attr_vars:
-            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_vars[var])) or t
+            # (every object of a class gets the fields of every attribute the loop uses, so
+            # an object reached through two variables has one type, and one record)
+            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_names)) or t
                           if var in st.attr_vars and type(t) is OtherType
                           else t for var, v, t in zip(st.entry_vars, values, types))
         if st.attr_names:       # lists and tuples of objects, and iterators over them
@@ -384,6 +391,7 @@ class JitController:
         if builtins is None:
             builtins = st.builtins = _builtins_of(G)
         version = st.last
+        generated = version.transfer.generated_seconds if version is not None else 0.0
         t0 = time.perf_counter()
         recs = version.transfer.enter(r, G, builtins) if version is not None else None
         if recs is None:
@@ -406,6 +414,7 @@ class JitController:
                     return None
                 st.versions[types] = version
                 st.status = "compiled"
+            generated = version.transfer.generated_seconds
             t0 = time.perf_counter()
             recs = version.transfer.enter(r, G, builtins)
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
@@ -441,7 +450,10 @@ class JitController:
             self.interrupted = e
         t3 = time.perf_counter()
         st.native_seconds += t2 - t1
-        st.transfer_seconds += (t1 - t0) + (t3 - t2)
+        # (making the enter and leave functions, once, is compile time)
+        generated = version.transfer.generated_seconds - generated
+        st.transfer_seconds += (t1 - t0) + (t3 - t2) - generated
+        st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
             st.records_in += len(recs.by_id)
             st.words_in += recs.words_in
@@ -648,6 +660,13 @@ class JitController:
         st.native_work += sum(counts)     # iterations of the region's nested loops included
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
+        if st.transfer_seconds > st.native_work * BASELINE_SECONDS_PER_ITERATION + TRANSFER_ALLOWANCE:
+            # copying data in and out (big lists, strings, many objects) costs more than the
+            # baseline would have spent on the iterations run natively: it cannot pay
+            self.give_up(st, "left to the baseline",
+                         "copying in and out (%.1f ms) costs more than %d native iterations save"
+                         % (st.transfer_seconds * 1000, st.native_work))
+            return IDLE_COUNTDOWN
         if st.entries >= ENTRIES_BEFORE_JUDGING and \
                 st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries:
             self.give_up(st, "left to the baseline",

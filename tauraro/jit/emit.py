@@ -556,7 +556,7 @@ for _name, _wasm in {"add": "i64.add", "sub": "i64.sub", "mul": "i64.mul", "band
                      "bool_xor": "i32.xor", "fadd": "f64.add", "fsub": "f64.sub", "fmul": "f64.mul",
                      "fdiv": "f64.div", "fcopysign": "f64.copysign", "lt": "i64.lt_s", "le": "i64.le_s",
                      "gt": "i64.gt_s", "ge": "i64.ge_s", "eq": "i64.eq", "ne": "i64.ne",
-                     "bool_eq": "i32.eq", "bool_ne": "i32.ne", "flt": "f64.lt", "fle": "f64.le",
+                     "bool_eq": "i32.eq", "bool_ne": "i32.ne", "same": "i32.eq", "flt": "f64.lt", "fle": "f64.le",
                      "fgt": "f64.gt", "fge": "f64.ge", "feq": "f64.eq", "fne": "f64.ne"}.items():
     RULES[_name] = _binary([_wasm])
 

@@ -614,9 +614,7 @@ def instance_type(value, names) -> JType | None:
         if raw is not MISSING and _data_descriptor(raw):
             continue
         fields.append((name, ft))
-    if not fields and not methods:
-        return None
-    return InstanceType(klass, tuple(fields), methods)
+    return InstanceType(klass, tuple(fields), methods)     # (no field: compared by identity only)
 
 
 class BoundMethodType(JType):

@@ -49,7 +49,8 @@ class Block:
 
 def attribute_uses(code, instrs) -> dict[int, frozenset]:
     """Register -> the attribute names ``instrs`` (of ``code``) read or write on the object
-    it holds, through copies of it too (``self.n += 1`` goes through a copy of ``self``)."""
+    it holds, through copies of it too (``self.n += 1`` goes through a copy of ``self``);
+    a register compared by identity (``a is b``) uses no name, but is one too."""
     uses, moves = {}, []
     for ins in instrs:
         name = ins.op.name
@@ -59,6 +60,9 @@ def attribute_uses(code, instrs) -> dict[int, frozenset]:
             uses.setdefault(ins.args[0], set()).add(code.names[ins.args[1]])
         elif name == "MOVE" and ins.args[1] >= 0:
             moves.append(ins.args)
+        elif name in ("IS", "IS_NOT"):      # (an object compared by identity: no attribute)
+            for reg in ins.args[1:]:
+                uses.setdefault(reg, set())
     changed = bool(uses)
     while changed:
         changed = False

@@ -31,6 +31,10 @@ from itertools import compress as _compress
 from operator import ne as _ne
 from time import perf_counter as _clock
 _list_iterator = type(iter([]))
+# a string this long or longer is copied into an entry's memory once and kept there for the
+# next entries of the same version, while its records take at most KEEP_LIMIT bytes
+KEEP_MIN = 256
+KEEP_LIMIT = 64 << 20
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
@@ -45,7 +49,10 @@ class EntryRecords:
 
     def __init__(self, transfer):
         self.transfer = transfer
-        self.cursor = transfer.layout.data_base
+        if transfer.kept_end - transfer.layout.data_base > KEEP_LIMIT:
+            transfer.kept.clear()
+            transfer.kept_end = transfer.layout.data_base
+        self.cursor = transfer.kept_end       # (after the strings kept from earlier entries)
         self.by_id = {}
         self.by_address = {}
         self.mutable = []
@@ -59,9 +66,11 @@ class EntryRecords:
     def record(self, obj, jt) -> int | None:
         """The address of ``obj``'s record, writing it on first use; None if its
         elements no longer fit ``jt``."""
-        addr = self.by_id.get(id(obj))
-        if addr is not None:
-            return addr
+        have = self.by_id.get(id(obj))
+        if have is not None:
+            # one object, one record: of one type (a record of another type would be read
+            # through the wrong layout; the entry fails instead)
+            return have[0] if have[1] is jt else None
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
         n = len(obj)
@@ -69,15 +78,21 @@ class EntryRecords:
             head = struct.pack("<qq", n, 0)
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
                 array("d" if jt.elem is FLOAT else "q", obj)).cast("B")
-        elif jt is STR:       # a word per character: its code point
+        elif jt is STR:       # a word per character: its code point (~2 ns a character)
+            kept = self.transfer.kept.get(id(obj)) if n >= KEEP_MIN else None
+            if kept is not None and kept[0] is obj:     # (a string is immutable: its record holds)
+                self.by_id[id(obj)] = (kept[1], jt)
+                self.by_address[kept[1]] = obj
+                return kept[1]
             head = struct.pack("<qq", n, 0)
+            body = bytearray(8 * n)
             if obj.isascii():
-                arr = array("q", memoryview(obj.encode("ascii")))
-            else:
-                wide = array("I")
-                wide.frombytes(obj.encode("utf-32-le", "surrogatepass"))
-                arr = array("q", wide)
-            body = memoryview(arr).cast("B")
+                body[0::8] = obj.encode("ascii")
+            else:       # (the code point's three low bytes: it is below 2**21)
+                wide = obj.encode("utf-32-le", "surrogatepass")
+                body[0::8] = wide[0::4]
+                body[1::8] = wide[1::4]
+                body[2::8] = wide[2::4]
         else:
             elem = jt.elem
             types = set(map(type, obj))
@@ -114,9 +129,12 @@ class EntryRecords:
         view[addr:addr + SEQ_HEADER] = head
         if n:
             view[addr + SEQ_HEADER:end] = body
-        self.by_id[id(obj)] = addr
+        self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
         self.words_in += n
+        if jt is STR and n >= KEEP_MIN:     # kept for the next entries (they start after it)
+            self.transfer.kept[id(obj)] = (obj, addr)
+            self.transfer.kept_end = self.cursor
         if jt is not STR and jt.mutable:
             self.mutable.append((addr, obj, jt.elem))
         return addr
@@ -146,7 +164,7 @@ class EntryRecords:
             jt.record_struct.pack_into(view, addr, 0, 0, *values)
         except struct.error:        # (an int beyond 64 bits)
             return None
-        self.by_id[id(obj)] = addr
+        self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
         self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
         self.words_in += len(values)
@@ -234,6 +252,11 @@ class Transfer:
         closure (``inline.CellMap``), as at compile time. ``instance``: the native
         instance whose memory the values go through, or None to ``attach`` it later."""
         self.layout = layout
+        self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
+        # long strings' records, kept from one entry to the next (id -> (the string, address)):
+        # a tokenizer's inner loops, entered once a token, copy the text once
+        self.kept = {}
+        self.kept_end = layout.data_base
         self.class_attributes = list(class_attributes)
         self.cell_checks = list(cell_checks)
         if instance is not None:
@@ -292,10 +315,12 @@ class Transfer:
         self.view = instance.memory_view()
 
     def _compile_enter(self):
+        t0 = _clock()
         text = self._enter_source(self._entry_vars)
         exec(compile(text, self._name, "exec"), self._consts)
         self.enter = self._consts["enter"]
         self.source = text + self.source
+        self.generated_seconds += _clock() - t0
 
     def _first_enter(self, r, G, B):
         """The first entry: what the generated ``enter`` does, the same checks in the same
@@ -387,10 +412,12 @@ class Transfer:
         key = (rec.fmt, tuple(rec.extras), rec.callees)
         fn = self._by_extras.get(key)
         if fn is None:
+            t0 = _clock()
             text = self._leave_source(rec)
             exec(compile(text, self._name, "exec"), self._consts)
             fn = self._by_extras[key] = self._consts["leave_%d" % rec.id]
             self.source += "\n" + text
+            self.generated_seconds += _clock() - t0
         return fn
 
     def set_budget(self, frames: int):

@@ -151,6 +151,7 @@ load_int        addr                int     load            an int element
 load_float      addr                float   load            a float element
 store_int       addr int            -       store           an int element := b
 load_addr       addr                addr    load            an object element: the address of the object's record
+same            addr addr           bool    pure            a is b of two records (the identity map gives an object one record)
 store_addr      addr addr           -       store           an object element := b (an object's record)
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit

@@ -609,6 +609,11 @@ class Recorder:
 
     def op_IS(self, args, typing, negate=False):
         a, b = self.type_of(args[1]), self.type_of(args[2])
+        if a is not NONE and b is not NONE:     # two records: the same, or not
+            same = self.op("same", self.parts(args[1])[0], self.parts(args[2])[0]) if a is b else \
+                self.op("bool", imm=0)
+            self.store(args[0], BOOL, self.op("not", same) if negate else same)
+            return
         self.store(args[0], BOOL, self.op("bool", imm=int((a is NONE and b is NONE) != negate)))
 
     def op_IS_NOT(self, args, typing):
