@@ -1106,7 +1106,7 @@ def test_star_calls_native_code_does_not_make_give_cpythons_output(tmp_path):
         add3(*[1, 2], c=3, **{"c": 4})
     """)
     assert r.loop(22)["status"] == "compiled"
-    assert calls_exits(r, 22) == {"BUILD_MAP of a str": 3}
+    assert calls_exits(r, 22) == {"BUILD_MAP: building a container": 3}
 
 
 def test_mutually_recursive_functions_call_each_other_natively(tmp_path):
