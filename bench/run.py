@@ -4,6 +4,7 @@
     python bench/run.py interp          # interpreter-bound programs: CPython vs --no-jit
     python bench/run.py --repeat 5 jit  # hot loops: CPython vs --no-jit vs JIT
     python bench/run.py calls           # loops and recursion that make calls, same modes as jit
+    python bench/run.py objects         # objects, nested lists, strings and dicts, same modes as jit
     python bench/run.py limits          # where the JIT is known not to pay
     python bench/run.py suite           # ordinary programs (not hot loops), all three modes
     python bench/run.py startup         # process start-up: `print(1)` under python3 and tauraro
@@ -48,6 +49,8 @@ SUITES = {
     "jit": ("jit", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
     # recursion and loops calling functions: what the JIT's next issue targets (see bench/README.md)
     "calls": ("calls", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
+    # programs over objects, lists of objects/lists/bools, strings and dicts: issue 9's targets
+    "objects": ("objects", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
     # programs where the JIT is known not to pay (see bench/README.md), measured apart
     "limits": ("limits", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
     # ordinary programs that are not hot numeric loops (see bench/README.md)
