@@ -893,6 +893,39 @@ def test_exp_log_sin_cos_atan2_give_cpythons_bits_and_exit_where_cpython_raises(
         assert ("math.sin of an infinity", 9) in r.exit_reasons(8)
 
 
+def test_exp_exits_exactly_above_its_overflow_bound(tmp_path):
+    """Compiled code tests x before calling exp: exit (CPython raises OverflowError)
+    for a finite x above libm.EXP_MAX, call for anything else -- EXP_MAX itself (the
+    largest finite result), inf (exp(inf) is inf, no error), nan, -inf."""
+    r = jit(tmp_path, """
+        import math
+        top = float.fromhex("0x1.62e42fefa39efp+9")
+        above = math.nextafter(top, math.inf)
+
+        def total(xs):
+            s = 0.0
+            n = 0
+            for x in xs:
+                s += math.exp(x) * 1e-300
+                n += 1
+            return repr(s), n
+
+        print(total([1.0, top, -745.2, 700.0] * 500))
+        print(total([2.0] * 2000 + [float("inf"), float("nan"), -float("inf"), top]))
+        for bad in ([1.0] * 2000 + [above], [3.0] * 2000 + [1e300], [top] * 2000 + [710.0]):
+            try:
+                print(total(bad))
+            except OverflowError as e:
+                print(type(e).__name__, e)
+    """)
+    from tauraro.jit.mathlib import _platform_may_match
+    if _platform_may_match():
+        assert r.loop(9)["status"] == "compiled" and r.loop(9)["native_iterations"] > 5000
+        # once per list with an x above the bound; not for EXP_MAX, inf, nan or -inf
+        exits = {reason: n for (reason, _), n in r.exit_reasons(9).items()}
+        assert exits.get("math.exp overflow") == 3, exits
+
+
 def test_an_inner_loop_over_an_iterator_the_program_holds_advances_it(tmp_path):
     # ``for y in it`` inside a compiled loop: iter(it) is it, so native code must not
     # advance a copy of it (the outer region leaves at the inner loop's GET_ITER)

@@ -1,6 +1,8 @@
 """The check that decides whether compiled code computes exp, log, sin, cos and atan2
 through the wasm ports: it passes where CPython's math is the library they port, and
 fails for any function that differs on one input of its sample."""
+import math
+
 import pytest
 
 from tauraro.jit import mathlib
@@ -30,6 +32,23 @@ def test_one_differing_result_turns_the_ports_off(engine, monkeypatch, name):
     monkeypatch.setattr(mathlib, "_expected", off_by_one_bit)
     assert not mathlib._sample_matches(engine)
     assert seen
+
+
+@pytest.mark.skipif(not mathlib._platform_may_match(), reason="the ports are glibc's x86_64 FMA builds")
+@pytest.mark.parametrize("side", ["finite above EXP_MAX", "overflow at EXP_MAX"])
+def test_a_math_exp_with_another_overflow_bound_turns_the_ports_off(engine, monkeypatch, side):
+    # compiled code exits before exp exactly for x > libm.EXP_MAX: a math.exp that
+    # overflows elsewhere must fail the check
+    from tauraro.wasmgen.libm import EXP_MAX
+    real = mathlib._expected
+    x_at = math.nextafter(EXP_MAX, math.inf) if side.startswith("finite") else EXP_MAX
+
+    def other_bound(fn, x, y):
+        if fn == "exp" and x == x_at:
+            return 1.7976931348623157e308 if side.startswith("finite") else None
+        return real(fn, x, y)
+    monkeypatch.setattr(mathlib, "_expected", other_bound)
+    assert not mathlib._sample_matches(engine)
 
 
 def test_the_verdict_is_kept_in_the_engines_cache(tmp_path, monkeypatch):

@@ -28,6 +28,7 @@ index):
 ``add_atan2(module, base)``  ``(y: f64, x: f64) -> f64``   CPython's m_atan2 + e_atan2.c
 ``add_fma(module)``          ``(f64, f64, f64) -> f64``    (no tables)
 ``raises(name, *args)``      the exception ``math.<name>(*args)`` raises, or None
+``EXP_MAX``                  the largest x with a finite exp(x)
 ``TABLES_SIZE``              bytes of the tables' data segment
 
 ``base`` is the address in memory 0 where the tables live: the first call for
@@ -48,7 +49,8 @@ import base64
 import math
 import weakref
 
-__all__ = ["add_exp", "add_log", "add_sin", "add_cos", "add_atan2", "add_fma", "raises", "TABLES_SIZE"]
+__all__ = ["add_exp", "add_log", "add_sin", "add_cos", "add_atan2", "add_fma", "raises", "EXP_MAX",
+           "TABLES_SIZE"]
 
 
 # ---------------------------------------------------------------------------
@@ -808,7 +810,9 @@ def add_atan2(module, base: int) -> int:
 # Which inputs make CPython raise
 # ---------------------------------------------------------------------------
 
-_EXP_MAX = float.fromhex("0x1.62e42fefa39efp+9")
+#: The largest x whose exp(x) is finite (709.782712893384): above it exp overflows
+#: (CPython: OverflowError for a finite x).
+EXP_MAX = float.fromhex("0x1.62e42fefa39efp+9")
 
 
 def raises(name: str, *args: float):
@@ -823,7 +827,7 @@ def raises(name: str, *args: float):
     if name == "exp":
         (x,) = args
         # the largest x with a finite exp(x) is 0x1.62e42fefa39efp+9 (709.782712893384)
-        return OverflowError if math.isfinite(x) and x > _EXP_MAX else None
+        return OverflowError if math.isfinite(x) and x > EXP_MAX else None
     if name == "log":
         (x,) = args
         return ValueError if x <= 0.0 else None        # incl. -0.0 and -inf; nan compares false
