@@ -63,6 +63,7 @@ check_int53     int                 -       guard           exits unless |a| <= 
 check_nonzero   int                 -       guard           exits if a is 0 (a divisor, a range step)
 check_nonneg    int                 -       guard           exits if a < 0 (a shift count, an exponent, isqrt)
 check_abs       int                 -       guard           exits unless |a| <= imm (at entry: a sum the loop carries, a range's ends; passes/accumulate)
+check_le        int int             -       guard           exits unless a <= b (at entry: a range's stop against a list's length; passes/bounds)
 check_fnonzero  float               -       guard           exits if a is 0.0 (a divisor)
 check_fnonneg   float               -       guard           exits if a < 0.0 (math.sqrt)
 add_ov          int int             int     guard           a + b; exits on overflow

@@ -23,7 +23,8 @@ Everything else (the default) keeps its guard.
 """
 from __future__ import annotations
 
-from ..graph import Ins
+from ...exits import GUARD
+from ..graph import Ins, Snapshot
 
 
 def run(graph):
@@ -31,10 +32,48 @@ def run(graph):
     if not checks:
         return
     p = _Proof(graph)
+    hoisted: dict = {}          # (stop's key, length's key) -> the least slack d: stop <= length + d
     for ins in checks:
         if p.below_length(ins):
-            base, _, i = ins.args
-            ins.op, ins.args, ins.snap = "elem", (base, i), None     # (its users keep it)
+            pass
+        else:
+            need = p.hoistable(ins)
+            if need is None:
+                continue
+            stop, length, d = need
+            hoisted[(stop, length)] = min(d, hoisted.get((stop, length), d))
+        base, _, i = ins.args
+        ins.op, ins.args, ins.snap = "elem", (base, i), None     # (its users keep it)
+    if hoisted:
+        _entry_guards(graph, hoisted)
+
+
+def _entry_guards(graph, hoisted):
+    """``stop <= length + d`` for each, checked once before the loop: a run whose stop is
+    beyond leaves at entry, from where the interpreter runs the loop as written."""
+    e = graph.entry_state
+    read: dict = {}
+    for (stop, length), d in hoisted.items():
+        slot = graph.slots[length[1]]
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "a range's stop beyond %s%s at entry"
+                                       % (slot.name, " + %d" % d if d else ""), GUARD, e.values))
+        for key in (stop, length):
+            if key not in read:
+                read[key] = _value(graph, key, e.line)
+                graph.preheader.append(read[key])
+        a, n = read[stop], read[length]
+        if d:
+            k = Ins("int", imm=d, line=e.line)
+            n = Ins("add", (n, k), line=e.line)
+            graph.preheader += [k, n]
+        graph.preheader.append(Ins("check_le", (a, n), snap=snap, line=e.line))
+
+
+def _value(graph, key, line):
+    """An instruction for an invariant's key (see _Proof.invariant), read before the loop."""
+    if key[0] == "int":
+        return Ins("int", imm=key[1], line=line)
+    return Ins("getvar", imm=graph.slots[key[1]], line=line)
 
 
 class _Proof:
@@ -71,31 +110,72 @@ class _Proof:
 
     def below_length(self, ins: Ins) -> bool:
         _, n, i = ins.args
-        if i.op != "getvar" or i not in self.position:
-            return False
-        writes = self.writes.get(i.imm.key, [])
-        if len(writes) != 1:
-            return False
-        w = writes[0]
-        wblock = self.position[w][0]
-        if not self.before(w, i):
-            return False
-        cur = w.args[0]
-        loop = self.bodies.get(wblock)
-        if loop is None or cur.op != "getvar" or self.position.get(cur, (None,))[0] != wblock:
-            return False
-        header, done = loop
-        cur_slot = cur.imm.key
-        if done.args[0].op != "getvar" or done.args[0].imm.key != cur_slot:
-            return False
-        head = self.graph.blocks[header].instrs
-        if any(x.op == "setvar" and x.imm.key == cur_slot for x in head):
-            return False
-        body = self.graph.blocks[wblock].instrs
-        if any(x.op == "setvar" and x.imm.key == cur_slot for x in body[:self.position[cur][1]]):
+        done = self.position_of(i)
+        if done is None:
             return False
         stop = self.invariant(done.args[1], done)
         return stop is not None and stop == self.invariant(n, ins)
+
+    def hoistable(self, ins: Ins):
+        """(stop, length, d) if the index is a range position below ``stop + d``... see
+        ``bound``: in bounds wherever ``stop <= length + d``, both invariants (keys)."""
+        _, n, i = ins.args
+        length = self.invariant(n, ins)
+        if length is None or length[0] != "slot" or self.position_of(i) is None:
+            return None
+        b = self.bound(i, ins)
+        if b is None or b[0][0] == "slot" and b[0][1] not in self.graph.slots:
+            return None
+        key, off = b            # i <= key + off, off <= -1: in bounds iff key + off < n
+        return key, length, -off - 1
+
+    def bound(self, v: Ins, at: Ins, depth: int = 0):
+        """(key, off): ``v <= (the invariant of key) + off`` wherever ``at`` runs. A range's
+        position is below its stop; an inner range's stop may be an outer one's position
+        (``for j in range(i)``), read from a slot not live at entry that is only written
+        such values."""
+        if depth >= 4:
+            return None
+        key = self.invariant(v, at)
+        if key is not None:
+            return key, 0
+        done = self.position_of(v)
+        if done is not None:
+            b = self.bound(done.args[1], done, depth + 1)
+            return None if b is None else (b[0], b[1] - 1)
+        if v.op != "getvar" or v.imm.var in self.graph.entry_vars:
+            return None
+        # not live at entry: every read follows some write (see invariant)
+        found = {self.bound(w.args[0], w, depth + 1) for w in self.writes.get(v.imm.key, [])}
+        return found.pop() if len(found) == 1 else None
+
+    def position_of(self, i: Ins):
+        """The ``range_done`` of the range loop (counting up) whose position ``i`` is: then
+        ``i`` is below the stop it compared. None if that is not sure."""
+        if i.op != "getvar" or i not in self.position:
+            return None
+        writes = self.writes.get(i.imm.key, [])
+        if len(writes) != 1:
+            return None
+        w = writes[0]
+        wblock = self.position[w][0]
+        if not self.before(w, i):
+            return None
+        cur = w.args[0]
+        loop = self.bodies.get(wblock)
+        if loop is None or cur.op != "getvar" or self.position.get(cur, (None,))[0] != wblock:
+            return None
+        header, done = loop
+        cur_slot = cur.imm.key
+        if done.args[0].op != "getvar" or done.args[0].imm.key != cur_slot:
+            return None
+        head = self.graph.blocks[header].instrs
+        if any(x.op == "setvar" and x.imm.key == cur_slot for x in head):
+            return None
+        body = self.graph.blocks[wblock].instrs
+        if any(x.op == "setvar" and x.imm.key == cur_slot for x in body[:self.position[cur][1]]):
+            return None
+        return done
 
     def invariant(self, v: Ins, at: Ins, depth: int = 0):
         """A key equal for two values that are equal wherever ``at`` runs, all run long:

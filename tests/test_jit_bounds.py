@@ -1,0 +1,142 @@
+"""Bounds checks proved or checked once before the loop (passes/bounds.py), and what stays exact.
+
+Each test runs a program under CPython and under Tauraro (``Result.same`` compares
+stdout, exit code and stderr), and reads the ``--jit-dump`` IR or ``--jit-stats-json``
+to check the pass did what the test is about: so a check removed where it should not
+be shows as a wrong result or a missing IndexError.
+"""
+from test_jit import Result
+from test_jit_ir import dump, stage
+
+
+def test_a_range_stop_within_the_length_is_checked_once_at_entry(tmp_path):
+    # m = len(a) before the loop: the stop is an entry value, not the length the pass
+    # sees, so "m <= len(a)" is checked once and a[i] needs no check
+    r, texts = dump(tmp_path, """
+        def f(a, m, reps):
+            s = 0
+            for r in range(reps):
+                for i in range(m):
+                    s += a[i]
+            return s
+        a = [(i * 7919) % 1000 - 300 for i in range(500)]
+        print(f(a, len(a), 3), f(a, 10, 5), f(a, 0, 2))
+    """)
+    after = stage(texts["prog_line4.txt"], "after dce")
+    assert "index_nonneg" not in after and "= elem" in after
+    assert after.count("check_le") == 1
+    assert r.loop(5)["native_iterations"] > 1000
+    assert not any("stop beyond" in reason for reason, _ in r.exit_reasons(4)), r.exit_reasons(4)
+
+
+def test_a_stop_beyond_the_length_raises_index_error_where_cpython_does(tmp_path):
+    # the guard fails at entry; the interpreter runs the loop as written: the list stored
+    # into, the traceback's line and message all as CPython's
+    r = Result(tmp_path, """
+        def f(a, m, seen):
+            s = 0
+            for r in range(3):
+                for i in range(m):
+                    seen[r] = i
+                    s += a[i]
+            return s
+        a = list(range(100))
+        print(f(a, 100, [0] * 3))
+        seen = [-1] * 3
+        try:
+            f(a, 101, seen)
+        except IndexError as e:
+            print("IndexError", e, seen)
+        f(a, 101, [0] * 3)
+    """, "--jit-threshold", "1").same()
+    reasons = r.exit_reasons(4)
+    assert any("a range's stop beyond a.len at entry" == reason for reason, _ in reasons), reasons
+    assert "IndexError" in r.got.stderr
+
+
+def test_an_inner_range_up_to_an_outer_position_takes_the_slack(tmp_path):
+    # j < i < n + 1, so j <= n - 1: in bounds of a list of n elements though the outer
+    # stop is n + 1; with n + 2, j reaches n: IndexError
+    r, texts = dump(tmp_path, """
+        def f(a, n):
+            s = 0
+            for i in range(1, n):
+                for j in range(i):
+                    s += a[j] * i
+            return s
+        a = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9]
+        print(f(a, len(a) + 1), f(a, 5))
+        try:
+            f(a, len(a) + 2)
+        except IndexError as e:
+            print("IndexError", e)
+    """)
+    after = stage(texts["prog_line4.txt"], "after dce")
+    assert "index_nonneg" not in after and "check_le" in after, after
+    reasons = r.exit_reasons(4)
+    assert ("a range's stop beyond a.len + 1 at entry", 4) in reasons, reasons
+    assert r.loop(4)["native_iterations"] >= 15
+
+
+def test_a_list_shrunk_during_the_loop_raises_index_error_exactly(tmp_path):
+    # a callee the loop cannot compile shrinks the list: native code leaves before it runs,
+    # and the next entry checks the new length
+    r = Result(tmp_path, """
+        def shrink(a):
+            del a[len(a) // 2:]
+
+        def f(a):
+            s = 0
+            n = len(a)
+            for i in range(n):
+                s += a[i]
+                if i == 40:
+                    shrink(a)
+            return s
+        try:
+            print(f(list(range(100))))
+        except IndexError as e:
+            print("IndexError", e)
+    """, "--jit-threshold", "1").same()
+    assert "IndexError" in r.got.stdout
+    assert r.loop(8)["native_iterations"] >= 40
+
+
+def test_negative_and_shifted_indexes_keep_their_checks(tmp_path):
+    r, texts = dump(tmp_path, """
+        def f(a, lo, hi):
+            s = 0
+            for i in range(lo, hi):
+                s += a[i] + a[i - 2]
+            return s
+        a = list(range(10, 30))
+        print(f(a, -5, 20), f(a, 0, 20))
+        try:
+            f(a, 0, 21)
+        except IndexError as e:
+            print("IndexError", e)
+    """)
+    after = stage(texts["prog_line4.txt"], "after dce")
+    assert "index" in after.replace("index_nonneg", "")
+
+
+def test_a_stop_from_a_slot_written_differently_keeps_its_check(tmp_path):
+    # n is len(a) on most passes and len(a) + 1 on one: no one bound, so a[i] is checked
+    r, texts = dump(tmp_path, """
+        def f(a, reps):
+            s = 0
+            for r in range(reps):
+                n = len(a)
+                if r == 3:
+                    n = n + 1
+                for i in range(n):
+                    s += a[i]
+            return s
+        print(f(list(range(30)), 3))
+        try:
+            f(list(range(30)), 5)
+        except IndexError as e:
+            print("IndexError", e)
+    """)
+    after = stage(texts["prog_line4.txt"], "after dce")
+    assert "index_nonneg" in after and "check_le" not in after
