@@ -314,6 +314,16 @@ def element_lists(graph) -> dict:
     return out
 
 
+def sums_loads(graph, keys, lists) -> bool:
+    """Does some slot of ``keys`` have an add of an element loaded from one of ``lists``?"""
+    for ins in graph.all_instrs():
+        if ins.op == "setvar" and ins.imm.key in keys:
+            v = ins.args[0]
+            if v.op in _ADDS and v.args[1].op == "load_int" and base_var(v.args[1].args[0]) in lists:
+                return True
+    return False
+
+
 def base_var(addr):
     """The var whose record ``addr`` (an element's address) is in, if it is read from one."""
     if addr.op in ("elem", "index", "index_nonneg"):

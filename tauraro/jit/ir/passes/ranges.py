@@ -378,6 +378,8 @@ def run(graph):
             seeds = None
     unproved = accumulate.inner(graph, analysis.of)
     lists = accumulate.element_lists(graph) if unproved and graph.elements_allowed else None
+    if lists and not accumulate.sums_loads(graph, unproved, lists):
+        lists = None            # (no sum adds an element read: bounds on them would not help)
     if lists:                   # would the elements of the lists read, bounded, prove them?
         third = Ranges(graph, live)
         third.slots.update(seeds or {})
