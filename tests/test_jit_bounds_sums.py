@@ -102,3 +102,24 @@ print(h(a, 1000, 3), h(a, 2**30, 3), h(a, 2**29, 2))
 """, "--jit-threshold", "1").same()
     reasons = {reason for reason, _ in r.exit_reasons(4)}
     assert "a range's end beyond 2**29" in reasons, reasons
+
+
+def test_a_list_an_inlined_callee_stores_into_is_not_assumed_bounded(tmp_path):
+    # the callee's list is the summed one, held in a register of the inlined frame the
+    # entry cannot compare: no element bounds for the region (the sum keeps its guard)
+    r, texts = dump(tmp_path, """
+def bump(b, i, r):
+    if r == 2:
+        b[i] = 2**61 + i
+
+def g(a, reps):
+    s = 0
+    for r in range(reps):
+        for i in range(len(a)):
+            s += a[i]
+            bump(a, i, r)
+    return s
+print(g([1] * 300, 4))
+print(g([2] * 300, 5))
+""")
+    assert "add_ov" in stage(texts["prog_line8.txt"], "after dce")

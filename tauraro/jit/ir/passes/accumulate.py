@@ -295,14 +295,14 @@ def element_lists(graph) -> dict:
     the vars of the lists it stores into, which must not be the same object (an entry check
     makes sure of that and of their elements' bound, where range analysis used it)."""
     from ...jtypes import INT, SeqIterType, SeqType
+    written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar" and ins.imm.part == 0}
     stored = set()
     for ins in graph.all_instrs():
         if ins.op in ("store_int", "store_float", "mark_dirty"):
             base = base_var(ins.args[0])
-            if base is None:
-                return {}
+            if base is None or base not in graph.entry_vars or base in written:
+                return {}       # (a list the entry cannot tell apart: an inlined callee's argument)
             stored.add(base)
-    written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar" and ins.imm.part == 0}
     out = {}
     for key, slot in graph.slots.items():
         var, jt, part = key

@@ -121,7 +121,8 @@ class _Proof:
         ``bound``: in bounds wherever ``stop <= length + d``, both invariants (keys)."""
         _, n, i = ins.args
         length = self.invariant(n, ins)
-        if length is None or length[0] != "slot" or self.position_of(i) is None:
+        if length is None or length[0] != "slot" or length[1] not in self.graph.slots \
+                or self.position_of(i) is None:
             return None
         b = self.bound(i, ins)
         if b is None or b[0][0] == "slot" and b[0][1] not in self.graph.slots:
