@@ -107,11 +107,13 @@ class EntryRecords:
     def small(self, addr) -> bool:
         """Are the elements of the int record at ``addr`` all within 2**32 of 0 (see
         passes/accumulate.ELEMENT_BITS)? Each element's top four bytes all 0 (0 <= x < 2**32)
-        or all 0xFF (-2**32 <= x < 0): four strided copies and compares, at C speed."""
+        or all 0xFF (-2**32 <= x < 0): a copy, four strided slices of it and compares, at C
+        speed: ~9 ns an element, against ~17 for array('q', list) (a memoryview's strided
+        slice is three times slower than a bytes object's)."""
         view = self.transfer.view
         n = int.from_bytes(view[addr:addr + 8], "little")
-        body = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n]
-        b4, b5, b6, b7 = (body[j::8].tobytes() for j in (4, 5, 6, 7))
+        body = bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
+        b4, b5, b6, b7 = (body[j::8] for j in (4, 5, 6, 7))
         return b4 == b5 == b6 == b7 and not b7.translate(None, b"\0\xff")
 
     def writeback(self, view):
