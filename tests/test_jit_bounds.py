@@ -74,7 +74,7 @@ def test_an_inner_range_up_to_an_outer_position_takes_the_slack(tmp_path):
     after = stage(texts["prog_line4.txt"], "after dce")
     assert "index_nonneg" not in after and "check_le" in after, after
     reasons = r.exit_reasons(4)
-    assert ("a range's stop beyond a.len + 1 at entry", 4) in reasons, reasons
+    assert ("a range's stop beyond a.len +1 at entry", 4) in reasons, reasons
     assert r.loop(4)["native_iterations"] >= 15
 
 
@@ -140,3 +140,71 @@ def test_a_stop_from_a_slot_written_differently_keeps_its_check(tmp_path):
     """)
     after = stage(texts["prog_line4.txt"], "after dce")
     assert "index_nonneg" in after and "check_le" not in after
+
+
+INSERTION = """
+def isort(a, n):
+    for i in range(1, n):
+        x = a[i]
+        j = i - 1
+        while j >= 0 and a[j] > x:
+            a[j + 1] = a[j]
+            j -= 1
+        a[j + 1] = x
+    return a
+"""
+
+
+def test_an_index_only_decreasing_from_a_bounded_start_needs_no_check(tmp_path):
+    # j = i - 1, then only j -= 1: j + 1 <= i < n, so n <= len(a) at entry makes every
+    # index of the while loop in bounds (j >= 0 is the loop's own test)
+    r, texts = dump(tmp_path, INSERTION + """
+import random
+rng = random.Random(5)
+a = [rng.randrange(1000) for _ in range(300)]
+print(isort(list(a), len(a)) == sorted(a), isort([3, 1, 2], 3))
+""")
+    after = stage(texts["prog_line3.txt"], "after dce")
+    assert "index_nonneg" not in after and after.count("check_le") == 1, after
+    assert r.loop(3)["native_iterations"] > 100
+
+
+def test_a_decreasing_index_from_beyond_the_length_raises_index_error(tmp_path):
+    # j + 1 <= i + 1 <= n: n <= len(a) - 1 is checked at entry; with n = len(a) it fails,
+    # and the interpreter raises where CPython does, the list as CPython left it
+    r = Result(tmp_path, """
+def shift(a, n):
+    for i in range(n):
+        j = i
+        while j >= 0 and a[j] > 5:
+            j -= 1
+        a[j + 1] += 1
+    return a
+a = [5, 3, 8, 1, 9, 2, 7, 0, 6, 4] * 3
+print(shift(list(a), len(a) - 1))
+b = list(a)
+try:
+    shift(b, len(b))
+except IndexError as e:
+    print("IndexError", e, b)
+""", "--jit-threshold", "1").same()
+    reasons = r.exit_reasons(3)
+    assert ("a range's stop beyond a.len -1 at entry", 3) in reasons, reasons
+
+
+def test_an_index_that_also_increases_keeps_its_check(tmp_path):
+    r, texts = dump(tmp_path, """
+def f(a, n):
+    s = 0
+    for i in range(n):
+        j = i
+        while j >= 0 and a[j] % 3:
+            j -= 1
+            if a[j] == 4:
+                j += 2
+                break
+        s += j
+    return s
+print(f([1, 2, 4, 5, 7, 3, 8, 4, 1, 6], 10))
+""")
+    assert "index_nonneg" in stage(texts["prog_line4.txt"], "after dce")

@@ -56,7 +56,7 @@ def _entry_guards(graph, hoisted):
     for (stop, length), d in hoisted.items():
         slot = graph.slots[length[1]]
         snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "a range's stop beyond %s%s at entry"
-                                       % (slot.name, " + %d" % d if d else ""), GUARD, e.values))
+                                       % (slot.name, " %+d" % d if d else ""), GUARD, e.values))
         for key in (stop, length):
             if key not in read:
                 read[key] = _value(graph, key, e.line)
@@ -67,6 +67,19 @@ def _entry_guards(graph, hoisted):
             n = Ins("add", (n, k), line=e.line)
             graph.preheader += [k, n]
         graph.preheader.append(Ins("check_le", (a, n), snap=snap, line=e.line))
+
+
+def _shift(v):
+    """c if ``v`` is ``x + c`` or ``x - (-c)`` for a constant c (any add or sub op), else None."""
+    if v.op in _ADDS and v.args[1].op == "int":
+        return v.args[1].imm
+    if v.op in _SUBS and v.args[1].op == "int":
+        return -v.args[1].imm
+    return None
+
+
+_ADDS = {"add", "add_ov", "add_ov_nn"}
+_SUBS = {"sub", "sub_ov", "sub_ov_nn"}
 
 
 def _value(graph, key, line):
@@ -117,38 +130,54 @@ class _Proof:
         return stop is not None and stop == self.invariant(n, ins)
 
     def hoistable(self, ins: Ins):
-        """(stop, length, d) if the index is a range position below ``stop + d``... see
-        ``bound``: in bounds wherever ``stop <= length + d``, both invariants (keys)."""
+        """(stop, length, d) if the index is bounded by ``bound`` (not an invariant, which
+        licm hoists where every iteration reads it): in bounds wherever
+        ``stop <= length + d``, both invariants (keys)."""
         _, n, i = ins.args
         length = self.invariant(n, ins)
         if length is None or length[0] != "slot" or length[1] not in self.graph.slots \
-                or self.position_of(i) is None:
+                or self.invariant(i, ins) is not None:
             return None
         b = self.bound(i, ins)
         if b is None or b[0][0] == "slot" and b[0][1] not in self.graph.slots:
             return None
-        key, off = b            # i <= key + off, off <= -1: in bounds iff key + off < n
+        key, off = b            # i <= key + off: in bounds iff key + off < n
         return key, length, -off - 1
 
     def bound(self, v: Ins, at: Ins, depth: int = 0):
-        """(key, off): ``v <= (the invariant of key) + off`` wherever ``at`` runs. A range's
-        position is below its stop; an inner range's stop may be an outer one's position
-        (``for j in range(i)``), read from a slot not live at entry that is only written
-        such values."""
-        if depth >= 4:
+        """(key, off): ``v <= (the invariant of key) + off`` wherever ``at`` runs; None if
+        none is found. A range's position is below its stop; an inner range's stop may be an
+        outer one's position (``for j in range(i)``); ``v + c`` is below the bound of ``v``
+        plus c; and a slot not live at entry is below the largest bound of the values it is
+        set to, where its other writes only decrease it (``j = i - 1`` ...
+        ``while j >= 0 and a[j] > x: ...; j -= 1``)."""
+        if depth >= 6:
             return None
         key = self.invariant(v, at)
         if key is not None:
             return key, 0
+        c = _shift(v)
+        if c is not None:
+            b = self.bound(v.args[0], at, depth + 1)
+            return None if b is None else (b[0], b[1] + c)
         done = self.position_of(v)
         if done is not None:
             b = self.bound(done.args[1], done, depth + 1)
             return None if b is None else (b[0], b[1] - 1)
         if v.op != "getvar" or v.imm.var in self.graph.entry_vars:
             return None
-        # not live at entry: every read follows some write (see invariant)
-        found = {self.bound(w.args[0], w, depth + 1) for w in self.writes.get(v.imm.key, [])}
-        return found.pop() if len(found) == 1 else None
+        # not live at entry: every read follows some write (see invariant), of a value
+        # within a bound, or no larger than the slot's value before
+        found = set()
+        for w in self.writes.get(v.imm.key, []):
+            x = w.args[0]
+            c = _shift(x)
+            if c is not None and c <= 0 and x.args[0].op == "getvar" and x.args[0].imm.key == v.imm.key:
+                continue
+            found.add(self.bound(x, w, depth + 1))
+        if not found or None in found or len({k for k, _ in found}) != 1:
+            return None
+        return next(iter(found))[0], max(off for _, off in found)
 
     def position_of(self, i: Ins):
         """The ``range_done`` of the range loop (counting up) whose position ``i`` is: then
