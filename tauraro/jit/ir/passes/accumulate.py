@@ -25,9 +25,13 @@ Where a sum's steps are unbounded only because a range's ends are (``total += i`
 entry within ``RANGE_BOUND`` (``range_seeds``); if that proves a sum, entry checks make
 sure of those ends too.
 
-Only regions of one loop over a range take part (a nested loop runs a number of times
-per run that this does not bound), and only where exits resume where they left (not a
-comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the emitter.
+Only regions of one loop over a range take part in the budget (a nested loop runs a
+number of times per run that this does not bound), and only where exits resume where they
+left (not a comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the
+emitter. The sums of an *inner* range loop are bounded another way (``inner``, below): by
+its iterations, which its stop and start bound, with the sum checked as it starts; and
+``s += a[i]`` by the elements of the lists the region only reads, checked at entry
+(``element_lists``; ``transfer.EntryRecords.small``).
 """
 from __future__ import annotations
 

@@ -19,6 +19,18 @@ What it takes, for an ``index_nonneg`` whose index is a read of slot I:
   live there, or one write runs before the read): ``range(len(a))`` sets its iterator's
   stop at each start of the loop, and loops one after another share the register.
 
+Where the stop is not the length (``m = len(a)`` before the loop, ``range(1, n)``, an inner
+``range(i)`` up to an outer position) the relation is checked instead, once, before the
+loop: ``bound`` finds an invariant K and an offset with ``i <= K + off`` (a position is
+below its stop, an inner stop may be an outer position, ``j + 1`` adds 1, and a slot only
+decreasing from bounded starts -- ``j = i - 1`` ... ``j -= 1`` -- stays below them), and a
+guard ``K <= len + d`` (``check_le``, d = -off - 1) in the preheader makes every such index
+in bounds. A run whose K is beyond leaves at entry, state intact; the interpreter runs the
+loop as written and raises IndexError where CPython does. (A loop whose stop passes the
+length without indexing that far -- it breaks first -- then runs interpreted: exact, and
+rare.) An index that is itself invariant is left to licm, which hoists its check only where
+every iteration runs it.
+
 Everything else (the default) keeps its guard.
 """
 from __future__ import annotations
