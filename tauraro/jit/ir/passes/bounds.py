@@ -154,7 +154,10 @@ class _Proof:
         if b is None or b[0][0] == "slot" and b[0][1] not in self.graph.slots:
             return None
         key, off = b            # i <= key + off: in bounds iff key + off < n
-        return key, length, -off - 1
+        d = -off - 1
+        if abs(d) > 1 << 32:
+            return None         # (length + d computed in 64 bits: keep it far from the edges)
+        return key, length, d
 
     def bound(self, v: Ins, at: Ins, depth: int = 0):
         """(key, off): ``v <= (the invariant of key) + off`` wherever ``at`` runs; None if
