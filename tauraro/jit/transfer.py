@@ -646,6 +646,11 @@ def _range_iter_entry(it, iters, var):
             and I64_MIN <= stop <= I64_MAX and I64_MIN <= cur <= I64_MAX):
         return None
     iters[var] = (it, start, step)
+    if len(rng) and (cur < stop if step > 0 else cur > stop):
+        # the iterator's range ends at a multiple of the step (range(4, 11, 3) iterates as
+        # range(4, 13, 3)): its stop is made the one past its last value, the same run of
+        # values, so that "position < stop" (passes/bounds) is as tight as it can be
+        stop = rng[-1] + (1 if step > 0 else -1)
     return cur, stop, step
 
 
