@@ -222,8 +222,9 @@ def _inner_loop(graph, h, preds, dom):
     cur, stop, step = (a.imm.key for a in t[1].args)
     for k in body:
         for ins in graph.blocks[k].instrs:
-            if ins.op == "setvar" and ins.imm.key in (stop, step):
-                return None
+            if ins.op == "setvar" and (ins.imm.key in (stop, step)
+                                       or ins.imm.key == cur and not _steps(ins.args[0], cur, step)):
+                return None     # (the position only moves on by the step: stop - start bounds the runs)
     p = graph.blocks[entering[0]]
     written = {}
     for ins in p.instrs:
@@ -245,6 +246,14 @@ def _inner_loop(graph, h, preds, dom):
     def guards(of):
         return [v for v in (start_value, stop_value) if checked(v, of)]
     return body, entering[0], trips, guards
+
+
+def _steps(v, cur, step) -> bool:
+    """Is ``v`` the position moved on by the step, ``cur + step`` (slot keys)?"""
+    if v.op != "add" or v.args[0].op != "getvar" or v.args[0].imm.key != cur:
+        return False
+    b = v.args[1]
+    return b.op == "getvar" and b.imm.key == step or b.op == "int" and b.imm > 0
 
 
 def _sites(graph, of, keys):
