@@ -125,6 +125,7 @@ class LoopState:
         # (a comprehension's: tauraro.vm.comprehensions), so inlined callees may change
         # nothing the program sees: their stores are exits
         self.reruns_iterations = False
+        self.elements_allowed = True     # may versions assume bounded list elements (passes/accumulate)?
 
     @property
     def line(self):
@@ -420,6 +421,12 @@ class JitController:
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 if class_attributes_changed(version.transfer.class_attributes):
                     del st.versions[types]      # a class attribute it read changed: compile again next time
+                    if st.last is version:
+                        st.last = None
+                elif version.transfer.assumption_failed:
+                    # a list's elements beyond the bound it assumed: compile one that does not
+                    del st.versions[types]
+                    st.elements_allowed = False
                     if st.last is version:
                         st.last = None
                 st.backoff = min(st.backoff * 2, 1 << 16)
@@ -731,6 +738,7 @@ class JitController:
             graph = record(inf, layout.carried, layout.constants, "loop_line%d" % st.loop.line)
             graph.counted = frozenset(region.loop_headers)      # (the emitter counts their iterations)
             graph.budget_allowed = not st.reruns_iterations      # (a comprehension's exits re-run)
+            graph.elements_allowed = st.elements_allowed
             stages = [("as recorded", graph.text())] if dumping else []
             optimize(graph, stages if dumping else None)
             exits = [snap.exit_record() for snap in graph.snapshots]
@@ -744,7 +752,7 @@ class JitController:
         # (made before Cranelift runs, whose compile leaves the caches cold for Python code)
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
-                            cells.checks if cells else ())
+                            cells.checks if cells else (), graph.element_lists)
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop

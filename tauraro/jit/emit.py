@@ -658,6 +658,14 @@ def _check_abs(em, ins):
     em.exit_if(ins.snap)
 
 
+@rule("check_le")
+def _check_le(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e("i64.gt_s")
+    em.exit_if(ins.snap)
+
+
 @rule("float_to_int")
 def _float_to_int(em, ins):
     """NaN, infinities and values beyond 64 bits exit (CPython's error, or a big int,

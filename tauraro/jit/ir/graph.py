@@ -151,6 +151,8 @@ class Graph:
         self.budget = None                  # (the loop's range_done, where it leaves) if it must
         self.entry_state: Snapshot | None = None   # the state at the loop's entry (hoisted guards leave there)
         self.entry_vars: set = set()        # the vars live at the loop's entry
+        self.element_lists: dict = {}       # int lists whose elements' bound the entry checks (passes/accumulate)
+        self.elements_allowed = True        # may it? (not once a version's entry found elements beyond)
         self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one
         self.slots: dict = {}
         self._var_slots: dict = {}          # (var, jtype) -> its slots (see var_slots)

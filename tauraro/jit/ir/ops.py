@@ -64,6 +64,7 @@ check_nonzero   int                 -       guard           exits if a is 0 (a d
 check_nonneg    int                 -       guard           exits if a < 0 (a shift count, an exponent, isqrt)
 check_len       int                 -       guard           exits unless a == imm (unpacking a list or tuple of a length known only at run time)
 check_abs       int                 -       guard           exits unless |a| <= imm (at entry: a sum the loop carries, a range's ends; passes/accumulate)
+check_le        int int             -       guard           exits unless a <= b (at entry: a range's stop against a list's length; passes/bounds)
 check_fnonzero  float               -       guard           exits if a is 0.0 (a divisor)
 check_fnonneg   float               -       guard           exits if a < 0.0 (math.sqrt)
 add_ov          int int             int     guard           a + b; exits on overflow

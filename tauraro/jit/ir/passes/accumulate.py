@@ -25,9 +25,13 @@ Where a sum's steps are unbounded only because a range's ends are (``total += i`
 entry within ``RANGE_BOUND`` (``range_seeds``); if that proves a sum, entry checks make
 sure of those ends too.
 
-Only regions of one loop over a range take part (a nested loop runs a number of times
-per run that this does not bound), and only where exits resume where they left (not a
-comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the emitter.
+Only regions of one loop over a range take part in the budget (a nested loop runs a
+number of times per run that this does not bound), and only where exits resume where they
+left (not a comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the
+emitter. The sums of an *inner* range loop are bounded another way (``inner``, below): by
+its iterations, which its stop and start bound, with the sum checked as it starts; and
+``s += a[i]`` by the elements of the lists the region only reads, checked at entry
+(``element_lists``; ``transfer.EntryRecords.small``).
 """
 from __future__ import annotations
 
@@ -137,3 +141,206 @@ def _budget(graph, test):
     s = next(snap for (source, header), snap in graph.interrupts.items() if header == graph.entry)
     graph.budget = (test, graph.snapshot(Snapshot(
         s.frames[0][0], s.pc, s.line, "a run's %d iterations" % BUDGET, INTERRUPT, s.values)))
+
+
+# --- sums inside an inner loop -------------------------------------------------------------------
+# An inner range loop runs a number of iterations its entry bounds: at most stop - start,
+# with stop and start within STOP_BOUND (known, or checked as the loop starts). A sum only
+# added to inside it (with steps bounded, by range analysis, or by the elements of a list
+# checked at entry: ELEMENT_BITS) then moves at most (iterations + 1) * sum(|d|) from where
+# it started, checked within ENTRY_BOUND as the loop starts: its adds need no guard. The
+# checks leave at the inner loop's start, its state intact (as a Ctrl-C at its header), and
+# the interpreter runs the loop from there. One check an inner loop's start, not one an add.
+STOP_BOUND = 1 << 29        # a list's length fits (16 + 8 * len bytes in 4 GiB of memory)
+ELEMENT_BITS = 32           # |element| <= 2**32 for the int lists checked at entry
+
+
+def inner(graph, of, only=None) -> list:
+    """Prove the sums of each innermost range loop that is not the region's own (see
+    above); ``of`` as for ``run``. The slots left unproved (with an add guard) are returned."""
+    if not graph.budget_allowed or len(graph.loop_headers) < 2:
+        return []
+    order = graph.rpo()
+    preds = graph.preds(order)
+    dom = None
+    unproved = []
+    for h in [k for k in order if k in graph.loop_headers and k != graph.entry]:
+        if h not in preds:
+            continue
+        if dom is None:
+            dom = graph.dominators()
+        loop = _inner_loop(graph, h, preds, dom)
+        if loop is None:
+            continue
+        body, entry_block, trips, guards = loop
+        sites, adds = _sites(graph, of, body)
+        proved = []
+        for key, bounds in sites.items():
+            if key not in adds or only is not None and key not in only \
+                    or not any(v.opdef.guard for v in adds[key]):
+                continue        # (a range's own position, a sum proved already)
+            growth = sum((trips(of) + 1) * d for d in bounds if d is not None)
+            if ENTRY_BOUND + growth > I64_MAX:
+                if all(v.opdef.guard for v in adds[key]):
+                    unproved.append(key)
+                continue
+            proved.append(key)
+        if not proved:
+            continue
+        for key in proved:
+            for v in adds[key]:
+                if v.op != "add" and v.op != "sub":
+                    v.op = "add" if v.op.startswith("add") else "sub"
+                    v.snap = None
+        _start_checks(graph, h, entry_block, guards(of), [graph.slots[k] for k in proved])
+    return unproved
+
+
+def _inner_loop(graph, h, preds, dom):
+    """(its blocks, the one block entering it, its iterations' bound as a function of the
+    intervals, the start checks that bound needs as one) for an innermost loop over a range
+    counting up, entered from one block that sets its position and stop; else None."""
+    t = graph.blocks[h].term
+    if t[0] != "branch" or t[1].op != "range_done" or t[1].imm <= 0 or any(a.op != "getvar" for a in t[1].args):
+        return None
+    latches = [p for p in preds[h] if h in dom.get(p, ())]
+    entering = [p for p in preds[h] if p not in latches]
+    if not latches or len(entering) != 1 or graph.blocks[entering[0]].term != ("goto", h):
+        return None
+    body = {h}
+    work = list(latches)
+    while work:
+        k = work.pop()
+        if k not in body:
+            body.add(k)
+            work.extend(preds.get(k, ()))
+    if any(k in graph.loop_headers for k in body if k != h):
+        return None         # not innermost
+    snap = next((s for (source, header), s in graph.interrupts.items() if header == h), None)
+    if snap is None or snap.callees:
+        return None
+    cur, stop, step = (a.imm.key for a in t[1].args)
+    for k in body:
+        for ins in graph.blocks[k].instrs:
+            if ins.op == "setvar" and (ins.imm.key in (stop, step)
+                                       or ins.imm.key == cur and not _steps(ins.args[0], cur, step)):
+                return None     # (the position only moves on by the step: stop - start bounds the runs)
+    p = graph.blocks[entering[0]]
+    written = {}
+    for ins in p.instrs:
+        if ins.op == "setvar":
+            written[ins.imm.key] = ins.args[0]
+    if cur not in written or stop not in written:
+        return None
+    start_value, stop_value = written[cur], written[stop]
+
+    def checked(v, of):
+        lo, hi = of(v)
+        return max(-lo, hi) > STOP_BOUND
+
+    def trips(of):
+        lo = -STOP_BOUND if checked(start_value, of) else of(start_value)[0]
+        hi = STOP_BOUND if checked(stop_value, of) else of(stop_value)[1]
+        return max(0, hi - lo)
+
+    def guards(of):
+        return [v for v in (start_value, stop_value) if checked(v, of)]
+    return body, entering[0], trips, guards
+
+
+def _steps(v, cur, step) -> bool:
+    """Is ``v`` the position moved on by the step, ``cur + step`` (slot keys)?"""
+    if v.op != "add" or v.args[0].op != "getvar" or v.args[0].imm.key != cur:
+        return False
+    b = v.args[1]
+    return b.op == "getvar" and b.imm.key == step or b.op == "int" and b.imm > 0
+
+
+def _sites(graph, of, keys):
+    """For the blocks ``keys``: slot -> [bound of |d| per add, or None per reset within
+    ENTRY_BOUND, or I64_MAX per other write]; slot -> its add instructions."""
+    sites: dict = {}
+    adds: dict = {}
+    for k in keys:
+        last_write: dict = {}
+        read_at: dict = {}
+        for pos, ins in enumerate(graph.blocks[k].instrs):
+            if ins.op == "getvar":
+                read_at[ins] = pos
+            elif ins.op == "setvar" and ins.imm.type == "int":
+                key, v = ins.imm.key, ins.args[0]
+                if v.op in _ADDS and v.args[0].op == "getvar" and v.args[0].imm.key == key \
+                        and read_at.get(v.args[0], -1) > last_write.get(key, -1):
+                    lo, hi = of(v.args[1])
+                    sites.setdefault(key, []).append(max(-lo, hi))
+                    adds.setdefault(key, []).append(v)
+                else:
+                    lo, hi = of(v)
+                    sites.setdefault(key, []).append(None if max(-lo, hi) <= ENTRY_BOUND else I64_MAX)
+                last_write[key] = pos
+    return sites, adds
+
+
+def _start_checks(graph, h, entry_block, bounded, sums):
+    """At the end of the block entering the inner loop at ``h``: its start and stop within
+    STOP_BOUND where that was assumed, and each sum within ENTRY_BOUND; each leaves as a
+    Ctrl-C at the header would, with its own reason."""
+    s = next(s for (source, header), s in graph.interrupts.items() if header == h)
+    b = graph.blocks[entry_block]
+    line = s.line
+    have = {(i.args[0], i.imm) for i in b.instrs if i.op == "check_abs"}
+    bounded = [v for v in bounded if (v, STOP_BOUND) not in have]      # (checked by a first proof)
+
+    def snap(reason):
+        return graph.snapshot(Snapshot(s.frames[0][0], s.pc, line, reason, GUARD, s.values))
+    for v in bounded:
+        b.instrs.append(Ins("check_abs", (v,), imm=STOP_BOUND, line=line,
+                            snap=snap("a range's end beyond 2**%d" % (STOP_BOUND.bit_length() - 1))))
+    for slot in sums:
+        read = Ins("getvar", imm=slot, line=line)
+        b.instrs += [read, Ins("check_abs", (read,), imm=ENTRY_BOUND, line=line,
+                               snap=snap("%s beyond 2**%d as the loop starts"
+                                         % (slot.name, ENTRY_BOUND.bit_length() - 1)))]
+
+
+def element_lists(graph) -> dict:
+    """The int lists (and tuples, and iterators over them) the region only reads: var ->
+    the vars of the lists it stores into, which must not be the same object (an entry check
+    makes sure of that and of their elements' bound, where range analysis used it)."""
+    from ...jtypes import INT, SeqIterType, SeqType
+    written = {ins.imm.var for ins in graph.all_instrs() if ins.op == "setvar" and ins.imm.part == 0}
+    stored = set()
+    for ins in graph.all_instrs():
+        if ins.op in ("store_int", "store_float", "mark_dirty"):
+            base = base_var(ins.args[0])
+            if base is None or base not in graph.entry_vars or base in written:
+                return {}       # (a list the entry cannot tell apart: an inlined callee's argument)
+            stored.add(base)
+    out = {}
+    for key, slot in graph.slots.items():
+        var, jt, part = key
+        if part != 0 or var not in graph.entry_vars or var in written or var in stored:
+            continue
+        seq = jt.seq if isinstance(jt, SeqIterType) else jt
+        if isinstance(seq, SeqType) and seq.elem is INT:
+            out[var] = sorted(stored, key=repr)
+    return out
+
+
+def sums_loads(graph, keys, lists) -> bool:
+    """Does some slot of ``keys`` have an add of an element loaded from one of ``lists``?"""
+    for ins in graph.all_instrs():
+        if ins.op == "setvar" and ins.imm.key in keys:
+            v = ins.args[0]
+            if v.op in _ADDS and v.args[1].op == "load_int" and base_var(v.args[1].args[0]) in lists:
+                return True
+    return False
+
+
+def base_var(addr):
+    """The var whose record ``addr`` (an element's address) is in, if it is read from one."""
+    if addr.op in ("elem", "index", "index_nonneg"):
+        addr = addr.args[0]
+    if addr.op == "getvar" and addr.imm.part == 0:
+        return addr.imm.var
+    return None

@@ -81,6 +81,7 @@ class Ranges:
         self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
         self._slot_reads: dict = {}
+        self.elements: dict = {}        # the lists whose int elements are within 2**ELEMENT_BITS
 
     def of(self, v):
         r = self.values.get(v)
@@ -155,6 +156,8 @@ class Ranges:
             return (0, 1 << 32)
         if op == "seq_len":
             return LENGTH
+        if op == "load_int" and self.elements and accumulate.base_var(ins.args[0]) in self.elements:
+            return (-(1 << accumulate.ELEMENT_BITS), 1 << accumulate.ELEMENT_BITS)
         if op == "invert":
             return (~a[1], ~a[0])
         if ins.type == "bool":
@@ -371,6 +374,20 @@ def run(graph):
         second.run()
         if len(accumulate.run(graph, second.of, set(unproved), seeds)) < len(unproved):
             analysis = second   # (sound now: entry checks make sure of the seeds)
+        else:
+            seeds = None
+    unproved = accumulate.inner(graph, analysis.of)
+    lists = accumulate.element_lists(graph) if unproved and graph.elements_allowed else None
+    if lists and not accumulate.sums_loads(graph, unproved, lists):
+        lists = None            # (no sum adds an element read: bounds on them would not help)
+    if lists:                   # would the elements of the lists read, bounded, prove them?
+        third = Ranges(graph, live)
+        third.slots.update(seeds or {})
+        third.elements = lists
+        third.run()
+        if len(accumulate.inner(graph, third.of, set(unproved))) < len(unproved):
+            analysis = third    # (sound now: the entry checks the lists' elements)
+            graph.element_lists = lists
     for b in graph.blocks.values():
         b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
 
