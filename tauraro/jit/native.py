@@ -382,6 +382,10 @@ _CONFIG = (
     # rounded fma otherwise -- never the separate multiply and add.
     ("wasm_relaxed_simd", True),
     ("wasm_relaxed_simd_deterministic", True),
+    # i64.mul_wide_s (the 128-bit product): the emitter's overflow check of a multiply
+    # by a variable (one x86 imul and a compare, where MVP wasm needed a division's
+    # worth of blocks: a tenth of a millisecond of Cranelift per multiply)
+    ("wasm_wide_arithmetic", True),
     # No .eh_frame per module: only native debuggers and profilers use it (wasmtime walks
     # wasm frames by their frame pointers, and host functions never unwind through wasm:
     # their exceptions come back as traps). Making and registering it was ~10 us of
