@@ -49,7 +49,8 @@ class Emitter(Sink):
         self.module = Module(name=module_name)
         self.helper_index = {}
         self.internal_functions = set()
-        self.body: list[tuple] = []
+        self.body: list = []
+        self.emit = self.body.append    # (the hot path: one bound method, rebound with the body)
         self.locals: list[tuple[str, str]] = []
         self.local_names: set[str] = set()
         self._name_counts: dict = {}
@@ -77,13 +78,18 @@ class Emitter(Sink):
 
     # --- locals -----------------------------------------------------------------------------
     def new_local(self, name: str, valtype: str) -> int:
-        base = name
-        k = self._name_counts.get(base, 1)
-        while name in self.local_names:
-            k += 1
-            name = "%s_%d" % (base, k)
-        self._name_counts[base] = k
-        self.local_names.add(name)
+        """A new local; its name, made unique, only when the wasm is shown (``annotate``):
+        the binary carries no names, and naming was a tenth of the emitter's time."""
+        if self.annotate:
+            base = name
+            k = self._name_counts.get(base, 1)
+            while name in self.local_names:
+                k += 1
+                name = "%s_%d" % (base, k)
+            self._name_counts[base] = k
+            self.local_names.add(name)
+        else:
+            name = None
         self.locals.append((name, valtype))
         if self.function is not None:
             return len(self.locals) - 1      # shifted past the parameters by build_function
@@ -105,7 +111,12 @@ class Emitter(Sink):
         return idx
 
     def var_locals(self, var, jt) -> list[int]:
-        return [self.slot_local(s) for s in self.graph.var_slots(var, jt)]
+        get = self.slot_locals.get
+        out = []
+        for s in self.graph.var_slots(var, jt):
+            idx = get(s.key)
+            out.append(self.slot_local(s) if idx is None else idx)
+        return out
 
     def scratch(self, valtype: str) -> int:
         """A local for a value that lives only inside one block (reused by later blocks)."""
@@ -116,11 +127,14 @@ class Emitter(Sink):
         self._pool_used[valtype] = n + 1
         return pool[n]
 
-    def emit(self, instr: tuple):
-        self.body.append(instr)
+    def _set_body(self, body: list):
+        self.body = body
+        self.emit = body.append
 
     def e(self, *instrs):
-        self.body += [i if type(i) is tuple else (i,) for i in instrs]
+        """Append instructions: tuples, or a bare name for one without an immediate
+        (the encoder and the text printer take both)."""
+        self.body += instrs
 
     def to_local(self, valtype: str) -> int:
         t = self.scratch(valtype)
@@ -131,6 +145,10 @@ class Emitter(Sink):
     def use(self, v: Ins):
         """Push an IR value: a constant inline, a slot read from the slot (see
         ``_slot_reads``), anything else from its local."""
+        idx = self.value_locals.get(v)
+        if idx is not None:
+            self.emit(("local.get", idx))
+            return
         op = v.op
         if op == "int":
             self.emit(("i64.const", v.imm))
@@ -141,7 +159,7 @@ class Emitter(Sink):
         elif v in self.slot_reads:
             self.read_slot(v.imm)
         else:
-            self.emit(("local.get", self.value_locals[v]))
+            raise KeyError("%r (%s) has no local" % (v, v.op))
 
     def _slot_reads(self, instrs, term):
         """The ``getvar`` values of a block that can be read from their slot where they
@@ -377,7 +395,7 @@ class Emitter(Sink):
         The host gives a budget below what Python's recursion limit leaves, so deep
         recursion fails natively and CPython raises RecursionError where it does."""
         wasm_params, results, locals_, body = self.function_body(params, result)
-        self.body = body
+        self._set_body(body)
         self._complete_module(own=("fn", id(self.graph)))
         f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
                                      locals=locals_, body=self.body)
@@ -403,7 +421,7 @@ class Emitter(Sink):
         self.locals = []
         self.local_names = set()
         self._name_counts = {}
-        self.body = []
+        self._set_body([])
         base = len(wasm_params)
         self.exit_local = None
         self.counters = {}            # (a function's loops are not counted)
@@ -495,7 +513,7 @@ class Emitter(Sink):
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
         if index:
-            self.body = resolved(self.body)
+            self._set_body(resolved(self.body))
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
