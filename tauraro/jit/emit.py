@@ -73,6 +73,7 @@ class Emitter(Sink):
         scalars = [v for v, t in layout.inputs if v in self.carried and t in (INT, FLOAT, BOOL)]
         self.in_memory = set(scalars) if len(scalars) > MEMORY_VARS else set()
         self._pool: dict = {}
+        self._scratch_locals: set = set()   # the pool's locals (see instruction)
         self._pool_used: dict = {}
         self.natives: dict = {}     # ("fn", id(graph)) -> (NativeFunction, its body): see native_function
 
@@ -97,7 +98,9 @@ class Emitter(Sink):
 
     def slot_local(self, slot) -> int:
         idx = self.slot_locals.get(slot.key)
-        if idx is None:
+        if idx is None and not self.annotate:       # (unnamed: see new_local)
+            idx = self.slot_locals[slot.key] = self.new_local(None, slot.jtype.parts[slot.part][1])
+        elif idx is None:
             name = slot.name
             taken = self._var_parts
             if len(self.slot_locals) != self._var_parts_of:     # (function_body fills it too)
@@ -123,7 +126,9 @@ class Emitter(Sink):
         pool = self._pool.setdefault(valtype, [])
         n = self._pool_used.get(valtype, 0)
         if n == len(pool):
-            pool.append(self.new_local("v_" + valtype, valtype))
+            idx = self.new_local("v_" + valtype, valtype)
+            pool.append(idx)
+            self._scratch_locals.add(idx)
         self._pool_used[valtype] = n + 1
         return pool[n]
 
@@ -183,9 +188,12 @@ class Emitter(Sink):
         return out
 
     def local_of(self, v: Ins) -> int:
-        """A local holding ``v`` (a constant is put in a scratch local)."""
+        """A local holding ``v`` (a constant is put in a scratch local; a slot read is its
+        slot's local, which no write changes before the read's last use: see _slot_reads)."""
         idx = self.value_locals.get(v)
         if idx is None:
+            if v in self.slot_reads:
+                return self.slot_local(v.imm)
             self.use(v)
             idx = self.to_local(VALUE_TYPES[v.type])
         return idx
@@ -195,6 +203,13 @@ class Emitter(Sink):
             return      # pushed where they are used
         RULES[ins.op](self, ins)
         if ins.type is not None:
+            last = self.body[-1]
+            if not dedicated and type(last) is tuple and last[0] == "local.get" and last[1] in self._scratch_locals:
+                # the rule left its result in a scratch local of this block (which nothing
+                # sets again in the block): that local is the value's, no copy
+                self.body.pop()
+                self.value_locals[ins] = last[1]
+                return
             vt = VALUE_TYPES[ins.type]
             idx = self.new_local("h_" + vt, vt) if dedicated else self.scratch(vt)
             self.value_locals[ins] = idx
