@@ -20,13 +20,16 @@ from ..region import dominator_sets, reverse_postorder
 from .ops import OPS
 
 
+_VALUE_OF_WASM = {"i64": "int", "f64": "float"}
+
+
 def value_type(jtype, part: int = 0):
     """The IR value type of one part of a JType (see ops.VALUE_TYPES); None for a type with
     no runtime value (None, a function known at compile time...)."""
     if not jtype.parts:
         return None
     wasm = jtype.parts[part][1]
-    return {"i64": "int", "f64": "float"}.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
+    return _VALUE_OF_WASM.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
 
 
 def wasm_type(jtype):
