@@ -1029,11 +1029,29 @@ def test_final_end_optional_and_balance_checked():
         encode_body([("end",), ("block", None), ("end",)])
 
 
+def test_bare_names_encode_and_print_as_one_element_tuples():
+    """An instruction without an immediate may be its bare name (the JIT's emitter
+    appends them so); binary and text are those of the tuple form."""
+    body_t = [("i32.const", 1), ("i32.const", 2), ("i32.add",), ("block", None), ("nop",), ("end",), ("drop",)]
+    body_s = [("i32.const", 1), ("i32.const", 2), "i32.add", ("block", None), "nop", "end", "drop"]
+    assert encode_body(body_s) == encode_body(body_t)
+    assert encode_body(body_s) == encode_body(body_t)      # (the second time from the cache)
+    mods = []
+    for body in (body_t, body_s):
+        m = Module()
+        m.add_function("f", body=body, export="f")
+        mods.append(m)
+    assert mods[0].to_binary() == mods[1].to_binary()
+    assert mods[0].to_text() == mods[1].to_text()
+
+
 def test_encode_errors():
     with pytest.raises(WasmEncodeError, match="#1.*not a known instruction"):
         encode_body([("nop",), ("i64.frobnicate",)])
     with pytest.raises(WasmEncodeError, match="not a known instruction"):
-        encode_body(["nop"])
+        encode_body(["i64.frobnicate"])
+    with pytest.raises(WasmEncodeError, match="takes exactly one immediate"):
+        encode_body(["local.get"])
     with pytest.raises(WasmEncodeError):
         encode_body([("local.get",)])
     with pytest.raises(WasmEncodeError):

@@ -49,7 +49,8 @@ class Emitter(Sink):
         self.module = Module(name=module_name)
         self.helper_index = {}
         self.internal_functions = set()
-        self.body: list[tuple] = []
+        self.body: list = []
+        self.emit = self.body.append    # (the hot path: one bound method, rebound with the body)
         self.locals: list[tuple[str, str]] = []
         self.local_names: set[str] = set()
         self._name_counts: dict = {}
@@ -72,18 +73,24 @@ class Emitter(Sink):
         scalars = [v for v, t in layout.inputs if v in self.carried and t in (INT, FLOAT, BOOL)]
         self.in_memory = set(scalars) if len(scalars) > MEMORY_VARS else set()
         self._pool: dict = {}
+        self._scratch_locals: set = set()   # the pool's locals (see instruction)
         self._pool_used: dict = {}
         self.natives: dict = {}     # ("fn", id(graph)) -> (NativeFunction, its body): see native_function
 
     # --- locals -----------------------------------------------------------------------------
     def new_local(self, name: str, valtype: str) -> int:
-        base = name
-        k = self._name_counts.get(base, 1)
-        while name in self.local_names:
-            k += 1
-            name = "%s_%d" % (base, k)
-        self._name_counts[base] = k
-        self.local_names.add(name)
+        """A new local; its name, made unique, only when the wasm is shown (``annotate``):
+        the binary carries no names, and naming was a tenth of the emitter's time."""
+        if self.annotate:
+            base = name
+            k = self._name_counts.get(base, 1)
+            while name in self.local_names:
+                k += 1
+                name = "%s_%d" % (base, k)
+            self._name_counts[base] = k
+            self.local_names.add(name)
+        else:
+            name = None
         self.locals.append((name, valtype))
         if self.function is not None:
             return len(self.locals) - 1      # shifted past the parameters by build_function
@@ -91,7 +98,9 @@ class Emitter(Sink):
 
     def slot_local(self, slot) -> int:
         idx = self.slot_locals.get(slot.key)
-        if idx is None:
+        if idx is None and not self.annotate:       # (unnamed: see new_local)
+            idx = self.slot_locals[slot.key] = self.new_local(None, slot.jtype.parts[slot.part][1])
+        elif idx is None:
             name = slot.name
             taken = self._var_parts
             if len(self.slot_locals) != self._var_parts_of:     # (function_body fills it too)
@@ -105,22 +114,32 @@ class Emitter(Sink):
         return idx
 
     def var_locals(self, var, jt) -> list[int]:
-        return [self.slot_local(s) for s in self.graph.var_slots(var, jt)]
+        get = self.slot_locals.get
+        out = []
+        for s in self.graph.var_slots(var, jt):
+            idx = get(s.key)
+            out.append(self.slot_local(s) if idx is None else idx)
+        return out
 
     def scratch(self, valtype: str) -> int:
         """A local for a value that lives only inside one block (reused by later blocks)."""
         pool = self._pool.setdefault(valtype, [])
         n = self._pool_used.get(valtype, 0)
         if n == len(pool):
-            pool.append(self.new_local("v_" + valtype, valtype))
+            idx = self.new_local("v_" + valtype, valtype)
+            pool.append(idx)
+            self._scratch_locals.add(idx)
         self._pool_used[valtype] = n + 1
         return pool[n]
 
-    def emit(self, instr: tuple):
-        self.body.append(instr)
+    def _set_body(self, body: list):
+        self.body = body
+        self.emit = body.append
 
     def e(self, *instrs):
-        self.body += [i if type(i) is tuple else (i,) for i in instrs]
+        """Append instructions: tuples, or a bare name for one without an immediate
+        (the encoder and the text printer take both)."""
+        self.body += instrs
 
     def to_local(self, valtype: str) -> int:
         t = self.scratch(valtype)
@@ -131,6 +150,10 @@ class Emitter(Sink):
     def use(self, v: Ins):
         """Push an IR value: a constant inline, a slot read from the slot (see
         ``_slot_reads``), anything else from its local."""
+        idx = self.value_locals.get(v)
+        if idx is not None:
+            self.emit(("local.get", idx))
+            return
         op = v.op
         if op == "int":
             self.emit(("i64.const", v.imm))
@@ -141,7 +164,7 @@ class Emitter(Sink):
         elif v in self.slot_reads:
             self.read_slot(v.imm)
         else:
-            self.emit(("local.get", self.value_locals[v]))
+            raise KeyError("%r (%s) has no local" % (v, v.op))
 
     def _slot_reads(self, instrs, term):
         """The ``getvar`` values of a block that can be read from their slot where they
@@ -165,9 +188,12 @@ class Emitter(Sink):
         return out
 
     def local_of(self, v: Ins) -> int:
-        """A local holding ``v`` (a constant is put in a scratch local)."""
+        """A local holding ``v`` (a constant is put in a scratch local; a slot read is its
+        slot's local, which no write changes before the read's last use: see _slot_reads)."""
         idx = self.value_locals.get(v)
         if idx is None:
+            if v in self.slot_reads:
+                return self.slot_local(v.imm)
             self.use(v)
             idx = self.to_local(VALUE_TYPES[v.type])
         return idx
@@ -177,6 +203,13 @@ class Emitter(Sink):
             return      # pushed where they are used
         RULES[ins.op](self, ins)
         if ins.type is not None:
+            last = self.body[-1]
+            if not dedicated and type(last) is tuple and last[0] == "local.get" and last[1] in self._scratch_locals:
+                # the rule left its result in a scratch local of this block (which nothing
+                # sets again in the block): that local is the value's, no copy
+                self.body.pop()
+                self.value_locals[ins] = last[1]
+                return
             vt = VALUE_TYPES[ins.type]
             idx = self.new_local("h_" + vt, vt) if dedicated else self.scratch(vt)
             self.value_locals[ins] = idx
@@ -377,7 +410,7 @@ class Emitter(Sink):
         The host gives a budget below what Python's recursion limit leaves, so deep
         recursion fails natively and CPython raises RecursionError where it does."""
         wasm_params, results, locals_, body = self.function_body(params, result)
-        self.body = body
+        self._set_body(body)
         self._complete_module(own=("fn", id(self.graph)))
         f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
                                      locals=locals_, body=self.body)
@@ -403,7 +436,7 @@ class Emitter(Sink):
         self.locals = []
         self.local_names = set()
         self._name_counts = {}
-        self.body = []
+        self._set_body([])
         base = len(wasm_params)
         self.exit_local = None
         self.counters = {}            # (a function's loops are not counted)
@@ -495,7 +528,7 @@ class Emitter(Sink):
             self.module.add_function(name=fn.graph.name, params=params, results=results, locals=locals_,
                                      body=resolved(body))
         if index:
-            self.body = resolved(self.body)
+            self._set_body(resolved(self.body))
 
 
 # --- the rules: one per IR op ---------------------------------------------------------------------
@@ -719,27 +752,23 @@ def _add_ov_nn(em, ins):
 
 def _mul_checked(em, la, lb, snap, const_b=None) -> int:
     """r = a * b with an overflow guard; returns the local holding r."""
+    if const_b is None or const_b in (-1, I64_MIN):
+        # the 128-bit product fits in 64 bits iff its high half is the low half's sign
+        # (one imul on x86; a check by division took three nested blocks, and Cranelift
+        # a tenth of a millisecond more per multiply)
+        r, hi = em.scratch("i64"), em.scratch("i64")
+        em.e(("local.get", la), ("local.get", lb), "i64.mul_wide_s", ("local.set", hi), ("local.set", r),
+             ("local.get", hi), ("local.get", r), ("i64.const", 63), "i64.shr_s", "i64.ne")
+        em.exit_if(snap)
+        return r
     em.e(("local.get", la), ("local.get", lb), "i64.mul")
     r = em.to_local("i64")
-    if const_b is not None and const_b not in (0, 1, -1, I64_MIN):
-        # |a| <= MAX // |c|  <=>  a * c fits (conservatively, for c != -1)
+    if const_b not in (0, 1):
+        # |a| <= MAX // |c|  <=>  a * c fits
         hi = ((1 << 63) - 1) // abs(const_b)
         em.e(("local.get", la), ("i64.const", hi), "i64.gt_s", ("local.get", la), ("i64.const", -hi),
              "i64.lt_s", "i32.or")
         em.exit_if(snap)
-        return r
-    if const_b in (0, 1):
-        return r
-    # fast path: both operands fit in 32 bits
-    em.e(("local.get", la), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
-         ("local.get", lb), ("i64.const", 1 << 31), "i64.add", ("i64.const", 1 << 32), "i64.lt_u",
-         "i32.and", ("if", "i32"), ("i32.const", 0), ("else",),
-         ("local.get", lb), ("i64.const", -1), "i64.eq", ("if", "i32"),
-         ("local.get", la), ("i64.const", I64_MIN), "i64.eq", ("else",),
-         ("local.get", lb), "i64.eqz", ("if", "i32"), ("i32.const", 0), ("else",),
-         ("local.get", r), ("local.get", lb), "i64.div_s", ("local.get", la), "i64.ne",
-         ("end",), ("end",), ("end",))
-    em.exit_if(snap)
     return r
 
 

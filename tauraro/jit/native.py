@@ -115,6 +115,15 @@ _memory_data_size = _proto("wasmtime_memory_data_size", c_size_t, c_void_p,
 _memory_grow = _proto("wasmtime_memory_grow", c_size_t, c_void_p,
                       POINTER(ffi.wasmtime_memory_t), c_uint64,
                       POINTER(c_uint64))
+# wasmtime-py's Module(engine, wasm) copies the bytes into a ctypes array of a new type
+# per length (a type is made for every module size) before this same call: passing the
+# bytes object itself (c_char_p: its buffer, no copy) skips both.
+_module_new = _proto("wasmtime_module_new", c_size_t, c_void_p, ctypes.c_char_p, c_size_t,
+                     POINTER(POINTER(ffi.wasmtime_module_t)))
+_module_imports = _proto("wasmtime_module_imports", None, c_void_p,
+                         POINTER(ffi.wasm_importtype_vec_t))
+_importtype_vec_delete = _proto("wasm_importtype_vec_delete", None,
+                                POINTER(ffi.wasm_importtype_vec_t))
 _instance_new = _proto("wasmtime_instance_new", c_size_t, c_void_p,
                        c_void_p, POINTER(ffi.wasmtime_extern_t), c_size_t,
                        POINTER(ffi.wasmtime_instance_t), POINTER(c_void_p))
@@ -317,17 +326,32 @@ class NativeModule:
         self._module = module
         self.key = key                  # sha256 cache key (hex), if cached
         self.from_cache = from_cache
-        self.imports: List[_ImportDecl] = []
-        for imp in module.imports:
-            ty = imp.type
-            if isinstance(ty, wasmtime.FuncType):
-                self.imports.append(_ImportDecl(
-                    imp.module, imp.name or "", "func",
-                    tuple(str(t) for t in ty.params),
-                    tuple(str(t) for t in ty.results)))
-            else:
-                kind = type(ty).__name__.replace("Type", "").lower()
-                self.imports.append(_ImportDecl(imp.module, imp.name or "", kind))
+        self._imports: Optional[List[_ImportDecl]] = None
+
+    @property
+    def imports(self) -> List[_ImportDecl]:
+        """The module's imports, in its order (reflected once, when first asked: most
+        loops import nothing, and counting them costs one C call where wasmtime-py's
+        reflection makes several objects per import)."""
+        if self._imports is None:
+            out: List[_ImportDecl] = []
+            vec = ffi.wasm_importtype_vec_t()
+            _module_imports(ctypes.cast(self._module.ptr(), c_void_p).value, byref(vec))
+            n = vec.size
+            _importtype_vec_delete(byref(vec))
+            if n:
+                for imp in self._module.imports:
+                    ty = imp.type
+                    if isinstance(ty, wasmtime.FuncType):
+                        out.append(_ImportDecl(
+                            imp.module, imp.name or "", "func",
+                            tuple(str(t) for t in ty.params),
+                            tuple(str(t) for t in ty.results)))
+                    else:
+                        kind = type(ty).__name__.replace("Type", "").lower()
+                        out.append(_ImportDecl(imp.module, imp.name or "", kind))
+            self._imports = out
+        return self._imports
 
     @property
     def export_names(self) -> List[str]:
@@ -358,6 +382,10 @@ _CONFIG = (
     # rounded fma otherwise -- never the separate multiply and add.
     ("wasm_relaxed_simd", True),
     ("wasm_relaxed_simd_deterministic", True),
+    # i64.mul_wide_s (the 128-bit product): the emitter's overflow check of a multiply
+    # by a variable (one x86 imul and a compare, where MVP wasm needed a division's
+    # worth of blocks: a tenth of a millisecond of Cranelift per multiply)
+    ("wasm_wide_arithmetic", True),
     # No .eh_frame per module: only native debuggers and profilers use it (wasmtime walks
     # wasm frames by their frame pointers, and host functions never unwind through wasm:
     # their exceptions come back as traps). Making and registering it was ~10 us of
@@ -418,6 +446,7 @@ class NativeEngine:
         # the largest modules no slower). Does not change the code, so not in _CONFIG.
         cfg.parallel_compilation = False
         self._engine = wasmtime.Engine(cfg)
+        self._engine_addr: int = ctypes.cast(self._engine.ptr(), c_void_p).value
         self._store = wasmtime.Store(self._engine)
         ctx_addr = ctypes.cast(self._store._context(), c_void_p).value
         self._ctx_addr: int = ctx_addr
@@ -468,10 +497,11 @@ class NativeEngine:
             from_cache = module is not None
         if module is None:
             t0 = time.perf_counter()
-            try:
-                module = wasmtime.Module(self._engine, wasm)
-            except wasmtime.WasmtimeError as e:
-                raise NativeError(f"wasm compilation failed: {e}") from None
+            ptr = POINTER(ffi.wasmtime_module_t)()
+            err = _module_new(self._engine_addr, wasm, len(wasm), byref(ptr))
+            if err:
+                raise NativeError("wasm compilation failed: " + _consume_error_message(err))
+            module = wasmtime.Module._from_ptr(ptr)
             self.stats.compile_seconds += time.perf_counter() - t0
             self.stats.compile_count += 1
             if self.cache_dir is not None:

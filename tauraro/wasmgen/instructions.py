@@ -40,6 +40,9 @@ Instructions that carry a memory index (``memory.size``, ``memory.grow``,
 ``memory.copy``, ``memory.fill``) only address memory 0; the zero index bytes
 are part of their opcode bytes here.
 
+Wide arithmetic (0xFC prefix, a proposal): ``i64.mul_wide_s`` and ``_u`` push the
+128-bit product of two i64 as two i64, the low half first.
+
 SIMD (0xFD prefix, LEB128 u32 sub-opcode): the few ``f64x2`` instructions that
 scalar code uses to reach a fused multiply-add (relaxed-SIMD proposal;
 wasmtime needs ``Config.wasm_relaxed_simd``).  The lane index of
@@ -176,6 +179,10 @@ def _rows():
         "i64.trunc_sat_f64_s", "i64.trunc_sat_f64_u",
     )):
         fc(name, i)
+    # -- wide arithmetic (0xFC prefix; wasmtime needs ``Config.wasm_wide_arithmetic``) --
+    # i64.mul_wide_s: [i64 i64] -> [i64 i64], the 128-bit product's low then high half
+    fc("i64.mul_wide_s", 21)
+    fc("i64.mul_wide_u", 22)
     # -- SIMD (0xFD prefix): scalar f64 through f64x2 lanes ------------------
     def simd(name, sub, extra=b""):
         # the sub-opcode as a u32 LEB128 (every SIMD one is below 2**14: at most two bytes)

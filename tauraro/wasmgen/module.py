@@ -31,7 +31,8 @@ earlier would otherwise shift.  To let a body call a function defined later
 with :meth:`Module.set_function_body`.
 
 Function bodies are lists of instruction tuples, see
-:mod:`tauraro.wasmgen.instructions`.  The body normally does NOT contain the
+:mod:`tauraro.wasmgen.instructions`; an instruction without an immediate may be
+its bare name (``"i64.add"`` for ``("i64.add",)``).  The body normally does NOT contain the
 function's final ``end``: the encoder appends it.  A body whose ``end``\\ s
 outnumber its ``block``/``loop``/``if``\\ s by exactly one, the extra one being
 the last real instruction (comments may follow), is accepted as already
@@ -239,6 +240,13 @@ def encode_body(body, labels=None) -> bytearray:
             if b is not None:
                 out += b
                 continue
+            if type(ins) is str:    # a bare name: no immediate (cached by the name below)
+                ins = (ins,)
+                b = get(ins)
+                if b is not None:
+                    out += b
+                    cache[ins[0]] = b
+                    continue
             op, kind, align = enc[ins[0]]
             if kind == _K_END:
                 if len(ins) != 1:
@@ -288,6 +296,8 @@ def encode_body(body, labels=None) -> bytearray:
                     cache[ins] = b
                 except TypeError:
                     pass
+                if len(ins) == 1:
+                    cache[ins[0]] = b      # (its bare name too)
                 out += b
     except (WasmEncodeError, KeyError, IndexError, TypeError, ValueError, OverflowError,
             struct.error) as e:

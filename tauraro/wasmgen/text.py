@@ -237,6 +237,8 @@ def _function_text(m, fn, func_ids, global_ids, emit) -> None:
         emit("    ;; <no body yet>")
     closed = False
     for ins in fn.body or ():
+        if type(ins) is str:        # a bare name: an instruction without an immediate
+            ins = (ins,)
         name = ins[0]
         info = INSTRUCTIONS.get(name)
         if info is None:

@@ -20,13 +20,16 @@ from ..region import dominator_sets, reverse_postorder
 from .ops import OPS
 
 
+_VALUE_OF_WASM = {"i64": "int", "f64": "float"}
+
+
 def value_type(jtype, part: int = 0):
     """The IR value type of one part of a JType (see ops.VALUE_TYPES); None for a type with
     no runtime value (None, a function known at compile time...)."""
     if not jtype.parts:
         return None
     wasm = jtype.parts[part][1]
-    return {"i64": "int", "f64": "float"}.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
+    return _VALUE_OF_WASM.get(wasm) or ("bool" if jtype.name == "bool" else "addr")
 
 
 def wasm_type(jtype):
@@ -97,8 +100,8 @@ class Snapshot:
 
     @property
     def key(self):
-        return (self.pc, self.reason, self.kind, self.values,
-                tuple((id(c), p) for c, p in self.frames), self.callees)
+        # (code objects compare and hash by identity: the frames tuple is its own key)
+        return (self.pc, self.reason, self.kind, self.values, self.frames, self.callees)
 
     @property
     def code(self):
@@ -163,7 +166,8 @@ class Graph:
 
     def snapshot(self, snap: Snapshot) -> Snapshot:
         """The interned snapshot equal to ``snap`` (identical exits share one record)."""
-        have = self._snap_index.get(snap.key)
+        key = snap.key
+        have = self._snap_index.get(key)
         if have is not None:
             return have
         # ids start at 1: an exit id equal to the i32 zero the loop body uses as its memory
@@ -171,7 +175,7 @@ class Graph:
         # Collatz loops: 36 vs 24 ms)
         snap.id = len(self.snapshots) + 1
         self.snapshots.append(snap)
-        self._snap_index[snap.key] = snap
+        self._snap_index[key] = snap
         return snap
 
     def var_slots(self, var, jtype) -> tuple:

@@ -407,7 +407,11 @@ class Recorder:
         return self.graph.var_slots(self.frame.var(var), jt)
 
     def read(self, var, jt: JType) -> list[Ins]:
-        return [self.op("getvar", imm=s) for s in self.slots(var, jt)]
+        # (what self.op("getvar", imm=slot) makes, per slot: the recorder's commonest op)
+        line = self.code.instrs[self.pc].line
+        out = [Ins("getvar", (), s, None, line) for s in self.slots(var, jt)]
+        self.block.instrs += out
+        return out
 
     def write(self, var, jt: JType, values):
         """A register (or global, or cell) of the current frame := values."""
@@ -415,8 +419,9 @@ class Recorder:
 
     def write_var(self, var, jt: JType, values):
         """A frame variable of the graph (any frame's) := values."""
-        for s, v in zip(self.graph.var_slots(var, jt), values):
-            self.op("setvar", v, imm=s)
+        line = self.code.instrs[self.pc].line
+        self.block.instrs += [Ins("setvar", (v,), s, None, line)
+                              for s, v in zip(self.graph.var_slots(var, jt), values)]
 
     # --- operands ---------------------------------------------------------------------------------
     def type_of(self, arg) -> JType:
