@@ -29,6 +29,7 @@ comparison says on that edge.
 """
 from __future__ import annotations
 
+from ..graph import Ins
 from ..ops import OPS
 from . import accumulate
 
@@ -120,11 +121,16 @@ class Ranges:
         if op in ("floordiv_const", "floordiv_nn", "floordiv_mul"):
             c = ins.imm[0] if op == "floordiv_mul" else ins.imm
             return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
-        if op == "mod":
+        if op in ("mod", "mod_nnv"):          # the divisor's sign, and no further from 0 than a
             if b[0] > 0:
-                return (0, b[1] - 1)
+                return (0, b[1] - 1) if a[0] < 0 else (0, min(a[1], b[1] - 1))
             if b[1] < 0:
-                return (b[0] + 1, 0)
+                return (b[0] + 1, 0) if a[1] > 0 else (max(a[0], b[0] + 1), 0)
+            return FULL
+        if op in ("floordiv_ov", "floordiv", "floordiv_nnv"):
+            if b[0] > 0 or b[1] < 0:        # a // b is monotonic in each operand: the corners
+                c = [x // y for x in a for y in b]
+                return (min(c), max(c))
             return FULL
         if op == "band":
             if a[0] >= 0 and b[0] >= 0:
@@ -226,60 +232,74 @@ class Ranges:
 
     def on_edge(self, source, target, state):
         """The slots' intervals on the edge ``source`` -> ``target``: a branch on a
-        comparison narrows the slot a compared value was read from (if the block did not
-        write the slot after reading it)."""
+        comparison (or on an int's truth) narrows the slots that hold a compared value at
+        the end of the block: the slot it was read from (if the block did not write the
+        slot after reading it) and the slots the block last wrote with it."""
         t = self.graph.blocks[source].term
         if t[0] != "branch" or t[2] == t[3] or t[1].op not in _NARROW:
             return state
         cond = t[1]
-        op = cond.op if target == t[2] else _NEGATED[cond.op]
-        a, b = cond.args
+        if cond.op == "int_truth":         # (while y: -- y != 0 on the true edge)
+            op = "ne" if target == t[2] else "eq"
+            a, b = cond.args[0], _ZERO
+        else:
+            op = cond.op if target == t[2] else _NEGATED[cond.op]
+            a, b = cond.args
         out = None
         for x, y, rel in ((a, b, op), (b, a, _SWAPPED[op])):
-            key = self.slot_read(x, source)
-            have = state.get(key) if key is not None else None
-            if have is None:
-                continue
-            ylo, yhi = self.of(y)
-            lo, hi = have
-            if rel == "lt":
-                hi = min(hi, yhi - 1)
-            elif rel == "le":
-                hi = min(hi, yhi)
-            elif rel == "gt":
-                lo = max(lo, ylo + 1)
-            elif rel == "ge":
-                lo = max(lo, ylo)
-            elif rel == "eq":
-                lo, hi = max(lo, ylo), min(hi, yhi)
-            if lo > hi:
-                continue        # (an edge never taken)
-            if out is None:
-                out = dict(state)
-            out[key] = (lo, hi)
+            for key in self.slots_holding(x, source):
+                have = state.get(key)
+                if have is None:
+                    continue
+                ylo, yhi = self.of(y)
+                lo, hi = have
+                if rel == "lt":
+                    hi = min(hi, yhi - 1)
+                elif rel == "le":
+                    hi = min(hi, yhi)
+                elif rel == "gt":
+                    lo = max(lo, ylo + 1)
+                elif rel == "ge":
+                    lo = max(lo, ylo)
+                elif rel == "eq":
+                    lo, hi = max(lo, ylo), min(hi, yhi)
+                elif ylo == yhi:                # ne a single value: an end of the interval moves
+                    lo, hi = lo + (lo == ylo), hi - (hi == ylo)
+                if lo > hi:
+                    continue        # (an edge never taken)
+                if out is None:
+                    out = dict(state)
+                out[key] = (lo, hi)
         return state if out is None else out
 
-    def slot_read(self, v, block_key):
-        """The slot ``v`` was read from, if it still holds ``v`` at the end of the block."""
-        if v.op != "getvar" or v.type != "int":
-            return None
+    def slots_holding(self, v, block_key) -> tuple:
+        """The slots that hold ``v`` at the end of the block: the one it was read from, if
+        the block did not write it after, and those whose last write in the block is ``v``."""
+        if v.type != "int":
+            return ()
         k = (v, block_key)
         if k not in self._slot_reads:       # (asked again on every round of the flow)
-            self._slot_reads[k] = self._slot_read(v, block_key)
+            self._slot_reads[k] = self._slots_holding(v, block_key)
         return self._slot_reads[k]
 
-    def _slot_read(self, v, block_key):
-        key = v.imm.key
+    def _slots_holding(self, v, block_key):
         instrs = self.graph.blocks[block_key].instrs
-        if v in instrs:
-            after = instrs[instrs.index(v) + 1:]
-        elif v in self.graph.preheader:
-            after = [i for b in self.graph.blocks.values() for i in b.instrs]
-        else:
-            return None
-        if any(i.op == "setvar" and i.imm.key == key for i in after):
-            return None
-        return key
+        last = {}
+        for ins in instrs:
+            if ins.op == "setvar":
+                last[ins.imm.key] = ins.args[0]
+        out = [key for key, w in last.items() if w is v]
+        if v.op == "getvar":
+            key = v.imm.key
+            if v in instrs:
+                after = instrs[instrs.index(v) + 1:]
+            elif v in self.graph.preheader:
+                after = [i for b in self.graph.blocks.values() for i in b.instrs]
+            else:
+                after = None
+            if after is not None and not any(i.op == "setvar" and i.imm.key == key for i in after):
+                out.append(key)
+        return tuple(out)
 
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
@@ -332,7 +352,8 @@ class Ranges:
         return out
 
 
-_NARROW = {"lt", "le", "gt", "ge", "eq", "ne"}
+_NARROW = {"lt", "le", "gt", "ge", "eq", "ne", "int_truth"}
+_ZERO = Ins("int", imm=0)
 _NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
 
@@ -380,6 +401,12 @@ def _apply(analysis, ins):
     op = ins.op
     d = OPS[op]
     of = analysis.of
+    if op in _DIVISIONS:
+        a, b = of(ins.args[0]), of(ins.args[1])
+        if a[0] >= 0 and b[0] > 0:         # C's division is Python's: no sign test, no correction
+            ins.op = _DIVISIONS[op]
+            ins.snap = None
+            return True
     if d.unguarded is not None:
         r = analysis.compute(ins)
         if r is not None and _fits(*r):
@@ -422,6 +449,10 @@ def _apply(analysis, ins):
         stop, step = of(ins.args[0]), of(ins.args[1])
         return not _fits(stop[0] + step[0], stop[1] + step[1])
     return True
+
+
+# a division by an int (not a constant) and its twin for a >= 0, b > 0
+_DIVISIONS = {"floordiv_ov": "floordiv_nnv", "floordiv": "floordiv_nnv", "mod": "mod_nnv"}
 
 
 def reciprocal(c: int, hi: int):
