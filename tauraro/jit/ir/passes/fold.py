@@ -85,6 +85,36 @@ def fold_one(ins: Ins):
     return None
 
 
+_SELECTS = frozenset(("select_int", "select_float", "select_bool"))
+
+
+def _known_operand(ins: Ins):
+    """The operand ``ins`` is equal to, where a constant decides it: a select of a constant
+    condition, ``x & True``, ``x | False`` (the other way round too); or None."""
+    op = ins.op
+    if op in _SELECTS:
+        c = ins.args[0]
+        return (ins.args[1] if c.imm else ins.args[2]) if c.op == "bool" else None
+    if op == "bool_and" or op == "bool_or":
+        a, b = ins.args
+        keep = 1 if op == "bool_and" else 0         # the constant that leaves the other operand
+        if a.op == "bool":
+            return b if a.imm == keep else a
+        if b.op == "bool":
+            return a if b.imm == keep else b
+    return None
+
+
+def _select_bool(ins: Ins):
+    """c ? a : c is c & a, and c ? c : b is c | b (a chained comparison's temporary,
+    made a select by ifconv, read back where the chain stopped)."""
+    c, a, b = ins.args
+    if b is c:
+        ins.op, ins.args = "bool_and", (c, a)
+    elif a is c:
+        ins.op, ins.args = "bool_or", (c, b)
+
+
 def run(graph):
     subst = {}
     for b in graph.blocks.values():
@@ -95,6 +125,12 @@ def run(graph):
                     if a in subst:
                         ins.args = tuple([subst.get(a, a) for a in ins.args])
                         break
+            r = _known_operand(ins)
+            if r is not None:               # a select of a constant condition, x & True...
+                subst[ins] = r
+                continue
+            if ins.op == "select_bool":
+                _select_bool(ins)
             r = fold_one(ins)
             if r is True:
                 continue                    # a guard that cannot fail

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from ..graph import Ins
 from ..ops import OPS
-from . import accumulate
+from . import accumulate, cse, fold
+from .rewrite import substitute
 
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 FULL = (I64_MIN, I64_MAX)
@@ -352,7 +353,8 @@ class Ranges:
         return out
 
 
-_NARROW = {"lt", "le", "gt", "ge", "eq", "ne", "int_truth"}
+_COMPARE = {"lt", "le", "gt", "ge", "eq", "ne"}
+_NARROW = _COMPARE | {"int_truth"}
 _ZERO = Ins("int", imm=0)
 _NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
@@ -392,8 +394,40 @@ def run(graph):
         second.run()
         if len(accumulate.run(graph, second.of, set(unproved), seeds)) < len(unproved):
             analysis = second   # (sound now: entry checks make sure of the seeds)
+    decided = {}
     for b in graph.blocks.values():
-        b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
+        kept = []
+        for ins in b.instrs:
+            if not _apply(analysis, ins):
+                continue
+            if ins.op in _COMPARE:
+                known = _compare(ins.op, analysis.of(ins.args[0]), analysis.of(ins.args[1]))
+                if known is not None:       # (a value already checked: v = x % 1000; 0 <= v < 1000)
+                    decided[ins] = Ins("bool", imm=int(known), line=ins.line)
+                    ins = decided[ins]
+            kept.append(ins)
+        b.instrs = kept
+    if decided:                 # its uses see the constant: selects, branches and blocks go
+        substitute(graph, decided)
+        cse.run(graph)          # (a slot written with it and read back in the block)
+        fold.run(graph)
+
+
+def _compare(op, a, b):
+    """True or False if ``a op b`` is for every a and b in the intervals, else None."""
+    if op == "lt":
+        return True if a[1] < b[0] else False if a[0] >= b[1] else None
+    if op == "le":
+        return True if a[1] <= b[0] else False if a[0] > b[1] else None
+    if op == "gt":
+        return _compare("lt", b, a)
+    if op == "ge":
+        return _compare("le", b, a)
+    if a[1] < b[0] or b[1] < a[0]:
+        return op == "ne"               # disjoint
+    if a[0] == a[1] == b[0] == b[1]:
+        return op == "eq"
+    return None
 
 
 def _apply(analysis, ins):
