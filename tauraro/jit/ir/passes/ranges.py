@@ -32,6 +32,7 @@ from __future__ import annotations
 from ..graph import Ins
 from ..ops import OPS
 from . import accumulate, cse, fold
+from .licm import _dominating_back_edges
 from .rewrite import substitute
 
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
@@ -386,10 +387,21 @@ def run(graph):
     live = {k for k in graph.slots if k[0] in graph.entry_vars}
     analysis = Ranges(graph, live)
     analysis.run()
+    carried = _carried_seeds(graph, analysis, live)
+    if carried:                 # would the loop's own bounds on its variables prove more?
+        seeded = Ranges(graph, live)
+        seeded.slots.update(carried)
+        seeded.run()
+        if _proofs(graph, seeded) > _proofs(graph, analysis):
+            analysis = seeded   # (sound once entry checks make sure of the seeds)
+            _entry_checks(graph, carried)
+        else:
+            carried = {}
     unproved = accumulate.run(graph, analysis.of)
     seeds = accumulate.range_seeds(graph, live) if unproved else None
     if seeds:                   # would bounded ranges prove the sums left?
         second = Ranges(graph, live)
+        second.slots.update(carried)
         second.slots.update(seeds)
         second.run()
         if len(accumulate.run(graph, second.of, set(unproved), seeds)) < len(unproved):
@@ -411,6 +423,72 @@ def run(graph):
         substitute(graph, decided)
         cse.run(graph)          # (a slot written with it and read back in the block)
         fold.run(graph)
+
+
+SEED_LIMIT = 1 << 62        # a variable the loop keeps within this is checked at entry, if that proves more
+
+
+def _carried_seeds(graph, analysis, live) -> dict:
+    """Slot key -> (-b, b) for each int variable live at entry, of which nothing is known
+    there, that the loop only ever sets to values within b (x = (x * a + c) & 0x7FFFFFFF):
+    entered within b, it stays so, and its own updates (x * a) may be proved. Only a
+    variable every iteration sets: one entered beyond b is within b after the iteration
+    the interpreter runs when the entry check fails (a variable set on some paths only
+    could stay beyond b, and the loop fail its entry check every time)."""
+    written: dict = {}
+    every = set()               # written by every iteration
+    dominating = None
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            if ins.op == "setvar" and ins.imm.type == "int" and ins.imm.key in live:
+                key = ins.imm.key
+                written[key] = _join(written.get(key), analysis.of(ins.args[0]))
+                if key not in every:
+                    if dominating is None:
+                        dominating = _dominating_back_edges(graph)
+                    if blk.key in dominating:
+                        every.add(key)
+    seeds = {}
+    for key, (lo, hi) in written.items():
+        bound = max(-lo, hi)
+        if bound < SEED_LIMIT and key in every and analysis.slots.get(key) == FULL:
+            seeds[key] = (-bound, bound)
+    return seeds
+
+
+def _proofs(graph, analysis) -> int:
+    """How many guards and comparisons the intervals of ``analysis`` remove (what _apply
+    and run would do, counted without doing it)."""
+    of = analysis.of
+    n = 0
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            op = ins.op
+            if OPS[op].unguarded is not None:
+                r = analysis.compute(ins)
+                n += r is not None and _fits(*r)
+            elif op == "check_nonzero":
+                a = of(ins.args[0])
+                n += a[0] > 0 or a[1] < 0
+            elif op == "check_nonneg":
+                n += of(ins.args[0])[0] >= 0
+            elif op in _COMPARE:
+                n += _compare(op, of(ins.args[0]), of(ins.args[1])) is not None
+    return n
+
+
+def _entry_checks(graph, seeds):
+    """Guards at the loop's entry that the seeded variables start within their bounds (else
+    the run leaves at once, state intact, and the interpreter runs an iteration)."""
+    from ...exits import GUARD
+    from ..graph import Snapshot
+    e = graph.entry_state
+    for key, (lo, hi) in sorted(seeds.items(), key=lambda item: graph.slots[item[0]].name):
+        slot = graph.slots[key]
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s beyond %d at entry" % (slot.name, hi),
+                                       GUARD, e.values))
+        read = Ins("getvar", imm=slot, line=e.line)
+        graph.preheader += [read, Ins("check_abs", (read,), imm=hi, snap=snap, line=e.line)]
 
 
 def _compare(op, a, b):
