@@ -8,6 +8,7 @@ program's output is the check that it was right.
 """
 import re
 
+from test_jit import jit
 from test_jit_ir import dump, stage
 
 
@@ -152,3 +153,30 @@ def test_a_truth_test_proves_its_divisor_non_zero_on_its_true_edge_only(tmp_path
     after = stage(texts["prog_line4.txt"], "after ranges")
     assert after.count("check_nonzero") == 1 and "mod_nnv" in after
     assert r.got.stderr.endswith("ZeroDivisionError: integer division or modulo by zero\n")
+
+
+def test_division_by_a_constant_of_either_sign_is_pythons_floor_at_the_edges_of_64_bits(tmp_path):
+    # one unsigned division of a value made >= 0 per // or % by a constant (emit's
+    # _divmod_const): ints of every size and sign, around multiples of the divisors, and
+    # the ends of 64 bits (-2**63 // -d needs the wrapped a - 1 handled)
+    divisors = ["3", "-3", "7", "-7", "641", "-641", "1000000007", "-1000000007", "(2 ** 62 + 1)",
+                "-(2 ** 62 + 1)", "M", "-M", "(-M - 1)", "2", "-2", "6", "-6", "(2 ** 32 + 15)"]
+    body = "\n".join("                h = ((h & 0xFFFFFFFFFF) * 33) ^ (x %s %s)" % (op, c)
+                     for c in divisors for op in ("//", "%"))
+    r = jit(tmp_path, """
+        import random, sys
+        M = sys.maxsize
+        def f(xs):
+            h = 0
+            for x in xs:
+BODY
+            return h
+        rng = random.Random(5)
+        edges = [0, 1, -1, 2, -2, 3, -3, 6, -6, 7, -7, 8, -8, 640, 641, 642, -640, -641, -642,
+                 M, -M, -M - 1, M - 1, M - 2, -M + 1, 2 ** 62, -2 ** 62, 2 ** 62 + 1, -2 ** 62 - 1,
+                 2 ** 62 + 2, -2 ** 62 - 2, 1000000007, -1000000007, 1000000008, -1000000006,
+                 2 ** 32 + 15, -2 ** 32 - 15, 2 ** 32 + 16, -2 ** 32 - 14]
+        xs = edges + [rng.randrange(-2 ** 63, 2 ** 63) >> rng.randrange(64) for _ in range(3000)]
+        print(f(xs), f(edges))
+    """.replace("BODY", body))
+    assert r.loop(6)["native_iterations"] >= 3000 and not r.got.stderr

@@ -794,8 +794,18 @@ def _divmod_nonneg_var(em, ins):
 
 @rule("floordiv_const", "mod_const")
 def _divmod_const(em, ins):
-    """a // c and a % c for a constant c (Cranelift divides by a constant with a multiply):
-    for a power of two exactly a >> k and a & (c - 1), as Python floors."""
+    """a // c and a % c for a constant c: for a power of two exactly a >> k and a & (c - 1),
+    as Python floors; else one unsigned division of a value made >= 0 (Cranelift's multiply
+    by the reciprocal), whose result needs no correction for Python's floor (the signed
+    division's needs three or four instructions more):
+
+    - c > 0: floor(a / c) = ~(~a // c) for a < 0, where ~a = -a - 1 >= 0; with the sign mask
+      s = a >> 63 (0 or -1), that is ((a ^ s) // c) ^ s.
+    - c = -d < -1: floor(a / -d) = -ceil(a / d) = ~floor((a - 1) / d), and floor((a - 1) / d)
+      is ((b ^ s) // d) ^ s for b = a - 1 with s its sign mask -- taken as ((a - 1) | a) >> 63,
+      which is right for a = MIN too, where a - 1 wraps: b ^ s is then ~MAX = 2**63, -b - 1.
+
+    a % c is then a - c * (a // c)."""
     c = ins.imm
     want_mod = ins.op == "mod_const"
     em.use(ins.args[0])
@@ -807,17 +817,20 @@ def _divmod_const(em, ins):
     if c == -1:                     # (only a % -1: always 0)
         em.e(("i64.const", 0))
         return
-    em.e(("local.get", la), ("i64.const", c), "i64.rem_s")
-    rem = em.to_local("i64")
-    # wasm's remainder has a's sign, Python's c's: a nonzero one of c's other sign is off by c
-    # (select(a, b, cond) is cond ? a : b), and the truncated quotient by one
-    off = "i64.lt_s" if c > 0 else "i64.gt_s"
+    s = em.scratch("i64")
     if want_mod:
-        em.e(("local.get", rem), ("i64.const", c), "i64.add", ("local.get", rem),
-             ("local.get", rem), ("i64.const", 0), off, "select")
+        em.emit(("local.get", la))
+    if c > 0:
+        em.e(("local.get", la), ("i64.const", 63), "i64.shr_s", ("local.tee", s), ("local.get", la), "i64.xor",
+             ("i64.const", c), "i64.div_u", ("local.get", s), "i64.xor")
     else:
-        em.e(("local.get", la), ("i64.const", c), "i64.div_s",
-             ("local.get", rem), ("i64.const", 0), off, "i64.extend_i32_u", "i64.sub")
+        d = -c
+        em.e(("local.get", la), ("i64.const", 1), "i64.sub", ("local.get", la), "i64.or", ("i64.const", 63),
+             "i64.shr_s", ("local.tee", s), ("local.get", la), ("i64.const", 1), "i64.sub", "i64.xor",
+             ("i64.const", d if d < 1 << 63 else d - (1 << 64)), "i64.div_u", ("local.get", s), "i64.xor",
+             ("i64.const", -1), "i64.xor")
+    if want_mod:
+        em.e(("i64.const", c), "i64.mul", "i64.sub")
 
 
 @rule("floordiv_mul", "mod_mul")
