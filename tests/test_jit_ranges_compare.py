@@ -133,3 +133,43 @@ def test_a_slot_an_arm_writes_and_later_code_reads_keeps_its_select(tmp_path):
     """)
     after = stage(texts["prog_line4.txt"], "after ifconv")
     assert "select_int" in after
+
+
+def test_nested_selects_are_one_select_and_counters_add_their_condition(tmp_path):
+    # each shape of a select of a select sharing a value, for ints, floats and bools, and
+    # counters in an elif ladder (c ? n + 1 : n is n + c): values drawn so every condition
+    # goes both ways
+    r, texts = dump(tmp_path, """
+        def f(n, seed):
+            x = seed
+            s1 = s2 = s3 = s4 = 0
+            f1 = f2 = 0.0
+            b1 = b2 = 0
+            k0 = k1 = k2 = k3 = 0
+            for i in range(n):
+                x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+                v = x % 100
+                w = (x >> 8) % 100
+                c = v < 50
+                d = w < 30
+                s1 += v if c else (w if d else v)
+                s2 += v if c else (v if d else w)
+                s3 += (w if d else v) if c else v
+                s4 += (v if d else w) if c else v
+                f1 += v * 0.5 if c else (w * 0.25 if d else v * 0.5)
+                f2 += (v * 0.5 if d else w * 0.25) if c else v * 0.5
+                b1 += (v > 20) if c else ((w > 70) if d else (v > 20))
+                b2 += ((v > 20) if d else (w > 70)) if c else (v > 20)
+                if v < 10:
+                    k0 += 1
+                elif v < 35 and w > 20:
+                    k1 += 1
+                elif 35 <= v <= 70 or w < 5:
+                    k2 += 1
+                elif v != 99:
+                    k3 += 1
+            return s1, s2, s3, s4, f1, f2, b1, b2, k0, k1, k2, k3
+        print(f(20000, 12345), f(7, 99))
+    """)
+    after = stage(texts["prog_line8.txt"], "after ifconv")
+    assert "bool_to_int" in after and "bool_and" in after

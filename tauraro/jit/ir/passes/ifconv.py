@@ -29,7 +29,7 @@ from __future__ import annotations
 from ..graph import Ins
 from . import cse, fold
 
-MAX_OPS = 10
+MAX_OPS = 16
 # guards that run unconditionally with their second operand selected to 0 where the arm did not run
 _SPECULABLE = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn"}
 # pure and not trapping (see the IR table's TRAPS), but costly beside a mispredicted branch
