@@ -429,8 +429,9 @@ SEED_LIMIT = 1 << 62        # a variable the loop keeps within this is checked a
 
 
 def _carried_seeds(graph, analysis, live) -> dict:
-    """Slot key -> (-b, b) for each int variable live at entry, of which nothing is known
-    there, that the loop only ever sets to values within b (x = (x * a + c) & 0x7FFFFFFF):
+    """Slot key -> (-b, b), or (0, b), for each int variable live at entry, of which nothing
+    is known there, that the loop only ever sets to values within that (x = (x * a + c) &
+    0x7FFFFFFF):
     entered within b, it stays so, and its own updates (x * a) may be proved. Only a
     variable every iteration sets: one entered beyond b is within b after the iteration
     the interpreter runs when the entry check fails (a variable set on some paths only
@@ -452,7 +453,7 @@ def _carried_seeds(graph, analysis, live) -> dict:
     for key, (lo, hi) in written.items():
         bound = max(-lo, hi)
         if bound < SEED_LIMIT and key in every and analysis.slots.get(key) == FULL:
-            seeds[key] = (-bound, bound)
+            seeds[key] = (0 if lo >= 0 else -bound, bound)
     return seeds
 
 
@@ -485,10 +486,12 @@ def _entry_checks(graph, seeds):
     e = graph.entry_state
     for key, (lo, hi) in sorted(seeds.items(), key=lambda item: graph.slots[item[0]].name):
         slot = graph.slots[key]
-        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s beyond %d at entry" % (slot.name, hi),
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s outside [%d, %d] at entry" % (slot.name, lo, hi),
                                        GUARD, e.values))
         read = Ins("getvar", imm=slot, line=e.line)
         graph.preheader += [read, Ins("check_abs", (read,), imm=hi, snap=snap, line=e.line)]
+        if lo == 0:
+            graph.preheader.append(Ins("check_nonneg", (read,), snap=snap, line=e.line))
 
 
 def _compare(op, a, b):
