@@ -5,6 +5,12 @@ arithmetic that stays in range (a guard op whose result would overflow keeps its
 guard and exits at run time, as the unfolded code would), comparisons, and the
 IEEE float operations Python also does in double precision. A guard on constants
 that cannot fail is dropped. Every other op (the default) is kept.
+
+Selects (what if-conversion makes of an ``if``/``elif``, and what a decided comparison
+leaves) are simplified too: a select of a constant condition is the operand it picks,
+``x & True`` is x; ``c ? a : c`` is ``c & a``; a select of a select sharing a value is one
+select of a combined condition; ``c ? n + 1 : n`` (an add proved not to overflow) is
+``n + c``.
 """
 from __future__ import annotations
 

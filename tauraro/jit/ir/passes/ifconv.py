@@ -20,15 +20,24 @@ Once an arm is converted, its block and the block it went on to may be a straigh
 line (one goto, one predecessor): they are merged, so an ``elif`` chain converts from
 its last arm outwards.
 
+A slot an arm writes that nothing reads where the arm goes on (no path from there reads
+it before writing it, and no exit writes it back: a chained comparison's temporary) is
+written without a select: a select would read its old value, keeping it live round the
+loop for nothing.
+
 Other guards, loads and stores of memory, trapping divisions and calls stay behind
 branches, as does any arm with more than ``MAX_OPS`` computing ops (a speculated
-guard counts two: its select and its check).
+guard counts two: its select and its check). Once arms are converted, cse and fold run
+again: the arms read back slots the branching block wrote, and their selects simplify
+(see ``fold``).
 """
 from __future__ import annotations
 
 from ..graph import Ins
 from . import cse, fold
 
+# (16, not 10: an elif ladder's arm holding the rest of the ladder converts too, once fold
+# has made its selects few -- compare_chains' buckets 47 -> 43 ms)
 MAX_OPS = 16
 # guards that run unconditionally with their second operand selected to 0 where the arm did not run
 _SPECULABLE = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn"}

@@ -18,14 +18,29 @@ Then, per op (with an explicit default: keep it):
   int's bound lets a 64-bit product stand for the division (see ``reciprocal``),
   ``floordiv_mul`` and ``mod_mul``: a multiply and a shift (a division's latency is tens
   of cycles, and Cranelift divides by a constant with a division);
+- ``//`` and ``%`` by an int that is not a constant, of a >= 0 by b > 0, become
+  ``floordiv_nnv`` and ``mod_nnv``: the unsigned division alone (the emitter otherwise
+  tests the signs at run time);
 - ``range_check`` whose stop + step cannot overflow is dropped;
+- a comparison of ints the intervals decide (``0 <= v < 1000`` after ``v = x % 1000``)
+  becomes a constant; then cse and fold run again, so the selects and branches on it
+  go, with the blocks only they reached;
 - the adds of a sum the loop carries, bounded by how long a run may be, lose their
   guards (``accumulate``).
 
 A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
 iterator's position is below its stop (step > 0) or above it (step < 0); past a
-comparison of ints, the slot a compared value was read from is within what the
-comparison says on that edge.
+comparison of ints, or a test of an int's truth (``while y:`` -- y != 0, which moves an
+end of the interval that is 0), the slots holding a compared value at the end of the
+block -- the one it was read from, those the block last wrote with it -- are within what
+the comparison says on that edge.
+
+Seeds: a variable live at the loop's entry, of which nothing is known there, that every
+iteration sets and only ever to values within a bound (``x = (x * a + c) & 0x7FFFFFFF``),
+is analysed as starting within the bound, if that proves more guards or comparisons;
+checks at the loop's entry (``check_abs``, and ``check_nonneg`` for a bound from 0) make
+sure of it, and a run entered beyond it leaves at once for the interpreter, after whose
+iteration the variable is within it.
 """
 from __future__ import annotations
 
