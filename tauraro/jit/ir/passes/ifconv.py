@@ -54,10 +54,12 @@ def run(graph):
         changed = False
         order = graph.rpo()
         preds = graph.preds(order)
-        for key in order:
-            if _convert(graph, graph.blocks[key], preds, graph_dead) or _merge(graph, graph.blocks[key], preds):
+        # innermost first (an arm holding a branch converts once that branch has), each
+        # block until nothing more changes it; the predecessors are kept up to date
+        for key in reversed(order):
+            while key in graph.blocks and (_convert(graph, graph.blocks[key], preds, graph_dead)
+                                           or _merge(graph, graph.blocks[key], preds)):
                 changed = converted = True
-                break           # the CFG changed: look again
     if converted:
         # an arm appended to its branching block reads back slots that block wrote (a chained
         # comparison's temporary): forwarded, its selects become ands and ors, or constants
@@ -77,6 +79,9 @@ def _merge(graph, a, preds) -> bool:
     del graph.blocks[key]
     a.instrs += b.instrs
     a.term = b.term
+    del preds[key]
+    for t in b.succs():
+        preds[t] = [a.key if p == key else p for p in preds[t]]
     for (source, header) in [e for e in graph.interrupts if e[0] == key]:     # a back edge moved
         graph.interrupts[(a.key, header)] = graph.interrupts.pop((source, header))
     return True
@@ -104,7 +109,11 @@ def _convert(graph, a, preds, dead) -> bool:
     dead = dead.at(join)
     for k, taken in convertible:
         _append(graph, a, graph.blocks.pop(k), cond, taken, dead)
+        del preds[k]
+        preds[join] = [p for p in preds[join] if p != k]
     a.term = ("goto", join)
+    if a.key not in preds[join]:
+        preds[join].append(a.key)
     return True
 
 
@@ -190,14 +199,18 @@ class _Dead:
     """The slots no path from a block's start reads before writing them (``at(key)``), of
     the frame variables no exit writes back: not live at the loop's entry (those are
     written back at every exit) and in no snapshot. Found once, on the graph as it was
-    before any arm was converted: a conversion changes no value of a slot live where the
-    arm goes on, so what is dead at a block's start stays so."""
+    before the first arm is converted: a conversion changes no value of a slot live where
+    the arm goes on, so what is dead at a block's start stays so."""
 
     def __init__(self, graph):
         self.graph = graph
-        self.candidates, self.live = self._liveness()
+        self.live = None
 
     def at(self, key) -> set:
+        """(Asked before the first arm is removed: what holds for the graph then holds after
+        any conversion or merge, for the blocks that remain.)"""
+        if self.live is None:       # (found only when an arm converts, which most loops never do)
+            self.candidates, self.live = self._liveness()
         return self.candidates - self.live.get(key, self.candidates)
 
     def _liveness(self):

@@ -403,7 +403,8 @@ def run(graph):
     analysis = Ranges(graph, live)
     analysis.run()
     carried = _carried_seeds(graph, analysis, live)
-    if carried:                 # would the loop's own bounds on its variables prove more?
+    if carried and _depends(graph, analysis, carried):
+        # would the loop's own bounds on its variables prove more?
         seeded = Ranges(graph, live)
         seeded.slots.update(carried)
         seeded.run()
@@ -452,24 +453,57 @@ def _carried_seeds(graph, analysis, live) -> dict:
     the interpreter runs when the entry check fails (a variable set on some paths only
     could stay beyond b, and the loop fail its entry check every time)."""
     written: dict = {}
-    every = set()               # written by every iteration
-    dominating = None
+    where: dict = {}
     for blk in graph.blocks.values():
         for ins in blk.instrs:
             if ins.op == "setvar" and ins.imm.type == "int" and ins.imm.key in live:
                 key = ins.imm.key
                 written[key] = _join(written.get(key), analysis.of(ins.args[0]))
-                if key not in every:
-                    if dominating is None:
-                        dominating = _dominating_back_edges(graph)
-                    if blk.key in dominating:
-                        every.add(key)
+                where.setdefault(key, set()).add(blk.key)
     seeds = {}
     for key, (lo, hi) in written.items():
         bound = max(-lo, hi)
-        if bound < SEED_LIMIT and key in every and analysis.slots.get(key) == FULL:
+        if bound < SEED_LIMIT and analysis.slots.get(key) == FULL:
             seeds[key] = (0 if lo >= 0 else -bound, bound)
+    if seeds:
+        every = _dominating_back_edges(graph)       # (the blocks every iteration runs)
+        seeds = {key: seed for key, seed in seeds.items() if where[key] & every}
     return seeds
+
+
+def _depends(graph, analysis, seeds) -> bool:
+    """Does a guard or comparison the intervals leave compute an operand from a read of a
+    seeded variable (in its block)? Only then may a seeded analysis prove more (a cheap
+    test: the analysis costs as much again)."""
+    of = analysis.of
+    seen = set()
+
+    def reads(v) -> bool:
+        stack = [v]
+        while stack:
+            v = stack.pop()
+            if v in seen:
+                continue
+            seen.add(v)
+            if v.op == "getvar":
+                if v.imm.key in seeds:
+                    return True
+            else:
+                stack.extend(v.args)
+        return False
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            op = ins.op
+            if OPS[op].unguarded is not None or op in _CHECKS:
+                if reads(ins):
+                    return True
+            elif op in _COMPARE and _compare(op, of(ins.args[0]), of(ins.args[1])) is None:
+                if reads(ins):
+                    return True
+    return False
+
+
+_CHECKS = {"check_nonzero", "check_nonneg"}
 
 
 def _proofs(graph, analysis) -> int:
