@@ -88,6 +88,8 @@ floordiv_const  int                 int     pure            a // c for a constan
 mod_const       int                 int     pure            a % c for a constant c != 0 (imm)
 floordiv_nn     int                 int     pure            a // c for a >= 0 proved and a constant c > 0 (imm): unsigned, no floor correction
 mod_nn          int                 int     pure            a % c for a >= 0 proved and a constant c > 0 (imm): unsigned, no sign correction
+floordiv_nnv    int int             int     pure traps      a // b for a >= 0 and b > 0 proved: unsigned, no floor correction, no sign test
+mod_nnv         int int             int     pure traps      a % b for a >= 0 and b > 0 proved: unsigned, no sign correction, no sign test
 floordiv_mul    int                 int     pure            a // c as (a * m) >> s, exact for the a proved (imm: c, m, s; see ranges.reciprocal)
 mod_mul         int                 int     pure            a % c as a - c * ((a * m) >> s), exact for the a proved (imm: c, m, s)
 rshift          int int             int     pure            a >> b (floor), b >= 0

@@ -5,6 +5,12 @@ arithmetic that stays in range (a guard op whose result would overflow keeps its
 guard and exits at run time, as the unfolded code would), comparisons, and the
 IEEE float operations Python also does in double precision. A guard on constants
 that cannot fail is dropped. Every other op (the default) is kept.
+
+Selects (what if-conversion makes of an ``if``/``elif``, and what a decided comparison
+leaves) are simplified too: a select of a constant condition is the operand it picks,
+``x & True`` is x; ``c ? a : c`` is ``c & a``; a select of a select sharing a value is one
+select of a combined condition; ``c ? n + 1 : n`` (an add proved not to overflow) is
+``n + c``.
 """
 from __future__ import annotations
 
@@ -85,6 +91,100 @@ def fold_one(ins: Ins):
     return None
 
 
+_SELECTS = frozenset(("select_int", "select_float", "select_bool"))
+
+
+def _known_operand(ins: Ins):
+    """The operand ``ins`` is equal to, where a constant decides it: a select of a constant
+    condition, ``x & True``, ``x | False`` (the other way round too); or None."""
+    op = ins.op
+    if op in _SELECTS:
+        c = ins.args[0]
+        return (ins.args[1] if c.imm else ins.args[2]) if c.op == "bool" else None
+    if op == "bool_and" or op == "bool_or":
+        a, b = ins.args
+        keep = 1 if op == "bool_and" else 0         # the constant that leaves the other operand
+        if a.op == "bool":
+            return b if a.imm == keep else a
+        if b.op == "bool":
+            return a if b.imm == keep else b
+    return None
+
+
+def _select_bool(ins: Ins):
+    """c ? a : c is c & a, and c ? c : b is c | b (a chained comparison's temporary,
+    made a select by ifconv, read back where the chain stopped)."""
+    c, a, b = ins.args
+    if b is c:
+        ins.op, ins.args = "bool_and", (c, a)
+    elif a is c:
+        ins.op, ins.args = "bool_or", (c, b)
+
+
+def _nested_select(ins: Ins) -> list:
+    """One select for a select of a select sharing a value (what if-conversion makes of an
+    elif chain, arm by arm): c ? x : (d ? y : x) is (!c & d) ? y : x, c ? (d ? y : x) : x is
+    (c & d) ? y : x, and the like. ``ins`` is rewritten in place; the instructions computing
+    its new condition are returned, to go before it."""
+    made = []
+    for _ in range(8):              # (a chain of arms: each round takes one level)
+        c, a, b = ins.args
+        line = ins.line
+        if b.op == ins.op and a in b.args[1:]:          # c ? x : (d ? .. : ..)
+            d, y1, y2 = b.args
+            if y2 is a:                                 # c ? x : (d ? y : x)
+                nc = Ins("not", (c,), line=line)
+                cond = Ins("bool_and", (nc, d), line=line)
+                made += [nc, cond]
+                ins.args = (cond, y1, a)
+            else:                                       # c ? x : (d ? x : y)
+                cond = Ins("bool_or", (c, d), line=line)
+                made.append(cond)
+                ins.args = (cond, a, y2)
+        elif a.op == ins.op and b in a.args[1:]:        # c ? (d ? .. : ..) : x
+            d, y1, y2 = a.args
+            if y2 is b:                                 # c ? (d ? y : x) : x
+                cond = Ins("bool_and", (c, d), line=line)
+                made.append(cond)
+                ins.args = (cond, y1, b)
+            else:                                       # c ? (d ? x : y) : x
+                nd = Ins("not", (d,), line=line)
+                cond = Ins("bool_and", (c, nd), line=line)
+                made += [nd, cond]
+                ins.args = (cond, y2, b)
+        else:
+            break
+    return made
+
+
+def _counted(ins: Ins) -> list:
+    """c ? x + 1 : x is x + c (a counter's select), and c ? x + d : x (d a bool counted
+    already) is x + (c & d); rewritten in place, the instructions to go before it returned.
+    (Only an add or a sub proved not to overflow.)"""
+    c, a, b = ins.args
+    for new, old, cond_is_true in ((a, b, True), (b, a, False)):
+        if new.op not in ("add", "sub") or new.args[0] is not old:
+            continue
+        step = new.args[1]
+        if step.op == "int" and step.imm == 1:
+            d = None
+        elif step.op == "bool_to_int":
+            d = step.args[0]
+        else:
+            continue
+        made = []
+        if not cond_is_true:
+            c = Ins("not", (c,), line=ins.line)
+            made.append(c)
+        if d is not None:
+            c = Ins("bool_and", (c, d), line=ins.line)
+            made.append(c)
+        step = Ins("bool_to_int", (c,), line=ins.line)
+        ins.op, ins.args = new.op, (old, step)
+        return made + [step]
+    return []
+
+
 def run(graph):
     subst = {}
     for b in graph.blocks.values():
@@ -95,6 +195,16 @@ def run(graph):
                     if a in subst:
                         ins.args = tuple([subst.get(a, a) for a in ins.args])
                         break
+            r = _known_operand(ins)
+            if r is not None:               # a select of a constant condition, x & True...
+                subst[ins] = r
+                continue
+            if ins.op in _SELECTS:
+                kept += _nested_select(ins)
+                if ins.op == "select_bool":
+                    _select_bool(ins)
+                elif ins.op == "select_int":
+                    kept += _counted(ins)
             r = fold_one(ins)
             if r is True:
                 continue                    # a guard that cannot fail

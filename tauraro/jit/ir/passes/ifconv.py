@@ -20,15 +20,25 @@ Once an arm is converted, its block and the block it went on to may be a straigh
 line (one goto, one predecessor): they are merged, so an ``elif`` chain converts from
 its last arm outwards.
 
+A slot an arm writes that nothing reads where the arm goes on (no path from there reads
+it before writing it, and no exit writes it back: a chained comparison's temporary) is
+written without a select: a select would read its old value, keeping it live round the
+loop for nothing.
+
 Other guards, loads and stores of memory, trapping divisions and calls stay behind
 branches, as does any arm with more than ``MAX_OPS`` computing ops (a speculated
-guard counts two: its select and its check).
+guard counts two: its select and its check). Once arms are converted, cse and fold run
+again: the arms read back slots the branching block wrote, and their selects simplify
+(see ``fold``).
 """
 from __future__ import annotations
 
 from ..graph import Ins
+from . import cse, fold
 
-MAX_OPS = 10
+# (16, not 10: an elif ladder's arm holding the rest of the ladder converts too, once fold
+# has made its selects few -- compare_chains' buckets 47 -> 43 ms)
+MAX_OPS = 16
 # guards that run unconditionally with their second operand selected to 0 where the arm did not run
 _SPECULABLE = {"add_ov", "add_ov_nn", "sub_ov", "sub_ov_nn"}
 # pure and not trapping (see the IR table's TRAPS), but costly beside a mispredicted branch
@@ -38,14 +48,23 @@ _SELECT = {"int": "select_int", "float": "select_float", "bool": "select_bool"}
 
 def run(graph):
     changed = True
+    converted = False
+    graph_dead = _Dead(graph)
     while changed:
         changed = False
         order = graph.rpo()
         preds = graph.preds(order)
-        for key in order:
-            if _convert(graph, graph.blocks[key], preds) or _merge(graph, graph.blocks[key], preds):
-                changed = True
-                break           # the CFG changed: look again
+        # innermost first (an arm holding a branch converts once that branch has), each
+        # block until nothing more changes it; the predecessors are kept up to date
+        for key in reversed(order):
+            while key in graph.blocks and (_convert(graph, graph.blocks[key], preds, graph_dead)
+                                           or _merge(graph, graph.blocks[key], preds)):
+                changed = converted = True
+    if converted:
+        # an arm appended to its branching block reads back slots that block wrote (a chained
+        # comparison's temporary): forwarded, its selects become ands and ors, or constants
+        cse.run(graph)
+        fold.run(graph)
 
 
 def _merge(graph, a, preds) -> bool:
@@ -60,12 +79,15 @@ def _merge(graph, a, preds) -> bool:
     del graph.blocks[key]
     a.instrs += b.instrs
     a.term = b.term
+    del preds[key]
+    for t in b.succs():
+        preds[t] = [a.key if p == key else p for p in preds[t]]
     for (source, header) in [e for e in graph.interrupts if e[0] == key]:     # a back edge moved
         graph.interrupts[(a.key, header)] = graph.interrupts.pop((source, header))
     return True
 
 
-def _convert(graph, a, preds) -> bool:
+def _convert(graph, a, preds, dead) -> bool:
     if a.term[0] != "branch":
         return False
     _, cond, then, other = a.term
@@ -84,9 +106,14 @@ def _convert(graph, a, preds) -> bool:
                 break
     if join is None or join in graph.loop_headers:
         return False
+    dead = dead.at(join)
     for k, taken in convertible:
-        _append(graph, a, graph.blocks.pop(k), cond, taken)
+        _append(graph, a, graph.blocks.pop(k), cond, taken, dead)
+        del preds[k]
+        preds[join] = [p for p in preds[join] if p != k]
     a.term = ("goto", join)
+    if a.key not in preds[join]:
+        preds[join].append(a.key)
     return True
 
 
@@ -111,14 +138,17 @@ def _cheap_arm(graph, key, source, preds) -> bool:
     return ops <= MAX_OPS
 
 
-def _append(graph, a, b, cond, taken: bool):
+def _append(graph, a, b, cond, taken: bool, dead):
     """``b``'s instructions at the end of ``a``, its writes made under ``cond`` (or its
-    negation): select(cond, new, old) keeps the old value where the arm did not run."""
+    negation): select(cond, new, old) keeps the old value where the arm did not run --
+    unless the slot is ``dead`` where the arm goes on (a chained comparison's temporary):
+    then the arm's write stands, and no read of the old value makes the slot live round
+    the loop."""
     for ins in b.instrs:
         if ins.op in _SPECULABLE:
             a.instrs += _speculated(ins, cond, taken)
             continue
-        if ins.op != "setvar":
+        if ins.op != "setvar" or ins.imm.key in dead:
             a.instrs.append(ins)
             continue
         slot, new = ins.imm, ins.args[0]
@@ -163,3 +193,55 @@ def _reads_unwritten(v, write, arm) -> bool:
         elif ins.op == "setvar" and ins.imm.key == key:
             seen = False
     return False
+
+
+class _Dead:
+    """The slots no path from a block's start reads before writing them (``at(key)``), of
+    the frame variables no exit writes back: not live at the loop's entry (those are
+    written back at every exit) and in no snapshot. Found once, on the graph as it was
+    before the first arm is converted: a conversion changes no value of a slot live where
+    the arm goes on, so what is dead at a block's start stays so."""
+
+    def __init__(self, graph):
+        self.graph = graph
+        self.live = None
+
+    def at(self, key) -> set:
+        """(Asked before the first arm is removed: what holds for the graph then holds after
+        any conversion or merge, for the blocks that remain.)"""
+        if self.live is None:       # (found only when an arm converts, which most loops never do)
+            self.candidates, self.live = self._liveness()
+        return self.candidates - self.live.get(key, self.candidates)
+
+    def _liveness(self):
+        g = self.graph
+        exits = set(g.entry_vars)
+        for snap in g.snapshots:
+            exits.update(var for var, _ in snap.values)
+        gen, kill = {}, {}
+        candidates = set()
+        for k, b in g.blocks.items():
+            ge, ki = set(), set()
+            for ins in b.instrs:
+                if ins.op == "getvar" and ins.imm.key not in ki:
+                    ge.add(ins.imm.key)
+                elif ins.op == "setvar":
+                    ki.add(ins.imm.key)
+                    if ins.imm.var not in exits:
+                        candidates.add(ins.imm.key)
+            gen[k], kill[k] = ge, ki
+        for k in gen:
+            gen[k] &= candidates
+        live = {k: set(gen[k]) for k in g.blocks}
+        changed = True
+        while changed:              # (backward: live-in = gen | (live-out - kill))
+            changed = False
+            for k, b in g.blocks.items():
+                out = set()
+                for t in b.succs():
+                    out |= live[t]
+                new = gen[k] | (out - kill[k])
+                if new != live[k]:
+                    live[k] = new
+                    changed = True
+        return candidates, live

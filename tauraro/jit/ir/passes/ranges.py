@@ -18,19 +18,37 @@ Then, per op (with an explicit default: keep it):
   int's bound lets a 64-bit product stand for the division (see ``reciprocal``),
   ``floordiv_mul`` and ``mod_mul``: a multiply and a shift (a division's latency is tens
   of cycles, and Cranelift divides by a constant with a division);
+- ``//`` and ``%`` by an int that is not a constant, of a >= 0 by b > 0, become
+  ``floordiv_nnv`` and ``mod_nnv``: the unsigned division alone (the emitter otherwise
+  tests the signs at run time);
 - ``range_check`` whose stop + step cannot overflow is dropped;
+- a comparison of ints the intervals decide (``0 <= v < 1000`` after ``v = x % 1000``)
+  becomes a constant; then cse and fold run again, so the selects and branches on it
+  go, with the blocks only they reached;
 - the adds of a sum the loop carries, bounded by how long a run may be, lose their
   guards (``accumulate``).
 
 A branch narrows intervals on its edges: past ``range_done`` (the loop body), a range
 iterator's position is below its stop (step > 0) or above it (step < 0); past a
-comparison of ints, the slot a compared value was read from is within what the
-comparison says on that edge.
+comparison of ints, or a test of an int's truth (``while y:`` -- y != 0, which moves an
+end of the interval that is 0), the slots holding a compared value at the end of the
+block -- the one it was read from, those the block last wrote with it -- are within what
+the comparison says on that edge.
+
+Seeds: a variable live at the loop's entry, of which nothing is known there, that every
+iteration sets and only ever to values within a bound (``x = (x * a + c) & 0x7FFFFFFF``),
+is analysed as starting within the bound, if that proves more guards or comparisons;
+checks at the loop's entry (``check_abs``, and ``check_nonneg`` for a bound from 0) make
+sure of it, and a run entered beyond it leaves at once for the interpreter, after whose
+iteration the variable is within it.
 """
 from __future__ import annotations
 
+from ..graph import Ins
 from ..ops import OPS
-from . import accumulate
+from . import accumulate, cse, fold
+from .licm import _dominating_back_edges
+from .rewrite import substitute
 
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 FULL = (I64_MIN, I64_MAX)
@@ -121,11 +139,16 @@ class Ranges:
         if op in ("floordiv_const", "floordiv_nn", "floordiv_mul"):
             c = ins.imm[0] if op == "floordiv_mul" else ins.imm
             return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
-        if op == "mod":
+        if op in ("mod", "mod_nnv"):          # the divisor's sign, and no further from 0 than a
             if b[0] > 0:
-                return (0, b[1] - 1)
+                return (0, b[1] - 1) if a[0] < 0 else (0, min(a[1], b[1] - 1))
             if b[1] < 0:
-                return (b[0] + 1, 0)
+                return (b[0] + 1, 0) if a[1] > 0 else (max(a[0], b[0] + 1), 0)
+            return FULL
+        if op in ("floordiv_ov", "floordiv", "floordiv_nnv"):
+            if b[0] > 0 or b[1] < 0:        # a // b is monotonic in each operand: the corners
+                c = [x // y for x in a for y in b]
+                return (min(c), max(c))
             return FULL
         if op == "band":
             if a[0] >= 0 and b[0] >= 0:
@@ -229,60 +252,74 @@ class Ranges:
 
     def on_edge(self, source, target, state):
         """The slots' intervals on the edge ``source`` -> ``target``: a branch on a
-        comparison narrows the slot a compared value was read from (if the block did not
-        write the slot after reading it)."""
+        comparison (or on an int's truth) narrows the slots that hold a compared value at
+        the end of the block: the slot it was read from (if the block did not write the
+        slot after reading it) and the slots the block last wrote with it."""
         t = self.graph.blocks[source].term
         if t[0] != "branch" or t[2] == t[3] or t[1].op not in _NARROW:
             return state
         cond = t[1]
-        op = cond.op if target == t[2] else _NEGATED[cond.op]
-        a, b = cond.args
+        if cond.op == "int_truth":         # (while y: -- y != 0 on the true edge)
+            op = "ne" if target == t[2] else "eq"
+            a, b = cond.args[0], _ZERO
+        else:
+            op = cond.op if target == t[2] else _NEGATED[cond.op]
+            a, b = cond.args
         out = None
         for x, y, rel in ((a, b, op), (b, a, _SWAPPED[op])):
-            key = self.slot_read(x, source)
-            have = state.get(key) if key is not None else None
-            if have is None:
-                continue
-            ylo, yhi = self.of(y)
-            lo, hi = have
-            if rel == "lt":
-                hi = min(hi, yhi - 1)
-            elif rel == "le":
-                hi = min(hi, yhi)
-            elif rel == "gt":
-                lo = max(lo, ylo + 1)
-            elif rel == "ge":
-                lo = max(lo, ylo)
-            elif rel == "eq":
-                lo, hi = max(lo, ylo), min(hi, yhi)
-            if lo > hi:
-                continue        # (an edge never taken)
-            if out is None:
-                out = dict(state)
-            out[key] = (lo, hi)
+            for key in self.slots_holding(x, source):
+                have = state.get(key)
+                if have is None:
+                    continue
+                ylo, yhi = self.of(y)
+                lo, hi = have
+                if rel == "lt":
+                    hi = min(hi, yhi - 1)
+                elif rel == "le":
+                    hi = min(hi, yhi)
+                elif rel == "gt":
+                    lo = max(lo, ylo + 1)
+                elif rel == "ge":
+                    lo = max(lo, ylo)
+                elif rel == "eq":
+                    lo, hi = max(lo, ylo), min(hi, yhi)
+                elif ylo == yhi:                # ne a single value: an end of the interval moves
+                    lo, hi = lo + (lo == ylo), hi - (hi == ylo)
+                if lo > hi:
+                    continue        # (an edge never taken)
+                if out is None:
+                    out = dict(state)
+                out[key] = (lo, hi)
         return state if out is None else out
 
-    def slot_read(self, v, block_key):
-        """The slot ``v`` was read from, if it still holds ``v`` at the end of the block."""
-        if v.op != "getvar" or v.type != "int":
-            return None
+    def slots_holding(self, v, block_key) -> tuple:
+        """The slots that hold ``v`` at the end of the block: the one it was read from, if
+        the block did not write it after, and those whose last write in the block is ``v``."""
+        if v.type != "int":
+            return ()
         k = (v, block_key)
         if k not in self._slot_reads:       # (asked again on every round of the flow)
-            self._slot_reads[k] = self._slot_read(v, block_key)
+            self._slot_reads[k] = self._slots_holding(v, block_key)
         return self._slot_reads[k]
 
-    def _slot_read(self, v, block_key):
-        key = v.imm.key
+    def _slots_holding(self, v, block_key):
         instrs = self.graph.blocks[block_key].instrs
-        if v in instrs:
-            after = instrs[instrs.index(v) + 1:]
-        elif v in self.graph.preheader:
-            after = [i for b in self.graph.blocks.values() for i in b.instrs]
-        else:
-            return None
-        if any(i.op == "setvar" and i.imm.key == key for i in after):
-            return None
-        return key
+        last = {}
+        for ins in instrs:
+            if ins.op == "setvar":
+                last[ins.imm.key] = ins.args[0]
+        out = [key for key, w in last.items() if w is v]
+        if v.op == "getvar":
+            key = v.imm.key
+            if v in instrs:
+                after = instrs[instrs.index(v) + 1:]
+            elif v in self.graph.preheader:
+                after = [i for b in self.graph.blocks.values() for i in b.instrs]
+            else:
+                after = None
+            if after is not None and not any(i.op == "setvar" and i.imm.key == key for i in after):
+                out.append(key)
+        return tuple(out)
 
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
@@ -335,7 +372,9 @@ class Ranges:
         return out
 
 
-_NARROW = {"lt", "le", "gt", "ge", "eq", "ne"}
+_COMPARE = {"lt", "le", "gt", "ge", "eq", "ne"}
+_NARROW = _COMPARE | {"int_truth"}
+_ZERO = Ins("int", imm=0)
 _NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
 
@@ -366,10 +405,22 @@ def run(graph):
     live = {k for k in graph.slots if k[0] in graph.entry_vars}
     analysis = Ranges(graph, live)
     analysis.run()
+    carried = _carried_seeds(graph, analysis, live)
+    if carried and _depends(graph, analysis, carried):
+        # would the loop's own bounds on its variables prove more?
+        seeded = Ranges(graph, live)
+        seeded.slots.update(carried)
+        seeded.run()
+        if _proofs(graph, seeded) > _proofs(graph, analysis):
+            analysis = seeded   # (sound once entry checks make sure of the seeds)
+            _entry_checks(graph, carried)
+        else:
+            carried = {}
     unproved = accumulate.run(graph, analysis.of)
     seeds = accumulate.range_seeds(graph, live) if unproved else None
     if seeds:                   # would bounded ranges prove the sums left?
         second = Ranges(graph, live)
+        second.slots.update(carried)
         second.slots.update(seeds)
         second.run()
         if len(accumulate.run(graph, second.of, set(unproved), seeds)) < len(unproved):
@@ -382,14 +433,149 @@ def run(graph):
         lists = None            # (no sum adds an element read: bounds on them would not help)
     if lists:                   # would the elements of the lists read, bounded, prove them?
         third = Ranges(graph, live)
+        third.slots.update(carried)
         third.slots.update(seeds or {})
         third.elements = lists
         third.run()
         if len(accumulate.inner(graph, third.of, set(unproved))) < len(unproved):
             analysis = third    # (sound now: the entry checks the lists' elements)
             graph.element_lists = lists
+    decided = {}
     for b in graph.blocks.values():
-        b.instrs = [ins for ins in b.instrs if _apply(analysis, ins)]
+        kept = []
+        for ins in b.instrs:
+            if not _apply(analysis, ins):
+                continue
+            if ins.op in _COMPARE:
+                known = _compare(ins.op, analysis.of(ins.args[0]), analysis.of(ins.args[1]))
+                if known is not None:       # (a value already checked: v = x % 1000; 0 <= v < 1000)
+                    decided[ins] = Ins("bool", imm=int(known), line=ins.line)
+                    ins = decided[ins]
+            kept.append(ins)
+        b.instrs = kept
+    if decided:                 # its uses see the constant: selects, branches and blocks go
+        substitute(graph, decided)
+        cse.run(graph)          # (a slot written with it and read back in the block)
+        fold.run(graph)
+
+
+SEED_LIMIT = 1 << 62        # a variable the loop keeps within this is checked at entry, if that proves more
+
+
+def _carried_seeds(graph, analysis, live) -> dict:
+    """Slot key -> (-b, b), or (0, b), for each int variable live at entry, of which nothing
+    is known there, that the loop only ever sets to values within that (x = (x * a + c) &
+    0x7FFFFFFF):
+    entered within b, it stays so, and its own updates (x * a) may be proved. Only a
+    variable every iteration sets: one entered beyond b is within b after the iteration
+    the interpreter runs when the entry check fails (a variable set on some paths only
+    could stay beyond b, and the loop fail its entry check every time)."""
+    written: dict = {}
+    where: dict = {}
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            if ins.op == "setvar" and ins.imm.type == "int" and ins.imm.key in live:
+                key = ins.imm.key
+                written[key] = _join(written.get(key), analysis.of(ins.args[0]))
+                where.setdefault(key, set()).add(blk.key)
+    seeds = {}
+    for key, (lo, hi) in written.items():
+        bound = max(-lo, hi)
+        if bound < SEED_LIMIT and analysis.slots.get(key) == FULL:
+            seeds[key] = (0 if lo >= 0 else -bound, bound)
+    if seeds:
+        every = _dominating_back_edges(graph)       # (the blocks every iteration runs)
+        seeds = {key: seed for key, seed in seeds.items() if where[key] & every}
+    return seeds
+
+
+def _depends(graph, analysis, seeds) -> bool:
+    """Does a guard or comparison the intervals leave compute an operand from a read of a
+    seeded variable (in its block)? Only then may a seeded analysis prove more (a cheap
+    test: the analysis costs as much again)."""
+    of = analysis.of
+    seen = set()
+
+    def reads(v) -> bool:
+        stack = [v]
+        while stack:
+            v = stack.pop()
+            if v in seen:
+                continue
+            seen.add(v)
+            if v.op == "getvar":
+                if v.imm.key in seeds:
+                    return True
+            else:
+                stack.extend(v.args)
+        return False
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            op = ins.op
+            if OPS[op].unguarded is not None or op in _CHECKS:
+                if reads(ins):
+                    return True
+            elif op in _COMPARE and _compare(op, of(ins.args[0]), of(ins.args[1])) is None:
+                if reads(ins):
+                    return True
+    return False
+
+
+_CHECKS = {"check_nonzero", "check_nonneg"}
+
+
+def _proofs(graph, analysis) -> int:
+    """How many guards and comparisons the intervals of ``analysis`` remove (what _apply
+    and run would do, counted without doing it)."""
+    of = analysis.of
+    n = 0
+    for blk in graph.blocks.values():
+        for ins in blk.instrs:
+            op = ins.op
+            if OPS[op].unguarded is not None:
+                r = analysis.compute(ins)
+                n += r is not None and _fits(*r)
+            elif op == "check_nonzero":
+                a = of(ins.args[0])
+                n += a[0] > 0 or a[1] < 0
+            elif op == "check_nonneg":
+                n += of(ins.args[0])[0] >= 0
+            elif op in _COMPARE:
+                n += _compare(op, of(ins.args[0]), of(ins.args[1])) is not None
+    return n
+
+
+def _entry_checks(graph, seeds):
+    """Guards at the loop's entry that the seeded variables start within their bounds (else
+    the run leaves at once, state intact, and the interpreter runs an iteration)."""
+    from ...exits import GUARD
+    from ..graph import Snapshot
+    e = graph.entry_state
+    for key, (lo, hi) in sorted(seeds.items(), key=lambda item: graph.slots[item[0]].name):
+        slot = graph.slots[key]
+        snap = graph.snapshot(Snapshot(e.code, e.pc, e.line, "%s outside [%d, %d] at entry" % (slot.name, lo, hi),
+                                       GUARD, e.values))
+        read = Ins("getvar", imm=slot, line=e.line)
+        graph.preheader += [read, Ins("check_abs", (read,), imm=hi, snap=snap, line=e.line)]
+        if lo == 0:
+            graph.preheader.append(Ins("check_nonneg", (read,), snap=snap, line=e.line))
+
+
+def _compare(op, a, b):
+    """True or False if ``a op b`` is for every a and b in the intervals, else None."""
+    if op == "lt":
+        return True if a[1] < b[0] else False if a[0] >= b[1] else None
+    if op == "le":
+        return True if a[1] <= b[0] else False if a[0] > b[1] else None
+    if op == "gt":
+        return _compare("lt", b, a)
+    if op == "ge":
+        return _compare("le", b, a)
+    if a[1] < b[0] or b[1] < a[0]:
+        return op == "ne"               # disjoint
+    if a[0] == a[1] == b[0] == b[1]:
+        return op == "eq"
+    return None
 
 
 def _apply(analysis, ins):
@@ -397,6 +583,12 @@ def _apply(analysis, ins):
     op = ins.op
     d = OPS[op]
     of = analysis.of
+    if op in _DIVISIONS:
+        a, b = of(ins.args[0]), of(ins.args[1])
+        if a[0] >= 0 and b[0] > 0:         # C's division is Python's: no sign test, no correction
+            ins.op = _DIVISIONS[op]
+            ins.snap = None
+            return True
     if d.unguarded is not None:
         r = analysis.compute(ins)
         if r is not None and _fits(*r):
@@ -439,6 +631,10 @@ def _apply(analysis, ins):
         stop, step = of(ins.args[0]), of(ins.args[1])
         return not _fits(stop[0] + step[0], stop[1] + step[1])
     return True
+
+
+# a division by an int (not a constant) and its twin for a >= 0, b > 0
+_DIVISIONS = {"floordiv_ov": "floordiv_nnv", "floordiv": "floordiv_nnv", "mod": "mod_nnv"}
 
 
 def reciprocal(c: int, hi: int):
