@@ -943,3 +943,33 @@ def test_an_inner_loop_over_an_iterator_the_program_holds_advances_it(tmp_path):
         print(f(it, 300), next(it, "end"))
     """)
     assert "iterating over an iterator the program holds" in r.loop(4)["reason"]
+
+
+def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
+    # a dead loop runs as written, but in the hooked function's bigger frame; once all its
+    # loops are dead the function (module-level, or a method of a module-level class) gets
+    # the code CPython compiles, frames of CPython's size (hooks.HookRuntime.unhook)
+    r = jit(tmp_path, """
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        def words(xs):
+            n = 0
+            for x in xs:                # a list of str: never compiled
+                n += len(x)
+            return n
+
+        class Walker:
+            def total(self, xs):
+                n = 0
+                for x in xs:
+                    n += len(x)
+                return n
+
+        w = Walker()
+        t = 0
+        for k in range(3000):
+            t += words(["ab", "c"]) + w.total(["x", "yz"])
+        print(t, hooked(words), hooked(Walker.total))
+    """)
+    assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"
