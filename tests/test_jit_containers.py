@@ -179,3 +179,18 @@ def test_array_array_of_numbers(tmp_path):
     """)
     assert r.loop(6)["native_iterations"] > 4000
     assert r.loop(12)["native_iterations"] > 4000
+
+
+def test_a_loop_that_would_copy_in_too_much_data_is_left_to_the_baseline(tmp_path):
+    # every entry copies what the loop reads: a list of more than COPY_LIMIT (2**21)
+    # elements costs more to copy than a short loop over part of it could save
+    r = jit(tmp_path, """
+        big = [k % 7 for k in range(2_200_000)]
+        t = 0
+        for i in range(3000):
+            t += big[i * 11 % 5000]
+        print(t)
+    """)
+    row = r.loop(4)
+    assert row["status"] == "left to the baseline", row
+    assert "would copy in more than" in row["reason"], row

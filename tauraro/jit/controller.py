@@ -41,6 +41,7 @@ from . import mathlib
 from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
                      objects_type,
                      virtual_tuple_type)
+from .layout import COPY_LIMIT, TooMuchToCopy
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -349,6 +350,9 @@ class JitController:
             return types, None
         return self._with_callees(st, types, r, G, builtins)
 
+    def _too_much(self, st):
+        self.give_up(st, "left to the baseline", "an entry would copy in more than %d words of data" % COPY_LIMIT)
+
     def _used_attributes(self, klass, names) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
@@ -394,7 +398,11 @@ class JitController:
         version = st.last
         generated = version.transfer.generated_seconds if version is not None else 0.0
         t0 = time.perf_counter()
-        recs = version.transfer.enter(r, G, builtins) if version is not None else None
+        try:
+            recs = version.transfer.enter(r, G, builtins) if version is not None else None
+        except TooMuchToCopy:
+            self._too_much(st)
+            return None
         if recs is None:
             # the values' types differ from the last version's: find or compile another
             try:
@@ -417,7 +425,11 @@ class JitController:
                 st.status = "compiled"
             generated = version.transfer.generated_seconds
             t0 = time.perf_counter()
-            recs = version.transfer.enter(r, G, builtins)
+            try:
+                recs = version.transfer.enter(r, G, builtins)
+            except TooMuchToCopy:
+                self._too_much(st)
+                return None
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 if class_attributes_changed(version.transfer.class_attributes):
                     del st.versions[types]      # a class attribute it read changed: compile again next time

@@ -22,6 +22,16 @@ from .jtypes import FLOAT, SeqType
 
 SEQ_HEADER = 16
 
+# the most words (elements, characters, fields) one entry copies in: ~50 ms of copying,
+# more than any loop run by the baseline would lose to not being compiled, unless it is
+# a long one (copying whole containers at every entry is the cost the JIT must not pay)
+COPY_LIMIT = 1 << 21
+RECORD_COST = 128       # what a record costs beyond its words (Python-level steps: ~3-4 us, as 128 words)
+
+
+class TooMuchToCopy(Exception):
+    """An entry would copy in more than COPY_LIMIT words: the loop stays the baseline's."""
+
 
 def _align(n, a):
     return (n + a - 1) // a * a

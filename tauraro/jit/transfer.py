@@ -24,7 +24,7 @@ from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, 
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
-from .layout import SEQ_HEADER, FrameLayout, _align
+from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
 from itertools import compress as _compress
@@ -44,7 +44,7 @@ _tuple_iterator = type(iter(()))
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
                  "records_out", "words_out", "writeback_seconds")
 
     def __init__(self, transfer):
@@ -60,6 +60,7 @@ class EntryRecords:
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
+        self.cost = 0             # words, and RECORD_COST a record: checked against COPY_LIMIT
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -74,6 +75,9 @@ class EntryRecords:
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
         n = len(obj)
+        self.cost += n + RECORD_COST
+        if self.cost > COPY_LIMIT:
+            raise TooMuchToCopy(self.cost)
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
             head = struct.pack("<qq", n, 0)
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
@@ -168,6 +172,9 @@ class EntryRecords:
         self.by_address[addr] = obj
         self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
         self.words_in += len(values)
+        self.cost += len(values) + RECORD_COST
+        if self.cost > COPY_LIMIT:
+            raise TooMuchToCopy(self.cost)
         return addr
 
     def reserve(self, building) -> int:
