@@ -52,25 +52,7 @@ def run(graph, of, only=None, seeds=None) -> list:
     test = _range_test(graph)
     if test is None:
         return []
-    sites: dict = {}            # slot -> [bound of |d| per add, or None per reset that fits]
-    adds: dict = {}             # slot -> its add instructions
-    for b in graph.blocks.values():
-        last_write: dict = {}
-        read_at: dict = {}
-        for pos, ins in enumerate(b.instrs):
-            if ins.op == "getvar":
-                read_at[ins] = pos
-            elif ins.op == "setvar" and ins.imm.type == "int":
-                key, v = ins.imm.key, ins.args[0]
-                if v.op in _ADDS and v.args[0].op == "getvar" and v.args[0].imm.key == key \
-                        and read_at.get(v.args[0], -1) > last_write.get(key, -1):
-                    lo, hi = of(v.args[1])
-                    sites.setdefault(key, []).append(max(-lo, hi))
-                    adds.setdefault(key, []).append(v)
-                else:
-                    lo, hi = of(v)
-                    sites.setdefault(key, []).append(None if max(-lo, hi) <= ENTRY_BOUND else I64_MAX)
-                last_write[key] = pos
+    sites, adds = _sites(graph, of, graph.blocks)
     executions = BUDGET + 1
     proved, unproved = [], []
     for key, bounds in sites.items():
