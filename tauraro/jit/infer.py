@@ -25,7 +25,7 @@ from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
-                     RANGE_ITERS, RANGE_UP, RANGES, STR, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
+                     RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
 
@@ -79,7 +79,7 @@ def cell_var(code, reg: int):
 
 
 def truthy(t: JType) -> bool:
-    return t in (INT, FLOAT, BOOL, STR, NONE, CHAR) or isinstance(t, SeqType)
+    return t in (INT, FLOAT, BOOL, NONE, CHAR) or isinstance(t, SeqType)
 
 
 def arith_result(op: str, a: JType, b: JType):
@@ -107,7 +107,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return BOOL         # (decided by the types: an object's class is checked at entry)
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] in (STR, CHAR)):
+    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] is CHAR):
         return INT
     if f is B.ord and n == 1 and args[0] is CHAR:
         return INT

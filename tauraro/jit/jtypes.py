@@ -548,15 +548,11 @@ def objects_type(value, names_of) -> JType | None:
     """The type of a list or tuple of objects (object_seq_type), or of an iterator over
     one, for a region using the attributes ``names_of(klass)`` of their class; None if
     ``value`` is neither."""
-    t = type(value)
-    if t in _seq_iterators:
-        state = value.__reduce__()
-        if len(state) != 3 or type(state[1][0]) not in (list, tuple) or not state[1][0]:
-            return None
-        seq = state[1][0]
-        st = object_seq_type(seq, names_of(type(seq[0])))
+    if type(value) in _seq_iterators:
+        seq = _iterated(value)
+        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])))
         return None if st is None else ITER_OF[st]
-    if t in (list, tuple) and value:
+    if type(value) in (list, tuple) and value:
         return object_seq_type(value, names_of(type(value[0])))
     return None
 
@@ -564,11 +560,16 @@ def objects_type(value, names_of) -> JType | None:
 def over_objects(it) -> bool:
     """Is ``it`` an iterator over a list or tuple of objects of a plain class (by its first
     element), which native code may take (objects_type)?"""
-    if type(it) not in _seq_iterators:
-        return False
+    seq = _iterated(it) if type(it) in _seq_iterators else None
+    return seq is not None and plain_class(type(seq[0]))
+
+
+def _iterated(it):
+    """The list or tuple, not empty, that a list, tuple or array iterator runs over; else None."""
     state = it.__reduce__()
-    return len(state) == 3 and type(state[1][0]) in (list, tuple) and bool(state[1][0]) \
-        and plain_class(type(state[1][0][0]))
+    if len(state) != 3 or type(state[1][0]) not in (list, tuple) or not state[1][0]:
+        return None
+    return state[1][0]
 
 
 def plain_class(klass) -> bool:

@@ -288,20 +288,20 @@ class Transfer:
             self.attach(instance)
         self.code = code
         self.types = dict(zip(entry_vars, types))
+        # (strings are SeqTypes)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
                                                 InstanceType))
-                                 or t is STR
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType)) or t is STR
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
             for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType)) or t is STR
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType)) or t is STR
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -396,7 +396,7 @@ class Transfer:
                         or (jt.nonneg and w[0] < 0):
                     return None
                 words += (jt.tag, w[0], w[1], w[2])
-            elif isinstance(jt, SeqType) or jt is STR:
+            elif isinstance(jt, SeqType):
                 if type(v) is not _PYTYPES[jt.kind] or jt.kind == "array" and v.typecode != jt.typecode:
                     return None
                 w = recs.record(v, jt)
@@ -532,7 +532,7 @@ class Transfer:
                 lines.append("    if type(v) is not bool:\n        return None")
                 lines.append("    %s = 1 if v else 0" % w)
                 words += [str(jt.tag), w]
-            elif isinstance(jt, SeqType) or jt is STR:
+            elif isinstance(jt, SeqType):
                 if jt.kind == "array":
                     lines.append("    if type(v) is not %s or v.typecode != %r:\n        return None"
                                  % (self._const(array), jt.typecode))
@@ -632,7 +632,7 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
-        if isinstance(jt, (SeqType, InstanceType)) or jt is STR:
+        if isinstance(jt, (SeqType, InstanceType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))

@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, INT, NONE, STR, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -643,7 +643,7 @@ class Recorder:
             return self.op("bool", imm=0)
         if t is CHAR:
             return self.op("bool", imm=1)
-        if isinstance(t, SeqType) or t is STR:
+        if isinstance(t, SeqType):          # (strings too)
             return self.op("int_truth", self.parts(arg)[1])
         raise Unsupported("truth of %s" % t.name)
 

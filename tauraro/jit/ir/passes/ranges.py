@@ -77,7 +77,7 @@ def entry_interval(slot_key):
     """What a slot may hold at the loop's entry, by its value's type (the entry checks make
     sure): a range iterator counting up from 0 has a position >= 0, a step's sign is the
     version's, a length or a list iterator's index is >= 0; else any value."""
-    from ...jtypes import STR, RangeType, SeqIterType, SeqType
+    from ...jtypes import RangeType, SeqIterType, SeqType
     _, jt, part = slot_key
     name = jt.parts[part][0]
     if isinstance(jt, RangeType):
@@ -85,7 +85,7 @@ def entry_interval(slot_key):
             return (0, I64_MAX)
         if name == "step" and jt.direction:
             return (1, I64_MAX) if jt.direction > 0 else (I64_MIN, -1)
-    elif isinstance(jt, SeqIterType) and name == "idx" or (isinstance(jt, SeqType) or jt is STR) and name == "len":
+    elif isinstance(jt, SeqIterType) and name == "idx" or isinstance(jt, SeqType) and name == "len":
         return LENGTH
     return FULL
 
