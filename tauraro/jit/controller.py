@@ -101,7 +101,7 @@ class LoopState:
         self.region = None
         self.entry_vars = None
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
-        self.attr_vars = {}              # variable -> the attributes the loop uses of its object
+        self.attr_vars = frozenset()     # variables whose objects the loop uses attributes of (or compares)
         self.attr_names = frozenset()    # the attributes the loop uses, of any object
         self.entries = 0
         self.native_iterations = 0
@@ -309,7 +309,7 @@ class JitController:
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
             uses = region.attribute_uses()
-            st.attr_vars = {reg: names for reg, names in uses.items() if reg in live_in}
+            st.attr_vars = frozenset(reg for reg in uses if reg in live_in)
             st.attr_names = frozenset().union(*uses.values())
         return st.region
 
