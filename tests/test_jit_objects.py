@@ -566,3 +566,44 @@ def test_identity_of_objects_and_lists_in_compiled_code(tmp_path):
         print(t)
     """)
     assert r.loop(8)["native_iterations"] > 0
+
+
+def test_methods_read_and_write_their_modules_globals(tmp_path):
+    # an inlined method's globals are entry variables of the loop (read at every entry,
+    # written back at exits), found through the objects' methods, a list of objects and
+    # the methods those methods call
+    r = jit(tmp_path, """
+        GRAVITY = -9.8
+        STEPS = 0
+
+        class Ball:
+            def __init__(self, y, vy):
+                self.y = y
+                self.vy = vy
+
+            def fall(self, dt):
+                self.vy += GRAVITY * dt
+
+            def step(self, dt):
+                global STEPS
+                STEPS += 1
+                self.fall(dt)
+                self.y += self.vy * dt
+                if self.y < 0:
+                    self.y = -self.y
+                    self.vy = -self.vy * 0.9
+
+        def sim(balls, n):
+            for _ in range(n):
+                for b in balls:
+                    b.step(0.01)
+            return sum(b.y for b in balls)
+
+        balls = [Ball(float(i), 0.0) for i in range(10)]
+        print(sim(balls, 3000), STEPS)
+        GRAVITY = -1.0
+        print(sim(balls, 3000), STEPS)
+        GRAVITY = 2
+        print(sim(balls, 3000), STEPS)
+    """)
+    assert r.loop(24)["native_iterations"] + 10 * r.loop(23)["native_iterations"] > 60000

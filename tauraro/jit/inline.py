@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NotCompilable
-from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, CellVar, ClassType, FunctionType,
-                     LiveCell, OtherType, classify)
+from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
+                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, class_lookup, classify)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -274,10 +274,12 @@ def _register_code(fn: FunctionType, code_for):
 
 
 def reachable_functions(types) -> list:
-    """The functions among ``types`` (class methods' too) and those their closures hold,
-    at any depth: the functions a loop with entry types ``types`` may inline."""
+    """The functions among ``types`` (class methods' too), the methods of the objects they
+    reach, and the functions those functions' closures hold, at any depth: the functions a
+    loop with entry types ``types`` may inline."""
     out, seen = [], set()
     stack = [t.function if isinstance(t, BoundClassMethod) else t for t in types]
+    stack += _methods(types)
     while stack:
         fn = stack.pop()
         if not isinstance(fn, FunctionType) or fn in seen:
@@ -292,6 +294,33 @@ def reachable_functions(types) -> list:
                 continue
             if type(value) is type(reachable_functions):
                 stack.append(classify(value, G))
+    return out
+
+
+def _methods(types) -> list:
+    """The FunctionTypes of the methods of the objects of ``types`` (InstanceType.methods),
+    found through lists and tuples of objects, their iterators and bound methods: an
+    inlined method reads its module's globals as any inlined function does."""
+    out, seen = [], set()
+    todo = list(types)
+    while todo:
+        t = todo.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        if isinstance(t, BoundMethodType):
+            out.append(t.function)
+            todo.append(t.instance)
+        elif isinstance(t, SeqIterType):
+            todo.append(t.seq)
+        elif isinstance(t, SeqType):
+            todo.append(t.elem)
+        elif isinstance(t, InstanceType):
+            for name in t.methods:
+                raw = class_lookup(t.klass, name)
+                ft = classify(raw, raw.__globals__)
+                if isinstance(ft, FunctionType):
+                    out.append(ft)
     return out
 
 
