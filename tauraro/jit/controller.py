@@ -27,6 +27,7 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
+import operator
 import struct
 import sys
 import time
@@ -41,7 +42,7 @@ from . import mathlib
 from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
                      objects_type,
                      virtual_tuple_type)
-from .layout import COPY_LIMIT, TooMuchToCopy
+from .layout import TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -106,6 +107,8 @@ class LoopState:
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
+        self.work_hint = 0               # the most iterations a nested loop had left at a trip
+        self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -134,7 +137,7 @@ class LoopState:
 
     @property
     def dead(self) -> bool:
-        return self.status in ("not compiled", "blacklisted", "left to the baseline")
+        return self.status in ("not compiled", "blacklisted", "left to the baseline") and not self.copy_refused
 
     def row(self) -> dict:
         return {
@@ -277,9 +280,13 @@ class JitController:
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
         parent_countdown = None
-        if parent is not None and st.last is None and not parent.dead and parent.entries == 0:
-            parent_countdown = 1
-        record = self.enter(st, G, r)
+        left = self._iterations_left(st, r)
+        if parent is not None:
+            # (the enclosing loop runs this one again: at least as much work is left in it)
+            parent.work_hint = max(parent.work_hint, left)
+            if st.last is None and not parent.dead and parent.entries == 0:
+                parent_countdown = 1
+        record = self.enter(st, G, r, left)
         if record is None:
             return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
         return Decision(record, self._after_exit(st, record), parent_countdown)
@@ -350,8 +357,25 @@ class JitController:
             return types, None
         return self._with_callees(st, types, r, G, builtins)
 
-    def _too_much(self, st):
-        self.give_up(st, "left to the baseline", "an entry would copy in more than %d words of data" % COPY_LIMIT)
+    def _too_much(self, st, limit):
+        """An entry would copy more than ``limit``: the loop is left to the baseline for now,
+        and tried again after a longer backoff each time (a later run of it may have more
+        iterations left, or less data)."""
+        st.status = "left to the baseline"
+        st.reason = "an entry would copy in more than %d words of data" % limit
+        st.copy_refused = True
+        st.backoff = min(st.backoff * 2, 1 << 16)
+
+    @staticmethod
+    def _iterations_left(st, r) -> int:
+        """The iterations a for loop has left, from its iterator's length hint (a range's
+        or a list's: known without running it); 0 if not known (a while loop)."""
+        if st.loop.kind == "for" and st.loop.target is not None:
+            try:
+                return operator.length_hint(r[st.loop.target])
+            except Exception:       # (an iterator's own __length_hint__ may raise)
+                return 0
+        return 0
 
     def _used_attributes(self, klass, names) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
@@ -389,19 +413,26 @@ class JitController:
             return None
         return inf.state_before.get(pc)
 
-    def enter(self, st, G, r):
+    def enter(self, st, G, r, left=0):
         """Run the loop natively from its header; the exit record, or None if it was not
-        entered (not compilable, or values it cannot take this time)."""
+        entered (not compilable, or values it cannot take this time). ``left``: the
+        iterations it is known to have left, which bound what the entry may copy in
+        (``layout.copy_limit``), with those a loop nested in it had (``work_hint``)."""
         builtins = st.builtins
         if builtins is None:
             builtins = st.builtins = _builtins_of(G)
         version = st.last
         generated = version.transfer.generated_seconds if version is not None else 0.0
         t0 = time.perf_counter()
+        limit = copy_limit(max(left, st.work_hint))
         try:
-            recs = version.transfer.enter(r, G, builtins) if version is not None else None
+            if version is not None:
+                version.transfer.copy_limit = limit
+                recs = version.transfer.enter(r, G, builtins)
+            else:
+                recs = None
         except TooMuchToCopy:
-            self._too_much(st)
+            self._too_much(st, limit)
             return None
         if recs is None:
             # the values' types differ from the last version's: find or compile another
@@ -426,9 +457,10 @@ class JitController:
             generated = version.transfer.generated_seconds
             t0 = time.perf_counter()
             try:
+                version.transfer.copy_limit = limit
                 recs = version.transfer.enter(r, G, builtins)
             except TooMuchToCopy:
-                self._too_much(st)
+                self._too_much(st, limit)
                 return None
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 if class_attributes_changed(version.transfer.class_attributes):
@@ -444,6 +476,9 @@ class JitController:
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
+        if st.copy_refused:
+            st.copy_refused = False
+            st.status, st.reason = "compiled", ""
         watchdog = self.interrupts
         if version.calls_natively:      # how deep native calls of functions may go this time
             from .functions import native_depth_limit

@@ -24,13 +24,25 @@ SEQ_HEADER = 16
 
 # the most words (elements, characters, fields) one entry copies in: ~50 ms of copying,
 # more than any loop run by the baseline would lose to not being compiled, unless it is
-# a long one (copying whole containers at every entry is the cost the JIT must not pay)
+# a long one (copying whole containers at every entry is the cost the JIT must not pay).
+# A loop whose iterator has iterations left may copy two more words for each
+# (``copy_limit``): a baseline iteration costs about as much as copying two words of a
+# list of flags in and out (flags.py), or one of ints or floats. (So a loop over the
+# whole of one list may copy it; ``JitController._after_exit`` then judges by the times
+# measured.)
 COPY_LIMIT = 1 << 21
 RECORD_COST = 128       # what a record costs beyond its words (Python-level steps: ~3-4 us, as 128 words)
 
 
 class TooMuchToCopy(Exception):
-    """An entry would copy in more than COPY_LIMIT words: the loop stays the baseline's."""
+    """An entry would copy in more than its limit (``copy_limit``): the loop stays the
+    baseline's."""
+
+
+def copy_limit(iterations_left: int) -> int:
+    """The most words an entry may copy in, for a loop with ``iterations_left`` iterations
+    known to be left (0 if not known: a while loop)."""
+    return COPY_LIMIT + 2 * iterations_left
 
 
 def _align(n, a):

@@ -24,6 +24,7 @@ from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, 
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
+from .flags import flags_bytes, flags_list
 from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
@@ -45,7 +46,7 @@ _tuple_iterator = type(iter(()))
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds")
+                 "records_out", "words_out", "writeback_seconds", "limit")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -60,7 +61,8 @@ class EntryRecords:
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
-        self.cost = 0             # words, and RECORD_COST a record: checked against COPY_LIMIT
+        self.cost = 0             # words, and RECORD_COST a record: checked against the limit
+        self.limit = transfer.copy_limit
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -76,7 +78,7 @@ class EntryRecords:
             return self._instance(obj, jt)
         n = len(obj)
         self.cost += n + RECORD_COST
-        if self.cost > COPY_LIMIT:
+        if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
             head = struct.pack("<qq", n, 0)
@@ -97,6 +99,13 @@ class EntryRecords:
                 body[0::8] = wide[0::4]
                 body[1::8] = wide[1::4]
                 body[2::8] = wide[2::4]
+        elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
+            low = flags_bytes(obj)
+            if low is None:
+                return None
+            head = struct.pack("<qq", n, 0)
+            body = bytearray(8 * n)
+            body[0::8] = low
         else:
             elem = jt.elem
             types = set(map(type, obj))
@@ -111,6 +120,12 @@ class EntryRecords:
             elif isinstance(elem, (InstanceType, SeqType)):     # the elements' records first
                 if types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
                     return None
+                # (what the elements would cost, before copying any: a refused entry is
+                # tried again later, so it must fail before it has spent the limit)
+                more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
+                    n * RECORD_COST + sum(map(len, obj)))
+                if self.cost + more > self.limit:
+                    raise TooMuchToCopy(self.cost + more)
                 arr = array("q")
                 for e in obj:
                     a = self.record(e, elem)
@@ -173,7 +188,7 @@ class EntryRecords:
         self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
         self.words_in += len(values)
         self.cost += len(values) + RECORD_COST
-        if self.cost > COPY_LIMIT:
+        if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         return addr
 
@@ -197,7 +212,7 @@ class EntryRecords:
             return self.by_address[addr]
         arr = array("d" if elem is FLOAT else "q")
         arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
-        return list(map(bool, arr)) if elem is BOOL else arr.tolist()
+        return flags_list(arr.tobytes()[0::8]) if elem is BOOL else arr.tolist()
 
     def small(self, addr) -> bool:
         """Are the elements of the int record at ``addr`` all within 2**32 of 0 (see
@@ -225,7 +240,7 @@ class EntryRecords:
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, words.tobytes())
                 elif elem is BOOL:
-                    obj[:] = list(map(bool, words))
+                    obj[:] = flags_list(words.cast("B")[0::8].tobytes())
                 elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
                     obj[:] = list(map(self.by_address.__getitem__, words))
                 else:
@@ -276,6 +291,7 @@ class Transfer:
         ``attach`` it later."""
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
+        self.copy_limit = COPY_LIMIT      # the most words the next entry may copy in (layout.copy_limit)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
