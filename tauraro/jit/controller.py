@@ -506,7 +506,9 @@ class JitController:
         st.native_seconds += t2 - t1
         # (making the enter and leave functions, once, is compile time)
         generated = version.transfer.generated_seconds - generated
-        st.transfer_seconds += (t1 - t0) + (t3 - t2) - generated
+        # (less the time big copies waited for the CPU: recs is an EntryRecords, or a dict
+        # or None where the version copies no records)
+        st.transfer_seconds += (t1 - t0) + (t3 - t2) - generated - getattr(recs, "preempted", 0.0)
         st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
             st.records_in += len(recs.by_id)

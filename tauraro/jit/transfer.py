@@ -31,6 +31,7 @@ _range_iterator = type(iter(range(0)))
 from itertools import compress as _compress
 from operator import ne as _ne
 from time import perf_counter as _clock
+from time import thread_time as _cpu
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -39,6 +40,7 @@ KEEP_LIMIT = 64 << 20
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
+BIG_COPY = 1 << 16       # elements: a copy this big (~1 ms or more) is timed in CPU time too
 _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
 
@@ -46,7 +48,7 @@ _tuple_iterator = type(iter(()))
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit")
+                 "records_out", "words_out", "writeback_seconds", "limit", "preempted", "timing")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -63,6 +65,8 @@ class EntryRecords:
         self.words_in = 0
         self.cost = 0             # words, and RECORD_COST a record: checked against the limit
         self.limit = transfer.copy_limit
+        self.preempted = 0.0      # seconds big copies waited for the CPU (see _preempted)
+        self.timing = False
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -80,6 +84,28 @@ class EntryRecords:
         self.cost += n + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
+        if n < BIG_COPY or self.timing:
+            return self._sequence(obj, jt, n)
+        self.timing = True
+        wall, cpu = _clock(), _cpu()
+        try:
+            return self._sequence(obj, jt, n)
+        finally:
+            self.timing = False
+            self._preempted(wall, cpu)
+
+    def _preempted(self, wall, cpu):
+        """Count the time since ``wall`` (perf_counter) that this thread did not run (its CPU
+        time since ``cpu``): a big copy's cost is what it took of the CPU, so that the
+        policy judging copies (``JitController._after_exit``) is not swayed by a loaded
+        machine. (Only around big copies: reading the thread's CPU time is a system call,
+        about 1 us.)"""
+        lost = (_clock() - wall) - (_cpu() - cpu)
+        if lost > 0:
+            self.preempted += lost
+
+    def _sequence(self, obj, jt, n) -> int | None:
+        """``record`` of a list, tuple, string or array of ``n`` elements."""
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
             head = struct.pack("<qq", n, 0)
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
@@ -210,9 +236,14 @@ class EntryRecords:
         holds; an array's tolist makes the numbers fastest.)"""
         if not n:
             return self.by_address[addr]
+        if n >= BIG_COPY:
+            wall, cpu = _clock(), _cpu()
         arr = array("d" if elem is FLOAT else "q")
         arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
-        return flags_list(arr.tobytes()[0::8]) if elem is BOOL else arr.tolist()
+        out = flags_list(arr.tobytes()[0::8]) if elem is BOOL else arr.tolist()
+        if n >= BIG_COPY:
+            self._preempted(wall, cpu)
+        return out
 
     def small(self, addr) -> bool:
         """Are the elements of the int record at ``addr`` all within 2**32 of 0 (see
@@ -231,6 +262,9 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
+        big = self.words_in >= BIG_COPY
+        if big:
+            cpu = _cpu()
         for addr, obj, elem in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
@@ -258,6 +292,8 @@ class EntryRecords:
                     name, ft = jt.fields[k]
                     d[name] = new[k] != 0 if ft is BOOL else new[k]
                     self.words_out += 1
+        if big:
+            self._preempted(t0, cpu)
         self.writeback_seconds += _clock() - t0
 
     def obj(self, addr):
