@@ -31,6 +31,7 @@ import operator
 import struct
 import sys
 import time
+from time import thread_time as _thread_time
 from types import CellType as _CELL, FunctionType as _FUNCTION
 from collections import Counter
 from pathlib import Path
@@ -423,6 +424,8 @@ class JitController:
             builtins = st.builtins = _builtins_of(G)
         version = st.last
         generated = version.transfer.generated_seconds if version is not None else 0.0
+        # (an entry copying records is billed its CPU time too: see below)
+        cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = copy_limit(max(left, st.work_hint))
         try:
@@ -455,6 +458,7 @@ class JitController:
                 st.versions[types] = version
                 st.status = "compiled"
             generated = version.transfer.generated_seconds
+            cpu0 = _thread_time() if version.transfer.full_records else None
             t0 = time.perf_counter()
             try:
                 version.transfer.copy_limit = limit
@@ -506,12 +510,15 @@ class JitController:
         st.native_seconds += t2 - t1
         # (making the enter and leave functions, once, is compile time)
         generated = version.transfer.generated_seconds - generated
-        # (less the time big copies waited for the CPU: recs is an EntryRecords, or a dict
-        # or None where the version copies no records)
-        st.transfer_seconds += (t1 - t0) + (t3 - t2) - generated - getattr(recs, "preempted", 0.0)
+        transfer = (t1 - t0) + (t3 - t2) - generated
+        if cpu0 is not None:
+            # (the time this thread waited for the CPU is not the copies' cost: a loaded
+            # machine must not make the policy judging copies flip)
+            transfer -= max(0.0, (t3 - t0) - (_thread_time() - cpu0))
+        st.transfer_seconds += max(transfer, 0.0)
         st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
-            st.records_in += len(recs.by_id)
+            st.records_in += len(recs.by_id) + sum(len(block[3]) for block in recs.blocks)
             st.words_in += recs.words_in
             st.records_out += recs.records_out
             st.words_out += recs.words_out

@@ -589,8 +589,10 @@ class Inference:
         if name in ("IS", "IS_NOT"):
             if t[0] is NONE or t[1] is NONE:
                 return BOOL, ""     # decided by the static types
-            if all(isinstance(x, InstanceType) or isinstance(x, SeqType) and x.kind != "str" for x in t):
+            if all(isinstance(x, InstanceType) or isinstance(x, SeqType) and x.kind in ("list", "array")
+                   for x in t):
                 return BOOL, ""     # the same record, or not (objects of other types: not)
+            # (a string or tuple may be copied into more than one record: transfer._tuples)
             return "exit", "identity test of %s and %s" % (t[0].name, t[1].name)
         if name in ("NEG", "POS"):
             if t[0] in NUMERIC:

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import struct
 from array import array
+from itertools import chain, compress as _compress, repeat as _repeat
+from operator import ne as _ne
+from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
@@ -28,10 +31,6 @@ from .flags import flags_bytes, flags_list
 from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
-from itertools import compress as _compress
-from operator import ne as _ne
-from time import perf_counter as _clock
-from time import thread_time as _cpu
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -40,7 +39,10 @@ KEEP_LIMIT = 64 << 20
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
-BIG_COPY = 1 << 16       # elements: a copy this big (~1 ms or more) is timed in CPU time too
+TUPLE_COST = 8           # what a tuple written at once costs beyond its words (see RECORD_COST)
+_NUMBERS = (INT, FLOAT, BOOL)
+_PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
+_chain = chain.from_iterable
 _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
 
@@ -48,7 +50,7 @@ _tuple_iterator = type(iter(()))
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "preempted", "timing")
+                 "records_out", "words_out", "writeback_seconds", "limit", "blocks")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -65,8 +67,7 @@ class EntryRecords:
         self.words_in = 0
         self.cost = 0             # words, and RECORD_COST a record: checked against the limit
         self.limit = transfer.copy_limit
-        self.preempted = 0.0      # seconds big copies waited for the CPU (see _preempted)
-        self.timing = False
+        self.blocks = []          # (start, end, stride, tuples) of the tuples written at once (_tuples)
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -84,28 +85,6 @@ class EntryRecords:
         self.cost += n + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        if n < BIG_COPY or self.timing:
-            return self._sequence(obj, jt, n)
-        self.timing = True
-        wall, cpu = _clock(), _cpu()
-        try:
-            return self._sequence(obj, jt, n)
-        finally:
-            self.timing = False
-            self._preempted(wall, cpu)
-
-    def _preempted(self, wall, cpu):
-        """Count the time since ``wall`` (perf_counter) that this thread did not run (its CPU
-        time since ``cpu``): a big copy's cost is what it took of the CPU, so that the
-        policy judging copies (``JitController._after_exit``) is not swayed by a loaded
-        machine. (Only around big copies: reading the thread's CPU time is a system call,
-        about 1 us.)"""
-        lost = (_clock() - wall) - (_cpu() - cpu)
-        if lost > 0:
-            self.preempted += lost
-
-    def _sequence(self, obj, jt, n) -> int | None:
-        """``record`` of a list, tuple, string or array of ``n`` elements."""
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
             head = struct.pack("<qq", n, 0)
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
@@ -146,18 +125,13 @@ class EntryRecords:
             elif isinstance(elem, (InstanceType, SeqType)):     # the elements' records first
                 if types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
                     return None
-                # (what the elements would cost, before copying any: a refused entry is
-                # tried again later, so it must fail before it has spent the limit)
-                more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-                    n * RECORD_COST + sum(map(len, obj)))
-                if self.cost + more > self.limit:
-                    raise TooMuchToCopy(self.cost + more)
-                arr = array("q")
-                for e in obj:
-                    a = self.record(e, elem)
-                    if a is None:
-                        return None
-                    arr.append(a)
+                arr = False
+                if isinstance(elem, SeqType) and elem.kind == "tuple" and elem.elem in _NUMBERS:
+                    arr = self._tuples(obj, elem)     # (all at once, at C speed)
+                if arr is False:
+                    arr = self._element_records(obj, elem)
+                if arr is None:
+                    return None
             else:
                 if types - {int}:
                     return None
@@ -183,6 +157,63 @@ class EntryRecords:
         if jt is not STR and jt.mutable:
             self.mutable.append((addr, obj, jt.elem))
         return addr
+
+    def _element_records(self, obj, elem) -> array | None:
+        """The addresses of the records of the objects, lists or tuples in ``obj``, each
+        written (or found: one object, one record) through ``record``."""
+        # (what the elements would cost, before copying any: a refused entry is tried
+        # again later, so it must fail before it has spent the limit)
+        n = len(obj)
+        more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
+            n * RECORD_COST + sum(map(len, obj)))
+        if self.cost + more > self.limit:
+            raise TooMuchToCopy(self.cost + more)
+        arr = array("q")
+        for e in obj:
+            a = self.record(e, elem)
+            if a is None:
+                return None
+            arr.append(a)
+        return arr
+
+    def _tuples(self, rows, elem) -> array | None | bool:
+        """The addresses of records of the tuples of numbers in ``rows``, all of one length,
+        written at once: a Python-level ``record`` a tuple costs ~5 us, this ~0.3 us (one
+        flat array of all the numbers, and a strided store a column). The records are not
+        in the identity map: a tuple is immutable, so a copy of it reads the same, and
+        identity tests of tuples are not compiled (``Inference``); an address maps back to
+        its tuple through ``blocks`` (``obj``, write-back). None if a number is not of
+        ``elem``'s type; False if the tuples are not all of one length (then they are
+        written one by one)."""
+        n = len(rows)
+        lengths = set(map(len, rows))
+        if len(lengths) != 1:
+            return False if lengths else array("q")
+        k = lengths.pop()
+        flat = list(_chain(rows))
+        if set(map(type, flat)) != {_PYNUMBER[elem.elem]}:
+            return None
+        self.cost += n * (k + TUPLE_COST)
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        try:
+            values = array("d" if elem.elem is FLOAT else "q", flat)
+        except OverflowError:
+            return None
+        stride = _align(SEQ_HEADER + 8 * k, 16)
+        base = self.cursor
+        end = base + stride * n
+        self.cursor = end
+        body = bytearray(stride * n)
+        words = memoryview(body).cast("d" if elem.elem is FLOAT else "q")
+        heads = memoryview(body).cast("q")
+        heads[0::stride // 8] = array("q", _repeat(k, n))
+        for j in range(k):
+            words[2 + j::stride // 8] = values[j::k]
+        self.transfer.ensure(end)[base:end] = body
+        self.blocks.append((base, end, stride, tuple(rows)))
+        self.words_in += n * k
+        return array("q", range(base, end, stride))
 
     def _instance(self, obj, jt) -> int | None:
         """An object's record [class][dirty][fields]: None unless it is of ``jt``'s class
@@ -236,14 +267,9 @@ class EntryRecords:
         holds; an array's tolist makes the numbers fastest.)"""
         if not n:
             return self.by_address[addr]
-        if n >= BIG_COPY:
-            wall, cpu = _clock(), _cpu()
         arr = array("d" if elem is FLOAT else "q")
         arr.frombytes(self.transfer.view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n])
-        out = flags_list(arr.tobytes()[0::8]) if elem is BOOL else arr.tolist()
-        if n >= BIG_COPY:
-            self._preempted(wall, cpu)
-        return out
+        return flags_list(arr.tobytes()[0::8]) if elem is BOOL else arr.tolist()
 
     def small(self, addr) -> bool:
         """Are the elements of the int record at ``addr`` all within 2**32 of 0 (see
@@ -262,9 +288,6 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
-        big = self.words_in >= BIG_COPY
-        if big:
-            cpu = _cpu()
         for addr, obj, elem in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 n = len(obj)
@@ -276,7 +299,13 @@ class EntryRecords:
                 elif elem is BOOL:
                     obj[:] = flags_list(words.cast("B")[0::8].tobytes())
                 elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
-                    obj[:] = list(map(self.by_address.__getitem__, words))
+                    try:
+                        obj[:] = list(map(self.by_address.__getitem__, words))
+                    except KeyError:        # (tuples written at once: in blocks)
+                        for base, end, stride, rows in self.blocks:
+                            self.by_address.update(zip(range(base, end, stride), rows))
+                        self.blocks.clear()
+                        obj[:] = list(map(self.by_address.__getitem__, words))
                 else:
                     obj[:] = words.tolist()
         for addr, obj, jt, old in self.objects:
@@ -292,13 +321,16 @@ class EntryRecords:
                     name, ft = jt.fields[k]
                     d[name] = new[k] != 0 if ft is BOOL else new[k]
                     self.words_out += 1
-        if big:
-            self._preempted(t0, cpu)
         self.writeback_seconds += _clock() - t0
 
     def obj(self, addr):
         obj = self.by_address.get(addr)
-        return obj if obj is not None else self.transfer.layout.const_objects[addr]
+        if obj is not None:
+            return obj
+        for base, end, stride, rows in self.blocks:
+            if base <= addr < end:
+                return rows[(addr - base) // stride]
+        return self.transfer.layout.const_objects[addr]
 
 
 def _seq_iter_parts(it, jt, recs):
