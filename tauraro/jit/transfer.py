@@ -20,11 +20,12 @@ from array import array
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
+from ..wasmgen.dicts import HEADER as DICT_HEADER, table_size
 from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
@@ -47,7 +48,7 @@ _tuple_iterator = type(iter(()))
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
                  "records_out", "words_out", "writeback_seconds", "limit", "preempted", "timing")
 
     def __init__(self, transfer):
@@ -60,6 +61,7 @@ class EntryRecords:
         self.by_address = {}
         self.mutable = []
         self.objects = []         # (address, object, InstanceType) of the objects copied in
+        self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -80,6 +82,8 @@ class EntryRecords:
             return have[0] if have[1] is jt else None
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
+        if isinstance(jt, DictType):
+            return self._dict(obj, jt)
         n = len(obj)
         self.cost += n + RECORD_COST
         if self.cost > self.limit:
@@ -218,6 +222,70 @@ class EntryRecords:
             raise TooMuchToCopy(self.cost)
         return addr
 
+    def _dict(self, d, jt) -> int | None:
+        """A dict's native table (``tauraro.wasmgen.dicts``): its entries, key and value
+        words, in the dict's order, with room for as many new keys again (16 at least),
+        and an index of zeros that the first probe builds natively. None unless every key
+        and value is of ``jt``'s types (an empty dict is of every dict type)."""
+        n = len(d)
+        keys = list(d)
+        if n:
+            if set(map(type, keys)) != ({int} if jt.key is INT else {str}):
+                return None
+            vt = set(map(type, d.values()))
+            if vt != ({float} if jt.value is FLOAT else {int}):
+                return None
+        cap = 2 * n + 16
+        mask, size = table_size(cap)
+        self.cost += 2 * cap + RECORD_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        entries = array("q", bytes(16 * n))
+        try:
+            entries[0::2] = array("q", keys) if jt.key is INT else array("q", STR_KEYS.words(keys))
+            entries[1::2] = array("q", d.values()) if jt.value is INT else array(
+                "q", array("d", d.values()).tobytes())
+        except OverflowError:       # (an int beyond 64 bits)
+            return None
+        addr = self.cursor
+        end = addr + size
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + DICT_HEADER] = struct.pack("<qqqqqq", n, 0, cap, mask, 0, 0)
+        body = addr + DICT_HEADER
+        view[body:body + 16 * n] = memoryview(entries).cast("B")
+        view[body + 16 * cap:end] = bytes(end - body - 16 * cap)
+        self.by_id[id(d)] = (addr, jt)
+        self.by_address[addr] = d
+        self.dicts.append((addr, d, jt, keys, entries))
+        self.words_in += 2 * n
+        return addr
+
+    def _dicts_back(self, view):
+        """Each dict whose table native code stored into gets the values that changed
+        (by their bits: the others keep their very objects), then the keys it added, in
+        the order it added them: an existing key keeps its place, as ``d[k] = v`` keeps it,
+        and nothing is deleted natively, so the dict ends in the order CPython's would."""
+        for addr, d, jt, keys, old in self.dicts:
+            if not view[addr + 8]:
+                continue
+            n = int.from_bytes(view[addr:addr + 8], "little", signed=True)
+            n0 = len(keys)
+            now = array("q")
+            now.frombytes(view[addr + DICT_HEADER:addr + DICT_HEADER + 16 * n])
+            words = now[1::2]
+            values = words if jt.value is INT else array("d", words.tobytes())
+            changed = list(_compress(range(n0), map(_ne, words, old[1::2])))
+            if not changed and n == n0:
+                continue
+            self.records_out += 1
+            self.words_out += len(changed) + 2 * (n - n0)
+            for i in changed:
+                d[keys[i]] = values[i]
+            key = int if jt.key is INT else STR_KEYS.key
+            for i in range(n0, n):
+                d[key(now[2 * i])] = values[i]
+
     def reserve(self, building) -> int:
         """The address of a record with room for ``building.capacity`` elements, for a
         comprehension's list that native code grows (its first word: the capacity)."""
@@ -292,6 +360,8 @@ class EntryRecords:
                     name, ft = jt.fields[k]
                     d[name] = new[k] != 0 if ft is BOOL else new[k]
                     self.words_out += 1
+        if self.dicts:
+            self._dicts_back(view)
         if big:
             self._preempted(t0, cpu)
         self.writeback_seconds += _clock() - t0
@@ -342,18 +412,18 @@ class Transfer:
         self.types = dict(zip(entry_vars, types))
         # (strings are SeqTypes)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType))
+                                                InstanceType, DictType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
             for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, DictType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -375,7 +445,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, DictType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -458,6 +528,13 @@ class Transfer:
                 words += (jt.tag, w, len(v))
             elif isinstance(jt, InstanceType):
                 if type(v) is not jt.klass:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
+            elif isinstance(jt, DictType):
+                if type(v) is not dict:
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -595,6 +672,11 @@ class Transfer:
                 lines.append("    %sn = len(v)" % w)
                 addrs[var] = w
                 words += [str(jt.tag), w, w + "n"]
+            elif isinstance(jt, DictType):
+                lines.append("    if type(v) is not dict:\n        return None")
+                lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                words += [str(jt.tag), w]
             elif isinstance(jt, InstanceType):
                 lines.append("    if type(v) is not %s:\n        return None" % self._const(jt.klass))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
@@ -684,8 +766,10 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
-        if isinstance(jt, (SeqType, InstanceType)):
+        if isinstance(jt, (SeqType, InstanceType, DictType)):
             return "recs.obj(%s)" % words[0]
+        if isinstance(jt, DictGet):         # (between d.get and its call)
+            return "recs.obj(%s).get" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))
         if isinstance(jt, ReducerType):     # (its parts: the site makes the result of them)

@@ -1,0 +1,127 @@
+"""The native table of a dict: finding a key, and adding one, in wasm.
+
+A table is a record in linear memory laid out as CPython's compact dict is: an
+insertion-ordered array of entries and an open-addressing index over it. Keys are
+64-bit words (an int, or a number standing for a string: the JIT's business, not
+this module's), so equal keys are equal words and no key comparison calls out::
+
+    +0   n        entries in use (native code appends; nothing is ever deleted)
+    +8   dirty    set by a store: write-back looks at this table
+    +16  cap      room for entries
+    +24  mask     index slots - 1 (a power of two minus one, at least 2 * cap - 1)
+    +32  ready    0 until the index is built (the host writes the entries only)
+    +40  (unused)
+    +48  entries  cap x [key i64][value i64]
+    +48 + 16 * cap   index: mask + 1 slots of i32, 0 empty, else entry number + 1
+
+The host fills the entries and zeroes the index; the first probe builds the index
+(``ready``), so copying a dict in costs the host one array conversion and no
+hashing in Python. The index has at least twice as many slots as there are
+entries, so a probe always meets an empty slot.
+
+``probe(table, key, insert) -> i32`` returns the address 40 bytes before the value
+word of the key's entry (element loads and stores add the 16 of a list record's
+header, so a value is read as the element at that address), 0 if the key is not
+there and ``insert`` is 0, and 1 if it is not there and the table has no room (the
+caller leaves native code: the interpreter adds the key, and the next entry copies
+the dict into a bigger table). With ``insert`` 1 a missing key is appended with
+value 0, keeping insertion order.
+"""
+from __future__ import annotations
+
+HEADER = 48                    # bytes before the entries
+VALUE_BASE = HEADER + 8 - 16   # the address probe returns, relative to entry 0 (see above)
+NOT_FOUND, FULL = 0, 1
+# Fibonacci hashing: the key times 2**64 / phi, the index from bits 32 and up
+_GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
+
+# params: table (0), key (1), insert (2); then the locals
+_LOCALS = [("index", "i32"), ("mask", "i32"), ("h", "i32"), ("s", "i32"), ("e", "i32"), ("n", "i64")]
+TABLE, KEY, INSERT, INDEX, MASK, H, S, E, N = range(9)
+
+
+def _hash(key_code) -> list:
+    """h := hash(key) & mask, the key pushed by ``key_code``."""
+    return key_code + [("i64.const", _GOLDEN), ("i64.mul",), ("i64.const", 32), ("i64.shr_u",),
+                       ("i32.wrap_i64",), ("local.get", MASK), ("i32.and",), ("local.set", H)]
+
+
+def _entry(e_local) -> list:
+    """Push the address of entry ``e`` minus HEADER: table + 16 * e."""
+    return [("local.get", TABLE), ("local.get", e_local), ("i32.const", 4), ("i32.shl",), ("i32.add",)]
+
+
+def _free_slot() -> list:
+    """Advance h to the first empty slot of the index from h on (s: 0 there)."""
+    return [("block", None), ("loop", None),
+            ("local.get", INDEX), ("local.get", H), ("i32.const", 2), ("i32.shl",), ("i32.add",),
+            ("i32.load", 0), ("i32.eqz",), ("br_if", 1),
+            ("local.get", H), ("i32.const", 1), ("i32.add",), ("local.get", MASK), ("i32.and",),
+            ("local.set", H), ("br", 0), ("end",), ("end",)]
+
+
+def _slot_addr() -> list:
+    return [("local.get", INDEX), ("local.get", H), ("i32.const", 2), ("i32.shl",), ("i32.add",)]
+
+
+def probe_body() -> list:
+    body = [
+        # index := table + 48 + 16 * cap; mask
+        ("local.get", TABLE), ("local.get", TABLE), ("i64.load", 16), ("i32.wrap_i64",), ("i32.const", 4),
+        ("i32.shl",), ("i32.add",), ("i32.const", HEADER), ("i32.add",), ("local.set", INDEX),
+        ("local.get", TABLE), ("i64.load", 24), ("i32.wrap_i64",), ("local.set", MASK),
+        # the first probe of an entry builds the index: each entry's key into its slot
+        ("local.get", TABLE), ("i64.load", 32), ("i64.eqz",),
+        ("if", None),
+        ("local.get", TABLE), ("i64.load", 0), ("i32.wrap_i64",), ("local.set", S),
+        ("i32.const", 0), ("local.set", E),
+        ("block", None), ("loop", None),
+        ("local.get", E), ("local.get", S), ("i32.ge_u",), ("br_if", 1),
+    ]
+    body += _hash(_entry(E) + [("i64.load", HEADER)])
+    body += _free_slot()
+    body += _slot_addr() + [("local.get", E), ("i32.const", 1), ("i32.add",), ("i32.store", 0),
+                            ("local.get", E), ("i32.const", 1), ("i32.add",), ("local.set", E),
+                            ("br", 0), ("end",), ("end",),
+                            ("local.get", TABLE), ("i64.const", 1), ("i64.store", 32),
+                            ("end",)]
+    # the key's slot: its entry's, or the empty one where it would go
+    body += _hash([("local.get", KEY)])
+    body += [
+        ("loop", None),
+        *_slot_addr(), ("i32.load", 0), ("local.tee", S), ("i32.eqz",),
+        ("if", None),
+        # not there
+        ("local.get", INSERT), ("i32.eqz",), ("if", None), ("i32.const", NOT_FOUND), ("return",), ("end",),
+        ("local.get", TABLE), ("i64.load", 0), ("local.tee", N), ("local.get", TABLE), ("i64.load", 16),
+        ("i64.ge_s",), ("if", None), ("i32.const", FULL), ("return",), ("end",),
+        ("local.get", N), ("i32.wrap_i64",), ("local.set", E),
+        *_entry(E), ("local.get", KEY), ("i64.store", HEADER),
+        *_entry(E), ("i64.const", 0), ("i64.store", HEADER + 8),
+        *_slot_addr(), ("local.get", E), ("i32.const", 1), ("i32.add",), ("i32.store", 0),
+        ("local.get", TABLE), ("local.get", N), ("i64.const", 1), ("i64.add",), ("i64.store", 0),
+        *_entry(E), ("i32.const", VALUE_BASE), ("i32.add",), ("return",),
+        ("end",),
+        ("local.get", S), ("i32.const", 1), ("i32.sub",), ("local.set", E),
+        *_entry(E), ("i64.load", HEADER), ("local.get", KEY), ("i64.eq",),
+        ("if", None), *_entry(E), ("i32.const", VALUE_BASE), ("i32.add",), ("return",), ("end",),
+        ("local.get", H), ("i32.const", 1), ("i32.add",), ("local.get", MASK), ("i32.and",), ("local.set", H),
+        ("br", 0),
+        ("end",),
+        ("unreachable",),
+    ]
+    return body
+
+
+def table_size(cap: int) -> tuple[int, int]:
+    """(mask, bytes) of a table with room for ``cap`` entries."""
+    slots = 8
+    while slots < 2 * cap:
+        slots *= 2
+    return slots - 1, HEADER + 16 * cap + 4 * slots
+
+
+def add_dict_probe(module) -> int:
+    """Add ``probe(table: i32, key: i64, insert: i32) -> i32`` to a module; its index."""
+    return module.add_function(name="dict_probe", params=[("table", "i32"), ("key", "i64"), ("insert", "i32")],
+                               results=["i32"], locals=_LOCALS, body=probe_body())
