@@ -6,7 +6,7 @@ import struct
 
 import wasmtime
 
-from tauraro.wasmgen.dicts import FULL, HEADER, NOT_FOUND, VALUE_BASE, add_dict_probe, table_size
+from tauraro.wasmgen.dicts import FULL, HEADER, NOT_FOUND, VALUE_BASE, add_dict_probe, table_header
 from tauraro.wasmgen.module import Module
 
 BASE = 64
@@ -24,9 +24,9 @@ def _instance():
 
 
 def _write(store, mem, keys, values, cap):
-    mask, size = table_size(cap)
+    header, size = table_header(len(keys), cap)
     body = bytearray(size)
-    struct.pack_into("<qqqqq", body, 0, len(keys), 0, cap, mask, 0)
+    struct.pack_into("<6q", body, 0, *header)
     for i, (k, v) in enumerate(zip(keys, values)):
         struct.pack_into("<qq", body, HEADER + 16 * i, k, v)
     mem.write(store, bytes(body), BASE)
@@ -40,6 +40,7 @@ def test_probe_finds_adds_and_fills_like_a_dict():
     store, probe, mem = _instance()
     rng = random.Random(5)
     keys = rng.sample(range(-10 ** 12, 10 ** 12), 300) + [0, -1, 1, (1 << 63) - 1, -(1 << 63)]
+    keys += [j << 40 for j in range(50)] + [j << 32 for j in range(50)]     # (only high bits differ)
     keys = list(dict.fromkeys(keys))
     d = {k: i for i, k in enumerate(keys)}
     cap = len(keys) + 20

@@ -809,6 +809,8 @@ def _seq_type(v, kind):
 
 # (an empty dict's guess: int keys and values; any dict type's entry takes an empty dict)
 EMPTY_DICT = DictType(INT, INT)
+# (what the controller tries for an empty dict, in this order: see Controller._guess_dicts)
+DICT_GUESSES = (EMPTY_DICT, DictType(STR, INT), DictType(INT, FLOAT), DictType(STR, FLOAT))
 
 
 def _ints_fit(v) -> bool:

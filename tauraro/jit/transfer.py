@@ -25,7 +25,7 @@ from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictTy
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
-from ..wasmgen.dicts import HEADER as DICT_HEADER, table_size
+from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
@@ -236,7 +236,7 @@ class EntryRecords:
             if vt != ({float} if jt.value is FLOAT else {int}):
                 return None
         cap = 2 * n + 16
-        mask, size = table_size(cap)
+        header, size = table_header(n, cap)
         self.cost += 2 * cap + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
@@ -251,7 +251,7 @@ class EntryRecords:
         end = addr + size
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
-        view[addr:addr + DICT_HEADER] = struct.pack("<qqqqqq", n, 0, cap, mask, 0, 0)
+        view[addr:addr + DICT_HEADER] = struct.pack("<6q", *header)
         body = addr + DICT_HEADER
         view[body:body + 16 * n] = memoryview(entries).cast("B")
         view[body + 16 * cap:end] = bytes(end - body - 16 * cap)

@@ -10,7 +10,7 @@ this module's), so equal keys are equal words and no key comparison calls out::
     +16  cap      room for entries
     +24  mask     index slots - 1 (a power of two minus one, at least 2 * cap - 1)
     +32  ready    0 until the index is built (the host writes the entries only)
-    +40  (unused)
+    +40  shift    64 - log2(index slots): the hash is the top bits of a product
     +48  entries  cap x [key i64][value i64]
     +48 + 16 * cap   index: mask + 1 slots of i32, 0 empty, else entry number + 1
 
@@ -32,7 +32,8 @@ from __future__ import annotations
 HEADER = 48                    # bytes before the entries
 VALUE_BASE = HEADER + 8 - 16   # the address probe returns, relative to entry 0 (see above)
 NOT_FOUND, FULL = 0, 1
-# Fibonacci hashing: the key times 2**64 / phi, the index from bits 32 and up
+# Fibonacci hashing: the key (its high half folded into its low half, so keys differing only
+# in high bits spread too) times 2**64 / phi; the slot is the product's top bits
 _GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
 
 # params: table (0), key (1), insert (2); then the locals
@@ -41,9 +42,11 @@ TABLE, KEY, INSERT, INDEX, MASK, H, S, E, N = range(9)
 
 
 def _hash(key_code) -> list:
-    """h := hash(key) & mask, the key pushed by ``key_code``."""
-    return key_code + [("i64.const", _GOLDEN), ("i64.mul",), ("i64.const", 32), ("i64.shr_u",),
-                       ("i32.wrap_i64",), ("local.get", MASK), ("i32.and",), ("local.set", H)]
+    """h := hash(key), the key pushed by ``key_code`` (twice: it is used twice)."""
+    return key_code + key_code + [("i64.const", 32), ("i64.shr_u",), ("i64.xor",),
+                                  ("i64.const", _GOLDEN), ("i64.mul",),
+                                  ("local.get", TABLE), ("i64.load", 40), ("i64.shr_u",),
+                                  ("i32.wrap_i64",), ("local.set", H)]
 
 
 def _entry(e_local) -> list:
@@ -113,12 +116,13 @@ def probe_body() -> list:
     return body
 
 
-def table_size(cap: int) -> tuple[int, int]:
-    """(mask, bytes) of a table with room for ``cap`` entries."""
-    slots = 8
-    while slots < 2 * cap:
-        slots *= 2
-    return slots - 1, HEADER + 16 * cap + 4 * slots
+def table_header(n: int, cap: int) -> tuple[tuple, int]:
+    """The header words of a table of ``n`` entries with room for ``cap``, and its size
+    in bytes."""
+    bits = 3
+    while 1 << bits < 2 * cap:
+        bits += 1
+    return (n, 0, cap, (1 << bits) - 1, 0, 64 - bits), HEADER + 16 * cap + (4 << bits)
 
 
 def add_dict_probe(module) -> int:
