@@ -911,7 +911,11 @@ class Recorder:
             # d[k] = v: k's entry, added at the end if it is new (a full table leaves
             # first, and the interpreter stores); the table is written back at exit
             table = self.parts(args[0])[0]
-            a = self.guard("dict_slot", table, self.dict_key(args[1]), reason="the dict's table is full")
+            if self.type_of(args[1]) is BOOL:       # (d[True] = v: into the key 1 only if it is there)
+                a = self.op("dict_find", table, self.dict_key(args[1]))
+                self.guard("check_found", a, reason="a new bool key")
+            else:
+                a = self.guard("dict_slot", table, self.dict_key(args[1]), reason="the dict's table is full")
             self.op("store_float" if c.value is FLOAT else "store_int", a, self.value(args[2]))
             self.op("mark_dirty", table)
             return
