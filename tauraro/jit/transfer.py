@@ -241,8 +241,11 @@ class EntryRecords:
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         entries = array("q", bytes(16 * n))
+        words = keys if jt.key is INT else STR_KEYS.words(keys)
+        if words is None:
+            return None
         try:
-            entries[0::2] = array("q", keys) if jt.key is INT else array("q", STR_KEYS.words(keys))
+            entries[0::2] = array("q", words)
             entries[1::2] = array("q", d.values()) if jt.value is INT else array(
                 "q", array("d", d.values()).tobytes())
         except OverflowError:       # (an int beyond 64 bits)
