@@ -511,7 +511,7 @@ class Emitter(Sink):
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
         if "dict_probe" in self.internal_functions:
-            index[("internal", "dict_probe")] = add_dict_probe(self.module)
+            index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.HEAP)
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)

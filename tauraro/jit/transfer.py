@@ -236,7 +236,8 @@ class EntryRecords:
             if vt != ({float} if jt.value is FLOAT else {int}):
                 return None
         cap = 2 * n + 16
-        header, size = table_header(n, cap)
+        addr = self.cursor
+        header, size = table_header(addr, n, cap)
         self.cost += 2 * cap + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
@@ -250,11 +251,10 @@ class EntryRecords:
                 "q", array("d", d.values()).tobytes())
         except OverflowError:       # (an int beyond 64 bits)
             return None
-        addr = self.cursor
         end = addr + size
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
-        view[addr:addr + DICT_HEADER] = struct.pack("<6q", *header)
+        view[addr:addr + DICT_HEADER] = struct.pack("<8q", *header)
         body = addr + DICT_HEADER
         view[body:body + 16 * n] = memoryview(entries).cast("B")
         view[body + 16 * cap:end] = bytes(end - body - 16 * cap)
@@ -272,10 +272,10 @@ class EntryRecords:
         for addr, d, jt, keys, old in self.dicts:
             if not view[addr + 8]:
                 continue
-            n = int.from_bytes(view[addr:addr + 8], "little", signed=True)
+            n, entries = struct.unpack_from("<q40xq", view, addr)     # (a grown table's entries are elsewhere)
             n0 = len(keys)
             now = array("q")
-            now.frombytes(view[addr + DICT_HEADER:addr + DICT_HEADER + 16 * n])
+            now.frombytes(view[entries:entries + 16 * n])
             words = now[1::2]
             values = words if jt.value is INT else array("d", words.tobytes())
             changed = list(_compress(range(n0), map(_ne, words, old[1::2])))
@@ -414,6 +414,7 @@ class Transfer:
         self.code = code
         self.types = dict(zip(entry_vars, types))
         # (strings are SeqTypes)
+        self.dicts = any(isinstance(t, DictType) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
                                                 InstanceType, DictType))
                                  or t in RANGE_ITERS
@@ -558,6 +559,8 @@ class Transfer:
                 return None
         if words:
             struct.pack_into(self.layout.in_fmt, self.view, self.layout.slot_base, *words)
+        if self.dicts:
+            self.heap_start(recs)
         self.view[0:8] = b'\0\0\0\0\0\0\0\0'
         return recs if self.needs_records else True
 
@@ -583,6 +586,19 @@ class Transfer:
             self.source += "\n" + text
             self.generated_seconds += _clock() - t0
         return fn
+
+    def heap_start(self, recs):
+        """Free memory starts after the records this entry wrote: a dict's table grows there."""
+        at = self.layout.HEAP
+        self.view[at:at + 4] = recs.cursor.to_bytes(4, "little")
+
+    def fresh_view(self):
+        """The memory view, made again if native code grew memory (a dict's table grew
+        past its end: the word at HEAP is where its free memory now starts)."""
+        at = self.layout.HEAP
+        if int.from_bytes(self.view[at:at + 4], "little") > len(self.view):
+            self.view = self.instance.memory_view()
+        return self.view
 
     def set_budget(self, frames: int):
         """How many native frames calls of functions compiled whole may open (this entry)."""
@@ -739,6 +755,8 @@ class Transfer:
             lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
                                                                         self._const(cell)))
         view = "T.view"
+        if self.dicts:
+            lines.append("    T.heap_start(recs)")
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
                                                            ", ".join(words)))
@@ -860,7 +878,8 @@ class Transfer:
         """Python source of the function writing back one exit's values: into the loop's
         registers ``r``, its globals, cells and lists -- and, for an exit inside inlined
         callees, into a register list per callee frame, which it returns."""
-        lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.view"]
+        # (a dict's table may have grown memory natively: then a view of all of it)
+        lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.fresh_view()" if self.dicts else "    view = T.view"]
         self._callee_index = {fid: k for k, (fid, _, _) in enumerate(rec.callees)}
         if rec.callees:
             lines.append("    C = callee_registers(%s)" % self._const(tuple(f for _, f, _ in rec.callees)))

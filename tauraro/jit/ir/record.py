@@ -908,14 +908,15 @@ class Recorder:
     def op_STORE_SUBSCR(self, args, typing):
         c = self.type_of(args[0])
         if isinstance(c, DictType):
-            # d[k] = v: k's entry, added at the end if it is new (a full table leaves
-            # first, and the interpreter stores); the table is written back at exit
+            # d[k] = v: k's entry, added at the end if it is new (a full table grows; if
+            # memory cannot, native code leaves first and the interpreter stores); the table
+            # is written back at exit
             table = self.parts(args[0])[0]
             if self.type_of(args[1]) is BOOL:       # (d[True] = v: into the key 1 only if it is there)
                 a = self.op("dict_find", table, self.dict_key(args[1]))
                 self.guard("check_found", a, reason="a new bool key")
             else:
-                a = self.guard("dict_slot", table, self.dict_key(args[1]), reason="the dict's table is full")
+                a = self.guard("dict_slot", table, self.dict_key(args[1]), reason="no memory left for the dict's table")
             self.op("store_float" if c.value is FLOAT else "store_int", a, self.value(args[2]))
             self.op("mark_dirty", table)
             return
