@@ -196,3 +196,24 @@ def test_a_value_of_another_type_stored_leaves_and_the_interpreter_stores_it(tmp
         print(f({}, 4000), f({0: 1}, 4000))
     """)
     assert r.loop(3)["native_iterations"] > 3000
+
+
+def test_a_get_then_a_store_of_the_same_key_probes_once_and_stays_exact(tmp_path):
+    # passes/cse: the store's probe is the get's when the get found the key (dict_slot_at);
+    # a store of another key in between, or reading back a key just stored, probe again
+    from test_jit_ir import dump, stage
+    r, texts = dump(tmp_path, """
+        def f(xs, d):
+            for x in xs:
+                d[x] = d.get(x, 0) + 1
+                d[x + 1] = d.get(x, 0) % 1000 * 2   # (another key between: probes again)
+                y = d[x + 1] + d.get(x + 1, 7)      # (read back what was stored)
+                d[x] = (y - d[x]) % 100003
+            return d
+
+        print(f([k % 37 for k in range(3000)], {}), f([5, 5, 6] * 500, {5: 1}))
+    """)
+    after = stage(texts["prog_line3.txt"], "after cse")
+    assert after.count("dict_slot_at") >= 1 and after.count("dict_find") < stage(
+        texts["prog_line3.txt"], "as recorded").count("dict_find")
+    assert r.loop(3)["native_iterations"] > 3000

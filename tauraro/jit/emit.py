@@ -664,6 +664,24 @@ def _dict_probe(em, ins):
         em.emit(("local.get", a))
 
 
+@rule("dict_slot_at")
+def _dict_slot_at(em, ins):
+    """dict_slot where a dict_find of the same table and key came first (passes/cse): its
+    address if it found the key, else the probe that appends."""
+    table, key, found = ins.args
+    em.use(found)
+    a = em.to_local("i32")
+    em.e(("local.get", a), "i32.eqz", ("if", None))
+    em.nest += 1
+    em.use(table)
+    em.use(key)
+    em.e(("i32.const", 1), ("call", em.internal("dict_probe")), ("local.tee", a),
+         ("i32.const", FULL), "i32.eq")
+    em.exit_if(ins.snap)
+    em.nest -= 1
+    em.e("end", ("local.get", a))
+
+
 @rule("check_found")
 def _check_found(em, ins):
     em.use(ins.args[0])

@@ -160,6 +160,7 @@ store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
 dict_find       addr int            addr    load            the address of key b's value in dict table a (as an element's: load_int reads it), or 0 if b is missing
 dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
+dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0
 dict_len        addr                int     load            a dict table's number of entries
 check_found     addr                -       guard           exits if a is 0 (a key dict_find did not find: the interpreter raises KeyError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
