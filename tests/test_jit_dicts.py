@@ -217,3 +217,32 @@ def test_a_get_then_a_store_of_the_same_key_probes_once_and_stays_exact(tmp_path
     assert after.count("dict_slot_at") >= 1 and after.count("dict_find") < stage(
         texts["prog_line3.txt"], "as recorded").count("dict_find")
     assert r.loop(3)["native_iterations"] > 3000
+
+
+def test_dicts_in_inlined_callees_a_global_dict_and_a_key_error_raised_inside_one(tmp_path):
+    r = jit(tmp_path, """
+        WEIGHTS = {"a": 3, "e": 5, "i": 7, "ee": 100}
+        TABLE = {}
+
+        def score(c):
+            return WEIGHTS.get(c, 1) + ("ee" in WEIGHTS)
+
+        def bump(d, k):
+            d[k] = d.get(k, 0) + 1
+            if k == 999:
+                d[k] += d[-5]          # a KeyError inside the callee
+            return len(d)
+
+        def run(text, n):
+            t = 0
+            for ch in text:
+                t += score(ch)
+            for i in range(n):
+                t += bump(TABLE, 999 if i == n - 7 and n > 1000 else i % 17)
+            return t
+
+        print(run("banana split " * 300, 100), TABLE)
+        print(run("banana split " * 300, 3000), TABLE)
+    """)
+    assert r.loop(16)["native_iterations"] > 7000
+    assert r.loop(18)["native_iterations"] > 2500
