@@ -1209,7 +1209,7 @@ def test_native_calls_with_too_little_work_for_their_cost_go_back_to_the_baselin
         d = {}
         s = 0
         for i in range(3000):
-            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            d[i & 7] = str(i)            # a str stored into a dict: this loop stays in the baseline
             s += fib(i & 1)
             if i % 100 == 0:
                 s += deep(22)
@@ -1234,7 +1234,7 @@ def test_native_calls_that_pay_stay_native_called_from_the_baseline(tmp_path):
         d = {}
         s = 0
         for i in range(400):
-            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            d[i & 7] = str(i)            # a str stored into a dict: this loop stays in the baseline
             s += fib(14 + (i & 1))
         print(s)
     """)
@@ -1256,7 +1256,7 @@ def test_calls_inside_the_recursion_that_got_hot_are_not_judged(tmp_path):
         d = {}
         s = 0
         for i in range(70):
-            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            d[i & 7] = str(i)            # a str stored into a dict: this loop stays in the baseline
             s += tak(18, 12, 6 + (i & 1))
         print(s)
     """, threshold="1000")
@@ -1287,7 +1287,7 @@ def test_a_global_the_function_reads_changed_between_calls_from_the_baseline(tmp
         t = []
         h = f
         for i in range(500):
-            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            d[i & 7] = str(i)            # a str stored into a dict: this loop stays in the baseline
             if i == 100:
                 step = other             # the global rebound
             if i == 150:
@@ -1326,7 +1326,7 @@ def test_arguments_of_new_types_and_ints_past_64_bits_from_the_baseline(tmp_path
         d = {}
         out = []
         for i in range(600):
-            d[i & 7] = i                 # a dict store: this loop stays in the baseline
+            d[i & 7] = str(i)            # a str stored into a dict: this loop stays in the baseline
             if i < 150 or 250 <= i < 350:
                 x = i
             elif i < 250:

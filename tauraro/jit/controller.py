@@ -40,7 +40,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
+from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
                      objects_type,
                      virtual_tuple_type)
 from .layout import TooMuchToCopy, copy_limit
@@ -358,6 +358,36 @@ class JitController:
             return types, None
         return self._with_callees(st, types, r, G, builtins)
 
+    def _guess_dicts(self, st, region, types, cells) -> tuple:
+        """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
+        not known) is the one of DICT_GUESSES with which type inference finds the fewest
+        exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys).
+        The version's entry takes any empty dict, and the dict as it fills."""
+        if EMPTY_DICT not in types:
+            return types
+        from .inline import Inliner
+
+        def dict_exits(tried):
+            try:
+                inf = Inference(region, dict(zip(st.entry_vars, tried)),
+                                Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None,
+                                resumable=not st.reruns_iterations)
+            except NotCompilable:
+                return None
+            return sum(1 for t in inf.typings.values() if t.action == "exit" and "dict[" in (t.reason or ""))
+        best = list(types)
+        for k in [k for k, t in enumerate(types) if t is EMPTY_DICT]:   # (one empty dict at a time)
+            fewest = None
+            for guess in DICT_GUESSES:
+                n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]))
+                if n is not None and (fewest is None or n < fewest):
+                    fewest, choice = n, guess
+                if n == 0:
+                    break
+            if fewest is not None:
+                best[k] = choice
+        return tuple(best)
+
     def _too_much(self, st, limit):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
@@ -451,7 +481,7 @@ class JitController:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    version = self.compile(st, region, types, cells)
+                    version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None

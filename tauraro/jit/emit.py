@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 
 from ..helpers.floats import ERROR_BITS, HELPERS
+from ..wasmgen.dicts import FULL, add_dict_probe
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
@@ -509,6 +510,8 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
+        if "dict_probe" in self.internal_functions:
+            index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.HEAP)
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
@@ -578,7 +581,8 @@ for _name, _wasm in {"bool_to_int": ["i64.extend_i32_u"], "int_to_float": ["f64.
                      "int_truth": ["i64.eqz", "i32.eqz"], "float_truth": [("f64.const", 0.0), "f64.ne"],
                      "fneg": ["f64.neg"], "fabs": ["f64.abs"], "fsqrt": ["f64.sqrt"],
                      "ffloor": ["f64.floor"], "fceil": ["f64.ceil"],
-                     "seq_len": [("i64.load", 0)],
+                     "seq_len": [("i64.load", 0)], "dict_len": [("i64.load", 0)],
+                     "addr_nonzero": [("i32.const", 0), "i32.ne"],
                      "load_int": [("i64.load", SEQ_HEADER)], "load_float": [("f64.load", SEQ_HEADER)],
                      "load_addr": [("i32.load", SEQ_HEADER)],
                      "neg": [("i64.const", -1), "i64.mul"]}.items():
@@ -643,6 +647,45 @@ def _list_room(em, ins):
     em.use(n)
     em.use(base)
     em.e(("i64.load", 0), "i64.ge_s")
+    em.exit_if(ins.snap)
+
+
+@rule("dict_find", "dict_slot")
+def _dict_probe(em, ins):
+    """A call of the table's probe (``tauraro.wasmgen.dicts``: a wasm function of the module,
+    no host call); a store of a missing key leaves if the table is full."""
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("i32.const", 1 if ins.op == "dict_slot" else 0), ("call", em.internal("dict_probe")))
+    if ins.op == "dict_slot":
+        a = em.to_local("i32")
+        em.e(("local.get", a), ("i32.const", FULL), "i32.eq")
+        em.exit_if(ins.snap)
+        em.emit(("local.get", a))
+
+
+@rule("dict_slot_at")
+def _dict_slot_at(em, ins):
+    """dict_slot where a dict_find of the same table and key came first (passes/cse): its
+    address if it found the key, else the probe that appends."""
+    table, key, found = ins.args
+    em.use(found)
+    a = em.to_local("i32")
+    em.e(("local.get", a), "i32.eqz", ("if", None))
+    em.nest += 1
+    em.use(table)
+    em.use(key)
+    em.e(("i32.const", 1), ("call", em.internal("dict_probe")), ("local.tee", a),
+         ("i32.const", FULL), "i32.eq")
+    em.exit_if(ins.snap)
+    em.nest -= 1
+    em.e("end", ("local.get", a))
+
+
+@rule("check_found")
+def _check_found(em, ins):
+    em.use(ins.args[0])
+    em.e("i32.eqz")
     em.exit_if(ins.snap)
 
 

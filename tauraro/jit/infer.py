@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
@@ -79,7 +79,7 @@ def cell_var(code, reg: int):
 
 
 def truthy(t: JType) -> bool:
-    return t in (INT, FLOAT, BOOL, NONE, CHAR) or isinstance(t, SeqType)
+    return t in (INT, FLOAT, BOOL, NONE, CHAR) or isinstance(t, (SeqType, DictType))
 
 
 def arith_result(op: str, a: JType, b: JType):
@@ -107,7 +107,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return BOOL         # (decided by the types: an object's class is checked at entry)
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue)) or args[0] is CHAR):
+    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue, DictType)) or args[0] is CHAR):
         return INT
     if f is B.ord and n == 1 and args[0] is CHAR:
         return INT
@@ -330,6 +330,10 @@ class Inference:
         checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
         if name in ("IN", "NOT_IN") and self._str_const(args[2]) is not None:
             checked = operands[:1]      # (c in "+-*/": the string constant's characters are known)
+        key_arg = self._dict_key_arg(name, args, operands)
+        if key_arg is not None and self._str_const(args[key_arg]) is not None:
+            # (d["name"]: a str constant key's word is known: jtypes.StrKeys)
+            checked = [t for k, t in enumerate(operands) if k != self._operand_of_arg(op, key_arg)]
         for t in checked:
             if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND", "LOAD_DEREF"):
                 return self._exit(pc, "%s of a %s" % (name, t.name))
@@ -519,6 +523,46 @@ class Inference:
             return BoundMethodType(ft, it, attr), ""
         return field[1], ""
 
+    @staticmethod
+    def _dict_key_arg(name, args, operands):
+        """The index in ``args`` of the key of a dict operation (d[k], d[k] = v, k in d,
+        d.get(k, ...)), or None if ``name`` is not one on a dict copied in."""
+        if name in ("SUBSCR", "STORE_SUBSCR") and operands and isinstance(operands[0], DictType):
+            return 2 if name == "SUBSCR" else 1
+        if name in ("IN", "NOT_IN") and len(operands) > 1 and isinstance(operands[1], DictType):
+            return 1
+        if name == "CALL" and operands and isinstance(operands[0], DictGet) and len(args) > 2:
+            return 2
+        return None
+
+    @staticmethod
+    def _operand_of_arg(op, arg_index):
+        """The position among the operand types (registers read) of argument ``arg_index``."""
+        k = 0
+        for i, kind in enumerate(op.kinds):
+            if i == arg_index:
+                return k
+            if kind in ("r", "rk", "m"):
+                k += 1
+            elif kind == "*rk":
+                return k + arg_index - i
+        return None
+
+    def _dict_key(self, dt, arg, t, store=False):
+        """Why native code cannot use the operand ``arg`` (of type ``t``) as a key of the dict
+        type ``dt``, or "" if it can: an int or a bool (True is the key 1; the recorder stores
+        by a bool key only into a key already there: a new key True must stay a bool) in a
+        dict of int keys; a character or a str constant in a dict of str keys
+        (a float key, or a key of the other kind, is the interpreter's: 1, 1.0 and True are
+        one key, "1" another)."""
+        if dt.key is INT:
+            if t is INT or t is BOOL:
+                return ""
+        elif t is CHAR or self._str_const(arg) is not None:
+            return ""
+        return "a %s key %s a %s" % ("str" if self._str_const(arg) is not None else t.name,
+                                      "stored into" if store else "of", dt.name)
+
     def _str_const(self, arg):
         """The value of a str constant operand, or None."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
@@ -582,6 +626,9 @@ class Inference:
             if t[0] is CHAR and t[1] is CHAR:     # (code points compare as the strings do)
                 return BOOL, ""
             return "exit", "comparing %s with %s" % (t[0].name, t[1].name)
+        if name in ("IN", "NOT_IN") and isinstance(t[1], DictType):
+            why = self._dict_key(t[1], args[1], t[0])
+            return ("exit", why) if why else (BOOL, "")
         if name in ("IN", "NOT_IN"):
             if t[0] is CHAR and self._str_const(args[2]) is not None:
                 return BOOL, ""
@@ -652,6 +699,17 @@ class Inference:
             if self._unpacked_members(args[2], t[1]) is None:
                 return "exit", "*args of a %s (its length is not known)" % t[1].name
             return "exit", "calling a %s with *args" % t[0].name
+        if name == "SUBSCR" and isinstance(t[0], DictType):
+            why = self._dict_key(t[0], args[2], t[1])
+            return ("exit", why) if why else (t[0].value, "")
+        if name == "STORE_SUBSCR" and isinstance(t[0], DictType):
+            c, i, v = t
+            why = self._dict_key(c, args[1], i, store=True)
+            if why:
+                return "exit", why
+            if v is not c.value:        # (the interpreter stores it; the next entry has its type)
+                return "exit", "a %s stored into a %s" % (v.name, c.name)
+            return None, ""
         if name == "SUBSCR":
             c, i = t
             if isinstance(c, TupleValue):
@@ -695,6 +753,8 @@ class Inference:
                 return self._field(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
+            if isinstance(t[0], DictType) and attr == "get":
+                return DictGet(t[0]), ""
             return "exit", "attribute %s of a %s" % (attr, t[0].name)
         if name == "STORE_ATTR":
             attr = self.code.names[args[1]]
@@ -711,6 +771,17 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return BOOL, ""
+            if isinstance(fn, DictGet):
+                # d.get(k, default), the default of the values' type: the value's type
+                # either way (d.get(k) gives None or a number: the interpreter's)
+                if len(rest) != 2:
+                    return "exit", "%s(...) with %d arguments" % (fn.name, len(rest))
+                why = self._dict_key(fn.dict, args[2], rest[0])
+                if why:
+                    return "exit", why
+                if rest[1] is not fn.dict.value:
+                    return "exit", "%s(key, a %s)" % (fn.name, rest[1].name)
+                return fn.dict.value, ""
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
                 if fn.fn is B.isinstance and res is not None:

@@ -618,6 +618,110 @@ def instance_type(value, names) -> JType | None:
     return InstanceType(klass, tuple(fields), methods)     # (no field: compared by identity only)
 
 
+class DictType(JType):
+    """A dict whose keys are all ints (``key`` INT: not bools, within 64 bits) or all strs
+    (``key`` STR), and whose values are all ints within 64 bits or all floats (``value``):
+    copied into a native table (docs/jit-data.md, "Dicts"); the value is the table's
+    address, so two names for one dict are one table. A str key's word is its code point
+    if it has one character (what a CHAR is natively), else its number in ``STR_KEYS``
+    (constant keys get theirs at compile time). An empty dict is ``EMPTY_DICT``'s type,
+    and every dict type's entry takes an empty dict too (a loop that fills a dict starts
+    with one), so a version compiled for a filled dict runs it again when it starts empty."""
+    _interned: dict = {}
+
+    def __new__(cls, key, value):
+        t = cls._interned.get((key, value))
+        if t is None:
+            t = cls._interned[(key, value)] = super().__new__(cls)
+            JType.__init__(t, "dict[%s, %s]" % (key.name, value.name), [("", "i32")], 47)
+            t.key = key
+            t.value = value
+        return t
+
+    def __init__(self, key, value):
+        pass
+
+
+class DictGet(JType):
+    """``d.get`` of a dict copied in: called with a key and a default; its value is the
+    dict's table."""
+    _interned: dict = {}
+
+    def __new__(cls, dt):
+        t = cls._interned.get(dt)
+        if t is None:
+            t = cls._interned[dt] = super().__new__(cls)
+            JType.__init__(t, "method get of a %s" % dt.name, dt.parts, 48)
+            t.dict = dt
+        return t
+
+    def __init__(self, dt):
+        pass
+
+
+class StrKeys:
+    """The numbers str keys of native tables have, for the whole process: a string of one
+    character is its code point; a longer one gets the next number from ``FIRST`` on, the
+    first time an entry or a compiled key meets it, and keeps it (so a number means one
+    string in every version). ``strs`` maps a number back to the string it was given
+    for, which write-back uses as the key of an entry native code added."""
+    FIRST = 0x110000
+
+    def __init__(self):
+        self.ids: dict = {}
+        self.strs: list = []
+
+    def word(self, s: str) -> int:
+        if len(s) == 1:
+            return ord(s)
+        w = self.ids.get(s)
+        if w is None:
+            w = self.ids[s] = self.FIRST + len(self.strs)
+            self.strs.append(s)
+        return w
+
+    # (strings numbered at most: each is kept for the process's life; a dict of more new
+    # strings than that stays in the interpreter)
+    LIMIT = 1 << 20
+
+    def words(self, keys) -> list | None:
+        """The words of a dict's str keys (in one comprehension), or None if numbering
+        them would pass LIMIT."""
+        get, word = self.ids.get, self.word
+        if len(self.strs) + len(keys) > self.LIMIT and sum(1 for k in keys if len(k) > 1 and k not in self.ids) \
+                + len(self.strs) > self.LIMIT:
+            return None
+        return [ord(k) if len(k) == 1 else (get(k) or word(k)) for k in keys]
+
+    def key(self, w: int) -> str:
+        return chr(w) if w < self.FIRST else self.strs[w - self.FIRST]
+
+
+STR_KEYS = StrKeys()
+
+
+def dict_type(d) -> JType:
+    """The DictType of a dict (its keys' and values' types), or an OtherType saying why
+    it has none."""
+    if not d:
+        return EMPTY_DICT
+    kt = set(map(type, d))
+    vt = set(map(type, d.values()))
+    if kt == {int}:
+        key = INT if _ints_fit(d) else None
+    elif kt == {str}:
+        key = STR
+    else:
+        key = None
+    if key is None:
+        return OtherType("dict with keys of %s" % "/".join(sorted(t.__name__ for t in kt)))
+    if vt == {int} and _ints_fit(d.values()):
+        return DictType(key, INT)
+    if vt == {float}:
+        return DictType(key, FLOAT)
+    return OtherType("dict with values of %s" % "/".join(sorted(t.__name__ for t in vt)))
+
+
 class BoundMethodType(JType):
     """``o.m`` for a method ``m`` of an object copied in (InstanceType.methods): the
     function, called with the object first; its value is the object's record."""
@@ -711,6 +815,12 @@ def _seq_type(v, kind):
     return OtherType("%s of %s" % (kind, "/".join(sorted(t.__name__ for t in types))))
 
 
+# (an empty dict's guess: int keys and values; any dict type's entry takes an empty dict)
+EMPTY_DICT = DictType(INT, INT)
+# (what the controller tries for an empty dict, in this order: see Controller._guess_dicts)
+DICT_GUESSES = (EMPTY_DICT, DictType(STR, INT), DictType(INT, FLOAT), DictType(STR, FLOAT))
+
+
 def _ints_fit(v) -> bool:
     if not v:
         return True
@@ -771,6 +881,8 @@ def classify(value, G=None) -> JType:
         return _seq_type(value, "tuple")
     if t is str:
         return CHAR if len(value) == 1 else STR
+    if t is dict:
+        return dict_type(value)
     if t is _array.array:
         return ARRAYS.get(value.typecode) or OtherType("array('%s')" % value.typecode)
     if t in STR_ITERATORS:

@@ -3,6 +3,8 @@
     0            interrupt flag (i32), set by the Ctrl-C watchdog
     4            the exit taken (i32), stored by the loop as it returns
     8            native frames a call of a function compiled whole may open (i32, set per entry)
+    12           where free memory starts (i32, set by an entry copying dicts in): a dict's
+                 table that fills grows there natively (tauraro.wasmgen.dicts)
     16 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
     exit area    the extra values one exit writes: [tag][payload] each, in order (native
@@ -57,6 +59,7 @@ class FrameLayout:
     FLAG = 0
     EXIT_TAKEN = 4
     BUDGET = 8
+    HEAP = 12
     COUNTERS = 16
 
     def __init__(self, region, entry: dict, carried: set, callees=()):

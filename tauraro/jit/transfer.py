@@ -23,11 +23,12 @@ from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
+from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
@@ -49,7 +50,7 @@ _tuple_iterator = type(iter(()))
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "iters", "words_in", "cost",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
                  "records_out", "words_out", "writeback_seconds", "limit", "blocks")
 
     def __init__(self, transfer):
@@ -62,6 +63,7 @@ class EntryRecords:
         self.by_address = {}
         self.mutable = []
         self.objects = []         # (address, object, InstanceType) of the objects copied in
+        self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -81,6 +83,8 @@ class EntryRecords:
             return have[0] if have[1] is jt else None
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
+        if isinstance(jt, DictType):
+            return self._dict(obj, jt)
         n = len(obj)
         self.cost += n + RECORD_COST
         if self.cost > self.limit:
@@ -249,6 +253,73 @@ class EntryRecords:
             raise TooMuchToCopy(self.cost)
         return addr
 
+    def _dict(self, d, jt) -> int | None:
+        """A dict's native table (``tauraro.wasmgen.dicts``): its entries, key and value
+        words, in the dict's order, with room for as many new keys again (16 at least),
+        and an index of zeros that the first probe builds natively. None unless every key
+        and value is of ``jt``'s types (an empty dict is of every dict type)."""
+        n = len(d)
+        keys = list(d)
+        if n:
+            if set(map(type, keys)) != ({int} if jt.key is INT else {str}):
+                return None
+            vt = set(map(type, d.values()))
+            if vt != ({float} if jt.value is FLOAT else {int}):
+                return None
+        cap = 2 * n + 16
+        addr = self.cursor
+        header, size = table_header(addr, n, cap)
+        self.cost += 2 * cap + RECORD_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        entries = array("q", bytes(16 * n))
+        words = keys if jt.key is INT else STR_KEYS.words(keys)
+        if words is None:
+            return None
+        try:
+            entries[0::2] = array("q", words)
+            entries[1::2] = array("q", d.values()) if jt.value is INT else array(
+                "q", array("d", d.values()).tobytes())
+        except OverflowError:       # (an int beyond 64 bits)
+            return None
+        end = addr + size
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + DICT_HEADER] = struct.pack("<8q", *header)
+        body = addr + DICT_HEADER
+        view[body:body + 16 * n] = memoryview(entries).cast("B")
+        view[body + 16 * cap:end] = bytes(end - body - 16 * cap)
+        self.by_id[id(d)] = (addr, jt)
+        self.by_address[addr] = d
+        self.dicts.append((addr, d, jt, keys, entries))
+        self.words_in += 2 * n
+        return addr
+
+    def _dicts_back(self, view):
+        """Each dict whose table native code stored into gets the values that changed
+        (by their bits: the others keep their very objects), then the keys it added, in
+        the order it added them: an existing key keeps its place, as ``d[k] = v`` keeps it,
+        and nothing is deleted natively, so the dict ends in the order CPython's would."""
+        for addr, d, jt, keys, old in self.dicts:
+            if not view[addr + 8]:
+                continue
+            n, entries = struct.unpack_from("<q40xq", view, addr)     # (a grown table's entries are elsewhere)
+            n0 = len(keys)
+            now = array("q")
+            now.frombytes(view[entries:entries + 16 * n])
+            words = now[1::2]
+            values = words if jt.value is INT else array("d", words.tobytes())
+            changed = list(_compress(range(n0), map(_ne, words, old[1::2])))
+            if not changed and n == n0:
+                continue
+            self.records_out += 1
+            self.words_out += len(changed) + 2 * (n - n0)
+            for i in changed:
+                d[keys[i]] = values[i]
+            key = int if jt.key is INT else STR_KEYS.key
+            for i in range(n0, n):
+                d[key(now[2 * i])] = values[i]
+
     def reserve(self, building) -> int:
         """The address of a record with room for ``building.capacity`` elements, for a
         comprehension's list that native code grows (its first word: the capacity)."""
@@ -321,6 +392,8 @@ class EntryRecords:
                     name, ft = jt.fields[k]
                     d[name] = new[k] != 0 if ft is BOOL else new[k]
                     self.words_out += 1
+        if self.dicts:
+            self._dicts_back(view)
         self.writeback_seconds += _clock() - t0
 
     def obj(self, addr):
@@ -373,19 +446,20 @@ class Transfer:
         self.code = code
         self.types = dict(zip(entry_vars, types))
         # (strings are SeqTypes)
+        self.dicts = any(isinstance(t, DictType) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType))
+                                                InstanceType, DictType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
             for rec in exits for _, t in rec.extras)
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, DictType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
                                     for rec in exits for _, t in rec.extras)
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -407,7 +481,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, DictType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -495,6 +569,13 @@ class Transfer:
                 if w is None:
                     return None
                 words += (jt.tag, w)
+            elif isinstance(jt, DictType):
+                if type(v) is not dict:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
             else:       # a list or tuple iterator
                 if type(v) not in _SEQ_ITERATORS[jt.seq.kind]:
                     return None
@@ -510,6 +591,8 @@ class Transfer:
                 return None
         if words:
             struct.pack_into(self.layout.in_fmt, self.view, self.layout.slot_base, *words)
+        if self.dicts:
+            self.heap_start(recs)
         self.view[0:8] = b'\0\0\0\0\0\0\0\0'
         return recs if self.needs_records else True
 
@@ -535,6 +618,19 @@ class Transfer:
             self.source += "\n" + text
             self.generated_seconds += _clock() - t0
         return fn
+
+    def heap_start(self, recs):
+        """Free memory starts after the records this entry wrote: a dict's table grows there."""
+        at = self.layout.HEAP
+        self.view[at:at + 4] = recs.cursor.to_bytes(4, "little")
+
+    def fresh_view(self):
+        """The memory view, made again if native code grew memory (a dict's table grew
+        past its end: the word at HEAP is where its free memory now starts)."""
+        at = self.layout.HEAP
+        if int.from_bytes(self.view[at:at + 4], "little") > len(self.view):
+            self.view = self.instance.memory_view()
+        return self.view
 
     def set_budget(self, frames: int):
         """How many native frames calls of functions compiled whole may open (this entry)."""
@@ -627,6 +723,11 @@ class Transfer:
                 lines.append("    %sn = len(v)" % w)
                 addrs[var] = w
                 words += [str(jt.tag), w, w + "n"]
+            elif isinstance(jt, DictType):
+                lines.append("    if type(v) is not dict:\n        return None")
+                lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
+                             % (w, self._const(jt), w))
+                words += [str(jt.tag), w]
             elif isinstance(jt, InstanceType):
                 lines.append("    if type(v) is not %s:\n        return None" % self._const(jt.klass))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
@@ -686,6 +787,8 @@ class Transfer:
             lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
                                                                         self._const(cell)))
         view = "T.view"
+        if self.dicts:
+            lines.append("    T.heap_start(recs)")
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
                                                            ", ".join(words)))
@@ -716,8 +819,10 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
-        if isinstance(jt, (SeqType, InstanceType)):
+        if isinstance(jt, (SeqType, InstanceType, DictType)):
             return "recs.obj(%s)" % words[0]
+        if isinstance(jt, DictGet):         # (between d.get and its call)
+            return "recs.obj(%s).get" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))
         if isinstance(jt, ReducerType):     # (its parts: the site makes the result of them)
@@ -805,7 +910,8 @@ class Transfer:
         """Python source of the function writing back one exit's values: into the loop's
         registers ``r``, its globals, cells and lists -- and, for an exit inside inlined
         callees, into a register list per callee frame, which it returns."""
-        lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.view"]
+        # (a dict's table may have grown memory natively: then a view of all of it)
+        lines = ["def leave_%d(r, G, recs):" % rec.id, "    view = T.fresh_view()" if self.dicts else "    view = T.view"]
         self._callee_index = {fid: k for k, (fid, _, _) in enumerate(rec.callees)}
         if rec.callees:
             lines.append("    C = callee_registers(%s)" % self._const(tuple(f for _, f, _ in rec.callees)))

@@ -158,6 +158,12 @@ same            addr addr           bool    pure            a is b of two record
 store_addr      addr addr           -       store           an object element := b (an object's record)
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
+dict_find       addr int            addr    load            the address of key b's value in dict table a (as an element's: load_int reads it), or 0 if b is missing
+dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
+dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0
+dict_len        addr                int     load            a dict table's number of entries
+check_found     addr                -       guard           exits if a is 0 (a key dict_find did not find: the interpreter raises KeyError)
+addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 call_self       any                 call    guard           a compiled function calling itself natively (imm: the inlined depth of the call); a failure inside fails this call

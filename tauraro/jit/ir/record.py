@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -535,7 +535,7 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
-        elif isinstance(t, CharMethod):             # c.isdigit: the character, bound
+        elif isinstance(t, (CharMethod, DictGet)):  # c.isdigit, d.get: the character, the table, bound
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
@@ -581,6 +581,10 @@ class Recorder:
     def op_IN(self, args, typing, negate=False):
         """A character in a string constant: a comparison with each run of consecutive
         code points the constant holds (``c in "0123456789"`` is one range test)."""
+        if isinstance(self.type_of(args[2]), DictType):     # k in d: the table has it
+            r = self.op("addr_nonzero", self.op("dict_find", self.parts(args[2])[0], self.dict_key(args[1])))
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
         c = self.value(args[1])
         codes = sorted(set(map(ord, self.code.consts[-1 - args[2]])))
         runs = []
@@ -643,6 +647,8 @@ class Recorder:
             return self.op("bool", imm=0)
         if t is CHAR:
             return self.op("bool", imm=1)
+        if isinstance(t, DictType):
+            return self.op("int_truth", self.op("dict_len", self.parts(arg)[0]))
         if isinstance(t, SeqType):          # (strings too)
             return self.op("int_truth", self.parts(arg)[1])
         raise Unsupported("truth of %s" % t.name)
@@ -854,12 +860,36 @@ class Recorder:
 
     def op_SUBSCR(self, args, typing):
         c = self.type_of(args[1])
+        if isinstance(c, DictType):
+            # d[k]: the value of k's entry; a missing key leaves, and the interpreter raises
+            # the KeyError
+            a = self.op("dict_find", self.parts(args[1])[0], self.dict_key(args[2]))
+            self.guard("check_found", a, reason="a key missing from the dict")
+            self.store(args[0], c.value, *self.load_elem(c.value, a))
+            return
         if isinstance(c, TupleValue):
             k = self.const_int(args[2])
             self.store(args[0], typing.result, *self.member_parts(c, self.parts(args[1]), k))
             return
         addr = self.index(args[1], args[2])
         self.store(args[0], c.elem, *self.load_elem(c.elem, addr))
+
+    def dict_key(self, arg) -> Ins:
+        """The word of a key operand (jtypes.DictType): an int's value (a bool's 0 or 1), a
+        character's code point, a str constant's number (jtypes.StrKeys)."""
+        if arg < 0 and type(self.code.consts[-1 - arg]) is str:
+            return self.op("int", imm=STR_KEYS.word(self.code.consts[-1 - arg]))
+        t = self.type_of(arg)
+        return self.value(arg, INT) if t is BOOL else self.value(arg)
+
+    def dict_get(self, dst, fn, table, key_arg, default_arg):
+        """``d.get(k, default)``: the value of k's entry if it has one, else the default
+        (the value's load reads address 0 up when k is missing: harmless, not used)."""
+        a = self.op("dict_find", table, self.dict_key(key_arg))
+        t = fn.dict.value
+        value = self.load_elem(t, a)[0]
+        self.store(dst, t, self.op("select_float" if t is FLOAT else "select_int", self.op("addr_nonzero", a),
+                                   value, self.value(default_arg)))
 
     def load_elem(self, elem, addr) -> list[Ins]:
         """The parts of an element of a record (a bool's word is 0 or 1; an object's or a
@@ -877,6 +907,19 @@ class Recorder:
 
     def op_STORE_SUBSCR(self, args, typing):
         c = self.type_of(args[0])
+        if isinstance(c, DictType):
+            # d[k] = v: k's entry, added at the end if it is new (a full table grows; if
+            # memory cannot, native code leaves first and the interpreter stores); the table
+            # is written back at exit
+            table = self.parts(args[0])[0]
+            if self.type_of(args[1]) is BOOL:       # (d[True] = v: into the key 1 only if it is there)
+                a = self.op("dict_find", table, self.dict_key(args[1]))
+                self.guard("check_found", a, reason="a new bool key")
+            else:
+                a = self.guard("dict_slot", table, self.dict_key(args[1]), reason="no memory left for the dict's table")
+            self.op("store_float" if c.value is FLOAT else "store_int", a, self.value(args[2]))
+            self.op("mark_dirty", table)
+            return
         addr = self.index(args[0], args[1])
         if isinstance(c.elem, (InstanceType, SeqType)):
             self.op("store_addr", addr, self.parts(args[2])[0])
@@ -1001,6 +1044,9 @@ class Recorder:
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
             return
+        if isinstance(fn, DictGet):
+            self.dict_get(args[0], fn, self.parts(args[1])[0], args[2], args[3])
+            return
         assert isinstance(fn, BuiltinType)
         f = fn.fn
         dst, params = args[0], args[2:]
@@ -1034,6 +1080,8 @@ class Recorder:
             r = self.op(prefix + f.__name__, self.value(params[0]), self.value(params[1]))
         elif f is B.len and isinstance(types[0], TupleValue):
             r = self.op("int", imm=len(types[0].members))
+        elif f is B.len and isinstance(types[0], DictType):
+            r = self.op("dict_len", self.parts(params[0])[0])
         elif f is B.len and types[0] is CHAR:
             r = self.op("int", imm=1)
         elif f is B.isinstance:     # decided by the types (the object's class, checked at entry)

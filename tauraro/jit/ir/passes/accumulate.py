@@ -321,7 +321,7 @@ def sums_loads(graph, keys, lists) -> bool:
 
 def base_var(addr):
     """The var whose record ``addr`` (an element's address) is in, if it is read from one."""
-    if addr.op in ("elem", "index", "index_nonneg"):
+    if addr.op in ("elem", "index", "index_nonneg", "dict_find", "dict_slot"):
         addr = addr.args[0]
     if addr.op == "getvar" and addr.imm.part == 0:
         return addr.imm.var

@@ -6,6 +6,12 @@ slot the block has already written or read is the value written or read, and a
 op with the same operands and immediate as an earlier one is that one. Other ops
 (guards, loads, stores) are kept as they are: a guard is never merged, because
 two guards carry different snapshots.
+
+Dict probes are the exception: a table's entries change place or number only at a
+``dict_slot`` (it appends, and a full table grows elsewhere), so until the block's next
+``dict_slot`` a ``dict_find`` of a table and key already probed is that probe, and a
+``dict_slot`` of them is ``dict_slot_at``, which probes only if the earlier find did not
+find the key: ``counts[k] = counts.get(k, 0) + 1`` probes once when k is there.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ def run(graph):
     for b in graph.blocks.values():
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
+        probed = {}             # (table, key) -> its probe since the last dict_slot
         kept = []
         for ins in b.instrs:
             if subst:
@@ -35,6 +42,19 @@ def run(graph):
                 if slots.get(ins.imm.key) is ins.args[0]:
                     continue            # the slot already holds this value
                 slots[ins.imm.key] = ins.args[0]
+            elif op == "dict_find":
+                have = probed.get(ins.args)
+                if have is not None:
+                    subst[ins] = have
+                    continue
+                probed[ins.args] = ins
+            elif op == "dict_slot":
+                have = probed.get(ins.args)
+                probed.clear()          # (it may append or grow: every address found may move)
+                if have is not None and have.op == "dict_find":
+                    ins.op = "dict_slot_at"
+                    ins.args = ins.args + (have,)
+                probed[ins.args[:2]] = ins
             elif ins.opdef.pure:
                 key = (op, ins.args, _imm_key(ins.imm))
                 have = seen.get(key)

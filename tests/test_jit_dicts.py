@@ -1,0 +1,248 @@
+"""Dicts in compiled loops (issue 9, docs/jit-data.md "Dicts"): a dict of int or str keys and
+int or float values is a native table, copied in at entry through the identity map; d[k],
+d[k] = v, k in d, d.get(k, default), len(d) run natively, and an exit writes back what
+changed in CPython's insertion order. Each test compares stdout, exit code and the whole of
+stderr with CPython's, and checks that the loop ran natively (or, where it must not, that
+it did not)."""
+from test_jit import jit
+
+
+def test_counting_ints_with_get_and_new_keys_in_insertion_order(tmp_path):
+    r = jit(tmp_path, """
+        def count(xs, counts):
+            for x in xs:
+                counts[x] = counts.get(x, 0) + 1
+            return counts
+
+        xs = [(i * 7919) % 211 - 100 for i in range(6000)]
+        c = count(xs, {})
+        print(len(c), list(c.items())[:8], list(c)[-5:])
+        # a dict that already has keys: they keep their places, new ones go to the end
+        d = count(xs, {5: 1, -100: 0, 10 ** 15: 7, 3: -2})
+        print(list(d.items())[:10], len(d))
+        # many more new keys than the table has room for: it grows natively, and memory too
+        e = count([(k * 7) % 200003 for k in range(300000)], {})
+        print(len(e), list(e)[:3], list(e)[-3:], sum(e.values()), e[14], e.get(200002))
+    """)
+    row = r.loop(3)
+    assert row["native_iterations"] > 300000
+    assert all(reason == "left the loop" for reason, _ in r.exit_reasons(3)), r.exit_reasons(3)
+
+
+def test_str_constant_keys_character_keys_and_float_values(tmp_path):
+    r = jit(tmp_path, """
+        def scan(text, counts, letters, weights):
+            i = 0
+            n = len(text)
+            while i < n:
+                c = text[i]
+                if c == " ":
+                    counts["SPACE"] = counts.get("SPACE", 0) + 1
+                elif "0" <= c <= "9":
+                    counts["DIGIT"] = counts.get("DIGIT", 0) + 1
+                    weights["digits"] += 0.5
+                else:
+                    counts["OTHER"] = counts.get("OTHER", 0) + 1
+                letters[c] = letters.get(c, 0) + 1
+                i += 1
+            return counts, letters, weights
+
+        text = "ab 12 cd, ef 9x " * 500 + "é€😀\\ud800"
+        print(scan(text, {}, {}, {"digits": 0.25, "x": 1.0}))
+        print(scan(text, {"OTHER": 10 ** 12, "SPACE": -5, "seen": 1}, {"q": 0}, {"digits": -0.0}))
+    """)
+    assert r.loop(5)["native_iterations"] > 15000
+
+
+def test_a_missing_key_raises_cpythons_key_error(tmp_path):
+    r = jit(tmp_path, """
+        def total(d, keys):
+            s = 0
+            for k in keys:
+                s += d[k]
+            return s
+
+        d = {i: i * i for i in range(100)}
+        print(total(d, list(range(100)) * 30))
+        names = {"alpha": 1, "beta": 2}
+        def named(d, n):
+            t = 0
+            for i in range(n):
+                t += d["alpha"] + d["gamma"]
+            return t
+        try:
+            named(names, 2000)
+        except KeyError as e:
+            print("KeyError", repr(e))
+        print(total(d, list(range(50)) * 40 + [100]))
+    """)
+    assert r.loop(4)["native_iterations"] > 2500
+    assert any(reason == "a key missing from the dict" for reason, _ in r.exit_reasons(4))
+
+
+def test_membership_len_truth_and_a_bool_key_reading_an_int_key(tmp_path):
+    r = jit(tmp_path, """
+        def f(d, n):
+            hits = misses = 0
+            for i in range(n):
+                if i in d:
+                    hits += d[i]
+                elif i not in d and len(d) > 3:
+                    misses += 1
+                if d and (i % 2 == 0) in d:          # a bool key: True is 1, False is 0
+                    hits += d[i % 2 == 1] + d.get(True, -1)
+            return hits, misses
+
+        print(f({0: 5, 1: 7, 10: 100, 999: 1}, 3000))
+        print(f({2: 1, 3: 1, 4: 1, 5: 2}, 3000))
+    """)
+    assert r.loop(4)["native_iterations"] > 3000
+
+
+def test_keys_1_true_and_1_0_are_one_key(tmp_path):
+    r = jit(tmp_path, """
+        def bump(d, n):
+            for i in range(n):
+                d[1] = d.get(1, 0) + 1
+                if i % 3 == 0:
+                    d[True] = d.get(True, 0) + 10
+            return d
+
+        print(bump({}, 3000))
+        print(bump({1: 0}, 3000))
+        a = bump({True: 5}, 3000)       # its key stays True
+        print(a, type(list(a)[0]))
+        b = bump({1.0: 5}, 3000)        # and 1.0
+        print(b, type(list(b)[0]))
+        def fkeys(d, n):
+            for i in range(n):
+                d[1.0] = d.get(1.0, 0) + 1
+            return d
+        c = fkeys({1: 2}, 3000)
+        print(c, type(list(c)[0]))
+    """)
+    assert r.loop(3)["native_iterations"] > 2000
+
+
+def test_a_dict_aliased_by_two_names_is_one_table(tmp_path):
+    r = jit(tmp_path, """
+        def f(a, b, n):
+            for i in range(n):
+                a[i % 7] = a.get(i % 7, 0) + 1
+                b[i % 11] = b.get(i % 11, 0) + 100
+            return a is b
+
+        d = {}
+        print(f(d, d, 5000), d)
+        e, g = {3: 1}, {3: 1}
+        print(f(e, g, 5000), e, g)
+    """)
+    assert r.loop(3)["native_iterations"] > 9000
+
+
+def test_a_dict_changed_by_a_callee_the_jit_does_not_compile_between_entries(tmp_path):
+    r = jit(tmp_path, """
+        def reset(d, k):
+            d.pop(k, None)
+            d.clear() if len(d) > 40 else d.update({k + 1000: 5.5})
+
+        def f(d, n):
+            for j in range(40):
+                for i in range(n):
+                    d[i % 13] = d.get(i % 13, 0.0) + 0.25
+                reset(d, j)
+            return d
+
+        out = f({}, 200)
+        print(len(out), sorted(out.items())[:6], list(out)[:8])
+    """)
+    assert r.loop(8)["native_iterations"] > 5000
+
+
+def test_dicts_that_are_not_compiled_stay_exact(tmp_path):
+    r = jit(tmp_path, """
+        import collections
+        class Counts(dict):
+            def __missing__(self, key):
+                return 0
+
+        def f(d, n):
+            for i in range(n):
+                d[i % 5] = d[i % 5] + 1
+            return d
+
+        print(f({0: 0, 1: 0, 2: 0, 3: 0, 4: 2 ** 63 - 300}, 3000))   # a value that grows past 64 bits
+        print(f(Counts(), 3000))                       # a subclass: its __missing__ runs
+        print(f(collections.defaultdict(int), 3000))
+        print(f({0: 0, 1: 0, 2: 0, 3: 0, 4: 0, "x": 1}, 3000))       # keys of two kinds
+        print(f({0: 0, 1: 0, 2: 0, 3: 0, 4: 0.5}, 3000))             # values of two kinds
+        print(f({0: 0, 1: 2 ** 70, 2: 0, 3: 0, 4: 0}, 3000))         # a big int
+    """)
+    row = r.loop(8)
+    assert 1000 < row["native_iterations"] < 3000      # the first dict's run, to the overflow
+    assert any(reason == "int overflow" for reason, _ in r.exit_reasons(8))
+
+
+def test_a_value_of_another_type_stored_leaves_and_the_interpreter_stores_it(tmp_path):
+    r = jit(tmp_path, """
+        def f(d, n):
+            for i in range(n):
+                if i == n - 10:
+                    d[i % 3] = 0.5
+                else:
+                    d[i % 3] = d.get(i % 3, 0) + i
+            return d
+
+        print(f({}, 4000), f({0: 1}, 4000))
+    """)
+    assert r.loop(3)["native_iterations"] > 3000
+
+
+def test_a_get_then_a_store_of_the_same_key_probes_once_and_stays_exact(tmp_path):
+    # passes/cse: the store's probe is the get's when the get found the key (dict_slot_at);
+    # a store of another key in between, or reading back a key just stored, probe again
+    from test_jit_ir import dump, stage
+    r, texts = dump(tmp_path, """
+        def f(xs, d):
+            for x in xs:
+                d[x] = d.get(x, 0) + 1
+                d[x + 1] = d.get(x, 0) % 1000 * 2   # (another key between: probes again)
+                y = d[x + 1] + d.get(x + 1, 7)      # (read back what was stored)
+                d[x] = (y - d[x]) % 100003
+            return d
+
+        print(f([k % 37 for k in range(3000)], {}), f([5, 5, 6] * 500, {5: 1}))
+    """)
+    after = stage(texts["prog_line3.txt"], "after cse")
+    assert after.count("dict_slot_at") >= 1 and after.count("dict_find") < stage(
+        texts["prog_line3.txt"], "as recorded").count("dict_find")
+    assert r.loop(3)["native_iterations"] > 3000
+
+
+def test_dicts_in_inlined_callees_a_global_dict_and_a_key_error_raised_inside_one(tmp_path):
+    r = jit(tmp_path, """
+        WEIGHTS = {"a": 3, "e": 5, "i": 7, "ee": 100}
+        TABLE = {}
+
+        def score(c):
+            return WEIGHTS.get(c, 1) + ("ee" in WEIGHTS)
+
+        def bump(d, k):
+            d[k] = d.get(k, 0) + 1
+            if k == 999:
+                d[k] += d[-5]          # a KeyError inside the callee
+            return len(d)
+
+        def run(text, n):
+            t = 0
+            for ch in text:
+                t += score(ch)
+            for i in range(n):
+                t += bump(TABLE, 999 if i == n - 7 and n > 1000 else i % 17)
+            return t
+
+        print(run("banana split " * 300, 100), TABLE)
+        print(run("banana split " * 300, 3000), TABLE)
+    """)
+    assert r.loop(16)["native_iterations"] > 7000
+    assert r.loop(18)["native_iterations"] > 2500

@@ -1,0 +1,80 @@
+"""The native dict table's probe (tauraro.wasmgen.dicts) against a Python dict: it finds
+every key the host wrote, appends new keys in order, grows a full table natively (memory
+grown too) with every key still found, and builds its index on the first probe."""
+import random
+import struct
+
+import wasmtime
+
+from tauraro.wasmgen.dicts import HEADER, NOT_FOUND, FULL, VALUE_BASE, add_dict_probe, table_header
+from tauraro.wasmgen.module import Module
+
+BASE = 64
+HEAP = 12
+
+
+def _instance(pages=1):
+    m = Module(name="dict_test")
+    add_dict_probe(m, HEAP)
+    m.add_export("probe", "func", 0)
+    m.set_memory(min_pages=pages, export="memory")
+    store = wasmtime.Store()
+    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
+    ex = inst.exports(store)
+    return store, ex["probe"], ex["memory"]
+
+
+def _write(store, mem, keys, values, cap):
+    header, size = table_header(BASE, len(keys), cap)
+    body = bytearray(size)
+    struct.pack_into("<8q", body, 0, *header)
+    for i, (k, v) in enumerate(zip(keys, values)):
+        struct.pack_into("<qq", body, HEADER + 16 * i, k, v)
+    mem.write(store, bytes(body), BASE)
+    mem.write(store, struct.pack("<I", BASE + size), HEAP)
+
+
+def _word(store, mem, addr):
+    return struct.unpack("<q", mem.read(store, addr, addr + 8))[0]
+
+
+def _keys(store, mem):
+    n, entries = _word(store, mem, BASE), _word(store, mem, BASE + 48)
+    return [_word(store, mem, entries + 16 * i) for i in range(n)]
+
+
+def test_probe_finds_adds_and_grows_like_a_dict():
+    store, probe, mem = _instance()
+    rng = random.Random(5)
+    keys = rng.sample(range(-10 ** 12, 10 ** 12), 300) + [0, -1, 1, (1 << 63) - 1, -(1 << 63)]
+    keys += [j << 40 for j in range(50)] + [j << 32 for j in range(50)]     # (only high bits differ)
+    keys = list(dict.fromkeys(keys))
+    d = {k: i for i, k in enumerate(keys)}
+    _write(store, mem, keys, list(d.values()), len(keys) + 20)
+    for k in keys:
+        a = probe(store, BASE, k, 0)
+        assert a not in (NOT_FOUND, FULL) and _word(store, mem, a + 16) == d[k]
+    assert probe(store, BASE, 12345678901234, 0) == NOT_FOUND
+    pages = mem.size(store)
+    while len(d) < 20000:       # past the room, many times: the table grows, memory too
+        k = rng.randrange(-10 ** 9, 10 ** 9)
+        if k in d:
+            continue
+        a = probe(store, BASE, k, 1)
+        assert a > FULL and _word(store, mem, a + 16) == 0 and _word(store, mem, a - VALUE_BASE) == k  # (the key word)
+        d[k] = 0
+    assert mem.size(store) > pages
+    assert _keys(store, mem) == list(d)       # insertion order
+    for k in keys:
+        assert _word(store, mem, probe(store, BASE, k, 0) + 16) == d[k]
+    for k in d:
+        assert probe(store, BASE, k, 1) > FULL
+    assert len(_keys(store, mem)) == len(d)
+
+
+def test_an_empty_table_grows():
+    store, probe, mem = _instance()
+    _write(store, mem, [], [], 0)
+    assert probe(store, BASE, 7, 0) == NOT_FOUND
+    assert probe(store, BASE, 7, 1) > FULL
+    assert probe(store, BASE, 7, 0) > FULL and _keys(store, mem) == [7]
