@@ -21,7 +21,7 @@ from array import array
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
-                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
@@ -169,11 +169,18 @@ class EntryRecords:
             body = memoryview(arr).cast("B")
         addr = self.cursor
         end = addr + SEQ_HEADER + len(body)
+        if jt.resizable:
+            # room to grow: the capacity in the word before the record (emit: check_room);
+            # a list that outgrows it leaves native code, and the next entry reserves more
+            cap = spare_room(n)
+            addr += 16
+            end = addr + SEQ_HEADER + 8 * cap
+            struct.pack_into("<q", self.transfer.ensure(end), addr - 8, cap)
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         view[addr:addr + SEQ_HEADER] = head
         if n:
-            view[addr + SEQ_HEADER:end] = body
+            view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)] = body
         self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
         self.words_in += n
@@ -181,7 +188,7 @@ class EntryRecords:
             self.transfer.kept[id(obj)] = (obj, addr)
             self.transfer.kept_end = self.cursor
         if jt is not STR and jt.mutable:
-            self.mutable.append((addr, obj, jt.elem))
+            self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
 
     def _instance(self, obj, jt) -> int | None:
@@ -265,9 +272,10 @@ class EntryRecords:
         big = self.words_in >= BIG_COPY
         if big:
             cpu = _cpu()
-        for addr, obj, elem in self.mutable:
+        for addr, obj, elem, resized in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
-                n = len(obj)
+                # (a resizable list: its length now, from its record; its contents replaced)
+                n = struct.unpack_from("<q", view, addr)[0] if resized else len(obj)
                 self.records_out += 1
                 self.words_out += n
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
@@ -299,6 +307,13 @@ class EntryRecords:
     def obj(self, addr):
         obj = self.by_address.get(addr)
         return obj if obj is not None else self.transfer.layout.const_objects[addr]
+
+
+def spare_room(n: int) -> int:
+    """The capacity reserved for a resizable list of ``n`` elements: as much again, and at
+    least 64 more (a list growing in a loop leaves native code about log2(its final length)
+    times, each next entry copying it in again: linear in all)."""
+    return 2 * n + 64
 
 
 def _seq_iter_parts(it, jt, recs):
@@ -455,7 +470,7 @@ class Transfer:
                 if w is None:
                     return None
                 addrs[var] = w
-                words += (jt.tag, w, len(v))
+                words += (jt.tag, w) if jt.resizable else (jt.tag, w, len(v))
             elif isinstance(jt, InstanceType):
                 if type(v) is not jt.klass:
                     return None
@@ -592,9 +607,12 @@ class Transfer:
                     lines.append("    if type(v) is not %s:\n        return None" % jt.kind)
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
-                lines.append("    %sn = len(v)" % w)
                 addrs[var] = w
-                words += [str(jt.tag), w, w + "n"]
+                if jt.resizable:        # (its length is in its record only)
+                    words += [str(jt.tag), w]
+                else:
+                    lines.append("    %sn = len(v)" % w)
+                    words += [str(jt.tag), w, w + "n"]
             elif isinstance(jt, InstanceType):
                 lines.append("    if type(v) is not %s:\n        return None" % self._const(jt.klass))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
@@ -684,6 +702,8 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
+        if isinstance(jt, ListMethod):      # (between lst.append and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, (SeqType, InstanceType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):

@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -411,6 +411,8 @@ class Recorder:
         line = self.code.instrs[self.pc].line
         out = [Ins("getvar", (), s, None, line) for s in self.slots(var, jt)]
         self.block.instrs += out
+        if getattr(jt, "resizable", False):     # (its length: the record's, as it is now)
+            out.append(self.op("list_len", out[0]))
         return out
 
     def write(self, var, jt: JType, values):
@@ -539,6 +541,8 @@ class Recorder:
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
+        elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
+            self.write(args[0], t, self.parts(args[1])[:1])
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
@@ -782,7 +786,7 @@ class Recorder:
         """Is an iterator of type ``t`` (its ``parts``) exhausted?"""
         if isinstance(t, SeqIterType):
             seq, idx = parts
-            return self.op("ge", idx, self.op("seq_len", seq))
+            return self.op("ge", idx, self.op("list_len" if t.seq.resizable else "seq_len", seq))
         if isinstance(t, CombinedIter):
             if t.kind == "reversed":
                 return self.op("lt", parts[1], self.op("int", imm=0))
@@ -872,7 +876,7 @@ class Recorder:
             return [self.op("load_addr", addr)]
         if isinstance(elem, SeqType):
             rec = self.op("load_addr", addr)
-            return [rec, self.op("seq_len", rec)]
+            return [rec, self.op("list_len" if elem.resizable else "seq_len", rec)]
         return [self.op("load_int", addr)]
 
     def op_STORE_SUBSCR(self, args, typing):
@@ -887,6 +891,51 @@ class Recorder:
             self.op("store_float" if c.elem is FLOAT else "store_int", addr, value)
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
+
+    def list_method(self, fn: ListMethod, dst, base, params):
+        """``append``, ``pop`` and ``insert`` of a resizable list, its length in its record
+        (docs/jit-data.md): a full record, an empty list's ``pop()`` and an index ``pop(i)``
+        does not have leave before the call, and the interpreter runs it (raising CPython's
+        IndexError, or growing the list)."""
+        elem = fn.seq.elem
+        n = self.op("list_len", base)
+        if fn.method == "pop":
+            if params:
+                i = self.value(params[0], INT)
+                self.guard("index", base, n, i, reason="IndexError")       # (pop index out of range)
+                # a negative i counts from the end: i + n cannot overflow for -n <= i < 0
+                at = self.op("select_int", self.op("lt", i, self.op("int", imm=0)), self.op("add", i, n), i)
+            else:
+                self.guard("check_nonzero", n, reason="IndexError")         # (pop from empty list)
+                at = self.op("sub", n, self.op("int", imm=1))
+            value = self.load_elem(elem, self.op("elem", base, at))
+            if params:
+                self.op("list_remove", base, n, at)
+            else:
+                self.op("list_set_len", base, at)
+            self.op("mark_dirty", base)
+            self.store(dst, elem, *value)
+            return
+        x = self.parts(params[-1])
+        self.guard("check_room", base, n, reason="the list's reserved room is full")
+        if fn.method == "append":
+            at = n
+        else:       # insert: i clamped to 0..n as CPython does, a negative i counted from the end
+            i = self.value(params[0], INT)
+            zero = self.op("int", imm=0)
+            at = self.op("select_int", self.op("lt", i, zero), self.op("max", self.op("add", i, n), zero),
+                         self.op("min", i, n))
+            self.op("list_open", base, n, at)
+        addr = self.op("elem", base, at)
+        if isinstance(elem, (InstanceType, SeqType)):
+            self.op("store_addr", addr, x[0])
+        elif elem is FLOAT:
+            self.op("store_float", addr, x[0])
+        else:
+            self.op("store_int", addr, self.op("bool_to_int", x[0]) if elem is BOOL else x[0])
+        self.op("list_set_len", base, self.op("add", n, self.op("int", imm=1)))
+        self.op("mark_dirty", base)
+        self.store(dst, NONE)
 
     def room_checks(self, header, state):
         """At the top of each iteration (of the loop and of its nested loops: a nested
@@ -1000,6 +1049,9 @@ class Recorder:
         fn = self.type_of(args[1])
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
+            return
+        if isinstance(fn, ListMethod):
+            self.list_method(fn, args[0], self.parts(args[1])[0], args[2:])
             return
         assert isinstance(fn, BuiltinType)
         f = fn.fn
