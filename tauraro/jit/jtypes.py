@@ -581,6 +581,9 @@ def resizable_type(t: JType) -> JType:
     if isinstance(t, SeqIterType) and t.seq.kind in ("list", "tuple"):
         seq = resizable_type(t.seq)
         return t if seq is t.seq else ITER_OF[seq]
+    if isinstance(t, CombinedIter):
+        inner = tuple(map(resizable_type, t.inner))
+        return t if inner == t.inner else CombinedIter(t.kind, inner)
     return t
 
 

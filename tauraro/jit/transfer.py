@@ -799,10 +799,12 @@ class Transfer:
             lines.append("    C = callee_registers(%s)" % self._const(tuple(f for _, f, _ in rec.callees)))
         layout = self.layout
         carried = [(v, t) for v, t in layout.inputs if v in layout.carried]
+        if self.full_records:
+            # (first: a list iterator's __setstate__ below clamps its position to the list's
+            # length, which a list that grew natively has only once written back)
+            lines.append("    recs.writeback(view)")
         self._unpack(lines, carried, layout.carried_fmt, layout.slot_base, "w", True)
         self._unpack(lines, rec.extras, rec.fmt, layout.exit_area, "x", False)
-        if self.full_records:
-            lines.append("    recs.writeback(view)")
         lines.append("    return C" if rec.callees else "    return None")
         return "\n".join(lines) + "\n"
 
