@@ -328,3 +328,24 @@ def test_nested_loops_a_stack_machine_and_iterating_a_list_that_changes_between_
     assert r.loop(4)["native_iterations"] > 2500
     assert r.loop(14)["native_iterations"] > 4000
     assert r.loop(27)["native_iterations"] > 1500
+
+
+def test_reversed_over_a_list_popped_below_its_position_stops_as_cpythons(tmp_path):
+    r = jit(tmp_path, """
+        def f(n):
+            a = list(range(30))
+            t = 0
+            for i in range(n):
+                a.append(i)
+                for v in reversed(a):
+                    t += v
+                    if v % 3 == 0:
+                        a.pop()
+                        a.pop()
+                while len(a) < 25:
+                    a.insert(i % 5, i)
+            return t, a
+
+        print(f(3000))
+    """)
+    assert r.loop(5)["native_iterations"] > 2500

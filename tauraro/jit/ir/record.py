@@ -789,7 +789,10 @@ class Recorder:
             return self.op("ge", idx, self.op("list_len" if t.seq.resizable else "seq_len", seq))
         if isinstance(t, CombinedIter):
             if t.kind == "reversed":
-                return self.op("lt", parts[1], self.op("int", imm=0))
+                done = self.op("lt", parts[1], self.op("int", imm=0))
+                if t.inner[0].seq.resizable:    # (a list popped below the position: done, as in CPython)
+                    done = self.op("bool_or", done, self.op("ge", parts[1], self.op("list_len", parts[0])))
+                return done
             done = None
             k = 0
             for inner in t.inner:     # zip: done when any is
