@@ -349,3 +349,23 @@ def test_reversed_over_a_list_popped_below_its_position_stops_as_cpythons(tmp_pa
         print(f(3000))
     """)
     assert r.loop(5)["native_iterations"] > 2500
+
+
+@pytest.mark.parametrize("k", [2 ** 62, -2 ** 62, 2 ** 63 - 1, -2 ** 63 + 1, 3, -4])
+def test_insert_clamps_any_index_as_cpython(tmp_path, k):
+    r = jit(tmp_path, """
+        def f(n, k):
+            a = [1.5, 2.5]
+            t = 0.0
+            for j in range(n):
+                a.insert(k, j * 0.5)
+                a.insert(-k, -j * 0.25)
+                t += a[0] - a[-1] + a[len(a) // 2]
+                if len(a) > 30:
+                    a.pop(0)
+                    a.pop()
+            return t, a
+
+        print(f(3000, %d))
+    """ % k)
+    assert r.loop(5)["native_iterations"] > 2500

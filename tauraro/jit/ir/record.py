@@ -897,9 +897,9 @@ class Recorder:
 
     def list_method(self, fn: ListMethod, dst, base, params):
         """``append``, ``pop`` and ``insert`` of a resizable list, its length in its record
-        (docs/jit-data.md): a full record, an empty list's ``pop()`` and an index ``pop(i)``
-        does not have leave before the call, and the interpreter runs it (raising CPython's
-        IndexError, or growing the list)."""
+        (docs/jit-data.md). A full record, an empty list's ``pop()``, and a ``pop(i)`` with an
+        index out of range leave before the call, and the interpreter runs it (growing the
+        list, or raising CPython's IndexError)."""
         elem = fn.seq.elem
         n = self.op("list_len", base)
         if fn.method == "pop":
@@ -924,10 +924,11 @@ class Recorder:
         if fn.method == "append":
             at = n
         else:       # insert: i clamped to 0..n as CPython does, a negative i counted from the end
+            # (min(i, 0) + n: the arm not taken computes n, so no add overflows)
             i = self.value(params[0], INT)
             zero = self.op("int", imm=0)
-            at = self.op("select_int", self.op("lt", i, zero), self.op("max", self.op("add", i, n), zero),
-                         self.op("min", i, n))
+            at = self.op("select_int", self.op("lt", i, zero),
+                         self.op("max", self.op("add", self.op("min", i, zero), n), zero), self.op("min", i, n))
             self.op("list_open", base, n, at)
         addr = self.op("elem", base, at)
         if isinstance(elem, (InstanceType, SeqType)):
