@@ -347,16 +347,18 @@ class Recorder:
                 raise Unsupported("%s calls what looks at its caller's frame" % f.name)
             chain.append((f, pc, state))
             pc, state, f = f.call_pc, f.call_state, f.parent
-        values = self._values(pc + 1, state, skip=self.top.code.instrs[pc].args[0])
+        # (each frame's registers live after its call, into an exception handler too: the
+        # call may raise, and a handler around it read a register nothing after it reads)
+        values = self._values(pc, state, skip=self.top.code.instrs[pc].args[0], after=True)
         frames, callees = [(self.top.code, pc)], []
         for k, (f, fpc, fstate) in enumerate(reversed(chain)):
-            inner = k + 1 < len(chain)
-            at = fpc + 1 if inner else fpc        # a caller resumes after its call
+            inner = k + 1 < len(chain)            # (a caller resumes after its call)
             skip = f.code.instrs[fpc].args[0] if inner else None
             if f.code.cellvars:
                 raise Unsupported("an exit inside %s, which makes cells" % f.name)
             cells = {reg for _, reg in f.code.freevars}         # (set from the closure)
-            for reg in sorted(f.region.liveness.live_at(at)):
+            live = f.region.liveness.live_after(fpc) if inner else f.region.liveness.live_at(fpc)
+            for reg in sorted(live):
                 if reg == skip or reg in cells:
                     continue
                 t = fstate.get(reg)
@@ -369,19 +371,19 @@ class Recorder:
         return self.graph.snapshot(Snapshot(self.top.code, chain[0][1], self.top.code.line_of(top_pc), reason,
                                             kind, values, tuple(frames), callees))
 
-    def _values(self, pc, state, skip=None):
-        """The registers of the loop's frame live at ``pc`` that the region may change
-        (but ``skip``). (Made once per pc and state: the guards of one instruction share
-        them.)"""
-        key = (pc, id(state), skip)
+    def _values(self, pc, state, skip=None, after=False):
+        """The registers of the loop's frame live at ``pc`` (``after``: after it, on any
+        path out of it) that the region may change (but ``skip``). (Made once per pc and
+        state: the guards of one instruction share them.)"""
+        key = (pc, id(state), skip, after)
         have = self._values_at.get(key)
         if have is None:
-            have = self._values_at[key] = (state, self._live_values(pc, state, skip))
+            have = self._values_at[key] = (state, self._live_values(pc, state, skip, after))
         return list(have[1])
 
-    def _live_values(self, pc, state, skip):
+    def _live_values(self, pc, state, skip, after=False):
         region = self.top.region
-        live = region.liveness.live_at(pc)
+        live = region.liveness.live_after(pc) if after else region.liveness.live_at(pc)
         modified = region.defined_registers()
         values = []
         for r in sorted(live & modified):
