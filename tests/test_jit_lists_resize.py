@@ -175,7 +175,9 @@ def test_a_list_appended_in_a_loop_and_mutated_by_an_uncompiled_callee(tmp_path)
 
         print(f(5000))
     """)
-    assert r.loop(15)["native_iterations"] > 1000
+    # (the first entry runs up to the first call of meddle; how many more entries the cost
+    # model allows depends on timings)
+    assert r.loop(15)["native_iterations"] > 200
     assert any("meddle" in reason for reason, _ in r.exit_reasons(15))
 
 
