@@ -104,6 +104,14 @@ class Liveness:
             out |= self.live_in[exc[0]] & exc[1]
         return out
 
+    def live_after(self, pc: int) -> frozenset[int]:
+        """The registers live after ``pc`` on any path out of it, its exception edge
+        included: what a frame resumed after a call at ``pc`` needs, the call's result
+        aside (the call may raise into a handler reading registers nothing after the
+        call reads)."""
+        bits = self.live_out_bits(pc)
+        return frozenset(r for r in range(bits.bit_length()) if bits >> r & 1)
+
     def live_at(self, pc: int) -> frozenset[int]:
         """The registers live at ``pc``. Made once per pc: the JIT asks for the same pcs
         (a loop header, exits) once per instruction it types or records."""

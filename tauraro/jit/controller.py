@@ -38,9 +38,9 @@ from pathlib import Path
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
-from .infer import Inference, NotCompilable, is_cell, is_global
+from .infer import Inference, NeedsResizing, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
+from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, resizable_type, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
                      objects_type,
                      virtual_tuple_type)
 from .layout import TooMuchToCopy, copy_limit
@@ -131,6 +131,7 @@ class LoopState:
         # nothing the program sees: their stores are exits
         self.reruns_iterations = False
         self.elements_allowed = True     # may versions assume bounded list elements (passes/accumulate)?
+        self.resizing = False            # does the region resize a list (its lists typed resizable)?
 
     @property
     def line(self):
@@ -355,8 +356,15 @@ class JitController:
             types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
                           for v, t in zip(values, types))
         if self.code_for is None:
-            return types, None
-        return self._with_callees(st, types, r, G, builtins)
+            return self._resizable(st, types), None
+        types, cells = self._with_callees(st, types, r, G, builtins)
+        return self._resizable(st, types), cells
+
+    @staticmethod
+    def _resizable(st, types):
+        """A region that resizes a list (``infer.NeedsResizing``) has every list typed
+        resizable: its length in its record (docs/jit-data.md, "Lists that grow and shrink")."""
+        return tuple(map(resizable_type, types)) if st.resizing else types
 
     def _guess_dicts(self, st, region, types, cells) -> tuple:
         """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
@@ -481,7 +489,15 @@ class JitController:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                    try:
+                        version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                    except NeedsResizing:
+                        if st.resizing:
+                            raise
+                        st.resizing = True
+                        types, cells = self._entry_types(st, r, G, builtins)
+                        version = st.versions.get(types) or self.compile(
+                            st, region, self._guess_dicts(st, region, types, cells), cells)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None

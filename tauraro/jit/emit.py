@@ -581,7 +581,7 @@ for _name, _wasm in {"bool_to_int": ["i64.extend_i32_u"], "int_to_float": ["f64.
                      "int_truth": ["i64.eqz", "i32.eqz"], "float_truth": [("f64.const", 0.0), "f64.ne"],
                      "fneg": ["f64.neg"], "fabs": ["f64.abs"], "fsqrt": ["f64.sqrt"],
                      "ffloor": ["f64.floor"], "fceil": ["f64.ceil"],
-                     "seq_len": [("i64.load", 0)], "dict_len": [("i64.load", 0)],
+                     "seq_len": [("i64.load", 0)], "list_len": [("i64.load", 0)], "dict_len": [("i64.load", 0)],
                      "addr_nonzero": [("i32.const", 0), "i32.ne"],
                      "load_int": [("i64.load", SEQ_HEADER)], "load_float": [("f64.load", SEQ_HEADER)],
                      "load_addr": [("i32.load", SEQ_HEADER)],
@@ -687,6 +687,61 @@ def _check_found(em, ins):
     em.use(ins.args[0])
     em.e("i32.eqz")
     em.exit_if(ins.snap)
+
+
+@rule("check_room")
+def _check_room(em, ins):
+    """Leave unless the length is below the capacity of a resizable list (the word before
+    its record: transfer.EntryRecords.record)."""
+    base, n = ins.args
+    em.use(n)
+    em.use(base)
+    em.e(("i32.const", 8), "i32.sub", ("i64.load", 0), "i64.ge_s")
+    em.exit_if(ins.snap)
+
+
+@rule("list_set_len")
+def _list_set_len(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("i64.store", 0))
+
+
+def _elements_at(em, base, k):
+    """Push the address of element ``k`` (an i64 value) of the record ``base``."""
+    em.use(base)
+    em.use(k)
+    em.e("i32.wrap_i64", ("i32.const", 3), "i32.shl", "i32.add", ("i32.const", SEQ_HEADER), "i32.add")
+
+
+@rule("list_remove")
+def _list_remove(em, ins):
+    """Element c goes: elements c+1..n-1 move down one word (memory.copy handles the
+    overlap), and the length is n - 1."""
+    base, n, c = ins.args
+    _elements_at(em, base, c)                                           # to: element c
+    dst = em.to_local("i32")
+    em.e(("local.get", dst), ("local.get", dst), ("i32.const", 8), "i32.add")   # from: element c + 1
+    em.use(n)
+    em.use(c)
+    em.e("i64.sub", ("i64.const", 1), "i64.sub", "i32.wrap_i64", ("i32.const", 3), "i32.shl")   # bytes
+    em.e("memory.copy")
+    em.use(base)
+    em.use(n)
+    em.e(("i64.const", 1), "i64.sub", ("i64.store", 0))
+
+
+@rule("list_open")
+def _list_open(em, ins):
+    """Elements c..n-1 move up one word (the caller stores element c and the length)."""
+    base, n, c = ins.args
+    _elements_at(em, base, c)
+    src = em.to_local("i32")
+    em.e(("local.get", src), ("i32.const", 8), "i32.add", ("local.get", src))
+    em.use(n)
+    em.use(c)
+    em.e("i64.sub", "i32.wrap_i64", ("i32.const", 3), "i32.shl")
+    em.e("memory.copy")
 
 
 @rule("decided")

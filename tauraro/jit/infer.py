@@ -26,8 +26,8 @@ from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, JType, ModuleType, OtherType, SeqIterType, SeqType,
-                     TupleValue, class_lookup, classify, const_type, iter_elem, range_by_step)
+                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, ModuleType, OtherType,
+                     SeqIterType, SeqType, TupleValue, resizable_type, class_lookup, classify, const_type, iter_elem, range_by_step)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -40,6 +40,12 @@ COMPARE = {"LT", "LE", "EQ", "NE", "GT", "GE"}
 
 class NotCompilable(Exception):
     """The region cannot be compiled; the message says why (with the line)."""
+
+
+class NeedsResizing(NotCompilable):
+    """The region appends to, pops from or inserts into a list whose length is a local
+    (``SeqType`` not resizable): the controller types its lists again as resizable
+    (``jtypes.resizable_type``) and compiles that."""
 
 
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
@@ -755,6 +761,11 @@ class Inference:
                 return CharMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
+            if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
+                if t[0].resizable:
+                    return ListMethod(attr, t[0]), ""
+                if resizable_type(t[0]).resizable:
+                    raise NeedsResizing("%s of a %s" % (attr, t[0].name))
             return "exit", "attribute %s of a %s" % (attr, t[0].name)
         if name == "STORE_ATTR":
             attr = self.code.names[args[1]]
@@ -782,6 +793,8 @@ class Inference:
                 if rest[1] is not fn.dict.value:
                     return "exit", "%s(key, a %s)" % (fn.name, rest[1].name)
                 return fn.dict.value, ""
+            if isinstance(fn, ListMethod):
+                return self._list_method(fn, rest)
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
                 if fn.fn is B.isinstance and res is not None:
@@ -808,6 +821,20 @@ class Inference:
             return "exit", not_compiled_reason(name)
         raise AssertionError("opcode %s is in neither COMPILED nor NOT_COMPILED "
                              "(tauraro/jit/coverage.py)" % name)
+
+    @staticmethod
+    def _list_method(fn: ListMethod, rest):
+        """``append(x)``, ``pop()``, ``pop(i)``, ``insert(i, x)`` of a resizable list: an
+        element of exactly the list's element type (another would make the list one the
+        next entry types otherwise: the interpreter stores it), an index an int."""
+        elem = fn.seq.elem
+        if len(rest) not in LIST_METHODS[fn.method]:
+            return "exit", "%s() with %d arguments" % (fn.method, len(rest))
+        if fn.method in ("pop", "insert") and rest and rest[0] is not INT:
+            return "exit", "list.%s() with an index of type %s" % (fn.method, rest[0].name)
+        if fn.method in ("append", "insert") and rest[-1] is not elem:
+            return "exit", "a %s given to %s of a %s" % (rest[-1].name, fn.method, fn.seq.name)
+        return (elem if fn.method == "pop" else NONE), ""
 
     def _argument_list(self, pc: int, reg: int) -> bool:
         """Is the list BUILD_LIST makes at ``pc`` in ``reg`` seen by nothing but its own

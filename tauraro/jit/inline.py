@@ -30,7 +30,7 @@ interpreter makes it again, so it must change nothing (its stores stay exits).
 from __future__ import annotations
 
 from ..compiler.code import VARARGS
-from .infer import LIVE, Inference, NotCompilable
+from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
                      FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, class_lookup, classify)
 from .region import FunctionRegion
@@ -157,6 +157,8 @@ class Inliner:
         try:
             inf = Inference(region, entry, self, depth + 1, recursion=recursion, resumable=resumable,
                             cells=cells)
+        except NeedsResizing:
+            raise           # (the loop's lists are typed again: see controller.enter)
         except NotCompilable as e:
             return str(e)
         types = {t for _, t in inf.returns}

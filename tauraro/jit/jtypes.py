@@ -43,13 +43,39 @@ class SeqType(JType):
     address of its record [len, dirty, elements...] and the length. (An object
     element's word is the address of the object's record.)"""
 
-    def __init__(self, kind: str, elem: JType, tag: int):
+    def __init__(self, kind: str, elem: JType, tag: int, resizable: bool = False):
         # the length rides along: native code cannot change it, so bounds checks and
-        # len() read a local instead of memory
-        super().__init__("%s[%s]" % (kind, elem.name), [("", "i32"), ("len", "i64")], tag)
+        # len() read a local instead of memory -- except for a list the region resizes
+        # (``resizable``, see resizable_type): its length lives in its record only, so
+        # two names for the list see one length
+        super().__init__("%s[%s]" % (kind, elem.name) if not resizable else "resizable list[%s]" % elem.name,
+                         [("", "i32"), ("len", "i64")] if not resizable else [("", "i32")], tag)
         self.kind = kind
         self.elem = elem
         self.mutable = kind == "list"
+        self.resizable = resizable
+
+
+# list methods compiled code runs on a resizable list (ListMethod), and what each takes
+LIST_METHODS = {"append": (1,), "pop": (0, 1), "insert": (2,)}
+
+
+class ListMethod(JType):
+    """``lst.append``, ``lst.pop`` or ``lst.insert`` of a resizable list, between the
+    attribute load and its call: its value is the list's record."""
+    _interned: dict = {}
+
+    def __new__(cls, name, seq):
+        t = cls._interned.get((name, seq))
+        if t is None:
+            t = cls._interned[(name, seq)] = super().__new__(cls)
+            JType.__init__(t, "method %s of a %s" % (name, seq.name), [("", "i32")], 47)
+            t.method = name
+            t.seq = seq
+        return t
+
+    def __init__(self, name, seq):
+        pass
 
 
 class SeqIterType(JType):
@@ -530,6 +556,35 @@ def object_seq(kind: str, elem) -> SeqType:
 
 
 _OBJECT_SEQS: dict = {}
+_RESIZABLE: dict = {}
+
+
+def resizable_type(t: JType) -> JType:
+    """``t`` with every list it holds made resizable, for a region that resizes a list
+    (appends, pops or inserts): lists, the lists in a list or tuple, and iterators over
+    them. (All lists of such a region, not only the one resized: a list reached through
+    another name or as an element of a list of lists has one type, and one record.)"""
+    if isinstance(t, SeqType) and t.kind in ("list", "tuple") and (
+            t.elem in (INT, FLOAT, BOOL) or isinstance(t.elem, (InstanceType, SeqType))):
+        if t.resizable:
+            return t
+        r = _RESIZABLE.get(t)
+        if r is None:
+            elem = resizable_type(t.elem)
+            if t.kind == "tuple":
+                r = t if elem is t.elem else object_seq("tuple", elem)
+            else:
+                r = SeqType("list", elem, 48, resizable=True)
+                ITER_OF[r] = SeqIterType(r, 49)
+            _RESIZABLE[t] = r
+        return r
+    if isinstance(t, SeqIterType) and t.seq.kind in ("list", "tuple"):
+        seq = resizable_type(t.seq)
+        return t if seq is t.seq else ITER_OF[seq]
+    if isinstance(t, CombinedIter):
+        inner = tuple(map(resizable_type, t.inner))
+        return t if inner == t.inner else CombinedIter(t.kind, inner)
+    return t
 
 
 def object_seq_type(value, names) -> JType | None:

@@ -24,7 +24,7 @@ from time import perf_counter as _clock
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
-                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, ModuleType, SeqIterType, SeqType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
@@ -147,11 +147,18 @@ class EntryRecords:
             body = memoryview(arr).cast("B")
         addr = self.cursor
         end = addr + SEQ_HEADER + len(body)
+        if jt.resizable:
+            # room to grow: the capacity in the word before the record (emit: check_room);
+            # a list that outgrows it leaves native code, and the next entry reserves more
+            cap = spare_room(n)
+            addr += 16
+            end = addr + SEQ_HEADER + 8 * cap
+            struct.pack_into("<q", self.transfer.ensure(end), addr - 8, cap)
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         view[addr:addr + SEQ_HEADER] = head
         if n:
-            view[addr + SEQ_HEADER:end] = body
+            view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)] = body
         self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
         self.words_in += n
@@ -159,7 +166,7 @@ class EntryRecords:
             self.transfer.kept[id(obj)] = (obj, addr)
             self.transfer.kept_end = self.cursor
         if jt is not STR and jt.mutable:
-            self.mutable.append((addr, obj, jt.elem))
+            self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
 
     def _element_records(self, obj, elem) -> array | None:
@@ -359,9 +366,10 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
-        for addr, obj, elem in self.mutable:
+        for addr, obj, elem, resized in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
-                n = len(obj)
+                # (a resizable list: its length now, from its record; its contents replaced)
+                n = struct.unpack_from("<q", view, addr)[0] if resized else len(obj)
                 self.records_out += 1
                 self.words_out += n
                 words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
@@ -404,6 +412,13 @@ class EntryRecords:
             if base <= addr < end:
                 return rows[(addr - base) // stride]
         return self.transfer.layout.const_objects[addr]
+
+
+def spare_room(n: int) -> int:
+    """The capacity reserved for a resizable list of ``n`` elements: as much again, and at
+    least 64 more (a list growing in a loop leaves native code about log2(its final length)
+    times, each next entry copying it in again: linear in all)."""
+    return 2 * n + 64
 
 
 def _seq_iter_parts(it, jt, recs):
@@ -561,7 +576,7 @@ class Transfer:
                 if w is None:
                     return None
                 addrs[var] = w
-                words += (jt.tag, w, len(v))
+                words += (jt.tag, w) if jt.resizable else (jt.tag, w, len(v))
             elif isinstance(jt, InstanceType):
                 if type(v) is not jt.klass:
                     return None
@@ -720,9 +735,12 @@ class Transfer:
                     lines.append("    if type(v) is not %s:\n        return None" % jt.kind)
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
-                lines.append("    %sn = len(v)" % w)
                 addrs[var] = w
-                words += [str(jt.tag), w, w + "n"]
+                if jt.resizable:        # (its length is in its record only)
+                    words += [str(jt.tag), w]
+                else:
+                    lines.append("    %sn = len(v)" % w)
+                    words += [str(jt.tag), w, w + "n"]
             elif isinstance(jt, DictType):
                 lines.append("    if type(v) is not dict:\n        return None")
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
@@ -819,6 +837,8 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
+        if isinstance(jt, ListMethod):      # (between lst.append and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, (SeqType, InstanceType, DictType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, DictGet):         # (between d.get and its call)
@@ -917,10 +937,12 @@ class Transfer:
             lines.append("    C = callee_registers(%s)" % self._const(tuple(f for _, f, _ in rec.callees)))
         layout = self.layout
         carried = [(v, t) for v, t in layout.inputs if v in layout.carried]
+        if self.full_records:
+            # (first: a list iterator's __setstate__ below clamps its position to the list's
+            # length, which a list that grew natively has only once written back)
+            lines.append("    recs.writeback(view)")
         self._unpack(lines, carried, layout.carried_fmt, layout.slot_base, "w", True)
         self._unpack(lines, rec.extras, rec.fmt, layout.exit_area, "x", False)
-        if self.full_records:
-            lines.append("    recs.writeback(view)")
         lines.append("    return C" if rec.callees else "    return None")
         return "\n".join(lines) + "\n"
 

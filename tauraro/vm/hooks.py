@@ -480,7 +480,7 @@ class LoopSite:
         t0 = time.perf_counter()
         if record.callees:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
-                                                 self.runtime.controller.callee_registers)
+                                                 self.runtime.controller.callee_registers, frame)
         else:
             outcome, value, pc = target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
@@ -587,12 +587,19 @@ def _call_resume(ftype, G):
     return res
 
 
-def _resume_callees(target, record, r, G, registers):
+def _resume_callees(target, record, r, G, registers, frame=None):
     """An exit inside inlined callees: run the innermost callee's frame from where native
     code left it, then each caller from its call (with the result, or raising what the
-    callee raised, a traceback entry for the callee's frame added), up to the loop's."""
+    callee raised, a traceback entry for the callee's frame added), up to the loop's.
+
+    Each callee's code runs two frames below this one (``run`` and a block), where under
+    CPython it ran its depth of calls below the loop's ``frame``: the recursion limit is
+    moved by the difference while it runs, so a call it makes near the limit raises
+    RecursionError where CPython's would (tests/test_jit_calls.py, changing depths)."""
     frames, callees = record.frames, record.callees
-    kind, value, at = _call_resume(callees[-1][1], G).run(registers[-1], frames[-1][1])
+    below = _frames_below(frame)
+    kind, value, at = _at_depth(below - len(callees), _call_resume(callees[-1][1], G).run,
+                                registers[-1], frames[-1][1])
     for k in range(len(callees) - 1, -1, -1):
         _, ftype, dest = callees[k]
         if kind == RAISE:
@@ -605,10 +612,36 @@ def _resume_callees(target, record, r, G, registers):
             return target.resume.run(r, caller_pc + 1)
         res, regs = _call_resume(callees[k - 1][1], G), registers[k - 1]
         if kind == RAISE:
-            kind, value, at = res.run(regs, caller_pc, exc=value)
+            kind, value, at = _at_depth(below - k, res.run, regs, caller_pc, exc=value)
         else:
             regs[dest] = value
-            kind, value, at = res.run(regs, caller_pc + 1)
+            kind, value, at = _at_depth(below - k, res.run, regs, caller_pc + 1)
+
+
+def _frames_below(frame) -> int:
+    """How many frames the frame running a resumed callee's block (``_at_depth``, ``run``,
+    the block: three below the caller of this function) is below ``frame``; 0 if
+    ``frame`` is not given."""
+    if frame is None:
+        return 0
+    f, n = sys._getframe(1), 3
+    while f is not None and f is not frame:
+        f, n = f.f_back, n + 1
+    return n if f is not None else 0
+
+
+def _at_depth(extra: int, run, *args, **kw):
+    """``run(*args, **kw)`` with the recursion limit ``extra`` frames higher (restored after,
+    unless the code it ran set a limit of its own)."""
+    if extra <= 0:
+        return run(*args, **kw)
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(old + extra)
+    try:
+        return run(*args, **kw)
+    finally:
+        if sys.getrecursionlimit() == old + extra:
+            sys.setrecursionlimit(old)
 
 
 _STAND_INS: dict = {}

@@ -170,6 +170,8 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
                            "islower"))
+# list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
+_LIST_METHODS = frozenset(("append", "pop", "insert"))
 
 
 def _native_call(n, assigned=None) -> bool:
@@ -187,6 +189,9 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
+    if (isinstance(f, ast.Attribute) and f.attr in _LIST_METHODS and not n.keywords and not starred
+            and isinstance(f.value, (ast.Name, ast.Subscript))):
+        return True         # (rows[i].append(x): of a list, compiled: jtypes.ListMethod)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":
@@ -245,11 +250,23 @@ def _reassigned(loop) -> frozenset:
     out = set()
     for n in _walk_local(loop.body):
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
-            if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) for v in ast.walk(n.value)):
+            if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in popped
+                                           for popped in [_pops(n.value)] for v in ast.walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
             out.update(_stored_names([n]))
     return frozenset(out)
+
+
+def _pops(value) -> set:
+    """The ids of the nodes of the ``X.pop(...)`` calls in ``value`` (``ps.pop(i % len(ps))``
+    whole): an object popped from a list is one of the list's, which native code copies in
+    (no link followed)."""
+    out = set()
+    for v in ast.walk(value):
+        if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "pop":
+            out.update(map(id, ast.walk(v)))
+    return out
 
 
 def _compilable_recursion(node) -> bool:

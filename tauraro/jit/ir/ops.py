@@ -166,6 +166,11 @@ check_found     addr                -       guard           exits if a is 0 (a k
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
+list_len        addr                int     load            a resizable list's length: its record's first word, which append, pop and insert change
+check_room      addr int            -       guard           exits unless a resizable list (record, length) has room for one more (its capacity: the word before the record)
+list_set_len    addr int            -       store           a resizable list's length := b
+list_remove     addr int int        -       store           removes element c (0 <= c < b proved) of a resizable list of length b: the elements after it move down one, the length becomes b - 1
+list_open       addr int int        -       store           opens a hole at c (0 <= c <= b) in a resizable list of length b (room checked): the elements from c move up one (the length is set after the store)
 call_self       any                 call    guard           a compiled function calling itself natively (imm: the inlined depth of the call); a failure inside fails this call
 call_fn         any                 call    guard           a native call of a function compiled whole (imm: NativeFunction, inlined depth); exits before the call if it fails
 """

@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -347,16 +347,18 @@ class Recorder:
                 raise Unsupported("%s calls what looks at its caller's frame" % f.name)
             chain.append((f, pc, state))
             pc, state, f = f.call_pc, f.call_state, f.parent
-        values = self._values(pc + 1, state, skip=self.top.code.instrs[pc].args[0])
+        # (each frame's registers live after its call, into an exception handler too: the
+        # call may raise, and a handler around it read a register nothing after it reads)
+        values = self._values(pc, state, skip=self.top.code.instrs[pc].args[0], after=True)
         frames, callees = [(self.top.code, pc)], []
         for k, (f, fpc, fstate) in enumerate(reversed(chain)):
-            inner = k + 1 < len(chain)
-            at = fpc + 1 if inner else fpc        # a caller resumes after its call
+            inner = k + 1 < len(chain)            # (a caller resumes after its call)
             skip = f.code.instrs[fpc].args[0] if inner else None
             if f.code.cellvars:
                 raise Unsupported("an exit inside %s, which makes cells" % f.name)
             cells = {reg for _, reg in f.code.freevars}         # (set from the closure)
-            for reg in sorted(f.region.liveness.live_at(at)):
+            live = f.region.liveness.live_after(fpc) if inner else f.region.liveness.live_at(fpc)
+            for reg in sorted(live):
                 if reg == skip or reg in cells:
                     continue
                 t = fstate.get(reg)
@@ -369,19 +371,19 @@ class Recorder:
         return self.graph.snapshot(Snapshot(self.top.code, chain[0][1], self.top.code.line_of(top_pc), reason,
                                             kind, values, tuple(frames), callees))
 
-    def _values(self, pc, state, skip=None):
-        """The registers of the loop's frame live at ``pc`` that the region may change
-        (but ``skip``). (Made once per pc and state: the guards of one instruction share
-        them.)"""
-        key = (pc, id(state), skip)
+    def _values(self, pc, state, skip=None, after=False):
+        """The registers of the loop's frame live at ``pc`` (``after``: after it, on any
+        path out of it) that the region may change (but ``skip``). (Made once per pc and
+        state: the guards of one instruction share them.)"""
+        key = (pc, id(state), skip, after)
         have = self._values_at.get(key)
         if have is None:
-            have = self._values_at[key] = (state, self._live_values(pc, state, skip))
+            have = self._values_at[key] = (state, self._live_values(pc, state, skip, after))
         return list(have[1])
 
-    def _live_values(self, pc, state, skip):
+    def _live_values(self, pc, state, skip, after=False):
         region = self.top.region
-        live = region.liveness.live_at(pc)
+        live = region.liveness.live_after(pc) if after else region.liveness.live_at(pc)
         modified = region.defined_registers()
         values = []
         for r in sorted(live & modified):
@@ -411,6 +413,8 @@ class Recorder:
         line = self.code.instrs[self.pc].line
         out = [Ins("getvar", (), s, None, line) for s in self.slots(var, jt)]
         self.block.instrs += out
+        if getattr(jt, "resizable", False):     # (its length: the record's, as it is now)
+            out.append(self.op("list_len", out[0]))
         return out
 
     def write(self, var, jt: JType, values):
@@ -539,6 +543,8 @@ class Recorder:
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
+        elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
+            self.write(args[0], t, self.parts(args[1])[:1])
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
@@ -788,10 +794,13 @@ class Recorder:
         """Is an iterator of type ``t`` (its ``parts``) exhausted?"""
         if isinstance(t, SeqIterType):
             seq, idx = parts
-            return self.op("ge", idx, self.op("seq_len", seq))
+            return self.op("ge", idx, self.op("list_len" if t.seq.resizable else "seq_len", seq))
         if isinstance(t, CombinedIter):
             if t.kind == "reversed":
-                return self.op("lt", parts[1], self.op("int", imm=0))
+                done = self.op("lt", parts[1], self.op("int", imm=0))
+                if t.inner[0].seq.resizable:    # (a list popped below the position: done, as in CPython)
+                    done = self.op("bool_or", done, self.op("ge", parts[1], self.op("list_len", parts[0])))
+                return done
             done = None
             k = 0
             for inner in t.inner:     # zip: done when any is
@@ -902,7 +911,7 @@ class Recorder:
             return [self.op("load_addr", addr)]
         if isinstance(elem, SeqType):
             rec = self.op("load_addr", addr)
-            return [rec, self.op("seq_len", rec)]
+            return [rec, self.op("list_len" if elem.resizable else "seq_len", rec)]
         return [self.op("load_int", addr)]
 
     def op_STORE_SUBSCR(self, args, typing):
@@ -930,6 +939,52 @@ class Recorder:
             self.op("store_float" if c.elem is FLOAT else "store_int", addr, value)
         # the list is written back to Python at exit
         self.op("mark_dirty", self.parts(args[0])[0])
+
+    def list_method(self, fn: ListMethod, dst, base, params):
+        """``append``, ``pop`` and ``insert`` of a resizable list, its length in its record
+        (docs/jit-data.md). A full record, an empty list's ``pop()``, and a ``pop(i)`` with an
+        index out of range leave before the call, and the interpreter runs it (growing the
+        list, or raising CPython's IndexError)."""
+        elem = fn.seq.elem
+        n = self.op("list_len", base)
+        if fn.method == "pop":
+            if params:
+                i = self.value(params[0], INT)
+                self.guard("index", base, n, i, reason="IndexError")       # (pop index out of range)
+                # a negative i counts from the end: i + n cannot overflow for -n <= i < 0
+                at = self.op("select_int", self.op("lt", i, self.op("int", imm=0)), self.op("add", i, n), i)
+            else:
+                self.guard("check_nonzero", n, reason="IndexError")         # (pop from empty list)
+                at = self.op("sub", n, self.op("int", imm=1))
+            value = self.load_elem(elem, self.op("elem", base, at))
+            if params:
+                self.op("list_remove", base, n, at)
+            else:
+                self.op("list_set_len", base, at)
+            self.op("mark_dirty", base)
+            self.store(dst, elem, *value)
+            return
+        x = self.parts(params[-1])
+        self.guard("check_room", base, n, reason="the list's reserved room is full")
+        if fn.method == "append":
+            at = n
+        else:       # insert: i clamped to 0..n as CPython does, a negative i counted from the end
+            # (min(i, 0) + n: the arm not taken computes n, so no add overflows)
+            i = self.value(params[0], INT)
+            zero = self.op("int", imm=0)
+            at = self.op("select_int", self.op("lt", i, zero),
+                         self.op("max", self.op("add", self.op("min", i, zero), n), zero), self.op("min", i, n))
+            self.op("list_open", base, n, at)
+        addr = self.op("elem", base, at)
+        if isinstance(elem, (InstanceType, SeqType)):
+            self.op("store_addr", addr, x[0])
+        elif elem is FLOAT:
+            self.op("store_float", addr, x[0])
+        else:
+            self.op("store_int", addr, self.op("bool_to_int", x[0]) if elem is BOOL else x[0])
+        self.op("list_set_len", base, self.op("add", n, self.op("int", imm=1)))
+        self.op("mark_dirty", base)
+        self.store(dst, NONE)
 
     def room_checks(self, header, state):
         """At the top of each iteration (of the loop and of its nested loops: a nested
@@ -1046,6 +1101,9 @@ class Recorder:
             return
         if isinstance(fn, DictGet):
             self.dict_get(args[0], fn, self.parts(args[1])[0], args[2], args[3])
+            return
+        if isinstance(fn, ListMethod):
+            self.list_method(fn, args[0], self.parts(args[1])[0], args[2:])
             return
         assert isinstance(fn, BuiltinType)
         f = fn.fn

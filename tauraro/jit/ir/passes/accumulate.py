@@ -304,7 +304,7 @@ def element_lists(graph) -> dict:
         if part != 0 or var not in graph.entry_vars or var in written or var in stored:
             continue
         seq = jt.seq if isinstance(jt, SeqIterType) else jt
-        if isinstance(seq, SeqType) and seq.elem is INT:
+        if isinstance(seq, SeqType) and seq.elem is INT and not seq.resizable:    # (one that grows: no bound)
             out[var] = sorted(stored, key=repr)
     return out
 

@@ -1,6 +1,8 @@
 """Dead-code elimination: pure ops and frame-variable reads nobody uses.
 
-Guards, stores and loads of memory stay (a guard's exit is an effect)."""
+Guards, stores and loads of memory stay (a guard's exit is an effect) -- but a resizable
+list's ``list_len``, which the recorder reads with every read of the list (most uses want
+only the address), goes when unused: its record is always there to read."""
 from __future__ import annotations
 
 
@@ -28,4 +30,4 @@ def run(graph):
 
 
 def _removable(ins) -> bool:
-    return ins.opdef.pure or ins.op == "getvar"
+    return ins.opdef.pure or ins.op in ("getvar", "list_len")

@@ -177,7 +177,7 @@ class Ranges:
             return (min(a[0], b[0]), max(a[1], b[1]))
         if op == "isqrt":
             return (0, 1 << 32)
-        if op == "seq_len":
+        if op in ("seq_len", "list_len"):
             return LENGTH
         if op == "load_int" and self.elements and accumulate.base_var(ins.args[0]) in self.elements:
             return (-(1 << accumulate.ELEMENT_BITS), 1 << accumulate.ELEMENT_BITS)
