@@ -32,7 +32,7 @@ import struct
 import sys
 import time
 from time import thread_time as _thread_time
-from types import CellType as _CELL, FunctionType as _FUNCTION
+from types import CellType as _CELL
 from collections import Counter
 from pathlib import Path
 
@@ -40,7 +40,8 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, resizable_type, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
+from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, resizable_type, FunctionType, OtherType, class_attributes_changed, classify, instance_type,
+                     method_function,
                      objects_type,
                      virtual_tuple_type)
 from .layout import TooMuchToCopy, copy_limit
@@ -419,21 +420,24 @@ class JitController:
     def _used_attributes(self, klass, names) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
-        inlined method calls may read and write."""
-        if self.code_for is None:
+        inlined method calls may read and write. (Every class of its order defining a
+        method counts: an override may call the one it overrides through ``super()``.)"""
+        if self.code_for is None or not isinstance(klass, type):
             return names
         seen, todo = set(names), list(names)
         while todo:
-            raw = class_lookup(klass, todo.pop()) if isinstance(klass, type) else None
-            if type(raw) is not _FUNCTION or not raw.__code__.co_argcount:
-                continue
-            code = self.code_for(raw)
-            if code is None:
-                continue
-            for name in attribute_uses(code, code.instrs).get(0, ()):     # (self: register 0)
-                if name not in seen:
-                    seen.add(name)
-                    todo.append(name)
+            name = todo.pop()
+            for c in klass.__mro__:
+                raw = method_function(c.__dict__.get(name))
+                if raw is None or not raw.__code__.co_argcount:
+                    continue
+                code = self.code_for(raw)
+                if code is None:
+                    continue
+                for used in attribute_uses(code, code.instrs).get(0, ()):     # (self: register 0)
+                    if used not in seen:
+                        seen.add(used)
+                        todo.append(used)
         return frozenset(seen)
 
     def types_before(self, st, G, r, pc):

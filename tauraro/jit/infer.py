@@ -27,7 +27,7 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, ModuleType, OtherType,
-                     SeqIterType, SeqType, TupleValue, resizable_type, class_lookup, classify, const_type, iter_elem, range_by_step)
+                     SeqIterType, SeqType, SuperType, TupleValue, resizable_type, class_lookup, classify, const_type, iter_elem, range_by_step, super_next)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -359,6 +359,10 @@ class Inference:
             # ``iter(it)`` is ``it`` itself: native code would advance a copy of an iterator
             # the program holds (in a variable, a closure, a global), which would not move
             return self._exit(pc, "iterating over an iterator the program holds")
+        if name == "LOAD_ATTR" and isinstance(operands[0], InstanceType):
+            typing = self._property(pc, args, operands[0])
+            if typing is not None:
+                return typing
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)) \
@@ -506,10 +510,55 @@ class Inference:
         are still those inlined."""
         attributes = self.inliner.class_attributes
         attributes[(klass, attr)] = raw
-        f = raw.__func__ if isinstance(raw, (staticmethod, classmethod)) else raw
+        f = raw.__func__ if isinstance(raw, (staticmethod, classmethod)) else raw.fget if type(raw) is property \
+            else raw
         if type(f) is _FUNCTION:
             for name in ("__code__", "__defaults__", "__kwdefaults__"):
                 attributes[(f, name)] = getattr(f, name)
+
+    def _property(self, pc, args, it):
+        """``o.attr`` where ``o``'s class has a property ``attr`` whose getter is a plain
+        function (InstanceType.methods): the getter's call with ``o``, inlined as a method
+        call is (an exit inside it resumes there, as in any inlined callee); None if it is
+        not one."""
+        attr = self.code.names[args[2]]
+        if self.inliner is None or attr not in it.methods:
+            return None
+        raw = class_lookup(it.klass, attr)
+        if type(raw) is not property:
+            return None
+        for name in (attr, "__getattribute__"):
+            self._note(it.klass, name, class_lookup(it.klass, name))
+        ft = classify(raw.fget, raw.fget.__globals__)
+        if not isinstance(ft, FunctionType):
+            return self._exit(pc, "property %s of a %s" % (attr, it.name))
+        return self._call(pc, args, [ft, it])
+
+    def _super(self, rest):
+        """``super(K, o)`` (what ``super()`` in a method compiles to) of an object copied in,
+        where ``super_next`` finds the one class it looks in; the object's class order is
+        checked at every entry (``__bases__`` can be assigned)."""
+        if (self.inliner is None or len(rest) != 2 or not isinstance(rest[0], ClassType)
+                or not isinstance(rest[1], InstanceType)):
+            return "exit", "super() of %s" % ", ".join(t.name for t in rest)
+        it = rest[1]
+        nxt = super_next(rest[0].klass, it.klass)
+        if nxt is None:
+            return "exit", "super() past %s in a %s" % (rest[0].name, it.name)
+        self._note(it.klass, MRO, it.klass.__mro__)
+        return SuperType(rest[0].klass, it, nxt), ""
+
+    def _super_attribute(self, st, attr):
+        """``super(K, o).m`` for a plain function ``m`` of the class after ``K``: the method,
+        bound to ``o`` (no instance dict is looked at, as CPython's super does not)."""
+        raw = class_lookup(st.next, attr)
+        if type(raw) is not _FUNCTION:
+            return "exit", "attribute %s of a %s" % (attr, st.name)
+        self._note(st.next, attr, raw)
+        ft = classify(raw, raw.__globals__)
+        if not isinstance(ft, FunctionType):
+            return "exit", "method %s of a %s" % (attr, st.name)
+        return BoundMethodType(ft, st.instance, attr, via=st.klass), ""
 
     def _field(self, it, attr):
         """``o.attr`` of an object copied in (jtypes.InstanceType): the field's type. The
@@ -523,6 +572,8 @@ class Inference:
             self._note(klass, name, class_lookup(klass, name))
         if field is None:       # a method: the function, bound to the object
             raw = class_lookup(klass, attr)
+            if type(raw) is property:       # (read by _property)
+                return "exit", "property %s of a %s" % (attr, it.name)
             ft = classify(raw, raw.__globals__)
             if not isinstance(ft, FunctionType):
                 return "exit", "method %s of a %s" % (attr, it.name)
@@ -757,6 +808,8 @@ class Inference:
                 return self._class_attribute(t[0], attr)
             if isinstance(t[0], InstanceType):
                 return self._field(t[0], attr)
+            if isinstance(t[0], SuperType):
+                return self._super_attribute(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
@@ -795,6 +848,8 @@ class Inference:
                 return fn.dict.value, ""
             if isinstance(fn, ListMethod):
                 return self._list_method(fn, rest)
+            if isinstance(fn, ClassType) and fn.klass is super:
+                return self._super(rest)
             if isinstance(fn, BuiltinType):
                 res = call_result(fn, rest)
                 if fn.fn is B.isinstance and res is not None:

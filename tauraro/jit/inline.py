@@ -32,7 +32,7 @@ from __future__ import annotations
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
-                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, class_lookup, classify)
+                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, method_function)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -318,11 +318,14 @@ def _methods(types) -> list:
         elif isinstance(t, SeqType):
             todo.append(t.elem)
         elif isinstance(t, InstanceType):
-            for name in t.methods:
-                raw = class_lookup(t.klass, name)
-                ft = classify(raw, raw.__globals__)
-                if isinstance(ft, FunctionType):
-                    out.append(ft)
+            for name in t.methods:      # (overridden ones too: super() calls them)
+                for c in t.klass.__mro__:
+                    raw = method_function(c.__dict__.get(name))
+                    if raw is None:
+                        continue
+                    ft = classify(raw, raw.__globals__)
+                    if isinstance(ft, FunctionType):
+                        out.append(ft)
     return out
 
 

@@ -642,6 +642,23 @@ def _data_descriptor(raw) -> bool:
     return hasattr(t, "__set__") or hasattr(t, "__delete__")
 
 
+def _plain_property(raw) -> bool:
+    """Is ``raw`` a property (not a subclass) whose getter is a plain function? Its value
+    is that function's call with the object (inlined: ``Inference._property``); it takes
+    the instance dict's place, being a data descriptor."""
+    return type(raw) is property and type(raw.fget) is _function
+
+
+def method_function(raw):
+    """The plain function a class attribute ``raw`` runs for ``o.name``: a method's own, a
+    plain property's getter; else None."""
+    if type(raw) is _function:
+        return raw
+    if _plain_property(raw):
+        return raw.fget
+    return None
+
+
 def instance_type(value, names) -> JType | None:
     """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
     it; None if its class is not plain or it has no usable field."""
@@ -652,7 +669,8 @@ def instance_type(value, names) -> JType | None:
     if type(d) is not dict:
         return None
     fields = []
-    methods = tuple(sorted(n for n in names if n not in d and type(class_lookup(klass, n)) is _function))
+    methods = tuple(sorted(n for n in names if n not in d and type(class_lookup(klass, n)) is _function
+                           or _plain_property(class_lookup(klass, n))))
     for name in d:
         if name not in names or type(name) is not str:
             continue
@@ -779,11 +797,12 @@ def dict_type(d) -> JType:
 
 class BoundMethodType(JType):
     """``o.m`` for a method ``m`` of an object copied in (InstanceType.methods): the
-    function, called with the object first; its value is the object's record."""
+    function, called with the object first; its value is the object's record. (A property
+    among the methods is called where it is read: it has no BoundMethodType.)"""
     _interned: dict = {}
 
-    def __new__(cls, function, instance, attr):
-        key = (function, instance, attr)
+    def __new__(cls, function, instance, attr, via=None):
+        key = (function, instance, attr, via)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
@@ -791,10 +810,46 @@ class BoundMethodType(JType):
             t.function = function
             t.instance = instance
             t.attr = attr
+            t.via = via         # super(via, o).attr, found past ``via`` (SuperType); None: o.attr
         return t
 
-    def __init__(self, function, instance, attr):
+    def __init__(self, function, instance, attr, via=None):
         pass
+
+
+class SuperType(JType):
+    """``super(K, o)`` (``super()`` in a method of ``K``) for an object ``o`` copied in, whose
+    class's method resolution order after ``K`` is ``nxt``'s own (single inheritance, or
+    any chain whose rest is one class's order): its methods are ``nxt``'s, bound to ``o``.
+    Its value is ``o``'s record."""
+    _interned: dict = {}
+
+    def __new__(cls, klass, instance, nxt):
+        key = (klass, instance)
+        t = cls._interned.get(key)
+        if t is None:
+            t = cls._interned[key] = super().__new__(cls)
+            JType.__init__(t, "super of %s" % instance.name, instance.parts, 49)
+            t.klass = klass
+            t.instance = instance
+            t.next = nxt
+        return t
+
+    def __init__(self, klass, instance, nxt):
+        pass
+
+
+def super_next(klass, instance_class):
+    """The class whose attributes ``super(klass, o)`` finds for an ``o`` of
+    ``instance_class``, if that is one class's lookup (the rest of the order after
+    ``klass`` is that class's own order); else None."""
+    mro = instance_class.__mro__
+    if klass not in mro:
+        return None
+    k = mro.index(klass)
+    if k + 1 >= len(mro) or mro[k + 1].__mro__ != mro[k + 1:]:
+        return None
+    return mro[k + 1]
 
 
 def class_lookup(klass, name):

@@ -24,7 +24,7 @@ from time import perf_counter as _clock
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
-                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, ModuleType, SeqIterType, SeqType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
@@ -871,7 +871,11 @@ class Transfer:
         if isinstance(jt, ClassType):
             return self._const(jt.klass)
         if isinstance(jt, BoundMethodType):     # (between o.m and its call)
+            if jt.via is not None:
+                return "super(%s, recs.obj(%s)).%s" % (self._const(jt.via), words[0], jt.attr)
             return "recs.obj(%s).%s" % (words[0], jt.attr)
+        if isinstance(jt, SuperType):
+            return "super(%s, recs.obj(%s))" % (self._const(jt.klass), words[0])
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
         if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)

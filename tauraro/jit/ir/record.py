@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -533,6 +533,9 @@ class Recorder:
     def op_LOAD_ATTR(self, args, typing):
         # a function of a module or an attribute of a class known at compile time (the entry
         # checked it): no value, or a number read at compile time
+        if typing.callee is not None:       # a property's getter (Inference._property)
+            self.inline(self.pc, self.code.instrs[self.pc], typing)
+            return
         t = typing.result
         source = self.type_of(args[1])
         if isinstance(source, ClassType) and not t.static:
@@ -1046,6 +1049,8 @@ class Recorder:
     def call_arguments(self, ins) -> list:
         """(type, parts) of each argument of a call, in order: a class method's class first;
         for ``f(*t)`` (CALL_EX), the members of the tuple virtual ``t``."""
+        if ins.op.name == "LOAD_ATTR":      # a property's getter: called with the object
+            return [(self.type_of(ins.args[1]), self.parts(ins.args[1]))]
         fn = self.type_of(ins.args[1])
         out = [(ClassType(fn.klass), [])] if isinstance(fn, BoundClassMethod) else []
         if isinstance(fn, BoundMethodType):         # the object the method is bound to
@@ -1098,6 +1103,9 @@ class Recorder:
         fn = self.type_of(args[1])
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
+            return
+        if isinstance(typing.result, SuperType):    # super(K, o): o's record
+            self.write(args[0], typing.result, self.parts(args[3]))
             return
         if isinstance(fn, DictGet):
             self.dict_get(args[0], fn, self.parts(args[1])[0], args[2], args[3])
