@@ -39,8 +39,8 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (CellVar, FunctionType, OtherType, class_attributes_changed, class_lookup, classify, instance_type,
-                     objects_type,
+from .jtypes import (CellVar, ClassType, FunctionType, OtherType, class_attributes_changed, class_lookup, classify,
+                     constructor, instance_type, objects_type,
                      virtual_tuple_type)
 from .layout import TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
@@ -104,6 +104,7 @@ class LoopState:
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
         self.attr_vars = frozenset()     # variables whose objects the loop uses attributes of (or compares)
         self.attr_names = frozenset()    # the attributes the loop uses, of any object
+        self.constructed = frozenset()   # the classes it may call (known at entry: see _entry_types)
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -338,6 +339,21 @@ class JitController:
     def _entry_types(self, st, r, G, builtins) -> tuple:
         """The types of the loop's entry variables (its version's key), and the CellMap of
         the closure cells of the functions it may inline (``tauraro.jit.inline``)."""
+        types = self._object_types(st, r, G, builtins)
+        if self.code_for is None:
+            return types, None
+        types, cells = self._with_callees(st, types, r, G, builtins)
+        made = {t.klass for t in types if isinstance(t, ClassType) and constructor(t.klass)} - st.constructed
+        if made:
+            # classes the loop may call (Inference._construct): their objects copied in get
+            # every attribute __init__ assigns, as those made natively have (_used_attributes)
+            st.constructed = st.constructed | made
+            types, cells = self._with_callees(st, self._object_types(st, r, G, builtins), r, G, builtins)
+        return types, cells
+
+    def _object_types(self, st, r, G, builtins) -> tuple:
+        """The types of the loop's entry variables, objects and lists of objects with the
+        attributes the loop uses."""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
         types = tuple(classify(v, G) for v in values)
         if st.tuple_vars:
@@ -346,16 +362,14 @@ class JitController:
         if st.attr_vars:
             # (every object of a class gets the fields of every attribute the loop uses, so
             # an object reached through two variables has one type, and one record)
-            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_names)) or t
+            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_names, st.constructed)) or t
                           if var in st.attr_vars and type(t) is OtherType
                           else t for var, v, t in zip(st.entry_vars, values, types))
         if st.attr_names:       # lists and tuples of objects, and iterators over them
-            names_of = lambda klass: self._used_attributes(klass, st.attr_names)   # noqa: E731
+            names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
             types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
                           for v, t in zip(values, types))
-        if self.code_for is None:
-            return types, None
-        return self._with_callees(st, types, r, G, builtins)
+        return types
 
     def _too_much(self, st, limit):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
@@ -377,12 +391,17 @@ class JitController:
                 return 0
         return 0
 
-    def _used_attributes(self, klass, names) -> frozenset:
+    def _used_attributes(self, klass, names, constructed=frozenset()) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
-        inlined method calls may read and write."""
+        inlined method calls may read and write. For a class the loop may call
+        (``constructed``), ``__init__`` is one: an object the loop makes
+        (Inference._construct) has every attribute it assigns, and one copied in must
+        have the same type to be stored where the other is."""
         if self.code_for is None:
             return names
+        if klass in constructed:
+            names = names | {"__init__"}
         seen, todo = set(names), list(names)
         while todo:
             raw = class_lookup(klass, todo.pop()) if isinstance(klass, type) else None
@@ -406,8 +425,10 @@ class JitController:
             region = self._region(st)
             from .inline import Inliner
             types, cells = self._entry_types(st, r, G, builtins)
-            inf = Inference(region, dict(zip(st.entry_vars, types)),
-                            Inliner(self.code_for, cells.vars) if self.code_for else None,
+            inliner = Inliner(self.code_for, cells.vars) if self.code_for else None
+            if inliner is not None:
+                inliner.names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
+            inf = Inference(region, dict(zip(st.entry_vars, types)), inliner,
                             resumable=not st.reruns_iterations)
         except NotCompilable:
             return None
@@ -775,6 +796,8 @@ class JitController:
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
+        if inliner is not None:     # (the attributes of an object made natively: see Inference._construct)
+            inliner.names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
         inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
@@ -799,7 +822,8 @@ class JitController:
         # (made before Cranelift runs, whose compile leaves the caches cold for Python code)
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
-                            cells.checks if cells else (), graph.element_lists)
+                            cells.checks if cells else (), graph.element_lists,
+                            allocates=any(ins.op == "new_obj" for ins in graph.all_instrs()))
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop

@@ -652,6 +652,23 @@ def _decided(em, ins):
     em.exit_if(ins.snap)
 
 
+@rule("new_obj")
+def _new_obj(em, ins):
+    """Bump allocation: the record at the heap pointer, if ``imm`` bytes fit below the
+    limit the entry set (else leave: the interpreter makes the object); the pointer moves
+    past it (16-byte aligned, as the entry's records are). Its fields are written by the
+    inlined ``__init__`` before anything reads them (an object being made shows only the
+    fields assigned so far), and the header words are never read."""
+    layout = em.layout
+    size = (ins.imm + 15) // 16 * 16
+    at = em.scratch("i32")
+    em.e(("i32.const", 0), ("i32.load", layout.HEAP), ("local.tee", at), ("i32.const", size), "i32.add",
+         ("i32.const", 0), ("i32.load", layout.HEAP_END), "i32.gt_u")
+    em.exit_if(ins.snap)
+    em.e(("i32.const", 0), ("local.get", at), ("i32.const", size), "i32.add", ("i32.store", layout.HEAP),
+         ("local.get", at))
+
+
 @rule("mark_dirty")
 def _mark_dirty(em, ins):
     em.use(ins.args[0])

@@ -32,7 +32,8 @@ from __future__ import annotations
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
-                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, class_lookup, classify)
+                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, class_lookup, classify,
+                     constructor)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -48,6 +49,9 @@ class Inliner:
         self.code_for = code_for
         self.cells = cells or {}
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
+        # class -> the attribute names the loop may use of its objects (the controller's
+        # _used_attributes): an object made natively gets the methods among them
+        self.names_of = lambda klass: frozenset()
         self.size = 0
         self._typed: dict = {}
         self._pending = 0
@@ -299,8 +303,9 @@ def reachable_functions(types) -> list:
 
 def _methods(types) -> list:
     """The FunctionTypes of the methods of the objects of ``types`` (InstanceType.methods),
-    found through lists and tuples of objects, their iterators and bound methods: an
-    inlined method reads its module's globals as any inlined function does."""
+    found through lists and tuples of objects, their iterators and bound methods, and the
+    ``__init__`` of the classes among them: an inlined method reads its module's globals
+    as any inlined function does."""
     out, seen = [], set()
     todo = list(types)
     while todo:
@@ -321,6 +326,11 @@ def _methods(types) -> list:
                 ft = classify(raw, raw.__globals__)
                 if isinstance(ft, FunctionType):
                     out.append(ft)
+        elif isinstance(t, ClassType):      # a class the loop may call: its __init__ (Inference._construct)
+            init = constructor(t.klass)
+            ft = classify(init, init.__globals__) if init is not None else None
+            if isinstance(ft, FunctionType):
+                out.append(ft)
     return out
 
 

@@ -474,18 +474,27 @@ class InstanceType(JType):
     dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
     ``__getattribute__`` and ``__setattr__``, are class attributes every entry checks
-    (a data descriptor or a custom hook would take the dict's place)."""
+    (a data descriptor or a custom hook would take the dict's place).
+
+    ``site``: not None for an object compiled code is making (``C(...)`` with ``__init__``
+    inlined, docs/jit-data.md section 4) while its ``__init__`` runs: ``fields`` are the
+    attributes assigned so far, in the order of their first assignment (the order of its
+    ``__dict__``), each a prefix of the next, so the record (allocated for all of them)
+    has one layout throughout; a store of a new attribute gives the next type. The site
+    (the construction's code and pc) keeps two objects being made apart."""
     _interned: dict = {}
 
-    def __new__(cls, klass, fields, methods=()):
-        key = (klass, fields, methods)
+    def __new__(cls, klass, fields, methods=(), site=None):
+        key = (klass, fields, methods, site)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
-            JType.__init__(t, "%s object" % klass.__qualname__, [("", "i32")], 30)
+            JType.__init__(t, "%s object%s" % (klass.__qualname__, " being initialised" if site else ""),
+                           [("", "i32")], 30)
             t.klass = klass
             t.fields = fields
             t.methods = methods
+            t.site = site
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
             # (for the entry: the fields' values in one C-level call, their Python types,
@@ -501,7 +510,7 @@ class InstanceType(JType):
             t.size = 16 + 8 * len(fields)
         return t
 
-    def __init__(self, klass, fields, methods=()):
+    def __init__(self, klass, fields, methods=(), site=None):
         pass
 
     def field(self, name):
@@ -580,6 +589,28 @@ def plain_class(klass) -> bool:
     if any(not b.__flags__ & _HEAPTYPE for b in klass.__mro__[:-1]):
         return False        # (a subclass of int, list, dict...)
     return all(class_lookup(klass, n) is raw for n, raw in _OBJECT_HOOKS.items())
+
+
+_object_new = object.__dict__["__new__"]
+
+
+def constructor(klass):
+    """The ``__init__`` of a class whose calls compiled code may make itself (a virtual
+    record, docs/jit-data.md section 4): a plain class (``plain_class``) whose metaclass is
+    ``type``, with object's own ``__new__``, no ``__slots__`` and no ``__del__``, and an
+    ``__init__`` that is a plain function; None for any other. (What the call then does
+    is ``object.__new__(C)`` and ``__init__``: materialising the object as
+    ``C.__new__(C)`` with its ``__dict__`` filled is the same object.)"""
+    if type(klass) is not type or not plain_class(klass):
+        return None
+    if class_lookup(klass, "__new__") is not _object_new or class_lookup(klass, "__del__") is not MISSING \
+            or class_lookup(klass, "__slots__") is not MISSING:
+        return None
+    init = class_lookup(klass, "__init__")
+    return init if type(init) is _function else None
+
+
+CONSTRUCTOR_ATTRIBUTES = ("__new__", "__del__", "__slots__", "__init__", "__getattribute__", "__setattr__")
 
 
 def _data_descriptor(raw) -> bool:

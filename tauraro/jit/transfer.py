@@ -25,7 +25,7 @@ from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, 
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
-from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
+from .layout import COPY_LIMIT, HEAP_ROOM, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
 from itertools import compress as _compress
@@ -241,7 +241,10 @@ class EntryRecords:
                     obj[:] = array(obj.typecode, words.tobytes())
                 elif elem is BOOL:
                     obj[:] = flags_list(words.cast("B")[0::8].tobytes())
-                elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
+                elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
+                    get = self.by_address.get
+                    obj[:] = [get(a) or self.made(a, elem) for a in words]
+                elif isinstance(elem, SeqType):     # (lists it had: their records)
                     obj[:] = list(map(self.by_address.__getitem__, words))
                 else:
                     obj[:] = words.tolist()
@@ -264,6 +267,38 @@ class EntryRecords:
         obj = self.by_address.get(addr)
         return obj if obj is not None else self.transfer.layout.const_objects[addr]
 
+    def heap(self):
+        """The room for the objects native code makes (``new_obj``): HEAP_ROOM bytes after
+        this entry's records, its pointer and limit in the layout's words."""
+        start = _align(self.cursor, 16)
+        view = self.transfer.ensure(start + HEAP_ROOM)
+        layout = self.transfer.layout
+        struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM)
+
+    def instance(self, addr, jt):
+        """The object at ``addr`` of type ``jt``: one copied in, or one native code made (and
+        materialised by the first use at this exit: one Python object however many places
+        hold it)."""
+        obj = self.by_address.get(addr)
+        return obj if obj is not None else self.made(addr, jt)
+
+    def made(self, addr, jt):
+        """The Python object of a record native code made (docs/jit-data.md section 4):
+        ``C.__new__(C)`` -- what calling the class makes before ``__init__`` -- with its
+        ``__dict__`` filled in the order its ``__init__`` assigned the fields (``jt``: all of
+        them, or, for an object whose ``__init__`` was running at the exit, those assigned
+        so far). Its class has no custom ``__new__``, ``__setattr__``, ``__del__`` or data
+        descriptor of these names (checked at entry), so this is the object CPython's
+        ``__init__`` would have made; nothing saw it before."""
+        klass = jt.klass
+        obj = klass.__new__(klass)
+        d = obj.__dict__
+        values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
+        for (name, ft), v in zip(jt.fields, values):
+            d[name] = v != 0 if ft is BOOL else v
+        self.by_address[addr] = obj
+        return obj
+
 
 def _seq_iter_parts(it, jt, recs):
     """(record address, index) of a list/tuple iterator, or None."""
@@ -279,7 +314,7 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code, class_attributes=(), cell_checks=(), element_lists=None):
+                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -311,6 +346,9 @@ class Transfer:
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
             for rec in exits for _, t in rec.extras)
+        # (a version making objects gives them room at every entry: EntryRecords.heap)
+        self.allocates = allocates
+        self.needs_records = self.needs_records or allocates
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
@@ -318,7 +356,7 @@ class Transfer:
             isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType))
             for t in self.types.values()
             if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType))
-                                    for rec in exits for _, t in rec.extras)
+                                    for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
@@ -338,7 +376,7 @@ class Transfer:
         self._entry_vars = entry_vars
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
-        if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
+        if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
                                             or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType))
                                             for v in self._order):
             self._compile_enter()
@@ -618,6 +656,8 @@ class Transfer:
             lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
                                                                         self._const(cell)))
         view = "T.view"
+        if self.allocates:
+            lines.append("    recs.heap()")
         if words:
             lines.append("    pack_into(%r, %s, %d, %s)" % (self.layout.in_fmt, view, self.layout.slot_base,
                                                            ", ".join(words)))
@@ -648,7 +688,9 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
-        if isinstance(jt, (SeqType, InstanceType)):
+        if isinstance(jt, InstanceType):        # (made natively: materialised now)
+            return "recs.instance(%s, %s)" % (words[0], self._const(jt))
+        if isinstance(jt, SeqType):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, BuiltListType):
             return "recs.built(%s, %s, %s)" % (words[0], words[1], self._const(jt.elem))

@@ -245,11 +245,19 @@ def _reassigned(loop) -> frozenset:
     out = set()
     for n in _walk_local(loop.body):
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+            if n.value is not None and _constructed(n.value):
+                continue        # a new object (v = Vec(x, y)): made by the loop, not reached by a link
             if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) for v in ast.walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
             out.update(_stored_names([n]))
     return frozenset(out)
+
+
+def _constructed(value) -> bool:
+    """Is ``value`` a call of a class (named as classes are: Capitalized), ``Vec(x, y)``, which
+    native code may make itself (jtypes.constructor)?"""
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id[:1].isupper()
 
 
 def _compilable_recursion(node) -> bool:

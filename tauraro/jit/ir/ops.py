@@ -158,6 +158,7 @@ same            addr addr           bool    pure            a is b of two record
 store_addr      addr addr           -       store           an object element := b (an object's record)
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
+new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 call_self       any                 call    guard           a compiled function calling itself natively (imm: the inlined depth of the call); a failure inside fails this call
