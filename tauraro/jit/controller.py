@@ -317,7 +317,9 @@ class JitController:
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
             uses = region.attribute_uses()
-            st.attr_vars = frozenset(reg for reg in uses if reg in live_in)
+            # (and the variables it assigns: one may hold an object the loop makes, C(...))
+            st.attr_vars = frozenset(reg for reg in uses if reg in live_in) | (
+                region.defined_registers() & set(regs))
             st.attr_names = frozenset().union(*uses.values())
         return st.region
 
