@@ -170,9 +170,16 @@ class Emitter(Sink):
         """The ``getvar`` values of a block that can be read from their slot where they
         are used: no ``setvar`` of the slot comes between the read and its last use."""
         last_use = {}
+        sinks = self.graph.sinks
         for pos, ins in enumerate(instrs):
             for a in ins.args:
                 last_use[a] = pos
+            for _, fields, _ in sinks.get(ins, ()):     # (the fields an exit's objects get)
+                for _, v, _ in fields:
+                    last_use[v] = pos
+        for _, fields, _ in sinks.get(("term", getattr(self, "_block_key", None)), ()):
+            for _, v, _ in fields:
+                last_use[v] = len(instrs)
         if term[0] in ("branch", "return") and term[1] is not None:
             last_use[term[1]] = len(instrs)
         out = set()
@@ -201,6 +208,7 @@ class Emitter(Sink):
     def instruction(self, ins: Ins, dedicated=False):
         if ins.op in ("int", "float", "bool", "addr") or ins in self.slot_reads:
             return      # pushed where they are used
+        self.current = ins
         RULES[ins.op](self, ins)
         if ins.type is not None:
             last = self.body[-1]
@@ -258,10 +266,32 @@ class Emitter(Sink):
         self.e(("i32.const", snap.id), ("local.set", self.exit_local))
         self.emit(("br", self.exit_depth + self.nest + extra_depth))
 
+    def sunk(self, sinks):
+        """On an exit's path, the objects passes/virtuals kept virtual that it needs: each a
+        record from the heap (no check: the entry kept SINK_ROOM back), its fields as they
+        are here, its address into the slots holding it."""
+        if not sinks:
+            return
+        layout = self.layout
+        for size, fields, slots in sinks:
+            at = self.new_local("sunk", "i32")
+            self.e(("i32.const", 0), ("i32.load", layout.HEAP), ("local.set", at),
+                   ("i32.const", 0), ("local.get", at), ("i32.const", (size + 15) // 16 * 16), "i32.add",
+                   ("i32.store", layout.HEAP))
+            for k, v, is_float in fields:
+                self.emit(("local.get", at))
+                self.use(v)
+                self.emit(("f64.store" if is_float else "i64.store", 16 + 8 * k))
+            for slot in slots:
+                self.e(("local.get", at), ("local.set", self.slot_local(slot)))
+
     def exit_if(self, snap: Snapshot):
         """``if <i32 on the stack> { leave through snap }``."""
         self.emit(("if", None))
         self.nest += 1
+        current = getattr(self, "current", None)
+        if current is not None and current.snap is snap:
+            self.sunk(self.graph.sinks.get(current))
         self.exit_code(snap)
         self.nest -= 1
         self.emit(("end",))
@@ -270,6 +300,7 @@ class Emitter(Sink):
     def block_code(self, node):
         block = self.graph.blocks[node]
         self._pool_used.clear()
+        self._block_key = node
         self.slot_reads = self._slot_reads(block.instrs, block.term)
         for ins in block.instrs:
             if self.annotate and ins.op not in ("int", "float", "bool", "addr"):
@@ -281,6 +312,7 @@ class Emitter(Sink):
                 self.budget_spent()
             if self.annotate:
                 self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
+            self.sunk(self.graph.sinks.get(("term", node)))
             self.exit_code(snap)
 
     def terminator(self, node):

@@ -39,7 +39,7 @@ COPY_LIMIT = 1 << 21
 # the room an entry gives the objects native code makes (a run that fills it leaves at the
 # construction that does not fit; the interpreter makes that object, and the next entry
 # starts with the room empty again)
-HEAP_ROOM = 4 << 20
+HEAP_ROOM = 64 << 20
 RECORD_COST = 128       # what a record costs beyond its words (Python-level steps: ~3-4 us, as 128 words)
 
 

@@ -25,6 +25,7 @@ from .jtypes import (ArgsList, BOOL, CHAR, CharMethod, FLOAT, I64_MAX, I64_MIN, 
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
+from .ir.passes.virtuals import SINK_ROOM
 from .layout import COPY_LIMIT, HEAP_ROOM, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
@@ -273,7 +274,7 @@ class EntryRecords:
         start = _align(self.cursor, 16)
         view = self.transfer.ensure(start + HEAP_ROOM)
         layout = self.transfer.layout
-        struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM)
+        struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM - SINK_ROOM)
 
     def instance(self, addr, jt):
         """The object at ``addr`` of type ``jt``: one copied in, or one native code made (and
@@ -720,7 +721,7 @@ class Transfer:
         if isinstance(jt, ClassType):
             return self._const(jt.klass)
         if isinstance(jt, BoundMethodType):     # (between o.m and its call)
-            return "recs.obj(%s).%s" % (words[0], jt.attr)
+            return "recs.instance(%s, %s).%s" % (words[0], self._const(jt.instance), jt.attr)
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
         if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)

@@ -187,6 +187,8 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and _native_call(f.value, assigned):
+        return plain        # (Vec(x, y).norm(): a method of an object the loop makes)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":
@@ -246,7 +248,7 @@ def _reassigned(loop) -> frozenset:
     for n in _walk_local(loop.body):
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             if n.value is not None and _constructed(n.value):
-                continue        # a new object (v = Vec(x, y)): made by the loop, not reached by a link
+                continue        # a call's result (v = Vec(x, y)): made by the loop, not reached by a link
             if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) for v in ast.walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
@@ -255,9 +257,10 @@ def _reassigned(loop) -> frozenset:
 
 
 def _constructed(value) -> bool:
-    """Is ``value`` a call of a class (named as classes are: Capitalized), ``Vec(x, y)``, which
-    native code may make itself (jtypes.constructor)?"""
-    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id[:1].isupper()
+    """Is ``value`` a call (``Vec(x, y)``, ``a.add(b)``, ``make(p)``), whose result may be a
+    new object native code makes itself (jtypes.constructor) or one it copied in? (Type
+    inference decides; a link followed, ``node.next``, is not a call.)"""
+    return isinstance(value, ast.Call)
 
 
 def _compilable_recursion(node) -> bool:

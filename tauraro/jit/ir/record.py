@@ -145,6 +145,7 @@ class Recorder:
         g = self.graph
         inf = self.top.inf
         g.entry_vars = set(inf.entry)
+        g.carried = set(self.carried)
         header = inf.region.header
         g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
                                  self._values(header, inf.block_states[header]))
