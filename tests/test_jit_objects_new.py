@@ -268,3 +268,63 @@ def test_attribute_order_of_materialised_objects(tmp_path):
     """)
     row = r.loop(11)
     assert row["native_iterations"] > 3000, row
+
+
+def test_virtual_objects_are_not_allocated_and_exits_make_them(tmp_path):
+    # the temporaries of norm/scale/dot are virtual (no new_obj left in the IR but the one
+    # carried in acc); an overflow guard mid-iteration, with v and v2 holding one virtual,
+    # materialises it once: v is v2 after the exit, with its fields as they were then
+    dump = tmp_path / "dump"
+    r = jit(tmp_path, """
+        import math
+        class Vec:
+            def __init__(self, x, y, z):
+                self.x = x
+                self.y = y
+                self.z = z
+            def add(self, o):
+                return Vec(self.x + o.x, self.y + o.y, self.z + o.z)
+            def scale(self, k):
+                return Vec(self.x * k, self.y * k, self.z * k)
+            def dot(self, o):
+                return self.x * o.x + self.y * o.y + self.z * o.z
+            def norm(self):
+                return self.scale(1.0 / math.sqrt(self.dot(self)))
+
+        def f(n):
+            acc = Vec(0.0, 0.0, 0.0)
+            t = 0.0
+            for i in range(n):
+                d = Vec(i * 0.5, 1.0, 2.0).norm()
+                acc = acc.add(d.scale(0.5))
+                t += d.dot(acc)
+            return t, acc
+
+        t, acc = f(4000)
+        print(t, vars(acc))
+
+        def g(n):
+            x = 1
+            t = 0.0
+            same = 0
+            for i in range(n):
+                v = Vec(float(i), 0.0, 0.0)
+                v2 = v
+                v.z = v.x * 2.0
+                x = x * 3           # overflows at i == 39: v and v2 are made there
+                v.y = 1.0
+                t += v.x + v.y + v.z
+                same += v is v2
+            return t, same, x
+
+        for n in (10, 100, 3000):
+            print(g(n))
+    """, "--jit-dump", str(dump))
+    assert r.loop(20)["native_iterations"] > 3000, r.loop(20)
+    text = (dump / "prog_line20.txt").read_text()
+    final = text.split("--- IR after virtuals")[1].split("---")[0]
+    assert final.count("new_obj") == 1, final
+    assert any("int overflow" in reason for reason, _ in r.exit_reasons(33))
+    text = (dump / "prog_line33.txt").read_text()
+    final = text.split("--- IR after virtuals")[1].split("---")[0]
+    assert final.count("new_obj") == 0, final

@@ -11,17 +11,18 @@ an exit, not of an iteration.
 
 An object is virtual in its block when all it is used for is: written to frame
 variables (``setvar``), its fields' addresses (``elem`` with a constant index) loaded
-and stored through, and ``mark_dirty``; each field it loads was stored first in the
+and stored through, ``mark_dirty``, and ``is`` (``same``: true of itself alone); each field it loads was stored first in the
 block; and at the block's end no slot holding it is read again -- by a ``getvar``
 anywhere, a snapshot anywhere (a loop comes back to the block: a guard before the slot
 is written again would see it), or as a loop variable. Anything else (stored into a
-list, compared with ``is``, carried to the next iteration) makes it a real record.
+list, carried to the next iteration) makes it a real record.
 
 This pass runs last: the field values a sunk exit stores stay computed (no DCE after
 it drops them), and the emitter counts them as used at that guard.
 """
 from __future__ import annotations
 
+from ..graph import Ins
 from .rewrite import substitute
 
 # the most bytes one exit allocates for the objects sunk into its path: the entry keeps
@@ -104,7 +105,7 @@ def _fields_of(a, b, users, escaping):
     for ins, pos in users.get(a, ()):
         if ins not in in_block:
             return None
-        if ins.op in ("setvar", "mark_dirty"):
+        if ins.op in ("setvar", "mark_dirty", "same"):
             continue
         if ins.op == "elem" and pos == 0 and ins.args[1].op == "int" and ins not in escaping:
             for user, upos in users.get(ins, ()):
@@ -138,6 +139,13 @@ def _block(graph, b, users, escaping, observed, carried, subst):
         if ins in candidates or op == "elem" and ins in field_of:
             continue
         if op in ("setvar", "mark_dirty") and ins.args[0] in candidates:
+            continue
+        if op == "same" and (ins.args[0] in candidates or ins.args[1] in candidates):
+            # (an object made in this block is no other value of it: every use of it here
+            # is this very instruction's value)
+            const = Ins("bool", (), int(ins.args[0] is ins.args[1]), None, ins.line)
+            kept.append(const)
+            subst[ins] = const
             continue
         if op in _STORES and ins.args[0] in field_of:
             a, k = field_of[ins.args[0]]
