@@ -328,3 +328,50 @@ def test_virtual_objects_are_not_allocated_and_exits_make_them(tmp_path):
     text = (dump / "prog_line33.txt").read_text()
     final = text.split("--- IR after virtuals")[1].split("---")[0]
     assert final.count("new_obj") == 0, final
+
+
+def test_attributes_holding_objects(tmp_path):
+    # b.pos.y, b.vel = Vec(...): fields whose type is another class's object, copied in
+    # with their objects (one shared by two bodies stays one), written back as objects;
+    # a new Vec stored into an attribute is materialised there
+    r = jit(tmp_path, """
+        class Vec:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+            def add(self, o):
+                return Vec(self.x + o.x, self.y + o.y)
+
+        class Body:
+            def __init__(self, pos, vel, m):
+                self.pos = pos
+                self.vel = vel
+                self.m = m
+
+        def step(bodies, n):
+            for k in range(n):
+                for b in bodies:
+                    b.vel.y -= 0.1 * b.m
+                    b.pos = b.pos.add(b.vel)
+                    if b.pos.y < 0.0:
+                        b.pos.y = -b.pos.y
+                        b.vel = Vec(b.vel.x, -b.vel.y * 0.9)
+            return bodies
+
+        shared = Vec(0.5, 0.0)
+        bodies = [Body(Vec(float(i), 10.0), Vec(0.1 * i, 0.0), 1.0 + i) for i in range(5)]
+        bodies.append(Body(Vec(3.0, 3.0), shared, 2.0))
+        bodies.append(Body(Vec(4.0, 3.0), shared, 2.0))
+        old = [b.pos for b in bodies]
+        step(bodies, 3000)
+        for b in bodies:
+            print(vars(b.pos), vars(b.vel), b.m, list(vars(b)))
+        print(bodies[-1].vel is bodies[-2].vel, bodies[-1].vel is shared, vars(shared))
+        print([b.pos is o for b, o in zip(bodies, old)])
+        bodies[0].vel = "not a Vec"
+        try:
+            step(bodies, 2000)
+        except TypeError as e:
+            print("TypeError", e)
+    """)
+    assert r.loop(16)["native_iterations"] > 1500, r.loop(16)

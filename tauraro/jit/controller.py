@@ -364,7 +364,8 @@ class JitController:
         if st.attr_vars:
             # (every object of a class gets the fields of every attribute the loop uses, so
             # an object reached through two variables has one type, and one record)
-            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_names, st.constructed)) or t
+            names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
+            types = tuple(instance_type(v, names_of(type(v)), names_of) or t
                           if var in st.attr_vars and type(t) is OtherType
                           else t for var, v, t in zip(st.entry_vars, values, types))
         if st.attr_names:       # lists and tuples of objects, and iterators over them
@@ -412,7 +413,9 @@ class JitController:
             code = self.code_for(raw)
             if code is None:
                 continue
-            for name in attribute_uses(code, code.instrs).get(0, ()):     # (self: register 0)
+            # (the names it uses of self, register 0, and of the objects its fields hold:
+            # self.origin.add(...) is a method of another class, which is asked the same)
+            for name in frozenset().union(*attribute_uses(code, code.instrs).values()):
                 if name not in seen:
                     seen.add(name)
                     todo.append(name)

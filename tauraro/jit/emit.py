@@ -278,10 +278,10 @@ class Emitter(Sink):
             self.e(("i32.const", 0), ("i32.load", layout.HEAP), ("local.set", at),
                    ("i32.const", 0), ("local.get", at), ("i32.const", (size + 15) // 16 * 16), "i32.add",
                    ("i32.store", layout.HEAP))
-            for k, v, is_float in fields:
+            for k, v, store in fields:
                 self.emit(("local.get", at))
                 self.use(v)
-                self.emit(("f64.store" if is_float else "i64.store", 16 + 8 * k))
+                self.emit((store, 16 + 8 * k))
             for slot in slots:
                 self.e(("local.get", at), ("local.set", self.slot_local(slot)))
 

@@ -781,7 +781,7 @@ class Inference:
             obj, v = t
             if isinstance(obj, InstanceType) and obj.site is not None and obj.field(attr) is None:
                 # a new attribute of an object being made: the next field of its record
-                if self.inliner is None or v not in NUMERIC:
+                if self.inliner is None or not (v in NUMERIC or isinstance(v, InstanceType) and v.site is None):
                     return "exit", "a %s stored into a new attribute %s of a %s" % (v.name, attr, obj.name)
                 raw = class_lookup(obj.klass, attr)
                 if raw is not MISSING and _data_descriptor(raw):

@@ -497,13 +497,16 @@ class InstanceType(JType):
             t.site = site
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
+            # (the fields holding objects: their words are the objects' records' addresses)
+            t.object_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, InstanceType))
             # (for the entry: the fields' values in one C-level call, their Python types,
             # the record's layout and size)
             names = [name for name, _ in fields]
             t.fetch = (lambda d: ()) if not names else (
                 (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
                 else operator.itemgetter(*names))
-            t.pytypes = tuple({FLOAT: float, INT: int, BOOL: bool}[ft] for _, ft in fields)
+            t.pytypes = tuple(ft.klass if isinstance(ft, InstanceType) else {FLOAT: float, INT: int, BOOL: bool}[ft]
+                              for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
             t.words = struct.Struct("<%dQ" % len(fields))     # (the fields' bits)
             t.record_struct = struct.Struct("<qq" + t.fmt[1:])
@@ -541,13 +544,13 @@ def object_seq(kind: str, elem) -> SeqType:
 _OBJECT_SEQS: dict = {}
 
 
-def object_seq_type(value, names) -> JType | None:
+def object_seq_type(value, names, names_of=None) -> JType | None:
     """The SeqType of a list or tuple of objects of one plain class, for a region using
     the attributes ``names``, from its first element (the entry checks every element
     against it); None if it is not one."""
     if type(value) not in (list, tuple) or not value:
         return None
-    elem = instance_type(value[0], names)
+    elem = instance_type(value[0], names, names_of)
     if elem is None:
         return None
     return object_seq("list" if type(value) is list else "tuple", elem)
@@ -559,10 +562,10 @@ def objects_type(value, names_of) -> JType | None:
     ``value`` is neither."""
     if type(value) in _seq_iterators:
         seq = _iterated(value)
-        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])))
+        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])), names_of)
         return None if st is None else ITER_OF[st]
     if type(value) in (list, tuple) and value:
-        return object_seq_type(value, names_of(type(value[0])))
+        return object_seq_type(value, names_of(type(value[0])), names_of)
     return None
 
 
@@ -618,9 +621,13 @@ def _data_descriptor(raw) -> bool:
     return hasattr(t, "__set__") or hasattr(t, "__delete__")
 
 
-def instance_type(value, names) -> JType | None:
+def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
-    it; None if its class is not plain or it has no usable field."""
+    it; None if its class is not plain or it has no usable field. With ``names_of``
+    (class -> the names the region uses of its objects), a field holding an object of a
+    plain class is one too, of that object's InstanceType (``ray.origin.x``: a tree of
+    types, each object's class at most once on a path; the entry copies the objects in
+    and checks their classes and layouts as it does the outer one's)."""
     klass = type(value)
     if not plain_class(klass):
         return None
@@ -640,6 +647,11 @@ def instance_type(value, names) -> JType | None:
             ft = BOOL
         elif tv is int and I64_MIN <= v <= I64_MAX:
             ft = INT
+        elif names_of is not None and len(_outer) < 3 and tv not in _outer and tv is not klass \
+                and type(tv) is type and plain_class(tv):
+            ft = instance_type(v, names_of(tv), names_of, _outer + (klass,))
+            if ft is None:
+                continue
         else:
             continue
         raw = class_lookup(klass, name)

@@ -176,6 +176,13 @@ class EntryRecords:
         for name in jt.methods:
             if name in d:
                 return None
+        if jt.object_fields:        # (the objects its fields hold first: their records' addresses)
+            values = list(values)
+            for k in jt.object_fields:
+                a = self.record(values[k], jt.fields[k][1])
+                if a is None:
+                    return None
+                values[k] = a
         addr = self.cursor
         end = addr + jt.size
         self.cursor = _align(end, 16)
@@ -260,7 +267,8 @@ class EntryRecords:
                 self.records_out += 1
                 for k in _compress(range(len(now)), map(_ne, now, old)):
                     name, ft = jt.fields[k]
-                    d[name] = new[k] != 0 if ft is BOOL else new[k]
+                    d[name] = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
+                        if isinstance(ft, InstanceType) else new[k]
                     self.words_out += 1
         self.writeback_seconds += _clock() - t0
 
@@ -295,9 +303,9 @@ class EntryRecords:
         obj = klass.__new__(klass)
         d = obj.__dict__
         values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
+        self.by_address[addr] = obj         # (before its fields: an object may hold itself)
         for (name, ft), v in zip(jt.fields, values):
-            d[name] = v != 0 if ft is BOOL else v
-        self.by_address[addr] = obj
+            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else v
         return obj
 
 

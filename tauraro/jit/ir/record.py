@@ -579,6 +579,8 @@ class Recorder:
                 value = self.op("load_float", addr)
             elif ft is BOOL:
                 value = self.op("int_truth", self.op("load_int", addr))
+            elif isinstance(ft, InstanceType):      # (an object: its record's address)
+                value = self.op("load_addr", addr)
             else:
                 value = self.op("load_int", addr)
             self.store(args[0], ft, value)
@@ -593,10 +595,13 @@ class Recorder:
             k, ft = len(obj.fields), grown.fields[-1][1]
         else:
             k, ft = obj.field(self.code.names[args[1]])
-        value = self.value(args[2], ft)
-        if ft is BOOL:
-            value = self.op("bool_to_int", value)
-        self.op("store_float" if ft is FLOAT else "store_int", self.op("elem", base, self.op("int", imm=k)), value)
+        if isinstance(ft, InstanceType):        # (an object: its record's address)
+            self.op("store_addr", self.op("elem", base, self.op("int", imm=k)), self.parts(args[2])[0])
+        else:
+            value = self.value(args[2], ft)
+            if ft is BOOL:
+                value = self.op("bool_to_int", value)
+            self.op("store_float" if ft is FLOAT else "store_int", self.op("elem", base, self.op("int", imm=k)), value)
         if grown is not None:       # every register holding it now has the next type
             for var, t in sorted(self.state.items(), key=lambda vt: repr(vt[0])):
                 if t is obj:

@@ -30,8 +30,9 @@ from .rewrite import substitute
 # allocation needs no check
 SINK_ROOM = 1 << 16
 
-_LOADS = {"load_int", "load_float"}
-_STORES = {"store_int", "store_float"}
+_LOADS = {"load_int", "load_float", "load_addr"}
+_STORES = {"store_int", "store_float", "store_addr"}
+_WASM_STORE = {"store_int": "i64.store", "store_float": "f64.store", "store_addr": "i32.store"}
 
 
 def run(graph):
@@ -162,7 +163,7 @@ def _block(graph, b, users, escaping, observed, carried, subst):
 
 def _simulate(graph, b, candidates, observed, carried):
     """Walk the block: the sinks each guard's exit needs ({guard or ("term", block key): [(size,
-    [(index, value, is_float)], [slots])]}), or the candidate that escapes."""
+    [(index, value, wasm store op)], [slots])]}), or the candidate that escapes."""
     field_of = {e: (a, k) for a, elems in candidates.items() for e, k in elems.items()}
     fields = {}                 # candidate -> {index: (value, is_float)} stored so far
     holds = {}                  # slot key -> (the slot, the value it holds now)
@@ -188,7 +189,7 @@ def _simulate(graph, b, candidates, observed, carried):
             holds[ins.imm.key] = (ins.imm, ins.args[0])
         elif op in _STORES and ins.args[0] in field_of:
             a, k = field_of[ins.args[0]]
-            fields[a][k] = (ins.args[1], op == "store_float")
+            fields[a][k] = (ins.args[1], _WASM_STORE[op])
         elif op in _LOADS and ins.args[0] in field_of:
             a, k = field_of[ins.args[0]]
             if k not in fields[a]:
