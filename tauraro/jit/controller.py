@@ -105,6 +105,7 @@ class LoopState:
         self.attr_vars = frozenset()     # variables whose objects the loop uses attributes of (or compares)
         self.attr_names = frozenset()    # the attributes the loop uses, of any object
         self.constructed = frozenset()   # the classes it may call (known at entry: see _entry_types)
+        self.name_pool = frozenset()     # attribute names its objects' methods use (see _object_types)
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -317,9 +318,9 @@ class JitController:
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
             uses = region.attribute_uses()
-            # (and the variables it assigns: one may hold an object the loop makes, C(...))
-            st.attr_vars = frozenset(reg for reg in uses if reg in live_in) | (
-                region.defined_registers() & set(regs))
+            # (and every other variable it takes in: one it assigns may hold an object the
+            # loop makes, C(...), and one it passes to a call an object the callee uses)
+            st.attr_vars = frozenset(regs)
             st.attr_names = frozenset().union(*uses.values())
         return st.region
 
@@ -361,17 +362,24 @@ class JitController:
         if st.tuple_vars:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
-        if st.attr_vars:
+        plain = types
+        for _ in range(3):
             # (every object of a class gets the fields of every attribute the loop uses, so
-            # an object reached through two variables has one type, and one record)
-            names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
-            types = tuple(instance_type(v, names_of(type(v)), names_of) or t
-                          if var in st.attr_vars and type(t) is OtherType
-                          else t for var, v, t in zip(st.entry_vars, values, types))
-        if st.attr_names:       # lists and tuples of objects, and iterators over them
-            names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
-            types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
-                          for v, t in zip(values, types))
+            # an object reached through two variables has one type, and one record; the
+            # names grow with those the methods walked use of any object -- ray.origin in
+            # Sphere.hit is an attribute of a Ray -- and the types are made again with them)
+            pool = st.name_pool | st.attr_names
+            names_of = lambda klass: self._used_attributes(klass, pool, st.constructed, st)   # noqa: E731
+            types = plain
+            if st.attr_vars:
+                types = tuple(instance_type(v, names_of(type(v)), names_of) or t
+                              if var in st.attr_vars and type(t) is OtherType
+                              else t for var, v, t in zip(st.entry_vars, values, types))
+            if st.attr_names:       # lists and tuples of objects, and iterators over them
+                types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
+                              for v, t in zip(values, types))
+            if st.name_pool | st.attr_names == pool:
+                break
         return types
 
     def _too_much(self, st, limit):
@@ -394,7 +402,7 @@ class JitController:
                 return 0
         return 0
 
-    def _used_attributes(self, klass, names, constructed=frozenset()) -> frozenset:
+    def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
         inlined method calls may read and write. For a class the loop may call
@@ -419,6 +427,8 @@ class JitController:
                 if name not in seen:
                     seen.add(name)
                     todo.append(name)
+        if st is not None and not seen <= st.name_pool:      # (the loop's pool: see _object_types)
+            st.name_pool = st.name_pool | seen
         return frozenset(seen)
 
     def types_before(self, st, G, r, pc):
@@ -432,7 +442,7 @@ class JitController:
             types, cells = self._entry_types(st, r, G, builtins)
             inliner = Inliner(self.code_for, cells.vars) if self.code_for else None
             if inliner is not None:
-                inliner.names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
+                inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
             inf = Inference(region, dict(zip(st.entry_vars, types)), inliner,
                             resumable=not st.reruns_iterations)
         except NotCompilable:
@@ -802,7 +812,7 @@ class JitController:
         entry_types = dict(zip(st.entry_vars, types))
         inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
         if inliner is not None:     # (the attributes of an object made natively: see Inference._construct)
-            inliner.names_of = lambda klass: self._used_attributes(klass, st.attr_names, st.constructed)   # noqa: E731
+            inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
         inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)

@@ -304,8 +304,9 @@ def reachable_functions(types) -> list:
 def _methods(types) -> list:
     """The FunctionTypes of the methods of the objects of ``types`` (InstanceType.methods),
     found through lists and tuples of objects, their iterators and bound methods, and the
-    ``__init__`` of the classes among them: an inlined method reads its module's globals
-    as any inlined function does."""
+    functions of the classes among them that compiled code may call (``__init__`` and
+    the methods of the objects it makes): an inlined method reads its module's globals as
+    any inlined function does."""
     out, seen = [], set()
     todo = list(types)
     while todo:
@@ -321,16 +322,20 @@ def _methods(types) -> list:
         elif isinstance(t, SeqType):
             todo.append(t.elem)
         elif isinstance(t, InstanceType):
+            todo += [ft for _, ft in t.fields if isinstance(ft, InstanceType)]     # (ray.origin: a Vec)
             for name in t.methods:
                 raw = class_lookup(t.klass, name)
                 ft = classify(raw, raw.__globals__)
                 if isinstance(ft, FunctionType):
                     out.append(ft)
-        elif isinstance(t, ClassType):      # a class the loop may call: its __init__ (Inference._construct)
-            init = constructor(t.klass)
-            ft = classify(init, init.__globals__) if init is not None else None
-            if isinstance(ft, FunctionType):
-                out.append(ft)
+        elif isinstance(t, ClassType) and constructor(t.klass) is not None:
+            # a class the loop may call (Inference._construct): its __init__, and the
+            # methods of the objects it makes
+            for klass in t.klass.__mro__[:-1]:
+                for raw in klass.__dict__.values():
+                    ft = classify(raw, raw.__globals__) if type(raw) is type(constructor) else None
+                    if isinstance(ft, FunctionType):
+                        out.append(ft)
     return out
 
 
