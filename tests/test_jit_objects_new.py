@@ -375,3 +375,32 @@ def test_attributes_holding_objects(tmp_path):
             print("TypeError", e)
     """)
     assert r.loop(16)["native_iterations"] > 1500, r.loop(16)
+
+
+def test_object_fields_of_made_objects_in_reused_heap_memory(tmp_path):
+    # each entry starts the heap at the same place: a made object's object field is written
+    # whole, so what an earlier entry left there (here -1.5's bits) is never read back
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x):
+                self.x = x
+
+        class H:
+            def __init__(self, w, v):
+                self.v = v
+                self.w = w
+
+        def f(hs, keep, n, shift):
+            for i in range(n):
+                if shift:
+                    keep[0] = V(-1.5)
+                hs[i % 4] = H(i * 1.5, V(float(i)))
+            return hs
+
+        hs = [H(0.0, V(0.0)) for _ in range(4)]
+        keep = [V(0.0)]
+        for k in range(6):
+            f(hs, keep, 3000 + k, k % 2 == 0)
+            print([(h.w, h.v.x, type(h.v).__name__) for h in hs], keep[0].x)
+    """)
+    assert r.loop(12)["native_iterations"] > 10000, r.loop(12)

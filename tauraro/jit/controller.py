@@ -378,7 +378,7 @@ class JitController:
                 types = tuple(instance_type(v, names_of(type(v)), names_of) or t
                               if var in st.attr_vars and type(t) is OtherType
                               else t for var, v, t in zip(st.entry_vars, values, types))
-            if st.attr_names:       # lists and tuples of objects, and iterators over them
+            if st.attr_names or st.constructed:     # lists and tuples of objects, and iterators over them
                 types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
                               for v, t in zip(values, types))
             if st.name_pool | st.attr_names == pool:

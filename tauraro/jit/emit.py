@@ -281,7 +281,10 @@ class Emitter(Sink):
             for k, v, store in fields:
                 self.emit(("local.get", at))
                 self.use(v)
-                self.emit((store, 16 + 8 * k))
+                if store == "i32.store":        # (an object's address: the whole word, see _store_elem)
+                    self.e("i64.extend_i32_u", ("i64.store", 16 + 8 * k))
+                else:
+                    self.emit((store, 16 + 8 * k))
             for slot in slots:
                 self.e(("local.get", at), ("local.set", self.slot_local(slot)))
 
@@ -663,9 +666,12 @@ def _select(em, ins):
 def _store_elem(em, ins):
     em.use(ins.args[0])
     em.use(ins.args[1])
-    # (an object's address in the low half of its word: the high half is 0 from the entry)
-    em.emit(({"store_float": "f64.store", "store_int": "i64.store", "store_addr": "i32.store"}[ins.op],
-             SEQ_HEADER))
+    if ins.op == "store_addr":
+        # an object's address, the whole word: a record native code made (new_obj) has
+        # whatever the heap held before in the high half (the entry's records have 0)
+        em.e("i64.extend_i32_u", ("i64.store", SEQ_HEADER))
+        return
+    em.emit(({"store_float": "f64.store", "store_int": "i64.store"}[ins.op], SEQ_HEADER))
 
 
 @rule("list_room")
