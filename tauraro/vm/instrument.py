@@ -187,8 +187,6 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
-    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and _native_call(f.value, assigned):
-        return plain        # (Vec(x, y).norm(): a method of an object the loop makes)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":
