@@ -40,9 +40,8 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, resizable_type, FunctionType, OtherType, class_attributes_changed, classify, instance_type,
-                     method_function,
-                     objects_type,
+from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
+                     classify, constructor, instance_type, method_function, objects_type, resizable_type,
                      virtual_tuple_type)
 from .layout import TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
@@ -106,6 +105,8 @@ class LoopState:
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
         self.attr_vars = frozenset()     # variables whose objects the loop uses attributes of (or compares)
         self.attr_names = frozenset()    # the attributes the loop uses, of any object
+        self.constructed = frozenset()   # the classes it may call (known at entry: see _entry_types)
+        self.name_pool = frozenset()     # attribute names its objects' methods use (see _object_types)
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
@@ -319,7 +320,12 @@ class JitController:
                           | cell_writes)
             st.tuple_vars = region.tuple_registers() & set(regs)
             uses = region.attribute_uses()
-            st.attr_vars = frozenset(reg for reg in uses if reg in live_in)
+            # (and the variables it assigns: one may hold an object the loop makes, C(...).
+            # Not every variable it takes in: raytracer's nearest, whose ray it passes to
+            # Sphere.hit, then compiled, 5 iterations an entry, and never paid: 1.18x the
+            # whole program's time)
+            st.attr_vars = frozenset(reg for reg in uses if reg in live_in) | (
+                region.defined_registers() & set(regs))
             st.attr_names = frozenset().union(*uses.values())
         return st.region
 
@@ -341,25 +347,45 @@ class JitController:
     def _entry_types(self, st, r, G, builtins) -> tuple:
         """The types of the loop's entry variables (its version's key), and the CellMap of
         the closure cells of the functions it may inline (``tauraro.jit.inline``)."""
+        types = self._object_types(st, r, G, builtins)
+        if self.code_for is None:
+            return self._resizable(st, types), None
+        types, cells = self._with_callees(st, types, r, G, builtins)
+        made = {t.klass for t in types if isinstance(t, ClassType) and constructor(t.klass)} - st.constructed
+        if made:
+            # classes the loop may call (Inference._construct): their objects copied in get
+            # every attribute __init__ assigns, as those made natively have (_used_attributes)
+            st.constructed = st.constructed | made
+            types, cells = self._with_callees(st, self._object_types(st, r, G, builtins), r, G, builtins)
+        return self._resizable(st, types), cells
+
+    def _object_types(self, st, r, G, builtins) -> tuple:
+        """The types of the loop's entry variables, objects and lists of objects with the
+        attributes the loop uses."""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
         types = tuple(classify(v, G) for v in values)
         if st.tuple_vars:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
-        if st.attr_vars:
+        plain = types
+        for _ in range(3):
             # (every object of a class gets the fields of every attribute the loop uses, so
-            # an object reached through two variables has one type, and one record)
-            types = tuple(instance_type(v, self._used_attributes(type(v), st.attr_names)) or t
-                          if var in st.attr_vars and type(t) is OtherType
-                          else t for var, v, t in zip(st.entry_vars, values, types))
-        if st.attr_names:       # lists and tuples of objects, and iterators over them
-            names_of = lambda klass: self._used_attributes(klass, st.attr_names)   # noqa: E731
-            types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
-                          for v, t in zip(values, types))
-        if self.code_for is None:
-            return self._resizable(st, types), None
-        types, cells = self._with_callees(st, types, r, G, builtins)
-        return self._resizable(st, types), cells
+            # an object reached through two variables has one type, and one record; the
+            # names grow with those the methods walked use of any object -- ray.origin in
+            # Sphere.hit is an attribute of a Ray -- and the types are made again with them)
+            pool = st.name_pool | st.attr_names
+            names_of = lambda klass: self._used_attributes(klass, pool, st.constructed, st)   # noqa: E731
+            types = plain
+            if st.attr_vars:
+                types = tuple(instance_type(v, names_of(type(v)), names_of) or t
+                              if var in st.attr_vars and type(t) is OtherType
+                              else t for var, v, t in zip(st.entry_vars, values, types))
+            if st.attr_names or st.constructed:     # lists and tuples of objects, and iterators over them
+                types = tuple(objects_type(v, names_of) or t if type(t) is OtherType else t
+                              for v, t in zip(values, types))
+            if st.name_pool | st.attr_names == pool:
+                break
+        return types
 
     @staticmethod
     def _resizable(st, types):
@@ -417,13 +443,19 @@ class JitController:
                 return 0
         return 0
 
-    def _used_attributes(self, klass, names) -> frozenset:
+    def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
-        inlined method calls may read and write. (Every class of its order defining a
-        method counts: an override may call the one it overrides through ``super()``.)"""
+        inlined method calls may read and write. For a class the loop may call
+        (``constructed``), ``__init__`` is one: an object the loop makes
+        (Inference._construct) has every attribute it assigns, and one copied in must
+        have the same type to be stored where the other is. (Every class of its order
+        defining a method counts: an override may call the one it overrides through
+        ``super()``.)"""
         if self.code_for is None or not isinstance(klass, type):
             return names
+        if klass in constructed:
+            names = names | {"__init__"}
         seen, todo = set(names), list(names)
         while todo:
             name = todo.pop()
@@ -434,10 +466,14 @@ class JitController:
                 code = self.code_for(raw)
                 if code is None:
                     continue
-                for used in attribute_uses(code, code.instrs).get(0, ()):     # (self: register 0)
+                # (the names it uses of self, register 0, and of the objects its fields
+                # hold: self.origin.add(...) is a method of another class, asked the same)
+                for used in frozenset().union(*attribute_uses(code, code.instrs).values()):
                     if used not in seen:
                         seen.add(used)
                         todo.append(used)
+        if st is not None and not seen <= st.name_pool:      # (the loop's pool: see _object_types)
+            st.name_pool = st.name_pool | seen
         return frozenset(seen)
 
     def types_before(self, st, G, r, pc):
@@ -449,8 +485,10 @@ class JitController:
             region = self._region(st)
             from .inline import Inliner
             types, cells = self._entry_types(st, r, G, builtins)
-            inf = Inference(region, dict(zip(st.entry_vars, types)),
-                            Inliner(self.code_for, cells.vars) if self.code_for else None,
+            inliner = Inliner(self.code_for, cells.vars) if self.code_for else None
+            if inliner is not None:
+                inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
+            inf = Inference(region, dict(zip(st.entry_vars, types)), inliner,
                             resumable=not st.reruns_iterations)
         except NotCompilable:
             return None
@@ -834,6 +872,8 @@ class JitController:
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
         inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
+        if inliner is not None:     # (the attributes of an object made natively: see Inference._construct)
+            inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
         inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
@@ -858,7 +898,8 @@ class JitController:
         # (made before Cranelift runs, whose compile leaves the caches cold for Python code)
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
-                            cells.checks if cells else (), graph.element_lists)
+                            cells.checks if cells else (), graph.element_lists,
+                            allocates=bool(graph.sinks) or any(ins.op == "new_obj" for ins in graph.all_instrs()))
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop

@@ -171,9 +171,16 @@ class Emitter(Sink):
         """The ``getvar`` values of a block that can be read from their slot where they
         are used: no ``setvar`` of the slot comes between the read and its last use."""
         last_use = {}
+        sinks = self.graph.sinks
         for pos, ins in enumerate(instrs):
             for a in ins.args:
                 last_use[a] = pos
+            for _, fields, _ in sinks.get(ins, ()):     # (the fields an exit's objects get)
+                for _, v, _ in fields:
+                    last_use[v] = pos
+        for _, fields, _ in sinks.get(("term", getattr(self, "_block_key", None)), ()):
+            for _, v, _ in fields:
+                last_use[v] = len(instrs)
         if term[0] in ("branch", "return") and term[1] is not None:
             last_use[term[1]] = len(instrs)
         out = set()
@@ -202,6 +209,7 @@ class Emitter(Sink):
     def instruction(self, ins: Ins, dedicated=False):
         if ins.op in ("int", "float", "bool", "addr") or ins in self.slot_reads:
             return      # pushed where they are used
+        self.current = ins
         RULES[ins.op](self, ins)
         if ins.type is not None:
             last = self.body[-1]
@@ -259,10 +267,35 @@ class Emitter(Sink):
         self.e(("i32.const", snap.id), ("local.set", self.exit_local))
         self.emit(("br", self.exit_depth + self.nest + extra_depth))
 
+    def sunk(self, sinks):
+        """On an exit's path, the objects passes/virtuals kept virtual that it needs: each a
+        record from the heap (no check: the entry kept SINK_ROOM back), its fields as they
+        are here, its address into the slots holding it."""
+        if not sinks:
+            return
+        layout = self.layout
+        for size, fields, slots in sinks:
+            at = self.new_local("sunk", "i32")
+            self.e(("i32.const", 0), ("i32.load", layout.HEAP), ("local.set", at),
+                   ("i32.const", 0), ("local.get", at), ("i32.const", (size + 15) // 16 * 16), "i32.add",
+                   ("i32.store", layout.HEAP))
+            for k, v, store in fields:
+                self.emit(("local.get", at))
+                self.use(v)
+                if store == "i32.store":        # (an object's address: the whole word, see _store_elem)
+                    self.e("i64.extend_i32_u", ("i64.store", 16 + 8 * k))
+                else:
+                    self.emit((store, 16 + 8 * k))
+            for slot in slots:
+                self.e(("local.get", at), ("local.set", self.slot_local(slot)))
+
     def exit_if(self, snap: Snapshot):
         """``if <i32 on the stack> { leave through snap }``."""
         self.emit(("if", None))
         self.nest += 1
+        current = getattr(self, "current", None)
+        if current is not None and current.snap is snap:
+            self.sunk(self.graph.sinks.get(current))
         self.exit_code(snap)
         self.nest -= 1
         self.emit(("end",))
@@ -271,6 +304,7 @@ class Emitter(Sink):
     def block_code(self, node):
         block = self.graph.blocks[node]
         self._pool_used.clear()
+        self._block_key = node
         self.slot_reads = self._slot_reads(block.instrs, block.term)
         for ins in block.instrs:
             if self.annotate and ins.op not in ("int", "float", "bool", "addr"):
@@ -282,6 +316,7 @@ class Emitter(Sink):
                 self.budget_spent()
             if self.annotate:
                 self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
+            self.sunk(self.graph.sinks.get(("term", node)))
             self.exit_code(snap)
 
     def terminator(self, node):
@@ -511,7 +546,7 @@ class Emitter(Sink):
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
         if "dict_probe" in self.internal_functions:
-            index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.HEAP)
+            index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.FREE)
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
@@ -635,9 +670,12 @@ def _select(em, ins):
 def _store_elem(em, ins):
     em.use(ins.args[0])
     em.use(ins.args[1])
-    # (an object's address in the low half of its word: the high half is 0 from the entry)
-    em.emit(({"store_float": "f64.store", "store_int": "i64.store", "store_addr": "i32.store"}[ins.op],
-             SEQ_HEADER))
+    if ins.op == "store_addr":
+        # an object's address, the whole word: a record native code made (new_obj) has
+        # whatever the heap held before in the high half (the entry's records have 0)
+        em.e("i64.extend_i32_u", ("i64.store", SEQ_HEADER))
+        return
+    em.emit(({"store_float": "f64.store", "store_int": "i64.store"}[ins.op], SEQ_HEADER))
 
 
 @rule("list_room")
@@ -748,6 +786,23 @@ def _list_open(em, ins):
 def _decided(em, ins):
     em.use(ins.args[0])
     em.exit_if(ins.snap)
+
+
+@rule("new_obj")
+def _new_obj(em, ins):
+    """Bump allocation: the record at the heap pointer, if ``imm`` bytes fit below the
+    limit the entry set (else leave: the interpreter makes the object); the pointer moves
+    past it (16-byte aligned, as the entry's records are). Its fields are written by the
+    inlined ``__init__`` before anything reads them (an object being made shows only the
+    fields assigned so far), and the header words are never read."""
+    layout = em.layout
+    size = (ins.imm + 15) // 16 * 16
+    at = em.scratch("i32")
+    em.e(("i32.const", 0), ("i32.load", layout.HEAP), ("local.tee", at), ("i32.const", size), "i32.add",
+         ("i32.const", 0), ("i32.load", layout.HEAP_END), "i32.gt_u")
+    em.exit_if(ins.snap)
+    em.e(("i32.const", 0), ("local.get", at), ("i32.const", size), "i32.add", ("i32.store", layout.HEAP),
+         ("local.get", at))
 
 
 @rule("mark_dirty")

@@ -46,3 +46,11 @@ class ExitRecord:
 
     def __repr__(self):
         return "ExitRecord(%d: pc %d, line %d, %s: %s)" % (self.id, self.pc, self.line, self.kind, self.reason)
+
+
+class NewObject(int):
+    """In an ExitRecord's ``callees``, the result register of a call ``C(...)`` that native
+    code made itself (its ``__init__`` inlined): when the resumed ``__init__`` returns, the
+    caller gets the object -- the callee's ``self``, register 0 -- not what ``__init__``
+    returned (which must be None, else CPython's TypeError)."""
+    constructed = True

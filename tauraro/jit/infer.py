@@ -27,7 +27,8 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, ModuleType, OtherType,
-                     SeqIterType, SeqType, SuperType, TupleValue, resizable_type, class_lookup, classify, const_type, iter_elem, range_by_step, super_next)
+                     SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
+                     classify, const_type, constructor, iter_elem, range_by_step, super_next, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -54,7 +55,7 @@ SELF_INLINE_SIZE = 60       # a function compiled whole this small has one level
 
 
 class Typing:
-    __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee", "binding")
+    __slots__ = ("pc", "action", "result", "operands", "reason", "kind", "callee", "binding", "new")
 
     def __init__(self, pc: int, action: str, result=None, operands=(), reason: str = "", kind: str = "",
                  callee=None):
@@ -66,6 +67,7 @@ class Typing:
         self.kind = kind                # for exits: "side" or "type-change"
         self.callee = callee            # a call inlined here: the callee's Inference
         self.binding = None             # and what each parameter gets (see inline.bind_arguments)
+        self.new = None                 # C(...) made natively: the object's type as __init__ returns
 
 
 def is_global(var) -> bool:
@@ -190,6 +192,10 @@ class Inference:
         self.depth = depth
         self.resumable = resumable and recursion is None
         self.function = region.loop is None      # a whole function (inlined), not a loop
+        # an __init__ inlined for an object compiled code makes (InstanceType.site): its self
+        # is kept in the state where it is dead, so its type at every return is known
+        first = entry.get(0)
+        self.constructing = self.function and isinstance(first, InstanceType) and first.site is not None
         self.returns: list = []                  # (pc, type) of each return reached
         # a function compiled whole: (its FunctionType, parameter types, result type or None);
         # its calls of itself with the same types are native calls returning that type
@@ -215,7 +221,7 @@ class Inference:
     # --- the walk ---------------------------------------------------------------------------
     def _live_filter(self, pc, state):
         live = self.region.liveness.live_at(pc)
-        return {v: t for v, t in state.items() if is_global(v) or v in live}
+        return {v: t for v, t in state.items() if is_global(v) or v in live or v == 0 and self.constructing}
 
     def _merge(self, pc, old, new):
         if old is None:
@@ -290,6 +296,12 @@ class Inference:
         if typing.action != "lower" or typing.result is None:
             return
         ins = self.code.instrs[pc]
+        if ins.op.name == "STORE_ATTR":     # an attribute added to an object being made:
+            old = state[ins.args[0]]        # every register holding it has the next type
+            for v, t in list(state.items()):
+                if t is old:
+                    state[v] = typing.result
+            return
         results = typing.result.members if ins.op.name == "UNPACK" else None
         for k, v in enumerate(self.defined_vars(ins)):
             state[v] = results[k] if results else typing.result
@@ -365,6 +377,8 @@ class Inference:
                 return typing
         if name in ("CALL", "CALL_KW") and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)):
             return self._call(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
+        if name in ("CALL", "CALL_KW") and isinstance(operands[0], ClassType) and operands[0].klass is not super:
+            return self._construct(pc, args, operands, self.code.consts[-1 - args[2]] if name == "CALL_KW" else ())
         if name == "CALL_EX" and isinstance(operands[0], (FunctionType, BoundClassMethod, BoundMethodType)) \
                 and operands[2] is NONE:
             members = self._unpacked_members(args[2], operands[1])
@@ -428,6 +442,9 @@ class Inference:
         fn = operands[0]
         if self.inliner is None:
             return self._exit(pc, "calling a %s" % fn.name)
+        if any(isinstance(t, InstanceType) and t.site is not None for t in operands):
+            # (the callee could add attributes its caller's type of the object would miss)
+            return self._exit(pc, "passing an object being initialised to %s" % fn.name)
         if isinstance(fn, BoundClassMethod):        # the class comes first
             operands = [fn.function, ClassType(fn.klass)] + list(operands[1:])
             fn = fn.function
@@ -478,6 +495,69 @@ class Inference:
                 and self._live_at_header(args[0])):
             return self._exit(pc, "%s becomes %s" % (self._var_name(args[0]), callee.result.name),
                               kind="type-change")
+        return typing
+
+    def _construct(self, pc, args, operands, kwnames=()) -> Typing:
+        """``C(...)`` for one of the program's classes (jtypes.constructor): its ``__init__``
+        inlined on a record compiled code allocates, ``self`` an InstanceType with a site
+        (being initialised) whose fields grow as ``__init__`` assigns them. The call's
+        result is the object with every attribute ``__init__`` assigned, of the type an
+        object of the class copied in at entry has (its fields all of them, in the same
+        order: the controller's ``_used_attributes`` takes in ``__init__``'s), so one made
+        here can be stored where those are."""
+        ct = operands[0]
+        klass = ct.klass
+        what = "calling class %s" % klass.__qualname__
+        if self.inliner is None or not self.resumable:
+            return self._exit(pc, what)
+        init = constructor(klass)
+        if init is None:
+            return self._exit(pc, "%s: it is not a plain class with a plain __init__" % what)
+        fn = classify(init, init.__globals__)
+        if not isinstance(fn, FunctionType):
+            return self._exit(pc, "%s: its __init__ is a %s" % (what, fn.name))
+        if any(isinstance(t, InstanceType) and t.site is not None for t in operands[1:]):
+            return self._exit(pc, "passing an object being initialised to %s" % klass.__qualname__)
+        code = fn.register_code or self.inliner.code_for(init)
+        fn.register_code = code
+        if code is None:
+            return self._exit(pc, "%s: its register bytecode is not available" % what)
+        if any(0 in ins.op.written(ins.args) for ins in code.instrs):
+            return self._exit(pc, "%s: its __init__ assigns self" % what)
+        being = InstanceType(klass, (), (), (id(self.code), pc, self.depth))
+        operands = [fn, being] + list(operands[1:])
+        binding = self.inliner.bind(fn, code, len(operands) - 1, tuple(kwnames))
+        if isinstance(binding, str):
+            return self._exit(pc, "%s: %s" % (what, binding))
+        params = tuple(operands[1 + v] if how == "arg" else TupleValue([operands[1 + k] for k in v])
+                       if how == "varargs" else const_type(v) for how, v in binding)
+        if any(isinstance(p, TupleValue) for p in params):
+            return self._exit(pc, "%s: its __init__ takes *args" % what)
+        state = self.state_before[pc]
+        global_types = {v: t for v, t in state.items() if is_global(v)}
+        callee = self.inliner.callee(fn, list(params), global_types, self.depth, resumable=True)
+        if isinstance(callee, str):
+            return self._exit(pc, "%s: %s" % (what, callee))
+        if callee.result is not NONE:
+            return self._exit(pc, "%s: its __init__ returns a %s" % (what, callee.result.name))
+        made = {callee.state_before[r].get(0) for r, _ in callee.returns}
+        if len(made) != 1:
+            return self._exit(pc, "%s: its __init__ assigns other attributes on other paths" % what)
+        made = made.pop()
+        fields = made.fields
+        names = {n for n, _ in fields}
+        used = self.inliner.names_of(klass)
+        methods = tuple(sorted(n for n in used if n not in names and type(class_lookup(klass, n)) is _FUNCTION))
+        result = InstanceType(klass, fields, methods)
+        for name in CONSTRUCTOR_ATTRIBUTES:
+            self._note(klass, name, class_lookup(klass, name))
+        typing = Typing(pc, "lower", result, operands, callee=callee)
+        typing.binding = binding
+        typing.new = made
+        want = self.entry.get(args[0])
+        if (not self.function and want is not None and want is not result
+                and self._live_at_header(args[0])):
+            return self._exit(pc, "%s becomes %s" % (self._var_name(args[0]), result.name), kind="type-change")
         return typing
 
     def _class_attribute(self, ct, attr):
@@ -571,6 +651,8 @@ class Inference:
         for name in (attr, "__getattribute__", "__setattr__"):
             self._note(klass, name, class_lookup(klass, name))
         if field is None:       # a method: the function, bound to the object
+            if it.site is not None:
+                return "exit", "method %s of an object being initialised" % attr
             raw = class_lookup(klass, attr)
             if type(raw) is property:       # (read by _property)
                 return "exit", "property %s of a %s" % (attr, it.name)
@@ -823,6 +905,15 @@ class Inference:
         if name == "STORE_ATTR":
             attr = self.code.names[args[1]]
             obj, v = t
+            if isinstance(obj, InstanceType) and obj.site is not None and obj.field(attr) is None:
+                # a new attribute of an object being made: the next field of its record
+                if self.inliner is None or not (v in NUMERIC or isinstance(v, InstanceType) and v.site is None):
+                    return "exit", "a %s stored into a new attribute %s of a %s" % (v.name, attr, obj.name)
+                raw = class_lookup(obj.klass, attr)
+                if raw is not MISSING and _data_descriptor(raw):
+                    return "exit", "attribute %s of a %s is a %s" % (attr, obj.name, type(raw).__name__)
+                self._note(obj.klass, attr, raw)
+                return InstanceType(obj.klass, obj.fields + ((attr, v),), (), obj.site), ""
             if isinstance(obj, InstanceType) and obj.field(attr) is not None:
                 ft = self._field(obj, attr)
                 if ft[0] == "exit":

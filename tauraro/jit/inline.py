@@ -32,7 +32,8 @@ from __future__ import annotations
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
-                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, method_function)
+                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
+                     method_function)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -48,6 +49,9 @@ class Inliner:
         self.code_for = code_for
         self.cells = cells or {}
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
+        # class -> the attribute names the loop may use of its objects (the controller's
+        # _used_attributes): an object made natively gets the methods among them
+        self.names_of = lambda klass: frozenset()
         self.size = 0
         self._typed: dict = {}
         self._pending = 0
@@ -301,8 +305,10 @@ def reachable_functions(types) -> list:
 
 def _methods(types) -> list:
     """The FunctionTypes of the methods of the objects of ``types`` (InstanceType.methods),
-    found through lists and tuples of objects, their iterators and bound methods: an
-    inlined method reads its module's globals as any inlined function does."""
+    found through lists and tuples of objects, their iterators and bound methods, and the
+    functions of the classes among them that compiled code may call (``__init__`` and
+    the methods of the objects it makes): an inlined method reads its module's globals as
+    any inlined function does."""
     out, seen = [], set()
     todo = list(types)
     while todo:
@@ -318,12 +324,21 @@ def _methods(types) -> list:
         elif isinstance(t, SeqType):
             todo.append(t.elem)
         elif isinstance(t, InstanceType):
+            todo += [ft for _, ft in t.fields if isinstance(ft, InstanceType)]     # (ray.origin: a Vec)
             for name in t.methods:      # (overridden ones too: super() calls them)
                 for c in t.klass.__mro__:
                     raw = method_function(c.__dict__.get(name))
                     if raw is None:
                         continue
                     ft = classify(raw, raw.__globals__)
+                    if isinstance(ft, FunctionType):
+                        out.append(ft)
+        elif isinstance(t, ClassType) and constructor(t.klass) is not None:
+            # a class the loop may call (Inference._construct): its __init__, and the
+            # methods of the objects it makes
+            for klass in t.klass.__mro__[:-1]:
+                for raw in klass.__dict__.values():
+                    ft = classify(raw, raw.__globals__) if type(raw) is type(constructor) else None
                     if isinstance(ft, FunctionType):
                         out.append(ft)
     return out

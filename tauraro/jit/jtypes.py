@@ -500,34 +500,46 @@ class InstanceType(JType):
     dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
     ``__getattribute__`` and ``__setattr__``, are class attributes every entry checks
-    (a data descriptor or a custom hook would take the dict's place)."""
+    (a data descriptor or a custom hook would take the dict's place).
+
+    ``site``: not None for an object compiled code is making (``C(...)`` with ``__init__``
+    inlined, docs/jit-data.md section 4) while its ``__init__`` runs: ``fields`` are the
+    attributes assigned so far, in the order of their first assignment (the order of its
+    ``__dict__``), each a prefix of the next, so the record (allocated for all of them)
+    has one layout throughout; a store of a new attribute gives the next type. The site
+    (the construction's code and pc) keeps two objects being made apart."""
     _interned: dict = {}
 
-    def __new__(cls, klass, fields, methods=()):
-        key = (klass, fields, methods)
+    def __new__(cls, klass, fields, methods=(), site=None):
+        key = (klass, fields, methods, site)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
-            JType.__init__(t, "%s object" % klass.__qualname__, [("", "i32")], 30)
+            JType.__init__(t, "%s object%s" % (klass.__qualname__, " being initialised" if site else ""),
+                           [("", "i32")], 30)
             t.klass = klass
             t.fields = fields
             t.methods = methods
+            t.site = site
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
+            # (the fields holding objects: their words are the objects' records' addresses)
+            t.object_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, InstanceType))
             # (for the entry: the fields' values in one C-level call, their Python types,
             # the record's layout and size)
             names = [name for name, _ in fields]
             t.fetch = (lambda d: ()) if not names else (
                 (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
                 else operator.itemgetter(*names))
-            t.pytypes = tuple({FLOAT: float, INT: int, BOOL: bool}[ft] for _, ft in fields)
+            t.pytypes = tuple(ft.klass if isinstance(ft, InstanceType) else {FLOAT: float, INT: int, BOOL: bool}[ft]
+                              for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
             t.words = struct.Struct("<%dQ" % len(fields))     # (the fields' bits)
             t.record_struct = struct.Struct("<qq" + t.fmt[1:])
             t.size = 16 + 8 * len(fields)
         return t
 
-    def __init__(self, klass, fields, methods=()):
+    def __init__(self, klass, fields, methods=(), site=None):
         pass
 
     def field(self, name):
@@ -587,13 +599,13 @@ def resizable_type(t: JType) -> JType:
     return t
 
 
-def object_seq_type(value, names) -> JType | None:
+def object_seq_type(value, names, names_of=None) -> JType | None:
     """The SeqType of a list or tuple of objects of one plain class, for a region using
     the attributes ``names``, from its first element (the entry checks every element
     against it); None if it is not one."""
     if type(value) not in (list, tuple) or not value:
         return None
-    elem = instance_type(value[0], names)
+    elem = instance_type(value[0], names, names_of)
     if elem is None:
         return None
     return object_seq("list" if type(value) is list else "tuple", elem)
@@ -605,10 +617,10 @@ def objects_type(value, names_of) -> JType | None:
     ``value`` is neither."""
     if type(value) in _seq_iterators:
         seq = _iterated(value)
-        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])))
+        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])), names_of)
         return None if st is None else ITER_OF[st]
     if type(value) in (list, tuple) and value:
-        return object_seq_type(value, names_of(type(value[0])))
+        return object_seq_type(value, names_of(type(value[0])), names_of)
     return None
 
 
@@ -637,6 +649,28 @@ def plain_class(klass) -> bool:
     return all(class_lookup(klass, n) is raw for n, raw in _OBJECT_HOOKS.items())
 
 
+_object_new = object.__dict__["__new__"]
+
+
+def constructor(klass):
+    """The ``__init__`` of a class whose calls compiled code may make itself (a virtual
+    record, docs/jit-data.md section 4): a plain class (``plain_class``) whose metaclass is
+    ``type``, with object's own ``__new__``, no ``__slots__`` and no ``__del__``, and an
+    ``__init__`` that is a plain function; None for any other. (What the call then does
+    is ``object.__new__(C)`` and ``__init__``: materialising the object as
+    ``C.__new__(C)`` with its ``__dict__`` filled is the same object.)"""
+    if type(klass) is not type or not plain_class(klass):
+        return None
+    if class_lookup(klass, "__new__") is not _object_new or class_lookup(klass, "__del__") is not MISSING \
+            or class_lookup(klass, "__slots__") is not MISSING:
+        return None
+    init = class_lookup(klass, "__init__")
+    return init if type(init) is _function else None
+
+
+CONSTRUCTOR_ATTRIBUTES = ("__new__", "__del__", "__slots__", "__init__", "__getattribute__", "__setattr__")
+
+
 def _data_descriptor(raw) -> bool:
     t = type(raw)
     return hasattr(t, "__set__") or hasattr(t, "__delete__")
@@ -659,9 +693,13 @@ def method_function(raw):
     return None
 
 
-def instance_type(value, names) -> JType | None:
+def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
-    it; None if its class is not plain or it has no usable field."""
+    it; None if its class is not plain or it has no usable field. With ``names_of``
+    (class -> the names the region uses of its objects), a field holding an object of a
+    plain class is one too, of that object's InstanceType (``ray.origin.x``: a tree of
+    types, each object's class at most once on a path; the entry copies the objects in
+    and checks their classes and layouts as it does the outer one's)."""
     klass = type(value)
     if not plain_class(klass):
         return None
@@ -682,6 +720,11 @@ def instance_type(value, names) -> JType | None:
             ft = BOOL
         elif tv is int and I64_MIN <= v <= I64_MAX:
             ft = INT
+        elif names_of is not None and len(_outer) < 3 and tv not in _outer and tv is not klass \
+                and type(tv) is type and plain_class(tv):
+            ft = instance_type(v, names_of(tv), names_of, _outer + (klass,))
+            if ft is None:
+                continue
         else:
             continue
         raw = class_lookup(klass, name)

@@ -5,12 +5,17 @@
     8            native frames a call of a function compiled whole may open (i32, set per entry)
     12           where free memory starts (i32, set by an entry copying dicts in): a dict's
                  table that fills grows there natively (tauraro.wasmgen.dicts)
-    16 ...       native iteration count per loop header of the region (i64 each)
+    16           the allocation pointer (i32): where the next object native code makes goes
+    20           the allocation limit (i32): the end of the room the entry gave (HEAP_ROOM)
+    32 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
     exit area    the extra values one exit writes: [tag][payload] each, in order (native
                  code writes the payloads only: the host knows each exit's types)
     libm tables  the tables of exp, log, sin, cos and atan2, if the code calls them
     data         records of lists, tuples and strings: [len i64][dirty i64][elements]
+    heap         after the entry's records: objects native code makes (``new_obj``), one
+                 bump allocation each, [class][dirty][fields]; nothing is freed during a
+                 run, and the next entry starts it again
 
 The code that moves values across (generated per compiled version) is in
 ``tauraro.jit.transfer``.
@@ -33,6 +38,10 @@ SEQ_HEADER = 16
 # whole of one list may copy it; ``JitController._after_exit`` then judges by the times
 # measured.)
 COPY_LIMIT = 1 << 21
+# the room an entry gives the objects native code makes (a run that fills it leaves at the
+# construction that does not fit; the interpreter makes that object, and the next entry
+# starts with the room empty again)
+HEAP_ROOM = 64 << 20
 RECORD_COST = 128       # what a record costs beyond its words (Python-level steps: ~3-4 us, as 128 words)
 
 
@@ -59,8 +68,10 @@ class FrameLayout:
     FLAG = 0
     EXIT_TAKEN = 4
     BUDGET = 8
-    HEAP = 12
-    COUNTERS = 16
+    FREE = 12
+    HEAP = 16
+    HEAP_END = 20
+    COUNTERS = 32
 
     def __init__(self, region, entry: dict, carried: set, callees=()):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the

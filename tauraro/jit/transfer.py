@@ -29,7 +29,8 @@ from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictTy
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
-from .layout import COPY_LIMIT, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
+from .ir.passes.virtuals import SINK_ROOM
+from .layout import COPY_LIMIT, HEAP_ROOM, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
@@ -243,6 +244,13 @@ class EntryRecords:
         for name in jt.methods:
             if name in d:
                 return None
+        if jt.object_fields:        # (the objects its fields hold first: their records' addresses)
+            values = list(values)
+            for k in jt.object_fields:
+                a = self.record(values[k], jt.fields[k][1])
+                if a is None:
+                    return None
+                values[k] = a
         addr = self.cursor
         end = addr + jt.size
         self.cursor = _align(end, 16)
@@ -377,7 +385,10 @@ class EntryRecords:
                     obj[:] = array(obj.typecode, words.tobytes())
                 elif elem is BOOL:
                     obj[:] = flags_list(words.cast("B")[0::8].tobytes())
-                elif isinstance(elem, (InstanceType, SeqType)):     # (objects it had: their records)
+                elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
+                    get = self.by_address.get
+                    obj[:] = [get(a) or self.made(a, elem) for a in words]
+                elif isinstance(elem, SeqType):     # (lists and tuples it had: their records)
                     try:
                         obj[:] = list(map(self.by_address.__getitem__, words))
                     except KeyError:        # (tuples written at once: in blocks)
@@ -398,7 +409,8 @@ class EntryRecords:
                 self.records_out += 1
                 for k in _compress(range(len(now)), map(_ne, now, old)):
                     name, ft = jt.fields[k]
-                    d[name] = new[k] != 0 if ft is BOOL else new[k]
+                    d[name] = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
+                        if isinstance(ft, InstanceType) else new[k]
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
@@ -412,6 +424,39 @@ class EntryRecords:
             if base <= addr < end:
                 return rows[(addr - base) // stride]
         return self.transfer.layout.const_objects[addr]
+
+    def heap(self):
+        """The room for the objects native code makes (``new_obj``): HEAP_ROOM bytes after
+        this entry's records, its pointer and limit in the layout's words."""
+        start = _align(self.cursor, 16)
+        view = self.transfer.ensure(start + HEAP_ROOM)
+        layout = self.transfer.layout
+        struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM - SINK_ROOM)
+        self.cursor = start + HEAP_ROOM         # (a dict's table grows after it: heap_start)
+
+    def instance(self, addr, jt):
+        """The object at ``addr`` of type ``jt``: one copied in, or one native code made (and
+        materialised by the first use at this exit: one Python object however many places
+        hold it)."""
+        obj = self.by_address.get(addr)
+        return obj if obj is not None else self.made(addr, jt)
+
+    def made(self, addr, jt):
+        """The Python object of a record native code made (docs/jit-data.md section 4):
+        ``C.__new__(C)`` -- what calling the class makes before ``__init__`` -- with its
+        ``__dict__`` filled in the order its ``__init__`` assigned the fields (``jt``: all of
+        them, or, for an object whose ``__init__`` was running at the exit, those assigned
+        so far). Its class has no custom ``__new__``, ``__setattr__``, ``__del__`` or data
+        descriptor of these names (checked at entry), so this is the object CPython's
+        ``__init__`` would have made; nothing saw it before."""
+        klass = jt.klass
+        obj = klass.__new__(klass)
+        d = obj.__dict__
+        values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
+        self.by_address[addr] = obj         # (before its fields: an object may hold itself)
+        for (name, ft), v in zip(jt.fields, values):
+            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else v
+        return obj
 
 
 def spare_room(n: int) -> int:
@@ -435,7 +480,7 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code, class_attributes=(), cell_checks=(), element_lists=None):
+                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -468,6 +513,9 @@ class Transfer:
                                  for t in self.types.values() if not t.static) or any(
             isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
             for rec in exits for _, t in rec.extras)
+        # (a version making objects gives them room at every entry: EntryRecords.heap)
+        self.allocates = allocates
+        self.needs_records = self.needs_records or allocates
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
@@ -475,7 +523,7 @@ class Transfer:
             isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, DictType))
             for t in self.types.values()
             if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
-                                    for rec in exits for _, t in rec.extras)
+                                    for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
@@ -495,7 +543,7 @@ class Transfer:
         self._entry_vars = entry_vars
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
-        if self.class_attributes or self.cell_checks or not all(self.types[v].static or self.types[v] in _INTERPRETED
+        if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
                                             or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, DictType))
                                             for v in self._order):
             self._compile_enter()
@@ -636,13 +684,13 @@ class Transfer:
 
     def heap_start(self, recs):
         """Free memory starts after the records this entry wrote: a dict's table grows there."""
-        at = self.layout.HEAP
+        at = self.layout.FREE
         self.view[at:at + 4] = recs.cursor.to_bytes(4, "little")
 
     def fresh_view(self):
         """The memory view, made again if native code grew memory (a dict's table grew
-        past its end: the word at HEAP is where its free memory now starts)."""
-        at = self.layout.HEAP
+        past its end: the word at FREE is where its free memory now starts)."""
+        at = self.layout.FREE
         if int.from_bytes(self.view[at:at + 4], "little") > len(self.view):
             self.view = self.instance.memory_view()
         return self.view
@@ -805,6 +853,8 @@ class Transfer:
             lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
                                                                         self._const(cell)))
         view = "T.view"
+        if self.allocates:      # (the objects' room first: a dict's table grows past it)
+            lines.append("    recs.heap()")
         if self.dicts:
             lines.append("    T.heap_start(recs)")
         if words:
@@ -839,7 +889,9 @@ class Transfer:
             return "_chr(%s).%s" % (words[0], jt.method)
         if isinstance(jt, ListMethod):      # (between lst.append and its call)
             return "recs.obj(%s).%s" % (words[0], jt.method)
-        if isinstance(jt, (SeqType, InstanceType, DictType)):
+        if isinstance(jt, InstanceType):        # (made natively: materialised now)
+            return "recs.instance(%s, %s)" % (words[0], self._const(jt))
+        if isinstance(jt, (SeqType, DictType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, DictGet):         # (between d.get and its call)
             return "recs.obj(%s).get" % words[0]
@@ -872,10 +924,11 @@ class Transfer:
             return self._const(jt.klass)
         if isinstance(jt, BoundMethodType):     # (between o.m and its call)
             if jt.via is not None:
-                return "super(%s, recs.obj(%s)).%s" % (self._const(jt.via), words[0], jt.attr)
-            return "recs.obj(%s).%s" % (words[0], jt.attr)
+                return "super(%s, recs.instance(%s, %s)).%s" % (self._const(jt.via), words[0],
+                                                                 self._const(jt.instance), jt.attr)
+            return "recs.instance(%s, %s).%s" % (words[0], self._const(jt.instance), jt.attr)
         if isinstance(jt, SuperType):
-            return "super(%s, recs.obj(%s))" % (self._const(jt.klass), words[0])
+            return "super(%s, recs.instance(%s, %s))" % (self._const(jt.klass), words[0], self._const(jt.instance))
         if isinstance(jt, BoundClassMethod):
             return "%s.%s" % (self._const(jt.klass), jt.function.func.__name__)
         if isinstance(jt, ArgsList):        # a call's argument list being built (its only holder)

@@ -602,8 +602,17 @@ def _resume_callees(target, record, r, G, registers, frame=None):
                                 registers[-1], frames[-1][1])
     for k in range(len(callees) - 1, -1, -1):
         _, ftype, dest = callees[k]
+        if kind != RAISE and getattr(dest, "constructed", False):
+            # the __init__ of C(...) that native code was making (jit.exits.NewObject): the
+            # call's result is the object, as type.__call__ gives it
+            if value is not None:
+                kind, value = RAISE, TypeError("__init__() should return None, not '%s'" % type(value).__name__)
+                at = None
+            else:
+                value = registers[k][0]
         if kind == RAISE:
-            value.__traceback__ = _callee_entry(ftype, at, value.__traceback__)
+            if at is not None:
+                value.__traceback__ = _callee_entry(ftype, at, value.__traceback__)
         caller_pc = frames[k][1]
         if k == 0:
             if kind == RAISE:

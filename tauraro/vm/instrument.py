@@ -250,6 +250,8 @@ def _reassigned(loop) -> frozenset:
     out = set()
     for n in _walk_local(loop.body):
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+            if n.value is not None and _constructed(n.value):
+                continue        # a call's result (v = Vec(x, y)): made by the loop, not reached by a link
             if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in popped
                                            for popped in [_pops(n.value)] for v in ast.walk(n.value)):
                 out.update(_stored_names([n]))
@@ -267,6 +269,13 @@ def _pops(value) -> set:
         if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "pop":
             out.update(map(id, ast.walk(v)))
     return out
+
+
+def _constructed(value) -> bool:
+    """Is ``value`` a call (``Vec(x, y)``, ``a.add(b)``, ``make(p)``), whose result may be a
+    new object native code makes itself (jtypes.constructor) or one it copied in? (Type
+    inference decides; a link followed, ``node.next``, is not a call.)"""
+    return isinstance(value, ast.Call)
 
 
 def _compilable_recursion(node) -> bool:

@@ -157,6 +157,10 @@ class Graph:
         self.element_lists: dict = {}       # int lists whose elements' bound the entry checks (passes/accumulate)
         self.elements_allowed = True        # may it? (not once a version's entry found elements beyond)
         self.inline_depth = 0               # the deepest inlined call: Python frames a native frame stands for, less one
+        self.carried: set = set()           # the vars every exit writes back (the loop's variables)
+        # guard (or ("term", block key)) -> the objects its exit allocates (passes/virtuals):
+        # [(record size, [(field index, value, wasm store op)], [slots holding it])]
+        self.sinks: dict = {}
         self.slots: dict = {}
         self._var_slots: dict = {}          # (var, jtype) -> its slots (see var_slots)
 

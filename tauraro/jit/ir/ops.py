@@ -164,6 +164,7 @@ dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), whe
 dict_len        addr                int     load            a dict table's number of entries
 check_found     addr                -       guard           exits if a is 0 (a key dict_find did not find: the interpreter raises KeyError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
+new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 list_len        addr                int     load            a resizable list's length: its record's first word, which append, pop and insert change

@@ -18,7 +18,7 @@ import builtins as B
 import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
-from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM
+from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
@@ -84,6 +84,7 @@ class Frame:
         self.name = self.code.qualname
         self.function = getattr(inf, "function_type", None)      # an inlined callee's FunctionType
         self.depth = 0                    # calls inlined between the graph's own frame and this one
+        self.constructing = False         # the __init__ of an object native code makes (register 0: it)
         self.parent = None                # the caller's Frame, its pc of the call and state there
         self.call_pc = None
         self.call_state = None
@@ -144,6 +145,7 @@ class Recorder:
         g = self.graph
         inf = self.top.inf
         g.entry_vars = set(inf.entry)
+        g.carried = set(self.carried)
         header = inf.region.header
         g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
                                  self._values(header, inf.block_states[header]))
@@ -236,17 +238,21 @@ class Recorder:
             raise Unsupported("no terminator for %s" % name)
 
     # --- inlined calls ----------------------------------------------------------------------------
-    def inline(self, pc, ins, typing):
+    def inline(self, pc, ins, typing, values=None, result=None, constructing=False):
         """The callee's blocks in place of the call: arguments into its parameter
-        registers, its returns into the call's destination, then on after the call."""
+        registers, its returns into the call's destination, then on after the call.
+        (``values``, ``result``: the parameters' and what a return writes, if not the
+        call's own; returns the callee's Frame.)"""
         callee_inf = typing.callee
         caller = self.frame
-        values = self.bound_arguments(ins, typing)
+        if values is None:
+            values = self.bound_arguments(ins, typing)
         self.frames += 1
         leave_at = caller.leave_at or (pc, self.state, self.code.instrs[pc].line)
         cont = ("return", caller.id, pc)
-        callee = Frame(callee_inf, self.frames, leave_at, (caller.var(ins.args[0]), typing.result), cont)
+        callee = Frame(callee_inf, self.frames, leave_at, result or (caller.var(ins.args[0]), typing.result), cont)
         callee.depth = caller.depth + 1
+        callee.constructing = constructing
         callee.parent, callee.call_pc, callee.call_state = caller, pc, self.state
         self.graph.inline_depth = max(self.graph.inline_depth, callee.depth)
         for r, (t, parts) in enumerate(values):
@@ -259,6 +265,29 @@ class Recorder:
         self.enter(caller)
         self.block = self.graph.block(cont, self._label(pc, "_after_call"))
         self.pc = pc
+        return callee
+
+    def construct(self, pc, ins, typing):
+        """``C(...)`` made natively (Inference._construct): a record for the object from the
+        heap (``new_obj``: no room, and the interpreter makes it), ``__init__`` inlined
+        with the record as ``self`` (its stores fill the fields), then the record is the
+        call's result. Nothing but a snapshot sees the object before the loop leaves; an
+        exit materialises it then (``transfer.EntryRecords.instance``)."""
+        obj = self.guard("new_obj", imm=typing.result.size, reason="no room for a new object")
+        arguments = [(typing.operands[1], [obj])] + self.call_arguments(ins)
+        values = []
+        for how, v in typing.binding:
+            if how == "arg":
+                values.append(arguments[v])
+            else:
+                t = const_type(v)
+                values.append((t, self.const_parts(v, t)))
+        callee = self.inline(pc, ins, typing, values, (self.frame.var(ins.args[0]), NONE), constructing=True)
+        # the object: the callee's self as its __init__ returned (the register is never assigned)
+        this = [self.block.instrs.append(i) or i for i in
+                (Ins("getvar", (), s, None, self.code.instrs[pc].line)
+                 for s in self.graph.var_slots(callee.var(0), typing.new))]
+        self.write(ins.args[0], typing.result, this)
 
     def native_call(self, args, typing):
         """A call of a function compiled whole (it could not be inlined): its graph is
@@ -358,6 +387,8 @@ class Recorder:
                 raise Unsupported("an exit inside %s, which makes cells" % f.name)
             cells = {reg for _, reg in f.code.freevars}         # (set from the closure)
             live = f.region.liveness.live_after(fpc) if inner else f.region.liveness.live_at(fpc)
+            if f.constructing:      # (its self is the call's result: see exits.NewObject)
+                live = live | {0}
             for reg in sorted(live):
                 if reg == skip or reg in cells:
                     continue
@@ -366,7 +397,8 @@ class Recorder:
                     raise Unsupported("no type for %s of %s at an exit" % (f.code.regnames.get(reg, reg), f.name))
                 values.append((f.var(reg), t))
             frames.append((f.code, fpc))
-            callees.append((f.id, f.function, f.parent.code.instrs[f.call_pc].args[0]))
+            dest = f.parent.code.instrs[f.call_pc].args[0]
+            callees.append((f.id, f.function, NewObject(dest) if f.constructing else dest))
         top_pc = frames[0][1]
         return self.graph.snapshot(Snapshot(self.top.code, chain[0][1], self.top.code.line_of(top_pc), reason,
                                             kind, values, tuple(frames), callees))
@@ -555,6 +587,8 @@ class Recorder:
                 value = self.op("load_float", addr)
             elif ft is BOOL:
                 value = self.op("int_truth", self.op("load_int", addr))
+            elif isinstance(ft, InstanceType):      # (an object: its record's address)
+                value = self.op("load_addr", addr)
             else:
                 value = self.op("load_int", addr)
             self.store(args[0], ft, value)
@@ -563,12 +597,24 @@ class Recorder:
         """A field of an object copied in: its word, and the record marked for the exit to
         write back (jtypes.InstanceType)."""
         obj = self.type_of(args[0])
-        k, ft = obj.field(self.code.names[args[1]])
         base = self.parts(args[0])[0]
-        value = self.value(args[2], ft)
-        if ft is BOOL:
-            value = self.op("bool_to_int", value)
-        self.op("store_float" if ft is FLOAT else "store_int", self.op("elem", base, self.op("int", imm=k)), value)
+        grown = typing.result
+        if grown is not None:       # a new attribute of an object being made: its next field
+            k, ft = len(obj.fields), grown.fields[-1][1]
+        else:
+            k, ft = obj.field(self.code.names[args[1]])
+        if isinstance(ft, InstanceType):        # (an object: its record's address)
+            self.op("store_addr", self.op("elem", base, self.op("int", imm=k)), self.parts(args[2])[0])
+        else:
+            value = self.value(args[2], ft)
+            if ft is BOOL:
+                value = self.op("bool_to_int", value)
+            self.op("store_float" if ft is FLOAT else "store_int", self.op("elem", base, self.op("int", imm=k)), value)
+        if grown is not None:       # every register holding it now has the next type
+            for var, t in sorted(self.state.items(), key=lambda vt: repr(vt[0])):
+                if t is obj:
+                    self.write(var, grown, self.read(var, obj))
+            return
         self.op("mark_dirty", base)
 
     def op_NEG(self, args, typing):
@@ -1096,6 +1142,9 @@ class Recorder:
             return
         if getattr(typing.callee, "compiled_whole", False):
             self.native_call(args, typing)
+            return
+        if typing.new is not None:
+            self.construct(self.pc, self.code.instrs[self.pc], typing)
             return
         if typing.callee is not None:
             self.inline(self.pc, self.code.instrs[self.pc], typing)
