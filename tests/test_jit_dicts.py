@@ -246,3 +246,30 @@ def test_dicts_in_inlined_callees_a_global_dict_and_a_key_error_raised_inside_on
     """)
     assert r.loop(16)["native_iterations"] > 7000
     assert r.loop(18)["native_iterations"] > 2500
+
+
+def test_a_loop_making_objects_and_growing_a_dict(tmp_path):
+    # the objects' heap (HEAP..HEAP_END) and the memory a dict's table grows into (FREE)
+    # are both after the entry's records: the table grows past the objects' room
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, k, v):
+                self.k = k
+                self.v = v
+
+        def run(n, counts, out):
+            for i in range(n):
+                p = P(i % 977, i * 0.5)
+                counts[p.k] = counts.get(p.k, 0) + 1
+                if i % 3 == 0:
+                    out[i % len(out)] = p
+            return len(counts)
+
+        counts = {}
+        out = [P(0, 0.0)] * 50
+        for rep in range(3):
+            print(run(30000 + rep, counts, out))
+        print(sum(counts.values()), sorted(counts.items())[:3], list(counts)[:5])
+        print([(o.k, o.v) for o in out[:5]], len(set(map(id, out))), out[3] is out[3 + 50 * 0])
+    """)
+    assert r.loop(8)["native_iterations"] > 80000
