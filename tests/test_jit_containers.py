@@ -276,3 +276,28 @@ def test_lists_of_tuples_of_numbers_are_copied_at_once(tmp_path):
     """)
     row = r.loop(7)
     assert row["status"] == "compiled" and row["native_iterations"] > 1400000, (row["reason"], row)
+
+
+def test_a_short_loop_over_a_big_grid_does_not_copy_it(tmp_path):
+    # an entry may copy a few words (SMALL_COPY) and two more per iteration of work left,
+    # its own iterations times those its nested loops made per iteration so far: a loop
+    # setting one column of a 600 x 600 table copies nothing of it, a loop filling the
+    # table row by row may
+    r = jit(tmp_path, """
+        def table(n):
+            d = [[0] * n for _ in range(n)]
+            for i in range(n):
+                d[i][0] = i
+            for i in range(1, n):
+                row = d[i]
+                up = d[i - 1]
+                for j in range(1, n):
+                    row[j] = (up[j] + row[j - 1] + j) % 1000
+            return d[n - 1][n - 1], sum(map(sum, d))
+
+        for n in (50, 600, 600):
+            print(table(n))
+    """)
+    row = r.loop(4)
+    assert row["status"] == "left to the baseline" and "would copy in more than" in row["reason"], row
+    assert r.loop(6)["native_iterations"] + r.loop(9)["native_iterations"] > 300000

@@ -110,8 +110,10 @@ class LoopState:
         self.entries = 0
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
+        self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
+        self._iteration_seconds = None
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -138,6 +140,19 @@ class LoopState:
     @property
     def line(self):
         return self.loop.line
+
+    @property
+    def iteration_seconds(self) -> float:
+        """What the baseline spends on one iteration of this loop's own body, at least: a
+        floor, or its register instructions' worth (those of loops nested in it not
+        counted: their iterations are theirs)."""
+        if self._iteration_seconds is None:
+            loop = self.loop
+            size = loop.end - loop.header
+            loops = getattr(self.code, "loops", ())
+            size -= sum(c.end - c.header for c in loops if c.parent == loop.id and c is not loop)
+            self._iteration_seconds = max(BASELINE_SECONDS_PER_ITERATION, size * BASELINE_SECONDS_PER_INSTRUCTION)
+        return self._iteration_seconds
 
     @property
     def dead(self) -> bool:
@@ -191,9 +206,12 @@ IDLE_COUNTDOWN = 250
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
 # what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
-# dev VM: 30-60 ns), against which copying data in and out is judged; and the entry and exit
-# time any loop may take beyond that (wall time: a busy machine may deschedule an entry)
+# dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
+# VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.body_size), against
+# which copying data in and out is judged; and the entry and exit time any loop may take
+# beyond that
 BASELINE_SECONDS_PER_ITERATION = 25e-9
+BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 TRANSFER_ALLOWANCE = 0.02
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
@@ -287,7 +305,7 @@ class JitController:
         left = self._iterations_left(st, r)
         if parent is not None:
             # (the enclosing loop runs this one again: at least as much work is left in it)
-            parent.work_hint = max(parent.work_hint, left)
+            parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
         record = self.enter(st, G, r, left)
@@ -433,15 +451,35 @@ class JitController:
         st.backoff = min(st.backoff * 2, 1 << 16)
 
     @staticmethod
-    def _iterations_left(st, r) -> int:
+    def _iterations_left(st, r) -> int | None:
         """The iterations a for loop has left, from its iterator's length hint (a range's
-        or a list's: known without running it); 0 if not known (a while loop)."""
+        or a list's: known without running it); None if not known (a while loop)."""
         if st.loop.kind == "for" and st.loop.target is not None:
             try:
-                return operator.length_hint(r[st.loop.target])
+                return operator.length_hint(r[st.loop.target], -1) if r[st.loop.target] is not None else None
             except Exception:       # (an iterator's own __length_hint__ may raise)
-                return 0
-        return 0
+                return None
+        return None
+
+    def _work_per_iteration(self, st) -> float:
+        """The iterations the loops nested in this one have made per iteration of it so far,
+        plus its own one."""
+        own = st.interpreted_iterations + st.native_iterations
+        nested = 0
+        for loop in getattr(st.code, "loops", ()):
+            if loop.parent == st.loop.id and loop is not st.loop:
+                child = self.loops.get((st.code, loop.id))
+                if child is not None:
+                    nested += child.interpreted_iterations + child.native_iterations
+        return 1.0 + nested / max(own, 1)
+
+    def _copy_limit(self, st, left) -> int:
+        """What this entry may copy in (``layout.copy_limit``): by the work left, its own
+        iterations (``left``, None if not known) times what each has cost so far in nested
+        iterations, or what a loop nested in it had left (``work_hint``)."""
+        if left is None or left < 0:
+            return copy_limit(st.work_hint, known=False)
+        return copy_limit(max(int(left * self._work_per_iteration(st)), st.work_hint), known=True)
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
@@ -494,7 +532,7 @@ class JitController:
             return None
         return inf.state_before.get(pc)
 
-    def enter(self, st, G, r, left=0):
+    def enter(self, st, G, r, left=None):
         """Run the loop natively from its header; the exit record, or None if it was not
         entered (not compilable, or values it cannot take this time). ``left``: the
         iterations it is known to have left, which bound what the entry may copy in
@@ -507,7 +545,7 @@ class JitController:
         # (an entry copying records is billed its CPU time too: see below)
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
-        limit = copy_limit(max(left, st.work_hint))
+        limit = self._copy_limit(st, left)
         try:
             if version is not None:
                 version.transfer.copy_limit = limit
@@ -809,9 +847,11 @@ class JitController:
                 lst.native_iterations += n
             native = counts[version.header_counter]
         st.native_work += sum(counts)     # iterations of the region's nested loops included
+        states = version.counter_states if len(counts) > 1 else (st,)
+        st.native_saving += sum(n * s.iteration_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if st.transfer_seconds > st.native_work * BASELINE_SECONDS_PER_ITERATION + TRANSFER_ALLOWANCE:
+        if st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects) costs more than the
             # baseline would have spent on the iterations run natively: it cannot pay
             self.give_up(st, "left to the baseline",

@@ -38,6 +38,7 @@ SEQ_HEADER = 16
 # whole of one list may copy it; ``JitController._after_exit`` then judges by the times
 # measured.)
 COPY_LIMIT = 1 << 21
+SMALL_COPY = 1 << 16     # (~1.5 ms of copying)
 # the room an entry gives the objects native code makes (a run that fills it leaves at the
 # construction that does not fit; the interpreter makes that object, and the next entry
 # starts with the room empty again)
@@ -50,10 +51,12 @@ class TooMuchToCopy(Exception):
     baseline's."""
 
 
-def copy_limit(iterations_left: int) -> int:
-    """The most words an entry may copy in, for a loop with ``iterations_left`` iterations
-    known to be left (0 if not known: a while loop)."""
-    return COPY_LIMIT + 2 * iterations_left
+def copy_limit(work_left: int, known: bool) -> int:
+    """The most words an entry may copy in, for a loop with ``work_left`` iterations (its
+    own and its nested loops') known to be left: a few for little work (a loop over 400
+    rows setting one column must not copy the whole grid), more as the work grows; or, if
+    the loop's own iterations are not known (a while loop), COPY_LIMIT more."""
+    return (SMALL_COPY if known else COPY_LIMIT) + 2 * work_left
 
 
 def _align(n, a):

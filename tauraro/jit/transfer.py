@@ -179,7 +179,12 @@ class EntryRecords:
         more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
             n * RECORD_COST + sum(map(len, obj)))
         if self.cost + more > self.limit:
-            raise TooMuchToCopy(self.cost + more)
+            # (at most: one element many times, [row] * n, is one record)
+            distinct = {id(e): e for e in obj if id(e) not in self.by_id}.values()
+            more = len(distinct) * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
+                len(distinct) * RECORD_COST + sum(map(len, distinct)))
+            if self.cost + more > self.limit:
+                raise TooMuchToCopy(self.cost + more)
         arr = array("q")
         for e in obj:
             a = self.record(e, elem)
