@@ -182,8 +182,8 @@ def test_array_array_of_numbers(tmp_path):
 
 
 def test_a_loop_that_would_copy_in_too_much_data_is_left_to_the_baseline(tmp_path):
-    # every entry copies what the loop reads: a list of more than COPY_LIMIT (2**21)
-    # elements costs more to copy than a short loop over part of it could save
+    # every entry copies what the loop reads: a list of 2.2 million ints costs more to
+    # copy than a short loop over part of it could save (layout.copy_limit)
     r = jit(tmp_path, """
         big = [k % 7 for k in range(2_200_000)]
         t = 0
@@ -197,10 +197,10 @@ def test_a_loop_that_would_copy_in_too_much_data_is_left_to_the_baseline(tmp_pat
 
 
 def test_a_loop_over_all_of_a_long_list_may_copy_it(tmp_path):
-    # an entry may copy two words more for each iteration its iterator has left: a loop
-    # over the whole of a list longer than COPY_LIMIT copies it; so may the loop around
-    # a loop that had that many left (its work_hint), and a loop refused for copying too
-    # much is tried again later, when it has more iterations left
+    # an entry may copy what a baseline iteration costs for each iteration its iterator
+    # has left (layout.copy_limit): a loop over the whole of a long list copies it, a
+    # while loop may copy up to COPY_LIMIT, and a loop refused for copying too much is
+    # tried again later, when it has more iterations left
     r = jit(tmp_path, """
         def count(flags):
             c = 0

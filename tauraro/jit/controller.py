@@ -43,7 +43,7 @@ from . import mathlib
 from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, method_function, objects_type, resizable_type,
                      virtual_tuple_type)
-from .layout import TooMuchToCopy, copy_limit
+from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -144,13 +144,17 @@ class LoopState:
     @property
     def iteration_seconds(self) -> float:
         """What the baseline spends on one iteration of this loop's own body, at least: a
-        floor, or its register instructions' worth (those of loops nested in it not
-        counted: their iterations are theirs)."""
+        floor, or its register instructions' worth, a call counting as CALL_INSTRUCTIONS
+        (those of loops nested in it not counted: their iterations are theirs)."""
         if self._iteration_seconds is None:
             loop = self.loop
-            size = loop.end - loop.header
             loops = getattr(self.code, "loops", ())
-            size -= sum(c.end - c.header for c in loops if c.parent == loop.id and c is not loop)
+            nested = [c for c in loops if c.parent == loop.id and c is not loop]
+            size = 0
+            for pc in range(loop.header, loop.end):
+                if any(c.header <= pc < c.end for c in nested):
+                    continue
+                size += CALL_INSTRUCTIONS if self.code.instrs[pc].op.name.startswith("CALL") else 1
             self._iteration_seconds = max(BASELINE_SECONDS_PER_ITERATION, size * BASELINE_SECONDS_PER_INSTRUCTION)
         return self._iteration_seconds
 
@@ -212,6 +216,7 @@ ENTRIES_BEFORE_JUDGING = 8
 # beyond that
 BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
+CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
@@ -446,7 +451,8 @@ class JitController:
         and tried again after a longer backoff each time (a later run of it may have more
         iterations left, or less data)."""
         st.status = "left to the baseline"
-        st.reason = "an entry would copy in more than %d words of data" % limit
+        st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
+            limit * UNIT_SECONDS * 1000)
         st.copy_refused = True
         st.backoff = min(st.backoff * 2, 1 << 16)
 
@@ -461,25 +467,29 @@ class JitController:
                 return None
         return None
 
-    def _work_per_iteration(self, st) -> float:
-        """The iterations the loops nested in this one have made per iteration of it so far,
-        plus its own one."""
+    def _seconds_per_iteration(self, st) -> float:
+        """What the baseline spends on an iteration of this loop, at least: its own body's
+        (``iteration_seconds``) and, for each loop nested in it, the iterations that loop
+        has made per iteration of this one so far times its body's."""
         own = st.interpreted_iterations + st.native_iterations
-        nested = 0
+        seconds = st.iteration_seconds
         for loop in getattr(st.code, "loops", ()):
             if loop.parent == st.loop.id and loop is not st.loop:
                 child = self.loops.get((st.code, loop.id))
                 if child is not None:
-                    nested += child.interpreted_iterations + child.native_iterations
-        return 1.0 + nested / max(own, 1)
+                    made = child.interpreted_iterations + child.native_iterations
+                    seconds += made / max(own, 1) * child.iteration_seconds
+        return seconds
 
     def _copy_limit(self, st, left) -> int:
-        """What this entry may copy in (``layout.copy_limit``): by the work left, its own
-        iterations (``left``, None if not known) times what each has cost so far in nested
-        iterations, or what a loop nested in it had left (``work_hint``)."""
+        """What this entry may copy in (``layout.copy_limit``): what the baseline would spend
+        on the work left, its own iterations (``left``, None if not known) at what each
+        costs with its nested loops (``_seconds_per_iteration``), or on the iterations a
+        loop nested in it had left (``work_hint``)."""
+        hint = st.work_hint * BASELINE_SECONDS_PER_ITERATION
         if left is None or left < 0:
-            return copy_limit(st.work_hint, known=False)
-        return copy_limit(max(int(left * self._work_per_iteration(st)), st.work_hint), known=True)
+            return copy_limit(hint, known=False)
+        return copy_limit(max(left * self._seconds_per_iteration(st), hint), known=True)
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and

@@ -29,21 +29,28 @@ from .jtypes import FLOAT, SeqType
 
 SEQ_HEADER = 16
 
-# the most words (elements, characters, fields) one entry copies in: ~50 ms of copying,
-# more than any loop run by the baseline would lose to not being compiled, unless it is
-# a long one (copying whole containers at every entry is the cost the JIT must not pay).
-# A loop whose iterator has iterations left may copy two more words for each
-# (``copy_limit``): a baseline iteration costs about as much as copying two words of a
-# list of flags in and out (flags.py), or one of ints or floats. (So a loop over the
-# whole of one list may copy it; ``JitController._after_exit`` then judges by the times
-# measured.)
-COPY_LIMIT = 1 << 21
-SMALL_COPY = 1 << 16     # (~1.5 ms of copying)
+# What an entry's copying costs, in units of about 3.5 ns of the dev VM's time (copying in
+# and writing back): an int or float element ELEMENT_COST (a type check and an array
+# conversion, ~12-25 ns), a flag of a list of bools or a character FLAG_COST (~2-4 ns: flags.py,
+# one encode), a record of its own RECORD_COST more (an object's: ~0.44 us of Python-level
+# steps), a tuple of numbers copied with its list TUPLE_COST more (transfer._tuples: ~0.1 us).
+UNIT_SECONDS = 3.5e-9
+ELEMENT_COST = 4
+FLAG_COST = 1
+RECORD_COST = 128
+TUPLE_COST = 32
+# An entry may copy what the baseline would spend on the work it has left (``copy_limit``:
+# JitController._copy_limit estimates it), beyond SMALL_COPY (~1 ms) for a loop whose
+# iterations are known, or COPY_LIMIT (~60 ms: more than any loop run by the baseline would
+# lose to not being compiled, unless it is a long one) for a while loop. Copying whole
+# containers at every entry is the cost the JIT must not pay; ``JitController._after_exit``
+# then judges by the times measured.
+COPY_LIMIT = 1 << 24
+SMALL_COPY = 1 << 18
 # the room an entry gives the objects native code makes (a run that fills it leaves at the
 # construction that does not fit; the interpreter makes that object, and the next entry
 # starts with the room empty again)
 HEAP_ROOM = 64 << 20
-RECORD_COST = 128       # what a record costs beyond its words (Python-level steps: ~3-4 us, as 128 words)
 
 
 class TooMuchToCopy(Exception):
@@ -51,12 +58,13 @@ class TooMuchToCopy(Exception):
     baseline's."""
 
 
-def copy_limit(work_left: int, known: bool) -> int:
-    """The most words an entry may copy in, for a loop with ``work_left`` iterations (its
-    own and its nested loops') known to be left: a few for little work (a loop over 400
-    rows setting one column must not copy the whole grid), more as the work grows; or, if
-    the loop's own iterations are not known (a while loop), COPY_LIMIT more."""
-    return (SMALL_COPY if known else COPY_LIMIT) + 2 * work_left
+def copy_limit(work_seconds: float, known: bool) -> int:
+    """What an entry may copy in (in cost units), for a loop whose work left would cost the
+    baseline ``work_seconds`` (its own iterations and its nested loops', known from its
+    iterator): a little for little work (a loop over 400 rows setting one column must not
+    copy the whole grid), as much as the work costs beyond that; or, if the loop's own
+    iterations are not known (a while loop), COPY_LIMIT more."""
+    return (SMALL_COPY if known else COPY_LIMIT) + int(work_seconds / UNIT_SECONDS)
 
 
 def _align(n, a):

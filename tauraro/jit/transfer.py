@@ -30,7 +30,8 @@ from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictTy
 from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import COPY_LIMIT, HEAP_ROOM, RECORD_COST, SEQ_HEADER, FrameLayout, TooMuchToCopy, _align
+from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, TUPLE_COST, FrameLayout,
+                     TooMuchToCopy, _align)
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
@@ -41,7 +42,6 @@ KEEP_LIMIT = 64 << 20
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
-TUPLE_COST = 8           # what a tuple written at once costs beyond its words (see RECORD_COST)
 _NUMBERS = (INT, FLOAT, BOOL)
 _PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
 _chain = chain.from_iterable
@@ -68,7 +68,7 @@ class EntryRecords:
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
-        self.cost = 0             # words, and RECORD_COST a record: checked against the limit
+        self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
         self.blocks = []          # (start, end, stride, tuples) of the tuples written at once (_tuples)
         self.records_out = self.words_out = 0
@@ -87,7 +87,7 @@ class EntryRecords:
         if isinstance(jt, DictType):
             return self._dict(obj, jt)
         n = len(obj)
-        self.cost += n + RECORD_COST
+        self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
@@ -177,12 +177,12 @@ class EntryRecords:
         # again later, so it must fail before it has spent the limit)
         n = len(obj)
         more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-            n * RECORD_COST + sum(map(len, obj)))
+            n * RECORD_COST + ELEMENT_COST * sum(map(len, obj)))
         if self.cost + more > self.limit:
             # (at most: one element many times, [row] * n, is one record)
             distinct = {id(e): e for e in obj if id(e) not in self.by_id}.values()
             more = len(distinct) * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-                len(distinct) * RECORD_COST + sum(map(len, distinct)))
+                len(distinct) * RECORD_COST + ELEMENT_COST * sum(map(len, distinct)))
             if self.cost + more > self.limit:
                 raise TooMuchToCopy(self.cost + more)
         arr = array("q")
@@ -210,7 +210,7 @@ class EntryRecords:
         flat = list(_chain(rows))
         if set(map(type, flat)) != {_PYNUMBER[elem.elem]}:
             return None
-        self.cost += n * (k + TUPLE_COST)
+        self.cost += n * (ELEMENT_COST * k + TUPLE_COST)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         try:
@@ -268,7 +268,7 @@ class EntryRecords:
         self.by_address[addr] = obj
         self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
         self.words_in += len(values)
-        self.cost += len(values) + RECORD_COST
+        self.cost += ELEMENT_COST * len(values) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         return addr
@@ -289,7 +289,7 @@ class EntryRecords:
         cap = 2 * n + 16
         addr = self.cursor
         header, size = table_header(addr, n, cap)
-        self.cost += 2 * cap + RECORD_COST
+        self.cost += 8 * n + RECORD_COST       # (~30 ns a key and value: docs/jit-data.md)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         entries = array("q", bytes(16 * n))
@@ -497,7 +497,7 @@ class Transfer:
         ``attach`` it later."""
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
-        self.copy_limit = COPY_LIMIT      # the most words the next entry may copy in (layout.copy_limit)
+        self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
