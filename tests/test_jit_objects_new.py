@@ -405,3 +405,38 @@ def test_object_fields_of_made_objects_in_reused_heap_memory(tmp_path):
             print([(h.w, h.v.x, type(h.v).__name__) for h in hs], keep[0].x)
     """)
     assert r.loop(12)["native_iterations"] > 10000, r.loop(12)
+
+
+def test_objects_passed_to_inlined_methods_are_copied_in(tmp_path):
+    # acc.add(a): a is used only by the method inlined, through its parameter; it is
+    # copied in with the attributes that method uses (region.attribute_uses counts a call's
+    # arguments), as d.add(a) of an object made in the loop is
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+            def add(self, o):
+                return V(self.x + o.x, self.y + o.y)
+
+        def f(n, a):
+            acc = V(0.0, 0.0)
+            for i in range(n):
+                acc = acc.add(a)
+            return acc.x, acc.y
+
+        def h(n, a):
+            s = 0.0
+            for i in range(n):
+                d = V(i * 0.5, 1.0)
+                e = d.add(a)
+                s += e.x
+            return s
+
+        a = V(1.0, 2.0)
+        print(f(3000, a), h(3000, a), vars(a))
+        print(f(3000, V(1, 2)), h(2000, V(True, 0.5)))
+    """)
+    assert r.loop(12)["native_iterations"] > 1500
+    assert r.loop(18)["native_iterations"] > 1500

@@ -50,7 +50,8 @@ class Block:
 def attribute_uses(code, instrs) -> dict[int, frozenset]:
     """Register -> the attribute names ``instrs`` (of ``code``) read or write on the object
     it holds, through copies of it too (``self.n += 1`` goes through a copy of ``self``);
-    a register compared by identity (``a is b``) uses no name, but is one too."""
+    a register compared by identity (``a is b``) or passed to a call (``acc.add(a)``: the
+    method inlined uses ``a``'s attributes) uses no name, but is one too."""
     uses, moves = {}, []
     for ins in instrs:
         name = ins.op.name
@@ -62,6 +63,9 @@ def attribute_uses(code, instrs) -> dict[int, frozenset]:
             moves.append(ins.args)
         elif name in ("IS", "IS_NOT"):      # (an object compared by identity: no attribute)
             for reg in ins.args[1:]:
+                uses.setdefault(reg, set())
+        elif name in ("CALL", "CALL_KW"):   # (an object passed to a call: its callee may use it)
+            for reg in ins.args[3:] if name == "CALL_KW" else ins.args[2:]:
                 uses.setdefault(reg, set())
     changed = bool(uses)
     while changed:
