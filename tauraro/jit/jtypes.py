@@ -959,6 +959,10 @@ def _seq_type(v, kind):
         if all(I64_MIN <= x <= I64_MAX for x in v) if v and len(v) < 64 else _ints_fit(v):
             return LIST_INT if kind == "list" else TUPLE_INT
         return OtherType("%s with big ints" % kind)
+    if types == {str}:
+        # lists of str (words, lines): each element its own STR record, its address the
+        # element's word (transfer.EntryRecords._strs copies them in at once)
+        return object_seq(kind, STR)
     if len(types) == 1 and (list in types or tuple in types):
         # lists of lists (grids, tables): the rows' type from the first (the entry checks
         # every row against it)

@@ -101,7 +101,7 @@ class FrameLayout:
         for value, jt in constant_records([region, *callees]):
             self.constants[id(value)] = off
             self.const_objects[off] = value
-            arr = array("d" if jt.elem is FLOAT else "q", value)
+            arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
             self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
         self.exit_area = _align(off, 16)
@@ -164,6 +164,10 @@ def callee_writes(inference) -> set:
     return out
 
 
+# (longer str constants get no record: compared with them, a str leaves native code)
+STR_CONST_MAX = 4096
+
+
 def constant_records(regions):
     """(value, JType) of every constant tuple of numbers the regions' instructions use."""
     out = {}
@@ -183,7 +187,7 @@ def _region_constants(region, out):
 
 
 def _scan_constants(region, found):
-    from .jtypes import const_type
+    from .jtypes import STR, const_type
     out = {}
     code = region.code
     for b in region.blocks.values():
@@ -196,6 +200,10 @@ def _scan_constants(region, found):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
+                    elif type(value) is str and len(value) != 1 and len(value) <= STR_CONST_MAX:
+                        # (a str constant compared with strs, or searched: a record of
+                        # its code points, as a str's at entry)
+                        out[id(value)] = (value, STR)
             if ins.op.variadic:
                 for arg in ins.args[len(ins.op.kinds) - 1:]:
                     if arg < 0 and type(code.consts[-1 - arg]) is tuple:
