@@ -118,3 +118,28 @@ def test_an_exit_in_a_loop_over_strs_resumes_exactly(tmp_path):
         except TypeError as e:
             print("TypeError", e, k)
     """)
+
+
+def test_startswith_and_endswith_of_strs_constants_and_characters(tmp_path):
+    r = jit(tmp_path, """
+        words = ["the", "", "a", "b", "ab", "ba", "théa", "\\U0001F600", "the cat", "abc", "tab", "é", "aé"] * 150
+        c = [0] * 10
+        for w in words:
+            if w.startswith("th"): c[0] += 1
+            if w.endswith("ab"): c[1] += 1
+            if w.startswith(""): c[2] += 1
+            if w.endswith("a"): c[3] += 1
+            if w.startswith("a"): c[4] += 1
+            if w.endswith("é"): c[5] += 1
+            if w.startswith(w): c[6] += 1
+            if "xthe".endswith(w): c[7] += 1
+            if w.endswith("\\U0001F600"): c[8] += 1
+            if not w.startswith(words[3]): c[9] += 1
+        print(c)
+        k = 0
+        for w in words:     # (a tuple of prefixes, a start: the interpreter's)
+            if w.startswith(("a", "b")): k += 1
+            if w.endswith("a", 1): k += 10
+        print(k)
+    """)
+    assert r.loop(4)["native_iterations"] > 1000

@@ -692,7 +692,8 @@ def _list_room(em, ins):
     em.exit_if(ins.snap)
 
 
-@rule("str_eq", "str_cmp", "str_cmp_char", "str_starts", "str_ends", "str_find", "str_find_char")
+@rule("str_eq", "str_cmp", "str_cmp_char", "str_starts", "str_ends", "str_find", "str_find_char",
+      "str_starts_char", "str_ends_char")
 def _str_op(em, ins):
     """A call of the module's string function (``tauraro.wasmgen.strings``): a comparison's
     -1/0/1 is an int, the others a bool."""

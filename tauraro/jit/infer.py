@@ -27,7 +27,7 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .layout import STR_CONST_MAX
 from .jtypes import (STR, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, ModuleType, OtherType,
+                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod, ModuleType, OtherType,
                      SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, super_next, _data_descriptor)
 
@@ -349,6 +349,12 @@ class Inference:
         checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
         if name in ("IN", "NOT_IN") and self._str_const(args[2]) is not None:
             checked = operands[:1]      # (c in "+-*/": the string constant's characters are known)
+        if name == "CALL" and isinstance(operands[0], StrMethod) and len(args) == 3 \
+                and self.str_kind(args[2], None) == "str":
+            checked = operands[:1]      # (s.startswith("ab"): the constant's record)
+        if name == "LOAD_ATTR" and self.code.names[args[2]] in STR_METHODS and args[1] < 0 \
+                and self.str_kind(args[1], None) == "str":
+            checked = []                # ("abc".startswith(w): the constant's record)
         if name in COMPARE or name in ("IN", "NOT_IN"):
             # (a str constant compared with a str, or searched for in one: its record is a
             # constant of the module, layout.constant_records)
@@ -920,6 +926,8 @@ class Inference:
                 return self._super_attribute(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
+            if attr in STR_METHODS and self.str_kind(args[1], t[0]) == "str":
+                return StrMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
@@ -952,6 +960,12 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return BOOL, ""
+            if isinstance(fn, StrMethod):
+                # s.startswith(p), p a str or a character (a tuple of prefixes, a start or
+                # an end: the interpreter's)
+                if len(rest) == 1 and self.str_kind(args[2], rest[0]):
+                    return BOOL, ""
+                return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, DictGet):
                 # d.get(k, default), the default of the values' type: the value's type
                 # either way (d.get(k) gives None or a number: the interpreter's)

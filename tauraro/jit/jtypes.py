@@ -78,6 +78,27 @@ class ListMethod(JType):
         pass
 
 
+# str methods compiled code runs on a whole str (StrMethod), with one str argument
+STR_METHODS = ("startswith", "endswith")
+
+
+class StrMethod(JType):
+    """``s.startswith`` or ``s.endswith`` of a str, between the attribute load and its call:
+    its value is the string's record."""
+    _interned: dict = {}
+
+    def __new__(cls, name):
+        t = cls._interned.get(name)
+        if t is None:
+            t = cls._interned[name] = super().__new__(cls)
+            JType.__init__(t, "str.%s of a str" % name, [("", "i32")], 50)
+            t.method = name
+        return t
+
+    def __init__(self, name):
+        pass
+
+
 class SeqIterType(JType):
     """An iterator over a list or tuple of ints or floats: its record and position."""
 

@@ -15,6 +15,8 @@ the module (no host call), one each:
     str_find(a, p) -> i32        p in a (the naive search: each start, compared word by
                                  word; an empty p is in every string)
     str_find_char(a, c) -> i32   the one-character string of code point c (i64) in a
+    str_starts_char(a, c) -> i32 a.startswith of that one-character string
+    str_ends_char(a, c) -> i32   a.endswith of it
 
 ``add_string_functions(module, wanted)`` adds those named in ``wanted`` (and what they
 use) and returns their indices.
@@ -23,7 +25,8 @@ from __future__ import annotations
 
 HEADER = 16
 
-NAMES = ("str_cmp", "str_eq", "str_cmp_char", "str_starts", "str_ends", "str_find", "str_find_char")
+NAMES = ("str_cmp", "str_eq", "str_cmp_char", "str_starts", "str_ends", "str_find", "str_find_char",
+         "str_starts_char", "str_ends_char")
 
 
 def _word(rec, index) -> list:
@@ -146,4 +149,13 @@ def add_string_functions(module, wanted) -> dict:
                 ("local.get", 2), ("i32.const", 1), ("i32.add",), ("local.set", 2),
                 ("br", 0), ("end",), ("end",),
                 ("i32.const", 0)])
+    for name, last in (("str_starts_char", False), ("str_ends_char", True)):
+        if name in wanted:
+            # not empty, and the first (last) word is c
+            at = [("local.get", 0), *la, ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+                  ("i64.load", HEADER - 8)] if last else [("local.get", 0), ("i64.load", HEADER)]
+            out[name] = module.add_function(
+                name=name, params=[("a", "i32"), ("c", "i64")], results=["i32"], body=[
+                    *la, ("i64.eqz",), ("if", None), ("i32.const", 0), ("return",), ("end",),
+                    *at, ("local.get", 1), ("i64.eq",)])
     return out

@@ -165,6 +165,8 @@ str_starts      addr addr           bool    pure            str a startswith str
 str_ends        addr addr           bool    pure            str a endswith str b
 str_find        addr addr           bool    pure            str b in str a (a substring)
 str_find_char   addr int            bool    pure            the one-character str of code point b in str a
+str_starts_char addr int            bool    pure            str a startswith the one-character str of code point b
+str_ends_char   addr int            bool    pure            str a endswith the one-character str of code point b
 dict_find       addr int            addr    load            the address of key b's value in dict table a (as an element's: load_int reads it), or 0 if b is missing
 dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
 dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0

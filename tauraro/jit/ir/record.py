@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -580,6 +580,8 @@ class Recorder:
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
+        elif isinstance(t, StrMethod):              # s.startswith: the str's record, bound
+            self.write(args[0], t, [self.str_operand(args[1])])
         elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
             self.write(args[0], t, self.parts(args[1])[:1])
         elif isinstance(source, InstanceType):
@@ -813,6 +815,14 @@ class Recorder:
         else:
             c = self.op("str_cmp", self.str_operand(a), self.str_operand(b))
         return self.op(_CMP[op], c, self.op("int", imm=0))
+
+    def str_affix(self, method, s, p) -> Ins:
+        """``s.startswith(p)`` or ``s.endswith(p)`` of the str record ``s`` and a str or a
+        character ``p`` (wasmgen/strings)."""
+        name = "str_starts" if method == "startswith" else "str_ends"
+        if self.inf.str_kind(p, self.type_of(p)) == "char":
+            return self.op(name + "_char", s, self.value(p))
+        return self.op(name, s, self.str_operand(p))
 
     def compare(self, op, dst, a, b):
         ta, tb = self.type_of(a), self.type_of(b)
@@ -1190,6 +1200,9 @@ class Recorder:
         fn = self.type_of(args[1])
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
+            return
+        if isinstance(fn, StrMethod):
+            self.store(args[0], BOOL, self.str_affix(fn.method, self.parts(args[1])[0], args[2]))
             return
         if isinstance(typing.result, SuperType):    # super(K, o): o's record
             self.write(args[0], typing.result, self.parts(args[3]))
