@@ -143,3 +143,24 @@ def test_startswith_and_endswith_of_strs_constants_and_characters(tmp_path):
         print(k)
     """)
     assert r.loop(4)["native_iterations"] > 1000
+
+
+def test_a_str_constant_stored_into_a_list_of_str_is_the_constant(tmp_path):
+    r = jit(tmp_path, """
+        SEVEN = "seven"
+
+        def mark(words):
+            for i in range(len(words)):
+                if i % 7 == 0:
+                    words[i] = "seven"
+                elif words[i] == "":
+                    words[i] = words[i - 1]
+            return words
+
+        words = ["apple", "zebra", "é", "", "mango", "", "\\U0001F600"] * 300
+        mark(words)
+        print(words[:15])
+        print(sum(1 for w in words if w is SEVEN), sum(1 for w in words if w == "seven"))
+        print(sum(1 for k in range(1, len(words)) if words[k] is words[k - 1]))
+    """)
+    assert r.loop(5)["native_iterations"] > 1000

@@ -355,6 +355,8 @@ class Inference:
         if name == "LOAD_ATTR" and self.code.names[args[2]] in STR_METHODS and args[1] < 0 \
                 and self.str_kind(args[1], None) == "str":
             checked = []                # ("abc".startswith(w): the constant's record)
+        if name == "STORE_SUBSCR" and self.str_kind(args[2], None) == "str":
+            checked = checked[:2]       # (words[i] = "the": the constant's record)
         if name in COMPARE or name in ("IN", "NOT_IN"):
             # (a str constant compared with a str, or searched for in one: its record is a
             # constant of the module, layout.constant_records)
@@ -894,7 +896,7 @@ class Inference:
         if name == "STORE_SUBSCR":
             c, i, v = t
             if isinstance(c, SeqType) and c.mutable and i in (INT, BOOL):
-                if v is c.elem:
+                if v is c.elem or c.elem is STR and self.str_kind(args[2], v) == "str":
                     return None, ""
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return "exit", "item assignment on a %s" % c.name

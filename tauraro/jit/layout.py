@@ -23,6 +23,7 @@ The code that moves values across (generated per compiled version) is in
 from __future__ import annotations
 
 import struct
+import sys
 from array import array
 
 from .jtypes import FLOAT, SeqType
@@ -100,7 +101,7 @@ class FrameLayout:
         off = _align(off, 16)
         for value, jt in constant_records([region, *callees]):
             self.constants[id(value)] = off
-            self.const_objects[off] = value
+            self.const_objects[off] = _as_cpython_constant(value)
             arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
             self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
@@ -162,6 +163,18 @@ def callee_writes(inference) -> set:
                 seen.add(id(callee))
                 stack.append(callee)
     return out
+
+
+def _as_cpython_constant(value):
+    """The object CPython's code holds for a constant ``value`` of the region's code (which
+    Tauraro's compiler made from the source): a str constant of name characters only is
+    interned by CPython's compiler, so the program sees that very object (a list of str
+    written back, ``words[i] = "the"``, holds it); any other is the value itself (an equal
+    object: CPython's own constant of it is not reachable from here)."""
+    if type(value) is str and value.isascii() and (value.isidentifier() or value.replace("_", "a").isalnum()
+                                                    or value == ""):
+        return sys.intern(value)
+    return value
 
 
 # (longer str constants get no record: compared with them, a str leaves native code)

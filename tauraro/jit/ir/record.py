@@ -1027,7 +1027,9 @@ class Recorder:
             self.op("mark_dirty", table)
             return
         addr = self.index(args[0], args[1])
-        if isinstance(c.elem, (InstanceType, SeqType)):
+        if c.elem is STR:       # (a str, or a str constant's record: written back as the constant)
+            self.op("store_addr", addr, self.str_operand(args[2]))
+        elif isinstance(c.elem, (InstanceType, SeqType)):
             self.op("store_addr", addr, self.parts(args[2])[0])
         else:
             value = self.value(args[2])
