@@ -164,3 +164,46 @@ def test_a_str_constant_stored_into_a_list_of_str_is_the_constant(tmp_path):
         print(sum(1 for k in range(1, len(words)) if words[k] is words[k - 1]))
     """)
     assert r.loop(5)["native_iterations"] > 1000
+
+
+def test_random_strings_and_characters_compared_every_way(tmp_path):
+    # short strings over an alphabet with a surrogate, BMP and astral characters and NUL,
+    # so prefixes, equal strings and strings differing only in length are common
+    r = jit(tmp_path, """
+        ALPHA = ["a", "b", "\\x00", "\\xff", "\\u0100", "\\ud800", "\\uffff", "\\U0001F600", "\\U0010FFFF"]
+        s = 12345
+        words = []
+        for i in range(400):
+            w = ""
+            s = (s * 1103515245 + 12345) & 0x7FFFFFFF
+            for k in range(s % 4):
+                s = (s * 1103515245 + 12345) & 0x7FFFFFFF
+                w += ALPHA[s % len(ALPHA)]
+            words.append(w)
+        text = "".join(words)
+
+        def compare(words, text):
+            out = [0] * 16
+            n = len(words)
+            for i in range(n):
+                a = words[i]
+                b = words[(i * 7 + 3) % n]
+                c = text[i % len(text)]
+                out[0] += (a == b) + 2 * (a != b)
+                out[1] += (a < b) + 2 * (a <= b)
+                out[2] += (a > b) + 2 * (a >= b)
+                out[3] += (a == c) + 2 * (c != a)
+                out[4] += (a < c) + 2 * (c <= a)
+                out[5] += (c > a) + 2 * (a >= c)
+                out[6] += (b in a) + 2 * (c in a)
+                out[7] += (a not in "ab\\x00\\U0001F600b") + 2 * (b not in a)
+                out[8] += a.startswith(b) + 2 * a.endswith(b)
+                out[9] += a.startswith(c) + 2 * a.endswith(c)
+                out[10] += (a < "a\\ud800") + 2 * ("\\U0001F600" <= a)
+                out[11] += len(a) + (a == "")
+            return out
+
+        print(compare(words, text))
+        print(compare(words[::-1], text[::-1]))
+    """)
+    assert r.loop(17)["native_iterations"] > 300
