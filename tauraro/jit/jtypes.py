@@ -206,6 +206,9 @@ def range_by_step(step, iterator=False, start=None):
 # point] (native code never changes one)
 STR = SeqType("str", CHAR, 6)
 STR.name = "str"
+# (str constants up to this length get a record in the module's data, layout.constant_records:
+# compared with a str or searched in one natively; a longer one is an exit there)
+STR_CONST_MAX = 4096
 LIST_INT = SeqType("list", INT, 9)
 LIST_FLOAT = SeqType("list", FLOAT, 10)
 TUPLE_INT = SeqType("tuple", INT, 11)

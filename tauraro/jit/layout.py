@@ -26,7 +26,7 @@ import struct
 import sys
 from array import array
 
-from .jtypes import FLOAT, SeqType
+from .jtypes import FLOAT, STR_CONST_MAX, SeqType
 
 SEQ_HEADER = 16
 
@@ -175,10 +175,6 @@ def _as_cpython_constant(value):
                                                     or value == ""):
         return sys.intern(value)
     return value
-
-
-# (longer str constants get no record: compared with them, a str leaves native code)
-STR_CONST_MAX = 4096
 
 
 def constant_records(regions):
