@@ -955,7 +955,7 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
 
         def words(xs):
             n = 0
-            for x in xs:                # a list of str: never compiled
+            for x in xs:                # a list of bytes: never compiled
                 n += len(x)
             return n
 
@@ -969,7 +969,7 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
         w = Walker()
         t = 0
         for k in range(3000):
-            t += words(["ab", "c"]) + w.total(["x", "yz"])
+            t += words([b"ab", b"c"]) + w.total([b"x", b"yz"])
         print(t, hooked(words), hooked(Walker.total))
     """)
     assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"

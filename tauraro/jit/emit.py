@@ -25,6 +25,7 @@ import math
 from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, add_dict_probe
 from ..wasmgen.fmod import add_fmod
+from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
@@ -547,6 +548,9 @@ class Emitter(Sink):
             index[("internal", "fmod")] = add_fmod(self.module)
         if "dict_probe" in self.internal_functions:
             index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.FREE)
+        strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions])
+        for name, idx in strings.items():
+            index[("internal", name)] = idx
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
@@ -686,6 +690,18 @@ def _list_room(em, ins):
     em.use(base)
     em.e(("i64.load", 0), "i64.ge_s")
     em.exit_if(ins.snap)
+
+
+@rule("str_eq", "str_cmp", "str_cmp_char", "str_starts", "str_ends", "str_find", "str_find_char",
+      "str_starts_char", "str_ends_char")
+def _str_op(em, ins):
+    """A call of the module's string function (``tauraro.wasmgen.strings``): a comparison's
+    -1/0/1 is an int, the others a bool."""
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("call", em.internal(ins.op)))
+    if ins.op in ("str_cmp", "str_cmp_char"):
+        em.e("i64.extend_i32_s")
 
 
 @rule("dict_find", "dict_slot")

@@ -24,9 +24,9 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, ModuleType, OtherType,
+                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod, ModuleType, OtherType,
                      SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, super_next, _data_descriptor)
 
@@ -348,6 +348,20 @@ class Inference:
         checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
         if name in ("IN", "NOT_IN") and self._str_const(args[2]) is not None:
             checked = operands[:1]      # (c in "+-*/": the string constant's characters are known)
+        if name == "CALL" and isinstance(operands[0], StrMethod) and len(args) == 3 \
+                and self.str_kind(args[2], None) == "str":
+            checked = operands[:1]      # (s.startswith("ab"): the constant's record)
+        if name == "LOAD_ATTR" and self.code.names[args[2]] in STR_METHODS and args[1] < 0 \
+                and self.str_kind(args[1], None) == "str":
+            checked = []                # ("abc".startswith(w): the constant's record)
+        if name == "STORE_SUBSCR" and self.str_kind(args[2], None) == "str":
+            checked = checked[:2]       # (words[i] = "the": the constant's record)
+        if name in COMPARE or name in ("IN", "NOT_IN"):
+            # (a str constant compared with a str, or searched for in one: its record is a
+            # constant of the module, layout.constant_records)
+            consts = {self._operand_of_arg(op, k) for k in (1, 2) if self.str_kind(args[k], None) == "str"}
+            if consts:
+                checked = [t for k, t in enumerate(checked) if k not in consts]
         key_arg = self._dict_key_arg(name, args, operands)
         if key_arg is not None and self._str_const(args[key_arg]) is not None:
             # (d["name"]: a str constant key's word is known: jtypes.StrKeys)
@@ -702,6 +716,19 @@ class Inference:
         return "a %s key %s a %s" % ("str" if self._str_const(arg) is not None else t.name,
                                       "stored into" if store else "of", dt.name)
 
+    def str_kind(self, arg, t):
+        """"str" if the operand ``arg`` (of type ``t``) is a str compiled code has a record of
+        (a STR value, or a str constant other than one character: a constant record,
+        layout.constant_records), "char" if it is one character (a CHAR), else None."""
+        if t is STR:
+            return "str"
+        if t is CHAR:
+            return "char"
+        c = self._str_const(arg)
+        if c is not None and len(c) <= STR_CONST_MAX:
+            return "str"
+        return None
+
     def _str_const(self, arg):
         """The value of a str constant operand, or None."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
@@ -764,6 +791,9 @@ class Inference:
                 return BOOL, ""
             if t[0] is CHAR and t[1] is CHAR:     # (code points compare as the strings do)
                 return BOOL, ""
+            ka, kb = self.str_kind(args[1], t[0]), self.str_kind(args[2], t[1])
+            if ka and kb and "str" in (ka, kb):     # (whole strings: wasmgen/strings)
+                return BOOL, ""
             return "exit", "comparing %s with %s" % (t[0].name, t[1].name)
         if name in ("IN", "NOT_IN") and isinstance(t[1], DictType):
             why = self._dict_key(t[1], args[1], t[0])
@@ -771,6 +801,9 @@ class Inference:
         if name in ("IN", "NOT_IN"):
             if t[0] is CHAR and self._str_const(args[2]) is not None:
                 return BOOL, ""
+            if self.str_kind(args[1], t[0]) and t[1] is STR or (
+                    self.str_kind(args[1], t[0]) == "str" and self.str_kind(args[2], t[1]) == "str"):
+                return BOOL, ""     # (a substring: wasmgen/strings str_find)
             return "exit", "membership test of a %s in a %s" % (t[0].name, t[1].name)
         if name in ("IS", "IS_NOT"):
             if t[0] is NONE or t[1] is NONE:
@@ -862,7 +895,7 @@ class Inference:
         if name == "STORE_SUBSCR":
             c, i, v = t
             if isinstance(c, SeqType) and c.mutable and i in (INT, BOOL):
-                if v is c.elem:
+                if v is c.elem or c.elem is STR and self.str_kind(args[2], v) == "str":
                     return None, ""
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return "exit", "item assignment on a %s" % c.name
@@ -894,6 +927,8 @@ class Inference:
                 return self._super_attribute(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
+            if attr in STR_METHODS and self.str_kind(args[1], t[0]) == "str":
+                return StrMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
@@ -926,6 +961,12 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return BOOL, ""
+            if isinstance(fn, StrMethod):
+                # s.startswith(p), p a str or a character (a tuple of prefixes, a start or
+                # an end: the interpreter's)
+                if len(rest) == 1 and self.str_kind(args[2], rest[0]):
+                    return BOOL, ""
+                return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, DictGet):
                 # d.get(k, default), the default of the values' type: the value's type
                 # either way (d.get(k) gives None or a number: the interpreter's)

@@ -78,6 +78,27 @@ class ListMethod(JType):
         pass
 
 
+# str methods compiled code runs on a whole str (StrMethod), with one str argument
+STR_METHODS = ("startswith", "endswith")
+
+
+class StrMethod(JType):
+    """``s.startswith`` or ``s.endswith`` of a str, between the attribute load and its call:
+    its value is the string's record."""
+    _interned: dict = {}
+
+    def __new__(cls, name):
+        t = cls._interned.get(name)
+        if t is None:
+            t = cls._interned[name] = super().__new__(cls)
+            JType.__init__(t, "str.%s of a str" % name, [("", "i32")], 50)
+            t.method = name
+        return t
+
+    def __init__(self, name):
+        pass
+
+
 class SeqIterType(JType):
     """An iterator over a list or tuple of ints or floats: its record and position."""
 
@@ -185,6 +206,9 @@ def range_by_step(step, iterator=False, start=None):
 # point] (native code never changes one)
 STR = SeqType("str", CHAR, 6)
 STR.name = "str"
+# (str constants up to this length get a record in the module's data, layout.constant_records:
+# compared with a str or searched in one natively; a longer one is an exit there)
+STR_CONST_MAX = 4096
 LIST_INT = SeqType("list", INT, 9)
 LIST_FLOAT = SeqType("list", FLOAT, 10)
 TUPLE_INT = SeqType("tuple", INT, 11)
@@ -959,6 +983,10 @@ def _seq_type(v, kind):
         if all(I64_MIN <= x <= I64_MAX for x in v) if v and len(v) < 64 else _ints_fit(v):
             return LIST_INT if kind == "list" else TUPLE_INT
         return OtherType("%s with big ints" % kind)
+    if types == {str}:
+        # lists of str (words, lines): each element its own STR record, its address the
+        # element's word (transfer.EntryRecords._strs copies them in at once)
+        return object_seq(kind, STR)
     if len(types) == 1 and (list in types or tuple in types):
         # lists of lists (grids, tables): the rows' type from the first (the entry checks
         # every row against it)

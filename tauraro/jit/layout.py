@@ -23,9 +23,10 @@ The code that moves values across (generated per compiled version) is in
 from __future__ import annotations
 
 import struct
+import sys
 from array import array
 
-from .jtypes import FLOAT, SeqType
+from .jtypes import FLOAT, STR_CONST_MAX, SeqType
 
 SEQ_HEADER = 16
 
@@ -111,8 +112,8 @@ class FrameLayout:
         off = _align(off, 16)
         for value, jt in constant_records([region, *callees]):
             self.constants[id(value)] = off
-            self.const_objects[off] = value
-            arr = array("d" if jt.elem is FLOAT else "q", value)
+            self.const_objects[off] = _as_cpython_constant(value)
+            arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
             self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
         self.exit_area = _align(off, 16)
@@ -175,6 +176,18 @@ def callee_writes(inference) -> set:
     return out
 
 
+def _as_cpython_constant(value):
+    """The object CPython's code holds for a constant ``value`` of the region's code (which
+    Tauraro's compiler made from the source): a str constant of name characters only is
+    interned by CPython's compiler, so the program sees that very object (a list of str
+    written back, ``words[i] = "the"``, holds it); any other is the value itself (an equal
+    object: CPython's own constant of it is not reachable from here)."""
+    if type(value) is str and value.isascii() and (value.isidentifier() or value.replace("_", "a").isalnum()
+                                                    or value == ""):
+        return sys.intern(value)
+    return value
+
+
 def constant_records(regions):
     """(value, JType) of every constant tuple of numbers the regions' instructions use."""
     out = {}
@@ -194,7 +207,7 @@ def _region_constants(region, out):
 
 
 def _scan_constants(region, found):
-    from .jtypes import const_type
+    from .jtypes import STR, const_type
     out = {}
     code = region.code
     for b in region.blocks.values():
@@ -207,6 +220,10 @@ def _scan_constants(region, found):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
+                    elif type(value) is str and len(value) != 1 and len(value) <= STR_CONST_MAX:
+                        # (a str constant compared with strs, or searched: a record of
+                        # its code points, as a str's at entry)
+                        out[id(value)] = (value, STR)
             if ins.op.variadic:
                 for arg in ins.args[len(ins.op.kinds) - 1:]:
                     if arg < 0 and type(code.consts[-1 - arg]) is tuple:

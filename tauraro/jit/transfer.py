@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import struct
 from array import array
-from itertools import chain, compress as _compress, repeat as _repeat
+from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
 from operator import ne as _ne
+from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
-                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, ModuleType, SeqIterType, SeqType, SuperType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
@@ -38,6 +39,11 @@ _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
 KEEP_MIN = 256
+# (_strs: a string's two header words' low bytes, chr(its length) and "\0", by length; its
+# record's size in bytes, by length; grown as longer strings come)
+STR_BULK_MAX = 1 << 16
+_STR_HEADS = []
+_STR_SIZES = []
 KEEP_LIMIT = 64 << 20
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
@@ -52,7 +58,7 @@ _tuple_iterator = type(iter(()))
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "blocks")
+                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "str_blocks")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -71,6 +77,7 @@ class EntryRecords:
         self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
         self.blocks = []          # (start, end, stride, tuples) of the tuples written at once (_tuples)
+        self.str_blocks = []      # (addresses, strs) of the strs written at once (_strs)
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -127,6 +134,10 @@ class EntryRecords:
                 if types - {bool}:
                     return None
                 arr = array("q", obj)
+            elif elem is STR:       # the strings' records first, all at once
+                if types != {str}:
+                    return None
+                arr = self._strs(obj)
             elif isinstance(elem, (InstanceType, SeqType)):     # the elements' records first
                 if types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
                     return None
@@ -192,6 +203,61 @@ class EntryRecords:
                 return None
             arr.append(a)
         return arr
+
+    def _strs(self, strs) -> array:
+        """The addresses of records of the strings in ``strs`` (a list or tuple of str), all
+        written at once: a Python-level ``record`` a string costs ~5 us, this well under
+        0.5 us. The records lie end to end, each ``[len][0][a word per code point]``: the
+        words' low bytes are one string -- each string preceded by chr(its length) and
+        "\\0" (the header words) -- encoded once (latin-1, else UTF-32, whose three low
+        bytes of a code point are spread into the words as ``record`` does), stored with
+        a stride of 8. A list with a string longer than STR_BULK_MAX is written one string
+        at a time (its characters outweigh the records). The records are not in ``by_id`` (a string is
+        immutable: another record of it reads the same, and identity tests of strings are
+        not compiled); each address maps back to its very string through ``str_blocks``
+        (a copy of the strings: a list written back before another is resolved has changed),
+        so a list of str written back holds the same objects. (Filling ``by_address`` here
+        would cost as much as the rest: it is filled only if a list of str is written back,
+        ``_resolve_blocks``.)"""
+        n = len(strs)
+        if not n:
+            return array("q")
+        lens = list(map(len, strs))
+        longest = max(lens)
+        total = sum(lens)
+        self.cost += n * RECORD_COST + total
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        if longest > STR_BULK_MAX:
+            arr = array("q")
+            for e in strs:
+                arr.append(self.record(e, STR))
+            return arr
+        if longest >= len(_STR_HEADS):
+            _STR_HEADS.extend(map(str.__add__, map(chr, range(len(_STR_HEADS), longest + 1)), _repeat("\0")))
+            _STR_SIZES.extend(range(16 + 8 * len(_STR_SIZES), 24 + 8 * longest, 8))
+        parts = [""] * (2 * n)
+        parts[0::2] = map(_STR_HEADS.__getitem__, lens)
+        parts[1::2] = strs
+        stream = "".join(parts)
+        words = 2 * n + total
+        body = bytearray(8 * words)
+        try:
+            body[0::8] = stream.encode("latin-1")
+        except UnicodeEncodeError:
+            wide = stream.encode("utf-32-le", "surrogatepass")
+            body[0::8] = wide[0::4]
+            body[1::8] = wide[1::4]
+            body[2::8] = wide[2::4]
+        base = self.cursor
+        end = base + 8 * words
+        self.cursor = _align(end, 16)
+        self.transfer.ensure(end)[base:end] = body
+        addrs = array("q", _accumulate(map(_STR_SIZES.__getitem__, lens), initial=base))
+        addrs.pop()
+        self.str_blocks.append((addrs, tuple(strs)))
+        self.words_in += words
+        return addrs
 
     def _tuples(self, rows, elem) -> array | None | bool:
         """The addresses of records of the tuples of numbers in ``rows``, all of one length,
@@ -396,11 +462,9 @@ class EntryRecords:
                 elif isinstance(elem, SeqType):     # (lists and tuples it had: their records)
                     try:
                         obj[:] = list(map(self.by_address.__getitem__, words))
-                    except KeyError:        # (tuples written at once: in blocks)
-                        for base, end, stride, rows in self.blocks:
-                            self.by_address.update(zip(range(base, end, stride), rows))
-                        self.blocks.clear()
-                        obj[:] = list(map(self.by_address.__getitem__, words))
+                    except KeyError:        # (tuples and strs written at once: in blocks; constants)
+                        self._resolve_blocks()
+                        obj[:] = list(map(self.obj, words))
                 else:
                     obj[:] = words.tolist()
         for addr, obj, jt, old in self.objects:
@@ -421,6 +485,15 @@ class EntryRecords:
             self._dicts_back(view)
         self.writeback_seconds += _clock() - t0
 
+    def _resolve_blocks(self):
+        """Every record written at once (_tuples, _strs) into ``by_address``."""
+        for base, end, stride, rows in self.blocks:
+            self.by_address.update(zip(range(base, end, stride), rows))
+        self.blocks.clear()
+        for addrs, strs in self.str_blocks:
+            self.by_address.update(zip(addrs, strs))
+        self.str_blocks.clear()
+
     def obj(self, addr):
         obj = self.by_address.get(addr)
         if obj is not None:
@@ -428,6 +501,11 @@ class EntryRecords:
         for base, end, stride, rows in self.blocks:
             if base <= addr < end:
                 return rows[(addr - base) // stride]
+        for addrs, strs in self.str_blocks:
+            if addrs[0] <= addr <= addrs[-1]:
+                i = _bisect(addrs, addr) - 1
+                if addrs[i] == addr:
+                    return strs[i]
         return self.transfer.layout.const_objects[addr]
 
     def heap(self):
@@ -892,6 +970,8 @@ class Transfer:
             return "_chr(%s)" % words[0]
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
+        if isinstance(jt, StrMethod):       # (between s.startswith and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, ListMethod):      # (between lst.append and its call)
             return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, InstanceType):        # (made natively: materialised now)

@@ -170,6 +170,8 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
                            "islower"))
+# str methods compiled code runs on a str with one str argument (tauraro.jit.jtypes.STR_METHODS)
+_STR_METHODS = frozenset(("startswith", "endswith"))
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
 _LIST_METHODS = frozenset(("append", "pop", "insert"))
 
@@ -189,6 +191,9 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
+    if (isinstance(f, ast.Attribute) and f.attr in _STR_METHODS and len(n.args) == 1 and not n.keywords
+            and not starred and not isinstance(n.args[0], ast.Tuple)):
+        return True         # (w.startswith("ab"): of a str, compiled: jtypes.StrMethod)
     if (isinstance(f, ast.Attribute) and f.attr in _LIST_METHODS and not n.keywords and not starred
             and isinstance(f.value, (ast.Name, ast.Subscript))):
         return True         # (rows[i].append(x): of a list, compiled: jtypes.ListMethod)

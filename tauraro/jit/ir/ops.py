@@ -158,6 +158,15 @@ same            addr addr           bool    pure            a is b of two record
 store_addr      addr addr           -       store           an object element := b (an object's record)
 store_float     addr float          -       store           a float element := b
 mark_dirty      addr                -       store           the record's list is written back to Python at exit
+str_eq          addr addr           bool    pure            a == b of two str records (lengths, then code points; records of strs never change)
+str_cmp         addr addr           int     pure            -1, 0 or 1 as str a <, ==, > str b (code point order)
+str_cmp_char    addr int            int     pure            str_cmp of str a and the one-character str of code point b
+str_starts      addr addr           bool    pure            str a startswith str b
+str_ends        addr addr           bool    pure            str a endswith str b
+str_find        addr addr           bool    pure            str b in str a (a substring)
+str_find_char   addr int            bool    pure            the one-character str of code point b in str a
+str_starts_char addr int            bool    pure            str a startswith the one-character str of code point b
+str_ends_char   addr int            bool    pure            str a endswith the one-character str of code point b
 dict_find       addr int            addr    load            the address of key b's value in dict table a (as an element's: load_int reads it), or 0 if b is missing
 dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
 dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0

@@ -20,8 +20,8 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, OtherType, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
+from ..jtypes import (STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+                      InstanceType, JType, ListMethod, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -44,6 +44,8 @@ class Unsupported(Exception):
 _CALLER_FRAME_NAMES = FRAME_CALLS | LOGGING_CALLS | {"warn_explicit"}
 
 _CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
+# (a comparison with its operands swapped)
+_FLIP = {"LT": "GT", "LE": "GE", "GT": "LT", "GE": "LE"}
 
 
 class CalleeRegister:
@@ -578,6 +580,8 @@ class Recorder:
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
+        elif isinstance(t, StrMethod):              # s.startswith: the str's record, bound
+            self.write(args[0], t, [self.str_operand(args[1])])
         elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
             self.write(args[0], t, self.parts(args[1])[:1])
         elif isinstance(source, InstanceType):
@@ -638,6 +642,15 @@ class Recorder:
         code points the constant holds (``c in "0123456789"`` is one range test)."""
         if isinstance(self.type_of(args[2]), DictType):     # k in d: the table has it
             r = self.op("addr_nonzero", self.op("dict_find", self.parts(args[2])[0], self.dict_key(args[1])))
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
+        needle = self.inf.str_kind(args[1], self.type_of(args[1]))
+        if needle == "char" and self.type_of(args[2]) is STR:      # a character in a str value
+            r = self.op("str_find_char", self.str_operand(args[2]), self.value(args[1]))
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
+        if needle == "str":     # a substring
+            r = self.op("str_find", self.str_operand(args[2]), self.str_operand(args[1]))
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
             return
         c = self.value(args[1])
@@ -780,8 +793,43 @@ class Recorder:
         return self.op({"ADD": "fadd", "SUB": "fsub", "MUL": "fmul", "TRUEDIV": "fdiv",
                         "MOD": "fmod", "FLOORDIV": "ffloordiv"}[op], fa, fb)
 
+    def str_operand(self, arg) -> Ins:
+        """A str operand's record: a STR value's, or a str constant's (layout's constant
+        records)."""
+        if arg < 0:
+            return self.op("addr", imm=self.constants[id(self.code.consts[-1 - arg])])
+        return self.parts(arg)[0]
+
+    def str_compare(self, op, a, b) -> Ins:
+        """``a OP b`` of two strs, at least one a whole str (a record), the other a record
+        or a CHAR: equality by str_eq (lengths first), order by the sign of str_cmp."""
+        ka, kb = self.inf.str_kind(a, self.type_of(a)), self.inf.str_kind(b, self.type_of(b))
+        if ka == "char":        # (the character on the right: the order flips)
+            a, b, ka, kb = b, a, kb, ka
+            op = _FLIP.get(op, op)
+        if kb == "char":
+            c = self.op("str_cmp_char", self.str_operand(a), self.value(b))
+        elif op in ("EQ", "NE"):
+            r = self.op("str_eq", self.str_operand(a), self.str_operand(b))
+            return r if op == "EQ" else self.op("not", r)
+        else:
+            c = self.op("str_cmp", self.str_operand(a), self.str_operand(b))
+        return self.op(_CMP[op], c, self.op("int", imm=0))
+
+    def str_affix(self, method, s, p) -> Ins:
+        """``s.startswith(p)`` or ``s.endswith(p)`` of the str record ``s`` and a str or a
+        character ``p`` (wasmgen/strings)."""
+        name = "str_starts" if method == "startswith" else "str_ends"
+        if self.inf.str_kind(p, self.type_of(p)) == "char":
+            return self.op(name + "_char", s, self.value(p))
+        return self.op(name, s, self.str_operand(p))
+
     def compare(self, op, dst, a, b):
         ta, tb = self.type_of(a), self.type_of(b)
+        ka, kb = self.inf.str_kind(a, ta), self.inf.str_kind(b, tb)
+        if ka and kb and "str" in (ka, kb):
+            self.store(dst, BOOL, self.str_compare(op, a, b))
+            return
         if FLOAT in (ta, tb):
             # an int meets a float: exact only while the int fits in 53 bits
             for arg, t in ((a, ta), (b, tb)):
@@ -979,7 +1027,9 @@ class Recorder:
             self.op("mark_dirty", table)
             return
         addr = self.index(args[0], args[1])
-        if isinstance(c.elem, (InstanceType, SeqType)):
+        if c.elem is STR:       # (a str, or a str constant's record: written back as the constant)
+            self.op("store_addr", addr, self.str_operand(args[2]))
+        elif isinstance(c.elem, (InstanceType, SeqType)):
             self.op("store_addr", addr, self.parts(args[2])[0])
         else:
             value = self.value(args[2])
@@ -1152,6 +1202,9 @@ class Recorder:
         fn = self.type_of(args[1])
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
+            return
+        if isinstance(fn, StrMethod):
+            self.store(args[0], BOOL, self.str_affix(fn.method, self.parts(args[1])[0], args[2]))
             return
         if isinstance(typing.result, SuperType):    # super(K, o): o's record
             self.write(args[0], typing.result, self.parts(args[3]))

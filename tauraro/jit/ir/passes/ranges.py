@@ -179,6 +179,8 @@ class Ranges:
             return (0, 1 << 32)
         if op in ("seq_len", "list_len"):
             return LENGTH
+        if op in ("str_cmp", "str_cmp_char"):
+            return (-1, 1)
         if op == "load_int" and self.elements and accumulate.base_var(ins.args[0]) in self.elements:
             return (-(1 << accumulate.ELEMENT_BITS), 1 << accumulate.ELEMENT_BITS)
         if op == "invert":
