@@ -299,5 +299,5 @@ def test_a_short_loop_over_a_big_grid_does_not_copy_it(tmp_path):
             print(table(n))
     """)
     row = r.loop(4)
-    assert row["status"] == "left to the baseline" and "would copy in more than" in row["reason"], row
+    assert row["native_iterations"] <= 50, row          # (only in the 50 x 50 table's run)
     assert r.loop(6)["native_iterations"] + r.loop(9)["native_iterations"] > 300000

@@ -450,10 +450,11 @@ class JitController:
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
         iterations left, or less data)."""
-        st.status = "left to the baseline"
-        st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
-            limit * UNIT_SECONDS * 1000)
-        st.copy_refused = True
+        if not st.entries:      # (one that ran natively stays compiled: this run was short)
+            st.status = "left to the baseline"
+            st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
+                limit * UNIT_SECONDS * 1000)
+            st.copy_refused = True
         st.backoff = min(st.backoff * 2, 1 << 16)
 
     @staticmethod

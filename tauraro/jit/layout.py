@@ -34,12 +34,13 @@ SEQ_HEADER = 16
 # and writing back): an int or float element ELEMENT_COST (a type check and an array
 # conversion, ~12-25 ns), a flag of a list of bools or a character FLAG_COST (~2-4 ns: flags.py,
 # one encode), a record of its own RECORD_COST more (an object's: ~0.44 us of Python-level
-# steps), a tuple of numbers copied with its list TUPLE_COST more (transfer._tuples: ~0.1 us).
+# steps), a tuple of numbers or a str copied with its list BULK_RECORD_COST more
+# (transfer._tuples, _strs: ~0.1-0.2 us).
 UNIT_SECONDS = 3.5e-9
 ELEMENT_COST = 4
 FLAG_COST = 1
 RECORD_COST = 128
-TUPLE_COST = 32
+BULK_RECORD_COST = 48
 # An entry may copy what the baseline would spend on the work it has left (``copy_limit``:
 # JitController._copy_limit estimates it), beyond SMALL_COPY (~1 ms) for a loop whose
 # iterations are known, or COPY_LIMIT (~60 ms: more than any loop run by the baseline would

@@ -31,7 +31,7 @@ from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictTy
 from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, TUPLE_COST, FrameLayout,
+from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -225,7 +225,7 @@ class EntryRecords:
         lens = list(map(len, strs))
         longest = max(lens)
         total = sum(lens)
-        self.cost += n * RECORD_COST + total
+        self.cost += n * BULK_RECORD_COST + FLAG_COST * total
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if longest > STR_BULK_MAX:
@@ -276,7 +276,7 @@ class EntryRecords:
         flat = list(_chain(rows))
         if set(map(type, flat)) != {_PYNUMBER[elem.elem]}:
             return None
-        self.cost += n * (ELEMENT_COST * k + TUPLE_COST)
+        self.cost += n * (ELEMENT_COST * k + BULK_RECORD_COST)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         try:
