@@ -665,7 +665,10 @@ class JitController:
         limit = native_depth_limit(frame)
         if wargs is None or limit < 1:
             return site
-        wargs.append(limit)
+        recs = None
+        if version.lists:       # (its lists copied in: written back if the call succeeds)
+            wargs, recs = wargs
+        wargs = wargs + [limit]
         words = version.words
         watchdog = self.interrupts
         t1 = time.perf_counter()
@@ -683,6 +686,8 @@ class JitController:
         status = words[1]
         if status:
             return self._function_failed(st, site, version, func, status)
+        if recs is not None:
+            version.written_back(recs)
         st.native_iterations += 1
         st.quick_failures = 0
         st.last = version
@@ -725,7 +730,8 @@ class JitController:
             if r is miss or site.nested(sys._getframe(1)):
                 return r
             st.judged_calls += 1
-            if seconds < TWIN_BOUND and st.judged_calls % SAMPLE_EVERY == 0:
+            # (a version taking lists may store into them: a call is not made twice)
+            if seconds < TWIN_BOUND and st.judged_calls % SAMPLE_EVERY == 0 and not version.lists:
                 t0 = clock()
                 again = call(func, *args)       # (the same answer: the function is pure)
                 seconds = min(seconds, clock() - t0)

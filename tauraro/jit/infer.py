@@ -43,6 +43,15 @@ class NotCompilable(Exception):
     """The region cannot be compiled; the message says why (with the line)."""
 
 
+WHOLE = "whole"     # Inference(resumable=WHOLE): inlined into a function compiled whole
+
+
+def _whole_list(t) -> bool:
+    """May a function compiled whole store into ``t``? A list of numbers or bools it was
+    passed (not resizable: it never grows or shrinks natively)."""
+    return isinstance(t, SeqType) and t.kind == "list" and not t.resizable and t.elem in (INT, FLOAT, BOOL)
+
+
 class NeedsResizing(NotCompilable):
     """The region appends to, pops from or inserts into a list whose length is a local
     (``SeqType`` not resizable): the controller types its lists again as resizable
@@ -190,7 +199,11 @@ class Inference:
         self.entry = entry
         self.inliner = inliner
         self.depth = depth
-        self.resumable = resumable and recursion is None
+        self.resumable = resumable is True and recursion is None
+        # inside a function compiled whole (itself, or a callee inlined into it): a store
+        # into a list it was passed is allowed, because its lists are copies the host
+        # writes back only when the whole native call succeeds (see tauraro.jit.functions)
+        self.whole = recursion is not None or resumable is WHOLE
         self.function = region.loop is None      # a whole function (inlined), not a loop
         # an __init__ inlined for an object compiled code makes (InstanceType.site): its self
         # is kept in the state where it is dead, so its type at every return is known
@@ -361,7 +374,9 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
+            if name == "STORE_SUBSCR" and self.whole and _whole_list(operands[0]):
+                pass        # (a copy, written back only if the whole call succeeds)
+            elif name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
                 # it must not have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
@@ -481,10 +496,14 @@ class Inference:
                 typing.binding = binding
                 return typing
             return self._exit(pc, "a recursive call with other types")
-        callee = self.inliner.callee(fn, list(params), global_types, self.depth, resumable=self.resumable)
+        callee = self.inliner.callee(fn, list(params), global_types, self.depth,
+                                     resumable=WHOLE if self.whole else self.resumable)
         if isinstance(callee, str):
-            # not inlined (recursive, say): a native call of it compiled whole, if it compiles
-            whole = self.inliner.compiled_whole(fn, params, global_types)
+            # not inlined (recursive, say): a native call of it compiled whole, if it compiles;
+            # with lists for arguments only from inside a function compiled whole, whose
+            # lists are the host's copies (from a loop, they are the loop's records, which a
+            # failing call would leave changed)
+            whole = self.inliner.compiled_whole(fn, params, global_types, lists=self.whole)
             if isinstance(whole, str):
                 return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
             callee = whole

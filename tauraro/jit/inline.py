@@ -57,8 +57,11 @@ class Inliner:
         self._pending = 0
         self._regions: dict = {}
 
-    def compiled_whole(self, fn, params, global_types):
+    def compiled_whole(self, fn, params, global_types, lists=True):
         """See ``compiled_whole`` (cached per function and argument types)."""
+        if not lists and any(isinstance(t, SeqType) and t.kind == "list" for t in params):
+            return "arguments of types %s (lists are passed only from the interpreter or a function " \
+                   "compiled whole)" % ", ".join(t.name for t in params)
         key = ("whole", fn, tuple(params))
         have = self._typed.get(key)
         if have is None:
@@ -194,7 +197,7 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     to be called natively where inlining it is not possible (it is recursive, or too deep
     or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first
     (``pending(result)``: called between, gives the PendingWhole its partners call)."""
-    if any(t not in (INT, FLOAT, BOOL) for t in params):
+    if any(t not in (INT, FLOAT, BOOL) and not whole_argument(t) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
     # its graph is its own, without the loop's frame variables: of the globals known at
@@ -226,6 +229,14 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     inf.function_type = fn
     inf.compiled_whole = True
     return inf
+
+
+def whole_argument(t) -> bool:
+    """May a function compiled whole take an argument of type ``t`` besides numbers? A
+    list or tuple of numbers or bools (not resizable): its record's address and length.
+    (Lists of lists or objects: not yet.)"""
+    return isinstance(t, SeqType) and t.kind in ("list", "tuple") and not t.resizable and \
+        t.elem in (INT, FLOAT, BOOL)
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):

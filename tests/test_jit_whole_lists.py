@@ -1,0 +1,221 @@
+"""Functions compiled whole that take lists and store into them (docs/jit-data.md,
+"Functions compiled whole that take lists").
+
+Each program runs under CPython and under Tauraro with the JIT (threshold 1); stdout,
+exit code and the whole of stderr must match (``jit``). A native call works on copies of
+its lists, written back only when it succeeds: the tests below make calls fail deep in
+the recursion after stores (an exception, the recursion limit, a value that does not fit)
+and print the lists afterwards, as CPython left them.
+"""
+from test_jit import jit
+from test_jit_calls import function_row
+
+
+def answered(r, name):
+    row = function_row(r, name)
+    assert row["status"] == "compiled", row
+    return row
+
+
+def test_n_queens_with_lists_of_bools_runs_natively(tmp_path):
+    r = jit(tmp_path, """
+        def place(row, n, cols, used, d1, d2):
+            if row == n:
+                return 1
+            found = 0
+            for c in range(n):
+                if used[c] or d1[row + c] or d2[row - c + n - 1]:
+                    continue
+                cols[row] = c
+                used[c] = True
+                d1[row + c] = True
+                d2[row - c + n - 1] = True
+                found += place(row + 1, n, cols, used, d1, d2)
+                used[c] = False
+                d1[row + c] = False
+                d2[row - c + n - 1] = False
+            return found
+
+        for n in range(1, 9):
+            cols = [0] * n
+            used = [False] * n
+            d1 = [False] * (2 * n - 1)
+            d2 = [False] * (2 * n - 1)
+            print(n, place(0, n, cols, used, d1, d2), cols, used, d1, d2)
+    """)
+    assert answered(r, "place")["native_iterations"] >= 3
+
+
+def test_stores_that_stay_are_written_back(tmp_path):
+    # the lists keep what the recursion stored (ints, floats, bools), and a tuple is read
+    r = jit(tmp_path, """
+        def fill(i, out, halves, odd, weights):
+            if i == len(out):
+                return 0
+            out[i] = i * i + weights[i % len(weights)]
+            halves[i] = i / 2
+            odd[i] = i % 2 == 1
+            return 1 + fill(i + 1, out, halves, odd, weights)
+
+        for n in (0, 1, 5, 12, 30):
+            out = [0] * n
+            halves = [0.0] * n
+            odd = [False] * n
+            print(fill(0, out, halves, odd, (3, -1, 7)), out, halves, odd)
+    """)
+    assert answered(r, "fill")["native_iterations"] >= 3
+
+
+def test_an_exception_deep_in_the_recursion_after_stores(tmp_path):
+    # a ZeroDivisionError at depth k: the native call fails, the interpreter makes the
+    # call again, and the lists hold what CPython stored before raising
+    r = jit(tmp_path, """
+        def walk(i, k, seen, acc):
+            if i == len(seen):
+                return 0
+            seen[i] = True
+            acc[i] = acc[i] + 10 // (k - i)
+            r = walk(i + 1, k, seen, acc)
+            if i % 2:
+                seen[i] = False
+            return r + 1
+
+        for k in (50, 60, 3, 0, 7, 70):
+            seen = [False] * 10
+            acc = [1] * 10
+            try:
+                print(walk(0, k, seen, acc))
+            except ZeroDivisionError as e:
+                print("ZeroDivisionError", e)
+            print(seen, acc)
+    """)
+    row = answered(r, "walk")
+    assert row["native_iterations"] >= 2 and any("ZeroDivisionError" in e["reason"] for e in row["exits"]), row
+
+
+def test_recursion_error_near_the_limit_after_stores(tmp_path):
+    r = jit(tmp_path, """
+        import sys
+
+        def mark(i, flags, depth):
+            if i == len(flags):
+                return 0
+            flags[i] = True
+            depth[i] += i + 1
+            return mark(i + 1, flags, depth) + 1
+
+        for n in (10, 100):
+            flags = [False] * n
+            depth = [0] * n
+            print(mark(0, flags, depth), flags.count(True), sum(depth))
+        sys.setrecursionlimit(250)
+        for n in (150, 240, 400):
+            flags = [False] * n
+            depth = [-1] * n
+            try:
+                print(mark(0, flags, depth))
+            except RecursionError as e:
+                print("RecursionError", e)
+            print(flags.count(True), depth.count(-1), sum(depth))
+    """)
+    row = answered(r, "mark")
+    assert row["native_iterations"] >= 2 and row["exits"], row
+
+
+def test_a_value_that_does_not_fit_fails_the_call_after_stores(tmp_path):
+    # an int overflowing 64 bits, then a float stored into a list of ints: each fails the
+    # native call and CPython stores what it stores
+    r = jit(tmp_path, """
+        def grow(i, xs, scale):
+            if i == len(xs):
+                return 0
+            xs[i] = xs[i - 1] * scale if i else xs[0]
+            return grow(i + 1, xs, scale) + 1
+
+        def mixed(i, xs, f):
+            if i == len(xs):
+                return 0
+            xs[i] = i * 2
+            if i == f:
+                xs[i] = 0.5
+            return mixed(i + 1, xs, f) + 1
+
+        for scale in (2, 3, 1000, 7):
+            xs = [3] * 12
+            print(grow(0, xs, scale), xs)
+        for f in (-1, -1, 4, -1):
+            xs = [0] * 8
+            print(mixed(0, xs, f), xs)
+    """)
+    row = answered(r, "grow")
+    assert row["native_iterations"] >= 2 and any("int overflow" in e["reason"] for e in row["exits"]), row
+    row = answered(r, "mixed")
+    assert row["native_iterations"] >= 2 and any("float stored" in e["reason"] for e in row["exits"]), row
+
+
+def test_the_same_list_passed_twice_is_one_list(tmp_path):
+    # aliasing: a store through one parameter is seen through the other, natively as in CPython
+    r = jit(tmp_path, """
+        def shift(i, src, dst):
+            if i == 0:
+                return 0
+            dst[i] = src[i - 1] + 1
+            return shift(i - 1, src, dst) + dst[i]
+
+        for k in range(4):
+            a = list(range(10))
+            b = list(range(10))
+            print(shift(9, a, a), a)
+            print(shift(9, a, b), a, b)
+    """)
+    assert answered(r, "shift")["native_iterations"] >= 4
+
+
+def test_a_list_changed_by_the_interpreter_between_calls(tmp_path):
+    # every call copies the lists as they are then: changes, growth and a new element
+    # type between calls are seen
+    jit(tmp_path, """
+        def total(i, xs, marks):
+            if i == len(xs):
+                return 0
+            marks[i] = xs[i] > 2
+            return xs[i] + total(i + 1, xs, marks)
+
+        xs = [1, 2, 3, 4]
+        marks = [False] * 4
+        for k in range(6):
+            print(total(0, xs, marks), marks)
+            xs[k % 4] += 5
+            if k == 2:
+                xs.append(9)
+                marks.append(True)
+            if k == 4:
+                xs[0] = 2 ** 70
+        xs[1] = 1.5
+        print(total(0, xs, marks), marks)
+    """)
+
+
+def test_a_loop_calling_it_with_lists_stays_exact(tmp_path):
+    # from a compiled loop the lists are the loop's records: such a call is an exit (the
+    # interpreter makes it), and the loop's own stores are written back first
+    jit(tmp_path, """
+        def place(row, n, used):
+            if row == n:
+                return 1
+            found = 0
+            for c in range(n):
+                if used[c]:
+                    continue
+                used[c] = True
+                found += place(row + 1, n, used)
+                used[c] = False
+            return found
+
+        used = [False] * 5
+        out = []
+        for i in range(6):
+            used[i % 5] = i % 2 == 0
+            out.append(place(0, 4, used))
+        print(out, used)
+    """)
