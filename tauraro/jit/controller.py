@@ -209,6 +209,12 @@ SAMPLE_EVERY = 4
 TWIN_BOUND = 20e-6
 
 
+def _list_copies(args) -> list:
+    """``args`` with each list replaced by a copy (one copy per list: aliases stay aliases)."""
+    seen = {}
+    return [seen.setdefault(id(a), a[:]) if type(a) is list else a for a in args]
+
+
 class FunctionState(LoopState):
     """What the JIT knows about one function compiled whole (its --jit-stats row counts
     calls: ``native_iterations`` those native code answered)."""
@@ -723,23 +729,42 @@ class JitController:
         clock = time.perf_counter
         miss = site.miss
 
+        lists = bool(version.lists)
+
         def judging_call(func, *args):
+            # a version taking lists may store into them: its sampled calls are made again on
+            # copies of the lists as they were before the call (aliases kept), so the program's
+            # lists see one call; its copying is timed apart (FunctionVersion.copy_seconds)
+            turn = (st.judged_calls + 1) % SAMPLE_EVERY == 0 or lists and st.judged_calls < 2
+            twins = _list_copies(args) if lists and turn else args
+            c0 = version.copy_seconds
             t0 = clock()
             r = call(func, *args)
             seconds = clock() - t0
             if r is miss or site.nested(sys._getframe(1)):
                 return r
             st.judged_calls += 1
-            # (a version taking lists may store into them: a call is not made twice)
-            if seconds < TWIN_BOUND and st.judged_calls % SAMPLE_EVERY == 0 and not version.lists:
+            if lists:
+                # native work of TWIN_BOUND or more pays only if copying the lists does not
+                # outweigh it (copied per call: the reflected-list trap); else it is sampled
+                copying = version.copy_seconds - c0
+                sure = seconds - copying >= TWIN_BOUND and copying <= 10 * (seconds - copying)
+            else:
+                sure = seconds >= TWIN_BOUND
+            if not sure and turn:
                 t0 = clock()
-                again = call(func, *args)       # (the same answer: the function is pure)
+                again = call(func, *(_list_copies(twins) if lists else twins))   # (the same answer)
                 seconds = min(seconds, clock() - t0)
-                cpython = site.cpython_seconds(func, args)
+                cpython = site.cpython_seconds(func, twins)
                 if again is not miss and cpython is not None:
                     st.sampled_native += seconds
                     st.sampled_cpython += cpython
                     st.samples += 1
+                    if lists and st.samples >= 2 and st.sampled_native > 4 * st.sampled_cpython:
+                        # (copying its lists in and out at every call: the first two samples
+                        # are evidence enough, each call costing what a few thousand would)
+                        self._judged(st, site, func)
+                        return r
             if st.judged_calls >= CALLS_BEFORE_JUDGING:
                 self._judged(st, site, func)
             return r

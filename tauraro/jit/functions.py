@@ -44,6 +44,7 @@ class FunctionVersion:
         # lists and tuples it takes: copied into its memory per call (FunctionMemory)
         self.lists = [i for i, t in enumerate(types) if whole_argument(t)]
         self.memory = FunctionMemory(layout, instance) if self.lists else None
+        self.copy_seconds = 0.0     # the time copy_in and written_back took (judging calls)
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
@@ -84,6 +85,7 @@ class FunctionVersion:
         copies only, so a native call that fails leaves the program's lists as they were at
         the call, and the interpreter makes the call again from scratch. After a native call
         that succeeds, ``written_back`` writes back the lists it stored into."""
+        t0 = _clock()
         recs = EntryRecords(self.memory)
         out = []
         try:
@@ -109,12 +111,16 @@ class FunctionVersion:
                     out += [addr, len(a)]
         except TooMuchToCopy:
             return None
+        finally:
+            self.copy_seconds += _clock() - t0
         return out, recs
 
     def written_back(self, recs):
         """After a native call that succeeded: the lists it stored into get their elements."""
         if recs.mutable:
+            t0 = _clock()
             recs.writeback(self.memory.view)
+            self.copy_seconds += _clock() - t0
 
     def value(self, r):
         t = self.result
@@ -330,6 +336,7 @@ def stack_depth(frame) -> int:
 
 
 _MISSING = object()
+_clock = time.perf_counter
 
 # the memory a version taking lists has for their records (grown once, when it is made: a
 # call whose lists do not fit is made by the baseline). Its memory never grows during a
