@@ -194,10 +194,10 @@ def test_a_list_changed_by_the_interpreter_between_calls(tmp_path):
     """)
 
 
-def test_a_loop_calling_it_with_lists_stays_exact(tmp_path):
-    # from a compiled loop the lists are the loop's records: such a call is an exit (the
-    # interpreter makes it), and the loop's own stores are written back first
-    jit(tmp_path, """
+def test_a_loop_calls_it_natively_passing_its_lists(tmp_path):
+    # from a compiled loop the lists are the loop's own records (resizable ones here: the
+    # loop appends to a list), passed by address; the loop runs natively, calls included
+    r = jit(tmp_path, """
         def place(row, n, used):
             if row == n:
                 return 1
@@ -210,13 +210,76 @@ def test_a_loop_calling_it_with_lists_stays_exact(tmp_path):
                 used[c] = False
             return found
 
-        used = [False] * 5
+        used = [False] * 6
         out = []
-        for i in range(6):
-            used[i % 5] = i % 2 == 0
-            out.append(place(0, 4, used))
+        for i in range(40):
+            used[i % 6] = i % 3 == 0
+            out.append(place(0, 5, used))
         print(out, used)
     """)
+    row = r.loop(16)
+    assert row["native_iterations"] >= 30, row
+    assert not any(line == 18 for _, line in r.exit_reasons(16)), r.exit_reasons(16)
+
+
+def test_a_call_from_a_loop_failing_after_stores_is_undone(tmp_path):
+    # the native call fails deep in the recursion after storing into the loop's lists: its
+    # stores are undone (the undo log, replayed backwards) before the loop leaves at the
+    # call, and the interpreter makes the call from the lists as they were
+    r = jit(tmp_path, """
+        def walk(i, k, seen, acc):
+            if i == len(seen):
+                return 0
+            seen[i] = True
+            acc[i] = acc[i] + 10 // (k - i)
+            acc[i] = acc[i] * 3 % 1000
+            r = walk(i + 1, k, seen, acc)
+            if i % 2:
+                seen[i] = False
+            return r + 1
+
+        seen = [False] * 10
+        acc = [1] * 10
+        tot = 0
+        for k in range(60):
+            seen[k % 10] = not seen[k % 10]
+            try:
+                tot += walk(0, 12 + k % 9 - (k % 7 == 3) * 10, seen, acc)
+            except ZeroDivisionError:
+                tot += 1000
+        print(tot, seen, acc)
+        log = []
+        for k in range(30):
+            acc[k % 10] += 1
+            try:
+                log.append(walk(0, 11 + k % 5 - (k % 4 == 1) * 8, seen, acc))
+            except ZeroDivisionError:
+                log.append(-1)
+        print(log, seen, acc)
+    """)
+    assert any("failure in walk" in reason for reason, _ in r.exit_reasons(16)), r.exit_reasons(16)
+
+
+def test_more_stores_than_the_undo_log_holds(tmp_path):
+    # a call from a loop that stores more than the undo log's room (65536 stores) fails
+    # there, its stores undone, and the interpreter makes it (the loop inlines three levels
+    # of fill, whose stores are the loop's own: the native call below makes the rest)
+    r = jit(tmp_path, """
+        def fill(k, xs):
+            if k == 0:
+                return 0
+            for j in range(len(xs)):
+                xs[j] = xs[j] + k
+            return fill(k - 1, xs) + 1
+
+        xs = [0] * 20000
+        t = 0
+        for k in range(4):
+            t += fill(k + 6, xs)
+            xs[k] = -k
+        print(t, sum(xs), xs[:6], xs[-3:])
+    """)
+    assert any("failure in fill" in reason for reason, _ in r.exit_reasons(11)), r.exit_reasons(11)
 
 
 def test_calls_judged_against_cpython_see_each_call_once(tmp_path):

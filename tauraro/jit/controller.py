@@ -897,7 +897,7 @@ class JitController:
         from .emit import Emitter
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
-        from .layout import FrameLayout, callee_writes, called_regions
+        from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
         from .transfer import Transfer
         from .inline import Inliner
         t0 = time.perf_counter()
@@ -908,7 +908,7 @@ class JitController:
         inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
-        layout = FrameLayout(region, entry_types, carried, called_regions(inf))
+        layout = FrameLayout(region, entry_types, carried, called_regions(inf), undo=calls_with_lists(inf))
         name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
         try:

@@ -48,8 +48,8 @@ WHOLE = "whole"     # Inference(resumable=WHOLE): inlined into a function compil
 
 def _whole_list(t) -> bool:
     """May a function compiled whole store into ``t``? A list of numbers or bools it was
-    passed (not resizable: it never grows or shrinks natively)."""
-    return isinstance(t, SeqType) and t.kind == "list" and not t.resizable and t.elem in (INT, FLOAT, BOOL)
+    passed (resizable if a loop that resizes lists passed it: it never resizes it itself)."""
+    return isinstance(t, SeqType) and t.kind == "list" and t.elem in (INT, FLOAT, BOOL)
 
 
 class NeedsResizing(NotCompilable):
@@ -499,11 +499,10 @@ class Inference:
         callee = self.inliner.callee(fn, list(params), global_types, self.depth,
                                      resumable=WHOLE if self.whole else self.resumable)
         if isinstance(callee, str):
-            # not inlined (recursive, say): a native call of it compiled whole, if it compiles;
-            # with lists for arguments only from inside a function compiled whole, whose
-            # lists are the host's copies (from a loop, they are the loop's records, which a
-            # failing call would leave changed)
-            whole = self.inliner.compiled_whole(fn, params, global_types, lists=self.whole)
+            # not inlined (recursive, say): a native call of it compiled whole, if it compiles
+            # (with lists for arguments: from a loop, they are the loop's records, and a call
+            # that fails undoes its stores before the loop leaves: see ir.record's undo_log)
+            whole = self.inliner.compiled_whole(fn, params, global_types)
             if isinstance(whole, str):
                 return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
             callee = whole
@@ -916,7 +915,8 @@ class Inference:
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
-                if t[0].resizable:
+                if t[0].resizable and not self.whole:
+                    # (not in a function compiled whole: a failure could not undo a resize)
                     return ListMethod(attr, t[0]), ""
                 if resizable_type(t[0]).resizable:
                     raise NeedsResizing("%s of a %s" % (attr, t[0].name))

@@ -57,11 +57,8 @@ class Inliner:
         self._pending = 0
         self._regions: dict = {}
 
-    def compiled_whole(self, fn, params, global_types, lists=True):
+    def compiled_whole(self, fn, params, global_types):
         """See ``compiled_whole`` (cached per function and argument types)."""
-        if not lists and any(isinstance(t, SeqType) and t.kind == "list" for t in params):
-            return "arguments of types %s (lists are passed only from the interpreter or a function " \
-                   "compiled whole)" % ", ".join(t.name for t in params)
         key = ("whole", fn, tuple(params))
         have = self._typed.get(key)
         if have is None:
@@ -233,10 +230,10 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
 
 def whole_argument(t) -> bool:
     """May a function compiled whole take an argument of type ``t`` besides numbers? A
-    list or tuple of numbers or bools (not resizable): its record's address and length.
-    (Lists of lists or objects: not yet.)"""
-    return isinstance(t, SeqType) and t.kind in ("list", "tuple") and not t.resizable and \
-        t.elem in (INT, FLOAT, BOOL)
+    list or tuple of numbers or bools: its record's address and length (or only its address:
+    a resizable list, passed by a loop that resizes lists; the function itself never
+    resizes it: its list methods are exits). (Lists of lists or objects: not yet.)"""
+    return isinstance(t, SeqType) and t.kind in ("list", "tuple") and t.elem in (INT, FLOAT, BOOL)
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
