@@ -302,3 +302,41 @@ def test_calls_judged_against_cpython_see_each_call_once(tmp_path):
         print(t, xs, ys)
     """)
     assert answered(r, "bump")["native_iterations"] >= 2
+
+
+def test_big_elements_overflow_as_in_cpython(tmp_path):
+    # no bound on a list's elements is assumed where no entry checks it: sums over elements
+    # near 2**62 in a function compiled whole, and a loop summing a list a native call
+    # stores 2**62 into, overflow 64 bits and CPython's big ints come out
+    jit(tmp_path, """
+        def total(i, xs):
+            if i == len(xs):
+                return 0
+            return xs[i] + total(i + 1, xs)
+
+        def twice(i, xs):
+            if i == len(xs):
+                return 0
+            s = 0
+            for x in xs:
+                s += x
+            return s + twice(i + 1, xs)
+
+        def setbig(i, xs, v):
+            if i == 0:
+                xs[0] = v
+                return 0
+            return setbig(i - 1, xs, v) + 1
+
+        for k in range(5):
+            print(total(0, [1, 2, 3, k]), twice(0, [5, k]))
+        print(total(0, [2 ** 62, 2 ** 62, -5]), twice(0, [2 ** 62, 2 ** 62 - 1, 7]))
+        xs = [1] * 10
+        t = 0
+        for k in range(60):
+            for j in range(10):
+                t += xs[j]
+            if k == 25:
+                setbig(6, xs, 2 ** 62)
+        print(t)
+    """)

@@ -7,9 +7,16 @@ cases), then with those calls typed as native calls returning that. Calls of oth
 functions are inlined (``tauraro.jit.inline``), or called natively compiled whole. The IR is recorded with the function's returns ending the
 graph and its calls of itself as ``call_self``; every exit becomes a failure of the
 whole native call (``Emitter.build_function``). A failure changes nothing the program
-can see (inlined callees store nothing, and neither may the function), so the
-interpreter then makes the call as written: CPython computes the result, raises the
-exception, or reaches its recursion limit exactly where it would have anyway.
+can see, so the interpreter then makes the call as written: CPython computes the result,
+raises the exception, or reaches its recursion limit exactly where it would have anyway.
+
+The only stores it may make are into lists (of numbers or bools) it is passed
+(docs/jit-data.md, "Functions compiled whole that take lists"). Called from the
+interpreter, each call copies its lists into the version's memory (``copy_in``), and the
+lists it stored into are written back only after a native call that succeeded
+(``written_back``): a failure leaves the program's lists untouched. Called natively from
+a compiled loop, the lists are the loop's records: there its stores are logged and a
+failure undoes them (``tauraro.jit.emit``: ``call_fn``, ``undo_log``).
 """
 from __future__ import annotations
 

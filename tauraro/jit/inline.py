@@ -25,7 +25,10 @@ A comprehension's loop is different (``LoopState.reruns_iterations``): an iterat
 stops in is run again by CPython, so its callees' stores are exits.
 
 A function compiled whole is different: its exits fail the whole call and the
-interpreter makes it again, so it must change nothing (its stores stay exits).
+interpreter makes it again, so it must change nothing the program sees before it
+succeeds: its only stores are into the lists it is passed, which are copies (called from
+the interpreter) or are undone by an undo log (called from a loop); see
+``tauraro.jit.functions``. Its other stores stay exits.
 """
 from __future__ import annotations
 

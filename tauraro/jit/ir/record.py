@@ -147,6 +147,10 @@ class Recorder:
         inf = self.top.inf
         g.entry_vars = set(inf.entry)
         g.carried = set(self.carried)
+        if self.result is not None:
+            # a function compiled whole: no entry checks the bound of its lists' elements
+            # (passes/accumulate, element_lists), so its code never assumes one
+            g.elements_allowed = False
         header = inf.region.header
         g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
                                  self._values(header, inf.block_states[header]))
