@@ -183,14 +183,15 @@ def iter_of(t: JType):
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool = True, cells=None):
+                 resumable: bool | str = True, cells=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
         region of an inlined function (``depth`` > 0) ends at its returns.
         ``resumable``: an exit inside this inlined function resumes where it left, its
         frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
-        exits make the interpreter repeat the whole call. ``cells``: an inlined function's
+        exits make the interpreter repeat the whole call (``WHOLE``: inlined into one, where
+        stores into the lists it was passed are allowed). ``cells``: an inlined function's
         closure cells, register -> (frame variable, its constant or LIVE: a frame variable
         compiled code reads and writes) (see ``Inliner.entry``)."""
         self.region = region
