@@ -232,6 +232,12 @@ SAMPLE_EVERY = 4
 TWIN_BOUND = 20e-6
 
 
+def _list_copies(args) -> list:
+    """``args`` with each list replaced by a copy (one copy per list: aliases stay aliases)."""
+    seen = {}
+    return [seen.setdefault(id(a), a[:]) if type(a) is list else a for a in args]
+
+
 class FunctionState(LoopState):
     """What the JIT knows about one function compiled whole (its --jit-stats row counts
     calls: ``native_iterations`` those native code answered)."""
@@ -714,7 +720,10 @@ class JitController:
         limit = native_depth_limit(frame)
         if wargs is None or limit < 1:
             return site
-        wargs.append(limit)
+        recs = None
+        if version.lists:       # (its lists copied in: written back if the call succeeds)
+            wargs, recs = wargs
+        wargs = wargs + [limit]
         words = version.words
         watchdog = self.interrupts
         t1 = time.perf_counter()
@@ -732,6 +741,8 @@ class JitController:
         status = words[1]
         if status:
             return self._function_failed(st, site, version, func, status)
+        if recs is not None:
+            version.written_back(recs)
         st.native_iterations += 1
         st.quick_failures = 0
         st.last = version
@@ -767,22 +778,42 @@ class JitController:
         clock = time.perf_counter
         miss = site.miss
 
+        lists = bool(version.lists)
+
         def judging_call(func, *args):
+            # a version taking lists may store into them: its sampled calls are made again on
+            # copies of the lists as they were before the call (aliases kept), so the program's
+            # lists see one call; its copying is timed apart (FunctionVersion.copy_seconds)
+            turn = (st.judged_calls + 1) % SAMPLE_EVERY == 0 or lists and st.judged_calls < 2
+            twins = _list_copies(args) if lists and turn else args
+            c0 = version.copy_seconds
             t0 = clock()
             r = call(func, *args)
             seconds = clock() - t0
             if r is miss or site.nested(sys._getframe(1)):
                 return r
             st.judged_calls += 1
-            if seconds < TWIN_BOUND and st.judged_calls % SAMPLE_EVERY == 0:
+            if lists:
+                # native work of TWIN_BOUND or more pays only if copying the lists does not
+                # outweigh it (copied per call: the reflected-list trap); else it is sampled
+                copying = version.copy_seconds - c0
+                sure = seconds - copying >= TWIN_BOUND and copying <= 10 * (seconds - copying)
+            else:
+                sure = seconds >= TWIN_BOUND
+            if not sure and turn:
                 t0 = clock()
-                again = call(func, *args)       # (the same answer: the function is pure)
+                again = call(func, *(_list_copies(twins) if lists else twins))   # (the same answer)
                 seconds = min(seconds, clock() - t0)
-                cpython = site.cpython_seconds(func, args)
+                cpython = site.cpython_seconds(func, twins)
                 if again is not miss and cpython is not None:
                     st.sampled_native += seconds
                     st.sampled_cpython += cpython
                     st.samples += 1
+                    if lists and st.samples >= 2 and st.sampled_native > 4 * st.sampled_cpython:
+                        # (copying its lists in and out at every call: the first two samples
+                        # are evidence enough, each call costing what a few thousand would)
+                        self._judged(st, site, func)
+                        return r
             if st.judged_calls >= CALLS_BEFORE_JUDGING:
                 self._judged(st, site, func)
             return r
@@ -917,7 +948,7 @@ class JitController:
         from .emit import Emitter
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
-        from .layout import FrameLayout, callee_writes, called_regions
+        from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
         from .transfer import Transfer
         from .inline import Inliner
         t0 = time.perf_counter()
@@ -928,7 +959,7 @@ class JitController:
         inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
-        layout = FrameLayout(region, entry_types, carried, called_regions(inf))
+        layout = FrameLayout(region, entry_types, carried, called_regions(inf), undo=calls_with_lists(inf))
         name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
         try:

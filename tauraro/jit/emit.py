@@ -31,7 +31,8 @@ from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
 from .ir.passes.accumulate import BUDGET
 from .ir.ops import VALUE_TYPES
-from .jtypes import BOOL, FLOAT, INT
+from .ir.record import Unsupported
+from .jtypes import BOOL, FLOAT, INT, SeqType
 from .mathlib import PORTED
 
 I64_MIN = -(1 << 63)
@@ -1273,6 +1274,26 @@ def _call_native(em, ins, target, depth):
     return status, result
 
 
+@rule("undo_log")
+def _undo_log(em, ins):
+    """Before a store into a list a loop passed (see call_fn): the element's address (an
+    ``index``: the word is SEQ_HEADER bytes on) and its word go to the undo log; a full log
+    leaves (fails the call)."""
+    lay = em.layout
+    if lay.undo_base is None:
+        raise Unsupported("a logged store, and no undo log in the layout")
+    p = em.new_local("undo", "i32")
+    em.e(("i32.const", 0), ("i32.load", lay.UNDO), ("local.tee", p), ("i32.const", lay.undo_end), "i32.ge_u")
+    em.exit_if(ins.snap)
+    em.e(("local.get", p))
+    em.use(ins.args[0])
+    em.e(("i32.store", 0), ("local.get", p))
+    em.use(ins.args[0])
+    # (an element's address: its word is SEQ_HEADER bytes on, as store_int and the others write it)
+    em.e(("i64.load", SEQ_HEADER), ("i64.store", 8),
+         ("i32.const", 0), ("local.get", p), ("i32.const", 16), "i32.add", ("i32.store", lay.UNDO))
+
+
 @rule("call_self")
 def _call_self(em, ins):
     """The compiled function calling itself; if the callee failed, so does this call."""
@@ -1285,9 +1306,29 @@ def _call_self(em, ins):
 
 @rule("call_fn")
 def _call_fn(em, ins):
-    """A native call of a function compiled whole; if it fails, leave before the call."""
+    """A native call of a function compiled whole; if it fails, leave before the call. From
+    a loop, with lists for arguments (the loop's own records): the call starts the undo log
+    empty, and a failure replays it backwards (each logged word stored back at its address,
+    the last first) before leaving, so the records are as they were at the call and the
+    interpreter makes it from there. (From a function compiled whole, a failure fails the
+    whole call: the outermost call from a loop undoes everything.)"""
     fn, depth = ins.imm
+    lay = em.layout
+    undo = em.function is None and any(isinstance(t, SeqType) and t.kind == "list" for _, t in fn.params)
+    if undo and lay.undo_base is None:
+        raise Unsupported("a native call passing lists, and no undo log in the layout")
+    if undo:
+        em.e(("i32.const", 0), ("i32.const", lay.undo_base), ("i32.store", lay.UNDO))
     status, result = _call_native(em, ins, em.native_function(fn), depth)
+    if undo:
+        p = em.new_local("undo", "i32")
+        em.e(("local.get", status), ("if", None),
+             ("i32.const", 0), ("i32.load", lay.UNDO), ("local.set", p),
+             ("block", None), ("loop", None),
+             ("local.get", p), ("i32.const", lay.undo_base), "i32.le_u", ("br_if", 1),
+             ("local.get", p), ("i32.const", 16), "i32.sub", ("local.tee", p),
+             ("i32.load", 0), ("local.get", p), ("i64.load", 8), ("i64.store", SEQ_HEADER),
+             ("br", 0), ("end",), ("end",), ("end",))
     em.emit(("local.get", status))
     em.exit_if(ins.snap)
     if result is not None:

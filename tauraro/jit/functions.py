@@ -7,9 +7,16 @@ cases), then with those calls typed as native calls returning that. Calls of oth
 functions are inlined (``tauraro.jit.inline``), or called natively compiled whole. The IR is recorded with the function's returns ending the
 graph and its calls of itself as ``call_self``; every exit becomes a failure of the
 whole native call (``Emitter.build_function``). A failure changes nothing the program
-can see (inlined callees store nothing, and neither may the function), so the
-interpreter then makes the call as written: CPython computes the result, raises the
-exception, or reaches its recursion limit exactly where it would have anyway.
+can see, so the interpreter then makes the call as written: CPython computes the result,
+raises the exception, or reaches its recursion limit exactly where it would have anyway.
+
+The only stores it may make are into lists (of numbers or bools) it is passed
+(docs/jit-data.md, "Functions compiled whole that take lists"). Called from the
+interpreter, each call copies its lists into the version's memory (``copy_in``), and the
+lists it stored into are written back only after a native call that succeeded
+(``written_back``): a failure leaves the program's lists untouched. Called natively from
+a compiled loop, the lists are the loop's records: there its stores are logged and a
+failure undoes them (``tauraro.jit.emit``: ``call_fn``, ``undo_log``).
 """
 from __future__ import annotations
 
@@ -19,12 +26,13 @@ import time
 
 from ..compiler.code import UNBOUND
 from .infer import NotCompilable
-from .inline import Inliner
+from .inline import Inliner, whole_argument
+from .layout import COPY_LIMIT, TooMuchToCopy
 from .ir.graph import wasm_type
-from .jtypes import (BOOL, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
+from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
                      FunctionType, ModuleType, class_lookup, classify)
 from .region import FunctionRegion
-from .transfer import static_test
+from .transfer import EntryRecords, static_test
 
 MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
 # the file name of the generated code: in Tauraro's folder, so that a traceback passing
@@ -37,9 +45,13 @@ class FunctionVersion:
     comes out, and the globals it read as constants (checked at every call)."""
 
     def __init__(self, function, entry, instance, types, result, constants, class_attributes, graph, stages,
-                 wasm, text, snapshots):
+                 wasm, text, snapshots, layout=None):
         self.function = function                            # its FunctionType
         self.entry = entry
+        # lists and tuples it takes: copied into its memory per call (FunctionMemory)
+        self.lists = [i for i, t in enumerate(types) if whole_argument(t)]
+        self.memory = FunctionMemory(layout, instance) if self.lists else None
+        self.copy_seconds = 0.0     # the time copy_in and written_back took (judging calls)
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
@@ -56,7 +68,10 @@ class FunctionVersion:
         self.unchanged = self._generate(self._unchanged_source)["unchanged"]
 
     def arguments(self, args):
-        """The wasm arguments, or None if a value does not fit its type."""
+        """The wasm arguments, or None if a value does not fit its type. (A version taking
+        lists: (the wasm arguments, the EntryRecords to write back), see ``copy_in``.)"""
+        if self.lists:
+            return self.copy_in(args)
         out = []
         for a, t in zip(args, self.types):
             if t is INT:
@@ -68,6 +83,51 @@ class FunctionVersion:
             else:
                 out.append(a)
         return out
+
+    def copy_in(self, args):
+        """(the wasm arguments, the EntryRecords holding the lists' records) for a call with
+        ``args``, or None if a value does not fit its type or the lists do not fit the
+        memory. Each list or tuple is copied into the version's memory (one record per
+        object, so the same list passed twice is one record); native code stores into those
+        copies only, so a native call that fails leaves the program's lists as they were at
+        the call, and the interpreter makes the call again from scratch. After a native call
+        that succeeds, ``written_back`` writes back the lists it stored into."""
+        t0 = _clock()
+        recs = EntryRecords(self.memory)
+        out = []
+        try:
+            for a, t in zip(args, self.types):
+                if t is INT:
+                    if type(a) is not int or not I64_MIN <= a <= I64_MAX:
+                        return None
+                    out.append(a)
+                elif t is BOOL:
+                    if type(a) is not bool:
+                        return None
+                    out.append(1 if a else 0)
+                elif t is FLOAT:
+                    if type(a) is not float:
+                        return None
+                    out.append(a)
+                else:
+                    if type(a) is not (list if t.kind == "list" else tuple):
+                        return None
+                    addr = recs.record(a, t)
+                    if addr is None:
+                        return None
+                    out += [addr, len(a)]
+        except TooMuchToCopy:
+            return None
+        finally:
+            self.copy_seconds += _clock() - t0
+        return out, recs
+
+    def written_back(self, recs):
+        """After a native call that succeeded: the lists it stored into get their elements."""
+        if recs.mutable:
+            t0 = _clock()
+            recs.writeback(self.memory.view)
+            self.copy_seconds += _clock() - t0
 
     def value(self, r):
         t = self.result
@@ -145,7 +205,10 @@ class FunctionVersion:
                   "func.__defaults__ is %s" % const(ft.defaults),
                   "func.__kwdefaults__ is %s" % const(ft.kwdefaults)]
         wasm_args = []
+        lists = bool(self.lists)
         for p, t in zip(params, self.types):
+            if lists:
+                continue        # (checked by copy_in)
             if t is INT:
                 checks.append("type(%s) is int and %d <= %s <= %d" % (p, I64_MIN, p, I64_MAX))
                 wasm_args.append(p)
@@ -180,7 +243,15 @@ class FunctionVersion:
                   "        return %s" % const(site.miss)]
         if stats is not None:
             lines.append("    t0 = %s()" % const(time.perf_counter))
-        call = "r = %s(%s)" % (const(self.entry), ", ".join(wasm_args + ["limit"]))
+        if lists:
+            lines += ["    w = %s(%s)" % (const(self.copy_in), args),
+                      "    if w is None:",
+                      "        " + slow]
+            if stats is not None:       # (the copying is not the native run's time)
+                lines.append("    t0 = %s()" % const(time.perf_counter))
+            call = "r = %s(*w[0], limit)" % const(self.entry)
+        else:
+            call = "r = %s(%s)" % (const(self.entry), ", ".join(wasm_args + ["limit"]))
         if watchdog is not None:
             lines += ["    %s.address = %d" % (const(watchdog), self.memory_address)]
         lines += ["    try:",
@@ -195,6 +266,8 @@ class FunctionVersion:
         lines += ["    status = %s[1]" % const(self.words),
                   "    if status:",
                   "        return %s(func, status)" % const(failed)]
+        if lists:
+            lines.append("    %s(w[1])" % const(self.written_back))
         if stats is not None:
             lines.append("    %s.native_iterations += 1" % const(stats))
         if self.result is BOOL:
@@ -251,7 +324,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     entry_fn = instance.entry("call")
     return FunctionVersion(ftype, entry_fn, instance, tuple(params), result, constants,
                            list(inliner.class_attributes.items()), graph, stages, wasm, module.to_text,
-                           graph.snapshots)
+                           graph.snapshots, layout)
 
 
 def native_depth_limit(frame) -> int:
@@ -270,3 +343,33 @@ def stack_depth(frame) -> int:
 
 
 _MISSING = object()
+_clock = time.perf_counter
+
+# the memory a version taking lists has for their records (grown once, when it is made: a
+# call whose lists do not fit is made by the baseline). Its memory never grows during a
+# call, so the views of it (the status word, the watchdog's flag) stay valid.
+LIST_ROOM = 4 << 20
+
+
+class FunctionMemory:
+    """What ``transfer.EntryRecords`` needs of a loop's Transfer, for the memory of a
+    function compiled whole that takes lists: the records go at the layout's data base,
+    written again at every call (nothing is kept between calls: the program may change its
+    lists between them)."""
+
+    def __init__(self, layout, instance):
+        self.layout = layout
+        self.instance = instance
+        self.kept = {}
+        self.kept_end = layout.data_base
+        self.copy_limit = COPY_LIMIT
+        view = instance.memory_view()
+        end = layout.data_base + LIST_ROOM
+        if end > len(view):
+            instance.grow_memory((end - len(view)) // 65536 + 1)
+        self.view = instance.memory_view()
+
+    def ensure(self, end: int):
+        if end > len(self.view):
+            raise TooMuchToCopy(end)
+        return self.view

@@ -43,6 +43,15 @@ class NotCompilable(Exception):
     """The region cannot be compiled; the message says why (with the line)."""
 
 
+WHOLE = "whole"     # Inference(resumable=WHOLE): inlined into a function compiled whole
+
+
+def _whole_list(t) -> bool:
+    """May a function compiled whole store into ``t``? A list of numbers or bools it was
+    passed (resizable if a loop that resizes lists passed it: it never resizes it itself)."""
+    return isinstance(t, SeqType) and t.kind == "list" and t.elem in (INT, FLOAT, BOOL)
+
+
 class NeedsResizing(NotCompilable):
     """The region appends to, pops from or inserts into a list whose length is a local
     (``SeqType`` not resizable): the controller types its lists again as resizable
@@ -174,14 +183,15 @@ def iter_of(t: JType):
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool = True, cells=None):
+                 resumable: bool | str = True, cells=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
         region of an inlined function (``depth`` > 0) ends at its returns.
         ``resumable``: an exit inside this inlined function resumes where it left, its
         frame rebuilt (inlined into a loop); not inside a function compiled whole, whose
-        exits make the interpreter repeat the whole call. ``cells``: an inlined function's
+        exits make the interpreter repeat the whole call (``WHOLE``: inlined into one, where
+        stores into the lists it was passed are allowed). ``cells``: an inlined function's
         closure cells, register -> (frame variable, its constant or LIVE: a frame variable
         compiled code reads and writes) (see ``Inliner.entry``)."""
         self.region = region
@@ -190,7 +200,11 @@ class Inference:
         self.entry = entry
         self.inliner = inliner
         self.depth = depth
-        self.resumable = resumable and recursion is None
+        self.resumable = resumable is True and recursion is None
+        # inside a function compiled whole (itself, or a callee inlined into it): a store
+        # into a list it was passed is allowed, because its lists are copies the host
+        # writes back only when the whole native call succeeds (see tauraro.jit.functions)
+        self.whole = recursion is not None or resumable is WHOLE
         self.function = region.loop is None      # a whole function (inlined), not a loop
         # an __init__ inlined for an object compiled code makes (InstanceType.site): its self
         # is kept in the state where it is dead, so its type at every return is known
@@ -375,7 +389,9 @@ class Inference:
                     return self._exit(pc, "returning a %s" % operands[0].name)
                 self.returns.append((pc, operands[0]))
                 return Typing(pc, "lower", None, operands)
-            if name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
+            if name == "STORE_SUBSCR" and self.whole and _whole_list(operands[0]):
+                pass        # (a copy, written back only if the whole call succeeds)
+            elif name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
                 # it must not have changed anything the program can see
                 return self._exit(pc, "%s in an inlined function" % name)
@@ -495,9 +511,12 @@ class Inference:
                 typing.binding = binding
                 return typing
             return self._exit(pc, "a recursive call with other types")
-        callee = self.inliner.callee(fn, list(params), global_types, self.depth, resumable=self.resumable)
+        callee = self.inliner.callee(fn, list(params), global_types, self.depth,
+                                     resumable=WHOLE if self.whole else self.resumable)
         if isinstance(callee, str):
             # not inlined (recursive, say): a native call of it compiled whole, if it compiles
+            # (with lists for arguments: from a loop, they are the loop's records, and a call
+            # that fails undoes its stores before the loop leaves: see ir.record's undo_log)
             whole = self.inliner.compiled_whole(fn, params, global_types)
             if isinstance(whole, str):
                 return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
@@ -932,7 +951,8 @@ class Inference:
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
-                if t[0].resizable:
+                if t[0].resizable and not self.whole:
+                    # (not in a function compiled whole: a failure could not undo a resize)
                     return ListMethod(attr, t[0]), ""
                 if resizable_type(t[0]).resizable:
                     raise NeedsResizing("%s of a %s" % (attr, t[0].name))

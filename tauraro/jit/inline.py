@@ -25,7 +25,10 @@ A comprehension's loop is different (``LoopState.reruns_iterations``): an iterat
 stops in is run again by CPython, so its callees' stores are exits.
 
 A function compiled whole is different: its exits fail the whole call and the
-interpreter makes it again, so it must change nothing (its stores stay exits).
+interpreter makes it again, so it must change nothing the program sees before it
+succeeds: its only stores are into the lists it is passed, which are copies (called from
+the interpreter) or are undone by an undo log (called from a loop); see
+``tauraro.jit.functions``. Its other stores stay exits.
 """
 from __future__ import annotations
 
@@ -194,7 +197,7 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     to be called natively where inlining it is not possible (it is recursive, or too deep
     or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first
     (``pending(result)``: called between, gives the PendingWhole its partners call)."""
-    if any(t not in (INT, FLOAT, BOOL) for t in params):
+    if any(t not in (INT, FLOAT, BOOL) and not whole_argument(t) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
     # its graph is its own, without the loop's frame variables: of the globals known at
@@ -226,6 +229,14 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     inf.function_type = fn
     inf.compiled_whole = True
     return inf
+
+
+def whole_argument(t) -> bool:
+    """May a function compiled whole take an argument of type ``t`` besides numbers? A
+    list or tuple of numbers or bools: its record's address and length (or only its address:
+    a resizable list, passed by a loop that resizes lists; the function itself never
+    resizes it: its list methods are exits). (Lists of lists or objects: not yet.)"""
+    return isinstance(t, SeqType) and t.kind in ("list", "tuple") and t.elem in (INT, FLOAT, BOOL)
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):

@@ -7,8 +7,13 @@
                  table that fills grows there natively (tauraro.wasmgen.dicts)
     16           the allocation pointer (i32): where the next object native code makes goes
     20           the allocation limit (i32): the end of the room the entry gave (HEAP_ROOM)
+    24           the undo log's pointer (i32): where the next entry of the log goes
     32 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
+    undo log     (a loop calling functions compiled whole that take lists: UNDO_BYTES)
+                 [address i32, pad][old word i64] per store those functions made: a call
+                 that fails replays it backwards, so the loop's records are as they were
+                 at the call (tauraro.jit.emit: call_fn, undo_log)
     exit area    the extra values one exit writes: [tag][payload] each, in order (native
                  code writes the payloads only: the host knows each exit's types)
     libm tables  the tables of exp, log, sin, cos and atan2, if the code calls them
@@ -53,6 +58,9 @@ SMALL_COPY = 1 << 18
 # construction that does not fit; the interpreter makes that object, and the next entry
 # starts with the room empty again)
 HEAP_ROOM = 64 << 20
+# the undo log's room: stores a native call from a loop may make into the loop's lists (a
+# call making more fails, and the interpreter makes it)
+UNDO_BYTES = 16 << 16
 
 
 class TooMuchToCopy(Exception):
@@ -84,12 +92,14 @@ class FrameLayout:
     FREE = 12
     HEAP = 16
     HEAP_END = 20
+    UNDO = 24
     COUNTERS = 32
 
-    def __init__(self, region, entry: dict, carried: set, callees=()):
+    def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the
         vars native code may change (written back by every exit); ``callees``: the regions
-        of the functions inlined into it or called natively (their constants are its too)."""
+        of the functions inlined into it or called natively (their constants are its too);
+        ``undo``: it calls functions compiled whole that take lists (an undo log)."""
         self.region = region
         headers = sorted(region.loop_headers)
         self.counter_off = {h: self.COUNTERS + 8 * i for i, h in enumerate(headers)}
@@ -117,6 +127,10 @@ class FrameLayout:
             arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
             self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
+        self.undo_base = self.undo_end = None
+        if undo:
+            self.undo_base = off = _align(off, 16)
+            self.undo_end = off = off + UNDO_BYTES
         self.exit_area = _align(off, 16)
         self.exit_area_size = 0
         self.libm_size = 0
@@ -158,6 +172,25 @@ def called_regions(inference) -> list:
                 out.append(callee.region)
                 stack.append(callee)
     return out
+
+
+def calls_with_lists(inference) -> bool:
+    """Does a loop's inference call natively (at any depth) a function compiled whole that
+    takes lists? (Its layout then has an undo log.)"""
+    from .jtypes import SeqType
+    seen, stack = set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for typing in inf.typings.values():
+            callee = getattr(typing.callee, "target", typing.callee)
+            if not hasattr(callee, "typings") or id(callee) in seen:
+                continue
+            seen.add(id(callee))
+            if getattr(callee, "compiled_whole", False) and any(
+                    isinstance(t, SeqType) and t.kind == "list" for t in callee.recursion[1]):
+                return True
+            stack.append(callee)
+    return False
 
 
 def callee_writes(inference) -> set:

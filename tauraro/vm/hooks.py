@@ -294,9 +294,10 @@ class FunctionSite:
         """How long CPython takes for a call native code has just answered, made again
         with the prologue off (twice, the faster counted); None if it could not be timed.
         Making the call again
-        changes nothing the program can see: a function compiled whole stores nothing and
-        calls only what stores nothing, and a native answer means the call returns
-        normally. It takes a few frames more than the call did, well inside the margin the
+        changes nothing the program can see: a function compiled whole stores only into the
+        lists it is passed (and the controller passes copies of those: see
+        ``JitController._judging_call``), calls only what stores nothing else, and a native
+        answer means the call returns normally. It takes a few frames more than the call did, well inside the margin the
         native depth budget keeps below the recursion limit. (A tool of ``sys.monitoring``
         would see the call: then it is not made.)"""
         monitoring = getattr(sys, "monitoring", None)

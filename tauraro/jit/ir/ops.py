@@ -181,6 +181,7 @@ check_room      addr int            -       guard           exits unless a resiz
 list_set_len    addr int            -       store           a resizable list's length := b
 list_remove     addr int int        -       store           removes element c (0 <= c < b proved) of a resizable list of length b: the elements after it move down one, the length becomes b - 1
 list_open       addr int int        -       store           opens a hole at c (0 <= c <= b) in a resizable list of length b (room checked): the elements from c move up one (the length is set after the store)
+undo_log        addr                -       guard store     before a store into a loop's list by a function compiled whole called from the loop: logs a's address and word (layout UNDO); exits if the log is full
 call_self       any                 call    guard           a compiled function calling itself natively (imm: the inlined depth of the call); a failure inside fails this call
 call_fn         any                 call    guard           a native call of a function compiled whole (imm: NativeFunction, inlined depth); exits before the call if it fails
 """

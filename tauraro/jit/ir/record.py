@@ -123,6 +123,7 @@ class Recorder:
         self.top = Frame(inf, 0)
         self.result = result
         self.natives: dict = {}         # functions compiled whole that the graph calls natively
+        self.logged = False             # (a function compiled whole called from a loop: see native_call)
         self.enter(self.top)
         self.frames = 0
         self.carried = carried
@@ -148,6 +149,10 @@ class Recorder:
         inf = self.top.inf
         g.entry_vars = set(inf.entry)
         g.carried = set(self.carried)
+        if self.result is not None:
+            # a function compiled whole: no entry checks the bound of its lists' elements
+            # (passes/accumulate, element_lists), so its code never assumes one
+            g.elements_allowed = False
         header = inf.region.header
         g.entry_state = Snapshot(self.code, header, self.code.line_of(header), "", GUARD,
                                  self._values(header, inf.block_states[header]))
@@ -307,6 +312,9 @@ class Recorder:
             fn = self.natives[id(inf)] = NativeFunction(None, params, wasm_type(inf.result))
             rec = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result)
             rec.natives = self.natives
+            # called from a loop (at any depth): its stores into lists are logged, so that a
+            # call failing leaves the loop's records as they were (emit: call_fn)
+            rec.logged = self.logged or self.result is None
             fn.graph = rec.record()
             optimize(fn.graph)
         self.native_op("call_fn", (fn, self.frame.depth), "a failure in %s" % inf.code.qualname, args, typing)
@@ -314,7 +322,9 @@ class Recorder:
     def native_op(self, name, imm, reason, args, typing):
         """``call_self`` or ``call_fn``: the bound arguments in, the result to the call's
         destination; a failure inside leaves with ``reason``."""
-        parts = [p for _, ps in self.bound_arguments(self.code.instrs[self.pc], typing) for p in ps]
+        # (a resizable list's value is its address: the length read alongside is not passed)
+        parts = [p for t, ps in self.bound_arguments(self.code.instrs[self.pc], typing)
+                 for p in (ps[:1] if getattr(t, "resizable", False) else ps)]
         r = self.op(name, *parts, imm=imm, type=value_type(typing.result),
                     snap=self.snap(self.pc, reason, GUARD))
         self.store(args[0], typing.result, *([r] if r.type else []))
@@ -1027,6 +1037,8 @@ class Recorder:
             self.op("mark_dirty", table)
             return
         addr = self.index(args[0], args[1])
+        if self.logged:     # (a function compiled whole, called from a loop: its list is the loop's)
+            self.guard("undo_log", addr, reason="the undo log is full")
         if c.elem is STR:       # (a str, or a str constant's record: written back as the constant)
             self.op("store_addr", addr, self.str_operand(args[2]))
         elif isinstance(c.elem, (InstanceType, SeqType)):

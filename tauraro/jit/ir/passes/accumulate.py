@@ -294,7 +294,13 @@ def element_lists(graph) -> dict:
     stored = set()
     for ins in graph.all_instrs():
         if ins.op in ("store_int", "store_float", "mark_dirty"):
-            base = base_var(ins.args[0])
+            addrs = [ins.args[0]]
+        elif ins.op == "call_fn":       # (a function compiled whole storing into the lists it is passed)
+            addrs = _list_arguments(ins)
+        else:
+            continue
+        for addr in addrs:
+            base = base_var(addr)
             if base is None or base not in graph.entry_vars or base in written:
                 return {}       # (a list the entry cannot tell apart: an inlined callee's argument)
             stored.add(base)
@@ -317,6 +323,18 @@ def sums_loads(graph, keys, lists) -> bool:
             if v.op in _ADDS and v.args[1].op == "load_int" and base_var(v.args[1].args[0]) in lists:
                 return True
     return False
+
+
+def _list_arguments(ins) -> list:
+    """The records of the lists a ``call_fn`` passes (each parameter's parts in order: a
+    list's first part is its record's address)."""
+    fn = ins.imm[0]
+    out, k = [], 0
+    for _, t in fn.params:
+        if getattr(t, "kind", None) == "list":
+            out.append(ins.args[k])
+        k += len(t.parts)
+    return out
 
 
 def base_var(addr):
