@@ -279,3 +279,52 @@ def test_trees_followed_left_and_right(tmp_path):
             t += depth_of(root, i)
         print(t)
     """)
+
+
+def test_a_method_called_on_an_element_that_may_be_none(tmp_path):
+    # the call's guard: None leaves, and the interpreter raises the AttributeError at
+    # the call, with CPython's traceback
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x):
+                self.x = x
+            def double(self):
+                return self.x * 2
+
+        def run(items):
+            t = 0
+            for p in items:
+                t += p.double()
+            return t
+
+        items = [P(i) for i in range(3000)]
+        print(run(items))
+        items[2500] = None
+        print(run(items))
+    """)
+    assert r.loop(10)["native_iterations"] > 2000
+
+
+def test_len_given_to_the_class_between_entries(tmp_path):
+    # truth of an object is compiled while its class has no __len__ or __bool__: the entry
+    # checks that, and a class given one later is asked again
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x):
+                self.x = x
+
+        def count(items):
+            c = 0
+            for p in items:
+                if p:
+                    c += p.x
+            return c
+
+        items = [P(i % 2) if i % 7 else None for i in range(3000)]
+        print(count(items))
+        P.__len__ = lambda self: self.x
+        print(count(items))
+        del P.__len__
+        print(count(items))
+    """)
+    assert r.loop(8)["native_iterations"] > 2000
