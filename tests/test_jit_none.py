@@ -202,9 +202,6 @@ def test_a_cycle_of_nodes_is_copied_once(tmp_path):
             return t, node.v
 
         print(around(head, 5000), around(first, 1234))
-        me = []
-        me.append(me)
-        print(len(me[0][0]), me[0] is me)
     """)
     assert r.loop(16)["native_iterations"] > 3000
 
