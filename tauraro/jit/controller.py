@@ -38,11 +38,11 @@ from pathlib import Path
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
-from .infer import Inference, NeedsResizing, NotCompilable, is_cell, is_global
+from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, method_function, objects_type, resizable_type,
-                     virtual_tuple_type)
+                     virtual_tuple_type, widen)
 from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
@@ -136,6 +136,7 @@ class LoopState:
         self.reruns_iterations = False
         self.elements_allowed = True     # may versions assume bounded list elements (passes/accumulate)?
         self.resizing = False            # does the region resize a list (its lists typed resizable)?
+        self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
 
     @property
     def line(self):
@@ -414,6 +415,9 @@ class JitController:
                               for v, t in zip(values, types))
             if st.name_pool | st.attr_names == pool:
                 break
+        if st.widened:      # (None, or an object of that type: the object-or-None)
+            types = tuple(widen(t, st.widened[var]) or t if var in st.widened else t
+                          for var, t in zip(st.entry_vars, types))
         return types
 
     @staticmethod
@@ -586,15 +590,28 @@ class JitController:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    try:
-                        version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
-                    except NeedsResizing:
-                        if st.resizing:
-                            raise
-                        st.resizing = True
-                        types, cells = self._entry_types(st, r, G, builtins)
-                        version = st.versions.get(types) or self.compile(
-                            st, region, self._guess_dicts(st, region, types, cells), cells)
+                    for _ in range(4):      # (widening a variable at a time: infer.NeedsWidening)
+                        try:
+                            try:
+                                version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                            except NeedsResizing:
+                                if st.resizing:
+                                    raise
+                                st.resizing = True
+                                types, cells = self._entry_types(st, r, G, builtins)
+                                version = st.versions.get(types) or self.compile(
+                                    st, region, self._guess_dicts(st, region, types, cells), cells)
+                            break
+                        except NeedsWidening as e:
+                            if st.widened.get(e.var) is e.wide:
+                                raise
+                            st.widened[e.var] = e.wide
+                            types, cells = self._entry_types(st, r, G, builtins)
+                            version = st.versions.get(types)
+                            if version is not None:
+                                break
+                    else:
+                        raise NotCompilable("a variable widened more than 4 times")
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None

@@ -737,7 +737,7 @@ def _dict_slot_at(em, ins):
     em.e("end", ("local.get", a))
 
 
-@rule("check_found")
+@rule("check_found", "check_ref")
 def _check_found(em, ins):
     em.use(ins.args[0])
     em.e("i32.eqz")

@@ -26,9 +26,10 @@ from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod, ModuleType, OtherType,
+                     CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
+                     ModuleType, OtherType,
                      SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
-                     classify, const_type, constructor, iter_elem, range_by_step, super_next, _data_descriptor)
+                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -56,6 +57,17 @@ class NeedsResizing(NotCompilable):
     """The region appends to, pops from or inserts into a list whose length is a local
     (``SeqType`` not resizable): the controller types its lists again as resizable
     (``jtypes.resizable_type``) and compiles that."""
+
+
+class NeedsWidening(NotCompilable):
+    """A loop variable is None or an object at entry and the loop assigns it the other (or
+    an object-or-None): the controller types it ``var``'s ``wide`` (a jtypes.MaybeType) at
+    entry from then on (``LoopState.widened``) and compiles that."""
+
+    def __init__(self, var, wide):
+        super().__init__("%r becomes %s" % (var, wide.name))
+        self.var = var
+        self.wide = wide
 
 
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
@@ -215,6 +227,9 @@ class Inference:
         # its calls of itself with the same types are native calls returning that type
         self.recursion = recursion
         self.typings: dict[int, Typing] = {}
+        # (pc, var) -> the MaybeType a loop variable keeps where None or an object is
+        # assigned to it (the recorder writes the value as that type's word)
+        self.widened: dict = {}
         self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
         self.block_states: dict[int, dict] = {}
         self.exit_at: dict[int, int] = {}           # block start -> pc of an unconditional exit
@@ -415,6 +430,10 @@ class Inference:
             if members is not None:     # f(*t), t of known length: f(t[0], t[1], ...)
                 return self._call(pc, args, [operands[0]] + list(members))
         self._pc = pc
+        if name in ("LOAD_ATTR", "STORE_ATTR") and isinstance(operands[0], MaybeType):
+            # o.attr of an object-or-None: the object's (native code guards the word first:
+            # None leaves, and the interpreter raises the AttributeError)
+            operands = [operands[0].inner] + operands[1:]
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
             return self._exit(pc, reason)
@@ -427,6 +446,17 @@ class Inference:
                 want = self.entry.get(v)
                 got = result.members[k] if name == "UNPACK" else result
                 if want is not None and want is not got and self._live_at_header(v):
+                    wide = widen(want, got)
+                    if wide is want and name != "UNPACK":
+                        # None or an object into an object-or-None: the value is that
+                        # type's word (the recorder writes None as 0: ``widened``)
+                        self.widened[(pc, v)] = want
+                        typing.result = want
+                        continue
+                    if wide is not None and self.depth == 0:
+                        # a variable holding None and objects (``best = None`` ...
+                        # ``best = p``; ``node = node.next``): typed object-or-None at entry
+                        raise NeedsWidening(v, wide)
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),
                                       kind="type-change")
         return typing
@@ -673,6 +703,19 @@ class Inference:
             return "exit", "method %s of a %s" % (attr, st.name)
         return BoundMethodType(ft, st.instance, attr, via=st.klass), ""
 
+    def _object_truth(self, t) -> bool:
+        """Is the truth of an object (always true) or of an object-or-None (not None) known
+        from its word? Only if its class defines neither ``__bool__`` nor ``__len__`` (noted:
+        every entry checks the class still has none); else the interpreter calls them."""
+        klass = ref_class(t)
+        if klass is None or self.inliner is None:
+            return False
+        if any(class_lookup(klass, name) is not MISSING for name in ("__bool__", "__len__")):
+            return False
+        for name in ("__bool__", "__len__"):
+            self._note(klass, name, MISSING)
+        return True
+
     def _field(self, it, attr):
         """``o.attr`` of an object copied in (jtypes.InstanceType): the field's type. The
         class's attribute of that name and its attribute hooks are noted for every entry
@@ -827,7 +870,7 @@ class Inference:
         if name in ("IS", "IS_NOT"):
             if t[0] is NONE or t[1] is NONE:
                 return BOOL, ""     # decided by the static types
-            if all(isinstance(x, InstanceType) or isinstance(x, SeqType) and x.kind in ("list", "array")
+            if all(isinstance(x, (InstanceType, MaybeType)) or isinstance(x, SeqType) and x.kind in ("list", "array")
                    for x in t):
                 return BOOL, ""     # the same record, or not (objects of other types: not)
             # (a string or tuple may be copied into more than one record: transfer._tuples)
@@ -841,9 +884,9 @@ class Inference:
                 return INT, ""
             return "exit", "~ of %s" % t[0].name
         if name == "NOT":
-            return (BOOL, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
+            return (BOOL, "") if truthy(t[0]) or self._object_truth(t[0]) else ("exit", "truth of %s" % t[0].name)
         if name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
-            return (None, "") if truthy(t[0]) else ("exit", "truth of %s" % t[0].name)
+            return (None, "") if truthy(t[0]) or self._object_truth(t[0]) else ("exit", "truth of %s" % t[0].name)
         if name == "GET_ITER":
             it = iter_of(t[0])
             if it is not None:
@@ -914,7 +957,8 @@ class Inference:
         if name == "STORE_SUBSCR":
             c, i, v = t
             if isinstance(c, SeqType) and c.mutable and i in (INT, BOOL):
-                if v is c.elem or c.elem is STR and self.str_kind(args[2], v) == "str":
+                if (v is c.elem or c.elem is STR and self.str_kind(args[2], v) == "str"
+                        or isinstance(c.elem, MaybeType) and widen(v, c.elem) is c.elem):
                     return None, ""
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return "exit", "item assignment on a %s" % c.name
@@ -973,7 +1017,8 @@ class Inference:
                 ft = self._field(obj, attr)
                 if ft[0] == "exit":
                     return ft
-                if v is not ft[0]:      # (the interpreter stores it; the next entry has its type)
+                if v is not ft[0] and not (isinstance(ft[0], MaybeType) and widen(v, ft[0]) is ft[0]):
+                    # (the interpreter stores it; the next entry has its type)
                     return "exit", "a %s stored into %s.%s, a %s" % (v.name, obj.name, attr, ft[0].name)
                 return None, ""
             return "exit", "attribute assignment on a %s" % obj.name
@@ -1039,7 +1084,8 @@ class Inference:
             return "exit", "%s() with %d arguments" % (fn.method, len(rest))
         if fn.method in ("pop", "insert") and rest and rest[0] is not INT:
             return "exit", "list.%s() with an index of type %s" % (fn.method, rest[0].name)
-        if fn.method in ("append", "insert") and rest[-1] is not elem:
+        if fn.method in ("append", "insert") and rest[-1] is not elem and not (
+                isinstance(elem, MaybeType) and widen(rest[-1], elem) is elem):
             return "exit", "a %s given to %s of a %s" % (rest[-1].name, fn.method, fn.seq.name)
         return (elem if fn.method == "pop" else NONE), ""
 

@@ -542,6 +542,9 @@ class InstanceType(JType):
             JType.__init__(t, "%s object%s" % (klass.__qualname__, " being initialised" if site else ""),
                            [("", "i32")], 30)
             t.klass = klass
+            # (LINK: a field holding an object of this very class or None, ``node.next``:
+            # the object-or-None of this type, a recursive type)
+            fields = tuple((name, MaybeType(t) if ft is LINK else ft) for name, ft in fields)
             t.fields = fields
             t.methods = methods
             t.site = site
@@ -549,13 +552,16 @@ class InstanceType(JType):
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
             # (the fields holding objects: their words are the objects' records' addresses)
             t.object_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, InstanceType))
+            # (the fields holding an object of this class or None: followed by the entry
+            # one object at a time, not recursively: EntryRecords._instance)
+            t.link_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, MaybeType))
             # (for the entry: the fields' values in one C-level call, their Python types,
             # the record's layout and size)
             names = [name for name, _ in fields]
             t.fetch = (lambda d: ()) if not names else (
                 (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
                 else operator.itemgetter(*names))
-            t.pytypes = tuple(ft.klass if isinstance(ft, InstanceType) else {FLOAT: float, INT: int, BOOL: bool}[ft]
+            t.pytypes = tuple(ft.klass if isinstance(ft, (InstanceType, MaybeType)) else {FLOAT: float, INT: int, BOOL: bool}[ft]
                               for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
             t.words = struct.Struct("<%dQ" % len(fields))     # (the fields' bits)
@@ -570,6 +576,61 @@ class InstanceType(JType):
         """(index, type) of a field, or None."""
         k = self.offsets.get(name)
         return None if k is None else (k, self.fields[k][1])
+
+
+# in the fields given to InstanceType: a field holding an object of the instance's own
+# class or None (made that InstanceType's MaybeType)
+LINK = JType("link", [("", "i32")], 32)
+
+
+class MaybeType(JType):
+    """An object of one InstanceType, or None (docs/jit-data.md, "Objects or None"): one
+    i32, the object's record's address, or 0 for None (no record lives at address 0: the
+    layout's header is there). Not an InstanceType, so no rule for objects takes one
+    unawares: ``is None``, ``is not None`` and truth test the word; an attribute read or
+    a method call first guards it non-zero (``check_ref``: None leaves, and the
+    interpreter raises CPython's AttributeError), then is the object's."""
+    _interned: dict = {}
+
+    def __new__(cls, inner):
+        t = cls._interned.get(inner)
+        if t is None:
+            t = cls._interned[inner] = super().__new__(cls)
+            JType.__init__(t, "%s or None" % inner.name, [("", "i32")], 31)
+            t.inner = inner
+            t.klass = inner.klass
+        return t
+
+    def __init__(self, inner):
+        pass
+
+
+def maybe(t):
+    """The MaybeType of an InstanceType (or of a MaybeType: itself); None for another type."""
+    if isinstance(t, MaybeType):
+        return t
+    if isinstance(t, InstanceType) and t.site is None:
+        return MaybeType(t)
+    return None
+
+
+def widen(a, b):
+    """The one type of a value that is ``a`` on one path and ``b`` on another, if an
+    object-or-None holds both (None and an object, an object and an object-or-None of
+    its type); else None."""
+    if a is b:
+        return a
+    if a is NONE:
+        return maybe(b)
+    if b is NONE:
+        return maybe(a)
+    ma, mb = maybe(a), maybe(b)
+    return ma if ma is not None and ma is mb else None
+
+
+def ref_class(t):
+    """The class of an object or object-or-None type, else None."""
+    return t.klass if isinstance(t, (InstanceType, MaybeType)) else None
 
 
 # a class whose instances' attributes live in their __dict__, read and written by
@@ -629,10 +690,26 @@ def object_seq_type(value, names, names_of=None) -> JType | None:
     against it); None if it is not one."""
     if type(value) not in (list, tuple) or not value:
         return None
-    elem = instance_type(value[0], names, names_of)
+    first = _first_object(value)
+    if first is None:
+        return None
+    elem = instance_type(first, names, names_of)
     if elem is None:
         return None
+    if _NoneType in set(map(type, value)):      # (elements sometimes None: MaybeType; not
+        elem = MaybeType(elem)                  # ``None in value``, which calls __eq__)
     return object_seq("list" if type(value) is list else "tuple", elem)
+
+
+_NoneType = type(None)
+
+
+def _first_object(seq):
+    """The first element of ``seq`` that is not None (None if there is none)."""
+    for x in seq:
+        if x is not None:
+            return x
+    return None
 
 
 def objects_type(value, names_of) -> JType | None:
@@ -641,10 +718,10 @@ def objects_type(value, names_of) -> JType | None:
     ``value`` is neither."""
     if type(value) in _seq_iterators:
         seq = _iterated(value)
-        st = None if seq is None else object_seq_type(seq, names_of(type(seq[0])), names_of)
+        st = None if seq is None else object_seq_type(seq, names_of(type(_first_object(seq))), names_of)
         return None if st is None else ITER_OF[st]
     if type(value) in (list, tuple) and value:
-        return object_seq_type(value, names_of(type(value[0])), names_of)
+        return object_seq_type(value, names_of(type(_first_object(value))), names_of)
     return None
 
 
@@ -652,7 +729,7 @@ def over_objects(it) -> bool:
     """Is ``it`` an iterator over a list or tuple of objects of a plain class (by its first
     element), which native code may take (objects_type)?"""
     seq = _iterated(it) if type(it) in _seq_iterators else None
-    return seq is not None and plain_class(type(seq[0]))
+    return seq is not None and plain_class(type(_first_object(seq)))
 
 
 def _iterated(it):
@@ -744,6 +821,8 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
             ft = BOOL
         elif tv is int and I64_MIN <= v <= I64_MAX:
             ft = INT
+        elif tv is klass and names_of is not None:
+            ft = LINK       # (node.next: this object's type or None)
         elif names_of is not None and len(_outer) < 3 and tv not in _outer and tv is not klass \
                 and type(tv) is type and plain_class(tv):
             ft = instance_type(v, names_of(tv), names_of, _outer + (klass,))

@@ -25,7 +25,7 @@ from time import perf_counter as _clock
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
-                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
+                     BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
@@ -55,10 +55,15 @@ _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
 
 
+_NoneType = type(None)
+_pack_word = struct.Struct("<q").pack_into
+
+
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "str_blocks")
+                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "str_blocks", "_links", "_fresh",
+                 "_following")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -70,6 +75,9 @@ class EntryRecords:
         self.by_address = {}
         self.mutable = []
         self.objects = []         # (address, object, InstanceType) of the objects copied in
+        self._links = []          # (word, object, its type): links (node.next) still to follow
+        self._fresh = []          # (address, object, type) copied in while following links
+        self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
@@ -138,8 +146,11 @@ class EntryRecords:
                 if types != {str}:
                     return None
                 arr = self._strs(obj)
-            elif isinstance(elem, (InstanceType, SeqType)):     # the elements' records first
-                if types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
+            elif isinstance(elem, (InstanceType, MaybeType, SeqType)):     # the elements' records first
+                if isinstance(elem, MaybeType):     # (objects, None among them: None's word is 0)
+                    if not types <= {elem.klass, _NoneType}:
+                        return None
+                elif types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
                     return None
                 arr = False
                 if isinstance(elem, SeqType) and elem.kind == "tuple" and elem.elem in _NUMBERS:
@@ -187,6 +198,9 @@ class EntryRecords:
         # (what the elements would cost, before copying any: a refused entry is tried
         # again later, so it must fail before it has spent the limit)
         n = len(obj)
+        nullable = isinstance(elem, MaybeType)
+        if nullable:
+            elem = elem.inner
         more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
             n * RECORD_COST + ELEMENT_COST * sum(map(len, obj)))
         if self.cost + more > self.limit:
@@ -198,6 +212,9 @@ class EntryRecords:
                 raise TooMuchToCopy(self.cost + more)
         arr = array("q")
         for e in obj:
+            if nullable and e is None:
+                arr.append(0)
+                continue
             a = self.record(e, elem)
             if a is None:
                 return None
@@ -310,18 +327,29 @@ class EntryRecords:
             values = jt.fetch(d)
         except KeyError:
             return None
-        if tuple(map(type, values)) != jt.pytypes:
+        links = jt.link_fields
+        if links:       # (an object of the class or None: either is of the layout)
+            types = list(map(type, values))
+            for k in links:
+                if types[k] is _NoneType:
+                    types[k] = jt.klass
+            if tuple(types) != jt.pytypes:
+                return None
+        elif tuple(map(type, values)) != jt.pytypes:
             return None
         for name in jt.methods:
             if name in d:
                 return None
-        if jt.object_fields:        # (the objects its fields hold first: their records' addresses)
+        if jt.object_fields or links:   # (the objects its fields hold first: their records' addresses)
             values = list(values)
             for k in jt.object_fields:
                 a = self.record(values[k], jt.fields[k][1])
                 if a is None:
                     return None
                 values[k] = a
+            linked = [(k, values[k]) for k in links if values[k] is not None]
+            for k in links:
+                values[k] = 0
         addr = self.cursor
         end = addr + jt.size
         self.cursor = _align(end, 16)
@@ -332,11 +360,38 @@ class EntryRecords:
             return None
         self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
-        self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
         self.words_in += len(values)
         self.cost += ELEMENT_COST * len(values) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
+        if not links and not self._following:
+            self.objects.append((addr, obj, jt, jt.words.unpack_from(view, addr + SEQ_HEADER)))
+            return addr
+        # Links (node.next) are followed one object at a time from a work list, not by
+        # recursion: a list of 10^5 nodes would overflow Python's stack. The object is in the
+        # identity map before any of them, so a cycle (a node pointing back, a list holding
+        # itself) ends at a record already made.
+        self._fresh.append((addr, obj, jt))
+        at = addr + SEQ_HEADER
+        self._links.extend((at + 8 * k, v, jt) for k, v in linked)
+        if self._following:
+            return addr
+        self._following = True
+        try:
+            while self._links:
+                word, v, owner = self._links.pop()
+                a = self.record(v, owner)
+                if a is None:
+                    self._links.clear()
+                    self._fresh.clear()
+                    return None
+                _pack_word(self.transfer.view, word, a)
+        finally:
+            self._following = False
+        view = self.transfer.view
+        for a, o, t in self._fresh:         # (their words for write-back, links filled in)
+            self.objects.append((a, o, t, t.words.unpack_from(view, a + SEQ_HEADER)))
+        self._fresh.clear()
         return addr
 
     def _dict(self, d, jt) -> int | None:
@@ -459,6 +514,9 @@ class EntryRecords:
                 elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
                     get = self.by_address.get
                     obj[:] = [get(a) or self.made(a, elem) for a in words]
+                elif isinstance(elem, MaybeType):       # (0: None)
+                    maybe, inner = self.maybe, elem.inner
+                    obj[:] = [maybe(a, inner) for a in words]
                 elif isinstance(elem, SeqType):     # (lists and tuples it had: their records)
                     try:
                         obj[:] = list(map(self.by_address.__getitem__, words))
@@ -479,7 +537,8 @@ class EntryRecords:
                 for k in _compress(range(len(now)), map(_ne, now, old)):
                     name, ft = jt.fields[k]
                     d[name] = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
-                        if isinstance(ft, InstanceType) else new[k]
+                        if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
+                        if isinstance(ft, MaybeType) else new[k]
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
@@ -524,6 +583,14 @@ class EntryRecords:
         obj = self.by_address.get(addr)
         return obj if obj is not None else self.made(addr, jt)
 
+    def maybe(self, addr, jt):
+        """The object at ``addr`` of type ``jt`` (``instance``), or None for address 0 (a
+        MaybeType's None)."""
+        if not addr:
+            return None
+        obj = self.by_address.get(addr)
+        return obj if obj is not None else self.made(addr, jt)
+
     def made(self, addr, jt):
         """The Python object of a record native code made (docs/jit-data.md section 4):
         ``C.__new__(C)`` -- what calling the class makes before ``__init__`` -- with its
@@ -538,7 +605,8 @@ class EntryRecords:
         values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
         self.by_address[addr] = obj         # (before its fields: an object may hold itself)
         for (name, ft), v in zip(jt.fields, values):
-            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else v
+            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
+                self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
         return obj
 
 
@@ -591,10 +659,10 @@ class Transfer:
         # (strings are SeqTypes)
         self.dicts = any(isinstance(t, DictType) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType, DictType))
+                                                InstanceType, MaybeType, DictType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
             for rec in exits for _, t in rec.extras)
         # (a version making objects gives them room at every entry: EntryRecords.heap)
         self.allocates = allocates
@@ -603,9 +671,9 @@ class Transfer:
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, DictType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, DictType, DictGet))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
                                     for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -627,7 +695,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, DictType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -714,6 +782,16 @@ class Transfer:
                 w = recs.record(v, jt)
                 if w is None:
                     return None
+                words += (jt.tag, w)
+            elif isinstance(jt, MaybeType):     # (None: 0)
+                if v is None:
+                    w = 0
+                else:
+                    if type(v) is not jt.klass:
+                        return None
+                    w = recs.record(v, jt.inner)
+                    if w is None:
+                        return None
                 words += (jt.tag, w)
             elif isinstance(jt, DictType):
                 if type(v) is not dict:
@@ -882,6 +960,12 @@ class Transfer:
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 words += [str(jt.tag), w]
+            elif isinstance(jt, MaybeType):     # (None: 0)
+                lines.append("    if v is None:\n        %s = 0\n    elif type(v) is not %s:\n        return None"
+                             % (w, self._const(jt.klass)))
+                lines.append("    else:\n        %s = recs.record(v, %s)\n        if %s is None:\n            return None"
+                             % (w, self._const(jt.inner), w))
+                words += [str(jt.tag), w]
             elif isinstance(jt, ReducerType):      # sum/min/max of a generator expression: from nothing
                 lines.append("    if type(v) is not Building or v.reduce != %r or v.elem is not %s:\n"
                              "        return None" % (jt.kind, self._const(jt.elem)))
@@ -976,6 +1060,8 @@ class Transfer:
             return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, InstanceType):        # (made natively: materialised now)
             return "recs.instance(%s, %s)" % (words[0], self._const(jt))
+        if isinstance(jt, MaybeType):           # (0: None)
+            return "recs.maybe(%s, %s)" % (words[0], self._const(jt.inner))
         if isinstance(jt, (SeqType, DictType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, DictGet):         # (between d.get and its call)

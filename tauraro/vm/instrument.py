@@ -257,12 +257,32 @@ def _reassigned(loop) -> frozenset:
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             if n.value is not None and _constructed(n.value):
                 continue        # a call's result (v = Vec(x, y)): made by the loop, not reached by a link
+            if _follows_own_link(n):
+                continue        # node = node.next: native code follows it (the entry copies what it reaches)
             if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in popped
                                            for popped in [_pops(n.value)] for v in ast.walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
             out.update(_stored_names([n]))
     return frozenset(out)
+
+
+def _follows_own_link(n) -> bool:
+    """Is ``n`` ``node = node.next`` (or ``node = node.left if ... else node.right``): a name
+    rebound to an attribute of its own object? Such a field holds an object of the same
+    class or None (jtypes.LINK), which native code follows: the entry copies the structure
+    it reaches through the identity map (bounded by the copy limit)."""
+    targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+    if len(targets) != 1 or not isinstance(targets[0], ast.Name):
+        return False
+    name = targets[0].id
+
+    def link(v):
+        if isinstance(v, ast.IfExp):
+            return link(v.body) and link(v.orelse)
+        return isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == name
+
+    return n.value is not None and link(n.value)
 
 
 def _pops(value) -> set:

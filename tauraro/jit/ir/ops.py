@@ -172,6 +172,7 @@ dict_slot       addr int            addr    guard store     the same, adding key
 dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0
 dict_len        addr                int     load            a dict table's number of entries
 check_found     addr                -       guard           exits if a is 0 (a key dict_find did not find: the interpreter raises KeyError)
+check_ref       addr                -       guard           exits if a is 0 (an object-or-None that is None: the interpreter raises AttributeError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)

@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -463,6 +463,10 @@ class Recorder:
 
     def write(self, var, jt: JType, values):
         """A register (or global, or cell) of the current frame := values."""
+        wide = self.inf.widened.get((self.pc, var)) if self.inf.widened else None
+        if wide is not None and wide is not jt:     # (None or an object into an object-or-None)
+            values = [self.op("addr", imm=0)] if jt is NONE else values
+            jt = wide
         self.write_var(self.frame.var(var), jt, values)
 
     def write_var(self, var, jt: JType, values):
@@ -582,6 +586,9 @@ class Recorder:
             return
         t = typing.result
         source = self.type_of(args[1])
+        if isinstance(source, MaybeType):       # (None leaves: the interpreter raises AttributeError)
+            self.guard("check_ref", self.parts(args[1])[0], reason="AttributeError")
+            source = source.inner
         if isinstance(source, ClassType) and not t.static:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
@@ -601,7 +608,7 @@ class Recorder:
                 value = self.op("load_float", addr)
             elif ft is BOOL:
                 value = self.op("int_truth", self.op("load_int", addr))
-            elif isinstance(ft, InstanceType):      # (an object: its record's address)
+            elif isinstance(ft, (InstanceType, MaybeType)):     # (an object: its record's address; None: 0)
                 value = self.op("load_addr", addr)
             else:
                 value = self.op("load_int", addr)
@@ -612,12 +619,17 @@ class Recorder:
         write back (jtypes.InstanceType)."""
         obj = self.type_of(args[0])
         base = self.parts(args[0])[0]
+        if isinstance(obj, MaybeType):          # (None leaves: the interpreter raises AttributeError)
+            self.guard("check_ref", base, reason="AttributeError")
+            obj = obj.inner
         grown = typing.result
         if grown is not None:       # a new attribute of an object being made: its next field
             k, ft = len(obj.fields), grown.fields[-1][1]
         else:
             k, ft = obj.field(self.code.names[args[1]])
-        if isinstance(ft, InstanceType):        # (an object: its record's address)
+        if isinstance(ft, MaybeType):           # (an object or None: its word, None's 0)
+            self.op("store_addr", self.op("elem", base, self.op("int", imm=k)), self.ref_word(args[2]))
+        elif isinstance(ft, InstanceType):      # (an object: its record's address)
             self.op("store_addr", self.op("elem", base, self.op("int", imm=k)), self.parts(args[2])[0])
         else:
             value = self.value(args[2], ft)
@@ -696,12 +708,25 @@ class Recorder:
 
     def op_IS(self, args, typing, negate=False):
         a, b = self.type_of(args[1]), self.type_of(args[2])
+        if isinstance(a, MaybeType) or isinstance(b, MaybeType):
+            # an object-or-None: its word against the other's (None's word is 0; one
+            # record per object, so equal words are one object)
+            same = self.op("same", self.ref_word(args[1]), self.ref_word(args[2]))
+            self.store(args[0], BOOL, self.op("not", same) if negate else same)
+            return
         if a is not NONE and b is not NONE:     # two records: the same, or not
             same = self.op("same", self.parts(args[1])[0], self.parts(args[2])[0]) if a is b else \
                 self.op("bool", imm=0)
             self.store(args[0], BOOL, self.op("not", same) if negate else same)
             return
         self.store(args[0], BOOL, self.op("bool", imm=int((a is NONE and b is NONE) != negate)))
+
+    def ref_word(self, arg) -> Ins:
+        """The word of an object, object-or-None or None operand: a record's address, 0
+        for None."""
+        if self.type_of(arg) is NONE:
+            return self.op("addr", imm=0)
+        return self.parts(arg)[0]
 
     def op_IS_NOT(self, args, typing):
         self.op_IS(args, typing, negate=True)
@@ -725,6 +750,10 @@ class Recorder:
             return self.op("bool", imm=0)
         if t is CHAR:
             return self.op("bool", imm=1)
+        if isinstance(t, InstanceType):     # (its class has no __bool__ or __len__: Inference)
+            return self.op("bool", imm=1)
+        if isinstance(t, MaybeType):        # (not None)
+            return self.op("not", self.op("same", self.parts(arg)[0], self.op("addr", imm=0)))
         if isinstance(t, DictType):
             return self.op("int_truth", self.op("dict_len", self.parts(arg)[0]))
         if isinstance(t, SeqType):          # (strings too)
@@ -1014,7 +1043,7 @@ class Recorder:
             return [self.op("load_float", addr)]
         if elem is BOOL:
             return [self.op("int_truth", self.op("load_int", addr))]
-        if isinstance(elem, InstanceType):
+        if isinstance(elem, (InstanceType, MaybeType)):
             return [self.op("load_addr", addr)]
         if isinstance(elem, SeqType):
             rec = self.op("load_addr", addr)
@@ -1041,6 +1070,8 @@ class Recorder:
             self.guard("undo_log", addr, reason="the undo log is full")
         if c.elem is STR:       # (a str, or a str constant's record: written back as the constant)
             self.op("store_addr", addr, self.str_operand(args[2]))
+        elif isinstance(c.elem, MaybeType):
+            self.op("store_addr", addr, self.ref_word(args[2]))
         elif isinstance(c.elem, (InstanceType, SeqType)):
             self.op("store_addr", addr, self.parts(args[2])[0])
         else:
@@ -1075,7 +1106,7 @@ class Recorder:
             self.op("mark_dirty", base)
             self.store(dst, elem, *value)
             return
-        x = self.parts(params[-1])
+        x = [self.ref_word(params[-1])] if isinstance(elem, MaybeType) else self.parts(params[-1])
         self.guard("check_room", base, n, reason="the list's reserved room is full")
         if fn.method == "append":
             at = n
@@ -1087,7 +1118,7 @@ class Recorder:
                          self.op("max", self.op("add", self.op("min", i, zero), n), zero), self.op("min", i, n))
             self.op("list_open", base, n, at)
         addr = self.op("elem", base, at)
-        if isinstance(elem, (InstanceType, SeqType)):
+        if isinstance(elem, (InstanceType, MaybeType, SeqType)):
             self.op("store_addr", addr, x[0])
         elif elem is FLOAT:
             self.op("store_float", addr, x[0])
