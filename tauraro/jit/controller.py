@@ -678,7 +678,7 @@ class JitController:
         st.transfer_seconds += max(transfer, 0.0)
         st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
-            st.records_in += len(recs.by_id) + sum(len(block[3]) for block in recs.blocks)
+            st.records_in += len(recs.by_id) + sum(len(objects) for _, objects in recs.blocks)
             st.words_in += recs.words_in
             st.records_out += recs.records_out
             st.words_out += recs.words_out

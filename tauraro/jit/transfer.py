@@ -62,7 +62,7 @@ _pack_word = struct.Struct("<q").pack_into
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "str_blocks", "_links", "_fresh",
+                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "_links", "_fresh",
                  "_following")
 
     def __init__(self, transfer):
@@ -84,8 +84,9 @@ class EntryRecords:
         self.words_in = 0
         self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
-        self.blocks = []          # (start, end, stride, tuples) of the tuples written at once (_tuples)
-        self.str_blocks = []      # (addresses, strs) of the strs written at once (_strs)
+        # (ascending addresses, the objects) of the tuples and strs written at once (_tuples,
+        # _strs): not in by_address until a list of them is written back (_resolve_blocks)
+        self.blocks = []
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
 
@@ -231,7 +232,7 @@ class EntryRecords:
         a stride of 8. A list with a string longer than STR_BULK_MAX is written one string
         at a time (its characters outweigh the records). The records are not in ``by_id`` (a string is
         immutable: another record of it reads the same, and identity tests of strings are
-        not compiled); each address maps back to its very string through ``str_blocks``
+        not compiled); each address maps back to its very string through ``blocks``
         (a copy of the strings: a list written back before another is resolved has changed),
         so a list of str written back holds the same objects. (Filling ``by_address`` here
         would cost as much as the rest: it is filled only if a list of str is written back,
@@ -272,7 +273,7 @@ class EntryRecords:
         self.transfer.ensure(end)[base:end] = body
         addrs = array("q", _accumulate(map(_STR_SIZES.__getitem__, lens), initial=base))
         addrs.pop()
-        self.str_blocks.append((addrs, tuple(strs)))
+        self.blocks.append((addrs, tuple(strs)))
         self.words_in += words
         return addrs
 
@@ -311,9 +312,10 @@ class EntryRecords:
         for j in range(k):
             words[2 + j::stride // 8] = values[j::k]
         self.transfer.ensure(end)[base:end] = body
-        self.blocks.append((base, end, stride, tuple(rows)))
+        addrs = array("q", range(base, end, stride))
+        self.blocks.append((addrs, tuple(rows)))
         self.words_in += n * k
-        return array("q", range(base, end, stride))
+        return addrs
 
     def _instance(self, obj, jt) -> int | None:
         """An object's record [class][dirty][fields]: None unless it is of ``jt``'s class
@@ -546,25 +548,19 @@ class EntryRecords:
 
     def _resolve_blocks(self):
         """Every record written at once (_tuples, _strs) into ``by_address``."""
-        for base, end, stride, rows in self.blocks:
-            self.by_address.update(zip(range(base, end, stride), rows))
+        for addrs, objects in self.blocks:
+            self.by_address.update(zip(addrs, objects))
         self.blocks.clear()
-        for addrs, strs in self.str_blocks:
-            self.by_address.update(zip(addrs, strs))
-        self.str_blocks.clear()
 
     def obj(self, addr):
         obj = self.by_address.get(addr)
         if obj is not None:
             return obj
-        for base, end, stride, rows in self.blocks:
-            if base <= addr < end:
-                return rows[(addr - base) // stride]
-        for addrs, strs in self.str_blocks:
+        for addrs, objects in self.blocks:
             if addrs[0] <= addr <= addrs[-1]:
                 i = _bisect(addrs, addr) - 1
                 if addrs[i] == addr:
-                    return strs[i]
+                    return objects[i]
         return self.transfer.layout.const_objects[addr]
 
     def heap(self):
