@@ -433,13 +433,10 @@ class JitController:
         The version's entry takes any empty dict, and the dict as it fills."""
         if EMPTY_DICT not in types:
             return types
-        from .inline import Inliner
 
         def dict_exits(tried):
             try:
-                inf = Inference(region, dict(zip(st.entry_vars, tried)),
-                                Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None,
-                                resumable=not st.reruns_iterations)
+                inf = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
             return sum(1 for t in inf.typings.values() if t.action == "exit" and "dict[" in (t.reason or ""))
@@ -535,6 +532,17 @@ class JitController:
             st.name_pool = st.name_pool | seen
         return frozenset(seen)
 
+    def _inference(self, st, region, types, cells) -> Inference:
+        """The region's type inference for the entry types ``types``: the functions it calls
+        inlined through an Inliner that knows the attributes of the objects the loop makes
+        (Inference._construct) and of the closure cells it writes (``cells``, a CellMap)."""
+        inliner = None
+        if self.code_for is not None:
+            from .inline import Inliner
+            inliner = Inliner(self.code_for, cells.vars if cells else None)
+            inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
+        return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations)
+
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,
         found by type inference alone (no code made); None if the region does not type.
@@ -542,13 +550,8 @@ class JitController:
         builtins = _builtins_of(G)
         try:
             region = self._region(st)
-            from .inline import Inliner
             types, cells = self._entry_types(st, r, G, builtins)
-            inliner = Inliner(self.code_for, cells.vars) if self.code_for else None
-            if inliner is not None:
-                inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
-            inf = Inference(region, dict(zip(st.entry_vars, types)), inliner,
-                            resumable=not st.reruns_iterations)
+            inf = self._inference(st, region, types, cells)
         except NotCompilable:
             return None
         return inf.state_before.get(pc)
@@ -967,13 +970,10 @@ class JitController:
         from .ir.record import Unsupported, record
         from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
         from .transfer import Transfer
-        from .inline import Inliner
         t0 = time.perf_counter()
         entry_types = dict(zip(st.entry_vars, types))
-        inliner = Inliner(self.code_for, cells.vars if cells else None) if self.code_for else None
-        if inliner is not None:     # (the attributes of an object made natively: see Inference._construct)
-            inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
-        inf = Inference(region, entry_types, inliner, resumable=not st.reruns_iterations)
+        inf = self._inference(st, region, types, cells)
+        inliner = inf.inliner
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
         layout = FrameLayout(region, entry_types, carried, called_regions(inf), undo=calls_with_lists(inf))
