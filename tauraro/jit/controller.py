@@ -27,6 +27,7 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
+import functools
 import operator
 import struct
 import sys
@@ -113,7 +114,6 @@ class LoopState:
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
-        self._iteration_seconds = None
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -142,22 +142,20 @@ class LoopState:
     def line(self):
         return self.loop.line
 
-    @property
+    @functools.cached_property
     def iteration_seconds(self) -> float:
         """What the baseline spends on one iteration of this loop's own body, at least: a
         floor, or its register instructions' worth, a call counting as CALL_INSTRUCTIONS
         (those of loops nested in it not counted: their iterations are theirs)."""
-        if self._iteration_seconds is None:
-            loop = self.loop
-            loops = getattr(self.code, "loops", ())
-            nested = [c for c in loops if c.parent == loop.id and c is not loop]
-            size = 0
-            for pc in range(loop.header, loop.end):
-                if any(c.header <= pc < c.end for c in nested):
-                    continue
-                size += CALL_INSTRUCTIONS if self.code.instrs[pc].op.name.startswith("CALL") else 1
-            self._iteration_seconds = max(BASELINE_SECONDS_PER_ITERATION, size * BASELINE_SECONDS_PER_INSTRUCTION)
-        return self._iteration_seconds
+        loop = self.loop
+        loops = getattr(self.code, "loops", ())
+        nested = [c for c in loops if c.parent == loop.id and c is not loop]
+        size = 0
+        for pc in range(loop.header, loop.end):
+            if any(c.header <= pc < c.end for c in nested):
+                continue
+            size += CALL_INSTRUCTIONS if self.code.instrs[pc].op.name.startswith("CALL") else 1
+        return max(BASELINE_SECONDS_PER_ITERATION, size * BASELINE_SECONDS_PER_INSTRUCTION)
 
     @property
     def dead(self) -> bool:
@@ -212,7 +210,7 @@ MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
 # what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
 # dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
-# VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.body_size), against
+# VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.iteration_seconds), against
 # which copying data in and out is judged; and the entry and exit time any loop may take
 # beyond that
 BASELINE_SECONDS_PER_ITERATION = 25e-9
@@ -556,6 +554,32 @@ class JitController:
             return None
         return inf.state_before.get(pc)
 
+    def _new_version(self, st, region, types, cells, r, G, builtins) -> tuple:
+        """(the entry types it is filed under, a version for the loop's values): compiled
+        for the dicts' guessed types (_guess_dicts); again with every list resizable if
+        the region resizes one (infer.NeedsResizing); and again with a variable widened to
+        object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
+        for _ in range(4):
+            try:
+                try:
+                    return types, self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                except NeedsResizing:
+                    if st.resizing:
+                        raise
+                    st.resizing = True
+                    types, cells = self._entry_types(st, r, G, builtins)
+                    return types, st.versions.get(types) or self.compile(
+                        st, region, self._guess_dicts(st, region, types, cells), cells)
+            except NeedsWidening as e:
+                if st.widened.get(e.var) is e.wide:
+                    raise
+                st.widened[e.var] = e.wide
+                types, cells = self._entry_types(st, r, G, builtins)
+                version = st.versions.get(types)
+                if version is not None:
+                    return types, version
+        raise NotCompilable("a variable widened more than 4 times")
+
     def enter(self, st, G, r, left=None):
         """Run the loop natively from its header; the exit record, or None if it was not
         entered (not compilable, or values it cannot take this time). ``left``: the
@@ -593,28 +617,7 @@ class JitController:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    for _ in range(4):      # (widening a variable at a time: infer.NeedsWidening)
-                        try:
-                            try:
-                                version = self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
-                            except NeedsResizing:
-                                if st.resizing:
-                                    raise
-                                st.resizing = True
-                                types, cells = self._entry_types(st, r, G, builtins)
-                                version = st.versions.get(types) or self.compile(
-                                    st, region, self._guess_dicts(st, region, types, cells), cells)
-                            break
-                        except NeedsWidening as e:
-                            if st.widened.get(e.var) is e.wide:
-                                raise
-                            st.widened[e.var] = e.wide
-                            types, cells = self._entry_types(st, r, G, builtins)
-                            version = st.versions.get(types)
-                            if version is not None:
-                                break
-                    else:
-                        raise NotCompilable("a variable widened more than 4 times")
+                    types, version = self._new_version(st, region, types, cells, r, G, builtins)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
