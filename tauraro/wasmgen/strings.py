@@ -102,17 +102,14 @@ def add_string_functions(module, wanted) -> dict:
                 ("i32.const", -1), ("i32.const", 1), ("local.get", 0), ("i64.load", HEADER), ("local.get", 1),
                 ("i64.lt_s",), ("select",), ("return",), ("end",),
                 *la, ("i64.const", 1), ("i64.gt_s",)])
-    if "str_starts" in wanted:
-        out["str_starts"] = module.add_function(
-            name="str_starts", params=[("a", "i32"), ("p", "i32")], results=["i32"], body=[
-                *lp, *la, ("i64.gt_s",), ("if", None), ("i32.const", 0), ("return",), ("end",),
-                ("local.get", 0), ("local.get", 1), ("i32.const", 0), ("call", match)])
-    if "str_ends" in wanted:
-        out["str_ends"] = module.add_function(
-            name="str_ends", params=[("a", "i32"), ("p", "i32")], results=["i32"], body=[
-                *lp, *la, ("i64.gt_s",), ("if", None), ("i32.const", 0), ("return",), ("end",),
-                ("local.get", 0), ("local.get", 1), *la, *lp, ("i64.sub",), ("i32.wrap_i64",),
-                ("call", match)])
+    for name, at in (("str_starts", [("i32.const", 0)]),
+                     ("str_ends", [*la, *lp, ("i64.sub",), ("i32.wrap_i64",)])):
+        if name in wanted:
+            # p no longer than a, and p matches a at 0 (at len(a) - len(p))
+            out[name] = module.add_function(
+                name=name, params=[("a", "i32"), ("p", "i32")], results=["i32"], body=[
+                    *lp, *la, ("i64.gt_s",), ("if", None), ("i32.const", 0), ("return",), ("end",),
+                    ("local.get", 0), ("local.get", 1), *at, ("call", match)])
     if "str_find" in wanted:
         # each start from 0 to len(a) - len(p), while p does not match there
         out["str_find"] = module.add_function(
@@ -124,17 +121,6 @@ def add_string_functions(module, wanted) -> dict:
                 ("local.get", 0), ("local.get", 1), ("local.get", 2), ("call", match),
                 ("if", None), ("i32.const", 1), ("return",), ("end",),
                 ("local.get", 2), ("local.get", 3), ("i32.ge_u",), ("br_if", 1),
-                ("local.get", 2), ("i32.const", 1), ("i32.add",), ("local.set", 2),
-                ("br", 0), ("end",), ("end",),
-                ("i32.const", 0)])
-    if "str_find_char" in wanted:
-        out["str_find_char"] = module.add_function(
-            name="str_find_char", params=[("a", "i32"), ("c", "i64")], results=["i32"],
-            locals=[("j", "i32"), ("n", "i32")], body=[
-                *la, ("i32.wrap_i64",), ("local.set", 3),
-                ("block", None), ("loop", None),
-                ("local.get", 2), ("local.get", 3), ("i32.ge_u",), ("br_if", 1),
-                *_word(0, 2), ("local.get", 1), ("i64.eq",), ("if", None), ("i32.const", 1), ("return",), ("end",),
                 ("local.get", 2), ("i32.const", 1), ("i32.add",), ("local.set", 2),
                 ("br", 0), ("end",), ("end",),
                 ("i32.const", 0)])
