@@ -42,7 +42,7 @@ from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
-                     classify, constructor, instance_type, method_function, objects_type, resizable_type,
+                     classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
@@ -513,9 +513,8 @@ class JitController:
         seen, todo = set(names), list(names)
         while todo:
             name = todo.pop()
-            for c in klass.__mro__:
-                raw = method_function(c.__dict__.get(name))
-                if raw is None or not raw.__code__.co_argcount:
+            for raw in methods_named(klass, name):
+                if not raw.__code__.co_argcount:
                     continue
                 code = self.code_for(raw)
                 if code is None:

@@ -36,7 +36,7 @@ from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
                      FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
-                     method_function)
+                     methods_named)
 from .region import FunctionRegion
 
 _EMPTY = object()
@@ -337,10 +337,7 @@ def _methods(types) -> list:
         elif isinstance(t, InstanceType):
             todo += [ft for _, ft in t.fields if isinstance(ft, InstanceType)]     # (ray.origin: a Vec)
             for name in t.methods:      # (overridden ones too: super() calls them)
-                for c in t.klass.__mro__:
-                    raw = method_function(c.__dict__.get(name))
-                    if raw is None:
-                        continue
+                for raw in methods_named(t.klass, name):
                     ft = classify(raw, raw.__globals__)
                     if isinstance(ft, FunctionType):
                         out.append(ft)

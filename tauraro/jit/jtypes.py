@@ -784,6 +784,13 @@ def _plain_property(raw) -> bool:
     return type(raw) is property and type(raw.fget) is _function
 
 
+def methods_named(klass, name) -> list:
+    """The plain functions (methods, properties' getters: ``method_function``) that the
+    classes of ``klass``'s order define for ``name``: the one ``o.name`` runs and those it
+    overrides, which it may call through ``super()``."""
+    return [f for f in map(method_function, (c.__dict__.get(name) for c in klass.__mro__)) if f is not None]
+
+
 def method_function(raw):
     """The plain function a class attribute ``raw`` runs for ``o.name``: a method's own, a
     plain property's getter; else None."""
