@@ -118,13 +118,7 @@ class EntryRecords:
                 return kept[1]
             head = struct.pack("<qq", n, 0)
             body = bytearray(8 * n)
-            if obj.isascii():
-                body[0::8] = obj.encode("ascii")
-            else:       # (the code point's three low bytes: it is below 2**21)
-                wide = obj.encode("utf-32-le", "surrogatepass")
-                body[0::8] = wide[0::4]
-                body[1::8] = wide[1::4]
-                body[2::8] = wide[2::4]
+            _spread_code_points(obj, body)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
             low = flags_bytes(obj)
             if low is None:
@@ -260,13 +254,7 @@ class EntryRecords:
         stream = "".join(parts)
         words = 2 * n + total
         body = bytearray(8 * words)
-        try:
-            body[0::8] = stream.encode("latin-1")
-        except UnicodeEncodeError:
-            wide = stream.encode("utf-32-le", "surrogatepass")
-            body[0::8] = wide[0::4]
-            body[1::8] = wide[1::4]
-            body[2::8] = wide[2::4]
+        _spread_code_points(stream, body)
         base = self.cursor
         end = base + 8 * words
         self.cursor = _align(end, 16)
@@ -604,6 +592,19 @@ class EntryRecords:
             d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
                 self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
         return obj
+
+
+def _spread_code_points(text: str, body: bytearray):
+    """The code points of ``text`` into the 8-byte words of ``body`` (zeroed), one a word,
+    at C speed: one encode and strided stores (latin-1 when it can; else UTF-32, a code
+    point's three low bytes, as it is below 2**21)."""
+    try:
+        body[0::8] = text.encode("latin-1")
+    except UnicodeEncodeError:
+        wide = text.encode("utf-32-le", "surrogatepass")
+        body[0::8] = wide[0::4]
+        body[1::8] = wide[1::4]
+        body[2::8] = wide[2::4]
 
 
 def spare_room(n: int) -> int:
