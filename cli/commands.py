@@ -47,7 +47,10 @@ def main():
 @main.command(context_settings={"ignore_unknown_options": False, "allow_interspersed_args": False})
 @click.option("--no-jit", is_flag=True, help="Run on the baseline tier only; never compile loops.")
 @click.option("--jit-threshold", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Loop iterations before a loop is compiled (default 1000).")
+              help="Loop iterations before a loop is compiled (default 1000). Given, the JIT "
+                   "starts at the first loop that gets hot; by default it starts only once "
+                   "a loop's work left, or the program's time since its first hot loop, would "
+                   "pay for starting it (~90 ms).")
 @click.option("--emit-wasm", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write every compiled loop to DIR as .wasm and .wat.")
 @click.option("--jit-dump", default=None, metavar="DIR|-",

@@ -154,7 +154,8 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
         threshold = jit_threshold or DEFAULT_THRESHOLD
         runtime = HookRuntime(threshold, emit_wasm, not no_jit_cache,
                               os.path.join(root, "jit") if root else None, jit_dump,
-                              statistics=bool(jit_stats or jit_stats_json))
+                              statistics=bool(jit_stats or jit_stats_json),
+                              start_now=jit_threshold is not None)
         compiler = Compiler(threshold, runtime.site, root, runtime.sources)
         if jit_stats or jit_stats_json:
             stats = StatsAtExit(runtime, jit_stats, jit_stats_json)

@@ -47,7 +47,7 @@ from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType,
 from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
-from .settings import DEFAULT_THRESHOLD  # noqa: E402
+from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
@@ -137,6 +137,8 @@ class LoopState:
         self.elements_allowed = True     # may versions assume bounded list elements (passes/accumulate)?
         self.resizing = False            # does the region resize a list (its lists typed resizable)?
         self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
+        self.first_trip = None           # (time, interpreted iterations) at its first trip (_start_pays)
+        self.start_countdown = 16        # iterations to its next trip, while the JIT is not started
 
     @property
     def line(self):
@@ -205,6 +207,9 @@ class Decision:
 
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
+# a loop whose trip did not start the JIT trips again after about this much of its work
+START_CHECK_SECONDS = 0.005
+FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
@@ -259,8 +264,12 @@ class FunctionState(LoopState):
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
                  cache_dir: str | None = None, dump: str | None = None, code_for=None,
-                 statistics: bool = True):
+                 statistics: bool = True, start_seconds: float = START_SECONDS):
         self.threshold = threshold
+        # the work a loop must be known to have left for its trip to start the JIT, and how
+        # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
+        self.start_seconds = start_seconds
+        self.created = time.perf_counter()      # (made when the first loop gets hot)
         # --jit-stats asked for: the generated entries of functions compiled whole count the
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
@@ -318,10 +327,46 @@ class JitController:
             parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
+                # (cut short, the parent's countdown no longer counts its iterations: its
+                # next trip starts timing them afresh)
+                parent.first_trip = None
+        if self.engine is None and not self._start_pays(st, left):
+            return Decision(None, st.start_countdown, parent_countdown)
         record = self.enter(st, G, r, left)
         if record is None:
             return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
         return Decision(record, self._after_exit(st, record), parent_countdown)
+
+    def _start_pays(self, st, left) -> bool:
+        """May this trip start the JIT? Starting it costs ``start_seconds`` (see
+        ``settings.START_SECONDS``) once per run, which a short program would never win back:
+        a 3000-iteration loop took 0.14 s with the JIT against 0.04 s without. It may when
+        the work the loop is known to have left is worth that much in the baseline (a for
+        loop's iterations left, or a nested loop's, at what an iteration costs: the larger of
+        the estimate and what its iterations since its first trip took), and in any case
+        once the program has run that long since its first loop got hot (then the start
+        costs at most as much again as the program has already spent: a while loop's work
+        left, or the runs a comprehension or a short inner loop has to come, are not known).
+        Else the loop's next trip comes after about 5 ms of its iterations."""
+        now = time.perf_counter()
+        if now - self.created >= self.start_seconds:
+            return True
+        per = self._seconds_per_iteration(st)
+        measured = st.first_trip is not None and st.interpreted_iterations > st.first_trip[1]
+        if not measured:
+            st.first_trip = (now, st.interpreted_iterations)
+        else:
+            then, done = st.first_trip
+            per = max(per, (now - then) / (st.interpreted_iterations - done))
+        work = max((left or 0) * per, st.work_hint * BASELINE_SECONDS_PER_ITERATION)
+        if work >= self.start_seconds:
+            return True
+        st.reason = "the JIT was not started: the work this loop was known to have left (%.2f ms) " \
+                    "would not pay for its start (%.0f ms)" % (work * 1000, self.start_seconds * 1000)
+        # (the estimate is a floor: the next trip comes soon, with the iterations timed)
+        st.start_countdown = max(16, min(int(START_CHECK_SECONDS / per), 1 << 16)) if measured \
+            else FIRST_CHECK_ITERATIONS
+        return False
 
     def give_up(self, st, status, reason):
         st.status = status

@@ -25,7 +25,8 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
                 r["versions"], "" if r["versions"] == 1 else "s", r["entries"],
                 "y" if r["entries"] == 1 else "ies", r["compile_ms"], r["codegen_ms"], r["cranelift_ms"])
         elif r["status"] == "interpreted":
-            what = "interpreted (never hot)" if not r["native_iterations"] else "run inside an enclosing loop"
+            what = ("run inside an enclosing loop" if r["native_iterations"] else
+                    "interpreted: %s" % r["reason"] if r["reason"] else "interpreted (never hot)")
         else:
             what = "%s: %s" % (r["status"], r["reason"])
         lines.append("  %s: %s" % (where, what))

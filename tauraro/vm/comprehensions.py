@@ -386,6 +386,7 @@ class ComprehensionSite:
             self.per_outer = max(1, (st.native_work - before[1]) // (st.native_iterations - before[0]))
         record = decision.record
         if record is None:
+            self._clock = None              # (native code did not run: CPython's run is not a native one)
             if st.dead:
                 self.cold = True
             else:

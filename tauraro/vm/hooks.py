@@ -54,8 +54,11 @@ class HookRuntime:
     register bytecode of each file, compiled when one of its loops first gets hot."""
 
     def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None,
-                 dump=None, statistics: bool = True):
+                 dump=None, statistics: bool = True, start_now: bool = False):
         self.threshold = threshold
+        # start the JIT at the first hot loop, whatever its work left (an explicit
+        # --jit-threshold): see JitController._start_pays
+        self.start_now = start_now
         self.statistics = statistics   # --jit-stats or --jit-stats-json asked for
         self.emit_dir = emit_dir
         self.dump = dump
@@ -74,7 +77,8 @@ class HookRuntime:
         if self._controller is None:
             from ..jit.controller import JitController
             self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir, self.dump,
-                                             code_for=self.function_code, statistics=self.statistics)
+                                             code_for=self.function_code, statistics=self.statistics,
+                                             **({"start_seconds": 0.0} if self.start_now else {}))
         return self._controller
 
     def report(self, text: bool, json_path):

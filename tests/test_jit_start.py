@@ -1,0 +1,126 @@
+"""When the JIT starts (``JitController._start_pays``): starting it costs ~90 ms once per
+run (importing wasmtime and the JIT, the engine), so by default a loop's first trip starts
+it only if the work the loop is known to have left is worth that, or once the program has
+run that long since its first loop got hot. An explicit ``--jit-threshold`` starts it at
+the threshold. The rest of the suite runs with an explicit threshold (tests/conftest.py);
+these tests remove it.
+
+Each compares stdout, exit code and the whole of stderr with CPython's, and reads
+``--jit-stats-json`` (and ``--jit-stats``) for what the JIT did."""
+import json
+import sys
+import textwrap
+
+import pytest
+
+from harness import run
+from test_jit import Result
+
+
+@pytest.fixture(autouse=True)
+def default_start(monkeypatch):
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+
+
+def default(tmp_path, src, *options):
+    return Result(tmp_path, src, *options).same()
+
+
+SHORT = """
+    total = 0
+    for i in range(3000):
+        total += i * i % 7
+    print(total)
+"""
+
+
+def test_a_short_program_does_not_start_the_jit(tmp_path):
+    r = default(tmp_path, SHORT)
+    row = r.loop(3)
+    assert row["status"] == "interpreted" and row["native_iterations"] == 0
+    assert "not started" in row["reason"]
+    # --jit-stats says why, and no engine was started
+    prog = tmp_path / "prog.py"
+    got = run([sys.executable, "-m", "tauraro", "run", "--jit-stats", "--no-jit-cache"], prog)
+    assert "engine started" not in got.stderr
+    assert "the JIT was not started" in got.stderr
+
+
+def test_an_explicit_threshold_starts_it_at_the_threshold(tmp_path):
+    r = default(tmp_path, SHORT, "--jit-threshold", "1000")
+    row = r.loop(3)
+    assert row["status"] == "compiled" and row["native_iterations"] == 2000
+
+
+def test_the_environments_threshold_counts_as_explicit(tmp_path, monkeypatch):
+    monkeypatch.setenv("TAURARO_JIT_THRESHOLD", "1000")
+    r = default(tmp_path, SHORT)
+    assert r.loop(3)["native_iterations"] == 2000
+
+
+def test_a_for_loop_with_much_work_left_starts_it_at_its_first_trip(tmp_path):
+    r = default(tmp_path, """
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        print(total)
+    """)
+    row = r.loop(3)
+    assert row["status"] == "compiled" and row["entries"] == 1
+    # (its first trip, at 1000, estimates the work left from its bytecode, a floor; the
+    # next, 200 iterations later, from those iterations' time)
+    assert row["interpreted_iterations"] <= 1200
+
+
+def test_an_outer_loop_with_much_work_left_starts_it_for_a_short_inner_loop(tmp_path):
+    # the inner loop's first trip knows only its own few iterations left; the enclosing
+    # loop, asked next, knows its own (each with the inner loop's iterations in it)
+    r = default(tmp_path, """
+        def f(n):
+            total = 0
+            for i in range(n):
+                for j in range(20):
+                    total += (i ^ j) % 5
+            return total
+        print(f(100), f(200_000))
+    """)
+    outer, inner = r.loop(4), r.loop(5)
+    assert outer["status"] == "compiled"
+    assert inner["native_iterations"] > 3_000_000
+
+
+def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
+    # a while loop's work left is not known: the JIT starts once the program has spent
+    # as long as starting it costs since its first loop got hot
+    r = default(tmp_path, """
+        def collatz_steps(n):
+            steps = 0
+            k = 1
+            while k < n:
+                x = k
+                while x != 1:
+                    x = x // 2 if x % 2 == 0 else 3 * x + 1
+                    steps += 1
+                k += 1
+            return steps
+        print(collatz_steps(300_000))
+    """)
+    outer = r.loop(5)
+    assert outer["status"] == "compiled"
+    assert outer["native_iterations"] > 150_000
+
+
+def test_comprehensions_run_again_and_again_start_it_too(tmp_path):
+    # each run of the comprehension knows only its own length: the JIT starts once the
+    # program has run long enough since the comprehension got hot
+    r = default(tmp_path, """
+        def f(n, k):
+            base = 7
+            return [i * k + base for i in range(n) if i % 3]
+        t = 0
+        for rep in range(200):
+            a = f(30000, rep)
+            t += len(a) + a[-1]
+        print(t)
+    """)
+    assert r.loop(4)["native_iterations"] >= 30000
