@@ -70,6 +70,16 @@ class NeedsWidening(NotCompilable):
         self.wide = wide
 
 
+class _Widen(Exception):
+    """Paths merge with ``var`` None or an object on one and an object (or object-or-None)
+    of the same class on the other: the region is typed again with ``var`` ``wide``."""
+
+    def __init__(self, var, wide):
+        self.var = var
+        self.wide = wide
+
+
+MAX_WIDE_VARS = 4
 SELF_CALL = "self"          # Typing.callee of a compiled function's native call of itself
 LIVE = object()             # Inference.cells: a closure cell that is a frame variable, not a constant
 SELF_INLINE_SIZE = 60       # a function compiled whole this small has one level of itself inlined
@@ -229,12 +239,27 @@ class Inference:
         self.typings: dict[int, Typing] = {}
         # (pc, var) -> the MaybeType a loop variable keeps where None or an object is
         # assigned to it (the recorder writes the value as that type's word)
-        self.widened: dict = {}
-        self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
-        self.block_states: dict[int, dict] = {}
-        self.exit_at: dict[int, int] = {}           # block start -> pc of an unconditional exit
-        self.edge_states: dict[tuple[int, int], dict] = {}   # (block, succ) -> state on that edge
-        self._run()
+        # variables the region assigns None on one path and an object on another (or an
+        # object-or-None), which it does not take in at its header (``node = head`` then
+        # ``node = node.next`` in a loop nested in the region): object-or-None at every
+        # assignment, found where paths merge (_merge), then typed again from the start
+        self.wide_vars: dict = {}
+        for _ in range(MAX_WIDE_VARS + 1):
+            self.widened: dict = {}
+            self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
+            self.block_states: dict[int, dict] = {}
+            self.exit_at: dict[int, int] = {}           # block start -> pc of an unconditional exit
+            self.edge_states: dict[tuple[int, int], dict] = {}   # (block, succ) -> state on that edge
+            self.typings = {}
+            self.returns = []
+            try:
+                self._run()
+                break
+            except _Widen as e:
+                if len(self.wide_vars) >= MAX_WIDE_VARS:
+                    raise NotCompilable("more than %d variables are None or an object on different paths"
+                                        % MAX_WIDE_VARS)
+                self.wide_vars[e.var] = e.wide
         self._check_always_exiting()
 
     # --- operand types -----------------------------------------------------------------
@@ -263,6 +288,10 @@ class Inference:
             elif a is None or b is None:
                 continue     # not defined on every path: not live here (see region.py)
             else:
+                wide = widen(a, b)
+                if isinstance(wide, MaybeType) and not is_global(v) and not is_cell(v) \
+                        and v not in self.entry and v not in self.wide_vars:
+                    raise _Widen(v, wide)
                 name = self._var_name(v)
                 raise NotCompilable("%s is %s on one path and %s on another at line %d"
                                     % (name, a.name, b.name, self._line(pc)))
@@ -440,6 +469,14 @@ class Inference:
         if result == "nop":
             return Typing(pc, "nop", operands=operands)
         typing = Typing(pc, "lower", result, operands)
+        if self.wide_vars and result is not None and name != "UNPACK":
+            for v in self.defined_vars(ins):
+                wide = self.wide_vars.get(v)
+                if wide is not None and widen(wide, result) is wide:
+                    # (None or an object into a variable that is object-or-None in the
+                    # region: written as that type's word, as at the header below)
+                    self.widened[(pc, v)] = wide
+                    typing.result = result = wide
         # a loop variable must keep its type at the loop header
         if result is not None and not self.function:
             for k, v in enumerate(self.defined_vars(ins)):
