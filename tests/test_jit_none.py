@@ -101,21 +101,22 @@ def test_a_linked_list_walked_natively(tmp_path):
             head = Node(k, head)
         second = head.next
 
-        def walk(head):
+        def walk(head, reps):
             t = 0
-            node = head
-            while node is not None:
-                t += node.v
-                node.v += 1
-                node = node.next
+            for rep in range(reps):
+                node = head
+                while node is not None:
+                    t += node.v
+                    node.v += 1
+                    node = node.next
             return t
 
-        print(walk(head), walk(head), head.next is second, head.v, second.v)
+        print(walk(head, 1), walk(head, 20), head.next is second, head.v, second.v)
     """)
-    # (natively at the first entries at least: copying 3000 nodes in costs more than the
-    # walk saves, and the controller then leaves the loop to the baseline)
-    row = r.loop(15)
-    assert row["native_iterations"] > 2000, row
+    # (walked many times in one entry: a single walk would copy the nodes in for as long
+    # as it takes the baseline, and is left to it)
+    row = r.loop(16)
+    assert row["native_iterations"] > 20000, row
 
 
 def test_nodes_removed_and_inserted_between_entries(tmp_path):
@@ -327,3 +328,47 @@ def test_len_given_to_the_class_between_entries(tmp_path):
         print(count(items))
     """)
     assert r.loop(8)["native_iterations"] > 2000
+
+
+def test_a_variable_none_on_one_path_and_an_object_on_another_inside_the_loop(tmp_path):
+    # ``best`` and ``node`` are assigned inside the loop's body before they are read:
+    # where their paths merge they are typed object-or-None (infer._Widen), and every
+    # assignment writes that type's word
+    r = jit(tmp_path, """
+        class Item:
+            def __init__(self, x):
+                self.x = x
+
+        class Node:
+            def __init__(self, x, nxt):
+                self.x = x
+                self.next = nxt
+
+        items = [Item((k * 37) % 101) for k in range(300)]
+        head = None
+        for k in range(300):
+            head = Node((k * 53) % 97, head)
+
+        def scan(items, head, reps):
+            t = 0
+            for rep in range(reps):
+                best = None
+                for p in items:
+                    if best is None or p.x > best.x:
+                        best = p
+                t += best.x
+                node = head
+                while node is not None and node.x != rep:
+                    node = node.next
+                if node is not None:
+                    t += node.x * 2
+                node = head
+                while node.next is not None:
+                    node = node.next
+                t += node.x
+            return t
+
+        print(scan(items, head, 5), scan(items, head, 200))
+        print(scan([], Node(3, None), 3))
+    """, threshold="100")
+    assert r.loop(20)["native_iterations"] > 150

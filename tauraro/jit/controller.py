@@ -114,6 +114,7 @@ class LoopState:
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
+        self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -205,6 +206,7 @@ class Decision:
         self.parent = parent
 
 
+_SIZED = (list, tuple, dict, str, set)
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
 # a loop whose trip did not start the JIT trips again after about this much of its work
@@ -314,14 +316,16 @@ class JitController:
             self.state(code, loop.id)
 
     # --- the decision at a trip ---------------------------------------------------------------
-    def trip(self, st, G, r, counted: int, parent=None) -> Decision:
+    def trip(self, st, G, r, counted: int, parent=None, left=None) -> Decision:
         """The loop of ``st`` has counted ``counted`` more interpreted iterations and is at
-        its header with registers ``r``: enter native code if it pays."""
+        its header with registers ``r``: enter native code if it pays. ``left``: the
+        iterations it has left, if the caller knows (else its iterator's length hint)."""
         st.interpreted_iterations += counted
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
         parent_countdown = None
-        left = self._iterations_left(st, r)
+        if left is None:
+            left = self._iterations_left(st, r)
         if parent is not None:
             # (the enclosing loop runs this one again: at least as much work is left in it)
             parent.work_hint = max(parent.work_hint, left or 0)
@@ -496,16 +500,30 @@ class JitController:
                 best[k] = choice
         return tuple(best)
 
-    def _too_much(self, st, limit):
+    def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
-        iterations left, or less data)."""
+        iterations left, or less data). ``refusal``: the TooMuchToCopy raised, with the
+        cost the entry needs at least: kept, with the size of its data (``_data_size``), so
+        the next trips with as little work left for as much data are refused at once."""
+        if refusal is not None:
+            st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins))
         if not st.entries:      # (one that ran natively stays compiled: this run was short)
             st.status = "left to the baseline"
             st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
                 limit * UNIT_SECONDS * 1000)
             st.copy_refused = True
         st.backoff = min(st.backoff * 2, 1 << 16)
+
+    def _data_size(self, st, r, G, builtins) -> int:
+        """The lengths of the lists, tuples, dicts and strings the loop takes in, summed (a
+        cheap sign its data changed)."""
+        size = 0
+        for var in st.entry_vars:
+            v = self._read(var, r, G, builtins)
+            if type(v) in _SIZED:
+                size += len(v)
+        return size
 
     @staticmethod
     def _iterations_left(st, r) -> int | None:
@@ -534,13 +552,22 @@ class JitController:
 
     def _copy_limit(self, st, left) -> int:
         """What this entry may copy in (``layout.copy_limit``): what the baseline would spend
-        on the work left, its own iterations (``left``, None if not known) at what each
-        costs with its nested loops (``_seconds_per_iteration``), or on the iterations a
-        loop nested in it had left (``work_hint``)."""
+        on the work left, its own iterations (``left``, None if not known: a while loop's
+        work so far stands for it) at what each costs with its nested loops
+        (``_seconds_per_iteration``), or on the iterations a loop nested in it had left
+        (``work_hint``)."""
         hint = st.work_hint * BASELINE_SECONDS_PER_ITERATION
+        per = self._seconds_per_iteration(st)
         if left is None or left < 0:
-            return copy_limit(hint, known=False)
-        return copy_limit(max(left * self._seconds_per_iteration(st), hint), known=True)
+            # a while loop's work left is not known: what it has done so far, interpreted
+            # and natively, is the guess (what a baseline run of it would have spent: an
+            # entry never copies more than the loop has yet been worth). tokenizer.py's
+            # scanning loops, a few iterations an entry, copied the whole text in (~40 ms)
+            # before being judged; a walk of a long linked list once is left to the
+            # baseline, which takes about as long as copying the list would
+            done = st.interpreted_iterations * per + st.native_saving
+            return copy_limit(max(done, hint))
+        return copy_limit(max(left * per, hint))
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
@@ -638,14 +665,21 @@ class JitController:
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = self._copy_limit(st, left)
+        if st.refused is not None and limit * st.refused[1] < st.refused[0] * self._data_size(st, r, G, builtins):
+            # (what it needed when refused, scaled by how its data grew or shrank since, is
+            # more than its work left pays for: refused without copying up to the limit
+            # again; tarjan's short inner loop in graph_structure.py spent ~45 ms a trip
+            # learning again that 40,000 adjacency lists would not pay)
+            self._too_much(st, limit)
+            return None
         try:
             if version is not None:
                 version.transfer.copy_limit = limit
                 recs = version.transfer.enter(r, G, builtins)
             else:
                 recs = None
-        except TooMuchToCopy:
-            self._too_much(st, limit)
+        except TooMuchToCopy as e:
+            self._too_much(st, limit, e, r, G, builtins)
             return None
         if recs is None:
             # the values' types differ from the last version's: find or compile another
@@ -673,8 +707,8 @@ class JitController:
             try:
                 version.transfer.copy_limit = limit
                 recs = version.transfer.enter(r, G, builtins)
-            except TooMuchToCopy:
-                self._too_much(st, limit)
+            except TooMuchToCopy as e:
+                self._too_much(st, limit, e, r, G, builtins)
                 return None
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 if class_attributes_changed(version.transfer.class_attributes):

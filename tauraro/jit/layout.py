@@ -47,11 +47,11 @@ FLAG_COST = 1
 RECORD_COST = 128
 BULK_RECORD_COST = 48
 # An entry may copy what the baseline would spend on the work it has left (``copy_limit``:
-# JitController._copy_limit estimates it), beyond SMALL_COPY (~1 ms) for a loop whose
-# iterations are known, or COPY_LIMIT (~60 ms: more than any loop run by the baseline would
-# lose to not being compiled, unless it is a long one) for a while loop. Copying whole
-# containers at every entry is the cost the JIT must not pay; ``JitController._after_exit``
-# then judges by the times measured.
+# JitController._copy_limit estimates it; for a while loop, whose work left is not known,
+# the work it has done so far), beyond SMALL_COPY (~1 ms). Copying whole containers at
+# every entry is the cost the JIT must not pay; ``JitController._after_exit`` then judges
+# by the times measured. COPY_LIMIT (~60 ms) bounds the copies of a function compiled whole
+# called from the baseline (tauraro.jit.functions).
 COPY_LIMIT = 1 << 24
 SMALL_COPY = 1 << 18
 # the room an entry gives the objects native code makes (a run that fills it leaves at the
@@ -68,13 +68,12 @@ class TooMuchToCopy(Exception):
     baseline's."""
 
 
-def copy_limit(work_seconds: float, known: bool) -> int:
+def copy_limit(work_seconds: float) -> int:
     """What an entry may copy in (in cost units), for a loop whose work left would cost the
     baseline ``work_seconds`` (its own iterations and its nested loops', known from its
-    iterator): a little for little work (a loop over 400 rows setting one column must not
-    copy the whole grid), as much as the work costs beyond that; or, if the loop's own
-    iterations are not known (a while loop), COPY_LIMIT more."""
-    return (SMALL_COPY if known else COPY_LIMIT) + int(work_seconds / UNIT_SECONDS)
+    iterator, or guessed): a little for little work (a loop over 400 rows setting one column
+    must not copy the whole grid), as much as the work costs beyond that."""
+    return SMALL_COPY + int(work_seconds / UNIT_SECONDS)
 
 
 def _align(n, a):

@@ -381,7 +381,8 @@ class ComprehensionSite:
                 self.elem = building.elem = t
         building.reduce = self.reduction()
         before = st.native_iterations, st.native_work
-        decision = controller.trip(st, frame.f_globals, r, 0)
+        # (its length is known, zip's too, which has no length hint)
+        decision = controller.trip(st, frame.f_globals, r, 0, left=outer)
         if self.levels > 1 and st.native_iterations > before[0]:
             self.per_outer = max(1, (st.native_work - before[1]) // (st.native_iterations - before[0]))
         record = decision.record
