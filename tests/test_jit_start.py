@@ -124,3 +124,24 @@ def test_comprehensions_run_again_and_again_start_it_too(tmp_path):
         print(t)
     """)
     assert r.loop(4)["native_iterations"] >= 30000
+
+
+def test_the_jit_stops_compiling_new_loops_while_it_is_over_its_budget(tmp_path):
+    # 80 hot loops the JIT looks at and cannot compile (their ints grew big before they
+    # got hot): past its budget it stops looking at new ones, and a loop known to have
+    # much work left is still compiled
+    lines = ["import time", "end = time.perf_counter() + 0.2", "n = 0",
+             "while time.perf_counter() < end:", "    n += 1", ""]
+    for k in range(80):
+        lines += ["def f%d(xs):" % k, "    t = 1", "    for x in xs:",
+                  "        t = t * %d + x" % (k + 3), "    return t % 1000003", ""]
+    lines += ["xs = list(range(3000))",
+              "print(sum(f(xs) for f in [%s]))" % ", ".join("f%d" % k for k in range(80)),
+              "total = 0",
+              "for i in range(5_000_000):",
+              "    total += i % 7",
+              "print(total)"]
+    r = default(tmp_path, "\n".join(lines) + "\n")
+    reasons = [row["reason"] for row in r.rows]
+    assert any("over its budget" in reason for reason in reasons), reasons
+    assert r.loop(len(lines) - 2)["native_iterations"] > 4_000_000
