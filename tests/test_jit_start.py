@@ -127,14 +127,14 @@ def test_comprehensions_run_again_and_again_start_it_too(tmp_path):
 
 
 def test_the_jit_stops_compiling_new_loops_while_it_is_over_its_budget(tmp_path):
-    # 80 hot loops the JIT looks at and cannot compile (their ints grew big before they
-    # got hot): past its budget it stops looking at new ones, and a loop known to have
+    # 80 hot loops, each compiled (a few ms) for its last 2000 iterations (~0.05 ms of
+    # work): past its budget the JIT stops compiling new ones, and a loop known to have
     # much work left is still compiled
     lines = ["import time", "end = time.perf_counter() + 0.2", "n = 0",
              "while time.perf_counter() < end:", "    n += 1", ""]
     for k in range(80):
         lines += ["def f%d(xs):" % k, "    t = 1", "    for x in xs:",
-                  "        t = t * %d + x" % (k + 3), "    return t % 1000003", ""]
+                  "        t = (t * %d + x) %% 1000003" % (k + 3), "    return t", ""]
     lines += ["xs = list(range(3000))",
               "print(sum(f(xs) for f in [%s]))" % ", ".join("f%d" % k for k in range(80)),
               "total = 0",
@@ -145,3 +145,34 @@ def test_the_jit_stops_compiling_new_loops_while_it_is_over_its_budget(tmp_path)
     reasons = [row["reason"] for row in r.rows]
     assert any("over its budget" in reason for reason in reasons), reasons
     assert r.loop(len(lines) - 2)["native_iterations"] > 4_000_000
+
+
+def test_the_enclosing_loop_is_timed_by_its_iterations_left_and_starts_it(tmp_path):
+    # the inner loop's trips come every few iterations of the outer one, cutting its
+    # countdowns short: the outer loop's iterations are timed by how many it has left,
+    # and it, not the inner loop entered alone, is the region the JIT starts with
+    r = default(tmp_path, """
+        class P:
+            def __init__(self, x, v):
+                self.x = x
+                self.v = v
+
+            def step(self, dt):
+                self.x += self.v * dt
+                if self.x > 10.0 or self.x < -10.0:
+                    self.v = -self.v
+                return self.x
+
+        def run(ps, steps):
+            total = 0.0
+            for s in range(steps):
+                for i in range(len(ps)):
+                    total += ps[i].step(0.01)
+            return total
+
+        ps = [P(k * 0.01, (k % 7) - 3.0) for k in range(2000)]
+        print(repr(run(ps, 2)), repr(run(ps, 300)))
+    """)
+    outer, inner = r.loop(15), r.loop(16)
+    assert outer["status"] == "compiled" and outer["native_iterations"] > 250, outer
+    assert inner["status"] == "interpreted" and inner["native_iterations"] > 500_000, inner

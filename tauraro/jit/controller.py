@@ -138,7 +138,7 @@ class LoopState:
         self.elements_allowed = True     # may versions assume bounded list elements (passes/accumulate)?
         self.resizing = False            # does the region resize a list (its lists typed resizable)?
         self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
-        self.first_trip = None           # (time, interpreted iterations) at its first trip (_start_pays)
+        self.first_trip = None           # (time, interpreted iterations, iterations left) at its first trip (_start_pays)
         self.start_countdown = 16        # iterations to its next trip, while the JIT is not started
 
     @property
@@ -339,13 +339,14 @@ class JitController:
             parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
-                # (cut short, the parent's countdown no longer counts its iterations: its
-                # next trip starts timing them afresh)
-                parent.first_trip = None
-        if self.engine is None and not self._start_pays(st, left):
-            return Decision(None, st.start_countdown, parent_countdown)
-        if not st.versions and self._over_budget() and \
-                (left or 0) * self._seconds_per_iteration(st) < BUDGET_OVERRIDE_SECONDS:
+        if self.engine is None:
+            if not self._start_pays(st, left):
+                return Decision(None, st.start_countdown, parent_countdown)
+            if parent_countdown and self.start_seconds:
+                # (the enclosing loop, asked next, is the region to start with: entered
+                # alone, this one would copy in at every run of it)
+                return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
+        if not st.versions and self._over_budget() and self._work_seconds(st, left) < BUDGET_OVERRIDE_SECONDS:
             st.reason = "the JIT's spending on loops that did not pay was over its budget"
             st.backoff = min(st.backoff * 2, 1 << 16)
             return Decision(None, st.backoff, parent_countdown)
@@ -358,6 +359,14 @@ class JitController:
         if record is None:
             return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
         return Decision(record, self._after_exit(st, record), parent_countdown)
+
+    def _work_seconds(self, st, left) -> float:
+        """What the baseline would spend on the loop's work left: its iterations left at
+        what each costs, or (a while loop's) what it has spent so far."""
+        per = self._seconds_per_iteration(st)
+        if left is None or left < 0:
+            return st.interpreted_iterations * per + st.native_saving
+        return left * per
 
     def _over_budget(self) -> bool:
         """Has the JIT spent more on trips (compiling, copying, entries and exits, but
@@ -387,12 +396,20 @@ class JitController:
         if now - self.created >= self.start_seconds:
             return True
         per = self._seconds_per_iteration(st)
-        measured = st.first_trip is not None and st.interpreted_iterations > st.first_trip[1]
+        # the iterations made since the first trip: a for loop's from its iterations left
+        # (exact, though an inner loop's trips cut its countdowns short), else counted
+        done = None
+        if st.first_trip is not None:
+            then, counted, was_left = st.first_trip
+            if left is not None and left >= 0 and was_left is not None:
+                done = was_left - left if was_left > left else None
+            elif st.interpreted_iterations > counted:
+                done = st.interpreted_iterations - counted
+        measured = done is not None
         if not measured:
-            st.first_trip = (now, st.interpreted_iterations)
+            st.first_trip = (now, st.interpreted_iterations, left if left is not None and left >= 0 else None)
         else:
-            then, done = st.first_trip
-            per = max(per, (now - then) / (st.interpreted_iterations - done))
+            per = max(per, (now - then) / done)
         work = max((left or 0) * per, st.work_hint * BASELINE_SECONDS_PER_ITERATION)
         if work >= self.start_seconds:
             return True
@@ -588,17 +605,13 @@ class JitController:
         (``_seconds_per_iteration``), or on the iterations a loop nested in it had left
         (``work_hint``)."""
         hint = st.work_hint * BASELINE_SECONDS_PER_ITERATION
-        per = self._seconds_per_iteration(st)
-        if left is None or left < 0:
-            # a while loop's work left is not known: what it has done so far, interpreted
-            # and natively, is the guess (what a baseline run of it would have spent: an
-            # entry never copies more than the loop has yet been worth). tokenizer.py's
-            # scanning loops, a few iterations an entry, copied the whole text in (~40 ms)
-            # before being judged; a walk of a long linked list once is left to the
-            # baseline, which takes about as long as copying the list would
-            done = st.interpreted_iterations * per + st.native_saving
-            return copy_limit(max(done, hint))
-        return copy_limit(max(left * per, hint))
+        # (a while loop's work left is not known: what it has done so far, interpreted
+        # and natively, is the guess -- what a baseline run of it would have spent: an
+        # entry never copies more than the loop has yet been worth. tokenizer.py's
+        # scanning loops, a few iterations an entry, copied the whole text in (~40 ms)
+        # before being judged; a walk of a long linked list once is left to the
+        # baseline, which takes about as long as copying the list would)
+        return copy_limit(max(self._work_seconds(st, left), hint))
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and

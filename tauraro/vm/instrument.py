@@ -176,6 +176,13 @@ _STR_METHODS = frozenset(("startswith", "endswith"))
 _LIST_METHODS = frozenset(("append", "pop", "insert"))
 
 
+def _element_of_held(node, assigned) -> bool:
+    """Is ``node`` an element of a list or tuple a loop holds from its start, ``xs[i]``
+    (``xs`` not assigned in the loop: jtypes' lists of objects, copied in at entry)?"""
+    return (assigned is not None and isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)
+            and isinstance(node.value, ast.Name) and node.value.id not in assigned)
+
+
 def _native_call(n, assigned=None) -> bool:
     """Can native code make this call? The builtins it compiles; and a plain call of a
     name that is not a builtin: a program function, which the JIT may inline (with
@@ -197,6 +204,8 @@ def _native_call(n, assigned=None) -> bool:
     if (isinstance(f, ast.Attribute) and f.attr in _LIST_METHODS and not n.keywords and not starred
             and isinstance(f.value, (ast.Name, ast.Subscript))):
         return True         # (rows[i].append(x): of a list, compiled: jtypes.ListMethod)
+    if isinstance(f, ast.Attribute) and _element_of_held(f.value, assigned):
+        return plain        # (ps[i].step(dt): a method of an object in a list the loop holds)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":
@@ -468,8 +477,9 @@ def _native_parts(parts, assigned=None) -> bool:
                     isinstance(n, ast.List) and id(n) not in arguments:
                 return False
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs and not (
-                    assigned is not None and isinstance(n.value, ast.Name) and n.value.id not in assigned
-                    and isinstance(n.ctx, (ast.Load, ast.Store))):
+                    assigned is not None and isinstance(n.ctx, (ast.Load, ast.Store)) and (
+                        isinstance(n.value, ast.Name) and n.value.id not in assigned
+                        or _element_of_held(n.value, assigned))):
                 return False
             if isinstance(n, ast.Call) and not _native_call(n, assigned):
                 return False
