@@ -312,11 +312,18 @@ class EntryRecords:
         packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
-        d = obj.__dict__
-        try:
-            values = jt.fetch(d)
-        except KeyError:
-            return None
+        if jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
+            try:
+                values = jt.fetch(obj)
+            except (KeyError, AttributeError):
+                return None
+            d = obj.__dict__ if jt.methods and jt.klass.__dictoffset__ else ()
+        else:
+            d = obj.__dict__
+            try:
+                values = jt.fetch(d)
+            except KeyError:
+                return None
         links = jt.link_fields
         if links:       # (an object of the class or None: either is of the layout)
             types = list(map(type, values))
@@ -521,14 +528,18 @@ class EntryRecords:
                 now = jt.words.unpack_from(view, addr + SEQ_HEADER)
                 if now == old:
                     continue
-                d = obj.__dict__
                 new = jt.struct.unpack_from(view, addr + SEQ_HEADER)
                 self.records_out += 1
+                slots = jt.slots
                 for k in _compress(range(len(now)), map(_ne, now, old)):
                     name, ft = jt.fields[k]
-                    d[name] = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
+                    v = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
                         if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
                         if isinstance(ft, MaybeType) else new[k]
+                    if slots[k] is None:
+                        obj.__dict__[name] = v
+                    else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
+                        slots[k].__set__(obj, v)
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
@@ -585,12 +596,18 @@ class EntryRecords:
         ``__init__`` would have made; nothing saw it before."""
         klass = jt.klass
         obj = klass.__new__(klass)
-        d = obj.__dict__
         values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
         self.by_address[addr] = obj         # (before its fields: an object may hold itself)
-        for (name, ft), v in zip(jt.fields, values):
-            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
+        d = None if jt.slotted else obj.__dict__
+        for (name, ft), v, member in zip(jt.fields, values, jt.slots):
+            v = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
                 self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
+            if d is not None:
+                d[name] = v
+            elif member is None:
+                obj.__dict__[name] = v
+            else:       # (a slot, set as CPython's __init__ sets it: slots assigned later stay unset)
+                member.__set__(obj, v)
         return obj
 
 
