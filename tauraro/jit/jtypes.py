@@ -823,16 +823,23 @@ def init_order(klass) -> tuple:
     init = class_lookup(klass, "__init__")
     if type(init) is not _function or not init.__code__.co_argcount:
         return ()
-    me = init.__code__.co_varnames[0]
-    order = []
-    prev = None
-    for ins in dis.get_instructions(init):
-        if ins.opname == "STORE_ATTR" and prev is not None and ins.argval not in order and (
-                prev.opname == "LOAD_FAST" and prev.argval == me
-                or prev.opname == "LOAD_FAST_LOAD_FAST" and prev.argval[1] == me):
-            order.append(ins.argval)
-        prev = ins
-    return tuple(order)
+    code = init.__code__
+    order = _INIT_ORDERS.get(code)
+    if order is None:       # (once per code: types are made again at every entry)
+        me = code.co_varnames[0]
+        order = []
+        prev = None
+        for ins in dis.get_instructions(code):
+            if ins.opname == "STORE_ATTR" and prev is not None and ins.argval not in order and (
+                    prev.opname == "LOAD_FAST" and prev.argval == me
+                    or prev.opname == "LOAD_FAST_LOAD_FAST" and prev.argval[1] == me):
+                order.append(ins.argval)
+            prev = ins
+        order = _INIT_ORDERS[code] = tuple(order)
+    return order
+
+
+_INIT_ORDERS: dict = {}
 
 
 def _data_descriptor(raw) -> bool:
