@@ -413,3 +413,39 @@ def test_a_list_of_slotted_objects_with_none_holes_and_a_class_with_its_own_new(
     r = jit(tmp_path, src)
     assert r.loop(line(src))["native_iterations"] > 5000
     assert r.loop(line(src, "# made"))["native_iterations"] == 0
+
+
+def test_a_member_descriptor_of_another_class_is_not_a_slot(tmp_path):
+    # B.y is A's slot descriptor: reading it on a B raises CPython's TypeError, which the
+    # interpreter raises at the exit (no entry reads it)
+    src = """
+        class A:
+            __slots__ = ("x",)
+            def __init__(self):
+                self.x = 1
+
+        class B:
+            __slots__ = ("z",)
+            y = A.x
+            def __init__(self):
+                self.z = 2
+
+        def total(o, n):
+            t = 0
+            for i in range(n):                  # loop
+                t += o.z
+                o.z += 1
+                if i == n - 1:
+                    t += o.y
+            return t
+
+        b = B()
+        try:
+            total(b, 3000)
+        except TypeError as e:
+            print("caught", e, b.z)
+        total(b, 3000)
+    """
+    r = jit(tmp_path, src)
+    assert r.got.returncode == 1 and "TypeError" in r.got.stderr
+    assert r.loop(line(src))["native_iterations"] > 5000

@@ -793,7 +793,9 @@ def slot_member(klass, name):
     ``__slots__`` in its order, which ``o.name`` reads and writes), or None. A slot
     shadowed by a subclass's class attribute or property is not one: ``o.name`` is that."""
     raw = class_lookup(klass, name)
-    return raw if type(raw) is _MEMBER else None
+    # (a member descriptor of another class, assigned as a class attribute, raises
+    # TypeError on this class's objects: not a slot)
+    return raw if type(raw) is _MEMBER and raw.__objclass__ in klass.__mro__ else None
 
 
 def _slot_fetch(klass, names, slots):
