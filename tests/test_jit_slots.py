@@ -449,3 +449,42 @@ def test_a_member_descriptor_of_another_class_is_not_a_slot(tmp_path):
     r = jit(tmp_path, src)
     assert r.got.returncode == 1 and "TypeError" in r.got.stderr
     assert r.loop(line(src))["native_iterations"] > 5000
+
+
+def test_a_short_walk_down_a_big_tree_is_left_to_the_baseline(tmp_path):
+    # each get() walks ~15 nodes of 20,000: its entry would copy the whole tree through
+    # the links, so it is refused (layout.LINK_LIMIT) and the loop left to the baseline
+    # for good; the results are CPython's
+    src = """
+        class Node:
+            __slots__ = ("key", "left", "right")
+            def __init__(self, key, left, right):
+                self.key = key
+                self.left = left
+                self.right = right
+
+        class Tree:                             # (build: not a function compiled whole)
+            @staticmethod
+            def build(lo, hi):
+                if lo >= hi:
+                    return None
+                mid = (lo + hi) // 2
+                return Node(mid * 2, Tree.build(lo, mid), Tree.build(mid + 1, hi))
+
+        def get(root, key):
+            n = root
+            while n is not None:                # loop
+                if key < n.key:
+                    n = n.left
+                elif key > n.key:
+                    n = n.right
+                else:
+                    return True
+            return False
+
+        root = Tree.build(0, 20000)
+        print(sum(get(root, k) for k in range(0, 8000, 3)))
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["status"] == "left to the baseline" and "follow links" in row["reason"], row

@@ -44,7 +44,7 @@ from . import mathlib
 from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
+from .layout import LINK_LIMIT, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -451,10 +451,15 @@ class JitController:
                 best[k] = choice
         return tuple(best)
 
-    def _too_much(self, st, limit):
+    def _too_much(self, st, limit, e=None):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
-        iterations left, or less data)."""
+        iterations left, or less data). One that would follow links to more objects than
+        LINK_LIMIT allows (``TooManyLinks``: a walk down a big tree) is left to it for good."""
+        if isinstance(e, TooManyLinks):
+            self.give_up(st, "left to the baseline", "an entry would follow links to more objects than a "
+                         "walk pays for (%.1f ms of data)" % (LINK_LIMIT * UNIT_SECONDS * 1000))
+            return
         if not st.entries:      # (one that ran natively stays compiled: this run was short)
             st.status = "left to the baseline"
             st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
@@ -593,14 +598,17 @@ class JitController:
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = self._copy_limit(st, left)
+        # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)
+        links = LINK_LIMIT if left is None or left < 0 else limit
         try:
             if version is not None:
                 version.transfer.copy_limit = limit
+                version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
             else:
                 recs = None
-        except TooMuchToCopy:
-            self._too_much(st, limit)
+        except TooMuchToCopy as e:
+            self._too_much(st, limit, e)
             return None
         if recs is None:
             # the values' types differ from the last version's: find or compile another
@@ -627,9 +635,10 @@ class JitController:
             t0 = time.perf_counter()
             try:
                 version.transfer.copy_limit = limit
+                version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
-            except TooMuchToCopy:
-                self._too_much(st, limit)
+            except TooMuchToCopy as e:
+                self._too_much(st, limit, e)
                 return None
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
                 if class_attributes_changed(version.transfer.class_attributes):

@@ -32,7 +32,7 @@ from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
-                     TooMuchToCopy, _align)
+                     TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
@@ -62,7 +62,7 @@ _pack_word = struct.Struct("<q").pack_into
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "_links", "_fresh",
+                 "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks", "_links", "_fresh",
                  "_following")
 
     def __init__(self, transfer):
@@ -84,6 +84,7 @@ class EntryRecords:
         self.words_in = 0
         self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
+        self.link_limit = transfer.link_limit       # (what links may reach: layout.LINK_LIMIT)
         # (ascending addresses, the objects) of the tuples and strs written at once (_tuples,
         # _strs): not in by_address until a list of them is written back (_resolve_blocks)
         self.blocks = []
@@ -374,6 +375,7 @@ class EntryRecords:
         if self._following:
             return addr
         self._following = True
+        most = self.cost + self.link_limit
         try:
             while self._links:
                 word, v, owner = self._links.pop()
@@ -382,6 +384,8 @@ class EntryRecords:
                     self._links.clear()
                     self._fresh.clear()
                     return None
+                if self.cost > most:
+                    raise TooManyLinks(self.cost)
                 _pack_word(self.transfer.view, word, a)
         finally:
             self._following = False
@@ -658,6 +662,7 @@ class Transfer:
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
+        self.link_limit = COPY_LIMIT      # what of it links may reach (layout.LINK_LIMIT)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
