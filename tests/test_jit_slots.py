@@ -488,3 +488,31 @@ def test_a_short_walk_down_a_big_tree_is_left_to_the_baseline(tmp_path):
     r = jit(tmp_path, src)
     row = r.loop(line(src))
     assert row["status"] == "left to the baseline" and "follow links" in row["reason"], row
+
+
+def test_an_exit_inside_init_materialises_the_partly_made_object(tmp_path):
+    # an int overflow in __init__ after one slot is set: the exit materialises the object
+    # with that slot only, and the interpreter finishes __init__ on it
+    src = """
+        class R:
+            __slots__ = ("a", "b", "c")
+            def __init__(self, a, k):
+                self.a = a
+                self.b = a * k
+                self.c = self.b - a
+
+        def f(n):
+            t = 0
+            big = []
+            for i in range(n):                  # loop
+                k = 3 if i % 1000 else 2 ** 62
+                r = R(i, k)
+                t += r.a + r.c % 7
+                if i % 1000 == 500:
+                    big.append(r)
+            return t, [(o.a, o.b, o.c) for o in big[:3]], type(big[0]) is R
+
+        print(f(5000))
+    """
+    r = jit(tmp_path, src)
+    assert r.loop(line(src))["native_iterations"] > 4000

@@ -521,7 +521,11 @@ class InstanceType(JType):
 
     ``fields``: (name, INT, FLOAT or BOOL) of the attributes the region uses that the
     instance's ``__dict__`` holds as numbers, in that dict's order; nothing else of the
-    object is copied. ``methods``: the names the region uses that the dict does not
+    object is copied. A field may be a slot (``__slots__``: ``slots`` holds its member
+    descriptor, else None): read at entry and written back through that descriptor, never
+    through the class's attribute lookup; an unset slot fails the entry (``fetch`` raises
+    AttributeError). Slots are fields in the order ``__init__`` assigns them
+    (``init_order``), the order an object made natively has. ``methods``: the names the region uses that the dict does not
     have and the class holds plain functions for (``self.m()``: the entry checks the
     dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
@@ -754,8 +758,8 @@ def _iterated(it):
 
 
 def plain_class(klass) -> bool:
-    """Are ``klass``'s instances plain Python objects with a ``__dict__`` whose attributes
-    object's own hooks get and set?"""
+    """Are ``klass``'s instances plain Python objects whose attributes (in a ``__dict__``,
+    or slots of ``__slots__``) object's own hooks get and set?"""
     if not klass.__flags__ & _HEAPTYPE or klass.__mro__[-1] is not object:
         return False
     if any(not b.__flags__ & _HEAPTYPE for b in klass.__mro__[:-1]):
@@ -769,10 +773,11 @@ _object_new = object.__dict__["__new__"]
 def constructor(klass):
     """The ``__init__`` of a class whose calls compiled code may make itself (a virtual
     record, docs/jit-data.md section 4): a plain class (``plain_class``) whose metaclass is
-    ``type``, with object's own ``__new__``, no ``__slots__`` and no ``__del__``, and an
-    ``__init__`` that is a plain function; None for any other. (What the call then does
-    is ``object.__new__(C)`` and ``__init__``: materialising the object as
-    ``C.__new__(C)`` with its ``__dict__`` filled is the same object.)"""
+    ``type``, with object's own ``__new__`` and no ``__del__``, and an ``__init__`` that is
+    a plain function; None for any other. (What the call then does is
+    ``object.__new__(C)`` and ``__init__``: materialising the object as ``C.__new__(C)``
+    with its ``__dict__`` filled and its slots set is the same object. A class with
+    ``__slots__`` is one too: its slots are fields like the dict's attributes.)"""
     if type(klass) is not type or not plain_class(klass):
         return None
     if class_lookup(klass, "__new__") is not _object_new or class_lookup(klass, "__del__") is not MISSING:
@@ -875,7 +880,11 @@ def method_function(raw):
 
 def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
-    it; None if its class is not plain or it has no usable field. With ``names_of``
+    it; None if its class is not plain or it has no usable field. Its fields are the
+    number (or object) attributes among ``names`` its ``__dict__`` holds and the slots
+    among them that are set (an unset slot is not a field: reading it is an exit, and the
+    interpreter raises CPython's AttributeError); with slots among them, in the order
+    ``__init__`` assigns them (``init_order``). With ``names_of``
     (class -> the names the region uses of its objects), a field holding an object of a
     plain class is one too, of that object's InstanceType (``ray.origin.x``: a tree of
     types, each object's class at most once on a path; the entry copies the objects in

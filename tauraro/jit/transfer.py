@@ -316,7 +316,7 @@ class EntryRecords:
         if jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
             try:
                 values = jt.fetch(obj)
-            except (KeyError, AttributeError):
+            except (KeyError, AttributeError, TypeError):     # (TypeError: no __dict__ descriptor)
                 return None
             d = obj.__dict__ if jt.methods and jt.klass.__dictoffset__ else ()
         else:
