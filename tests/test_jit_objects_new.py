@@ -189,14 +189,10 @@ def test_init_exits_midway_and_resumes_with_the_fields_so_far(tmp_path):
 
 
 def test_classes_not_made_natively_stay_exact(tmp_path):
-    # __slots__, __getattr__, a custom __new__, __del__, a property setter: made by the
-    # interpreter, the same results
+    # a custom __new__, __del__, a property setter: made by the interpreter, the same
+    # results (__getattr__ runs only for a missing attribute: Hooked is made natively;
+    # __slots__ classes are too, tests/test_jit_slots.py)
     r = jit(tmp_path, """
-        class Slotted:
-            __slots__ = ("x",)
-            def __init__(self, x):
-                self.x = x
-
         class Hooked:
             def __init__(self, x):
                 self.x = x
@@ -235,12 +231,13 @@ def test_classes_not_made_natively_stay_exact(tmp_path):
                 t += o.x
             return t, o.x
 
-        for cls in (Slotted, Hooked, Newed, Deleted, Prop):
+        for cls in (Hooked, Newed, Deleted, Prop):
             print(cls.__name__, f(cls, 3000))
         print(len(log) > 2000, vars(Newed(1)), Hooked(1).y)
     """)
-    # (each class's construction is an exit: the loop is not compiled for it)
-    assert r.loop(40)["native_iterations"] == 0, r.loop(40)
+    # (the run over Hooked is native; each other class's construction is an exit: the
+    # loop is not compiled for it)
+    assert 2000 < r.loop(35)["native_iterations"] < 3000, r.loop(35)
 
 
 def test_attribute_order_of_materialised_objects(tmp_path):

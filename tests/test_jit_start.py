@@ -171,8 +171,8 @@ def test_the_enclosing_loop_is_timed_by_its_iterations_left_and_starts_it(tmp_pa
             return total
 
         ps = [P(k * 0.01, (k % 7) - 3.0) for k in range(2000)]
-        print(repr(run(ps, 2)), repr(run(ps, 300)))
+        print(repr(run(ps, 2)), repr(run(ps, 1000)))
     """)
     outer, inner = r.loop(15), r.loop(16)
-    assert outer["status"] == "compiled" and outer["native_iterations"] > 250, outer
+    assert outer["status"] == "compiled" and outer["native_iterations"] > 250, (outer["reason"], outer)
     assert inner["status"] == "interpreted" and inner["native_iterations"] > 500_000, inner

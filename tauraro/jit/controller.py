@@ -44,7 +44,7 @@ from . import mathlib
 from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
+from .layout import LINK_LIMIT, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -553,7 +553,13 @@ class JitController:
         and tried again after a longer backoff each time (a later run of it may have more
         iterations left, or less data). ``refusal``: the TooMuchToCopy raised, with the
         cost the entry needs at least: kept, with the size of its data (``_data_size``), so
-        the next trips with as little work left for as much data are refused at once."""
+        the next trips with as little work left for as much data are refused at once. One
+        that would follow links to more objects than LINK_LIMIT allows (``TooManyLinks``: a
+        walk down a big tree) is left to it for good."""
+        if isinstance(refusal, TooManyLinks):
+            self.give_up(st, "left to the baseline", "an entry would follow links to more objects than a "
+                         "walk pays for (%.1f ms of data)" % (LINK_LIMIT * UNIT_SECONDS * 1000))
+            return
         if refusal is not None:
             st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins))
         if not st.entries:      # (one that ran natively stays compiled: this run was short)
@@ -716,9 +722,12 @@ class JitController:
             # learning again that 40,000 adjacency lists would not pay)
             self._too_much(st, limit)
             return None
+        # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)
+        links = LINK_LIMIT if left is None or left < 0 else limit
         try:
             if version is not None:
                 version.transfer.copy_limit = limit
+                version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
             else:
                 recs = None
@@ -750,6 +759,7 @@ class JitController:
             t0 = time.perf_counter()
             try:
                 version.transfer.copy_limit = limit
+                version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
             except TooMuchToCopy as e:
                 self._too_much(st, limit, e, r, G, builtins)

@@ -363,6 +363,7 @@ class FunctionMemory:
         self.kept = {}
         self.kept_end = layout.data_base
         self.copy_limit = COPY_LIMIT
+        self.link_limit = COPY_LIMIT
         view = instance.memory_view()
         end = layout.data_base + LIST_ROOM
         if end > len(view):

@@ -29,7 +29,7 @@ from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
                      SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
-                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, super_next, widen, _data_descriptor)
+                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -1046,8 +1046,12 @@ class Inference:
                 if self.inliner is None or not (v in NUMERIC or isinstance(v, InstanceType) and v.site is None):
                     return "exit", "a %s stored into a new attribute %s of a %s" % (v.name, attr, obj.name)
                 raw = class_lookup(obj.klass, attr)
-                if raw is not MISSING and _data_descriptor(raw):
+                if raw is not MISSING and _data_descriptor(raw) and slot_member(obj.klass, attr) is None:
                     return "exit", "attribute %s of a %s is a %s" % (attr, obj.name, type(raw).__name__)
+                if not obj.klass.__dictoffset__ and slot_member(obj.klass, attr) is None:
+                    # (no slot of that name and no __dict__: the interpreter raises CPython's
+                    # AttributeError)
+                    return "exit", "attribute %s of a %s is not one of its slots" % (attr, obj.name)
                 self._note(obj.klass, attr, raw)
                 return InstanceType(obj.klass, obj.fields + ((attr, v),), (), obj.site), ""
             if isinstance(obj, InstanceType) and obj.field(attr) is not None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import builtins
 import math
 import array as _array
+import dis
 import operator
 import struct
+import types as _types
 
 from ..compiler.code import UNBOUND
 
@@ -519,7 +521,11 @@ class InstanceType(JType):
 
     ``fields``: (name, INT, FLOAT or BOOL) of the attributes the region uses that the
     instance's ``__dict__`` holds as numbers, in that dict's order; nothing else of the
-    object is copied. ``methods``: the names the region uses that the dict does not
+    object is copied. A field may be a slot (``__slots__``: ``slots`` holds its member
+    descriptor, else None): read at entry and written back through that descriptor, never
+    through the class's attribute lookup; an unset slot fails the entry (``fetch`` raises
+    AttributeError). Slots are fields in the order ``__init__`` assigns them
+    (``init_order``), the order an object made natively has. ``methods``: the names the region uses that the dict does not
     have and the class holds plain functions for (``self.m()``: the entry checks the
     dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
@@ -535,7 +541,11 @@ class InstanceType(JType):
     _interned: dict = {}
 
     def __new__(cls, klass, fields, methods=(), site=None):
-        key = (klass, fields, methods, site)
+        # (each field's slot, if the class's attribute of its name is a member descriptor:
+        # part of the key, as a class attribute rebound over a slot makes the name a
+        # __dict__ entry again)
+        slots = tuple(slot_member(klass, name) for name, _ in fields)
+        key = (klass, fields, methods, site, slots)
         t = cls._interned.get(key)
         if t is None:
             t = cls._interned[key] = super().__new__(cls)
@@ -558,9 +568,16 @@ class InstanceType(JType):
             # (for the entry: the fields' values in one C-level call, their Python types,
             # the record's layout and size)
             names = [name for name, _ in fields]
-            t.fetch = (lambda d: ()) if not names else (
-                (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
-                else operator.itemgetter(*names))
+            t.slots = slots
+            # (a record of an object with slots among its fields, or with no __dict__ at
+            # all, is read from the object, not its dict: ``fetch`` then takes the object)
+            t.slotted = any(slots) or not klass.__dictoffset__
+            if t.slotted:
+                t.fetch = _slot_fetch(klass, names, slots)
+            else:
+                t.fetch = (lambda d: ()) if not names else (
+                    (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
+                    else operator.itemgetter(*names))
             t.pytypes = tuple(ft.klass if isinstance(ft, (InstanceType, MaybeType)) else {FLOAT: float, INT: int, BOOL: bool}[ft]
                               for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
@@ -741,8 +758,8 @@ def _iterated(it):
 
 
 def plain_class(klass) -> bool:
-    """Are ``klass``'s instances plain Python objects with a ``__dict__`` whose attributes
-    object's own hooks get and set?"""
+    """Are ``klass``'s instances plain Python objects whose attributes (in a ``__dict__``,
+    or slots of ``__slots__``) object's own hooks get and set?"""
     if not klass.__flags__ & _HEAPTYPE or klass.__mro__[-1] is not object:
         return False
     if any(not b.__flags__ & _HEAPTYPE for b in klass.__mro__[:-1]):
@@ -756,20 +773,80 @@ _object_new = object.__dict__["__new__"]
 def constructor(klass):
     """The ``__init__`` of a class whose calls compiled code may make itself (a virtual
     record, docs/jit-data.md section 4): a plain class (``plain_class``) whose metaclass is
-    ``type``, with object's own ``__new__``, no ``__slots__`` and no ``__del__``, and an
-    ``__init__`` that is a plain function; None for any other. (What the call then does
-    is ``object.__new__(C)`` and ``__init__``: materialising the object as
-    ``C.__new__(C)`` with its ``__dict__`` filled is the same object.)"""
+    ``type``, with object's own ``__new__`` and no ``__del__``, and an ``__init__`` that is
+    a plain function; None for any other. (What the call then does is
+    ``object.__new__(C)`` and ``__init__``: materialising the object as ``C.__new__(C)``
+    with its ``__dict__`` filled and its slots set is the same object. A class with
+    ``__slots__`` is one too: its slots are fields like the dict's attributes.)"""
     if type(klass) is not type or not plain_class(klass):
         return None
-    if class_lookup(klass, "__new__") is not _object_new or class_lookup(klass, "__del__") is not MISSING \
-            or class_lookup(klass, "__slots__") is not MISSING:
+    if class_lookup(klass, "__new__") is not _object_new or class_lookup(klass, "__del__") is not MISSING:
         return None
     init = class_lookup(klass, "__init__")
     return init if type(init) is _function else None
 
 
 CONSTRUCTOR_ATTRIBUTES = ("__new__", "__del__", "__slots__", "__init__", "__getattribute__", "__setattr__")
+
+
+_MEMBER = _types.MemberDescriptorType
+_GETSET = _types.GetSetDescriptorType
+
+
+def slot_member(klass, name):
+    """The member descriptor that is ``klass``'s attribute ``name`` (a slot of a
+    ``__slots__`` in its order, which ``o.name`` reads and writes), or None. A slot
+    shadowed by a subclass's class attribute or property is not one: ``o.name`` is that."""
+    raw = class_lookup(klass, name)
+    # (a member descriptor of another class, assigned as a class attribute, raises
+    # TypeError on this class's objects: not a slot)
+    return raw if type(raw) is _MEMBER and raw.__objclass__ in klass.__mro__ else None
+
+
+def _slot_fetch(klass, names, slots):
+    """For an InstanceType with slots among its fields, or of a class with no ``__dict__``:
+    the fields' values of an object, one function call (a slot through its member
+    descriptor -- never the class's attribute lookup, which could run code --, an unset
+    one raising AttributeError; a ``__dict__`` field from the dict, a KeyError if missing)."""
+    env = {}
+    parts = []
+    for k, (name, member) in enumerate(zip(names, slots)):
+        if member is not None:
+            env["g%d" % k] = member.__get__
+            parts.append("g%d(o)" % k)
+        else:
+            parts.append("D(o)[%r]" % name)
+    dd = class_lookup(klass, "__dict__")
+    env["D"] = dd.__get__ if type(dd) is _GETSET else None
+    return eval("lambda o: (%s)" % "".join(p + ", " for p in parts), env)
+
+
+def init_order(klass) -> tuple:
+    """The attribute names ``klass``'s ``__init__`` (a plain function) assigns on ``self``,
+    in the order of their first assignment in its code: the order of the fields of an
+    object compiled code makes (Inference._construct), which an object of a class with
+    slots copied in is given too, so the two have one type (a ``__dict__``'s order is
+    that order by itself)."""
+    init = class_lookup(klass, "__init__")
+    if type(init) is not _function or not init.__code__.co_argcount:
+        return ()
+    code = init.__code__
+    order = _INIT_ORDERS.get(code)
+    if order is None:       # (once per code: types are made again at every entry)
+        me = code.co_varnames[0]
+        order = []
+        prev = None
+        for ins in dis.get_instructions(code):
+            if ins.opname == "STORE_ATTR" and prev is not None and ins.argval not in order and (
+                    prev.opname == "LOAD_FAST" and prev.argval == me
+                    or prev.opname == "LOAD_FAST_LOAD_FAST" and prev.argval[1] == me):
+                order.append(ins.argval)
+            prev = ins
+        order = _INIT_ORDERS[code] = tuple(order)
+    return order
+
+
+_INIT_ORDERS: dict = {}
 
 
 def _data_descriptor(raw) -> bool:
@@ -803,7 +880,11 @@ def method_function(raw):
 
 def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     """The InstanceType of ``value`` for a region that uses the attributes ``names`` of
-    it; None if its class is not plain or it has no usable field. With ``names_of``
+    it; None if its class is not plain or it has no usable field. Its fields are the
+    number (or object) attributes among ``names`` its ``__dict__`` holds and the slots
+    among them that are set (an unset slot is not a field: reading it is an exit, and the
+    interpreter raises CPython's AttributeError); with slots among them, in the order
+    ``__init__`` assigns them (``init_order``). With ``names_of``
     (class -> the names the region uses of its objects), a field holding an object of a
     plain class is one too, of that object's InstanceType (``ray.origin.x``: a tree of
     types, each object's class at most once on a path; the entry copies the objects in
@@ -811,16 +892,35 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     klass = type(value)
     if not plain_class(klass):
         return None
-    d = getattr(value, "__dict__", None)
-    if type(d) is not dict:
-        return None
+    if klass.__dictoffset__:
+        d = class_lookup(klass, "__dict__")
+        d = d.__get__(value) if type(d) is _GETSET else None
+        if type(d) is not dict:
+            return None
+    else:
+        d = {}
+    # the slots the region uses that are set on ``value`` (an unset one is not a field:
+    # reading it is an exit, and the interpreter raises CPython's AttributeError)
+    slotted = {}
+    for name in names:
+        member = slot_member(klass, name)
+        if member is not None:
+            try:
+                slotted[name] = member.__get__(value)
+            except AttributeError:
+                pass
     fields = []
-    methods = tuple(sorted(n for n in names if n not in d and type(class_lookup(klass, n)) is _function
+    methods = tuple(sorted(n for n in names if n not in d and n not in slotted
+                           and type(class_lookup(klass, n)) is _function
                            or _plain_property(class_lookup(klass, n))))
-    for name in d:
+    items = [kv for kv in d.items() if kv[0] not in slotted]
+    if slotted:     # (after the dict's, in the order __init__ assigns them: see init_order)
+        items += sorted(slotted.items())
+        order = init_order(klass)
+        items.sort(key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+    for name, v in items:
         if name not in names or type(name) is not str:
             continue
-        v = d[name]
         tv = type(v)
         if tv is float:
             ft = FLOAT
@@ -838,7 +938,7 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
         else:
             continue
         raw = class_lookup(klass, name)
-        if raw is not MISSING and _data_descriptor(raw):
+        if raw is not MISSING and _data_descriptor(raw) and name not in slotted:
             continue
         fields.append((name, ft))
     return InstanceType(klass, tuple(fields), methods)     # (no field: compared by identity only)

@@ -54,6 +54,15 @@ BULK_RECORD_COST = 48
 # called from the baseline (tauraro.jit.functions).
 COPY_LIMIT = 1 << 24
 SMALL_COPY = 1 << 18
+# What an entry of a while loop may copy of the objects it reaches only through links
+# (node.next, node.left: EntryRecords._instance follows them): a walk down a path of a tree
+# of 10^5 nodes makes a few dozen iterations, yet its first entry would copy the whole tree
+# (~2.5 us a node: a quarter of a second) before the cost model could see it did not pay.
+# A walk pays only if it visits about as many objects as the entry copies, and then no
+# more than a few thousand (docs/jit-data.md, "Objects or None": a node costs ~25 times
+# its walk's step), so beyond this (~7,700 two-field nodes) the entry is refused and the
+# loop left to the baseline (TooManyLinks).
+LINK_LIMIT = 1 << 20
 # the room an entry gives the objects native code makes (a run that fills it leaves at the
 # construction that does not fit; the interpreter makes that object, and the next entry
 # starts with the room empty again)
@@ -66,6 +75,13 @@ UNDO_BYTES = 16 << 16
 class TooMuchToCopy(Exception):
     """An entry would copy in more than its limit (``copy_limit``): the loop stays the
     baseline's."""
+
+
+class TooManyLinks(TooMuchToCopy):
+    """An entry would copy more objects reached through links than its ``link_limit``
+    (LINK_LIMIT for a while loop): the loop is left to the baseline for good, as the
+    structure behind a walk does not shrink (refusing again at every backoff would copy
+    up to the limit each time)."""
 
 
 def copy_limit(work_seconds: float) -> int:

@@ -32,7 +32,7 @@ from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
-                     TooMuchToCopy, _align)
+                     TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
 _list_iterator = type(iter([]))
@@ -62,7 +62,7 @@ _pack_word = struct.Struct("<q").pack_into
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "blocks", "_links", "_fresh",
+                 "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks", "_links", "_fresh",
                  "_following")
 
     def __init__(self, transfer):
@@ -84,6 +84,7 @@ class EntryRecords:
         self.words_in = 0
         self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
+        self.link_limit = transfer.link_limit       # (what links may reach: layout.LINK_LIMIT)
         # (ascending addresses, the objects) of the tuples and strs written at once (_tuples,
         # _strs): not in by_address until a list of them is written back (_resolve_blocks)
         self.blocks = []
@@ -318,11 +319,18 @@ class EntryRecords:
         packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
-        d = obj.__dict__
-        try:
-            values = jt.fetch(d)
-        except KeyError:
-            return None
+        if jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
+            try:
+                values = jt.fetch(obj)
+            except (KeyError, AttributeError, TypeError):     # (TypeError: no __dict__ descriptor)
+                return None
+            d = obj.__dict__ if jt.methods and jt.klass.__dictoffset__ else ()
+        else:
+            d = obj.__dict__
+            try:
+                values = jt.fetch(d)
+            except KeyError:
+                return None
         links = jt.link_fields
         if links:       # (an object of the class or None: either is of the layout)
             types = list(map(type, values))
@@ -373,6 +381,7 @@ class EntryRecords:
         if self._following:
             return addr
         self._following = True
+        most = self.cost + self.link_limit
         try:
             while self._links:
                 word, v, owner = self._links.pop()
@@ -381,6 +390,8 @@ class EntryRecords:
                     self._links.clear()
                     self._fresh.clear()
                     return None
+                if self.cost > most:
+                    raise TooManyLinks(self.cost)
                 _pack_word(self.transfer.view, word, a)
         finally:
             self._following = False
@@ -527,14 +538,18 @@ class EntryRecords:
                 now = jt.words.unpack_from(view, addr + SEQ_HEADER)
                 if now == old:
                     continue
-                d = obj.__dict__
                 new = jt.struct.unpack_from(view, addr + SEQ_HEADER)
                 self.records_out += 1
+                slots = jt.slots
                 for k in _compress(range(len(now)), map(_ne, now, old)):
                     name, ft = jt.fields[k]
-                    d[name] = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
+                    v = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
                         if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
                         if isinstance(ft, MaybeType) else new[k]
+                    if slots[k] is None:
+                        obj.__dict__[name] = v
+                    else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
+                        slots[k].__set__(obj, v)
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
@@ -591,12 +606,18 @@ class EntryRecords:
         ``__init__`` would have made; nothing saw it before."""
         klass = jt.klass
         obj = klass.__new__(klass)
-        d = obj.__dict__
         values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
         self.by_address[addr] = obj         # (before its fields: an object may hold itself)
-        for (name, ft), v in zip(jt.fields, values):
-            d[name] = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
+        d = None if jt.slotted else obj.__dict__
+        for (name, ft), v, member in zip(jt.fields, values, jt.slots):
+            v = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
                 self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
+            if d is not None:
+                d[name] = v
+            elif member is None:
+                obj.__dict__[name] = v
+            else:       # (a slot, set as CPython's __init__ sets it: slots assigned later stay unset)
+                member.__set__(obj, v)
         return obj
 
 
@@ -647,6 +668,7 @@ class Transfer:
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
+        self.link_limit = COPY_LIMIT      # what of it links may reach (layout.LINK_LIMIT)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
