@@ -41,7 +41,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
+from .jtypes import (GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
@@ -427,9 +427,10 @@ class JitController:
     def _guess_dicts(self, st, region, types, cells) -> tuple:
         """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
         not known) is the one of DICT_GUESSES with which type inference finds the fewest
-        exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys).
-        The version's entry takes any empty dict, and the dict as it fills."""
-        if EMPTY_DICT not in types:
+        exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys);
+        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements.
+        The version's entry takes any empty dict or set, and the dict or set as it fills."""
+        if not any(t in GUESSES for t in types):
             return types
 
         def dict_exits(tried):
@@ -437,11 +438,12 @@ class JitController:
                 inf = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
-            return sum(1 for t in inf.typings.values() if t.action == "exit" and "dict[" in (t.reason or ""))
+            return sum(1 for t in inf.typings.values() if t.action == "exit" and (
+                "dict[" in (t.reason or "") or "set[" in (t.reason or "")))
         best = list(types)
-        for k in [k for k, t in enumerate(types) if t is EMPTY_DICT]:   # (one empty dict at a time)
+        for k in [k for k, t in enumerate(types) if t in GUESSES]:   # (one empty dict or set at a time)
             fewest = None
-            for guess in DICT_GUESSES:
+            for guess in GUESSES[types[k]]:
                 n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]))
                 if n is not None and (fewest is None or n < fewest):
                     fewest, choice = n, guess

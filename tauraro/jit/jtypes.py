@@ -948,6 +948,67 @@ def dict_type(d) -> JType:
     return OtherType("dict with values of %s" % "/".join(sorted(t.__name__ for t in vt)))
 
 
+class SetType(JType):
+    """A set (``frozen``: a frozenset) whose elements are all ints within 64 bits (``key``
+    INT: not bools) or all strs (``key`` STR), copied into a dict's native table without
+    values (docs/jit-data.md, "Sets"): an entry's value word is 1 while its key is in the
+    set and 0 once removed (a table never deletes), and the table's log records every add
+    and removal native code made, in order, for write-back to replay. The value is the
+    table's address, so two names for one set are one table. Str elements have the words
+    str keys have (``STR_KEYS``). An empty set is ``EMPTY_SET``'s (or
+    ``EMPTY_FROZENSET``'s) type, and every set type's entry takes an empty set too."""
+    _interned: dict = {}
+
+    def __new__(cls, key, frozen=False):
+        t = cls._interned.get((key, frozen))
+        if t is None:
+            t = cls._interned[(key, frozen)] = super().__new__(cls)
+            JType.__init__(t, "%s[%s]" % ("frozenset" if frozen else "set", key.name), [("", "i32")], 47)
+            t.key = key
+            t.frozen = frozen
+            t.pytype = frozenset if frozen else set
+        return t
+
+    def __init__(self, key, frozen=False):
+        pass
+
+
+# set methods compiled code runs on a set (SetMethod); each takes one element
+SET_METHODS = ("add", "discard", "remove")
+
+
+class SetMethod(JType):
+    """``s.add``, ``s.discard`` or ``s.remove`` of a set copied in, between the attribute
+    load and its call: its value is the set's table."""
+    _interned: dict = {}
+
+    def __new__(cls, name, st):
+        t = cls._interned.get((name, st))
+        if t is None:
+            t = cls._interned[(name, st)] = super().__new__(cls)
+            JType.__init__(t, "method %s of a %s" % (name, st.name), st.parts, 48)
+            t.method = name
+            t.set = st
+        return t
+
+    def __init__(self, name, st):
+        pass
+
+
+def set_type(s) -> JType:
+    """The SetType of a set or frozenset (its elements' type), or an OtherType saying why
+    it has none."""
+    frozen = type(s) is frozenset
+    if not s:
+        return EMPTY_FROZENSET if frozen else EMPTY_SET
+    kt = set(map(type, s))
+    if kt == {int} and _ints_fit(s):
+        return SetType(INT, frozen)
+    if kt == {str}:
+        return SetType(STR, frozen)
+    return OtherType("%s of %s" % (type(s).__name__, "/".join(sorted(t.__name__ for t in kt))))
+
+
 class BoundMethodType(JType):
     """``o.m`` for a method ``m`` of an object copied in (InstanceType.methods): the
     function, called with the object first; its value is the object's record. (A property
@@ -1086,6 +1147,12 @@ def _seq_type(v, kind):
 EMPTY_DICT = DictType(INT, INT)
 # (what the controller tries for an empty dict, in this order: see Controller._guess_dicts)
 DICT_GUESSES = (EMPTY_DICT, DictType(STR, INT), DictType(INT, FLOAT), DictType(STR, FLOAT))
+# (the same for an empty set or frozenset: int elements, or str ones)
+EMPTY_SET = SetType(INT)
+EMPTY_FROZENSET = SetType(INT, True)
+# (each empty type's guesses: Controller._guess_dicts)
+GUESSES = {EMPTY_DICT: DICT_GUESSES, EMPTY_SET: (EMPTY_SET, SetType(STR)),
+           EMPTY_FROZENSET: (EMPTY_FROZENSET, SetType(STR, True))}
 
 
 def _ints_fit(v) -> bool:
@@ -1150,6 +1217,8 @@ def classify(value, G=None) -> JType:
         return CHAR if len(value) == 1 else STR
     if t is dict:
         return dict_type(value)
+    if t is set or t is frozenset:
+        return set_type(value)
     if t is _array.array:
         return ARRAYS.get(value.typecode) or OtherType("array('%s')" % value.typecode)
     if t in STR_ITERATORS:

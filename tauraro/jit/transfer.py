@@ -24,12 +24,12 @@ from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
-from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
+from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, _align)
@@ -61,7 +61,7 @@ _pack_word = struct.Struct("<q").pack_into
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "iters", "words_in", "cost",
                  "records_out", "words_out", "writeback_seconds", "limit", "blocks", "_links", "_fresh",
                  "_following")
 
@@ -79,6 +79,7 @@ class EntryRecords:
         self._fresh = []          # (address, object, type) copied in while following links
         self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
+        self.sets = []            # (address, set, SetType) of the sets
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -102,6 +103,8 @@ class EntryRecords:
             return self._instance(obj, jt)
         if isinstance(jt, DictType):
             return self._dict(obj, jt)
+        if isinstance(jt, SetType):
+            return self._set(obj, jt)
         n = len(obj)
         self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
         if self.cost > self.limit:
@@ -451,6 +454,76 @@ class EntryRecords:
             for i in range(n0, n):
                 d[key(now[2 * i])] = values[i]
 
+    def _set(self, s, jt) -> int | None:
+        """A set's native table: a dict's (``_dict``) whose entries' values are 1 (in the
+        set), with room for as many new elements again (16 at least), and after it the
+        log of changes (``wasmgen.dicts``) with room for 2n + 64, its address in the table's
+        word LOG. None unless every element is of ``jt``'s type (an empty set is of every
+        set type)."""
+        n = len(s)
+        keys = list(s)
+        if n and set(map(type, keys)) != ({int} if jt.key is INT else {str}):
+            return None
+        cap = 2 * n + 16
+        log_cap = 2 * n + 64
+        addr = self.cursor
+        header, size = table_header(addr, n, cap)
+        log = _align(addr + size, 16)
+        end = log + log_size(log_cap)
+        self.cost += 4 * n + RECORD_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        entries = array("q", b"\1\0\0\0\0\0\0\0" * (2 * n))
+        words = keys if jt.key is INT else STR_KEYS.words(keys)
+        if words is None:
+            return None
+        try:
+            entries[0::2] = array("q", words)
+        except OverflowError:       # (an int beyond 64 bits)
+            return None
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + DICT_HEADER] = struct.pack("<8q", *header[:7], log)
+        body = addr + DICT_HEADER
+        view[body:body + 16 * n] = memoryview(entries).cast("B")
+        view[body + 16 * cap:log] = bytes(log - body - 16 * cap)
+        view[log:log + LOG_HEADER] = struct.pack("<4q", n, 0, log_cap, 0)
+        self.by_id[id(s)] = (addr, jt)
+        self.by_address[addr] = s
+        self.sets.append((addr, s, jt))
+        self.words_in += n
+        return addr
+
+    def _sets_back(self, view):
+        """Each set native code changed gets its changes replayed, in the order native code
+        made them (the log: only real changes, an add of a new element or a removal of one
+        there): a set's iteration order depends on the sequence of its adds and removals,
+        and this is the sequence the program made, so the set ends as CPython's would."""
+        for addr, s, jt in self.sets:
+            if not view[addr + 8]:
+                continue
+            entries, log = struct.unpack_from("<48xqq", view, addr)
+            n = int.from_bytes(view[log + 8:log + 16], "little")
+            ops = array("q")
+            ops.frombytes(view[log + LOG_HEADER:log + LOG_HEADER + 8 * n])
+            words = array("q")          # (the table's entries: entry e's key is word 2e)
+            words.frombytes(view[entries:entries + 16 * int.from_bytes(view[addr:addr + 8], "little")])
+            key = STR_KEYS.key if jt.key is STR else int
+            if not any(map((1).__and__, ops)):     # (only adds: one update, in order)
+                new = map(words.__getitem__, ops)
+                s.update(new if jt.key is INT else map(key, new))
+            else:
+                add, discard = s.add, s.discard
+                for w in ops:
+                    if w & 1:
+                        discard(key(words[w - 1]))
+                    else:
+                        add(key(words[w]))
+            view[addr + 8] = 0
+            struct.pack_into("<q", view, log + 8, 0)
+            self.records_out += 1
+            self.words_out += n
+
     def reserve(self, building) -> int:
         """The address of a record with room for ``building.capacity`` elements, for a
         comprehension's list that native code grows (its first word: the capacity)."""
@@ -532,6 +605,8 @@ class EntryRecords:
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
+        if self.sets:
+            self._sets_back(view)
         self.writeback_seconds += _clock() - t0
 
     def _resolve_blocks(self):
@@ -654,12 +729,12 @@ class Transfer:
         self.code = code
         self.types = dict(zip(entry_vars, types))
         # (strings are SeqTypes)
-        self.dicts = any(isinstance(t, DictType) for t in types)
+        self.dicts = any(isinstance(t, (DictType, SetType)) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType, MaybeType, DictType))
+                                                InstanceType, MaybeType, DictType, SetType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod))
             for rec in exits for _, t in rec.extras)
         # (a version making objects gives them room at every entry: EntryRecords.heap)
         self.allocates = allocates
@@ -668,9 +743,9 @@ class Transfer:
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType, SetType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod))
                                     for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -692,7 +767,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType, SetType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -792,6 +867,13 @@ class Transfer:
                 words += (jt.tag, w)
             elif isinstance(jt, DictType):
                 if type(v) is not dict:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
+            elif isinstance(jt, SetType):
+                if type(v) is not jt.pytype:
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -947,8 +1029,9 @@ class Transfer:
                 else:
                     lines.append("    %sn = len(v)" % w)
                     words += [str(jt.tag), w, w + "n"]
-            elif isinstance(jt, DictType):
-                lines.append("    if type(v) is not dict:\n        return None")
+            elif isinstance(jt, (DictType, SetType)):
+                lines.append("    if type(v) is not %s:\n        return None"
+                             % ("dict" if isinstance(jt, DictType) else jt.pytype.__name__))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 words += [str(jt.tag), w]
@@ -1059,8 +1142,10 @@ class Transfer:
             return "recs.instance(%s, %s)" % (words[0], self._const(jt))
         if isinstance(jt, MaybeType):           # (0: None)
             return "recs.maybe(%s, %s)" % (words[0], self._const(jt.inner))
-        if isinstance(jt, (SeqType, DictType)):
+        if isinstance(jt, (SeqType, DictType, SetType)):
             return "recs.obj(%s)" % words[0]
+        if isinstance(jt, SetMethod):       # (between s.add and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, DictGet):         # (between d.get and its call)
             return "recs.obj(%s).get" % words[0]
         if isinstance(jt, BuiltListType):

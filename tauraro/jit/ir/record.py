@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -593,7 +593,7 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
-        elif isinstance(t, (CharMethod, DictGet)):  # c.isdigit, d.get: the character, the table, bound
+        elif isinstance(t, (CharMethod, DictGet, SetMethod)):  # c.isdigit, d.get, s.add: the character, the table, bound
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
@@ -664,6 +664,10 @@ class Recorder:
         code points the constant holds (``c in "0123456789"`` is one range test)."""
         if isinstance(self.type_of(args[2]), DictType):     # k in d: the table has it
             r = self.op("addr_nonzero", self.op("dict_find", self.parts(args[2])[0], self.dict_key(args[1])))
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
+        if isinstance(self.type_of(args[2]), SetType):      # x in s: its table has x, not removed
+            r = self.op("set_has", self.parts(args[2])[0], self.dict_key(args[1]))
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
             return
         needle = self.inf.str_kind(args[1], self.type_of(args[1]))
@@ -756,6 +760,8 @@ class Recorder:
             return self.op("not", self.op("same", self.parts(arg)[0], self.op("addr", imm=0)))
         if isinstance(t, DictType):
             return self.op("int_truth", self.op("dict_len", self.parts(arg)[0]))
+        if isinstance(t, SetType):
+            return self.op("int_truth", self.op("set_len", self.parts(arg)[0]))
         if isinstance(t, SeqType):          # (strings too)
             return self.op("int_truth", self.parts(arg)[1])
         raise Unsupported("truth of %s" % t.name)
@@ -1128,6 +1134,19 @@ class Recorder:
         self.op("mark_dirty", base)
         self.store(dst, NONE)
 
+    def set_method(self, fn: SetMethod, dst, table, arg):
+        """``s.add(x)``, ``s.discard(x)``, ``s.remove(x)`` on the set's table, each change
+        logged for write-back (docs/jit-data.md, "Sets"). ``remove`` of an element not there
+        leaves before the call, and the interpreter raises CPython's KeyError; a log or table
+        that cannot grow (no memory left) leaves before the change, and the interpreter
+        makes it."""
+        key = self.dict_key(arg)
+        if fn.method == "remove":
+            self.guard("check_true", self.op("set_has", table, key), reason="KeyError")
+        self.guard("set_add" if fn.method == "add" else "set_discard", table, key,
+                   reason="no memory for the set's table or log")
+        self.store(dst, NONE)
+
     def room_checks(self, header, state):
         """At the top of each iteration (of the loop and of its nested loops: a nested
         comprehension's), a list being built must have room for the element the
@@ -1258,6 +1277,9 @@ class Recorder:
         if isinstance(fn, ListMethod):
             self.list_method(fn, args[0], self.parts(args[1])[0], args[2:])
             return
+        if isinstance(fn, SetMethod):
+            self.set_method(fn, args[0], self.parts(args[1])[0], args[2])
+            return
         assert isinstance(fn, BuiltinType)
         f = fn.fn
         dst, params = args[0], args[2:]
@@ -1293,6 +1315,8 @@ class Recorder:
             r = self.op("int", imm=len(types[0].members))
         elif f is B.len and isinstance(types[0], DictType):
             r = self.op("dict_len", self.parts(params[0])[0])
+        elif f is B.len and isinstance(types[0], SetType):
+            r = self.op("set_len", self.parts(params[0])[0])
         elif f is B.len and types[0] is CHAR:
             r = self.op("int", imm=1)
         elif f is B.isinstance:     # decided by the types (the object's class, checked at entry)
