@@ -273,3 +273,57 @@ def test_a_loop_making_objects_and_growing_a_dict(tmp_path):
         print([(o.k, o.v) for o in out[:5]], len(set(map(id, out))), out[3] is out[3 + 50 * 0])
     """)
     assert r.loop(8)["native_iterations"] > 80000
+
+
+def test_computed_str_keys_from_a_list_of_strs_non_ascii_too(tmp_path):
+    # (jtypes.STR_KEYS: a str copied in carries its key word in its record; equal strs,
+    # however made, have one word, so the dict's keys and the list's strs meet by content)
+    r = jit(tmp_path, """
+        def count(words, counts, rounds):
+            for r in range(rounds):
+                for w in words:
+                    counts[w] = counts.get(w, 0) + 1
+                    if w in counts and len(w) > 3:
+                        counts[w] += 1
+            return counts
+        words = ("the cat sat on the mat é naïve 😀x \\ud800 a b  the " * 400).split(" ")
+        c = count(words, {}, 5)
+        print(len(c), list(c.items()))
+        # keys already there keep their places; new ones follow in the order first met
+        c = count(words, {"zz": 1, "naïve": -7, "the": 5, "": 2, "é": 0}, 3)
+        print(len(c), list(c.items()))
+        def lookup(d, words):
+            t = 0
+            for w in words:
+                t += d[w]
+                t += d["mat"] + d.get("cat", 0)
+            return t
+        d = {w: len(w) for w in words}
+        print(lookup(d, words))
+        try:
+            lookup(d, words[:50] + ["missing"] + words)
+        except KeyError as e:
+            print("KeyError", repr(e))
+    """)
+    assert r.loop(4)["native_iterations"] > 10000, r.exit_reasons(4)
+    assert r.loop(17)["native_iterations"] > 4000, r.exit_reasons(17)
+    assert any(reason == "a key missing from the dict" for reason, _ in r.exit_reasons(17)), r.exit_reasons(17)
+
+
+def test_computed_str_keys_of_a_set(tmp_path):
+    r = jit(tmp_path, """
+        def uniq(words, seen):
+            n = 0
+            for w in words:
+                if w not in seen:
+                    seen.add(w)
+                    n += 1
+                if w == "mat":
+                    seen.discard("cat")
+                    seen.remove(w)
+                    seen.add(w)
+            return n, len(seen), list(seen)
+        words = ("the cat sat on the mat é naïve 😀x \\ud800 a b  the " * 400).split(" ")
+        print(uniq(words, set()), uniq(words, {"cat", "dog", "naïve"}))
+    """)
+    assert r.loop(4)["native_iterations"] > 5000, r.exit_reasons(4)

@@ -740,6 +740,22 @@ def _dict_slot_at(em, ins):
     em.e("end", ("local.get", a))
 
 
+@rule("str_key")
+def _str_key(em, ins):
+    """A str's key word (jtypes.STR_KEYS): a one-character str's code point, else the word
+    the entry wrote after the record's length (transfer: Transfer.str_keys); 0 there (a
+    str made natively, or none numbered) leaves, and the interpreter makes the lookup."""
+    em.use(ins.args[0])
+    rec = em.to_local("i32")
+    em.e(("local.get", rec), ("i64.load", 0), ("i64.const", 1), "i64.eq",
+         ("if", "i64"), ("local.get", rec), ("i64.load", SEQ_HEADER), "else",
+         ("local.get", rec), ("i64.load", 8), "end")
+    w = em.to_local("i64")
+    em.e(("local.get", w), "i64.eqz")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", w))
+
+
 @rule("set_has")
 def _set_has(em, ins):
     """A call of the set's membership test (``tauraro.wasmgen.dicts``: the table's probe

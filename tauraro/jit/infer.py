@@ -767,13 +767,14 @@ class Inference:
         """Why native code cannot use the operand ``arg`` (of type ``t``) as a key of the dict
         type ``dt``, or "" if it can: an int or a bool (True is the key 1; the recorder stores
         by a bool key only into a key already there: a new key True must stay a bool) in a
-        dict of int keys; a character or a str constant in a dict of str keys
+        dict of int keys; a character, a str constant or a str value (its record's key word:
+        ``str_key``) in a dict of str keys
         (a float key, or a key of the other kind, is the interpreter's: 1, 1.0 and True are
         one key, "1" another)."""
         if dt.key is INT:
             if t is INT or t is BOOL:
                 return ""
-        elif t is CHAR or self._str_const(arg) is not None:
+        elif t is CHAR or t is STR or self._str_const(arg) is not None:
             return ""
         return "a %s key %s a %s" % ("str" if self._str_const(arg) is not None else t.name,
                                       "stored into" if store else "of", dt.name)

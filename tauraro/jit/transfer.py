@@ -119,7 +119,9 @@ class EntryRecords:
                 self.by_id[id(obj)] = (kept[1], jt)
                 self.by_address[kept[1]] = obj
                 return kept[1]
-            head = struct.pack("<qq", n, 0)
+            # (the second word: the string's key word, if the version uses strs as keys)
+            head = struct.pack("<qq", n, STR_KEYS.word(obj) if self.transfer.str_keys and n != 1
+                               and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
             body = bytearray(8 * n)
             _spread_code_points(obj, body)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
@@ -261,9 +263,15 @@ class EntryRecords:
         base = self.cursor
         end = base + 8 * words
         self.cursor = _align(end, 16)
-        self.transfer.ensure(end)[base:end] = body
         addrs = array("q", _accumulate(map(_STR_SIZES.__getitem__, lens), initial=base))
         addrs.pop()
+        if self.transfer.str_keys:      # (each record's second word: its string's key word)
+            numbers = STR_KEYS.words(strs)
+            if numbers is not None:
+                at = memoryview(body).cast("q")
+                for a, w in zip(addrs, numbers):
+                    at[((a - base) >> 3) + 1] = w
+        self.transfer.ensure(end)[base:end] = body
         self.blocks.append((addrs, tuple(strs)))
         self.words_in += words
         return addrs
@@ -703,7 +711,8 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False):
+                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
+                 str_keys=False):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -738,6 +747,9 @@ class Transfer:
             for rec in exits for _, t in rec.extras)
         # (a version making objects gives them room at every entry: EntryRecords.heap)
         self.allocates = allocates
+        # (the version uses strs copied in as keys of dicts or sets: each str record's second
+        # word is its key word, jtypes.STR_KEYS, which ``str_key`` reads)
+        self.str_keys = str_keys
         self.needs_records = self.needs_records or allocates
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)

@@ -171,6 +171,7 @@ dict_find       addr int            addr    load            the address of key b
 dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
 dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0
 dict_len        addr                int     load            a dict table's number of entries
+str_key         addr                int     guard           the key word of str record a (jtypes.STR_KEYS): a character's code point, else the record's second word; exits if it has none (a str not copied in)
 set_has         addr int            bool    load            key b is in set table a (wasmgen/dicts set_has)
 set_len         addr                int     load            a set table's number of elements (its log's size word)
 set_add         addr int            -       guard store     adds key b to set table a (logged for write-back; a full log or table grows); exits first if memory cannot grow

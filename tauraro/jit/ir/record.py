@@ -1027,10 +1027,13 @@ class Recorder:
 
     def dict_key(self, arg) -> Ins:
         """The word of a key operand (jtypes.DictType): an int's value (a bool's 0 or 1), a
-        character's code point, a str constant's number (jtypes.StrKeys)."""
+        character's code point, a str constant's number (jtypes.StrKeys), a str value's
+        from its record (``str_key``)."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
             return self.op("int", imm=STR_KEYS.word(self.code.consts[-1 - arg]))
         t = self.type_of(arg)
+        if t is STR:        # (its record's key word: a str not copied in leaves)
+            return self.guard("str_key", self.str_operand(arg), reason="a str not numbered as a key")
         return self.value(arg, INT) if t is BOOL else self.value(arg)
 
     def dict_get(self, dst, fn, table, key_arg, default_arg):
