@@ -756,6 +756,29 @@ def _str_key(em, ins):
     em.emit(("local.get", w))
 
 
+for _name, _wasm in {"dict_iter_table": [("i64.load", 0), "i32.wrap_i64"], "dict_iter_pos": [("i64.load", 8)],
+                     "dict_iter_end": [("i64.load", 16)],
+                     "dict_iter_keys": [("i64.load", 24), "i32.wrap_i64"]}.items():
+    RULES[_name] = _unary(_wasm)
+
+
+@rule("dict_iter_set")
+def _dict_iter_set(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("i64.store", 8))
+
+
+@rule("dict_entry")
+def _dict_entry(em, ins):
+    """entries + 16 * position + 8 * imm - 16 (the entries' address in the table's word
+    48: a grown table's are elsewhere; element loads add 16)."""
+    em.use(ins.args[0])
+    em.e(("i64.load", 48), "i32.wrap_i64")
+    em.use(ins.args[1])
+    em.e("i32.wrap_i64", ("i32.const", 4), "i32.shl", "i32.add", ("i32.const", 8 * ins.imm - 16), "i32.add")
+
+
 @rule("set_has")
 def _set_has(em, ins):
     """A call of the set's membership test (``tauraro.wasmgen.dicts``: the table's probe

@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
@@ -894,7 +894,7 @@ class Inference:
                 return it, ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "FOR_ITER":
-            if t[0] in RANGE_ITERS or isinstance(t[0], (SeqIterType, CombinedIter)):
+            if t[0] in RANGE_ITERS or isinstance(t[0], (SeqIterType, CombinedIter, DictIterType)):
                 return iter_elem(t[0]), ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "UNPACK":

@@ -13,6 +13,7 @@ import math
 import array as _array
 import operator
 import struct
+from gc import get_referents as _referents
 
 from ..compiler.code import UNBOUND
 
@@ -373,6 +374,8 @@ def iter_elem(it: JType) -> JType:
     """What an iterator type yields."""
     if isinstance(it, SeqIterType):
         return it.seq.elem
+    if isinstance(it, DictIterType):
+        return it.elem
     if isinstance(it, CombinedIter):
         return it.elem
     return INT          # a range iterator
@@ -995,6 +998,44 @@ class SetMethod(JType):
         pass
 
 
+_DICT_ITERATORS = {type(iter({})): "keys", type(iter({}.values())): "values", type(iter({}.items())): "items"}
+
+
+class DictIterType(JType):
+    """An iterator over a dict copied in (``for k in d``, ``d.keys()``, ``d.values()``,
+    ``d.items()``) that the loop took over at entry: its value is the address of its
+    record ``[table][position][the dict's size when it was made][the keys' str records]``
+    (docs/jit-data.md, "Iterating a dict"). It yields the keys (ints, or strs: the records
+    the entry wrote for them), the values, or (key, value) pairs (a TupleValue)."""
+    _interned: dict = {}
+
+    def __new__(cls, dt, kind):
+        t = cls._interned.get((dt, kind))
+        if t is None:
+            t = cls._interned[(dt, kind)] = super().__new__(cls)
+            JType.__init__(t, "dict_%siterator over a %s" % ("key" if kind == "keys" else kind[:-1], dt.name),
+                           [("", "i32")], 49)
+            t.dict = dt
+            t.kind = kind
+            t.elem = dt.key if kind == "keys" else dt.value if kind == "values" else TupleValue([dt.key, dt.value])
+        return t
+
+    def __init__(self, dt, kind):
+        pass
+
+
+def dict_iter_type(it) -> JType:
+    """The DictIterType of a dict iterator (its dict's type, read through the iterator's
+    one reference to it), or an OtherType saying why it has none."""
+    dicts = [o for o in _referents(it) if type(o) is dict]
+    if len(dicts) != 1:
+        return OtherType("iterator over a dict subclass")
+    dt = dict_type(dicts[0])
+    if not isinstance(dt, DictType):
+        return OtherType("iterator over a %s" % dt.name)
+    return DictIterType(dt, _DICT_ITERATORS[type(it)])
+
+
 def set_type(s) -> JType:
     """The SetType of a set or frozenset (its elements' type), or an OtherType saying why
     it has none."""
@@ -1219,6 +1260,8 @@ def classify(value, G=None) -> JType:
         return dict_type(value)
     if t is set or t is frozenset:
         return set_type(value)
+    if t in _DICT_ITERATORS:
+        return dict_iter_type(value)
     if t is _array.array:
         return ARRAYS.get(value.typecode) or OtherType("array('%s')" % value.typecode)
     if t in STR_ITERATORS:

@@ -18,13 +18,16 @@ from __future__ import annotations
 import struct
 from array import array
 from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
-from operator import ne as _ne
+from collections import deque as _consume
+from gc import get_referents as _referents
+from itertools import islice as _islice
+from operator import is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (_DICT_ITERATORS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
@@ -59,9 +62,11 @@ _NoneType = type(None)
 _pack_word = struct.Struct("<q").pack_into
 
 
+_STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
+
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "iters", "words_in", "cost",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters", "words_in", "cost",
                  "records_out", "words_out", "writeback_seconds", "limit", "blocks", "_links", "_fresh",
                  "_following")
 
@@ -80,6 +85,7 @@ class EntryRecords:
         self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
         self.sets = []            # (address, set, SetType) of the sets
+        self.dict_iters = []      # [address, iterator, its position in the dict] of the dict iterators
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -105,6 +111,8 @@ class EntryRecords:
             return self._dict(obj, jt)
         if isinstance(jt, SetType):
             return self._set(obj, jt)
+        if isinstance(jt, DictIterType):
+            return self._dict_iter(obj, jt)
         n = len(obj)
         self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
         if self.cost > self.limit:
@@ -502,6 +510,61 @@ class EntryRecords:
         self.words_in += n
         return addr
 
+    def _dict_iter(self, it, jt) -> int | None:
+        """A dict iterator the loop takes over: its dict's table (``record``), and a record
+        ``[table][position][the dict's size][its keys' str records]``. None unless the
+        iterator is as one CPython made over the dict as it is and advanced: its
+        ``__length_hint__`` (0 once the dict changed size: then next() raises, which the
+        interpreter must do) is the number left, and what it has left (``__reduce__``)
+        is the dict's last entries, the very objects. Native code moves the position;
+        write-back advances the iterator to it (``_advance``)."""
+        d = [o for o in _referents(it) if type(o) is dict]
+        if len(d) != 1:
+            return None
+        d = d[0]
+        n = len(d)
+        left = it.__length_hint__()
+        rest = it.__reduce__()[1][0]
+        if len(rest) != left or left > n:
+            return None
+        if left:
+            if jt.kind == "keys":
+                tail = list(d)[n - left:]
+            elif jt.kind == "values":
+                tail = list(d.values())[n - left:]
+            else:
+                tail = [x for kv in list(d.items())[n - left:] for x in kv]
+                rest = [x for kv in rest for x in kv]
+            if not all(map(_is, rest, tail)):
+                return None
+        table = self.record(d, jt.dict)
+        if table is None:
+            return None
+        keys = 0
+        if jt.dict.key is STR and jt.kind != "values":
+            keys = self.record(list(d), _STR_LIST)
+            if keys is None:
+                return None
+        addr = self.cursor
+        self.cursor = addr + 32
+        view = self.transfer.ensure(self.cursor)
+        struct.pack_into("<4q", view, addr, table, n - left, n, keys)
+        self.by_id[id(it)] = (addr, jt)
+        self.by_address[addr] = it
+        self.dict_iters.append([addr, it, n - left])
+        return addr
+
+    def _advance(self, view):
+        """Each dict iterator native code moved is advanced as far, before any dict is
+        written back: over the dict as the iterator knows it, so a dict whose size native
+        code changed makes its next() raise CPython's RuntimeError."""
+        for entry in self.dict_iters:
+            addr, it, at = entry
+            pos = int.from_bytes(view[addr + 8:addr + 16], "little")
+            if pos > at:
+                _consume(_islice(it, pos - at), 0)
+                entry[2] = pos
+
     def _sets_back(self, view):
         """Each set native code changed gets its changes replayed, in the order native code
         made them (the log: only real changes, an add of a new element or a removal of one
@@ -571,6 +634,8 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
+        if self.dict_iters:
+            self._advance(view)
         for addr, obj, elem, resized in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 # (a resizable list: its length now, from its record; its contents replaced)
@@ -740,10 +805,10 @@ class Transfer:
         # (strings are SeqTypes)
         self.dicts = any(isinstance(t, (DictType, SetType)) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType, MaybeType, DictType, SetType))
+                                                InstanceType, MaybeType, DictType, SetType, DictIterType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod, DictIterType))
             for rec in exits for _, t in rec.extras)
         # (a version making objects gives them room at every entry: EntryRecords.heap)
         self.allocates = allocates
@@ -755,9 +820,9 @@ class Transfer:
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType, SetType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType, SetType, DictIterType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod, DictIterType))
                                     for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -779,7 +844,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType, SetType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType, SetType, DictIterType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -886,6 +951,13 @@ class Transfer:
                 words += (jt.tag, w)
             elif isinstance(jt, SetType):
                 if type(v) is not jt.pytype:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
+            elif isinstance(jt, DictIterType):
+                if _DICT_ITERATORS.get(type(v)) != jt.kind:
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -1041,9 +1113,9 @@ class Transfer:
                 else:
                     lines.append("    %sn = len(v)" % w)
                     words += [str(jt.tag), w, w + "n"]
-            elif isinstance(jt, (DictType, SetType)):
+            elif isinstance(jt, (DictType, SetType, DictIterType)):
                 lines.append("    if type(v) is not %s:\n        return None"
-                             % ("dict" if isinstance(jt, DictType) else jt.pytype.__name__))
+                             % ("dict" if isinstance(jt, DictType) else self._const(type(iter({}.keys() if jt.kind == "keys" else {}.values() if jt.kind == "values" else {}.items()))) if isinstance(jt, DictIterType) else jt.pytype.__name__))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 words += [str(jt.tag), w]
@@ -1154,7 +1226,7 @@ class Transfer:
             return "recs.instance(%s, %s)" % (words[0], self._const(jt))
         if isinstance(jt, MaybeType):           # (0: None)
             return "recs.maybe(%s, %s)" % (words[0], self._const(jt.inner))
-        if isinstance(jt, (SeqType, DictType, SetType)):
+        if isinstance(jt, (SeqType, DictType, SetType, DictIterType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, SetMethod):       # (between s.add and its call)
             return "recs.obj(%s).%s" % (words[0], jt.method)

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections import deque as _consume
+from gc import get_referents as _referents
+from itertools import islice as _islice
+from operator import is_ as _is
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
@@ -22,6 +26,9 @@ _REVERSED_LIST_ITER = type(reversed([]))
 RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
 NOT_NOW = "not now"
+# dict iterators, by what they yield: a stand-in over the same dict, made and advanced
+_DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
+               type(iter({}.items())): dict.items}
 
 
 def one_back(it):
@@ -49,6 +56,8 @@ def one_back(it):
         index = state[2]
         it.__setstate__(index + 1)
         return it, it, lambda: it.__setstate__(index)
+    if t in _DICT_ITERS:
+        return _dict_one_back(it, _DICT_ITERS[t])
     if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
         state = it.__reduce__()
         seen = [one_back(inner) for inner in state[1]]
@@ -66,6 +75,35 @@ def one_back(it):
     return None
 
 
+def _dict_one_back(it, view):
+    """A dict iterator only moves forward: native code gets a new iterator over the same
+    dict at the element the real one last gave. Only if the real one is as CPython made
+    it over the dict as it is now: what it has left (``__reduce__``, which raises once
+    the dict changed size) is the dict's last entries, the very objects; else NOT_NOW
+    (the baseline goes on, and raises where CPython does)."""
+    d = [o for o in _referents(it) if type(o) is dict]
+    if len(d) != 1:
+        return None         # (a dict subclass's)
+    d = d[0]
+    try:
+        left = it.__length_hint__()
+        rest = it.__reduce__()[1][0]
+    except RuntimeError:
+        return NOT_NOW
+    taken = len(d) - left
+    if len(rest) != left or taken < 1:
+        return NOT_NOW
+    stand_in = iter(view(d))
+    _consume(_islice(stand_in, taken - 1), 0)
+    tail = list(_islice(iter(view(d)), taken, None))
+    if view is dict.items:
+        rest = [x for kv in rest for x in kv]
+        tail = [x for kv in tail for x in kv]
+    if not all(map(_is, rest, tail)):
+        return NOT_NOW
+    return it, stand_in, None
+
+
 def catch_up(real, seen, restore) -> bool:
     """Move the real iterator to where native code left the stand-in; False if the
     stand-in never got past the element the baseline already took (then ``restore``
@@ -77,6 +115,14 @@ def catch_up(real, seen, restore) -> bool:
         if not all([catch_up(r, s, None) for r, s in pairs]):
             restore()
             return False
+        return True
+    if type(real) in _DICT_ITERS:
+        # as far as the stand-in went (a dict whose size changed meanwhile: both give
+        # nothing more, and the real one raises on its next next(), as CPython's would)
+        ahead = real.__length_hint__() - seen.__length_hint__()
+        if ahead < 0:
+            return False
+        _consume(_islice(real, ahead), 0)
         return True
     _, (rng,), _ = real.__reduce__()
     cur = rng.start

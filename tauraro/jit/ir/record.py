@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -934,6 +934,15 @@ class Recorder:
 
     def iter_done(self, t: JType, parts) -> Ins:
         """Is an iterator of type ``t`` (its ``parts``) exhausted?"""
+        if isinstance(t, DictIterType):
+            # (a dict whose size changed since the iterator was made: leave before next(),
+            # and the interpreter raises CPython's RuntimeError on the program's iterator,
+            # which write-back advanced before it wrote back the dict: docs/jit-data.md)
+            rec = parts[0]
+            end = self.op("dict_iter_end", rec)
+            self.guard("check_true", self.op("eq", self.op("dict_len", self.op("dict_iter_table", rec)), end),
+                       reason="the dict changed size during iteration")
+            return self.op("ge", self.op("dict_iter_pos", rec), end)
         if isinstance(t, SeqIterType):
             seq, idx = parts
             return self.op("ge", idx, self.op("list_len" if t.seq.resizable else "seq_len", seq))
@@ -957,6 +966,20 @@ class Recorder:
     def iter_next(self, t: JType, parts):
         """(the parts of the next value, the iterator's parts after it) of an iterator
         that is not exhausted."""
+        if isinstance(t, DictIterType):
+            rec = parts[0]
+            table, pos = self.op("dict_iter_table", rec), self.op("dict_iter_pos", rec)
+            out = []
+            if t.kind != "values":
+                if t.dict.key is STR:       # (the record the entry wrote for the key)
+                    key = self.op("load_addr", self.op("elem", self.op("dict_iter_keys", rec), pos))
+                    out += [key, self.op("seq_len", key)]
+                else:
+                    out.append(self.op("load_int", self.op("dict_entry", table, pos, imm=0)))
+            if t.kind != "keys":
+                out += self.load_elem(t.dict.value, self.op("dict_entry", table, pos, imm=1))
+            self.op("dict_iter_set", rec, self.op("add", pos, self.op("int", imm=1)))
+            return out, [rec]
         if isinstance(t, SeqIterType) or isinstance(t, CombinedIter) and t.kind == "reversed":
             seq, idx = parts
             elem = t.seq.elem if isinstance(t, SeqIterType) else t.elem
