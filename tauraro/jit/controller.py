@@ -32,6 +32,7 @@ import operator
 import struct
 import sys
 import time
+from gc import get_referents as _referents
 from time import thread_time as _thread_time
 from types import CellType as _CELL
 from collections import Counter
@@ -41,10 +42,10 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
+from .jtypes import (_DICT_ITERATORS, GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import UNIT_SECONDS, TooMuchToCopy, copy_limit
+from .layout import BULK_RECORD_COST, RECORD_COST, UNIT_SECONDS, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD  # noqa: E402
@@ -58,6 +59,22 @@ QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple o
 #         (func (export "run") (param i32) (result i32) local.get 0))
 _WARMUP_WASM = bytes.fromhex("0061736d0100000001060160017f017f030201000503010001071002066d656d6f72"
                              "7902000372756e00000a0601040020000b")
+
+
+def _dict_iterators_cost(r) -> int:
+    """What copying the tables of the dicts the registers' dict iterators go over costs at
+    least (transfer.EntryRecords._dict_iter: a key and a value word an entry, and a record
+    a key if they are strs)."""
+    cost = 0
+    for v in r:
+        kind = _DICT_ITERATORS.get(type(v))
+        if kind is not None:
+            for d in _referents(v):
+                if type(d) is dict:
+                    cost += 8 * len(d) + RECORD_COST
+                    if kind != "values" and d and type(next(iter(d))) is str:     # (and its keys' records)
+                        cost += BULK_RECORD_COST * len(d)
+    return cost
 
 
 def _builtins_of(G) -> dict:
@@ -595,6 +612,11 @@ class JitController:
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = self._copy_limit(st, left)
+        if _dict_iterators_cost(r) > limit:
+            # (a loop over a dict would copy at least its table: refused before it is typed,
+            # compiled or copied, each of which is linear in the dict)
+            self._too_much(st, limit)
+            return None
         try:
             if version is not None:
                 version.transfer.copy_limit = limit

@@ -998,6 +998,10 @@ class SetMethod(JType):
         pass
 
 
+# id(stand-in) -> (the stand-in, the program's dict iterator it stands in for), while native
+# code may take it (tauraro.vm.rewind: a dict iterator cannot move back)
+STAND_INS: dict = {}
+
 _DICT_ITERATORS = {type(iter({})): "keys", type(iter({}.values())): "values", type(iter({}.items())): "items"}
 
 

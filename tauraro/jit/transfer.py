@@ -27,7 +27,7 @@ from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (_DICT_ITERATORS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (_DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
@@ -516,32 +516,52 @@ class EntryRecords:
         iterator is as one CPython made over the dict as it is and advanced: its
         ``__length_hint__`` (0 once the dict changed size: then next() raises, which the
         interpreter must do) is the number left, and what it has left (``__reduce__``)
-        is the dict's last entries, the very objects. Native code moves the position;
+        is the dict's last entries, the very objects (of the program's iterator, when
+        this is a stand-in for it: ``jtypes.STAND_INS``). Native code moves the position;
         write-back advances the iterator to it (``_advance``)."""
         d = [o for o in _referents(it) if type(o) is dict]
         if len(d) != 1:
             return None
         d = d[0]
         n = len(d)
+        # (what the dict's table and its keys' records will cost, before any is copied or
+        # checked: a refused entry is tried again later, so it must fail before it spends)
+        strs = jt.dict.key is STR and jt.kind != "values"
+        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + FLAG_COST * sum(map(len, d)) if strs else 0)
+        if id(d) not in self.by_id and self.cost + more > self.limit:
+            raise TooMuchToCopy(self.cost + more)
         left = it.__length_hint__()
-        rest = it.__reduce__()[1][0]
+        # (a stand-in, tauraro.vm.rewind, is one element behind the program's iterator:
+        # that one's state is what must be as CPython's)
+        real = STAND_INS.get(id(it))
+        real = real[1] if real is not None and real[0] is it else it
+        if real is not it:
+            if real.__length_hint__() != left - 1:
+                return None
+            left -= 1
+        try:
+            rest = real.__reduce__()[1][0]
+        except RuntimeError:        # (its dict changed size: its next() raises)
+            return None
         if len(rest) != left or left > n:
             return None
         if left:
             if jt.kind == "keys":
-                tail = list(d)[n - left:]
+                tail = list(_islice(d, n - left, None))
             elif jt.kind == "values":
-                tail = list(d.values())[n - left:]
-            else:
-                tail = [x for kv in list(d.items())[n - left:] for x in kv]
-                rest = [x for kv in rest for x in kv]
+                tail = list(_islice(d.values(), n - left, None))
+            else:           # (the keys and values of the pairs: the pairs are made anew)
+                tail = list(_chain(_islice(d.items(), n - left, None)))
+                rest = list(_chain(rest))
             if not all(map(_is, rest, tail)):
                 return None
+        if real is not it:
+            left += 1
         table = self.record(d, jt.dict)
         if table is None:
             return None
         keys = 0
-        if jt.dict.key is STR and jt.kind != "values":
+        if strs:
             keys = self.record(list(d), _STR_LIST)
             if keys is None:
                 return None

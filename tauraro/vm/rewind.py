@@ -14,7 +14,6 @@ from array import array
 from collections import deque as _consume
 from gc import get_referents as _referents
 from itertools import islice as _islice
-from operator import is_ as _is
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
@@ -27,7 +26,7 @@ RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate
 
 NOT_NOW = "not now"
 # dict iterators, by what they yield: a stand-in over the same dict, made and advanced
-_DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
+DICT_ITERATORS = _DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
                type(iter({}.items())): dict.items}
 
 
@@ -77,31 +76,25 @@ def one_back(it):
 
 def _dict_one_back(it, view):
     """A dict iterator only moves forward: native code gets a new iterator over the same
-    dict at the element the real one last gave. Only if the real one is as CPython made
-    it over the dict as it is now: what it has left (``__reduce__``, which raises once
-    the dict changed size) is the dict's last entries, the very objects; else NOT_NOW
-    (the baseline goes on, and raises where CPython does)."""
+    dict at the element the real one last gave (made by skipping, at C speed). Whether
+    the real one is as CPython made it over the dict as it is now is checked only if
+    native code takes the stand-in (``transfer.EntryRecords._dict_iter``, which finds the
+    real one in ``jtypes.STAND_INS``): a loop the controller does not enter pays no more
+    than the skip. NOT_NOW if the real one has nothing left, or the dict changed size (its
+    ``__length_hint__`` is 0 then: the baseline goes on, and raises where CPython does)."""
+    from ..jit.jtypes import STAND_INS
     d = [o for o in _referents(it) if type(o) is dict]
     if len(d) != 1:
         return None         # (a dict subclass's)
     d = d[0]
-    try:
-        left = it.__length_hint__()
-        rest = it.__reduce__()[1][0]
-    except RuntimeError:
-        return NOT_NOW
+    left = it.__length_hint__()
     taken = len(d) - left
-    if len(rest) != left or taken < 1:
+    if left == 0 or taken < 1:
         return NOT_NOW
     stand_in = iter(view(d))
     _consume(_islice(stand_in, taken - 1), 0)
-    tail = list(_islice(iter(view(d)), taken, None))
-    if view is dict.items:
-        rest = [x for kv in rest for x in kv]
-        tail = [x for kv in tail for x in kv]
-    if not all(map(_is, rest, tail)):
-        return NOT_NOW
-    return it, stand_in, None
+    STAND_INS[id(stand_in)] = (stand_in, it)
+    return it, stand_in, lambda: STAND_INS.pop(id(stand_in), None)
 
 
 def catch_up(real, seen, restore) -> bool:
@@ -119,6 +112,7 @@ def catch_up(real, seen, restore) -> bool:
     if type(real) in _DICT_ITERS:
         # as far as the stand-in went (a dict whose size changed meanwhile: both give
         # nothing more, and the real one raises on its next next(), as CPython's would)
+        restore()
         ahead = real.__length_hint__() - seen.__length_hint__()
         if ahead < 0:
             return False
