@@ -273,3 +273,159 @@ def test_a_loop_making_objects_and_growing_a_dict(tmp_path):
         print([(o.k, o.v) for o in out[:5]], len(set(map(id, out))), out[3] is out[3 + 50 * 0])
     """)
     assert r.loop(8)["native_iterations"] > 80000
+
+
+def test_computed_str_keys_from_a_list_of_strs_non_ascii_too(tmp_path):
+    # (jtypes.STR_KEYS: a str copied in carries its key word in its record; equal strs,
+    # however made, have one word, so the dict's keys and the list's strs meet by content)
+    r = jit(tmp_path, """
+        def count(words, counts, rounds):
+            for r in range(rounds):
+                for w in words:
+                    counts[w] = counts.get(w, 0) + 1
+                    if w in counts and len(w) > 3:
+                        counts[w] += 1
+            return counts
+        words = ("the cat sat on the mat é naïve 😀x \\ud800 a b  the " * 400).split(" ")
+        c = count(words, {}, 5)
+        print(len(c), list(c.items()))
+        # keys already there keep their places; new ones follow in the order first met
+        c = count(words, {"zz": 1, "naïve": -7, "the": 5, "": 2, "é": 0}, 3)
+        print(len(c), list(c.items()))
+        def lookup(d, words):
+            t = 0
+            for w in words:
+                t += d[w]
+                t += d["mat"] + d.get("cat", 0)
+            return t
+        d = {w: len(w) for w in words}
+        print(lookup(d, words))
+        try:
+            lookup(d, words[:50] + ["missing"] + words)
+        except KeyError as e:
+            print("KeyError", repr(e))
+    """)
+    assert r.loop(4)["native_iterations"] > 10000, r.exit_reasons(4)
+    assert r.loop(17)["native_iterations"] > 4000, r.exit_reasons(17)
+    assert any(reason == "a key missing from the dict" for reason, _ in r.exit_reasons(17)), r.exit_reasons(17)
+
+
+def test_computed_str_keys_of_a_set(tmp_path):
+    r = jit(tmp_path, """
+        def uniq(words, seen):
+            n = 0
+            for w in words:
+                if w not in seen:
+                    seen.add(w)
+                    n += 1
+                if w == "mat":
+                    seen.discard("cat")
+                    seen.remove(w)
+                    seen.add(w)
+            return n, len(seen), list(seen)
+        words = ("the cat sat on the mat é naïve 😀x \\ud800 a b  the " * 400).split(" ")
+        print(uniq(words, set()), uniq(words, {"cat", "dog", "naïve"}))
+    """)
+    assert r.loop(4)["native_iterations"] > 5000, r.exit_reasons(4)
+
+
+def test_iterating_a_dict_natively_keys_values_items(tmp_path):
+    # (a loop over a dict's iterator, taken over at entry: docs/jit-data.md "Iterating a
+    # dict"); values stored into existing keys while iterating are allowed, as in CPython
+    r = jit(tmp_path, """
+        def scan(d, w):
+            t = 0
+            for k in d:
+                t += k * d[k]
+            for k in d.keys():
+                t -= k
+            s = 0.0
+            for v in w.values():
+                s += v
+            for k, v in d.items():
+                d[k] = v + 1
+                t += k - v
+            return t, s, list(d.items())[:5]
+        print(scan({i * 3 - 500: i for i in range(4000)}, {i: i * 0.25 for i in range(3000)}))
+        print(scan({}, {}))
+        def held(d):
+            it = iter(d.items())
+            next(it)
+            t = 0
+            for k, v in it:
+                t += v
+                if k == 2990:
+                    break
+            return t, next(it), list(it)[-2:]
+        print(held({i: i * i for i in range(3000)}))
+    """)
+    for line in (4, 6, 9, 11):
+        assert r.loop(line)["native_iterations"] > 2000, (line, r.exit_reasons(line))
+    assert r.loop(21)["native_iterations"] > 2000, r.exit_reasons(21)
+
+
+def test_iterating_str_keys_natively_non_ascii_too(tmp_path):
+    r = jit(tmp_path, """
+        def most_frequent(counts):
+            best = ""
+            best_n = 0
+            letters = 0
+            for w, n in counts.items():
+                if n > best_n or (n == best_n and w < best):
+                    best = w
+                    best_n = n
+                for r in range(10):
+                    for c in w:
+                        if c == "a" or c == "é":
+                            letters += 1
+            return best, best_n, letters
+        counts = {("w%da" % i) + "é" * (i % 3) + "😀" * (i % 5 == 0): (i * 7919) % 1000 for i in range(3000)}
+        counts["\\ud800z"] = 999
+        print(most_frequent(counts))
+        def longest(d):
+            out = ""
+            for w in d:
+                if len(w) > len(out) or len(w) == len(out) and w < out:
+                    out = w
+                for r in range(10):
+                    out = out
+            return out
+        print(longest(counts))
+    """)
+    assert r.loop(6)["native_iterations"] > 2900, r.exit_reasons(6)
+    assert r.loop(20)["native_iterations"] > 2900, r.exit_reasons(20)
+
+
+def test_a_dict_changed_size_during_iteration_raises_cpythons_runtime_error(tmp_path):
+    # natively (a new key, through the dict or an alias), and by an uncompiled callee:
+    # the interpreter raises at the loop's next step, with CPython's traceback
+    r = jit(tmp_path, """
+        import sys
+        def grow(d, e, at):
+            n = 0
+            for k in d:
+                n += k
+                if k == at:
+                    e[-1] = 5
+            return n
+        d = {i: i for i in range(3000)}
+        print(grow(d, {}, 10 ** 9), grow(d, d, 10 ** 9))
+        try:
+            grow(d, d, 2000)
+        except RuntimeError as e:
+            print("RuntimeError", e, len(d), d[-1])
+        def meddle(d):
+            d.pop(5, None)
+        def shrink(d):
+            t = 0
+            for k, v in d.items():
+                t += v
+                if k == 1500:
+                    meddle(d)
+            return t
+        print(shrink({i: i for i in range(100)}))
+        shrink({i: i for i in range(3000)})
+    """)
+    assert r.loop(5)["native_iterations"] > 5000, r.exit_reasons(5)
+    assert any(reason == "the dict changed size during iteration" for reason, _ in r.exit_reasons(5))
+    assert r.loop(20)["native_iterations"] > 1400, r.exit_reasons(20)

@@ -78,3 +78,62 @@ def test_an_empty_table_grows():
     assert probe(store, BASE, 7, 0) == NOT_FOUND
     assert probe(store, BASE, 7, 1) > FULL
     assert probe(store, BASE, 7, 0) > FULL and _keys(store, mem) == [7]
+
+
+def _set_instance(pages=1):
+    from tauraro.wasmgen.dicts import add_set_functions
+    m = Module(name="set_test")
+    probe = add_dict_probe(m, HEAP)
+    fns = add_set_functions(m, probe, HEAP, ["set_has", "set_add", "set_discard"])
+    for name, idx in fns.items():
+        m.add_export(name, "func", idx)
+    m.set_memory(min_pages=pages, export="memory")
+    store = wasmtime.Store()
+    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
+    ex = inst.exports(store)
+    return store, ex, ex["memory"]
+
+
+def test_set_functions_against_a_python_set_and_their_log_replays_it():
+    """set_has/set_add/set_discard on a table of 1-valued entries, against a Python set,
+    past the room of its table and of its log (both grow natively); the log, replayed on
+    the set as it was, gives the same contents and order as the operations made directly
+    (the log holds only the changes, in order)."""
+    from tauraro.wasmgen.dicts import ADDED, REMOVED, ABSENT, LOG, LOG_HEADER, log_size
+    store, ex, mem = _set_instance()
+    rng = random.Random(9)
+    start = rng.sample(range(-500, 500), 40)
+    s0 = set(start)
+    keys = list(s0)
+    cap, log_cap = 2 * len(keys) + 16, 20
+    header, size = table_header(BASE, len(keys), cap)
+    log_at = BASE + size
+    header = header[:7] + (log_at,)
+    body = bytearray(size)
+    struct.pack_into("<8q", body, 0, *header)
+    for i, k in enumerate(keys):
+        struct.pack_into("<qq", body, HEADER + 16 * i, k, 1)
+    mem.write(store, bytes(body), BASE)
+    mem.write(store, struct.pack("<qqq", len(keys), 0, log_cap), log_at)
+    mem.write(store, struct.pack("<I", log_at + log_size(log_cap)), HEAP)
+    s = set(s0)
+    for _ in range(3000):
+        k = rng.randrange(-3000, 3000)
+        if rng.random() < 0.6:
+            assert ex["set_add"](store, BASE, k) == ADDED
+            s.add(k)
+        else:
+            assert ex["set_discard"](store, BASE, k) == (REMOVED if k in s else ABSENT)
+            s.discard(k)
+        log = _word(store, mem, BASE + LOG)
+        assert _word(store, mem, log) == len(s)
+        for q in rng.sample(range(-3000, 3000), 5) + [k]:
+            assert ex["set_has"](store, BASE, q) == (q in s)
+    assert log != log_at and _word(store, mem, BASE + 48) != BASE + HEADER     # (both grew)
+    entries = _word(store, mem, BASE + 48)
+    replayed = set(s0)
+    for i in range(_word(store, mem, log + 8)):
+        w = _word(store, mem, log + LOG_HEADER + 8 * i)
+        k = _word(store, mem, entries + 16 * (w >> 1))
+        (replayed.discard if w & 1 else replayed.add)(k)
+    assert replayed == s and list(replayed) == list(s)

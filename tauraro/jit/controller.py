@@ -32,6 +32,7 @@ import operator
 import struct
 import sys
 import time
+from gc import get_referents as _referents
 from time import thread_time as _thread_time
 from types import CellType as _CELL
 from collections import Counter
@@ -41,10 +42,10 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (EMPTY_DICT, DICT_GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
+from .jtypes import (_DICT_ITERATORS, GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import LINK_LIMIT, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
+from .layout import BULK_RECORD_COST, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -58,6 +59,22 @@ QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple o
 #         (func (export "run") (param i32) (result i32) local.get 0))
 _WARMUP_WASM = bytes.fromhex("0061736d0100000001060160017f017f030201000503010001071002066d656d6f72"
                              "7902000372756e00000a0601040020000b")
+
+
+def _dict_iterators_cost(r) -> int:
+    """What copying the tables of the dicts the registers' dict iterators go over costs at
+    least (transfer.EntryRecords._dict_iter: a key and a value word an entry, and a record
+    a key if they are strs)."""
+    cost = 0
+    for v in r:
+        kind = _DICT_ITERATORS.get(type(v))
+        if kind is not None:
+            for d in _referents(v):
+                if type(d) is dict:
+                    cost += 8 * len(d) + RECORD_COST
+                    if kind != "values" and d and type(next(iter(d))) is str:     # (and its keys' records)
+                        cost += BULK_RECORD_COST * len(d)
+    return cost
 
 
 def _builtins_of(G) -> dict:
@@ -524,9 +541,10 @@ class JitController:
     def _guess_dicts(self, st, region, types, cells) -> tuple:
         """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
         not known) is the one of DICT_GUESSES with which type inference finds the fewest
-        exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys).
-        The version's entry takes any empty dict, and the dict as it fills."""
-        if EMPTY_DICT not in types:
+        exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys);
+        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements.
+        The version's entry takes any empty dict or set, and the dict or set as it fills."""
+        if not any(t in GUESSES for t in types):
             return types
 
         def dict_exits(tried):
@@ -534,11 +552,12 @@ class JitController:
                 inf = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
-            return sum(1 for t in inf.typings.values() if t.action == "exit" and "dict[" in (t.reason or ""))
+            return sum(1 for t in inf.typings.values() if t.action == "exit" and (
+                "dict[" in (t.reason or "") or "set[" in (t.reason or "")))
         best = list(types)
-        for k in [k for k, t in enumerate(types) if t is EMPTY_DICT]:   # (one empty dict at a time)
+        for k in [k for k, t in enumerate(types) if t in GUESSES]:   # (one empty dict or set at a time)
             fewest = None
-            for guess in DICT_GUESSES:
+            for guess in GUESSES[types[k]]:
                 n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]))
                 if n is not None and (fewest is None or n < fewest):
                     fewest, choice = n, guess
@@ -715,6 +734,11 @@ class JitController:
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = self._copy_limit(st, left)
+        if _dict_iterators_cost(r) > limit:
+            # (a loop over a dict would copy at least its table: refused before it is typed,
+            # compiled or copied, each of which is linear in the dict)
+            self._too_much(st, limit)
+            return None
         if st.refused is not None and limit * st.refused[1] < st.refused[0] * self._data_size(st, r, G, builtins):
             # (what it needed when refused, scaled by how its data grew or shrank since, is
             # more than its work left pays for: refused without copying up to the limit
@@ -1135,7 +1159,8 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or any(ins.op == "new_obj" for ins in graph.all_instrs()))
+                            allocates=bool(graph.sinks) or any(ins.op == "new_obj" for ins in graph.all_instrs()),
+                            str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()))
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop

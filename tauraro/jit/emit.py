@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 
 from ..helpers.floats import ERROR_BITS, HELPERS
-from ..wasmgen.dicts import FULL, add_dict_probe
+from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
 from ..wasmgen.module import FuncType, Module
@@ -547,8 +547,11 @@ class Emitter(Sink):
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
             index[("internal", "fmod")] = add_fmod(self.module)
-        if "dict_probe" in self.internal_functions:
-            index[("internal", "dict_probe")] = add_dict_probe(self.module, self.layout.FREE)
+        sets = [n for n in SET_FUNCTIONS if n in self.internal_functions]
+        if "dict_probe" in self.internal_functions or sets:
+            index[("internal", "dict_probe")] = probe = add_dict_probe(self.module, self.layout.FREE)
+            for name, idx in add_set_functions(self.module, probe, self.layout.FREE, sets).items():
+                index[("internal", name)] = idx
         strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions])
         for name, idx in strings.items():
             index[("internal", name)] = idx
@@ -737,7 +740,73 @@ def _dict_slot_at(em, ins):
     em.e("end", ("local.get", a))
 
 
-@rule("check_found", "check_ref")
+@rule("str_key")
+def _str_key(em, ins):
+    """A str's key word (jtypes.STR_KEYS): a one-character str's code point, else the word
+    the entry wrote after the record's length (transfer: Transfer.str_keys); 0 there (a
+    str made natively, or none numbered) leaves, and the interpreter makes the lookup."""
+    em.use(ins.args[0])
+    rec = em.to_local("i32")
+    em.e(("local.get", rec), ("i64.load", 0), ("i64.const", 1), "i64.eq",
+         ("if", "i64"), ("local.get", rec), ("i64.load", SEQ_HEADER), "else",
+         ("local.get", rec), ("i64.load", 8), "end")
+    w = em.to_local("i64")
+    em.e(("local.get", w), "i64.eqz")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", w))
+
+
+for _name, _wasm in {"dict_iter_table": [("i64.load", 0), "i32.wrap_i64"], "dict_iter_pos": [("i64.load", 8)],
+                     "dict_iter_end": [("i64.load", 16)],
+                     "dict_iter_keys": [("i64.load", 24), "i32.wrap_i64"]}.items():
+    RULES[_name] = _unary(_wasm)
+
+
+@rule("dict_iter_set")
+def _dict_iter_set(em, ins):
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("i64.store", 8))
+
+
+@rule("dict_entry")
+def _dict_entry(em, ins):
+    """entries + 16 * position + 8 * imm - 16 (the entries' address in the table's word
+    48: a grown table's are elsewhere; element loads add 16)."""
+    em.use(ins.args[0])
+    em.e(("i64.load", 48), "i32.wrap_i64")
+    em.use(ins.args[1])
+    em.e("i32.wrap_i64", ("i32.const", 4), "i32.shl", "i32.add", ("i32.const", 8 * ins.imm - 16), "i32.add")
+
+
+@rule("set_has")
+def _set_has(em, ins):
+    """A call of the set's membership test (``tauraro.wasmgen.dicts``: the table's probe
+    and the entry's in-the-set word)."""
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("call", em.internal("set_has")))
+
+
+@rule("set_add", "set_discard")
+def _set_change(em, ins):
+    """A call of the set's add or discard, which changes the set and logs the change, or
+    changes nothing and says NO_ROOM (its log or its table cannot grow: no memory left):
+    then native code leaves, and the interpreter makes the call."""
+    em.use(ins.args[0])
+    em.use(ins.args[1])
+    em.e(("call", em.internal(ins.op)), ("i32.const", NO_ROOM), "i32.eq")
+    em.exit_if(ins.snap)
+
+
+@rule("set_len")
+def _set_len(em, ins):
+    """The size word of the set's log (at the table's word LOG)."""
+    em.use(ins.args[0])
+    em.e(("i64.load", LOG), "i32.wrap_i64", ("i64.load", 0))
+
+
+@rule("check_found", "check_ref", "check_true")
 def _check_found(em, ins):
     em.use(ins.args[0])
     em.e("i32.eqz")

@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
@@ -118,7 +118,7 @@ def cell_var(code, reg: int):
 
 
 def truthy(t: JType) -> bool:
-    return t in (INT, FLOAT, BOOL, NONE, CHAR) or isinstance(t, (SeqType, DictType))
+    return t in (INT, FLOAT, BOOL, NONE, CHAR) or isinstance(t, (SeqType, DictType, SetType))
 
 
 def arith_result(op: str, a: JType, b: JType):
@@ -146,7 +146,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
         return BOOL         # (decided by the types: an object's class is checked at entry)
     if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
         return args[0]
-    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue, DictType)) or args[0] is CHAR):
+    if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue, DictType, SetType)) or args[0] is CHAR):
         return INT
     if f is B.ord and n == 1 and args[0] is CHAR:
         return INT
@@ -781,9 +781,9 @@ class Inference:
         d.get(k, ...)), or None if ``name`` is not one on a dict copied in."""
         if name in ("SUBSCR", "STORE_SUBSCR") and operands and isinstance(operands[0], DictType):
             return 2 if name == "SUBSCR" else 1
-        if name in ("IN", "NOT_IN") and len(operands) > 1 and isinstance(operands[1], DictType):
+        if name in ("IN", "NOT_IN") and len(operands) > 1 and isinstance(operands[1], (DictType, SetType)):
             return 1
-        if name == "CALL" and operands and isinstance(operands[0], DictGet) and len(args) > 2:
+        if name == "CALL" and operands and isinstance(operands[0], (DictGet, SetMethod)) and len(args) > 2:
             return 2
         return None
 
@@ -804,13 +804,14 @@ class Inference:
         """Why native code cannot use the operand ``arg`` (of type ``t``) as a key of the dict
         type ``dt``, or "" if it can: an int or a bool (True is the key 1; the recorder stores
         by a bool key only into a key already there: a new key True must stay a bool) in a
-        dict of int keys; a character or a str constant in a dict of str keys
+        dict of int keys; a character, a str constant or a str value (its record's key word:
+        ``str_key``) in a dict of str keys
         (a float key, or a key of the other kind, is the interpreter's: 1, 1.0 and True are
         one key, "1" another)."""
         if dt.key is INT:
             if t is INT or t is BOOL:
                 return ""
-        elif t is CHAR or self._str_const(arg) is not None:
+        elif t is CHAR or t is STR or self._str_const(arg) is not None:
             return ""
         return "a %s key %s a %s" % ("str" if self._str_const(arg) is not None else t.name,
                                       "stored into" if store else "of", dt.name)
@@ -894,7 +895,7 @@ class Inference:
             if ka and kb and "str" in (ka, kb):     # (whole strings: wasmgen/strings)
                 return BOOL, ""
             return "exit", "comparing %s with %s" % (t[0].name, t[1].name)
-        if name in ("IN", "NOT_IN") and isinstance(t[1], DictType):
+        if name in ("IN", "NOT_IN") and isinstance(t[1], (DictType, SetType)):
             why = self._dict_key(t[1], args[1], t[0])
             return ("exit", why) if why else (BOOL, "")
         if name in ("IN", "NOT_IN"):
@@ -930,7 +931,7 @@ class Inference:
                 return it, ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "FOR_ITER":
-            if t[0] in RANGE_ITERS or isinstance(t[0], (SeqIterType, CombinedIter)):
+            if t[0] in RANGE_ITERS or isinstance(t[0], (SeqIterType, CombinedIter, DictIterType)):
                 return iter_elem(t[0]), ""
             return "exit", "iterating over a %s" % t[0].name
         if name == "UNPACK":
@@ -1031,6 +1032,10 @@ class Inference:
                 return StrMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
+            if isinstance(t[0], SetType) and not t[0].frozen and attr in SET_METHODS:
+                if self.whole:      # (a failure of a function compiled whole could not undo it)
+                    return "exit", "set.%s in a function compiled whole" % attr
+                return SetMethod(attr, t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
                 if t[0].resizable and not self.whole:
                     # (not in a function compiled whole: a failure could not undo a resize)
@@ -1084,6 +1089,17 @@ class Inference:
                 if rest[1] is not fn.dict.value:
                     return "exit", "%s(key, a %s)" % (fn.name, rest[1].name)
                 return fn.dict.value, ""
+            if isinstance(fn, SetMethod):
+                # s.add(x), s.discard(x), s.remove(x): x a key of the set's kind (a new
+                # element True must stay a bool: the interpreter adds it)
+                if len(rest) != 1:
+                    return "exit", "%s(...) with %d arguments" % (fn.name, len(rest))
+                why = self._dict_key(fn.set, args[2], rest[0])
+                if why:
+                    return "exit", why
+                if fn.method == "add" and rest[0] is BOOL:
+                    return "exit", "a bool added to a %s" % fn.set.name
+                return NONE, ""
             if isinstance(fn, ListMethod):
                 return self._list_method(fn, rest)
             if isinstance(fn, ClassType) and fn.klass is super:

@@ -15,6 +15,7 @@ import dis
 import operator
 import struct
 import types as _types
+from gc import get_referents as _referents
 
 from ..compiler.code import UNBOUND
 
@@ -375,6 +376,8 @@ def iter_elem(it: JType) -> JType:
     """What an iterator type yields."""
     if isinstance(it, SeqIterType):
         return it.seq.elem
+    if isinstance(it, DictIterType):
+        return it.elem
     if isinstance(it, CombinedIter):
         return it.elem
     return INT          # a range iterator
@@ -1048,6 +1051,109 @@ def dict_type(d) -> JType:
     return OtherType("dict with values of %s" % "/".join(sorted(t.__name__ for t in vt)))
 
 
+class SetType(JType):
+    """A set (``frozen``: a frozenset) whose elements are all ints within 64 bits (``key``
+    INT: not bools) or all strs (``key`` STR), copied into a dict's native table without
+    values (docs/jit-data.md, "Sets"): an entry's value word is 1 while its key is in the
+    set and 0 once removed (a table never deletes), and the table's log records every add
+    and removal native code made, in order, for write-back to replay. The value is the
+    table's address, so two names for one set are one table. Str elements have the words
+    str keys have (``STR_KEYS``). An empty set is ``EMPTY_SET``'s (or
+    ``EMPTY_FROZENSET``'s) type, and every set type's entry takes an empty set too."""
+    _interned: dict = {}
+
+    def __new__(cls, key, frozen=False):
+        t = cls._interned.get((key, frozen))
+        if t is None:
+            t = cls._interned[(key, frozen)] = super().__new__(cls)
+            JType.__init__(t, "%s[%s]" % ("frozenset" if frozen else "set", key.name), [("", "i32")], 47)
+            t.key = key
+            t.frozen = frozen
+            t.pytype = frozenset if frozen else set
+        return t
+
+    def __init__(self, key, frozen=False):
+        pass
+
+
+# set methods compiled code runs on a set (SetMethod); each takes one element
+SET_METHODS = ("add", "discard", "remove")
+
+
+class SetMethod(JType):
+    """``s.add``, ``s.discard`` or ``s.remove`` of a set copied in, between the attribute
+    load and its call: its value is the set's table."""
+    _interned: dict = {}
+
+    def __new__(cls, name, st):
+        t = cls._interned.get((name, st))
+        if t is None:
+            t = cls._interned[(name, st)] = super().__new__(cls)
+            JType.__init__(t, "method %s of a %s" % (name, st.name), st.parts, 48)
+            t.method = name
+            t.set = st
+        return t
+
+    def __init__(self, name, st):
+        pass
+
+
+# id(stand-in) -> (the stand-in, the program's dict iterator it stands in for), while native
+# code may take it (tauraro.vm.rewind: a dict iterator cannot move back)
+STAND_INS: dict = {}
+
+_DICT_ITERATORS = {type(iter({})): "keys", type(iter({}.values())): "values", type(iter({}.items())): "items"}
+
+
+class DictIterType(JType):
+    """An iterator over a dict copied in (``for k in d``, ``d.keys()``, ``d.values()``,
+    ``d.items()``) that the loop took over at entry: its value is the address of its
+    record ``[table][position][the dict's size when it was made][the keys' str records]``
+    (docs/jit-data.md, "Iterating a dict"). It yields the keys (ints, or strs: the records
+    the entry wrote for them), the values, or (key, value) pairs (a TupleValue)."""
+    _interned: dict = {}
+
+    def __new__(cls, dt, kind):
+        t = cls._interned.get((dt, kind))
+        if t is None:
+            t = cls._interned[(dt, kind)] = super().__new__(cls)
+            JType.__init__(t, "dict_%siterator over a %s" % ("key" if kind == "keys" else kind[:-1], dt.name),
+                           [("", "i32")], 49)
+            t.dict = dt
+            t.kind = kind
+            t.elem = dt.key if kind == "keys" else dt.value if kind == "values" else TupleValue([dt.key, dt.value])
+        return t
+
+    def __init__(self, dt, kind):
+        pass
+
+
+def dict_iter_type(it) -> JType:
+    """The DictIterType of a dict iterator (its dict's type, read through the iterator's
+    one reference to it), or an OtherType saying why it has none."""
+    dicts = [o for o in _referents(it) if type(o) is dict]
+    if len(dicts) != 1:
+        return OtherType("iterator over a dict subclass")
+    dt = dict_type(dicts[0])
+    if not isinstance(dt, DictType):
+        return OtherType("iterator over a %s" % dt.name)
+    return DictIterType(dt, _DICT_ITERATORS[type(it)])
+
+
+def set_type(s) -> JType:
+    """The SetType of a set or frozenset (its elements' type), or an OtherType saying why
+    it has none."""
+    frozen = type(s) is frozenset
+    if not s:
+        return EMPTY_FROZENSET if frozen else EMPTY_SET
+    kt = set(map(type, s))
+    if kt == {int} and _ints_fit(s):
+        return SetType(INT, frozen)
+    if kt == {str}:
+        return SetType(STR, frozen)
+    return OtherType("%s of %s" % (type(s).__name__, "/".join(sorted(t.__name__ for t in kt))))
+
+
 class BoundMethodType(JType):
     """``o.m`` for a method ``m`` of an object copied in (InstanceType.methods): the
     function, called with the object first; its value is the object's record. (A property
@@ -1186,6 +1292,12 @@ def _seq_type(v, kind):
 EMPTY_DICT = DictType(INT, INT)
 # (what the controller tries for an empty dict, in this order: see Controller._guess_dicts)
 DICT_GUESSES = (EMPTY_DICT, DictType(STR, INT), DictType(INT, FLOAT), DictType(STR, FLOAT))
+# (the same for an empty set or frozenset: int elements, or str ones)
+EMPTY_SET = SetType(INT)
+EMPTY_FROZENSET = SetType(INT, True)
+# (each empty type's guesses: Controller._guess_dicts)
+GUESSES = {EMPTY_DICT: DICT_GUESSES, EMPTY_SET: (EMPTY_SET, SetType(STR)),
+           EMPTY_FROZENSET: (EMPTY_FROZENSET, SetType(STR, True))}
 
 
 def _ints_fit(v) -> bool:
@@ -1250,6 +1362,10 @@ def classify(value, G=None) -> JType:
         return CHAR if len(value) == 1 else STR
     if t is dict:
         return dict_type(value)
+    if t is set or t is frozenset:
+        return set_type(value)
+    if t in _DICT_ITERATORS:
+        return dict_iter_type(value)
     if t is _array.array:
         return ARRAYS.get(value.typecode) or OtherType("array('%s')" % value.typecode)
     if t in STR_ITERATORS:

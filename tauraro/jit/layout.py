@@ -31,7 +31,7 @@ import struct
 import sys
 from array import array
 
-from .jtypes import FLOAT, STR_CONST_MAX, SeqType
+from .jtypes import FLOAT, STR_CONST_MAX, STR_KEYS, SeqType
 
 SEQ_HEADER = 16
 
@@ -140,7 +140,9 @@ class FrameLayout:
             self.constants[id(value)] = off
             self.const_objects[off] = _as_cpython_constant(value)
             arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
-            self.const_data.append((off, struct.pack("<qq", len(value), 0) + arr.tobytes()))
+            # (a str's second word: its key word, jtypes.STR_KEYS, which ``str_key`` reads)
+            key = STR_KEYS.word(value) if type(value) is str and len(value) != 1 else 0
+            self.const_data.append((off, struct.pack("<qq", len(value), key) + arr.tobytes()))
             off = _align(off + SEQ_HEADER + 8 * len(value), 16)
         self.undo_base = self.undo_end = None
         if undo:

@@ -18,18 +18,21 @@ from __future__ import annotations
 import struct
 from array import array
 from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
-from operator import ne as _ne
+from collections import deque as _consume
+from gc import get_referents as _referents
+from itertools import islice as _islice
+from operator import is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (_DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
-from ..wasmgen.dicts import HEADER as DICT_HEADER, table_header
+from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
@@ -59,10 +62,13 @@ _NoneType = type(None)
 _pack_word = struct.Struct("<q").pack_into
 
 
+_STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
+
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "iters", "words_in", "cost",
-                 "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks", "_links", "_fresh",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters",
+                 "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
+                 "_links", "_fresh",
                  "_following")
 
     def __init__(self, transfer):
@@ -79,6 +85,8 @@ class EntryRecords:
         self._fresh = []          # (address, object, type) copied in while following links
         self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
+        self.sets = []            # (address, set, SetType) of the sets
+        self.dict_iters = []      # [address, iterator, its position in the dict] of the dict iterators
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -103,6 +111,10 @@ class EntryRecords:
             return self._instance(obj, jt)
         if isinstance(jt, DictType):
             return self._dict(obj, jt)
+        if isinstance(jt, SetType):
+            return self._set(obj, jt)
+        if isinstance(jt, DictIterType):
+            return self._dict_iter(obj, jt)
         n = len(obj)
         self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
         if self.cost > self.limit:
@@ -117,7 +129,9 @@ class EntryRecords:
                 self.by_id[id(obj)] = (kept[1], jt)
                 self.by_address[kept[1]] = obj
                 return kept[1]
-            head = struct.pack("<qq", n, 0)
+            # (the second word: the string's key word, if the version uses strs as keys)
+            head = struct.pack("<qq", n, STR_KEYS.word(obj) if self.transfer.str_keys and n != 1
+                               and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
             body = bytearray(8 * n)
             _spread_code_points(obj, body)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
@@ -265,9 +279,15 @@ class EntryRecords:
         base = self.cursor
         end = base + 8 * words
         self.cursor = _align(end, 16)
-        self.transfer.ensure(end)[base:end] = body
         addrs = array("q", _accumulate(map(_STR_SIZES.__getitem__, lens), initial=base))
         addrs.pop()
+        if self.transfer.str_keys:      # (each record's second word: its string's key word)
+            numbers = STR_KEYS.words(strs)
+            if numbers is not None:
+                at = memoryview(body).cast("q")
+                for a, w in zip(addrs, numbers):
+                    at[((a - base) >> 3) + 1] = w
+        self.transfer.ensure(end)[base:end] = body
         self.blocks.append((addrs, tuple(strs)))
         self.words_in += words
         return addrs
@@ -468,6 +488,151 @@ class EntryRecords:
             for i in range(n0, n):
                 d[key(now[2 * i])] = values[i]
 
+    def _set(self, s, jt) -> int | None:
+        """A set's native table: a dict's (``_dict``) whose entries' values are 1 (in the
+        set), with room for as many new elements again (16 at least), and after it the
+        log of changes (``wasmgen.dicts``) with room for 2n + 64, its address in the table's
+        word LOG. None unless every element is of ``jt``'s type (an empty set is of every
+        set type)."""
+        n = len(s)
+        keys = list(s)
+        if n and set(map(type, keys)) != ({int} if jt.key is INT else {str}):
+            return None
+        cap = 2 * n + 16
+        log_cap = 2 * n + 64
+        addr = self.cursor
+        header, size = table_header(addr, n, cap)
+        log = _align(addr + size, 16)
+        end = log + log_size(log_cap)
+        self.cost += 4 * n + RECORD_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        entries = array("q", b"\1\0\0\0\0\0\0\0" * (2 * n))
+        words = keys if jt.key is INT else STR_KEYS.words(keys)
+        if words is None:
+            return None
+        try:
+            entries[0::2] = array("q", words)
+        except OverflowError:       # (an int beyond 64 bits)
+            return None
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        view[addr:addr + DICT_HEADER] = struct.pack("<8q", *header[:7], log)
+        body = addr + DICT_HEADER
+        view[body:body + 16 * n] = memoryview(entries).cast("B")
+        view[body + 16 * cap:log] = bytes(log - body - 16 * cap)
+        view[log:log + LOG_HEADER] = struct.pack("<4q", n, 0, log_cap, 0)
+        self.by_id[id(s)] = (addr, jt)
+        self.by_address[addr] = s
+        self.sets.append((addr, s, jt))
+        self.words_in += n
+        return addr
+
+    def _dict_iter(self, it, jt) -> int | None:
+        """A dict iterator the loop takes over: its dict's table (``record``), and a record
+        ``[table][position][the dict's size][its keys' str records]``. None unless the
+        iterator is as one CPython made over the dict as it is and advanced: its
+        ``__length_hint__`` (0 once the dict changed size: then next() raises, which the
+        interpreter must do) is the number left, and what it has left (``__reduce__``)
+        is the dict's last entries, the very objects (of the program's iterator, when
+        this is a stand-in for it: ``jtypes.STAND_INS``). Native code moves the position;
+        write-back advances the iterator to it (``_advance``)."""
+        d = [o for o in _referents(it) if type(o) is dict]
+        if len(d) != 1:
+            return None
+        d = d[0]
+        n = len(d)
+        # (what the dict's table and its keys' records will cost, before any is copied or
+        # checked: a refused entry is tried again later, so it must fail before it spends)
+        strs = jt.dict.key is STR and jt.kind != "values"
+        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + FLAG_COST * sum(map(len, d)) if strs else 0)
+        if id(d) not in self.by_id and self.cost + more > self.limit:
+            raise TooMuchToCopy(self.cost + more)
+        left = it.__length_hint__()
+        # (a stand-in, tauraro.vm.rewind, is one element behind the program's iterator:
+        # that one's state is what must be as CPython's)
+        real = STAND_INS.get(id(it))
+        real = real[1] if real is not None and real[0] is it else it
+        if real is not it:
+            if real.__length_hint__() != left - 1:
+                return None
+            left -= 1
+        try:
+            rest = real.__reduce__()[1][0]
+        except RuntimeError:        # (its dict changed size: its next() raises)
+            return None
+        if len(rest) != left or left > n:
+            return None
+        if left:
+            if jt.kind == "keys":
+                tail = list(_islice(d, n - left, None))
+            elif jt.kind == "values":
+                tail = list(_islice(d.values(), n - left, None))
+            else:           # (the keys and values of the pairs: the pairs are made anew)
+                tail = list(_chain(_islice(d.items(), n - left, None)))
+                rest = list(_chain(rest))
+            if not all(map(_is, rest, tail)):
+                return None
+        if real is not it:
+            left += 1
+        table = self.record(d, jt.dict)
+        if table is None:
+            return None
+        keys = 0
+        if strs:
+            keys = self.record(list(d), _STR_LIST)
+            if keys is None:
+                return None
+        addr = self.cursor
+        self.cursor = addr + 32
+        view = self.transfer.ensure(self.cursor)
+        struct.pack_into("<4q", view, addr, table, n - left, n, keys)
+        self.by_id[id(it)] = (addr, jt)
+        self.by_address[addr] = it
+        self.dict_iters.append([addr, it, n - left])
+        return addr
+
+    def _advance(self, view):
+        """Each dict iterator native code moved is advanced as far, before any dict is
+        written back: over the dict as the iterator knows it, so a dict whose size native
+        code changed makes its next() raise CPython's RuntimeError."""
+        for entry in self.dict_iters:
+            addr, it, at = entry
+            pos = int.from_bytes(view[addr + 8:addr + 16], "little")
+            if pos > at:
+                _consume(_islice(it, pos - at), 0)
+                entry[2] = pos
+
+    def _sets_back(self, view):
+        """Each set native code changed gets its changes replayed, in the order native code
+        made them (the log: only real changes, an add of a new element or a removal of one
+        there): a set's iteration order depends on the sequence of its adds and removals,
+        and this is the sequence the program made, so the set ends as CPython's would."""
+        for addr, s, jt in self.sets:
+            if not view[addr + 8]:
+                continue
+            entries, log = struct.unpack_from("<48xqq", view, addr)
+            n = int.from_bytes(view[log + 8:log + 16], "little")
+            ops = array("q")
+            ops.frombytes(view[log + LOG_HEADER:log + LOG_HEADER + 8 * n])
+            words = array("q")          # (the table's entries: entry e's key is word 2e)
+            words.frombytes(view[entries:entries + 16 * int.from_bytes(view[addr:addr + 8], "little")])
+            key = STR_KEYS.key if jt.key is STR else int
+            if not any(map((1).__and__, ops)):     # (only adds: one update, in order)
+                new = map(words.__getitem__, ops)
+                s.update(new if jt.key is INT else map(key, new))
+            else:
+                add, discard = s.add, s.discard
+                for w in ops:
+                    if w & 1:
+                        discard(key(words[w - 1]))
+                    else:
+                        add(key(words[w]))
+            view[addr + 8] = 0
+            struct.pack_into("<q", view, log + 8, 0)
+            self.records_out += 1
+            self.words_out += n
+
     def reserve(self, building) -> int:
         """The address of a record with room for ``building.capacity`` elements, for a
         comprehension's list that native code grows (its first word: the capacity)."""
@@ -507,6 +672,8 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
+        if self.dict_iters:
+            self._advance(view)
         for addr, obj, elem, resized in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
                 # (a resizable list: its length now, from its record; its contents replaced)
@@ -553,6 +720,8 @@ class EntryRecords:
                     self.words_out += 1
         if self.dicts:
             self._dicts_back(view)
+        if self.sets:
+            self._sets_back(view)
         self.writeback_seconds += _clock() - t0
 
     def _resolve_blocks(self):
@@ -655,7 +824,8 @@ def _seq_iter_parts(it, jt, recs):
 
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
-                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False):
+                 code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
+                 str_keys=False):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -682,23 +852,26 @@ class Transfer:
         self.code = code
         self.types = dict(zip(entry_vars, types))
         # (strings are SeqTypes)
-        self.dicts = any(isinstance(t, DictType) for t in types)
+        self.dicts = any(isinstance(t, (DictType, SetType)) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
-                                                InstanceType, MaybeType, DictType))
+                                                InstanceType, MaybeType, DictType, SetType, DictIterType))
                                  or t in RANGE_ITERS
                                  for t in self.types.values() if not t.static) or any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod, DictIterType))
             for rec in exits for _, t in rec.extras)
         # (a version making objects gives them room at every entry: EntryRecords.heap)
         self.allocates = allocates
+        # (the version uses strs copied in as keys of dicts or sets: each str record's second
+        # word is its key word, jtypes.STR_KEYS, which ``str_key`` reads)
+        self.str_keys = str_keys
         self.needs_records = self.needs_records or allocates
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
         # a version whose only objects are range iterators keeps them in a plain dict
         self.full_records = self.needs_records and any(
-            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType))
+            isinstance(t, (SeqType, SeqIterType, CombinedIter, BuiltListType, InstanceType, MaybeType, DictType, SetType, DictIterType))
             for t in self.types.values()
-            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet))
+            if not t.static) or any(isinstance(t, (SeqType, SeqIterType, CombinedIter, InstanceType, MaybeType, DictType, DictGet, SetType, SetMethod, DictIterType))
                                     for rec in exits for _, t in rec.extras) or allocates
         self.iters = "recs.iters" if self.full_records else "recs"
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
@@ -720,7 +893,7 @@ class Transfer:
         static = [v for v in entry_vars if self.types[v].static]
         self._order = static + [v for v, _ in layout.inputs]    # the slots' order
         if self.class_attributes or self.cell_checks or allocates or not all(self.types[v].static or self.types[v] in _INTERPRETED
-                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType))
+                                            or isinstance(self.types[v], (SeqType, SeqIterType, InstanceType, MaybeType, DictType, SetType, DictIterType))
                                             for v in self._order):
             self._compile_enter()
         else:
@@ -820,6 +993,20 @@ class Transfer:
                 words += (jt.tag, w)
             elif isinstance(jt, DictType):
                 if type(v) is not dict:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
+            elif isinstance(jt, SetType):
+                if type(v) is not jt.pytype:
+                    return None
+                w = recs.record(v, jt)
+                if w is None:
+                    return None
+                words += (jt.tag, w)
+            elif isinstance(jt, DictIterType):
+                if _DICT_ITERATORS.get(type(v)) != jt.kind:
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -975,8 +1162,9 @@ class Transfer:
                 else:
                     lines.append("    %sn = len(v)" % w)
                     words += [str(jt.tag), w, w + "n"]
-            elif isinstance(jt, DictType):
-                lines.append("    if type(v) is not dict:\n        return None")
+            elif isinstance(jt, (DictType, SetType, DictIterType)):
+                lines.append("    if type(v) is not %s:\n        return None"
+                             % ("dict" if isinstance(jt, DictType) else self._const(type(iter({}.keys() if jt.kind == "keys" else {}.values() if jt.kind == "values" else {}.items()))) if isinstance(jt, DictIterType) else jt.pytype.__name__))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 words += [str(jt.tag), w]
@@ -1087,8 +1275,10 @@ class Transfer:
             return "recs.instance(%s, %s)" % (words[0], self._const(jt))
         if isinstance(jt, MaybeType):           # (0: None)
             return "recs.maybe(%s, %s)" % (words[0], self._const(jt.inner))
-        if isinstance(jt, (SeqType, DictType)):
+        if isinstance(jt, (SeqType, DictType, SetType, DictIterType)):
             return "recs.obj(%s)" % words[0]
+        if isinstance(jt, SetMethod):       # (between s.add and its call)
+            return "recs.obj(%s).%s" % (words[0], jt.method)
         if isinstance(jt, DictGet):         # (between d.get and its call)
             return "recs.obj(%s).get" % words[0]
         if isinstance(jt, BuiltListType):

@@ -33,7 +33,7 @@ import time
 import types
 
 from .errors import InternalError
-from .rewind import NOT_NOW, catch_up, one_back
+from .rewind import DICT_ITERATORS, NOT_NOW, catch_up, one_back
 
 # bound on the first trip (start-up imports only what running the program needs)
 UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = None
@@ -418,9 +418,10 @@ class LoopSite:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
         if target is None:
-            if it is not None and not self._targets:
+            if it is not None and not self._targets and type(it) not in DICT_ITERATORS:
                 # the first trip: an iterator native code never takes is known without
-                # compiling the file to register bytecode
+                # compiling the file to register bytecode (not a dict's: typing it reads
+                # the whole dict, and the controller may refuse it unread)
                 from ..jit.jtypes import OtherType, classify, over_objects
                 t = classify(it)
                 if isinstance(t, OtherType) and not over_objects(it):
@@ -453,6 +454,12 @@ class LoopSite:
                     cell = types.CellType() if v is UNBOUND else types.CellType(v)
                 r[reg] = cell
         real = restore = None
+        if it is not None and st.copy_refused and type(it) in DICT_ITERATORS:
+            # a loop over a dict an entry would not pay for: each try would type the whole
+            # dict and skip through it again, so it stays with the baseline for good
+            self.runtime.controller.give_up(st, st.status, st.reason)
+            self._die(frame)
+            return self._idle
         if it is not None:
             seen = one_back(it)
             if seen is NOT_NOW:

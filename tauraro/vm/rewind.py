@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections import deque as _consume
+from gc import get_referents as _referents
+from itertools import islice as _islice
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
@@ -22,6 +25,9 @@ _REVERSED_LIST_ITER = type(reversed([]))
 RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
 NOT_NOW = "not now"
+# dict iterators, by what they yield: a stand-in over the same dict, made and advanced
+DICT_ITERATORS = _DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
+               type(iter({}.items())): dict.items}
 
 
 def one_back(it):
@@ -49,6 +55,8 @@ def one_back(it):
         index = state[2]
         it.__setstate__(index + 1)
         return it, it, lambda: it.__setstate__(index)
+    if t in _DICT_ITERS:
+        return _dict_one_back(it, _DICT_ITERS[t])
     if t is zip:    # each iterator it holds one back (an enumerate in a for header is a zip)
         state = it.__reduce__()
         seen = [one_back(inner) for inner in state[1]]
@@ -66,6 +74,29 @@ def one_back(it):
     return None
 
 
+def _dict_one_back(it, view):
+    """A dict iterator only moves forward: native code gets a new iterator over the same
+    dict at the element the real one last gave (made by skipping, at C speed). Whether
+    the real one is as CPython made it over the dict as it is now is checked only if
+    native code takes the stand-in (``transfer.EntryRecords._dict_iter``, which finds the
+    real one in ``jtypes.STAND_INS``): a loop the controller does not enter pays no more
+    than the skip. NOT_NOW if the real one has nothing left, or the dict changed size (its
+    ``__length_hint__`` is 0 then: the baseline goes on, and raises where CPython does)."""
+    from ..jit.jtypes import STAND_INS
+    d = [o for o in _referents(it) if type(o) is dict]
+    if len(d) != 1:
+        return None         # (a dict subclass's)
+    d = d[0]
+    left = it.__length_hint__()
+    taken = len(d) - left
+    if left == 0 or taken < 1:
+        return NOT_NOW
+    stand_in = iter(view(d))
+    _consume(_islice(stand_in, taken - 1), 0)
+    STAND_INS[id(stand_in)] = (stand_in, it)
+    return it, stand_in, lambda: STAND_INS.pop(id(stand_in), None)
+
+
 def catch_up(real, seen, restore) -> bool:
     """Move the real iterator to where native code left the stand-in; False if the
     stand-in never got past the element the baseline already took (then ``restore``
@@ -77,6 +108,15 @@ def catch_up(real, seen, restore) -> bool:
         if not all([catch_up(r, s, None) for r, s in pairs]):
             restore()
             return False
+        return True
+    if type(real) in _DICT_ITERS:
+        # as far as the stand-in went (a dict whose size changed meanwhile: both give
+        # nothing more, and the real one raises on its next next(), as CPython's would)
+        restore()
+        ahead = real.__length_hint__() - seen.__length_hint__()
+        if ahead < 0:
+            return False
+        _consume(_islice(real, ahead), 0)
         return True
     _, (rng,), _ = real.__reduce__()
     cur = rng.start

@@ -178,3 +178,131 @@ def add_dict_probe(module, heap: int) -> int:
     index = len(module.func_names)
     return module.add_function(name="dict_probe", params=[("table", "i32"), ("key", "i64"), ("insert", "i32")],
                                results=["i32"], locals=_LOCALS, body=probe_body(heap, index))
+
+
+# Sets: a dict's table whose value words say whether the key is in the set (1) or was
+# removed (0: a table never deletes an entry), and a log, at the address in the table's
+# word +56, of every change native code made, in order, for write-back to replay on the
+# Python set (its iteration order depends on the sequence of adds and removals):
+#
+#     +0   size     elements in the set now (len)
+#     +8   n        changes logged
+#     +16  cap      room for changes
+#     +24  (unused)
+#     +32  cap words: entry number * 2, plus 1 for a removal
+#
+# ``set_has(table, key) -> i32``: 1 if the key is in the set. ``set_add(table, key) -> i32``
+# and ``set_discard(table, key) -> i32``: ADDED (set_add: added, or already there),
+# REMOVED (set_discard: it was there), ABSENT (set_discard: it was not), or NO_ROOM if the
+# change cannot be made (the log or the table cannot grow: no memory left): then nothing
+# changed, and the caller leaves native code for the interpreter to make it. A full log
+# grows natively, as a full table does, from the free memory (its address in the table).
+LOG = 56
+LOG_HEADER = 32
+NO_ROOM, ADDED, REMOVED, ABSENT = 1, 0, 2, 3
+
+# params: table (0), key (1); then the locals
+_SET_LOCALS = [("a", "i32"), ("log", "i32"), ("n", "i64"), ("new", "i32"), ("cap", "i32"), ("end", "i32")]
+_S_TABLE, _S_KEY, _S_A, _S_LOG, _S_N, _S_NEW, _S_CAP, _S_END = range(8)
+
+
+def _present() -> list:
+    """Push whether a (a probe's result, 0 if the key has no entry) is a key in the set."""
+    return [("local.get", _S_A), ("if", "i32"), ("local.get", _S_A), ("i64.load", 16),
+            ("i64.const", 0), ("i64.ne",), ("else",), ("i32.const", 0), ("end",)]
+
+
+def _log(removal: int) -> list:
+    """Log the change to entry a (a probe's result: its entry is a + 8) and count the
+    element in or out, the room already checked (n: the log's count); mark the table
+    dirty."""
+    return [
+        # log[n] := (entry number) * 2 + removal
+        ("local.get", _S_LOG), ("local.get", _S_N), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",),
+        ("i32.add",),
+        ("local.get", _S_A), ("i32.const", -VALUE_BASE), ("i32.add",),
+        ("local.get", _S_TABLE), ("i64.load", 48), ("i32.wrap_i64",), ("i32.sub",),
+        ("i32.const", 3), ("i32.shr_u",), ("i32.const", removal), ("i32.or",), ("i64.extend_i32_u",),
+        ("i64.store", LOG_HEADER),
+        ("local.get", _S_LOG), ("local.get", _S_N), ("i64.const", 1), ("i64.add",), ("i64.store", 8),
+        ("local.get", _S_LOG), ("local.get", _S_LOG), ("i64.load", 0), ("i64.const", -1 if removal else 1),
+        ("i64.add",), ("i64.store", 0),
+        ("local.get", _S_TABLE), ("i64.const", 1), ("i64.store", 8),
+    ]
+
+
+def _log_room(heap: int) -> list:
+    """log, n := the table's log and its count; a full log grows natively: a new one of
+    twice the room (and 64) from the free memory at the i32 at ``heap`` (memory.grow'n
+    as needed), the changes copied over and its address stored in the table; NO_ROOM if
+    memory cannot grow."""
+    return [("local.get", _S_TABLE), ("i64.load", LOG), ("i32.wrap_i64",), ("local.tee", _S_LOG),
+            ("i64.load", 8), ("local.tee", _S_N), ("local.get", _S_LOG), ("i64.load", 16), ("i64.ge_s",),
+            ("if", None),
+            # new := the free memory's start, 16-aligned; end := new + the header + 8 * (2 * n + 64)
+            ("i32.const", 0), ("i32.load", heap), ("i32.const", 15), ("i32.add",), ("i32.const", -16),
+            ("i32.and",), ("local.tee", _S_NEW),
+            ("local.get", _S_N), ("i32.wrap_i64",), ("i32.const", 1), ("i32.shl",), ("i32.const", 64),
+            ("i32.add",), ("local.tee", _S_CAP), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+            ("i32.const", LOG_HEADER), ("i32.add",), ("local.set", _S_END),
+            ("local.get", _S_END), ("memory.size",), ("i32.const", 16), ("i32.shl",), ("i32.gt_u",),
+            ("if", None),
+            ("local.get", _S_END), ("memory.size",), ("i32.const", 16), ("i32.shl",), ("i32.sub",),
+            ("i32.const", 0xFFFF), ("i32.add",), ("i32.const", 16), ("i32.shr_u",), ("memory.grow",),
+            ("i32.const", -1), ("i32.eq",), ("if", None), ("i32.const", NO_ROOM), ("return",), ("end",),
+            ("end",),
+            ("i32.const", 0), ("local.get", _S_END), ("i32.store", heap),
+            ("local.get", _S_NEW), ("local.get", _S_LOG), ("local.get", _S_N), ("i32.wrap_i64",),
+            ("i32.const", 3), ("i32.shl",), ("i32.const", LOG_HEADER), ("i32.add",), ("memory.copy",),
+            ("local.get", _S_NEW), ("local.get", _S_CAP), ("i64.extend_i32_u",), ("i64.store", 16),
+            ("local.get", _S_TABLE), ("local.get", _S_NEW), ("i64.extend_i32_u",), ("i64.store", LOG),
+            ("local.get", _S_NEW), ("local.set", _S_LOG),
+            ("end",)]
+
+
+def _find(probe: int, insert: int) -> list:
+    return [("local.get", _S_TABLE), ("local.get", _S_KEY), ("i32.const", insert), ("call", probe),
+            ("local.set", _S_A)]
+
+
+def set_has_body(probe: int, heap: int) -> list:
+    return _find(probe, 0) + _present()
+
+
+def set_add_body(probe: int, heap: int) -> list:
+    return _find(probe, 0) + _present() + [("if", None), ("i32.const", ADDED), ("return",), ("end",)] \
+        + _log_room(heap) + [
+            # a new key's entry (a removed one's is there already)
+            ("local.get", _S_A), ("i32.eqz",),
+            ("if", None), *_find(probe, 1),
+            ("local.get", _S_A), ("i32.const", FULL), ("i32.eq",), ("if", None), ("i32.const", NO_ROOM),
+            ("return",), ("end",), ("end",),
+            ("local.get", _S_A), ("i64.const", 1), ("i64.store", 16),
+            # (the entry's number after the probe: a grown table's entries moved)
+            *_log(0), ("i32.const", ADDED)]
+
+
+def set_discard_body(probe: int, heap: int) -> list:
+    return _find(probe, 0) + _present() + [("i32.eqz",), ("if", None), ("i32.const", ABSENT), ("return",),
+                                           ("end",)] \
+        + _log_room(heap) + [("local.get", _S_A), ("i64.const", 0), ("i64.store", 16), *_log(1),
+                         ("i32.const", REMOVED)]
+
+
+SET_FUNCTIONS = {"set_has": set_has_body, "set_add": set_add_body, "set_discard": set_discard_body}
+
+
+def add_set_functions(module, probe: int, heap: int, names) -> dict:
+    """Add the set functions ``names`` (of SET_FUNCTIONS, each ``(table: i32, key: i64) ->
+    i32``) to a module whose dict probe is function ``probe`` (``heap``: the address of the
+    i32 where free memory starts); their indices by name."""
+    out = {}
+    for name in names:
+        out[name] = module.add_function(name=name, params=[("table", "i32"), ("key", "i64")], results=["i32"],
+                                        locals=_SET_LOCALS, body=SET_FUNCTIONS[name](probe, heap))
+    return out
+
+
+def log_size(cap: int) -> int:
+    """The bytes of a set's log with room for ``cap`` changes."""
+    return LOG_HEADER + 8 * cap

@@ -171,6 +171,18 @@ dict_find       addr int            addr    load            the address of key b
 dict_slot       addr int            addr    guard store     the same, adding key b (value 0) at the end if missing (a full table grows); exits if memory cannot grow
 dict_slot_at    addr int addr       addr    guard store     dict_slot(a, b), where c is a dict_find of them since the last dict_slot: c if not 0
 dict_len        addr                int     load            a dict table's number of entries
+str_key         addr                int     guard           the key word of str record a (jtypes.STR_KEYS): a character's code point, else the record's second word; exits if it has none (a str not copied in)
+dict_iter_table addr                addr    load            a dict iterator record's table (docs/jit-data.md, "Iterating a dict")
+dict_iter_pos   addr                int     load            a dict iterator record's position: the number of the entry it yields next
+dict_iter_end   addr                int     load            a dict iterator record's end: the dict's size when the iterator was made
+dict_iter_keys  addr                addr    load            a dict iterator record's list record of its keys' str records
+dict_iter_set   addr int            -       store           a dict iterator record's position := b
+dict_entry      addr int            addr    load            the address of entry b's key (imm 0) or value (imm 1) of table a, as an element's (load_int reads it)
+set_has         addr int            bool    load            key b is in set table a (wasmgen/dicts set_has)
+set_len         addr                int     load            a set table's number of elements (its log's size word)
+set_add         addr int            -       guard store     adds key b to set table a (logged for write-back; a full log or table grows); exits first if memory cannot grow
+set_discard     addr int            -       guard store     removes key b from set table a if there (logged for write-back; a full log grows); exits first if memory cannot grow
+check_true      bool                -       guard           exits unless a is true (s.remove(x) of an x not in the set: the interpreter raises KeyError)
 check_found     addr                -       guard           exits if a is 0 (a key dict_find did not find: the interpreter raises KeyError)
 check_ref       addr                -       guard           exits if a is 0 (an object-or-None that is None: the interpreter raises AttributeError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)

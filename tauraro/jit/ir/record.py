@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -593,7 +593,7 @@ class Recorder:
             self.write(args[0], t, self.const_parts(source.lookup(self.code.names[args[2]]), t))
         elif isinstance(source, ClassType):
             self.write(args[0], t, [])
-        elif isinstance(t, (CharMethod, DictGet)):  # c.isdigit, d.get: the character, the table, bound
+        elif isinstance(t, (CharMethod, DictGet, SetMethod)):  # c.isdigit, d.get, s.add: the character, the table, bound
             self.write(args[0], t, self.parts(args[1]))
         elif isinstance(t, BoundMethodType):        # o.m: the object's record, bound
             self.write(args[0], t, self.parts(args[1]))
@@ -664,6 +664,10 @@ class Recorder:
         code points the constant holds (``c in "0123456789"`` is one range test)."""
         if isinstance(self.type_of(args[2]), DictType):     # k in d: the table has it
             r = self.op("addr_nonzero", self.op("dict_find", self.parts(args[2])[0], self.dict_key(args[1])))
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
+        if isinstance(self.type_of(args[2]), SetType):      # x in s: its table has x, not removed
+            r = self.op("set_has", self.parts(args[2])[0], self.dict_key(args[1]))
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
             return
         needle = self.inf.str_kind(args[1], self.type_of(args[1]))
@@ -756,6 +760,8 @@ class Recorder:
             return self.op("not", self.op("same", self.parts(arg)[0], self.op("addr", imm=0)))
         if isinstance(t, DictType):
             return self.op("int_truth", self.op("dict_len", self.parts(arg)[0]))
+        if isinstance(t, SetType):
+            return self.op("int_truth", self.op("set_len", self.parts(arg)[0]))
         if isinstance(t, SeqType):          # (strings too)
             return self.op("int_truth", self.parts(arg)[1])
         raise Unsupported("truth of %s" % t.name)
@@ -928,6 +934,15 @@ class Recorder:
 
     def iter_done(self, t: JType, parts) -> Ins:
         """Is an iterator of type ``t`` (its ``parts``) exhausted?"""
+        if isinstance(t, DictIterType):
+            # (a dict whose size changed since the iterator was made: leave before next(),
+            # and the interpreter raises CPython's RuntimeError on the program's iterator,
+            # which write-back advanced before it wrote back the dict: docs/jit-data.md)
+            rec = parts[0]
+            end = self.op("dict_iter_end", rec)
+            self.guard("check_true", self.op("eq", self.op("dict_len", self.op("dict_iter_table", rec)), end),
+                       reason="the dict changed size during iteration")
+            return self.op("ge", self.op("dict_iter_pos", rec), end)
         if isinstance(t, SeqIterType):
             seq, idx = parts
             return self.op("ge", idx, self.op("list_len" if t.seq.resizable else "seq_len", seq))
@@ -951,6 +966,20 @@ class Recorder:
     def iter_next(self, t: JType, parts):
         """(the parts of the next value, the iterator's parts after it) of an iterator
         that is not exhausted."""
+        if isinstance(t, DictIterType):
+            rec = parts[0]
+            table, pos = self.op("dict_iter_table", rec), self.op("dict_iter_pos", rec)
+            out = []
+            if t.kind != "values":
+                if t.dict.key is STR:       # (the record the entry wrote for the key)
+                    key = self.op("load_addr", self.op("elem", self.op("dict_iter_keys", rec), pos))
+                    out += [key, self.op("seq_len", key)]
+                else:
+                    out.append(self.op("load_int", self.op("dict_entry", table, pos, imm=0)))
+            if t.kind != "keys":
+                out += self.load_elem(t.dict.value, self.op("dict_entry", table, pos, imm=1))
+            self.op("dict_iter_set", rec, self.op("add", pos, self.op("int", imm=1)))
+            return out, [rec]
         if isinstance(t, SeqIterType) or isinstance(t, CombinedIter) and t.kind == "reversed":
             seq, idx = parts
             elem = t.seq.elem if isinstance(t, SeqIterType) else t.elem
@@ -1021,10 +1050,13 @@ class Recorder:
 
     def dict_key(self, arg) -> Ins:
         """The word of a key operand (jtypes.DictType): an int's value (a bool's 0 or 1), a
-        character's code point, a str constant's number (jtypes.StrKeys)."""
+        character's code point, a str constant's number (jtypes.StrKeys), a str value's
+        from its record (``str_key``)."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
             return self.op("int", imm=STR_KEYS.word(self.code.consts[-1 - arg]))
         t = self.type_of(arg)
+        if t is STR:        # (its record's key word: a str not copied in leaves)
+            return self.guard("str_key", self.str_operand(arg), reason="a str not numbered as a key")
         return self.value(arg, INT) if t is BOOL else self.value(arg)
 
     def dict_get(self, dst, fn, table, key_arg, default_arg):
@@ -1126,6 +1158,19 @@ class Recorder:
             self.op("store_int", addr, self.op("bool_to_int", x[0]) if elem is BOOL else x[0])
         self.op("list_set_len", base, self.op("add", n, self.op("int", imm=1)))
         self.op("mark_dirty", base)
+        self.store(dst, NONE)
+
+    def set_method(self, fn: SetMethod, dst, table, arg):
+        """``s.add(x)``, ``s.discard(x)``, ``s.remove(x)`` on the set's table, each change
+        logged for write-back (docs/jit-data.md, "Sets"). ``remove`` of an element not there
+        leaves before the call, and the interpreter raises CPython's KeyError; a log or table
+        that cannot grow (no memory left) leaves before the change, and the interpreter
+        makes it."""
+        key = self.dict_key(arg)
+        if fn.method == "remove":
+            self.guard("check_true", self.op("set_has", table, key), reason="KeyError")
+        self.guard("set_add" if fn.method == "add" else "set_discard", table, key,
+                   reason="no memory for the set's table or log")
         self.store(dst, NONE)
 
     def room_checks(self, header, state):
@@ -1258,6 +1303,9 @@ class Recorder:
         if isinstance(fn, ListMethod):
             self.list_method(fn, args[0], self.parts(args[1])[0], args[2:])
             return
+        if isinstance(fn, SetMethod):
+            self.set_method(fn, args[0], self.parts(args[1])[0], args[2])
+            return
         assert isinstance(fn, BuiltinType)
         f = fn.fn
         dst, params = args[0], args[2:]
@@ -1293,6 +1341,8 @@ class Recorder:
             r = self.op("int", imm=len(types[0].members))
         elif f is B.len and isinstance(types[0], DictType):
             r = self.op("dict_len", self.parts(params[0])[0])
+        elif f is B.len and isinstance(types[0], SetType):
+            r = self.op("set_len", self.parts(params[0])[0])
         elif f is B.len and types[0] is CHAR:
             r = self.op("int", imm=1)
         elif f is B.isinstance:     # decided by the types (the object's class, checked at entry)

@@ -177,7 +177,7 @@ class Ranges:
             return (min(a[0], b[0]), max(a[1], b[1]))
         if op == "isqrt":
             return (0, 1 << 32)
-        if op in ("seq_len", "list_len"):
+        if op in ("seq_len", "list_len", "set_len"):
             return LENGTH
         if op in ("str_cmp", "str_cmp_char"):
             return (-1, 1)
