@@ -28,7 +28,7 @@ from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
-                     SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
+                     SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, ref_class, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
@@ -944,6 +944,21 @@ class Inference:
             if v is not c.value:        # (the interpreter stores it; the next entry has its type)
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return None, ""
+        if name == "BUILD_SLICE":
+            # a virtual (its members' values) for the SUBSCR after it: docs/jit-data.md
+            # "Slices"; not in a function compiled whole (no heap to make the result in)
+            if self.whole:
+                return "exit", "slicing in a function compiled whole"
+            if all(m in (INT, BOOL, NONE) for m in t):
+                return SliceValue([INT if m is BOOL else m for m in t]), ""
+            return "exit", "a slice of %s" % ", ".join(m.name for m in t)
+        if name == "SUBSCR" and isinstance(t[1], SliceValue):
+            # a new list, tuple or str made natively (Recorder.slice); arrays' slices are
+            # arrays, and a tuple virtual's a tuple of its members: the interpreter's
+            c = t[0]
+            if isinstance(c, SeqType) and c.kind in ("list", "tuple", "str") and not self.whole:
+                return c, ""
+            return "exit", "slicing a %s" % c.name
         if name == "SUBSCR":
             c, i = t
             if isinstance(c, TupleValue):
