@@ -57,7 +57,7 @@ def test_slices_like_python():
             mem.write(store, struct.pack("<II", heap, heap + 1 << 16), HEAP)
             rec = fn(store, SRC, n, start or 0, stop or 0, 1 if step is None else step, flags & 3 | 8)
             assert rec == heap + 16 and _record(store, mem, rec) == want
-            assert _words(store, mem, rec - 8, 1) == [len(want)]
+            assert _words(store, mem, rec - 8, 1) == [2 * len(want) + 16]
 
 
 def test_no_room_gives_zero():

@@ -10,8 +10,9 @@ memory (the caller's layout says where). One function of the module, no host cal
 ``n`` is src's length, ``step`` is not 0 (the caller's guard: CPython raises there).
 ``flags``: 1 start given, 2 stop given (else the ends CPython's ``PySlice_Unpack``
 puts there for the step's sign), 4 immutable (a str or tuple: the whole of it with step
-1 is ``src`` itself, as CPython returns the very object), 8 resizable (the capacity --
-the new length -- goes in the word before the record, as a resizable list's does).
+1 is ``src`` itself, as CPython returns the very object), 8 resizable (room for twice
+the new length and 16 more, the capacity in the word before the record, as a resizable
+list's is).
 Indices are adjusted as ``PySlice_AdjustIndices`` does (negative from the end, then
 clamped), so any int within 64 bits gives CPython's slice. It returns the new record's
 address, or 0 if the allocator has no room for it (the caller leaves native code; the
@@ -26,8 +27,9 @@ I64_MAX = (1 << 63) - 1
 I64_MIN = -(1 << 63)
 
 # parameters, then locals
-SRC, N, START, STOP, STEP, FLAGS, LEN, AT, REC, J, IDX, SIZE = range(12)
-_LOCALS = [("len", "i64"), ("at", "i32"), ("rec", "i32"), ("j", "i64"), ("idx", "i64"), ("size", "i64")]
+SRC, N, START, STOP, STEP, FLAGS, LEN, AT, REC, J, IDX, SIZE, CAP = range(13)
+_LOCALS = [("len", "i64"), ("at", "i32"), ("rec", "i32"), ("j", "i64"), ("idx", "i64"), ("size", "i64"),
+           ("cap", "i64")]
 
 
 def _adjust(x: int) -> list:
@@ -93,8 +95,11 @@ def slice_body(heap: int, heap_end: int) -> list:
         ("local.get", STEP), ("i64.const", 1), ("i64.eq",), ("i32.and",),
         ("local.get", LEN), ("local.get", N), ("i64.eq",), ("i32.and",),
         ("if", None), ("local.get", SRC), ("return",), ("end",),
-        # the room: header and words (and the capacity's 16 bytes first), 16-byte aligned
-        ("local.get", LEN), ("i64.const", 3), ("i64.shl",),
+        # the room: header and words, 16-byte aligned; a resizable list's capacity (its
+        # 16 bytes first) is 2 * len + 16, so appending to a slice does not leave at once
+        ("local.get", LEN), ("i64.const", 1), ("i64.shl",), ("i64.const", 16), ("i64.add",), ("local.tee", CAP),
+        ("local.get", LEN), ("local.get", FLAGS), ("i32.const", 8), ("i32.and",), ("select",),
+        ("i64.const", 3), ("i64.shl",),
         ("i64.const", HEADER + 15), ("i64.add",),
         ("i64.const", 16), ("i64.const", 0), ("local.get", FLAGS), ("i32.const", 8), ("i32.and",), ("select",),
         ("i64.add",), ("i64.const", -16), ("i64.and",), ("local.set", SIZE),
@@ -105,7 +110,7 @@ def slice_body(heap: int, heap_end: int) -> list:
         ("local.get", AT), ("local.set", REC),
         ("local.get", FLAGS), ("i32.const", 8), ("i32.and",),
         ("if", None),
-        ("local.get", AT), ("local.get", LEN), ("i64.store", 8),
+        ("local.get", AT), ("local.get", CAP), ("i64.store", 8),
         ("local.get", AT), ("i32.const", 16), ("i32.add",), ("local.set", REC),
         ("end",),
         ("local.get", REC), ("local.get", LEN), ("i64.store", 0),
