@@ -37,11 +37,11 @@ def _record(store, mem, rec):
 
 def test_slices_like_python():
     store, fn, mem = _instance()
-    for n in (0, 1, 5, 8):
+    for n in (0, 1, 5, 8, 40):      # (40: a step-1 slice longer than 16 words is one memory.copy)
         xs = [100 + i for i in range(n)]
         mem.write(store, struct.pack("<qq%dq" % n, n, 0, *xs), SRC)
         heap = 4096
-        values = [None, 0, 1, 2, -1, -2, n, n + 1, -n, -n - 1, 3, I64_MAX, I64_MIN]
+        values = [None, 0, 1, 2, -1, -2, n, n + 1, -n, -n - 1, 3, 20, -20, I64_MAX, I64_MIN]
         steps = [None, 1, 2, 3, -1, -2, -3, I64_MAX, I64_MIN, -I64_MAX]
         for start, stop, step in itertools.product(values, values, steps):
             mem.write(store, struct.pack("<II", heap, heap + 1 << 16), HEAP)

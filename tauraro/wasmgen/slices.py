@@ -115,8 +115,10 @@ def slice_body(heap: int, heap_end: int) -> list:
         ("end",),
         ("local.get", REC), ("local.get", LEN), ("i64.store", 0),
         ("local.get", REC), ("i64.const", 0), ("i64.store", 8),
-        # the words: one copy for a step of 1, else one at a time
+        # the words: one copy for a step of 1 and a long slice, else one at a time (a
+        # short memory.copy costs more than its few loads and stores)
         ("local.get", STEP), ("i64.const", 1), ("i64.eq",),
+        ("local.get", LEN), ("i64.const", 16), ("i64.gt_u",), ("i32.and",),
         ("if", None),
         ("local.get", REC), ("i32.const", HEADER), ("i32.add",),
         ("local.get", SRC), ("i32.const", HEADER), ("i32.add",),
