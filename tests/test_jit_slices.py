@@ -148,22 +148,22 @@ def test_str_slice_bounds_steps_and_empty_like_cpython(tmp_path):
 def test_slices_escape_into_lists_and_through_an_exit_mid_iteration(tmp_path):
     r = jit(tmp_path, """
         def f(a, text, n):
-            rows = [[0]]
-            words = ["start"]
+            rows = [[0]] * 1000            # (room to grow: few exits, so entries pay)
+            words = ["start"] * 1000
             acc = 1
             for i in range(n):
                 piece = a[i % 7:i % 7 + 3]
                 rows.append(piece)
                 words.append(text[i % 5:i % 5 + 4])
-                if i % 400 == 399:
+                if i % 1000 == 999:
                     acc += len(str(acc))       # a call native code does not make: an exit with piece live
                 piece[0] = i                   # after the exit: the materialised list is the one stored
                 acc += len(words[-1]) + rows[-1][0]
             return rows[-3:], words[-3:], len(rows), len(words), acc
 
-        print(f(list(range(10)), "abcd\\u00e9fgh\\U0001F600", 2000))
+        print(f(list(range(10)), "abcd\\u00e9fgh\\U0001F600", 3000))
     """, threshold="50")
-    row = native(r, 6, 1000)
+    native(r, 6, 1500)
     assert any("str" in reason for reason, _ in r.exit_reasons(6)), r.exit_reasons(6)
 
 
