@@ -280,3 +280,42 @@ def test_a_slice_of_a_resizable_list_grows_and_shrinks(tmp_path):
         print(f([1, 2, 3, 4], 3000))
     """, threshold="50")
     native(r, 4, 1000)
+
+
+def test_a_full_heap_leaves_before_the_slice_and_the_interpreter_makes_it(tmp_path):
+    # ~500 bytes a slice: the heap's 64 MiB an entry fill several times over
+    r = jit(tmp_path, """
+        def f(a, n):
+            total = 0
+            for i in range(n):
+                b = a[i % 3:]
+                total += b[0] + len(b)
+            return total, b
+
+        print(f(list(range(60)), 300000))
+    """, threshold="50")
+    row = r.loop(4)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 250000, row
+    assert r.exit_reasons(4).get(("no room for a slice", 5), 0) >= 1, r.exit_reasons(4)
+
+
+def test_bool_bounds_and_lists_of_objects_or_none(tmp_path):
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x):
+                self.x = x
+
+        def f(ps, n):
+            total = 0
+            flag = False
+            for i in range(n):
+                flag = not flag
+                q = ps[flag:flag + 2]
+                if q[0] is not None:
+                    total += q[0].x
+                total += len(q)
+            return total, q, [o.x if o is not None else None for o in q]
+
+        print(f([P(1), None, P(2), P(3)], 3000)[::2])
+    """, threshold="50")
+    native(r, 9, 1000)
