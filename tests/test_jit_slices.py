@@ -319,3 +319,36 @@ def test_bool_bounds_and_lists_of_objects_or_none(tmp_path):
         print(f([P(1), None, P(2), P(3)], 3000)[::2])
     """, threshold="50")
     native(r, 9, 1000)
+
+
+def test_a_slice_or_a_character_in_a_constant_tuple_of_strs(tmp_path):
+    r = jit(tmp_path, """
+        def scan(text):
+            two = kw = brackets = other = empty = 0
+            i = 0
+            n = len(text)
+            while i < n:
+                c = text[i]
+                if c in ("(", "[", "{", "é", "ab"):
+                    brackets += 1
+                if text[i:i + 2] in ("==", "!=", "<=", ">=", "**", "//", "€"):
+                    two += 1
+                j = i
+                while j < n and text[j] != " ":
+                    j += 1
+                word = text[i:j]
+                if word in ("def", "return", "if", "x", "naïve", "\\U0001F600"):
+                    kw += 1
+                if word not in ("a", "bc", "(x"):
+                    other += 1
+                if text[j:j] in ("", "q"):
+                    empty += 1
+                i = j + 1 if j > i else i + 1
+            return two, kw, brackets, other, empty
+
+        base = "def f ( x == y ) != [ naïve ] { é } ** // a bc (x € \\U0001F600 return if "
+        for k in range(3):
+            print(scan(base * 400 + "x" * k))
+    """, threshold="50")
+    native(r, 6, 5000)
+    assert not r.exit_reasons(6).keys() - {("left the loop", 6)}, r.exit_reasons(6)

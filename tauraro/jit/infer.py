@@ -29,7 +29,7 @@ from .jtypes import (STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
-                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, super_next, widen, _data_descriptor)
+                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, str_tuple, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -389,6 +389,8 @@ class Inference:
             # (a str constant compared with a str, or searched for in one: its record is a
             # constant of the module, layout.constant_records)
             consts = {self._operand_of_arg(op, k) for k in (1, 2) if self.str_kind(args[k], None) == "str"}
+            if name in ("IN", "NOT_IN") and args[2] < 0 and str_tuple(self.code.consts[-1 - args[2]]):
+                consts.add(self._operand_of_arg(op, 2))     # (a constant tuple of strs: Recorder.in_str_tuple)
             if consts:
                 checked = [t for k, t in enumerate(checked) if k not in consts]
         key_arg = self._dict_key_arg(name, args, operands)
@@ -863,6 +865,8 @@ class Inference:
         if name in ("IN", "NOT_IN"):
             if t[0] is CHAR and self._str_const(args[2]) is not None:
                 return BOOL, ""
+            if self.str_kind(args[1], t[0]) and args[2] < 0 and str_tuple(self.code.consts[-1 - args[2]]):
+                return BOOL, ""     # (a str or character in a constant tuple of strs)
             if self.str_kind(args[1], t[0]) and t[1] is STR or (
                     self.str_kind(args[1], t[0]) == "str" and self.str_kind(args[2], t[1]) == "str"):
                 return BOOL, ""     # (a substring: wasmgen/strings str_find)

@@ -1234,6 +1234,13 @@ def virtual_tuple_type(value) -> JType | None:
     return TupleValue(members)
 
 
+def str_tuple(value) -> bool:
+    """Is ``value`` a tuple of strs compiled code tests membership in (``x in ("==",
+    "!=")``: Recorder.in_str_tuple compares it with each member; layout gives each a constant record)?"""
+    return type(value) is tuple and 0 < len(value) <= 64 and all(
+        type(m) is str and len(m) <= STR_CONST_MAX for m in value)
+
+
 def const_type(value) -> JType:
     """The JType of a constant operand: numbers and None inline, tuples of numbers
     as records in the module's constant data (a str constant is not inlined)."""

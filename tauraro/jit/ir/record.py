@@ -669,6 +669,10 @@ class Recorder:
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
             return
         needle = self.inf.str_kind(args[1], self.type_of(args[1]))
+        if args[2] < 0 and type(self.code.consts[-1 - args[2]]) is tuple:
+            r = self.in_str_tuple(needle, args[1], self.code.consts[-1 - args[2]])
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
         if needle == "char" and self.type_of(args[2]) is STR:      # a character in a str value
             r = self.op("str_find_char", self.str_operand(args[2]), self.value(args[1]))
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
@@ -687,6 +691,27 @@ class Recorder:
                 runs.append([k, k])
         r = self.code_in_runs(c, runs)
         self.store(args[0], BOOL, self.op("not", r) if negate else r)
+
+    def in_str_tuple(self, needle, arg, members) -> Ins:
+        """A str or a character in a constant tuple of strs (``text[i:i + 2] in ("==",
+        "!=")``): equal to one of the members, each compared as ``==`` compares it -- a
+        character with a one-character member's code point, a str with a one-character
+        member by str_cmp_char, with a longer (or empty) one by str_eq with its constant
+        record (jtypes.str_tuple; layout._scan_constants)."""
+        r = self.op("bool", imm=0)
+        x = self.value(arg) if needle == "char" else self.str_operand(arg)
+        zero = self.op("int", imm=0)
+        for m in dict.fromkeys(members):
+            if len(m) == 1:
+                code = self.op("int", imm=ord(m))
+                test = self.op("eq", x, code) if needle == "char" else \
+                    self.op("eq", self.op("str_cmp_char", x, code), zero)
+            elif needle == "char":
+                continue        # (a character is no longer or empty str)
+            else:
+                test = self.op("str_eq", x, self.op("addr", imm=self.constants[id(m)]))
+            r = self.op("bool_or", r, test)
+        return r
 
     def char_method(self, dst, fn, c):
         """``c.isdigit()`` and the others for an ASCII character: is its code point in one
