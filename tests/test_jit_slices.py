@@ -352,3 +352,34 @@ def test_a_slice_or_a_character_in_a_constant_tuple_of_strs(tmp_path):
     """, threshold="50")
     native(r, 6, 5000)
     assert not r.exit_reasons(6).keys() - {("left the loop", 6)}, r.exit_reasons(6)
+
+
+def test_an_exit_inside_an_inlined_callee_with_its_slice_live(tmp_path):
+    r = jit(tmp_path, """
+        def head(s, i):
+            h = s[i % 4:i % 4 + 3]
+            if i % 700 == 0:
+                h = h + str(len(h))[:0]     # an exit inside the callee, h live
+            return h
+
+        def tail(a, i):
+            t = a[i % 3:]
+            if i % 900 == 0:
+                print(len(str(t)))          # an exit inside the callee, t live
+            return t
+
+        def f(s, a, n):
+            acc = 0
+            last = ""
+            lst = a[:1]
+            for i in range(n):
+                last = head(s, i)
+                lst = tail(a, i)
+                acc += len(last) + lst[0]
+            return acc, last, lst
+
+        print(f("h\\u00e9llo w\\u00f6rld", [5, 6, 7, 8, 9], 5000))
+    """, threshold="50")
+    native(r, 18, 2000)
+    reasons = r.exit_reasons(18)
+    assert any(" in head" in reason for reason, _ in reasons) and any(" in tail" in reason for reason, _ in reasons)
