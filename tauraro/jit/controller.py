@@ -1159,7 +1159,8 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or any(ins.op == "new_obj" for ins in graph.all_instrs()),
+                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice")
+                                                                 for ins in graph.all_instrs()),
                             str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()))
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its

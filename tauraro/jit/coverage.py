@@ -38,6 +38,9 @@ COMPILED = frozenset((
     # unpacked, indexed by constants, returned by inlined callees; a Python tuple only
     # where an exit needs one
     "BUILD_TUPLE",
+    # a[i:j:k] of lists, tuples and strs: the slice a virtual of its members (SliceValue),
+    # the result a new record made natively (docs/jit-data.md "Slices")
+    "BUILD_SLICE",
     # f(*t) and f(a, *t) with t of known length (a tuple virtual, a constant tuple,
     # [x, y], *args forwarded), f a program function: the call (CALL_EX) is inlined as
     # f(a, t[0], t[1]), the argument list it builds a virtual too. Other lists
@@ -76,7 +79,6 @@ NOT_COMPILED = {
     "EXC_MATCH": _EXCEPTIONS,
     "WITH_ENTER": "with statements", "WITH_EXIT": "with statements",
     "YIELD": _GENERATORS, "GET_YIELD_FROM_ITER": _GENERATORS, "SEND": _GENERATORS,
-    "BUILD_SLICE": "slices are not compiled yet",
     "BUILD_SET": _BUILD, "BUILD_MAP": _BUILD,
     "BUILD_STRING": "building a string", "FORMAT": "formatting a value",
     "SET_ADD": _BUILD,

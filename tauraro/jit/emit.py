@@ -26,6 +26,7 @@ from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
+from ..wasmgen.slices import add_slice_function
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
@@ -552,6 +553,8 @@ class Emitter(Sink):
             index[("internal", "dict_probe")] = probe = add_dict_probe(self.module, self.layout.FREE)
             for name, idx in add_set_functions(self.module, probe, self.layout.FREE, sets).items():
                 index[("internal", name)] = idx
+        if "seq_slice" in self.internal_functions:
+            index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions])
         for name, idx in strings.items():
             index[("internal", name)] = idx
@@ -866,6 +869,20 @@ def _list_open(em, ins):
     em.use(c)
     em.e("i64.sub", "i32.wrap_i64", ("i32.const", 3), "i32.shl")
     em.e("memory.copy")
+
+
+@rule("seq_slice")
+def _seq_slice(em, ins):
+    """A call of the module's ``seq_slice`` (``tauraro.wasmgen.slices``): a new record from
+    the heap the entry gave (``new_obj``'s), or the record itself for a str or tuple sliced
+    whole; none left leaves native code before the SUBSCR, and the interpreter slices."""
+    for a in ins.args:
+        em.use(a)
+    em.e(("i32.const", ins.imm), ("call", em.internal("seq_slice")))
+    a = em.to_local("i32")
+    em.e(("local.get", a), "i32.eqz")
+    em.exit_if(ins.snap)
+    em.emit(("local.get", a))
 
 
 @rule("decided")

@@ -28,8 +28,8 @@ from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CON
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
-                     SeqIterType, SeqType, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
-                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, super_next, widen, _data_descriptor)
+                     SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
+                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -418,6 +418,8 @@ class Inference:
             # (a str constant compared with a str, or searched for in one: its record is a
             # constant of the module, layout.constant_records)
             consts = {self._operand_of_arg(op, k) for k in (1, 2) if self.str_kind(args[k], None) == "str"}
+            if name in ("IN", "NOT_IN") and args[2] < 0 and str_tuple(self.code.consts[-1 - args[2]]):
+                consts.add(self._operand_of_arg(op, 2))     # (a constant tuple of strs: Recorder.in_str_tuple)
             if consts:
                 checked = [t for k, t in enumerate(checked) if k not in consts]
         key_arg = self._dict_key_arg(name, args, operands)
@@ -901,6 +903,8 @@ class Inference:
         if name in ("IN", "NOT_IN"):
             if t[0] is CHAR and self._str_const(args[2]) is not None:
                 return BOOL, ""
+            if self.str_kind(args[1], t[0]) and args[2] < 0 and str_tuple(self.code.consts[-1 - args[2]]):
+                return BOOL, ""     # (a str or character in a constant tuple of strs)
             if self.str_kind(args[1], t[0]) and t[1] is STR or (
                     self.str_kind(args[1], t[0]) == "str" and self.str_kind(args[2], t[1]) == "str"):
                 return BOOL, ""     # (a substring: wasmgen/strings str_find)
@@ -982,6 +986,21 @@ class Inference:
             if v is not c.value:        # (the interpreter stores it; the next entry has its type)
                 return "exit", "a %s stored into a %s" % (v.name, c.name)
             return None, ""
+        if name == "BUILD_SLICE":
+            # a virtual (its members' values) for the SUBSCR after it: docs/jit-data.md
+            # "Slices"; not in a function compiled whole (no heap to make the result in)
+            if self.whole:
+                return "exit", "slicing in a function compiled whole"
+            if all(m in (INT, BOOL, NONE) for m in t):
+                return SliceValue([INT if m is BOOL else m for m in t]), ""
+            return "exit", "a slice of %s" % ", ".join(m.name for m in t)
+        if name == "SUBSCR" and isinstance(t[1], SliceValue):
+            # a new list, tuple or str made natively (Recorder.slice); arrays' slices are
+            # arrays, and a tuple virtual's a tuple of its members: the interpreter's
+            c = t[0]
+            if isinstance(c, SeqType) and c.kind in ("list", "tuple", "str") and not self.whole:
+                return c, ""
+            return "exit", "slicing a %s" % c.name
         if name == "SUBSCR":
             c, i = t
             if isinstance(c, TupleValue):

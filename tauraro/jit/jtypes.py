@@ -342,6 +342,29 @@ class ArgsList(_Members):
     _label, _tag = "argument list [%s]", 27
 
 
+class SliceValue(_Members):
+    """``slice(start, stop, step)`` as ``a[i:j:k]`` builds it (BUILD_SLICE) for the SUBSCR
+    right after it: three members, each an int (a bool's 0 or 1) or None, in their own
+    parts. Native code never builds the slice object; an exit between the two
+    instructions makes it (``slice(...)``). A slice constant (``a[::-1]``) is one too."""
+    _interned: dict = {}
+    _label, _tag = "slice (%s)", 51
+
+
+def slice_type(start, stop, step) -> JType | None:
+    """The SliceValue of a slice constant's members, or None (not ints within 64 bits and
+    None)."""
+    members = []
+    for m in (start, stop, step):
+        if m is None:
+            members.append(NONE)
+        elif type(m) in (int, bool) and I64_MIN <= m <= I64_MAX:
+            members.append(INT)
+        else:
+            return None
+    return SliceValue(members)
+
+
 class CombinedIter(JType):
     """``enumerate(it)``, ``zip(a, b)`` or ``reversed(seq)`` made inside compiled code,
     over range, list and tuple iterators: ``inner`` are the iterators it advances, whose
@@ -1427,12 +1450,22 @@ def virtual_tuple_type(value) -> JType | None:
     return TupleValue(members)
 
 
+def str_tuple(value) -> bool:
+    """Is ``value`` a tuple of strs compiled code tests membership in (``x in ("==",
+    "!=")``: Recorder.in_str_tuple compares it with each member; layout gives each a constant record)?"""
+    return type(value) is tuple and 0 < len(value) <= 64 and all(
+        type(m) is str and len(m) <= STR_CONST_MAX for m in value)
+
+
 def const_type(value) -> JType:
     """The JType of a constant operand: numbers and None inline, tuples of numbers
     as records in the module's constant data (a str constant is not inlined)."""
     t = type(value)
     if t is str and len(value) == 1:
         return CHAR
+    if t is slice:
+        st = slice_type(value.start, value.stop, value.step)
+        return st if st is not None else OtherType("slice of other than ints and None")
     if t in (int, float, bool, tuple) or value is None:
         ct = classify(value)
         if isinstance(ct, SeqType) and isinstance(ct.elem, SeqType):

@@ -31,7 +31,7 @@ import struct
 import sys
 from array import array
 
-from .jtypes import FLOAT, STR_CONST_MAX, STR_KEYS, SeqType
+from .jtypes import FLOAT, STR_CONST_MAX, STR_KEYS, SeqType, str_tuple
 
 SEQ_HEADER = 16
 
@@ -271,6 +271,10 @@ def _scan_constants(region, found):
                         jt = const_type(value)
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
+                        elif str_tuple(value):      # (x in ("==", "!="): a record a member)
+                            for m in value:
+                                if len(m) != 1:
+                                    out[id(m)] = (m, STR)
                     elif type(value) is str and len(value) != 1 and len(value) <= STR_CONST_MAX:
                         # (a str constant compared with strs, or searched: a record of
                         # its code points, as a str's at entry)

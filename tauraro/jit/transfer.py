@@ -29,7 +29,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (_DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
-                     TupleValue, class_lookup, classify, virtual_tuple_type,
+                     SliceValue, TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
@@ -694,9 +694,9 @@ class EntryRecords:
                 elif isinstance(elem, SeqType):     # (lists and tuples it had: their records)
                     try:
                         obj[:] = list(map(self.by_address.__getitem__, words))
-                    except KeyError:        # (tuples and strs written at once: in blocks; constants)
-                        self._resolve_blocks()
-                        obj[:] = list(map(self.obj, words))
+                    except KeyError:        # (tuples and strs written at once: in blocks; constants;
+                        self._resolve_blocks()      # slices native code made)
+                        obj[:] = [self.seq(a, elem) for a in words]
                 else:
                     obj[:] = words.tolist()
         for addr, obj, jt, old in self.objects:
@@ -740,6 +740,56 @@ class EntryRecords:
                 if addrs[i] == addr:
                     return objects[i]
         return self.transfer.layout.const_objects[addr]
+
+    def seq(self, addr, jt):
+        """The list, tuple or str at ``addr`` of type ``jt``: one copied in (or a constant),
+        or one native code made (a slice: ``Recorder.slice``), made a new Python object by
+        its first use at this exit -- one object however many places hold it."""
+        obj = self.by_address.get(addr)
+        if obj is not None:
+            return obj
+        for addrs, objects in self.blocks:
+            if addrs[0] <= addr <= addrs[-1]:
+                i = _bisect(addrs, addr) - 1
+                if addrs[i] == addr:
+                    return objects[i]
+        obj = self.transfer.layout.const_objects.get(addr)
+        return obj if obj is not None else self.made_seq(addr, jt)
+
+    def made_seq(self, addr, jt):
+        """The Python list, tuple or str of a record native code made: its elements as the
+        record holds them now (a str's words are code points: latin-1 if they all fit,
+        else UTF-32 of their three low bytes, as ``_spread_code_points`` wrote them)."""
+        view = self.transfer.view
+        n = struct.unpack_from("<q", view, addr)[0]
+        body = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n]
+        elem = jt.elem
+        if jt is STR:
+            raw = bytes(body)
+            low = raw[0::8]
+            if not raw[1::8].strip(b"\0") and not raw[2::8].strip(b"\0"):
+                obj = low.decode("latin-1")
+            else:
+                wide = bytearray(4 * n)
+                wide[0::4] = low
+                wide[1::4] = raw[1::8]
+                wide[2::4] = raw[2::8]
+                obj = wide.decode("utf-32-le", "surrogatepass")
+        else:
+            words = body.cast("d" if elem is FLOAT else "q")
+            if elem is BOOL:
+                items = [w != 0 for w in words]
+            elif isinstance(elem, InstanceType):
+                items = [self.instance(a, elem) for a in words]
+            elif isinstance(elem, MaybeType):
+                items = [self.maybe(a, elem.inner) for a in words]
+            elif isinstance(elem, SeqType):
+                items = [self.seq(a, elem) for a in words]
+            else:
+                items = words.tolist()
+            obj = tuple(items) if jt.kind == "tuple" else items
+        self.by_address[addr] = obj
+        return obj
 
     def heap(self):
         """The room for the objects native code makes (``new_obj``): HEAP_ROOM bytes after
@@ -877,7 +927,7 @@ class Transfer:
         ns = {"T": self, "UNB": UNBOUND, "pack_into": struct.pack_into,
               "unpack_from": struct.unpack_from, "EntryRecords": EntryRecords, "classify": classify,
               "range_iter_state": range_iter_state, "_rev": _reversed_at, "class_lookup": class_lookup,
-              "_enumerate": enumerate, "_zip": zip, "seq_iter_parts": _seq_iter_parts,
+              "_enumerate": enumerate, "_zip": zip, "_slice": slice, "seq_iter_parts": _seq_iter_parts,
               "combined_parts": _combined_parts, "callee_registers": _callee_registers, "tuple_words": _tuple_words, "same_tuple": _same_tuple,
               "RI": _range_iterator, "LI": _list_iterator, "Building": Building, "TI": _tuple_iterator,
               "MIN": I64_MIN, "MAX": I64_MAX, "_iter": iter, "_range": range, "_chr": chr,
@@ -1268,14 +1318,16 @@ class Transfer:
         if isinstance(jt, CharMethod):      # (between c.isdigit and its call)
             return "_chr(%s).%s" % (words[0], jt.method)
         if isinstance(jt, StrMethod):       # (between s.startswith and its call)
-            return "recs.obj(%s).%s" % (words[0], jt.method)
+            return "recs.seq(%s, %s).%s" % (words[0], self._const(STR), jt.method)
         if isinstance(jt, ListMethod):      # (between lst.append and its call)
-            return "recs.obj(%s).%s" % (words[0], jt.method)
+            return "recs.seq(%s, %s).%s" % (words[0], self._const(jt.seq), jt.method)
         if isinstance(jt, InstanceType):        # (made natively: materialised now)
             return "recs.instance(%s, %s)" % (words[0], self._const(jt))
         if isinstance(jt, MaybeType):           # (0: None)
             return "recs.maybe(%s, %s)" % (words[0], self._const(jt.inner))
-        if isinstance(jt, (SeqType, DictType, SetType, DictIterType)):
+        if isinstance(jt, SeqType):     # (one native code made, a slice: made now)
+            return "recs.seq(%s, %s)" % (words[0], self._const(jt))
+        if isinstance(jt, (DictType, SetType, DictIterType)):
             return "recs.obj(%s)" % words[0]
         if isinstance(jt, SetMethod):       # (between s.add and its call)
             return "recs.obj(%s).%s" % (words[0], jt.method)
@@ -1293,7 +1345,7 @@ class Transfer:
         if isinstance(jt, SeqIterType):
             if carried:
                 return ("recs.iters[%r][0].__setstate__(%s)" % (var, words[1]),)
-            return "it_state(_iter(recs.obj(%s)), %s)" % (words[0], words[1])
+            return "it_state(_iter(recs.seq(%s, %s)), %s)" % (words[0], self._const(jt.seq), words[1])
         if jt in RANGES:
             return "_range(%s, %s, %s)" % tuple(words)
         if jt is NONE:
@@ -1324,6 +1376,13 @@ class Transfer:
                 values.append(self._value(m, words[k:k + n], var, False))
                 k += n
             return "[%s]" % ", ".join(values)
+        if isinstance(jt, SliceValue):      # (between BUILD_SLICE and its SUBSCR)
+            values, k = [], 0
+            for m in jt.members:
+                n = len(m.parts)
+                values.append(self._value(m, words[k:k + n], var, False))
+                k += n
+            return "_slice(%s)" % ", ".join(values)
         if isinstance(jt, TupleValue):      # made only now, as the exit needs it
             values, k = [], 0
             for m in jt.members:
@@ -1343,7 +1402,7 @@ class Transfer:
             return ("\n    ".join(updates),)
         if isinstance(jt, CombinedIter):    # a new object at the position native code reached
             if jt.kind == "reversed":
-                return "_rev(recs.obj(%s), %s)" % (words[0], words[1])
+                return "_rev(recs.seq(%s, %s), %s)" % (words[0], self._const(jt.inner[0].seq), words[1])
             values, k = [], 0
             for inner in jt.inner:
                 n = len(inner.parts)

@@ -252,7 +252,7 @@ def _loop_blocked(loop) -> bool:
         if isinstance(st, (ast.Break, ast.Continue, ast.Return, ast.Raise)):
             break
         every.append(st)
-    return not _native_parts(every, _reassigned(loop))
+    return not _native_parts(every, _reassigned(loop), slices=True)
 
 
 def _reassigned(loop) -> frozenset:
@@ -461,19 +461,21 @@ def _iterator_of(iterable, where):
     return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
 
 
-def _native_parts(parts, assigned=None) -> bool:
+def _native_parts(parts, assigned=None, slices=False) -> bool:
     """Could native code run every one of ``parts`` (no f-string, list, dict or set display,
-    no slice, and only attributes and calls it compiles)? ``assigned``: for a loop, the
-    names it assigns; an attribute of any other variable may be an object's number
-    attribute, which native code reads and writes (jtypes.InstanceType: an object the
-    loop holds at entry, so not ``node = node.next``)."""
+    no slice unless ``slices``, and only attributes and calls it compiles)? ``assigned``:
+    for a loop, the names it assigns; an attribute of any other variable may be an
+    object's number attribute, which native code reads and writes (jtypes.InstanceType: an
+    object the loop holds at entry, so not ``node = node.next``). A loop's slices of lists,
+    tuples and strs are native (``slices``); a comprehension's element is a number, which
+    no slice is."""
     for part in parts:
         calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n, assigned)]
         native_attrs = {id(n.func) for n in calls}
         # f(*[a, b]): the list is a call's argument list, which native code keeps unboxed
         arguments = {id(a.value) for n in calls for a in n.args if isinstance(a, ast.Starred)}
         for n in ast.walk(part):
-            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set, ast.Slice)) or \
+            if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)) or isinstance(n, ast.Slice) and not slices or \
                     isinstance(n, ast.List) and id(n) not in arguments:
                 return False
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs and not (

@@ -187,6 +187,7 @@ check_found     addr                -       guard           exits if a is 0 (a k
 check_ref       addr                -       guard           exits if a is 0 (an object-or-None that is None: the interpreter raises AttributeError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
+seq_slice       addr int int int int addr   guard store     a new record of the elements c:d:e of record a (length b; imm: wasmgen/slices flags), or a itself; exits if the heap has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 list_len        addr                int     load            a resizable list's length: its record's first word, which append, pop and insert change

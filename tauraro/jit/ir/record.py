@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
@@ -508,6 +508,8 @@ class Recorder:
             return []
         if isinstance(t, SeqType):
             return [self.op("addr", imm=self.constants[id(value)]), self.op("int", imm=len(value))]
+        if isinstance(t, SliceValue):       # (a[::-1]: the constant's int members)
+            return [self.op("int", imm=int(m)) for m in (value.start, value.stop, value.step) if m is not None]
         raise Unsupported("constant of type %s" % t.name)
 
     def value(self, arg, want: JType | None = None) -> Ins:
@@ -671,6 +673,10 @@ class Recorder:
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
             return
         needle = self.inf.str_kind(args[1], self.type_of(args[1]))
+        if args[2] < 0 and type(self.code.consts[-1 - args[2]]) is tuple:
+            r = self.in_str_tuple(needle, args[1], self.code.consts[-1 - args[2]])
+            self.store(args[0], BOOL, self.op("not", r) if negate else r)
+            return
         if needle == "char" and self.type_of(args[2]) is STR:      # a character in a str value
             r = self.op("str_find_char", self.str_operand(args[2]), self.value(args[1]))
             self.store(args[0], BOOL, self.op("not", r) if negate else r)
@@ -689,6 +695,27 @@ class Recorder:
                 runs.append([k, k])
         r = self.code_in_runs(c, runs)
         self.store(args[0], BOOL, self.op("not", r) if negate else r)
+
+    def in_str_tuple(self, needle, arg, members) -> Ins:
+        """A str or a character in a constant tuple of strs (``text[i:i + 2] in ("==",
+        "!=")``): equal to one of the members, each compared as ``==`` compares it -- a
+        character with a one-character member's code point, a str with a one-character
+        member by str_cmp_char, with a longer (or empty) one by str_eq with its constant
+        record (jtypes.str_tuple; layout._scan_constants)."""
+        r = self.op("bool", imm=0)
+        x = self.value(arg) if needle == "char" else self.str_operand(arg)
+        zero = self.op("int", imm=0)
+        for m in dict.fromkeys(members):
+            if len(m) == 1:
+                code = self.op("int", imm=ord(m))
+                test = self.op("eq", x, code) if needle == "char" else \
+                    self.op("eq", self.op("str_cmp_char", x, code), zero)
+            elif needle == "char":
+                continue        # (a character is no longer or empty str)
+            else:
+                test = self.op("str_eq", x, self.op("addr", imm=self.constants[id(m)]))
+            r = self.op("bool_or", r, test)
+        return r
 
     def char_method(self, dst, fn, c):
         """``c.isdigit()`` and the others for an ASCII character: is its code point in one
@@ -1032,8 +1059,39 @@ class Recorder:
         start = sum(len(m.parts) for m in t.members[:k])
         return parts[start:start + len(t.members[k].parts)]
 
+    def op_BUILD_SLICE(self, args, typing):
+        """A slice virtual: its int members' values (a bool's as an int), None's none."""
+        self.store(args[0], typing.result, *[self.value(a, INT) for a, m in zip(args[1:], typing.result.members)
+                                             if m is not NONE])
+
+    def slice(self, dst, c: SeqType, src, sl: SliceValue, parts):
+        """``src[start:stop:step]`` of a list, tuple or str ``c``: a new record of the same
+        type from the heap (wasmgen/slices ``seq_slice``; a str or tuple sliced whole is
+        its own record, as CPython returns the very object). A zero step leaves first (the
+        interpreter raises CPython's ValueError), and so does a full heap. The new record
+        is no entry's: an exit makes it a new Python list, tuple or str
+        (``transfer.EntryRecords.seq``), so a list's slice is never the list."""
+        given = iter(parts)
+        start, stop, step = [next(given) if m is not NONE else None for m in sl.members]
+        if step is None:
+            step = self.op("int", imm=1)
+        elif not (step.op == "int" and step.imm != 0):
+            self.guard("check_nonzero", step, reason="a slice step of 0 (ValueError)")
+        src = self.parts(src)
+        base = src[0]
+        n = self.op("list_len", base) if c.resizable else src[1]
+        flags = (start is not None) | (stop is not None) << 1 | (4 if c.kind != "list" else 0) | (8 if c.resizable else 0)
+        zero = self.op("int", imm=0)
+        rec = self.guard("seq_slice", base, n, zero if start is None else start, zero if stop is None else stop, step, imm=flags,
+                         reason="no room for a slice")
+        self.store(dst, c, *([rec] if c.resizable else [rec, self.op("seq_len", rec)]))
+
     def op_SUBSCR(self, args, typing):
         c = self.type_of(args[1])
+        sl = self.type_of(args[2])
+        if isinstance(sl, SliceValue):
+            self.slice(args[0], c, args[1], sl, self.parts(args[2]))
+            return
         if isinstance(c, DictType):
             # d[k]: the value of k's entry; a missing key leaves, and the interpreter raises
             # the KeyError
