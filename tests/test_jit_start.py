@@ -126,27 +126,6 @@ def test_comprehensions_run_again_and_again_start_it_too(tmp_path):
     assert r.loop(4)["native_iterations"] >= 30000
 
 
-def test_the_jit_stops_compiling_new_loops_while_it_is_over_its_budget(tmp_path):
-    # 80 hot loops, each compiled (a few ms) for its last 2000 iterations (~0.05 ms of
-    # work): past its budget the JIT stops compiling new ones, and a loop known to have
-    # much work left is still compiled
-    lines = ["import time", "end = time.perf_counter() + 0.2", "n = 0",
-             "while time.perf_counter() < end:", "    n += 1", ""]
-    for k in range(80):
-        lines += ["def f%d(xs):" % k, "    t = 1", "    for x in xs:",
-                  "        t = (t * %d + x) %% 1000003" % (k + 3), "    return t", ""]
-    lines += ["xs = list(range(3000))",
-              "print(sum(f(xs) for f in [%s]))" % ", ".join("f%d" % k for k in range(80)),
-              "total = 0",
-              "for i in range(5_000_000):",
-              "    total += i % 7",
-              "print(total)"]
-    r = default(tmp_path, "\n".join(lines) + "\n")
-    reasons = [row["reason"] for row in r.rows]
-    assert any("over its budget" in reason for reason in reasons), reasons
-    assert r.loop(len(lines) - 2)["native_iterations"] > 4_000_000
-
-
 def test_the_enclosing_loop_is_timed_by_its_iterations_left_and_starts_it(tmp_path):
     # the inner loop's trips come every few iterations of the outer one, cutting its
     # countdowns short: the outer loop's iterations are timed by how many it has left,

@@ -226,11 +226,6 @@ class Decision:
 _SIZED = (list, tuple, dict, str, set)
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
-# the JIT may spend this share of the program's time since its first hot loop, and this
-# much more, beyond what native code saved (JitController._over_budget)
-BUDGET_SHARE = 0.05
-BUDGET_FLOOR = 0.03
-BUDGET_OVERRIDE_SECONDS = 0.05
 # a loop whose trip did not start the JIT trips again after about this much of its work
 START_CHECK_SECONDS = 0.005
 FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
@@ -294,9 +289,6 @@ class JitController:
         # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
         self.start_seconds = start_seconds
         self.created = time.perf_counter()      # (made when the first loop gets hot)
-        # the JIT's budget (_over_budget): what trips cost beyond native code, what native
-        # runs took, and what the baseline would have spent on their iterations
-        self.spent = self.native_total = self.saving_total = 0.0
         # --jit-stats asked for: the generated entries of functions compiled whole count the
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
@@ -363,16 +355,7 @@ class JitController:
                 # (the enclosing loop, asked next, is the region to start with: entered
                 # alone, this one would copy in at every run of it)
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
-        if not st.versions and self._over_budget() and self._work_seconds(st, left) < BUDGET_OVERRIDE_SECONDS:
-            st.reason = "the JIT's spending on loops that did not pay was over its budget"
-            st.backoff = min(st.backoff * 2, 1 << 16)
-            return Decision(None, st.backoff, parent_countdown)
-        t0 = time.perf_counter()
-        native0, engine0 = st.native_seconds, self.engine_seconds
         record = self.enter(st, G, r, left)
-        # (what the trip cost beyond native code; starting the engine is _start_pays's)
-        self.spent += time.perf_counter() - t0 - (st.native_seconds - native0) - (self.engine_seconds - engine0)
-        self.native_total += st.native_seconds - native0
         if record is None:
             return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
         return Decision(record, self._after_exit(st, record), parent_countdown)
@@ -384,19 +367,6 @@ class JitController:
         if left is None or left < 0:
             return st.interpreted_iterations * per + st.native_saving
         return left * per
-
-    def _over_budget(self) -> bool:
-        """Has the JIT spent more on trips (compiling, copying, entries and exits, but
-        not native code) than native code saved, beyond BUDGET_SHARE of the program's time
-        since its first hot loop and BUDGET_FLOOR? Then no new loop is compiled until it is
-        not: a program whose loops do not pay loses at most about that share to the JIT
-        (minimax.py compiled 20 loops that never paid; graph_structure.py's trips cost a
-        quarter of its time). A loop known to have BUDGET_OVERRIDE_SECONDS of work left is
-        tried all the same. Not with an explicit --jit-threshold (``start_seconds`` 0)."""
-        if not self.start_seconds:
-            return False
-        saved = max(0.0, self.saving_total - self.native_total)
-        return self.spent > saved + BUDGET_SHARE * (time.perf_counter() - self.created) + BUDGET_FLOOR
 
     def _start_pays(self, st, left) -> bool:
         """May this trip start the JIT? Starting it costs ``start_seconds`` (see
@@ -1069,9 +1039,7 @@ class JitController:
             native = counts[version.header_counter]
         st.native_work += sum(counts)     # iterations of the region's nested loops included
         states = version.counter_states if len(counts) > 1 else (st,)
-        saving = sum(n * s.iteration_seconds for s, n in zip(states, counts))
-        st.native_saving += saving
-        self.saving_total += saving
+        st.native_saving += sum(n * s.iteration_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
         if st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
