@@ -598,8 +598,14 @@ class InstanceType(JType):
             # (a record of an object with slots among its fields, or with no __dict__ at
             # all, is read from the object, not its dict: ``fetch`` then takes the object)
             t.slotted = any(slots) or not klass.__dictoffset__
+            # (fields of names the class has no attribute of are read from the object, not
+            # its __dict__: see instance_attrs. ``by_object``: fetch takes the object)
+            t.by_object = not t.slotted and all(class_lookup(klass, name) is MISSING for name in names)
             if t.slotted:
                 t.fetch = _slot_fetch(klass, names, slots)
+            elif t.by_object and names:
+                t.fetch = (lambda o, get=operator.attrgetter(names[0]): (get(o),)) if len(names) == 1 \
+                    else operator.attrgetter(*names)
             else:
                 t.fetch = (lambda d: ()) if not names else (
                     (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
@@ -847,6 +853,51 @@ def _slot_fetch(klass, names, slots):
     return eval("lambda o: (%s)" % "".join(p + ", " for p in parts), env)
 
 
+def instance_attrs(value, klass, names) -> dict | None:
+    """The attributes among ``names`` that ``value``'s ``__dict__`` holds, {name: value}, read
+    without touching the ``__dict__``; None if that cannot be told (a class attribute of
+    one of the names that is neither a plain function nor a data descriptor: the
+    instance's value and the class's would look alike). Under 3.11 and 3.12 an object's
+    attributes live in an array of values until something reads its ``__dict__``, which
+    turns them into a dict for good: every later attribute access on it takes a slower
+    path (a small method on such objects ran 1.6-1.8x slower, measured; raytracer.py's
+    loop 0.25 s slower once the JIT had copied its spheres in). So the entry reads
+    attributes the class has none of through the object (a plain class: no
+    ``__getattr__``; an entry checks the class's attributes), and a method is shadowed
+    if the object gives something other than its bound method. The names come in the
+    order ``__init__`` assigns them (``init_order``), the rest by name: the order of an
+    object's dict made by its ``__init__``, and of the fields of one made natively."""
+    get = object.__getattribute__
+    out = {}
+    order = init_order(klass)
+    for name in sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n)):
+        if type(name) is not str:
+            continue
+        raw = class_lookup(klass, name)
+        if raw is MISSING:
+            try:
+                out[name] = get(value, name)
+            except AttributeError:
+                pass
+        elif type(raw) is _function:
+            v = get(value, name)
+            if not (type(v) is _types.MethodType and v.__func__ is raw and v.__self__ is value):
+                out[name] = v
+        elif not _data_descriptor(raw):
+            return None
+    return out
+
+
+def shadows_method(obj, klass, name) -> bool:
+    """Does ``obj`` hold an attribute ``name`` of its own where its class has a plain
+    function or a property (read without touching its ``__dict__``: see instance_attrs)?"""
+    raw = class_lookup(klass, name)
+    if type(raw) is not _function:
+        return False        # (a property: a data descriptor, which no instance attribute shadows)
+    v = object.__getattribute__(obj, name)
+    return not (type(v) is _types.MethodType and v.__func__ is raw and v.__self__ is obj)
+
+
 def init_order(klass) -> tuple:
     """The attribute names ``klass``'s ``__init__`` (a plain function) assigns on ``self``,
     in the order of their first assignment in its code: the order of the fields of an
@@ -919,10 +970,12 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
     if not plain_class(klass):
         return None
     if klass.__dictoffset__:
-        d = class_lookup(klass, "__dict__")
-        d = d.__get__(value) if type(d) is _GETSET else None
-        if type(d) is not dict:
-            return None
+        d = instance_attrs(value, klass, names)
+        if d is None:
+            d = class_lookup(klass, "__dict__")
+            d = d.__get__(value) if type(d) is _GETSET else None
+            if type(d) is not dict:
+                return None
     else:
         d = {}
     # the slots the region uses that are set on ``value`` (an unset one is not a field:

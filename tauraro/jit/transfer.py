@@ -27,7 +27,7 @@ from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (_DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      SliceValue, TupleValue, class_lookup, classify, virtual_tuple_type,
                      range_iter_state)
@@ -59,6 +59,7 @@ _tuple_iterator = type(iter(()))
 
 
 _NoneType = type(None)
+_setattr = object.__setattr__       # (an object whose class's __setattr__ is object's: checked at entry)
 _pack_word = struct.Struct("<q").pack_into
 
 
@@ -339,7 +340,16 @@ class EntryRecords:
         packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
-        if jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
+        if jt.by_object:    # (read through the object, its __dict__ untouched: jtypes.instance_attrs)
+            try:
+                values = jt.fetch(obj)
+            except AttributeError:
+                return None
+            d = ()
+            for name in jt.methods:
+                if _shadows_method(obj, jt.klass, name):
+                    return None
+        elif jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
             try:
                 values = jt.fetch(obj)
             except (KeyError, AttributeError, TypeError):     # (TypeError: no __dict__ descriptor)
@@ -713,7 +723,9 @@ class EntryRecords:
                     v = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
                         if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
                         if isinstance(ft, MaybeType) else new[k]
-                    if slots[k] is None:
+                    if jt.by_object:    # (its __dict__ untouched: jtypes.instance_attrs)
+                        _setattr(obj, name, v)
+                    elif slots[k] is None:
                         obj.__dict__[name] = v
                     else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
                         slots[k].__set__(obj, v)
@@ -827,12 +839,14 @@ class EntryRecords:
         obj = klass.__new__(klass)
         values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
         self.by_address[addr] = obj         # (before its fields: an object may hold itself)
-        d = None if jt.slotted else obj.__dict__
+        d = None if jt.slotted or jt.by_object else obj.__dict__
         for (name, ft), v, member in zip(jt.fields, values, jt.slots):
             v = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
                 self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
             if d is not None:
                 d[name] = v
+            elif jt.by_object:      # (its __dict__ untouched: jtypes.instance_attrs)
+                _setattr(obj, name, v)
             elif member is None:
                 obj.__dict__[name] = v
             else:       # (a slot, set as CPython's __init__ sets it: slots assigned later stay unset)
