@@ -1111,7 +1111,10 @@ class Recorder:
         character's code point, a str constant's number (jtypes.StrKeys), a str value's
         from its record (``str_key``)."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
-            return self.op("int", imm=STR_KEYS.word(self.code.consts[-1 - arg]))
+            value = self.code.consts[-1 - arg]
+            if len(value) != 1:
+                self.graph.const_keys.add(value)
+            return self.op("int", imm=STR_KEYS.word(value))
         t = self.type_of(arg)
         if t is STR:        # (its record's key word: a str not copied in leaves)
             return self.guard("str_key", self.str_operand(arg), reason="a str not numbered as a key")
