@@ -195,3 +195,21 @@ def test_str_slices_in_sets_added_and_discarded_keep_cpythons_order(tmp_path):
         print(scan(text, {"ab", "fedcba", "zz", "日本語"}))
     """)
     assert r.loop(8)["native_iterations"] > 8000, r.exit_reasons(8)
+
+
+def test_long_str_slices_alike_in_their_ends_are_told_apart(tmp_path):
+    # (a long str is hashed by its ends and length: strs differing only in the middle share
+    # a hash, and str_eq tells them apart)
+    r = jit(tmp_path, """
+        base = "x" * 100
+        keys = {base[:50] + c + base[:49] for c in "abcdefg"}
+        def scan(text, keys):
+            hits = []
+            for i in range(len(text) - 100):
+                if text[i:i + 100] in keys:
+                    hits.append(i)
+            return len(hits), hits[:5], hits[-3:]
+        text = "".join(base[:50] + c + base[:49] + "y" for c in "abcdefghijk" * 100)
+        print(scan(text, keys))
+    """)
+    assert r.loop(6)["native_iterations"] > 100000, r.exit_reasons(6)

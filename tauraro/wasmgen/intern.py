@@ -21,7 +21,9 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
                   at k (for the caller to turn back into strings)
 
 Slots are hashed by contents (FNV-1a over the code point words and the length, then a
-Fibonacci multiply: its top bits) and probed linearly; a slot's string is compared with
+Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points by its first
+and last ENDS and its length, so that seeding a long text costs no more than a word) and
+probed linearly; a slot's string is compared with
 ``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
 never meets a string made natively does not pay for hashing them. The table never
 grows: with ``room`` new numbers given, ``str_intern`` returns 0, and the caller leaves
@@ -30,6 +32,7 @@ native code. There must be more slots than seeds plus room.
 from __future__ import annotations
 
 HEADER = 16        # a string record's header
+ENDS = 16          # a string longer than 3 * ENDS is hashed by its first and last ENDS words
 _FNV_OFFSET = 0xCBF29CE484222325 - (1 << 64)
 _FNV_PRIME = 0x100000001B3
 _GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
@@ -52,7 +55,10 @@ def _probe_body(str_eq: int) -> list:
         ("local.get", _HASH),
         ("local.get", _P_REC), ("local.get", _J), ("i32.const", 3), ("i32.shl",), ("i32.add",),
         ("i64.load", HEADER), ("i64.xor",), ("i64.const", _FNV_PRIME), ("i64.mul",), ("local.set", _HASH),
-        ("local.get", _J), ("i32.const", 1), ("i32.add",), ("local.set", _J),
+        ("local.get", _J), ("i32.const", 1), ("i32.add",), ("local.tee", _J),
+        # (past the first ENDS words of a long string, on to its last ENDS)
+        ("i32.const", ENDS), ("i32.eq",), ("local.get", _N), ("i32.const", 3 * ENDS), ("i32.gt_u",), ("i32.and",),
+        ("if", None), ("local.get", _N), ("i32.const", ENDS), ("i32.sub",), ("local.set", _J), ("end",),
         ("br", 0), ("end",), ("end",),
         ("local.get", _HASH), ("local.get", _N), ("i64.extend_i32_u",), ("i64.xor",),
         ("i64.const", _GOLDEN), ("i64.mul",), ("i64.const", 32), ("i64.shr_u",), ("i32.wrap_i64",),

@@ -312,6 +312,8 @@ class Recorder:
             fn = self.natives[id(inf)] = NativeFunction(None, params, wasm_type(inf.result))
             rec = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result)
             rec.natives = self.natives
+            # (its str constant keys seed the loop's intern table too: they may meet in a table)
+            rec.graph.const_keys = self.graph.const_keys
             # called from a loop (at any depth): its stores into lists are logged, so that a
             # call failing leaves the loop's records as they were (emit: call_fn)
             rec.logged = self.logged or self.result is None
