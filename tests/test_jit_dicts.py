@@ -504,3 +504,43 @@ def test_more_new_str_keys_than_the_intern_table_has_room_for(tmp_path):
     row = r.loop(5)
     assert row["native_iterations"] > 20000, r.exit_reasons(5)
     assert any(reason == "a str not numbered as a key" for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)
+
+
+def test_str_constants_moved_into_variables_as_keys(tmp_path):
+    # (kind = "KEYWORD" if ... else "NAME": a STR, the constant's record; an exit writes back
+    # CPython's own constant object. A variable that is a str constant on one path and an
+    # int on another -- x = s.pop() if s else "" -- makes that move an exit, as before)
+    r = jit(tmp_path, """
+        KEYWORDS = {"def", "return", "if"}
+        NAME = "NAME"
+        def scan(text, stack):
+            counts = {}
+            longest = ""
+            last = named = None
+            i = 0
+            n = len(text)
+            odd = 0
+            while i < n:
+                j = i
+                while j < n and text[j] != " ":
+                    j += 1
+                word = text[i:j]
+                kind = "KEYWORD" if word in KEYWORDS else "NAME"
+                if len(word) > 6:
+                    kind = "long wörd!"
+                counts[kind] = counts.get(kind, 0) + 1
+                if len(word) > len(longest) or (len(word) == len(longest) and word < longest):
+                    longest = word
+                if len(kind) == 4:
+                    named = kind
+                if j - i == 9:
+                    top = stack.pop() if stack else ""
+                    odd += 1 if top == "" else top
+                    last = kind
+                i = j + 1
+            return counts, longest, odd, last, kind is NAME, named is NAME
+        text = " ".join(["def", "x", "café", "if", "naïve", "abcdefgh", "return", "while"] * 500 + ["ninechars"] * 3)
+        print(scan(text, []))
+        print(scan(text, list(range(300))))
+    """)
+    assert r.loop(11)["native_iterations"] > 3500, r.exit_reasons(11)

@@ -556,6 +556,9 @@ class Recorder:
             method(args, typing)
 
     def op_MOVE(self, args, typing):
+        if typing.result is STR and self.type_of(args[1]) is not STR:      # (a str constant: its record)
+            self.write(args[0], STR, self.const_parts(self.code.consts[-1 - args[1]], STR))
+            return
         t = self.type_of(args[1])
         self.write(args[0], t, self.parts(args[1]))
 
