@@ -429,3 +429,118 @@ def test_a_dict_changed_size_during_iteration_raises_cpythons_runtime_error(tmp_
     assert r.loop(5)["native_iterations"] > 5000, r.exit_reasons(5)
     assert any(reason == "the dict changed size during iteration" for reason, _ in r.exit_reasons(5))
     assert r.loop(20)["native_iterations"] > 1400, r.exit_reasons(20)
+
+
+def test_str_slices_as_keys_meet_equal_strs_however_made(tmp_path):
+    # (docs/jit-data.md "Strs made natively as keys": a slice has no number until the
+    # entry's intern table gives it the number of an equal str -- a key copied in, a str
+    # of a list copied in, a constant -- or a new one, which write-back turns into a str)
+    r = jit(tmp_path, """
+        def count(text, words, counts):
+            i = 0
+            n = len(text)
+            k = 0
+            while i < n:
+                j = i
+                while j < n and text[j] != " ":
+                    j += 1
+                w = text[i:j]
+                counts[w] = counts.get(w, 0) + 1
+                if w in counts and len(w) > 3:
+                    counts[w] += 10
+                counts[words[k % len(words)]] = counts.get(words[k % len(words)], 0) + 100
+                if text[i:i + 2] == "IN":
+                    counts["INDENT"] = counts.get("INDENT", 0) + 1000
+                k += 1
+                i = j + 1
+            return counts
+        words = "the mat zz naïve \\ud800".split(" ")
+        text = " ".join(("the cat sat on the mat é naïve 😀x \\ud800 a b INDENT ab the " * 300).split(" "))
+        c = count(text, words, {})
+        print(len(c), list(c.items()))
+        # keys already there keep their places; new ones follow in the order first met
+        c = count(text, ["new", "cat"], {"zz": 1, "naïve": -7, "the": 5, "é": 0, "INDENT": 3})
+        print(len(c), list(c.items()))
+        def lookup(d, text):
+            t = 0
+            for i in range(len(text) - 2):
+                t += d[text[i:i + 3]]
+                if text[i:i + 2] in d:
+                    t += d[text[i:i + 2]]
+                if text[i + 1:i + 3] in d and text[i + 1:i + 3] not in d:
+                    t = -1
+            return t
+        d = {"abc": 1, "bca": 20, "cab": 300, "ab": 4000}
+        print(lookup(d, "abc" * 2000))
+        try:
+            print(lookup(d, "abc" * 500 + "x" + "abc" * 500))
+        except KeyError as e:
+            print("KeyError", repr(e))
+    """)
+    assert r.loop(6)["native_iterations"] > 8000, r.exit_reasons(6)
+    assert r.loop(29)["native_iterations"] > 5000, r.exit_reasons(29)
+    assert any(reason == "a key missing from the dict" for reason, _ in r.exit_reasons(29)), r.exit_reasons(29)
+
+
+def test_more_new_str_keys_than_the_intern_table_has_room_for(tmp_path):
+    # (transfer.INTERN_ROOM new numbers an entry: then str_key leaves, the interpreter
+    # makes that lookup, and the next entry starts a new table)
+    r = jit(tmp_path, """
+        def count(text, counts):
+            i = 0
+            n = len(text)
+            while i < n:
+                j = i
+                while text[j] != " ":
+                    j += 1
+                w = text[i:j]
+                counts[w] = counts.get(w, 0) + 1
+                i = j + 1
+            return counts
+        text = "".join("w%d x%d w%d " % (i, i % 7, i // 3) for i in range(12000))
+        c = count(text, {"w5": 0})
+        print(len(c), list(c.items())[:20], list(c.items())[-20:], sum(c.values()))
+    """)
+    row = r.loop(5)
+    assert row["native_iterations"] > 20000, r.exit_reasons(5)
+    assert any(reason == "a str not numbered as a key" for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)
+
+
+def test_str_constants_moved_into_variables_as_keys(tmp_path):
+    # (kind = "KEYWORD" if ... else "NAME": a STR, the constant's record; an exit writes back
+    # CPython's own constant object. A variable that is a str constant on one path and an
+    # int on another -- x = s.pop() if s else "" -- makes that move an exit, as before)
+    r = jit(tmp_path, """
+        KEYWORDS = {"def", "return", "if"}
+        NAME = "NAME"
+        def scan(text, stack):
+            counts = {}
+            longest = ""
+            last = named = None
+            i = 0
+            n = len(text)
+            odd = 0
+            while i < n:
+                j = i
+                while j < n and text[j] != " ":
+                    j += 1
+                word = text[i:j]
+                kind = "KEYWORD" if word in KEYWORDS else "NAME"
+                if len(word) > 6:
+                    kind = "long wörd!"
+                counts[kind] = counts.get(kind, 0) + 1
+                if len(word) > len(longest) or (len(word) == len(longest) and word < longest):
+                    longest = word
+                if len(kind) == 4:
+                    named = kind
+                if j - i == 9:
+                    top = stack.pop() if stack else ""
+                    odd += 1 if top == "" else top
+                    last = kind
+                i = j + 1
+            return counts, longest, odd, last, kind is NAME, named is NAME
+        text = " ".join(["def", "x", "café", "if", "naïve", "abcdefgh", "return", "while"] * 500 + ["ninechars"] * 3)
+        print(scan(text, []))
+        print(scan(text, list(range(300))))
+    """)
+    assert r.loop(11)["native_iterations"] > 3500, r.exit_reasons(11)

@@ -162,3 +162,54 @@ def test_an_empty_set_guessed_by_its_use_and_sets_not_compiled(tmp_path):
         print(mixed(S({1, 2}), 3000))
     """)
     _natively(r, 5, 8000)
+
+
+def test_str_slices_in_sets_added_and_discarded_keep_cpythons_order(tmp_path):
+    # (a slice's number by its contents: docs/jit-data.md "Strs made natively as keys";
+    # the set's log replays the adds and removals of new strs, which write-back makes once)
+    r = jit(tmp_path, """
+        KEYWORDS = {"def", "return", "if", "naïve", "\\ud800"}
+        TWO = frozenset(["==", "!=", "<=", "é€"])
+        def scan(text, seen):
+            kw = two = 0
+            i = 0
+            n = len(text)
+            while i < n:
+                j = i
+                while j < n and text[j] != " ":
+                    j += 1
+                w = text[i:j]
+                if w in KEYWORDS:
+                    kw += 1
+                if text[i:i + 2] in TWO or w[1:] in TWO:
+                    two += 1
+                if w not in seen:
+                    seen.add(w)
+                elif len(w) > 4:
+                    seen.discard(w)
+                    seen.add(w[::-1])
+                i = j + 1
+            return kw, two, len(seen), list(seen)
+        text = " ".join(("def x == naïve xé€ \\ud800 return !=x abcdef fedcba if <= ab 日本語 " * 300).split(" "))
+        print(scan(text, set()))
+        print(scan(text, {"ab", "fedcba", "zz", "日本語"}))
+    """)
+    assert r.loop(8)["native_iterations"] > 8000, r.exit_reasons(8)
+
+
+def test_long_str_slices_alike_in_their_ends_are_told_apart(tmp_path):
+    # (a long str is hashed by its ends and length: strs differing only in the middle share
+    # a hash, and str_eq tells them apart)
+    r = jit(tmp_path, """
+        base = "x" * 100
+        keys = {base[:50] + c + base[:49] for c in "abcdefg"}
+        def scan(text, keys):
+            hits = []
+            for i in range(len(text) - 100):
+                if text[i:i + 100] in keys:
+                    hits.append(i)
+            return len(hits), hits[:5], hits[-3:]
+        text = "".join(base[:50] + c + base[:49] + "y" for c in "abcdefghijk" * 100)
+        print(scan(text, keys))
+    """)
+    assert r.loop(6)["native_iterations"] > 100000, r.exit_reasons(6)

@@ -1094,7 +1094,7 @@ class JitController:
 
     def compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
         """``cells``: the CellMap of the closures the loop may inline (see _entry_types)."""
-        from .emit import Emitter
+        from .emit import Emitter, interns
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
         from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
@@ -1118,6 +1118,7 @@ class JitController:
             exits = [snap.exit_record() for snap in graph.snapshots]
             for rec in exits:
                 layout.note_exit_area(struct.calcsize(rec.fmt))
+            graph.interning = interns(graph)
             low = Emitter(graph, layout, name, {h: st.code.instrs[h].line for h in region.loop_headers},
                           annotate=dumping or self.emit_dir is not None)
             wasm, module = low.build()
@@ -1129,7 +1130,8 @@ class JitController:
                             cells.checks if cells else (), graph.element_lists,
                             allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice")
                                                                  for ins in graph.all_instrs()),
-                            str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()))
+                            str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()),
+                            intern_keys=graph.const_keys if graph.interning else None)
         t_lowered = time.perf_counter()
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its
         # own (engine_seconds), not billed to this loop

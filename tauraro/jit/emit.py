@@ -27,6 +27,7 @@ from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, a
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
 from ..wasmgen.slices import add_slice_function
+from ..wasmgen.intern import add_intern
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
@@ -555,9 +556,13 @@ class Emitter(Sink):
                 index[("internal", name)] = idx
         if "seq_slice" in self.internal_functions:
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
-        strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions])
+        interning = "str_intern" in self.internal_functions
+        strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions
+                                                     or (interning and n == "str_eq")])
         for name, idx in strings.items():
             index[("internal", name)] = idx
+        if interning:
+            index[("internal", "str_intern")] = add_intern(self.module, self.layout.INTERN, strings["str_eq"])
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
@@ -743,17 +748,34 @@ def _dict_slot_at(em, ins):
     em.e("end", ("local.get", a))
 
 
+def interns(graph) -> bool:
+    """Should a loop's version number strs made natively by their contents (``str_key`` of a
+    slice: ``wasmgen.intern``)? Only if it both reads strs' key words and makes strs
+    (``seq_slice``); its entries then seed an intern table (transfer: EntryRecords.intern).
+    The controller sets ``graph.interning`` from it; a function compiled whole never
+    interns (its entries have no table), so a str made there leaves at ``str_key``."""
+    ops = {ins.op for ins in graph.all_instrs()}
+    return "str_key" in ops and "seq_slice" in ops
+
+
 @rule("str_key")
 def _str_key(em, ins):
     """A str's key word (jtypes.STR_KEYS): a one-character str's code point, else the word
     the entry wrote after the record's length (transfer: Transfer.str_keys); 0 there (a
-    str made natively, or none numbered) leaves, and the interpreter makes the lookup."""
+    str made natively, or none numbered) asks the intern table for the number of its
+    contents if the version makes strs (``interns``), else leaves, and the interpreter
+    makes the lookup."""
     em.use(ins.args[0])
     rec = em.to_local("i32")
     em.e(("local.get", rec), ("i64.load", 0), ("i64.const", 1), "i64.eq",
          ("if", "i64"), ("local.get", rec), ("i64.load", SEQ_HEADER), "else",
          ("local.get", rec), ("i64.load", 8), "end")
     w = em.to_local("i64")
+    if em.graph.interning:
+        # (a str made natively: the number of an equal str, or a new one, by its contents;
+        # 0 only when the entry's intern table has no room left)
+        em.e(("local.get", w), "i64.eqz", ("if", None), ("local.get", rec), ("call", em.internal("str_intern")),
+             ("local.set", w), "end")
     em.e(("local.get", w), "i64.eqz")
     em.exit_if(ins.snap)
     em.emit(("local.get", w))

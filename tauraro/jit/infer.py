@@ -70,6 +70,18 @@ class NeedsWidening(NotCompilable):
         self.wide = wide
 
 
+MAX_STR_MOVE_TRIES = 32
+
+
+class _StrMoves(Exception):
+    """Paths merge with a variable a str constant was moved into (``kind = "NAME"``: a STR,
+    its constant record) on one and another type on the other (``x = stack.pop() if stack
+    else ""``): the region is typed again with those moves exits, as before they compiled."""
+
+    def __init__(self, pcs):
+        self.pcs = pcs
+
+
 class _Widen(Exception):
     """Paths merge with ``var`` None or an object on one and an object (or object-or-None)
     of the same class on the other: the region is typed again with ``var`` ``wide``."""
@@ -244,7 +256,13 @@ class Inference:
         # ``node = node.next`` in a loop nested in the region): object-or-None at every
         # assignment, found where paths merge (_merge), then typed again from the start
         self.wide_vars: dict = {}
-        for _ in range(MAX_WIDE_VARS + 1):
+        # the MOVEs of str constants that are exits (_StrMoves), and those typed STR in this
+        # run: var -> their pcs
+        self.str_move_exits: set = set()
+        tries = 0
+        while True:
+            tries += 1
+            self.str_moves: dict = {}
             self.widened: dict = {}
             self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
             self.block_states: dict[int, dict] = {}
@@ -255,6 +273,10 @@ class Inference:
             try:
                 self._run()
                 break
+            except _StrMoves as e:
+                self.str_move_exits |= e.pcs
+                if tries > MAX_STR_MOVE_TRIES:
+                    raise NotCompilable("str constants moved into variables of other types")
             except _Widen as e:
                 if len(self.wide_vars) >= MAX_WIDE_VARS:
                     raise NotCompilable("more than %d variables are None or an object on different paths"
@@ -288,6 +310,15 @@ class Inference:
             elif a is None or b is None:
                 continue     # not defined on every path: not live here (see region.py)
             else:
+                if (a is STR or b is STR) and self.str_moves:
+                    # (the move into v nearest before the merge: a temporary is reused, so
+                    # its other moves may well be STR where they merge; the next conflict,
+                    # if any, refuses the next)
+                    pcs = self.str_moves.get(v)
+                    if pcs:
+                        before = [p for p in pcs if p < pc]
+                        pcs = {max(before)} if before else pcs
+                    raise _StrMoves(pcs or set().union(*self.str_moves.values()))
                 wide = widen(a, b)
                 if isinstance(wide, MaybeType) and not is_global(v) and not is_cell(v) \
                         and v not in self.entry and v not in self.wide_vars:
@@ -868,6 +899,11 @@ class Inference:
             return "nop", ""
         if name == "MOVE":
             if isinstance(t[0], OtherType):
+                if self.str_kind(args[1], None) == "str" and self._pc not in self.str_move_exits:
+                    # (kind = "NAME": the constant's record, layout.constant_records; an exit
+                    # writes back CPython's own constant, FrameLayout.const_objects)
+                    self.str_moves.setdefault(args[0], set()).add(self._pc)
+                    return STR, ""
                 return "exit", "a %s value" % t[0].name
             return t[0], ""
         if name == "LOAD_GLOBAL":

@@ -8,6 +8,8 @@
     16           the allocation pointer (i32): where the next object native code makes goes
     20           the allocation limit (i32): the end of the room the entry gave (HEAP_ROOM)
     24           the undo log's pointer (i32): where the next entry of the log goes
+    28           the intern table's address (i32, set per entry: EntryRecords.intern), for a
+                 version numbering strs it makes by their contents (tauraro.wasmgen.intern)
     32 ...       native iteration count per loop header of the region (i64 each)
     slots        one slot per live value: [tag i64][payload words...]
     undo log     (a loop calling functions compiled whole that take lists: UNDO_BYTES)
@@ -108,6 +110,7 @@ class FrameLayout:
     HEAP = 16
     HEAP_END = 20
     UNDO = 24
+    INTERN = 28
     COUNTERS = 32
 
     def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False):

@@ -33,6 +33,7 @@ from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_I
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
+from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
@@ -48,6 +49,10 @@ STR_BULK_MAX = 1 << 16
 _STR_HEADS = []
 _STR_SIZES = []
 KEEP_LIMIT = 64 << 20
+# New numbers an entry's intern table may give strs made natively (EntryRecords.intern; at
+# least as many as its seeds; each costs two 8-byte slots, zeroed per entry, and a word for
+# its record); past them a str_key of a new str leaves, and the next entry starts a new table
+INTERN_ROOM = 4096
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
@@ -70,7 +75,7 @@ class EntryRecords:
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh",
-                 "_following")
+                 "_following", "seeds", "intern_at", "intern_base")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -88,6 +93,11 @@ class EntryRecords:
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
         self.sets = []            # (address, set, SetType) of the sets
         self.dict_iters = []      # [address, iterator, its position in the dict] of the dict iterators
+        # (a version interning strs it makes, Transfer.intern: the addresses of the str records
+        # this entry numbered, which seed its intern table; the table's address and its first
+        # new number, set by ``intern``)
+        self.seeds = []
+        self.intern_at = self.intern_base = None
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
@@ -129,6 +139,8 @@ class EntryRecords:
             if kept is not None and kept[0] is obj:     # (a string is immutable: its record holds)
                 self.by_id[id(obj)] = (kept[1], jt)
                 self.by_address[kept[1]] = obj
+                if self.transfer.intern:
+                    self.seeds.append(kept[1])
                 return kept[1]
             # (the second word: the string's key word, if the version uses strs as keys)
             head = struct.pack("<qq", n, STR_KEYS.word(obj) if self.transfer.str_keys and n != 1
@@ -196,6 +208,8 @@ class EntryRecords:
         self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
         self.words_in += n
+        if jt is STR and self.transfer.intern:
+            self.seeds.append(addr)
         if jt is STR and n >= KEEP_MIN:     # kept for the next entries (they start after it)
             self.transfer.kept[id(obj)] = (obj, addr)
             self.transfer.kept_end = self.cursor
@@ -288,6 +302,8 @@ class EntryRecords:
                 at = memoryview(body).cast("q")
                 for a, w in zip(addrs, numbers):
                     at[((a - base) >> 3) + 1] = w
+                if self.transfer.intern:
+                    self.seeds.extend(addrs)
         self.transfer.ensure(end)[base:end] = body
         self.blocks.append((addrs, tuple(strs)))
         self.words_in += words
@@ -444,6 +460,8 @@ class EntryRecords:
             vt = set(map(type, d.values()))
             if vt != ({float} if jt.value is FLOAT else {int}):
                 return None
+            if jt.key is STR and self.transfer.intern:      # (their records seed the intern table)
+                self._strs(keys)
         cap = 2 * n + 16
         addr = self.cursor
         header, size = table_header(addr, n, cap)
@@ -494,7 +512,7 @@ class EntryRecords:
             self.words_out += len(changed) + 2 * (n - n0)
             for i in changed:
                 d[keys[i]] = values[i]
-            key = int if jt.key is INT else STR_KEYS.key
+            key = int if jt.key is INT else self.str_key
             for i in range(n0, n):
                 d[key(now[2 * i])] = values[i]
 
@@ -508,6 +526,8 @@ class EntryRecords:
         keys = list(s)
         if n and set(map(type, keys)) != ({int} if jt.key is INT else {str}):
             return None
+        if n and jt.key is STR and self.transfer.intern:        # (their records seed the intern table)
+            self._strs(keys)
         cap = 2 * n + 16
         log_cap = 2 * n + 64
         addr = self.cursor
@@ -627,7 +647,7 @@ class EntryRecords:
             ops.frombytes(view[log + LOG_HEADER:log + LOG_HEADER + 8 * n])
             words = array("q")          # (the table's entries: entry e's key is word 2e)
             words.frombytes(view[entries:entries + 16 * int.from_bytes(view[addr:addr + 8], "little")])
-            key = STR_KEYS.key if jt.key is STR else int
+            key = self.str_key if jt.key is STR else int
             if not any(map((1).__and__, ops)):     # (only adds: one update, in order)
                 new = map(words.__getitem__, ops)
                 s.update(new if jt.key is INT else map(key, new))
@@ -735,6 +755,50 @@ class EntryRecords:
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def intern(self):
+        """The intern table of this entry (``tauraro.wasmgen.intern``), its address in the
+        layout's word INTERN: seeded with every str record the entry numbered (``seeds``:
+        the strs copied in, the keys of the str tables copied in), the constant records
+        and the str constants whose numbers the code holds; native code puts the seeds in
+        at its first str made natively that it looks up. New numbers start past every
+        number ``STR_KEYS`` has given, so they mean this entry's strs only (write-back
+        turns them into strs: ``str_key``); there is room for INTERN_ROOM of them (or as
+        many as the seeds), then ``str_key`` leaves."""
+        layout = self.transfer.layout
+        consts = self.transfer.intern_keys
+        if consts:
+            self._strs(consts)
+        seeds = self.seeds
+        seeds.extend(a for a, v in layout.const_objects.items() if type(v) is str and len(v) != 1)
+        n = len(seeds)
+        room = max(INTERN_ROOM, n)
+        slots, size = intern_table_size(n, room)
+        self.cost += 2 * n + RECORD_COST
+        addr = _align(self.cursor, 16)
+        end = addr + size
+        self.cursor = _align(end, 16)
+        view = self.transfer.ensure(end)
+        base = STR_KEYS.FIRST + len(STR_KEYS.strs)
+        at_seeds = addr + 72
+        at_slots = at_seeds + 8 * n
+        at_new = at_slots + 8 * slots
+        struct.pack_into("<9q", view, addr, 0, n, at_seeds, slots - 1, 0, room, base, at_slots, at_new)
+        view[at_seeds:at_slots] = memoryview(array("q", seeds)).cast("B")
+        view[at_slots:at_new] = bytes(8 * slots)
+        struct.pack_into("<I", view, layout.INTERN, addr)
+        self.intern_at = addr
+        self.intern_base = base
+
+    def str_key(self, w):
+        """The str a key word stands for (``jtypes.STR_KEYS``), or, for a number this entry's
+        intern table gave a str made natively, that str (made once: ``seq``)."""
+        base = self.intern_base
+        if base is None or w < base:
+            return STR_KEYS.key(w)
+        rec = int.from_bytes(self.transfer.view[self.intern_at + 64:self.intern_at + 72], "little") \
+            + 8 * (w - base)
+        return self.seq(int.from_bytes(self.transfer.view[rec:rec + 8], "little"), STR)
 
     def _resolve_blocks(self):
         """Every record written at once (_tuples, _strs) into ``by_address``."""
@@ -889,7 +953,7 @@ def _seq_iter_parts(it, jt, recs):
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
-                 str_keys=False):
+                 str_keys=False, intern_keys=None):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -928,6 +992,10 @@ class Transfer:
         # (the version uses strs copied in as keys of dicts or sets: each str record's second
         # word is its key word, jtypes.STR_KEYS, which ``str_key`` reads)
         self.str_keys = str_keys
+        # (the version numbers strs it makes by their contents, emit.interns: each entry makes
+        # an intern table, EntryRecords.intern, seeded with these str constants among others)
+        self.intern = intern_keys is not None
+        self.intern_keys = sorted(intern_keys) if intern_keys else []
         self.needs_records = self.needs_records or allocates
         self.n_counters = len(layout.counter_off)
         self._counters = struct.Struct("<%dq" % self.n_counters)
@@ -1091,6 +1159,8 @@ class Transfer:
                 return None
         if words:
             struct.pack_into(self.layout.in_fmt, self.view, self.layout.slot_base, *words)
+        if self.intern:
+            recs.intern()
         if self.dicts:
             self.heap_start(recs)
         self.view[0:8] = b'\0\0\0\0\0\0\0\0'
@@ -1299,6 +1369,8 @@ class Transfer:
         view = "T.view"
         if self.allocates:      # (the objects' room first: a dict's table grows past it)
             lines.append("    recs.heap()")
+        if self.intern:     # (after every record the entry wrote: they seed it)
+            lines.append("    recs.intern()")
         if self.dicts:
             lines.append("    T.heap_start(recs)")
         if words:

@@ -161,6 +161,10 @@ class Graph:
         # guard (or ("term", block key)) -> the objects its exit allocates (passes/virtuals):
         # [(record size, [(field index, value, wasm store op)], [slots holding it])]
         self.sinks: dict = {}
+        # str constants whose key numbers (jtypes.STR_KEYS) the code holds as immediates: an
+        # entry seeds its intern table with them (str keys made natively must meet them)
+        self.const_keys: set = set()
+        self.interning = False              # numbers strs made natively by contents (emit.interns)?
         self.slots: dict = {}
         self._var_slots: dict = {}          # (var, jtype) -> its slots (see var_slots)
 

@@ -312,6 +312,8 @@ class Recorder:
             fn = self.natives[id(inf)] = NativeFunction(None, params, wasm_type(inf.result))
             rec = Recorder(inf, set(), self.constants, "%s_whole" % inf.code.name, result=inf.result)
             rec.natives = self.natives
+            # (its str constant keys seed the loop's intern table too: they may meet in a table)
+            rec.graph.const_keys = self.graph.const_keys
             # called from a loop (at any depth): its stores into lists are logged, so that a
             # call failing leaves the loop's records as they were (emit: call_fn)
             rec.logged = self.logged or self.result is None
@@ -554,6 +556,9 @@ class Recorder:
             method(args, typing)
 
     def op_MOVE(self, args, typing):
+        if typing.result is STR and self.type_of(args[1]) is not STR:      # (a str constant: its record)
+            self.write(args[0], STR, self.const_parts(self.code.consts[-1 - args[1]], STR))
+            return
         t = self.type_of(args[1])
         self.write(args[0], t, self.parts(args[1]))
 
@@ -1111,7 +1116,10 @@ class Recorder:
         character's code point, a str constant's number (jtypes.StrKeys), a str value's
         from its record (``str_key``)."""
         if arg < 0 and type(self.code.consts[-1 - arg]) is str:
-            return self.op("int", imm=STR_KEYS.word(self.code.consts[-1 - arg]))
+            value = self.code.consts[-1 - arg]
+            if len(value) != 1:
+                self.graph.const_keys.add(value)
+            return self.op("int", imm=STR_KEYS.word(value))
         t = self.type_of(arg)
         if t is STR:        # (its record's key word: a str not copied in leaves)
             return self.guard("str_key", self.str_operand(arg), reason="a str not numbered as a key")

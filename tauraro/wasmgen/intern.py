@@ -1,0 +1,151 @@
+"""An intern table of strings in linear memory: the number of a string by its contents.
+
+Strings are records ``[len i64][word i64][one i64 word per code point]`` (the JIT's
+business how they got there); the second word of a record may hold the string's number
+(a 64-bit word standing for it wherever strings are keys: the JIT's ``STR_KEYS``). A
+string made natively (a slice) has 0 there. ``str_intern(rec) -> i64`` gives such a
+string the number of an equal string the table holds, or a new number if none is equal,
+so that equal strings always have equal numbers however they were made. Its table,
+whose address is the i32 at ``at`` (a word of the caller's layout)::
+
+    +0   ready    0 until the seeds are in the table (the first call puts them there)
+    +8   seeds    how many seed records
+    +16  (addr)   the seeds: an i64 record address each; a record with 0 as its number,
+                  or of one code point, is skipped
+    +24  mask     slots - 1 (a power of two minus one)
+    +32  count    new numbers given so far
+    +40  room     new numbers that may be given (then str_intern returns 0)
+    +48  base     the first new number (new numbers are base, base + 1, ...)
+    +56  (addr)   the slots: an i64 each, 0 empty, else (number << 32) | record address
+    +64  (addr)   the new numbers' records: an i64 address each, the record of base + k
+                  at k (for the caller to turn back into strings)
+
+Slots are hashed by contents (FNV-1a over the code point words and the length, then a
+Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points by its first
+and last ENDS and its length, so that seeding a long text costs no more than a word) and
+probed linearly; a slot's string is compared with
+``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
+never meets a string made natively does not pay for hashing them. The table never
+grows: with ``room`` new numbers given, ``str_intern`` returns 0, and the caller leaves
+native code. There must be more slots than seeds plus room.
+"""
+from __future__ import annotations
+
+HEADER = 16        # a string record's header
+ENDS = 16          # a string longer than 3 * ENDS is hashed by its first and last ENDS words
+_FNV_OFFSET = 0xCBF29CE484222325 - (1 << 64)
+_FNV_PRIME = 0x100000001B3
+_GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
+
+# params: table (0), rec (1), seed (2); locals
+_P_T, _P_REC, _P_SEED, _H, _J, _N, _S, _HASH, _W = range(9)
+_PROBE_LOCALS = [("h", "i32"), ("j", "i32"), ("n", "i32"), ("s", "i64"), ("hash", "i64"), ("w", "i64")]
+
+
+def _probe_body(str_eq: int) -> list:
+    """probe(table, rec, seed) -> i64: the number of rec's contents. With ``seed`` 1, rec
+    (a record with its number) is put in its empty slot unless an equal string is there
+    already; with 0, a string not there gets the next new number (0 if no room left)."""
+    return [
+        # hash := FNV-1a over the words, then the length
+        ("i64.const", _FNV_OFFSET), ("local.set", _HASH),
+        ("local.get", _P_REC), ("i64.load", 0), ("i32.wrap_i64",), ("local.set", _N),
+        ("block", None), ("loop", None),
+        ("local.get", _J), ("local.get", _N), ("i32.ge_u",), ("br_if", 1),
+        ("local.get", _HASH),
+        ("local.get", _P_REC), ("local.get", _J), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("i64.load", HEADER), ("i64.xor",), ("i64.const", _FNV_PRIME), ("i64.mul",), ("local.set", _HASH),
+        ("local.get", _J), ("i32.const", 1), ("i32.add",), ("local.tee", _J),
+        # (past the first ENDS words of a long string, on to its last ENDS)
+        ("i32.const", ENDS), ("i32.eq",), ("local.get", _N), ("i32.const", 3 * ENDS), ("i32.gt_u",), ("i32.and",),
+        ("if", None), ("local.get", _N), ("i32.const", ENDS), ("i32.sub",), ("local.set", _J), ("end",),
+        ("br", 0), ("end",), ("end",),
+        ("local.get", _HASH), ("local.get", _N), ("i64.extend_i32_u",), ("i64.xor",),
+        ("i64.const", _GOLDEN), ("i64.mul",), ("i64.const", 32), ("i64.shr_u",), ("i32.wrap_i64",),
+        ("local.get", _P_T), ("i64.load", 24), ("i32.wrap_i64",), ("i32.and",), ("local.set", _H),
+        ("loop", None),
+        # s := slots[h]
+        ("local.get", _P_T), ("i64.load", 56), ("i32.wrap_i64",), ("local.get", _H), ("i32.const", 3),
+        ("i32.shl",), ("i32.add",), ("i64.load", 0), ("local.tee", _S), ("i64.eqz",),
+        ("if", None),
+        # not there: a seed goes in with its own number
+        ("local.get", _P_SEED),
+        ("if", None),
+        ("local.get", _P_T), ("i64.load", 56), ("i32.wrap_i64",), ("local.get", _H), ("i32.const", 3),
+        ("i32.shl",), ("i32.add",),
+        ("local.get", _P_REC), ("i64.load", 8), ("local.tee", _W), ("i64.const", 32), ("i64.shl",),
+        ("local.get", _P_REC), ("i64.extend_i32_u",), ("i64.or",), ("i64.store", 0),
+        ("local.get", _W), ("return",),
+        ("end",),
+        # else the next new number, if there is room for it
+        ("local.get", _P_T), ("i64.load", 32), ("local.tee", _S), ("local.get", _P_T), ("i64.load", 40),
+        ("i64.ge_u",), ("if", None), ("i64.const", 0), ("return",), ("end",),
+        ("local.get", _P_T), ("local.get", _S), ("i64.const", 1), ("i64.add",), ("i64.store", 32),
+        # its record, for the caller
+        ("local.get", _P_T), ("i64.load", 64), ("i32.wrap_i64",), ("local.get", _S), ("i32.wrap_i64",),
+        ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.get", _P_REC), ("i64.extend_i32_u",),
+        ("i64.store", 0),
+        ("local.get", _P_T), ("i64.load", 48), ("local.get", _S), ("i64.add",), ("local.set", _W),
+        ("local.get", _P_T), ("i64.load", 56), ("i32.wrap_i64",), ("local.get", _H), ("i32.const", 3),
+        ("i32.shl",), ("i32.add",),
+        ("local.get", _W), ("i64.const", 32), ("i64.shl",), ("local.get", _P_REC), ("i64.extend_i32_u",),
+        ("i64.or",), ("i64.store", 0),
+        ("local.get", _W), ("return",),
+        ("end",),
+        # an equal string: its number
+        ("local.get", _S), ("i32.wrap_i64",), ("local.get", _P_REC), ("call", str_eq),
+        ("if", None), ("local.get", _S), ("i64.const", 32), ("i64.shr_u",), ("return",), ("end",),
+        ("local.get", _H), ("i32.const", 1), ("i32.add",), ("local.get", _P_T), ("i64.load", 24),
+        ("i32.wrap_i64",), ("i32.and",), ("local.set", _H),
+        ("br", 0),
+        ("end",),
+        ("unreachable",),
+    ]
+
+
+# str_intern: param rec (0); locals
+_I_REC, _I_T, _I_J, _I_N, _I_R = range(5)
+
+
+def _intern_body(at: int, probe: int) -> list:
+    return [
+        ("i32.const", 0), ("i32.load", at), ("local.set", _I_T),
+        # the first call puts the seeds in
+        ("local.get", _I_T), ("i64.load", 0), ("i64.eqz",),
+        ("if", None),
+        ("local.get", _I_T), ("i64.load", 8), ("i32.wrap_i64",), ("local.set", _I_N),
+        ("block", None), ("loop", None),
+        ("local.get", _I_J), ("local.get", _I_N), ("i32.ge_u",), ("br_if", 1),
+        ("local.get", _I_T), ("i64.load", 16), ("i32.wrap_i64",), ("local.get", _I_J), ("i32.const", 3),
+        ("i32.shl",), ("i32.add",), ("i64.load", 0), ("i32.wrap_i64",), ("local.tee", _I_R),
+        ("i64.load", 8), ("i64.const", 0), ("i64.ne",),
+        ("local.get", _I_R), ("i64.load", 0), ("i64.const", 1), ("i64.ne",), ("i32.and",),
+        ("if", None),
+        ("local.get", _I_T), ("local.get", _I_R), ("i32.const", 1), ("call", probe), ("drop",),
+        ("end",),
+        ("local.get", _I_J), ("i32.const", 1), ("i32.add",), ("local.set", _I_J),
+        ("br", 0), ("end",), ("end",),
+        ("local.get", _I_T), ("i64.const", 1), ("i64.store", 0),
+        ("end",),
+        ("local.get", _I_T), ("local.get", _I_REC), ("i32.const", 0), ("call", probe),
+    ]
+
+
+def add_intern(module, at: int, str_eq: int) -> int:
+    """Add ``str_intern(rec: i32) -> i64`` (and its probe) to a module whose ``str_eq`` is
+    function ``str_eq`` (``at``: the address of the i32 holding the table's address); its
+    index."""
+    probe = module.add_function(name="intern_probe", params=[("t", "i32"), ("rec", "i32"), ("seed", "i32")],
+                                results=["i64"], locals=_PROBE_LOCALS, body=_probe_body(str_eq))
+    return module.add_function(name="str_intern", params=[("rec", "i32")], results=["i64"],
+                               locals=[("t", "i32"), ("j", "i32"), ("n", "i32"), ("r", "i32")],
+                               body=_intern_body(at, probe))
+
+
+def table_size(seeds: int, room: int) -> tuple[int, int]:
+    """(slots, bytes) of a table for ``seeds`` seeds and ``room`` new numbers: the header,
+    the seeds, at least twice as many slots as both (a power of two), the new records."""
+    slots = 16
+    while slots < 2 * (seeds + room):
+        slots *= 2
+    return slots, 72 + 8 * seeds + 8 * slots + 8 * room
