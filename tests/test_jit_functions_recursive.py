@@ -217,3 +217,29 @@ def test_calls_of_itself_past_an_exit(tmp_path):
         function_row(r, "s")
     assert function_row(r, "c")["reason"].startswith("its recursive calls never return natively: "), \
         function_row(r, "c")
+
+
+def test_a_loop_calling_a_recursive_function_that_builds_objects(tmp_path):
+    # the loop inlines the first levels of build (objects made natively there) and leaves
+    # native code where a call goes deeper: build itself is refused, not crashed on
+    r = jit(tmp_path, NODE + """
+    def build(lo, hi):
+        if lo > hi:
+            return None
+        mid = (lo + hi) // 2
+        return Node(mid, build(lo, mid - 1), build(mid + 1, hi))
+
+    def main():
+        s = 0
+        for k in range(3000):
+            t = build(0, k % 7 - 3)
+            if t is not None:
+                s += t.key + (t.left.key if t.left is not None else 0)
+        return s
+
+    print(main())
+    """, threshold="1000")
+    assert function_row(r, "build")["reason"] == \
+        "its recursive calls never return natively: calling class Node at line 13", function_row(r, "build")
+    loop = [x for x in r.rows if x["kind"] != "function"]
+    assert loop and loop[0]["status"] != "not compiled", loop
