@@ -48,7 +48,10 @@ MEMORY_VARS = 40         # more loop-carried scalars than this stay in memory (s
 class Emitter(Sink):
     def __init__(self, graph: Graph, layout, module_name: str, header_lines: dict, annotate: bool = False):
         self.annotate = annotate    # comments in the wasm text (--emit-wasm, --jit-dump): IR ids, exits
-        self.function = None        # a function compiled whole: its result's wasm type (see build_function)
+        # a function compiled whole (see build_function)? Its own flag: its result's wasm type
+        # (``function``) is None for a function returning None, which is no less a function
+        self.whole = False
+        self.function = None        # a function compiled whole: its result's wasm type, or None
         self.graph = graph
         self.layout = layout
         self.module = Module(name=module_name)
@@ -97,7 +100,7 @@ class Emitter(Sink):
         else:
             name = None
         self.locals.append((name, valtype))
-        if self.function is not None:
+        if self.whole:
             return len(self.locals) - 1      # shifted past the parameters by build_function
         return len(self.locals)   # local 0 is the entry parameter
 
@@ -254,7 +257,7 @@ class Emitter(Sink):
     def exit_code(self, snap: Snapshot, extra_depth: int = 0):
         """Store the snapshot's values, set the exit id and branch to the exit block.
         (A function compiled whole fails instead: the snapshot's id is its status.)"""
-        if self.function is not None:
+        if self.whole:
             self.e(("i32.const", snap.id), ("local.set", self.status))
             self.emit(("br", self.exit_depth + self.nest + extra_depth))
             return
@@ -465,6 +468,7 @@ class Emitter(Sink):
     def function_body(self, params, result):
         """(wasm params, results, locals, body) of ``$f`` (see build_function); its calls
         stay symbolic until _resolve_calls."""
+        self.whole = True
         self.function = result
         self.graph.number()
         wasm_params = []
@@ -1372,7 +1376,7 @@ def _call_native(em, ins, target, depth):
     below this native frame (from a loop: below the loop's frame)."""
     for a in ins.args:
         em.use(a)
-    if em.function is not None:      # from a function compiled whole: its own budget, less the frames
+    if em.whole:                     # from a function compiled whole: its own budget, less the frames
         em.e(("local.get", em.budget), ("i32.const", depth + 1), "i32.sub")
     else:                            # from a loop: what the host allowed this entry, less the frames
         em.e(("i32.const", 0), ("i32.load", em.layout.BUDGET), ("i32.const", depth), "i32.sub")
@@ -1422,7 +1426,7 @@ def _call_fn(em, ins):
     whole call: the outermost call from a loop undoes everything.)"""
     fn, depth = ins.imm
     lay = em.layout
-    undo = em.function is None and any(isinstance(t, SeqType) and t.kind == "list" for _, t in fn.params)
+    undo = not em.whole and any(isinstance(t, SeqType) and t.kind == "list" for _, t in fn.params)
     if undo and lay.undo_base is None:
         raise Unsupported("a native call passing lists, and no undo log in the layout")
     if undo:

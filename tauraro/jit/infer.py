@@ -1257,6 +1257,76 @@ class Inference:
                     raise NotCompilable("%s at line %d runs on every iteration of the loop at line %d"
                                         % (typing.reason, self._line(pc), loop.line))
 
+    # --- functions compiled whole whose recursion could never return natively ----------------------
+    def recursion_fails(self):
+        """(reason, line) of the exit that every path after this function's native calls
+        (of itself, or of a function compiled whole, here or in a callee inlined here)
+        reaches before any return, or None. Such a function returns natively only from
+        calls that make no native call -- its base cases -- and every other call fails after
+        doing all its native work, then is made again by the interpreter: compiling it whole
+        buys nothing. (A recursive ``build`` returning ``Node(mid, build(...), build(...))``:
+        making an object is an exit in a function compiled whole.) So too if no native call
+        is reached at all though the function names itself: its calls of itself are past an
+        exit (``n = Node(...)`` before ``n.left = make(...)``; ``s(t[1:])``, a slice), or
+        are exits themselves (other argument types); the first exit by pc is the reason."""
+        region = self.region
+        calls = sorted(pc for pc, t in self.typings.items()
+                       if t.action == "lower" and t.callee is not None and _makes_native_call(t.callee))
+        if not calls:
+            func = self.recursion[0].func if self.recursion is not None else None
+            name = getattr(func, "__name__", None)
+            own = [pc for b in region.blocks.values() for pc in range(b.start, b.end)
+                   if self.code.instrs[pc].op.name == "LOAD_GLOBAL"
+                   and self.code.names[self.code.instrs[pc].args[1]] == name]
+            if not own or func.__globals__.get(name) is not func or not self.exit_at:
+                return None
+            stop = min(self.exit_at.values())
+            return self.typings[stop].reason, self._line(stop)
+        block_of = {pc: start for start, b in region.blocks.items() for pc in range(b.start, b.end)}
+        returns = {pc for pc, _ in self.returns}
+        found = None
+        seen = set()
+        work = []
+
+        def follow(start, after):
+            """The block at ``start`` from pc ``after`` on; False if a return is reached."""
+            nonlocal found
+            block = region.blocks[start]
+            stop = self.exit_at.get(start)
+            if stop is not None and stop >= after:
+                if found is None:
+                    found = (self.typings[stop].reason, self._line(stop))
+                return True
+            if any(after <= pc < block.end for pc in returns):
+                return False
+            for succ in block.succs:
+                if succ in region.blocks and succ in self.block_states and succ not in seen:
+                    seen.add(succ)
+                    work.append(succ)
+            return True
+
+        for pc in calls:
+            if not follow(block_of[pc], pc):
+                return None
+        while work:
+            start = work.pop()
+            if not follow(start, region.blocks[start].start):
+                return None
+        return found
+
+
+def _makes_native_call(callee) -> bool:
+    """Is a call typed with ``callee`` (its Typing's) a native call of a function compiled
+    whole (itself: SELF_CALL, or itself inlined one level), or an inlined call making one?"""
+    if callee is SELF_CALL or getattr(callee, "compiled_whole", False):
+        return True
+    if not isinstance(callee, Inference):
+        return False
+    if callee.recursion is not None:
+        return True
+    return any(t.action == "lower" and t.callee is not None and _makes_native_call(t.callee)
+               for t in callee.typings.values())
+
 
 def _virtual_member(t: JType) -> bool:
     """May a value of type ``t`` be a member of a tuple virtual?"""

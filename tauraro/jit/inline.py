@@ -223,6 +223,9 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
             return "it returns a %s" % result.name
         if k == 0 and pending is not None:
             promise = pending(result)
+    failing = inf.recursion_fails()
+    if failing is not None:
+        return "its recursive calls never return natively: %s at line %d" % failing
     if promise is not None:
         promise.target = inf
     inf.result = result

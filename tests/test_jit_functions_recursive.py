@@ -1,0 +1,245 @@
+"""Recursive functions compiled whole that return None, and recursive functions that build,
+take or walk objects (which functions compiled whole do not handle yet).
+
+A function compiled whole returning None has no wasm result; the emitter once took "no
+result type" for "not a function compiled whole", emitted a loop's exit code into it and
+crashed, so the JIT printed a warning on stderr and ran the baseline. Functions that build
+objects (``return Node(mid, build(...), build(...))``) were typed with None as their result
+(the only return native code reaches: making an object is an exit there) and hit that
+crash; now type inference refuses them ("its recursive calls never return natively"), as
+it refuses objects for arguments, and so any function whose calls of itself are always past
+an exit (an object made, a slice) or followed by one. Each program runs under CPython and under Tauraro; stdout,
+exit code and the whole of stderr must match, and ``--jit-stats-json`` says what the JIT did.
+"""
+from test_jit import jit
+from test_jit_calls import function_row
+
+NODE = """
+    class Node:
+        def __init__(self, key, left, right):
+            self.key = key
+            self.left = left
+            self.right = right
+
+"""
+
+
+def test_a_recursive_procedure_returning_none_runs_natively(tmp_path):
+    r = jit(tmp_path, """
+        def hanoi(n, a, b, c, moves):
+            if n == 0:
+                return None
+            hanoi(n - 1, a, c, b, moves)
+            moves[a * 3 + b] += 1
+            hanoi(n - 1, c, b, a, moves)
+
+        def fill(xs, i, v):
+            if i == len(xs):
+                return
+            xs[i] = v * i
+            fill(xs, i + 1, v)
+
+        moves = [0] * 12
+        for k in range(40):
+            print(hanoi(k % 9, 1, 2, 3, moves), end=" ")
+        print(moves)
+        xs = [0] * 40
+        for k in range(40):
+            fill(xs, 0, k)
+        print(xs)
+    """)
+    for name in ("hanoi", "fill"):
+        row = function_row(r, name)
+        assert row["status"] in ("compiled", "left to the baseline"), row
+        assert row["native_iterations"] >= 1, row
+
+
+def test_a_loop_calls_recursive_procedures_natively(tmp_path):
+    # a loop's native call of a function compiled whole returning None (call_fn), mutual
+    # recursion included
+    r = jit(tmp_path, """
+        def mark(xs, i, v):
+            if i >= len(xs):
+                return None
+            xs[i] += v
+            mark(xs, i + 2, v)
+            mark(xs, i + 3, v)
+
+        def even(xs, n):
+            if n == 0:
+                return
+            xs[0] += 1
+            odd(xs, n - 1)
+
+        def odd(xs, n):
+            if n == 0:
+                return None
+            xs[1] += 1
+            even(xs, n - 1)
+
+        xs = [0] * 12
+        c = [0, 0]
+        t = 0
+        for k in range(2000):
+            mark(xs, 0, k % 5)
+            even(c, k % 7)
+            t += xs[k % 12]
+        print(xs, c, t)
+    """, threshold="100")
+    row = r.loop(24)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 1000, row
+    assert not row["exits"] or all(e["reason"] == "left the loop" for e in row["exits"]), row
+
+
+def _build_program(threshold):
+    return NODE + """
+    def build(lo, hi):
+        if lo > hi:
+            return None
+        mid = (lo + hi) // 2
+        return Node(mid, build(lo, mid - 1), build(mid + 1, hi))
+
+    for k in range(%d):
+        t = build(0, 50)
+    print(t.key, t.left.key, t.right.right.key, t.left.left.left.left.left)
+    """ % threshold
+
+
+def test_a_recursive_function_building_objects_is_refused_cleanly(tmp_path):
+    # it crashed the emitter (a warning on stderr); now refused at type inference
+    r = jit(tmp_path, _build_program(300))
+    row = function_row(r, "build")
+    assert row["status"] == "not compiled", row
+    assert row["reason"] == "its recursive calls never return natively: calling class Node at line 13", row
+
+
+def test_a_recursive_function_building_objects_at_threshold_1000(tmp_path):
+    r = jit(tmp_path, _build_program(3000), threshold="1000")
+    row = function_row(r, "build")
+    assert row["status"] == "not compiled" and "never return natively" in row["reason"], row
+
+
+def test_recursion_that_returns_natively_on_some_path_still_compiles(tmp_path):
+    # an object made on one recursive path only: the other recursive path returns natively,
+    # so the function compiles and the object's path fails (the interpreter makes that call)
+    r = jit(tmp_path, NODE + """
+    def count(lo, hi, box):
+        if lo > hi:
+            return 0
+        mid = (lo + hi) // 2
+        n = count(lo, mid - 1, box) + count(mid + 1, hi, box) + 1
+        if box[0] and n == 17:
+            return Node(n, None, None).key
+        return n
+
+    print([count(0, k, [k == 40]) for k in range(60)])
+    """)
+    row = function_row(r, "count")
+    assert row["status"] in ("compiled", "left to the baseline"), row
+    assert row["native_iterations"] >= 1, row
+
+
+def test_a_recursive_function_taking_and_returning_objects(tmp_path):
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+        def step(v, n):
+            if n == 0:
+                return v
+            return step(V(v.y, v.x + v.y), n - 1)
+
+        s = 0
+        for k in range(300):
+            s += step(V(0, 1), 30).x
+        print(s, step(V(2, 3), 5).y)
+    """)
+    row = function_row(r, "step")
+    assert row["status"] == "not compiled" and "arguments of types V, int" in row["reason"], row
+
+
+def test_a_recursive_walk_of_a_tree(tmp_path):
+    r = jit(tmp_path, NODE + """
+    def make(lo, hi):
+        if lo > hi:
+            return None
+        mid = (lo + hi) // 2
+        n = Node(mid, None, None)
+        n.left = make(lo, mid - 1)
+        n.right = make(mid + 1, hi)
+        return n
+
+    def depth(n):
+        return 0 if n is None else 1 + max(depth(n.left), depth(n.right))
+
+    def total(n):
+        if n is None:
+            return 0
+        return n.key + total(n.left) + total(n.right)
+
+    t = make(0, 100)
+    s = 0
+    for k in range(300):
+        s += depth(t) + total(t)
+    print(s, depth(None), total(t.left))
+    """)
+    for name in ("depth", "total", "make"):
+        row = function_row(r, name)
+        assert row["status"] == "not compiled", row
+    assert function_row(r, "depth")["reason"].startswith("arguments of types "), function_row(r, "depth")
+    # make's object is made before its calls of itself: no native call is ever reached
+    assert function_row(r, "make")["reason"] == \
+        "its recursive calls never return natively: calling class Node at line 13", function_row(r, "make")
+
+
+def test_calls_of_itself_past_an_exit(tmp_path):
+    # a slice (an exit in a function compiled whole) is made before each call of itself, a
+    # str constant indexed after it: neither function could ever recurse natively
+    r = jit(tmp_path, """
+        def s(t):
+            if len(t) == 0:
+                return 0
+            return t[0] + s(t[1:])
+
+        def c(i):
+            if i == 0:
+                return 0
+            return c(i - 1) + ("abcdef"[i % 6] == "c")
+
+        tot = 0
+        for k in range(300):
+            tot += s((1, 2, 3, 4, 5, k)) + c(k % 30)
+        print(tot, s(()), c(0))
+    """)
+    assert function_row(r, "s")["reason"].startswith("its recursive calls never return natively: slicing"), \
+        function_row(r, "s")
+    assert function_row(r, "c")["reason"].startswith("its recursive calls never return natively: "), \
+        function_row(r, "c")
+
+
+def test_a_loop_calling_a_recursive_function_that_builds_objects(tmp_path):
+    # the loop inlines the first levels of build (objects made natively there) and leaves
+    # native code where a call goes deeper: build itself is refused, not crashed on
+    r = jit(tmp_path, NODE + """
+    def build(lo, hi):
+        if lo > hi:
+            return None
+        mid = (lo + hi) // 2
+        return Node(mid, build(lo, mid - 1), build(mid + 1, hi))
+
+    def main():
+        s = 0
+        for k in range(3000):
+            t = build(0, k % 7 - 3)
+            if t is not None:
+                s += t.key + (t.left.key if t.left is not None else 0)
+        return s
+
+    print(main())
+    """, threshold="1000")
+    assert function_row(r, "build")["reason"] == \
+        "its recursive calls never return natively: calling class Node at line 13", function_row(r, "build")
+    loop = [x for x in r.rows if x["kind"] != "function"]
+    assert loop and loop[0]["status"] != "not compiled", loop
