@@ -155,3 +155,32 @@ def test_the_enclosing_loop_is_timed_by_its_iterations_left_and_starts_it(tmp_pa
     outer, inner = r.loop(15), r.loop(16)
     assert outer["status"] == "compiled" and outer["native_iterations"] > 250, (outer["reason"], outer)
     assert inner["status"] == "interpreted" and inner["native_iterations"] > 500_000, inner
+
+
+def test_a_table_filled_row_by_row_is_copied_once_for_the_whole_nest(tmp_path):
+    # the row loop's first trip weighs copying the table against its rows left times each
+    # row's work, the column loop's length (the most it had left at a trip) included: it
+    # is entered once, and the table copied in once
+    r = default(tmp_path, """
+        def min_path(grid):
+            rows, cols = len(grid), len(grid[0])
+            dp = [[0] * cols for _ in range(rows)]
+            dp[0][0] = grid[0][0]
+            for j in range(1, cols):
+                dp[0][j] = dp[0][j - 1] + grid[0][j]
+            for i in range(1, rows):
+                dp[i][0] = dp[i - 1][0] + grid[i][0]
+                for j in range(1, cols):
+                    up = dp[i - 1][j]
+                    left = dp[i][j - 1]
+                    dp[i][j] = (up if up < left else left) + grid[i][j]
+            return dp[-1][-1]
+
+        grid = [[(i * 7919 + j * 104729) % 97 for j in range(1000)] for i in range(1500)]
+        print(min_path(grid))
+    """)
+    outer, inner = r.loop(8), r.loop(10)
+    # (entered once: whether that paid, the exit judges -- copying a table of ints in and
+    # out costs about what CPython spends on a pass over it)
+    assert outer["entries"] == 1 and outer["native_iterations"] > 500, outer
+    assert inner["native_iterations"] > 400_000, inner

@@ -130,6 +130,7 @@ class LoopState:
         self.native_work = 0             # native iterations of this loop and its nested loops
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
+        self.longest_left = 0            # the most iterations it had left at a trip
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
         self.interpreted_iterations = 0
@@ -343,6 +344,8 @@ class JitController:
         parent_countdown = None
         if left is None:
             left = self._iterations_left(st, r)
+        if left is not None and left > st.longest_left:
+            st.longest_left = left
         if parent is not None:
             # (the enclosing loop runs this one again: at least as much work is left in it)
             parent.work_hint = max(parent.work_hint, left or 0)
@@ -589,8 +592,12 @@ class JitController:
             if loop.parent == st.loop.id and loop is not st.loop:
                 child = self.loops.get((st.code, loop.id))
                 if child is not None:
+                    # (its iterations per iteration of this loop: those counted so far, or
+                    # the most it had left at a trip -- counts come at trips, which an
+                    # inner loop's cut short, so early on they say too little: grid_dp.py's
+                    # row loops then looked worth 1 ms and were refused their tables)
                     made = child.interpreted_iterations + child.native_iterations
-                    seconds += made / max(own, 1) * child.iteration_seconds
+                    seconds += max(made / max(own, 1), child.longest_left) * child.iteration_seconds
         return seconds
 
     def _copy_limit(self, st, left) -> int:
