@@ -184,3 +184,26 @@ def test_a_table_filled_row_by_row_is_copied_once_for_the_whole_nest(tmp_path):
     # out costs about what CPython spends on a pass over it)
     assert outer["entries"] == 1 and outer["native_iterations"] > 500, outer
     assert inner["native_iterations"] > 400_000, inner
+
+
+def test_an_inner_loop_whose_enclosing_loop_is_not_compiled_starts_it_itself(tmp_path):
+    # the first trip that would start the JIT leaves it to the enclosing loop, once: a loop
+    # over itertools.combinations is the baseline's for good, and the inner loop, asked
+    # again, starts the JIT and is compiled (it tripped tens of thousands of times before)
+    r = default(tmp_path, """
+        import itertools
+
+        def best(values, k):
+            top = 0
+            for combo in itertools.combinations(values, k):
+                s = 0
+                for v in combo:
+                    s += v * v % 7
+                if s > top:
+                    top = s
+            return top
+
+        print(best(list(range(26)), 6))
+    """)
+    inner = r.loop(8)
+    assert inner["status"] != "interpreted" and inner["entries"] > 0, inner

@@ -131,6 +131,7 @@ class LoopState:
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.longest_left = 0            # the most iterations it had left at a trip
+        self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
         self.interpreted_iterations = 0
@@ -157,7 +158,7 @@ class LoopState:
         self.resizing = False            # does the region resize a list (its lists typed resizable)?
         self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
         self.first_trip = None           # (time, interpreted iterations, iterations left) at its first trip (_start_pays)
-        self.start_countdown = 16        # iterations to its next trip, while the JIT is not started
+        self.start_countdown = START_COUNTDOWN     # iterations to its next trip, while the JIT is not started
 
     @property
     def line(self):
@@ -230,6 +231,7 @@ IDLE_COUNTDOWN = 250
 # a loop whose trip did not start the JIT trips again after about this much of its work
 START_CHECK_SECONDS = 0.005
 FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
+START_COUNTDOWN = 16
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
@@ -354,9 +356,12 @@ class JitController:
         if self.engine is None:
             if not self._start_pays(st, left):
                 return Decision(None, st.start_countdown, parent_countdown)
-            if parent_countdown and self.start_seconds:
+            if parent_countdown and self.start_seconds and not st.deferred:
                 # (the enclosing loop, asked next, is the region to start with: entered
-                # alone, this one would copy in at every run of it)
+                # alone, this one would copy in at every run of it. Once: an enclosing
+                # loop the baseline gave up on -- over itertools.combinations, say --
+                # never takes it, and knapsack.py's inner loop tripped 48,000 times)
+                st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         record = self.enter(st, G, r, left)
         if record is None:
@@ -405,9 +410,12 @@ class JitController:
             return True
         st.reason = "the JIT was not started: the work this loop was known to have left (%.2f ms) " \
                     "would not pay for its start (%.0f ms)" % (work * 1000, self.start_seconds * 1000)
-        # (the estimate is a floor: the next trip comes soon, with the iterations timed)
-        st.start_countdown = max(16, min(int(START_CHECK_SECONDS / per), 1 << 16)) if measured \
-            else FIRST_CHECK_ITERATIONS
+        # (the estimate is a floor: the next trip comes soon, with the iterations timed;
+        # then after about START_CHECK_SECONDS of them, and at least twice as many each
+        # time: knapsack.py's loop over each combination's few items tripped 64,000 times)
+        first = st.start_countdown == START_COUNTDOWN
+        st.start_countdown = FIRST_CHECK_ITERATIONS if first else min(
+            max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * st.start_countdown), 1 << 16)
         return False
 
     def give_up(self, st, status, reason):
