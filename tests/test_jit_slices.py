@@ -163,7 +163,12 @@ def test_slices_escape_into_lists_and_through_an_exit_mid_iteration(tmp_path):
 
         print(f(list(range(10)), "abcd\\u00e9fgh\\U0001F600", 3000))
     """, threshold="50")
-    native(r, 6, 1500)
+    # (natively: whether its copies then paid is the exit's verdict, which a loaded
+    # machine's entry times may tip -- 10-17 ms of entry and exit on 3.13 against the
+    # 20 ms allowance)
+    assert r.loop(6)["native_iterations"] >= 1500, r.loop(6)
+    assert not any("BUILD_SLICE" in reason or "slicing" in reason or "room for a slice" in reason
+                   for reason, _ in r.exit_reasons(6)), r.exit_reasons(6)
     assert any("str" in reason for reason, _ in r.exit_reasons(6)), r.exit_reasons(6)
 
 
