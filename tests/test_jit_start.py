@@ -203,7 +203,7 @@ def test_an_inner_loop_whose_enclosing_loop_is_not_compiled_starts_it_itself(tmp
                     top = s
             return top
 
-        print(best(list(range(26)), 6))
+        print(best(list(range(24)), 7))
     """)
     inner = r.loop(8)
-    assert inner["status"] != "interpreted" and inner["entries"] > 0, inner
+    assert inner["status"] != "interpreted" and inner["entries"] > 0, (inner["reason"], inner)

@@ -806,7 +806,9 @@ class EntryRecords:
             self.by_address.update(zip(addrs, objects))
         self.blocks.clear()
 
-    def obj(self, addr):
+    def _copied(self, addr):
+        """The object the entry copied in at ``addr`` (one record each, or one of a block
+        written at once: _tuples, _strs), or None."""
         obj = self.by_address.get(addr)
         if obj is not None:
             return obj
@@ -815,21 +817,19 @@ class EntryRecords:
                 i = _bisect(addrs, addr) - 1
                 if addrs[i] == addr:
                     return objects[i]
-        return self.transfer.layout.const_objects[addr]
+        return None
+
+    def obj(self, addr):
+        obj = self._copied(addr)
+        return obj if obj is not None else self.transfer.layout.const_objects[addr]
 
     def seq(self, addr, jt):
         """The list, tuple or str at ``addr`` of type ``jt``: one copied in (or a constant),
         or one native code made (a slice: ``Recorder.slice``), made a new Python object by
         its first use at this exit -- one object however many places hold it."""
-        obj = self.by_address.get(addr)
-        if obj is not None:
-            return obj
-        for addrs, objects in self.blocks:
-            if addrs[0] <= addr <= addrs[-1]:
-                i = _bisect(addrs, addr) - 1
-                if addrs[i] == addr:
-                    return objects[i]
-        obj = self.transfer.layout.const_objects.get(addr)
+        obj = self._copied(addr)
+        if obj is None:
+            obj = self.transfer.layout.const_objects.get(addr)
         return obj if obj is not None else self.made_seq(addr, jt)
 
     def made_seq(self, addr, jt):
