@@ -244,13 +244,9 @@ class Inference:
         # is kept in the state where it is dead, so its type at every return is known
         first = entry.get(0)
         self.constructing = self.function and isinstance(first, InstanceType) and first.site is not None
-        self.returns: list = []                  # (pc, type) of each return reached
         # a function compiled whole: (its FunctionType, parameter types, result type or None);
         # its calls of itself with the same types are native calls returning that type
         self.recursion = recursion
-        self.typings: dict[int, Typing] = {}
-        # (pc, var) -> the MaybeType a loop variable keeps where None or an object is
-        # assigned to it (the recorder writes the value as that type's word)
         # variables the region assigns None on one path and an object on another (or an
         # object-or-None), which it does not take in at its header (``node = head`` then
         # ``node = node.next`` in a loop nested in the region): object-or-None at every
@@ -263,13 +259,15 @@ class Inference:
         while True:
             tries += 1
             self.str_moves: dict = {}
+            # (pc, var) -> the MaybeType a loop variable keeps where None or an object is
+            # assigned to it (the recorder writes the value as that type's word)
             self.widened: dict = {}
             self.state_before: dict[int, dict] = {}     # pc -> types before that instruction
             self.block_states: dict[int, dict] = {}
             self.exit_at: dict[int, int] = {}           # block start -> pc of an unconditional exit
             self.edge_states: dict[tuple[int, int], dict] = {}   # (block, succ) -> state on that edge
-            self.typings = {}
-            self.returns = []
+            self.typings: dict[int, Typing] = {}
+            self.returns: list = []                  # (pc, type) of each return reached
             try:
                 self._run()
                 break

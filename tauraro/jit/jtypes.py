@@ -603,13 +603,8 @@ class InstanceType(JType):
             t.by_object = not t.slotted and all(class_lookup(klass, name) is MISSING for name in names)
             if t.slotted:
                 t.fetch = _slot_fetch(klass, names, slots)
-            elif t.by_object and names:
-                t.fetch = (lambda o, get=operator.attrgetter(names[0]): (get(o),)) if len(names) == 1 \
-                    else operator.attrgetter(*names)
             else:
-                t.fetch = (lambda d: ()) if not names else (
-                    (lambda d, get=operator.itemgetter(names[0]): (get(d),)) if len(names) == 1
-                    else operator.itemgetter(*names))
+                t.fetch = _fields_getter(operator.attrgetter if t.by_object else operator.itemgetter, names)
             t.pytypes = tuple(ft.klass if isinstance(ft, (InstanceType, MaybeType)) else {FLOAT: float, INT: int, BOOL: bool}[ft]
                               for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
@@ -835,6 +830,17 @@ def slot_member(klass, name):
     return raw if type(raw) is _MEMBER and raw.__objclass__ in klass.__mro__ else None
 
 
+def _fields_getter(make, names):
+    """The fields' values as a tuple, in one C-level call whatever their number (``make``:
+    operator.itemgetter, taking an object's dict, or attrgetter, taking the object)."""
+    if not names:
+        return lambda o: ()
+    if len(names) == 1:
+        get = make(names[0])
+        return lambda o: (get(o),)
+    return make(*names)
+
+
 def _slot_fetch(klass, names, slots):
     """For an InstanceType with slots among its fields, or of a class with no ``__dict__``:
     the fields' values of an object, one function call (a slot through its member
@@ -880,9 +886,8 @@ def instance_attrs(value, klass, names) -> dict | None:
             except AttributeError:
                 pass
         elif type(raw) is _function:
-            v = get(value, name)
-            if not (type(v) is _types.MethodType and v.__func__ is raw and v.__self__ is value):
-                out[name] = v
+            if shadows_method(value, klass, name):
+                out[name] = get(value, name)
         elif not _data_descriptor(raw):
             return None
     return out

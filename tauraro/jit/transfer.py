@@ -64,6 +64,17 @@ _tuple_iterator = type(iter(()))
 
 
 _NoneType = type(None)
+_DICT_ITERATOR_TYPES = {kind: t for t, kind in _DICT_ITERATORS.items()}
+
+
+def _table_pytype(jt) -> type:
+    """The Python type of an entry value of a table's type: a dict, a set or frozenset,
+    or an iterator over a dict's keys, values or items."""
+    if isinstance(jt, DictType):
+        return dict
+    return jt.pytype if isinstance(jt, SetType) else _DICT_ITERATOR_TYPES[jt.kind]
+
+
 _setattr = object.__setattr__       # (an object whose class's __setattr__ is object's: checked at entry)
 _pack_word = struct.Struct("<q").pack_into
 
@@ -1123,22 +1134,8 @@ class Transfer:
                     if w is None:
                         return None
                 words += (jt.tag, w)
-            elif isinstance(jt, DictType):
-                if type(v) is not dict:
-                    return None
-                w = recs.record(v, jt)
-                if w is None:
-                    return None
-                words += (jt.tag, w)
-            elif isinstance(jt, SetType):
-                if type(v) is not jt.pytype:
-                    return None
-                w = recs.record(v, jt)
-                if w is None:
-                    return None
-                words += (jt.tag, w)
-            elif isinstance(jt, DictIterType):
-                if _DICT_ITERATORS.get(type(v)) != jt.kind:
+            elif isinstance(jt, (DictType, SetType, DictIterType)):
+                if type(v) is not _table_pytype(jt):
                     return None
                 w = recs.record(v, jt)
                 if w is None:
@@ -1297,8 +1294,7 @@ class Transfer:
                     lines.append("    %sn = len(v)" % w)
                     words += [str(jt.tag), w, w + "n"]
             elif isinstance(jt, (DictType, SetType, DictIterType)):
-                lines.append("    if type(v) is not %s:\n        return None"
-                             % ("dict" if isinstance(jt, DictType) else self._const(type(iter({}.keys() if jt.kind == "keys" else {}.values() if jt.kind == "values" else {}.items()))) if isinstance(jt, DictIterType) else jt.pytype.__name__))
+                lines.append("    if type(v) is not %s:\n        return None" % self._const(_table_pytype(jt)))
                 lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
                              % (w, self._const(jt), w))
                 words += [str(jt.tag), w]
