@@ -129,7 +129,7 @@ def test_nodes_removed_and_inserted_between_entries(tmp_path):
                 self.next = nxt
 
         head = None
-        for k in range(2000):
+        for k in range(1500):
             head = Node(k, head)
 
         def walk(head):
@@ -164,7 +164,7 @@ def test_an_attribute_of_none_raises_cpythons_attribute_error(tmp_path):
                 self.next = nxt
 
         head = None
-        for k in range(2000):
+        for k in range(1500):
             head = Node(k, head)
 
         def broken(head):

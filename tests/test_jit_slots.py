@@ -341,7 +341,7 @@ def test_a_linked_list_of_slotted_nodes_walked_and_modified(tmp_path):
                 self.next = nxt
 
         head = None
-        for k in range(2000):
+        for k in range(1500):
             head = Node(k, head)
         second = head.next
 
@@ -367,7 +367,7 @@ def test_a_linked_list_of_slotted_nodes_walked_and_modified(tmp_path):
         print(len(vs), sum(vs), vs[:5], [v for v in vs if v < 0])
     """
     r = jit(tmp_path, src)
-    assert r.loop(line(src))["native_iterations"] > 1500
+    assert r.loop(line(src))["native_iterations"] > 1200
 
 
 def test_a_list_of_slotted_objects_with_none_holes_and_a_class_with_its_own_new(tmp_path):

@@ -43,7 +43,7 @@ from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (_DICT_ITERATORS, GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
-                     classify, constructor, instance_type, methods_named, objects_type, resizable_type,
+                     classify, constructor, instance_type, methods_named, objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import BULK_RECORD_COST, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
@@ -134,6 +134,11 @@ class LoopState:
         self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
+        self.refused_trips = 0           # trips in a row that did not enter (JitController.trip)
+        self.next_attempt = 0.0          # (and the perf_counter time before which it does not try)
+        self.copy_refused_at = 0.0       # when an entry was last refused for what it would copy
+        self.refusals = 0                # trips whose try to enter failed (statistics)
+        self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -200,6 +205,7 @@ class LoopState:
                              "ms": round(self.writeback_seconds * 1000, 3)},
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
+            "refused": {"tries": self.refusals, "copied_to_the_limit": self.copy_refusals},
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
                                                                                  key=lambda x: -x[1])],
         }
@@ -235,6 +241,13 @@ START_COUNTDOWN = 16
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
+# a refused entry of a while loop is tried again only once its copy limit is this many
+# times what it needed
+RETRY_FACTOR = 2
+# after FREE_REFUSALS trips in a row that did not enter, a loop tries to enter again only
+# once the program has run TRIP_WORK_RATIO times what its last try cost (JitController.trip)
+FREE_REFUSALS = 2
+TRIP_WORK_RATIO = 50
 # what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
 # dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
 # VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.iteration_seconds), against
@@ -363,9 +376,35 @@ class JitController:
                 # never takes it, and knapsack.py's inner loop tripped 48,000 times)
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
+        t0 = time.perf_counter()
+        if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
+            # (a loop whose last entries were refused tries again only once the program has
+            # run TRIP_WORK_RATIO times what the last try cost: a trip typing a list of
+            # objects of several classes takes ~1 ms, and deltablue.py's Plan.execute loop
+            # tripped 140 times, every 57,000 iterations -- the backoff's cap -- to learn
+            # each time that its entry fails: 0.14 s of a 2 s run. The trip itself goes
+            # on, counting the loop's iterations, which estimates of its work and of its
+            # enclosing loop's read, after a backoff growing as a refused try's does)
+            countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
+            return Decision(None, countdown, parent_countdown)
+        compiled, started = st.compile_seconds, self.engine_seconds
         record = self.enter(st, G, r, left)
         if record is None:
-            return Decision(None, IDLE_COUNTDOWN if st.dead else st.backoff, parent_countdown)
+            if st.dead:
+                return Decision(None, IDLE_COUNTDOWN, parent_countdown)
+            # (what the try cost, its compiles and the JIT's start aside; the first tries
+            # are free: one may have dropped a version whose class attribute changed, to
+            # compile another at the next. Not a refusal of what it would copy: those are
+            # remembered with what they needed, and the next are refused without copying)
+            now = time.perf_counter()
+            st.refusals += 1
+            if st.copy_refused_at >= t0:        # (those have their own memory: st.refused)
+                return Decision(None, st.backoff, parent_countdown)
+            st.refused_trips += 1
+            st.next_attempt = now + TRIP_WORK_RATIO * (
+                now - t0 - (st.compile_seconds - compiled) - (self.engine_seconds - started))
+            return Decision(None, st.backoff, parent_countdown)
+        st.refused_trips = 0
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
     def _work_seconds(self, st, left) -> float:
@@ -556,6 +595,9 @@ class JitController:
         the next trips with as little work left for as much data are refused at once. One
         that would follow links to more objects than LINK_LIMIT allows (``TooManyLinks``: a
         walk down a big tree) is left to it for good."""
+        st.copy_refused_at = time.perf_counter()
+        if refusal is not None:
+            st.copy_refusals += 1
         if isinstance(refusal, TooManyLinks):
             self.give_up(st, "left to the baseline", "an entry would follow links to more objects than a "
                          "walk pays for (%.1f ms of data)" % (LINK_LIMIT * UNIT_SECONDS * 1000))
@@ -632,7 +674,10 @@ class JitController:
         have the same type to be stored where the other is. (Every class of its order
         defining a method counts: an override may call the one it overrides through
         ``super()``.)"""
-        if self.code_for is None or not isinstance(klass, type):
+        if self.code_for is None or not isinstance(klass, type) or not plain_class(klass):
+            # (another class's objects are not compiled: its methods -- a random.Random's
+            # -- would have their module compiled to register bytecode to be walked, 64 ms
+            # of avl_tree.py's run)
             return names
         if klass in constructed:
             names = names | {"__init__"}
@@ -724,11 +769,20 @@ class JitController:
             # compiled or copied, each of which is linear in the dict)
             self._too_much(st, limit)
             return None
-        if st.refused is not None and limit * st.refused[1] < st.refused[0] * self._data_size(st, r, G, builtins):
+        grown = RETRY_FACTOR if left is None or left < 0 else 1
+        if st.refused is not None and limit * max(st.refused[1], 1) < grown * st.refused[0] * max(
+                self._data_size(st, r, G, builtins), 1):
             # (what it needed when refused, scaled by how its data grew or shrank since, is
             # more than its work left pays for: refused without copying up to the limit
             # again; tarjan's short inner loop in graph_structure.py spent ~45 ms a trip
-            # learning again that 40,000 adjacency lists would not pay)
+            # learning again that 40,000 adjacency lists would not pay. What it needed is a
+            # floor -- the copy stopped at the limit -- so a while loop's entry is tried
+            # again only once its limit has grown RETRY_FACTOR times past it: that limit
+            # grows with the loop's work so far, and avl_tree.py's walk down a tree copied
+            # up to a limit grown by 0.1% at each of its trips, ~7 ms each. A for loop's
+            # limit shrinks with its iterations left, unless a better estimate of its
+            # iterations' cost raised it. Data without a size -- objects, a sequence the
+            # loop iterates -- counts as unchanged.)
             self._too_much(st, limit)
             return None
         # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)

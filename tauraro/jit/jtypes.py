@@ -784,6 +784,11 @@ def _iterated(it):
     return state[1][0]
 
 
+# the most a Python class's object holds beyond its slots' words: a dict and a weak
+# reference list (3.11; 3.12 keeps both before the object)
+_PLAIN_BASICSIZE = object.__basicsize__ + 16
+
+
 def plain_class(klass) -> bool:
     """Are ``klass``'s instances plain Python objects whose attributes (in a ``__dict__``,
     or slots of ``__slots__``) object's own hooks get and set?"""
@@ -791,6 +796,12 @@ def plain_class(klass) -> bool:
         return False
     if any(not b.__flags__ & _HEAPTYPE for b in klass.__mro__[:-1]):
         return False        # (a subclass of int, list, dict...)
+    if klass.__basicsize__ > _PLAIN_BASICSIZE and klass.__basicsize__ > _PLAIN_BASICSIZE + 8 * sum(
+            type(v) is _types.MemberDescriptorType for c in klass.__mro__ for v in c.__dict__.values()):
+        # (a subclass of a C extension's heap type whose objects hold C state beyond their
+        # slots: random.Random, whose methods native code could never inline, and whose
+        # module walking them compiled to register bytecode for 64 ms of avl_tree.py)
+        return False
     return all(class_lookup(klass, n) is raw for n, raw in _OBJECT_HOOKS.items())
 
 

@@ -42,6 +42,11 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
                 lines.append("      data: copied in %d records (%d words), written back %d records (%d words, "
                              "%.2f ms of entry/exit)" % (copied["records"], copied["words"], back["records"],
                                                          back["words"], back["ms"]))
+        refused = r.get("refused")
+        if refused and refused["tries"]:
+            # (tries to enter that failed: typed, checked, perhaps copied up to the limit)
+            lines.append("      refused entries: %d (%d copied in up to the limit first)"
+                         % (refused["tries"], refused["copied_to_the_limit"]))
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"

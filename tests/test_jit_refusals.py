@@ -1,0 +1,120 @@
+"""Loops whose entries are refused cost the program little: a refused try is not repeated
+at every trip (``JitController.trip``, ``_too_much``), and the results are CPython's.
+
+Each program runs under CPython and under Tauraro; ``refused`` in a loop's stats row counts
+the tries to enter that failed, and of those the ones that copied data in up to the
+entry's limit before giving up (the costly kind)."""
+import random
+
+from test_jit import jit
+from test_jit_slots import line
+
+
+def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
+    # the list holds objects of two classes: the version compiled for the first class's
+    # objects never takes it, and each try types the whole list again (deltablue.py's
+    # Plan.execute: 140 tries). After two, a try waits for the program to have run fifty
+    # times what the last cost; the trips go on at the usual backoff (48 of them here),
+    # counting the loop's iterations
+    src = """
+        class A:
+            def __init__(self, v):
+                self.v = v
+            def execute(self):
+                self.v += 1
+
+        class B:
+            def __init__(self, v):
+                self.v = v
+            def execute(self):
+                self.v -= 1
+
+        class Plan:
+            def __init__(self, steps):
+                self.steps = steps
+            def execute(self):
+                for c in self.steps:                # loop
+                    c.execute()
+
+        plan = Plan([A(i) if i % 3 else B(i) for i in range(400)])
+        for rep in range(5000):
+            plan.execute()
+        print(sum(c.v for c in plan.steps), [c.v for c in plan.steps[:4]])
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["entries"] == 0 and row["interpreted_iterations"] > 1_000_000, row
+    # (every trip tried before: 48)
+    assert 2 <= row["refused"]["tries"] <= 24, row["refused"]
+    assert row["refused"]["copied_to_the_limit"] == 0, row["refused"]
+
+
+def test_a_loop_over_a_list_too_big_to_copy_copies_it_once(tmp_path):
+    # 60,000 tuples: the first try copies up to its limit (the tuples are typed and counted
+    # first); the later trips, with less work left for as much data, are refused without
+    # copying (avl_tree.py's checksum loop copied them at each of its 11 trips, ~20 ms each)
+    src = """
+        import random
+        rng = random.Random(5)
+        items = [(rng.randrange(10**6), rng.randrange(1000)) for _ in range(60000)]
+        checksum = 0
+        for k, v in items:                          # loop
+            checksum = (checksum * 31 + k * 7 + v) % 1000000007
+        print(checksum)
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["status"] == "left to the baseline", row
+    assert row["refused"]["tries"] >= 3 and row["refused"]["copied_to_the_limit"] == 1, row["refused"]
+
+
+def test_walks_of_a_long_linked_list_copy_it_up_to_the_limit_rarely(tmp_path):
+    # a while loop's work left is not known: an entry may copy what the loop has been
+    # worth so far, which grows a little at each trip. An entry that stopped at its limit
+    # needed more: it is tried again only once the limit has doubled past that (retried
+    # at each trip, 11 of the 11 refusals here copied 5,000 nodes up to the limit;
+    # avl_tree.py's get: 13 tries copying ~7-40 ms each)
+    src = """
+        class Node:
+            def __init__(self, v, nxt):
+                self.v = v
+                self.next = nxt
+
+        head = None
+        for k in range(5000):
+            head = Node(k, head)
+
+        def total(head):
+            t = 0
+            node = head
+            while node is not None:                 # loop
+                t += node.v
+                node = node.next
+            return t
+
+        print(sum(total(head) for _ in range(40)))
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["refused"]["tries"] >= 5 and row["refused"]["copied_to_the_limit"] <= 3, row["refused"]
+
+
+def test_an_object_holding_c_state_is_not_taken_for_a_plain_one():
+    # random.Random's objects keep the generator's state in C: native code could never
+    # run their methods, and walking them compiled random.py to register bytecode (64 ms)
+    from tauraro.jit.jtypes import plain_class
+
+    class Rng(random.Random):
+        pass
+
+    class Plain:
+        pass
+
+    class Slotted(Plain):
+        __slots__ = ("a", "b", "c")
+
+    class Bare:
+        __slots__ = ("a", "b", "c", "d", "__weakref__")
+
+    assert not plain_class(random.Random) and not plain_class(Rng)
+    assert plain_class(Plain) and plain_class(Slotted) and plain_class(Bare)
