@@ -42,7 +42,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
                      classify, constructor, instance_type, methods_named, objects_type, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import BULK_RECORD_COST, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
@@ -511,6 +511,9 @@ class JitController:
         if st.widened:      # (None, or an object of that type: the object-or-None)
             types = tuple(widen(t, st.widened[var]) or t if var in st.widened else t
                           for var, t in zip(st.entry_vars, types))
+        if LIST_INT in types:       # (an empty list: its element type guessed, _guess_dicts)
+            types = tuple(EMPTY_LIST if t is LIST_INT and type(v) is list and not v else t
+                          for v, t in zip(values, types))
         return types
 
     @staticmethod
@@ -523,23 +526,28 @@ class JitController:
         """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
         not known) is the one of DICT_GUESSES with which type inference finds the fewest
         exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys);
-        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements.
-        The version's entry takes any empty dict or set, and the dict or set as it fills."""
+        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements; an
+        empty list's (EMPTY_LIST) of ints, strs or floats, by the fewest exits of any kind
+        (what it holds decides more than its own operations: ``stack.pop() if stack else
+        ""`` then ``opener + c``). The version's entry takes any empty dict, set or list,
+        and the dict or set as it fills."""
         if not any(t in GUESSES for t in types):
             return types
 
-        def dict_exits(tried):
+        def dict_exits(tried, k):
             try:
                 inf = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
+            if isinstance(tried[k], SeqType):
+                return sum(1 for t in inf.typings.values() if t.action == "exit")
             return sum(1 for t in inf.typings.values() if t.action == "exit" and (
                 "dict[" in (t.reason or "") or "set[" in (t.reason or "")))
         best = list(types)
         for k in [k for k, t in enumerate(types) if t in GUESSES]:   # (one empty dict or set at a time)
             fewest = None
             for guess in GUESSES[types[k]]:
-                n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]))
+                n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]), k)
                 if n is not None and (fewest is None or n < fewest):
                     fewest, choice = n, guess
                 if n == 0:
@@ -1143,7 +1151,7 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice")
+                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice", "str_concat")
                                                                  for ins in graph.all_instrs()),
                             str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()),
                             intern_keys=graph.const_keys if graph.interning else None)

@@ -169,7 +169,7 @@ _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
-                           "islower"))
+                           "islower", "upper", "lower"))
 # str methods compiled code runs on a str with one str argument (tauraro.jit.jtypes.STR_METHODS)
 _STR_METHODS = frozenset(("startswith", "endswith"))
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
