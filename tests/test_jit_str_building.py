@@ -140,3 +140,28 @@ def test_upper_and_lower_of_a_character(tmp_path):
     """, threshold="20")
     native(r, 4)
     assert any("non-ASCII" in reason for reason, _ in r.exit_reasons(4)), r.exit_reasons(4)
+
+
+def test_lower_of_what_a_call_made_is_not_hooked(tmp_path):
+    # raw.strip(".,").lower() on every iteration: the interpreter's (not a character), so
+    # the loop gets no hook (no counter, no compile attempt: its row counts nothing);
+    # w[0].lower() of an element does (the loop after it), and runs natively but for the
+    # non-ASCII characters
+    r = jit(tmp_path, """
+        def f(words):
+            counts = {}
+            for raw in words:
+                w = raw.strip(".,").lower()
+                counts[w] = counts.get(w, 0) + 1
+            firsts = 0
+            for w in words:
+                if w[0].lower() == "t":
+                    firsts += 1
+            return sorted(counts.items()), firsts
+
+        print(f(["The", "the.", "Of,", "ünd", "x"] * 400 + ["Ünd"]))
+        print(f(["The", "the.", "Of,", "und", "x"] * 400 + ["Ünd"]))
+    """, threshold="20")
+    row = r.loop(4)
+    assert row["native_iterations"] == row["interpreted_iterations"] == 0, row
+    native(r, 8)
