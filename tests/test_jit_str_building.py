@@ -165,3 +165,45 @@ def test_lower_of_what_a_call_made_is_not_hooked(tmp_path):
     row = r.loop(4)
     assert row["native_iterations"] == row["interpreted_iterations"] == 0, row
     native(r, 8)
+
+
+def test_a_str_concatenated_with_an_empty_one_is_itself(tmp_path):
+    # CPython's PyUnicode_Concat returns the very object when one side is empty; str_concat
+    # returns its record, which an exit and write-back give back as that object
+    r = jit(tmp_path, """
+        def f(words, empty):
+            same = []
+            for i in range(len(words)):
+                w = words[i]
+                same.append(w + empty)
+                same.append(empty + w)
+                same.append(w + "")
+            return same
+
+        words = ["alpha", "beta", "γάμμα", "\\U0001F600 smile"] * 300
+        same = f(words, "")
+        print(len(same), all(s is words[k // 3] for k, s in enumerate(same)), same[:6])
+    """, threshold="20")
+    native(r, 4)
+
+
+def test_a_str_grown_until_the_heap_is_full(tmp_path):
+    # s += c copies s each time (CPython grows it in place): the heap an entry gets runs
+    # out, native code leaves before the +, the interpreter concatenates, and the next
+    # entry starts the heap again
+    r = jit(tmp_path, """
+        def build(text):
+            s = ""
+            n = 0
+            for c in text:
+                if c != " ":
+                    s += c
+                    n += 1
+            return s, n
+
+        s, n = build("ab cé" * 2400)
+        print(len(s), n, s[:12], s[-12:], s.count("é"))
+    """, threshold="20")
+    row = r.loop(5)
+    assert row["native_iterations"] >= 1000, row
+    assert any(reason == "no room for a str" for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)
