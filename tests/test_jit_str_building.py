@@ -207,3 +207,25 @@ def test_a_str_grown_until_the_heap_is_full(tmp_path):
     row = r.loop(5)
     assert row["native_iterations"] >= 1000, row
     assert any(reason == "no room for a str" for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)
+
+
+def test_an_empty_list_and_a_list_of_str_share_one_version(tmp_path):
+    # the first call's stack is empty at entry (its type guessed: a list of str), the
+    # second's holds brackets: both compile to the same code, compiled once
+    r = jit(tmp_path, """
+        def depth(text, stack):
+            most = 0
+            for c in text:
+                if c == "(":
+                    stack.append(c)
+                elif c == ")" and stack:
+                    stack.pop()
+                most = max(most, len(stack))
+            return most, len(stack)
+
+        for k in range(4):
+            print(depth("()" * 1500, []))
+            print(depth("()" * 1500, ["(", "("]))
+    """, threshold="20")
+    row = native(r, 4)
+    assert row["entries"] >= 2 and row["versions"] == 1, row

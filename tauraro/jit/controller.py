@@ -105,6 +105,7 @@ class CompiledLoop:
         self.header_counter = sorted(region.loop_headers).index(region.header)
         self.codegen_seconds = codegen_seconds
         self.native_seconds = native_seconds
+        self.types = None                 # the entry types it was compiled for (_compiled_for)
 
 
 class LoopState:
@@ -187,7 +188,8 @@ class LoopState:
         return {
             "file": self.code.filename, "line": self.loop.line, "kind": self.loop.kind,
             "function": self.code.qualname, "status": self.status, "reason": self.reason,
-            "versions": len(self.versions), "entries": self.entries,
+            # (distinct versions: one may be filed under several entry types, _compiled_for)
+            "versions": len({id(v) for v in self.versions.values()}), "entries": self.entries,
             "native_iterations": self.native_iterations,
             "interpreted_iterations": self.interpreted_iterations,
             "compile_ms": round(self.compile_seconds * 1000, 3),
@@ -695,13 +697,13 @@ class JitController:
         for _ in range(4):
             try:
                 try:
-                    return types, self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                    return types, self._compiled_for(st, region, self._guess_dicts(st, region, types, cells), cells)
                 except NeedsResizing:
                     if st.resizing:
                         raise
                     st.resizing = True
                     types, cells = self._entry_types(st, r, G, builtins)
-                    return types, st.versions.get(types) or self.compile(
+                    return types, st.versions.get(types) or self._compiled_for(
                         st, region, self._guess_dicts(st, region, types, cells), cells)
             except NeedsWidening as e:
                 if st.widened.get(e.var) is e.wide:
@@ -712,6 +714,17 @@ class JitController:
                 if version is not None:
                     return types, version
         raise NotCompilable("a variable widened more than 4 times")
+
+    def _compiled_for(self, st, region, types, cells) -> CompiledLoop:
+        """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts), the one
+        the loop has if any, else a new one. Values of other entry types may guess the same
+        (an empty list and a list of str both compile as a list of str; an empty dict and a
+        dict of str keys): tokenizer.py's main loop compiled the same code twice, 30-50 ms
+        each, once for its stack empty and once for it holding a bracket."""
+        for version in st.versions.values():
+            if version.types == types and version.region is region:
+                return version
+        return self.compile(st, region, types, cells)
 
     def enter(self, st, G, r, left=None):
         """Run the loop natively from its header; the exit record, or None if it was not
@@ -1177,6 +1190,7 @@ class JitController:
         version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
                                entry, transfer, counter_states, codegen, t2 - t1)
         version.calls_natively = bool(low.natives)
+        version.types = types
         if self.emit_dir is not None:
             self._emit(st, version)
         if self.dump is not None:
