@@ -13,7 +13,7 @@ from test_jit_slots import line
 def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
     # the list holds objects of two classes: the version compiled for the first class's
     # objects never takes it, and each try types the whole list again (deltablue.py's
-    # Plan.execute: 140 tries). After two, a try waits for the program to have run fifty
+    # Plan.execute: 140 tries). After eight, a try waits for the program to have run fifty
     # times what the last cost; the trips go on at the usual backoff (48 of them here),
     # counting the loop's iterations
     src = """

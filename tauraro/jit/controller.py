@@ -42,8 +42,9 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, GUESSES, CellVar, ClassType, FunctionType, OtherType, class_attributes_changed,
-                     classify, constructor, instance_type, methods_named, objects_type, plain_class, resizable_type,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, CellVar, ClassType, FunctionType,
+                     OtherType, class_attributes_changed, classify, constructor, instance_type, methods_named,
+                     objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import BULK_RECORD_COST, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
@@ -105,6 +106,7 @@ class CompiledLoop:
         self.header_counter = sorted(region.loop_headers).index(region.header)
         self.codegen_seconds = codegen_seconds
         self.native_seconds = native_seconds
+        self.types = None                 # the entry types it was compiled for (_compiled_for)
 
 
 class LoopState:
@@ -192,7 +194,8 @@ class LoopState:
         return {
             "file": self.code.filename, "line": self.loop.line, "kind": self.loop.kind,
             "function": self.code.qualname, "status": self.status, "reason": self.reason,
-            "versions": len(self.versions), "entries": self.entries,
+            # (distinct versions: one may be filed under several entry types, _compiled_for)
+            "versions": len({id(v) for v in self.versions.values()}), "entries": self.entries,
             "native_iterations": self.native_iterations,
             "interpreted_iterations": self.interpreted_iterations,
             "compile_ms": round(self.compile_seconds * 1000, 3),
@@ -246,7 +249,7 @@ ENTRIES_BEFORE_JUDGING = 8
 RETRY_FACTOR = 2
 # after FREE_REFUSALS trips in a row that did not enter, a loop tries to enter again only
 # once the program has run TRIP_WORK_RATIO times what its last try cost (JitController.trip)
-FREE_REFUSALS = 2
+FREE_REFUSALS = 8
 TRIP_WORK_RATIO = 50
 # what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
 # dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
@@ -550,6 +553,9 @@ class JitController:
         if st.widened:      # (None, or an object of that type: the object-or-None)
             types = tuple(widen(t, st.widened[var]) or t if var in st.widened else t
                           for var, t in zip(st.entry_vars, types))
+        if LIST_INT in types:       # (an empty list: its element type guessed, _guess_dicts)
+            types = tuple(EMPTY_LIST if t is LIST_INT and type(v) is list and not v else t
+                          for v, t in zip(values, types))
         return types
 
     @staticmethod
@@ -562,23 +568,28 @@ class JitController:
         """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
         not known) is the one of DICT_GUESSES with which type inference finds the fewest
         exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys);
-        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements.
-        The version's entry takes any empty dict or set, and the dict or set as it fills."""
+        an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements; an
+        empty list's (EMPTY_LIST) of ints, strs or floats, by the fewest exits of any kind
+        (what it holds decides more than its own operations: ``stack.pop() if stack else
+        ""`` then ``opener + c``). The version's entry takes any empty dict, set or list,
+        and the dict or set as it fills."""
         if not any(t in GUESSES for t in types):
             return types
 
-        def dict_exits(tried):
+        def dict_exits(tried, k):
             try:
                 inf = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
+            if isinstance(tried[k], SeqType):
+                return sum(1 for t in inf.typings.values() if t.action == "exit")
             return sum(1 for t in inf.typings.values() if t.action == "exit" and (
                 "dict[" in (t.reason or "") or "set[" in (t.reason or "")))
         best = list(types)
         for k in [k for k, t in enumerate(types) if t in GUESSES]:   # (one empty dict or set at a time)
             fewest = None
             for guess in GUESSES[types[k]]:
-                n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]))
+                n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]), k)
                 if n is not None and (fewest is None or n < fewest):
                     fewest, choice = n, guess
                 if n == 0:
@@ -732,13 +743,13 @@ class JitController:
         for _ in range(4):
             try:
                 try:
-                    return types, self.compile(st, region, self._guess_dicts(st, region, types, cells), cells)
+                    return types, self._compiled_for(st, region, self._guess_dicts(st, region, types, cells), cells)
                 except NeedsResizing:
                     if st.resizing:
                         raise
                     st.resizing = True
                     types, cells = self._entry_types(st, r, G, builtins)
-                    return types, st.versions.get(types) or self.compile(
+                    return types, st.versions.get(types) or self._compiled_for(
                         st, region, self._guess_dicts(st, region, types, cells), cells)
             except NeedsWidening as e:
                 if st.widened.get(e.var) is e.wide:
@@ -749,6 +760,17 @@ class JitController:
                 if version is not None:
                     return types, version
         raise NotCompilable("a variable widened more than 4 times")
+
+    def _compiled_for(self, st, region, types, cells) -> CompiledLoop:
+        """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts), the one
+        the loop has if any, else a new one. Values of other entry types may guess the same
+        (an empty list and a list of str both compile as a list of str; an empty dict and a
+        dict of str keys): tokenizer.py's main loop compiled the same code twice, 30-50 ms
+        each, once for its stack empty and once for it holding a bracket."""
+        for version in st.versions.values():
+            if version.types == types and version.region is region:
+                return version
+        return self.compile(st, region, types, cells)
 
     def enter(self, st, G, r, left=None):
         """Run the loop natively from its header; the exit record, or None if it was not
@@ -1197,7 +1219,7 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice")
+                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice", "str_concat")
                                                                  for ins in graph.all_instrs()),
                             str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()),
                             intern_keys=graph.const_keys if graph.interning else None)
@@ -1223,6 +1245,7 @@ class JitController:
         version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
                                entry, transfer, counter_states, codegen, t2 - t1)
         version.calls_natively = bool(low.natives)
+        version.types = types
         if self.emit_dir is not None:
             self._emit(st, version)
         if self.dump is not None:

@@ -26,7 +26,7 @@ from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
-from ..wasmgen.slices import add_slice_function
+from ..wasmgen.slices import add_concat_function, add_slice_function
 from ..wasmgen.intern import add_intern
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
@@ -560,6 +560,8 @@ class Emitter(Sink):
                 index[("internal", name)] = idx
         if "seq_slice" in self.internal_functions:
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
+        if "str_concat" in self.internal_functions:
+            index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         interning = "str_intern" in self.internal_functions
         strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions
                                                      or (interning and n == "str_eq")])
@@ -755,11 +757,12 @@ def _dict_slot_at(em, ins):
 def interns(graph) -> bool:
     """Should a loop's version number strs made natively by their contents (``str_key`` of a
     slice: ``wasmgen.intern``)? Only if it both reads strs' key words and makes strs
-    (``seq_slice``); its entries then seed an intern table (transfer: EntryRecords.intern).
+    (``seq_slice``, ``str_concat``); its entries then seed an intern table (transfer:
+    EntryRecords.intern).
     The controller sets ``graph.interning`` from it; a function compiled whole never
     interns (its entries have no table), so a str made there leaves at ``str_key``."""
     ops = {ins.op for ins in graph.all_instrs()}
-    return "str_key" in ops and "seq_slice" in ops
+    return "str_key" in ops and ("seq_slice" in ops or "str_concat" in ops)
 
 
 @rule("str_key")
@@ -895,6 +898,20 @@ def _list_open(em, ins):
     em.use(c)
     em.e("i64.sub", "i32.wrap_i64", ("i32.const", 3), "i32.shl")
     em.e("memory.copy")
+
+
+@rule("str_concat")
+def _str_concat(em, ins):
+    """A call of the module's ``str_concat`` (``tauraro.wasmgen.slices``): a new str record
+    from the heap (imm: its flags), or one operand itself if the other is empty; none
+    left leaves native code before the ``+``, and the interpreter concatenates."""
+    for a in ins.args:
+        em.use(a)
+    em.e(("i32.const", ins.imm), ("call", em.internal("str_concat")))
+    a = em.to_local("i32")
+    em.e(("local.get", a), "i32.eqz")
+    em.exit_if(ins.snap)
+    em.e(("local.get", a))
 
 
 @rule("seq_slice")

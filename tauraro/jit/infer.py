@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
                      ModuleType, OtherType,
@@ -449,6 +449,12 @@ class Inference:
             consts = {self._operand_of_arg(op, k) for k in (1, 2) if self.str_kind(args[k], None) == "str"}
             if name in ("IN", "NOT_IN") and args[2] < 0 and str_tuple(self.code.consts[-1 - args[2]]):
                 consts.add(self._operand_of_arg(op, 2))     # (a constant tuple of strs: Recorder.in_str_tuple)
+            if consts:
+                checked = [t for k, t in enumerate(checked) if k not in consts]
+        if name in ("ADD", "IADD"):
+            # (a str constant concatenated: its record, as a compared one's)
+            consts = {self._operand_of_arg(op, k) for k in ((1, 2) if name == "ADD" else (1,))
+                      if self.str_kind(args[k], None) == "str"}
             if consts:
                 checked = [t for k, t in enumerate(checked) if k not in consts]
         key_arg = self._dict_key_arg(name, args, operands)
@@ -916,6 +922,14 @@ class Inference:
             return self._store_outside(t[1], "a closure variable")
         if name == "CHECK_BOUND":
             return ("exit", "unbound local") if t[0] is UNBOUND_T else ("nop", "")
+        if name in ("ADD", "IADD"):
+            operands = args[1:3] if name == "ADD" else args[0:2]
+            if all(self.str_kind(a, ta) for a, ta in zip(operands, t)):
+                # a str made natively (wasmgen/slices str_concat: docs/jit-data.md "Building
+                # strs"), from the heap, which a function compiled whole has not
+                if self.whole:
+                    return "exit", "building a str in a function compiled whole"
+                return STR, ""
         if name in ARITH or (name.startswith("I") and name[1:] in ARITH):
             op = name if name in ARITH else name[1:]
             res = arith_result(op, t[0], t[1])
@@ -1124,7 +1138,7 @@ class Inference:
         if name == "CALL":
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
-                return BOOL, ""
+                return (CHAR if fn.method in CHAR_CASE else BOOL), ""
             if isinstance(fn, StrMethod):
                 # s.startswith(p), p a str or a character (a tuple of prefixes, a start or
                 # an end: the interpreter's)
@@ -1188,14 +1202,16 @@ class Inference:
     def _list_method(fn: ListMethod, rest):
         """``append(x)``, ``pop()``, ``pop(i)``, ``insert(i, x)`` of a resizable list: an
         element of exactly the list's element type (another would make the list one the
-        next entry types otherwise: the interpreter stores it), an index an int."""
+        next entry types otherwise: the interpreter stores it; a character into a list of
+        str is made a str), an index an int."""
         elem = fn.seq.elem
         if len(rest) not in LIST_METHODS[fn.method]:
             return "exit", "%s() with %d arguments" % (fn.method, len(rest))
         if fn.method in ("pop", "insert") and rest and rest[0] is not INT:
             return "exit", "list.%s() with an index of type %s" % (fn.method, rest[0].name)
         if fn.method in ("append", "insert") and rest[-1] is not elem and not (
-                isinstance(elem, MaybeType) and widen(rest[-1], elem) is elem):
+                isinstance(elem, MaybeType) and widen(rest[-1], elem) is elem) and not (
+                elem is STR and rest[-1] is CHAR):      # (a character: boxed, Recorder.str_box)
             return "exit", "a %s given to %s of a %s" % (rest[-1].name, fn.method, fn.seq.name)
         return (elem if fn.method == "pop" else NONE), ""
 

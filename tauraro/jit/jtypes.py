@@ -149,7 +149,12 @@ CHAR_METHODS = {
     "isdigit": ((48, 57),), "isdecimal": ((48, 57),), "isnumeric": ((48, 57),),
     "isalpha": ((65, 90), (97, 122)), "isalnum": ((48, 57), (65, 90), (97, 122)),
     "isspace": ((9, 13), (28, 32)), "isupper": ((65, 90),), "islower": ((97, 122),),
+    # (these two give a character: the runs they change, by CHAR_CASE's difference)
+    "upper": ((97, 122),), "lower": ((65, 90),),
 }
+# upper() and lower() of an ASCII character: a letter of the run moves by this much, any
+# other is itself (a non-ASCII one leaves: "ß".upper() is "SS")
+CHAR_CASE = {"upper": -32, "lower": 32}
 
 
 class CharMethod(JType):
@@ -1390,6 +1395,16 @@ EMPTY_FROZENSET = SetType(INT, True)
 # (each empty type's guesses: Controller._guess_dicts)
 GUESSES = {EMPTY_DICT: DICT_GUESSES, EMPTY_SET: (EMPTY_SET, SetType(STR)),
            EMPTY_FROZENSET: (EMPTY_FROZENSET, SetType(STR, True))}
+# (an empty list taken in: a list of ints to every stage, but a type of its own, so a
+# version compiled for its guess is not filed under a list of ints that has elements.
+# The controller types it as the guess with which the loop has the fewest exits: a stack
+# of characters, ``stack = []`` then ``stack.append(c)``, a list of str. Every list
+# type's entry takes an empty list. Its resizable twin likewise)
+EMPTY_LIST = SeqType("list", INT, 9)
+ITER_OF[EMPTY_LIST] = LIST_INT_ITER
+LIST_GUESSES = (LIST_INT, object_seq("list", STR), LIST_FLOAT)
+GUESSES[EMPTY_LIST] = LIST_GUESSES
+GUESSES[resizable_type(EMPTY_LIST)] = tuple(map(resizable_type, LIST_GUESSES))
 
 
 def _ints_fit(v) -> bool:

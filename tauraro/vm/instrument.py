@@ -170,6 +170,9 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
                            "islower"))
+# (and these two, of a name or an element, s[i].upper(): of a whole str, or of what another
+# call made, raw.strip().lower(), they are the interpreter's, and such a loop is not hooked)
+_CASE_METHODS = frozenset(("upper", "lower"))
 # str methods compiled code runs on a str with one str argument (tauraro.jit.jtypes.STR_METHODS)
 _STR_METHODS = frozenset(("startswith", "endswith"))
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
@@ -198,6 +201,10 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
+    if (isinstance(f, ast.Attribute) and f.attr in _CASE_METHODS and not n.args and not n.keywords
+            and (isinstance(f.value, ast.Name) or isinstance(f.value, ast.Subscript)
+                 and not isinstance(f.value.slice, ast.Slice))):
+        return True         # (w[0].upper(): of a character, compiled for ASCII ones)
     if (isinstance(f, ast.Attribute) and f.attr in _STR_METHODS and len(n.args) == 1 and not n.keywords
             and not starred and not isinstance(n.args[0], ast.Tuple)):
         return True         # (w.startswith("ab"): of a str, compiled: jtypes.StrMethod)

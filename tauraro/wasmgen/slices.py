@@ -19,6 +19,19 @@ address, or 0 if the allocator has no room for it (the caller leaves native code
 interpreter slices).
 
 ``add_slice_function(module, heap, heap_end)`` adds it and returns its index.
+
+Concatenating two strs (``a + b``) makes a new str record the same way, from the same
+allocator:
+
+    str_concat(a: i32, ca: i64, b: i32, cb: i64, flags: i32) -> i32
+
+``flags``: 1 a is a character (its code point ``ca``; ``a`` is not read), 2 b is one
+(``cb``), 4 there is no b (``chr(ca)`` boxed into a record: a character appended to a
+list of str). Two records, one of them empty, give the other itself, as CPython's
+``PyUnicode_Concat`` returns the very object. It returns 0 if the allocator has no room
+(the caller leaves native code; the interpreter concatenates). A made str's second word
+is 0: it has no key word until the intern table numbers it (``wasmgen/intern.py``).
+``add_concat_function(module, heap, heap_end)`` adds it.
 """
 from __future__ import annotations
 
@@ -148,3 +161,93 @@ def add_slice_function(module, heap: int, heap_end: int) -> int:
         name="seq_slice", params=[("src", "i32"), ("n", "i64"), ("start", "i64"), ("stop", "i64"),
                                   ("step", "i64"), ("flags", "i32")],
         results=["i32"], locals=_LOCALS, body=slice_body(heap, heap_end))
+
+
+# str_concat: parameters, then locals
+CA, CCA, CB, CCB, CFLAGS, LA, LB, CAT, CSIZE, CJ = range(10)
+_CONCAT_LOCALS = [("la", "i64"), ("lb", "i64"), ("at", "i32"), ("size", "i64"), ("j", "i64")]
+
+
+def _copy_words(dst_at: list, src: int, n: int) -> list:
+    """Copies ``n`` (a local) words from record ``src``'s (a local) to the address
+    ``dst_at`` leaves on the stack plus HEADER: word by word up to 16 (a short
+    ``memory.copy`` is a call into the runtime), else one ``memory.copy``."""
+    return [
+        ("local.get", n), ("i64.const", 16), ("i64.gt_u",),
+        ("if", None),
+        *dst_at, ("i32.const", HEADER), ("i32.add",),
+        ("local.get", src), ("i32.const", HEADER), ("i32.add",),
+        ("local.get", n), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",),
+        ("memory.copy",),
+        ("else",),
+        ("i64.const", 0), ("local.set", CJ),
+        ("block", None), ("loop", None),
+        ("local.get", CJ), ("local.get", n), ("i64.ge_s",), ("br_if", 1),
+        *dst_at, ("local.get", CJ), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("local.get", src), ("local.get", CJ), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("i64.load", HEADER),
+        ("i64.store", HEADER),
+        ("local.get", CJ), ("i64.const", 1), ("i64.add",), ("local.set", CJ),
+        ("br", 0), ("end",), ("end",),
+        ("end",),
+    ]
+
+
+def concat_body(heap: int, heap_end: int) -> list:
+    # the lengths: a character's is 1, nothing's (flag 4) 0, a record's its first word
+    b_rec = [("local.get", CFLAGS), ("i32.const", 6), ("i32.and",), ("i32.eqz",)]
+    return [
+        ("i64.const", 1),
+        ("local.get", CA), ("i64.load", 0),
+        ("local.get", CFLAGS), ("i32.const", 1), ("i32.and",), ("select",), ("local.set", LA),
+        ("local.get", CFLAGS), ("i32.const", 4), ("i32.and",),
+        ("if", None),
+        ("i64.const", 0), ("local.set", LB),
+        ("else",),
+        ("i64.const", 1),
+        ("local.get", CB), ("i64.load", 0),
+        ("local.get", CFLAGS), ("i32.const", 2), ("i32.and",), ("select",), ("local.set", LB),
+        ("end",),
+        # two records, one empty: the other itself (CPython's unicode_concatenate returns
+        # the very object; an exit gives it back)
+        ("local.get", CFLAGS), ("i32.eqz",),
+        ("if", None),
+        ("local.get", LA), ("i64.eqz",), ("if", None), ("local.get", CB), ("return",), ("end",),
+        ("local.get", LB), ("i64.eqz",), ("if", None), ("local.get", CA), ("return",), ("end",),
+        ("end",),
+        # the room: header and words, 16-byte aligned
+        ("local.get", LA), ("local.get", LB), ("i64.add",), ("i64.const", 3), ("i64.shl",),
+        ("i64.const", HEADER + 15), ("i64.add",), ("i64.const", -16), ("i64.and",), ("local.set", CSIZE),
+        ("i32.const", 0), ("i32.load", heap), ("local.tee", CAT), ("i64.extend_i32_u",), ("local.get", CSIZE), ("i64.add",),
+        ("i32.const", 0), ("i32.load", heap_end), ("i64.extend_i32_u",), ("i64.gt_u",),
+        ("if", None), ("i32.const", 0), ("return",), ("end",),
+        ("i32.const", 0), ("local.get", CAT), ("local.get", CSIZE), ("i32.wrap_i64",), ("i32.add",), ("i32.store", heap),
+        ("local.get", CAT), ("local.get", LA), ("local.get", LB), ("i64.add",), ("i64.store", 0),
+        ("local.get", CAT), ("i64.const", 0), ("i64.store", 8),
+        # a's words (or its one character), then b's after them
+        ("local.get", CFLAGS), ("i32.const", 1), ("i32.and",),
+        ("if", None),
+        ("local.get", CAT), ("local.get", CCA), ("i64.store", HEADER),
+        ("else",),
+        *_copy_words([("local.get", CAT)], CA, LA),
+        ("end",),
+        ("local.get", CFLAGS), ("i32.const", 2), ("i32.and",),
+        ("if", None),
+        ("local.get", CAT), ("local.get", LA), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("local.get", CCB), ("i64.store", HEADER),
+        ("end",),
+        *b_rec,
+        ("if", None),
+        *_copy_words([("local.get", CAT), ("local.get", LA), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",),
+                      ("i32.add",)], CB, LB),
+        ("end",),
+        ("local.get", CAT),
+    ]
+
+
+def add_concat_function(module, heap: int, heap_end: int) -> int:
+    """Add ``str_concat`` to ``module`` (``heap``, ``heap_end``: the addresses of the
+    allocation pointer and limit); its index."""
+    return module.add_function(
+        name="str_concat", params=[("a", "i32"), ("ca", "i64"), ("b", "i32"), ("cb", "i64"), ("flags", "i32")],
+        results=["i32"], locals=_CONCAT_LOCALS, body=concat_body(heap, heap_end))

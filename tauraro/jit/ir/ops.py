@@ -188,6 +188,7 @@ check_ref       addr                -       guard           exits if a is 0 (an 
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
 seq_slice       addr int int int int addr   guard store     a new record of the elements c:d:e of record a (length b; imm: wasmgen/slices flags), or a itself; exits if the heap has no room
+str_concat      addr int addr int   addr    guard store     a new str record of str a (or the character b, imm & 1) followed by str c (or the character d, imm & 2; nothing, imm & 4), or a or c itself if the other is empty; exits if the heap has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 list_len        addr                int     load            a resizable list's length: its record's first word, which append, pop and insert change

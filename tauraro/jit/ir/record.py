@@ -20,7 +20,7 @@ import math
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
-from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
+from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 
@@ -726,6 +726,10 @@ class Recorder:
         """``c.isdigit()`` and the others for an ASCII character: is its code point in one
         of the method's runs (another character leaves, before the call)."""
         self.guard("check_abs", c, imm=127, reason="str.%s of a non-ASCII character" % fn.method)
+        if fn.method in CHAR_CASE:      # (c.upper(), c.lower(): a character)
+            self.store(dst, CHAR, self.op("select_int", self.code_in_runs(c, fn.runs),
+                                          self.op("add", c, self.op("int", imm=CHAR_CASE[fn.method])), c))
+            return
         self.store(dst, BOOL, self.code_in_runs(c, fn.runs))
 
     def code_in_runs(self, c, runs) -> Ins:
@@ -801,6 +805,9 @@ class Recorder:
     # arithmetic
     def binary(self, op, dst, a, b, res):
         ta, tb = self.type_of(a), self.type_of(b)
+        if res is STR:
+            self.store(dst, STR, *self.str_made(self.str_concat(a, b)))
+            return
         if op in ("AND", "OR", "XOR"):
             name = {"AND": "band", "OR": "bor", "XOR": "bxor"}[op]
             if res is BOOL:
@@ -876,6 +883,30 @@ class Recorder:
         if arg < 0:
             return self.op("addr", imm=self.constants[id(self.code.consts[-1 - arg])])
         return self.parts(arg)[0]
+
+    def str_concat(self, a, b) -> Ins:
+        """``a + b`` of two strs or characters (str values, str constants, CHARs): a new
+        record from the heap (wasmgen/slices ``str_concat``; no room leaves before the
+        ``+``, and the interpreter concatenates). An exit materialises it
+        (``transfer.EntryRecords.seq``), as a slice."""
+        parts, flags = [], 0
+        for k, arg in enumerate((a, b)):
+            if self.inf.str_kind(arg, self.type_of(arg)) == "char":
+                parts += [self.op("addr", imm=0), self.value(arg)]
+                flags |= 1 << k
+            else:
+                parts += [self.str_operand(arg), self.op("int", imm=0)]
+        return self.guard("str_concat", *parts, imm=flags, reason="no room for a str")
+
+    def str_box(self, c: Ins) -> Ins:
+        """The character ``c`` (a code point) as a one-character str record, from the heap
+        (``str_concat`` with nothing after it): a character stored into a list of str."""
+        return self.guard("str_concat", self.op("addr", imm=0), c, self.op("addr", imm=0), self.op("int", imm=0),
+                          imm=1 | 4, reason="no room for a str")
+
+    def str_made(self, rec: Ins) -> list[Ins]:
+        """A STR value's parts for a record native code made: the record and its length."""
+        return [rec, self.op("seq_len", rec)]
 
     def str_compare(self, op, a, b) -> Ins:
         """``a OP b`` of two strs, at least one a whole str (a record), the other a record
@@ -1204,7 +1235,12 @@ class Recorder:
             self.op("mark_dirty", base)
             self.store(dst, elem, *value)
             return
-        x = [self.ref_word(params[-1])] if isinstance(elem, MaybeType) else self.parts(params[-1])
+        if isinstance(elem, MaybeType):
+            x = [self.ref_word(params[-1])]
+        elif elem is STR and self.type_of(params[-1]) is CHAR:
+            x = [self.str_box(self.value(params[-1]))]
+        else:
+            x = self.parts(params[-1])
         self.guard("check_room", base, n, reason="the list's reserved room is full")
         if fn.method == "append":
             at = n

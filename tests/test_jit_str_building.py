@@ -1,0 +1,231 @@
+"""Strs built in compiled loops (issue 9): ``a + b`` of strs and characters makes a new
+str record natively (wasmgen/slices ``str_concat``), a character appended to a list of
+str is boxed into one, ``c.upper()``/``c.lower()`` of an ASCII character is a character,
+and an empty list taken in is typed by what the loop does with it (controller
+``_guess_dicts``: a list of str for a stack of characters). Each test compares stdout,
+exit code and the whole of stderr with CPython's, and checks with --jit-stats-json that
+the loop ran natively and did not leave at what it tests (so it fails if those paths stop
+compiling)."""
+from test_jit import jit
+
+
+def native(r, line, at_least=500, never=()):
+    row = r.loop(line)
+    assert row["status"] == "compiled", row
+    assert row["native_iterations"] >= at_least, row
+    reasons = [reason for reason, _ in r.exit_reasons(line)]
+    assert not any(w in reason for reason in reasons for w in ("ADD of", "given to append", "a str value") + never), \
+        reasons
+    return row
+
+
+def test_concatenation_of_strs_characters_and_constants(tmp_path):
+    # non-ASCII and astral characters, empty strs on either side, constants of one and of
+    # several characters, += and the result escaping (kept in a list, returned, printed)
+    r = jit(tmp_path, """
+        def f(text, words):
+            out = 0
+            last = ""
+            kept = []
+            for i in range(len(text) - 1):
+                a = text[i]
+                b = text[i + 1]
+                p = a + b
+                if p in ("()", "ab", "é!", "\\U0001F600x"):
+                    out += 1
+                w = words[i % len(words)]
+                q = w + a + "" + w
+                q += "-"
+                s = "" + w
+                s = s + ""
+                if q == "abcaabc-":
+                    out += 10
+                if len(q) > 4 and q < w + "zz":
+                    out += 100
+                if s == w:
+                    out += 1000
+                last = "<" + q + ">"
+                if i % 97 == 0:
+                    kept.append(p + w)
+            return out, last, kept
+
+        text = "()abcabcé!ab\\U0001F600x" * 60 + "zz"
+        print(f(text, ["abc", "", "naïve", "\\U0001F600", "x"]))
+        print(f("", ["a"]))
+        print(f("é", ["a"]))
+    """, threshold="20")
+    native(r, 6)
+
+
+def test_a_built_str_escaping_at_an_exit_and_as_a_key(tmp_path):
+    # the str made natively is live at an exit (an int overflow), counted in a dict by
+    # contents, and returned; equal strs made twice are one key
+    r = jit(tmp_path, """
+        def f(text, big):
+            counts = {}
+            x = big
+            last = ""
+            for i in range(len(text) - 1):
+                key = text[i] + text[i + 1]
+                last = key + "!"
+                counts[key] = counts.get(key, 0) + 1
+                if i == 700:
+                    x = x * 1000000      # int overflow: an exit with key and last live
+            return sorted(counts.items()), last, x
+
+        print(f("abcabdé" * 200, 2 ** 60))
+    """, threshold="20")
+    native(r, 6)
+
+
+def test_a_stack_of_characters_empty_at_entry(tmp_path):
+    # stack is empty at entry (its element type guessed: a list of str), characters are
+    # appended to it (boxed), popped and concatenated; the list escapes as the return value
+    r = jit(tmp_path, """
+        def match(text):
+            stack = []
+            bad = 0
+            for c in text:
+                if c in "([{«":
+                    stack.append(c)
+                elif c in ")]}»":
+                    opener = stack.pop() if stack else ""
+                    if (opener + c) not in ("()", "[]", "{}", "«»"):
+                        bad += 1
+            return bad, stack
+
+        print(match("(a[b]{c}é)«x»" * 400 + "((]"))
+        print(match("(((" * 400 + "]"))
+        print(match(""))
+    """, threshold="20")
+    native(r, 5)
+
+
+def test_an_append_of_another_type_to_a_list_of_str(tmp_path):
+    # a list of str (empty at entry, then holding strs) gets an int appended: the
+    # interpreter appends it, and the list's next entry is typed otherwise
+    r = jit(tmp_path, """
+        def f(text, out):
+            for i in range(len(text)):
+                c = text[i]
+                if c == "#":
+                    out.append(i)
+                else:
+                    out.append(c + c)
+            return out
+
+        for text in ("ab" * 600, "ab" * 300 + "#" + "ba" * 300):
+            r = f(text, [])
+            print(len(r), r[:3], r[-3:], [x for x in r if type(x) is int])
+    """, threshold="20")
+    row = r.loop(3)
+    assert row["native_iterations"] >= 500, row
+
+
+def test_upper_and_lower_of_a_character(tmp_path):
+    # ASCII letters change case, other ASCII characters stay, a non-ASCII one leaves (the
+    # interpreter: "ß".upper() is "SS") and the loop carries on natively
+    r = jit(tmp_path, """
+        def f(words):
+            out = []
+            for w in words:
+                w = w[0].upper() + w[1:]
+                v = w[-1].lower() + w[0].lower()
+                out.append(w + v)
+            return out
+
+        words = ["the", "Of", "x", "9lives", "_a", "zeta", "Zz", "[q"] * 200 + ["ßtraße", "éte"] + ["aB"] * 300
+        r = f(words)
+        print(len(r), r[:9], sorted(set(r)))
+    """, threshold="20")
+    native(r, 4)
+    assert any("non-ASCII" in reason for reason, _ in r.exit_reasons(4)), r.exit_reasons(4)
+
+
+def test_lower_of_what_a_call_made_is_not_hooked(tmp_path):
+    # raw.strip(".,").lower() on every iteration: the interpreter's (not a character), so
+    # the loop gets no hook (no counter, no compile attempt: its row counts nothing);
+    # w[0].lower() of an element does (the loop after it), and runs natively but for the
+    # non-ASCII characters
+    r = jit(tmp_path, """
+        def f(words):
+            counts = {}
+            for raw in words:
+                w = raw.strip(".,").lower()
+                counts[w] = counts.get(w, 0) + 1
+            firsts = 0
+            for w in words:
+                if w[0].lower() == "t":
+                    firsts += 1
+            return sorted(counts.items()), firsts
+
+        print(f(["The", "the.", "Of,", "ünd", "x"] * 400 + ["Ünd"]))
+        print(f(["The", "the.", "Of,", "und", "x"] * 400 + ["Ünd"]))
+    """, threshold="20")
+    row = r.loop(4)
+    assert row["native_iterations"] == row["interpreted_iterations"] == 0, row
+    native(r, 8)
+
+
+def test_a_str_concatenated_with_an_empty_one_is_itself(tmp_path):
+    # CPython's PyUnicode_Concat returns the very object when one side is empty; str_concat
+    # returns its record, which an exit and write-back give back as that object
+    r = jit(tmp_path, """
+        def f(words, empty):
+            same = []
+            for i in range(len(words)):
+                w = words[i]
+                same.append(w + empty)
+                same.append(empty + w)
+                same.append(w + "")
+            return same
+
+        words = ["alpha", "beta", "γάμμα", "\\U0001F600 smile"] * 300
+        same = f(words, "")
+        print(len(same), all(s is words[k // 3] for k, s in enumerate(same)), same[:6])
+    """, threshold="20")
+    native(r, 4)
+
+
+def test_a_str_grown_until_the_heap_is_full(tmp_path):
+    # s += c copies s each time (CPython grows it in place): the heap an entry gets runs
+    # out, native code leaves before the +, the interpreter concatenates, and the next
+    # entry starts the heap again
+    r = jit(tmp_path, """
+        def build(text):
+            s = ""
+            n = 0
+            for c in text:
+                if c != " ":
+                    s += c
+                    n += 1
+            return s, n
+
+        s, n = build("ab cé" * 2400)
+        print(len(s), n, s[:12], s[-12:], s.count("é"))
+    """, threshold="20")
+    row = r.loop(5)
+    assert row["native_iterations"] >= 1000, row
+    assert any(reason == "no room for a str" for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)
+
+
+def test_an_empty_list_and_a_list_of_str_share_one_version(tmp_path):
+    # the first call's stack is empty at entry (its type guessed: a list of str), the
+    # second's holds brackets: both compile to the same code, compiled once
+    r = jit(tmp_path, """
+        def depth(text, stack):
+            most = 0
+            for c in text:
+                if c == "(":
+                    stack.append(c)
+                elif c == ")" and stack:
+                    stack.pop()
+                most = max(most, len(stack))
+            return most, len(stack)
+
+        for k in range(4):
+            print(depth("()" * 1500, []))
+            print(depth("()" * 1500, ["(", "("]))
+    """, threshold="20")
+    row = native(r, 4)
+    assert row["entries"] >= 2 and row["versions"] == 1, row
