@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import math
 import os
-import platform
-import random
 import struct
 import sys
+import time
 
 PORTED = ("exp", "log", "sin", "cos", "atan2")
 FUNCTIONS = {getattr(math, n): n for n in PORTED}
 
 _engine = None         # a function returning the engine (started when first needed)
 _state = None          # None: not checked yet; then True or False
+seconds = 0.0          # what the check took (the engine's start not included): a one-time cost
+                       # of starting the JIT, which the controller reports with the engine's
+                       # start and takes out of the compile time of the loop or function
+                       # whose type inference asked first
 _SAMPLE = 512
 
 
@@ -44,14 +47,22 @@ def attach(engine):
 def enabled() -> bool:
     """Do the wasm ports give this machine's math results? (checked once, on first use;
     the verdict is kept in the engine's cache, keyed by everything it depends on)"""
-    global _state
+    global _state, seconds
     if _state is None:
         if _engine is None:
             return False
+        t0 = None
         try:
-            _state = _platform_may_match() and _verdict(_engine())
+            if _platform_may_match():
+                engine = _engine()          # (its start is timed on its own)
+                t0 = time.perf_counter()
+                _state = _verdict(engine)
+            else:
+                _state = False
         except Exception:       # a check that cannot run proves nothing
             _state = False
+        if t0 is not None:
+            seconds += time.perf_counter() - t0
     return _state
 
 
@@ -78,6 +89,7 @@ def _verdict_path(engine):
     CPU and engine (``cache_key`` covers wasmtime's version and configuration)."""
     if engine.cache_dir is None:
         return None
+    import platform
     from ..wasmgen import libm
     parts = []
     for source in (libm.__file__, __file__):
@@ -99,6 +111,7 @@ def _platform_may_match() -> bool:
     """glibc on x86_64 with FMA: the library ported, in the build its ifunc picks there
     (without FMA the engine's fused multiply-add would be a slow software call, and glibc's
     own build another algorithm)."""
+    import platform     # (here and in the check only: importing it costs 2 ms at the JIT's start)
     if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
         return False
     if platform.libc_ver()[0] != "glibc":
@@ -138,6 +151,7 @@ def _expected(name, x, y):
 
 
 def _sample_matches(engine) -> bool:
+    import random
     from ..wasmgen import libm
     from ..wasmgen.module import Module
     rng = random.Random(20261201)
