@@ -408,11 +408,9 @@ def test_cache_corrupt_flipped_byte(tmp_path):
 
 def test_cache_valid_checksum_bad_payload(tmp_path):
     # Our own checksum passes; wasmtime's deserialize must reject the payload.
-    import hashlib
-
     def fake(d):
         payload = b"\x7fELF" + os.urandom(4000)
-        return native._CACHE_MAGIC + hashlib.sha256(payload).digest() + payload
+        return native._CACHE_MAGIC + native._digest(payload).digest() + payload
     _corrupt_and_reload(tmp_path, fake)
 
 

@@ -111,7 +111,8 @@ def _platform_may_match() -> bool:
     """glibc on x86_64 with FMA: the library ported, in the build its ifunc picks there
     (without FMA the engine's fused multiply-add would be a slow software call, and glibc's
     own build another algorithm)."""
-    import platform     # (here and in the check only: importing it costs 2 ms at the JIT's start)
+    import platform     # (for the check only: the controller imports this module at the first hot
+                        # loop, where a JIT that does not start needs no platform, 2 ms)
     if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
         return False
     if platform.libc_ver()[0] != "glibc":

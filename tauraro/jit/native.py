@@ -33,11 +33,9 @@ thread-safe.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import os
 import platform
 import sys
-import tempfile
 import time
 from ctypes import (CFUNCTYPE, POINTER, Structure, Union, byref, c_double,
                     c_float, c_int32, c_int64, c_size_t, c_uint8, c_uint64,
@@ -48,6 +46,18 @@ import wasmtime
 from wasmtime import _ffi as ffi
 
 from .. import cache
+
+try:
+    # BLAKE2b from CPython's own module: hashlib's import loads OpenSSL, 4-8 ms of the JIT's
+    # start on the dev VM (_blake2 0.3 ms), for hashing that is as fast here (14 KB: ~20 us)
+    from _blake2 import blake2b as _blake2b
+except ImportError:             # (a Python built without it)
+    from hashlib import blake2b as _blake2b
+
+
+def _digest(data: bytes = b""):
+    """The hash of the native-code cache: its keys and its files' checksums (32 bytes)."""
+    return _blake2b(data, digest_size=32)
 
 __all__ = [
     "NativeEngine", "NativeModule", "NativeInstance", "HostFunction",
@@ -324,7 +334,7 @@ class NativeModule:
                  key: Optional[str], from_cache: bool):
         self.engine = engine
         self._module = module
-        self.key = key                  # sha256 cache key (hex), if cached
+        self.key = key                  # cache key (hex), if cached
         self.from_cache = from_cache
         self._imports: Optional[List[_ImportDecl]] = None
 
@@ -392,8 +402,8 @@ _CONFIG = (
     # every module's compile.
     ("native_unwind_info", False),
 )
-_CACHE_MAGIC = b"TAURNAT1"
-_CACHE_FORMAT = "tauraro-native-cache-v1"
+_CACHE_MAGIC = b"TAURNAT2"                  # (2: BLAKE2b checksums, SHA-256 before)
+_CACHE_FORMAT = "tauraro-native-cache-v2"
 _wasmtime_version: Optional[str] = None
 
 
@@ -428,9 +438,9 @@ class NativeEngine:
     every instance of this engine lives in.
 
     cache_dir: a directory for compiled native code so that a second run of
-    the same program skips Cranelift.  Entries are keyed by sha256 of the
+    the same program skips Cranelift.  Entries are keyed by a hash (BLAKE2b) of the
     wasm bytes, the wasmtime version, the codegen-relevant Config and the
-    platform; each file carries a sha256 of its payload, is written
+    platform; each file carries a hash of its payload, is written
     atomically (temp file + os.replace) so processes can share the directory,
     and any unreadable, corrupt or incompatible file falls back to compiling.
     cache_dir=None disables caching (nothing is written).
@@ -463,7 +473,7 @@ class NativeEngine:
     # -- compilation ------------------------------------------------------
 
     def cache_key(self, wasm: bytes) -> str:
-        h = hashlib.sha256()
+        h = _digest()
         meta = "\0".join([
             _CACHE_FORMAT, _get_wasmtime_version(), repr(_CONFIG),
             sys.platform, platform.machine(),
@@ -530,7 +540,7 @@ class NativeEngine:
                 raise ValueError("bad header")
             digest = data[len(_CACHE_MAGIC):len(_CACHE_MAGIC) + 32]
             payload = data[len(_CACHE_MAGIC) + 32:]
-            if hashlib.sha256(payload).digest() != digest:
+            if _digest(payload).digest() != digest:
                 raise ValueError("checksum mismatch")
             # wasmtime itself rejects artifacts from another version, config
             # or CPU feature set with an error (-> fall back to compiling).
@@ -548,11 +558,12 @@ class NativeEngine:
         try:
             payload = bytes(module.serialize())
             os.makedirs(self.cache_dir, exist_ok=True)
+            import tempfile     # (only to write the cache: shutil and random cost 4 ms at the start)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-" + key[:16] + "-",
                                        dir=self.cache_dir)
             with os.fdopen(fd, "wb") as f:
                 f.write(_CACHE_MAGIC)
-                f.write(hashlib.sha256(payload).digest())
+                f.write(_digest(payload).digest())
                 f.write(payload)
             os.replace(tmp, self._cache_path(key))
             tmp = None
