@@ -107,10 +107,16 @@ def test_the_checks_time_is_a_start_cost_apart_from_the_engines(monkeypatch):
     assert c.engine_seconds == 5.25
 
 
-def test_no_check_no_start_cost(monkeypatch):
+def test_a_platform_the_ports_cannot_match_starts_no_engine(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(mathlib, "time", clock)
     monkeypatch.setattr(mathlib, "_state", None)
     monkeypatch.setattr(mathlib, "seconds", 0.0)
-    monkeypatch.setattr(mathlib, "_platform_may_match", lambda: False)
+
+    def may_match():                # (reading /proc/cpuinfo & co. is part of the check)
+        clock.now += 0.5
+        return False
+    monkeypatch.setattr(mathlib, "_platform_may_match", may_match)
     monkeypatch.setattr(mathlib, "_engine", lambda: pytest.fail("the engine started for nothing"))
     assert mathlib.enabled() is False
-    assert mathlib.seconds == 0.0
+    assert mathlib.seconds == 0.5
