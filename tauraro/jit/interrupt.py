@@ -25,6 +25,8 @@ import os
 import signal
 import threading
 
+from ..boundary import BOUNDARY
+
 
 class InterruptWatchdog:
     _installed = None
@@ -40,7 +42,8 @@ class InterruptWatchdog:
             self._keep = wfd
             self._read = self._read_pipe
         else:                   # (Windows: the wakeup fd must be a socket)
-            import socket
+            with BOUNDARY:
+                import socket
             rsock, wsock = socket.socketpair()
             wsock.setblocking(False)
             self._keep = (rsock, wsock)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import math
 import os
+import platform
+import random
 import struct
 import sys
 import time
@@ -90,7 +92,6 @@ def _verdict_path(engine):
     CPU and engine (``cache_key`` covers wasmtime's version and configuration)."""
     if engine.cache_dir is None:
         return None
-    import platform
     from ..wasmgen import libm
     parts = []
     for source in (libm.__file__, __file__):
@@ -119,8 +120,6 @@ def _platform_may_match() -> bool:
     """glibc on x86_64 with FMA: the library ported, in the build its ifunc picks there
     (without FMA the engine's fused multiply-add would be a slow software call, and glibc's
     own build another algorithm)."""
-    import platform     # (for the check only: the controller imports this module at the first hot
-                        # loop, where a JIT that does not start needs no platform, 2 ms)
     if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
         return False
     if platform.libc_ver()[0] != "glibc":
@@ -160,7 +159,6 @@ def _expected(name, x, y):
 
 
 def _sample_matches(engine) -> bool:
-    import random
     from ..wasmgen import libm
     from ..wasmgen.module import Module
     rng = random.Random(20261201)

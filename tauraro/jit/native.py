@@ -41,6 +41,7 @@ import os
 import platform
 import sys
 import time
+from importlib.util import find_spec
 from ctypes import (CFUNCTYPE, POINTER, Structure, Union, byref, c_double,
                     c_float, c_int32, c_int64, c_size_t, c_uint8, c_uint64,
                     c_void_p)
@@ -79,7 +80,6 @@ WASM_PAGE_SIZE = 65536
 def _library_path() -> str:
     """The wasmtime C library wasmtime-py ships, found as its ``_ffi`` finds it, without
     importing the package (see ``ffi``)."""
-    from importlib.util import find_spec
     spec = find_spec("wasmtime")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("wasmtime-py is not installed")
@@ -748,9 +748,10 @@ class NativeEngine:
         try:
             payload = NativeModule(self, module, None, False).serialize()
             os.makedirs(self.cache_dir, exist_ok=True)
-            import tempfile     # (only to write the cache: shutil and random cost 4 ms at the start)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-" + key[:16] + "-",
-                                       dir=self.cache_dir)
+            # (tempfile.mkstemp's way, without importing tempfile: shutil, random, bz2 and
+            # lzma came with it, ~4 ms of the JIT's start)
+            tmp = os.path.join(self.cache_dir, ".tmp-%s-%s" % (key[:16], os.urandom(6).hex()))
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(fd, "wb") as f:
                 f.write(_CACHE_MAGIC)
                 f.write(_digest(payload).digest())
