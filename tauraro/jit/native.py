@@ -295,12 +295,14 @@ _VALKIND_CODES = {"i32": 0, "i64": 1, "f32": 2, "f64": 3}                      #
 
 
 class _Owned:
-    """A pointer the C library made, deleted with this object (as wasmtime-py's objects do)."""
-    __slots__ = ("addr", "_delete")
+    """A pointer the C library made, deleted with this object (as wasmtime-py's objects do),
+    after nothing needs ``keep`` (a store keeps its engine, as wasmtime-py's Store does)."""
+    __slots__ = ("addr", "_delete", "_keep")
 
-    def __init__(self, addr: int, delete: Any):
+    def __init__(self, addr: int, delete: Any, keep: Any = None):
         self.addr = addr
         self._delete = delete
+        self._keep = keep
 
     def __del__(self) -> None:
         addr, self.addr = self.addr, None
@@ -639,11 +641,11 @@ class NativeEngine:
             setter, c_value = _CONFIG_SETTERS[attr]
             _proto(setter, None, c_void_p, c_uint8 if c_value is not bool else ctypes.c_bool)(
                 cfg, c_value(value))
-        # (the engine takes the config; the store keeps the engine alive: deleted in this
-        # order when the engine goes)
+        # (the engine takes the config; the store is deleted before the engine)
         self._engine = _Owned(_engine_new_with_config(cfg), _engine_delete)
         self._engine_addr: int = self._engine.addr
-        self._store = _Owned(_store_new(self._engine_addr, None, _NULL_FINALIZER), _store_delete)
+        self._store = _Owned(_store_new(self._engine_addr, None, _NULL_FINALIZER), _store_delete,
+                             self._engine)
         ctx_addr = _store_context(self._store.addr)
         self._ctx_addr: int = ctx_addr
         self._ctx = c_void_p(ctx_addr)    # prebuilt argument object
