@@ -12,7 +12,7 @@ collected from the --jit-stats JSON rows (compile_ms = codegen_ms +
 cranelift_ms, summed over a loop's type versions).  Reported: min / median /
 max over all compiled loops, and per program.
 
-Engine start-up (import wasmtime, create the Engine, Cranelift's one-time
+Engine start-up (load the wasmtime library, create the Engine, Cranelift's one-time
 set-up) is not a per-loop cost: the controller starts the engine before it
 starts timing the first loop's compile, and prints the start-up time
 separately ("wasmtime engine started in X ms" in --jit-stats), which is

@@ -64,3 +64,59 @@ def test_the_verdict_is_kept_in_the_engines_cache(tmp_path, monkeypatch):
         f.write("0")
     assert mathlib._verdict(NativeEngine(cache_dir=str(tmp_path))) is False
     assert mathlib._verdict_path(NativeEngine(cache_dir=None)) is None
+
+
+class _Clock:
+    """A perf_counter that moves only when told (the accounting is checked, not timed)."""
+
+    def __init__(self):
+        self.now = 100.0
+
+    def perf_counter(self):
+        return self.now
+
+
+def test_the_checks_time_is_a_start_cost_apart_from_the_engines(monkeypatch):
+    # The check runs inside the type inference of the first loop calling math.exp & co.:
+    # what it takes (its engine's start timed apart) goes to mathlib.seconds, which the
+    # controller reports with the engine's start and takes out of that loop's codegen.
+    from tauraro.jit.controller import JitController
+    clock = _Clock()
+    monkeypatch.setattr(mathlib, "time", clock)
+    monkeypatch.setattr(mathlib, "_state", None)
+    monkeypatch.setattr(mathlib, "seconds", 0.0)
+    monkeypatch.setattr(mathlib, "_platform_may_match", lambda: True)
+    started = []
+
+    def engine():                   # the engine's start: timed by the controller, not here
+        started.append(clock.now)
+        clock.now += 5.0
+        return "engine"
+
+    def verdict(e):
+        assert e == "engine" and started
+        clock.now += 0.25
+        return True
+    monkeypatch.setattr(mathlib, "_engine", engine)
+    monkeypatch.setattr(mathlib, "_verdict", verdict)
+    assert mathlib.enabled() is True
+    assert mathlib.seconds == 0.25
+    assert mathlib.enabled() is True and len(started) == 1 and mathlib.seconds == 0.25   # once
+    c = JitController.__new__(JitController)
+    c._engine_seconds = 5.0
+    assert c.engine_seconds == 5.25
+
+
+def test_a_platform_the_ports_cannot_match_starts_no_engine(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(mathlib, "time", clock)
+    monkeypatch.setattr(mathlib, "_state", None)
+    monkeypatch.setattr(mathlib, "seconds", 0.0)
+
+    def may_match():                # (reading /proc/cpuinfo & co. is part of the check)
+        clock.now += 0.5
+        return False
+    monkeypatch.setattr(mathlib, "_platform_may_match", may_match)
+    monkeypatch.setattr(mathlib, "_engine", lambda: pytest.fail("the engine started for nothing"))
+    assert mathlib.enabled() is False
+    assert mathlib.seconds == 0.5

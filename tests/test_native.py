@@ -408,11 +408,9 @@ def test_cache_corrupt_flipped_byte(tmp_path):
 
 def test_cache_valid_checksum_bad_payload(tmp_path):
     # Our own checksum passes; wasmtime's deserialize must reject the payload.
-    import hashlib
-
     def fake(d):
         payload = b"\x7fELF" + os.urandom(4000)
-        return native._CACHE_MAGIC + hashlib.sha256(payload).digest() + payload
+        return native._CACHE_MAGIC + native._digest(payload).digest() + payload
     _corrupt_and_reload(tmp_path, fake)
 
 
@@ -605,3 +603,37 @@ def test_cache_shared_across_processes(tmp_path):
     e = NativeEngine(cache_dir=str(cache))
     e.compile(BASIC)
     assert e.stats.cache_hits == 1
+
+
+def test_the_engine_imports_none_of_what_made_the_jits_start_slow(tmp_path):
+    """Compiling, caching, host functions and traps need none of wasmtime-py (its import
+    declared ~1,000 ctypes prototypes: 20-30 ms of the JIT's start), hashlib, tempfile or
+    socket (see bench/start_cost.py)."""
+    import subprocess
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "before = set(sys.modules)\n"
+        "from tauraro.jit.native import HostFunction, NativeEngine, NativeTrap\n"
+        "from tauraro.jit.interrupt import InterruptWatchdog\n"
+        "InterruptWatchdog.install()\n"
+        "e = NativeEngine(cache_dir=sys.argv[2])\n"
+        "i = e.instantiate(e.compile(sys.argv[3]))\n"
+        "i.entry('run')(1)\n"
+        "h = HostFunction('env', 'twice', ('i64',), ('i64',), lambda x: 2 * x)\n"
+        "j = e.instantiate(e.compile(sys.argv[4]), imports=[h])\n"
+        "print(j.entry('call')(21))\n"
+        "try:\n"
+        "    i.entry('trap')()\n"
+        "except NativeTrap as t:\n"
+        "    print(t.code)\n"
+        "print(sorted(m for m in ('wasmtime', 'hashlib', 'tempfile', 'socket') if m in sys.modules\n"
+        "             and m not in before))\n")
+    run = '(module (func (export "run") (param i32) (result i32) local.get 0)' \
+          ' (func (export "trap") unreachable))'
+    call = '(module (import "env" "twice" (func $t (param i64) (result i64)))' \
+           ' (func (export "call") (param i64) (result i64) local.get 0 call $t))'
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]),
+                          str(tmp_path / "cache"), run, call],
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:3] == ["42", "UNREACHABLE", "[]"]
+    assert list((tmp_path / "cache").glob("*.cwasm"))      # (the cache was written)

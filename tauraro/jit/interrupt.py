@@ -2,7 +2,7 @@
 
 Python runs signal handlers between bytecodes, so an infinite native loop would
 never see one. Instead: ``signal.set_wakeup_fd`` makes the C-level handler
-write a byte to a socket even while native code runs; a watchdog thread wakes
+write a byte to a pipe (a socket on Windows) even while native code runs; a watchdog thread wakes
 up and sets the interrupt word (offset 0) in the running module's memory. Every
 compiled loop polls that word at each back edge and, when set, exits at its
 header with all state written back -- so, unlike a wasm trap (epoch
@@ -21,9 +21,11 @@ run cost ~8 us an entry: ``signal.signal`` and ``getsignal`` are slow.)
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
-import socket
 import threading
+
+from ..boundary import BOUNDARY
 
 
 class InterruptWatchdog:
@@ -33,9 +35,21 @@ class InterruptWatchdog:
         # the memory of the module running now (the generated entry of a function compiled
         # whole sets it directly: tauraro.jit.functions)
         self.address = None
-        self._rsock, self._wsock = socket.socketpair()
-        self._wsock.setblocking(False)
-        signal.set_wakeup_fd(self._wsock.fileno(), warn_on_full_buffer=False)
+        if os.name == "posix":
+            # a pipe (importing socket for a socketpair cost 2-3 ms of the JIT's start)
+            self._rfd, wfd = os.pipe()
+            os.set_blocking(wfd, False)
+            self._keep = wfd
+            self._read = self._read_pipe
+        else:                   # (Windows: the wakeup fd must be a socket)
+            with BOUNDARY:
+                import socket
+            rsock, wsock = socket.socketpair()
+            wsock.setblocking(False)
+            self._keep = (rsock, wsock)
+            self._read = lambda: rsock.recv(64)
+            wfd = wsock.fileno()
+        signal.set_wakeup_fd(wfd, warn_on_full_buffer=False)
         self._thread = threading.Thread(target=self._watch, name="tauraro-interrupt", daemon=True)
         self._thread.start()
 
@@ -51,10 +65,13 @@ class InterruptWatchdog:
                 return None
         return cls._installed
 
+    def _read_pipe(self):
+        return os.read(self._rfd, 64)
+
     def _watch(self):
         while True:
             try:
-                data = self._rsock.recv(64)
+                data = self._read()
             except OSError:
                 return
             if not data:

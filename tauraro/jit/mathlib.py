@@ -25,12 +25,17 @@ import platform
 import random
 import struct
 import sys
+import time
 
 PORTED = ("exp", "log", "sin", "cos", "atan2")
 FUNCTIONS = {getattr(math, n): n for n in PORTED}
 
 _engine = None         # a function returning the engine (started when first needed)
 _state = None          # None: not checked yet; then True or False
+seconds = 0.0          # what the check took (the engine's start not included): a one-time cost
+                       # of starting the JIT, which the controller reports with the engine's
+                       # start and takes out of the compile time of the loop or function
+                       # whose type inference asked first
 _SAMPLE = 512
 
 
@@ -44,14 +49,23 @@ def attach(engine):
 def enabled() -> bool:
     """Do the wasm ports give this machine's math results? (checked once, on first use;
     the verdict is kept in the engine's cache, keyed by everything it depends on)"""
-    global _state
+    global _state, seconds
     if _state is None:
         if _engine is None:
             return False
+        t0 = time.perf_counter()
+        starting = 0.0                      # (the engine's start is timed on its own)
         try:
-            _state = _platform_may_match() and _verdict(_engine())
+            if _platform_may_match():
+                t1 = time.perf_counter()
+                engine = _engine()
+                starting = time.perf_counter() - t1
+                _state = _verdict(engine)
+            else:
+                _state = False
         except Exception:       # a check that cannot run proves nothing
             _state = False
+        seconds += time.perf_counter() - t0 - starting
     return _state
 
 
@@ -87,12 +101,19 @@ def _verdict_path(engine):
     return os.path.join(engine.cache_dir, engine.cache_key(b"\0".join(parts)) + ".math")
 
 
+_flags = None
+
+
 def _cpu_flags() -> list:
-    try:
-        with open("/proc/cpuinfo") as f:
-            return next((line for line in f if line.startswith("flags")), "").split()
-    except OSError:
-        return []
+    """(read once: the check asks twice, and /proc/cpuinfo took 10 ms to read on the dev VM)"""
+    global _flags
+    if _flags is None:
+        try:
+            with open("/proc/cpuinfo") as f:
+                _flags = next((line for line in f if line.startswith("flags")), "").split()
+        except OSError:
+            _flags = []
+    return _flags
 
 
 def _platform_may_match() -> bool:

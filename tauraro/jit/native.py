@@ -1,8 +1,8 @@
-"""Native execution of JIT-compiled WebAssembly through wasmtime-py.
+"""Native execution of JIT-compiled WebAssembly through wasmtime's C API.
 
-This is the ONLY module in Tauraro that touches wasmtime-py's non-public
-ctypes bindings (``wasmtime._ffi`` / ``wasmtime._bindings``).  Everything
-else in the JIT talks to the small API below:
+This is the ONLY module in Tauraro that calls the wasmtime C library (the one
+wasmtime-py ships, loaded through ctypes without importing wasmtime-py: see
+``ffi``).  Everything else in the JIT talks to the small API below:
 
     eng  = NativeEngine(cache_dir=None)          # Engine + one Store
     mod  = eng.compile(wasm_bytes)               # NativeModule (disk cache aware)
@@ -19,8 +19,12 @@ loops often and compiled code calls back into Python helpers, so both paths
 are rebuilt here on the raw C API (``wasmtime_func_call_unchecked`` and
 ``wasmtime_func_new_unchecked``) through ctypes prototypes built once, which
 brings them to well under a microsecond (measured on the dev machine: entry
-~0.8 us, host import call ~0.6-0.7 us; see bench/native_entry.py).  wasmtime-py's version is pinned in
-pyproject.toml because these bindings can change between releases.
+~0.8 us, host import call ~0.6-0.7 us; see bench/native_entry.py).  The rest
+(config, engine, store, modules, the code cache's serializing) calls the C API
+too, with the few struct layouts wasmtime-py's bindings declare: importing
+wasmtime-py made ~1,000 ctypes prototypes and its classes, 20-30 ms of the
+JIT's start.  wasmtime-py's version is pinned in pyproject.toml because the
+library and these layouts can change between releases.
 
 Threading: ctypes releases the GIL around every foreign call, so while wasm
 runs other Python threads run too (the JIT's Ctrl-C watchdog writes an
@@ -33,21 +37,29 @@ thread-safe.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import os
 import platform
 import sys
-import tempfile
 import time
+from importlib.util import find_spec
 from ctypes import (CFUNCTYPE, POINTER, Structure, Union, byref, c_double,
                     c_float, c_int32, c_int64, c_size_t, c_uint8, c_uint64,
                     c_void_p)
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-import wasmtime
-from wasmtime import _ffi as ffi
-
 from .. import cache
+
+try:
+    # BLAKE2b from CPython's own module: hashlib's import loads OpenSSL, 4-8 ms of the JIT's
+    # start on the dev VM (_blake2 0.3 ms), for hashing that is as fast here (14 KB: ~20 us)
+    from _blake2 import blake2b as _blake2b
+except ImportError:             # (a Python built without it)
+    from hashlib import blake2b as _blake2b
+
+
+def _digest(data: bytes = b""):
+    """The hash of the native-code cache: its keys and its files' checksums (32 bytes)."""
+    return _blake2b(data, digest_size=32)
 
 __all__ = [
     "NativeEngine", "NativeModule", "NativeInstance", "HostFunction",
@@ -64,6 +76,88 @@ WASM_PAGE_SIZE = 65536
 # and prebuilt c_void_p objects pass straight through with no per-call
 # conversion objects; the ctypes call itself is then the dominant cost.
 # ---------------------------------------------------------------------------
+
+def _library_path() -> str:
+    """The wasmtime C library wasmtime-py ships, found as its ``_ffi`` finds it, without
+    importing the package (see ``ffi``)."""
+    spec = find_spec("wasmtime")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("wasmtime-py is not installed")
+    plat = sys.platform
+    if hasattr(sys, "getandroidapilevel"):
+        plat = "android"
+    libname = {"linux": "_libwasmtime.so", "android": "_libwasmtime.so", "win32": "_wasmtime.dll",
+               "darwin": "_libwasmtime.dylib"}.get(plat)
+    if libname is None:
+        raise RuntimeError("unsupported platform `%s` for wasmtime" % plat)
+    machine = platform.machine()
+    machine = {"AMD64": "x86_64", "arm64": "aarch64", "ARM64": "aarch64"}.get(machine, machine)
+    return os.path.join(list(spec.submodule_search_locations)[0], plat + "-" + machine, libname)
+
+
+class _store_index(Structure):
+    _fields_ = [("store_id", c_uint64), ("__private1", ctypes.c_uint32)]
+
+
+class _table_t(Structure):
+    _fields_ = [("_anon_1", _store_index), ("__private2", ctypes.c_uint32)]
+
+
+class _tag_t(Structure):
+    _fields_ = [("_anon_1", _store_index), ("__private2", ctypes.c_uint32)]
+
+
+class _global_t(Structure):
+    _fields_ = [("store_id", c_uint64), ("__private1", ctypes.c_uint32),
+                ("__private2", ctypes.c_uint32), ("__private3", ctypes.c_uint32)]
+
+
+class ffi:
+    """The C library and the few structs of its API this module uses, declared as wasmtime-py's
+    ``_ffi``/``_bindings`` declare them (wasmtime-py's version is pinned). Importing
+    wasmtime-py itself declares all of its ~1,000 functions and its classes: 20-30 ms of the
+    JIT's start on the dev VM, against ~1 ms to load the library and declare these."""
+    filename = _library_path()
+    dll = ctypes.CDLL(filename)
+
+    class wasm_byte_vec_t(Structure):
+        _fields_ = [("size", c_size_t), ("data", POINTER(ctypes.c_ubyte))]
+
+    class wasm_importtype_vec_t(Structure):
+        _fields_ = [("size", c_size_t), ("data", POINTER(c_void_p))]
+
+    wasm_exporttype_vec_t = wasm_importtype_vec_t       # (the same layout: size, pointers)
+
+    class wasmtime_module_t(Structure):                 # (opaque)
+        _fields_: list = []
+
+    class wasmtime_func_t(Structure):
+        _fields_ = [("store_id", c_uint64), ("__private", c_void_p)]
+
+    class wasmtime_memory_t(Structure):
+        _fields_ = [("_anon_1", _store_index), ("__private2", ctypes.c_uint32)]
+
+    class wasmtime_instance_t(Structure):
+        _fields_ = [("store_id", c_uint64), ("__private", c_size_t)]
+
+    class wasmtime_val_raw_t(Union):
+        _fields_ = [("i32", c_int32), ("i64", c_int64), ("f32", c_float), ("f64", c_double),
+                    ("v128", c_uint8 * 16), ("anyref", ctypes.c_uint32),
+                    ("externref", ctypes.c_uint32), ("exnref", ctypes.c_uint32),
+                    ("funcref", c_void_p)]
+
+
+class _extern_union(Union):
+    _fields_ = [("func", ffi.wasmtime_func_t), ("global_", _global_t), ("table", _table_t),
+                ("memory", ffi.wasmtime_memory_t), ("sharedmemory", c_void_p), ("tag", _tag_t)]
+
+
+class _extern_t(Structure):
+    _fields_ = [("kind", c_uint8), ("of", _extern_union)]
+
+
+ffi.wasmtime_extern_t = _extern_t
+
 
 _dll = ffi.dll
 
@@ -142,6 +236,44 @@ _functype_params = _proto("wasm_functype_params", c_void_p, c_void_p)
 _functype_results = _proto("wasm_functype_results", c_void_p, c_void_p)
 _functype_delete = _proto("wasm_functype_delete", None, c_void_p)
 _valtype_kind = _proto("wasm_valtype_kind", c_uint8, c_void_p)
+# what wasmtime-py's Config, Engine, Store, Module, FuncType and wat2wasm call
+_config_new = _proto("wasm_config_new", c_void_p)
+_CONFIG_SETTERS = {     # Config attribute -> (setter, the value's C form)
+    "strategy": ("wasmtime_config_strategy_set", {"auto": 0, "cranelift": 1}.__getitem__),
+    "cranelift_opt_level": ("wasmtime_config_cranelift_opt_level_set",
+                            {"none": 0, "speed": 1, "speed_and_size": 2}.__getitem__),
+    "memory_may_move": ("wasmtime_config_memory_may_move_set", bool),
+    "wasm_relaxed_simd": ("wasmtime_config_wasm_relaxed_simd_set", bool),
+    "wasm_relaxed_simd_deterministic": ("wasmtime_config_wasm_relaxed_simd_deterministic_set", bool),
+    "wasm_wide_arithmetic": ("wasmtime_config_wasm_wide_arithmetic_set", bool),
+    "native_unwind_info": ("wasmtime_config_native_unwind_info_set", bool),
+    "parallel_compilation": ("wasmtime_config_parallel_compilation_set", bool),
+}
+_engine_new_with_config = _proto("wasm_engine_new_with_config", c_void_p, c_void_p)
+_engine_delete = _proto("wasm_engine_delete", None, c_void_p)
+_store_new = _proto("wasmtime_store_new", c_void_p, c_void_p, c_void_p, _FINALIZER)
+_store_context = _proto("wasmtime_store_context", c_void_p, c_void_p)
+_store_delete = _proto("wasmtime_store_delete", None, c_void_p)
+_module_delete = _proto("wasmtime_module_delete", None, c_void_p)
+_module_serialize = _proto("wasmtime_module_serialize", c_size_t, c_void_p,
+                           POINTER(ffi.wasm_byte_vec_t))
+_module_deserialize = _proto("wasmtime_module_deserialize", c_size_t, c_void_p, ctypes.c_char_p,
+                             c_size_t, POINTER(POINTER(ffi.wasmtime_module_t)))
+_module_exports = _proto("wasmtime_module_exports", None, c_void_p,
+                         POINTER(ffi.wasm_exporttype_vec_t))
+_exporttype_vec_delete = _proto("wasm_exporttype_vec_delete", None,
+                                POINTER(ffi.wasm_exporttype_vec_t))
+_exporttype_name = _proto("wasm_exporttype_name", POINTER(ffi.wasm_byte_vec_t), c_void_p)
+_importtype_module = _proto("wasm_importtype_module", POINTER(ffi.wasm_byte_vec_t), c_void_p)
+_importtype_name = _proto("wasm_importtype_name", POINTER(ffi.wasm_byte_vec_t), c_void_p)
+_importtype_type = _proto("wasm_importtype_type", c_void_p, c_void_p)
+_externtype_kind = _proto("wasm_externtype_kind", c_uint8, c_void_p)
+_externtype_as_functype = _proto("wasm_externtype_as_functype_const", c_void_p, c_void_p)
+_valtype_new = _proto("wasm_valtype_new", c_void_p, c_uint8)
+_valtype_vec_new = _proto("wasm_valtype_vec_new", None, c_void_p, c_size_t, c_void_p)
+_functype_new = _proto("wasm_functype_new", c_void_p, c_void_p, c_void_p)
+_wat2wasm = _proto("wasmtime_wat2wasm", c_size_t, ctypes.c_char_p, c_size_t,
+                   POINTER(ffi.wasm_byte_vec_t))
 
 _EXTERN_FUNC = 0      # WASMTIME_EXTERN_FUNC
 _EXTERN_MEMORY = 3    # WASMTIME_EXTERN_MEMORY
@@ -151,12 +283,59 @@ _VALTYPES = ("i32", "i64", "f32", "f64")
 _CTYPE_OF = {"i32": c_int32, "i64": c_int64, "f32": c_float, "f64": c_double}
 _RAW_SLOT = ctypes.sizeof(ffi.wasmtime_val_raw_t)   # 16 (v128 member)
 
-_TRAP_CODE_NAMES: Dict[int, str] = {}
-try:  # names for NativeTrap.code, from wasmtime-py's own enum
-    for _member in wasmtime.TrapCode:
-        _TRAP_CODE_NAMES[_member.value] = _member.name
-except Exception:  # pragma: no cover - informational only
-    pass
+# names for NativeTrap.code: wasmtime-py's TrapCode enum (wasmtime_trap_code_t's values)
+_TRAP_CODE_NAMES: Dict[int, str] = dict(enumerate((
+    "STACK_OVERFLOW", "MEMORY_OUT_OF_BOUNDS", "HEAP_MISALIGNED", "TABLE_OUT_OF_BOUNDS",
+    "INDIRECT_CALL_TO_NULL", "BAD_SIGNATURE", "INTEGER_OVERFLOW", "INTEGER_DIVISION_BY_ZERO",
+    "BAD_CONVERSION_TO_INTEGER", "UNREACHABLE", "INTERRUPT", "OUT_OF_FUEL",
+    "ATOMIC_WAIT_NON_SHARED_MEMORY", "NULL_REFERENCE", "ARRAY_OUT_OF_BOUNDS",
+    "ALLOCATION_TOO_LARGE", "CAST_FAILURE")))
+_EXTERN_KINDS = {0: "func", 1: "global", 2: "table", 3: "memory", 4: "tag"}   # wasm_externkind_t
+_VALKIND_CODES = {"i32": 0, "i64": 1, "f32": 2, "f64": 3}                      # wasm_valkind_t
+
+
+class _Owned:
+    """A pointer the C library made, deleted with this object (as wasmtime-py's objects do),
+    after nothing needs ``keep`` (a store keeps its engine, as wasmtime-py's Store does)."""
+    __slots__ = ("addr", "_delete", "_keep")
+
+    def __init__(self, addr: int, delete: Any, keep: Any = None):
+        self.addr = addr
+        self._delete = delete
+        self._keep = keep
+
+    def __del__(self) -> None:
+        addr, self.addr = self.addr, None
+        if addr and self._delete is not None:
+            self._delete(addr)
+
+
+def _bytes_of(vec: "ffi.wasm_byte_vec_t") -> bytes:
+    return ctypes.string_at(vec.data, vec.size) if vec.size and vec.data else b""
+
+
+def _wat_to_wasm(wat: str) -> bytes:
+    """WebAssembly text to binary (wasmtime's wat2wasm)."""
+    raw = wat.encode("utf-8")
+    vec = ffi.wasm_byte_vec_t()
+    err = _wat2wasm(raw, len(raw), byref(vec))
+    if err:
+        raise NativeError("wat2wasm failed: " + _consume_error_message(err))
+    try:
+        return _bytes_of(vec)
+    finally:
+        _byte_vec_delete(byref(vec))
+
+
+def _new_functype(params: Sequence[str], results: Sequence[str]) -> int:
+    """A wasm_functype_t* (owned by the caller: _functype_delete)."""
+    vecs = []
+    for kinds in (params, results):
+        vec = _ValtypeVec()
+        types = (c_void_p * max(len(kinds), 1))(*[_valtype_new(_VALKIND_CODES[k]) for k in kinds])
+        _valtype_vec_new(byref(vec), len(kinds), types)      # (takes the valtypes)
+        vecs.append(vec)
+    return _functype_new(byref(vecs[0]), byref(vecs[1]))     # (takes the vectors)
 
 _HOST_EXC_MSG = b"tauraro: Python exception in host function"
 
@@ -320,11 +499,11 @@ class _ImportDecl:
 class NativeModule:
     """A compiled module (native code), bound to the NativeEngine that made it."""
 
-    def __init__(self, engine: "NativeEngine", module: wasmtime.Module,
+    def __init__(self, engine: "NativeEngine", module: _Owned,
                  key: Optional[str], from_cache: bool):
         self.engine = engine
         self._module = module
-        self.key = key                  # sha256 cache key (hex), if cached
+        self.key = key                  # cache key (hex), if cached
         self.from_cache = from_cache
         self._imports: Optional[List[_ImportDecl]] = None
 
@@ -336,20 +515,22 @@ class NativeModule:
         if self._imports is None:
             out: List[_ImportDecl] = []
             vec = ffi.wasm_importtype_vec_t()
-            _module_imports(ctypes.cast(self._module.ptr(), c_void_p).value, byref(vec))
-            n = vec.size
-            _importtype_vec_delete(byref(vec))
-            if n:
-                for imp in self._module.imports:
-                    ty = imp.type
-                    if isinstance(ty, wasmtime.FuncType):
-                        out.append(_ImportDecl(
-                            imp.module, imp.name or "", "func",
-                            tuple(str(t) for t in ty.params),
-                            tuple(str(t) for t in ty.results)))
+            _module_imports(self._module.addr, byref(vec))
+            try:
+                for k in range(vec.size):
+                    imp = vec.data[k]
+                    module = _bytes_of(_importtype_module(imp).contents).decode("utf-8", "replace")
+                    name = _bytes_of(_importtype_name(imp).contents).decode("utf-8", "replace")
+                    ty = _importtype_type(imp)
+                    kind = _EXTERN_KINDS.get(_externtype_kind(ty), "unknown")
+                    if kind == "func":
+                        ft = _externtype_as_functype(ty)
+                        out.append(_ImportDecl(module, name, "func", _valtype_vec(_functype_params(ft)),
+                                               _valtype_vec(_functype_results(ft))))
                     else:
-                        kind = type(ty).__name__.replace("Type", "").lower()
-                        out.append(_ImportDecl(imp.module, imp.name or "", kind))
+                        out.append(_ImportDecl(module, name, kind))
+            finally:
+                _importtype_vec_delete(byref(vec))
             self._imports = out
         return self._imports
 
@@ -357,10 +538,23 @@ class NativeModule:
     def export_names(self) -> List[str]:
         """(Reflected when asked: wasmtime-py makes an object per export, and the JIT,
         which knows its exports, never asks.)"""
-        return [e.name for e in self._module.exports]
+        vec = ffi.wasm_exporttype_vec_t()
+        _module_exports(self._module.addr, byref(vec))
+        try:
+            return [_bytes_of(_exporttype_name(vec.data[k]).contents).decode("utf-8", "replace")
+                    for k in range(vec.size)]
+        finally:
+            _exporttype_vec_delete(byref(vec))
 
     def serialize(self) -> bytes:
-        return bytes(self._module.serialize())
+        vec = ffi.wasm_byte_vec_t()
+        err = _module_serialize(self._module.addr, byref(vec))
+        if err:
+            raise NativeError("serializing the module failed: " + _consume_error_message(err))
+        try:
+            return _bytes_of(vec)
+        finally:
+            _byte_vec_delete(byref(vec))
 
 
 # ---------------------------------------------------------------------------
@@ -392,8 +586,8 @@ _CONFIG = (
     # every module's compile.
     ("native_unwind_info", False),
 )
-_CACHE_MAGIC = b"TAURNAT1"
-_CACHE_FORMAT = "tauraro-native-cache-v1"
+_CACHE_MAGIC = b"TAURNAT2"                  # (2: BLAKE2b checksums, SHA-256 before)
+_CACHE_FORMAT = "tauraro-native-cache-v2"
 _wasmtime_version: Optional[str] = None
 
 
@@ -405,7 +599,8 @@ def _get_wasmtime_version() -> str:
     if _wasmtime_version is None:
         st = os.stat(ffi.filename)
         try:
-            site = os.path.dirname(os.path.dirname(os.path.abspath(wasmtime.__file__)))
+            # (the library is <site>/wasmtime/<platform>/<library>)
+            site = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(ffi.filename))))
             infos = ",".join(sorted(n for n in os.listdir(site)
                                     if n.startswith("wasmtime-") and n.endswith(".dist-info")))
         except OSError:
@@ -428,27 +623,30 @@ class NativeEngine:
     every instance of this engine lives in.
 
     cache_dir: a directory for compiled native code so that a second run of
-    the same program skips Cranelift.  Entries are keyed by sha256 of the
+    the same program skips Cranelift.  Entries are keyed by a hash (BLAKE2b) of the
     wasm bytes, the wasmtime version, the codegen-relevant Config and the
-    platform; each file carries a sha256 of its payload, is written
+    platform; each file carries a hash of its payload, is written
     atomically (temp file + os.replace) so processes can share the directory,
     and any unreadable, corrupt or incompatible file falls back to compiling.
     cache_dir=None disables caching (nothing is written).
     """
 
     def __init__(self, cache_dir: Optional[str] = None):
-        cfg = wasmtime.Config()
-        for attr, value in _CONFIG:
-            setattr(cfg, attr, value)
+        cfg = _config_new()
         # A loop's module is a few functions, one of them nearly all the code: handing
         # them to a thread pool costs more than it gains (measured over the modules of
         # tests/programs/jit_*.py and bench/jit: median Cranelift time 10% lower serial,
         # the largest modules no slower). Does not change the code, so not in _CONFIG.
-        cfg.parallel_compilation = False
-        self._engine = wasmtime.Engine(cfg)
-        self._engine_addr: int = ctypes.cast(self._engine.ptr(), c_void_p).value
-        self._store = wasmtime.Store(self._engine)
-        ctx_addr = ctypes.cast(self._store._context(), c_void_p).value
+        for attr, value in _CONFIG + (("parallel_compilation", False),):
+            setter, c_value = _CONFIG_SETTERS[attr]
+            _proto(setter, None, c_void_p, c_uint8 if c_value is not bool else ctypes.c_bool)(
+                cfg, c_value(value))
+        # (the engine takes the config; the store is deleted before the engine)
+        self._engine = _Owned(_engine_new_with_config(cfg), _engine_delete)
+        self._engine_addr: int = self._engine.addr
+        self._store = _Owned(_store_new(self._engine_addr, None, _NULL_FINALIZER), _store_delete,
+                             self._engine)
+        ctx_addr = _store_context(self._store.addr)
         self._ctx_addr: int = ctx_addr
         self._ctx = c_void_p(ctx_addr)    # prebuilt argument object
         self._state = _CallState()
@@ -463,7 +661,7 @@ class NativeEngine:
     # -- compilation ------------------------------------------------------
 
     def cache_key(self, wasm: bytes) -> str:
-        h = hashlib.sha256()
+        h = _digest()
         meta = "\0".join([
             _CACHE_FORMAT, _get_wasmtime_version(), repr(_CONFIG),
             sys.platform, platform.machine(),
@@ -481,7 +679,7 @@ class NativeEngine:
         """Compile wasm bytes (or WAT text) to native code, through the
         in-process memo and the on-disk cache when there is one."""
         if isinstance(wasm, str):
-            wasm = wasmtime.wat2wasm(wasm)
+            wasm = _wat_to_wasm(wasm)
         wasm = bytes(wasm)
         # memo key: the cache key, or the bytes themselves without a cache
         key: Any = self.cache_key(wasm) if self.cache_dir is not None else wasm
@@ -501,7 +699,7 @@ class NativeEngine:
             err = _module_new(self._engine_addr, wasm, len(wasm), byref(ptr))
             if err:
                 raise NativeError("wasm compilation failed: " + _consume_error_message(err))
-            module = wasmtime.Module._from_ptr(ptr)
+            module = _Owned(ctypes.cast(ptr, c_void_p).value, _module_delete)
             self.stats.compile_seconds += time.perf_counter() - t0
             self.stats.compile_count += 1
             if self.cache_dir is not None:
@@ -512,7 +710,7 @@ class NativeEngine:
         self._memo[key] = mod
         return mod
 
-    def _cache_load(self, key: str) -> Optional[wasmtime.Module]:
+    def _cache_load(self, key: str) -> Optional[_Owned]:
         path = self._cache_path(key)
         t0 = time.perf_counter()
         try:
@@ -530,11 +728,15 @@ class NativeEngine:
                 raise ValueError("bad header")
             digest = data[len(_CACHE_MAGIC):len(_CACHE_MAGIC) + 32]
             payload = data[len(_CACHE_MAGIC) + 32:]
-            if hashlib.sha256(payload).digest() != digest:
+            if _digest(payload).digest() != digest:
                 raise ValueError("checksum mismatch")
             # wasmtime itself rejects artifacts from another version, config
             # or CPU feature set with an error (-> fall back to compiling).
-            module = wasmtime.Module.deserialize(self._engine, payload)
+            ptr = POINTER(ffi.wasmtime_module_t)()
+            err = _module_deserialize(self._engine_addr, payload, len(payload), byref(ptr))
+            if err:
+                raise NativeError(_consume_error_message(err))
+            module = _Owned(ctypes.cast(ptr, c_void_p).value, _module_delete)
         except Exception:
             self.stats.cache_errors += 1
             return None
@@ -542,17 +744,19 @@ class NativeEngine:
         self.stats.cache_load_seconds += time.perf_counter() - t0
         return module
 
-    def _cache_store(self, key: str, module: wasmtime.Module) -> None:
+    def _cache_store(self, key: str, module: _Owned) -> None:
         assert self.cache_dir is not None
         tmp = None
         try:
-            payload = bytes(module.serialize())
+            payload = NativeModule(self, module, None, False).serialize()
             os.makedirs(self.cache_dir, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-" + key[:16] + "-",
-                                       dir=self.cache_dir)
+            # (tempfile.mkstemp's way, without importing tempfile: shutil, random, bz2 and
+            # lzma came with it, ~4 ms of the JIT's start)
+            tmp = os.path.join(self.cache_dir, ".tmp-%s-%s" % (key[:16], os.urandom(6).hex()))
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(fd, "wb") as f:
                 f.write(_CACHE_MAGIC)
-                f.write(hashlib.sha256(payload).digest())
+                f.write(_digest(payload).digest())
                 f.write(payload)
             os.replace(tmp, self._cache_path(key))
             tmp = None
@@ -576,13 +780,12 @@ class NativeEngine:
         if got is not None and got[0] is hf:
             return got[1]
         cb = _make_host_callback(hf, self._state)
-        ftype = wasmtime.FuncType(
-            [getattr(wasmtime.ValType, t)() for t in hf.params],
-            [getattr(wasmtime.ValType, t)() for t in hf.results])
+        ftype = _new_functype(hf.params, hf.results)
         func = ffi.wasmtime_func_t()
-        _func_new_unchecked(self._ctx_addr,
-                            ctypes.cast(ftype.ptr(), c_void_p).value,
-                            cb, None, _NULL_FINALIZER, byref(func))
+        try:
+            _func_new_unchecked(self._ctx_addr, ftype, cb, None, _NULL_FINALIZER, byref(func))
+        finally:
+            _functype_delete(ftype)
         self._host_funcs[id(hf)] = (hf, func, cb)
         return func
 
@@ -621,7 +824,7 @@ class NativeEngine:
         trap = c_void_p()
         state = self._state
         err = _instance_new(self._ctx_addr,
-                            ctypes.cast(mod._module.ptr(), c_void_p).value,
+                            mod._module.addr,
                             externs, n, byref(instance), byref(trap))
         if err or trap.value:
             raise _failure(err, trap, state, NativeError)
