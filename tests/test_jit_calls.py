@@ -66,6 +66,48 @@ def test_a_function_calling_functions_is_inlined_with_its_callees(tmp_path):
     assert r.loop(12)["native_iterations"] >= 4999
 
 
+def test_a_callee_whose_loop_follows_an_assignment_is_inlined(tmp_path):
+    # next_permutation's while loops start after i = len(a) - 2: the Ctrl-C check on the
+    # edge into its first loop resumes inside the callee with i already set (the edge's
+    # types, not those at the start of the block holding it: "no type for i" refused the
+    # whole loop in permutations_queens.py)
+    r = jit(tmp_path, """
+        def next_permutation(a):
+            i = len(a) - 2
+            while i >= 0 and a[i] >= a[i + 1]:
+                i -= 1
+            if i < 0:
+                return False
+            j = len(a) - 1
+            while a[j] <= a[i]:
+                j -= 1
+            a[i], a[j] = a[j], a[i]
+            lo = i + 1
+            hi = len(a) - 1
+            while lo < hi:
+                a[lo], a[hi] = a[hi], a[lo]
+                lo += 1
+                hi -= 1
+            return True
+
+        a = list(range(7))
+        count = deranged = 0
+        while True:
+            count += 1
+            ok = True
+            for k in range(7):
+                if a[k] == k:
+                    ok = False
+                    break
+            if ok:
+                deranged += 1
+            if not next_permutation(a):
+                break
+        print(count, deranged, a)
+    """)
+    assert r.loop(22)["native_iterations"] > 4000
+
+
 def test_int_overflow_inside_a_callee_reruns_the_call_with_big_ints(tmp_path):
     r = jit(tmp_path, """
         def grow(x):

@@ -201,7 +201,10 @@ class Recorder:
             if pc is None or pc not in self.region.loop_headers:
                 continue
             if frame.id:
-                snap = self.snap(pc, "interrupted", INTERRUPT)
+                # (the callee's registers as they are on the edge: the recorder's state is
+                # its block's, in which an assignment before the loop -- next_permutation's
+                # i = len(a) - 2 -- may not have been made yet)
+                snap = self.snap(pc, "interrupted", INTERRUPT, state=inf.edge_states.get((block.start, pc)))
             else:
                 state = inf.block_states[pc] if pc == self.region.header \
                     else inf.edge_states.get((block.start, pc))
