@@ -35,7 +35,7 @@ from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (COPY_LIMIT, CHAR_COST, ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -61,6 +61,7 @@ _PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
 _chain = chain.from_iterable
 _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
+_SEQ_ITER_TYPES = (type(iter([])), _tuple_iterator)
 
 
 _NoneType = type(None)
@@ -138,7 +139,7 @@ class EntryRecords:
         if isinstance(jt, DictIterType):
             return self._dict_iter(obj, jt)
         n = len(obj)
-        self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
+        self.cost += n * self._element_cost(jt) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
@@ -228,6 +229,10 @@ class EntryRecords:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
 
+    def _element_cost(self, jt) -> int:
+        """What an element of a record of type ``jt`` costs the entry (``element_cost``)."""
+        return element_cost(jt, getattr(self.transfer, "stores_lists", False))    # (a FunctionMemory: no)
+
     def _element_records(self, obj, elem) -> array | None:
         """The addresses of the records of the objects, lists or tuples in ``obj``, each
         written (or found: one object, one record) through ``record``."""
@@ -238,7 +243,7 @@ class EntryRecords:
         if nullable:
             elem = elem.inner
         more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-            n * RECORD_COST + ELEMENT_COST * sum(map(len, obj)))
+            n * RECORD_COST + self._element_cost(elem) * sum(map(len, obj)))
         if self.cost + more > self.limit:
             # (at most: one element many times, [row] * n, is one record; the elements not
             # yet copied are counted at C speed, as the refusal is tried again: a dict of
@@ -249,7 +254,7 @@ class EntryRecords:
             if len(new) < n:
                 distinct = {id(e): e for e in obj if id(e) in new}.values()
                 more = len(distinct) * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-                    len(distinct) * RECORD_COST + ELEMENT_COST * sum(map(len, distinct)))
+                    len(distinct) * RECORD_COST + self._element_cost(elem) * sum(map(len, distinct)))
             if self.cost + more > self.limit:
                 raise TooMuchToCopy(self.cost + more)
         arr = array("q")
@@ -284,7 +289,7 @@ class EntryRecords:
         lens = list(map(len, strs))
         longest = max(lens)
         total = sum(lens)
-        self.cost += n * BULK_RECORD_COST + FLAG_COST * total
+        self.cost += n * BULK_RECORD_COST + CHAR_COST * total
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if longest > STR_BULK_MAX:
@@ -586,7 +591,7 @@ class EntryRecords:
         # (what the dict's table and its keys' records will cost, before any is copied or
         # checked: a refused entry is tried again later, so it must fail before it spends)
         strs = jt.dict.key is STR and jt.kind != "values"
-        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + FLAG_COST * sum(map(len, d)) if strs else 0)
+        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + CHAR_COST * sum(map(len, d)) if strs else 0)
         if id(d) not in self.by_id and self.cost + more > self.limit:
             raise TooMuchToCopy(self.cost + more)
         left = it.__length_hint__()
@@ -949,6 +954,52 @@ def spare_room(n: int) -> int:
     return 2 * n + 64
 
 
+def element_cost(jt, stores: bool) -> int:
+    """What an element of a record of type ``jt`` (a SeqType, or STR) costs an entry
+    (layout.ELEMENT_COST...): copying it in, and writing it back if the version may store
+    into lists (``stores``: Transfer.stores_lists)."""
+    if jt is STR:
+        return CHAR_COST
+    flags = jt.elem is BOOL
+    cost = FLAG_COST if flags else ELEMENT_COST
+    if stores and jt.mutable:
+        cost += FLAG_OUT_COST if flags else ELEMENT_OUT_COST
+    return cost
+
+
+_ROWS = frozenset((list, tuple))
+
+
+def least_cost(values, types, stores: bool) -> int:
+    """What copying ``values`` (of the JTypes ``types``) into an entry costs at least, from
+    their lengths alone, before anything is copied: each list or tuple of numbers (or the
+    one a list iterator walks) at its elements' cost (``element_cost``), and the distinct
+    rows of a list of lists at theirs. An entry refused here has copied nothing; without
+    it, a loop taking a 1500 x 1000 table and another as big copied the first (~0.1 s)
+    before the second's cost refused the entry. (Objects, dicts, sets and strings are
+    left to ``EntryRecords``' own checks, as they are copied.)"""
+    total = 0
+    seen = set()
+    for v, jt in zip(values, types):
+        if isinstance(jt, SeqIterType) and type(v) in _SEQ_ITER_TYPES:
+            state = v.__reduce__()
+            if len(state) != 3:
+                continue
+            v, jt = state[1][0], jt.seq
+        if not isinstance(jt, SeqType) or jt.kind == "array" or id(v) in seen or type(v) not in _ROWS:
+            continue
+        seen.add(id(v))
+        elem = jt.elem
+        if elem in _NUMBERS:
+            total += len(v) * element_cost(jt, stores)
+        elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and set(map(type, v)) <= _ROWS:
+            # (a row shared by many names, [row] * n, is one record)
+            rows = {id(row): row for row in v if id(row) not in seen}
+            seen.update(rows)
+            total += len(rows) * RECORD_COST + sum(map(len, rows.values())) * element_cost(elem, stores)
+    return total
+
+
 def _seq_iter_parts(it, jt, recs):
     """(record address, index) of a list/tuple iterator, or None."""
     state = it.__reduce__()
@@ -977,6 +1028,9 @@ class Transfer:
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
+        # (does its code store into lists, marking records dirty? Then an entry is charged for
+        # writing its lists back too: set by the controller's compile)
+        self.stores_lists = False
         self.link_limit = COPY_LIMIT      # what of it links may reach (layout.LINK_LIMIT)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
