@@ -105,3 +105,45 @@ def test_a_loop_storing_into_an_object_is_not_charged_for_writing_its_list_back(
     """, threshold="1000")
     assert r.loop(11)["native_iterations"] > 10000, r.loop(11)
     assert r.loop(10)["written_back"]["records"] >= 2000 and r.loop(10)["written_back"]["words"] >= 2000
+
+
+def test_flags_written_back_few_changed_many_changed_or_none(tmp_path):
+    # a list of bools is written back with only the flags that changed (a store each), all
+    # at once if many changed, or not at all if the stores left every flag as it was
+    jit(tmp_path, """
+        def mark(flags, step, value):
+            for k in range(0, len(flags), step):
+                flags[k] = value
+
+        flags = [True] * 200_000
+        mark(flags, 1000, False)                # few changed
+        print(flags.count(False), flags[:3], flags[999:1002])
+        mark(flags, 1000, False)                # none changed, each store dirty
+        print(flags.count(False))
+        mark(flags, 2, False)                   # many changed
+        print(flags.count(False), flags[-4:])
+        mark(flags, 3, True)
+        print(flags.count(True), flags[:7], all(type(f) is bool for f in flags))
+        other = [1 == 1] * 300 + [False]
+        mark(other, 7, True)
+        print(other.count(True), other[-1], type(other[0]).__name__)
+    """, threshold="100")
+
+
+def test_a_list_of_bools_with_an_int_among_them_is_typed_as_it_is(tmp_path):
+    # (typed through marshal: an int 1 or 0 among the flags is not a bool)
+    jit(tmp_path, """
+        def count(xs):
+            n = 0
+            for x in xs:
+                if x:
+                    n += 1
+            return n
+
+        flags = [True, False] * 3000
+        print(count(flags))
+        flags[7] = 1
+        print(count(flags), flags[7], type(flags[7]).__name__)
+        flags[7] = 0.0
+        print(count(flags))
+    """, threshold="100")

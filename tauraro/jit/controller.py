@@ -377,11 +377,13 @@ class JitController:
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 \
-                and st.measure_waits < 2 and self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
-            # (an entry that would copy much waits for its loop's iterations to be timed
-            # first: what they cost the baseline is what the copy is weighed against, and
-            # the estimate from the body's instructions is off by 2-4x either way --
-            # count_primes' 4 instructions take ~9 ns, not 25; a grid's 45 take ~400)
+                and st.measure_waits < 2 and 8 * self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
+            # (an entry that may copy much -- its lists at their cheapest element's cost are
+            # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
+            # loop's iterations to be timed first: what they cost the baseline is what the
+            # copy is weighed against, and the estimate from the body's instructions is off
+            # by 2-5x either way -- count_primes' 4 instructions take ~45 ns instrumented,
+            # not 25, a grid's 45 take ~120-400 ns, not 108)
             st.measure_waits += 1
             # (about MEASURE_SECONDS of them by the estimate, at most a sixteenth of those left)
             wait = int(MEASURE_SECONDS / self._seconds_per_iteration(st))

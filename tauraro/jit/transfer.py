@@ -86,7 +86,7 @@ class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
-                 "_links", "_fresh",
+                 "_links", "_fresh", "flags_in",
                  "_following", "seeds", "intern_at", "intern_base")
 
     def __init__(self, transfer):
@@ -98,6 +98,7 @@ class EntryRecords:
         self.by_id = {}
         self.by_address = {}
         self.mutable = []
+        self.flags_in = {}        # (address: the low bytes a list of bools was copied in with, for writeback)
         self.objects = []         # (address, object, InstanceType) of the objects copied in
         self._links = []          # (word, object, its type): links (node.next) still to follow
         self._fresh = []          # (address, object, type) copied in while following links
@@ -166,6 +167,8 @@ class EntryRecords:
             head = struct.pack("<qq", n, 0)
             body = bytearray(8 * n)
             body[0::8] = low
+            if jt.mutable and not jt.resizable:
+                self.flags_in[self.cursor] = low
         else:
             elem = jt.elem
             types = set(map(type, obj))
@@ -730,7 +733,8 @@ class EntryRecords:
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, words.tobytes())
                 elif elem is BOOL:
-                    obj[:] = flags_list(words.cast("B")[0::8].tobytes())
+                    self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
+                                     None if resized else self.flags_in.get(addr))
                 elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
                     get = self.by_address.get
                     obj[:] = [get(a) or self.made(a, elem) for a in words]
@@ -771,6 +775,27 @@ class EntryRecords:
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def _flags_back(self, obj, new: bytes, old):
+        """A list of bools gets the flags ``new`` (a byte each, from its record), knowing the
+        ones it was copied in with (``old``, or None): nothing if none changed (the record
+        was marked dirty by a store of the same value); one store each if few did (a
+        sieve's late marking passes change a few in millions); else the whole list at once
+        (flags_list). Which changed is found at C speed, exactly: the bytes' XOR, as two
+        ints, is 0 where they agree."""
+        if old is not None and len(old) == len(new):
+            if new == old:
+                return
+            n = len(new)
+            diff = (int.from_bytes(new, "little") ^ int.from_bytes(old, "little")).to_bytes(n, "little")
+            if n - diff.count(0) <= n >> 5:
+                find = diff.find
+                i = find(1)
+                while i >= 0:
+                    obj[i] = new[i] != 0
+                    i = find(1, i + 1)
+                return
+        obj[:] = flags_list(new)
 
     def intern(self):
         """The intern table of this entry (``tauraro.wasmgen.intern``), its address in the
