@@ -136,6 +136,8 @@ class LoopState:
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.measured_at = None          # (thread time, iterations left) at its last trip (_measure)
+        self.least_at = None             # (data size, _least_copy) at its last entry
+        self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
         self.measured_per = None         # the least CPU time an iteration took the baseline, measured
         self.measure_waits = 0           # trips that waited for a measurement before a big copy
         self.interpreted_iterations = 0
@@ -376,8 +378,8 @@ class JitController:
                 # never takes it, and knapsack.py's inner loop tripped 48,000 times)
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
-        if st.measured_per is None and left is not None and left >= 32 \
-                and st.measure_waits < 2 and 8 * self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
+        if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
+                and self._worth_timing(st, r, G):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
             # loop's iterations to be timed first: what they cost the baseline is what the
@@ -396,6 +398,16 @@ class JitController:
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
     compiles = 0        # compiles made in this process (_measure)
+
+    def _worth_timing(self, st, r, G) -> bool:
+        """May an entry of this loop copy much (``_least_copy`` above an eighth of
+        SMALL_COPY), so its iterations should be timed first? Asked once a loop: one that
+        copies little is not asked again (a table's rows are counted, and graph_structure's
+        short loops over 40,000 adjacency lists trip thousands of times)."""
+        if 8 * self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
+            return True
+        st.measure_waits = 2
+        return False
 
     @staticmethod
     def _stores_lists(st, inf, graph) -> bool:
@@ -506,6 +518,10 @@ class JitController:
         st.status = status
         st.reason = reason
         st.start = IDLE_COUNTDOWN
+        # (a loop refused its copies earlier is not waiting for less data any more: given
+        # up on, it is dead -- else graph_structure's while loop, refused before it was
+        # typed, was typed again and found not compilable at 188 trips, ~20 ms each)
+        st.copy_refused = False
 
     # --- entering native code ----------------------------------------------------------------------
     def _region(self, st):
@@ -657,7 +673,7 @@ class JitController:
         """The lengths of the lists, tuples, dicts and strings the loop takes in, summed (a
         cheap sign its data changed)."""
         size = 0
-        for var in st.entry_vars:
+        for var in st.entry_vars or ():
             v = self._read(var, r, G, builtins)
             if type(v) in _SIZED:
                 size += len(v)
@@ -669,11 +685,18 @@ class JitController:
         (transfer.least_cost): refused before any is copied."""
         from .transfer import least_cost
         transfer = version.transfer
+        size = self._data_size(st, r, G, builtins)
+        if st.lengths_ok == (id(version), size):
+            # (checked at an entry with data of these lengths: a table's rows are not
+            # counted again at every entry -- graph_structure's loops enter hundreds of times
+            # with 40,000 adjacency lists; EntryRecords checks what it copies anyway)
+            return
         types = transfer.types
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                           [types.get(v) for v in st.entry_vars], transfer.stores_lists)
         if need > limit:
             raise TooMuchToCopy(need)
+        st.lengths_ok = (id(version), size)
 
     def _least_copy(self, st, r, G, builtins) -> int:
         """What an entry copies at least (in cost units): each list, tuple, dict or set it
@@ -704,11 +727,11 @@ class JitController:
             if t in _LEAST_SIZED:
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
-                if t is list and v and type(v[0]) is list and set(map(type, v)) == _LIST_ONLY:
-                    # (a table: its distinct rows' elements too)
-                    for row in v:
-                        if id(row) not in seen:
-                            seen[id(row)] = len(row) * FLAG_COST
+                from .transfer import ROWS_COUNTED, rows_length
+                if t is list and v and type(v[0]) is list and len(v) <= ROWS_COUNTED \
+                        and set(map(type, v)) == _LIST_ONLY:
+                    # (a table: its distinct rows' elements too, counted at C speed)
+                    seen[id(v)] += rows_length(v) * FLAG_COST
         return sum(seen.values())
 
     @staticmethod
@@ -856,20 +879,27 @@ class JitController:
             # compiled or copied, each of which is linear in the dict)
             self._too_much(st, limit)
             return None
-        least = self._least_copy(st, r, G, builtins)
-        if least > limit:
-            # (its lists' lengths alone, at the cheapest element's cost, already exceed what
-            # its work left pays for: refused before its values are typed (a list's type
-            # costs a look at each element, ~20 ns one: count_primes' 5*10^6 flags 0.1-0.2 s),
-            # compiled or copied)
-            self._too_much(st, limit, TooMuchToCopy(least), r, G, builtins)
-            return None
         if st.refused is not None and limit * st.refused[1] < st.refused[0] * self._data_size(st, r, G, builtins):
             # (what it needed when refused, scaled by how its data grew or shrank since, is
             # more than its work left pays for: refused without copying up to the limit
             # again; tarjan's short inner loop in graph_structure.py spent ~45 ms a trip
             # learning again that 40,000 adjacency lists would not pay)
             self._too_much(st, limit)
+            return None
+        # (after the refusal remembered, which is cheaper: a table's rows are counted, once
+        # for as long as the lengths of the loop's data stay as they were)
+        size = self._data_size(st, r, G, builtins) if st.entry_vars is not None else None
+        if size is not None and st.least_at is not None and st.least_at[0] == size:
+            least = st.least_at[1]
+        else:
+            least = self._least_copy(st, r, G, builtins)
+            st.least_at = (size, least)
+        if least > limit:
+            # (its lists' lengths alone, at the cheapest element's cost, already exceed what
+            # its work left pays for: refused before its values are typed (a list's type
+            # costs a look at each element, ~20 ns one: count_primes' 5*10^6 flags 0.1-0.2 s),
+            # compiled or copied)
+            self._too_much(st, limit, TooMuchToCopy(least), r, G, builtins)
             return None
         # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)
         links = LINK_LIMIT if left is None or left < 0 else limit

@@ -1017,12 +1017,31 @@ def least_cost(values, types, stores: bool) -> int:
         elem = jt.elem
         if elem in _NUMBERS:
             total += len(v) * element_cost(jt, stores)
-        elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and set(map(type, v)) <= _ROWS:
-            # (a row shared by many names, [row] * n, is one record)
-            rows = {id(row): row for row in v if id(row) not in seen}
-            seen.update(rows)
-            total += len(rows) * RECORD_COST + sum(map(len, rows.values())) * element_cost(elem, stores)
+        elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
+                and set(map(type, v)) <= _ROWS:
+            total += rows_count(v) * RECORD_COST + rows_length(v) * element_cost(elem, stores)
     return total
+
+
+# the most rows of a table whose lengths ``least_cost`` and the controller's _least_copy sum
+# before an entry (~50 ns a row, at every entry whose data changed: graph_structure's loops
+# over 40,000-135,000 adjacency lists enter hundreds of times, and spent 13 s summing them);
+# a longer table's rows are left to EntryRecords' own check as it copies
+ROWS_COUNTED = 4096
+
+
+def rows_count(rows) -> int:
+    """How many distinct objects the list ``rows`` holds (a row shared, [row] * n, once)."""
+    return len(set(map(id, rows)))
+
+
+def rows_length(rows) -> int:
+    """The lengths of the distinct lists or tuples in ``rows`` summed, at C speed (~50 ns a
+    row): a row shared by many indexes, [row] * n, is one record, counted once. The
+    caller checks that each is a list or tuple (``len`` runs no code of the program's)."""
+    if len(set(map(id, rows))) == len(rows):
+        return sum(map(len, rows))
+    return sum(map(len, dict(zip(map(id, rows), rows)).values()))
 
 
 def _seq_iter_parts(it, jt, recs):
