@@ -716,7 +716,9 @@ class JitController:
             stored = st.stored_registers = frozenset(
                 ins.args[0] for ins in st.code.instrs[loop.header:loop.end]
                 if ins.op.name == "STORE_SUBSCR" and ins.args[0] >= 0)
+        from .transfer import ROWS_COUNTED, rows_length
         seen = {}       # (one list by two names is one record)
+        rows = 0
         for var in st.entry_vars:
             v = self._read(var, r, G, builtins)
             t = type(v)
@@ -726,13 +728,12 @@ class JitController:
                 t = type(v)
             if t in _LEAST_SIZED:
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
-                seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
-                from .transfer import ROWS_COUNTED, rows_length
-                if t is list and v and type(v[0]) is list and len(v) <= ROWS_COUNTED \
-                        and set(map(type, v)) == _LIST_ONLY:
+                if id(v) not in seen and t is list and v and type(v[0]) is list \
+                        and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
                     # (a table: its distinct rows' elements too, counted at C speed)
-                    seen[id(v)] += rows_length(v) * FLAG_COST
-        return sum(seen.values())
+                    rows += rows_length(v) * FLAG_COST
+                seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
+        return sum(seen.values()) + rows
 
     @staticmethod
     def _iterations_left(st, r) -> int | None:
