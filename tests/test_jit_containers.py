@@ -279,10 +279,11 @@ def test_lists_of_tuples_of_numbers_are_copied_at_once(tmp_path):
 
 
 def test_a_short_loop_over_a_big_grid_does_not_copy_it(tmp_path):
-    # an entry may copy a few words (SMALL_COPY) and two more per iteration of work left,
-    # its own iterations times those its nested loops made per iteration so far: a loop
-    # setting one column of a 600 x 600 table copies nothing of it, a loop filling the
-    # table row by row may
+    # an entry may copy a few words (SMALL_COPY) and, beyond that, what the work it has left
+    # would cost the baseline: its own iterations times those its nested loops made per
+    # iteration so far. Copying an int costs ~40 ns in and ~35 back (layout.ELEMENT_COST), so
+    # a loop setting one column of a 600 x 600 table copies nothing of it; a loop filling the
+    # table row by row, with enough work per element, may
     r = jit(tmp_path, """
         def table(n):
             d = [[0] * n for _ in range(n)]
@@ -292,7 +293,9 @@ def test_a_short_loop_over_a_big_grid_does_not_copy_it(tmp_path):
                 row = d[i]
                 up = d[i - 1]
                 for j in range(1, n):
-                    row[j] = (up[j] + row[j - 1] + j) % 1000
+                    a = up[j] * 3 + row[j - 1] * 7 + j * j + (up[j] ^ j) + (row[j - 1] & 255) + i * j
+                    b = (a >> 3) + (a & 7) * (j % 5) + (up[j - 1] | j) - (a % 11) * (i % 13) + (a // 9)
+                    row[j] = (a + b + (b >> 2) * 5 + (a ^ b)) % 1000
             return d[n - 1][n - 1], sum(map(sum, d))
 
         for n in (50, 600, 600):

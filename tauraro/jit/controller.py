@@ -46,7 +46,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      OtherType, class_attributes_changed, classify, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import BULK_RECORD_COST, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
+from .layout import BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, SMALL_COPY, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -141,6 +141,12 @@ class LoopState:
         self.copy_refused_at = 0.0       # when an entry was last refused for what it would copy
         self.refusals = 0                # trips whose try to enter failed (statistics)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
+        self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
+        self.measured_at = None          # (thread time, iterations left) at its last trip (_measure)
+        self.least_at = None             # (data size, _least_copy) at its last entry
+        self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
+        self.measured_per = None         # the least CPU time an iteration took the baseline, measured
+        self.measure_waits = 0           # trips that waited for a measurement before a big copy
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -235,6 +241,10 @@ class Decision:
 
 
 _SIZED = (list, tuple, dict, str, set)
+_LEAST_SIZED = (list, tuple, dict, set)     # (_least_copy)
+_LIST_ONLY = {list}
+_LIST_CHANGES = frozenset(("list_set_len", "list_remove", "list_open"))     # (_stores_lists)
+_SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
 # a loop whose trip did not start the JIT trips again after about this much of its work
@@ -260,6 +270,10 @@ BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
+# the CPU time a loop's iterations run in the baseline, timed, before an entry that would
+# copy much (beyond layout.SMALL_COPY) is weighed (JitController.trip; a timing under half
+# of it is not taken: a trip's own cost, ~10-50 us, would be much of it)
+MEASURE_SECONDS = 0.001
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
 # native run, ~1 us for little work); every SAMPLE_EVERY-th one whose native call took less
@@ -369,6 +383,7 @@ class JitController:
             parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
+        self._measure(st, left)
         if self.engine is None:
             if not self._start_pays(st, left):
                 return Decision(None, st.start_countdown, parent_countdown)
@@ -379,6 +394,19 @@ class JitController:
                 # never takes it, and knapsack.py's inner loop tripped 48,000 times)
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
+        if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
+                and self._worth_timing(st, r, G):
+            # (an entry that may copy much -- its lists at their cheapest element's cost are
+            # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
+            # loop's iterations to be timed first: what they cost the baseline is what the
+            # copy is weighed against, and the estimate from the body's instructions is off
+            # by 2-5x either way -- count_primes' 4 instructions take ~45 ns instrumented,
+            # not 25, a grid's 45 take ~120-400 ns, not 108)
+            st.measure_waits += 1
+            # (about MEASURE_SECONDS of them by the estimate, at most a sixteenth of those left)
+            wait = int(MEASURE_SECONDS / self._seconds_per_iteration(st))
+            st.measured_at = (_thread_time(), left, JitController.compiles)     # (the timing starts now)
+            return Decision(None, max(2, min(wait, left // 16)), parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
             # (a loop whose last entries were refused tries again only once the program has
@@ -392,6 +420,7 @@ class JitController:
             return Decision(None, countdown, parent_countdown)
         compiled, started = st.compile_seconds, self.engine_seconds
         record = self.enter(st, G, r, left)
+        st.measured_at = None       # (its iterations until the next trip may run natively)
         if record is None:
             if st.dead:
                 return Decision(None, IDLE_COUNTDOWN, parent_countdown)
@@ -410,13 +439,80 @@ class JitController:
         st.refused_trips = 0
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
+    compiles = 0        # compiles made in this process (_measure)
+
+    def _worth_timing(self, st, r, G) -> bool:
+        """May an entry of this loop copy much (``_least_copy`` above an eighth of
+        SMALL_COPY), so its iterations should be timed first? Asked once a loop: one that
+        copies little is not asked again (a table's rows are counted, and graph_structure's
+        short loops over 40,000 adjacency lists trip thousands of times)."""
+        if 8 * self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
+            return True
+        st.measure_waits = 2
+        return False
+
+    @staticmethod
+    def _stores_lists(st, inf, graph) -> bool:
+        """Does the loop's code store into lists (``x[i] = v`` into a list, by its types;
+        append, pop or insert)? Then an entry pays to write its lists back, and is charged
+        that (transfer.element_cost). (Not every ``mark_dirty``: storing into an object's
+        field marks its record, not a list's.)"""
+        if any(ins.op in _LIST_CHANGES for ins in graph.all_instrs()):
+            return True
+        code, loop = st.code, st.loop
+        for pc in range(loop.header, loop.end):
+            ins = code.instrs[pc]
+            if ins.op.name == "STORE_SUBSCR" and ins.args[0] >= 0:
+                t = inf.state_before.get(pc, {}).get(ins.args[0])
+                if t is None or (isinstance(t, SeqType) and t.kind == "list"):
+                    return True         # (not typed there: counted, to be safe)
+        return False
+
+    @classmethod
+    def _measure(cls, st, left):
+        """Time a for loop's iterations in the baseline: the CPU time since its last trip
+        over the iterations made since (from its iterations left: exact within one run of
+        it), kept as ``measured_per``, the least seen (a nested loop's refused entry between
+        two trips only adds to it; a compile, or the engine's start, between them voids the
+        timing)."""
+        now = _thread_time()
+        then = st.measured_at
+        if left is None or left < 0:
+            st.measured_at = None
+            return
+        if then is not None and then[1] > left and then[2] == cls.compiles:
+            done = then[1] - left
+            if done >= 2 and now - then[0] >= MEASURE_SECONDS / 2:    # (a trip's own cost is noise)
+                per = (now - then[0]) / done
+                if per > 0 and (st.measured_per is None or per < st.measured_per):
+                    st.measured_per = per
+        st.measured_at = (now, left, cls.compiles)
+
     def _work_seconds(self, st, left) -> float:
         """What the baseline would spend on the loop's work left: its iterations left at
         what each costs, or (a while loop's) what it has spent so far."""
-        per = self._seconds_per_iteration(st)
         if left is None or left < 0:
-            return st.interpreted_iterations * per + st.native_saving
-        return left * per
+            return self._work_done(st)
+        if st.measured_per is not None:     # (timed: see trip)
+            return left * st.measured_per
+        return left * self._seconds_per_iteration(st)
+
+    def _work_done(self, st) -> float:
+        """What the baseline spent, or would have, on the iterations a loop has made so far:
+        its own, and those counted of the loops nested in it at any depth, at what each
+        loop's body costs; its and their native runs at what they saved. (Not its
+        iterations times ``_seconds_per_iteration``: that counts a nested loop's longest run
+        for each iteration, a guess for the work left that made sieve.py's while loop look
+        worth 75 s after 1200 iterations worth ~0.3 s, so it copied its 5*10^6 flags in and
+        out twice.)"""
+        done = st.interpreted_iterations * st.iteration_seconds + st.native_saving
+        loop = st.loop
+        for inner in getattr(st.code, "loops", ()):
+            if inner is not loop and loop.header <= inner.header < loop.end:
+                child = self.loops.get((st.code, inner.id))
+                if child is not None:
+                    done += child.interpreted_iterations * child.iteration_seconds + child.native_saving
+        return done
 
     def _start_pays(self, st, left) -> bool:
         """May this trip start the JIT? Starting it costs ``start_seconds`` (see
@@ -464,6 +560,10 @@ class JitController:
         st.status = status
         st.reason = reason
         st.start = IDLE_COUNTDOWN
+        # (a loop refused its copies earlier is not waiting for less data any more: given
+        # up on, it is dead -- else graph_structure's while loop, refused before it was
+        # typed, was typed again and found not compilable at 188 trips, ~20 ms each)
+        st.copy_refused = False
 
     # --- entering native code ----------------------------------------------------------------------
     def _region(self, st):
@@ -598,16 +698,17 @@ class JitController:
                 best[k] = choice
         return tuple(best)
 
-    def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None):
+    def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None, copied=True):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
         iterations left, or less data). ``refusal``: the TooMuchToCopy raised, with the
         cost the entry needs at least: kept, with the size of its data (``_data_size``), so
         the next trips with as little work left for as much data are refused at once. One
         that would follow links to more objects than LINK_LIMIT allows (``TooManyLinks``: a
-        walk down a big tree) is left to it for good."""
+        walk down a big tree) is left to it for good. (``copied``: the entry copied up to
+        the limit, not refused by the lengths alone.)"""
         st.copy_refused_at = time.perf_counter()
-        if refusal is not None:
+        if refusal is not None and copied:
             st.copy_refusals += 1
         if isinstance(refusal, TooManyLinks):
             self.give_up(st, "left to the baseline", "an entry would follow links to more objects than a "
@@ -626,11 +727,67 @@ class JitController:
         """The lengths of the lists, tuples, dicts and strings the loop takes in, summed (a
         cheap sign its data changed)."""
         size = 0
-        for var in st.entry_vars:
+        for var in st.entry_vars or ():
             v = self._read(var, r, G, builtins)
             if type(v) in _SIZED:
                 size += len(v)
         return size
+
+    def _check_lengths(self, st, version, limit, r, G, builtins):
+        """Raise TooMuchToCopy if the lists ``version`` would copy in (and write back, if
+        its code stores into lists) cost more than ``limit`` by their lengths alone
+        (transfer.least_cost): refused before any is copied."""
+        from .transfer import least_cost
+        transfer = version.transfer
+        size = self._data_size(st, r, G, builtins)
+        if st.lengths_ok == (id(version), size):
+            # (checked at an entry with data of these lengths: a table's rows are not
+            # counted again at every entry -- graph_structure's loops enter hundreds of times
+            # with 40,000 adjacency lists; EntryRecords checks what it copies anyway)
+            return
+        types = transfer.types
+        need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
+                          [types.get(v) for v in st.entry_vars], transfer.stores_lists)
+        if need > limit:
+            raise TooMuchToCopy(need)
+        st.lengths_ok = (id(version), size)
+
+    def _least_copy(self, st, r, G, builtins) -> int:
+        """What an entry copies at least (in cost units): each list, tuple, dict or set it
+        takes in, or a list or tuple it iterates over, copied whole, at the cheapest
+        element's cost (a flag's, FLAG_COST). Strings are not counted: a long one is kept in
+        memory across entries (transfer.KEEP_MIN)."""
+        if st.entry_vars is None:       # (its first entry: the region says which they are)
+            try:
+                self._region(st)
+            except NotCompilable:
+                return 0        # (enter finds that again, and gives up on the loop)
+        stored = st.stored_registers
+        if stored is None:
+            # (the registers its ``x[i] = v`` store into: a list one of them holds at entry
+            # is written back at exit, if the store runs -- counted here as it will be)
+            loop = st.loop
+            stored = st.stored_registers = frozenset(
+                ins.args[0] for ins in st.code.instrs[loop.header:loop.end]
+                if ins.op.name == "STORE_SUBSCR" and ins.args[0] >= 0)
+        from .transfer import ROWS_COUNTED, rows_length
+        seen = {}       # (one list by two names is one record)
+        rows = 0
+        for var in st.entry_vars:
+            v = self._read(var, r, G, builtins)
+            t = type(v)
+            if t in _SEQ_ITERATOR_TYPES:
+                state = v.__reduce__()
+                v = state[1][0] if len(state) == 3 else None
+                t = type(v)
+            if t in _LEAST_SIZED:
+                cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
+                if id(v) not in seen and t is list and v and type(v[0]) is list \
+                        and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
+                    # (a table: its distinct rows' elements too, counted at C speed)
+                    rows += rows_length(v) * FLAG_COST
+                seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
+        return sum(seen.values()) + rows
 
     @staticmethod
     def _iterations_left(st, r) -> int | None:
@@ -807,10 +964,26 @@ class JitController:
             # loop iterates -- counts as unchanged.)
             self._too_much(st, limit)
             return None
+        # (after the refusal remembered, which is cheaper: a table's rows are counted, once
+        # for as long as the lengths of the loop's data stay as they were)
+        size = self._data_size(st, r, G, builtins) if st.entry_vars is not None else None
+        if size is not None and st.least_at is not None and st.least_at[0] == size:
+            least = st.least_at[1]
+        else:
+            least = self._least_copy(st, r, G, builtins)
+            st.least_at = (size, least)
+        if least > limit:
+            # (its lists' lengths alone, at the cheapest element's cost, already exceed what
+            # its work left pays for: refused before its values are typed (a list's type
+            # costs a look at each element, ~20 ns one: count_primes' 5*10^6 flags 0.1-0.2 s),
+            # compiled or copied)
+            self._too_much(st, limit, TooMuchToCopy(least), r, G, builtins, copied=False)
+            return None
         # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)
         links = LINK_LIMIT if left is None or left < 0 else limit
         try:
             if version is not None:
+                self._check_lengths(st, version, limit, r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
@@ -828,6 +1001,13 @@ class JitController:
                 return None
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
+            from .transfer import least_cost
+            need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars], types, False)
+            if need > limit:
+                # (its lists' lengths, at what their elements cost to copy in, already exceed
+                # what its work left pays for: refused before it is compiled or copied)
+                self._too_much(st, limit, TooMuchToCopy(need), r, G, builtins, copied=False)
+                return None
             if version is None:
                 if len(st.versions) >= MAX_VERSIONS:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
@@ -843,6 +1023,7 @@ class JitController:
             cpu0 = _thread_time() if version.transfer.full_records else None
             t0 = time.perf_counter()
             try:
+                self._check_lengths(st, version, limit, r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
@@ -1203,6 +1384,7 @@ class JitController:
         from .transfer import Transfer
         t0 = time.perf_counter()
         started = self.engine_seconds
+        JitController.compiles += 1     # (a timing of the baseline across it is not taken: _measure)
         entry_types = dict(zip(st.entry_vars, types))
         inf = self._inference(st, region, types, cells)
         inliner = inf.inliner
@@ -1235,6 +1417,7 @@ class JitController:
                                                                  for ins in graph.all_instrs()),
                             str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()),
                             intern_keys=graph.const_keys if graph.interning else None)
+        transfer.stores_lists = self._stores_lists(st, inf, graph)
         t_lowered = time.perf_counter()
         starting = self.engine_seconds - started    # (the JIT's start made in the lowering: not billed)
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its

@@ -40,6 +40,16 @@ def flags_bytes(values: list) -> bytes | None:
     return body.translate(_TO_WORDS)
 
 
+def all_flags(values: list) -> bool:
+    """Are all the elements of the list ``values`` bools (True or False themselves)?"""
+    try:
+        m = marshal.dumps(values)
+    except ValueError:
+        return False
+    n = len(values)
+    return len(m) == 5 + n and m[0] & 0x7F == _LIST and m.count(b"T", 5) + m.count(b"F", 5) == n
+
+
 def flags_list(low_bytes: bytes) -> list:
     """The list of bools whose elements are the bytes ``low_bytes`` (0: False, any other:
     True)."""

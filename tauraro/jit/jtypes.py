@@ -18,6 +18,7 @@ import types as _types
 from gc import get_referents as _referents
 
 from ..compiler.code import UNBOUND
+from .flags import all_flags
 
 I64_MIN = -(1 << 63)
 I64_MAX = (1 << 63) - 1
@@ -1363,6 +1364,11 @@ def fits(v: int) -> bool:
 
 
 def _seq_type(v, kind):
+    if kind == "list" and v and type(v[0]) is bool and all_flags(v):
+        # (a list of bools, known exactly at C speed through marshal, ~8 ns an element
+        # against ~24 for the set of their types: a sieve's 5*10^6 flags are typed at each
+        # new version's entry)
+        return LIST_BOOL
     types = set(map(type, v))
     if types == {float}:
         return LIST_FLOAT if kind == "list" else TUPLE_FLOAT

@@ -37,15 +37,27 @@ from .jtypes import FLOAT, STR_CONST_MAX, STR_KEYS, SeqType, str_tuple
 
 SEQ_HEADER = 16
 
-# What an entry's copying costs, in units of about 3.5 ns of the dev VM's time (copying in
-# and writing back): an int or float element ELEMENT_COST (a type check and an array
-# conversion, ~12-25 ns), a flag of a list of bools or a character FLAG_COST (~2-4 ns: flags.py,
-# one encode), a record of its own RECORD_COST more (an object's: ~0.44 us of Python-level
-# steps), a tuple of numbers or a str copied with its list BULK_RECORD_COST more
-# (transfer._tuples, _strs: ~0.1-0.2 us).
+# What an entry's copying costs, in units of about 3.5 ns of the dev VM's time. Measured on
+# it (2026-12-02, lists of 2*10^6 elements copied by a loop's entry, --jit-stats' entry/exit
+# time, three runs under other benchmarks' load, the least taken; and each step alone in
+# process, the least of five): copying an int or float element in ELEMENT_COST (its type
+# checked, set(map(type)), ~24 ns, and an array('q'/'d') made, ~24 ns: 38-60 ns in all),
+# writing one back ELEMENT_OUT_COST (words.tolist(), ~38 ns in process, and the slice
+# assignment, ~5 ns: 22-45 ns); a flag of a list of bools FLAG_COST in (flags.py's marshal and one translate:
+# 9-15 ns) and FLAG_OUT_COST back (flags_list and the slice assignment: 19-25 ns); a
+# character CHAR_COST (one encode: ~2 ns); a record of its own RECORD_COST more (an
+# object's: ~0.44 us of Python-level steps), a tuple of numbers or a str copied with its
+# list BULK_RECORD_COST more (transfer._tuples, _strs: ~0.1-0.2 us). (Before, an element
+# counted 4 and a flag 1 in and nothing out: a sieve's 5*10^6 flags were judged to cost
+# 17 ms and cost ~200 ms in and out.) Writing back is counted at the entry for every list a
+# version may store into (Transfer.stores_lists: its code marks a record dirty): an entry
+# that will pay to write its lists back is judged with that cost.
 UNIT_SECONDS = 3.5e-9
-ELEMENT_COST = 4
-FLAG_COST = 1
+ELEMENT_COST = 12
+ELEMENT_OUT_COST = 10
+FLAG_COST = 3
+FLAG_OUT_COST = 6
+CHAR_COST = 1
 RECORD_COST = 128
 BULK_RECORD_COST = 48
 # An entry may copy what the baseline would spend on the work it has left (``copy_limit``:

@@ -35,7 +35,7 @@ from .flags import flags_bytes, flags_list
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (COPY_LIMIT, ELEMENT_COST, FLAG_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (COPY_LIMIT, CHAR_COST, ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -61,6 +61,7 @@ _PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
 _chain = chain.from_iterable
 _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
+_SEQ_ITER_TYPES = (type(iter([])), _tuple_iterator)
 
 
 _NoneType = type(None)
@@ -85,7 +86,7 @@ class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
-                 "_links", "_fresh",
+                 "_links", "_fresh", "flags_in",
                  "_following", "seeds", "intern_at", "intern_base")
 
     def __init__(self, transfer):
@@ -97,6 +98,7 @@ class EntryRecords:
         self.by_id = {}
         self.by_address = {}
         self.mutable = []
+        self.flags_in = {}        # (address: the low bytes a list of bools was copied in with, for writeback)
         self.objects = []         # (address, object, InstanceType) of the objects copied in
         self._links = []          # (word, object, its type): links (node.next) still to follow
         self._fresh = []          # (address, object, type) copied in while following links
@@ -138,7 +140,7 @@ class EntryRecords:
         if isinstance(jt, DictIterType):
             return self._dict_iter(obj, jt)
         n = len(obj)
-        self.cost += n * (FLAG_COST if jt is STR or jt.elem is BOOL else ELEMENT_COST) + RECORD_COST
+        self.cost += n * self._element_cost(jt) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
@@ -165,6 +167,8 @@ class EntryRecords:
             head = struct.pack("<qq", n, 0)
             body = bytearray(8 * n)
             body[0::8] = low
+            if jt.mutable and not jt.resizable:
+                self.flags_in[self.cursor] = low
         else:
             elem = jt.elem
             types = set(map(type, obj))
@@ -228,6 +232,10 @@ class EntryRecords:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
 
+    def _element_cost(self, jt) -> int:
+        """What an element of a record of type ``jt`` costs the entry (``element_cost``)."""
+        return element_cost(jt, getattr(self.transfer, "stores_lists", False))    # (a FunctionMemory: no)
+
     def _element_records(self, obj, elem) -> array | None:
         """The addresses of the records of the objects, lists or tuples in ``obj``, each
         written (or found: one object, one record) through ``record``."""
@@ -238,7 +246,7 @@ class EntryRecords:
         if nullable:
             elem = elem.inner
         more = n * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-            n * RECORD_COST + ELEMENT_COST * sum(map(len, obj)))
+            n * RECORD_COST + self._element_cost(elem) * sum(map(len, obj)))
         if self.cost + more > self.limit:
             # (at most: one element many times, [row] * n, is one record; the elements not
             # yet copied are counted at C speed, as the refusal is tried again: a dict of
@@ -249,7 +257,7 @@ class EntryRecords:
             if len(new) < n:
                 distinct = {id(e): e for e in obj if id(e) in new}.values()
                 more = len(distinct) * (RECORD_COST + len(elem.fields)) if isinstance(elem, InstanceType) else (
-                    len(distinct) * RECORD_COST + ELEMENT_COST * sum(map(len, distinct)))
+                    len(distinct) * RECORD_COST + self._element_cost(elem) * sum(map(len, distinct)))
             if self.cost + more > self.limit:
                 raise TooMuchToCopy(self.cost + more)
         arr = array("q")
@@ -284,7 +292,7 @@ class EntryRecords:
         lens = list(map(len, strs))
         longest = max(lens)
         total = sum(lens)
-        self.cost += n * BULK_RECORD_COST + FLAG_COST * total
+        self.cost += n * BULK_RECORD_COST + CHAR_COST * total
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if longest > STR_BULK_MAX:
@@ -586,7 +594,7 @@ class EntryRecords:
         # (what the dict's table and its keys' records will cost, before any is copied or
         # checked: a refused entry is tried again later, so it must fail before it spends)
         strs = jt.dict.key is STR and jt.kind != "values"
-        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + FLAG_COST * sum(map(len, d)) if strs else 0)
+        more = 8 * n + 2 * RECORD_COST + (n * BULK_RECORD_COST + CHAR_COST * sum(map(len, d)) if strs else 0)
         if id(d) not in self.by_id and self.cost + more > self.limit:
             raise TooMuchToCopy(self.cost + more)
         left = it.__length_hint__()
@@ -725,7 +733,8 @@ class EntryRecords:
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, words.tobytes())
                 elif elem is BOOL:
-                    obj[:] = flags_list(words.cast("B")[0::8].tobytes())
+                    self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
+                                     None if resized else self.flags_in.get(addr))
                 elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
                     get = self.by_address.get
                     obj[:] = [get(a) or self.made(a, elem) for a in words]
@@ -766,6 +775,27 @@ class EntryRecords:
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def _flags_back(self, obj, new: bytes, old):
+        """A list of bools gets the flags ``new`` (a byte each, from its record), knowing the
+        ones it was copied in with (``old``, or None): nothing if none changed (the record
+        was marked dirty by a store of the same value); one store each if few did (a
+        sieve's late marking passes change a few in millions); else the whole list at once
+        (flags_list). Which changed is found at C speed, exactly: the bytes' XOR, as two
+        ints, is 0 where they agree."""
+        if old is not None and len(old) == len(new):
+            if new == old:
+                return
+            n = len(new)
+            diff = (int.from_bytes(new, "little") ^ int.from_bytes(old, "little")).to_bytes(n, "little")
+            if n - diff.count(0) <= n >> 5:
+                find = diff.find
+                i = find(1)
+                while i >= 0:
+                    obj[i] = new[i] != 0
+                    i = find(1, i + 1)
+                return
+        obj[:] = flags_list(new)
 
     def intern(self):
         """The intern table of this entry (``tauraro.wasmgen.intern``), its address in the
@@ -949,6 +979,71 @@ def spare_room(n: int) -> int:
     return 2 * n + 64
 
 
+def element_cost(jt, stores: bool) -> int:
+    """What an element of a record of type ``jt`` (a SeqType, or STR) costs an entry
+    (layout.ELEMENT_COST...): copying it in, and writing it back if the version may store
+    into lists (``stores``: Transfer.stores_lists)."""
+    if jt is STR:
+        return CHAR_COST
+    flags = jt.elem is BOOL
+    cost = FLAG_COST if flags else ELEMENT_COST
+    if stores and jt.mutable:
+        cost += FLAG_OUT_COST if flags else ELEMENT_OUT_COST
+    return cost
+
+
+_ROWS = frozenset((list, tuple))
+
+
+def least_cost(values, types, stores: bool) -> int:
+    """What copying ``values`` (of the JTypes ``types``) into an entry costs at least, from
+    their lengths alone, before anything is copied: each list or tuple of numbers (or the
+    one a list iterator walks) at its elements' cost (``element_cost``), and the distinct
+    rows of a list of lists at theirs. An entry refused here has copied nothing; without
+    it, a loop taking a 1500 x 1000 table and another as big copied the first (~0.1 s)
+    before the second's cost refused the entry. (Objects, dicts, sets and strings are
+    left to ``EntryRecords``' own checks, as they are copied.)"""
+    total = 0
+    seen = set()
+    for v, jt in zip(values, types):
+        if isinstance(jt, SeqIterType) and type(v) in _SEQ_ITER_TYPES:
+            state = v.__reduce__()
+            if len(state) != 3:
+                continue
+            v, jt = state[1][0], jt.seq
+        if not isinstance(jt, SeqType) or jt.kind == "array" or id(v) in seen or type(v) not in _ROWS:
+            continue
+        seen.add(id(v))
+        elem = jt.elem
+        if elem in _NUMBERS:
+            total += len(v) * element_cost(jt, stores)
+        elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
+                and set(map(type, v)) <= _ROWS:
+            total += rows_count(v) * RECORD_COST + rows_length(v) * element_cost(elem, stores)
+    return total
+
+
+# the most rows of a table whose lengths ``least_cost`` and the controller's _least_copy sum
+# before an entry (~50 ns a row, at every entry whose data changed: graph_structure's loops
+# over 40,000-135,000 adjacency lists enter hundreds of times, and spent 13 s summing them);
+# a longer table's rows are left to EntryRecords' own check as it copies
+ROWS_COUNTED = 4096
+
+
+def rows_count(rows) -> int:
+    """How many distinct objects the list ``rows`` holds (a row shared, [row] * n, once)."""
+    return len(set(map(id, rows)))
+
+
+def rows_length(rows) -> int:
+    """The lengths of the distinct lists or tuples in ``rows`` summed, at C speed (~50 ns a
+    row): a row shared by many indexes, [row] * n, is one record, counted once. The
+    caller checks that each is a list or tuple (``len`` runs no code of the program's)."""
+    if len(set(map(id, rows))) == len(rows):
+        return sum(map(len, rows))
+    return sum(map(len, dict(zip(map(id, rows), rows)).values()))
+
+
 def _seq_iter_parts(it, jt, recs):
     """(record address, index) of a list/tuple iterator, or None."""
     state = it.__reduce__()
@@ -977,6 +1072,9 @@ class Transfer:
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
+        # (does its code store into lists, marking records dirty? Then an entry is charged for
+        # writing its lists back too: set by the controller's compile)
+        self.stores_lists = False
         self.link_limit = COPY_LIMIT      # what of it links may reach (layout.LINK_LIMIT)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once

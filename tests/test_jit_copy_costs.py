@@ -1,0 +1,149 @@
+"""What an entry's copies cost, and the entries that are refused for it (docs/jit-data.md,
+"What an entry costs as data grows"): copying an element in and writing it back cost what
+was measured (layout.ELEMENT_COST, FLAG_COST and their _OUT_ twins), writing back counted
+at the entry of a loop that stores into lists; an entry whose lists' lengths alone exceed
+its limit is refused before its values are typed, compiled or copied; a for loop's work
+left is timed in the baseline before a big copy is weighed against it; a while loop may
+copy no more than the iterations it (and the loops nested in it) have made were worth.
+
+Each behaviour test compares a program's stdout, exit code and whole stderr under CPython
+and under Tauraro, and reads --jit-stats-json for what the JIT did."""
+import pytest
+
+from test_jit import Result, jit
+from tauraro.jit.jtypes import classify
+from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST
+from tauraro.jit.transfer import least_cost
+
+
+@pytest.fixture
+def default_start(monkeypatch):
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+
+
+def test_least_cost_counts_lengths_at_the_elements_cost():
+    flags = [True, False] * 50
+    ints = list(range(100))
+    row = [1.5] * 10
+    table = [row, row, [2.5] * 10]          # (a row shared twice is one record)
+    values = [flags, ints, table, iter(ints), ints]
+    types = [classify(v) for v in values]
+    assert least_cost(values, types, False) == (
+        100 * FLAG_COST + 100 * ELEMENT_COST + 2 * RECORD_COST + 20 * ELEMENT_COST)
+    # (a version that stores into lists writes them back: each list charged that too)
+    assert least_cost(values, types, True) == (
+        100 * (FLAG_COST + FLAG_OUT_COST) + 100 * (ELEMENT_COST + ELEMENT_OUT_COST)
+        + 2 * RECORD_COST + 20 * (ELEMENT_COST + ELEMENT_OUT_COST))
+    # (a tuple is never written back)
+    assert least_cost([tuple(ints)], [classify(tuple(ints))], True) == 100 * ELEMENT_COST
+
+
+def test_a_sieve_marking_a_big_flag_list_is_refused_before_copying(tmp_path, default_start):
+    # each run of the marking loop has n / p iterations left and would copy the n flags in
+    # and out: refused from the lists' lengths before anything is typed or compiled. The
+    # while loop may copy only what its iterations, and the marking loop's, were worth:
+    # at most once, late
+    r = Result(tmp_path, """
+        def sieve(n):
+            flags = [True] * (n + 1)
+            flags[0] = flags[1] = False
+            i = 2
+            while i * i <= n:
+                if flags[i]:
+                    for k in range(i * i, n + 1, i):
+                        flags[k] = False
+                i += 1
+            return flags
+
+        flags = sieve(3_000_000)
+        print(sum(flags), flags[-20:].count(True), flags[2999957])
+    """).same()
+    inner = r.loop(8)
+    assert inner["versions"] == 0 and inner["copied_in"]["words"] == 0, inner
+    assert inner["reason"].startswith("an entry would copy in more than"), inner
+    assert r.loop(6)["entries"] <= 1, r.loop(6)
+
+
+def test_a_list_changed_between_refused_trips_is_read_as_it_is_then(tmp_path):
+    # trips refused for their copies, with the list changed by the interpreter in between,
+    # and finally an entry with little data: results as CPython's
+    jit(tmp_path, """
+        def scan(xs, reps):
+            total = 0
+            for r in range(reps):
+                for k in range(0, len(xs), 997):
+                    total += xs[k]
+                xs[r % len(xs)] += 1
+            return total
+
+        big = list(range(400_000))
+        print(scan(big, 50), big[:3], scan(big[:5000], 5000), sum(big))
+    """, threshold="100")
+
+
+def test_a_loop_storing_into_an_object_is_not_charged_for_writing_its_list_back(tmp_path):
+    # p.x += 1 marks the object's record dirty, not the list's: the list of 2000 objects is
+    # copied in, and not charged for being written back (an entry of 8 passes over it pays)
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x):
+                self.x = x
+
+        items = [P(i) for i in range(2000)]
+
+        def f(items):
+            total = 0
+            for rep in range(8):
+                for p in items:
+                    total += p.x
+                    p.x += 1
+            return total
+
+        for k in range(3):
+            print(f(items))
+        print(items[5].x)
+    """, threshold="1000")
+    assert r.loop(11)["native_iterations"] > 10000, r.loop(11)
+    assert r.loop(10)["written_back"]["records"] >= 2000 and r.loop(10)["written_back"]["words"] >= 2000
+
+
+def test_flags_written_back_few_changed_many_changed_or_none(tmp_path):
+    # a list of bools is written back with only the flags that changed (a store each), all
+    # at once if many changed, or not at all if the stores left every flag as it was
+    jit(tmp_path, """
+        def mark(flags, step, value):
+            for k in range(0, len(flags), step):
+                flags[k] = value
+
+        flags = [True] * 200_000
+        mark(flags, 1000, False)                # few changed
+        print(flags.count(False), flags[:3], flags[999:1002])
+        mark(flags, 1000, False)                # none changed, each store dirty
+        print(flags.count(False))
+        mark(flags, 2, False)                   # many changed
+        print(flags.count(False), flags[-4:])
+        mark(flags, 3, True)
+        print(flags.count(True), flags[:7], all(type(f) is bool for f in flags))
+        other = [1 == 1] * 300 + [False]
+        mark(other, 7, True)
+        print(other.count(True), other[-1], type(other[0]).__name__)
+    """, threshold="100")
+
+
+def test_a_list_of_bools_with_an_int_among_them_is_typed_as_it_is(tmp_path):
+    # (typed through marshal: an int 1 or 0 among the flags is not a bool)
+    jit(tmp_path, """
+        def count(xs):
+            n = 0
+            for x in xs:
+                if x:
+                    n += 1
+            return n
+
+        flags = [True, False] * 3000
+        print(count(flags))
+        flags[7] = 1
+        print(count(flags), flags[7], type(flags[7]).__name__)
+        flags[7] = 0.0
+        print(count(flags))
+    """, threshold="100")
