@@ -33,6 +33,7 @@ import time
 import types
 
 from .errors import InternalError
+from .instrument import CHUNK_BITS
 from .rewind import DICT_ITERATORS, NOT_NOW, catch_up, one_back
 
 # bound on the first trip (start-up imports only what running the program needs)
@@ -361,13 +362,30 @@ class Target:
 
 
 class LoopSite:
-    """One instrumented loop; ``start`` is read each time the loop starts."""
+    """One instrumented loop; ``parts`` is read each time the loop starts: ``start``, the
+    iterations before its hook, as the two small ints the instrumented code counts down in
+    (instrument._chunked). Both are plain attributes, set together (``set_start``; and by
+    the instrumented code's carry, instrument._carry_count): a property would be a call a
+    program's tracer sees."""
+
+    def set_start(self, n: int):
+        self.start = n
+        self.parts = self.split(n)
+
+    @staticmethod
+    def split(n: int) -> tuple:
+        """A countdown of ``n`` iterations as (chunks of 2**CHUNK_BITS after the first, the
+        first's count: 1 to 2**CHUNK_BITS)."""
+        if n <= 1 << CHUNK_BITS:
+            return (0, n)
+        d, c = divmod(n - 1, 1 << CHUNK_BITS)
+        return (d, c + 1)
 
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
         self.filename = filename
         self.runtime = runtime
-        self.start = runtime.threshold + 1
+        self.set_start(runtime.threshold + 1)
         self.live = True                # read as the loop starts: False runs the loop as written
         self.dead = False
         self._idle = (IDLE, 0, None, None, None, None)
@@ -403,7 +421,7 @@ class LoopSite:
         loop of its function is dead, the function gets the code CPython compiles.)"""
         self.dead = True
         self.live = False
-        self.start = IDLE
+        self.set_start(IDLE)
         if frame is not None:
             self.runtime.unhook(frame.f_code, frame.f_globals)
 
@@ -483,7 +501,7 @@ class LoopSite:
         else:
             # what the loop's next run starts from: the controller's choice, else the
             # countdown this run goes on with (the run keeps the lower when it ends)
-            self.start = st.start if st.start is not None else decision.countdown
+            self.set_start(st.start if st.start is not None else decision.countdown)
         self._counted = decision.countdown
         if record is None:
             if restore is not None:
