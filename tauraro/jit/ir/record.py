@@ -429,10 +429,14 @@ class Recorder:
 
     def _live_values(self, pc, state, skip, after=False):
         region = self.top.region
-        live = region.liveness.live_after(pc) if after else region.liveness.live_at(pc)
-        modified = region.defined_registers()
+        # (the live registers the region may change, in register order: low bit first)
+        bits = (region.liveness.live_out_bits(pc) if after else region.liveness.live_bits(pc)) \
+            & region.defined_mask()
         values = []
-        for r in sorted(live & modified):
+        while bits:
+            low = bits & -bits
+            bits ^= low
+            r = low.bit_length() - 1
             if r in self.carried or r == skip:
                 continue
             t = state.get(r)
