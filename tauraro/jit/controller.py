@@ -28,7 +28,6 @@ the loop's function as the register bytecode lays it out. Then:
 from __future__ import annotations
 
 import functools
-import gc
 import operator
 import struct
 import sys
@@ -84,28 +83,6 @@ def _builtins_of(G) -> dict:
     builtins = G.get("__builtins__")
     return builtins if isinstance(builtins, dict) else builtins.__dict__
 
-
-
-class _CollectorPaused:
-    """Pauses Python's cyclic garbage collector for a compile. A compile makes tens of
-    thousands of small objects (instructions, snapshots, wasm instructions) that
-    reference counting frees; each 700 allocations still set off a generation-0
-    collection, and every tenth of those a generation-1 one, scanning the program's own
-    young objects too: over the 223 compiles of bench/compile_latency.py that was 11% of
-    the compile time (median 0.1 ms a compile, mean 0.45). Paused, the allocation count
-    still grows, so the collection the compile's survivors call for runs once, at the
-    program's next allocation after it. The collector's state is put back as it was (a
-    program that disabled it keeps it disabled)."""
-    __slots__ = ("was",)
-
-    def __enter__(self):
-        self.was = gc.isenabled()
-        if self.was:
-            gc.disable()
-
-    def __exit__(self, *exc):
-        if self.was:
-            gc.enable()
 
 class CompiledLoop:
     """One version of a region: wasm, native instance, exits, and the generated
@@ -966,10 +943,8 @@ class JitController:
             t0 = time.perf_counter()
             started = self.engine_seconds
             try:
-                with _CollectorPaused():
-                    version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
-                                               "%s_line%d" % (func.__name__, site.info.line),
-                                               self.dump is not None)
+                version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
+                                           "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site
@@ -1220,12 +1195,7 @@ class JitController:
         return self._engine_seconds + mathlib.seconds
 
     def compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
-        """``cells``: the CellMap of the closures the loop may inline (see _entry_types).
-        The cyclic garbage collector is paused while it runs (see _CollectorPaused)."""
-        with _CollectorPaused():
-            return self._compile(st, region, types, cells)
-
-    def _compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
+        """``cells``: the CellMap of the closures the loop may inline (see _entry_types)."""
         from .emit import Emitter, interns
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
