@@ -196,7 +196,7 @@ class Ranges:
         """The interval of ``v`` where ``block`` writes it to a slot: a range iterator's
         position is refined in the block running the loop body."""
         r = self.of(v)
-        if not self.body_facts:         # (no range loop's body: the commonest case)
+        if not self.body_facts:         # (the graph runs no range loop's body)
             return r
         fact = self.body_facts.get((block.key, v))
         if fact is None and v.op == "getvar" and v in self.fresh:
