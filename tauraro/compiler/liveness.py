@@ -104,6 +104,10 @@ class Liveness:
             out |= self.live_in[exc[0]] & exc[1]
         return out
 
+    def live_bits(self, pc: int) -> int:
+        """Registers live at ``pc``, as a bit set (what live_at makes a set of)."""
+        return self.live_in[pc] if pc < len(self.live_in) else 0
+
     def live_after(self, pc: int) -> frozenset[int]:
         """The registers live after ``pc`` on any path out of it, its exception edge
         included: what a frame resumed after a call at ``pc`` needs, the call's result

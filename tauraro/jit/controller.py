@@ -1413,12 +1413,12 @@ class JitController:
         except Unsupported as e:
             raise NotCompilable(str(e)) from None
         # (made before Cranelift runs, whose compile leaves the caches cold for Python code)
+        ops = {ins.op for ins in graph.all_instrs()}        # (one walk of the graph for both)
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or any(ins.op in ("new_obj", "seq_slice", "str_concat")
-                                                                 for ins in graph.all_instrs()),
-                            str_keys=any(ins.op == "str_key" for ins in graph.all_instrs()),
+                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "seq_slice", "str_concat")),
+                            str_keys="str_key" in ops,
                             intern_keys=graph.const_keys if graph.interning else None)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
         t_lowered = time.perf_counter()

@@ -87,6 +87,7 @@ class LoopRegion:
         self.return_stops = {pc for pc, _, loops in code.return_sites if loop.id in loops}
         self.liveness = liveness or Liveness(code)
         self._defined = None
+        self._defined_mask = None
         self._build()
 
     def contains(self, pc: int) -> bool:
@@ -164,6 +165,18 @@ class LoopRegion:
             self._defined = regs
         return self._defined
 
+    def defined_mask(self) -> int:
+        """defined_registers() as a bit set (bit r: register r), to intersect with the
+        liveness' bit sets without making a set of every register live at a pc (the
+        recorder asks at every exit)."""
+        if self._defined_mask is None:
+            mask = 0
+            for r in self.defined_registers():
+                if isinstance(r, int) and r >= 0:
+                    mask |= 1 << r
+            self._defined_mask = mask
+        return self._defined_mask
+
     def tuple_registers(self) -> set[int]:
         """Registers the region assigns a tuple display (``best = (s, i)``, ``u = (*t, 1)``):
         native code keeps such tuples as virtuals, so a tuple they hold at entry is taken
@@ -225,4 +238,5 @@ class FunctionRegion(LoopRegion):
         self.return_stops = set()
         self.liveness = liveness or Liveness(code)
         self._defined = None
+        self._defined_mask = None
         self._build()

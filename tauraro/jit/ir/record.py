@@ -132,6 +132,7 @@ class Recorder:
         self.block = None
         self.pc = 0
         self.state = None
+        self._carried_mask = None       # (self.carried's registers as a bit set: _live_values)
         self._values_at: dict = {}      # (pc, id(state), skip) -> (state, its values): see _values
 
     def enter(self, frame: Frame):
@@ -432,11 +433,18 @@ class Recorder:
 
     def _live_values(self, pc, state, skip, after=False):
         region = self.top.region
-        live = region.liveness.live_after(pc) if after else region.liveness.live_at(pc)
-        modified = region.defined_registers()
+        # (the live registers the region may change that exits do not write back anyway, in
+        # register order: low bit first; carried is not changed while recording)
+        if self._carried_mask is None:
+            self._carried_mask = sum(1 << r for r in self.carried if isinstance(r, int) and r >= 0)
+        bits = (region.liveness.live_out_bits(pc) if after else region.liveness.live_bits(pc)) \
+            & region.defined_mask() & ~self._carried_mask
         values = []
-        for r in sorted(live & modified):
-            if r in self.carried or r == skip:
+        while bits:
+            low = bits & -bits
+            bits ^= low
+            r = low.bit_length() - 1
+            if r == skip:
                 continue
             t = state.get(r)
             if t is None:

@@ -53,6 +53,7 @@ from .rewrite import substitute
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 FULL = (I64_MIN, I64_MAX)
 BOOL = (0, 1)
+_INT_OR_BOOL = ("int", "bool")
 LENGTH = (0, 1 << 32)         # a record's length: it fits in the 4 GiB of linear memory
 ROUNDS_BEFORE_WIDENING = 3
 
@@ -195,6 +196,8 @@ class Ranges:
         """The interval of ``v`` where ``block`` writes it to a slot: a range iterator's
         position is refined in the block running the loop body."""
         r = self.of(v)
+        if not self.body_facts:         # (the graph runs no range loop's body)
+            return r
         fact = self.body_facts.get((block.key, v))
         if fact is None and v.op == "getvar" and v in self.fresh:
             fact = self.body_facts.get((block.key, v.imm.key))
@@ -325,26 +328,34 @@ class Ranges:
 
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
+        # (run for every block on every round of the flow: the pass's innermost loop, so
+        # its lookups are hoisted and _clamp is inlined)
         written = set()
+        values, fresh = self.values, self.fresh
         for ins in b.instrs:
-            if ins.op == "getvar" and ins.imm.key not in written:
-                self.fresh.add(ins)         # the slot's value as the block found it
-            if ins.op == "setvar":
-                written.add(ins.imm.key)
-                if ins.imm.type in ("int", "bool"):
-                    state[ins.imm.key] = self.written(b, ins.args[0])
-            elif ins.op == "getvar":
-                r = state.get(ins.imm.key)
-                if r is None and ins.imm.jtype.parts[ins.imm.part][0] == "len":
+            op = ins.op
+            if op == "getvar":
+                slot = ins.imm
+                key = slot.key
+                if key not in written:
+                    fresh.add(ins)          # the slot's value as the block found it
+                r = state.get(key)
+                if r is None and slot.jtype.parts[slot.part][0] == "len":
                     r = LENGTH
                 if r is not None:
-                    self.values[ins] = r
+                    values[ins] = r
                 else:
-                    self.values.pop(ins, None)
-            elif ins.type in ("int", "bool"):
+                    values.pop(ins, None)
+            elif op == "setvar":
+                slot = ins.imm
+                written.add(slot.key)
+                if slot.type in _INT_OR_BOOL:
+                    state[slot.key] = self.written(b, ins.args[0])
+            elif ins.type in _INT_OR_BOOL:
                 r = self.compute(ins)
                 if r is not None:
-                    self.values[ins] = _clamp(*r)
+                    lo, hi = r
+                    values[ins] = (lo if lo > I64_MIN else I64_MIN, hi if hi < I64_MAX else I64_MAX)
         return state
 
     def _body_facts(self):
