@@ -900,32 +900,30 @@ def _list_open(em, ins):
     em.e("memory.copy")
 
 
-@rule("str_concat")
-def _str_concat(em, ins):
-    """A call of the module's ``str_concat`` (``tauraro.wasmgen.slices``): a new str record
-    from the heap (imm: its flags), or one operand itself if the other is empty; none
-    left leaves native code before the ``+``, and the interpreter concatenates."""
+def _heap_call(em, ins, name):
+    """A call of the module's function ``name`` making a record from the heap the entry
+    gave (imm: its flags); 0, no room left, leaves native code before the instruction."""
     for a in ins.args:
         em.use(a)
-    em.e(("i32.const", ins.imm), ("call", em.internal("str_concat")))
+    em.e(("i32.const", ins.imm), ("call", em.internal(name)))
     a = em.to_local("i32")
     em.e(("local.get", a), "i32.eqz")
     em.exit_if(ins.snap)
     em.e(("local.get", a))
 
 
+@rule("str_concat")
+def _str_concat(em, ins):
+    """``str_concat`` (``tauraro.wasmgen.slices``): a new str record, or one operand itself
+    if the other is empty; with no room, the interpreter concatenates."""
+    _heap_call(em, ins, "str_concat")
+
+
 @rule("seq_slice")
 def _seq_slice(em, ins):
-    """A call of the module's ``seq_slice`` (``tauraro.wasmgen.slices``): a new record from
-    the heap the entry gave (``new_obj``'s), or the record itself for a str or tuple sliced
-    whole; none left leaves native code before the SUBSCR, and the interpreter slices."""
-    for a in ins.args:
-        em.use(a)
-    em.e(("i32.const", ins.imm), ("call", em.internal("seq_slice")))
-    a = em.to_local("i32")
-    em.e(("local.get", a), "i32.eqz")
-    em.exit_if(ins.snap)
-    em.emit(("local.get", a))
+    """``seq_slice`` (``tauraro.wasmgen.slices``): a new record (``new_obj``'s heap), or the
+    record itself for a str or tuple sliced whole; with no room, the interpreter slices."""
+    _heap_call(em, ins, "seq_slice")
 
 
 @rule("decided")

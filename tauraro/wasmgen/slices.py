@@ -75,6 +75,18 @@ def _default(x: int, bit: int, if_neg: int, if_pos: int) -> list:
     ]
 
 
+def _allocate(heap: int, heap_end: int, at: int, size: int) -> list:
+    """Bump allocation of ``size`` (an i64 local) bytes from the heap: its address into
+    local ``at``, or a return of 0 (no room) when the pointer at ``heap`` would pass the
+    limit at ``heap_end``."""
+    return [
+        ("i32.const", 0), ("i32.load", heap), ("local.tee", at), ("i64.extend_i32_u",), ("local.get", size), ("i64.add",),
+        ("i32.const", 0), ("i32.load", heap_end), ("i64.extend_i32_u",), ("i64.gt_u",),
+        ("if", None), ("i32.const", 0), ("return",), ("end",),
+        ("i32.const", 0), ("local.get", at), ("local.get", size), ("i32.wrap_i64",), ("i32.add",), ("i32.store", heap),
+    ]
+
+
 def slice_body(heap: int, heap_end: int) -> list:
     return [
         # (PySlice_Unpack: a step of -2**63 is taken as -(2**63 - 1), so -step fits)
@@ -116,10 +128,7 @@ def slice_body(heap: int, heap_end: int) -> list:
         ("i64.const", HEADER + 15), ("i64.add",),
         ("i64.const", 16), ("i64.const", 0), ("local.get", FLAGS), ("i32.const", 8), ("i32.and",), ("select",),
         ("i64.add",), ("i64.const", -16), ("i64.and",), ("local.set", SIZE),
-        ("i32.const", 0), ("i32.load", heap), ("local.tee", AT), ("i64.extend_i32_u",), ("local.get", SIZE), ("i64.add",),
-        ("i32.const", 0), ("i32.load", heap_end), ("i64.extend_i32_u",), ("i64.gt_u",),
-        ("if", None), ("i32.const", 0), ("return",), ("end",),
-        ("i32.const", 0), ("local.get", AT), ("local.get", SIZE), ("i32.wrap_i64",), ("i32.add",), ("i32.store", heap),
+        *_allocate(heap, heap_end, AT, SIZE),
         ("local.get", AT), ("local.set", REC),
         ("local.get", FLAGS), ("i32.const", 8), ("i32.and",),
         ("if", None),
@@ -218,10 +227,7 @@ def concat_body(heap: int, heap_end: int) -> list:
         # the room: header and words, 16-byte aligned
         ("local.get", LA), ("local.get", LB), ("i64.add",), ("i64.const", 3), ("i64.shl",),
         ("i64.const", HEADER + 15), ("i64.add",), ("i64.const", -16), ("i64.and",), ("local.set", CSIZE),
-        ("i32.const", 0), ("i32.load", heap), ("local.tee", CAT), ("i64.extend_i32_u",), ("local.get", CSIZE), ("i64.add",),
-        ("i32.const", 0), ("i32.load", heap_end), ("i64.extend_i32_u",), ("i64.gt_u",),
-        ("if", None), ("i32.const", 0), ("return",), ("end",),
-        ("i32.const", 0), ("local.get", CAT), ("local.get", CSIZE), ("i32.wrap_i64",), ("i32.add",), ("i32.store", heap),
+        *_allocate(heap, heap_end, CAT, CSIZE),
         ("local.get", CAT), ("local.get", LA), ("local.get", LB), ("i64.add",), ("i64.store", 0),
         ("local.get", CAT), ("i64.const", 0), ("i64.store", 8),
         # a's words (or its one character), then b's after them
