@@ -733,13 +733,13 @@ class JitController:
                 size += len(v)
         return size
 
-    def _check_lengths(self, st, version, limit, r, G, builtins):
+    def _check_lengths(self, st, version, limit, size, r, G, builtins):
         """Raise TooMuchToCopy if the lists ``version`` would copy in (and write back, if
         its code stores into lists) cost more than ``limit`` by their lengths alone
-        (transfer.least_cost): refused before any is copied."""
+        (transfer.least_cost): refused before any is copied. ``size``: the lengths of the
+        loop's data (``_data_size``)."""
         from .transfer import least_cost
         transfer = version.transfer
-        size = self._data_size(st, r, G, builtins)
         if st.lengths_ok == (id(version), size):
             # (checked at an entry with data of these lengths: a table's rows are not
             # counted again at every entry -- graph_structure's loops enter hundreds of times
@@ -951,9 +951,12 @@ class JitController:
             # compiled or copied, each of which is linear in the dict)
             self._too_much(st, limit)
             return None
+        # (the lengths of its data, read once for the checks below; 0 before its first
+        # entry's region names its entry variables)
+        sized = st.entry_vars is not None
+        size = self._data_size(st, r, G, builtins)
         grown = RETRY_FACTOR if left is None or left < 0 else 1
-        if st.refused is not None and limit * max(st.refused[1], 1) < grown * st.refused[0] * max(
-                self._data_size(st, r, G, builtins), 1):
+        if st.refused is not None and limit * max(st.refused[1], 1) < grown * st.refused[0] * max(size, 1):
             # (what it needed when refused, scaled by how its data grew or shrank since, is
             # more than its work left pays for: refused without copying up to the limit
             # again; tarjan's short inner loop in graph_structure.py spent ~45 ms a trip
@@ -969,12 +972,11 @@ class JitController:
             return None
         # (after the refusal remembered, which is cheaper: a table's rows are counted, once
         # for as long as the lengths of the loop's data stay as they were)
-        size = self._data_size(st, r, G, builtins) if st.entry_vars is not None else None
-        if size is not None and st.least_at is not None and st.least_at[0] == size:
+        if sized and st.least_at is not None and st.least_at[0] == size:
             least = st.least_at[1]
         else:
             least = self._least_copy(st, r, G, builtins)
-            st.least_at = (size, least)
+            st.least_at = (size if sized else None, least)
         if least > limit:
             # (its lists' lengths alone, at the cheapest element's cost, already exceed what
             # its work left pays for: refused before its values are typed (a list's type
@@ -986,7 +988,7 @@ class JitController:
         links = LINK_LIMIT if left is None or left < 0 else limit
         try:
             if version is not None:
-                self._check_lengths(st, version, limit, r, G, builtins)
+                self._check_lengths(st, version, limit, size, r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
@@ -1026,7 +1028,8 @@ class JitController:
             cpu0 = _thread_time() if version.transfer.full_records else None
             t0 = time.perf_counter()
             try:
-                self._check_lengths(st, version, limit, r, G, builtins)
+                self._check_lengths(st, version, limit, size if sized else self._data_size(st, r, G, builtins),
+                                    r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
                 recs = version.transfer.enter(r, G, builtins)
