@@ -142,11 +142,12 @@ class LoopState:
         self.refusals = 0                # trips whose try to enter failed (statistics)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
-        self.measured_at = None          # (thread time, iterations left) at its last trip (_measure)
+        self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
         self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
         self.measured_per = None         # the least CPU time an iteration took the baseline, measured
         self.measure_waits = 0           # trips that waited for a measurement before a big copy
+        self.timed_size = None           # (its data's size when last found not worth timing: _worth_timing)
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -191,6 +192,23 @@ class LoopState:
                 continue
             size += CALL_INSTRUCTIONS if self.code.instrs[pc].op.name.startswith("CALL") else 1
         return max(BASELINE_SECONDS_PER_ITERATION, size * BASELINE_SECONDS_PER_INSTRUCTION)
+
+    @property
+    def body_seconds(self) -> float:
+        """What the baseline spends on one iteration of this loop's own body: timed
+        (``measured_per``) for a loop with no loop nested in it, else the floor of
+        ``iteration_seconds`` -- which for a grid's cell of 45 instructions says 0.11 us,
+        where the baseline takes 1.4: a run of it judged by the floor looked not to pay for
+        its copies when it had saved 0.5 s of a 1.6 s program."""
+        if self.measured_per is not None and not self.nests:
+            return max(self.measured_per, self.iteration_seconds)
+        return self.iteration_seconds
+
+    @functools.cached_property
+    def nests(self) -> bool:
+        """Is a loop nested in this one?"""
+        loop = self.loop
+        return any(c.parent == loop.id and c is not loop for c in getattr(self.code, "loops", ()))
 
     @property
     def dead(self) -> bool:
@@ -369,7 +387,18 @@ class JitController:
     def trip(self, st, G, r, counted: int, parent=None, left=None) -> Decision:
         """The loop of ``st`` has counted ``counted`` more interpreted iterations and is at
         its header with registers ``r``: enter native code if it pays. ``left``: the
-        iterations it has left, if the caller knows (else its iterator's length hint)."""
+        iterations it has left, if the caller knows (else its iterator's length hint).
+
+        The CPU time the decision takes, native runs aside -- the JIT's start, compiles,
+        copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
+        which ``_measure`` times between trips."""
+        t0, native = _thread_time(), st.native_seconds
+        try:
+            return self._decide(st, G, r, counted, parent, left)
+        finally:
+            JitController.overhead += max(0.0, _thread_time() - t0 - (st.native_seconds - native))
+
+    def _decide(self, st, G, r, counted, parent, left) -> Decision:
         st.interpreted_iterations += counted
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
@@ -395,7 +424,7 @@ class JitController:
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
-                and self._worth_timing(st, r, G):
+                and self._worth_timing(st, r, G, parent):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
             # loop's iterations to be timed first: what they cost the baseline is what the
@@ -403,10 +432,14 @@ class JitController:
             # by 2-5x either way -- count_primes' 4 instructions take ~45 ns instrumented,
             # not 25, a grid's 45 take ~120-400 ns, not 108)
             st.measure_waits += 1
-            # (about MEASURE_SECONDS of them by the estimate, at most a sixteenth of those left)
+            # (about MEASURE_SECONDS of them by the estimate, at most a sixteenth of those
+            # left -- or, for a loop nested in another, the rest of this run of it: its runs
+            # to come are its work too, and a sixteenth of a grid row's 600 cells left, ~50
+            # us, was too short to be timed, so the row loop was weighed by the floor)
             wait = int(MEASURE_SECONDS / self._seconds_per_iteration(st))
-            st.measured_at = (_thread_time(), left, JitController.compiles)     # (the timing starts now)
-            return Decision(None, max(2, min(wait, left // 16)), parent_countdown)
+            st.measured_at = (_thread_time(), left, JitController.overhead)     # (the timing starts now)
+            return Decision(None, max(2, min(wait, left // 16 if parent is None else left - 2)),
+                            parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
             # (a loop whose last entries were refused tries again only once the program has
@@ -439,17 +472,31 @@ class JitController:
         st.refused_trips = 0
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
-    compiles = 0        # compiles made in this process (_measure)
+    overhead = 0.0      # CPU seconds the JIT's decisions and compiles took in this process (_measure)
 
-    def _worth_timing(self, st, r, G) -> bool:
-        """May an entry of this loop copy much (``_least_copy`` above an eighth of
-        SMALL_COPY), so its iterations should be timed first? Asked once a loop: one that
-        copies little is not asked again (a table's rows are counted, and graph_structure's
-        short loops over 40,000 adjacency lists trip thousands of times)."""
-        if 8 * self._least_copy(st, r, G, st.builtins or _builtins_of(G)) > SMALL_COPY:
-            return True
-        st.measure_waits = 2
-        return False
+    def _worth_timing(self, st, r, G, parent=None) -> bool:
+        """May an entry of this loop, or of the loop it is nested in (``parent``), copy
+        much (``_least_copy`` above an eighth of SMALL_COPY), so its iterations should be
+        timed first? The enclosing loop's entry is weighed by what its iterations cost, this
+        one's runs included: a 600x600 table's row loop, weighed by the floor for its cells,
+        was refused the table, and the cell loop entered alone at every row. (Nested loops
+        share their function's registers: ``r`` holds the enclosing loop's variables too.)
+        Asked again only once the loops' data has grown four times past its size when last
+        asked (a table's rows are counted, and graph_structure's short loops over 40,000
+        adjacency lists trip thousands of times; a 50x50 table's run said no for the
+        600x600 runs after it)."""
+        builtins = st.builtins or _builtins_of(G)
+
+        def size():
+            return self._data_size(st, r, G, builtins) + (
+                self._data_size(parent, r, G, builtins) if parent is not None else 0)
+        if st.timed_size is not None and size() <= 4 * st.timed_size:
+            return False
+        worth = 8 * self._least_copy(st, r, G, builtins) > SMALL_COPY or (
+            parent is not None and not parent.dead and 8 * self._least_copy(parent, r, G, builtins) > SMALL_COPY)
+        if not worth:
+            st.timed_size = max(size(), 1)
+        return worth
 
     @staticmethod
     def _stores_lists(st, inf, graph) -> bool:
@@ -472,21 +519,26 @@ class JitController:
     def _measure(cls, st, left):
         """Time a for loop's iterations in the baseline: the CPU time since its last trip
         over the iterations made since (from its iterations left: exact within one run of
-        it), kept as ``measured_per``, the least seen (a nested loop's refused entry between
-        two trips only adds to it; a compile, or the engine's start, between them voids the
-        timing)."""
+        it), kept as ``measured_per``, the least seen. The JIT's own time between the two
+        trips (``overhead``: its start, a compile, a nested loop's entry refused after
+        copying up to its limit) is not the baseline's: taken out. (Once it was not: under
+        load the JIT's start, ~60 ms, fell between an inner loop's first two trips and made
+        its iterations look 170 us each, not 1.4, so the loop was entered alone, copying
+        a 1500x1000 table in for a row's 900 cells.)"""
         now = _thread_time()
         then = st.measured_at
         if left is None or left < 0:
             st.measured_at = None
             return
-        if then is not None and then[1] > left and then[2] == cls.compiles:
+        spent = cls.overhead
+        if then is not None and then[1] > left:
             done = then[1] - left
-            if done >= 2 and now - then[0] >= MEASURE_SECONDS / 2:    # (a trip's own cost is noise)
-                per = (now - then[0]) / done
-                if per > 0 and (st.measured_per is None or per < st.measured_per):
+            took = now - then[0] - (spent - then[2])
+            if done >= 2 and took >= MEASURE_SECONDS / 2:    # (a trip's own cost is noise)
+                per = took / done
+                if st.measured_per is None or per < st.measured_per:
                     st.measured_per = per
-        st.measured_at = (now, left, cls.compiles)
+        st.measured_at = (now, left, spent)
 
     def _work_seconds(self, st, left) -> float:
         """What the baseline would spend on the loop's work left: its iterations left at
@@ -505,13 +557,13 @@ class JitController:
         for each iteration, a guess for the work left that made sieve.py's while loop look
         worth 75 s after 1200 iterations worth ~0.3 s, so it copied its 5*10^6 flags in and
         out twice.)"""
-        done = st.interpreted_iterations * st.iteration_seconds + st.native_saving
+        done = st.interpreted_iterations * st.body_seconds + st.native_saving
         loop = st.loop
         for inner in getattr(st.code, "loops", ()):
             if inner is not loop and loop.header <= inner.header < loop.end:
                 child = self.loops.get((st.code, inner.id))
                 if child is not None:
-                    done += child.interpreted_iterations * child.iteration_seconds + child.native_saving
+                    done += child.interpreted_iterations * child.body_seconds + child.native_saving
         return done
 
     def _start_pays(self, st, left) -> bool:
@@ -808,7 +860,7 @@ class JitController:
         of the innermost loop an iteration; counting only its child's bodies, it looked
         worth 3 ms and was refused its three 52,900-int lists)."""
         own = st.interpreted_iterations + st.native_iterations
-        seconds = st.iteration_seconds
+        seconds = st.body_seconds
         for loop in getattr(st.code, "loops", ()):
             if loop.parent == st.loop.id and loop is not st.loop:
                 child = self.loops.get((st.code, loop.id))
@@ -817,8 +869,14 @@ class JitController:
                     # the most it had left at a trip -- counts come at trips, which an
                     # inner loop's cut short, so early on they say too little: grid_dp.py's
                     # row loops then looked worth 1 ms and were refused their tables)
+                    # (what one of its iterations costs: timed, with its own nested loops,
+                    # if it was -- the estimate is a floor, 2-10x under: grid_dp's rows
+                    # looked worth 0.16 ms, not 1.4, and were refused their tables)
                     made = child.interpreted_iterations + child.native_iterations
-                    seconds += max(made / max(own, 1), child.longest_left) * self._seconds_per_iteration(child)
+                    per = child.measured_per
+                    if per is None:
+                        per = self._seconds_per_iteration(child)
+                    seconds += max(made / max(own, 1), child.longest_left) * per
         return seconds
 
     def _copy_limit(self, st, left) -> int:
@@ -1126,6 +1184,7 @@ class JitController:
                                        if not isinstance(ftype, FunctionType)
                                        else "more than %d type versions" % MAX_VERSIONS)
                 return site
+            cpu0 = _thread_time()
             engine = self._engine()       # started once, not billed to a function
             t0 = time.perf_counter()
             started = self.engine_seconds
@@ -1135,6 +1194,8 @@ class JitController:
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site
+            finally:
+                JitController.overhead += _thread_time() - cpu0     # (not the baseline's: _measure)
             st.compile_seconds += time.perf_counter() - t0 - (self.engine_seconds - started)
             st.versions[key] = version
             t_call = time.perf_counter()      # (the compile is not what a call costs)
@@ -1318,7 +1379,7 @@ class JitController:
             native = counts[version.header_counter]
         st.native_work += sum(counts)     # iterations of the region's nested loops included
         states = version.counter_states if len(counts) > 1 else (st,)
-        st.native_saving += sum(n * s.iteration_seconds for s, n in zip(states, counts))
+        st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
         if st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
@@ -1390,7 +1451,6 @@ class JitController:
         from .transfer import Transfer
         t0 = time.perf_counter()
         started = self.engine_seconds
-        JitController.compiles += 1     # (a timing of the baseline across it is not taken: _measure)
         entry_types = dict(zip(st.entry_vars, types))
         inf = self._inference(st, region, types, cells)
         inliner = inf.inliner
