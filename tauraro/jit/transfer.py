@@ -78,6 +78,7 @@ def _table_pytype(jt) -> type:
 
 _setattr = object.__setattr__       # (an object whose class's __setattr__ is object's: checked at entry)
 _pack_word = struct.Struct("<q").pack_into
+_unpack_word = struct.Struct("<q").unpack_from
 
 
 _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
@@ -531,9 +532,8 @@ class EntryRecords:
             self.words_out += len(changed) + 2 * (n - n0)
             for i in changed:
                 d[keys[i]] = values[i]
-            key = int if jt.key is INT else self.str_key
-            for i in range(n0, n):
-                d[key(now[2 * i])] = values[i]
+            added = now[2 * n0:2 * n:2]
+            d.update(zip(added if jt.key is INT else self.str_keys(added), values[n0:n]))
 
     def _set(self, s, jt) -> int | None:
         """A set's native table: a dict's (``_dict``) whose entries' values are 1 (in the
@@ -668,8 +668,8 @@ class EntryRecords:
             words.frombytes(view[entries:entries + 16 * int.from_bytes(view[addr:addr + 8], "little")])
             key = self.str_key if jt.key is STR else int
             if not any(map((1).__and__, ops)):     # (only adds: one update, in order)
-                new = map(words.__getitem__, ops)
-                s.update(new if jt.key is INT else map(key, new))
+                new = list(map(words.__getitem__, ops))
+                s.update(new if jt.key is INT else self.str_keys(new))
             else:
                 add, discard = s.add, s.discard
                 for w in ops:
@@ -841,6 +841,53 @@ class EntryRecords:
             + 8 * (w - base)
         return self.seq(int.from_bytes(self.transfer.view[rec:rec + 8], "little"), STR)
 
+    def str_keys(self, words) -> list:
+        """``str_key`` of each of ``words``, the intern table's records read once: a dict
+        that got thousands of new str keys natively (a word count) gets them at ~1 us each,
+        not ~5."""
+        base = self.intern_base
+        key = STR_KEYS.key
+        if base is None:
+            return list(map(key, words))
+        view = self.transfer.view
+        table = int.from_bytes(view[self.intern_at + 64:self.intern_at + 72], "little")
+        top = max(words, default=0)
+        records = array("q")
+        if top >= base:
+            records.frombytes(view[table:table + 8 * (top - base + 1)])
+        made = self._made_str
+        get = self.by_address.get
+        consts = self.transfer.layout.const_objects
+        out = []
+        for w in words:
+            if w < base:
+                out.append(key(w))
+                continue
+            addr = records[w - base]
+            obj = get(addr)
+            if obj is None:
+                obj = self._copied(addr) if self.blocks else None
+                if obj is None:
+                    obj = consts.get(addr)
+                    if obj is None:
+                        obj = self.by_address[addr] = made(view, addr)
+            out.append(obj)
+        return out
+
+    @staticmethod
+    def _made_str(view, addr) -> str:
+        """The str of a record native code made (see ``made_seq``)."""
+        n = _unpack_word(view, addr)[0]
+        raw = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].tobytes()
+        low = raw[0::8]
+        if not raw[1::8].strip(b"\0") and not raw[2::8].strip(b"\0"):
+            return low.decode("latin-1")
+        wide = bytearray(4 * n)
+        wide[0::4] = low
+        wide[1::4] = raw[1::8]
+        wide[2::4] = raw[2::8]
+        return wide.decode("utf-32-le", "surrogatepass")
+
     def _resolve_blocks(self):
         """Every record written at once (_tuples, _strs) into ``by_address``."""
         for addrs, objects in self.blocks:
@@ -878,22 +925,12 @@ class EntryRecords:
         record holds them now (a str's words are code points: latin-1 if they all fit,
         else UTF-32 of their three low bytes, as ``_spread_code_points`` wrote them)."""
         view = self.transfer.view
-        n = struct.unpack_from("<q", view, addr)[0]
-        body = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n]
-        elem = jt.elem
         if jt is STR:
-            raw = bytes(body)
-            low = raw[0::8]
-            if not raw[1::8].strip(b"\0") and not raw[2::8].strip(b"\0"):
-                obj = low.decode("latin-1")
-            else:
-                wide = bytearray(4 * n)
-                wide[0::4] = low
-                wide[1::4] = raw[1::8]
-                wide[2::4] = raw[2::8]
-                obj = wide.decode("utf-32-le", "surrogatepass")
+            obj = self._made_str(view, addr)
         else:
-            words = body.cast("d" if elem is FLOAT else "q")
+            n = struct.unpack_from("<q", view, addr)[0]
+            elem = jt.elem
+            words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
             if elem is BOOL:
                 items = [w != 0 for w in words]
             elif isinstance(elem, InstanceType):
