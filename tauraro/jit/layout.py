@@ -49,14 +49,22 @@ SEQ_HEADER = 16
 # object's: ~0.44 us of Python-level steps), a tuple of numbers or a str copied with its
 # list BULK_RECORD_COST more (transfer._tuples, _strs: ~0.1-0.2 us). (Before, an element
 # counted 4 and a flag 1 in and nothing out: a sieve's 5*10^6 flags were judged to cost
-# 17 ms and cost ~200 ms in and out.) Writing back is counted at the entry for every list a
+# 17 ms and cost ~200 ms in and out.) Those were the least of warm runs; an entry copies a
+# big list once, cold (fresh pages for its records and the lists written back). On the
+# fifth session's machine that took 28 ns a flag in and 53 back (3*10^6 of them, sieve.py
+# entered however much it copied), 2.6 times the warm costs: the flags' costs below are
+# twice those, so that a sieve's marking run -- n/2 iterations at ~47 ns against n flags
+# in and out -- is refused with a margin a loaded machine's slower baseline (72 ns an
+# iteration under CI's load) does not cross. An int took 60 ns in and 65 back in a list of
+# 2*10^6, and ~28 in and out in a 600x600 table's rows: ELEMENT_COST's between them.
+# Writing back is counted at the entry for every list a
 # version may store into (Transfer.stores_lists: its code marks a record dirty): an entry
 # that will pay to write its lists back is judged with that cost.
 UNIT_SECONDS = 3.5e-9
 ELEMENT_COST = 12
 ELEMENT_OUT_COST = 10
-FLAG_COST = 3
-FLAG_OUT_COST = 6
+FLAG_COST = 6
+FLAG_OUT_COST = 12
 CHAR_COST = 1
 RECORD_COST = 128
 BULK_RECORD_COST = 48
