@@ -21,12 +21,13 @@ from itertools import accumulate as _accumulate, chain, compress as _compress, r
 from collections import deque as _consume
 from gc import get_referents as _referents
 from itertools import islice as _islice
-from operator import is_ as _is, ne as _ne
+from operator import attrgetter as _attrgetter, contains as _contains, is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
+from types import FunctionType as _FunctionType, MethodType as _MethodType
 from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      SliceValue, TupleValue, class_lookup, classify, virtual_tuple_type,
@@ -65,6 +66,22 @@ _SEQ_ITER_TYPES = (type(iter([])), _tuple_iterator)
 
 
 _NoneType = type(None)
+_get_dict = _attrgetter("__dict__")
+_func_of = _attrgetter("__func__")
+_self_of = _attrgetter("__self__")
+_lookup = object.__getattribute__
+
+
+def _shadowed(objs, klass, name) -> bool:
+    """Does one of ``objs`` (all of class ``klass``) hold an attribute ``name`` of its own
+    where the class has a plain function (``jtypes.shadows_method`` for each, at C speed:
+    each object's attribute is that function bound to it, or it is shadowed)?"""
+    raw = class_lookup(klass, name)
+    if type(raw) is not _FunctionType:
+        return False        # (a property: a data descriptor, which no instance attribute shadows)
+    got = list(map(_lookup, objs, _repeat(name)))
+    return set(map(type, got)) != {_MethodType} or set(map(_func_of, got)) != {raw} \
+        or not all(map(_is, map(_self_of, got), objs))
 _DICT_ITERATOR_TYPES = {kind: t for t, kind in _DICT_ITERATORS.items()}
 
 
@@ -85,7 +102,7 @@ _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they ar
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "dicts", "sets", "dict_iters", "iters",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in",
                  "_following", "seeds", "intern_at", "intern_base")
@@ -100,7 +117,10 @@ class EntryRecords:
         self.by_address = {}
         self.mutable = []
         self.flags_in = {}        # (address: the low bytes a list of bools was copied in with, for writeback)
-        self.objects = []         # (address, object, InstanceType) of the objects copied in
+        self.objects = []         # (address, object, InstanceType, its words) of the objects copied in
+        # (address, record size, objects, InstanceType, their records) of lists of objects
+        # copied in at once (_instances)
+        self.object_blocks = []
         self._links = []          # (word, object, its type): links (node.next) still to follow
         self._fresh = []          # (address, object, type) copied in while following links
         self._following = False
@@ -261,6 +281,11 @@ class EntryRecords:
                     len(distinct) * RECORD_COST + self._element_cost(elem) * sum(map(len, distinct)))
             if self.cost + more > self.limit:
                 raise TooMuchToCopy(self.cost + more)
+        if not nullable and isinstance(elem, InstanceType) and not elem.object_fields \
+                and not elem.link_fields and not elem.slotted and not self._following and n > 1:
+            arr = self._instances(obj, elem)
+            if arr is not False:
+                return arr
         arr = array("q")
         for e in obj:
             if nullable and e is None:
@@ -271,6 +296,65 @@ class EntryRecords:
                 return None
             arr.append(a)
         return arr
+
+    def _instances(self, objs, jt) -> array | None | bool:
+        """The addresses of records of the objects in ``objs`` (a list or tuple), all of
+        ``jt``'s class, with numbers in every field (no objects, links or slots), written at
+        once: what ``_instance`` does for one, each step over all of them at C speed -- their
+        dicts' fields fetched, each field's types compared, the records packed into one
+        block -- ~1 us an object where ``record`` took 4-9 on the fifth session's machine.
+        None where ``_instance`` would fail for one of them; False (written one at a time)
+        if an object is there twice or was copied already (one object, one record)."""
+        objs = list(objs)       # (as they are now: the list may be written back first)
+        n = len(objs)
+        ids = list(map(id, objs))
+        if len(set(ids)) != n or not self.by_id.keys().isdisjoint(ids):
+            return False
+        klass = jt.klass
+        if set(map(type, objs)) != {klass}:
+            return None
+        if jt.by_object:    # (read through the objects, their __dict__ untouched)
+            try:
+                rows = list(map(jt.fetch, objs))
+            except AttributeError:
+                return None
+            for name in jt.methods:
+                if _shadowed(objs, klass, name):
+                    return None
+        else:
+            dicts = list(map(_get_dict, objs))
+            try:
+                rows = list(map(jt.fetch, dicts))
+            except KeyError:
+                return None
+            for name in jt.methods:
+                if any(map(_contains, dicts, _repeat(name))):
+                    return None
+        fields = len(jt.fields)
+        columns = list(zip(*rows)) if fields else []
+        for column, pytype in zip(columns, jt.pytypes):
+            if set(map(type, column)) != {pytype}:
+                return None
+        self.cost += n * (ELEMENT_COST * fields + RECORD_COST)
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        stride = _align(jt.size, 16)
+        padded = struct.Struct(jt.record_struct.format + "x" * (stride - jt.size))
+        try:
+            block = b"".join(map(padded.pack, _repeat(0, n), _repeat(0, n), *columns))
+        except struct.error:        # (an int beyond 64 bits)
+            return None
+        base = self.cursor
+        end = base + n * stride
+        view = self.transfer.ensure(end)
+        view[base:end] = block
+        self.cursor = _align(end, 16)
+        addrs = range(base, end, stride)
+        self.by_id.update(zip(ids, zip(addrs, _repeat(jt))))
+        self.by_address.update(zip(addrs, objs))
+        self.words_in += n * fields
+        self.object_blocks.append((base, stride, objs, jt, block))     # (for write-back)
+        return array("q", addrs)
 
     def _strs(self, strs) -> array:
         """The addresses of records of the strings in ``strs`` (a list or tuple of str), all
@@ -751,30 +835,70 @@ class EntryRecords:
                     obj[:] = words.tolist()
         for addr, obj, jt, old in self.objects:
             if view[addr + 8]:
-                # only the fields whose bits changed: the others keep their very objects
-                now = jt.words.unpack_from(view, addr + SEQ_HEADER)
-                if now == old:
-                    continue
-                new = jt.struct.unpack_from(view, addr + SEQ_HEADER)
-                self.records_out += 1
-                slots = jt.slots
-                for k in _compress(range(len(now)), map(_ne, now, old)):
-                    name, ft = jt.fields[k]
-                    v = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
-                        if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
-                        if isinstance(ft, MaybeType) else new[k]
-                    if jt.by_object:    # (its __dict__ untouched: jtypes.instance_attrs)
-                        _setattr(obj, name, v)
-                    elif slots[k] is None:
-                        obj.__dict__[name] = v
-                    else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
-                        slots[k].__set__(obj, v)
-                    self.words_out += 1
+                self._object_back(view, addr, obj, jt, old)
+        for base, stride, objs, jt, block in self.object_blocks:
+            self._objects_back(view, base, stride, objs, jt, block)
         if self.dicts:
             self._dicts_back(view)
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def _objects_back(self, view, base, stride, objs, jt, block):
+        """The objects of a list copied in at once (``_instances``, their records ``block``
+        then) get the fields whose bits native code changed, a field at a time over all of
+        them: each field's column of words compared, the changed values stored at C speed
+        (a particle list's 1500 objects, each moved, ~0.3 us an object where one at a time
+        took ~1.6)."""
+        n = len(objs)
+        now = view[base:base + stride * n].tobytes()
+        if now == block:
+            return
+        pad = "x" * (stride - jt.size)
+        fields = len(jt.fields)
+        bits = struct.Struct("<qq%dQ%s" % (fields, pad))
+        new_words = list(zip(*bits.iter_unpack(now)))
+        old_words = list(zip(*bits.iter_unpack(block)))
+        values = list(zip(*struct.Struct(jt.record_struct.format + pad).iter_unpack(now)))
+        touched = set()
+        for f in range(2, 2 + fields):
+            if new_words[f] == old_words[f]:
+                continue
+            changed = list(_compress(range(n), map(_ne, new_words[f], old_words[f])))
+            name, ft = jt.fields[f - 2]
+            column = map(values[f].__getitem__, changed)
+            if ft is BOOL:
+                column = map(bool, column)
+            owners = map(objs.__getitem__, changed)
+            if jt.by_object:    # (its __dict__ untouched: jtypes.instance_attrs)
+                _consume(map(_setattr, owners, _repeat(name), column), 0)
+            else:
+                _consume(map(dict.__setitem__, map(_get_dict, owners), _repeat(name), column), 0)
+            touched.update(changed)
+            self.words_out += len(changed)
+        self.records_out += len(touched)
+
+    def _object_back(self, view, addr, obj, jt, old):
+        """An object whose record native code marked dirty gets the fields whose bits
+        changed from ``old`` (the others keep their very objects)."""
+        now = jt.words.unpack_from(view, addr + SEQ_HEADER)
+        if now == old:
+            return
+        new = jt.struct.unpack_from(view, addr + SEQ_HEADER)
+        self.records_out += 1
+        slots = jt.slots
+        for k in _compress(range(len(now)), map(_ne, now, old)):
+            name, ft = jt.fields[k]
+            v = new[k] != 0 if ft is BOOL else self.instance(new[k], ft) \
+                if isinstance(ft, InstanceType) else self.maybe(new[k], ft.inner) \
+                if isinstance(ft, MaybeType) else new[k]
+            if jt.by_object:    # (its __dict__ untouched: jtypes.instance_attrs)
+                _setattr(obj, name, v)
+            elif slots[k] is None:
+                obj.__dict__[name] = v
+            else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
+                slots[k].__set__(obj, v)
+            self.words_out += 1
 
     def _flags_back(self, obj, new: bytes, old):
         """A list of bools gets the flags ``new`` (a byte each, from its record), knowing the

@@ -1,0 +1,103 @@
+"""Lists of the program's objects copied in at once (transfer.EntryRecords._instances): the
+objects' fields fetched, their types compared and their records packed for the whole list,
+with every way one object can fail the entry still failing it, as one at a time would.
+
+Each test compares a program's stdout, exit code and whole stderr under CPython and under
+Tauraro (``jit``), and reads --jit-stats to check the loop ran natively or why it did not."""
+from test_jit import jit
+
+PARTICLES = """
+    class P:
+        %s
+        def __init__(self, x, v):
+            self.x = x
+            self.v = v
+
+        def step(self, dt):
+            self.x += self.v * dt
+
+    def run(ps, steps):
+        for s in range(steps):
+            for p in ps:
+                p.step(0.5)
+        return sum(p.x for p in ps)
+
+    ps = [P(float(i), (i %% 7) - 3.0) for i in range(1500)]
+"""
+
+
+def particles(tail, class_line="pass"):
+    return PARTICLES % class_line + tail
+
+
+def test_a_list_of_objects_runs_natively_and_keeps_its_objects(tmp_path):
+    r = jit(tmp_path, particles("""
+    before = list(ps)
+    print(run(ps, 40), ps[10].x, all(a is b for a, b in zip(ps, before)))
+    ps[3].x = 1.5
+    print(run(ps, 40), ps[3].x, type(ps[3].x).__name__)
+    """))
+    assert r.loop(13)["native_iterations"] >= 79, r.loop(13)
+
+
+def test_a_class_attribute_of_a_field_s_name_reads_the_instance_dict(tmp_path):
+    # (a field named as a class attribute: fetched from each object's __dict__, the class's
+    # value a default the objects shadow)
+    r = jit(tmp_path, particles("""
+    print(run(ps, 40), ps[10].x, P.v)
+    """, "v = 0.0"))
+    assert r.loop(13)["native_iterations"] >= 39, r.loop(13)
+
+
+def test_one_object_with_another_type_of_field_fails_the_entry(tmp_path):
+    jit(tmp_path, particles("""
+    ps[700].x = 3               # an int among floats
+    print(run(ps, 30), ps[700].x, ps[701].x)
+    ps[700].x = 2 ** 70         # and then one beyond 64 bits
+    ps[700].v = 1
+    print(run(ps, 3), ps[700].x)
+    """))
+
+
+def test_one_object_missing_a_field_or_of_a_subclass_fails_the_entry(tmp_path):
+    jit(tmp_path, particles("""
+    class Q(P):
+        def step(self, dt):
+            self.x -= self.v * dt
+    print(run(ps, 20))
+    del ps[5].v
+    try:
+        run(ps, 20)
+    except AttributeError as e:
+        print("AttributeError", e)
+    ps[5] = Q(1.0, 2.0)
+    print(run(ps, 20), type(ps[5]).__name__, ps[5].x)
+    """))
+
+
+def test_an_instance_attribute_shadowing_a_method_fails_the_entry(tmp_path):
+    jit(tmp_path, particles("""
+    print(run(ps, 20))
+    ps[900].step = lambda dt: None     # this object's own step: never moves
+    print(run(ps, 20), ps[900].x, ps[901].x)
+    """))
+
+
+def test_one_object_twice_and_in_two_lists_is_one_record(tmp_path):
+    # (the same object twice in a list, or copied already through another list, is written
+    # one at a time: one object, one record, so a store through one name is seen through
+    # the other)
+    jit(tmp_path, particles("""
+    def both(xs, ys, steps):
+        for s in range(steps):
+            for p in xs:
+                p.step(0.5)
+            for p in ys:
+                p.x += 1.0
+        return sum(p.x for p in xs), sum(p.x for p in ys)
+
+    twice = ps[:20] * 2 + ps[20:]
+    print(run(twice, 30), ps[0].x, ps[19].x, ps[20].x)
+    print(both(ps, ps[::3], 30), ps[0].x, ps[1].x, ps[3].x)
+    print(both(ps[::3], ps, 30), ps[0].x, ps[1].x, ps[3].x)
+    """))
