@@ -289,9 +289,13 @@ BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
 # the CPU time a loop's iterations run in the baseline, timed, before an entry that would
-# copy much (beyond layout.SMALL_COPY) is weighed (JitController.trip; a timing under half
-# of it is not taken: a trip's own cost, ~10-50 us, would be much of it)
+# copy much (beyond layout.SMALL_COPY) is weighed (JitController.trip); a timing under
+# MEASURE_LEAST is not taken: the hook's own cost around a trip, ~10-20 us, would be much
+# of it (the decision's own is taken out: JitController.overhead). A grid's row of 1000
+# cells takes the baseline ~0.2 ms: under half of MEASURE_SECONDS, the least once, the
+# row loop was weighed by the cells' floor and refused its tables.
 MEASURE_SECONDS = 0.001
+MEASURE_LEAST = 0.0001
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
 # native run, ~1 us for little work); every SAMPLE_EVERY-th one whose native call took less
@@ -393,10 +397,17 @@ class JitController:
         copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
         which ``_measure`` times between trips."""
         t0, native = _thread_time(), st.native_seconds
+        JitController.trip_started = t0
         try:
             return self._decide(st, G, r, counted, parent, left)
         finally:
             JitController.overhead += max(0.0, _thread_time() - t0 - (st.native_seconds - native))
+
+    @classmethod
+    def _overhead_now(cls, now) -> float:
+        """``overhead`` with the current trip's time so far (``now``: the thread time): a
+        timing taken mid-trip starts after it, and the whole trip is added at its end."""
+        return cls.overhead + (now - cls.trip_started)
 
     def _decide(self, st, G, r, counted, parent, left) -> Decision:
         st.interpreted_iterations += counted
@@ -437,7 +448,8 @@ class JitController:
             # to come are its work too, and a sixteenth of a grid row's 600 cells left, ~50
             # us, was too short to be timed, so the row loop was weighed by the floor)
             wait = int(MEASURE_SECONDS / self._seconds_per_iteration(st))
-            st.measured_at = (_thread_time(), left, JitController.overhead)     # (the timing starts now)
+            now = _thread_time()
+            st.measured_at = (now, left, self._overhead_now(now))     # (the timing starts now)
             return Decision(None, max(2, min(wait, left // 16 if parent is None else left - 2)),
                             parent_countdown)
         t0 = time.perf_counter()
@@ -473,6 +485,7 @@ class JitController:
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
     overhead = 0.0      # CPU seconds the JIT's decisions and compiles took in this process (_measure)
+    trip_started = 0.0  # (the thread time the current trip started: _overhead_now)
 
     def _worth_timing(self, st, r, G, parent=None) -> bool:
         """May an entry of this loop, or of the loop it is nested in (``parent``), copy
@@ -533,11 +546,11 @@ class JitController:
         if left is None or left < 0:
             st.measured_at = None
             return
-        spent = cls.overhead
+        spent = cls._overhead_now(now)
         if then is not None and then[1] - left == counted:
             done = counted
             took = now - then[0] - (spent - then[2])
-            if done >= 2 and took >= MEASURE_SECONDS / 2:    # (a trip's own cost is noise)
+            if done >= 2 and took >= MEASURE_LEAST:
                 per = took / done
                 if st.measured_per is None or per < st.measured_per:
                     st.measured_per = per
