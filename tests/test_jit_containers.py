@@ -229,10 +229,12 @@ def test_a_loop_over_all_of_a_long_list_may_copy_it(tmp_path):
         mark(flags, n)
         print(count(flags), flags[:20], flags[-5:])
     """)
-    # (whether later entries would pay is judged by measured times: not asserted)
+    # (whether later entries would pay is judged by measured times: not asserted. The
+    # sieve's while loop copies the flags at most once: its tries weigh them against what
+    # it did since the last too, which falls off as its marking runs shorten)
     row = r.loop(4)
     assert row["native_iterations"] > 2_000_000, row
-    assert r.loop(11)["native_iterations"] > 100, r.loop(11)
+    assert r.loop(11)["entries"] <= 1 and r.loop(11)["refused"]["copied_to_the_limit"] == 0, r.loop(11)
     assert r.loop(19)["native_iterations"] > 2_000_000, r.loop(19)
 
 

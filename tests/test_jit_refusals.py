@@ -65,8 +65,10 @@ def test_a_loop_over_a_list_too_big_to_copy_copies_it_once(tmp_path):
     """
     r = jit(tmp_path, src)
     row = r.loop(line(src))
-    assert row["status"] == "left to the baseline", row
-    assert row["refused"]["copied_to_the_limit"] <= 1, row["refused"]
+    # (copied once in all: by an entry, or by a try that stopped at the limit -- whether
+    # the copy pays is close, ~0.25-0.8 us a tuple against ~0.3 us an iteration, and
+    # machines differ)
+    assert row["entries"] + row["refused"]["copied_to_the_limit"] <= 1, row
 
 
 def test_walks_of_a_long_linked_list_copy_it_up_to_the_limit_rarely(tmp_path):

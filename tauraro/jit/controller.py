@@ -148,6 +148,7 @@ class LoopState:
         self.measured_per = None         # the least CPU time an iteration took the baseline, measured
         self.measure_waits = 0           # trips that waited for a measurement before a big copy
         self.timed_size = None           # (its data's size when last found not worth timing: _worth_timing)
+        self.work_at_try = None          # (a while loop's work done at its last try to enter: _work_seconds)
         self.interpreted_iterations = 0
         self.compile_seconds = 0.0
         self.codegen_seconds = 0.0
@@ -1019,7 +1020,19 @@ class JitController:
         # (an entry copying records is billed its CPU time too: see below)
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
-        limit = self._copy_limit(st, left)
+        limit = lengths_limit = self._copy_limit(st, left)
+        if left is None or left < 0:
+            # (what a while loop's lists' lengths alone may cost: also no more than twice
+            # what it did since its last try. A loop whose work falls off is not worth what
+            # it was: sieve.py's while loop, its marking runs n/p long, had been worth 1.2 s
+            # when it entered, copying 5*10^6 flags in and out, 0.39 s, for its last 25 ms
+            # of work. One whose work goes on as it did loses nothing: its tries come after
+            # doubling backoffs, so what it did since the last is about what it did before.
+            # Objects reached through links are left to the walk's own limits, LINK_LIMIT.)
+            done = self._work_done(st)
+            if st.work_at_try is not None:
+                lengths_limit = min(limit, copy_limit(2 * (done - st.work_at_try)))
+            st.work_at_try = done
         if _dict_iterators_cost(r) > limit:
             # (a loop over a dict would copy at least its table: refused before it is typed,
             # compiled or copied, each of which is linear in the dict)
@@ -1051,12 +1064,12 @@ class JitController:
         else:
             least = self._least_copy(st, r, G, builtins)
             st.least_at = (size if sized else None, least)
-        if least > limit:
+        if least > lengths_limit:
             # (its lists' lengths alone, at the cheapest element's cost, already exceed what
             # its work left pays for: refused before its values are typed (a list's type
             # costs a look at each element, ~20 ns one: count_primes' 5*10^6 flags 0.1-0.2 s),
             # compiled or copied)
-            self._too_much(st, limit, TooMuchToCopy(least), r, G, builtins, copied=False)
+            self._too_much(st, lengths_limit, TooMuchToCopy(least), r, G, builtins, copied=False)
             return None
         # (a loop whose iterations are not known may follow links to LINK_LIMIT's worth)
         links = LINK_LIMIT if left is None or left < 0 else limit
