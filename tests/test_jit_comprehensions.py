@@ -616,8 +616,11 @@ def test_a_long_nested_comprehension_is_built_a_chunk_at_a_time(tmp_path):
     assert r.loop(9)["native_iterations"] >= 898
     # (a float sum: folded natively in 3.11; 3.12+ compensates rounding: built and handed over)
     if sys.version_info >= (3, 12):
+        # (the chunks after the first room filled run natively; whether the third is
+        # entered is the cost model's call: each hands 250,000 floats over, ~10-20 ms, and
+        # under CI's load the first two were judged not to pay, twice, on 3.12)
         assert ("the list's room is full", 12) in r.exit_reasons(12)
-        assert r.loop(12)["native_iterations"] >= 998
+        assert r.loop(12)["native_iterations"] >= 499, r.loop(12)
     else:
         assert r.loop(12)["native_iterations"] == 1000
 
