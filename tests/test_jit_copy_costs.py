@@ -178,26 +178,3 @@ def test_a_loop_over_loops_over_loops_is_worth_its_innermost_work(tmp_path):
     row = r.loop(line(src))
     assert row["status"] == "compiled" and row["entries"] >= 1, row
     assert r.loop(line(src) + 3)["native_iterations"] > 1_000_000
-
-
-def test_the_copy_rate_learned_from_big_entries_scales_the_limits():
-    # (JitController._learn_copy_rate: copies measured at three times layout's costs make
-    # the rate the mean of 1 and 3, and the next limits, in cost units beyond SMALL_COPY,
-    # half as large; never above layout's own, and at most MAX_COPY_RATE times below)
-    from types import SimpleNamespace
-    from tauraro.jit.controller import MAX_COPY_RATE, JitController
-    from tauraro.jit.layout import SMALL_COPY, UNIT_SECONDS
-    c = JitController.__new__(JitController)
-    c.copy_rate = 1.0
-    st = SimpleNamespace(work_hint=0, measured_per=1e-6)
-    before = c._copy_limit(st, 10 ** 6)              # 1 s of work left
-    assert before > 100 * SMALL_COPY
-    c._learn_copy_rate(3 * UNIT_SECONDS * SMALL_COPY, SMALL_COPY)
-    assert abs(c.copy_rate - 2.0) < 1e-9
-    assert abs((c._copy_limit(st, 10 ** 6) - SMALL_COPY) - (before - SMALL_COPY) / 2) <= 2
-    c._learn_copy_rate(0.1 * UNIT_SECONDS * SMALL_COPY, SMALL_COPY)        # faster than layout's
-    assert abs(c.copy_rate - 1.05) < 1e-9
-    c._learn_copy_rate(0.1 * UNIT_SECONDS * SMALL_COPY, SMALL_COPY)
-    assert c.copy_rate == 1.0
-    c._learn_copy_rate(1000 * UNIT_SECONDS * SMALL_COPY, SMALL_COPY)
-    assert c.copy_rate == MAX_COPY_RATE

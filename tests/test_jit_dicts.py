@@ -307,8 +307,7 @@ def test_computed_str_keys_from_a_list_of_strs_non_ascii_too(tmp_path):
             print("KeyError", repr(e))
     """)
     # (lookup's rounds make one entry's copy of the 4800 strs pay: one round an entry
-    # copies them for ~1.5 ms of the baseline's work, which a machine whose copies run at
-    # twice layout's costs -- JitController.copy_rate -- rightly refuses)
+    # copies them, ~7 ms on a slow machine, for ~2 ms of the baseline's work)
     assert r.loop(4)["native_iterations"] > 10000, r.exit_reasons(4)
     assert r.loop(18)["native_iterations"] > 4000 * 19, r.loop(18)
     assert any(reason == "a key missing from the dict" for reason, _ in r.exit_reasons(17)), r.exit_reasons(17)

@@ -289,8 +289,6 @@ BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
-# the most copies are taken to cost over what layout's costs say (JitController.copy_rate)
-MAX_COPY_RATE = 8.0
 # the CPU time a loop's iterations run in the baseline, timed, before an entry that would
 # copy much (beyond layout.SMALL_COPY) is weighed (JitController.trip); a timing under
 # MEASURE_LEAST is not taken: the hook's own cost around a trip, ~10-20 us, would be much
@@ -366,9 +364,6 @@ class JitController:
         self._stems: dict = {}            # file name -> Path(file name).stem
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
-        # what copies take over what layout's costs say, learned from the big entries made
-        # (_learn_copy_rate): the limits in cost units are divided by it
-        self.copy_rate = 1.0
 
     def state(self, code, loop_id) -> LoopState:
         key = (code, loop_id)
@@ -914,7 +909,7 @@ class JitController:
         # scanning loops, a few iterations an entry, copied the whole text in (~40 ms)
         # before being judged; a walk of a long linked list once is left to the
         # baseline, which takes about as long as copying the list would)
-        return copy_limit(max(self._work_seconds(st, left), hint) / self.copy_rate)
+        return copy_limit(max(self._work_seconds(st, left), hint))
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
@@ -1036,7 +1031,7 @@ class JitController:
             # Objects reached through links are left to the walk's own limits, LINK_LIMIT.)
             done = self._work_done(st)
             if st.work_at_try is not None:
-                lengths_limit = min(limit, copy_limit(2 * (done - st.work_at_try) / self.copy_rate))
+                lengths_limit = min(limit, copy_limit(2 * (done - st.work_at_try)))
             st.work_at_try = done
         if _dict_iterators_cost(r) > limit:
             # (a loop over a dict would copy at least its table: refused before it is typed,
@@ -1185,21 +1180,8 @@ class JitController:
             st.records_out += recs.records_out
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds
-            if recs.cost >= SMALL_COPY:
-                self._learn_copy_rate(transfer, recs.cost)
         st.current = version
         return version.exits[exit_id - 1]      # exit ids count from 1
-
-    def _learn_copy_rate(self, seconds, cost):
-        """An entry whose copies were counted ``cost`` units (its writing back included)
-        took ``seconds`` to copy in and out: ``copy_rate`` becomes the mean of what it was
-        and what this entry says, at least 1 (layout's costs were measured warm on one
-        machine; on the fifth session's, where memory-bound C loops run 2-4 times slower,
-        entries took 2-3 times what they say, and grid_dp.py's dynamic programs, each
-        copying its tables, entered every one of them at a loss), at most MAX_COPY_RATE.
-        The first big entry is judged by layout's costs; those after it by this machine's."""
-        observed = seconds / (cost * UNIT_SECONDS)
-        self.copy_rate = min(max((self.copy_rate + observed) / 2, 1.0), MAX_COPY_RATE)
 
     # --- functions compiled whole -------------------------------------------------------------
     def call_function(self, site, func, args, frame):

@@ -7,16 +7,14 @@ import json
 import os
 
 
-def format_report(rows: list[dict], engine_ms: float = 0.0, copy_rate: float = 1.0) -> str:
+def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
     compiled = sum(1 for r in rows if r["status"] == "compiled")
     functions = sum(1 for r in rows if r["kind"] == "function")
     loops = len(rows) - functions
-    lines = ["tauraro jit: %d loop%s%s, %d compiled%s%s" % (
+    lines = ["tauraro jit: %d loop%s%s, %d compiled%s" % (
         loops, "" if loops == 1 else "s",
         ", %d function%s" % (functions, "" if functions == 1 else "s") if functions else "", compiled,
-        ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "",
-        # (JitController.copy_rate: learned from the big entries made)
-        ", copies took %.2fx layout's costs" % copy_rate if copy_rate != 1.0 else "")]
+        ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "")]
     for r in rows:
         if r["kind"] == "function":
             _function_row(lines, r)

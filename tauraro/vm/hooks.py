@@ -89,7 +89,7 @@ class HookRuntime:
         rows = c.rows() if c is not None else []
         engine_ms = c.engine_seconds * 1000 if c is not None else 0.0
         if text:
-            sys.stderr.write(format_report(rows, engine_ms, c.copy_rate if c is not None else 1.0))
+            sys.stderr.write(format_report(rows, engine_ms))
         if json_path:
             write_json(rows, json_path)
 
