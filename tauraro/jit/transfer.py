@@ -25,9 +25,10 @@ from operator import attrgetter as _attrgetter, contains as _contains, is_ as _i
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
+from types import FunctionType as _FunctionType, MethodType as _MethodType
+
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from types import FunctionType as _FunctionType, MethodType as _MethodType
 from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      SliceValue, TupleValue, class_lookup, classify, virtual_tuple_type,
@@ -83,6 +84,8 @@ def _shadowed(objs, klass, name) -> bool:
     got = list(map(_lookup, objs, _repeat(name)))
     return set(map(type, got)) != {_MethodType} or set(map(_func_of, got)) != {raw} \
         or not all(map(_is, map(_self_of, got), objs))
+
+
 _DICT_ITERATOR_TYPES = {kind: t for t, kind in _DICT_ITERATORS.items()}
 
 
@@ -980,24 +983,8 @@ class EntryRecords:
         records = array("q")
         if top >= base:
             records.frombytes(view[table:table + 8 * (top - base + 1)])
-        made = self._made_str
-        get = self.by_address.get
-        consts = self.transfer.layout.const_objects
-        out = []
-        for w in words:
-            if w < base:
-                out.append(key(w))
-                continue
-            addr = records[w - base]
-            obj = get(addr)
-            if obj is None:
-                obj = self._copied(addr) if self.blocks else None
-                if obj is None:
-                    obj = consts.get(addr)
-                    if obj is None:
-                        obj = self.by_address[addr] = made(view, addr)
-            out.append(obj)
-        return out
+        seq = self.seq
+        return [key(w) if w < base else seq(records[w - base], STR) for w in words]
 
     @staticmethod
     def _made_str(view, addr) -> str:
