@@ -169,15 +169,21 @@ class CodeObject:
         qualname = getattr(fcode, "co_qualname", fcode.co_name)
         if fcode.co_name == "<module>":
             return self
+        functions = self.__dict__.get("_functions")
+        if functions is None:
+            # (indexed once: the JIT asks for every callee it inlines, at every try)
+            functions = self._functions = {}
+            stack = [self]
+            while stack:
+                c = stack.pop()
+                if c.kind in ("function", "lambda"):
+                    functions.setdefault(c.qualname, []).append(c)
+                stack.extend(c.children())
         best = None
-        stack = [self]
-        while stack:
-            c = stack.pop()
-            if c.qualname == qualname and c.kind in ("function", "lambda"):
-                if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
-                        abs(best.firstlineno - fcode.co_firstlineno):
-                    best = c
-            stack.extend(c.children())
+        for c in functions.get(qualname, ()):
+            if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
+                    abs(best.firstlineno - fcode.co_firstlineno):
+                best = c
         return best
 
     def __repr__(self):

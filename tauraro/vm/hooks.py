@@ -27,6 +27,7 @@ baseline and one warning line names the loop and the cause.
 from __future__ import annotations
 
 import ast
+import heapq
 import os
 import sys
 import time
@@ -48,6 +49,7 @@ def _bind_jit_modules():
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 _getprofile = sys.getprofile
+_perf_counter = time.perf_counter
 
 
 class HookRuntime:
@@ -69,6 +71,8 @@ class HookRuntime:
         self._keys: dict = {}          # filename -> the key its register bytecode is under
         self._plain: dict = {}         # key -> its module as CPython compiles it (see plain_code)
         self.warned = set()
+        # loop sites asleep (LoopSite._sleep), as a heap of (wake time, id, site)
+        self.sleepers: list = []
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
 
@@ -81,6 +85,15 @@ class HookRuntime:
                                              code_for=self.function_code, statistics=self.statistics,
                                              **({"start_seconds": 0.0} if self.start_now else {}))
         return self._controller
+
+    def wake_due(self):
+        """Wake the sleeping loop sites whose time has come."""
+        now = _perf_counter()
+        sleepers = self.sleepers
+        while sleepers and sleepers[0][0] <= now:
+            at, _, site = heapq.heappop(sleepers)
+            if site.wakes_at == at and not site.dead:
+                site.wake()
 
     def report(self, text: bool, json_path):
         """``--jit-stats`` on stderr and ``--jit-stats-json`` to a file."""
@@ -392,6 +405,7 @@ class LoopSite:
         self._targets: dict = {}
         self._counted = runtime.threshold
         self._state = None              # the LoopState of the last target (statistics)
+        self.wakes_at = 0.0             # asleep until this perf_counter time (0: awake; see _sleep)
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -406,6 +420,14 @@ class LoopSite:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += IDLE
+            return self._idle
+        runtime = self.runtime
+        if runtime.sleepers and runtime.sleepers[0][0] <= _perf_counter():
+            runtime.wake_due()
+        if self.wakes_at:
+            # (a run of the loop that started before it fell asleep)
+            self._state.interpreted_iterations += self._counted
+            self._counted = IDLE
             return self._idle
         frame = sys._getframe(1)
         try:
@@ -424,6 +446,21 @@ class LoopSite:
         self.set_start(IDLE)
         if frame is not None:
             self.runtime.unhook(frame.f_code, frame.f_globals)
+
+    def _sleep(self, seconds: float):
+        """The controller put the loop to sleep (``Decision.sleep``): from its next start
+        on it runs as written, counting nothing, until ``seconds`` have passed and a hook
+        -- this loop's in a run already under way, or any other's -- wakes it."""
+        self.live = False
+        self.wakes_at = _perf_counter() + seconds
+        heapq.heappush(self.runtime.sleepers, (self.wakes_at, id(self), self))
+
+    def wake(self):
+        """Counted again from its next start: it trips after IDLE iterations."""
+        self.wakes_at = 0.0
+        self.live = True
+        self.set_start(IDLE)
+        self._counted = IDLE
 
     def fix(self, result):
         """The exception being re-raised gets the traceback and context the hook made."""
@@ -503,6 +540,12 @@ class LoopSite:
             # countdown this run goes on with (the run keeps the lower when it ends)
             self.set_start(st.start if st.start is not None else decision.countdown)
         self._counted = decision.countdown
+        if decision.sleep and not st.dead:
+            self._sleep(decision.sleep)
+            self._counted = IDLE
+            if restore is not None:
+                restore()
+            return (IDLE, 0, None, None, None, decision.parent)
         if record is None:
             if restore is not None:
                 restore()
