@@ -416,14 +416,14 @@ class LoopSite:
         if _getprofile() is not None:
             # a profiler sees every call: native code would hide them
             return self._idle
+        runtime = self.runtime
+        if runtime.sleepers and runtime.sleepers[0][0] <= _perf_counter():
+            runtime.wake_due()
         if self.dead:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += IDLE
             return self._idle
-        runtime = self.runtime
-        if runtime.sleepers and runtime.sleepers[0][0] <= _perf_counter():
-            runtime.wake_due()
         if self.wakes_at:
             # (a run of the loop that started before it fell asleep)
             self._state.interpreted_iterations += self._counted
