@@ -24,26 +24,32 @@ def default_start(monkeypatch):
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
 
 
+def _short_loops(n, reps):
+    """A program of ``n`` functions, each with a loop over five elements, each called
+    ``reps`` times."""
+    functions = "".join("""
+        def f%d(xs):
+            s = 0
+            for x in xs:
+                s += x * %d %% 7
+            return s
+    """ % (k, k + 1) for k in range(n))
+    return functions + """
+        FUNCS = [%s]
+        data = [1, 2, 3, 4, 5]
+        total = 0
+        for k in range(%d):
+            for f in FUNCS:
+                total += f(data)
+        print(total)
+    """ % (", ".join("f%d" % k for k in range(n)), reps)
+
+
 def test_compiles_of_loops_that_never_pay_are_held_to_the_budget(tmp_path, default_start):
     # sixty functions, each with a loop over five elements: each compiles (~2 ms), enters a
     # few times and is given up (5 iterations an entry do not pay). Without the budget all
     # sixty compile: ~150 ms of a ~0.5 s program
-    functions = "".join("""
-        def f%d(xs):
-            s = 0
-            for x in xs:        # loop %d
-                s += x * %d %% 7
-            return s
-    """ % (k, k, k + 1) for k in range(60))
-    src = functions + """
-        FUNCS = [%s]
-        data = [1, 2, 3, 4, 5]
-        total = 0
-        for k in range(2500):
-            for f in FUNCS:
-                total += f(data)
-        print(total)
-    """ % ", ".join("f%d" % k for k in range(60))
+    src = _short_loops(60, 2500)
     t0 = time.perf_counter()
     r = Result(tmp_path, src).same()
     elapsed = time.perf_counter() - t0      # (CPython's run too: a bound above Tauraro's)
@@ -58,23 +64,8 @@ def test_compiles_of_loops_that_never_pay_are_held_to_the_budget(tmp_path, defau
 
 
 def test_an_explicit_threshold_compiles_every_hot_loop(tmp_path):
-    # (the same program, the threshold given: no budget)
-    functions = "".join("""
-        def f%d(xs):
-            s = 0
-            for x in xs:
-                s += x * %d %% 7
-            return s
-    """ % (k, k + 1) for k in range(20))
-    src = functions + """
-        FUNCS = [%s]
-        data = [1, 2, 3, 4, 5]
-        total = 0
-        for k in range(400):
-            for f in FUNCS:
-                total += f(data)
-        print(total)
-    """ % ", ".join("f%d" % k for k in range(20))
+    # (the same kind of program, the threshold given: no budget)
+    src = _short_loops(20, 400)
     r = jit(tmp_path, src, threshold="1000")
     rows = [row for row in r.rows if row["function"].startswith("f")]
     assert len(rows) == 20 and all(row["compile_ms"] > 0 for row in rows), rows
