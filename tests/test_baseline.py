@@ -2,6 +2,7 @@
 the resume interpreter that finishes an iteration after native code leaves a loop."""
 import ast
 import builtins
+import json
 import os
 import subprocess
 import sys
@@ -263,6 +264,47 @@ def test_hidden_names_do_not_show_in_globals_after_module_loops(tmp_path):
         print(f())
     """, "--jit-threshold", "1")
     assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+@pytest.mark.parametrize("threshold", ["1", "1000"])
+def test_hidden_names_do_not_show_in_globals_while_module_loops_run(tmp_path, threshold):
+    # (a module-level loop's countdown, iterator and hook result are its site's attributes:
+    # as globals they showed to the program while the loop ran). One loop native code runs,
+    # one it never takes (a generator), one a while loop
+    got, want = run_tauraro(tmp_path, """
+        g = globals()
+        n = t = 0
+        for i in range(5000):
+            n += len(g)
+            t += i * 3 % 7
+        def gen():
+            yield from range(3000)
+        for j in gen():
+            n += len(g)
+        k = 0
+        while k < 4000:
+            n += len(g)
+            k += 1
+        print(n, t, sorted(x for x in g if not x.startswith("__")))
+    """, "--jit-threshold", threshold)
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+def test_a_module_level_loop_given_up_stops_counting_in_its_run(tmp_path):
+    # a module-level loop usually runs once: given up at its first trip (its iterator is a
+    # generator), it stops counting at once (its site's ``live``), not at its next run
+    stats = tmp_path / "stats.json"
+    got, want = run_tauraro(tmp_path, """
+        def gen(n):
+            yield from range(n)
+        t = 0
+        for i in gen(200000):
+            t += i % 7
+        print(t)
+    """, "--jit-threshold", "1000", "--jit-stats-json", str(stats))
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+    row = next(r for r in json.loads(stats.read_text()) if r["line"] == 5)
+    assert row["status"] == "not compiled" and row["interpreted_iterations"] < 5000, row
 
 
 def test_a_jit_failure_stays_inside_tauraro(tmp_path):

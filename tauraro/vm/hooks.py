@@ -399,6 +399,10 @@ class LoopSite:
         self.filename = filename
         self.runtime = runtime
         self.set_start(runtime.threshold + 1)
+        # a module-level loop's hidden variables (instrument._hidden): its countdown's chunks
+        # and count, its iterator, the hook's last result
+        self.d, self.c = self.parts
+        self.i = self.r = None
         self.live = True                # read as the loop starts: False runs the loop as written
         self.dead = False
         self._idle = (IDLE, 0, None, None, None, None)

@@ -31,6 +31,12 @@ might compile (``for`` and ``while`` in module and function bodies)::
         .i3 = None; ORELSE                   # the iterator is dropped when the loop ends,
                                              # and before each ``break``, as CPython does
 
+At module level the hidden variables are the site's attributes instead (``<site 3>.c``,
+``.d``, ``.i``, ``.r``: ``_hidden``), which ``globals()`` does not show and which cost an
+attribute access, not a dict operation; and the countdown runs under ``if <site 3>.live:``,
+so a loop given up, or put to sleep, stops counting at once in the run under way (a
+module-level loop usually runs once).
+
 Hidden names start with a dot, so no program can name them. ``<builtins>`` and
 ``<site N>`` are placeholder string constants that ``tauraro.vm.loader`` replaces
 in the compiled code objects by the builtins module and the LoopSite objects, so
@@ -381,13 +387,13 @@ def _carry_count(site_start, c):
     load.ctx = ast.Load()
 
     def count():
-        return ast.BinOp(left=_name(c), op=ast.Add(),
-                         right=ast.BinOp(left=_name(_chunks(c)), op=ast.LShift(), right=_const(CHUNK_BITS)))
+        return ast.BinOp(left=_hidden(c), op=ast.Add(),
+                         right=ast.BinOp(left=_hidden(_chunks(c)), op=ast.LShift(), right=_const(CHUNK_BITS)))
     parts = site_start()
     parts.attr = "parts"
     return ast.If(test=ast.Compare(left=count(), ops=[ast.Lt()], comparators=[load]),
                   body=[ast.Assign(targets=[site_start()], value=count()),
-                        ast.Assign(targets=[parts], value=ast.Tuple(elts=[_name(_chunks(c)), _name(c)],
+                        ast.Assign(targets=[parts], value=ast.Tuple(elts=[_hidden(_chunks(c)), _hidden(c)],
                                                                      ctx=ast.Load()))], orelse=[])
 
 
@@ -399,13 +405,27 @@ CHUNK_BITS = 8
 
 
 def _chunks(c: str) -> str:
-    """The chunk counter beside the countdown ``c`` (``.cN`` -> ``.dN``)."""
-    return ".d" + c[2:]
+    """The chunk counter beside the countdown ``c`` (``.cN`` -> ``.dN``, ``@cN`` -> ``@dN``)."""
+    return c[0] + "d" + c[2:]
+
+
+def _hidden(c: str, store=False):
+    """A loop's hidden variable -- countdown ``.cN``, chunk counter ``.dN``, iterator
+    ``.iN``, hook result ``.rN`` -- as a hidden local; or, named ``@cN``, ``@dN``, ``@iN``,
+    ``@rN``, as the attribute ``c``, ``d``, ``i`` or ``r`` of <site N>, for a loop at module
+    level. There a hidden name would be a global, which ``globals()`` would show, and
+    ``.cN -= 1`` two dict operations at every iteration: a module-level loop of a light body
+    ran 1.6 times as long counted (and the site's ``live`` stops its counting mid-run: see
+    ``Instrumenter.loop``)."""
+    if c[0] == "@":
+        return ast.Attribute(value=_const(SITE_PREFIX + c[2:]), attr=c[1],
+                             ctx=ast.Store() if store else ast.Load())
+    return _name(c, store)
 
 
 def _split_into(c, value, site):
     """``.dN, .cN = <site>.split(value)``: a countdown set to ``value`` (LoopSite.split)."""
-    return ast.Assign(targets=[ast.Tuple(elts=[_name(_chunks(c), True), _name(c, True)], ctx=ast.Store())],
+    return ast.Assign(targets=[ast.Tuple(elts=[_hidden(_chunks(c), True), _hidden(c, True)], ctx=ast.Store())],
                       value=ast.Call(func=ast.Attribute(value=_const(site), attr="split", ctx=ast.Load()),
                                      args=[value], keywords=[]))
 
@@ -413,11 +433,11 @@ def _split_into(c, value, site):
 def _chunked(c, hook):
     """``.cN -= 1; if not .cN: (if .dN: .dN -= 1; .cN = 256; else: HOOK)``."""
     d = _chunks(c)
-    count = ast.AugAssign(target=_name(c, True), op=ast.Sub(), value=_const(1))
-    refill = [ast.AugAssign(target=_name(d, True), op=ast.Sub(), value=_const(1)),
-              _assign(c, _const(1 << CHUNK_BITS))]
-    check = ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_name(c)),
-                   body=[ast.If(test=_name(d), body=refill, orelse=hook)], orelse=[])
+    count = ast.AugAssign(target=_hidden(c, True), op=ast.Sub(), value=_const(1))
+    refill = [ast.AugAssign(target=_hidden(d, True), op=ast.Sub(), value=_const(1)),
+              ast.Assign(targets=[_hidden(c, True)], value=_const(1 << CHUNK_BITS))]
+    check = ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_hidden(c)),
+                   body=[ast.If(test=_hidden(d), body=refill, orelse=hook)], orelse=[])
     return count, check
 
 
@@ -897,16 +917,17 @@ class Instrumenter:
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
         plain = copy.deepcopy(s)
         first_id = len(self.sites)
-        c, i, r = ".c%d" % k, ".i%d" % k, ".r%d" % k
+        c, i, r = (("@%s%d" if module_level else ".%s%d") % (v, k) for v in "cir")
         first = s.body[0]
         line = first.lineno
         body = self.block(s.body, declared, module_level, loops + [k], outer)
         site_start = lambda: ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="start",
                                            ctx=ast.Store())
         if module_level:
-            # module globals are visible (globals(), dir()): the hidden ones go when the loop ends
-            hidden = [c, _chunks(c), i, r] if kind == "for" else [c, _chunks(c), r]
-            release = lambda: [ast.Delete(targets=[ast.Name(id=n, ctx=ast.Del()) for n in hidden])]
+            # (the site's attributes: module globals are visible, to globals() and dir()); the
+            # iterator and the hook's result are let go when the loop ends
+            release = lambda: [ast.Assign(targets=[_hidden(n, True)], value=_const(None))
+                               for n in ([i, r] if kind == "for" else [r])]
         elif kind == "for":
             release = lambda: [_assign(i, _const(None))]
         else:
@@ -926,26 +947,33 @@ class Instrumenter:
                           self._cells_used(s))
         # under sys.settrace the hook is not called (a tracer would see it, and native code
         # would hide the loop's lines from it): the countdown starts again
-        hook = [ast.If(test=_traced(), body=[_assign(c, _const(250))], orelse=hook)]
+        hook = [ast.If(test=_traced(), body=[ast.Assign(targets=[_hidden(c, True)], value=_const(250))],
+                       orelse=hook)]
         count, check = (_located(st, line, first.col_offset) for st in _chunked(c, hook))
-        s.body = [count, check] + body
+        if module_level:
+            # (a module-level loop usually runs once, long: once the JIT has given up on it,
+            # or put it to sleep, ``live`` stops the counting at once, not at its next run)
+            live_now = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
+            s.body = [_located(ast.If(test=live_now, body=[count, check], orelse=[]), line, first.col_offset)] + body
+        else:
+            s.body = [count, check] + body
         s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
         # (the site's start as the two counters: LoopSite.parts)
         parts = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="parts", ctx=ast.Load())
-        pre = [_located(ast.Assign(targets=[ast.Tuple(elts=[_name(_chunks(c), True), _name(c, True)],
+        pre = [_located(ast.Assign(targets=[ast.Tuple(elts=[_hidden(_chunks(c), True), _hidden(c, True)],
                                                       ctx=ast.Store())], value=parts), s.lineno, s.col_offset)]
         if module_level:
-            pre.append(_located(_assign(r, _const(None)), s.lineno, s.col_offset))
+            pre.append(_located(ast.Assign(targets=[_hidden(r, True)], value=_const(None)), s.lineno, s.col_offset))
         if kind == "for":
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
             # statement; its callee is kept on one line, so the call keeps that position
             where = s.iter if sys.version_info >= (3, 13) else s
             call = _iterator_of(s.iter, where)
-            store = ast.Assign(targets=[_located(_name(i, True), s.lineno, s.col_offset)], value=call,
+            store = ast.Assign(targets=[_located(_hidden(i, True), s.lineno, s.col_offset)], value=call,
                                lineno=s.lineno, col_offset=s.col_offset, end_lineno=s.lineno,
                                end_col_offset=s.col_offset)
             pre.append(store)
-            s.iter = _located(_name(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
+            s.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                               s.iter.end_col_offset)
         s.orelse = drop(s.lineno, s.col_offset) + s.orelse
         nested = list(range(first_id, len(self.sites)))
@@ -1059,7 +1087,7 @@ class Instrumenter:
 
     def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=()):
         site = _const(SITE_PREFIX + str(k))
-        args = [_name(i) if kind == "for" else _const(None)]
+        args = [_hidden(i) if kind == "for" else _const(None)]
         if cells:
             # lambda: (x, y) -- its __closure__ holds the cells of x and y themselves
             args.append(ast.Lambda(args=ast.arguments(posonlyargs=[], args=[], vararg=None,
@@ -1068,13 +1096,14 @@ class Instrumenter:
                                    body=ast.Tuple(elts=[_name(n) for n in cells], ctx=ast.Load())))
         call = ast.Call(func=ast.Attribute(value=site, attr="hook", ctx=ast.Load()),
                         args=args, keywords=[])
-        res = _name(r)
-        out = [_assign(r, call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
+        res = _hidden(r)
+        out = [ast.Assign(targets=[_hidden(r, True)], value=call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
         parent = self.sites[k].parent
         if parent >= 0:
             out.append(ast.If(test=ast.Compare(left=_sub(res, 5), ops=[ast.IsNot()],
                                                comparators=[_const(None)]),
-                              body=[_split_into(".c%d" % parent, _sub(res, 5), SITE_PREFIX + str(k))],
+                              body=[_split_into(("@c%d" if module_level else ".c%d") % parent, _sub(res, 5),
+                                                SITE_PREFIX + str(k))],
                               orelse=[]))
         ran = []
         for j, name in enumerate(written):
@@ -1092,7 +1121,7 @@ class Instrumenter:
         fix = ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
                                           ctx=ast.Load()), args=[res], keywords=[])
         # (in mode 'single' an expression statement would show its value, None, to displayhook)
-        fix = ast.Assign(targets=[_name(r, True)], value=fix) if self.interactive else ast.Expr(value=fix)
+        fix = ast.Assign(targets=[_hidden(r, True)], value=fix) if self.interactive else ast.Expr(value=fix)
         ran.append(ast.Try(body=[ast.Raise(exc=_sub(res, 4), cause=None)],
                            handlers=[ast.ExceptHandler(type=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="BaseException", ctx=ast.Load()), name=None,
                                                        body=[fix, ast.Raise(exc=None, cause=None)])],
