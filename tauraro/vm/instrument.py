@@ -96,15 +96,44 @@ class SiteInfo:
         self.module_level = module_level
 
 
-def _walk_local(nodes):
+_AST = ast.AST
+
+
+def _children(n, into):
+    """Append the nodes directly under ``n`` to the list ``into`` (what
+    ``ast.iter_child_nodes`` gives, without its two generators a node: instrumenting a
+    program is mostly walking its tree, and took 35-60 ms of every run of a 250-450 line
+    program, in its start)."""
+    for field in n._fields:
+        v = getattr(n, field, None)
+        if v.__class__ is list:
+            for x in v:
+                if isinstance(x, _AST):
+                    into.append(x)
+        elif isinstance(v, _AST):
+            into.append(v)
+
+
+def _walk(node) -> list:
+    """Every node under ``node``, itself first, in ``ast.walk``'s order."""
+    out = [node]
+    i = 0
+    while i < len(out):
+        _children(out[i], out)
+        i += 1
+    return out
+
+
+def _walk_local(nodes) -> list:
     """Every node under ``nodes`` without entering nested scopes (their nodes included)."""
+    out = []
     stack = list(nodes)
     while stack:
         n = stack.pop()
-        yield n
-        if isinstance(n, _SCOPES):
-            continue
-        stack.extend(ast.iter_child_nodes(n))
+        out.append(n)
+        if not isinstance(n, _SCOPES):
+            _children(n, stack)
+    return out
 
 
 def _map_blocks(st, fn, handler_fn=None):
@@ -140,10 +169,11 @@ def _before_each(body, kind, make, into_loops):
     return visit(body)
 
 
-def _declarations(body):
-    """(names declared global or nonlocal, names declared nonlocal) in a function body."""
+def _declarations(body, walked=None):
+    """(names declared global or nonlocal, names declared nonlocal) in a function body
+    (``walked``: its nodes, ``_walk_local(body)``, if known)."""
     declared, nonlocal_names = set(), set()
-    for n in _walk_local(body):
+    for n in walked if walked is not None else _walk_local(body):
         if isinstance(n, (ast.Global, ast.Nonlocal)):
             declared.update(n.names)
             if isinstance(n, ast.Nonlocal):
@@ -151,10 +181,10 @@ def _declarations(body):
     return declared, nonlocal_names
 
 
-def _stored_names(nodes) -> list[str]:
+def _stored_names(nodes, walked=None) -> list[str]:
     out = []
     seen = set()
-    for n in _walk_local(nodes):
+    for n in walked if walked is not None else _walk_local(nodes):
         name = None
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
             name = n.id
@@ -286,7 +316,7 @@ def _reassigned(loop) -> frozenset:
             if _follows_own_link(n):
                 continue        # node = node.next: native code follows it (the entry copies what it reaches)
             if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in popped
-                                           for popped in [_pops(n.value)] for v in ast.walk(n.value)):
+                                           for popped in [_pops(n.value)] for v in _walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
             out.update(_stored_names([n]))
@@ -316,9 +346,9 @@ def _pops(value) -> set:
     whole): an object popped from a list is one of the list's, which native code copies in
     (no link followed)."""
     out = set()
-    for v in ast.walk(value):
+    for v in _walk(value):
         if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "pop":
-            out.update(map(id, ast.walk(v)))
+            out.update(map(id, _walk(v)))
     return out
 
 
@@ -352,14 +382,17 @@ def _prints_values(loop) -> bool:
     return any(isinstance(n, ast.Expr) for n in _walk_local(loop.body))
 
 
-def _function_locals(node) -> frozenset:
-    """A function's parameters and the names its own body binds."""
+def _function_locals(node, walked=None) -> frozenset:
+    """A function's parameters and the names its own body binds (``walked``: the body's
+    nodes, if known)."""
     a = node.args
     params = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
     params += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
-    declared, _ = _declarations(node.body)
-    bound = set(_stored_names(node.body))
-    for n in _walk_local(node.body):
+    if walked is None:
+        walked = _walk_local(node.body)
+    declared, _ = _declarations(node.body, walked)
+    bound = set(_stored_names(node.body, walked))
+    for n in walked:
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(n.name)
         elif isinstance(n, (ast.Import, ast.ImportFrom)):
@@ -367,12 +400,12 @@ def _function_locals(node) -> frozenset:
     return frozenset((set(params) | bound) - declared)
 
 
-def _captured(node, own) -> set:
+def _captured(node, own, walked=None) -> set:
     """The function's variables its nested functions, lambdas and comprehensions use."""
     out = set()
-    for n in _walk_local(node.body):
+    for n in walked if walked is not None else _walk_local(node.body):
         if isinstance(n, _SCOPES):
-            for m in ast.walk(n):
+            for m in _walk(n):
                 if isinstance(m, ast.Name) and m.id in own:
                     out.add(m.id)
     return out
@@ -442,7 +475,7 @@ def _chunked(c, hook):
 
 
 def _located(node, line, col=0, end_line=None, end_col=None):
-    for n in ast.walk(node):
+    for n in _walk(node):
         n.lineno = line
         n.col_offset = col
         n.end_lineno = line if end_line is None else end_line
@@ -540,11 +573,11 @@ def _native_parts(parts, assigned=None, slices=False) -> bool:
     tuples and strs are native (``slices``); a comprehension's element is a number, which
     no slice is."""
     for part in parts:
-        calls = [n for n in ast.walk(part) if isinstance(n, ast.Call) and _native_call(n, assigned)]
+        calls = [n for n in _walk(part) if isinstance(n, ast.Call) and _native_call(n, assigned)]
         native_attrs = {id(n.func) for n in calls}
         # f(*[a, b]): the list is a call's argument list, which native code keeps unboxed
         arguments = {id(a.value) for n in calls for a in n.args if isinstance(a, ast.Starred)}
-        for n in ast.walk(part):
+        for n in _walk(part):
             if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)) or isinstance(n, ast.Slice) and not slices or \
                     isinstance(n, ast.List) and id(n) not in arguments:
                 return False
@@ -619,7 +652,7 @@ def _nested_targets(node):
             if isinstance(n, ast.Name) and n.id in later:
                 return None
         if level and any(isinstance(n, ast.Name) and n.id in ("enumerate", "reversed")
-                         for n in ast.walk(gen.iter)):
+                         for n in _walk(gen.iter)):
             return None
     return shapes
 
@@ -732,7 +765,7 @@ def _resumable(comp, levels):
     k = len(comp.generators)
 
     def placed(node, at):
-        for n in ast.walk(node):
+        for n in _walk(node):
             _at(n, at)
         return node
 
@@ -757,8 +790,8 @@ def _resumable(comp, levels):
 
 def _located_around(out, at, kept):
     """``out``'s nodes at ``at``'s position, but for those of the trees ``kept``."""
-    keep = {id(n) for tree in kept for n in ast.walk(tree)}
-    for n in ast.walk(out):
+    keep = {id(n) for tree in kept for n in _walk(tree)}
+    for n in _walk(out):
         if id(n) not in keep:
             _at(n, at)
     return out
@@ -792,18 +825,17 @@ class Instrumenter:
     def function(self, node, outer=frozenset()):
         """``outer``: the variables of the enclosing functions (a nested function reads them
         through cells)."""
-        frame_names = any(isinstance(n, ast.Name) and n.id in _FRAME_NAMES
-                          for n in _walk_local(node.body))
-        own = _function_locals(node)
-        if frame_names or isinstance(node, ast.AsyncFunctionDef):
+        walked = _walk_local(node.body)     # (its nodes, walked once for all that follows)
+        used = {n.id for n in walked if n.__class__ is ast.Name}
+        own = _function_locals(node, walked)
+        if not _FRAME_NAMES.isdisjoint(used) or isinstance(node, ast.AsyncFunctionDef):
             self.nested_only(node.body, outer | own)
             return
-        declared, nonlocal_names = _declarations(node.body)
+        declared, nonlocal_names = _declarations(node.body, walked)
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
-        used = {n.id for n in _walk_local(node.body) if isinstance(n, ast.Name)}
         free = (used - own) & set(outer) | nonlocal_names
         saved = (self.quiet, self.cell_names)
-        self.quiet, self.cell_names = 0, free | _captured(node, own)
+        self.quiet, self.cell_names = 0, free | _captured(node, own, walked)
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.quiet, self.cell_names = saved
 
