@@ -143,7 +143,6 @@ class LoopState:
         self.idle_trips = 0              # trips since its last entry that did not enter (_not_entered)
         self.sleep_seconds = SLEEP_SECONDS      # how long it sleeps the next time (_not_entered)
         self.sleeps = 0                  # (times it was put to sleep: statistics)
-        self.over_budget = 0             # (trips that did not try: the JIT's budget was spent)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
@@ -238,7 +237,7 @@ class LoopState:
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "refused": {"tries": self.refusals, "copied_to_the_limit": self.copy_refusals,
-                        "slept": self.sleeps, "over_budget": self.over_budget},
+                        "slept": self.sleeps},
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
                                                                                  key=lambda x: -x[1])],
         }
@@ -293,13 +292,6 @@ TRIP_WORK_RATIO = 50
 # (JitController._not_entered)
 SLEEP_AFTER = 12
 SLEEP_SECONDS = 0.05
-# What the JIT may spend learning -- trips, compiles, copies, refused entries; its start
-# aside -- beyond what native runs have saved: LEARNING_SECONDS, and LEARNING_SHARE of the
-# time since the first hot loop. A trip over that tries to enter only if its loop is known
-# to have LEARNING_WORK of work left (JitController._over_budget).
-LEARNING_SECONDS = 0.02
-LEARNING_SHARE = 0.02
-LEARNING_WORK = 0.02
 # what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
 # dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
 # VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.iteration_seconds), against
@@ -365,11 +357,6 @@ class JitController:
         # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
         self.start_seconds = start_seconds
         self.created = time.perf_counter()      # (made when the first loop gets hot)
-        # what the baseline would have spent on the iterations native runs made (at least)
-        self.saved = 0.0
-        # tries are held to a budget (_over_budget), but for an explicit threshold: then
-        # every loop is compiled and entered when it gets hot, as asked
-        self.budgeted = start_seconds > 0
         # --jit-stats asked for: the generated entries of functions compiled whole count the
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
@@ -489,14 +476,6 @@ class JitController:
             # enclosing loop's read, after a backoff growing as a refused try's does)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
-        if self.budgeted and not st.versions:
-            deficit = self._over_budget(st, left)
-            if deficit:
-                # (it sleeps until the budget has grown by what was overspent: counted
-                # meanwhile, a short-bodied loop would cost the baseline as much as its work)
-                st.over_budget += 1
-                st.sleeps += 1
-                return Decision(None, st.backoff, parent_countdown, max(SLEEP_SECONDS, deficit / LEARNING_SHARE))
         compiled, started = st.compile_seconds, self.engine_seconds
         record = self.enter(st, G, r, left)
         st.measured_at = None       # (its iterations until the next trip may run natively)
@@ -518,29 +497,6 @@ class JitController:
         st.refused_trips = 0
         st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
         return Decision(record, self._after_exit(st, record), parent_countdown)
-
-    def _over_budget(self, st, left) -> float:
-        """Has the JIT spent more on learning than it may (LEARNING_SECONDS, and
-        LEARNING_SHARE of the time since the first hot loop, beyond what native runs
-        saved), and is this loop not known to have LEARNING_WORK left in this run, nor to
-        have done that much already? If so, by how much (else 0). Asked
-        of a loop not compiled yet (a compiled one's entries cost what the cost model
-        weighs, and its refused tries back off and sleep). The cost model weighs each
-        entry's copies, but learning that a loop does not pay costs trips, compiles (a loop
-        inlining a recursive function: ~10 ms) and tries: 0.2-0.3 s of deltablue.py,
-        nqueens.py and avl_tree.py, 10% of their runs, whose loops never paid. Held to the
-        budget, the JIT's learning costs such a program a fiftieth of its time; a loop
-        with a long run ahead still tries at once, and the others once the program has run
-        long enough, or native runs have saved enough, for the budget to grow."""
-        spent = JitController.overhead - self.engine_seconds
-        allowed = LEARNING_SECONDS + LEARNING_SHARE * (time.perf_counter() - self.created) + self.saved
-        if spent <= allowed:
-            return 0.0
-        # (its work ahead in this run, as far as known; or what it has done so far, which a
-        # while loop's work ahead is not known but is likely to be like)
-        per = self._seconds_per_iteration(st)
-        work = max((left or 0) * per, st.work_hint * BASELINE_SECONDS_PER_ITERATION, st.interpreted_iterations * per)
-        return spent - allowed if work < LEARNING_WORK else 0.0
 
     @staticmethod
     def _not_entered(st, countdown, parent_countdown) -> Decision:
@@ -1481,9 +1437,7 @@ class JitController:
             native = counts[version.header_counter]
         st.native_work += sum(counts)     # iterations of the region's nested loops included
         states = version.counter_states if len(counts) > 1 else (st,)
-        saving = sum(n * s.body_seconds for s, n in zip(states, counts))
-        st.native_saving += saving
-        self.saved += saving
+        st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
         if st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:

@@ -47,10 +47,6 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
             # (tries to enter that failed: typed, checked, perhaps copied up to the limit)
             lines.append("      refused entries: %d (%d copied in up to the limit first)"
                          % (refused["tries"], refused["copied_to_the_limit"]))
-        if refused and refused.get("over_budget"):
-            # (the JIT had spent what it may on learning: controller._over_budget)
-            lines.append("      trips that did not try, the JIT's learning budget spent: %d"
-                         % refused["over_budget"])
         if refused and refused.get("slept"):
             # (trips that did not enter put the loop to sleep: controller._not_entered)
             lines.append("      slept %d time%s: ran as written, uncounted, after trips that did not enter"
