@@ -10,14 +10,9 @@ from test_jit import jit
 from test_jit_slots import line
 
 
-def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
-    # the list holds objects of two classes: the version compiled for the first class's
-    # objects never takes it, and each try types the whole list again (deltablue.py's
-    # Plan.execute: 140 tries). After eight, a try waits for the program to have run fifty
-    # times what the last cost; after twelve trips that did not enter the loop sleeps,
-    # running as written and counting nothing (controller._not_entered), so of its
-    # 2,000,000 iterations the baseline counts few
-    src = """
+# a plan of steps, objects of classes A and B, executed by a loop over them (``# loop``);
+# tests/test_jit_sleep.py runs it too
+MIXED_PLAN = """
         class A:
             def __init__(self, v):
                 self.v = v
@@ -36,7 +31,17 @@ def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
             def execute(self):
                 for c in self.steps:                # loop
                     c.execute()
+"""
 
+
+def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
+    # the list holds objects of two classes: the version compiled for the first class's
+    # objects never takes it, and each try types the whole list again (deltablue.py's
+    # Plan.execute: 140 tries). After eight, a try waits for the program to have run fifty
+    # times what the last cost; after twelve trips that did not enter the loop sleeps,
+    # running as written and counting nothing (controller._not_entered), so of its
+    # 2,000,000 iterations the baseline counts few
+    src = MIXED_PLAN + """
         plan = Plan([A(i) if i % 3 else B(i) for i in range(400)])
         for rep in range(5000):
             plan.execute()

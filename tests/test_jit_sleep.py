@@ -14,6 +14,7 @@ from pathlib import Path
 
 from harness import _env
 from test_jit import jit
+from test_jit_refusals import MIXED_PLAN
 from test_jit_slots import line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,7 @@ def test_the_readme_example_runs_its_hot_loops_natively(tmp_path, monkeypatch):
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
     example = ROOT / "examples" / "primes.py"
     stats = tmp_path / "stats.json"
-    env = {k: v for k, v in _env().items() if k != "TAURARO_JIT_THRESHOLD"}
+    env = _env()
     got = subprocess.run([sys.executable, "-m", "tauraro", "run", "--jit-stats-json", str(stats), str(example)],
                          capture_output=True, env=env, timeout=120)
     want = subprocess.run([sys.executable, str(example)], capture_output=True, env=env, timeout=120)
@@ -42,28 +43,10 @@ def test_the_readme_example_runs_its_hot_loops_natively(tmp_path, monkeypatch):
 def test_a_sleeping_loop_wakes_and_enters_once_its_data_lets_it(tmp_path):
     # first the steps are of two classes, and the version compiled for A never takes the
     # list: the loop's trips do not enter, and it sleeps. Then the list holds only A
-    # objects; a loop over a generator, given up at once, goes on tripping idly in its run,
-    # and one of its trips wakes the sleeper, whose next try enters
-    src = """
-        class A:
-            def __init__(self, v):
-                self.v = v
-            def execute(self):
-                self.v += 1
-
-        class B:
-            def __init__(self, v):
-                self.v = v
-            def execute(self):
-                self.v -= 1
-
-        class Plan:
-            def __init__(self, steps):
-                self.steps = steps
-            def execute(self):
-                for c in self.steps:                # loop
-                    c.execute()
-
+    # objects; a function's loop over a generator, given up at once, goes on tripping idly
+    # in its run (a module-level one would stop counting), and one of its trips wakes the
+    # sleeper, whose next try enters
+    src = MIXED_PLAN + """
         def reps(n):
             for i in range(n):
                 yield i
@@ -72,9 +55,12 @@ def test_a_sleeping_loop_wakes_and_enters_once_its_data_lets_it(tmp_path):
         for rep in range(5000):
             plan.execute()
         first = sum(c.v for c in plan.steps)
+        def run(plan, n):
+            for rep in reps(n):
+                plan.execute()
+
         plan.steps = [A(i) for i in range(400)]
-        for rep in reps(20000):
-            plan.execute()
+        run(plan, 20000)
         print(first, sum(c.v for c in plan.steps), [c.v for c in plan.steps[:4]])
     """
     r = jit(tmp_path, src, threshold="1000")

@@ -442,6 +442,11 @@ def _chunks(c: str) -> str:
     return c[0] + "d" + c[2:]
 
 
+def _hidden_name(v: str, k: int, module_level: bool) -> str:
+    """The name of site ``k``'s hidden variable ``v`` (c, d, i or r) for ``_hidden``."""
+    return ("@%s%d" if module_level else ".%s%d") % (v, k)
+
+
 def _hidden(c: str, store=False):
     """A loop's hidden variable -- countdown ``.cN``, chunk counter ``.dN``, iterator
     ``.iN``, hook result ``.rN`` -- as a hidden local; or, named ``@cN``, ``@dN``, ``@iN``,
@@ -468,7 +473,7 @@ def _chunked(c, hook):
     d = _chunks(c)
     count = ast.AugAssign(target=_hidden(c, True), op=ast.Sub(), value=_const(1))
     refill = [ast.AugAssign(target=_hidden(d, True), op=ast.Sub(), value=_const(1)),
-              ast.Assign(targets=[_hidden(c, True)], value=_const(1 << CHUNK_BITS))]
+              _assign(c, _const(1 << CHUNK_BITS))]
     check = ast.If(test=ast.UnaryOp(op=ast.Not(), operand=_hidden(c)),
                    body=[ast.If(test=_hidden(d), body=refill, orelse=hook)], orelse=[])
     return count, check
@@ -496,7 +501,7 @@ def _sub(value, index):
 
 
 def _assign(target, value):
-    return ast.Assign(targets=[_name(target, True)], value=value)
+    return ast.Assign(targets=[_hidden(target, True)], value=value)
 
 
 def _builtin(name, at):
@@ -949,7 +954,7 @@ class Instrumenter:
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
         plain = copy.deepcopy(s)
         first_id = len(self.sites)
-        c, i, r = (("@%s%d" if module_level else ".%s%d") % (v, k) for v in "cir")
+        c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
         line = first.lineno
         body = self.block(s.body, declared, module_level, loops + [k], outer)
@@ -958,8 +963,7 @@ class Instrumenter:
         if module_level:
             # (the site's attributes: module globals are visible, to globals() and dir()); the
             # iterator and the hook's result are let go when the loop ends
-            release = lambda: [ast.Assign(targets=[_hidden(n, True)], value=_const(None))
-                               for n in ([i, r] if kind == "for" else [r])]
+            release = lambda: [_assign(n, _const(None)) for n in ([i, r] if kind == "for" else [r])]
         elif kind == "for":
             release = lambda: [_assign(i, _const(None))]
         else:
@@ -979,8 +983,7 @@ class Instrumenter:
                           self._cells_used(s))
         # under sys.settrace the hook is not called (a tracer would see it, and native code
         # would hide the loop's lines from it): the countdown starts again
-        hook = [ast.If(test=_traced(), body=[ast.Assign(targets=[_hidden(c, True)], value=_const(250))],
-                       orelse=hook)]
+        hook = [ast.If(test=_traced(), body=[_assign(c, _const(250))], orelse=hook)]
         count, check = (_located(st, line, first.col_offset) for st in _chunked(c, hook))
         if module_level:
             # (a module-level loop usually runs once, long: once the JIT has given up on it,
@@ -995,7 +998,7 @@ class Instrumenter:
         pre = [_located(ast.Assign(targets=[ast.Tuple(elts=[_hidden(_chunks(c), True), _hidden(c, True)],
                                                       ctx=ast.Store())], value=parts), s.lineno, s.col_offset)]
         if module_level:
-            pre.append(_located(ast.Assign(targets=[_hidden(r, True)], value=_const(None)), s.lineno, s.col_offset))
+            pre.append(_located(_assign(r, _const(None)), s.lineno, s.col_offset))
         if kind == "for":
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
             # statement; its callee is kept on one line, so the call keeps that position
@@ -1129,12 +1132,12 @@ class Instrumenter:
         call = ast.Call(func=ast.Attribute(value=site, attr="hook", ctx=ast.Load()),
                         args=args, keywords=[])
         res = _hidden(r)
-        out = [ast.Assign(targets=[_hidden(r, True)], value=call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
+        out = [_assign(r, call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
         parent = self.sites[k].parent
         if parent >= 0:
             out.append(ast.If(test=ast.Compare(left=_sub(res, 5), ops=[ast.IsNot()],
                                                comparators=[_const(None)]),
-                              body=[_split_into(("@c%d" if module_level else ".c%d") % parent, _sub(res, 5),
+                              body=[_split_into(_hidden_name("c", parent, module_level), _sub(res, 5),
                                                 SITE_PREFIX + str(k))],
                               orelse=[]))
         ran = []
@@ -1153,7 +1156,7 @@ class Instrumenter:
         fix = ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
                                           ctx=ast.Load()), args=[res], keywords=[])
         # (in mode 'single' an expression statement would show its value, None, to displayhook)
-        fix = ast.Assign(targets=[_hidden(r, True)], value=fix) if self.interactive else ast.Expr(value=fix)
+        fix = _assign(r, fix) if self.interactive else ast.Expr(value=fix)
         ran.append(ast.Try(body=[ast.Raise(exc=_sub(res, 4), cause=None)],
                            handlers=[ast.ExceptHandler(type=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="BaseException", ctx=ast.Load()), name=None,
                                                        body=[fix, ast.Raise(exc=None, cause=None)])],
