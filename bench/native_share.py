@@ -9,8 +9,9 @@ Each program runs twice:
   counts at the top of its body): all of them, the loops the JIT never hooks included;
 - under ``tauraro run --jit-stats-json`` (the default start rule, as ``run.py`` runs it),
   whose rows give each loop's iterations run natively (a nested loop's in its own row).
-The share is the native iterations over all iterations counted under CPython (functions
-compiled whole count calls, not iterations, and are left out). Prints each program's
+The share is the native iterations over all iterations counted under CPython (a function
+compiled whole has a row counting calls, not iterations, left out; its loops' rows count
+the iterations they ran in its native calls: ``in_function``). Prints each program's
 share and the share over all of them.
 """
 from __future__ import annotations

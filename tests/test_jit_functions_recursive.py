@@ -13,6 +13,7 @@ exit code and the whole of stderr must match, and ``--jit-stats-json`` says what
 """
 from test_jit import jit
 from test_jit_calls import function_row
+from tauraro.jit.stats import format_report
 
 NODE = """
     class Node:
@@ -243,3 +244,66 @@ def test_a_loop_calling_a_recursive_function_that_builds_objects(tmp_path):
         "its recursive calls never return natively: calling class Node at line 13", function_row(r, "build")
     loop = [x for x in r.rows if x["kind"] != "function"]
     assert loop and loop[0]["status"] != "not compiled", loop
+
+
+def _loop_rows(r, line):
+    return [x for x in r.rows if x["kind"] != "function" and x["line"] == line]
+
+
+def test_the_loops_of_a_function_compiled_whole_count_their_native_iterations(tmp_path):
+    # the loops of a recursive function compiled whole run in its native calls, the copies
+    # of itself inlined into it included (they once went uncounted: place()'s loop in
+    # bench/objects/permutations_queens.py showed half its iterations, as "left to the
+    # baseline"); --jit-stats says how many, under the function's name
+    src = """
+        def walk(n, depth):
+            if depth == 0:
+                return n
+            s = 0
+            for i in range(n):
+                if i % 3 == 0:
+                    continue
+                s += walk(i % 7 + 3, depth - 1)
+            k = n
+            while k > 0:
+                s += k & 3
+                k -= 2
+            return s
+
+        # (no loop here, and small calls first: the first run of a loop compiles it as a
+        # loop, whose calls of walk are inlined or native calls of its module: not counted)
+        print(walk(2, 1), walk(4, 1))
+        print(walk(59, 4), walk(58, 4), walk(57, 5))
+    """
+    r = jit(tmp_path, src)
+    # the iterations CPython makes, counted by a copy of the program that counts them
+    counted = {"for": 0, "while": 0}
+
+    def walk(n, depth):
+        if depth == 0:
+            return n
+        s = 0
+        for i in range(n):
+            counted["for"] += 1
+            if i % 3 == 0:
+                continue
+            s += walk(i % 7 + 3, depth - 1)
+        k = n
+        while k > 0:
+            counted["while"] += 1
+            s += k & 3
+            k -= 2
+        return s
+    walk(2, 1), walk(4, 1), walk(59, 4), walk(58, 4), walk(57, 5)
+    assert function_row(r, "walk")["native_iterations"] > 0
+    for line, kind in ((6, "for"), (11, "while")):
+        rows = _loop_rows(r, line)
+        assert len(rows) == 1, rows
+        row = rows[0]
+        inside = row["in_function"]
+        assert inside["function"] == "walk", row
+        # every iteration is run once: natively, in the baseline, or (the first calls,
+        # before the function was compiled) uncounted; most natively
+        assert row["native_iterations"] + row["interpreted_iterations"] <= counted[kind], (row, counted)
+        assert inside["native_iterations"] >= 0.99 * counted[kind], (row, counted)
+    assert "of them in native calls of walk, compiled whole" in format_report(r.rows)

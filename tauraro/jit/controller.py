@@ -340,6 +340,16 @@ class FunctionState(LoopState):
         self.sampled_native = 0.0    # the sampled calls' time natively, and in CPython
         self.sampled_cpython = 0.0
         self.samples = 0
+        self.made = []      # every version compiled (a dropped one's loops ran natively too)
+
+    def loop_iterations(self) -> dict:
+        """header pc -> the iterations each of the function's own loops ran in its native
+        calls (``FunctionVersion.loop_iterations``), over all its versions."""
+        total = {}
+        for version in self.made:
+            for h, n in version.loop_iterations().items():
+                total[h] = total.get(h, 0) + n
+        return total
 
     def row(self) -> dict:
         # the calls tried are those answered and those that failed (the generated entry
@@ -1256,6 +1266,7 @@ class JitController:
                 JitController.overhead += _thread_time() - cpu0     # (not the baseline's: _measure)
             st.compile_seconds += time.perf_counter() - t0 - (self.engine_seconds - started)
             st.versions[key] = version
+            st.made.append(version)
             t_call = time.perf_counter()      # (the compile is not what a call costs)
             st.status = "compiled"
             if self.dump is not None:
@@ -1632,10 +1643,27 @@ class JitController:
     def rows(self) -> list[dict]:
         """One row per source loop (a loop decided without its register code may also have
         a row from its function's register code: the decided one is kept)."""
+        # the loops of functions compiled whole: their iterations in native calls
+        inside = {}
+        for fst in list(self.loops.values()):
+            if isinstance(fst, FunctionState) and fst.made:
+                for h, n in fst.loop_iterations().items():
+                    loop = next((l for l in fst.code.loops if l.header == h), None)
+                    if loop is not None and n:
+                        self.state(fst.code, loop.id)       # (a row, if it never got hot itself)
+                        inside[(fst.code.filename, loop.line, loop.kind)] = (n, fst.code.qualname)
         best = {}
         for st in self.loops.values():
             key = (st.code.filename, st.line, st.loop.kind)
             other = best.get(key)
             if other is None or (other.status == "interpreted" and st.status != "interpreted"):
                 best[key] = st
-        return [st.row() for st in sorted(best.values(), key=lambda s: (s.code.filename, s.line))]
+        rows = []
+        for key, st in sorted(best.items(), key=lambda kv: (kv[1].code.filename, kv[1].line)):
+            row = st.row()
+            if key in inside:
+                n, function = inside[key]
+                row["native_iterations"] += n
+                row["in_function"] = {"function": function, "native_iterations": n}
+            rows.append(row)
+        return rows

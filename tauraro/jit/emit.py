@@ -333,6 +333,10 @@ class Emitter(Sink):
         if t[0] == "branch":
             return ("cond", lambda: self.use(t[1]), t[2], t[3])
         if t[0] == "return":       # a function compiled whole: its result, status 0
+            for h, c in self.counters.items():      # (its loops' iterations: see function_body)
+                off = self.counter_words[h]
+                self.e(("i32.const", 0), ("i32.const", 0), ("i64.load", off), ("local.get", c), "i64.add",
+                       ("i64.store", off))
             if t[1] is not None:
                 self.use(t[1])
             self.e(("i32.const", 0), ("return",))
@@ -452,7 +456,7 @@ class Emitter(Sink):
 
         The host gives a budget below what Python's recursion limit leaves, so deep
         recursion fails natively and CPython raises RecursionError where it does."""
-        wasm_params, results, locals_, body = self.function_body(params, result)
+        wasm_params, results, locals_, body = self.function_body(params, result, count_loops=True)
         self._set_body(body)
         self._complete_module(own=("fn", id(self.graph)))
         f = self.module.add_function(name=self.graph.name, params=wasm_params, results=results,
@@ -465,9 +469,15 @@ class Emitter(Sink):
                                  locals=[("status", "i32")], body=wrapper, export="call")
         return self.module.to_binary(names=self.annotate), self.module
 
-    def function_body(self, params, result):
+    def function_body(self, params, result, count_loops=False):
         """(wasm params, results, locals, body) of ``$f`` (see build_function); its calls
-        stay symbolic until _resolve_calls."""
+        stay symbolic until _resolve_calls.
+
+        ``count_loops``: the function is the one the layout was made for (not a function
+        it calls natively, built into the same module): its own loops count their
+        iterations, each in a local, added to the layout's counter word of the loop at
+        every return (a call that fails adds nothing; the host reads the words for
+        --jit-stats: ``FunctionVersion.loop_iterations``)."""
         self.whole = True
         self.function = result
         self.graph.number()
@@ -483,7 +493,7 @@ class Emitter(Sink):
         self._set_body([])
         base = len(wasm_params)
         self.exit_local = None
-        self.counters = {}            # (a function's loops are not counted)
+        self.counters = {}
         k = 0
         for var, jt in params:
             for s in self.graph.var_slots(var, jt):
@@ -491,6 +501,17 @@ class Emitter(Sink):
                 k += 1
         self.budget = k - base
         self.status = self.new_local("status", "i32")
+        if count_loops:
+            # (its loops, and theirs in the copies of itself inlined into it: a recursive
+            # function's inlined call of itself runs the same loops)
+            own = self.layout.counter_off
+            code = self.layout.region.code
+            self.counter_words = {h: own[h] for h in self.graph.loop_headers if h in own}
+            for key, (callee, h) in self.graph.loop_sources.items():
+                if callee is code and h in own and key in self.graph.loop_headers:
+                    self.counter_words[key] = own[h]
+            self.counters = {key: self.new_local("iterations_L%s" % (key,), "i64")
+                             for key in sorted(self.counter_words, key=str)}
         zero = [({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0)] if result else []
         # out of budget (each native frame stands for itself and the calls inlined into it),
         # or Ctrl-C

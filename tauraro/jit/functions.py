@@ -21,6 +21,7 @@ failure undoes them (``tauraro.jit.emit``: ``call_fn``, ``undo_log``).
 from __future__ import annotations
 
 import os
+import struct
 import sys
 import time
 
@@ -65,7 +66,18 @@ class FunctionVersion:
         self.text = text
         self.snapshots = {s.id: s for s in snapshots}
         self.site_calls = {}        # (the controller's) site entries made for this version
+        # its own loops' iteration counts, in memory (Emitter.function_body: count_loops)
+        self.instance = instance
+        self.counter_off = dict(layout.counter_off) if layout is not None else {}
         self.unchanged = self._generate(self._unchanged_source)["unchanged"]
+
+    def loop_iterations(self) -> dict:
+        """header pc -> the iterations its loop has run natively, in all the native calls of
+        this version that returned (a recursive call's included)."""
+        if not self.counter_off:
+            return {}
+        view = self.instance.memory_view()
+        return {h: _unpack_word(view, off)[0] for h, off in self.counter_off.items()}
 
     def arguments(self, args):
         """The wasm arguments, or None if a value does not fit its type. (A version taking
@@ -343,6 +355,7 @@ def stack_depth(frame) -> int:
 
 
 _MISSING = object()
+_unpack_word = struct.Struct("<q").unpack_from
 _clock = time.perf_counter
 
 # the memory a version taking lists has for their records (grown once, when it is made: a

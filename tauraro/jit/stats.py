@@ -1,6 +1,8 @@
 """``--jit-stats``: what the JIT did with every loop and every function compiled whole,
 and why. (A function's row counts calls where a loop's counts iterations: its
-``native_iterations`` are the calls native code answered, ``entries`` the calls tried.)"""
+``native_iterations`` are the calls native code answered, ``entries`` the calls tried. A
+loop of a function compiled whole counts, in ``in_function``, the iterations it ran in
+that function's native calls, which its ``native_iterations`` include.)"""
 from __future__ import annotations
 
 import json
@@ -24,6 +26,8 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
             what = "compiled (%d version%s), %d entr%s, compile %.2f ms (codegen %.2f, Cranelift %.2f)" % (
                 r["versions"], "" if r["versions"] == 1 else "s", r["entries"],
                 "y" if r["entries"] == 1 else "ies", r["compile_ms"], r["codegen_ms"], r["cranelift_ms"])
+        elif r["status"] == "interpreted" and r.get("in_function"):
+            what = "run in %s, compiled whole" % r["in_function"]["function"]
         elif r["status"] == "interpreted":
             what = ("run inside an enclosing loop" if r["native_iterations"] else
                     "interpreted: %s" % r["reason"] if r["reason"] else "interpreted (never hot)")
@@ -32,6 +36,9 @@ def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
         lines.append("  %s: %s" % (where, what))
         lines.append("      iterations: %d native, %d interpreted" % (r["native_iterations"],
                                                                       r["interpreted_iterations"]))
+        if r.get("in_function"):
+            lines.append("      %d of them in native calls of %s, compiled whole"
+                         % (r["in_function"]["native_iterations"], r["in_function"]["function"]))
         if r["status"] == "compiled":
             lines.append("      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, "
                          "compile %.2f ms" % (r["native_ms"], r["transfer_ms"], r["resume_ms"],

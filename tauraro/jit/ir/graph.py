@@ -145,6 +145,8 @@ class Graph:
         self.entry = entry
         self.blocks: dict = {}
         self.loop_headers = set(loop_headers)
+        # an inlined callee's loop header -> (the callee's register code, its header pc)
+        self.loop_sources: dict = {}
         self.preheader: list[Ins] = []      # runs once before the loop (hoisted code)
         self.snapshots: list[Snapshot] = []
         self._snap_index: dict = {}

@@ -270,6 +270,8 @@ class Recorder:
             self.write_var(callee.var(r), t, parts)
         entry = callee.key(callee_inf.region.header)
         self.graph.loop_headers |= {callee.key(h) for h in callee_inf.region.loop_headers}
+        self.graph.loop_sources.update((callee.key(h), (callee_inf.region.code, h))
+                                       for h in callee_inf.region.loop_headers)
         self.block.term = ("goto", entry)
         self.enter(callee)
         self.record_frame()
