@@ -375,15 +375,14 @@ class Target:
 
 
 class LoopSite:
-    """One instrumented loop; ``parts`` is read each time the loop starts: ``start``, the
-    iterations before its hook, as the two small ints the instrumented code counts down in
-    (instrument._chunked). Both are plain attributes, set together (``set_start``; and by
-    the instrumented code's carry, instrument._carry_count): a property would be a call a
-    program's tracer sees."""
+    """One instrumented loop. Its count -- the iterations before its hook, as the two
+    small ints the instrumented code counts down in, ``c + 256 * d`` (``split``,
+    instrument._chunked) -- is two plain attributes, which a run of the loop starts from and
+    lowers when it ends (instrument._carry_count). (A property would be a call a program's
+    tracer sees.)"""
 
     def set_start(self, n: int):
-        self.start = n
-        self.parts = self.split(n)
+        self.d, self.c = self.split(n)
 
     @staticmethod
     def split(n: int) -> tuple:
@@ -401,7 +400,7 @@ class LoopSite:
         self.set_start(runtime.threshold + 1)
         # a module-level loop's hidden variables (instrument._hidden): its countdown's chunks
         # and count, its iterator, the hook's last result
-        self.d, self.c = self.parts
+        self.chunks, self.count = self.d, self.c
         self.i = self.r = None
         self.live = True                # read as the loop starts: False runs the loop as written
         self.dead = False
