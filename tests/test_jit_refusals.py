@@ -35,14 +35,15 @@ MIXED_PLAN = """
 
 
 def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
-    # the list holds objects of two classes: the version compiled for the first class's
-    # objects never takes it, and each try types the whole list again (deltablue.py's
-    # Plan.execute: 140 tries). After eight, a try waits for the program to have run fifty
-    # times what the last cost; after twelve trips that did not enter the loop sleeps,
-    # running as written and counting nothing (controller._not_entered), so of its
-    # 2,000,000 iterations the baseline counts few
+    # the list holds objects whose attribute is an int in some and a float in others: the
+    # version compiled for the first object's never takes it, and each try types the whole
+    # list again (deltablue.py's Plan.execute, over objects of four classes, which are not
+    # compiled now: the next test, tried 140 times). After eight, a try waits for the
+    # program to have run fifty times what the last cost; after twelve trips that did not
+    # enter the loop sleeps, running as written and counting nothing
+    # (controller._not_entered), so of its 2,000,000 iterations the baseline counts few
     src = MIXED_PLAN + """
-        plan = Plan([A(i) if i % 3 else B(i) for i in range(400)])
+        plan = Plan([A(i) if i % 3 else A(i + 0.5) for i in range(400)])
         for rep in range(5000):
             plan.execute()
         print(sum(c.v for c in plan.steps), [c.v for c in plan.steps[:4]])
@@ -54,6 +55,21 @@ def test_a_loop_over_mixed_objects_is_refused_few_times(tmp_path):
     # (every trip tried before: 48)
     assert 2 <= row["refused"]["tries"] <= 24, row["refused"]
     assert row["refused"]["copied_to_the_limit"] == 0, row["refused"]
+
+
+def test_a_loop_over_objects_of_several_classes_is_not_compiled(tmp_path):
+    # typed by its first object, the list was given a version for A that no entry could
+    # take (every object is checked): tried again and again until the loop slept
+    src = MIXED_PLAN + """
+        plan = Plan([A(i) if i % 3 else B(i) for i in range(400)])
+        for rep in range(3000):
+            plan.execute()
+        print(sum(c.v for c in plan.steps), [c.v for c in plan.steps[:4]])
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["status"] == "not compiled" and "A/B" in row["reason"], row
+    assert row["versions"] == 0 and row["refused"]["tries"] == 0, row
 
 
 def test_a_loop_over_a_list_too_big_to_copy_copies_it_once(tmp_path):

@@ -207,6 +207,29 @@ def test_an_inner_loop_whose_enclosing_loop_is_not_compiled_starts_it_itself(tmp
             top = 0
             for combo in itertools.combinations(values, k):
                 s = 0
+                for v in combo * 6:
+                    s += v * v % 7
+                if s > top:
+                    top = s
+            return top
+
+        print(best(list(range(20)), 7))
+    """)
+    inner = r.loop(8)
+    assert inner["status"] != "interpreted" and inner["entries"] > 0, (inner["reason"], inner)
+
+
+def test_a_loop_of_short_runs_is_left_to_the_baseline_uncompiled(tmp_path):
+    # its trips find few iterations left (7, a combination's): entering could not pay, and
+    # it is given up on before it is compiled (JitController._short_runs); it compiled,
+    # entered 8 times and was given up on after them (6.8 native iterations an entry)
+    r = default(tmp_path, """
+        import itertools
+
+        def best(values, k):
+            top = 0
+            for combo in itertools.combinations(values, k):
+                s = 0
                 for v in combo:
                     s += v * v % 7
                 if s > top:
@@ -216,4 +239,21 @@ def test_an_inner_loop_whose_enclosing_loop_is_not_compiled_starts_it_itself(tmp
         print(best(list(range(24)), 7))
     """)
     inner = r.loop(8)
-    assert inner["status"] != "interpreted" and inner["entries"] > 0, (inner["reason"], inner)
+    assert inner["status"] == "left to the baseline" and "too short" in inner["reason"], inner
+    assert inner["entries"] == 0 and inner["versions"] == 0 and inner["compile_ms"] == 0, inner
+
+
+def test_a_loop_of_short_runs_still_enters_under_an_explicit_threshold(tmp_path):
+    r = default(tmp_path, """
+        def total(rows):
+            t = 0
+            for row in rows:
+                for v in row:
+                    t += v * v % 7
+            return t
+
+        rows = [list(range(k % 5 + 1)) for k in range(20000)]
+        print(sum(total(rows[i:i + 1]) for i in range(0, 20000)))
+    """, "--jit-threshold", "100")
+    inner = r.loop(5)
+    assert inner["entries"] > 0, inner

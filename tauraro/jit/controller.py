@@ -133,6 +133,7 @@ class LoopState:
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.longest_left = 0            # the most iterations it had left at a trip
+        self.known_trips = 0             # trips at which its iterations left were known (_short_runs)
         self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
@@ -280,6 +281,11 @@ START_COUNTDOWN = 16
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
+# a for loop that had fewer than SHORT_LEFT iterations left at each of SHORT_TRIPS trips
+# (and has no loop nested in it, and never entered) is left to the baseline uncompiled
+# (JitController._short_runs)
+SHORT_LEFT = MIN_ITERATIONS_PER_ENTRY // 4
+SHORT_TRIPS = 6
 # a refused entry of a while loop is tried again only once its copy limit is this many
 # times what it needed
 RETRY_FACTOR = 2
@@ -361,8 +367,11 @@ class FunctionState(LoopState):
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
                  cache_dir: str | None = None, dump: str | None = None, code_for=None,
-                 statistics: bool = True, start_seconds: float = START_SECONDS):
+                 statistics: bool = True, start_seconds: float = START_SECONDS, eager: bool = False):
         self.threshold = threshold
+        # an explicit --jit-threshold: a loop enters at its threshold, however short its
+        # runs (_short_runs does not judge them)
+        self.eager = eager
         # the work a loop must be known to have left for its trip to start the JIT, and how
         # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
         self.start_seconds = start_seconds
@@ -447,6 +456,9 @@ class JitController:
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
         self._measure(st, left, counted)
+        short = self._short_runs(st, left)
+        if short:
+            return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
         if self.engine is None:
             if not self._start_pays(st, left):
                 return Decision(None, st.start_countdown, parent_countdown)
@@ -507,6 +519,30 @@ class JitController:
         st.refused_trips = 0
         st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
         return Decision(record, self._after_exit(st, record), parent_countdown)
+
+    def _short_runs(self, st, left) -> int:
+        """Is this a loop whose runs are too short for an entry to pay? Judged, before it is
+        compiled or entered, from the iterations a for loop had left at its trips: a trip
+        comes at an iteration the count picks regardless of the runs, so a loop whose
+        iterations are mostly in long runs is mostly found far from its runs' ends. A trip
+        that finds fewer than SHORT_LEFT left, before the loop ever entered, does not enter
+        (the countdown to its next trip is returned); once SHORT_TRIPS trips found so few,
+        and none more, the loop is given up on (it runs as written; a loop enclosing it may
+        still compile it into its own region): its entries would be runs of a few dozen
+        iterations at most, which the judgement of entries (MIN_ITERATIONS_PER_ENTRY) gives
+        up on after compiling the loop and entering it ENTRIES_BEFORE_JUDGING times --
+        deltablue.py's loops over a variable's one or two constraints cost ~60 ms of compiles
+        and entries that way. (Not a loop with loops nested in it: its iterations' work is
+        theirs too; nor under an explicit --jit-threshold, ``eager``.) 0: the trip goes on."""
+        if left is None or left < 0 or left >= SHORT_LEFT or st.entries or st.nests or st.loop.kind != "for" \
+                or self.eager:
+            return 0
+        st.known_trips += 1
+        if st.known_trips < SHORT_TRIPS or st.longest_left >= SHORT_LEFT:
+            return max(2, st.start_countdown)
+        self.give_up(st, "left to the baseline", "its runs are too short for entries to pay: %d iterations "
+                     "left at most, at %d trips" % (st.longest_left, st.known_trips))
+        return IDLE_COUNTDOWN
 
     @staticmethod
     def _not_entered(st, countdown, parent_countdown) -> Decision:

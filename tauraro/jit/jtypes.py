@@ -737,16 +737,21 @@ def resizable_type(t: JType) -> JType:
 def object_seq_type(value, names, names_of=None) -> JType | None:
     """The SeqType of a list or tuple of objects of one plain class, for a region using
     the attributes ``names``, from its first element (the entry checks every element
-    against it); None if it is not one."""
+    against it); None if it is not one -- objects of several classes among them too (typed
+    by the first, each entry failed its check: deltablue.py's Plan.execute loop, over
+    constraints of four classes, was compiled, then typed again and refused 13 times)."""
     if type(value) not in (list, tuple) or not value:
         return None
     first = _first_object(value)
     if first is None:
         return None
+    classes = set(map(type, value))
+    if len(classes - {_NoneType}) > 1:
+        return None
     elem = instance_type(first, names, names_of)
     if elem is None:
         return None
-    if _NoneType in set(map(type, value)):      # (elements sometimes None: MaybeType; not
+    if _NoneType in classes:                    # (elements sometimes None: MaybeType; not
         elem = MaybeType(elem)                  # ``None in value``, which calls __eq__)
     return object_seq("list" if type(value) is list else "tuple", elem)
 

@@ -83,7 +83,7 @@ class HookRuntime:
             from ..jit.controller import JitController
             self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir, self.dump,
                                              code_for=self.function_code, statistics=self.statistics,
-                                             **({"start_seconds": 0.0} if self.start_now else {}))
+                                             **({"start_seconds": 0.0, "eager": True} if self.start_now else {}))
         return self._controller
 
     def wake_due(self):
