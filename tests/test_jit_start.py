@@ -196,25 +196,30 @@ def test_a_table_filled_row_by_row_is_copied_once_for_the_whole_nest(tmp_path):
         assert outer["native_iterations"] > 500 and inner["native_iterations"] > 400_000, (outer, inner)
 
 
+# the best sum over combinations: the outer loop (over itertools.combinations) is the
+# baseline's for good; the inner loop runs over each combination (``{inner}``)
+COMBINATIONS = """
+    import itertools
+
+    def best(values, k):
+        top = 0
+        for combo in itertools.combinations(values, k):
+            s = 0
+            for v in {inner}:
+                s += v * v % 7
+            if s > top:
+                top = s
+        return top
+
+    print(best(list(range({n})), 7))
+"""
+
+
 def test_an_inner_loop_whose_enclosing_loop_is_not_compiled_starts_it_itself(tmp_path):
-    # the first trip that would start the JIT leaves it to the enclosing loop, once: a loop
-    # over itertools.combinations is the baseline's for good, and the inner loop, asked
-    # again, starts the JIT and is compiled (it tripped tens of thousands of times before)
-    r = default(tmp_path, """
-        import itertools
-
-        def best(values, k):
-            top = 0
-            for combo in itertools.combinations(values, k):
-                s = 0
-                for v in combo * 6:
-                    s += v * v % 7
-                if s > top:
-                    top = s
-            return top
-
-        print(best(list(range(20)), 7))
-    """)
+    # the first trip that would start the JIT leaves it to the enclosing loop, once, and
+    # the inner loop, asked again, starts the JIT and is compiled (it tripped tens of
+    # thousands of times before); its runs are 42 iterations, long enough to enter
+    r = default(tmp_path, COMBINATIONS.format(inner="combo * 6", n=20))
     inner = r.loop(8)
     assert inner["status"] != "interpreted" and inner["entries"] > 0, (inner["reason"], inner)
 
@@ -223,21 +228,7 @@ def test_a_loop_of_short_runs_is_left_to_the_baseline_uncompiled(tmp_path):
     # its trips find few iterations left (7, a combination's): entering could not pay, and
     # it is given up on before it is compiled (JitController._short_runs); it compiled,
     # entered 8 times and was given up on after them (6.8 native iterations an entry)
-    r = default(tmp_path, """
-        import itertools
-
-        def best(values, k):
-            top = 0
-            for combo in itertools.combinations(values, k):
-                s = 0
-                for v in combo:
-                    s += v * v % 7
-                if s > top:
-                    top = s
-            return top
-
-        print(best(list(range(24)), 7))
-    """)
+    r = default(tmp_path, COMBINATIONS.format(inner="combo", n=24))
     inner = r.loop(8)
     assert inner["status"] == "left to the baseline" and "too short" in inner["reason"], inner
     assert inner["entries"] == 0 and inner["versions"] == 0 and inner["compile_ms"] == 0, inner
