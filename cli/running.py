@@ -189,7 +189,7 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
 def _bound_cache(root: str):
     """After a run that wrote to the cache, evict what does not fit under its bound."""
     if cache.writes:
-        cache.prune(root, cache.limit())
+        cache.settle(root, cache.limit())
 
 
 def _finish(code: int):

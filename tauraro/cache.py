@@ -11,7 +11,10 @@ Everything Tauraro keeps between runs lives under one root
   (``tauraro.boundary``).
 
 The whole root is bounded (``TAURARO_CACHE_SIZE`` bytes, default 64 MiB): after a
-run that wrote to it, the least recently used files are evicted until it fits.
+run that wrote to it, the least recently used files are evicted until it fits. A ledger
+(``.size``) holds the root's size as last counted plus what runs wrote since, so a run
+walks the root only when the ledger says it may be over its bound (``settle``): a walk
+of 10,000 files took ~80 ms of every run that wrote one.
 ``TAURARO_CACHE=0`` turns every cache off. This module imports nothing of Tauraro.
 """
 from __future__ import annotations
@@ -23,8 +26,10 @@ DEFAULT_LIMIT = 64 * 1024 * 1024
 KINDS = {"code": "compiled program code", "jit": "native code of compiled loops",
          "startup": "the host's start-up modules"}
 
-writes = 0          # files written to the cache in this run (pruned at exit when > 0)
+writes = 0          # files written to the cache in this run (settled at exit when > 0)
+written = 0         # and their bytes
 _warned = False
+LEDGER = ".size"
 
 
 def root() -> str | None:
@@ -42,9 +47,41 @@ def limit() -> int:
         return DEFAULT_LIMIT
 
 
-def wrote() -> None:
-    global writes
+def wrote(size: int) -> None:
+    """A file of ``size`` bytes was written to the cache."""
+    global writes, written
     writes += 1
+    written += size
+
+
+def settle(top: str, limit: int) -> int:
+    """After a run that wrote to the cache under ``top``: the ledger gets what the run
+    wrote, and if that may take the root past ``limit`` bytes (or there is no ledger),
+    the root is walked and pruned (``prune``) and the ledger set to what it holds.
+    Returns the number of files removed. (Runs writing at once may each miss the
+    other's bytes: the bound is soft, and every walk counts again.)"""
+    ledger = os.path.join(top, LEDGER)
+    try:
+        with open(ledger) as f:
+            known = int(f.read())
+    except (OSError, ValueError):
+        known = None
+    if known is not None and known + written <= limit:
+        _write_ledger(ledger, known + written)
+        return 0
+    removed, total = _prune(top, limit)
+    _write_ledger(ledger, total)
+    return removed
+
+
+def _write_ledger(ledger: str, size: int) -> None:
+    tmp = "%s.%d.tmp" % (ledger, os.getpid())
+    try:
+        with open(tmp, "w") as f:
+            f.write(str(size))
+        os.replace(tmp, ledger)
+    except OSError:
+        pass
 
 
 def failed(where: str, exc: BaseException) -> None:
@@ -75,11 +112,16 @@ def _files(top: str):
 def prune(top: str, limit: int) -> int:
     """Evict least recently used files under ``top`` until it holds at most ``limit``
     bytes. Returns the number of files removed."""
+    return _prune(top, limit)[0]
+
+
+def _prune(top: str, limit: int) -> tuple[int, int]:
+    """(files removed, bytes left) of ``prune``."""
     files = list(_files(top))
     total = sum(size for _, size, _ in files)
     removed = 0
     if total <= limit:
-        return 0
+        return 0, total
     files.sort()
     for _, size, p in files:
         if total <= limit:
@@ -90,7 +132,7 @@ def prune(top: str, limit: int) -> int:
             removed += 1
         except OSError:
             pass
-    return removed
+    return removed, total
 
 
 def info(top: str) -> dict:
@@ -106,6 +148,10 @@ def info(top: str) -> dict:
 def clear(top: str) -> tuple[int, int]:
     """Remove every cache under ``top``; returns (files, bytes) removed."""
     n = size = 0
+    try:
+        os.remove(os.path.join(top, LEDGER))     # (counted again at the next run that writes)
+    except OSError:
+        pass
     for kind in KINDS:
         d = os.path.join(top, kind)
         for _, s, _ in _files(d):

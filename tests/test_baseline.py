@@ -177,6 +177,27 @@ def test_cache_prune_evicts_least_recently_used(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["f3", "f4", "f5"]
 
 
+def test_the_cache_is_walked_only_when_its_ledger_says_it_may_be_over_its_bound(tmp_path, monkeypatch):
+    # the ledger (.size) holds the root's size as last counted plus what runs wrote since;
+    # a run that wrote walks the root (stat of every file: ~80 ms for 10,000) only when the
+    # ledger says the bound may be passed, or there is none
+    from tauraro import cache
+    for i in range(6):
+        p = tmp_path / ("f%d" % i)
+        p.write_bytes(b"x" * 1000)
+        os.utime(p, (1000 + i, 1000 + i))
+    monkeypatch.setattr(cache, "written", 500)
+    assert cache.settle(str(tmp_path), 10_000) == 0          # no ledger: counted, all fit
+    assert (tmp_path / cache.LEDGER).read_text() == "6000"
+    (tmp_path / cache.LEDGER).write_text("1000")             # (the files are 6000 bytes)
+    assert cache.settle(str(tmp_path), 3500) == 0            # 1000 + 500 fits: not walked
+    assert len(os.listdir(tmp_path)) == 7 and (tmp_path / cache.LEDGER).read_text() == "1500"
+    (tmp_path / cache.LEDGER).write_text("3200")
+    assert cache.settle(str(tmp_path), 3500) == 3            # 3200 + 500 may not: walked
+    assert sorted(os.listdir(tmp_path)) == [cache.LEDGER, "f3", "f4", "f5"]
+    assert (tmp_path / cache.LEDGER).read_text() == str(3000 + len("3200"))     # (itself too)
+
+
 def _resume_for(src, fname):
     mod = compile_source(textwrap.dedent(src), "<resume-test>")
     code = [c for c in mod.children() if c.name == fname][0]

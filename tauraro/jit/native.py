@@ -761,7 +761,7 @@ class NativeEngine:
             os.replace(tmp, self._cache_path(key))
             tmp = None
             self.stats.cache_writes += 1
-            cache.wrote()
+            cache.wrote(len(_CACHE_MAGIC) + _digest(b"").digest_size + len(payload))
         except Exception as e:
             self.stats.cache_write_errors += 1
             cache.failed(self.cache_dir, e)

@@ -81,10 +81,11 @@ class CodeCache:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             tmp = "%s.%d.tmp" % (path, os.getpid())
+            data = marshal.dumps((filename, self.stamp(source), code, infos))
             with open(tmp, "wb") as f:
-                f.write(marshal.dumps((filename, self.stamp(source), code, infos)))
+                f.write(data)
             os.replace(tmp, path)
-            cache.wrote()
+            cache.wrote(len(data))
         except (OSError, ValueError) as e:
             cache.failed(self.dir, e)
 
