@@ -155,7 +155,7 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
         runtime = HookRuntime(threshold, emit_wasm, not no_jit_cache,
                               os.path.join(root, "jit") if root else None, jit_dump,
                               statistics=bool(jit_stats or jit_stats_json),
-                              start_now=jit_threshold is not None)
+                              start_now=jit_threshold is not None, code_root=root)
         compiler = Compiler(threshold, runtime.site, root, runtime.sources)
         if jit_stats or jit_stats_json:
             stats = StatsAtExit(runtime, jit_stats, jit_stats_json)

@@ -4,7 +4,8 @@ Everything Tauraro keeps between runs lives under one root
 (``$XDG_CACHE_HOME/tauraro``, else ``~/.cache/tauraro``):
 
 - ``code/``: the program's compiled and instrumented code objects (as ``.pyc``
-  files are), written by ``tauraro.vm.loader``;
+  files are), written by ``tauraro.vm.loader``, and the register bytecode of its files
+  whose loops got hot (``tauraro.vm.register_cache``);
 - ``jit/``: native code wasmtime compiled from the JIT's wasm, written by
   ``tauraro.jit.native``;
 - ``startup/``: which modules ``python3`` has at start-up, per interpreter

@@ -229,7 +229,8 @@ def test_cache_info_and_clear(tmp_path):
     code, out, err = run([PY, "-m", "tauraro", "cache", "info"], tmp_path, env=env)
     assert code == 0 and out.startswith("cache root: %s\n" % root)
     counts = {line.split()[0]: int(line.split()[1]) for line in out.splitlines()[1:4]}
-    assert counts["code"] == 1 and counts["jit"] >= 1, out
+    # (code: the instrumented code objects and the register bytecode of loop.py)
+    assert counts["code"] == 2 and counts["jit"] >= 1, out
     assert "of 64.0 MiB" in out.splitlines()[-1]
     code, out, err = run([PY, "-m", "tauraro", "cache", "clear"], tmp_path, env=env)
     assert code == 0 and out.startswith("removed ")
@@ -343,3 +344,37 @@ def test_dash_m_timeit_runs_as_usual(tmp_path):
                           "t = 0\nfor i in range(100): t += i"], tmp_path)
     assert (code, err) == (0, "")
     assert out.startswith("3 loops, best of 1: ") and out.rstrip().endswith("per loop")
+
+
+def test_a_files_register_bytecode_is_kept_between_runs(tmp_path):
+    """The register bytecode the JIT compiles a file to when one of its loops gets hot is
+    kept under code/ (tauraro.vm.register_cache): the next run loads it instead of
+    compiling the file again, and runs the same; a changed source is compiled again."""
+    from tauraro.compiler.opcodes import BY_NAME
+    import pickle
+    # (ops are pickled by name: the table's own, whose templates may be functions)
+    assert all(pickle.loads(pickle.dumps(op)) is op for op in BY_NAME.values())
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env.pop("TAURARO_CACHE", None)
+    code_dir = tmp_path / "cache" / "tauraro" / "code"
+    prog = tmp_path / "loop.py"
+    prog.write_text(HOT)
+    want = "%d\n" % sum(i % 7 for i in range(20000))
+    cmd = [PY, "-m", "tauraro", "--jit-threshold", "50", "--jit-stats-json", "stats.json", "loop.py"]
+
+    def native():
+        rows = json.loads((tmp_path / "stats.json").read_text())
+        return sum(r["native_iterations"] for r in rows)
+    assert run(cmd, tmp_path, env=env)[:2] == (0, want)
+    kept = list(code_dir.rglob("*.reg"))
+    assert len(kept) == 1, kept
+    first = native()
+    os.utime(kept[0], (1, 1))
+    assert run(cmd, tmp_path, env=env)[:2] == (0, want)
+    assert kept[0].stat().st_mtime > 1             # read (and marked recently used)
+    assert list(code_dir.rglob("*.reg")) == kept and native() == first > 10000
+    # a changed source: the entry does not match it, the file is compiled again
+    prog.write_text(HOT.replace("i % 7", "i % 5"))
+    assert run(cmd, tmp_path, env=env)[:2] == (0, "%d\n" % sum(i % 5 for i in range(20000)))
+    assert native() > 10000

@@ -72,6 +72,11 @@ class OpDef:
     def __repr__(self):
         return "<op %s>" % self.name
 
+    def __reduce__(self):
+        # (pickled by name: an instruction's op is the table's, whose templates may be
+        # functions -- register bytecode cached on disk, tauraro.vm.register_cache)
+        return (op_named, (self.name,))
+
     @property
     def variadic(self) -> bool:
         return bool(self.kinds) and self.kinds[-1].startswith("*")
@@ -121,6 +126,10 @@ def _zip_kinds(kinds, args):
 
 OPS: list[OpDef] = []
 BY_NAME: dict[str, OpDef] = {}
+
+
+def op_named(name: str) -> OpDef:
+    return BY_NAME[name]
 
 
 def op(name, kinds, python, flags=(), doc=""):

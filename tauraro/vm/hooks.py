@@ -57,8 +57,12 @@ class HookRuntime:
     register bytecode of each file, compiled when one of its loops first gets hot."""
 
     def __init__(self, threshold: int, emit_dir=None, cache: bool = True, cache_dir=None,
-                 dump=None, statistics: bool = True, start_now: bool = False):
+                 dump=None, statistics: bool = True, start_now: bool = False, code_root=None):
         self.threshold = threshold
+        # the cache root under which files' register bytecode is kept between runs (None:
+        # not kept), and its RegisterCache, made with the first register bytecode
+        self.code_root = code_root
+        self._code_cache = None
         # start the JIT at the first hot loop, whatever its work left (an explicit
         # --jit-threshold): see JitController._start_pays
         self.start_now = start_now
@@ -128,9 +132,18 @@ class HookRuntime:
                 source, filename = self._source(key)
             except (OSError, SyntaxError) as e:
                 mod = "source not readable: %s" % e
+            kept = None
+            if mod is None and key not in self.sources and self.code_root is not None:
+                if self._code_cache is None:
+                    from .register_cache import RegisterCache
+                    self._code_cache = RegisterCache(self.code_root)
+                kept = self._code_cache
+                mod = kept.get(filename, source)
             if mod is None:
                 try:
                     mod = compile_source(source, filename)
+                    if kept is not None:
+                        kept.put(filename, source, mod)
                 except UnsupportedConstruct as e:
                     mod = "the register compiler does not take this file: %s" % e
                 except SyntaxError as e:

@@ -1,0 +1,103 @@
+"""The register bytecode of a program's files, kept on disk between runs.
+
+The first time one of a file's loops gets hot, the JIT needs the file's register bytecode
+(``tauraro.compiler``): 5-30 ms of compiling for the files of bench/suite, every run. It
+is kept, pickled, under ``<cache root>/code`` beside the baseline's code objects
+(``tauraro.vm.loader.CodeCache``), and loads in a tenth of the time. An entry names its
+file and the stamp of its source; the key holds Tauraro's version, the interpreter's cache
+tag and the stamp of every file of the register compiler, so a changed compiler never
+reads an entry another one wrote. Instructions keep their ops by name
+(``OpDef.__reduce__``).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+
+from .. import __version__
+from .. import cache
+
+# (found, not imported: this module is imported, as the compiler is, once a loop gets hot:
+# tauraro.vm.hooks.HookRuntime.register_code)
+_COMPILER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "compiler")
+
+
+def _compiler_stamp() -> tuple:
+    """The register compiler's files, as they are: (name, mtime, size) of each."""
+    folder = _COMPILER
+    out = []
+    try:
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                out.append((name, st.st_mtime_ns, st.st_size))
+    except OSError:
+        return ()
+    return tuple(out)
+
+
+_MAGIC = None       # (made at the first use: the compiler's stamp costs a directory listing)
+
+
+def _magic():
+    global _MAGIC
+    if _MAGIC is None:
+        _MAGIC = ("tauraro-register-1", __version__, sys.implementation.cache_tag, _compiler_stamp())
+    return _MAGIC
+
+
+class RegisterCache:
+    """Pickled module CodeObjects under ``<root>/code``; ``root`` None: no cache."""
+
+    def __init__(self, root: str | None):
+        self.dir = os.path.join(root, "code") if root else None
+
+    def _path(self, filename: str) -> str:
+        k = repr((_magic(), filename)).encode()
+        key = "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+        return os.path.join(self.dir, key[:2], key[2:] + ".reg")
+
+    @staticmethod
+    def _stamp(source) -> tuple:
+        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else bytes(source)
+        return (len(data), zlib.crc32(data), zlib.adler32(data))
+
+    def get(self, filename: str, source):
+        """The module CodeObject kept for ``filename`` compiled from ``source``, or None."""
+        if self.dir is None:
+            return None
+        path = self._path(filename)
+        try:
+            with open(path, "rb") as f:
+                name, stamp, mod = pickle.load(f)
+        except Exception:       # (missing, truncated, or written by another version)
+            return None
+        if name != filename or stamp != self._stamp(source):
+            return None
+        try:
+            os.utime(path)      # recently used
+        except OSError:
+            pass
+        return mod
+
+    def put(self, filename: str, source, mod) -> None:
+        if self.dir is None:
+            return
+        path = self._path(filename)
+        tmp = "%s.%d.tmp" % (path, os.getpid())
+        try:
+            data = pickle.dumps((filename, self._stamp(source), mod), protocol=pickle.HIGHEST_PROTOCOL)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+            cache.wrote(len(data))
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
+            if isinstance(e, OSError):
+                cache.failed(self.dir, e)
