@@ -48,7 +48,6 @@ Flags:
 """
 from __future__ import annotations
 
-from typing import Callable
 
 
 class OpDef:

@@ -28,6 +28,7 @@ the loop's function as the register bytecode lays it out. Then:
 from __future__ import annotations
 
 import functools
+import os
 import operator
 import struct
 import sys
@@ -36,7 +37,6 @@ from gc import get_referents as _referents
 from time import thread_time as _thread_time
 from types import CellType as _CELL
 from collections import Counter
-from pathlib import Path
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
@@ -380,7 +380,7 @@ class JitController:
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
         self.code_for = code_for          # function -> its register bytecode (calls are inlined)
-        self.emit_dir = Path(emit_dir) if emit_dir else None
+        self.emit_dir = emit_dir or None
         self.dump = dump                  # --jit-dump: a directory, or "-" for stderr
         self.cache_dir = cache_dir        # native code kept between runs (None: not kept)
         self.engine = None
@@ -392,7 +392,7 @@ class JitController:
         self._liveness: dict = {}
         self._emitted = Counter()
         self._helpers: dict = {}          # helper name -> its HostFunction (see _helper)
-        self._stems: dict = {}            # file name -> Path(file name).stem
+        self._stems: dict = {}            # file name -> its stem (_stem)
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
 
@@ -1448,7 +1448,7 @@ class JitController:
     def _dump_function(self, st, version):
         from .dump import dump_function_text
         self._write_dump(dump_function_text(st, version, len(st.versions)),
-                         "%s_function_line%d" % (Path(st.code.filename).stem, st.loop.line), len(st.versions))
+                         "%s_function_line%d" % (self._stem(st.code.filename), st.loop.line), len(st.versions))
 
     def _with_callees(self, st, types, r, G, builtins):
         """(the entry types, the CellMap) with the globals the functions the loop may
@@ -1623,7 +1623,7 @@ class JitController:
     def _stem(self, filename) -> str:
         stem = self._stems.get(filename)
         if stem is None:
-            stem = self._stems[filename] = Path(filename).stem
+            stem = self._stems[filename] = os.path.splitext(os.path.basename(filename))[0]
         return stem
 
     def _helper(self, name):
@@ -1640,7 +1640,7 @@ class JitController:
     def _dump(self, st, version):
         from .dump import dump_text
         n = len(st.versions) + 1
-        self._write_dump(dump_text(st, version, n), "%s_line%d" % (Path(st.code.filename).stem, st.loop.line), n)
+        self._write_dump(dump_text(st, version, n), "%s_line%d" % (self._stem(st.code.filename), st.loop.line), n)
 
     def _write_dump(self, text: str, stem: str, number: int):
         """--jit-dump: to stderr, or to DIR/<stem>[_v<number>].txt."""
@@ -1648,15 +1648,17 @@ class JitController:
             sys.stderr.write(text)
             return
         name = stem if number == 1 else "%s_v%d" % (stem, number)
-        (Path(self.dump) / (name + ".txt")).write_text(text)
+        with open(os.path.join(self.dump, name + ".txt"), "w") as f:
+            f.write(text)
 
     def _emit(self, st, version):
-        self.emit_dir.mkdir(parents=True, exist_ok=True)
-        stem = "%s_line%d" % (Path(st.code.filename).stem, st.loop.line)
+        os.makedirs(self.emit_dir, exist_ok=True)
+        stem = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         self._emitted[stem] += 1
         n = self._emitted[stem]
         base = stem if n == 1 else "%s_v%d" % (stem, n)
-        (self.emit_dir / (base + ".wasm")).write_bytes(version.wasm)
+        with open(os.path.join(self.emit_dir, base + ".wasm"), "wb") as f:
+            f.write(version.wasm)
         header = [";; %s line %d (%s loop in %s), version %d" % (st.code.filename, st.loop.line,
                                                                st.loop.kind, st.code.qualname, n),
                   ";; entry types: " + ", ".join("%s: %s" % (self._var_name(st.code, v), t.name)
@@ -1665,7 +1667,8 @@ class JitController:
         for rec in version.exits:
             header.append(";;   %d: resume at pc %d (line %d), %s: %s" % (rec.id, rec.pc, rec.line,
                                                                         rec.kind, rec.reason))
-        (self.emit_dir / (base + ".wat")).write_text("\n".join(header) + "\n" + version.text())
+        with open(os.path.join(self.emit_dir, base + ".wat"), "w") as f:
+            f.write("\n".join(header) + "\n" + version.text())
 
     @staticmethod
     def _var_name(code, v):

@@ -60,14 +60,13 @@ __all__ = [
     "IMM_KINDS",
 ]
 
-from typing import NamedTuple
+from collections import namedtuple
 
-
-class Instr(NamedTuple):
-    name: str
-    opcode: bytes  # complete opcode bytes (prefix + LEB128 sub-opcode + fixed memidx bytes)
-    imm: str | None  # kind of immediate(s), see module docstring
-    align: int = 0  # natural alignment (log2 of the access width) for "memarg"
+# name; opcode: the complete opcode bytes (prefix + LEB128 sub-opcode + fixed memidx
+# bytes); imm: the kind of immediate(s), see the module docstring (or None); align: the
+# natural alignment (log2 of the access width) for "memarg". (collections' namedtuple:
+# typing's costs ~3 ms to import, at the first hot loop of every run)
+Instr = namedtuple("Instr", "name opcode imm align", defaults=(0,))
 
 
 #: value type name -> binary encoding
