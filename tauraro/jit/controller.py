@@ -346,13 +346,20 @@ class FunctionState(LoopState):
         self.sampled_native = 0.0    # the sampled calls' time natively, and in CPython
         self.sampled_cpython = 0.0
         self.samples = 0
-        self.made = []      # every version compiled (a dropped one's loops ran natively too)
+        # header pc -> the native iterations of its loop in the versions dropped (drop)
+        self.dropped_iterations: dict = {}
+
+    def drop(self, key):
+        """Its version for ``key`` goes (a global or class attribute it read changed); what
+        its loops ran natively is kept, not the version (its instance and memory)."""
+        for h, n in self.versions.pop(key).loop_iterations().items():
+            self.dropped_iterations[h] = self.dropped_iterations.get(h, 0) + n
 
     def loop_iterations(self) -> dict:
         """header pc -> the iterations each of the function's own loops ran in its native
         calls (``FunctionVersion.loop_iterations``), over all its versions."""
-        total = {}
-        for version in self.made:
+        total = dict(self.dropped_iterations)
+        for version in {id(v): v for v in self.versions.values()}.values():
             for h, n in version.loop_iterations().items():
                 total[h] = total.get(h, 0) + n
         return total
@@ -1302,13 +1309,12 @@ class JitController:
                 JitController.overhead += _thread_time() - cpu0     # (not the baseline's: _measure)
             st.compile_seconds += time.perf_counter() - t0 - (self.engine_seconds - started)
             st.versions[key] = version
-            st.made.append(version)
             t_call = time.perf_counter()      # (the compile is not what a call costs)
             st.status = "compiled"
             if self.dump is not None:
                 self._dump_function(st, version)
         if not version.unchanged(G, st.builtins):
-            del st.versions[key]          # a global or class attribute it read changed: compile again
+            st.drop(key)          # a global or class attribute it read changed: compile again
             return site
         wargs = version.arguments(args)
         limit = native_depth_limit(frame)
@@ -1685,7 +1691,7 @@ class JitController:
         # the loops of functions compiled whole: their iterations in native calls
         inside = {}
         for fst in list(self.loops.values()):
-            if isinstance(fst, FunctionState) and fst.made:
+            if isinstance(fst, FunctionState) and (fst.versions or fst.dropped_iterations):
                 for h, n in fst.loop_iterations().items():
                     loop = next((l for l in fst.code.loops if l.header == h), None)
                     if loop is not None and n:
