@@ -252,12 +252,9 @@ def _loop_rows(r, line):
     return [x for x in r.rows if x["kind"] != "function" and x["line"] == line]
 
 
-def test_the_loops_of_a_function_compiled_whole_count_their_native_iterations(tmp_path):
-    # the loops of a recursive function compiled whole run in its native calls, the copies
-    # of itself inlined into it included (they once went uncounted: place()'s loop in
-    # bench/objects/permutations_queens.py showed half its iterations, as "left to the
-    # baseline"); --jit-stats says how many, under the function's name
-    src = """
+# a recursive function with two loops (a for loop with a continue, a while loop); its
+# while loop adds ``{bits} & 3``
+WALK = """
         def walk(n, depth):
             if depth == 0:
                 return n
@@ -268,20 +265,18 @@ def test_the_loops_of_a_function_compiled_whole_count_their_native_iterations(tm
                 s += walk(i % 7 + 3, depth - 1)
             k = n
             while k > 0:
-                s += k & 3
+                s += {bits} & 3
                 k -= 2
             return s
+"""
 
-        # (no loop here, and small calls first: the first run of a loop compiles it as a
-        # loop, whose calls of walk are inlined or native calls of its module: not counted)
-        print(walk(2, 1), walk(4, 1))
-        print(walk(59, 4), walk(58, 4), walk(57, 5))
-    """
-    r = jit(tmp_path, src)
-    # the iterations CPython makes, counted by a copy of the program that counts them
+
+def _walk_iterations(calls):
+    """The iterations CPython makes of WALK's for and while loops in ``calls`` ((n, depth,
+    step): step None for ``bits`` k, else step(k)), counted after each call."""
     counted = {"for": 0, "while": 0}
 
-    def walk(n, depth):
+    def walk(n, depth, step):
         if depth == 0:
             return n
         s = 0
@@ -289,17 +284,41 @@ def test_the_loops_of_a_function_compiled_whole_count_their_native_iterations(tm
             counted["for"] += 1
             if i % 3 == 0:
                 continue
-            s += walk(i % 7 + 3, depth - 1)
+            s += walk(i % 7 + 3, depth - 1, step)
         k = n
         while k > 0:
             counted["while"] += 1
-            s += k & 3
+            s += (k if step is None else step(k)) & 3
             k -= 2
         return s
-    walk(2, 1), walk(4, 1), walk(59, 4), walk(58, 4), walk(57, 5)
+    after = []
+    for n, depth, step in calls:
+        walk(n, depth, step)
+        after.append(dict(counted))
+    return after
+
+
+def _walk_line(src, kind) -> int:
+    text = "    for i in range(n):" if kind == "for" else "    while k > 0:"
+    return textwrap.dedent(src).splitlines().index(text) + 1
+
+
+def test_the_loops_of_a_function_compiled_whole_count_their_native_iterations(tmp_path):
+    # the loops of a recursive function compiled whole run in its native calls, the copies
+    # of itself inlined into it included (they once went uncounted: place()'s loop in
+    # bench/objects/permutations_queens.py showed half its iterations, as "left to the
+    # baseline"); --jit-stats says how many, under the function's name
+    src = WALK.format(bits="k") + """
+        # (no loop here, and small calls first: the first run of a loop compiles it as a
+        # loop, whose calls of walk are inlined or native calls of its module: not counted)
+        print(walk(2, 1), walk(4, 1))
+        print(walk(59, 4), walk(58, 4), walk(57, 5))
+    """
+    r = jit(tmp_path, src)
+    counted = _walk_iterations([(2, 1, None), (4, 1, None), (59, 4, None), (58, 4, None), (57, 5, None)])[-1]
     assert function_row(r, "walk")["native_iterations"] > 0
-    for line, kind in ((6, "for"), (11, "while")):
-        rows = _loop_rows(r, line)
+    for kind in ("for", "while"):
+        rows = _loop_rows(r, _walk_line(src, kind))
         assert len(rows) == 1, rows
         row = rows[0]
         inside = row["in_function"]
@@ -320,21 +339,7 @@ def test_a_dropped_versions_loop_iterations_stay_counted(tmp_path):
 
         def dec(x):
             return x - 1
-
-        def walk(n, depth):
-            if depth == 0:
-                return n
-            s = 0
-            for i in range(n):
-                if i % 3 == 0:
-                    continue
-                s += walk(i % 7 + 3, depth - 1)
-            k = n
-            while k > 0:
-                s += step(k) & 3
-                k -= 2
-            return s
-
+    """ + WALK.format(bits="step(k)") + """
         step = inc
         print(walk(2, 1), walk(4, 1))
         print(walk(59, 4), walk(58, 4))
@@ -342,32 +347,11 @@ def test_a_dropped_versions_loop_iterations_stay_counted(tmp_path):
         print(walk(57, 4))
     """
     r = jit(tmp_path, src)
-    counted = {"for": 0, "while": 0}
-    step = None
-
-    def walk(n, depth):
-        if depth == 0:
-            return n
-        s = 0
-        for i in range(n):
-            counted["for"] += 1
-            if i % 3 == 0:
-                continue
-            s += walk(i % 7 + 3, depth - 1)
-        k = n
-        while k > 0:
-            counted["while"] += 1
-            s += step(k) & 3
-            k -= 2
-        return s
-    step = (lambda x: x + 1)
-    walk(2, 1), walk(4, 1), walk(59, 4), walk(58, 4)
-    first = dict(counted)
-    step = (lambda x: x - 1)
-    walk(57, 4)
-    lines = textwrap.dedent(src).splitlines()
-    for text, kind in (("    for i in range(n):", "for"), ("    while k > 0:", "while")):
-        row = _loop_rows(r, lines.index(text) + 1)[0]
+    inc, dec = (lambda x: x + 1), (lambda x: x - 1)
+    after = _walk_iterations([(2, 1, inc), (4, 1, inc), (59, 4, inc), (58, 4, inc), (57, 4, dec)])
+    first, counted = after[-2], after[-1]
+    for kind in ("for", "while"):
+        row = _loop_rows(r, _walk_line(src, kind))[0]
         native = row["in_function"]["native_iterations"]
         assert row["native_iterations"] + row["interpreted_iterations"] <= counted[kind], (row, counted)
         # (the last call's loops run in a loop's region, its calls of walk native in that
