@@ -55,6 +55,25 @@ def wrote(size: int) -> None:
     written += size
 
 
+def store(path: str, data: bytes, where: str) -> None:
+    """Write ``data`` to the cache file ``path`` whole (a temporary file renamed over it:
+    a reader never sees half of it), and count it (``wrote``); a failure is ``failed``
+    (``where``: the cache it is in)."""
+    tmp = "%s.%d.tmp" % (path, os.getpid())
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        wrote(len(data))
+    except OSError as e:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        failed(where, e)
+
+
 def settle(top: str, limit: int) -> int:
     """After a run that wrote to the cache under ``top``: the ledger gets what the run
     wrote, and if that may take the root past ``limit`` bytes (or there is no ledger),

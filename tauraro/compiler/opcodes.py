@@ -49,7 +49,6 @@ Flags:
 from __future__ import annotations
 
 
-
 class OpDef:
     __slots__ = ("name", "kinds", "python", "flags", "doc", "code", "_written", "_read", "_rk", "_target")
 

@@ -1693,10 +1693,9 @@ class JitController:
         for fst in list(self.loops.values()):
             if isinstance(fst, FunctionState) and (fst.versions or fst.dropped_iterations):
                 for h, n in fst.loop_iterations().items():
-                    loop = next((l for l in fst.code.loops if l.header == h), None)
-                    if loop is not None and n:
-                        self.state(fst.code, loop.id)       # (a row, if it never got hot itself)
-                        inside[(fst.code.filename, loop.line, loop.kind)] = (n, fst.code.qualname)
+                    if n:
+                        st = self._state_by_header(fst.code, h)     # (a row, if it never got hot itself)
+                        inside[(st.code.filename, st.line, st.loop.kind)] = (n, fst.code.qualname)
         best = {}
         for st in self.loops.values():
             key = (st.code.filename, st.line, st.loop.kind)

@@ -494,6 +494,7 @@ class Emitter(Sink):
         base = len(wasm_params)
         self.exit_local = None
         self.counters = {}
+        self.counter_words = {}       # (count_loops: each counted loop's word in the layout)
         k = 0
         for var, jt in params:
             for s in self.graph.var_slots(var, jt):

@@ -39,6 +39,12 @@ def _instrumenter_stamp():
         return None
 
 
+def cache_key(what) -> str:
+    """A cache file's name for ``what`` (a tuple of plain values): 16 hex digits of its repr."""
+    k = repr(what).encode()
+    return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+
+
 _MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
 class CodeCache:
     """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
@@ -52,8 +58,7 @@ class CodeCache:
     @staticmethod
     def key(filename: str, threshold: int) -> str:
         """Where a file's entry lives (one per file and threshold; the entry names its source)."""
-        k = repr((_MAGIC, filename, threshold)).encode()
-        return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+        return cache_key((_MAGIC, filename, threshold))
 
     @staticmethod
     def stamp(source: bytes):
@@ -77,17 +82,12 @@ class CodeCache:
     def put(self, key: str, filename: str, source: bytes, code, infos) -> None:
         if self.dir is None:
             return
-        path = self._path(key)
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            tmp = "%s.%d.tmp" % (path, os.getpid())
             data = marshal.dumps((filename, self.stamp(source), code, infos))
-            with open(tmp, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-            cache.wrote(len(data))
-        except (OSError, ValueError) as e:
+        except ValueError as e:
             cache.failed(self.dir, e)
+            return
+        cache.store(self._path(key), data, self.dir)
 
 
 class LoopSites:

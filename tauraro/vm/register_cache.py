@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import zlib
 
 from .. import __version__
 from .. import cache
+from .loader import CodeCache, cache_key
 
 # (found, not imported: this module is imported, as the compiler is, once a loop gets hot:
 # tauraro.vm.hooks.HookRuntime.register_code)
@@ -55,14 +55,13 @@ class RegisterCache:
         self.dir = os.path.join(root, "code") if root else None
 
     def _path(self, filename: str) -> str:
-        k = repr((_magic(), filename)).encode()
-        key = "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+        key = cache_key((_magic(), filename))
         return os.path.join(self.dir, key[:2], key[2:] + ".reg")
 
     @staticmethod
     def _stamp(source) -> tuple:
-        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else bytes(source)
-        return (len(data), zlib.crc32(data), zlib.adler32(data))
+        """The source's stamp, as the baseline's code cache stamps it (CodeCache.stamp)."""
+        return CodeCache.stamp(source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source)
 
     def get(self, filename: str, source):
         """The module CodeObject kept for ``filename`` compiled from ``source``, or None."""
@@ -85,19 +84,8 @@ class RegisterCache:
     def put(self, filename: str, source, mod) -> None:
         if self.dir is None:
             return
-        path = self._path(filename)
-        tmp = "%s.%d.tmp" % (path, os.getpid())
         try:
             data = pickle.dumps((filename, self._stamp(source), mod), protocol=pickle.HIGHEST_PROTOCOL)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(tmp, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-            cache.wrote(len(data))
-        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
-            try:
-                os.remove(tmp)
-            except OSError:
-                pass
-            if isinstance(e, OSError):
-                cache.failed(self.dir, e)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return      # (not kept: compiled again next time)
+        cache.store(self._path(filename), data, self.dir)
