@@ -146,6 +146,7 @@ class LoopState:
         self.sleeps = 0                  # (times it was put to sleep: statistics)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
+        self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
         self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
@@ -743,6 +744,7 @@ class JitController:
             st.attr_vars = frozenset(reg for reg in uses if reg in live_in) | (
                 region.defined_registers() & set(regs))
             st.attr_names = frozenset().union(*uses.values())
+            st.tails = region.tail_lists()
         return st.region
 
     def _read(self, var, r, G, builtins):
@@ -897,8 +899,9 @@ class JitController:
             # with 40,000 adjacency lists; EntryRecords checks what it copies anyway)
             return
         types = transfer.types
+        tails = transfer.tails      # (copied in empty)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                          [types.get(v) for v in st.entry_vars], transfer.stores_lists)
+                          [None if v in tails else types.get(v) for v in st.entry_vars], transfer.stores_lists)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
@@ -924,7 +927,10 @@ class JitController:
         from .transfer import ROWS_COUNTED, rows_length
         seen = {}       # (one list by two names is one record)
         rows = 0
+        tails = st.tails
         for var in st.entry_vars:
+            if var in tails:        # (a list only appended to: copied in empty)
+                continue
             v = self._read(var, r, G, builtins)
             t = type(v)
             if t in _SEQ_ITERATOR_TYPES:
@@ -1176,7 +1182,8 @@ class JitController:
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             from .transfer import least_cost
-            need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars], types, False)
+            need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
+                              [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, already exceed
                 # what its work left pays for: refused before it is compiled or copied)
@@ -1593,7 +1600,8 @@ class JitController:
                             cells.checks if cells else (), graph.element_lists,
                             allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "seq_slice", "str_concat")),
                             str_keys="str_key" in ops,
-                            intern_keys=graph.const_keys if graph.interning else None)
+                            intern_keys=graph.const_keys if graph.interning else None,
+                            tails=st.tails)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
         t_lowered = time.perf_counter()
         starting = self.engine_seconds - started    # (the JIT's start made in the lowering: not billed)

@@ -191,6 +191,44 @@ class LoopRegion:
         code = self.code
         return attribute_uses(code, [ins for b in self.blocks.values() for ins in code.instrs[b.start:b.end]])
 
+    def tail_lists(self) -> frozenset:
+        """Registers the region uses only to append to the list they hold (``out.append(w)``:
+        ``LOAD_ATTR m, x, append``, then, as the next use of ``m`` in its block, ``CALL m,
+        m, v``) and never assigns: native code never reads such a list's elements, so an
+        entry copies none of them in, and an exit adds the ones appended (docs/jit-data.md,
+        "Lists only appended to")."""
+        code = self.code
+        instrs = code.instrs
+        used, other = set(), set()
+        for b in self.blocks.values():
+            calls = set()       # (the pcs of the append calls of the block's method loads)
+            for pc in range(b.start, b.end):
+                ins = instrs[pc]
+                if pc in calls:
+                    other.add(ins.args[2])
+                    continue
+                if ins.op.name == "LOAD_ATTR" and code.names[ins.args[2]] == "append":
+                    m, x = ins.args[0], ins.args[1]
+                    call = self._first_use(m, pc + 1, b.end)
+                    if call is not None and m != x:
+                        c = instrs[call]
+                        if c.op.name == "CALL" and len(c.args) == 3 and c.args[0] == m == c.args[1] \
+                                and c.args[2] not in (m, x):
+                            used.add(x)
+                            calls.add(call)
+                            continue
+                other.update(ins.op.read(ins.args))
+                other.update(ins.op.written(ins.args))
+        return frozenset(r for r in used - other if isinstance(r, int) and r >= 0)
+
+    def _first_use(self, reg, start, end):
+        """The first pc in ``start..end`` that reads or writes ``reg``, or None."""
+        for pc in range(start, end):
+            ins = self.code.instrs[pc]
+            if reg in ins.op.read(ins.args) or reg in ins.op.written(ins.args):
+                return pc
+        return None
+
     def cell_variables(self) -> tuple[set, set]:
         """The closure variables (``("c", register, name)``: a cell's contents) the region
         reads and writes."""

@@ -15,13 +15,14 @@ an address back to its object and write back lists native code stored into.
 """
 from __future__ import annotations
 
+import re
 import struct
 from array import array
 from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
 from collections import deque as _consume
 from gc import get_referents as _referents
 from itertools import islice as _islice
-from operator import attrgetter as _attrgetter, contains as _contains, is_ as _is, ne as _ne
+from operator import add as _add, attrgetter as _attrgetter, rshift as _rshift, sub as _sub, contains as _contains, is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock
 
@@ -102,7 +103,9 @@ _pack_word = struct.Struct("<q").pack_into
 _unpack_word = struct.Struct("<q").unpack_from
 
 
-_STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
+_STR_LIST = object_seq("list", STR)
+# (the ``resized`` of a list only appended to, in EntryRecords.mutable: see EntryRecords.tail)
+TAIL = object()      # (a dict iterator's keys, when they are strs)
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
@@ -255,6 +258,32 @@ class EntryRecords:
             self.transfer.kept_end = self.cursor
         if jt is not STR and jt.mutable:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
+        return addr
+
+    def tail(self, obj, jt) -> int | None:
+        """The address of a record of the list ``obj`` that native code only appends to
+        (``Transfer.tails``): none of its elements copied in, its record empty, with room
+        for as many new ones as ``record`` gives a list of its length; an exit adds those
+        appended (``writeback``). Called after every other record of the entry: a list
+        also reached another way (an alias) was copied whole then, and that record serves.
+        (Any record asked for it later gets None: the entry fails, as for a list of other
+        elements.)"""
+        have = self.by_id.get(id(obj))
+        if have is not None:
+            return have[0] if have[1] is jt else None
+        if obj and not _of_type(obj[-1], jt.elem):
+            # (its last element is not of the version's element type: a list typed when
+            # empty, now of objects, gets a version of its own, as it would copied whole)
+            return None
+        self.cost += RECORD_COST
+        cap = spare_room(len(obj))
+        addr = self.cursor + 16
+        end = addr + SEQ_HEADER + 8 * cap
+        self.cursor = _align(end, 16)
+        struct.pack_into("<qqq", self.transfer.ensure(end), addr - 8, cap, 0, 0)
+        self.by_id[id(obj)] = (addr, None)
+        self.by_address[addr] = obj
+        self.mutable.append((addr, obj, jt.elem, TAIL))
         return addr
 
     def _element_cost(self, jt) -> int:
@@ -813,30 +842,20 @@ class EntryRecords:
             self._advance(view)
         for addr, obj, elem, resized in self.mutable:
             if struct.unpack_from("<q", view, addr + 8)[0]:
-                # (a resizable list: its length now, from its record; its contents replaced)
+                # (a resizable list: its length now, from its record; its contents replaced,
+                # or, a list only appended to, those appended added: ``tail``)
                 n = struct.unpack_from("<q", view, addr)[0] if resized else len(obj)
                 self.records_out += 1
                 self.words_out += n
-                words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
-                    obj[:] = array(obj.typecode, words.tobytes())
-                elif elem is BOOL:
+                    obj[:] = array(obj.typecode, view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].tobytes())
+                elif elem is BOOL and resized is not TAIL:
                     self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
                                      None if resized else self.flags_in.get(addr))
-                elif isinstance(elem, InstanceType):    # (objects it had, or made: materialised)
-                    get = self.by_address.get
-                    obj[:] = [get(a) or self.made(a, elem) for a in words]
-                elif isinstance(elem, MaybeType):       # (0: None)
-                    maybe, inner = self.maybe, elem.inner
-                    obj[:] = [maybe(a, inner) for a in words]
-                elif isinstance(elem, SeqType):     # (lists and tuples it had: their records)
-                    try:
-                        obj[:] = list(map(self.by_address.__getitem__, words))
-                    except KeyError:        # (tuples and strs written at once: in blocks; constants;
-                        self._resolve_blocks()      # slices native code made)
-                        obj[:] = [self.seq(a, elem) for a in words]
+                elif resized is TAIL:
+                    obj.extend(self._elements(view, addr, n, elem))
                 else:
-                    obj[:] = words.tolist()
+                    obj[:] = self._elements(view, addr, n, elem)
         for addr, obj, jt, old in self.objects:
             if view[addr + 8]:
                 self._object_back(view, addr, obj, jt, old)
@@ -847,6 +866,78 @@ class EntryRecords:
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def _elements(self, view, addr, n, elem) -> list:
+        """The first ``n`` elements of the list record at ``addr`` (of elements ``elem``)
+        as Python objects: the objects, lists, tuples and strs it had (their records), or
+        made (materialised now)."""
+        if elem is BOOL:
+            return flags_list(bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]))
+        words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
+        if isinstance(elem, InstanceType):
+            get = self.by_address.get
+            return [get(a) or self.made(a, elem) for a in words]
+        if isinstance(elem, MaybeType):       # (0: None)
+            maybe, inner = self.maybe, elem.inner
+            return [maybe(a, inner) for a in words]
+        if isinstance(elem, SeqType):
+            try:
+                return list(map(self.by_address.__getitem__, words))
+            except KeyError:        # (tuples and strs written at once: in blocks; constants;
+                self._resolve_blocks()      # slices native code made)
+            items = list(map(self.by_address.get, words))
+            missing = list(_compress(range(n), map(_is, items, _repeat(None))))
+            if elem is STR and len(missing) > 1:        # (strs native code made: all at once)
+                made = self._made_strs(view, dict.fromkeys(map(words.__getitem__, missing)))
+                if made is not None:
+                    self.by_address.update(made)    # (one object however many places hold it)
+                    for i in missing:
+                        items[i] = made[words[i]]
+                    return items
+            seq = self.seq
+            for i in missing:
+                items[i] = seq(words[i], elem)
+            return items
+        return words.tolist()
+
+    def _made_strs(self, view, addrs: dict) -> dict | None:
+        """``addrs`` (a dict whose keys are the addresses of str records native code made)
+        with the strs of those records as its values, read all at once (None if one is a
+        constant's, or they lie far apart: made one at a time): one copy of the memory they
+        lie in, its characters' low bytes decoded once, each str a slice of that, in a few
+        C-level passes over them all (``made_seq`` a str at a time took twice as long: a text
+        builder's 50,000 new words, ~75 ms on the dev VM)."""
+        consts = self.transfer.layout.const_objects
+        if consts and not consts.keys().isdisjoint(addrs):
+            return None
+        made = list(addrs)
+        lo = min(made)
+        words = view[lo:max(made) + 8].cast("q")
+        at = list(map(_rshift, map(_sub, made, _repeat(lo)), _repeat(3)))     # (their words)
+        lens = list(map(words.__getitem__, at))
+        starts = list(map(_add, at, _repeat(2)))
+        ends = list(map(_add, starts, lens))
+        hi = lo + 8 * max(ends)
+        if hi - lo > 64 * (sum(lens) + 2 * len(made)):
+            return None     # (scattered far apart among other records: made one at a time)
+        raw = view[lo:hi].tobytes()
+        text = raw[0::8].decode("latin-1")
+        addrs.update(zip(made, map(text.__getitem__, map(slice, starts, ends))))
+        # (nonzero where a word's second or third byte is: a str with such a character is
+        # wide, made again one at a time; headers' words may have them too)
+        wide = (int.from_bytes(raw[1::8], "little") | int.from_bytes(raw[2::8], "little")).to_bytes(
+            (hi - lo) >> 3, "little")
+        if wide.count(0) != len(wide):
+            redo = set()
+            order = sorted(range(len(made)), key=starts.__getitem__)
+            first = [starts[k] for k in order]
+            for m in re.finditer(rb"[^\x00]", wide):
+                i = _bisect(first, m.start()) - 1
+                if i >= 0 and m.start() < first[i] + lens[order[i]]:
+                    redo.add(made[order[i]])
+            for a in redo:
+                addrs[a] = self._made_str(view, a)
+        return addrs
 
     def _objects_back(self, view, base, stride, objs, jt, block):
         """The objects of a list copied in at once (``_instances``, their records ``block``
@@ -1121,6 +1212,19 @@ def _spread_code_points(text: str, body: bytearray):
         body[2::8] = wide[2::4]
 
 
+def _of_type(value, jt) -> bool:
+    """Is ``value`` of the element type ``jt``, by its Python type alone?"""
+    if jt is STR:
+        return type(value) is str
+    if isinstance(jt, InstanceType):
+        return type(value) is jt.klass
+    if isinstance(jt, MaybeType):
+        return value is None or type(value) is jt.klass
+    if isinstance(jt, SeqType):
+        return type(value) is _PYTYPES[jt.kind]
+    return type(value) is (float if jt is FLOAT else bool if jt is BOOL else int)
+
+
 def _all_of(seq, t: type) -> bool:
     """Is every element of ``seq`` of exactly the type ``t``? (Counted: ``list(map(type,
     seq)).count(t)`` takes ~12 ns an element, ``set(map(type, seq))`` ~21, of a float
@@ -1215,7 +1319,7 @@ def _seq_iter_parts(it, jt, recs):
 class Transfer:
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
-                 str_keys=False, intern_keys=None):
+                 str_keys=False, intern_keys=None, tails=frozenset()):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -1224,7 +1328,9 @@ class Transfer:
         (passes/accumulate), none of them the same list as the lists in its vars, which
         native code stores into; an entry finding otherwise sets ``assumption_failed``.
         ``instance``: the native instance whose memory the values go through, or None to
-        ``attach`` it later."""
+        ``attach`` it later. ``tails``: the variables holding lists the code only appends
+        to (``LoopRegion.tail_lists``): copied in empty (``EntryRecords.tail``), after
+        every other variable's value."""
         self.layout = layout
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         self.copy_limit = COPY_LIMIT      # what the next entry may copy in (layout.copy_limit)
@@ -1244,6 +1350,8 @@ class Transfer:
             self.attach(instance)
         self.code = code
         self.types = dict(zip(entry_vars, types))
+        self.tails = frozenset(v for v in tails if isinstance(self.types.get(v), SeqType)
+                               and self.types[v].kind == "list" and self.types[v].resizable)
         # (strings are SeqTypes)
         self.dicts = any(isinstance(t, (DictType, SetType)) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
@@ -1326,6 +1434,7 @@ class Transfer:
             recs = iters = {} if self.needs_records else None
         words = []
         addrs = {}
+        tails = []
         for var in self._order:
             jt = types[var]
             if is_cell(var):
@@ -1366,6 +1475,10 @@ class Transfer:
             elif isinstance(jt, SeqType):
                 if type(v) is not _PYTYPES[jt.kind] or jt.kind == "array" and v.typecode != jt.typecode:
                     return None
+                if var in self.tails:       # (its record after every other's)
+                    tails.append((var, v, jt, len(words) + 1))
+                    words += (jt.tag, None)
+                    continue
                 w = recs.record(v, jt)
                 if w is None:
                     return None
@@ -1404,6 +1517,10 @@ class Transfer:
                 recs.iters[var] = (v, 0, 1)
                 addrs[var] = w[0]
                 words += (jt.tag, w[0], w[1])
+        for var, v, jt, at in tails:
+            w = words[at] = addrs[var] = recs.tail(v, jt)
+            if w is None:
+                return None
         for var, stored in self.element_lists.items():
             if not recs.small(addrs[var]) or any(addrs.get(x) == addrs[var] for x in stored):
                 self.assumption_failed = True
@@ -1506,6 +1623,7 @@ class Transfer:
         # by one condition per run of them: the same tests, in fewer statements (compiling
         # this source is most of a Transfer's cost, ~3 us a line)
         checks = []
+        tails = []              # (the source of its value, its JType, its address's name: Transfer.tails)
         addrs = {}              # var -> the source of its record's address (lists, their iterators)
         for k, var in enumerate(order):
             jt = self.types[var]
@@ -1546,8 +1664,12 @@ class Transfer:
                                  % (self._const(array), jt.typecode))
                 else:
                     lines.append("    if type(v) is not %s:\n        return None" % jt.kind)
-                lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
-                             % (w, self._const(jt), w))
+                if var in self.tails:       # (its record after every other's)
+                    lines.append("    %sv = v" % w)
+                    tails.append((w + "v", jt, w))
+                else:
+                    lines.append("    %s = recs.record(v, %s)\n    if %s is None:\n        return None"
+                                 % (w, self._const(jt), w))
                 addrs[var] = w
                 if jt.resizable:        # (its length is in its record only)
                     words += [str(jt.tag), w]
@@ -1613,6 +1735,9 @@ class Transfer:
                 raise AssertionError("no entry check for %s" % jt.name)
         if checks:
             lines.append("    if %s:\n        return None" % " or ".join(checks))
+        for value, jt, w in tails:
+            lines.append("    %s = recs.tail(%s, %s)\n    if %s is None:\n        return None"
+                         % (w, value, self._const(jt), w))
         for var, stored in self.element_lists.items():
             tests = ["not recs.small(%s)" % addrs[var]] + ["%s == %s" % (addrs[x], addrs[var])
                                                            for x in stored if x in addrs]
