@@ -306,3 +306,28 @@ def test_a_short_loop_over_a_big_grid_does_not_copy_it(tmp_path):
     row = r.loop(4)
     assert row["native_iterations"] <= 50, row          # (only in the 50 x 50 table's run)
     assert r.loop(6)["native_iterations"] + r.loop(9)["native_iterations"] > 300000
+
+
+def test_a_list_of_ints_and_floats_copied_in_then_holding_a_big_int(tmp_path):
+    # the entry packs a list's ints as 64-bit words (transfer._words): one past 64 bits
+    # makes the packing fail, and the entry with it; the loop still gives CPython's answers
+    r = jit(tmp_path, """
+        def f(xs, ys):
+            t = 0
+            u = 0.0
+            for i in range(len(xs)):
+                t += xs[i] * 3
+                u += ys[i]
+            return t, u
+
+        xs = [i - 2000 for i in range(4000)]
+        ys = [i * 0.5 for i in range(4000)]
+        print(f(xs, ys))
+        xs[1234] = 2 ** 70
+        print(f(xs, ys))
+        xs[1234] = -2 ** 63
+        xs[7] = 2 ** 63 - 1
+        print(f(xs, ys))
+    """)
+    row = r.loop(5)
+    assert row["native_iterations"] > 3000, row
