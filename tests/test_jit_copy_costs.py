@@ -13,8 +13,7 @@ import pytest
 from test_jit import Result, jit
 from test_jit_slots import line
 from tauraro.jit.jtypes import classify
-from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST
-from tauraro.jit.transfer import least_cost
+from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST, least_cost
 
 
 @pytest.fixture

@@ -248,3 +248,27 @@ def test_a_loop_of_short_runs_still_enters_under_an_explicit_threshold(tmp_path)
     """, "--jit-threshold", "100")
     inner = r.loop(5)
     assert inner["entries"] > 0, inner
+
+
+def test_a_loop_stopping_at_its_typing_does_not_import_the_later_stages(tmp_path):
+    # the inference refuses the loop (a method of an object it does not compile): the
+    # recorder, passes, emitter, copying and wasmtime's bindings are never imported
+    src = textwrap.dedent("""
+        import random
+        rng = random.Random(5)
+        total = 0
+        for i in range(300000):
+            total += rng.randrange(10)
+        print(total)
+    """)
+    prog = tmp_path / "prog.py"
+    prog.write_text(src)
+    stats = tmp_path / "stats.json"
+    got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
+               "--jit-stats-json", str(stats)], prog)
+    row = [r for r in json.loads(stats.read_text()) if r["line"] == 5][0]
+    assert row["status"] == "not compiled" and "Random" in row["reason"], row
+    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    assert "tauraro.jit.controller" in imported
+    later = {"tauraro.jit.emit", "tauraro.jit.transfer", "tauraro.jit.native", "tauraro.jit.ir.record"}
+    assert not later & imported, later & imported

@@ -46,7 +46,8 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      OtherType, class_attributes_changed, classify, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
-from .layout import BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, SMALL_COPY, LINK_LIMIT, RECORD_COST, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit
+from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
+                     UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost, rows_length)
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -599,7 +600,7 @@ class JitController:
     def _stores_lists(st, inf, graph) -> bool:
         """Does the loop's code store into lists (``x[i] = v`` into a list, by its types;
         append, pop or insert)? Then an entry pays to write its lists back, and is charged
-        that (transfer.element_cost). (Not every ``mark_dirty``: storing into an object's
+        that (layout.element_cost). (Not every ``mark_dirty``: storing into an object's
         field marks its record, not a list's.)"""
         if any(ins.op in _LIST_CHANGES for ins in graph.all_instrs()):
             return True
@@ -889,9 +890,8 @@ class JitController:
     def _check_lengths(self, st, version, limit, size, r, G, builtins):
         """Raise TooMuchToCopy if the lists ``version`` would copy in (and write back, if
         its code stores into lists) cost more than ``limit`` by their lengths alone
-        (transfer.least_cost): refused before any is copied. ``size``: the lengths of the
+        (layout.least_cost): refused before any is copied. ``size``: the lengths of the
         loop's data (``_data_size``)."""
-        from .transfer import least_cost
         transfer = version.transfer
         if st.lengths_ok == (id(version), size):
             # (checked at an entry with data of these lengths: a table's rows are not
@@ -924,7 +924,6 @@ class JitController:
             stored = st.stored_registers = frozenset(
                 ins.args[0] for ins in st.code.instrs[loop.header:loop.end]
                 if ins.op.name == "STORE_SUBSCR" and ins.args[0] >= 0)
-        from .transfer import ROWS_COUNTED, rows_length
         seen = {}       # (one list by two names is one record)
         rows = 0
         tails = st.tails
@@ -1181,7 +1180,6 @@ class JitController:
                 return None
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
-            from .transfer import least_cost
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False)
             if need > limit:
@@ -1562,15 +1560,19 @@ class JitController:
 
     def compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
         """``cells``: the CellMap of the closures the loop may inline (see _entry_types)."""
-        from .emit import Emitter, interns
-        from .ir.passes import optimize
-        from .ir.record import Unsupported, record
         from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
-        from .transfer import Transfer
         t0 = time.perf_counter()
         started = self.engine_seconds
         entry_types = dict(zip(st.entry_vars, types))
         inf = self._inference(st, region, types, cells)
+        # (the stages after the inference, imported once one loop types: a program whose
+        # hot loops all stop at what native code does not do never imports them, ~20 ms)
+        t_typed = time.perf_counter()
+        from .emit import Emitter, interns
+        from .ir.passes import optimize
+        from .ir.record import Unsupported, record
+        from .transfer import Transfer
+        t0 += time.perf_counter() - t_typed
         inliner = inf.inliner
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)

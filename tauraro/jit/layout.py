@@ -33,7 +33,7 @@ import struct
 import sys
 from array import array
 
-from .jtypes import FLOAT, STR_CONST_MAX, STR_KEYS, SeqType, str_tuple
+from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, SeqIterType, SeqType, str_tuple
 
 SEQ_HEADER = 16
 
@@ -311,3 +311,73 @@ def _scan_constants(region, found):
                         if isinstance(jt, SeqType):
                             out[id(value)] = (value, jt)
     found.extend(out.values())
+
+
+# the most rows of a table whose lengths ``least_cost`` and the controller's
+# _least_copy sum before an entry (~50 ns a row, at every entry whose data changed:
+# graph_structure's loops over 40,000-135,000 adjacency lists enter hundreds of times, and
+# spent 13 s summing them); a longer table's rows are left to EntryRecords' own check as it
+# copies
+ROWS_COUNTED = 4096
+
+
+def rows_count(rows) -> int:
+    """How many distinct objects the list ``rows`` holds (a row shared, [row] * n, once)."""
+    return len(set(map(id, rows)))
+
+
+def rows_length(rows) -> int:
+    """The lengths of the distinct lists or tuples in ``rows`` summed, at C speed (~50 ns a
+    row): a row shared by many indexes, [row] * n, is one record, counted once. The
+    caller checks that each is a list or tuple (``len`` runs no code of the program's)."""
+    if len(set(map(id, rows))) == len(rows):
+        return sum(map(len, rows))
+    return sum(map(len, dict(zip(map(id, rows), rows)).values()))
+
+
+def element_cost(jt, stores: bool) -> int:
+    """What an element of a record of type ``jt`` (a SeqType, or STR) costs an entry
+    (ELEMENT_COST...): copying it in, and writing it back if the version may store into
+    lists (``stores``: transfer.Transfer.stores_lists)."""
+    if jt is STR:
+        return CHAR_COST
+    flags = jt.elem is BOOL
+    cost = FLAG_COST if flags else ELEMENT_COST
+    if stores and jt.mutable:
+        cost += FLAG_OUT_COST if flags else ELEMENT_OUT_COST
+    return cost
+
+
+_ROWS = frozenset((list, tuple))
+_NUMBERS = (INT, FLOAT, BOOL)
+_SEQ_ITER_TYPES = (type(iter([])), type(iter(())))
+
+
+def least_cost(values, types, stores: bool) -> int:
+    """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
+    costs at least, from their lengths alone, before anything is copied: each list or
+    tuple of numbers (or the one a list iterator walks) at its elements' cost
+    (``element_cost``), and the distinct rows of a list of lists at theirs. An entry
+    refused here has copied nothing; without it, a loop taking a 1500 x 1000 table and
+    another as big copied the first (~0.1 s) before the second's cost refused the entry.
+    (Objects, dicts, sets and strings are left to ``EntryRecords``' own checks, as they
+    are copied.) Here, not in ``transfer``, so the controller weighs an entry without
+    importing what copies."""
+    total = 0
+    seen = set()
+    for v, jt in zip(values, types):
+        if isinstance(jt, SeqIterType) and type(v) in _SEQ_ITER_TYPES:
+            state = v.__reduce__()
+            if len(state) != 3:
+                continue
+            v, jt = state[1][0], jt.seq
+        if not isinstance(jt, SeqType) or jt.kind == "array" or id(v) in seen or type(v) not in _ROWS:
+            continue
+        seen.add(id(v))
+        elem = jt.elem
+        if elem in _NUMBERS:
+            total += len(v) * element_cost(jt, stores)
+        elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
+                and set(map(type, v)) <= _ROWS:
+            total += rows_count(v) * RECORD_COST + rows_length(v) * element_cost(elem, stores)
+    return total

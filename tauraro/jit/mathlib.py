@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import math
 import os
-import platform
-import random
 import struct
 import sys
 import time
+
+from ..boundary import BOUNDARY
 
 PORTED = ("exp", "log", "sin", "cos", "atan2")
 FUNCTIONS = {getattr(math, n): n for n in PORTED}
@@ -97,6 +97,8 @@ def _verdict_path(engine):
     for source in (libm.__file__, __file__):
         with open(source, "rb") as f:
             parts.append(f.read())
+    with BOUNDARY:      # (platform and random: ~3 ms to import, needed by this check only)
+        import platform
     parts += [sys.version.encode(), repr(platform.libc_ver()).encode(), " ".join(_cpu_flags()).encode()]
     return os.path.join(engine.cache_dir, engine.cache_key(b"\0".join(parts)) + ".math")
 
@@ -120,6 +122,8 @@ def _platform_may_match() -> bool:
     """glibc on x86_64 with FMA: the library ported, in the build its ifunc picks there
     (without FMA the engine's fused multiply-add would be a slow software call, and glibc's
     own build another algorithm)."""
+    with BOUNDARY:
+        import platform
     if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
         return False
     if platform.libc_ver()[0] != "glibc":
@@ -161,6 +165,8 @@ def _expected(name, x, y):
 def _sample_matches(engine) -> bool:
     from ..wasmgen import libm
     from ..wasmgen.module import Module
+    with BOUNDARY:
+        import random
     rng = random.Random(20261201)
     xs = _inputs(rng)
     ys = [rng.choice(xs) for _ in xs]
