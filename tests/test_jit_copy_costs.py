@@ -177,3 +177,48 @@ def test_a_loop_over_loops_over_loops_is_worth_its_innermost_work(tmp_path):
     row = r.loop(line(src))
     assert row["status"] == "compiled" and row["entries"] >= 1, row
     assert r.loop(line(src) + 3)["native_iterations"] > 1_000_000
+
+
+def test_copy_scale_is_the_mean_of_the_last_big_copies_measured(monkeypatch):
+    from tauraro.jit import controller as C
+    from tauraro.jit.layout import UNIT_SECONDS
+    J = C.JitController
+    monkeypatch.setattr(J, "copy_scale", 1.0)
+    monkeypatch.setattr(J, "copy_samples", 0)
+    big = C.CALIBRATE_LEAST
+    J._calibrate(1.0, big - 1)              # (too small to time: no change)
+    assert (J.copy_scale, J.copy_samples) == (1.0, 0)
+    J._calibrate(2 * big * UNIT_SECONDS, big)
+    assert J.copy_scale == pytest.approx(2.0) and J.copy_samples == 1
+    J._calibrate(1 * big * UNIT_SECONDS, big)
+    assert J.copy_scale == pytest.approx(1.5)
+    for _ in range(20):                     # (the last few count; the range bounds it)
+        J._calibrate(100 * big * UNIT_SECONDS, big)
+    assert J.copy_scale == C.COPY_SCALE_RANGE[1]
+    for _ in range(20):
+        J._calibrate(0.01 * big * UNIT_SECONDS, big)
+    assert J.copy_scale == C.COPY_SCALE_RANGE[0]
+
+
+def test_an_entry_copying_much_measures_the_copy_and_the_report_says_so(tmp_path):
+    import sys
+    from harness import run
+    src = """
+        def total(xs):
+            s = 0.0
+            for x in xs:
+                s += x * 0.5
+            return s
+
+        xs = [i * 0.25 for i in range(200000)]
+        print(total(xs), total(xs[:5000]))
+    """
+    import textwrap
+    prog = tmp_path / "prog.py"
+    prog.write_text(textwrap.dedent(src))
+    expected = run([sys.executable], prog)
+    got = run([sys.executable, "-m", "tauraro", "run", "--jit-stats", "--no-jit-cache"], prog)
+    assert got.stdout == expected.stdout and got.returncode == 0
+    head = got.stderr.splitlines()[0]
+    assert "copying measured at" in head, got.stderr
+    assert "for loop in total: compiled" in got.stderr, got.stderr

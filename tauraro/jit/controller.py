@@ -309,6 +309,12 @@ BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
+# an entry copying CALIBRATE_LEAST cost units or more (~3.5 ms by the model) is timed against
+# them; copy_scale is the mean of the last CALIBRATE_SAMPLES, within COPY_SCALE_RANGE
+# (JitController._calibrate)
+CALIBRATE_LEAST = 1 << 20
+CALIBRATE_SAMPLES = 4
+COPY_SCALE_RANGE = (0.5, 4.0)
 # the CPU time a loop's iterations run in the baseline, timed, before an entry that would
 # copy much (beyond layout.SMALL_COPY) is weighed (JitController.trip); a timing under
 # MEASURE_LEAST is not taken: the hook's own cost around a trip, ~10-20 us, would be much
@@ -570,6 +576,13 @@ class JitController:
         return Decision(None, countdown, parent_countdown, seconds)
 
     overhead = 0.0      # CPU seconds the JIT's decisions and compiles took in this process (_measure)
+    # What copying costs on this machine against the cost model's units (layout: UNIT_SECONDS
+    # a unit, calibrated on the dev VM): measured by entries that copied much
+    # (_calibrate), it scales what an entry may copy for the work it saves (_copy_limit).
+    # On a machine 1.7x slower at Python-level steps, an entry copying 63,000 tuples of
+    # avl_tree.py took 31 ms where the model said 18, for a loop worth ~10 ms.
+    copy_scale = 1.0
+    copy_samples = 0
     trip_started = 0.0  # (the thread time the current trip started: _overhead_now)
 
     def _worth_timing(self, st, r, G, parent=None) -> bool:
@@ -996,7 +1009,20 @@ class JitController:
         # scanning loops, a few iterations an entry, copied the whole text in (~40 ms)
         # before being judged; a walk of a long linked list once is left to the
         # baseline, which takes about as long as copying the list would)
-        return copy_limit(max(self._work_seconds(st, left), hint))
+        return copy_limit(max(self._work_seconds(st, left), hint) / JitController.copy_scale)
+
+    @classmethod
+    def _calibrate(cls, seconds, cost):
+        """An entry copied ``cost`` units in, in ``seconds``: at
+        CALIBRATE_LEAST units or more, its ratio to the model's time moves ``copy_scale``
+        (the mean of the last CALIBRATE_SAMPLES, within COPY_SCALE_RANGE)."""
+        if cost < CALIBRATE_LEAST:
+            return
+        ratio = seconds / (cost * UNIT_SECONDS)
+        k = min(cls.copy_samples, CALIBRATE_SAMPLES - 1)
+        lo, hi = COPY_SCALE_RANGE
+        cls.copy_scale = min(hi, max(lo, (cls.copy_scale * k + ratio) / (k + 1)))
+        cls.copy_samples += 1
 
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
@@ -1118,7 +1144,7 @@ class JitController:
             # Objects reached through links are left to the walk's own limits, LINK_LIMIT.)
             done = self._work_done(st)
             if st.work_at_try is not None:
-                lengths_limit = min(limit, copy_limit(2 * (done - st.work_at_try)))
+                lengths_limit = min(limit, copy_limit(2 * (done - st.work_at_try) / JitController.copy_scale))
             st.work_at_try = done
         if _dict_iterators_cost(r) > limit:
             # (a loop over a dict would copy at least its table: refused before it is typed,
@@ -1233,6 +1259,7 @@ class JitController:
             version.transfer.set_budget(native_depth_limit(sys._getframe()))
         if watchdog is not None:
             watchdog.running(version.memory_address)
+        entry_made = version.transfer.generated_seconds - generated     # (its enter function made)
         t1 = time.perf_counter()
         try:
             exit_id = version.entry(0)
@@ -1260,6 +1287,10 @@ class JitController:
             # machine must not make the policy judging copies flip)
             transfer -= max(0.0, (t3 - t0) - (_thread_time() - cpu0))
         st.transfer_seconds += max(transfer, 0.0)
+        if version.transfer.full_records and not entry_made and not version.transfer.stores_lists:
+            # (copying in only: the cost of a version storing into lists counts their
+            # writing back too, which its exit does, after other work)
+            self._calibrate(t1 - t0, recs.cost)
         st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
             st.records_in += len(recs.by_id) + sum(len(objects) for _, objects in recs.blocks)

@@ -9,14 +9,17 @@ import json
 import os
 
 
-def format_report(rows: list[dict], engine_ms: float = 0.0) -> str:
+def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | None = None) -> str:
+    """``copy_scale``: what copying cost on this machine against the cost model, as entries
+    measured it (``JitController.copy_scale``), or None if none did."""
     compiled = sum(1 for r in rows if r["status"] == "compiled")
     functions = sum(1 for r in rows if r["kind"] == "function")
     loops = len(rows) - functions
-    lines = ["tauraro jit: %d loop%s%s, %d compiled%s" % (
+    lines = ["tauraro jit: %d loop%s%s, %d compiled%s%s" % (
         loops, "" if loops == 1 else "s",
         ", %d function%s" % (functions, "" if functions == 1 else "s") if functions else "", compiled,
-        ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "")]
+        ", wasmtime engine started in %.1f ms" % engine_ms if engine_ms else "",
+        ", copying measured at %.2fx the cost model's" % copy_scale if copy_scale is not None else "")]
     for r in rows:
         if r["kind"] == "function":
             _function_row(lines, r)

@@ -460,12 +460,14 @@ class EntryRecords:
         if len(lengths) != 1:
             return False if lengths else array("q")
         k = lengths.pop()
-        flat = list(_chain(rows))
-        if set(map(type, flat)) != {_PYNUMBER[elem.elem]}:
-            return None
+        # (what they cost is known from their lengths: an entry over its limit is refused
+        # before they are flattened and typed, which cost as much as the copy)
         self.cost += n * (ELEMENT_COST * k + BULK_RECORD_COST)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
+        flat = list(_chain(rows))
+        if set(map(type, flat)) != {_PYNUMBER[elem.elem]}:
+            return None
         try:
             values = array("d" if elem.elem is FLOAT else "q", _words(flat, "d" if elem.elem is FLOAT else "q"))
         except struct.error:        # (an int past 64 bits)

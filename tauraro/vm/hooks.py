@@ -105,8 +105,9 @@ class HookRuntime:
         c = self._controller
         rows = c.rows() if c is not None else []
         engine_ms = c.engine_seconds * 1000 if c is not None else 0.0
+        scale = c.copy_scale if c is not None and c.copy_samples else None
         if text:
-            sys.stderr.write(format_report(rows, engine_ms))
+            sys.stderr.write(format_report(rows, engine_ms, scale))
         if json_path:
             write_json(rows, json_path)
 
