@@ -193,9 +193,13 @@ def test_the_cache_is_walked_only_when_its_ledger_says_it_may_be_over_its_bound(
     assert cache.settle(str(tmp_path), 3500) == 0            # 1000 + 500 fits: not walked
     assert len(os.listdir(tmp_path)) == 7 and (tmp_path / cache.LEDGER).read_text() == "1500"
     (tmp_path / cache.LEDGER).write_text("3200")
-    assert cache.settle(str(tmp_path), 3500) == 3            # 3200 + 500 may not: walked
-    assert sorted(os.listdir(tmp_path)) == [cache.LEDGER, "f3", "f4", "f5"]
-    assert (tmp_path / cache.LEDGER).read_text() == str(3000 + len("3200"))     # (itself too)
+    # 3200 + 500 may not: walked, and pruned to three quarters of the bound, 2625 (each run
+    # after a cache just under its bound walked it again)
+    assert cache.settle(str(tmp_path), 3500) == 4
+    assert sorted(os.listdir(tmp_path)) == [cache.LEDGER, "f4", "f5"]
+    assert (tmp_path / cache.LEDGER).read_text() == str(2000 + len("3200"))     # (itself too)
+    assert cache.settle(str(tmp_path), 3500) == 0            # 2004 + 500 fits: not walked
+    assert (tmp_path / cache.LEDGER).read_text() == "2504"
 
 
 def _resume_for(src, fname):
