@@ -272,3 +272,23 @@ def test_a_loop_stopping_at_its_typing_does_not_import_the_later_stages(tmp_path
     assert "tauraro.jit.controller" in imported
     later = {"tauraro.jit.emit", "tauraro.jit.transfer", "tauraro.jit.native", "tauraro.jit.ir.record"}
     assert not later & imported, later & imported
+
+
+def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
+    # (platform compiles its regexes at import, ~4-9 ms; native code needs only the
+    # machine's name, os.uname's; random only the libm check uses)
+    prog = tmp_path / "prog.py"
+    prog.write_text(textwrap.dedent("""
+        total = 0
+        for i in range(300000):
+            total += i * i % 7
+        print(total)
+    """))
+    stats = tmp_path / "stats.json"
+    got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
+               "--no-jit-cache", "--jit-stats-json", str(stats)], prog)
+    row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
+    assert row["status"] == "compiled" and row["native_iterations"] > 290000, row
+    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    assert "tauraro.jit.native" in imported
+    assert not {"platform", "random"} & imported, {"platform", "random"} & imported

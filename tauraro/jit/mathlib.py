@@ -97,9 +97,7 @@ def _verdict_path(engine):
     for source in (libm.__file__, __file__):
         with open(source, "rb") as f:
             parts.append(f.read())
-    with BOUNDARY:      # (platform and random: ~3 ms to import, needed by this check only)
-        import platform
-    parts += [sys.version.encode(), repr(platform.libc_ver()).encode(), " ".join(_cpu_flags()).encode()]
+    parts += [sys.version.encode(), _libc().encode(), " ".join(_cpu_flags()).encode()]
     return os.path.join(engine.cache_dir, engine.cache_key(b"\0".join(parts)) + ".math")
 
 
@@ -118,15 +116,22 @@ def _cpu_flags() -> list:
     return _flags
 
 
+def _libc() -> str:
+    """The C library and its version, "glibc 2.36" (what ``platform.libc_ver`` finds by
+    reading the interpreter's binary), or "" if the system does not say."""
+    try:
+        return os.confstr("CS_GNU_LIBC_VERSION") or ""
+    except (AttributeError, ValueError, OSError):
+        return ""
+
+
 def _platform_may_match() -> bool:
     """glibc on x86_64 with FMA: the library ported, in the build its ifunc picks there
     (without FMA the engine's fused multiply-add would be a slow software call, and glibc's
     own build another algorithm)."""
-    with BOUNDARY:
-        import platform
-    if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
+    if sys.platform != "linux" or os.uname().machine != "x86_64":
         return False
-    if platform.libc_ver()[0] != "glibc":
+    if not _libc().startswith("glibc "):
         return False
     flags = _cpu_flags()
     return "fma" in flags and "avx2" in flags
@@ -165,7 +170,7 @@ def _expected(name, x, y):
 def _sample_matches(engine) -> bool:
     from ..wasmgen import libm
     from ..wasmgen.module import Module
-    with BOUNDARY:
+    with BOUNDARY:      # (~2 ms to import, needed by this check only)
         import random
     rng = random.Random(20261201)
     xs = _inputs(rng)
