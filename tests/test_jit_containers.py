@@ -331,3 +331,22 @@ def test_a_list_of_ints_and_floats_copied_in_then_holding_a_big_int(tmp_path):
     """)
     row = r.loop(5)
     assert row["native_iterations"] > 3000, row
+
+
+def test_a_long_list_typed_by_a_sample_is_typed_in_full_when_its_copy_fails(tmp_path):
+    # a long list is typed by its first and last elements (jtypes.classify_sampled); one
+    # float among its ints fails the entry's copy, and the loop is typed again by all of
+    # them: a list of float/int, which native code does not take
+    r = jit(tmp_path, """
+        def f(xs):
+            t = 0
+            for i in range(len(xs)):
+                t += xs[i] * 3
+            return t
+
+        xs = list(range(5000))
+        xs[2500] = 0.5
+        print(f(xs), f(xs), f(xs))
+    """)
+    row = r.loop(4)
+    assert row["status"] == "not compiled" and "float/int" in row["reason"], row

@@ -144,3 +144,17 @@ def test_an_object_holding_c_state_is_not_taken_for_a_plain_one():
 
     assert not plain_class(random.Random) and not plain_class(Rng)
     assert plain_class(Plain) and plain_class(Slotted) and plain_class(Bare)
+
+
+def test_a_first_trip_rejects_a_long_list_of_mixed_elements_by_a_sample(tmp_path):
+    # (its first and last elements, jtypes.sample_iterator: the loop is refused at its
+    # first trip, its file not compiled to register bytecode, as with every element read)
+    r = jit(tmp_path, """
+        xs = [1, "a"] * 20000
+        n = 0
+        for x in xs:
+            n += 1
+        print(n)
+    """)
+    row = r.loop(4)
+    assert row["status"] == "not compiled" and "int/str" in row["reason"], row

@@ -37,13 +37,14 @@ from gc import get_referents as _referents
 from time import thread_time as _thread_time
 from types import CellType as _CELL
 from collections import Counter
+from itertools import repeat as _repeat
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, CellVar, ClassType, FunctionType,
-                     OtherType, class_attributes_changed, classify, constructor, instance_type, methods_named,
+                     OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
@@ -148,6 +149,7 @@ class LoopState:
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
+        self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
         self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
@@ -795,7 +797,10 @@ class JitController:
         """The types of the loop's entry variables, objects and lists of objects with the
         attributes the loop uses."""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-        types = tuple(classify(v, G) for v in values)
+        # (a long list by a sample of its elements, until an entry of a version so typed
+        # fails to copy it: then in full -- graph_structure's loops, refused by their
+        # typing, looked at every one of 135,000 adjacency lists, ~11 ms a time)
+        types = tuple(map(classify if st.typed_in_full else classify_sampled, values, _repeat(G)))
         if st.tuple_vars:
             types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
                           for var, v, t in zip(st.entry_vars, values, types))
@@ -1237,6 +1242,7 @@ class JitController:
                 self._too_much(st, limit, e, r, G, builtins)
                 return None
             if recs is None:     # e.g. a list whose ints do not fit in 64 bits
+                st.typed_in_full = True     # (its elements, not a sample's, type it next)
                 if class_attributes_changed(version.transfer.class_attributes):
                     del st.versions[types]      # a class attribute it read changed: compile again next time
                     if st.last is version:

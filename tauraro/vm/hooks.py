@@ -494,8 +494,8 @@ class LoopSite:
                 # the first trip: an iterator native code never takes is known without
                 # compiling the file to register bytecode (not a dict's: typing it reads
                 # the whole dict, and the controller may refuse it unread)
-                from ..jit.jtypes import OtherType, classify, over_objects
-                t = classify(it)
+                from ..jit.jtypes import OtherType, classify, over_objects, sample_iterator
+                t = classify(sample_iterator(it))
                 if isinstance(t, OtherType) and not over_objects(it):
                     target = _iterates_over(it)
             if target is None:
