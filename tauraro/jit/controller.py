@@ -1018,8 +1018,8 @@ class JitController:
 
     @classmethod
     def _calibrate(cls, seconds, cost):
-        """An entry copied ``cost`` units in, in ``seconds``: at
-        CALIBRATE_LEAST units or more, its ratio to the model's time moves ``copy_scale``
+        """An entry copied ``cost`` units in, in ``seconds`` of CPU time: at CALIBRATE_LEAST
+        units or more, its ratio to the model's time moves ``copy_scale``
         (the mean of the last CALIBRATE_SAMPLES, within COPY_SCALE_RANGE)."""
         if cost < CALIBRATE_LEAST:
             return
@@ -1266,6 +1266,7 @@ class JitController:
         if watchdog is not None:
             watchdog.running(version.memory_address)
         entry_made = version.transfer.generated_seconds - generated     # (its enter function made)
+        cpu1 = _thread_time() if cpu0 is not None else None
         t1 = time.perf_counter()
         try:
             exit_id = version.entry(0)
@@ -1293,10 +1294,10 @@ class JitController:
             # machine must not make the policy judging copies flip)
             transfer -= max(0.0, (t3 - t0) - (_thread_time() - cpu0))
         st.transfer_seconds += max(transfer, 0.0)
-        if version.transfer.full_records and not entry_made and not version.transfer.stores_lists:
-            # (copying in only: the cost of a version storing into lists counts their
-            # writing back too, which its exit does, after other work)
-            self._calibrate(t1 - t0, recs.cost)
+        if cpu1 is not None and not entry_made and not version.transfer.stores_lists:
+            # (copying in only, in CPU time: the cost of a version storing into lists counts
+            # their writing back too, which its exit does, after other work)
+            self._calibrate(cpu1 - cpu0, recs.cost)
         st.compile_seconds += generated
         if version.transfer.full_records:       # (an EntryRecords)
             st.records_in += len(recs.by_id) + sum(len(objects) for _, objects in recs.blocks)

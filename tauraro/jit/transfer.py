@@ -103,9 +103,9 @@ _pack_word = struct.Struct("<q").pack_into
 _unpack_word = struct.Struct("<q").unpack_from
 
 
-_STR_LIST = object_seq("list", STR)
+_STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
 # (the ``resized`` of a list only appended to, in EntryRecords.mutable: see EntryRecords.tail)
-TAIL = object()      # (a dict iterator's keys, when they are strs)
+TAIL = object()
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
