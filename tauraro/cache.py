@@ -62,19 +62,28 @@ def store(path: str, data: bytes, where: str) -> None:
     """Write ``data`` to the cache file ``path`` whole (a temporary file renamed over it:
     a reader never sees half of it), and count it (``wrote``); a failure is ``failed``
     (``where``: the cache it is in)."""
-    tmp = "%s.%d.tmp" % (path, os.getpid())
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        _replace(path, data)
+        wrote(len(data))
+    except OSError as e:
+        failed(where, e)
+
+
+def _replace(path: str, data: bytes) -> None:
+    """``path`` holds ``data`` whole: a temporary file renamed over it (removed if that
+    fails; the OSError is raised)."""
+    tmp = "%s.%d.tmp" % (path, os.getpid())
+    try:
         with open(tmp, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
-        wrote(len(data))
-    except OSError as e:
+    except OSError:
         try:
             os.remove(tmp)
         except OSError:
             pass
-        failed(where, e)
+        raise
 
 
 def settle(top: str, limit: int) -> int:
@@ -99,11 +108,8 @@ def settle(top: str, limit: int) -> int:
 
 
 def _write_ledger(ledger: str, size: int) -> None:
-    tmp = "%s.%d.tmp" % (ledger, os.getpid())
     try:
-        with open(tmp, "w") as f:
-            f.write(str(size))
-        os.replace(tmp, ledger)
+        _replace(ledger, str(size).encode())
     except OSError:
         pass
 

@@ -48,7 +48,8 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
-                     UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost, rows_length)
+                     SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
+                     rows_length)
 from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -275,7 +276,6 @@ _SIZED = (list, tuple, dict, str, set)
 _LEAST_SIZED = (list, tuple, dict, set)     # (_least_copy)
 _LIST_ONLY = {list}
 _LIST_CHANGES = frozenset(("list_set_len", "list_remove", "list_open"))     # (_stores_lists)
-_SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
 # a loop whose trip did not start the JIT trips again after about this much of its work
@@ -950,7 +950,7 @@ class JitController:
                 continue
             v = self._read(var, r, G, builtins)
             t = type(v)
-            if t in _SEQ_ITERATOR_TYPES:
+            if t in SEQ_ITERATOR_TYPES:
                 state = v.__reduce__()
                 v = state[1][0] if len(state) == 3 else None
                 t = type(v)

@@ -795,9 +795,16 @@ def sample_iterator(it):
     if type(it) not in _seq_iterators:
         return it
     seq = _iterated(it)
-    if seq is None or type(seq) not in (list, tuple) or len(seq) <= 4 * SAMPLE_HALF:
+    if seq is None or type(seq) not in (list, tuple):
         return it
-    return iter(seq[:SAMPLE_HALF] + seq[-SAMPLE_HALF:])
+    sample = _sample(seq)
+    return it if sample is seq else iter(sample)
+
+
+def _sample(seq):
+    """A list or tuple longer than 4 * SAMPLE_HALF: its first and last SAMPLE_HALF elements;
+    a shorter one itself."""
+    return seq[:SAMPLE_HALF] + seq[-SAMPLE_HALF:] if len(seq) > 4 * SAMPLE_HALF else seq
 
 
 def classify_sampled(value, G=None) -> JType:
@@ -807,8 +814,8 @@ def classify_sampled(value, G=None) -> JType:
     every element; an entry failing that check is typed again in full: the controller's
     ``_object_types``)."""
     t = type(value)
-    if (t is list or t is tuple) and len(value) > 4 * SAMPLE_HALF:
-        return classify(value[:SAMPLE_HALF] + value[-SAMPLE_HALF:], G)
+    if t is list or t is tuple:
+        return classify(_sample(value), G)
     if t in _seq_iterators:
         return classify(sample_iterator(value), G)
     return classify(value, G)

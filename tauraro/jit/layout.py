@@ -350,7 +350,8 @@ def element_cost(jt, stores: bool) -> int:
 
 _ROWS = frozenset((list, tuple))
 _NUMBERS = (INT, FLOAT, BOOL)
-_SEQ_ITER_TYPES = (type(iter([])), type(iter(())))
+# (the iterators over a list and a tuple: least_cost, the controller's _least_copy)
+SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 
 
 def least_cost(values, types, stores: bool) -> int:
@@ -366,7 +367,7 @@ def least_cost(values, types, stores: bool) -> int:
     total = 0
     seen = set()
     for v, jt in zip(values, types):
-        if isinstance(jt, SeqIterType) and type(v) in _SEQ_ITER_TYPES:
+        if isinstance(jt, SeqIterType) and type(v) in SEQ_ITERATOR_TYPES:
             state = v.__reduce__()
             if len(state) != 3:
                 continue

@@ -39,7 +39,7 @@ from .native import NativeError
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (element_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, element_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -60,12 +60,10 @@ INTERN_ROOM = 4096
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
-_NUMBERS = (INT, FLOAT, BOOL)
 _PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
 _chain = chain.from_iterable
 _PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
-_SEQ_ITER_TYPES = (type(iter([])), _tuple_iterator)
 
 
 _NoneType = type(None)
@@ -1133,19 +1131,7 @@ class EntryRecords:
         if jt is STR:
             obj = self._made_str(view, addr)
         else:
-            n = struct.unpack_from("<q", view, addr)[0]
-            elem = jt.elem
-            words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
-            if elem is BOOL:
-                items = [w != 0 for w in words]
-            elif isinstance(elem, InstanceType):
-                items = [self.instance(a, elem) for a in words]
-            elif isinstance(elem, MaybeType):
-                items = [self.maybe(a, elem.inner) for a in words]
-            elif isinstance(elem, SeqType):
-                items = [self.seq(a, elem) for a in words]
-            else:
-                items = words.tolist()
+            items = self._elements(view, addr, struct.unpack_from("<q", view, addr)[0], jt.elem)
             obj = tuple(items) if jt.kind == "tuple" else items
         self.by_address[addr] = obj
         return obj
