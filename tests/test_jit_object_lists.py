@@ -101,3 +101,30 @@ def test_one_object_twice_and_in_two_lists_is_one_record(tmp_path):
     print(both(ps, ps[::3], 30), ps[0].x, ps[1].x, ps[3].x)
     print(both(ps[::3], ps, 30), ps[0].x, ps[1].x, ps[3].x)
     """))
+
+
+def test_falsy_objects_written_back_keep_their_identity(tmp_path):
+    # a list of objects whose class has __len__ (0: each is falsy) stored into: its write
+    # back finds each object by its record, without asking its truth (which ran __len__
+    # and made a new object of each falsy one)
+    r = jit(tmp_path, """
+        class Cell:
+            def __init__(self, v):
+                self.v = v
+            def __len__(self):
+                return 0
+
+        def rotate(xs, m, n):
+            for i in range(n):
+                a = xs[i % m]
+                a.v += 1
+                xs[i % m] = xs[(i + 1) % m]
+                xs[(i + 1) % m] = a
+            return xs
+
+        cells = [Cell(k) for k in range(50)]
+        keep = list(cells)
+        rotate(cells, 50, 3001)
+        print([c.v for c in cells[:5]], all(any(c is k for k in keep) for c in cells))
+    """)
+    assert r.loop(9)["native_iterations"] > 2900

@@ -874,9 +874,9 @@ class EntryRecords:
         if elem is BOOL:
             return flags_list(bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]))
         words = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q")
-        if isinstance(elem, InstanceType):
-            get = self.by_address.get
-            return [get(a) or self.made(a, elem) for a in words]
+        if isinstance(elem, InstanceType):     # (not ``get(a) or made``: an object may be falsy)
+            instance = self.instance
+            return [instance(a, elem) for a in words]
         if isinstance(elem, MaybeType):       # (0: None)
             maybe, inner = self.maybe, elem.inner
             return [maybe(a, inner) for a in words]
