@@ -1135,6 +1135,7 @@ class JitController:
             builtins = st.builtins = _builtins_of(G)
         version = st.last
         generated = version.transfer.generated_seconds if version is not None else 0.0
+        built = version.transfer.built_seconds if version is not None else 0.0
         # (an entry copying records is billed its CPU time too: see below)
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
@@ -1230,6 +1231,7 @@ class JitController:
                 st.versions[types] = version
                 st.status = "compiled"
             generated = version.transfer.generated_seconds
+            built = version.transfer.built_seconds
             cpu0 = _thread_time() if version.transfer.full_records else None
             t0 = time.perf_counter()
             try:
@@ -1285,10 +1287,12 @@ class JitController:
             self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
             self.interrupted = e
         t3 = time.perf_counter()
-        st.native_seconds += t2 - t1
+        # (making a comprehension's elements is the native run's product: see EntryRecords.built)
+        built = version.transfer.built_seconds - built
+        st.native_seconds += t2 - t1 + built
         # (making the enter and leave functions, once, is compile time)
         generated = version.transfer.generated_seconds - generated
-        transfer = (t1 - t0) + (t3 - t2) - generated
+        transfer = (t1 - t0) + (t3 - t2) - generated - built
         if cpu0 is not None:
             # (the time this thread waited for the CPU is not the copies' cost: a loaded
             # machine must not make the policy judging copies flip)
