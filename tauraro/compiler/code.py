@@ -176,7 +176,9 @@ class CodeObject:
             stack = [self]
             while stack:
                 c = stack.pop()
-                if c.kind in ("function", "lambda"):
+                # (a comprehension: its own frame on 3.11, where a generator expression in
+                # it runs)
+                if c.kind in ("function", "lambda", "comprehension"):
                     functions.setdefault(c.qualname, []).append(c)
                 stack.extend(c.children())
         best = None

@@ -88,6 +88,8 @@ class _Symbol:
 
 
 _INLINED = (ast.ListComp, ast.SetComp, ast.DictComp)
+# (scopes of their own inside a comprehension, which 3.12 does not inline)
+_NESTED = (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.ClassDef)
 
 
 def _walk_comprehension(node):
@@ -98,13 +100,16 @@ def _walk_comprehension(node):
         n = stack.pop()
         yield n
         for c in ast.iter_child_nodes(n):
-            if isinstance(c, (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.ClassDef)):
+            if isinstance(c, _NESTED):
                 continue
             stack.append(c)
 
 
 def _comprehension_names(node):
-    """(names its ``for`` targets bind, names it reads or binds with ``:=``)."""
+    """(names its ``for`` targets bind, names it reads or binds with ``:=``, or that a
+    scope nested in it reads from outside: ``lo`` of a histogram's
+    ``[sum(1 for x in xs if lo <= x) for k in ...]`` reaches the generator expression
+    through the list comprehension)."""
     bound, used = set(), set()
     for n in _walk_comprehension(node):
         if isinstance(n, ast.comprehension):
@@ -113,7 +118,24 @@ def _comprehension_names(node):
                     bound.add(t.id)
         elif isinstance(n, ast.Name):
             used.add(n.id)
+        for c in ast.iter_child_nodes(n):
+            if isinstance(c, _NESTED):
+                used |= _reads_from_outside(c)
     return bound, used - bound
+
+
+def _reads_from_outside(node) -> set:
+    """The names a nested scope reads and does not bind itself (at most: a name it binds
+    in a scope nested further in counts as bound)."""
+    loads, stores = set(), set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            (loads if isinstance(n.ctx, ast.Load) else stores).add(n.id)
+        elif isinstance(n, ast.arg):
+            stores.add(n.arg)
+        elif isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n is not node:
+            stores.add(n.name)
+    return loads - stores
 
 
 class _InlinedTable:

@@ -1647,6 +1647,7 @@ class JitController:
                             intern_keys=graph.const_keys if graph.interning else None,
                             tails=st.tails)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
+        transfer.keeps_lists = not transfer.stores_lists     # (see tauraro.jit.resident)
         t_lowered = time.perf_counter()
         starting = self.engine_seconds - started    # (the JIT's start made in the lowering: not billed)
         # started (wasmtime imported) only once a loop lowers; its start-up is reported on its

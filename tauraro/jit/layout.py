@@ -68,6 +68,9 @@ FLAG_COST = 6
 FLAG_OUT_COST = 12
 CHAR_COST = 1
 RECORD_COST = 128
+# a list of numbers kept in memory from an earlier entry (tauraro.jit.resident) costs a
+# unit per this many elements: its pointers copied and compared, ~0.3 ns an element
+KEPT_ELEMENTS_PER_UNIT = 8
 BULK_RECORD_COST = 48
 # An entry may copy what the baseline would spend on the work it has left (``copy_limit``:
 # JitController._copy_limit estimates it; for a while loop, whose work left is not known,

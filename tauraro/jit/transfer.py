@@ -36,10 +36,11 @@ from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_I
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from .native import NativeError
+from .resident import SEEN_MAX, can_keep, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, element_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, element_cost, COPY_LIMIT, KEPT_ELEMENTS_PER_UNIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -166,6 +167,12 @@ class EntryRecords:
         if isinstance(jt, DictIterType):
             return self._dict_iter(obj, jt)
         n = len(obj)
+        keeps = n >= KEEP_MIN and jt.elem in _NUMBERS and jt.kind != "array" and \
+            getattr(self.transfer, "keeps_lists", False)     # (a FunctionMemory: no)
+        if keeps:
+            addr = self._kept(obj, jt, n)
+            if addr is not None:
+                return addr
         self.cost += n * self._element_cost(jt) + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
@@ -254,9 +261,47 @@ class EntryRecords:
         if jt is STR and n >= KEEP_MIN:     # kept for the next entries (they start after it)
             self.transfer.kept[id(obj)] = (obj, addr)
             self.transfer.kept_end = self.cursor
+        elif keeps:
+            self._keep(obj, addr)
         if jt is not STR and jt.mutable:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
+
+    def _kept(self, obj, jt, n) -> int | None:
+        """The address of the record of ``obj`` (a list or tuple of numbers) an earlier entry
+        wrote and kept (``tauraro.jit.resident``), if ``obj`` holds the very elements it
+        held then and native code did not write the record (its dirty word, which a store
+        sets, still 0); else None, and ``obj`` is not kept again."""
+        transfer = self.transfer
+        kept = transfer.kept.get(id(obj))
+        if kept is None or kept[0] is not obj or len(kept) != 3:
+            return None
+        addr = kept[1]
+        if not unchanged(obj, kept[2]) or _unpack_word(transfer.ensure(addr + SEQ_HEADER), addr + 8)[0]:
+            del transfer.kept[id(obj)]
+            transfer.remember(id(obj), False)
+            return None
+        self.cost += RECORD_COST + n // KEPT_ELEMENTS_PER_UNIT
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        self.by_id[id(obj)] = (addr, jt)
+        self.by_address[addr] = obj
+        if jt.mutable:
+            self.mutable.append((addr, obj, jt.elem, jt.resizable))
+        return addr
+
+    def _keep(self, obj, addr):
+        """Keep the record of ``obj`` just written for the next entries, if an earlier entry
+        copied ``obj`` too (a list copied once pays nothing for a snapshot) and none found
+        it changed (see ``tauraro.jit.resident``)."""
+        transfer = self.transfer
+        seen = transfer.seen_lists.get(id(obj))
+        if seen is None:
+            if can_keep(obj):
+                transfer.remember(id(obj), True)
+        elif seen:
+            transfer.kept[id(obj)] = (obj, addr, snapshot(obj))
+            transfer.kept_end = self.cursor
 
     def tail(self, obj, jt) -> int | None:
         """The address of a record of the list ``obj`` that native code only appends to
@@ -1291,6 +1336,10 @@ class Transfer:
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
         self.kept_end = layout.data_base
+        # (lists of numbers: id -> True once copied by an entry, False once found changed,
+        # ``EntryRecords._keep``; kept only by a version storing into no list)
+        self.seen_lists = {}
+        self.keeps_lists = True
         self.element_lists = dict(element_lists or {})
         self.assumption_failed = False
         self.class_attributes = list(class_attributes)
@@ -1358,6 +1407,19 @@ class Transfer:
         self._exits = exits
         self._by_extras = {}
         self.leave = [self._lazy_leave(rec) for rec in exits]
+
+    def remember(self, key, keep: bool):
+        """Note a list copied (True) or found changed (False) (``EntryRecords._keep``)."""
+        seen = self.seen_lists
+        if len(seen) >= SEEN_MAX:
+            seen.clear()
+        seen[key] = keep
+
+    def is_kept(self, obj) -> bool:
+        """Would an entry find ``obj``'s record kept, and not copy it (``EntryRecords._kept``;
+        the cost model's question, before an entry: ``layout.least_cost``)?"""
+        kept = self.kept.get(id(obj))
+        return kept is not None and kept[0] is obj and len(kept) == 3 and unchanged(obj, kept[2])
 
     def attach(self, instance):
         self.instance = instance

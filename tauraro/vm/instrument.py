@@ -709,7 +709,9 @@ class _Comprehensions(ast.NodeTransformer):
     def visit_ListComp(self, node):
         if _compilable_comprehension(node) and _weight(node) >= LIGHT:
             return self.instrumenter.listcomp(node, self.module_level)
-        return node
+        # (not built natively itself: what its element hands sum() & co. may be, once an
+        # element -- a histogram's ``[sum(1 for x in xs if ...) for k in range(bins)]``)
+        return self.generic_visit(node)
 
     def visit_Call(self, node):
         f = node.func

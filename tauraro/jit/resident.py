@@ -1,0 +1,85 @@
+"""Lists of numbers kept in a compiled version's memory from one entry to the next.
+
+A loop entered again and again over the same list of numbers -- a generator expression
+over a sample, once per statistic; a histogram's bins, one pass over the sample each --
+copied the whole list in at every entry, Numba's "reflected list" problem: 200,000
+floats are 2-10 ms to pack (their objects lie all over the heap), where the pass itself
+runs natively in 0.4 ms. A list of numbers an entry copies (``EntryRecords.record``) and
+the next entry of the same version finds unchanged is not copied again: its record from
+the earlier entry is still in the version's memory (the entries after it start past it,
+``Transfer.kept_end``), and native code of a version storing into no list never wrote it.
+
+"Unchanged" means the list holds the very objects it held when copied: its length, and
+its array of element pointers compared with the one saved then (``unchanged``: two
+memory copies and a compare, ~0.3 ns an element, against 10-50 for packing the numbers).
+Equal values would not do: ``xs[0] = 1`` where it held ``1.0``, ``True`` where ``1``, or
+``-0.0`` where ``0.0`` compare equal and are not what the record says. Identity does:
+ints, floats and bools are immutable, and the saved snapshot holds a reference to every
+element, so no address it compares can be reused by another object meanwhile.
+
+The pointer array is read through ctypes from CPython's list object (``ob_item``, after
+the object's header). That is the host reading its own memory, never native code: the
+sandbox is untouched. The layout is checked on a probe list when this module is imported;
+where it differs (a free-threaded or debug build, another implementation) nothing is kept.
+
+A list is kept only when it is copied by a second entry (a list seen by one entry only,
+the common case, pays nothing for a snapshot), and given up for good when an entry
+finds it changed (a list the program rewrites between entries would be copied again at
+each, and its stale records would fill the kept area).
+"""
+from __future__ import annotations
+
+import ctypes
+import struct
+import sys
+
+# (ids of lists given up on, or seen once, remembered at most this many at a time)
+SEEN_MAX = 4096
+
+
+def _item_reader():
+    """A function giving a list's array of element pointers as bytes, or None where the
+    list object's layout is not the one checked here."""
+    gil = getattr(sys, "_is_gil_enabled", None)       # (3.13: a free-threaded build may not have one)
+    if sys.implementation.name != "cpython" or gil is not None and not gil():
+        return None
+    word = ctypes.sizeof(ctypes.c_void_p)
+    offset = 3 * word       # (ob_refcnt, ob_type, ob_size; then ob_item)
+    pointer_at = ctypes.c_void_p.from_address
+    string_at = ctypes.string_at
+
+    def items(lst) -> bytes:
+        n = len(lst)
+        return string_at(pointer_at(id(lst) + offset).value, n * word) if n else b""
+
+    probe = [object(), 1.5, object(), None]
+    try:
+        if items(probe) != struct.pack("%dP" % len(probe), *map(id, probe)):
+            return None
+    except Exception:       # (an unexpected layout may point anywhere that is mapped)
+        return None
+    return items
+
+
+_items = _item_reader()
+
+
+def can_keep(obj) -> bool:
+    """May ``obj`` (a list or tuple of numbers) be kept across entries at all?"""
+    return type(obj) is tuple or (_items is not None and type(obj) is list)
+
+
+def snapshot(obj):
+    """What ``unchanged`` compares ``obj`` with later: for a list, a tuple of its elements
+    (holding them alive) and its pointer array; a tuple cannot change (None)."""
+    if type(obj) is tuple:
+        return None
+    return tuple(obj), _items(obj)
+
+
+def unchanged(obj, snap) -> bool:
+    """Does ``obj`` hold the very elements it held at ``snapshot``?"""
+    if snap is None:
+        return True
+    held, pointers = snap
+    return len(obj) == len(held) and _items(obj) == pointers

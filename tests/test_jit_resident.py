@@ -1,0 +1,94 @@
+"""Lists of numbers kept in a version's memory from one entry to the next
+(``tauraro.jit.resident``), and the comprehension runs that made them worth keeping.
+
+A list copied by two entries of one version is kept; a later entry that finds it holding
+the very same elements copies nothing. Every way the list can change between entries --
+an element replaced by another number, by an equal number of another type, by ``-0.0``
+where it held ``0.0``, its length -- must make the entry copy it again: each program
+prints what CPython prints.
+"""
+from test_jit import jit
+
+
+def test_a_list_read_by_many_runs_is_copied_in_twice_not_at_every_run(tmp_path):
+    r = jit(tmp_path, """
+        def spread(xs, m):
+            return max(abs(x - m) for x in xs)
+
+        xs = [((i * 7919) % 10007) / 1000.0 - 5.0 for i in range(20000)]
+        ts = tuple(xs)
+        out = []
+        for rep in range(10):
+            out.append((spread(xs, rep * 0.1), spread(ts, -rep * 0.1)))
+        print(out)
+    """)
+    row = r.loop(3)
+    assert row["native_iterations"] >= 15 * 20000, row
+    # (the list and the tuple copied by the first two entries each, then found kept; without
+    # keeping, every entry copies its 20,000 floats)
+    assert row["copied_in"]["words"] <= 4 * 20000, row
+
+
+def test_a_list_changed_between_entries_is_copied_again(tmp_path):
+    # max() and min() of the elements themselves: a kept record would give back what was
+    # copied. Each list is kept first (four runs), then changed once -- in its middle, away
+    # from the elements a long list is typed by (its first and last few) -- and read again.
+    r = jit(tmp_path, """
+        def top(xs):
+            return max(x for x in xs)
+
+        def low(xs):
+            return min(x for x in xs)
+
+        def sample(n):
+            xs = [((i * 7919) % 10007) / 1000.0 + 1.0 for i in range(n)]
+            xs[n // 2] = 20.0
+            xs[n // 2 + 1] = 0.0
+            return xs
+
+        def kept(xs):
+            for rep in range(4):
+                top(xs), low(xs)
+            return xs
+
+        xs = kept(sample(5000))
+        xs[2500] = 30.25                # another float
+        print(top(xs), low(xs))
+        xs = kept(sample(5000))
+        xs[2500] = 20                   # an equal int (20 == 20.0 is not the same number)
+        print(top(xs), low(xs))
+        xs = kept(sample(5000))
+        xs[2501] = -0.0                 # equal to 0.0, not the same number
+        print(top(xs), repr(low(xs)))
+        xs = kept(sample(5000))
+        xs.append(40.5)                 # longer
+        print(top(xs), low(xs))
+        xs = kept(sample(5000))
+        xs.pop(2500)                    # shorter
+        print(top(xs), low(xs))
+        ns = [0] * 5000
+        ns[2500] = 1
+        ns = kept(ns)
+        ns[2500] = True                 # True == 1, and not an int
+        print(top(ns), low(ns), [type(v).__name__ for v in (top(ns), low(ns))])
+    """)
+    assert r.loop(3)["native_iterations"] > 0
+
+
+def test_a_generator_expression_inside_a_list_comprehension_runs_natively(tmp_path):
+    # a histogram: a pass over the sample per bin; short warm-up runs, where an entry's
+    # fixed costs weigh on each element, do not keep the long ones from running natively
+    r = jit(tmp_path, """
+        def histogram(xs, lo, width, bins):
+            return [sum(1 for x in xs if lo + k * width <= x < lo + (k + 1) * width) for k in range(bins)]
+
+        xs = [((i * 7919) % 10007) / 1000.0 - 5.0 for i in range(30000)]
+        print(histogram(xs[:300], -5.0, 1.0, 10))
+        print(histogram(xs[:300], -5.0, 1.0, 10))
+        for rep in range(5):
+            h = histogram(xs, -5.0, 1.0, 10)
+        print(h, sum(h))
+    """)
+    row = r.loop(3)
+    assert row["status"] == "compiled", row
+    assert row["native_iterations"] >= 30 * 30000, row
