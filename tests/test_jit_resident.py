@@ -92,3 +92,25 @@ def test_a_generator_expression_inside_a_list_comprehension_runs_natively(tmp_pa
     row = r.loop(3)
     assert row["status"] == "compiled", row
     assert row["native_iterations"] >= 30 * 30000, row
+
+
+def test_zip_over_long_lists_typed_by_a_sample_checks_every_element(tmp_path):
+    # a zip's lists are typed by their first and last elements at each run; an element of
+    # another type in the middle is found as the entry copies the list
+    r = jit(tmp_path, """
+        def dot(xs, ys):
+            return sum(x * y for x, y in zip(xs, ys))
+
+        xs = [i * 0.5 for i in range(5000)]
+        ys = [1.0 - i * 0.25 for i in range(5000)]
+        for rep in range(4):
+            print(dot(xs, ys))
+        ys[2500] = 3                    # an int among floats: float * int, as CPython does
+        print(dot(xs, ys), dot(ys, xs))
+        xs[2501] = 2 ** 70              # past 64 bits
+        print(dot(xs, ys))
+        ys = [1 - i for i in range(5000)]
+        ys[2500] = 0.5
+        print(dot(ys, ys), dot(ys[::-1], ys))
+    """)
+    assert r.loop(3)["native_iterations"] >= 2 * 5000

@@ -48,7 +48,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
-                     SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
+                     COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_length)
 from .region import Liveness, LoopRegion, attribute_uses
 
@@ -919,7 +919,8 @@ class JitController:
         types = transfer.types
         tails = transfer.tails      # (copied in empty)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                          [None if v in tails else types.get(v) for v in st.entry_vars], transfer.stores_lists)
+                          [None if v in tails else types.get(v) for v in st.entry_vars], transfer.stores_lists,
+                          transfer.is_kept)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
@@ -945,16 +946,18 @@ class JitController:
         seen = {}       # (one list by two names is one record)
         rows = 0
         tails = st.tails
-        for var in st.entry_vars:
-            if var in tails:        # (a list only appended to: copied in empty)
-                continue
-            v = self._read(var, r, G, builtins)
+        # (a list the loop's version keeps in its memory, unchanged, is not copied again)
+        kept = st.last.transfer.is_kept if st.last is not None else None
+        items = [(var, self._read(var, r, G, builtins)) for var in st.entry_vars if var not in tails]
+        for var, v in items:
             t = type(v)
+            if t in COMBINED_TYPES:     # (zip(xs, ys), enumerate(xs): their iterators' lists)
+                items.extend((var, it) for it in v.__reduce__()[1])
             if t in SEQ_ITERATOR_TYPES:
                 state = v.__reduce__()
                 v = state[1][0] if len(state) == 3 else None
                 t = type(v)
-            if t in _LEAST_SIZED:
+            if t in _LEAST_SIZED and not (kept is not None and t is not dict and t is not set and kept(v)):
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 if id(v) not in seen and t is list and v and type(v[0]) is list \
                         and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
@@ -1213,7 +1216,8 @@ class JitController:
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                              [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False)
+                              [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False,
+                              version.transfer.is_kept if version is not None else None)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, already exceed
                 # what its work left pays for: refused before it is compiled or copied)

@@ -818,6 +818,8 @@ def classify_sampled(value, G=None) -> JType:
         return classify(_sample(value), G)
     if t in _seq_iterators:
         return classify(sample_iterator(value), G)
+    if t is zip or t in _reversed_iterators:
+        return _combined_type(value, t, sampled=True)
     return classify(value, G)
 
 
@@ -1478,14 +1480,15 @@ def range_iter_state(it):
     return cur, stop, step
 
 
-def _combined_type(value, t) -> JType:
+def _combined_type(value, t, sampled=False) -> JType:
     """A loop's own ``zip`` (of range, list and tuple iterators; an ``enumerate`` in a
-    ``for`` header is made one by the baseline) or ``reversed`` over a list or tuple."""
+    ``for`` header is made one by the baseline) or ``reversed`` over a list or tuple
+    (``sampled``: their lists typed by a sample, ``classify_sampled``)."""
     state = value.__reduce__()
     if t is zip:
         if len(state) != 2:
             return OtherType("zip(strict=True)")
-        inner = [classify(it) for it in state[1]]
+        inner = [classify_sampled(it) if sampled else classify(it) for it in state[1]]
         bad = [i for i in inner if i not in RANGE_ITERS and not isinstance(i, SeqIterType)]
         if bad or not inner:
             return OtherType("zip over %s" % ", ".join(i.name for i in bad) if bad else "zip()")
@@ -1493,7 +1496,8 @@ def _combined_type(value, t) -> JType:
     if len(state) != 3:
         return OtherType("exhausted iterator")
     seq = state[1][0]
-    st = _seq_type(seq, "list" if type(seq) is list else "tuple") if type(seq) in (list, tuple) else None
+    st = _seq_type(_sample(seq) if sampled else seq, "list" if type(seq) is list else "tuple") \
+        if type(seq) in (list, tuple) else None
     if not isinstance(st, SeqType):
         return OtherType("reversed over a " + (st.name if st else type(seq).__name__))
     return CombinedIter("reversed", [ITER_OF[st]])

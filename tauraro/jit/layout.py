@@ -33,7 +33,7 @@ import struct
 import sys
 from array import array
 
-from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, SeqIterType, SeqType, str_tuple
+from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, SeqIterType, SeqType, str_tuple
 
 SEQ_HEADER = 16
 
@@ -355,9 +355,11 @@ _ROWS = frozenset((list, tuple))
 _NUMBERS = (INT, FLOAT, BOOL)
 # (the iterators over a list and a tuple: least_cost, the controller's _least_copy)
 SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
+# (zip and enumerate objects, whose iterators over lists least_cost and _least_copy count)
+COMBINED_TYPES = (zip, enumerate)
 
 
-def least_cost(values, types, stores: bool) -> int:
+def least_cost(values, types, stores: bool, kept=None) -> int:
     """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
     costs at least, from their lengths alone, before anything is copied: each list or
     tuple of numbers (or the one a list iterator walks) at its elements' cost
@@ -369,13 +371,21 @@ def least_cost(values, types, stores: bool) -> int:
     importing what copies."""
     total = 0
     seen = set()
-    for v, jt in zip(values, types):
+    pairs = list(zip(values, types))
+    for v, jt in pairs:
+        if isinstance(jt, CombinedIter) and type(v) in COMBINED_TYPES:
+            # (zip(xs, ys), enumerate(xs): the iterators they advance, each over its list)
+            inner = v.__reduce__()[1]
+            pairs.extend(zip(inner, jt.inner))
+            continue
         if isinstance(jt, SeqIterType) and type(v) in SEQ_ITERATOR_TYPES:
             state = v.__reduce__()
             if len(state) != 3:
                 continue
             v, jt = state[1][0], jt.seq
         if not isinstance(jt, SeqType) or jt.kind == "array" or id(v) in seen or type(v) not in _ROWS:
+            continue
+        if kept is not None and kept(v):        # (in the version's memory: transfer.Transfer.is_kept)
             continue
         seen.add(id(v))
         elem = jt.elem

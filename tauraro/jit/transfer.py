@@ -32,7 +32,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
-                     SliceValue, TupleValue, class_lookup, classify, virtual_tuple_type,
+                     SliceValue, TupleValue, class_lookup, classify, classify_sampled, virtual_tuple_type,
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from .native import NativeError
@@ -2012,7 +2012,9 @@ def _combined_parts(it, jt, recs, var):
     """The parts of a loop's own zip (over range, list and tuple iterators) or reversed
     (over a list or tuple), remembering each iterator it advances, which the write back
     sets in place (the program may hold them); None if it cannot be native."""
-    if classify(it) is not jt:        # the kind, the iterators' kinds and directions
+    # the kind, the iterators' kinds and directions; their lists' elements by a sample
+    # (each is checked as ``record`` copies it, or found the very one it checked before)
+    if classify_sampled(it) is not jt:
         return None
     if jt.kind == "reversed":
         _, (seq,), index = it.__reduce__()
