@@ -61,6 +61,11 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
             # (trips that did not enter put the loop to sleep: controller._not_entered)
             lines.append("      slept %d time%s: ran as written, uncounted, after trips that did not enter"
                          % (refused["slept"], "" if refused["slept"] == 1 else "s"))
+        if r.get("runs_as_written"):
+            # (runs the JIT would not enter went on as written, without their count: hooks' code 6)
+            n = r["runs_as_written"]
+            lines.append("      %d run%s went on as written after a trip that did not enter"
+                         % (n, "" if n == 1 else "s"))
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"

@@ -32,10 +32,11 @@ import os
 import sys
 import time
 import types
+from operator import length_hint as _length_hint
 
 from .errors import InternalError
 from .instrument import CHUNK_BITS
-from .rewind import DICT_ITERATORS, NOT_NOW, catch_up, one_back
+from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
 # bound on the first trip (start-up imports only what running the program needs)
 UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = None
@@ -440,7 +441,7 @@ class LoopSite:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += IDLE
-            return self._idle
+            return self._as_written(it)
         if self.wakes_at:
             # (a run of the loop that started before it fell asleep)
             self._state.interpreted_iterations += self._counted
@@ -453,6 +454,25 @@ class LoopSite:
             self._die()
             self.runtime.failed(self, e)
             return self._idle
+
+    def _as_written(self, it, counting=None):
+        """The hook's result when the JIT will not enter this run of the loop: for a loop
+        whose instrumented code can (``SiteInfo.plain``), code 6 -- the rest of the run goes
+        on as written, from the element this iteration took, over ``rewind.rewound(it)`` --
+        else ``counting`` (the loop counts on), or an idle countdown."""
+        parent = counting[5] if counting is not None else None
+        if it is not None and self.info.plain:
+            left = _length_hint(it) + 1         # (with the element this iteration took)
+            again = rewound(it)
+            if again is not None:
+                st = self._state
+                if st is not None:
+                    # (counted as the baseline's now: all it has left, a break may end it sooner)
+                    st.interpreted_iterations += left
+                    st.plain_runs += 1
+                # (the countdown the loop's next run starts from, carried as a run's is)
+                return (counting[0] if counting is not None else IDLE, 6, again, None, None, parent)
+        return self._idle if counting is None else counting
 
     def _die(self, frame=None):
         """The JIT gave up on this loop: from its next start on, the loop runs as written
@@ -508,9 +528,10 @@ class LoopSite:
             self._die(frame)
             return self._idle
         st = self._state = target.state
+        st.goes_plain = self.info.plain
         if st.dead:
             self._die(frame)
-            return self._idle
+            return self._as_written(it)
         code = target.code
         r = new_registers(code)
         if target.named or target.cells:
@@ -541,6 +562,17 @@ class LoopSite:
                 self._die(frame)
                 return self._idle
             real, back, restore = seen
+            if back is not real and type(real) is _RANGE_ITER and \
+                    any(v is real for k, v in frame.f_locals.items() if k[:1] != "."):
+                # (a 3.12+ range iterator native code would take a stand-in for, which the
+                # program also holds: a next() of it in the body would move the real one
+                # only, and the stand-in's catching up would skip that element again)
+                if restore is not None:
+                    restore()
+                self.runtime.controller.give_up(st, "not compiled", "the loop's iterator is held "
+                                                "by a variable, and cannot be moved back in place")
+                self._die(frame)
+                return self._as_written(it)
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
         try:
@@ -566,7 +598,12 @@ class LoopSite:
         if record is None:
             if restore is not None:
                 restore()
-            return (decision.countdown, 0, None, None, None, decision.parent)
+            counting = (decision.countdown, 0, None, None, None, decision.parent)
+            if st.dead or st.copy_refused:
+                # (no entry in this run: given up, or refused for what it would copy, which
+                # a for loop's shrinking work left will not pay for later in the run)
+                return self._as_written(it, counting)
+            return counting
         t0 = time.perf_counter()
         if record.callees:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,

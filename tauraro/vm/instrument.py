@@ -83,9 +83,9 @@ if sys.version_info >= (3, 11):
 class SiteInfo:
     """What the hook needs to know about one instrumented loop, or one function compiled
     whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
-    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level")
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain")
 
-    def __init__(self, id, kind, line, col, written, parent, module_level):
+    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False):
         self.id = id
         self.kind = kind                  # "for" or "while"
         self.line = line
@@ -93,6 +93,7 @@ class SiteInfo:
         self.written = written            # names the loop assigns, written back after native code
         self.parent = parent              # the enclosing instrumented loop's site id, or -1
         self.module_level = module_level
+        self.plain = plain                # may its hook have the run go on as written (code 6)?
 
 
 _AST = ast.AST
@@ -408,6 +409,20 @@ def _captured(node, own, walked=None) -> set:
                 if isinstance(m, ast.Name) and m.id in own:
                     out.add(m.id)
     return out
+
+
+def _goes_plain(loop, module_level) -> bool:
+    """May the hook of ``loop`` have the rest of a run go on as written (code 6)? A ``for``
+    loop in a function (a module-level one stops counting through ``live`` instead), whose
+    target binds only names (taking its element again binds them again, nothing more), and
+    with no loop nested in it (its copy is a third copy of its body; an outer loop's
+    count costs little against its inner loops' iterations)."""
+    if module_level or not isinstance(loop, ast.For):
+        return False
+    if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
+               for n in ast.walk(loop.target)):
+        return False
+    return not any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in _walk_local(loop.body + loop.orelse))
 
 
 def _carry_count(k, c):
@@ -962,11 +977,13 @@ class Instrumenter:
                 if n not in declared)
             parent = next((p for p in reversed(loops) if p is not None), -1)
             self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
-                                       module_level))
+                                       module_level, _goes_plain(s, module_level)))
         written = self.sites[k].written
         # the loop as written, for when the JIT has given up on it: chosen as the loop starts
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
         plain = copy.deepcopy(s)
+        # and the rest of a run the JIT will not enter, as written (``_goes_plain``)
+        cont = copy.deepcopy(s) if self.sites[k].plain else None
         first_id = len(self.sites)
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
@@ -990,8 +1007,9 @@ class Instrumenter:
             # a return leaves this loop too (from nested loops as well): the count carries over
             body = _before_each(body, ast.Return, lambda line, col: [_located(
                 st, line, col) for st in _carry_count(k, c)], into_loops=True)
+        slot = []       # (where the hook's code 6 runs ``cont``: filled in below, once located)
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop,
-                          self._cells_used(s))
+                          self._cells_used(s), slot if cont is not None else None)
         # under sys.settrace the hook is not called (a tracer would see it, and native code
         # would hide the loop's lines from it): the countdown starts again
         hook = [ast.If(test=_traced(), body=[_assign(c, _const(250))], orelse=hook)]
@@ -1026,6 +1044,15 @@ class Instrumenter:
         plain.body = self.block(plain.body, declared, module_level, loops + [k], outer)
         plain.orelse = self.block(plain.orelse, declared, module_level, loops, outer)
         self.replay = saved
+        if cont is not None:        # (its comprehensions: the same sites again)
+            saved, self.replay = self.replay, list(nested)
+            cont.body = self.block(cont.body, declared, module_level, loops + [k], outer)
+            cont.orelse = self.block(cont.orelse, declared, module_level, loops, outer)
+            self.replay = saved
+            cont.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
+                                 s.iter.end_col_offset)
+            body6, at = slot[0]
+            body6[at] = cont
         live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
         choose = ast.If(test=live, body=pre + [s], orelse=[plain])
         for n in (choose, live, live.value):
@@ -1130,7 +1157,7 @@ class Instrumenter:
         self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level))
         return k
 
-    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=()):
+    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=(), slot=None):
         site = _const(SITE_PREFIX + str(k))
         args = [_hidden(i) if kind == "for" else _const(None)]
         if cells:
@@ -1159,6 +1186,18 @@ class Instrumenter:
         def when(code, *stmts):
             return ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(code)]),
                           body=list(stmts), orelse=[])
+        if slot is not None:
+            # code 6: the JIT will not enter this run (given up, or an entry refused for what
+            # it would copy): the run goes on as written (the loop's copy ``Instrumenter.loop``
+            # puts where the placeholder is), over the iterator moved back to the element this
+            # iteration took (rewind.rewound), without the count's cost per iteration (+30-45
+            # ns here); its else, or a break in it, ends this loop too. First: the written
+            # values are not there to assign.
+            body6 = [_assign(i, _sub(res, 2)), *_carry_count(k, c), ast.Pass(), ast.Break()]
+            slot.append((body6, len(body6) - 2))
+            six = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(6)]),
+                         body=body6, orelse=[])
+            ran.insert(0, six)
         ran.append(when(1, ast.Continue()))
         ran.append(when(2, *drop(line, s.col_offset), ast.Break()))
         if not module_level:

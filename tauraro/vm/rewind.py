@@ -13,7 +13,7 @@ import sys
 from array import array
 from collections import deque as _consume
 from gc import get_referents as _referents
-from itertools import islice as _islice
+from itertools import chain as _chain, islice as _islice
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
@@ -127,3 +127,25 @@ def catch_up(real, seen, restore) -> bool:
         return False
     real.__setstate__(ahead)
     return True
+
+
+def rewound(it):
+    """``it`` -- the iterator a running loop of the program takes its elements from, just
+    after it gave one -- as an iterator giving that element again and then the rest of
+    ``it``'s: ``it`` itself moved back in place (list, tuple, str, array and reversed-list
+    iterators, range iterators before 3.12, a zip of those), or a 3.12+ range iterator
+    behind the element it gave (it still gives the rest: the program may hold it); None for
+    any other (then nothing was moved). Used when a hooked loop goes on as written
+    (``tauraro.vm.hooks``: code 6)."""
+    if type(it) is RANGE_ITER and RELATIVE_RANGE_STATE:
+        _, (rng,), _ = it.__reduce__()      # (the range left to run)
+        return _chain((rng.start - rng.step,), it)
+    seen = one_back(it)
+    if seen is None or seen is NOT_NOW:
+        return None
+    real, back, restore = seen
+    if back is not real:
+        if restore is not None:
+            restore()
+        return None
+    return it
