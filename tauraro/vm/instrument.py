@@ -16,6 +16,11 @@ might compile (``for`` and ``while`` in module and function bodies)::
             .r3 = <site 3>.hook(.i3)         # reads the frame's locals itself
             .d3, .c3 = <site 3>.split(.r3[0])    # the new countdown (back-off, or a long one)
             if .r3[1]:                   # native code ran: write back, then go where it stopped
+                if .r3[1] == 6:          # (or: the JIT will not enter this run, _goes_plain)
+                    .i3 = .r3[2]; <carry the count>   # the iterator, moved back one element
+                    for TARGET in .i3: BODY      # the rest of the run, as written
+                    else: ORELSE
+                    break
                 x = .r3[2][0] ...        # each name the loop assigns, unless left unbound
                 if .r3[1] == 1: continue     # at the loop header (the loop may have ended)
                 if .r3[1] == 2: break        # a break out of this loop
