@@ -207,7 +207,9 @@ def test_an_entry_copying_much_measures_the_copy_and_the_report_says_so(tmp_path
         def total(xs):
             s = 0.0
             for x in xs:
-                s += x * 0.5
+                # (work enough that the copy pays against the loop as written)
+                y = (x * 0.5 + 1.0) * (x - 3.0) / (x + 1.0)
+                s += y * y - x / (y * y + 2.0) + (x + y) * 0.125
             return s
 
         xs = [i * 0.25 for i in range(200000)]
