@@ -390,36 +390,31 @@ class FunctionState(LoopState):
         return super().row()
 
 
-_HOOK_SECONDS = []
-
-
+@functools.cache
 def hook_seconds() -> float:
     """The CPU time the count costs an iteration of a hooked loop (``.cN -= 1`` and ``if not
     .cN:``, tauraro.vm.instrument), measured once per process: two loops over one range, the
     least difference of three tries (~2 ms in all)."""
-    if not _HOOK_SECONDS:
-        def counted(r):
-            c = 256
-            for _ in r:
-                c -= 1
-                if not c:
-                    c = 256
+    def counted(r):
+        c = 256
+        for _ in r:
+            c -= 1
+            if not c:
+                c = 256
 
-        def plain(r):
-            for _ in r:
-                pass
-        r = range(HOOK_SAMPLE)
-        best = None
-        for _ in range(3):
-            t0 = _thread_time()
-            counted(r)
-            t1 = _thread_time()
-            plain(r)
-            t2 = _thread_time()
-            d = ((t1 - t0) - (t2 - t1)) / HOOK_SAMPLE
-            best = d if best is None else min(best, d)
-        _HOOK_SECONDS.append(max(best, 0.0))
-    return _HOOK_SECONDS[0]
+    def plain(r):
+        for _ in r:
+            pass
+    r = range(HOOK_SAMPLE)
+    differences = []
+    for _ in range(3):
+        t0 = _thread_time()
+        counted(r)
+        t1 = _thread_time()
+        plain(r)
+        t2 = _thread_time()
+        differences.append(((t1 - t0) - (t2 - t1)) / HOOK_SAMPLE)
+    return max(min(differences), 0.0)
 
 
 class JitController:
@@ -1005,7 +1000,7 @@ class JitController:
                 state = v.__reduce__()
                 v = state[1][0] if len(state) == 3 else None
                 t = type(v)
-            if t in _LEAST_SIZED and not (kept is not None and t is not dict and t is not set and kept(v)):
+            if t in _LEAST_SIZED and not (kept is not None and kept(v)):
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 if id(v) not in seen and t is list and v and type(v[0]) is list \
                         and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:

@@ -273,8 +273,8 @@ class EntryRecords:
         held then and native code did not write the record (its dirty word, which a store
         sets, still 0); else None, and ``obj`` is not kept again."""
         transfer = self.transfer
-        kept = transfer.kept.get(id(obj))
-        if kept is None or kept[0] is not obj or len(kept) != 3:
+        kept = transfer.kept_list(obj)
+        if kept is None:
             return None
         addr = kept[1]
         if not unchanged(obj, kept[2]) or _unpack_word(transfer.ensure(addr + SEQ_HEADER), addr + 8)[0]:
@@ -1415,11 +1415,17 @@ class Transfer:
             seen.clear()
         seen[key] = keep
 
+    def kept_list(self, obj):
+        """(``obj``, its record's address, its snapshot) if a record of the list or tuple
+        ``obj`` is kept (``EntryRecords._keep``), changed since or not; else None."""
+        kept = self.kept.get(id(obj))
+        return kept if kept is not None and kept[0] is obj and len(kept) == 3 else None
+
     def is_kept(self, obj) -> bool:
         """Would an entry find ``obj``'s record kept, and not copy it (``EntryRecords._kept``;
         the cost model's question, before an entry: ``layout.least_cost``)?"""
-        kept = self.kept.get(id(obj))
-        return kept is not None and kept[0] is obj and len(kept) == 3 and unchanged(obj, kept[2])
+        kept = self.kept_list(obj)
+        return kept is not None and unchanged(obj, kept[2])
 
     def attach(self, instance):
         self.instance = instance

@@ -63,7 +63,7 @@ import time
 import types
 
 from .errors import InternalError
-from .rewind import NOT_NOW, RANGE_ITER, RELATIVE_RANGE_STATE, one_back
+from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 _getprofile = sys.getprofile
 # runs that are too short for an entry to pay, in a row, after which the site stays cold
@@ -121,20 +121,17 @@ def _rewound(it):
     last element is put in front of it; a zip does this for each iterator it holds. (An
     inner loop's iterator is one an exit made; a range iterator made so starts at 0.)"""
     t = type(it)
-    if t is RANGE_ITER and RELATIVE_RANGE_STATE:
-        _, (rng,), _ = it.__reduce__()       # (the range left to run)
-        return itertools.chain((rng.start - rng.step,), it)
-    if t is RANGE_ITER and not it.__reduce__()[2]:
+    if t is RANGE_ITER and not RELATIVE_RANGE_STATE and not it.__reduce__()[2]:
         # (before 3.12: made by a native exit at its position, an inner loop's iterator
         # that nothing else holds: its range starts at the element it gives next)
         _, (rng,), _ = it.__reduce__()
         return iter(range(rng.start - rng.step, rng.stop, rng.step))
     if t is _ZIP:
         return _ZIP(*[_rewound(inner) for inner in it.__reduce__()[1]])
-    seen = one_back(it)
-    if seen is None or seen is NOT_NOW or seen[1] is not it:
+    again = rewound(it)         # (in place, or a 3.12+ range iterator behind its element)
+    if again is None:
         raise InternalError("the comprehension's iterator cannot be moved back")
-    return it
+    return again
 
 
 def _length(it) -> int:

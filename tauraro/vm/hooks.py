@@ -528,7 +528,6 @@ class LoopSite:
             self._die(frame)
             return self._idle
         st = self._state = target.state
-        st.goes_plain = self.info.plain
         if st.dead:
             self._die(frame)
             return self._as_written(it)
@@ -655,6 +654,7 @@ class LoopSite:
         controller = self.runtime.controller
         controller.register(code)
         st = controller.state(code, loop.id)
+        st.goes_plain = info.plain      # (a run it will not enter goes on as written: _as_written)
         parent = controller.state(code, loop.parent) if loop.parent >= 0 else None
         returns = [(pc, v) for pc, v, ids in code.return_sites if loop.id in ids]
         cell_regs = {reg for _, reg in code.cellvars} | {reg for _, reg in code.freevars}
