@@ -332,8 +332,17 @@ COPY_SCALE_RANGE = (0.5, 4.0)
 # of it (the decision's own is taken out: JitController.overhead). A grid's row of 1000
 # cells takes the baseline ~0.2 ms: under half of MEASURE_SECONDS, the least once, the
 # row loop was weighed by the cells' floor and refused its tables.
+# Nor is one under MEASURE_SURE whose iterations the estimate puts under MEASURE_LEAST /
+# MEASURE_TRUST: the program's first iterations after a trip run slower by ~50-90 us here
+# (caches refilled after the JIT's work: it scales with no iteration count, and is there
+# with the collector off), so 200 iterations of a sieve's marking loop, ~5 us of work,
+# were timed at 500 ns each, and copying 3*10^6 flags in and out looked paid for. (Not the
+# estimate alone: it is a floor, and a loop calling a recursive fill, 5 ms an iteration,
+# is put at 0.1 us.)
 MEASURE_SECONDS = 0.001
 MEASURE_LEAST = 0.0001
+MEASURE_TRUST = 4
+MEASURE_SURE = 0.001
 # A function compiled whole, called from the baseline: its first calls after compiling are
 # judged. Each is timed natively as the baseline's call makes it (the generated entry and the
 # native run, ~1 us for little work); every SAMPLE_EVERY-th one whose native call took less
@@ -664,8 +673,7 @@ class JitController:
                     return True         # (not typed there: counted, to be safe)
         return False
 
-    @classmethod
-    def _measure(cls, st, left, counted):
+    def _measure(self, st, left, counted):
         """Time a for loop's iterations in the baseline: the CPU time since its last trip
         over the iterations made since (from its iterations left, if those are the
         ``counted`` iterations made since: so both trips are in one run of it -- a trip in
@@ -682,11 +690,12 @@ class JitController:
         if left is None or left < 0:
             st.measured_at = None
             return
-        spent = cls._overhead_now(now)
+        spent = self._overhead_now(now)
         if then is not None and then[1] - left == counted:
             done = counted
             took = now - then[0] - (spent - then[2])
-            if done >= 2 and took >= MEASURE_LEAST:
+            if done >= 2 and took >= MEASURE_LEAST and (took >= MEASURE_SURE or done * self._seconds_per_iteration(
+                    st) * MEASURE_TRUST >= MEASURE_LEAST):
                 per = took / done
                 if st.goes_plain:
                     # (a run it will not enter goes on as written, without the count it was
