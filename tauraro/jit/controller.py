@@ -1596,9 +1596,13 @@ class JitController:
         st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
+        if version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects) costs more than the
-            # baseline would have spent on the iterations run natively: it cannot pay
+            # baseline would have spent on the iterations run natively: it cannot pay. (A
+            # version copying no records moves a few words, timed on the wall's clock -- a CPU
+            # clock's two reads would cost its entry more than it does -- and under load a
+            # 3000-iteration run's entry, preempted, once took 20 ms: the loop was given up,
+            # and the 6.7*10^7-iteration run after it interpreted.)
             self.give_up(st, "left to the baseline",
                          "copying in and out (%.1f ms) costs more than %d native iterations save"
                          % (st.transfer_seconds * 1000, st.native_work))
