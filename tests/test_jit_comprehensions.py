@@ -367,8 +367,10 @@ def test_a_comprehension_whose_native_runs_do_not_pay_is_left_to_cpython(tmp_pat
     row = r.loop(3)
     # (timed against the runs as written, or the copying against what CPython spends on an
     # element, timed in a run as written: after a run, or before any, from the lists' sizes)
-    # (at most the three runs before the judgement: the first, untimed, and two timed)
-    assert row["native_iterations"] <= 3 * 100000, row
+    # (at most the four runs before the judgement: the first, untimed, two timed, and one
+    # not timed if it kept a list -- a new list may take a freed one's id, and look copied
+    # before: comprehensions.ComprehensionSite._timed)
+    assert row["native_iterations"] <= 4 * 100000, row
     if row["status"] == "left to the baseline":
         assert "native runs do not pay" in row["reason"] or row["reason"].startswith("copying in and out") \
             or row["reason"].startswith("an entry would copy in more than"), row

@@ -302,6 +302,7 @@ class EntryRecords:
         elif seen:
             transfer.kept[id(obj)] = (obj, addr, snapshot(obj))
             transfer.kept_end = self.cursor
+            Transfer.lists_kept += 1
 
     def tail(self, obj, jt) -> int | None:
         """The address of a record of the list ``obj`` that native code only appends to
@@ -1308,6 +1309,10 @@ def _seq_iter_parts(it, jt, recs):
 
 
 class Transfer:
+    # lists newly kept by any version in this process: an entry that kept one paid for a copy
+    # the next entries will not (a comprehension site does not time such a run)
+    lists_kept = 0
+
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
                  str_keys=False, intern_keys=None, tails=frozenset()):
