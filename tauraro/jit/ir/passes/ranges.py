@@ -56,6 +56,7 @@ BOOL = (0, 1)
 _INT_OR_BOOL = ("int", "bool")
 LENGTH = (0, 1 << 32)         # a record's length: it fits in the 4 GiB of linear memory
 ROUNDS_BEFORE_WIDENING = 3
+_READ, _WRITE, _COMPUTE = "read", "write", "compute"      # the kinds of a block plan's steps
 
 
 def _clamp(lo, hi):
@@ -92,13 +93,17 @@ def entry_interval(slot_key):
 
 
 class Ranges:
-    def __init__(self, graph, live_slots):
+    def __init__(self, graph, entry: dict):
+        """``entry``: slot key -> its interval at the loop's entry, for the slots whose
+        entry value may be read (``entry_intervals``; copied, the seeds update it)."""
         self.graph = graph
         self.values: dict = {}
-        # slots whose entry value may be read: what their types allow
-        self.slots = {k: entry_interval(k) for k in live_slots}
+        self.slots = dict(entry)
         self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
+        # the blocks with a fact (only their writes need ``written``'s lookups)
+        self._fact_blocks = {block for block, _ in self.body_facts}
+        self._plans: dict = {}          # block key -> its plan (see _plan)
         self._slot_reads: dict = {}
         self.elements: dict = {}        # the lists whose int elements are within 2**ELEMENT_BITS
 
@@ -256,37 +261,56 @@ class Ranges:
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
         # (run for every block on every round of the flow: the pass's innermost loop, so
-        # its lookups are hoisted, and _clamp and compute's dispatch are inlined)
+        # what does not change between rounds is found once, in the block's plan)
+        plan = self._plans.get(b.key)
+        if plan is None:
+            plan = self._plans[b.key] = self._plan(b)
+        values = self.values
+        facts = b.key in self._fact_blocks
+        for kind, ins, x, y in plan:
+            if kind is _COMPUTE:            # x: the op's rule, y: the interval without one
+                r = x(self, ins) if x is not None else y
+                if r is not None:
+                    lo, hi = r
+                    values[ins] = (lo if lo > I64_MIN else I64_MIN, hi if hi < I64_MAX else I64_MAX)
+            elif kind is _READ:             # x: the slot's key, y: is it a length?
+                r = state.get(x)
+                if r is None and y:
+                    r = LENGTH
+                if r is not None:
+                    values[ins] = r
+                else:
+                    values.pop(ins, None)
+            else:                           # _WRITE: x: the slot's key, y: the value
+                state[x] = self.written(b, y) if facts else (values.get(y) or self.of(y))
+        return state
+
+    def _plan(self, b) -> list:
+        """What _through does for each instruction of ``b`` that it does something for:
+        (_READ, getvar, slot key, is the slot a length), (_WRITE, setvar, slot key, value)
+        for an int or bool slot, (_COMPUTE, ins, its op's rule or None, the interval
+        without one) for an int or bool value. Made at the block's first visit (the
+        instructions do not change while the flow runs), which also notes the block's
+        ``fresh`` reads."""
+        plan = []
         written = set()
-        values, fresh = self.values, self.fresh
-        facts = self.body_facts
-        rules = _TRANSFER
         for ins in b.instrs:
             op = ins.op
             if op == "getvar":
                 slot = ins.imm
                 key = slot.key
                 if key not in written:
-                    fresh.add(ins)          # the slot's value as the block found it
-                r = state.get(key)
-                if r is None and slot.jtype.parts[slot.part][0] == "len":
-                    r = LENGTH
-                if r is not None:
-                    values[ins] = r
-                else:
-                    values.pop(ins, None)
+                    self.fresh.add(ins)          # the slot's value as the block found it
+                plan.append((_READ, ins, key, slot.jtype.parts[slot.part][0] == "len"))
             elif op == "setvar":
                 slot = ins.imm
                 written.add(slot.key)
                 if slot.type in _INT_OR_BOOL:
-                    state[slot.key] = self.written(b, ins.args[0]) if facts else self.of(ins.args[0])
+                    plan.append((_WRITE, ins, slot.key, ins.args[0]))
             elif ins.type in _INT_OR_BOOL:
-                rule = rules.get(op)
-                r = rule(self, ins) if rule is not None else _default(ins)
-                if r is not None:
-                    lo, hi = r
-                    values[ins] = (lo if lo > I64_MIN else I64_MIN, hi if hi < I64_MAX else I64_MAX)
-        return state
+                rule = _TRANSFER.get(op)
+                plan.append((_COMPUTE, ins, rule, None if rule is not None else _default(ins)))
+        return plan
 
     def _body_facts(self):
         """(block, position) -> ("below" | "above", stop) for each block that runs a range
@@ -327,8 +351,9 @@ _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "n
 # round of the flow, and a comparison's rule was the chain's last test)
 
 def _operands(an, ins):
-    of = an.of
-    return of(ins.args[0]), of(ins.args[1])
+    a, b = ins.args[0], ins.args[1]
+    get = an.values.get             # (an interval is a non-empty tuple: true)
+    return get(a) or an.of(a), get(b) or an.of(b)
 
 
 def _const(an, ins):
@@ -494,14 +519,21 @@ def _widen(old, new):
     return out
 
 
+def entry_intervals(live) -> dict:
+    """Slot key -> ``entry_interval``, for the slots live at entry (made once a pass: every
+    analysis the pass runs starts from them)."""
+    return {k: entry_interval(k) for k in live}
+
+
 def run(graph):
     live = {k for k in graph.slots if k[0] in graph.entry_vars}
-    analysis = Ranges(graph, live)
+    entry = entry_intervals(live)
+    analysis = Ranges(graph, entry)
     analysis.run()
     carried = _carried_seeds(graph, analysis, live)
     if carried and _depends(graph, analysis, carried):
         # would the loop's own bounds on its variables prove more?
-        seeded = Ranges(graph, live)
+        seeded = Ranges(graph, entry)
         seeded.slots.update(carried)
         seeded.run()
         if _proofs(graph, seeded) > _proofs(graph, analysis):
@@ -512,7 +544,7 @@ def run(graph):
     unproved = accumulate.run(graph, analysis.of)
     seeds = accumulate.range_seeds(graph, live) if unproved else None
     if seeds:                   # would bounded ranges prove the sums left?
-        second = Ranges(graph, live)
+        second = Ranges(graph, entry)
         second.slots.update(carried)
         second.slots.update(seeds)
         second.run()
@@ -525,7 +557,7 @@ def run(graph):
     if lists and not accumulate.sums_loads(graph, unproved, lists):
         lists = None            # (no sum adds an element read: bounds on them would not help)
     if lists:                   # would the elements of the lists read, bounded, prove them?
-        third = Ranges(graph, live)
+        third = Ranges(graph, entry)
         third.slots.update(carried)
         third.slots.update(seeds or {})
         third.elements = lists
@@ -537,7 +569,7 @@ def run(graph):
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
-            if not _apply(analysis, ins):
+            if ins.op in _APPLIES and not _apply(analysis, ins):
                 continue
             if ins.op in _COMPARE:
                 known = _compare(ins.op, analysis.of(ins.args[0]), analysis.of(ins.args[1]))
@@ -728,6 +760,10 @@ def _apply(analysis, ins):
 
 # a division by an int (not a constant) and its twin for a >= 0, b > 0
 _DIVISIONS = {"floordiv_ov": "floordiv_nnv", "floordiv": "floordiv_nnv", "mod": "mod_nnv"}
+# the ops _apply may rewrite or drop (it keeps any other as it is)
+_APPLIES = frozenset(_DIVISIONS) | {op for op, d in OPS.items() if d.unguarded is not None} | {
+    "check_nonzero", "check_nonneg", "check_int53", "floordiv_const", "mod_const", "floordiv_nn", "mod_nn",
+    "index", "range_check"}
 
 
 def reciprocal(c: int, hi: int):
