@@ -131,7 +131,9 @@ class Emitter(Sink):
 
     def scratch(self, valtype: str) -> int:
         """A local for a value that lives only inside one block (reused by later blocks)."""
-        pool = self._pool.setdefault(valtype, [])
+        pool = self._pool.get(valtype)
+        if pool is None:
+            pool = self._pool[valtype] = []
         n = self._pool_used.get(valtype, 0)
         if n == len(pool):
             idx = self.new_local("v_" + valtype, valtype)
@@ -182,12 +184,14 @@ class Emitter(Sink):
         for pos, ins in enumerate(instrs):
             for a in ins.args:
                 last_use[a] = pos
-            for _, fields, _ in sinks.get(ins, ()):     # (the fields an exit's objects get)
+            if sinks:
+                for _, fields, _ in sinks.get(ins, ()):     # (the fields an exit's objects get)
+                    for _, v, _ in fields:
+                        last_use[v] = pos
+        if sinks:
+            for _, fields, _ in sinks.get(("term", getattr(self, "_block_key", None)), ()):
                 for _, v, _ in fields:
-                    last_use[v] = pos
-        for _, fields, _ in sinks.get(("term", getattr(self, "_block_key", None)), ()):
-            for _, v, _ in fields:
-                last_use[v] = len(instrs)
+                    last_use[v] = len(instrs)
         if term[0] in ("branch", "return") and term[1] is not None:
             last_use[term[1]] = len(instrs)
         out = set()

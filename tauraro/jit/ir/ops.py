@@ -213,3 +213,6 @@ for _line in _ROWS.strip().splitlines():
 for _g, _p in (("add_ov", "add"), ("sub_ov", "sub"), ("mul_ov", "mul"), ("neg_ov", "neg"),
                ("abs_ov", "abs"), ("floordiv_ov", "floordiv"), ("add_ov_nn", "add"), ("sub_ov_nn", "sub")):
     OPS[_g].unguarded = _p
+
+# the names of the pure ops (the passes ask of every instruction; a set, not OPS[op].pure)
+PURE_OPS = frozenset(name for name, d in OPS.items() if d.pure)

@@ -15,6 +15,7 @@ find the key: ``counts[k] = counts.get(k, 0) + 1`` probes once when k is there.
 """
 from __future__ import annotations
 
+from ..ops import PURE_OPS
 from .rewrite import substitute
 
 
@@ -55,8 +56,9 @@ def run(graph):
                     ins.op = "dict_slot_at"
                     ins.args = ins.args + (have,)
                 probed[ins.args[:2]] = ins
-            elif ins.opdef.pure:
-                key = (op, ins.args, _imm_key(ins.imm))
+            elif op in PURE_OPS:
+                imm = ins.imm
+                key = (op, ins.args, imm if imm is None else _imm_key(imm))
                 have = seen.get(key)
                 if have is not None:
                     subst[ins] = have

@@ -5,6 +5,8 @@ list's ``list_len``, which the recorder reads with every read of the list (most 
 only the address), goes when unused: its record is always there to read."""
 from __future__ import annotations
 
+from ..ops import PURE_OPS
+
 
 def run(graph):
     # one count of the uses, then a worklist: an op whose last use goes may make its
@@ -30,4 +32,7 @@ def run(graph):
 
 
 def _removable(ins) -> bool:
-    return ins.opdef.pure or ins.op in ("getvar", "list_len")
+    return ins.op in _REMOVABLE
+
+
+_REMOVABLE = PURE_OPS | {"getvar", "list_len"}

@@ -92,6 +92,7 @@ def fold_one(ins: Ins):
 
 
 _SELECTS = frozenset(("select_int", "select_float", "select_bool"))
+_DECIDABLE = _SELECTS | {"bool_and", "bool_or"}        # the ops _known_operand may decide
 
 
 def _known_operand(ins: Ins):
@@ -195,17 +196,20 @@ def run(graph):
                     if a in subst:
                         ins.args = tuple([subst.get(a, a) for a in ins.args])
                         break
-            r = _known_operand(ins)
-            if r is not None:               # a select of a constant condition, x & True...
-                subst[ins] = r
-                continue
+            if ins.op in _DECIDABLE:
+                r = _known_operand(ins)
+                if r is not None:           # a select of a constant condition, x & True...
+                    subst[ins] = r
+                    continue
             if ins.op in _SELECTS:
                 kept += _nested_select(ins)
                 if ins.op == "select_bool":
                     _select_bool(ins)
                 elif ins.op == "select_int":
                     kept += _counted(ins)
-            r = fold_one(ins)
+            # (fold_one asks that every operand be a constant: most instructions fail at
+            # the first, asked here without the call)
+            r = fold_one(ins) if ins.args and ins.args[0].op in _CONSTANTS else None
             if r is True:
                 continue                    # a guard that cannot fail
             if isinstance(r, Ins):

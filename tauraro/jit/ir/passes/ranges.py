@@ -47,15 +47,13 @@ from __future__ import annotations
 from ..graph import Ins
 from ..ops import OPS
 from . import accumulate, cse, fold
+from .intervals import BOOL, FULL, I64_MAX, I64_MIN, LENGTH, RULES, default
 from .licm import _dominating_back_edges
 from .rewrite import substitute
 
-I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
-FULL = (I64_MIN, I64_MAX)
-BOOL = (0, 1)
 _INT_OR_BOOL = ("int", "bool")
-LENGTH = (0, 1 << 32)         # a record's length: it fits in the 4 GiB of linear memory
 ROUNDS_BEFORE_WIDENING = 3
+_READ, _WRITE, _COMPUTE = "read", "write", "compute"      # the kinds of a block plan's steps
 
 
 def _clamp(lo, hi):
@@ -92,13 +90,17 @@ def entry_interval(slot_key):
 
 
 class Ranges:
-    def __init__(self, graph, live_slots):
+    def __init__(self, graph, entry: dict):
+        """``entry``: slot key -> its interval at the loop's entry, for the slots whose
+        entry value may be read (``entry_intervals``; copied, the seeds update it)."""
         self.graph = graph
         self.values: dict = {}
-        # slots whose entry value may be read: what their types allow
-        self.slots = {k: entry_interval(k) for k in live_slots}
+        self.slots = dict(entry)
         self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
+        # the blocks with a fact (only their writes need ``written``'s lookups)
+        self._fact_blocks = {block for block, _ in self.body_facts}
+        self._plans: dict = {}          # block key -> its plan (see _plan)
         self._slot_reads: dict = {}
         self.elements: dict = {}        # the lists whose int elements are within 2**ELEMENT_BITS
 
@@ -114,83 +116,10 @@ class Ranges:
 
     # --- transfer functions: the interval an op's result can have (unclamped) ---------------------
     def compute(self, ins):
-        op = ins.op
-        if op in ("int", "bool"):
-            return (ins.imm, ins.imm)
-        a = self.of(ins.args[0]) if ins.args else None
-        b = self.of(ins.args[1]) if len(ins.args) > 1 else None
-        if op in ("add_ov", "add_ov_nn", "add"):
-            return (a[0] + b[0], a[1] + b[1])
-        if op in ("sub_ov", "sub_ov_nn", "sub"):
-            return (a[0] - b[1], a[1] - b[0])
-        if op in ("mul_ov", "mul"):
-            c = [x * y for x in a for y in b]
-            return (min(c), max(c))
-        if op in ("neg_ov", "neg"):
-            return (-a[1], -a[0])
-        if op in ("abs_ov", "abs"):
-            if a[0] >= 0:
-                return a
-            if a[1] <= 0:
-                return (-a[1], -a[0])
-            return (0, max(-a[0], a[1]))
-        if op in ("mod_const", "mod_nn", "mod_mul"):       # the divisor's sign
-            c = ins.imm[0] if op == "mod_mul" else ins.imm
-            return (0, c - 1) if c > 0 else (c + 1, 0)
-        if op in ("floordiv_const", "floordiv_nn", "floordiv_mul"):
-            c = ins.imm[0] if op == "floordiv_mul" else ins.imm
-            return (a[0] // c, a[1] // c) if c > 0 else (a[1] // c, a[0] // c)
-        if op in ("mod", "mod_nnv"):          # the divisor's sign, and no further from 0 than a
-            if b[0] > 0:
-                return (0, b[1] - 1) if a[0] < 0 else (0, min(a[1], b[1] - 1))
-            if b[1] < 0:
-                return (b[0] + 1, 0) if a[1] > 0 else (max(a[0], b[0] + 1), 0)
-            return FULL
-        if op in ("floordiv_ov", "floordiv", "floordiv_nnv"):
-            if b[0] > 0 or b[1] < 0:        # a // b is monotonic in each operand: the corners
-                c = [x // y for x in a for y in b]
-                return (min(c), max(c))
-            return FULL
-        if op == "band":
-            if a[0] >= 0 and b[0] >= 0:
-                return (0, min(a[1], b[1]))
-            if a[0] >= 0:
-                return (0, a[1])
-            if b[0] >= 0:
-                return (0, b[1])
-            return FULL
-        if op in ("bor", "bxor"):
-            if a[0] >= 0 and b[0] >= 0:
-                return (0, (1 << max(a[1], b[1]).bit_length()) - 1)
-            return FULL
-        if op == "rshift":
-            if a[0] >= 0:
-                return (0, a[1])
-            return (min(a[0], -1), max(a[1], 0))
-        if op == "min":
-            return (min(a[0], b[0]), min(a[1], b[1]))
-        if op == "max":
-            return (max(a[0], b[0]), max(a[1], b[1]))
-        if op == "bool_to_int":
-            return a
-        if op == "select_int":      # either value
-            a, b = self.of(ins.args[1]), self.of(ins.args[2])
-            return (min(a[0], b[0]), max(a[1], b[1]))
-        if op == "isqrt":
-            return (0, 1 << 32)
-        if op in ("seq_len", "list_len", "set_len"):
-            return LENGTH
-        if op in ("str_cmp", "str_cmp_char"):
-            return (-1, 1)
-        if op == "load_int" and self.elements and accumulate.base_var(ins.args[0]) in self.elements:
-            return (-(1 << accumulate.ELEMENT_BITS), 1 << accumulate.ELEMENT_BITS)
-        if op == "invert":
-            return (~a[1], ~a[0])
-        if ins.type == "bool":
-            return BOOL
-        if ins.type == "int":
-            return FULL         # the default: nothing known
-        return None
+        """The interval of ``ins``'s result (unclamped), by its op's rule (intervals.RULES;
+        BOOL for another op with a bool result, FULL for one with an int result, else None)."""
+        rule = RULES.get(ins.op)
+        return rule(self, ins) if rule is not None else default(ins)
 
     def written(self, block, v):
         """The interval of ``v`` where ``block`` writes it to a slot: a range iterator's
@@ -329,34 +258,56 @@ class Ranges:
     def _through(self, b, state):
         """The slots' intervals after block ``b``; the values' intervals on the way."""
         # (run for every block on every round of the flow: the pass's innermost loop, so
-        # its lookups are hoisted and _clamp is inlined)
+        # what does not change between rounds is found once, in the block's plan)
+        plan = self._plans.get(b.key)
+        if plan is None:
+            plan = self._plans[b.key] = self._plan(b)
+        values = self.values
+        facts = b.key in self._fact_blocks
+        for kind, ins, x, y in plan:
+            if kind is _COMPUTE:            # x: the op's rule, y: the interval without one
+                r = x(self, ins) if x is not None else y
+                if r is not None:
+                    lo, hi = r
+                    values[ins] = (lo if lo > I64_MIN else I64_MIN, hi if hi < I64_MAX else I64_MAX)
+            elif kind is _READ:             # x: the slot's key, y: is it a length?
+                r = state.get(x)
+                if r is None and y:
+                    r = LENGTH
+                if r is not None:
+                    values[ins] = r
+                else:
+                    values.pop(ins, None)
+            else:                           # _WRITE: x: the slot's key, y: the value
+                state[x] = self.written(b, y) if facts else (values.get(y) or self.of(y))
+        return state
+
+    def _plan(self, b) -> list:
+        """What _through does for each instruction of ``b`` that it does something for:
+        (_READ, getvar, slot key, is the slot a length), (_WRITE, setvar, slot key, value)
+        for an int or bool slot, (_COMPUTE, ins, its op's rule or None, the interval
+        without one) for an int or bool value. Made at the block's first visit (the
+        instructions do not change while the flow runs), which also notes the block's
+        ``fresh`` reads."""
+        plan = []
         written = set()
-        values, fresh = self.values, self.fresh
         for ins in b.instrs:
             op = ins.op
             if op == "getvar":
                 slot = ins.imm
                 key = slot.key
                 if key not in written:
-                    fresh.add(ins)          # the slot's value as the block found it
-                r = state.get(key)
-                if r is None and slot.jtype.parts[slot.part][0] == "len":
-                    r = LENGTH
-                if r is not None:
-                    values[ins] = r
-                else:
-                    values.pop(ins, None)
+                    self.fresh.add(ins)          # the slot's value as the block found it
+                plan.append((_READ, ins, key, slot.jtype.parts[slot.part][0] == "len"))
             elif op == "setvar":
                 slot = ins.imm
                 written.add(slot.key)
                 if slot.type in _INT_OR_BOOL:
-                    state[slot.key] = self.written(b, ins.args[0])
+                    plan.append((_WRITE, ins, slot.key, ins.args[0]))
             elif ins.type in _INT_OR_BOOL:
-                r = self.compute(ins)
-                if r is not None:
-                    lo, hi = r
-                    values[ins] = (lo if lo > I64_MIN else I64_MIN, hi if hi < I64_MAX else I64_MAX)
-        return state
+                rule = RULES.get(op)
+                plan.append((_COMPUTE, ins, rule, None if rule is not None else default(ins)))
+        return plan
 
     def _body_facts(self):
         """(block, position) -> ("below" | "above", stop) for each block that runs a range
@@ -414,14 +365,21 @@ def _widen(old, new):
     return out
 
 
+def entry_intervals(live) -> dict:
+    """Slot key -> ``entry_interval``, for the slots live at entry (made once a pass: every
+    analysis the pass runs starts from them)."""
+    return {k: entry_interval(k) for k in live}
+
+
 def run(graph):
     live = {k for k in graph.slots if k[0] in graph.entry_vars}
-    analysis = Ranges(graph, live)
+    entry = entry_intervals(live)
+    analysis = Ranges(graph, entry)
     analysis.run()
     carried = _carried_seeds(graph, analysis, live)
     if carried and _depends(graph, analysis, carried):
         # would the loop's own bounds on its variables prove more?
-        seeded = Ranges(graph, live)
+        seeded = Ranges(graph, entry)
         seeded.slots.update(carried)
         seeded.run()
         if _proofs(graph, seeded) > _proofs(graph, analysis):
@@ -432,7 +390,7 @@ def run(graph):
     unproved = accumulate.run(graph, analysis.of)
     seeds = accumulate.range_seeds(graph, live) if unproved else None
     if seeds:                   # would bounded ranges prove the sums left?
-        second = Ranges(graph, live)
+        second = Ranges(graph, entry)
         second.slots.update(carried)
         second.slots.update(seeds)
         second.run()
@@ -445,7 +403,7 @@ def run(graph):
     if lists and not accumulate.sums_loads(graph, unproved, lists):
         lists = None            # (no sum adds an element read: bounds on them would not help)
     if lists:                   # would the elements of the lists read, bounded, prove them?
-        third = Ranges(graph, live)
+        third = Ranges(graph, entry)
         third.slots.update(carried)
         third.slots.update(seeds or {})
         third.elements = lists
@@ -457,7 +415,7 @@ def run(graph):
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
-            if not _apply(analysis, ins):
+            if ins.op in _APPLIES and not _apply(analysis, ins):
                 continue
             if ins.op in _COMPARE:
                 known = _compare(ins.op, analysis.of(ins.args[0]), analysis.of(ins.args[1]))
@@ -648,6 +606,10 @@ def _apply(analysis, ins):
 
 # a division by an int (not a constant) and its twin for a >= 0, b > 0
 _DIVISIONS = {"floordiv_ov": "floordiv_nnv", "floordiv": "floordiv_nnv", "mod": "mod_nnv"}
+# the ops _apply may rewrite or drop (it keeps any other as it is)
+_APPLIES = frozenset(_DIVISIONS) | {op for op, d in OPS.items() if d.unguarded is not None} | {
+    "check_nonzero", "check_nonneg", "check_int53", "floordiv_const", "mod_const", "floordiv_nn", "mod_nn",
+    "index", "range_check"}
 
 
 def reciprocal(c: int, hi: int):
