@@ -117,3 +117,72 @@ def test_an_inner_loop_goes_on_as_written_and_its_outer_loop_goes_on(tmp_path):
         print(rows(table, big))
     """)
     assert r.loop(6)["runs_as_written"] >= 1, r.loop(6)
+
+
+def test_every_way_out_of_a_stretch_run_as_written_and_timed(tmp_path):
+    # before an entry that may copy much, a loop that can run as written runs a stretch of
+    # its iterations so, timed (code 7: ``JitController.timed_as_written``), once: here the
+    # iterations from its first trip on, about left // 16 of them (2500). A break, a return,
+    # an exception (its traceback, caught and not) inside it, each in a loop of its own,
+    # and a continue and a body moving the iterator itself in each; and counting going on
+    # after it, to the else
+    loop = """
+        def scan%d(xs, stop, bad):
+            it = iter(xs)
+            total = 0
+            marks = []
+            for x in it:
+                total += big[x * 7 %% 2000000]
+                if x %% 100 == 7:
+                    marks.append(x)
+                    continue
+                if x %% 250 == 3:
+                    total += next(it, 0)
+                if x == stop:
+                    break
+                if x == bad:
+                    raise ValueError("bad %%d after %%d" %% (x, total))
+                if x == -stop:
+                    return "returned", total
+            else:
+                marks.append("else")
+            return total, marks[:4], marks[-3:], len(marks)
+    """
+    r = jit(tmp_path, "\n        big = list(range(2000000))\n" + "".join(loop % k for k in range(5)) + """
+        import traceback
+        xs = list(range(40000))
+        print(scan0(xs, 900, -1))           # a break in the stretch
+        print(scan1(xs, -1000, -1))         # a return in it
+        print(scan2(xs, -7, -1))            # through it, counting on after it, to the else
+        try:
+            scan3(xs, -7, 1200)             # an exception in it
+        except ValueError as e:
+            print("".join(traceback.format_exception(e)).replace(__file__, "prog.py"))
+        print(scan4(xs, -7, 1300))          # uncaught: the traceback is CPython's
+    """)
+    assert r.got.returncode != 0
+    for k in range(5):
+        row = r.loop(8 + 21 * k)
+        assert row["function"] == "scan%d" % k and row["stretches_timed"] == 1, row
+
+
+def test_a_stretch_over_a_range_takes_its_elements_from_the_loops_own_iterator(tmp_path):
+    # (on 3.12+ a range iterator moves forward only: the stretch takes the element this
+    # iteration took, then the real iterator's, which the loop goes on with after it)
+    r = jit(tmp_path, """
+        big = list(range(2000000))
+
+        def walk(n, stop):
+            total = 0
+            last = None
+            for i in range(n):
+                total += big[i * 13 % 2000000] % 7
+                last = i
+                if i == stop:
+                    break
+            return total, last
+
+        print(walk(40000, -1), walk(40000, 1700), walk(40000, 30000))
+    """)
+    row = r.loop(7)
+    assert row["stretches_timed"] == 1, row

@@ -66,6 +66,10 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
             n = r["runs_as_written"]
             lines.append("      %d run%s went on as written after a trip that did not enter"
                          % (n, "" if n == 1 else "s"))
+        if r.get("stretches_timed"):
+            # (iterations run as written, timed, to weigh an entry by: hooks' code 7)
+            n = r["stretches_timed"]
+            lines.append("      %d stretch%s run as written, timed" % (n, "" if n == 1 else "es"))
         for e in r["exits"]:
             lines.append("      exit at line %d: %s x%d" % (e["line"], e["reason"], e["count"]))
     return "\n".join(lines) + "\n"

@@ -32,7 +32,9 @@ import os
 import sys
 import time
 import types
+from itertools import islice
 from operator import length_hint as _length_hint
+from time import thread_time as _thread_time
 
 from .errors import InternalError
 from .instrument import CHUNK_BITS
@@ -423,6 +425,7 @@ class LoopSite:
         self._targets: dict = {}
         self._counted = runtime.threshold
         self._state = None              # the LoopState of the last target (statistics)
+        self._stretching = None         # (the stretch under way, its length, its start: _stretch)
         self.wakes_at = 0.0             # asleep until this perf_counter time (0: awake; see _sleep)
 
     def __repr__(self):
@@ -473,6 +476,30 @@ class LoopSite:
                 # (the countdown the loop's next run starts from, carried as a run's is)
                 return (counting[0] if counting is not None else IDLE, 6, again, None, None, parent)
         return self._idle if counting is None else counting
+
+    def _stretch(self, it, n):
+        """The iterator of a stretch of ``n`` iterations as written (code 7: see
+        ``Decision.stretch``), from the element this iteration took; timed from here to
+        ``stretched``. None where the loop cannot run one."""
+        if it is None or not self.info.plain:
+            return None
+        left = _length_hint(it) + 1
+        again = rewound(it)
+        if again is None:
+            return None
+        n = min(n, left)
+        part = islice(again, n)
+        self._stretching = (part, n, _thread_time())
+        return part
+
+    def stretched(self, part):
+        """The stretch over ``part`` ran to its end: its time per iteration is the baseline's
+        (``JitController.timed_as_written``). (A run of this loop nested in the stretch --
+        a recursive call -- may have had one of its own since: then not timed.)"""
+        now = _thread_time()
+        timing, self._stretching = self._stretching, None
+        if timing is not None and timing[0] is part and self._state is not None:
+            self.runtime.controller.timed_as_written(self._state, timing[1], now - timing[2])
 
     def _die(self, frame=None):
         """The JIT gave up on this loop: from its next start on, the loop runs as written
@@ -598,6 +625,10 @@ class LoopSite:
             if restore is not None:
                 restore()
             counting = (decision.countdown, 0, None, None, None, decision.parent)
+            if decision.stretch and not st.dead:
+                part = self._stretch(it, decision.stretch)
+                if part is not None:
+                    return (decision.countdown, 7, part, None, None, decision.parent)
             if st.dead or st.copy_refused:
                 # (no entry in this run: given up, or refused for what it would copy, which
                 # a for loop's shrinking work left will not pay for later in the run)

@@ -987,8 +987,10 @@ class Instrumenter:
         # the loop as written, for when the JIT has given up on it: chosen as the loop starts
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
         plain = copy.deepcopy(s)
-        # and the rest of a run the JIT will not enter, as written (``_goes_plain``)
+        # and the rest of a run the JIT will not enter, as written (``_goes_plain``), and a
+        # stretch of a run as written, timed (the hook's code 7)
         cont = copy.deepcopy(s) if self.sites[k].plain else None
+        stretch = copy.deepcopy(s) if cont is not None else None
         first_id = len(self.sites)
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
@@ -1058,6 +1060,18 @@ class Instrumenter:
                                  s.iter.end_col_offset)
             body6, at = slot[0]
             body6[at] = cont
+            saved, self.replay = self.replay, list(nested)
+            stretch.body = self.block(stretch.body, declared, module_level, loops + [k], outer)
+            self.replay = saved
+            part = _sub(_hidden(r), 2)
+            stretch.iter = _located(part, s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
+                                    s.iter.end_col_offset)
+            stretched = ast.Expr(value=ast.Call(func=ast.Attribute(
+                value=_const(SITE_PREFIX + str(k)), attr="stretched", ctx=ast.Load()),
+                args=[_sub(_hidden(r), 2)], keywords=[]))
+            stretch.orelse = [_located(st, s.lineno, s.col_offset) for st in (stretched, ast.Continue())]
+            body7, at = slot[1]
+            body7[at] = stretch
         live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
         choose = ast.If(test=live, body=pre + [s], orelse=[plain])
         for n in (choose, live, live.value):
@@ -1202,6 +1216,15 @@ class Instrumenter:
             slot.append((body6, len(body6) - 2))
             six = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(6)]),
                          body=body6, orelse=[])
+            # code 7: the JIT has the next iterations run as written, timed (a stretch: the
+            # loop's copy over ``islice`` of the iterator moved back, its else reporting the
+            # time and going on counting -- ``continue`` in a for's else is the outer loop's);
+            # a break in it ends this loop too
+            body7 = [ast.Pass(), *drop(line, s.col_offset), ast.Break()]
+            slot.append((body7, 0))
+            seven = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(7)]),
+                           body=body7, orelse=[])
+            ran.insert(0, seven)
             ran.insert(0, six)
         ran.append(when(1, ast.Continue()))
         ran.append(when(2, *drop(line, s.col_offset), ast.Break()))
