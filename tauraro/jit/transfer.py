@@ -975,7 +975,9 @@ class EntryRecords:
             return None     # (scattered far apart among other records: made one at a time)
         raw = view[lo:hi].tobytes()
         text = raw[0::8].decode("latin-1")
-        addrs.update(zip(made, map(text.__getitem__, map(slice, starts, ends))))
+        # (a comprehension slicing, not map(text.__getitem__, map(slice, ...)): half the
+        # time, ~250 ns a str here against ~500, a slice object and a method call fewer)
+        addrs.update(zip(made, [text[a:b] for a, b in zip(starts, ends)]))
         # (nonzero where a word's second or third byte is: a str with such a character is
         # wide, made again one at a time; headers' words may have them too)
         wide = (int.from_bytes(raw[1::8], "little") | int.from_bytes(raw[2::8], "little")).to_bytes(
