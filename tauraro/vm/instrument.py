@@ -1069,7 +1069,9 @@ class Instrumenter:
             stretched = ast.Expr(value=ast.Call(func=ast.Attribute(
                 value=_const(SITE_PREFIX + str(k)), attr="stretched", ctx=ast.Load()),
                 args=[_sub(_hidden(r), 2)], keywords=[]))
-            stretch.orelse = [_located(st, s.lineno, s.col_offset) for st in (stretched, ast.Continue())]
+            # (not under a tracer set during the stretch: it would see the site called)
+            report = ast.If(test=_traced(), body=[ast.Pass()], orelse=[stretched])
+            stretch.orelse = [_located(st, s.lineno, s.col_offset) for st in (report, ast.Continue())]
             body7, at = slot[1]
             body7[at] = stretch
         live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
