@@ -21,6 +21,10 @@ might compile (``for`` and ``while`` in module and function bodies)::
                     for TARGET in .i3: BODY      # the rest of the run, as written
                     else: ORELSE
                     break
+                if .r3[1] == 7:          # (or: run a stretch as written, timed: Decision.stretch)
+                    for TARGET in .r3[2]: BODY   # islice of the iterator, moved back one element
+                    else: <site 3>.stretched(.r3[2]); continue     # timed; counting goes on
+                    <carry the count>; break
                 x = .r3[2][0] ...        # each name the loop assigns, unless left unbound
                 if .r3[1] == 1: continue     # at the loop header (the loop may have ended)
                 if .r3[1] == 2: break        # a break out of this loop
