@@ -159,7 +159,7 @@ class LoopState:
         # site: tauraro.vm.hooks, SiteInfo.plain)
         self.goes_plain = False
         self.plain_runs = 0              # (runs it left to go on as written, hooks' code 6)
-        self.stretches = 0               # (stretches it ran as written, timed: hooks' code 7)
+        self.stretches = 0               # (stretches it ran as written, timed: hooks' code 7, _stretch)
         self.measure_waits = 0           # trips that waited for a measurement before a big copy
         self.timed_size = None           # (its data's size when last found not worth timing: _worth_timing)
         self.work_at_try = None          # (a while loop's work done at its last try to enter: _work_seconds)
@@ -559,7 +559,6 @@ class JitController:
                 # count_primes, ~15 ns an iteration as written, timed at 37, copied 5*10^6
                 # flags in, 176 ms, for a pass CPython makes in ~75)
                 st.measured_at = None
-                st.stretches += 1
                 return Decision(None, 1, parent_countdown, stretch=wait)
             now = _thread_time()
             st.measured_at = (now, left, self._overhead_now(now))     # (the timing starts now)

@@ -464,33 +464,42 @@ class LoopSite:
         on as written, from the element this iteration took, over ``rewind.rewound(it)`` --
         else ``counting`` (the loop counts on), or an idle countdown."""
         parent = counting[5] if counting is not None else None
-        if it is not None and self.info.plain:
-            left = _length_hint(it) + 1         # (with the element this iteration took)
-            again = rewound(it)
-            if again is not None:
-                st = self._state
-                if st is not None:
-                    # (counted as the baseline's now: all it has left, a break may end it sooner)
-                    st.interpreted_iterations += left
-                    st.plain_runs += 1
-                # (the countdown the loop's next run starts from, carried as a run's is)
-                return (counting[0] if counting is not None else IDLE, 6, again, None, None, parent)
+        rest = self._from_this_element(it)
+        if rest is not None:
+            again, left = rest
+            st = self._state
+            if st is not None:
+                # (counted as the baseline's now: all it has left, a break may end it sooner)
+                st.interpreted_iterations += left
+                st.plain_runs += 1
+            # (the countdown the loop's next run starts from, carried as a run's is)
+            return (counting[0] if counting is not None else IDLE, 6, again, None, None, parent)
         return self._idle if counting is None else counting
 
     def _stretch(self, it, n):
         """The iterator of a stretch of ``n`` iterations as written (code 7: see
         ``Decision.stretch``), from the element this iteration took; timed from here to
         ``stretched``. None where the loop cannot run one."""
-        if it is None or not self.info.plain:
+        rest = self._from_this_element(it)
+        if rest is None:
             return None
-        left = _length_hint(it) + 1
-        again = rewound(it)
-        if again is None:
-            return None
+        again, left = rest
         n = min(n, left)
         part = islice(again, n)
+        if self._state is not None:
+            self._state.stretches += 1
         self._stretching = (part, n, _thread_time())
         return part
+
+    def _from_this_element(self, it):
+        """(an iterator giving the element this iteration took and then the rest of ``it``'s,
+        how many that is) for a loop whose instrumented code can run as written
+        (``SiteInfo.plain``: codes 6 and 7); else None, and nothing moved."""
+        if it is None or not self.info.plain:
+            return None
+        left = _length_hint(it) + 1         # (with the element this iteration took)
+        again = rewound(it)
+        return None if again is None else (again, left)
 
     def stretched(self, part):
         """The stretch over ``part`` ran to its end: its time per iteration is the baseline's
