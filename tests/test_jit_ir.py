@@ -4,11 +4,15 @@ Each test reads ``--jit-dump`` (the IR after each pass) to check a pass did what
 for, and runs the program against CPython, so a pass that removed a guard it should not
 have would show as a wrong result.
 """
+import random
 import re
 import sys
 
 from harness import run
 from test_jit import Result
+
+from tauraro.jit.region import dominator_sets
+from tauraro.wasmgen.structure import reverse_postorder
 
 
 def dump(tmp_path, src, *options):
@@ -358,3 +362,34 @@ def test_a_sum_of_a_ranges_positions_is_proved_with_the_ranges_ends_checked_at_e
     assert stage(text, "after dce").count("check_abs") == 3      # total, and the range's two ends
     reasons = {reason for reason, line in r.exit_reasons(3)}
     assert any("beyond 2**32 at entry" in x for x in reasons), reasons
+
+
+def _naive_dominators(entry, order, preds):
+    dom = {n: set(order) for n in order}
+    dom[entry] = {entry}
+    changed = True
+    while changed:
+        changed = False
+        for n in order:
+            if n == entry:
+                continue
+            ps = [dom[p] for p in preds(n) if p in dom]
+            if ps:
+                new = set.intersection(*ps) | {n}
+                if new != dom[n]:
+                    dom[n] = new
+                    changed = True
+    return dom
+
+
+def test_dominator_sets_are_those_of_the_definition_on_random_graphs():
+    rng = random.Random(7)
+    for _ in range(2000):
+        n = rng.randint(1, 40)
+        succs = {k: rng.sample(range(n), rng.randint(0, min(3, n))) for k in range(n)}
+        order = reverse_postorder(0, succs.__getitem__, succs)
+        preds = {k: [] for k in range(n)}
+        for k in range(n):
+            for t in succs[k]:
+                preds[t].append(k)
+        assert dominator_sets(0, order, preds.__getitem__) == _naive_dominators(0, order, preds.__getitem__)

@@ -11,27 +11,29 @@ from __future__ import annotations
 
 from ..compiler.code import CodeObject, LoopInfo
 from ..compiler.liveness import Liveness, modified_registers, successors as _successors
-from ..wasmgen.structure import reverse_postorder
+from ..wasmgen.structure import dominator_tree, reverse_postorder
 
 
 def dominator_sets(entry, order, preds) -> dict:
     """Node -> the set of nodes dominating it (itself included), for the nodes of ``order``
-    (reverse postorder from ``entry``); ``preds(node)`` lists a node's predecessors."""
-    dom = {n: set(order) for n in order}
-    dom[entry] = {entry}
-    changed = True
-    while changed:
-        changed = False
-        for n in order:
-            if n == entry:
-                continue
-            ps = [dom[p] for p in preds(n) if p in dom]
-            if not ps:
-                continue
-            new = set.intersection(*ps) | {n}
-            if new != dom[n]:
-                dom[n] = new
-                changed = True
+    (reverse postorder from ``entry``); ``preds(node)`` lists a node's predecessors.
+
+    The immediate dominators first (Cooper, Harvey and Kennedy's iteration), then each set
+    as its immediate dominator's plus itself: for a graph of 526 blocks (a ray tracer's
+    pixel loop, its calls inlined) 6 ms, where sets that started as all the nodes and
+    shrank by intersections took 50, and three passes ask."""
+    idom = dominator_tree(entry, order, preds)
+    dom = {}
+    everything = None
+    for n in order:     # (an immediate dominator comes before the nodes it dominates)
+        if n == entry:
+            dom[n] = {entry}
+        elif n in idom:
+            dom[n] = dom[idom[n]] | {n}
+        else:       # (no predecessor reached from the entry)
+            if everything is None:
+                everything = set(order)
+            dom[n] = set(everything)
     return dom
 
 

@@ -69,13 +69,21 @@ def reverse_postorder(entry, succs, nodes) -> list:
 
 
 def immediate_dominators(entry, succs, order):
-    """Cooper, Harvey and Kennedy's iterative algorithm over reverse postorder."""
-    index = {n: i for i, n in enumerate(order)}
+    """Cooper, Harvey and Kennedy's iterative algorithm over reverse postorder: (node ->
+    its immediate dominator, the entry's itself; node -> its predecessors)."""
     preds = {n: [] for n in order}
     for n in order:
         for t in succs[n]:
             if t in preds:
                 preds[t].append(n)
+    return dominator_tree(entry, order, preds.__getitem__), preds
+
+
+def dominator_tree(entry, order, preds) -> dict:
+    """Node -> its immediate dominator (the entry's: itself), for the nodes of ``order``
+    (reverse postorder from ``entry``) reached from it; ``preds(node)`` lists a node's
+    predecessors (those not in ``order`` are not looked at)."""
+    index = {n: i for i, n in enumerate(order)}
     idom = {entry: entry}
 
     def intersect(a, b):
@@ -88,8 +96,10 @@ def immediate_dominators(entry, succs, order):
     changed = True
     while changed:
         changed = False
-        for n in order[1:]:
-            ps = [p for p in preds[n] if p in idom]
+        for n in order:
+            if n == entry:
+                continue
+            ps = [p for p in preds(n) if p in idom]
             if not ps:
                 continue
             new = ps[0]
@@ -98,7 +108,7 @@ def immediate_dominators(entry, succs, order):
             if idom.get(n) != new:
                 idom[n] = new
                 changed = True
-    return idom, preds
+    return idom
 
 
 class Structurer:
