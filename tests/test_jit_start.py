@@ -292,3 +292,28 @@ def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
     imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
     assert "tauraro.jit.native" in imported
     assert not {"platform", "random"} & imported, {"platform", "random"} & imported
+
+
+def test_runs_about_to_end_are_not_entered(tmp_path):
+    # (JitController._run_ending) 400 rows of 2000 cells, then 3000 rows of one: the row
+    # loop, compiled for the long rows, entered each of the short ones too (an entry of
+    # ~40 us for one iteration); they run as written now
+    r = default(tmp_path, """
+        def make(rows, cols):
+            grid = []
+            s = 1
+            for i in range(rows):
+                row = []
+                for j in range(cols):
+                    s = (s * 1103515245 + 12345) & 0x7FFFFFFF
+                    row.append(s % 9)
+                grid.append(row)
+            return grid
+
+        g = make(400, 2000)
+        h = make(3000, 1)
+        print(sum(map(sum, g)), sum(r[0] for r in h), len(h))
+    """)
+    row = r.loop(7)
+    assert row["native_iterations"] > 600000, row
+    assert row["entries"] < 600, row

@@ -161,6 +161,9 @@ class LoopState:
         self.plain_runs = 0              # (runs it left to go on as written, hooks' code 6)
         self.stretches = 0               # (stretches it ran as written, timed: hooks' code 7, _stretch)
         self.measure_waits = 0           # trips that waited for a measurement before a big copy
+        # (its entries found to cost more than the floor of its iterations saves: timed
+        # before it is given up, _after_exit)
+        self.timing_asked = False
         self.timed_size = None           # (its data's size when last found not worth timing: _worth_timing)
         self.work_at_try = None          # (a while loop's work done at its last try to enter: _work_seconds)
         self.interpreted_iterations = 0
@@ -526,6 +529,8 @@ class JitController:
         short = self._short_runs(st, left)
         if short:
             return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
+        if self._run_ending(st, left):
+            return self._not_entered(st, left + 1, parent_countdown)
         if self.engine is None:
             if not self._start_pays(st, left):
                 return Decision(None, st.start_countdown, parent_countdown)
@@ -537,7 +542,7 @@ class JitController:
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
-                and self._worth_timing(st, r, G, parent):
+                and (st.timing_asked or self._worth_timing(st, r, G, parent)):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
             # loop's iterations to be timed first: what they cost the baseline is what the
@@ -550,7 +555,7 @@ class JitController:
             # to come are its work too, and a sixteenth of a grid row's 600 cells left, ~50
             # us, was too short to be timed, so the row loop was weighed by the floor)
             wait = max(2, min(int(MEASURE_SECONDS / self._seconds_per_iteration(st)),
-                              left // 16 if parent is None else left - 2))
+                              left // 16 if parent is None and not st.timing_asked else left - 2))
             if st.goes_plain:
                 # (a loop whose hook can run it as written runs that many iterations so,
                 # timed, and trips at the next: its count's cost is not in the time, where
@@ -619,6 +624,19 @@ class JitController:
         self.give_up(st, "left to the baseline", "its runs are too short for entries to pay: %d iterations "
                      "left at most, at %d trips" % (st.longest_left, st.known_trips))
         return IDLE_COUNTDOWN
+
+    def _run_ending(self, st, left) -> bool:
+        """Is this run of a loop that has entered before too near its end for an entry to
+        pay: fewer than SHORT_LEFT iterations left, which by what an iteration costs the
+        baseline save less than its entries have cost on average? Then the run goes on as
+        written, and the next trip is at the start of the next run (grid_dp.py's make_grid
+        builds 800 rows of 1000 cells, then 2700 rows of one: each of those entered, at
+        ~40 us, to run one iteration, made its row loop cost twice what CPython spends).
+        (Not a loop with loops nested in it, nor under an explicit --jit-threshold.)"""
+        if left is None or not 0 <= left < SHORT_LEFT or not st.entries or st.nests \
+                or st.loop.kind != "for" or self.eager:
+            return False
+        return left * st.body_seconds < st.transfer_seconds / st.entries
 
     @staticmethod
     def _not_entered(st, countdown, parent_countdown) -> Decision:
@@ -694,8 +712,19 @@ class JitController:
         st.interpreted_iterations += iterations
         if self._trusted(st, iterations, seconds):
             per = seconds / iterations
-            if st.measured_per is None or per < st.measured_per:
-                st.measured_per = per
+            self._timed(st, per)
+
+    @staticmethod
+    def _timed(st, per):
+        """An iteration of ``st`` measured at ``per`` seconds (the least seen is kept). The
+        native iterations it ran before its first timing were credited at the floor
+        (``iteration_seconds``): credited now at what was measured, above that."""
+        if st.measured_per is None:
+            if st.native_iterations and not st.nests:
+                st.native_saving += st.native_iterations * max(0.0, per - st.iteration_seconds)
+            st.measured_per = per
+        elif per < st.measured_per:
+            st.measured_per = per
 
     def _trusted(self, st, done, took) -> bool:
         """Is ``took`` seconds for ``done`` iterations a timing to go by (MEASURE_SURE)?"""
@@ -732,8 +761,7 @@ class JitController:
                     # copied 5*10^6 flags in, 133 ms, for a loop CPython runs in 55)
                     # (a fourth of what was timed at least: the count's cost is measured apart)
                     per = max(per - hook_seconds(), per / 4)
-                if st.measured_per is None or per < st.measured_per:
-                    st.measured_per = per
+                self._timed(st, per)
         st.measured_at = (now, left, spent)
 
     def _work_seconds(self, st, left) -> float:
@@ -865,6 +893,12 @@ class JitController:
         if self.code_for is None:
             return self._resizable(st, types), None
         types, cells = self._with_callees(st, types, r, G, builtins)
+        from .inline import callee_attribute_names
+        names = callee_attribute_names(types, self.code_for)
+        if not names <= st.name_pool:
+            # (the attributes its callees use: objects it passes them are copied in with them)
+            st.name_pool = st.name_pool | names
+            types, cells = self._with_callees(st, self._object_types(st, r, G, builtins), r, G, builtins)
         made = {t.klass for t in types if isinstance(t, ClassType) and constructor(t.klass)} - st.constructed
         if made:
             # classes the loop may call (Inference._construct): their objects copied in get
@@ -1624,7 +1658,14 @@ class JitController:
         st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
+        if version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE \
+                and st.measured_per is None and not st.nests and not st.timing_asked:
+            # (judged by the floor of its iterations' cost, which for a body of calls inlined
+            # says what the calls cost, not their callees: a ray tracer's pixel loop, 11 us an
+            # iteration as written, looked to save 0.4 us. Timed first, then judged)
+            st.timing_asked = True
+            st.measure_waits = 0
+        elif version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects) costs more than the
             # baseline would have spent on the iterations run natively: it cannot pay. (A
             # version copying no records moves a few words, timed on the wall's clock -- a CPU

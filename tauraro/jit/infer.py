@@ -995,7 +995,7 @@ class Inference:
             return "exit", "unpacking a %s" % t[0].name
         if name == "BUILD_TUPLE":
             # a virtual: its members' values, made a Python tuple only where an exit needs it
-            if all(map(_virtual_member, t)):
+            if all(_virtual_member(m) or _object_member(m) for m in t):
                 return TupleValue(t), ""
             return "exit", "a tuple of %s" % ", ".join(m.name for m in t)
         # the arguments of f(a, *t) (and a starred tuple display): a list built, extended and
@@ -1345,6 +1345,15 @@ def _makes_native_call(callee) -> bool:
 def _virtual_member(t: JType) -> bool:
     """May a value of type ``t`` be a member of a tuple virtual?"""
     return t in (INT, FLOAT, BOOL, NONE) or isinstance(t, TupleValue)
+
+
+def _object_member(t: JType) -> bool:
+    """May a value of type ``t``, an object reference, be a member of a tuple virtual that
+    compiled code builds (``return best, best_t``)? Its word is its record's address, as
+    in a variable; an exit needing the tuple makes it of the objects themselves."""
+    if isinstance(t, MaybeType):
+        t = t.inner
+    return isinstance(t, InstanceType) and t.site is None
 
 
 def dominators(region: LoopRegion) -> dict[int, set[int]]:

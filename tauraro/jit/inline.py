@@ -32,15 +32,17 @@ the interpreter) or are undone by an undo log (called from a loop); see
 """
 from __future__ import annotations
 
+import weakref
+
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
                      FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
                      methods_named)
-from .region import FunctionRegion
+from .region import FunctionRegion, attribute_uses
 
 _EMPTY = object()
-MAX_DEPTH = 3            # calls inlined inside inlined calls, at most this deep
+MAX_DEPTH = 5            # calls inlined inside inlined calls, at most this deep
 MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at most
 
 
@@ -366,6 +368,26 @@ def callee_globals(types, code_for) -> set:
             out |= {code.names[ins.args[k]] for ins in code.instrs
                     for name, k in (("LOAD_GLOBAL", 1), ("STORE_GLOBAL", 0)) if ins.op.name == name}
     return out
+
+
+def callee_attribute_names(types, code_for) -> frozenset:
+    """The attribute names the functions a loop with entry types ``types`` may inline use,
+    of any object: an object the loop holds may reach them as an argument
+    (``nearest(spheres, ray)`` calls ``s.hit(ray)`` of each sphere), so it is copied in with
+    those attributes too, as with those its own code uses."""
+    out = set()
+    for fn in reachable_functions(types):
+        code = _register_code(fn, code_for)
+        if code is not None:
+            names = _ATTRIBUTE_NAMES.get(code)
+            if names is None:
+                names = _ATTRIBUTE_NAMES[code] = frozenset().union(*attribute_uses(code, code.instrs).values())
+            out |= names
+    return frozenset(out)
+
+
+# (register code -> the attribute names it uses: asked at every entry of a loop)
+_ATTRIBUTE_NAMES = weakref.WeakKeyDictionary()
 
 
 class CellMap:

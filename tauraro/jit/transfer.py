@@ -105,6 +105,7 @@ _unpack_word = struct.Struct("<q").unpack_from
 _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
 # (the ``resized`` of a list only appended to, in EntryRecords.mutable: see EntryRecords.tail)
 TAIL = object()
+TAIL_ROOM_MAX = 1 << 20     # (elements: Transfer.tail_room grows no further)
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
@@ -320,7 +321,7 @@ class EntryRecords:
             # empty, now of objects, gets a version of its own, as it would copied whole)
             return None
         self.cost += RECORD_COST
-        cap = spare_room(len(obj))
+        cap = max(spare_room(len(obj)), getattr(self.transfer, "tail_room", 0))
         addr = self.cursor + 16
         end = addr + SEQ_HEADER + 8 * cap
         self.cursor = _align(end, 16)
@@ -907,6 +908,9 @@ class EntryRecords:
                                      None if resized else self.flags_in.get(addr))
                 elif resized is TAIL:
                     obj.extend(self._elements(view, addr, n, elem))
+                    cap = struct.unpack_from("<q", view, addr - 8)[0]
+                    if n == cap and cap < TAIL_ROOM_MAX:       # (filled: the next entry's gets more)
+                        self.transfer.tail_room = max(getattr(self.transfer, "tail_room", 0), 2 * cap)
                 else:
                     obj[:] = self._elements(view, addr, n, elem)
         for addr, obj, jt, old in self.objects:
@@ -1343,6 +1347,9 @@ class Transfer:
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
         self.kept_end = layout.data_base
+        # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
+        # time an exit finds one filled, so a row of 440 appends is one entry, not four
+        self.tail_room = 0
         # (lists of numbers: id -> True once copied by an entry, False once found changed,
         # ``EntryRecords._keep``; kept only by a version storing into no list)
         self.seen_lists = {}

@@ -262,6 +262,9 @@ def _native_call(n, assigned=None) -> bool:
         return True         # (rows[i].append(x): of a list, compiled: jtypes.ListMethod)
     if isinstance(f, ast.Attribute) and _element_of_held(f.value, assigned):
         return plain        # (ps[i].step(dt): a method of an object in a list the loop holds)
+    if isinstance(f, ast.Attribute) and assigned is not None and _made_object(f.value) \
+            and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS:
+        return plain        # (Vec(x, y).norm(): a method of the object a call returns)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
     if f.value.id == "math":
@@ -270,6 +273,20 @@ def _native_call(n, assigned=None) -> bool:
     if f.value.id[:1].isupper():
         return plain
     return plain and assigned is not None and f.value.id not in assigned
+
+
+def _made_object(value) -> bool:
+    """Is ``value`` a call that may return an object of the program's classes, whose
+    methods native code calls: ``Vec(x, y)``, ``v.add(w)`` -- not a builtin's, nor a str
+    method's (``raw.strip(".,").lower()`` is the interpreter's)?"""
+    if not isinstance(value, ast.Call):
+        return False
+    f = value.func
+    if isinstance(f, ast.Name):
+        return f.id not in _BUILTIN_NAMES
+    return isinstance(f, ast.Attribute) and not (
+        f.attr in _STR_METHODS or f.attr in _CASE_METHODS or f.attr in _CHAR_METHODS
+        or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
 
 
 def _called_name(call) -> str | None:
