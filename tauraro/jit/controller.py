@@ -366,9 +366,27 @@ TWIN_BOUND = 20e-6
 
 
 def _list_copies(args) -> list:
-    """``args`` with each list replaced by a copy (one copy per list: aliases stay aliases)."""
+    """``args`` with each list replaced by a copy, and the lists in lists and tuples too (a
+    function compiled whole may take lists of lists: the pegs of towers of Hanoi, whose
+    sampled calls, made again on shallow copies, moved the program's own discs); one copy
+    per list, so aliases stay aliases."""
     seen = {}
-    return [seen.setdefault(id(a), a[:]) if type(a) is list else a for a in args]
+
+    def copy(a):
+        t = type(a)
+        if t is not list and t is not tuple:
+            return a
+        c = seen.get(id(a))
+        if c is None:
+            if t is list:
+                c = seen[id(a)] = a[:]
+                for i, x in enumerate(c):
+                    if type(x) is list or type(x) is tuple:
+                        c[i] = copy(x)
+            else:       # (a tuple is itself; one holding lists holds their copies)
+                c = seen[id(a)] = tuple(map(copy, a)) if any(type(x) is list for x in a) else a
+        return c
+    return [copy(a) for a in args]
 
 
 class FunctionState(LoopState):

@@ -26,12 +26,12 @@ import sys
 import time
 
 from ..compiler.code import UNBOUND
-from .infer import NotCompilable
+from .infer import NeedsResizing, NotCompilable
 from .inline import Inliner, whole_argument
 from .layout import COPY_LIMIT, TooMuchToCopy
 from .ir.graph import wasm_type
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
-                     FunctionType, ModuleType, class_lookup, classify)
+                     FunctionType, ModuleType, class_lookup, classify, resizable_type)
 from .region import FunctionRegion
 from .transfer import EntryRecords, static_test
 
@@ -127,7 +127,7 @@ class FunctionVersion:
                     addr = recs.record(a, t)
                     if addr is None:
                         return None
-                    out += [addr, len(a)]
+                    out += [addr] if t.resizable else [addr, len(a)]
         except TooMuchToCopy:
             return None
         finally:
@@ -317,8 +317,15 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
             raise NotCompilable("it reads the global '%s' (a %s)" % (g, t.name))
         global_types[("g", g)] = t
         constants.append((g, value, t))
-    inliner = Inliner(code_for)
-    inf = inliner.compiled_whole(ftype, list(types), global_types)
+    try:
+        inliner = Inliner(code_for, copies_arguments=True)
+        inf = inliner.compiled_whole(ftype, list(types), global_types)
+    except NeedsResizing:
+        # (it appends to, pops or inserts into a list it is passed: every list typed
+        # resizable, as a loop's are; the call's copies are the undo)
+        types = tuple(map(resizable_type, types))
+        inliner = Inliner(code_for, copies_arguments=True)
+        inf = inliner.compiled_whole(ftype, list(types), global_types)
     if isinstance(inf, str):
         raise NotCompilable(inf)
     params, result = list(types), inf.result

@@ -1104,8 +1104,10 @@ class Inference:
                     return "exit", "set.%s in a function compiled whole" % attr
                 return SetMethod(attr, t[0]), ""
             if isinstance(t[0], SeqType) and t[0].kind == "list" and attr in LIST_METHODS:
-                if t[0].resizable and not self.whole:
-                    # (not in a function compiled whole: a failure could not undo a resize)
+                if t[0].resizable and (not self.whole or self.inliner is not None and self.inliner.copies_arguments):
+                    # (not in a function compiled whole, whose failure could not undo a resize,
+                    # unless it is one called by the interpreter, whose lists are copies: see
+                    # tauraro.jit.functions)
                     return ListMethod(attr, t[0]), ""
                 if resizable_type(t[0]).resizable:
                     raise NeedsResizing("%s of a %s" % (attr, t[0].name))

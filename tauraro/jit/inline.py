@@ -47,12 +47,15 @@ MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at mos
 
 
 class Inliner:
-    def __init__(self, code_for, cells=None):
+    def __init__(self, code_for, cells=None, copies_arguments=False):
         """``code_for(function)``: the function's register bytecode, or None; ``cells``:
         id(cell) -> the frame variable of each closure cell that is not a constant
-        (``CellMap.vars``)."""
+        (``CellMap.vars``). ``copies_arguments``: for a function compiled whole that the
+        interpreter calls (``tauraro.jit.functions``), whose lists are copies written back
+        only after a call that succeeded: it, and what it calls natively, may resize them."""
         self.code_for = code_for
         self.cells = cells or {}
+        self.copies_arguments = copies_arguments
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
         # class -> the attribute names the loop may use of its objects (the controller's
         # _used_attributes): an object made natively gets the methods among them
@@ -215,6 +218,10 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
         try:
             inf = Inference(region, entry, inliner, 0, recursion=(fn, tuple(params), result), resumable=False,
                             cells=cells)
+        except NeedsResizing:
+            if inliner.copies_arguments:
+                raise       # (its lists are typed again, resizable: compile_function)
+            return "it resizes a list"
         except NotCompilable as e:
             return str(e)
         returned = {t for _, t in inf.returns}
@@ -238,10 +245,15 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
 
 def whole_argument(t) -> bool:
     """May a function compiled whole take an argument of type ``t`` besides numbers? A
-    list or tuple of numbers or bools: its record's address and length (or only its address:
-    a resizable list, passed by a loop that resizes lists; the function itself never
-    resizes it: its list methods are exits). (Lists of lists or objects: not yet.)"""
-    return isinstance(t, SeqType) and t.kind in ("list", "tuple") and t.elem in (INT, FLOAT, BOOL)
+    list or tuple of numbers or bools, or of such lists and tuples (a board, the pegs of
+    towers of Hanoi): its record's address and length (or only its address: a resizable
+    list; only a function the interpreter calls resizes one: see Inliner.copies_arguments).
+    (Lists of objects: not yet.)"""
+    if not (isinstance(t, SeqType) and t.kind in ("list", "tuple")):
+        return False
+    e = t.elem
+    return e in (INT, FLOAT, BOOL) or (
+        isinstance(e, SeqType) and e.kind in ("list", "tuple") and e.elem in (INT, FLOAT, BOOL))
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
