@@ -74,6 +74,9 @@ print([round(s.radius, 2) for s in discs])
     row = r.loop(BASE + 4)
     assert row["status"] == "compiled", row
     assert row["native_iterations"] > 2900, row
+    # nearest's loop, inlined: its iterations natively counted as its own
+    inner = r.loop(SCENE.splitlines().index("    for s in discs:") + 1)
+    assert inner["native_iterations"] >= 5 * 2900, inner
 
 
 def test_a_tuple_holding_an_object_made_at_an_exit_holds_that_very_object(tmp_path):

@@ -1765,7 +1765,12 @@ class JitController:
         inliner = inf.inliner
         # the globals and cells inlined callees write are written back at every exit too
         carried = st.carried | callee_writes(inf)
-        layout = FrameLayout(region, entry_types, carried, called_regions(inf), undo=calls_with_lists(inf))
+        callees = called_regions(inf)
+        # (the loops of the functions it may inline: counted as theirs, a ray tracer's
+        # nearest() inside its pixel loop)
+        callee_loops = [(r.code, h) for r in callees for h in sorted(r.loop_headers)]
+        layout = FrameLayout(region, entry_types, carried, callees, undo=calls_with_lists(inf),
+                             callee_loops=callee_loops)
         name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
         try:
@@ -1815,7 +1820,8 @@ class JitController:
         st.codegen_seconds += codegen
         st.native_compile_seconds += t2 - t1               # Cranelift, instantiation
         st.compile_seconds += codegen + (t2 - t1)
-        counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)]
+        counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)] + [
+            self._state_by_header(code, h) for code, h in callee_loops]
         version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
                                entry, transfer, counter_states, codegen, t2 - t1)
         version.calls_natively = bool(low.natives)

@@ -70,9 +70,15 @@ class Emitter(Sink):
         self.nest = 0
         self.exit_depth = 0
         self.exit_local = self.new_local("exit_id", "i32")
-        # native iterations of the region's own loops (an inlined callee's are not counted)
+        # native iterations of the region's own loops, and of its inlined callees' (each copy
+        # of a callee's loop counted in a local of its own, their sum in the loop's word)
         self.counters = {h: self.new_local("iterations_L%d" % header_lines.get(h, h), "i64")
-                         for h in sorted(layout.counter_off)}
+                         for h in sorted(h for h in layout.counter_off if type(h) is int)}
+        self.counter_sums = {}      # a callee loop's word -> the counters of its copies
+        for key, source in graph.loop_sources.items():
+            if source in layout.counter_off:
+                self.counters[key] = c = self.new_local("iterations_L%s" % (key,), "i64")
+                self.counter_sums.setdefault(source, []).append(c)
         self.carried = layout.carried
         # With many loop variables, each exit would carry them all as live values to the
         # exit block (a phi per variable per exit: Cranelift's time grows quadratically),
@@ -438,7 +444,13 @@ class Emitter(Sink):
                     self.emit(("i64.extend_i32_u",))
                 self.emit(("f64.store" if vt == "f64" else "i64.store", off + 8 + 8 * k))
         for h, c in self.counters.items():
-            self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+            if type(h) is int:
+                self.e(("i32.const", 0), ("local.get", c), ("i64.store", layout.counter_off[h]))
+        for source, cs in self.counter_sums.items():
+            self.e(("i32.const", 0), ("local.get", cs[0]))
+            for c in cs[1:]:
+                self.e(("local.get", c), "i64.add")
+            self.emit(("i64.store", layout.counter_off[source]))
         # the exit taken, in memory too (for the host, should Ctrl-C cut the return short)
         self.e(("i32.const", 0), ("local.get", self.exit_local), ("i32.store", layout.EXIT_TAKEN))
         self.emit(("local.get", self.exit_local))

@@ -137,13 +137,17 @@ class FrameLayout:
     INTERN = 28
     COUNTERS = 32
 
-    def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False):
+    def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False,
+                 callee_loops=()):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the
         vars native code may change (written back by every exit); ``callees``: the regions
         of the functions inlined into it or called natively (their constants are its too);
-        ``undo``: it calls functions compiled whole that take lists (an undo log)."""
+        ``undo``: it calls functions compiled whole that take lists (an undo log);
+        ``callee_loops``: (code, header) of the loops of inlined callees, whose native
+        iterations are counted too (each in one word, however many times it is inlined),
+        after the region's own loops'."""
         self.region = region
-        headers = sorted(region.loop_headers)
+        headers = sorted(region.loop_headers) + list(callee_loops)
         self.counter_off = {h: self.COUNTERS + 8 * i for i, h in enumerate(headers)}
         off = _align(self.COUNTERS + 8 * len(headers), 16)
         inputs = [(v, t) for v, t in entry.items() if not t.static]

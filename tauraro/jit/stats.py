@@ -39,6 +39,9 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
         lines.append("  %s: %s" % (where, what))
         lines.append("      iterations: %d native, %d interpreted" % (r["native_iterations"],
                                                                       r["interpreted_iterations"]))
+        if r["native_iterations"] and not r["entries"] and r["status"] not in ("interpreted", "compiled"):
+            # (a loop of a function that a compiled loop inlined: counted in that loop's code)
+            lines.append("      the native ones inlined into an enclosing loop's native code")
         if r.get("in_function"):
             lines.append("      %d of them in native calls of %s, compiled whole"
                          % (r["in_function"]["native_iterations"], r["in_function"]["function"]))
