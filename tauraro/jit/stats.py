@@ -39,7 +39,8 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
         lines.append("  %s: %s" % (where, what))
         lines.append("      iterations: %d native, %d interpreted" % (r["native_iterations"],
                                                                       r["interpreted_iterations"]))
-        if r["native_iterations"] and not r["entries"] and r["status"] not in ("interpreted", "compiled"):
+        if r["native_iterations"] and not r["entries"] and r["status"] not in ("interpreted", "compiled") \
+                and not r.get("in_function"):
             # (a loop of a function that a compiled loop inlined: counted in that loop's code)
             lines.append("      the native ones inlined into an enclosing loop's native code")
         if r.get("in_function"):
