@@ -8,7 +8,7 @@ types (picks the compiled version), packs them into the module's linear memory,
 calls the native ``run`` function, unpacks the exit record and the changed
 values back into registers, updates statistics and resumes the interpreter.
 
-Method 1 -- A/B timing of whole programs (the headline figure).  A Tauraro
+Method 1 -- A/B timing of whole programs.  A Tauraro
 program defines
 
     def f(n):
@@ -33,7 +33,13 @@ with six live values (ints and floats) and for loops that index a list of 10,
 1,000 and 100,000 ints -- a list is copied into linear memory on every entry,
 so its cost grows with the list's length.
 
-Method 2 -- in-process breakdown.  A program calling only f(2) K times is run in a child process
+(Since the JIT judges entries, f(2)'s calls stop entering once a run of one native
+iteration is found not to pay for one: Method 1's differences then measure the hook's
+counting, not an entry. The headline is Method 2's.)
+
+Method 2 -- in-process breakdown (the headline figure).  A program calling only f(200)
+K times (a call whose count trips enters native code once: 200 iterations pay for it) is
+run in a child process
 through tauraro's command line (in process) with a JitController whose parts are
 wrapped by timers (each wrapper adds ~0.1-0.2 us): the version's generated
 entry code (type checks and packing), the native call itself, the generated
@@ -41,7 +47,11 @@ exit code (unpacking and storing), the Ctrl-C watchdog calls, and the post-exit
 bookkeeping (_after_exit: iteration statistics, back-off policy).
 The raw NativeInstance.entry() call of the same compiled module is timed too.
 
-Target: <= 5 us per entry (the scalar-loop case).
+Target: <= 3 us per entry (issue 8; the scalar-loop case).
+
+Both methods run with an explicit ``--jit-threshold``: by default the JIT starts only
+once the program's hot loops would pay for its start, and does not enter runs too short
+for an entry to pay (f(2)'s) -- this measures the entry itself, not that policy.
 """
 from __future__ import annotations
 
@@ -132,9 +142,9 @@ def f(n):
 
 
 f(5000)
-f(2)        # (the second entry compiles the generated entry code: not timed below)
+f(200)      # (the second entry compiles the generated entry code: not timed below)
 for _ in range(int(sys.argv[1])):
-    f(2)
+    f(200)
 '''
 
 BREAKDOWN_CHILD = r'''
@@ -184,7 +194,7 @@ def compile_enter(self):
 T.Transfer._compile_enter = compile_enter
 
 import gc
-sys.argv = ["tauraro", "run", PROG, str(K)]
+sys.argv = ["tauraro", "run", "--jit-threshold", "1000", PROG, str(K)]
 from tauraro.cli.main import entry
 try:
     entry()
@@ -216,7 +226,8 @@ def run(cmd, env=None):
 def method1(prog: Path):
     jit_runs, nojit_runs = [], []
     for _ in range(RUNS):    # interleaved, so machine noise hits both modes alike
-        jit_runs.append(eval(run([sys.executable, "-m", "tauraro", "run", str(prog), str(K)]).strip()
+        jit_runs.append(eval(run([sys.executable, "-m", "tauraro", "run", "--jit-threshold", "1000", str(prog),
+                                  str(K)]).strip()
                              .splitlines()[-1]))
         nojit_runs.append(eval(run([sys.executable, "-m", "tauraro", "run", "--no-jit", str(prog),
                                     str(K)]).strip().splitlines()[-1]))
@@ -256,8 +267,8 @@ def method2(prog: Path):
     data = json.loads(line[6:])
     parts = data["parts"]
     n = parts["enter"][1]
-    print("\nMethod 2: in-process breakdown, K calls of f(2) after f(5000): %d entries "
-          "(timer wrappers add ~0.1-0.2 us each)" % n)
+    print("\nMethod 2: in-process breakdown, %d calls of f(200) after f(5000): %d entries "
+          "(timer wrappers add ~0.1-0.2 us each)" % (K, n))
     order = ["trip (whole round trip)", "enter", "check types + pack (generated enter)",
              "watchdog running/stopped", "native call", "unpack + store (generated leave)",
              "after_exit (statistics, policy)"]
@@ -271,6 +282,8 @@ def method2(prog: Path):
     if data["raw_entry"] is not None:
         print("  %-40s %10.2f us per call" % ("raw NativeInstance.entry() of f's module",
                                               data["raw_entry"] * 1e6))
+    # (the native call runs f's 199 iterations besides entering: ~0.2 us; counted in)
+    tot["entries per call"] = n / K
     return tot
 
 
@@ -279,11 +292,16 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         prog = Path(d) / "entry_prog.py"
         prog.write_text(PROGRAM)
-        rows, per_elem = method1(prog)
-        method2(prog)
-        headline = rows[0][3]
-        print("\n  headline: %.2f us per entry+exit of a scalar loop (target <= 5 us: %s)"
-              % (headline, "met" if headline <= 5 else "NOT met"))
+        method1(prog)
+        tot = method2(prog)
+        # Method 1's f(2) enters only until the loop is judged (a run of 1 native iteration
+        # does not pay for an entry: JitController._after_exit), so its difference is not
+        # an entry's cost; Method 2's round trip per entry is the headline (its calls that
+        # do not trip run as written: the count carries from one run to the next)
+        headline = tot["trip (whole round trip)"]
+        print("\n  headline: %.2f us per entry+exit of a scalar loop, the round trip from the hook, "
+              "over the %.0f%% of calls that entered (target <= 3 us: %s)"
+              % (headline, 100 * tot["entries per call"], "met" if headline <= 3 else "NOT met"))
 
 
 if __name__ == "__main__":
