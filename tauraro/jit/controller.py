@@ -1676,24 +1676,25 @@ class JitController:
         st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE \
-                and st.measured_per is None and not st.nests and not st.timing_asked:
-            # (judged by the floor of its iterations' cost, which for a body of calls inlined
-            # says what the calls cost, not their callees: a ray tracer's pixel loop, 11 us an
-            # iteration as written, looked to save 0.4 us. Timed first, then judged)
-            st.timing_asked = True
-            st.measure_waits = 0
-        elif version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
+        if version.transfer.full_records and st.transfer_seconds > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects) costs more than the
             # baseline would have spent on the iterations run natively: it cannot pay. (A
             # version copying no records moves a few words, timed on the wall's clock -- a CPU
             # clock's two reads would cost its entry more than it does -- and under load a
             # 3000-iteration run's entry, preempted, once took 20 ms: the loop was given up,
             # and the 6.7*10^7-iteration run after it interpreted.)
-            self.give_up(st, "left to the baseline",
-                         "copying in and out (%.1f ms) costs more than %d native iterations save"
-                         % (st.transfer_seconds * 1000, st.native_work))
-            return IDLE_COUNTDOWN
+            if st.measured_per is None and not st.nests and not st.timing_asked:
+                # (judged by the floor of its iterations' cost, which for a body of calls
+                # inlined says what the calls cost, not their callees: a ray tracer's pixel
+                # loop, 11 us an iteration as written, looked to save 0.4 us. Timed first,
+                # then judged)
+                st.timing_asked = True
+                st.measure_waits = 0
+            else:
+                self.give_up(st, "left to the baseline",
+                             "copying in and out (%.1f ms) costs more than %d native iterations save"
+                             % (st.transfer_seconds * 1000, st.native_work))
+                return IDLE_COUNTDOWN
         if st.entries >= ENTRIES_BEFORE_JUDGING and \
                 st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries:
             self.give_up(st, "left to the baseline",

@@ -398,7 +398,7 @@ def callee_attribute_names(types, code_for) -> frozenset:
     return frozenset(out)
 
 
-# (register code -> the attribute names it uses: asked at every entry of a loop)
+# (register code -> the attribute names it uses: asked whenever a loop's entry types are made)
 _ATTRIBUTE_NAMES = weakref.WeakKeyDictionary()
 
 

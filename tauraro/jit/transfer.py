@@ -321,7 +321,7 @@ class EntryRecords:
             # empty, now of objects, gets a version of its own, as it would copied whole)
             return None
         self.cost += RECORD_COST
-        cap = max(spare_room(len(obj)), getattr(self.transfer, "tail_room", 0))
+        cap = max(spare_room(len(obj)), self.transfer.tail_room)
         addr = self.cursor + 16
         end = addr + SEQ_HEADER + 8 * cap
         self.cursor = _align(end, 16)
@@ -910,7 +910,7 @@ class EntryRecords:
                     obj.extend(self._elements(view, addr, n, elem))
                     cap = struct.unpack_from("<q", view, addr - 8)[0]
                     if n == cap and cap < TAIL_ROOM_MAX:       # (filled: the next entry's gets more)
-                        self.transfer.tail_room = max(getattr(self.transfer, "tail_room", 0), 2 * cap)
+                        self.transfer.tail_room = max(self.transfer.tail_room, 2 * cap)
                 else:
                     obj[:] = self._elements(view, addr, n, elem)
         for addr, obj, jt, old in self.objects:
