@@ -186,3 +186,26 @@ def test_a_stretch_over_a_range_takes_its_elements_from_the_loops_own_iterator(t
     """)
     row = r.loop(7)
     assert row["stretches_timed"] >= 1, row
+
+
+def test_stretches_too_short_to_go_by_alone_are_added_up(monkeypatch):
+    # a nested loop's stretch is the rest of its run: grid rows of ~900 cells took ~85 us
+    # as written on a fast machine, each under MEASURE_LEAST, and the loop was never timed
+    # (its cells weighed by the floor, ~2x under, its table refused for good)
+    from types import SimpleNamespace
+
+    import pytest
+    from tauraro.jit import controller as C
+    J = C.JitController
+    monkeypatch.setattr(J, "_seconds_per_iteration", lambda self, st: 100e-9)
+    c = J.__new__(J)
+    st = SimpleNamespace(interpreted_iterations=0, native_iterations=0, nests=False, measured_per=None,
+                         short_timings=None, iteration_seconds=25e-9)
+    part = 0.6 * C.MEASURE_LEAST
+    c.timed_as_written(st, 900, part)
+    assert st.measured_per is None and st.interpreted_iterations == 900
+    c.timed_as_written(st, 800, part)
+    assert st.measured_per == pytest.approx(2 * part / 1700)
+    assert st.short_timings is None and st.interpreted_iterations == 1700
+    c.timed_as_written(st, 1000, 0.5 * part)       # (alone again: too short, held)
+    assert st.measured_per == pytest.approx(2 * part / 1700) and st.short_timings == (1000, 0.5 * part)

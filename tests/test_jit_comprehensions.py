@@ -31,6 +31,29 @@ def test_a_comprehension_reading_enclosing_variables_is_built_natively(tmp_path)
     assert r.exit_reasons(4)[("left the loop", 4)] >= 2
 
 
+def test_native_runs_well_under_cpythons_floor_are_not_timed_against_a_run_as_written(tmp_path):
+    # the first native run is not timed, the next two are: taking less an element than
+    # CPython spends at least (ComprehensionSite._judge_by_floor), they pay, and no run is
+    # left to CPython to be timed (which cost a whole run as written: a fifth of the work
+    # of a program making its comprehensions five times)
+    r = jit(tmp_path, """
+        def f(n, m):
+            return sum(i * i % m for i in range(n) if i % 3)
+
+        def g(n, k):
+            return [h(i, k) for i in range(n)]
+
+        def h(i, k):
+            return (i * k + 1) % 1009 - i // 3
+        t = 0
+        for rep in range(5):
+            t += f(100000, 97 + rep) + g(100000, rep)[-1]
+        print(t)
+    """)
+    assert r.loop(3)["native_iterations"] == 5 * 100000, r.loop(3)
+    assert r.loop(6)["native_iterations"] == 5 * 100000, r.loop(6)
+
+
 def test_a_file_with_a_generator_expression_inside_another_is_compiled(tmp_path):
     # the nested generator expression once made the register compiler fail on the whole
     # file, so no loop of it was compiled
