@@ -34,6 +34,7 @@ import sys
 from array import array
 
 from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, SeqIterType, SeqType, str_tuple
+from .resident import repeated
 
 SEQ_HEADER = 16
 
@@ -342,6 +343,20 @@ def rows_length(rows) -> int:
     return sum(map(len, dict(zip(map(id, rows), rows)).values()))
 
 
+def list_cost(v, jt, stores: bool) -> int:
+    """What copying the list or tuple of numbers ``v`` (of the SeqType ``jt``) costs an
+    entry: each element at ``element_cost``; a list holding one number at every index
+    (``resident.repeated``: a row made ``[0] * n``, its first elements aside) a unit per
+    KEPT_ELEMENTS_PER_UNIT in,
+    as its copy writes one word repeated, and its writing back as any list's."""
+    n = len(v)
+    same = repeated(v)
+    if same is None:
+        return n * element_cost(jt, stores)
+    out = (FLAG_OUT_COST if jt.elem is BOOL else ELEMENT_OUT_COST) if stores and jt.mutable else 0
+    return same[0] * element_cost(jt, stores) + (n - same[0]) // KEPT_ELEMENTS_PER_UNIT + (n - same[0]) * out
+
+
 def element_cost(jt, stores: bool) -> int:
     """What an element of a record of type ``jt`` (a SeqType, or STR) costs an entry
     (ELEMENT_COST...): copying it in, and writing it back if the version may store into
@@ -394,8 +409,11 @@ def least_cost(values, types, stores: bool, kept=None) -> int:
         seen.add(id(v))
         elem = jt.elem
         if elem in _NUMBERS:
-            total += len(v) * element_cost(jt, stores)
+            total += list_cost(v, jt, stores)
         elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
                 and set(map(type, v)) <= _ROWS:
-            total += rows_count(v) * RECORD_COST + rows_length(v) * element_cost(elem, stores)
+            # (each distinct row at its own cost: a DP table's rows of zeros, [0] * n, cost
+            # little to copy in)
+            distinct = dict(zip(map(id, v), v)).values() if rows_count(v) != len(v) else v
+            total += len(distinct) * RECORD_COST + sum(list_cost(row, elem, stores) for row in distinct)
     return total

@@ -36,11 +36,11 @@ from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_I
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from .native import NativeError
-from .resident import SEEN_MAX, can_keep, snapshot, unchanged
+from .resident import SEEN_MAX, can_keep, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, element_cost, COPY_LIMIT, KEPT_ELEMENTS_PER_UNIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, element_cost, list_cost, COPY_LIMIT, KEPT_ELEMENTS_PER_UNIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -174,10 +174,23 @@ class EntryRecords:
             addr = self._kept(obj, jt, n)
             if addr is not None:
                 return addr
-        self.cost += n * self._element_cost(jt) + RECORD_COST
+        same = repeated(obj) if jt.elem is INT or jt.elem is FLOAT else None
+        self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self._stores())) \
+            + RECORD_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        if jt.kind == "array":      # as it is in memory, or made 8 bytes an element
+        if same is not None:        # one number at every index after the first few: one word repeated
+            k, value = same
+            pytype = int if jt.elem is INT else float
+            if type(value) is not pytype or not _all_of(obj[:k], pytype):
+                return None
+            code = "d" if jt.elem is FLOAT else "q"
+            try:
+                body = _words(obj[:k], code) + _words((value,), code) * (n - k)
+            except struct.error:        # (an int past 64 bits)
+                return None
+            head = struct.pack("<qq", n, 0)
+        elif jt.kind == "array":      # as it is in memory, or made 8 bytes an element
             head = struct.pack("<qq", n, 0)
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
                 array("d" if jt.elem is FLOAT else "q", obj)).cast("B")
@@ -333,7 +346,11 @@ class EntryRecords:
 
     def _element_cost(self, jt) -> int:
         """What an element of a record of type ``jt`` costs the entry (``element_cost``)."""
-        return element_cost(jt, getattr(self.transfer, "stores_lists", False))    # (a FunctionMemory: no)
+        return element_cost(jt, self._stores())
+
+    def _stores(self) -> bool:
+        """Does the version store into lists (``Transfer.stores_lists``)?"""
+        return getattr(self.transfer, "stores_lists", False)    # (a FunctionMemory: no)
 
     def _element_records(self, obj, elem) -> array | None:
         """The addresses of the records of the objects, lists or tuples in ``obj``, each

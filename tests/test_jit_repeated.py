@@ -1,0 +1,96 @@
+"""Lists holding one number at every index (``tauraro.jit.resident.repeated``): a row made
+``[0] * n``, a DP table before it is filled. An entry writes such a list's record as one
+word repeated, not each element typed and packed, and the cost model counts it so
+(``layout.list_cost``). Identity decides, never equality: ``0``, ``0.0`` and ``False``
+compare equal, and a list holding them is not one number repeated."""
+import pytest
+
+from test_jit import jit
+from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, list_cost
+from tauraro.jit.jtypes import LIST_INT
+from tauraro.jit.resident import REPEATED_AFTER, REPEATED_MIN, repeated
+
+
+def test_repeated_is_by_identity_after_a_few_first_elements():
+    n = 1000
+    assert repeated([0] * n) == (0, 0)
+    row = [0] * n
+    row[0], row[1] = 5, 7                       # (a DP table's boundary cells)
+    assert repeated(row) == (2, 0)
+    row[REPEATED_AFTER + 1] = 3                 # (too many before the repeated ones)
+    assert repeated(row) is None
+    for odd in (False, 0.0, -0, 10 ** 30 - 10 ** 30):
+        row = [0] * n
+        row[n // 3] = odd
+        # (-0 is 0 itself; 10**30 - 10**30 is an equal int but another object)
+        assert (repeated(row) == (0, 0)) is (odd is 0), odd
+    big = 1 << 70
+    assert repeated([big] * n) == (0, big)      # (its copy then fails: past 64 bits)
+    assert repeated([0] * (REPEATED_MIN - 1)) is None
+    assert repeated((0,) * n) is None           # (lists only)
+    x = [1.5] * n
+    x[-1] = 2.5
+    assert repeated(x) is None
+
+
+def test_a_repeated_list_costs_its_first_elements_and_its_writing_back():
+    t = LIST_INT
+    row = [0] * 800
+    row[0] = 9
+    assert list_cost(row, t, False) == ELEMENT_COST + 799 // 8
+    assert list_cost(row, t, True) == ELEMENT_COST + ELEMENT_OUT_COST + 799 // 8 + 799 * ELEMENT_OUT_COST
+    mixed = list(range(800))
+    assert list_cost(mixed, t, True) == 800 * (ELEMENT_COST + ELEMENT_OUT_COST)
+
+
+@pytest.mark.parametrize("odd", ["False", "0.0", "True", "2 ** 64", "None"])
+def test_a_table_of_zeros_with_one_odd_cell_reads_as_cpythons(tmp_path, odd):
+    # a cell that compares equal to 0 (or is of another type) among zeros, in a column the
+    # loop does not store into: the inner loop's entry, copying a row at a time, must not
+    # take that row for one number repeated (0.0 makes the total a float, False stays False)
+    r = jit(tmp_path, """
+        def fill(n, m, odd):
+            d = [[0] * (m + 1) for _ in range(n + 1)]
+            for i in range(n + 1):
+                d[i][0] = i
+            d[n // 2][m // 3 + 1] = odd
+            total = 0
+            for i in range(1, n + 1):
+                row = d[i]
+                for j in range(1, m + 1):
+                    total += (row[j] * 3 + j) * (i % 5) - (j ^ i) % 11
+                    if j % 2 == 0:
+                        row[j] = total % 7
+            return total, d[n // 2][m // 3 - 1:m // 3 + 3], d[n][-3:], type(d[n // 2][m // 3 + 1]).__name__
+
+        print(fill(600, 400, 0))
+        print(fill(600, 400, ODD))
+    """.replace("ODD", odd))
+    assert r.loop(10)["native_iterations"] > 0
+
+
+def test_a_dp_table_before_it_is_filled_copies_as_one_word_a_row(tmp_path):
+    r = jit(tmp_path, """
+        def distance(a, b):
+            n, m = len(a), len(b)
+            d = [[0] * (m + 1) for _ in range(n + 1)]
+            for i in range(n + 1):
+                d[i][0] = i
+            for j in range(m + 1):
+                d[0][j] = j
+            for i in range(1, n + 1):
+                for j in range(1, m + 1):
+                    cost = 0 if a[i - 1] == b[j - 1] else 1
+                    best = d[i - 1][j] + 1
+                    if d[i][j - 1] + 1 < best:
+                        best = d[i][j - 1] + 1
+                    if d[i - 1][j - 1] + cost < best:
+                        best = d[i - 1][j - 1] + cost
+                    d[i][j] = best
+            return d[n][m]
+
+        a = [(i * 7919) % 13 for i in range(600)]
+        b = [(i * 104729) % 13 for i in range(500)]
+        print(distance(a, b), distance(b, a))
+    """)
+    assert r.loop(9)["native_iterations"] > 0 or r.loop(10)["native_iterations"] > 0
