@@ -955,19 +955,22 @@ class EntryRecords:
             maybe, inner = self.maybe, elem.inner
             return [maybe(a, inner) for a in words]
         if isinstance(elem, SeqType):
-            try:
-                return list(map(self.by_address.__getitem__, words))
-            except KeyError:        # (tuples and strs written at once: in blocks; constants;
-                self._resolve_blocks()      # slices native code made)
+            # (the addresses as ints once: each map below would make them again)
+            words = words.tolist()
+            if not self.blocks:
+                try:
+                    return list(map(self.by_address.__getitem__, words))
+                except KeyError:    # (constants; slices and strs native code made)
+                    pass
+            self._resolve_blocks()      # (tuples and strs written at once)
             items = list(map(self.by_address.get, words))
             missing = list(_compress(range(n), map(_is, items, _repeat(None))))
             if elem is STR and len(missing) > 1:        # (strs native code made: all at once)
                 made = self._made_strs(view, dict.fromkeys(map(words.__getitem__, missing)))
                 if made is not None:
                     self.by_address.update(made)    # (one object however many places hold it)
-                    for i in missing:
-                        items[i] = made[words[i]]
-                    return items
+                    # (in one C-level pass: each made str where its address is, the rest kept)
+                    return list(map(made.get, words, items))
             seq = self.seq
             for i in missing:
                 items[i] = seq(words[i], elem)
