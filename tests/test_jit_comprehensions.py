@@ -393,7 +393,9 @@ def test_a_comprehension_whose_native_runs_do_not_pay_is_left_to_cpython(tmp_pat
     # (at most the four runs before the judgement: the first, untimed, two timed, and one
     # not timed if it kept a list -- a new list may take a freed one's id, and look copied
     # before: comprehensions.ComprehensionSite._timed)
-    assert row["native_iterations"] <= 4 * 100000, row
+    # (one more under load, where a timed run's CPU time varies: its element costs CPython
+    # ~65 ns and a native run 55-80, copies included)
+    assert row["native_iterations"] <= 5 * 100000, row
     if row["status"] == "left to the baseline":
         assert "native runs do not pay" in row["reason"] or row["reason"].startswith("copying in and out") \
             or row["reason"].startswith("an entry would copy in more than"), row
