@@ -229,3 +229,62 @@ def test_an_empty_list_and_a_list_of_str_share_one_version(tmp_path):
     """, threshold="20")
     row = native(r, 4)
     assert row["entries"] >= 2 and row["versions"] == 1, row
+
+
+CANON = """
+    WORDS = "the of and to in is was he for it".split()
+
+    def make(n, seed, mark):
+        s = seed
+        out = []
+        tails = []
+        left = 0
+        for i in range(n):
+            s = (s * 1103515245 + 12345) & 0x7FFFFFFF
+            w = WORDS[(s >> 4) % 10]
+            if left == 0:
+                w = w[0].upper() + w[1:]
+                left = 4 + (s >> 12) % 12
+            left -= 1
+            if left == 0:
+                w += mark
+            out.append(w)
+            if i % 1000 == 0:
+                tails.append(w[1:])         # (a slice of a made str, equal to a copied-in one or not)
+        # (CPython: the very object appended, whichever run or exit made it)
+        return out, tails, out[-1] is w and out[-2] is out[len(out) - 2]
+"""
+
+
+LOOP_LINE = 9             # (the loop of CANON's make)
+
+
+def test_equal_strs_made_over_and_over_are_written_back_as_one(tmp_path):
+    # (wasmgen.intern's str_canon: a version storing the strs it makes numbers them by
+    # contents; an exit makes one str a record, not one per appended str -- make_text of
+    # word_freq.py wrote back ~300,000 made strs, 608 distinct, at ~0.4 us each)
+    r = jit(tmp_path, CANON + """
+    out, tails, same = make(60000, 7, ".")
+    print(len(out), " ".join(out[:40]), out[-5:], tails[:12], len(set(out)), same)
+    made = [w for w in out if w not in WORDS]
+    with open(__file__ + ".ids", "w") as f:      # (CPython's run first, then Tauraro's)
+        f.write("%d %d" % (len(made), len({id(w) for w in made})))
+    """)
+    native(r, LOOP_LINE, at_least=50000)
+    made, distinct = map(int, (tmp_path / "prog.py.ids").read_text().split())
+    assert made > 10000, made
+    # (one object a content, where CPython makes each anew; the first entries' made strs,
+    # before the table met them, and those the interpreter made are their own)
+    assert distinct < made // 10, (made, distinct)
+
+
+def test_more_distinct_made_strs_than_the_intern_table_numbers(tmp_path):
+    # past INTERN_ROOM new numbers a made str stays its own record: nothing leaves
+    jit(tmp_path, CANON + """
+    import itertools
+    WORDS[:] = ["".join(p) for p in itertools.permutations("abcdefg", 5)]     # (2520 words)
+    out, tails, same = make(40000, 11, "!")
+    print(len(out), len(set(out)), out[:10], out[-10:], tails[-6:], same)
+    out, tails, same = make(40000, 12, "?")
+    print(len(out), len(set(out)), out[:10], out[-10:], same)
+    """)

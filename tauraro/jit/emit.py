@@ -27,12 +27,12 @@ from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, a
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
 from ..wasmgen.slices import add_concat_function, add_slice_function
-from ..wasmgen.intern import add_intern
+from ..wasmgen.intern import add_canon, add_intern
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
 from .ir.passes.accumulate import BUDGET
-from .ir.ops import VALUE_TYPES
+from .ir.ops import SLICE_OF_STR, VALUE_TYPES
 from .ir.record import Unsupported
 from .jtypes import BOOL, FLOAT, INT, SeqType
 from .mathlib import PORTED
@@ -600,13 +600,16 @@ class Emitter(Sink):
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         if "str_concat" in self.internal_functions:
             index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
-        interning = "str_intern" in self.internal_functions
+        interning = "str_intern" in self.internal_functions or "str_canon" in self.internal_functions
         strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions
                                                      or (interning and n == "str_eq")])
         for name, idx in strings.items():
             index[("internal", name)] = idx
         if interning:
             index[("internal", "str_intern")] = add_intern(self.module, self.layout.INTERN, strings["str_eq"])
+            if "str_canon" in self.internal_functions:
+                index[("internal", "str_canon")] = add_canon(self.module, self.layout.INTERN,
+                                                             index[("internal", "str_intern")])
         ported = [name for name in PORTED if name in self.internal_functions]
         if ported:
             from ..wasmgen import libm     # (its tables only where the code calls them)
@@ -795,12 +798,23 @@ def _dict_slot_at(em, ins):
 def interns(graph) -> bool:
     """Should a loop's version number strs made natively by their contents (``str_key`` of a
     slice: ``wasmgen.intern``)? Only if it both reads strs' key words and makes strs
-    (``seq_slice``, ``str_concat``); its entries then seed an intern table (transfer:
-    EntryRecords.intern).
+    (``seq_slice``, ``str_concat``), or makes strs and stores records (``store_addr``:
+    they are made canonical, ``_canonical``); its entries then seed an intern table
+    (transfer: EntryRecords.intern).
     The controller sets ``graph.interning`` from it; a function compiled whole never
     interns (its entries have no table), so a str made there leaves at ``str_key``."""
-    ops = {ins.op for ins in graph.all_instrs()}
-    return "str_key" in ops and ("seq_slice" in ops or "str_concat" in ops)
+    ops = {}
+    for ins in graph.all_instrs():
+        ops[ins.op] = ins
+    makes = "seq_slice" in ops or "str_concat" in ops
+    if "str_key" in ops and makes:
+        return True
+    # (strs it makes that may be stored -- appended to a list, into an object's field --
+    # are made canonical: ``wasmgen.intern``'s str_canon; an exit writes back one str a
+    # record, so equal strs made over and over are made once there, not once each)
+    makes_strs = "str_concat" in ops or any(ins.op == "seq_slice" and ins.imm & SLICE_OF_STR
+                                            for ins in graph.all_instrs())
+    return makes_strs and "store_addr" in ops
 
 
 @rule("str_key")
@@ -955,6 +969,7 @@ def _str_concat(em, ins):
     """``str_concat`` (``tauraro.wasmgen.slices``): a new str record, or one operand itself
     if the other is empty; with no room, the interpreter concatenates."""
     _heap_call(em, ins, "str_concat")
+    _canonical(em)
 
 
 @rule("seq_slice")
@@ -962,6 +977,16 @@ def _seq_slice(em, ins):
     """``seq_slice`` (``tauraro.wasmgen.slices``): a new record (``new_obj``'s heap), or the
     record itself for a str or tuple sliced whole; with no room, the interpreter slices."""
     _heap_call(em, ins, "seq_slice")
+    if ins.imm & SLICE_OF_STR:
+        _canonical(em)
+
+
+def _canonical(em):
+    """A str just made (on the stack) is replaced by the record of the first equal str the
+    entry's intern table met, in a version that interns (``interns``): every holder of an
+    equal str made natively then holds one record, written back as one str."""
+    if em.graph.interning:
+        em.e(("call", em.internal("str_canon")))
 
 
 @rule("decided")

@@ -965,16 +965,18 @@ class EntryRecords:
             self._resolve_blocks()      # (tuples and strs written at once)
             items = list(map(self.by_address.get, words))
             missing = list(_compress(range(n), map(_is, items, _repeat(None))))
-            if elem is STR and len(missing) > 1:        # (strs native code made: all at once)
-                made = self._made_strs(view, dict.fromkeys(map(words.__getitem__, missing)))
-                if made is not None:
-                    self.by_address.update(made)    # (one object however many places hold it)
-                    # (in one C-level pass: each made str where its address is, the rest kept)
-                    return list(map(made.get, words, items))
-            seq = self.seq
-            for i in missing:
-                items[i] = seq(words[i], elem)
-            return items
+            if not missing:
+                return items
+            # (each record once, however many places hold it: a str made canonical,
+            # wasmgen.intern's str_canon, is one record for all its equal strs)
+            made = dict.fromkeys(map(words.__getitem__, missing))
+            if elem is STR and len(made) > 1 and self._made_strs(view, made) is not None:
+                self.by_address.update(made)    # (strs native code made: all at once)
+            else:
+                seq = self.seq
+                made = {a: seq(a, elem) for a in made}
+            # (in one C-level pass: each made one where its address is, the rest kept)
+            return list(map(made.get, words, items))
         return words.tolist()
 
     def _made_strs(self, view, addrs: dict) -> dict | None:
@@ -1119,10 +1121,10 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         base = STR_KEYS.FIRST + len(STR_KEYS.strs)
-        at_seeds = addr + 72
+        at_seeds = addr + 80
         at_slots = at_seeds + 8 * n
         at_new = at_slots + 8 * slots
-        struct.pack_into("<9q", view, addr, 0, n, at_seeds, slots - 1, 0, room, base, at_slots, at_new)
+        struct.pack_into("<10q", view, addr, 0, n, at_seeds, slots - 1, 0, room, base, at_slots, at_new, 0)
         view[at_seeds:at_slots] = memoryview(array("q", seeds)).cast("B")
         view[at_slots:at_new] = bytes(8 * slots)
         struct.pack_into("<I", view, layout.INTERN, addr)

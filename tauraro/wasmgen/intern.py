@@ -10,8 +10,8 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
 
     +0   ready    0 until the seeds are in the table (the first call puts them there)
     +8   seeds    how many seed records
-    +16  (addr)   the seeds: an i64 record address each; a record with 0 as its number,
-                  or of one code point, is skipped
+    +16  (addr)   the seeds (at +80): an i64 record address each; a record with 0 as its
+                  number, or of one code point, is skipped
     +24  mask     slots - 1 (a power of two minus one)
     +32  count    new numbers given so far
     +40  room     new numbers that may be given (then str_intern returns 0)
@@ -19,6 +19,9 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
     +56  (addr)   the slots: an i64 each, 0 empty, else (number << 32) | record address
     +64  (addr)   the new numbers' records: an i64 address each, the record of base + k
                   at k (for the caller to turn back into strings)
+    +72  canon    the record of the slot the last lookup found or filled: of the first
+                  string the table met with those contents (``str_canon``)
+    +80  ...      the seeds
 
 Slots are hashed by contents (FNV-1a over the code point words and the length, then a
 Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points by its first
@@ -28,6 +31,13 @@ probed linearly; a slot's string is compared with
 never meets a string made natively does not pay for hashing them. The table never
 grows: with ``room`` new numbers given, ``str_intern`` returns 0, and the caller leaves
 native code. There must be more slots than seeds plus room.
+
+``str_canon(rec) -> rec`` gives a string made natively the record of the first string
+with its contents the table met (a seed, or one made before): equal strings made over and
+over -- a text's capitalised words, its words with a full stop -- are then one record, and
+one str when they are written back (a million appended strs, 600 distinct, were made
+one by one at an exit, ~0.4 us each). A character, a numbered record (copied in, not
+made), or a string the full table cannot number is its own.
 """
 from __future__ import annotations
 
@@ -85,6 +95,7 @@ def _probe_body(str_eq: int) -> list:
         ("local.get", _P_T), ("i64.load", 64), ("i32.wrap_i64",), ("local.get", _S), ("i32.wrap_i64",),
         ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.get", _P_REC), ("i64.extend_i32_u",),
         ("i64.store", 0),
+        ("local.get", _P_T), ("local.get", _P_REC), ("i64.extend_i32_u",), ("i64.store", 72),
         ("local.get", _P_T), ("i64.load", 48), ("local.get", _S), ("i64.add",), ("local.set", _W),
         ("local.get", _P_T), ("i64.load", 56), ("i32.wrap_i64",), ("local.get", _H), ("i32.const", 3),
         ("i32.shl",), ("i32.add",),
@@ -94,7 +105,9 @@ def _probe_body(str_eq: int) -> list:
         ("end",),
         # an equal string: its number
         ("local.get", _S), ("i32.wrap_i64",), ("local.get", _P_REC), ("call", str_eq),
-        ("if", None), ("local.get", _S), ("i64.const", 32), ("i64.shr_u",), ("return",), ("end",),
+        ("if", None),
+        ("local.get", _P_T), ("local.get", _S), ("i64.const", 0xFFFFFFFF), ("i64.and",), ("i64.store", 72),
+        ("local.get", _S), ("i64.const", 32), ("i64.shr_u",), ("return",), ("end",),
         ("local.get", _H), ("i32.const", 1), ("i32.add",), ("local.get", _P_T), ("i64.load", 24),
         ("i32.wrap_i64",), ("i32.and",), ("local.set", _H),
         ("br", 0),
@@ -142,10 +155,24 @@ def add_intern(module, at: int, str_eq: int) -> int:
                                body=_intern_body(at, probe))
 
 
+def add_canon(module, at: int, intern: int) -> int:
+    """Add ``str_canon(rec: i32) -> i32`` to a module whose ``str_intern`` is function
+    ``intern`` (``at``: the address of the i32 holding the table's address); its index."""
+    return module.add_function(name="str_canon", params=[("rec", "i32")], results=["i32"], locals=[], body=[
+        # (a character, an empty string or a numbered record: itself)
+        ("local.get", 0), ("i64.load", 0), ("i64.const", 2), ("i64.lt_u",),
+        ("local.get", 0), ("i64.load", 8), ("i64.const", 0), ("i64.ne",), ("i32.or",),
+        ("if", None), ("local.get", 0), ("return",), ("end",),
+        ("local.get", 0), ("call", intern), ("i64.eqz",),
+        ("if", None), ("local.get", 0), ("return",), ("end",),      # (no room left to number it)
+        ("i32.const", 0), ("i32.load", at), ("i64.load", 72), ("i32.wrap_i64",),
+    ])
+
+
 def table_size(seeds: int, room: int) -> tuple[int, int]:
     """(slots, bytes) of a table for ``seeds`` seeds and ``room`` new numbers: the header,
     the seeds, at least twice as many slots as both (a power of two), the new records."""
     slots = 16
     while slots < 2 * (seeds + room):
         slots *= 2
-    return slots, 72 + 8 * seeds + 8 * slots + 8 * room
+    return slots, 80 + 8 * seeds + 8 * slots + 8 * room

@@ -12,7 +12,7 @@ memory (the caller's layout says where). One function of the module, no host cal
 puts there for the step's sign), 4 immutable (a str or tuple: the whole of it with step
 1 is ``src`` itself, as CPython returns the very object), 8 resizable (room for twice
 the new length and 16 more, the capacity in the word before the record, as a resizable
-list's is).
+list's is). Other bits are the caller's own (not read here).
 Indices are adjusted as ``PySlice_AdjustIndices`` does (negative from the end, then
 clamped), so any int within 64 bits gives CPython's slice. It returns the new record's
 address, or 0 if the allocator has no room for it (the caller leaves native code; the

@@ -27,6 +27,9 @@ PURE, GUARD, LOAD, STORE, CONST, TRAPS = "pure", "guard", "load", "store", "cons
 
 # the value types of IR values and the wasm type holding each
 VALUE_TYPES = {"int": "i64", "float": "f64", "bool": "i32", "addr": "i32"}
+# seq_slice's imm bit saying the slice is a str (wasmgen/slices does not read it: the
+# emitter makes such a str canonical in a version that interns, emit._canonical)
+SLICE_OF_STR = 16
 
 
 class OpDef:

@@ -23,6 +23,7 @@ from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
+from .ops import SLICE_OF_STR
 
 # math function -> (op, why it exits: where CPython raises instead of returning)
 _PORTED = {math.exp: ("fexp", "math.exp overflow"), math.log: ("flog", "math.log of a number <= 0"),
@@ -1135,7 +1136,8 @@ class Recorder:
         src = self.parts(src)
         base = src[0]
         n = self.op("list_len", base) if c.resizable else src[1]
-        flags = (start is not None) | (stop is not None) << 1 | (4 if c.kind != "list" else 0) | (8 if c.resizable else 0)
+        flags = (start is not None) | (stop is not None) << 1 | (4 if c.kind != "list" else 0) | (8 if c.resizable else 0) \
+            | (SLICE_OF_STR if c is STR else 0)
         zero = self.op("int", imm=0)
         rec = self.guard("seq_slice", base, n, zero if start is None else start, zero if stop is None else stop, step, imm=flags,
                          reason="no room for a slice")
