@@ -561,7 +561,8 @@ class JitController:
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
-                and (st.timing_asked or self._worth_timing(st, r, G, parent)):
+                and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
+                     and self._worth_timing(st, r, G, parent)):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
             # loop's iterations to be timed first: what they cost the baseline is what the
@@ -1279,6 +1280,16 @@ class JitController:
         if builtins is None:
             builtins = st.builtins = _builtins_of(G)
         version = st.last
+        if version is not None and not version.transfer.full_records:
+            # (the last version copies no records -- numbers and range iterators only: what
+            # its entry copies is a few words, so the limits on copying below have nothing to
+            # weigh. Its values checked and packed (its generated enter), it runs; values of
+            # other types go the whole way below)
+            t0 = time.perf_counter()
+            generated = version.transfer.generated_seconds
+            recs = version.transfer.enter(r, G, builtins)
+            if recs is not None:
+                return self._run(st, version, recs, r, G, t0, generated, version.transfer.built_seconds, None)
         generated = version.transfer.generated_seconds if version is not None else 0.0
         built = version.transfer.built_seconds if version is not None else 0.0
         # (an entry copying records is billed its CPU time too: see below)
@@ -1404,6 +1415,13 @@ class JitController:
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
+        return self._run(st, version, recs, r, G, t0, generated, built, cpu0)
+
+    def _run(self, st, version, recs, r, G, t0, generated, built, cpu0):
+        """Run ``version`` natively, its entry's values packed (``recs``), and write back at
+        its exit; the exit record. ``t0``, ``generated``, ``built``, ``cpu0``: the clock,
+        the version's time making its transfer code and elements, and the thread's CPU time
+        (None: not billed), when the entry began."""
         if st.copy_refused:
             st.copy_refused = False
             st.status, st.reason = "compiled", ""
