@@ -224,3 +224,17 @@ def test_an_entry_copying_much_measures_the_copy_and_the_report_says_so(tmp_path
     head = got.stderr.splitlines()[0]
     assert "copying measured at" in head, got.stderr
     assert "for loop in total: compiled" in got.stderr, got.stderr
+
+
+def test_writing_back_is_charged_to_the_lists_stores_reach_only():
+    # (least_cost takes one flag per value: transfer.Transfer.stores_into, from ir.stores)
+    from tauraro.jit.jtypes import LIST_INT, SeqType
+    from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, RECORD_COST, least_cost
+    table = SeqType("list", LIST_INT, 999)
+    grid = [[(i * 3 + j * 5) % 7 + 1 for j in range(100)] for i in range(30)]
+    dp = [[i + j + 1 for j in range(100)] for i in range(30)]
+    rows = 30 * RECORD_COST
+    both = least_cost([grid, dp], [table, table], True)
+    assert both == 2 * (rows + 3000 * (ELEMENT_COST + ELEMENT_OUT_COST))
+    assert least_cost([grid, dp], [table, table], [False, True]) == both - 3000 * ELEMENT_OUT_COST
+    assert least_cost([grid, dp], [table, table], [False, False]) == least_cost([grid, dp], [table, table], False)

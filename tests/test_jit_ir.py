@@ -393,3 +393,36 @@ def test_dominator_sets_are_those_of_the_definition_on_random_graphs():
             for t in succs[k]:
                 preds[t].append(k)
         assert dominator_sets(0, order, preds.__getitem__) == _naive_dominators(0, order, preds.__getitem__)
+
+
+def test_only_the_lists_a_loops_stores_reach_are_charged_for_writing_back(tmp_path):
+    # (ir.stores: a DP over a read-only grid was charged the grid's writing back too, and
+    # refused an entry that paid) the table's rows are written through the table and
+    # through a row taken from it in the loop; the grid and the weights are only read
+    r, texts = dump(tmp_path, """
+        def fill(grid, dp, weights, rows, cols):
+            for i in range(1, rows):
+                row = dp[i]
+                for j in range(1, cols):
+                    a = dp[i - 1][j] + grid[i][j] * weights[j]
+                    b = row[j - 1] + grid[i][j]
+                    row[j] = a if a < b else b
+            return dp[rows - 1][cols - 1]
+
+        def scale(xs, k):
+            for i in range(len(xs)):
+                xs[i] = xs[i] * k
+            return xs[-1]
+
+        g = [[(i * 7 + j * 3) % 10 for j in range(60)] for i in range(50)]
+        d = [[0] * 60 for _ in range(50)]
+        w = [j % 3 for j in range(60)]
+        print(fill(g, d, w, 50, 60), d[49][50:], scale(list(range(500)), 3))
+    """)
+    said = {name: [line for line in t.splitlines() if line.startswith("--- written back")]
+            for name, t in texts.items()}
+    # (the row loop's: the table, and the row it holds at entry; the cell loop, compiled
+    # alone, only reaches the row)
+    assert said["prog_line3.txt"] == ["--- written back at exit: lists reached through r1(dp), r6(row)"], said
+    assert said["prog_line5.txt"] == ["--- written back at exit: lists reached through r6(row)"], said
+    assert said["prog_line12.txt"] == ["--- written back at exit: lists reached through r0(xs)"], said

@@ -1062,8 +1062,8 @@ class JitController:
         types = transfer.types
         tails = transfer.tails      # (copied in empty)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                          [None if v in tails else types.get(v) for v in st.entry_vars], transfer.stores_lists,
-                          transfer.is_kept)
+                          [None if v in tails else types.get(v) for v in st.entry_vars],
+                          [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
@@ -1789,6 +1789,7 @@ class JitController:
         from .emit import Emitter, interns
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
+        from .ir.stores import stored_vars
         from .transfer import Transfer
         t0 += time.perf_counter() - t_typed
         inliner = inf.inliner
@@ -1828,6 +1829,8 @@ class JitController:
                             intern_keys=graph.const_keys if graph.interning else None,
                             tails=st.tails)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
+        # (which variables' lists it may write back: those alone are charged for it)
+        transfer.stored_vars = stored_vars(graph) if transfer.stores_lists else frozenset()
         transfer.keeps_lists = not transfer.stores_lists     # (see tauraro.jit.resident)
         t_lowered = time.perf_counter()
         starting = self.engine_seconds - started    # (the JIT's start made in the lowering: not billed)

@@ -5,7 +5,8 @@ them on stderr with ``-``):
 
 - the loop's register bytecode, with source lines, the instructions of the region
   marked, and the types inference found before each instruction;
-- the entry types (what the version was compiled for, checked at every entry);
+- the entry types (what the version was compiled for, checked at every entry), and the
+  variables through which its stores reach the lists it writes back (``ir.stores``);
 - the IR as recorded, and after each optimization pass;
 - the wasm text of the compiled function;
 - every exit's snapshot: the frames and instruction the interpreter resumes at,
@@ -63,6 +64,12 @@ def dump_text(st, version, number: int) -> str:
     out.append("--- entry types\n")
     for v, t in inf.entry.items():
         out.append("  %s: %s\n" % (_var(code, v), t.name))
+    transfer = version.transfer
+    if transfer.stores_lists:
+        # (what its entries are charged for writing back: ir.stores)
+        reached = "every list" if transfer.stored_vars is None else \
+            ", ".join(sorted(_var(code, v) for v in transfer.stored_vars)) or "none copied in"
+        out.append("--- written back at exit: lists reached through %s\n" % reached)
     for title, text in version.stages:
         out.append("--- IR %s\n" % title)
         out.append(text)

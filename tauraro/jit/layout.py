@@ -378,7 +378,7 @@ SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 COMBINED_TYPES = (zip, enumerate)
 
 
-def least_cost(values, types, stores: bool, kept=None) -> int:
+def least_cost(values, types, stores, kept=None) -> int:
     """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
     costs at least, from their lengths alone, before anything is copied: each list or
     tuple of numbers (or the one a list iterator walks) at its elements' cost
@@ -390,12 +390,15 @@ def least_cost(values, types, stores: bool, kept=None) -> int:
     importing what copies."""
     total = 0
     seen = set()
-    pairs = list(zip(values, types))
-    for v, jt in pairs:
+    # (``stores``: one for all, or one per value -- the lists a version's stores may reach,
+    # transfer.Transfer.stores_into)
+    flags = stores if type(stores) is list else [stores] * len(values)
+    pairs = list(zip(values, types, flags))
+    for v, jt, stores in pairs:
         if isinstance(jt, CombinedIter) and type(v) in COMBINED_TYPES:
             # (zip(xs, ys), enumerate(xs): the iterators they advance, each over its list)
             inner = v.__reduce__()[1]
-            pairs.extend(zip(inner, jt.inner))
+            pairs.extend(zip(inner, jt.inner, [stores] * len(jt.inner)))
             continue
         if isinstance(jt, SeqIterType) and type(v) in SEQ_ITERATOR_TYPES:
             state = v.__reduce__()

@@ -112,7 +112,7 @@ class EntryRecords:
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in",
-                 "_following", "seeds", "intern_at", "intern_base")
+                 "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -120,6 +120,12 @@ class EntryRecords:
             transfer.kept.clear()
             transfer.kept_end = transfer.layout.data_base
         self.cursor = transfer.kept_end       # (after the strings kept from earlier entries)
+        # (are the records written now charged for writing back? Per variable, as the
+        # version's stores may reach it: Transfer.stores_into. A list first copied through a
+        # variable that does not, then reached through one that does, is charged then:
+        # ``uncharged``, id -> its length)
+        self.storing = getattr(transfer, "stores_lists", False)    # (a FunctionMemory: no)
+        self.uncharged = {}
         self.by_id = {}
         self.by_address = {}
         self.mutable = []
@@ -158,6 +164,10 @@ class EntryRecords:
         if have is not None:
             # one object, one record: of one type (a record of another type would be read
             # through the wrong layout; the entry fails instead)
+            if self.storing and self.uncharged and id(obj) in self.uncharged and have[1] is jt:
+                self.cost += self.uncharged.pop(id(obj)) * (element_cost(jt, True) - element_cost(jt, False))
+                if self.cost > self.limit:
+                    raise TooMuchToCopy(self.cost)
             return have[0] if have[1] is jt else None
         if isinstance(jt, InstanceType):
             return self._instance(obj, jt)
@@ -175,8 +185,10 @@ class EntryRecords:
             if addr is not None:
                 return addr
         same = repeated(obj) if jt.elem is INT or jt.elem is FLOAT else None
-        self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self._stores())) \
+        self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self.storing)) \
             + RECORD_COST
+        if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
+            self.uncharged[id(obj)] = n
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if same is not None:        # one number at every index after the first few: one word repeated
@@ -349,8 +361,8 @@ class EntryRecords:
         return element_cost(jt, self._stores())
 
     def _stores(self) -> bool:
-        """Does the version store into lists (``Transfer.stores_lists``)?"""
-        return getattr(self.transfer, "stores_lists", False)    # (a FunctionMemory: no)
+        """Are the records written now charged for writing back (``storing``)?"""
+        return self.storing
 
     def _element_records(self, obj, elem) -> array | None:
         """The addresses of the records of the objects, lists or tuples in ``obj``, each
@@ -1364,6 +1376,8 @@ class Transfer:
         # (does its code store into lists, marking records dirty? Then an entry is charged for
         # writing its lists back too: set by the controller's compile)
         self.stores_lists = False
+        # (the variables whose lists its stores may reach, ir.stores; None: any of them)
+        self.stored_vars = None
         self.link_limit = COPY_LIMIT      # what of it links may reach (layout.LINK_LIMIT)
         # long strings' records, kept from one entry to the next (id -> (the string, address)):
         # a tokenizer's inner loops, entered once a token, copy the text once
@@ -1451,6 +1465,11 @@ class Transfer:
             seen.clear()
         seen[key] = keep
 
+    def stores_into(self, var) -> bool:
+        """May the version write back lists reached through the variable ``var``
+        (``ir.stores``)? Those are charged for writing back (``layout.element_cost``)."""
+        return self.stores_lists and (self.stored_vars is None or var in self.stored_vars)
+
     def kept_list(self, obj):
         """(``obj``, its record's address, its snapshot) if a record of the list or tuple
         ``obj`` is kept (``EntryRecords._keep``), changed since or not; else None."""
@@ -1498,6 +1517,8 @@ class Transfer:
                     v = B.get(var[1], UNBOUND)
             else:
                 v = r[var]
+            if self.full_records and self.stores_lists:
+                recs.storing = self.stores_into(var)
             if jt.static:
                 if not static_ok(v, jt):
                     return None
@@ -1694,6 +1715,8 @@ class Transfer:
             if jt.static:
                 lines.append("    if not (%s):\n        return None" % static_test("v", jt, self._const))
                 continue
+            if self.full_records and self.stores_lists:     # (what its copies are charged: stores_into)
+                lines.append("    recs.storing = %r" % self.stores_into(var))
             w = "w%d" % k
             if jt is INT:
                 lines.append("    if type(v) is not int or not MIN <= v <= MAX:\n        return None")
