@@ -114,3 +114,55 @@ def test_zip_over_long_lists_typed_by_a_sample_checks_every_element(tmp_path):
         print(dot(ys, ys), dot(ys[::-1], ys))
     """)
     assert r.loop(3)["native_iterations"] >= 2 * 5000
+
+
+def test_packed_bodies_are_held_for_every_version_and_dropped_when_changed(monkeypatch):
+    # (resident.PACKED: the packed body of a long list, from its second packing by any
+    # version; of a str, from its first; given back only while the object is unchanged)
+    from tauraro.jit import resident
+    packed = resident.PackedBodies()
+    xs = [i * 0.5 for i in range(5000)]
+    body = bytes(8 * len(xs))
+    packed.offer(xs, "d", body)
+    assert packed.get(xs, "d") is None and not packed.holds(xs)     # (packed once)
+    packed.offer(xs, "d", body)
+    assert packed.get(xs, "d") == (body, None) and packed.holds(xs)
+    assert packed.get(xs, "q") is None                               # (another packing)
+    xs[2500] = 1250.0               # an equal float, another object
+    assert packed.get(xs, "d") is None and not packed.holds(xs)
+    text = "abc" * 2000
+    packed.offer(text, "str", b"t" * 8)
+    assert packed.get(text, "str") == (b"t" * 8, None)
+    # at most PACKED_LIMIT bytes, the oldest dropped first
+    monkeypatch.setattr(resident, "PACKED_LIMIT", 40_000)
+    small = resident.PackedBodies()
+    strs = ["%d" % k * 500 for k in range(10)]
+    for s in strs:
+        small.offer(s, "str", bytes(8000))
+    assert small.size <= 40_000
+    assert small.get(strs[-1], "str") is not None and small.get(strs[0], "str") is None
+
+
+def test_a_long_str_scanned_by_two_loops_reads_the_same_in_each(tmp_path):
+    # the second loop's entry copies the text's packed body (held since the first packed it)
+    r = jit(tmp_path, """
+        def vowels(s):
+            n = 0
+            for c in s:
+                if c in "aeiou":
+                    n += 1
+            return n
+
+        def digits(s):
+            n = 0
+            i = 0
+            while i < len(s):
+                if "0" <= s[i] <= "9":
+                    n += 1
+                i += 1
+            return n
+
+        text = "".join("word%d é%s " % (k, "aei"[k % 3]) for k in range(3000))
+        print(vowels(text), digits(text), vowels(text[1:]), digits(text + "9"))
+    """)
+    assert r.loop(4)["native_iterations"] > 0 and r.loop(12)["native_iterations"] > 0

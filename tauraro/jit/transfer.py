@@ -36,7 +36,7 @@ from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_I
                      range_iter_state)
 from .flags import flags_bytes, flags_list
 from .native import NativeError
-from .resident import SEEN_MAX, can_keep, repeated, snapshot, unchanged
+from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
@@ -184,14 +184,31 @@ class EntryRecords:
             addr = self._kept(obj, jt, n)
             if addr is not None:
                 return addr
-        same = repeated(obj) if jt.elem is INT or jt.elem is FLOAT else None
-        self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self.storing)) \
-            + RECORD_COST
+        # (packed before, by an entry of any version: its bytes, resident.PACKED)
+        # (not a list the version's stores may reach: it would be written back changed, and
+        # its snapshot and copy made for nothing -- a sieve's segment, marked at each entry)
+        packing = _packing(obj, jt) if n >= PACKED_MIN and not (self.storing and jt.mutable) else None
+        if packing == "str" and self.transfer.kept.get(id(obj), (None,))[0] is obj:
+            packing = None      # (kept in this version's memory: not copied at all, below)
+        hit = PACKED.get(obj, packing) if packing is not None else None
+        same = repeated(obj) if hit is None and (jt.elem is INT or jt.elem is FLOAT) else None
+        if hit is not None:     # (a memory copy: as a list kept in memory costs, and its writing back)
+            self.cost += RECORD_COST + n // KEPT_ELEMENTS_PER_UNIT + (
+                n * (element_cost(jt, True) - element_cost(jt, False)) if self.storing else 0)
+        else:
+            self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self.storing)) \
+                + RECORD_COST
         if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
             self.uncharged[id(obj)] = n
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        if same is not None:        # one number at every index after the first few: one word repeated
+        if hit is not None:
+            body, low = hit
+            head = struct.pack("<qq", n, STR_KEYS.word(obj) if jt is STR and self.transfer.str_keys
+                               and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
+            if packing == "flags" and jt.mutable and not jt.resizable:
+                self.flags_in[self.cursor] = low
+        elif same is not None:        # one number at every index after the first few: one word repeated
             k, value = same
             pytype = int if jt.elem is INT else float
             if type(value) is not pytype or not _all_of(obj[:k], pytype):
@@ -219,6 +236,8 @@ class EntryRecords:
                                and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
             body = bytearray(8 * n)
             _spread_code_points(obj, body)
+            if packing is not None:
+                PACKED.offer(obj, packing, body)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
             low = flags_bytes(obj)
             if low is None:
@@ -228,12 +247,16 @@ class EntryRecords:
             body[0::8] = low
             if jt.mutable and not jt.resizable:
                 self.flags_in[self.cursor] = low
+            if packing is not None:
+                PACKED.offer(obj, packing, body, low)
         else:
             elem = jt.elem
             if elem is FLOAT:
                 if not _all_of(obj, float):
                     return None
                 arr = _words(obj, "d")
+                if packing is not None:
+                    PACKED.offer(obj, packing, arr)
             elif elem is BOOL:
                 if not _all_of(obj, bool):
                     return None
@@ -263,6 +286,8 @@ class EntryRecords:
                     arr = _words(obj, "q")
                 except struct.error:        # (an int past 64 bits)
                     return None
+                if packing is not None:
+                    PACKED.offer(obj, packing, arr)
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
         addr = self.cursor
@@ -1322,6 +1347,25 @@ def _words(values, code: str) -> bytes:
     return packer.pack(*values)
 
 
+def _packing(obj, jt) -> str | None:
+    """How ``obj`` (of type ``jt``) is packed, if its packed body may be held across entries
+    (resident.PACKED): a list or tuple of ints ("q") or floats ("d"), a list of bools
+    ("flags"), a str ("str"); None for anything else (arrays are copied as they are in
+    memory; lists of objects, of lists, of strs are records of records)."""
+    if jt is STR:
+        return "str"
+    if jt.kind == "array":
+        return None
+    elem = jt.elem
+    if elem is INT:
+        return "q"
+    if elem is FLOAT:
+        return "d"
+    if elem is BOOL and type(obj) is list:
+        return "flags"
+    return None
+
+
 def _all_of(seq, t: type) -> bool:
     """Is every element of ``seq`` of exactly the type ``t``? (Counted: ``list(map(type,
     seq)).count(t)`` takes ~12 ns an element, ``set(map(type, seq))`` ~21, of a float
@@ -1477,10 +1521,12 @@ class Transfer:
         return kept if kept is not None and kept[0] is obj and len(kept) == 3 else None
 
     def is_kept(self, obj) -> bool:
-        """Would an entry find ``obj``'s record kept, and not copy it (``EntryRecords._kept``;
-        the cost model's question, before an entry: ``layout.least_cost``)?"""
+        """Would an entry find ``obj``'s record kept, and not copy it (``EntryRecords._kept``),
+        or its packed body held, and copy those bytes (the cost model's question, before an
+        entry: ``layout.least_cost``)?"""
         kept = self.kept_list(obj)
-        return kept is not None and unchanged(obj, kept[2])
+        # (or packed by an entry of any version, unchanged: a memory copy -- resident.PACKED)
+        return kept is not None and unchanged(obj, kept[2]) or PACKED.holds(obj)
 
     def attach(self, instance):
         self.instance = instance
