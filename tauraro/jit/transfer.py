@@ -992,28 +992,21 @@ class EntryRecords:
             maybe, inner = self.maybe, elem.inner
             return [maybe(a, inner) for a in words]
         if isinstance(elem, SeqType):
-            # (the addresses as ints once: each map below would make them again)
+            # (the addresses as ints once; the records not yet mapped to objects found among
+            # the distinct ones -- a million appended strs are a few hundred records, made
+            # canonical: wasmgen.intern -- and made, each once; then one C-level pass)
             words = words.tolist()
-            if not self.blocks:
-                try:
-                    return list(map(self.by_address.__getitem__, words))
-                except KeyError:    # (constants; slices and strs native code made)
-                    pass
-            self._resolve_blocks()      # (tuples and strs written at once)
-            items = list(map(self.by_address.get, words))
-            missing = list(_compress(range(n), map(_is, items, _repeat(None))))
-            if not missing:
-                return items
-            # (each record once, however many places hold it: a str made canonical,
-            # wasmgen.intern's str_canon, is one record for all its equal strs)
-            made = dict.fromkeys(map(words.__getitem__, missing))
-            if elem is STR and len(made) > 1 and self._made_strs(view, made) is not None:
-                self.by_address.update(made)    # (strs native code made: all at once)
-            else:
-                seq = self.seq
-                made = {a: seq(a, elem) for a in made}
-            # (in one C-level pass: each made one where its address is, the rest kept)
-            return list(map(made.get, words, items))
+            if self.blocks:
+                self._resolve_blocks()      # (tuples and strs written at once)
+            by = self.by_address
+            missing = set(words).difference(by)
+            if missing:
+                made = dict.fromkeys(missing)
+                if not (elem is STR and len(made) > 1 and self._made_strs(view, made) is not None):
+                    seq = self.seq      # (constants, slices native code made: one at a time)
+                    made = {a: seq(a, elem) for a in made}
+                by.update(made)         # (one object however many places hold it)
+            return list(map(by.__getitem__, words))
         return words.tolist()
 
     def _made_strs(self, view, addrs: dict) -> dict | None:
