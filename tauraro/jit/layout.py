@@ -350,7 +350,7 @@ def list_cost(v, jt, stores: bool) -> int:
     KEPT_ELEMENTS_PER_UNIT in,
     as its copy writes one word repeated, and its writing back as any list's."""
     n = len(v)
-    same = repeated(v)
+    same = repeated(v) if jt.elem is INT or jt.elem is FLOAT else None     # (as EntryRecords.record copies)
     if same is None:
         return n * element_cost(jt, stores)
     out = (FLAG_OUT_COST if jt.elem is BOOL else ELEMENT_OUT_COST) if stores and jt.mutable else 0
