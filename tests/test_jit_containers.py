@@ -354,3 +354,28 @@ def test_a_long_list_typed_by_a_sample_is_typed_in_full_when_its_copy_fails(tmp_
     """)
     row = r.loop(4)
     assert row["status"] == "not compiled" and "float/int" in row["reason"], row
+
+
+def test_a_list_of_bools_written_over_an_earlier_entrys_records(tmp_path):
+    # a list of bools is written as its flags' low bytes into words zeroed first: memory an
+    # earlier entry of the version filled with big ints must not show through (lists under
+    # resident.PACKED_MIN: longer ones are packed whole, to be held for later entries)
+    r = jit(tmp_path, """
+        def count(flags, big):
+            c = 0
+            for i in range(len(flags)):
+                if flags[i]:
+                    c += 1
+                if flags[i] == True:
+                    c += 2
+                c += big[i % len(big)] % 3
+            return c
+
+        big = [(1 << 50) + 7 * k for k in range(3000)]
+        flags = [k % 3 == 0 for k in range(200)]
+        out = [count(flags, big)]
+        for n in (3000, 2000, 3500):
+            out.append(count([k % 5 == 1 for k in range(n)], big[:n // 10 + 1]))
+        print(out)
+    """)
+    assert r.loop(4)["native_iterations"] > 5000, r.loop(4)

@@ -15,6 +15,7 @@ an address back to its object and write back lists native code stored into.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 import struct
 from array import array
@@ -44,6 +45,7 @@ from .layout import (_NUMBERS, element_cost, list_cost, COPY_LIMIT, KEPT_ELEMENT
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
+_memset = ctypes.memset
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -243,12 +245,17 @@ class EntryRecords:
             if low is None:
                 return None
             head = struct.pack("<qq", n, 0)
-            body = bytearray(8 * n)
-            body[0::8] = low
             if jt.mutable and not jt.resizable:
                 self.flags_in[self.cursor] = low
             if packing is not None:
+                body = bytearray(8 * n)
+                body[0::8] = low
                 PACKED.offer(obj, packing, body, low)
+            else:
+                # (written into memory where the record goes, its words zeroed first: a
+                # bytearray of 8 bytes a flag made and copied was half of a 5*10^6-flag
+                # copy, fresh pages each time)
+                body = _Flags(low)
         else:
             elem = jt.elem
             if elem is FLOAT:
@@ -302,7 +309,11 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         view[addr:addr + SEQ_HEADER] = head
-        if n:
+        if type(body) is _Flags:
+            start = addr + SEQ_HEADER
+            _memset(self.transfer.instance.memory_address + start, 0, 8 * n)
+            view[start:start + 8 * n:8] = body.low
+        elif n:
             view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)] = body
         self.by_id[id(obj)] = (addr, jt)
         self.by_address[addr] = obj
@@ -1338,6 +1349,18 @@ def _words(values, code: str) -> bytes:
         if len(_PACKERS) < 256:        # (the lengths seen most: a table's rows)
             _PACKERS[(code, n)] = packer
     return packer.pack(*values)
+
+
+class _Flags:
+    """The low bytes of a list of bools' words (flags.flags_bytes), written into memory
+    with the other seven bytes of each word zeroed (``EntryRecords.record``)."""
+    __slots__ = ("low",)
+
+    def __init__(self, low: bytes):
+        self.low = low
+
+    def __len__(self):
+        return 8 * len(self.low)
 
 
 def _packing(obj, jt) -> str | None:
