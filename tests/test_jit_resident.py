@@ -130,7 +130,10 @@ def test_packed_bodies_are_held_for_every_version_and_dropped_when_changed(monke
     assert packed.get(xs, "q") is None                               # (another packing)
     xs[2500] = 1250.0               # an equal float, another object
     assert packed.get(xs, "d") is None and not packed.holds(xs)
+    flags = [k % 3 == 0 for k in range(5000)]      # (packed only to be offered: asked first)
+    assert not packed.wants(flags, "flags") and packed.wants(flags, "flags")
     text = "abc" * 2000
+    assert packed.wants(text, "str")
     packed.offer(text, "str", b"t" * 8)
     assert packed.get(text, "str") == (b"t" * 8, None)
     # at most PACKED_LIMIT bytes, the oldest dropped first

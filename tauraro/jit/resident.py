@@ -174,6 +174,18 @@ class PackedBodies:
                 return self.get(obj, code) is not None
         return False
 
+    def wants(self, obj, code) -> bool:
+        """Would ``offer`` hold ``obj``'s body now (it was packed before)? If not, it is
+        remembered as packed once: a caller that packs only to offer (a list of bools'
+        8-byte words) skips the packing."""
+        key = (id(obj), code)
+        if key in self.seen or type(obj) is str:
+            return True
+        if len(self.seen) >= SEEN_MAX:
+            self.seen.clear()
+        self.seen[key] = None
+        return False
+
     def offer(self, obj, code, body, extra=None):
         """``obj`` was just packed into ``body``: held if it was packed before (a second
         entry copying it, of any version), remembered as packed once if not."""

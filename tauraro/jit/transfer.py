@@ -247,7 +247,7 @@ class EntryRecords:
             head = struct.pack("<qq", n, 0)
             if jt.mutable and not jt.resizable:
                 self.flags_in[self.cursor] = low
-            if packing is not None:
+            if packing is not None and PACKED.wants(obj, packing):
                 body = bytearray(8 * n)
                 body[0::8] = low
                 PACKED.offer(obj, packing, body, low)
