@@ -803,18 +803,18 @@ def interns(graph) -> bool:
     (transfer: EntryRecords.intern).
     The controller sets ``graph.interning`` from it; a function compiled whole never
     interns (its entries have no table), so a str made there leaves at ``str_key``."""
-    ops = {}
+    ops = set()
+    slices_strs = False
     for ins in graph.all_instrs():
-        ops[ins.op] = ins
-    makes = "seq_slice" in ops or "str_concat" in ops
-    if "str_key" in ops and makes:
+        ops.add(ins.op)
+        if ins.op == "seq_slice" and ins.imm & SLICE_OF_STR:
+            slices_strs = True
+    if "str_key" in ops and ("seq_slice" in ops or "str_concat" in ops):
         return True
     # (strs it makes that may be stored -- appended to a list, into an object's field --
     # are made canonical: ``wasmgen.intern``'s str_canon; an exit writes back one str a
     # record, so equal strs made over and over are made once there, not once each)
-    makes_strs = "str_concat" in ops or any(ins.op == "seq_slice" and ins.imm & SLICE_OF_STR
-                                            for ins in graph.all_instrs())
-    return makes_strs and "store_addr" in ops
+    return ("str_concat" in ops or slices_strs) and "store_addr" in ops
 
 
 @rule("str_key")

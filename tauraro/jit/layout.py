@@ -345,29 +345,44 @@ def rows_length(rows) -> int:
 
 def list_cost(v, jt, stores: bool) -> int:
     """What copying the list or tuple of numbers ``v`` (of the SeqType ``jt``) costs an
-    entry: each element at ``element_cost``; a list holding one number at every index
-    (``resident.repeated``: a row made ``[0] * n``, its first elements aside) a unit per
-    KEPT_ELEMENTS_PER_UNIT in,
-    as its copy writes one word repeated, and its writing back as any list's."""
-    n = len(v)
+    entry: each element at ``element_cost``, or, for a list holding one number at every
+    index (``resident.repeated``: a row made ``[0] * n``, its first elements aside),
+    ``repeated_cost``."""
     same = repeated(v) if jt.elem is INT or jt.elem is FLOAT else None     # (as EntryRecords.record copies)
-    if same is None:
-        return n * element_cost(jt, stores)
-    out = (FLAG_OUT_COST if jt.elem is BOOL else ELEMENT_OUT_COST) if stores and jt.mutable else 0
-    return same[0] * element_cost(jt, stores) + (n - same[0]) // KEPT_ELEMENTS_PER_UNIT + (n - same[0]) * out
+    return len(v) * element_cost(jt, stores) if same is None else repeated_cost(len(v), same, jt, stores)
+
+
+def repeated_cost(n: int, same: tuple, jt, stores: bool) -> int:
+    """What a list of ``n`` elements costs whose elements from ``same[0]`` on are one number
+    (``resident.repeated``): the first ones each at ``element_cost``, the rest written as one
+    word repeated (``bytes_cost``)."""
+    k = same[0]
+    return k * element_cost(jt, stores) + bytes_cost(n - k, jt, stores)
+
+
+def bytes_cost(n: int, jt, stores: bool) -> int:
+    """What ``n`` elements of a record of type ``jt`` cost an entry that copies them as
+    bytes -- a record kept in memory, a body held packed (``resident.PACKED``), one word
+    repeated -- not typed and packed each: a unit per KEPT_ELEMENTS_PER_UNIT, and writing
+    each back (``writeback_cost``) if the version may store into the list."""
+    return n // KEPT_ELEMENTS_PER_UNIT + (n * writeback_cost(jt) if stores else 0)
+
+
+def writeback_cost(jt) -> int:
+    """What writing an element of a record of type ``jt`` back costs: a mutable list's
+    (ELEMENT_OUT_COST, a flag's FLAG_OUT_COST); nothing for a tuple or a str."""
+    if jt is STR or not jt.mutable:
+        return 0
+    return FLAG_OUT_COST if jt.elem is BOOL else ELEMENT_OUT_COST
 
 
 def element_cost(jt, stores: bool) -> int:
     """What an element of a record of type ``jt`` (a SeqType, or STR) costs an entry
-    (ELEMENT_COST...): copying it in, and writing it back if the version may store into
-    lists (``stores``: transfer.Transfer.stores_lists)."""
+    (ELEMENT_COST...): copying it in, and writing it back (``writeback_cost``) if the
+    version may store into lists (``stores``: transfer.Transfer.stores_into)."""
     if jt is STR:
         return CHAR_COST
-    flags = jt.elem is BOOL
-    cost = FLAG_COST if flags else ELEMENT_COST
-    if stores and jt.mutable:
-        cost += FLAG_OUT_COST if flags else ELEMENT_OUT_COST
-    return cost
+    return (FLAG_COST if jt.elem is BOOL else ELEMENT_COST) + (writeback_cost(jt) if stores else 0)
 
 
 _ROWS = frozenset((list, tuple))

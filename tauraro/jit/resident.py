@@ -175,28 +175,15 @@ class PackedBodies:
         return False
 
     def wants(self, obj, code) -> bool:
-        """Would ``offer`` hold ``obj``'s body now (it was packed before)? If not, it is
-        remembered as packed once: a caller that packs only to offer (a list of bools'
-        8-byte words) skips the packing."""
-        key = (id(obj), code)
-        if key in self.seen or type(obj) is str:
-            return True
-        if len(self.seen) >= SEEN_MAX:
-            self.seen.clear()
-        self.seen[key] = None
-        return False
+        """Would ``offer`` hold ``obj``'s body now? If not, it is remembered as packed once:
+        a caller that packs only to offer (a list of bools' 8-byte words) skips the packing."""
+        return self._packed_before((id(obj), code), obj)
 
     def offer(self, obj, code, body, extra=None):
         """``obj`` was just packed into ``body``: held if it was packed before (a second
         entry copying it, of any version), remembered as packed once if not."""
         key = (id(obj), code)
-        if key not in self.seen and type(obj) is not str:
-            # (a list is held from its second packing: one packed once pays nothing for a
-            # snapshot. A str needs none -- it cannot change -- and is held at once: a
-            # tokenizer's text is scanned by two loops, each a version of its own)
-            if len(self.seen) >= SEEN_MAX:
-                self.seen.clear()
-            self.seen[key] = None
+        if not self._packed_before(key, obj):
             return
         if type(obj) is list and _items is None:
             return
@@ -209,6 +196,18 @@ class PackedBodies:
             self._drop(next(iter(self.bodies)))
         self.bodies[key] = (obj, snap, bytes(body), extra, size)
         self.size += size
+
+    def _packed_before(self, key, obj) -> bool:
+        """Was ``obj`` packed before under ``key``'s code (else it is remembered as packed
+        now)? A list is held from its second packing: one packed once pays nothing for a
+        snapshot. A str needs none -- it cannot change -- and is held at once: a tokenizer's
+        text is scanned by two loops, each a version of its own."""
+        if key in self.seen or type(obj) is str:
+            return True
+        if len(self.seen) >= SEEN_MAX:
+            self.seen.clear()
+        self.seen[key] = None
+        return False
 
     def _drop(self, key):
         held = self.bodies.pop(key, None)

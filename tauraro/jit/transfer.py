@@ -41,7 +41,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, element_cost, list_cost, COPY_LIMIT, KEPT_ELEMENTS_PER_UNIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -167,7 +167,7 @@ class EntryRecords:
             # one object, one record: of one type (a record of another type would be read
             # through the wrong layout; the entry fails instead)
             if self.storing and self.uncharged and id(obj) in self.uncharged and have[1] is jt:
-                self.cost += self.uncharged.pop(id(obj)) * (element_cost(jt, True) - element_cost(jt, False))
+                self.cost += self.uncharged.pop(id(obj)) * writeback_cost(jt)
                 if self.cost > self.limit:
                     raise TooMuchToCopy(self.cost)
             return have[0] if have[1] is jt else None
@@ -186,28 +186,30 @@ class EntryRecords:
             addr = self._kept(obj, jt, n)
             if addr is not None:
                 return addr
-        # (packed before, by an entry of any version: its bytes, resident.PACKED)
-        # (not a list the version's stores may reach: it would be written back changed, and
-        # its snapshot and copy made for nothing -- a sieve's segment, marked at each entry)
-        packing = _packing(obj, jt) if n >= PACKED_MIN and not (self.storing and jt.mutable) else None
-        if packing == "str" and self.transfer.kept.get(id(obj), (None,))[0] is obj:
-            packing = None      # (kept in this version's memory: not copied at all, below)
+        # (a long str kept in this version's memory: not copied at all, below)
+        kept_str = self.transfer.kept.get(id(obj)) if jt is STR and n >= KEEP_MIN else None
+        if kept_str is not None and kept_str[0] is not obj:
+            kept_str = None
+        # (packed before, by an entry of any version: its bytes, resident.PACKED. Not a list
+        # the version's stores may reach: it would be written back changed, and its snapshot
+        # and copy made for nothing -- a sieve's segment, marked at each entry)
+        packing = _packing(obj, jt) if n >= PACKED_MIN and kept_str is None \
+            and not (self.storing and jt.mutable) else None
         hit = PACKED.get(obj, packing) if packing is not None else None
         same = repeated(obj) if hit is None and (jt.elem is INT or jt.elem is FLOAT) else None
-        if hit is not None:     # (a memory copy: as a list kept in memory costs, and its writing back)
-            self.cost += RECORD_COST + n // KEPT_ELEMENTS_PER_UNIT + (
-                n * (element_cost(jt, True) - element_cost(jt, False)) if self.storing else 0)
+        if hit is not None:     # (a memory copy, as a list kept in memory costs)
+            self.cost += RECORD_COST + bytes_cost(n, jt, self.storing)
+        elif same is not None:
+            self.cost += RECORD_COST + repeated_cost(n, same, jt, self.storing)
         else:
-            self.cost += (n * self._element_cost(jt) if same is None else list_cost(obj, jt, self.storing)) \
-                + RECORD_COST
+            self.cost += RECORD_COST + n * self._element_cost(jt)
         if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
             self.uncharged[id(obj)] = n
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         if hit is not None:
             body, low = hit
-            head = struct.pack("<qq", n, STR_KEYS.word(obj) if jt is STR and self.transfer.str_keys
-                               and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
+            head = struct.pack("<qq", n, self._key_word(obj) if jt is STR else 0)
             if packing == "flags" and jt.mutable and not jt.resizable:
                 self.flags_in[self.cursor] = low
         elif same is not None:        # one number at every index after the first few: one word repeated
@@ -226,20 +228,15 @@ class EntryRecords:
             body = memoryview(obj).cast("B") if obj.itemsize == 8 else memoryview(
                 array("d" if jt.elem is FLOAT else "q", obj)).cast("B")
         elif jt is STR:       # a word per character: its code point (~2 ns a character)
-            kept = self.transfer.kept.get(id(obj)) if n >= KEEP_MIN else None
-            if kept is not None and kept[0] is obj:     # (a string is immutable: its record holds)
-                self.by_id[id(obj)] = (kept[1], jt)
-                self.by_address[kept[1]] = obj
+            if kept_str is not None:     # (a string is immutable: its record holds)
+                self.by_id[id(obj)] = (kept_str[1], jt)
+                self.by_address[kept_str[1]] = obj
                 if self.transfer.intern:
-                    self.seeds.append(kept[1])
-                return kept[1]
-            # (the second word: the string's key word, if the version uses strs as keys)
-            head = struct.pack("<qq", n, STR_KEYS.word(obj) if self.transfer.str_keys and n != 1
-                               and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0)
+                    self.seeds.append(kept_str[1])
+                return kept_str[1]
+            head = struct.pack("<qq", n, self._key_word(obj))
             body = bytearray(8 * n)
             _spread_code_points(obj, body)
-            if packing is not None:
-                PACKED.offer(obj, packing, body)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
             low = flags_bytes(obj)
             if low is None:
@@ -250,7 +247,6 @@ class EntryRecords:
             if packing is not None and PACKED.wants(obj, packing):
                 body = bytearray(8 * n)
                 body[0::8] = low
-                PACKED.offer(obj, packing, body, low)
             else:
                 # (written into memory where the record goes, its words zeroed first: a
                 # bytearray of 8 bytes a flag made and copied was half of a 5*10^6-flag
@@ -262,8 +258,6 @@ class EntryRecords:
                 if not _all_of(obj, float):
                     return None
                 arr = _words(obj, "d")
-                if packing is not None:
-                    PACKED.offer(obj, packing, arr)
             elif elem is BOOL:
                 if not _all_of(obj, bool):
                     return None
@@ -293,10 +287,10 @@ class EntryRecords:
                     arr = _words(obj, "q")
                 except struct.error:        # (an int past 64 bits)
                     return None
-                if packing is not None:
-                    PACKED.offer(obj, packing, arr)
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
+        if packing is not None and hit is None and same is None and type(body) is not _Flags:
+            PACKED.offer(obj, packing, body, low if packing == "flags" else None)     # (packed just now)
         addr = self.cursor
         end = addr + SEQ_HEADER + len(body)
         if jt.resizable:
@@ -343,7 +337,7 @@ class EntryRecords:
             del transfer.kept[id(obj)]
             transfer.remember(id(obj), False)
             return None
-        self.cost += RECORD_COST + n // KEPT_ELEMENTS_PER_UNIT
+        self.cost += RECORD_COST + bytes_cost(n, jt, False)     # (a version storing into no list)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         self.by_id[id(obj)] = (addr, jt)
@@ -394,11 +388,13 @@ class EntryRecords:
 
     def _element_cost(self, jt) -> int:
         """What an element of a record of type ``jt`` costs the entry (``element_cost``)."""
-        return element_cost(jt, self._stores())
+        return element_cost(jt, self.storing)
 
-    def _stores(self) -> bool:
-        """Are the records written now charged for writing back (``storing``)?"""
-        return self.storing
+    def _key_word(self, s) -> int:
+        """The second word of the str ``s``'s record: its key word if the version uses strs
+        as keys (``STR_KEYS``; not a character's: ``str_key`` reads its code point), else 0."""
+        return STR_KEYS.word(s) if self.transfer.str_keys and len(s) != 1 \
+            and len(STR_KEYS.strs) < STR_KEYS.LIMIT else 0
 
     def _element_records(self, obj, elem) -> array | None:
         """The addresses of the records of the objects, lists or tuples in ``obj``, each
