@@ -38,13 +38,13 @@ def test_least_cost_counts_lengths_at_the_elements_cost():
     assert least_cost([tuple(ints)], [classify(tuple(ints))], True) == 100 * ELEMENT_COST
 
 
-def test_a_sieve_marking_a_big_flag_list_is_refused_before_copying(tmp_path, default_start):
-    # each run of the marking loop has n / p iterations left and would copy the n flags in
-    # and out: refused from the lists' lengths before anything is typed or compiled. The
-    # while loop may copy only what its iterations, and the marking loop's, were worth,
-    # and its lists' lengths no more than twice what it did since its last try: its work
-    # falls off as the marking runs shorten, so it is never entered (it once was, late,
-    # copying 3*10^6 flags in and out, ~0.2 s, for the last few ms of its work)
+def test_a_sieve_marking_a_big_flag_list_enters_once_if_at_all(tmp_path, default_start):
+    # flags are copied through their pointer arrays (tauraro.jit.flags): ~2 units a flag in
+    # and ~2 back, so the first marking runs (n/2, n/3 iterations) pay for the 3*10^6 flags,
+    # and the while loop, once entered, runs the rest natively. Whether the first runs are
+    # judged to pay depends on their timing; either way no loop enters twice (each entry
+    # would copy every flag in and out again for less work), and none copies up to its
+    # limit before it is refused (refused from the lists' lengths, before anything is typed)
     r = Result(tmp_path, """
         def sieve(n):
             flags = [True] * (n + 1)
@@ -60,10 +60,9 @@ def test_a_sieve_marking_a_big_flag_list_is_refused_before_copying(tmp_path, def
         flags = sieve(3_000_000)
         print(sum(flags), flags[-20:].count(True), flags[2999957])
     """).same()
-    inner = r.loop(8)
-    assert inner["versions"] == 0 and inner["copied_in"]["words"] == 0, inner
-    assert inner["reason"].startswith("an entry would copy in more than"), inner
-    assert r.loop(6)["entries"] == 0 and r.loop(6)["refused"]["copied_to_the_limit"] == 0, r.loop(6)
+    for line in (6, 8):
+        row = r.loop(line)
+        assert row["entries"] <= 1 and row["refused"]["copied_to_the_limit"] == 0, row
 
 
 def test_a_list_changed_between_refused_trips_is_read_as_it_is_then(tmp_path):

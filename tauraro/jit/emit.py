@@ -24,6 +24,7 @@ import math
 
 from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
+from ..wasmgen.flags import add_flag_functions
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
 from ..wasmgen.slices import add_concat_function, add_slice_function
@@ -616,6 +617,9 @@ class Emitter(Sink):
             for name in ported:
                 add = getattr(libm, "add_" + name)
                 index[("internal", name)] = add(self.module, self.layout.libm_tables())
+        if self.layout.copies_flags:
+            # (the host calls these between runs, to copy long lists of bools: tauraro.jit.flags)
+            add_flag_functions(self.module)
         subs = list(self.natives.items())
         first = len(self.module.func_names)
         for k, (key, _) in enumerate(subs):

@@ -377,6 +377,8 @@ class FunctionMemory:
     written again at every call (nothing is kept between calls: the program may change its
     lists between them)."""
 
+    flag_fns = None     # (lists of bools are copied by marshal: the module has no flags_in)
+
     def __init__(self, layout, instance):
         self.layout = layout
         self.instance = instance

@@ -33,7 +33,8 @@ import struct
 import sys
 from array import array
 
-from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, SeqIterType, SeqType, str_tuple
+from .flags import POINTERS
+from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, JType, SeqIterType, SeqType, str_tuple
 from .resident import repeated
 
 SEQ_HEADER = 16
@@ -57,7 +58,11 @@ SEQ_HEADER = 16
 # entered however much it copied), 2.6 times the warm costs: the flags' costs below are
 # twice those, so that a sieve's marking run -- n/2 iterations at ~47 ns against n flags
 # in and out -- is refused with a margin a loaded machine's slower baseline (72 ns an
-# iteration under CI's load) does not cross. An int took 60 ns in and 65 back in a list of
+# iteration under CI's load) does not cross. (Thirteenth session: a long list of bools goes
+# through its pointer array, tauraro.jit.flags, where that array can be read: 5*10^6 flags
+# took 28-41 ms in, 5.6-8 ns a flag, most of it the fresh pages of the record, and ~17 ms
+# back, 3.4 ns, sieve.py under --jit-stats: FLAG_COST 2 and FLAG_OUT_COST 2 then; a marking
+# run of n/2 iterations pays for its n flags.) An int took 60 ns in and 65 back in a list of
 # 2*10^6, and ~28 in and out in a 600x600 table's rows: ELEMENT_COST's between them.
 # Writing back is counted at the entry for every list a
 # version may store into (Transfer.stores_lists: its code marks a record dirty): an entry
@@ -65,8 +70,8 @@ SEQ_HEADER = 16
 UNIT_SECONDS = 3.5e-9
 ELEMENT_COST = 12
 ELEMENT_OUT_COST = 10
-FLAG_COST = 6
-FLAG_OUT_COST = 12
+FLAG_COST = 2 if POINTERS else 6
+FLAG_OUT_COST = 2 if POINTERS else 12
 CHAR_COST = 1
 RECORD_COST = 128
 # a list of numbers kept in memory from an earlier entry (tauraro.jit.resident) costs a
@@ -121,6 +126,23 @@ def copy_limit(work_seconds: float) -> int:
 
 def _align(n, a):
     return (n + a - 1) // a * a
+
+
+def _reaches_flags(jt, seen=None) -> bool:
+    """Is a list of bools, or a value that may hold one (the element of a list, an
+    object's field, what an iterator walks, a tuple's member), of the type ``jt``?"""
+    if isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list":
+        return True
+    seen = set() if seen is None else seen
+    if id(jt) in seen:
+        return False
+    seen.add(id(jt))
+    inner = [getattr(jt, name, None) for name in ("elem", "seq", "value")]
+    held = getattr(jt, "inner", None)       # (a MaybeType's object; a CombinedIter's iterators)
+    inner.extend(held if isinstance(held, tuple) else (held,))
+    inner.extend(getattr(jt, "members", ()))
+    inner.extend(ft for _, ft in getattr(jt, "fields", ()))
+    return any(_reaches_flags(t, seen) for t in inner if isinstance(t, JType))
 
 
 def _slot_fmt(jt) -> str:
@@ -183,6 +205,9 @@ class FrameLayout:
         self.exit_area = _align(off, 16)
         self.exit_area_size = 0
         self.libm_size = 0
+        # (may an entry copy a list of bools? Then the module has flags_in and flags_out:
+        # tauraro.jit.flags copies long ones through their pointer arrays)
+        self.copies_flags = POINTERS and any(map(_reaches_flags, entry.values()))
 
     def note_exit_area(self, size: int):
         self.exit_area_size = max(self.exit_area_size, size)

@@ -105,6 +105,16 @@ _items = _item_reader()
 _equal = _items_equal()
 
 
+def items_address(lst) -> int | None:
+    """The address of the list ``lst``'s array of element pointers (``ob_item``), or None
+    where the list object's layout is not the one checked here. Valid until the list is
+    resized: a caller reads or writes ``len(lst)`` pointers there at once, running no
+    Python code between."""
+    if _items is None:
+        return None
+    return ctypes.c_void_p.from_address(id(lst) + 3 * ctypes.sizeof(ctypes.c_void_p)).value
+
+
 # (a list shorter than this is not looked at for one repeated element: ``repeated``)
 REPEATED_MIN = 64
 # (the elements before the repeated ones ``repeated`` allows: a DP table's boundary column)

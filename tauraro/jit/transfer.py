@@ -35,7 +35,7 @@ from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_I
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      SliceValue, TupleValue, class_lookup, classify, classify_sampled, virtual_tuple_type,
                      range_iter_state)
-from .flags import flags_bytes, flags_list
+from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .native import NativeError
 from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
@@ -46,6 +46,9 @@ from .layout import (_NUMBERS, bytes_cost, element_cost, repeated_cost, writebac
 
 _range_iterator = type(iter(range(0)))
 _memset = ctypes.memset
+# the signatures of the module's flags_in and flags_out (tauraro.wasmgen.flags)
+_FLAGS_IN = (("i32", "i32", "i64", "i64"), ("i64",))
+_FLAGS_OUT = (("i32", "i32", "i64", "i64", "i32"), ("i64",))
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -193,8 +196,10 @@ class EntryRecords:
         # (packed before, by an entry of any version: its bytes, resident.PACKED. Not a list
         # the version's stores may reach: it would be written back changed, and its snapshot
         # and copy made for nothing -- a sieve's segment, marked at each entry)
+        # (a long list of bools: through its pointer array, at a few ns a flag, not packed)
+        pointers = n >= POINTERS_MIN and jt.elem is BOOL and type(obj) is list and self.transfer.flag_fns is not None
         packing = _packing(obj, jt) if n >= PACKED_MIN and kept_str is None \
-            and not (self.storing and jt.mutable) else None
+            and not (self.storing and jt.mutable) and not pointers else None
         hit = PACKED.get(obj, packing) if packing is not None else None
         same = repeated(obj) if hit is None and (jt.elem is INT or jt.elem is FLOAT) else None
         if hit is not None:     # (a memory copy, as a list kept in memory costs)
@@ -237,6 +242,9 @@ class EntryRecords:
             head = struct.pack("<qq", n, self._key_word(obj))
             body = bytearray(8 * n)
             _spread_code_points(obj, body)
+        elif pointers:      # (copied as they are, then made 0 and 1 by the module: flags.py)
+            head = struct.pack("<qq", n, 0)
+            body = _Pointers(n)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
             low = flags_bytes(obj)
             if low is None:
@@ -289,9 +297,9 @@ class EntryRecords:
                     return None
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
-        if packing is not None and hit is None and same is None and type(body) is not _Flags:
+        if packing is not None and hit is None and same is None and type(body) is not _Flags and not pointers:
             PACKED.offer(obj, packing, body, low if packing == "flags" else None)     # (packed just now)
-        addr = self.cursor
+        addr = cursor = self.cursor
         end = addr + SEQ_HEADER + len(body)
         if jt.resizable:
             # room to grow: the capacity in the word before the record (emit: check_room);
@@ -307,6 +315,11 @@ class EntryRecords:
             start = addr + SEQ_HEADER
             _memset(self.transfer.instance.memory_address + start, 0, 8 * n)
             view[start:start + 8 * n:8] = body.low
+        elif pointers:
+            if pointers_in(obj, self.transfer.instance.memory_address, addr + SEQ_HEADER,
+                           self.transfer.flag_fns[0]) < 0:
+                self.cursor = cursor        # (an element not a bool: the record is not made)
+                return None
         elif n:
             view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)] = body
         self.by_id[id(obj)] = (addr, jt)
@@ -964,6 +977,9 @@ class EntryRecords:
                 self.words_out += n
                 if type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].tobytes())
+                elif elem is BOOL and not resized and n >= POINTERS_MIN and self.transfer.flag_fns is not None \
+                        and self._pointers_back(view, addr, obj, n):
+                    pass
                 elif elem is BOOL and resized is not TAIL:
                     self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
                                      None if resized else self.flags_in.get(addr))
@@ -1112,6 +1128,17 @@ class EntryRecords:
             else:       # (a slot: its member descriptor stores it, as object.__setattr__ does)
                 slots[k].__set__(obj, v)
             self.words_out += 1
+
+    def _pointers_back(self, view, addr, obj, n) -> bool:
+        """The list of bools ``obj`` gets the ``n`` flags of its record at ``addr`` through
+        its pointer array (flags.pointers_back), the words made in memory past everything
+        this entry and native code wrote; False if the list is not one of ``n`` bools now."""
+        free = int.from_bytes(view[self.transfer.layout.FREE:self.transfer.layout.FREE + 4], "little")
+        scratch = _align(max(self.cursor, free), 16)
+        self.transfer.ensure(scratch + 8 * min(n, POINTERS_CHUNK))
+        fns = self.transfer.flag_fns
+        return pointers_back(obj, n, self.transfer.instance.memory_address, addr + SEQ_HEADER, scratch,
+                             fns[0], fns[1])
 
     def _flags_back(self, obj, new: bytes, old):
         """A list of bools gets the flags ``new`` (a byte each, from its record), knowing the
@@ -1347,6 +1374,18 @@ def _words(values, code: str) -> bytes:
     return packer.pack(*values)
 
 
+class _Pointers:
+    """The body of a list of bools copied through its pointer array (flags.pointers_in),
+    ``n`` words long."""
+    __slots__ = ("n",)
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __len__(self):
+        return 8 * self.n
+
+
 class _Flags:
     """The low bytes of a list of bools' words (flags.flags_bytes), written into memory
     with the other seven bytes of each word zeroed (``EntryRecords.record``)."""
@@ -1408,6 +1447,7 @@ class Transfer:
     # lists newly kept by any version in this process: an entry that kept one paid for a copy
     # the next entries will not (a comprehension site does not time such a run)
     lists_kept = 0
+    flag_fns = None     # (until attach)
 
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
@@ -1543,6 +1583,9 @@ class Transfer:
     def attach(self, instance):
         self.instance = instance
         self.view = instance.memory_view()
+        # (the module's functions copying long lists of bools, if it has them: flags.py)
+        self.flag_fns = (instance.entry("flags_in", _FLAGS_IN), instance.entry("flags_out", _FLAGS_OUT)) \
+            if self.layout.copies_flags else None
 
     def _compile_enter(self):
         t0 = _clock()
