@@ -183,7 +183,10 @@ class EntryRecords:
         if isinstance(jt, DictIterType):
             return self._dict_iter(obj, jt)
         n = len(obj)
-        keeps = n >= KEEP_MIN and jt.elem in _NUMBERS and jt.kind != "array" and \
+        # (a long list of bools: through its pointer array, at a few ns a flag -- neither
+        # kept nor packed, whose snapshots cost as much: flags.py)
+        pointers = n >= POINTERS_MIN and jt.elem is BOOL and type(obj) is list and self.transfer.flag_fns is not None
+        keeps = n >= KEEP_MIN and jt.elem in _NUMBERS and jt.kind != "array" and not pointers and \
             getattr(self.transfer, "keeps_lists", False)     # (a FunctionMemory: no)
         if keeps:
             addr = self._kept(obj, jt, n)
@@ -196,8 +199,6 @@ class EntryRecords:
         # (packed before, by an entry of any version: its bytes, resident.PACKED. Not a list
         # the version's stores may reach: it would be written back changed, and its snapshot
         # and copy made for nothing -- a sieve's segment, marked at each entry)
-        # (a long list of bools: through its pointer array, at a few ns a flag, not packed)
-        pointers = n >= POINTERS_MIN and jt.elem is BOOL and type(obj) is list and self.transfer.flag_fns is not None
         packing = _packing(obj, jt) if n >= PACKED_MIN and kept_str is None \
             and not (self.storing and jt.mutable) and not pointers else None
         hit = PACKED.get(obj, packing) if packing is not None else None
