@@ -47,6 +47,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
+from .collector import CompileAside
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_length)
@@ -873,6 +874,12 @@ class JitController:
     # --- entering native code ----------------------------------------------------------------------
     def _region(self, st):
         if st.region is None:
+            with CompileAside():        # (liveness and the region: thousands of objects)
+                self._make_region(st)
+        return st.region
+
+    def _make_region(self, st):
+        if st.region is None:
             code = st.code
             live = self._liveness.get(code)
             if live is None:
@@ -1381,7 +1388,8 @@ class JitController:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
                 try:
-                    types, version = self._new_version(st, region, types, cells, r, G, builtins)
+                    with CompileAside():
+                        types, version = self._new_version(st, region, types, cells, r, G, builtins)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
@@ -1511,8 +1519,9 @@ class JitController:
             t0 = time.perf_counter()
             started = self.engine_seconds
             try:
-                version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
-                                           "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
+                with CompileAside():
+                    version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
+                                               "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site

@@ -144,8 +144,10 @@ class HookRuntime:
                 kept = self._code_cache
                 mod = kept.get(filename, source)
             if mod is None:
+                from ..jit.collector import CompileAside
                 try:
-                    mod = compile_source(source, filename)
+                    with CompileAside():        # (the file's AST and its register bytecode)
+                        mod = compile_source(source, filename)
                     if kept is not None:
                         kept.put(filename, source, mod)
                 except UnsupportedConstruct as e:
