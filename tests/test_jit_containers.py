@@ -379,3 +379,49 @@ def test_a_list_of_bools_written_over_an_earlier_entrys_records(tmp_path):
         print(out)
     """)
     assert r.loop(4)["native_iterations"] > 5000, r.loop(4)
+
+
+def test_min_and_max_of_three_or_more_numbers_in_a_dp_table(tmp_path):
+    # min()/max() of several ints or floats fold left as CPython's keep the first of equal
+    # elements: -0.0 against 0.0, and a NaN first or later, give CPython's (a largest-square
+    # table left native code at its first cell when only two arguments were compiled)
+    r = jit(tmp_path, """
+        import math
+
+        def largest_square(grid):
+            rows, cols = len(grid), len(grid[0])
+            side = [[0] * cols for _ in range(rows)]
+            best = 0
+            for i in range(rows):
+                for j in range(cols):
+                    if grid[i][j] > 6:
+                        continue
+                    if i == 0 or j == 0:
+                        side[i][j] = 1
+                    else:
+                        side[i][j] = 1 + min(side[i - 1][j], side[i][j - 1], side[i - 1][j - 1])
+                    best = max(best, side[i][j], 0, -1)
+            return best
+
+        grid = [[1 + (r * 31 + c * 17 + r * c) % 9 for c in range(120)] for r in range(90)]
+        print(largest_square(grid), largest_square([[1] * 50 for _ in range(40)]))
+
+        nan = float("nan")
+        def floats(xs):
+            total = signs = 0.0
+            nans = 0
+            for x in xs:
+                a, b = min(x, -0.0, 0.0), max(0.0, x * 0.0, -0.0)
+                c, d, e, f = min(nan, x, 1.0), min(x, nan, -x), max(x, nan), max(nan, x, 2.0)
+                signs += math.copysign(1.0, a) + 2 * math.copysign(1.0, b)
+                total += a + b + d + e
+                if c != c:
+                    nans += 1
+                if f != f:
+                    nans += 1
+            return total, signs, nans
+
+        print(floats([float(k - 1000) for k in range(2000)]), floats([0.0, -0.0] * 600))
+    """)
+    assert r.loop(9)["native_iterations"] > 8000, r.loop(9)
+    assert r.loop(26)["native_iterations"] > 3000, r.loop(26)

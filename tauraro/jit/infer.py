@@ -156,7 +156,7 @@ def call_result(fn: BuiltinType, args: list[JType]):
                                          and args[1].fn in (B.int, B.float, B.bool)) and (
             isinstance(args[0], InstanceType) or args[0] in NUMERIC):
         return BOOL         # (decided by the types: an object's class is checked at entry)
-    if f in (B.min, B.max) and n == 2 and args[0] is args[1] and args[0] in (INT, FLOAT):
+    if f in (B.min, B.max) and n >= 2 and args[0] in (INT, FLOAT) and all(a is args[0] for a in args):
         return args[0]
     if f is B.len and n == 1 and (isinstance(args[0], (SeqType, TupleValue, DictType, SetType)) or args[0] is CHAR):
         return INT

@@ -1458,8 +1458,12 @@ class Recorder:
             else:
                 r = self.guard("abs_ov", self.value(params[0], INT), reason="int overflow")
         elif f in (B.min, B.max):
-            prefix = "f" if types[0] is FLOAT else ""
-            r = self.op(prefix + f.__name__, self.value(params[0]), self.value(params[1]))
+            # (folded left, as CPython's min and max keep the first of equal elements: the
+            # one so far is replaced only by an element strictly below it, or above)
+            op = ("f" if types[0] is FLOAT else "") + f.__name__
+            r = self.value(params[0])
+            for p in params[1:]:
+                r = self.op(op, r, self.value(p))
         elif f is B.len and isinstance(types[0], TupleValue):
             r = self.op("int", imm=len(types[0].members))
         elif f is B.len and isinstance(types[0], DictType):
