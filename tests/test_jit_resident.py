@@ -169,3 +169,29 @@ def test_a_long_str_scanned_by_two_loops_reads_the_same_in_each(tmp_path):
         print(vowels(text), digits(text), vowels(text[1:]), digits(text + "9"))
     """)
     assert r.loop(4)["native_iterations"] > 0 and r.loop(12)["native_iterations"] > 0
+
+
+def test_a_generator_refused_its_list_enters_once_another_version_packed_it(tmp_path):
+    # sum(x for x in xs) does too little an element to pay for packing 200,000 floats, and
+    # is refused; the second genexpr's entries pack xs, and from its second PACKED holds
+    # the body: the first then costs a memory copy and enters (its refusal remembered, and
+    # the lengths counted before it has a version, once ignored that: stats() in
+    # bench/calls/comprehensions.py ran its mean as written at every call)
+    r = jit(tmp_path, """
+        def total(xs):
+            return sum(x for x in xs)
+
+        def spread(xs, m):
+            return max(abs(x - m) * 0.5 + (x - m) * (x - m) * 0.25 for x in xs)
+
+        xs = [float(k % 1000) * 0.5 - 100.0 for k in range(200_000)]
+        out = []
+        for rep in range(10):
+            m = total(xs) / len(xs)
+            out.append((m, spread(xs, m)))
+        xs[7] = 2.5
+        out.append((total(xs), spread(xs, 0.0)))
+        print(out[-3:])
+    """)
+    assert r.loop(3)["entries"] >= 4, r.loop(3)
+    assert r.loop(6)["entries"] >= 8, r.loop(6)

@@ -48,6 +48,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, Ce
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .collector import CompileAside
+from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_length)
@@ -1095,19 +1096,12 @@ class JitController:
                 if ins.op.name == "STORE_SUBSCR" and ins.args[0] >= 0)
         seen = {}       # (one list by two names is one record)
         rows = 0
-        tails = st.tails
-        # (a list the loop's version keeps in its memory, unchanged, is not copied again)
-        kept = st.last.transfer.is_kept if st.last is not None else None
-        items = [(var, self._read(var, r, G, builtins)) for var in st.entry_vars if var not in tails]
-        for var, v in items:
+        # (a list the loop's version keeps in its memory, unchanged, is not copied again; nor
+        # one whose packed body is held, by any version's entry: resident.PACKED)
+        kept = st.last.transfer.is_kept if st.last is not None else PACKED.holds
+        for var, v in self._entry_data(st, r, G, builtins):
             t = type(v)
-            if t in COMBINED_TYPES:     # (zip(xs, ys), enumerate(xs): their iterators' lists)
-                items.extend((var, it) for it in v.__reduce__()[1])
-            if t in SEQ_ITERATOR_TYPES:
-                state = v.__reduce__()
-                v = state[1][0] if len(state) == 3 else None
-                t = type(v)
-            if t in _LEAST_SIZED and not (kept is not None and kept(v)):
+            if t in _LEAST_SIZED and not kept(v):
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 if id(v) not in seen and t is list and v and type(v[0]) is list \
                         and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
@@ -1115,6 +1109,28 @@ class JitController:
                     rows += rows_length(v) * FLAG_COST
                 seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
         return sum(seen.values()) + rows
+
+    def _entry_data(self, st, r, G, builtins):
+        """(variable, value) of the loop's entry variables (not the lists it only appends
+        to), and of the lists and tuples its iterators over them run over."""
+        items = [(var, self._read(var, r, G, builtins)) for var in st.entry_vars if var not in st.tails]
+        for var, v in items:
+            t = type(v)
+            if t in COMBINED_TYPES:     # (zip(xs, ys), enumerate(xs): their iterators' lists)
+                items.extend((var, it) for it in v.__reduce__()[1])
+            if t in SEQ_ITERATOR_TYPES:
+                state = v.__reduce__()
+                v = state[1][0] if len(state) == 3 else None
+            yield var, v
+
+    def _packed_since(self, st, r, G, builtins) -> bool:
+        """Is the packed body of one of the loop's long lists (or tuples, or strs) held now
+        (resident.PACKED: another version's entry packed it), unchanged? Then what its last
+        refused entry needed is no measure of what the next costs."""
+        if st.entry_vars is None:
+            return False
+        return any(type(v) in _LEAST_SIZED and len(v) >= PACKED_MIN and PACKED.holds(v)
+                   for _, v in self._entry_data(st, r, G, builtins))
 
     @staticmethod
     def _iterations_left(st, r) -> int | None:
@@ -1325,7 +1341,11 @@ class JitController:
         sized = st.entry_vars is not None
         size = self._data_size(st, r, G, builtins)
         grown = RETRY_FACTOR if left is None or left < 0 else 1
-        if st.refused is not None and limit * max(st.refused[1], 1) < grown * st.refused[0] * max(size, 1):
+        # (a list packed since by another version's entry costs a memory copy now: neither
+        # what the last refused entry needed nor the least copy counted then is a measure)
+        packed = st.refused is not None and self._packed_since(st, r, G, builtins)
+        if st.refused is not None and limit * max(st.refused[1], 1) < grown * st.refused[0] * max(size, 1) \
+                and not packed:
             # (what it needed when refused, scaled by how its data grew or shrank since, is
             # more than its work left pays for: refused without copying up to the limit
             # again; tarjan's short inner loop in graph_structure.py spent ~45 ms a trip
@@ -1341,7 +1361,7 @@ class JitController:
             return None
         # (after the refusal remembered, which is cheaper: a table's rows are counted, once
         # for as long as the lengths of the loop's data stay as they were)
-        if sized and st.least_at is not None and st.least_at[0] == size:
+        if sized and st.least_at is not None and st.least_at[0] == size and not packed:
             least = st.least_at[1]
         else:
             least = self._least_copy(st, r, G, builtins)
@@ -1377,7 +1397,7 @@ class JitController:
             version = st.versions.get(types)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False,
-                              version.transfer.is_kept if version is not None else None)
+                              version.transfer.is_kept if version is not None else PACKED.holds)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, already exceed
                 # what its work left pays for: refused before it is compiled or copied)
