@@ -63,6 +63,7 @@ KEEP_LIMIT = 64 << 20
 # least as many as its seeds; each costs two 8-byte slots, zeroed per entry, and a word for
 # its record); past them a str_key of a new str leaves, and the next entry starts a new table
 INTERN_ROOM = 4096
+INTERN_ROOM_MAX = 1 << 20      # (new numbers: Transfer.intern_room grows no further)
 # the iterator types over a list, a tuple and a string (ASCII or not)
 _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": STR_ITERATORS,
                   "array": (type(iter(array("d"))),)}
@@ -967,6 +968,8 @@ class EntryRecords:
         their fields (as ``object.__setattr__`` stores them: the entry checked that the
         class has no hook or data descriptor of theirs, and nothing ran since)."""
         t0 = _clock()
+        if self.intern_at is not None:
+            self._intern_filled(view)
         if self.dict_iters:
             self._advance(view)
         for addr, obj, elem, resized in self.mutable:
@@ -1178,7 +1181,7 @@ class EntryRecords:
         seeds = self.seeds
         seeds.extend(a for a, v in layout.const_objects.items() if type(v) is str and len(v) != 1)
         n = len(seeds)
-        room = max(INTERN_ROOM, n)
+        room = max(getattr(self.transfer, "intern_room", INTERN_ROOM), n)      # (a FunctionMemory: INTERN_ROOM)
         slots, size = intern_table_size(n, room)
         self.cost += 2 * n + RECORD_COST
         addr = _align(self.cursor, 16)
@@ -1195,6 +1198,15 @@ class EntryRecords:
         struct.pack_into("<I", view, layout.INTERN, addr)
         self.intern_at = addr
         self.intern_base = base
+
+    def _intern_filled(self, view):
+        """If native code gave every new number this entry's intern table had room for (a
+        tokenizer's names, more than INTERN_ROOM distinct: its loop left native code at the
+        next one, ran an iteration in the resume interpreter and entered again, its text
+        copied again), the next entries' tables get twice the room, up to INTERN_ROOM_MAX."""
+        count, room = struct.unpack_from("<qq", view, self.intern_at + 32)
+        if count >= room and room < INTERN_ROOM_MAX:
+            self.transfer.intern_room = max(self.transfer.intern_room, min(2 * room, INTERN_ROOM_MAX))
 
     def str_key(self, w):
         """The str a key word stands for (``jtypes.STR_KEYS``), or, for a number this entry's
@@ -1483,6 +1495,9 @@ class Transfer:
         # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
         # time an exit finds one filled, so a row of 440 appends is one entry, not four
         self.tail_room = 0
+        # (the new numbers an entry's intern table has room for: doubled each time an exit
+        # finds one filled, EntryRecords._intern_filled)
+        self.intern_room = INTERN_ROOM
         # (lists of numbers: id -> True once copied by an entry, False once found changed,
         # ``EntryRecords._keep``; kept only by a version storing into no list)
         self.seen_lists = {}
