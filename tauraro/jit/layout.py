@@ -130,7 +130,10 @@ def _align(n, a):
 
 def _reaches_flags(jt, seen=None) -> bool:
     """Is a list of bools, or a value that may hold one (the element of a list, an
-    object's field, what an iterator walks, a tuple's member), of the type ``jt``?"""
+    object's field, what an iterator walks, a tuple's member), of the type ``jt``? (The
+    JTypes that hold others name them ``elem``, ``seq``, ``value``, ``inner``, ``members``
+    or ``fields``; one holding a list of bools under another name would copy it by marshal,
+    its module having no flags_in.)"""
     if isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list":
         return True
     seen = set() if seen is None else seen
