@@ -181,3 +181,35 @@ def test_a_loop_storing_an_int_into_a_long_list_of_bools_leaves_it_exact(tmp_pat
         mark(xs, 4000)
         print(sum(1 for x in xs if x is True), xs[3998:4003], type(xs[4000]).__name__)
     """)
+
+
+def test_an_interrupt_between_a_chunks_copy_and_its_counts_never_leaves_a_count_too_low(monkeypatch):
+    # a KeyboardInterrupt may arrive as the copy over the list's array returns (the exit's
+    # writing back is then run again): True's and False's counts may be left too high (a
+    # leak of an immortal-to-be object), never too low (a freed True)
+    monkeypatch.setattr(flags, "POINTERS_CHUNK", 1000)
+    m = Memory(pages=8)
+    n = 2500
+    real = flags._memmove
+    calls = []
+
+    def interrupted(dst, src, size):
+        real(dst, src, size)
+        calls.append(dst)
+        if len(calls) == 4:             # (the second chunk's copy over the list's array)
+            raise KeyboardInterrupt
+    for old_flag, new_flag in ((False, True), (True, False)):
+        xs = [old_flag] * n
+        m.write(64, struct.pack("<%dq" % n, *([int(new_flag)] * n)))
+        rt, rf = sys.getrefcount(True), sys.getrefcount(False)
+        calls.clear()
+        monkeypatch.setattr(flags, "_memmove", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            flags.pointers_back(xs, n, m.address, 64, 64 + 8 * n, m.flags_in, m.flags_out)
+        monkeypatch.setattr(flags, "_memmove", real)
+        assert flags.pointers_back(xs, n, m.address, 64, 64 + 8 * n, m.flags_in, m.flags_out)
+        assert xs == [new_flag] * n
+        if sys.getrefcount(True) < 1 << 31:
+            held_true = n if new_flag else -n
+            assert sys.getrefcount(True) - rt >= held_true, (old_flag, sys.getrefcount(True) - rt)
+            assert sys.getrefcount(False) - rf >= -held_true, (old_flag, sys.getrefcount(False) - rf)

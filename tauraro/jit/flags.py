@@ -119,11 +119,19 @@ def pointers_back(values: list, n: int, memory_address: int, at: int, scratch: i
         if old < 0:
             return False
         new = flags_out(at + 8 * lo, m, _TRUE, _FALSE, scratch)
+        # (the chunk held ``old`` references to True and holds ``new`` after the copy: the
+        # count that rises is raised before it, the one that falls lowered after it, so that
+        # a KeyboardInterrupt between -- a signal's handler runs as a call returns -- leaves
+        # a count too high, never too low; writing back again finds the chunk as it left it)
+        rise = 0 if _IMMORTAL else new - old
+        if rise > 0:
+            _TRUE_COUNT.value += rise
+        elif rise < 0:
+            _FALSE_COUNT.value -= rise
         _memmove(items + 8 * lo, memory_address + scratch, 8 * m)
-        if new != old and not _IMMORTAL:
-            # (the chunk held ``old`` references to True and now ``new``; no code of the
-            # program ran between the copies, the GIL held throughout)
-            _TRUE_COUNT.value += new - old
-            _FALSE_COUNT.value -= new - old
+        if rise > 0:
+            _FALSE_COUNT.value -= rise
+        elif rise < 0:
+            _TRUE_COUNT.value += rise
         lo += m
     return True
