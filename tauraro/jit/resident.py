@@ -47,20 +47,27 @@ import sys
 SEEN_MAX = 4096
 
 
+_WORD = ctypes.sizeof(ctypes.c_void_p)
+_pointer_at = ctypes.c_void_p.from_address
+
+
+def _ob_item(lst) -> int:
+    """The address of a list's array of element pointers, where CPython's list object lays
+    it out (ob_refcnt, ob_type, ob_size; then ob_item): unchecked, see ``_item_reader``."""
+    return _pointer_at(id(lst) + 3 * _WORD).value
+
+
 def _item_reader():
     """A function giving a list's array of element pointers as bytes, or None where the
     list object's layout is not the one checked here."""
     gil = getattr(sys, "_is_gil_enabled", None)       # (3.13: a free-threaded build may not have one)
     if sys.implementation.name != "cpython" or gil is not None and not gil():
         return None
-    word = ctypes.sizeof(ctypes.c_void_p)
-    offset = 3 * word       # (ob_refcnt, ob_type, ob_size; then ob_item)
-    pointer_at = ctypes.c_void_p.from_address
     string_at = ctypes.string_at
 
     def items(lst) -> bytes:
         n = len(lst)
-        return string_at(pointer_at(id(lst) + offset).value, n * word) if n else b""
+        return string_at(_ob_item(lst), n * _WORD) if n else b""
 
     probe = [object(), 1.5, object(), None]
     try:
@@ -79,25 +86,22 @@ def _items_equal():
     here (then no list is kept: ``can_keep``)."""
     if _items is None:
         return None
-    word = ctypes.sizeof(ctypes.c_void_p)
-    offset = 3 * word
-    pointer_at = ctypes.c_void_p.from_address
 
     def copied(lst, pointers, start=0) -> bool:
-        return _items(lst)[start * word:] == pointers
+        return _items(lst)[start * _WORD:] == pointers
     try:
         memcmp = ctypes.CDLL(None).memcmp
         memcmp.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
         memcmp.restype = ctypes.c_int
         probe = [object(), 2.5]
-        if memcmp(pointer_at(id(probe) + offset).value, _items(probe), 2 * word) != 0:
+        if memcmp(_ob_item(probe), _items(probe), 2 * _WORD) != 0:
             return copied       # (a memcmp that does not compare as expected: not used)
     except (OSError, AttributeError, TypeError):
         return copied
 
     def equal(lst, pointers, start=0) -> bool:
         n = len(lst) - start
-        return n <= 0 or memcmp(pointer_at(id(lst) + offset).value + start * word, pointers, n * word) == 0
+        return n <= 0 or memcmp(_ob_item(lst) + start * _WORD, pointers, n * _WORD) == 0
     return equal
 
 
@@ -110,9 +114,7 @@ def items_address(lst) -> int | None:
     where the list object's layout is not the one checked here. Valid until the list is
     resized: a caller reads or writes ``len(lst)`` pointers there at once, running no
     Python code between."""
-    if _items is None:
-        return None
-    return ctypes.c_void_p.from_address(id(lst) + 3 * ctypes.sizeof(ctypes.c_void_p)).value
+    return _ob_item(lst) if _items is not None else None
 
 
 # (a list shorter than this is not looked at for one repeated element: ``repeated``)
