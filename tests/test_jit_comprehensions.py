@@ -9,6 +9,8 @@ import signal
 import sys
 import time
 
+import pytest
+
 from test_jit import _start, _wait_for, jit
 
 
@@ -250,14 +252,9 @@ def test_sum_of_a_generator_expression_is_computed_natively(tmp_path):
     assert r.loop(3)["entries"] == 2            # (the total folded natively, in one run)
     assert r.loop(7)["native_iterations"] == 5000
     row = r.loop(6)
-    assert row["native_iterations"] == 600000, row
-    if sys.version_info >= (3, 12):
-        # a compensated float sum: the elements are built, a chunk at a time (its room
-        # full, native code goes on), and handed to sum()
-        assert row["entries"] >= 3, row
-        assert ("the list's room is full", 6) in r.exit_reasons(6)
-    else:
-        assert row["entries"] == 1, row
+    # (a float total, compensated from 3.12 on as CPython's sum() compensates: folded in
+    # one run, not built a chunk at a time and handed to sum())
+    assert row["native_iterations"] == 600000 and row["entries"] == 1, row
 
 
 def test_float_sums_min_and_max_are_cpythons_to_the_last_bit(tmp_path):
@@ -351,6 +348,78 @@ def test_a_fold_stopped_midway_hands_its_result_so_far_to_cpython(tmp_path):
     """)
     for line in (3, 6, 9):
         assert any(reason == "int overflow" for reason, _ in r.exit_reasons(line)), line
+
+
+def test_a_float_sum_stopped_midway_goes_on_from_its_total_and_compensation(tmp_path):
+    # 3.12+: native code adds as CPython's float path does (the two parts of a compensated
+    # sum), and after an exit CPython's float path goes on from both parts: the results
+    # differ in their last digits if either is lost (the compensation, or the elements'
+    # rounding errors around the exit; 3.11 has one part, the total)
+    r = jit(tmp_path, """
+        VALS = [1e16, 1.0, 1.0, -1e16, 0.1, 3.0, 1e-3, -2.5e15, 7.0]
+
+        def total(n, m):
+            return sum(float(i * m) * VALS[i % 9] for i in range(1, n))
+
+        for m in (1, 3, 2 ** 59, 2 ** 61, 2 ** 60 + 1):
+            print(repr(total(4000, m)), repr(total(4000, 1)))
+        print(repr(sum(x for x in [float(i % 7) * 1e15 + 0.25 for i in range(5000)])))
+    """)
+    reasons = r.exit_reasons(5)
+    assert reasons[("left the loop", 5)] >= 4 and reasons[("int overflow", 5)] >= 2, reasons
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="sum() compensates floats from 3.12 on")
+def test_the_float_path_a_stopped_sum_goes_on_with_is_cpythons():
+    # _sum_on hands sum() what makes it compute what it computes over all the elements,
+    # from the state native code reached after k of them: ints that fit a C long, a big int,
+    # a bool, an int subclass, a Fraction, a complex, inf, nan, -0.0 and a str among floats
+    # that cancel; the state reached by the fold CPython's float path makes
+    import itertools
+    import math
+    import random
+    from fractions import Fraction
+
+    from tauraro.vm.comprehensions import _sum_on
+
+    class Odd(int):
+        def __float__(self):
+            return 99.0
+
+        def __index__(self):
+            return 98
+
+    def fold(xs):
+        hi, lo = 0.0, 0.0
+        for x in xs:
+            t = hi + x
+            lo += (hi - t) + x if abs(hi) >= abs(x) else (x - t) + hi
+            hi = t
+        return hi, lo, len(xs)
+
+    rng = random.Random(5)
+    floats = [1e16, 1.0, -1e16, 0.1, 3.0, 1e-3, -2.5e15, 1e300, -1e300, 2.0 ** -1074]
+    odd = [7, True, 2 ** 70, -2 ** 63, 2 ** 63, Odd(5), Fraction(1, 3), 2.5j, float("inf"),
+           float("-inf"), float("nan"), -0.0, 0]
+    checked = 0
+    for trial in range(400):
+        xs = [rng.choice(floats) for _ in range(rng.randrange(1, 12))]
+        for _ in range(rng.randrange(0, 3)):
+            xs.insert(rng.randrange(len(xs) + 1), rng.choice(odd))
+        k = rng.randrange(len(xs) + 1)
+        if any(type(x) is not float for x in xs[:k]):
+            continue                # (native code adds floats only)
+        hi, lo, n = fold(xs[:k])
+        got = sum(_sum_on(hi, lo, n, iter(xs[k:])))
+        want = sum(xs)
+        assert type(got) is type(want) and repr(got) == repr(want), (xs, k, got, want)
+        checked += 1
+    assert checked > 200
+    with pytest.raises(TypeError) as e:
+        sum(_sum_on(*fold([1.0, 2.0]), iter([3.0, "s", 4.0])))
+    with pytest.raises(TypeError) as f:
+        sum([1.0, 2.0, 3.0, "s", 4.0])
+    assert str(e.value) == str(f.value)
 
 
 def test_any_and_all_stop_where_cpythons_stop(tmp_path):
@@ -673,15 +742,9 @@ def test_a_long_nested_comprehension_is_built_a_chunk_at_a_time(tmp_path):
     assert r.loop(3)["native_iterations"] >= 1000 + 400     # the second run: all of it
     assert r.loop(6)["native_iterations"] >= 998
     assert r.loop(9)["native_iterations"] >= 898
-    # (a float sum: folded natively in 3.11; 3.12+ compensates rounding: built and handed over)
-    if sys.version_info >= (3, 12):
-        # (the chunks after the first room filled run natively; whether the third is
-        # entered is the cost model's call: each hands 250,000 floats over, ~10-20 ms, and
-        # under CI's load the first two were judged not to pay, twice, on 3.12)
-        assert ("the list's room is full", 12) in r.exit_reasons(12)
-        assert r.loop(12)["native_iterations"] >= 499, r.loop(12)
-    else:
-        assert r.loop(12)["native_iterations"] == 1000
+    # (a float sum, compensated from 3.12 on: folded natively, in one run)
+    assert r.loop(12)["native_iterations"] == 1000
+    assert r.exit_reasons(12) == {("left the loop", 12): 1}
 
 
 def test_nested_comprehensions_that_stay_as_written(tmp_path):

@@ -14,6 +14,7 @@ import array as _array
 import dis
 import operator
 import struct
+import sys
 import types as _types
 from gc import get_referents as _referents
 
@@ -268,11 +269,17 @@ class BuiltListType(JType):
 BUILT_LISTS = {INT: BuiltListType(INT, 23), FLOAT: BuiltListType(FLOAT, 24), BOOL: BuiltListType(BOOL, 25)}
 
 
+# sum() of floats compensates the rounding of each addition (Neumaier) from 3.12 on
+COMPENSATED_SUM = sys.version_info >= (3, 12)
+
+
 class ReducerType(JType):
     """What ``sum``, ``min``, ``max``, ``any`` or ``all`` has computed so far from a
     generator expression's elements (all ``elem``), folded in by compiled code instead of
-    building a list: ``sum`` of ints, the int total; ``sum`` of floats (as 3.11 adds
-    them), the float total and a count; ``min``/``max``, the extreme so far and a count;
+    building a list: ``sum`` of ints, the int total; ``sum`` of floats, the float total
+    and a count (3.12+ compensates rounding as CPython's sum does: the total, the
+    compensation and the count, ``COMPENSATED_SUM``); ``min``/``max``, the extreme so
+    far and a count;
     ``any``/``all``, how many elements did not decide (the one that does leaves native
     code). An exit makes it a tuple of those parts (see ``tauraro.vm.comprehensions``)."""
     _interned: dict = {}
@@ -285,6 +292,7 @@ class ReducerType(JType):
             counted = kind in ("min", "max") or kind == "sum" and elem is FLOAT   # (else 0 is empty)
             # (any and all leave as soon as they know: what they saw is their count)
             parts = ([("acc", acc)] if kind not in ("any", "all") else [("n", "i64")]) + \
+                ([("lo", "f64")] if kind == "sum" and elem is FLOAT and COMPENSATED_SUM else []) + \
                 ([("n", "i64")] if counted else [])
             JType.__init__(t, "%s of %ss so far" % (kind, elem.name), parts, 26)
             t.kind = kind

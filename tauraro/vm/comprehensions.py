@@ -57,7 +57,9 @@ from __future__ import annotations
 
 import builtins
 import itertools
+import math
 import operator
+import struct
 import sys
 import time
 import types
@@ -142,6 +144,78 @@ def _rewound(it):
     if again is None:
         raise InternalError("the comprehension's iterator cannot be moved back")
     return again
+
+
+def _compensated(hi: float, lo: float) -> float:
+    """The float a compensated sum (3.12+) of the parts ``hi`` and ``lo`` comes to: the
+    compensation added unless it is 0 or not finite (so an infinite or overflowed sum
+    stays what it is), as CPython's sum() ends."""
+    return hi + lo if lo and math.isfinite(lo) else hi
+
+
+def _sum_on(hi: float, lo: float, n: int, rest):
+    """What sum() is handed to compute what CPython's sum() of all the elements computes,
+    after native code added ``n`` of them and reached ``(hi, lo)``: CPython's float path
+    goes on here over ``rest`` (the generator expression as written), then sum() is handed
+    the float it comes to, and the element that left the float path and the rest after
+    it, if one did. sum() starts from 0, and 0 plus that float is the float (a total from
+    0.0 is never -0.0, which only -0.0 plus -0.0 makes); its float path then leaves at that
+    element with nothing to compensate, and adds the rest as its generic loop does.
+
+    The elements are taken by C iterators (``filter`` asking ``_FloatPath.leaves`` of
+    each), so no frame of this module is on the stack while the generator expression
+    runs: an exception it raises has CPython's traceback, printed by the program too."""
+    if not n:
+        return rest
+    path = _FloatPath(hi, lo)
+    return itertools.chain.from_iterable(path.chunks(rest))
+
+
+class _FloatPath:
+    """CPython's float path of sum() (3.12+), from a compensated total ``(hi, lo)``."""
+    __slots__ = ("hi", "lo", "left")
+
+    def __init__(self, hi, lo):
+        self.hi, self.lo = hi, lo
+        self.left = False
+
+    def chunks(self, rest):
+        # (the float and the element that left the path, once filter finds it; else the float)
+        yield itertools.chain.from_iterable(map(self._then, itertools.islice(filter(self.leaves, rest), 1)))
+        if not self.left:
+            yield (_compensated(self.hi, self.lo),)
+            return
+        yield rest
+
+    def _then(self, x):
+        self.left = True
+        return _compensated(self.hi, self.lo), x
+
+    def leaves(self, x) -> bool:
+        """Adds ``x`` as the float path does and answers False; True for an element that
+        leaves it: not an exact float, nor an int that fits a C long (added as a double,
+        compensated too where this Python does that, ``_INTS_COMPENSATED``)."""
+        if type(x) is not float:
+            if not isinstance(x, int):
+                return True
+            v = int.__int__(x)          # (its value: a subclass's own methods are not asked)
+            if not _LONG_MIN <= v <= _LONG_MAX:
+                return True
+            if not _INTS_COMPENSATED:
+                self.hi += float(v)
+                return False
+            x = float(v)
+        hi = self.hi
+        t = hi + x
+        self.lo += (hi - t) + x if abs(hi) >= abs(x) else (x - t) + hi
+        self.hi = t
+        return False
+
+
+_LONG_MAX = 2 ** (8 * struct.calcsize("l") - 1) - 1     # (a C long's range)
+_LONG_MIN = -_LONG_MAX - 1
+# (3.12 and 3.13 add an int to the total uncompensated: 1e16 plus two ones stays 1e16)
+_INTS_COMPENSATED = sum([1e16, 1, 1]) != 1e16
 
 
 def _length(it) -> int:
@@ -612,11 +686,12 @@ class GeneratorSite(ComprehensionSite):
     ``tauraro.vm.instrument.Instrumenter.genexp``).
 
     Where it can, compiled code folds the elements as the builtin would -- ints summed
-    (exiting before one that overflows 64 bits), floats summed as 3.11 sums them (3.12+
-    compensates rounding: those are built and handed over), the least or greatest so
-    far -- and the builtin is handed what it would have computed so far: ``sum([total,
-    *rest])``, ``min([least, *rest])`` give what ``sum``/``min`` of all the elements give,
-    the same operations on the same values in the same order."""
+    (exiting before one that overflows 64 bits), floats summed as this Python's sum()
+    sums them (3.12+ compensates rounding), the least or greatest so far -- and the
+    builtin is handed what it would have computed so far: ``sum([total, *rest])``,
+    ``min([least, *rest])`` give what ``sum``/``min`` of all the elements give, the same
+    operations on the same values in the same order (a compensated sum that stopped
+    early: ``_sum_on``)."""
     code_name = "<genexpr>"
 
     def __init__(self, info, filename, runtime):
@@ -625,14 +700,13 @@ class GeneratorSite(ComprehensionSite):
         self.kind = info.written[0]
 
     def reduction(self):
-        from ..jit.jtypes import FLOAT, ReducerType
+        from ..jit.jtypes import ReducerType
         elem = self.elem
         if self.kind in ("any", "all"):
             # (always folded: a chunk built ahead would take elements after the one that
             # decides from an iterator the program may hold)
             return self.kind
-        if elem not in ReducerType.ELEMS.get(self.kind, ()) or (
-                self.kind == "sum" and elem is FLOAT and sys.version_info >= (3, 12)):
+        if elem not in ReducerType.ELEMS.get(self.kind, ()):
             return None
         return self.kind
 
@@ -645,6 +719,8 @@ class GeneratorSite(ComprehensionSite):
             return []
         if len(value) == 1:                 # a sum of ints
             return [value[0]]
+        if len(value) == 3:                 # a compensated sum of floats, all of it
+            return [_compensated(*value[:2])] if value[2] else []
         return [value[0]] if value[1] else []
 
     def stream(self, it, as_written):
@@ -665,6 +741,12 @@ class GeneratorSite(ComprehensionSite):
             how, value, rest = native
             if how == RAISE:            # (raised by a C call: no frame of this generator shows)
                 yield map(self.closed.throw, (value,))
+                return
+            if how == REST and type(value) is tuple and len(value) == 3:
+                # a compensated sum of floats stopped by a guard: CPython's float path goes on
+                # from the two parts native code reached, then sum() itself
+                self._clock = None
+                yield _sum_on(*value, as_written(rest))
                 return
             yield self._so_far(value)
             if how == DONE:

@@ -1339,7 +1339,10 @@ class Recorder:
             return
         x = self.value(args[1])
         if c.kind == "sum":
-            if c.elem is FLOAT:
+            if c.elem is FLOAT and len(parts) == 3:
+                self.store(args[0], c, *self.compensated_add(parts[0], parts[1], x),
+                           self.op("add", parts[2], self.op("int", imm=1)))
+            elif c.elem is FLOAT:
                 self.store(args[0], c, self.op("fadd", parts[0], x), self.op("add", parts[1], self.op("int", imm=1)))
             else:
                 x = self.op("bool_to_int", x) if c.elem is BOOL else x
@@ -1351,6 +1354,19 @@ class Recorder:
         take = self.op("bool_or", self.op("eq", n, self.op("int", imm=0)), beats)
         self.store(args[0], c, self.op("select_float" if f else "select_int", take, x, cur),
                    self.op("add", n, self.op("int", imm=1)))
+
+    def compensated_add(self, hi, lo, x):
+        """(hi, lo) plus x as CPython 3.12+'s sum() adds a float (Neumaier): the rounded
+        total, and the compensation plus the addition's rounding error, computed from
+        whichever of the two is larger in magnitude. From (0.0, 0.0) the first element
+        gives its own total (CPython's 0 + x) and a compensation of 0.0 -- or NaN for an
+        infinite or NaN element, where CPython's is 0.0 until the next element makes it
+        NaN: a NaN compensation is never added, so the sums are the same."""
+        t = self.op("fadd", hi, x)
+        bigger = self.op("fge", self.op("fabs", hi), self.op("fabs", x))
+        error = self.op("select_float", bigger, self.op("fadd", self.op("fsub", hi, t), x),
+                        self.op("fadd", self.op("fsub", x, t), hi))
+        return t, self.op("fadd", lo, error)
 
     # calls of builtins
     def call_arguments(self, ins) -> list:
