@@ -50,8 +50,10 @@ A list comprehension's value is the list built. A generator expression's
 elements are built a chunk at a time (so memory stays small) and handed to the
 builtin that consumes them through ``itertools.chain``: the builtin sees the
 same elements in the same order as from the generator, so its result -- a
-compensated float sum, the first of equal minima -- is the one CPython
-computes.
+sorted list's order among equals, a set's first of equal elements -- is the one
+CPython computes. ``sum``, ``min``, ``max``, ``any`` and ``all`` of numbers are
+folded natively instead, as the builtin folds them (``GeneratorSite``; a 3.12+
+float sum compensated as its ``sum`` is).
 """
 from __future__ import annotations
 
