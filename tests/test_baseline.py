@@ -58,6 +58,41 @@ def test_loops_get_a_countdown_and_hook_and_keep_their_lines():
     assert loop.body[0].lineno == loop.body[2].lineno == 5
 
 
+def test_each_loop_is_one_site_however_deep_its_copies_lie():
+    """A loop's copies as written (for a loop given up, the rest of a run, a stretch) hold
+    the loops nested in it instrumented as the same sites: one site a loop of the source,
+    and each countdown in a loop at that site's line. (Copies were instrumented again
+    with the sites replayed in order, which at three levels gave inner loops new sites,
+    and at four the countdown of another loop.)"""
+    tree, sites = instrumented("""
+        def f(n):
+            t = 0
+            for a in range(n):
+                for b in range(a):
+                    k = b
+                    while k:
+                        for c in range(k):
+                            t += c
+                        k -= 1
+                    for d in range(b):
+                        t -= d
+            return t
+        """)
+    assert [(s.line, s.kind) for s in sites] == [(4, "for"), (5, "for"), (7, "while"), (8, "for"), (11, "for")]
+    by_id = {s.id: s for s in sites}
+    counted = set()
+    for node in ast.walk(tree):
+        first = node.body[0] if isinstance(node, (ast.For, ast.While)) else None
+        if isinstance(first, ast.AugAssign) and first.target.id.startswith(".c"):
+            name = first.target.id
+            site = by_id[int(name[2:])]
+            assert (site.line, site.col) == (node.lineno, node.col_offset)
+            counted.add(site.id)
+    assert counted == set(by_id)
+    code = compile(tree, "<m>", "exec")
+    assert len(code.co_consts) > 0
+
+
 def test_a_countdown_is_two_small_ints():
     # a countdown above 256 in one int made a new int object at each iteration (CPython
     # caches -5..256 only): ~8 ns of a tight loop's ~20 on 3.11. .cN counts down from at

@@ -123,6 +123,39 @@ def _children(n, into):
             into.append(v)
 
 
+_CONTEXTS = (ast.Load, ast.Store, ast.Del)
+
+
+def _clone(node):
+    """A deep copy of the tree ``node`` (what ``copy.deepcopy`` makes of it, the shared
+    ``Load``/``Store``/``Del`` markers shared still): a loop is copied whole up to three
+    times once instrumented (``Instrumenter.loop``), and deepcopy's generic protocol took
+    about a third of instrumenting a program."""
+    new = node.__class__.__new__(node.__class__)
+    d = new.__dict__
+    for k, v in node.__dict__.items():
+        if v.__class__ is list:
+            d[k] = [x if not isinstance(x, _AST) or isinstance(x, _CONTEXTS) else _clone(x)
+                    for x in v]
+        elif isinstance(v, _AST) and not isinstance(v, _CONTEXTS):
+            d[k] = _clone(v)
+        else:
+            d[k] = v
+    return new
+
+
+def _header_copy(loop):
+    """A copy of the ``for`` or ``while`` statement ``loop`` as written, without its body
+    and else clause (``Instrumenter.loop`` gives it copies of them once instrumented)."""
+    body, orelse = loop.body, loop.orelse
+    loop.body = loop.orelse = []
+    try:
+        out = _clone(loop)
+    finally:
+        loop.body, loop.orelse = body, orelse
+    return out
+
+
 def _walk(node) -> list:
     """Every node under ``node``, itself first, in ``ast.walk``'s order."""
     out = [node]
@@ -864,7 +897,6 @@ class Instrumenter:
         self.sites: list[SiteInfo] = []
         self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
         self.cell_names = frozenset()   # the current function's free and cell variables
-        self.replay = []                # site ids to reuse, instrumenting a loop's plain copy
 
     def _cells_used(self, loop) -> list[str]:
         """The variables living in cells that the loop reads or writes: the hook is given
@@ -956,8 +988,10 @@ class Instrumenter:
 
     def statement(self, s, declared, module_level, loops, outer=frozenset()):
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # (judged as written: its instrumented body is larger and holds only the hooks)
+            whole = module_level and not loops and self.threshold > 0 and _compilable_recursion(s)
             self.function(s, outer)
-            if module_level and not loops and self.threshold > 0 and _compilable_recursion(s):
+            if whole:
                 self.prologue(s)
             return [s]
         if isinstance(s, ast.ClassDef):
@@ -994,29 +1028,34 @@ class Instrumenter:
             s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
             return [s]
         kind = "for" if isinstance(s, ast.For) else "while"
-        if self.replay:
-            k = self.replay.pop(0)      # the plain copy of an enclosing loop: the same sites
-        else:
-            k = len(self.sites)
-            written = [] if module_level else sorted(
-                n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
-                if n not in declared)
-            parent = next((p for p in reversed(loops) if p is not None), -1)
-            self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
-                                       module_level, _goes_plain(s, module_level)))
-        written = self.sites[k].written
+        k = len(self.sites)
+        written = [] if module_level else sorted(
+            n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
+            if n not in declared)
+        parent = next((p for p in reversed(loops) if p is not None), -1)
+        self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
+                                   module_level, _goes_plain(s, module_level)))
         # the loop as written, for when the JIT has given up on it: chosen as the loop starts
-        # (``<site>.live``), so a dead loop costs nothing, even in a frame already running
-        plain = copy.deepcopy(s)
+        # (``<site>.live``), so a dead loop costs nothing, even in a frame already running;
         # and the rest of a run the JIT will not enter, as written (``_goes_plain``), and a
-        # stretch of a run as written, timed (the hook's code 7)
-        cont = copy.deepcopy(s) if self.sites[k].plain else None
-        stretch = copy.deepcopy(s) if cont is not None else None
-        first_id = len(self.sites)
+        # stretch of a run as written, timed (the hook's code 7). Each is the loop's header
+        # as written over copies of its body and else clause once instrumented (their loops
+        # are the same sites): instrumenting each copy again cost a factor of four a level
+        # of nesting.
+        plain = _header_copy(s)
+        cont = _header_copy(s) if self.sites[k].plain else None
+        stretch = _header_copy(s) if cont is not None else None
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
         line = first.lineno
         body = self.block(s.body, declared, module_level, loops + [k], outer)
+        s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
+        # (copied before anything below changes the instrumented body in place)
+        copies = [x for x in (plain, cont, stretch) if x is not None]
+        for x in copies:
+            x.body = [_clone(st) for st in body]
+        for x in copies[:2]:
+            x.orelse = [_clone(st) for st in s.orelse]
         if module_level:
             # (the site's attributes: module globals are visible, to globals() and dir()); the
             # iterator and the hook's result are let go when the loop ends
@@ -1049,7 +1088,6 @@ class Instrumenter:
             s.body = [_located(ast.If(test=live_now, body=[count, check], orelse=[]), line, first.col_offset)] + body
         else:
             s.body = [count, check] + body
-        s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
         # (the count the loop starts with: the site's)
         pre = [_located(_assign(_chunks(c), _site_attr(k, "d")), s.lineno, s.col_offset),
                _located(_assign(c, _site_attr(k, "c")), s.lineno, s.col_offset)]
@@ -1067,23 +1105,11 @@ class Instrumenter:
             s.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                               s.iter.end_col_offset)
         s.orelse = drop(s.lineno, s.col_offset) + s.orelse
-        nested = list(range(first_id, len(self.sites)))
-        saved, self.replay = self.replay, nested
-        plain.body = self.block(plain.body, declared, module_level, loops + [k], outer)
-        plain.orelse = self.block(plain.orelse, declared, module_level, loops, outer)
-        self.replay = saved
-        if cont is not None:        # (its comprehensions: the same sites again)
-            saved, self.replay = self.replay, list(nested)
-            cont.body = self.block(cont.body, declared, module_level, loops + [k], outer)
-            cont.orelse = self.block(cont.orelse, declared, module_level, loops, outer)
-            self.replay = saved
+        if cont is not None:
             cont.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                                  s.iter.end_col_offset)
             body6, at = slot[0]
             body6[at] = cont
-            saved, self.replay = self.replay, list(nested)
-            stretch.body = self.block(stretch.body, declared, module_level, loops + [k], outer)
-            self.replay = saved
             part = _sub(_hidden(r), 2)
             stretch.iter = _located(part, s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                                     s.iter.end_col_offset)
@@ -1193,8 +1219,6 @@ class Instrumenter:
         return out
 
     def _comprehension_site(self, kind, node, written, module_level) -> int:
-        if self.replay:
-            return self.replay.pop(0)
         k = len(self.sites)
         self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level))
         return k
@@ -1262,7 +1286,7 @@ class Instrumenter:
                                                        body=[fix, ast.Raise(exc=None, cause=None)])],
                            orelse=[], finalbody=[]))
         out.append(ast.If(test=_sub(res, 1), body=ran, orelse=[]))
-        return [_located(st, line, s.col_offset) for st in out]
+        return out      # (located by the caller, with the countdown around it)
 
 
 def instrument(tree, threshold: int, interactive: bool = False) -> tuple[ast.mod, list[SiteInfo]]:
