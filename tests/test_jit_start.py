@@ -317,3 +317,51 @@ def test_runs_about_to_end_are_not_entered(tmp_path):
     row = r.loop(7)
     assert row["native_iterations"] > 400000, row      # (half: the start waits for timings, longer under load)
     assert row["entries"] < 600, row
+
+
+def test_a_loop_with_loops_nested_in_it_trips_often_enough_while_the_jit_waits(monkeypatch):
+    # while the JIT is not started, a loop's next trip comes after about
+    # START_CHECK_SECONDS of its iterations, at least twice as many each time; a loop
+    # nesting others counts at most NESTING_START_MOST: its iterations cost what its nested
+    # runs do, and those grow (nested_loops.py: a warm-up's 12-cell rows had its row loop
+    # count 6400 iterations, which matmul(230)'s 230-cell rows took 160 ms to run)
+    from types import SimpleNamespace
+
+    from tauraro.jit import controller as C
+    J = C.JitController
+    monkeypatch.setattr(J, "_seconds_per_iteration", lambda self, st: 1e-7)
+    c = J.__new__(J)
+    c.created = C.time.perf_counter()
+    c.start_seconds = 3600.0
+
+    def trips(nests):
+        st = SimpleNamespace(nests=nests, first_trip=None, interpreted_iterations=0, work_hint=0,
+                             start_countdown=C.START_COUNTDOWN, reason="")
+        seen = []
+        for _ in range(12):
+            assert not c._start_pays(st, None)
+            st.interpreted_iterations += st.start_countdown
+            seen.append(st.start_countdown)
+        return seen
+    assert max(trips(True)) == C.NESTING_START_MOST
+    assert max(trips(False)) > 8 * C.NESTING_START_MOST
+
+
+def test_a_nested_loop_grown_after_a_small_warm_up_gives_cpythons_results(tmp_path):
+    default(tmp_path, """
+        def matmul(a, b, n):
+            c = [0] * (n * n)
+            for i in range(n):
+                for j in range(n):
+                    s = 0
+                    for k in range(n):
+                        s += a[i * n + k] * b[k * n + j]
+                    c[i * n + j] = s
+            return sum(c) % 1000003
+
+        def make(n, seed):
+            return [(i * seed + 7) % 19 - 9 for i in range(n * n)]
+
+        print(matmul(make(10, 3), make(10, 5), 10))
+        print(matmul(make(90, 3), make(90, 5), 90))
+    """)

@@ -308,6 +308,9 @@ ENTRIES_BEFORE_JUDGING = 8
 # (JitController._short_runs)
 SHORT_LEFT = MIN_ITERATIONS_PER_ENTRY // 4
 SHORT_TRIPS = 6
+# the most iterations a loop with loops nested in it counts to its next trip while the JIT
+# is not started (JitController._start_pays)
+NESTING_START_MOST = 512
 # a refused entry of a while loop is tried again only once its copy limit is this many
 # times what it needed
 RETRY_FACTOR = 2
@@ -857,10 +860,15 @@ class JitController:
                     "would not pay for its start (%.0f ms)" % (work * 1000, self.start_seconds * 1000)
         # (the estimate is a floor: the next trip comes soon, with the iterations timed;
         # then after about START_CHECK_SECONDS of them, and at least twice as many each
-        # time: knapsack.py's loop over each combination's few items tripped 64,000 times)
+        # time: knapsack.py's loop over each combination's few items tripped 64,000 times.
+        # A loop with loops nested in it counts at most NESTING_START_MOST: its iterations
+        # cost what its nested loops' runs do, which may grow -- nested_loops.py's warm-up,
+        # matmul(12), left its row loop counting 6400 iterations of 12 cells, and matmul(230)
+        # then ran 160 ms of 230-cell iterations as written before the next trip)
         first = st.start_countdown == START_COUNTDOWN
         st.start_countdown = FIRST_CHECK_ITERATIONS if first else min(
-            max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * st.start_countdown), 1 << 16)
+            max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * st.start_countdown),
+            NESTING_START_MOST if st.nests else 1 << 16)
         return False
 
     def give_up(self, st, status, reason):
