@@ -93,6 +93,28 @@ def test_each_loop_is_one_site_however_deep_its_copies_lie():
     assert len(code.co_consts) > 0
 
 
+def test_instrumented_code_grows_linearly_with_nesting():
+    """A loop with a loop directly in its body has no copy as written (given up, it counts
+    on, idle), so each level of nesting adds its own hook once: the copies of copies made
+    nbody.py's advance three times its size, and a first run instruments and compiles it
+    all. The innermost loop keeps its copies (it runs as written at full speed)."""
+    def nest(depth):
+        lines = ["def f(n):", "    t = 0"]
+        lines += ["    " * (k + 1) + "for i%d in range(n):" % k for k in range(depth)]
+        lines += ["    " * (depth + 1) + "t += i0", "    return t"]
+        tree, sites = instrument(ast.parse("\n".join(lines) + "\n"), 1000)
+        return tree, sites
+    sizes = [sum(1 for _ in ast.walk(nest(d)[0])) for d in (1, 3, 5)]
+    assert sizes[2] - sizes[1] < 1.5 * (sizes[1] - sizes[0]), sizes
+    tree, sites = nest(3)
+    at = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For):
+            at[node.lineno] = at.get(node.lineno, 0) + 1
+    # (the innermost loop four times: instrumented, given up, the rest of a run, a stretch)
+    assert at[3] == 1 and at[4] == 1 and at[5] == 4, at
+
+
 def test_a_countdown_is_two_small_ints():
     # a countdown above 256 in one int made a new int object at each iteration (CPython
     # caches -5..256 only): ~8 ns of a tight loop's ~20 on 3.11. .cN counts down from at

@@ -484,6 +484,15 @@ def _goes_plain(loop, module_level) -> bool:
     return not any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in _walk_local(loop.body + loop.orelse))
 
 
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _nests(loop) -> bool:
+    """Is a loop statement directly in ``loop``'s body (not under an ``if`` or ``try``: one
+    that runs at every iteration)?"""
+    return any(isinstance(st, (ast.For, ast.While, ast.AsyncFor)) for st in loop.body)
+
+
 def _carry_count(k, c):
     """The count (``_chunked``) carries over to the loop's next run (a loop run often but
     briefly still gets hot), if lower than the site's: the JIT may have lowered the site's
@@ -897,6 +906,11 @@ class Instrumenter:
         self.sites: list[SiteInfo] = []
         self.quiet = 0              # > 0 inside except* blocks: loops there stay as they are
         self.cell_names = frozenset()   # the current function's free and cell variables
+        self.depth = 0                  # functions around the code being instrumented
+        # does the current function get the code CPython compiles once its loops are all
+        # dead (hooks.HookRuntime.unhook: a function of the module or of its classes, with
+        # no site but its loops')? Then its loops nesting others need no copy as written
+        self.unhooked_when_dead = False
 
     def _cells_used(self, loop) -> list[str]:
         """The variables living in cells that the loop reads or writes: the hook is given
@@ -926,10 +940,14 @@ class Instrumenter:
         declared, nonlocal_names = _declarations(node.body, walked)
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
         free = (used - own) & set(outer) | nonlocal_names
-        saved = (self.quiet, self.cell_names)
+        saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
         self.quiet, self.cell_names = 0, free | _captured(node, own, walked)
+        self.unhooked_when_dead = self.depth == 0 and not any(
+            isinstance(n, _COMPREHENSIONS) for n in walked) and not _compilable_recursion(node)
+        self.depth += 1
         node.body = self.block(node.body, declared, False, [], outer | own)
-        self.quiet, self.cell_names = saved
+        self.depth -= 1
+        self.quiet, self.cell_names, self.unhooked_when_dead = saved
 
     def prologue(self, node):
         """A recursive function's way into the JIT (see ``_compilable_recursion``)::
@@ -1041,8 +1059,16 @@ class Instrumenter:
         # stretch of a run as written, timed (the hook's code 7). Each is the loop's header
         # as written over copies of its body and else clause once instrumented (their loops
         # are the same sites): instrumenting each copy again cost a factor of four a level
-        # of nesting.
-        plain = _header_copy(s)
+        # of nesting. A loop with a loop directly in its body, in a function that gets
+        # CPython's code once its loops are all dead, has no copy as written: given up, it
+        # counts on, idle (its hook is called every IDLE iterations, and returns at once),
+        # ~10 ns an iteration, until its nested loops are given up too -- or, a nested loop
+        # entering native code, against runs long enough to pay for an entry. Each copy held
+        # another copy of everything nested in it, the hooks of its nested loops included
+        # (nbody.py's advance: 3x the nodes), and a first run, which instruments and
+        # compiles them, took that much longer. (A nested function's are kept: counting
+        # cryptarithm.py's dead loops over 2-3 element sets, for good, cost 12% of its run.)
+        plain = None if self.unhooked_when_dead and _nests(s) else _header_copy(s)
         cont = _header_copy(s) if self.sites[k].plain else None
         stretch = _header_copy(s) if cont is not None else None
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
@@ -1051,11 +1077,12 @@ class Instrumenter:
         body = self.block(s.body, declared, module_level, loops + [k], outer)
         s.orelse = self.block(s.orelse, declared, module_level, loops, outer)
         # (copied before anything below changes the instrumented body in place)
-        copies = [x for x in (plain, cont, stretch) if x is not None]
-        for x in copies:
-            x.body = [_clone(st) for st in body]
-        for x in copies[:2]:
-            x.orelse = [_clone(st) for st in s.orelse]
+        for x in (plain, cont, stretch):
+            if x is not None:
+                x.body = [_clone(st) for st in body]
+        for x in (plain, cont):
+            if x is not None:
+                x.orelse = [_clone(st) for st in s.orelse]
         if module_level:
             # (the site's attributes: module globals are visible, to globals() and dir()); the
             # iterator and the hook's result are let go when the loop ends
@@ -1121,6 +1148,8 @@ class Instrumenter:
             stretch.orelse = [_located(st, s.lineno, s.col_offset) for st in (report, ast.Continue())]
             body7, at = slot[1]
             body7[at] = stretch
+        if plain is None:
+            return pre + [s]
         live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
         choose = ast.If(test=live, body=pre + [s], orelse=[plain])
         for n in (choose, live, live.value):
