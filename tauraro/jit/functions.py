@@ -378,6 +378,7 @@ class FunctionMemory:
     lists between them)."""
 
     flag_fns = None     # (lists of bools are copied by marshal: the module has no flags_in)
+    widen_fn = None     # (nor widen: strs are spread from Python)
 
     def __init__(self, layout, instance):
         self.layout = layout

@@ -128,13 +128,17 @@ def _align(n, a):
     return (n + a - 1) // a * a
 
 
-def _reaches_flags(jt, seen=None) -> bool:
-    """Is a list of bools, or a value that may hold one (the element of a list, an
-    object's field, what an iterator walks, a tuple's member), of the type ``jt``? (The
-    JTypes that hold others name them ``elem``, ``seq``, ``value``, ``inner``, ``members``
-    or ``fields``; one holding a list of bools under another name would copy it by marshal,
-    its module having no flags_in.)"""
-    if isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list":
+def _is_flags(jt) -> bool:
+    return isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list"
+
+
+def _reaches(jt, wanted, seen=None) -> bool:
+    """Is a value of a type ``wanted`` accepts (a list of bools, a str), or a value that
+    may hold one (the element of a list, an object's field, what an iterator walks, a
+    tuple's member), of the type ``jt``? (The JTypes that hold others name them ``elem``,
+    ``seq``, ``value``, ``inner``, ``members`` or ``fields``; one holding a list of bools
+    under another name would copy it by marshal, its module having no flags_in.)"""
+    if wanted(jt):
         return True
     seen = set() if seen is None else seen
     if id(jt) in seen:
@@ -145,7 +149,7 @@ def _reaches_flags(jt, seen=None) -> bool:
     inner.extend(held if isinstance(held, tuple) else (held,))
     inner.extend(getattr(jt, "members", ()))
     inner.extend(ft for _, ft in getattr(jt, "fields", ()))
-    return any(_reaches_flags(t, seen) for t in inner if isinstance(t, JType))
+    return any(_reaches(t, wanted, seen) for t in inner if isinstance(t, JType))
 
 
 def _slot_fmt(jt) -> str:
@@ -210,7 +214,10 @@ class FrameLayout:
         self.libm_size = 0
         # (may an entry copy a list of bools? Then the module has flags_in and flags_out:
         # tauraro.jit.flags copies long ones through their pointer arrays)
-        self.copies_flags = POINTERS and any(map(_reaches_flags, entry.values()))
+        self.copies_flags = POINTERS and any(_reaches(t, _is_flags) for t in entry.values())
+        # (may an entry copy a str? Then it has ``widen``, which spreads a long one's bytes
+        # into its record's words: wasmgen.widen)
+        self.copies_strs = any(_reaches(t, lambda t: t is STR) for t in entry.values())
 
     def note_exit_area(self, size: int):
         self.exit_area_size = max(self.exit_area_size, size)

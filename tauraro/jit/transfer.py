@@ -49,6 +49,7 @@ _memset = ctypes.memset
 # the signatures of the module's flags_in and flags_out (tauraro.wasmgen.flags)
 _FLAGS_IN = (("i32", "i32", "i64", "i64"), ("i64",))
 _FLAGS_OUT = (("i32", "i32", "i64", "i64", "i32"), ("i64",))
+_WIDEN = (("i32", "i32", "i32", "i32"), ())
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -242,8 +243,7 @@ class EntryRecords:
                     self.seeds.append(kept_str[1])
                 return kept_str[1]
             head = struct.pack("<qq", n, self._key_word(obj))
-            body = bytearray(8 * n)
-            _spread_code_points(obj, body)
+            body = _Spread(obj)
         elif pointers:      # (copied as they are, then made 0 and 1 by the module: flags.py)
             head = struct.pack("<qq", n, 0)
             body = _Pointers(n)
@@ -299,7 +299,8 @@ class EntryRecords:
                     return None
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
-        if packing is not None and hit is None and same is None and type(body) is not _Flags and not pointers:
+        if packing is not None and hit is None and same is None and type(body) is not _Flags and not pointers \
+                and type(body) is not _Spread:
             PACKED.offer(obj, packing, body, low if packing == "flags" else None)     # (packed just now)
         addr = cursor = self.cursor
         end = addr + SEQ_HEADER + len(body)
@@ -313,7 +314,24 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         view[addr:addr + SEQ_HEADER] = head
-        if type(body) is _Flags:
+        if type(body) is _Spread:
+            start = addr + SEQ_HEADER
+            widen = self.transfer.widen_fn
+            if widen is not None and n >= WIDEN_MIN:
+                # (its bytes at the end of its words, made words there by the module)
+                try:
+                    raw, width = obj.encode("latin-1"), 1
+                except UnicodeEncodeError:
+                    raw, width = obj.encode("utf-32-le", "surrogatepass"), 4
+                src = start + (8 - width) * n
+                view[src:src + width * n] = raw
+                widen(src, start, n, width)
+            else:
+                _memset(self.transfer.instance.memory_address + start, 0, 8 * n)
+                _spread_code_points(obj, view[start:start + 8 * n])
+                if packing is not None:     # (held for the next version's entry: packed just now)
+                    PACKED.offer(obj, packing, view[start:start + 8 * n])
+        elif type(body) is _Flags:
             start = addr + SEQ_HEADER
             _memset(self.transfer.instance.memory_address + start, 0, 8 * n)
             view[start:start + 8 * n:8] = body.low
@@ -1399,6 +1417,28 @@ class _Pointers:
         return 8 * self.n
 
 
+WIDEN_MIN = 256     # (a shorter str's code points are spread from Python: a call saves little)
+
+
+class _Spread:
+    """The body of a str's record, its code points spread straight into the memory, a word
+    each (``_spread_code_points``, over the words zeroed first): a 4.5*10^6-character text
+    was spread into a fresh 36 MB bytearray, copied into the memory and copied again to be
+    held in ``PACKED`` -- three passes over fresh pages (~20 ms each on the dev VM) where
+    one does. A long one's bytes are made words by the module, if it has ``widen``
+    (wasmgen.widen), faster than the strided stores spreading them from Python (~5 ns a
+    character) and as fast as copying bytes held in ``PACKED``, which are then not held
+    (another copy of 8 bytes a character, its fresh pages ~0.6 ns a byte: as long as the
+    spread took). Spread from Python, a str is held, for the next version's entry."""
+    __slots__ = ("n",)
+
+    def __init__(self, text: str):
+        self.n = len(text)
+
+    def __len__(self):
+        return 8 * self.n
+
+
 class _Flags:
     """The low bytes of a list of bools' words (flags.flags_bytes), written into memory
     with the other seven bytes of each word zeroed (``EntryRecords.record``)."""
@@ -1461,6 +1501,7 @@ class Transfer:
     # the next entries will not (a comprehension site does not time such a run)
     lists_kept = 0
     flag_fns = None     # (until attach)
+    widen_fn = None
 
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
@@ -1602,6 +1643,8 @@ class Transfer:
         # (the module's functions copying long lists of bools, if it has them: flags.py)
         self.flag_fns = (instance.entry("flags_in", _FLAGS_IN), instance.entry("flags_out", _FLAGS_OUT)) \
             if self.layout.copies_flags else None
+        # (and the one spreading a long str's bytes into its record's words: wasmgen.widen)
+        self.widen_fn = instance.entry("widen", _WIDEN) if self.layout.copies_strs else None
 
     def _compile_enter(self):
         t0 = _clock()
