@@ -113,6 +113,16 @@ def test_instrumented_code_grows_linearly_with_nesting():
             at[node.lineno] = at.get(node.lineno, 0) + 1
     # (the innermost loop four times: instrumented, given up, the rest of a run, a stretch)
     assert at[3] == 1 and at[4] == 1 and at[5] == 4, at
+    # a function unhook cannot give CPython's code (nested, decorated, or with other
+    # sites) keeps the copies: its dead loops would count for good
+    for src in ("@deco\ndef f(n):\n    for i in range(n):\n        for j in range(i):\n            pass\n",
+                "def g():\n    def f(n):\n        for i in range(n):\n            for j in range(i):\n"
+                "                pass\n    return f\n",
+                "def f(n):\n    for i in range(n):\n        for j in range(i):\n            pass\n"
+                "    return [k for k in range(n)]\n"):
+        tree, _ = instrument(ast.parse(src), 1000)
+        outer = min(n.lineno for n in ast.walk(tree) if isinstance(n, ast.For))
+        assert sum(1 for n in ast.walk(tree) if isinstance(n, ast.For) and n.lineno == outer) == 2, src
 
 
 def test_a_countdown_is_two_small_ints():

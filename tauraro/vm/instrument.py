@@ -943,7 +943,9 @@ class Instrumenter:
         saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
         self.quiet, self.cell_names = 0, free | _captured(node, own, walked)
         self.unhooked_when_dead = self.depth == 0 and not any(
-            isinstance(n, _COMPREHENSIONS) for n in walked) and not _compilable_recursion(node)
+            isinstance(n, _COMPREHENSIONS) for n in walked) and not _compilable_recursion(node) \
+            and all(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+                    for d in node.decorator_list)       # (unhook finds the function itself)
         self.depth += 1
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.depth -= 1
