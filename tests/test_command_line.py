@@ -61,6 +61,18 @@ def test_dash_c(tmp_path):
     same(tmp_path, ["-m"])
 
 
+@pytest.mark.parametrize("data", [
+    b'x = "\xe9"\nprint(x)\n',                               # not UTF-8, on line 1
+    b'print(1)\nprint(2)\nx = "\xe9"\n',                     # ... on line 3
+    b'# -*- coding: latin-1 -*-\nprint("\xe9", len("\xe9"))\n',   # declared
+    b'\xef\xbb\xbfprint("bom", "\xc3\xa9")\n',                   # a BOM
+    b'print("no declaration", "\xc3\xa9")\n# coding is a word\n',
+], ids=["bad-line-1", "bad-line-3", "latin-1", "bom", "word-coding"])
+def test_source_encodings_as_cpython_reads_them(tmp_path, data):
+    (tmp_path / "enc.py").write_bytes(data)
+    same(tmp_path, ["enc.py"])
+
+
 def test_dash_m_runs_the_programs_own_module_compiled(tmp_path):
     (tmp_path / "probe.py").write_text(PROBE)
     (tmp_path / "failing.py").write_text(FAILING)

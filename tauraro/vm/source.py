@@ -2,15 +2,25 @@
 from __future__ import annotations
 
 import io
-import tokenize
+
+from ..boundary import BOUNDARY
 
 
 def decode_source(data: bytes, filename: str) -> str:
     """Decode source bytes; undecodable source is a SyntaxError with CPython's message."""
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as e:
-        raise SyntaxError("%s" % e.msg if hasattr(e, "msg") else str(e)) from None
+    head = data.split(b"\n", 2)[:2]
+    if data[:3] == b"\xef\xbb\xbf" or any(b"coding" in line for line in head):
+        # (a BOM, or maybe an encoding declaration, PEP 263: tokenize decides. Without
+        # either the source is UTF-8, and importing tokenize, ~1 ms of the JIT's start,
+        # which reads a hot loop's file, is not needed)
+        with BOUNDARY:
+            import tokenize
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError as e:
+            raise SyntaxError("%s" % e.msg if hasattr(e, "msg") else str(e)) from None
+    else:
+        encoding = "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
