@@ -45,6 +45,12 @@ attribute access, not a dict operation; and the countdown runs under ``if <site 
 so a loop given up, or put to sleep, stops counting at once in the run under way (a
 module-level loop usually runs once).
 
+All of this stands under ``if <site 3>.live:``, read as the loop starts; its else is the
+loop as written (the loops nested in it instrumented, as the same sites), which a loop
+given up or asleep runs at CPython's speed. A loop with a loop directly in its body, in a
+function that gets CPython's own code once its loops are all given up
+(``HookRuntime.unhook``), has no such copy: given up, it counts on, idle, until then.
+
 Hidden names start with a dot, so no program can name them. ``<builtins>`` and
 ``<site N>`` are placeholder string constants that ``tauraro.vm.loader`` replaces
 in the compiled code objects by the builtins module and the LoopSite objects, so
