@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import copy
 import functools
 import sys
 
@@ -130,13 +129,14 @@ def _children(n, into):
 
 
 _CONTEXTS = (ast.Load, ast.Store, ast.Del)
+_LOOP_STATEMENTS = (ast.For, ast.While, ast.AsyncFor)
 
 
 def _clone(node):
     """A deep copy of the tree ``node`` (what ``copy.deepcopy`` makes of it, the shared
     ``Load``/``Store``/``Del`` markers shared still): a loop is copied whole up to three
-    times once instrumented (``Instrumenter.loop``), and deepcopy's generic protocol took
-    about a third of instrumenting a program."""
+    times once instrumented (``Instrumenter.loop``), comprehensions twice, and deepcopy's
+    generic protocol took about a third of instrumenting a program."""
     new = node.__class__.__new__(node.__class__)
     d = new.__dict__
     for k, v in node.__dict__.items():
@@ -208,7 +208,7 @@ def _before_each(body, kind, make, into_loops):
                 out.extend(make(st.lineno, st.col_offset))
             elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 pass
-            elif not into_loops and isinstance(st, (ast.For, ast.While, ast.AsyncFor)):
+            elif not into_loops and isinstance(st, _LOOP_STATEMENTS):
                 st.orelse = visit(st.orelse)
             else:
                 _map_blocks(st, visit)
@@ -487,7 +487,7 @@ def _goes_plain(loop, module_level) -> bool:
     if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
                for n in ast.walk(loop.target)):
         return False
-    return not any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in _walk_local(loop.body + loop.orelse))
+    return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.body + loop.orelse))
 
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -496,7 +496,7 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 def _nests(loop) -> bool:
     """Is a loop statement directly in ``loop``'s body (not under an ``if`` or ``try``: one
     that runs at every iteration)?"""
-    return any(isinstance(st, (ast.For, ast.While, ast.AsyncFor)) for st in loop.body)
+    return any(isinstance(st, _LOOP_STATEMENTS) for st in loop.body)
 
 
 def _carry_count(k, c):
@@ -522,7 +522,7 @@ def _carry_count(k, c):
                                 body=[store_c], orelse=[])], orelse=[]),
             ast.If(test=ast.Compare(left=_hidden(d), ops=[ast.Lt()], comparators=[_site_attr(k, "d")]),
                    body=[ast.Assign(targets=[_site_attr(k, "d", True)], value=_hidden(d)),
-                         copy.deepcopy(store_c)], orelse=[])]
+                         _clone(store_c)], orelse=[])]
 
 
 # A loop's countdown is two counters (``_chunked``): ``.cN`` counts iterations down from at
@@ -665,7 +665,7 @@ def _iterator_of(iterable, where):
     pairs = _at(ast.Call(func=_builtin("zip", call), args=[counter, call.args[0]], keywords=[]), call)
     test = _at(ast.Compare(left=call.func, ops=[ast.Is()], comparators=[_builtin("enumerate", call.func)]),
                call.func)
-    plain = _iter_call(copy.deepcopy(call), where)
+    plain = _iter_call(_clone(call), where)
     return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
 
 
@@ -843,7 +843,7 @@ def _first_iterator(comp):
     """The comprehension's iterator, made where CPython makes it: at its first iterable's
     GET_ITER, whose position is the iterable's (3.13) or the whole comprehension's."""
     first = comp.generators[0].iter
-    return _iterator_of(copy.deepcopy(first), first if sys.version_info >= (3, 13) else comp)
+    return _iterator_of(_clone(first), first if sys.version_info >= (3, 13) else comp)
 
 
 def _own_parts(comp):
@@ -869,7 +869,7 @@ def _resumable(comp, levels):
     added stand where the conditions and iterables they guard do (an iterable's GET_ITER
     takes its position in 3.13), which keep their own. Returns the comprehension and the
     parts of it that keep their positions (for ``_located_around``)."""
-    comp = copy.deepcopy(comp)
+    comp = _clone(comp)
     k = len(comp.generators)
 
     def placed(node, at):
@@ -936,26 +936,30 @@ class Instrumenter:
 
     def function(self, node, outer=frozenset()):
         """``outer``: the variables of the enclosing functions (a nested function reads them
-        through cells)."""
+        through cells). Returns whether it is not nested in a function and may be compiled
+        whole (``_compilable_recursion``, judged as written: its instrumented body is larger
+        and holds only the hooks)."""
         walked = _walk_local(node.body)     # (its nodes, walked once for all that follows)
         used = {n.id for n in walked if n.__class__ is ast.Name}
         own = _function_locals(node, walked)
         if not _FRAME_NAMES.isdisjoint(used) or isinstance(node, ast.AsyncFunctionDef):
             self.nested_only(node.body, outer | own)
-            return
+            return False
         declared, nonlocal_names = _declarations(node.body, walked)
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
         free = (used - own) & set(outer) | nonlocal_names
         saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
         self.quiet, self.cell_names = 0, free | _captured(node, own, walked)
-        self.unhooked_when_dead = self.depth == 0 and not any(
-            isinstance(n, _COMPREHENSIONS) for n in walked) and not _compilable_recursion(node) \
+        recursive = self.depth == 0 and _compilable_recursion(node)
+        self.unhooked_when_dead = self.depth == 0 and not recursive and not any(
+            isinstance(n, _COMPREHENSIONS) for n in walked) \
             and all(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
                     for d in node.decorator_list)       # (unhook finds the function itself)
         self.depth += 1
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.depth -= 1
         self.quiet, self.cell_names, self.unhooked_when_dead = saved
+        return recursive
 
     def prologue(self, node):
         """A recursive function's way into the JIT (see ``_compilable_recursion``)::
@@ -1014,10 +1018,8 @@ class Instrumenter:
 
     def statement(self, s, declared, module_level, loops, outer=frozenset()):
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            # (judged as written: its instrumented body is larger and holds only the hooks)
-            whole = module_level and not loops and self.threshold > 0 and _compilable_recursion(s)
-            self.function(s, outer)
-            if whole:
+            recursive = self.function(s, outer)
+            if module_level and not loops and self.threshold > 0 and recursive:
                 self.prologue(s)
             return [s]
         if isinstance(s, ast.ClassDef):
@@ -1193,10 +1195,10 @@ class Instrumenter:
         k = self._comprehension_site("listcomp", node, [] if shapes is None else [None, *shapes[:-1]],
                                      module_level)
         site = functools.partial(_site_attr, k)
-        cold = copy.deepcopy(node)
+        cold = _clone(node)
         start = _first_iterator(node)
         if shapes is None:
-            rest = copy.deepcopy(node)
+            rest = _clone(node)
             rest.generators[0].iter = _call(site("rest"))
             kept = _own_parts(rest)
         else:
@@ -1236,10 +1238,10 @@ class Instrumenter:
         shapes = _nested_targets(gen) if len(gen.generators) > 1 else None
         k = self._comprehension_site("genexpr", gen, [node.func.id, *(shapes or [None])[:-1]], module_level)
         site = functools.partial(_site_attr, k)
-        cold = copy.deepcopy(node)
+        cold = _clone(node)
         start = _first_iterator(gen)
         if shapes is None:
-            written = copy.deepcopy(gen)
+            written = _clone(gen)
             written.generators[0].iter = ast.Name(id=".g", ctx=ast.Load())
             kept = _own_parts(written)
         else:
@@ -1247,8 +1249,8 @@ class Instrumenter:
         factory = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=".g")], vararg=None,
                                                 kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
                              body=written)
-        hot = ast.Call(func=copy.deepcopy(node.func), args=[_call(site("stream"), start, factory)], keywords=[])
-        other = ast.Compare(left=copy.deepcopy(node.func), ops=[ast.IsNot()], comparators=[site("builtin")])
+        hot = ast.Call(func=_clone(node.func), args=[_call(site("stream"), start, factory)], keywords=[])
+        other = ast.Compare(left=_clone(node.func), ops=[ast.IsNot()], comparators=[site("builtin")])
         out = ast.IfExp(test=_cold_test(k, other), body=cold, orelse=_call(site("finish"), hot))
         out = _located_around(out, node, [cold, start, other.left, hot.func, *kept])
         # the generator expression as written keeps its own position (its frame's lines)

@@ -8,8 +8,9 @@ from ..boundary import BOUNDARY
 
 def decode_source(data: bytes, filename: str) -> str:
     """Decode source bytes; undecodable source is a SyntaxError with CPython's message."""
-    head = data.split(b"\n", 2)[:2]
-    if data[:3] == b"\xef\xbb\xbf" or any(b"coding" in line for line in head):
+    second = data.find(b"\n", data.find(b"\n") + 1)      # (the end of line 2, if any)
+    head = data if second < 0 else data[:second]
+    if data[:3] == b"\xef\xbb\xbf" or b"coding" in head:
         # (a BOM, or maybe an encoding declaration, PEP 263: tokenize decides. Without
         # either the source is UTF-8, and importing tokenize, ~1 ms of the JIT's start,
         # which reads a hot loop's file, is not needed)
