@@ -124,8 +124,9 @@ print(probe(discs, 3000))
 
 
 def test_a_list_appended_to_gets_the_room_it_needed_last_time(tmp_path):
-    # a row of 1000 appended floats per run of the loop: its first run leaves to get more
-    # room a few times, the runs after it have the room they need at once
+    # a row of 1000 appended floats per run of the loop: runs have the room they need at
+    # once (room for the iterations a run has left, transfer.EntryRecords.tail, or for what
+    # the last run needed), a few exits to get more room at most
     r = jit(tmp_path, """
         def rows(n, width):
             image = []
@@ -142,7 +143,7 @@ def test_a_list_appended_to_gets_the_room_it_needed_last_time(tmp_path):
     row = r.loop(6)
     assert row["native_iterations"] > 15000, row
     room = sum(n for (reason, _), n in r.exit_reasons(6).items() if "room" in reason)
-    assert 1 <= room <= 6, r.exit_reasons(6)
+    assert room <= 6, r.exit_reasons(6)
 
 
 def test_a_loop_whose_iterations_cost_more_than_their_floor_is_timed_not_given_up(tmp_path):

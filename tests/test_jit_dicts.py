@@ -550,3 +550,31 @@ def test_str_constants_moved_into_variables_as_keys(tmp_path):
         print(scan(text, list(range(300))))
     """)
     assert r.loop(11)["native_iterations"] > 3500, r.exit_reasons(11)
+
+
+def test_get_without_a_default_runs_natively_while_the_key_is_there(tmp_path):
+    # d.get(k): the value, guarded on k being in the dict; a key missing leaves, and the
+    # interpreter's d.get gives None, with which the program goes on as CPython's
+    r = jit(tmp_path, """
+        def count(d, n):
+            t = 0
+            for i in range(n):
+                if d.get(i % 50) == 2:
+                    t += 1
+            return t
+
+        def mixed(d, n):
+            t = 0
+            for i in range(n):
+                v = d.get(i % 400)
+                if v is None:
+                    t -= 1
+                else:
+                    t += v
+            return t
+
+        print(count({k: k % 5 for k in range(50)}, 30000))
+        print(mixed({i: i % 7 for i in range(0, 400, 2)}, 20000))
+        print(count({1: 2}, 3000), count({1.5: 2}, 100))
+    """)
+    assert r.loop(4)["native_iterations"] > 25000

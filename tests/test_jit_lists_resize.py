@@ -371,3 +371,51 @@ def test_insert_clamps_any_index_as_cpython(tmp_path, k):
         print(f(3000, %d))
     """ % k)
     assert r.loop(5)["native_iterations"] > 2500
+
+
+def test_tuples_built_in_the_loop_appended_to_a_list_of_tuples(tmp_path):
+    # (a, b) appended to a list of tuples: a record made natively (Recorder.tuple_record),
+    # made a new tuple by the exit that writes the list back; tuples of ints and of floats,
+    # the list also read in the loop, and ones already there keep their very objects
+    r = jit(tmp_path, """
+        def pairs(n):
+            used = [(0, 0)]
+            fl = [(0.5, 1.5)]
+            first = used[0]
+            s = 0
+            for i in range(n):
+                a, b = i % 17, i * 3
+                if a > 3:
+                    used.append((a, b))
+                fl.append((a * 0.5, b * 0.25))
+                s += used[-1][1] - len(used)
+            return s, len(used), used[-3:], fl[-2:], type(used[-1]), used[0] is first, sum(x for x, _ in used)
+
+        print(pairs(20000))
+        big = [(1, 2)]
+        for k in range(3):
+            print(pairs(300 * k + 5), big[-1])
+    """)
+    assert r.loop(7)["native_iterations"] > 10000
+
+
+def test_a_list_only_appended_to_gets_room_for_the_iterations_left(tmp_path):
+    # a tail list (only appended to: copied in empty) gets room for as many appends as the
+    # loop has iterations left, so it does not leave at "room is full" every doubling,
+    # each entry copying the loop's other data in again
+    r = jit(tmp_path, """
+        def collect(n, out):
+            total = 0
+            for i in range(n):
+                a, b = i % 1013, (i * 7) % 1013
+                if (a + b) % 3:
+                    out.append((a, b))
+                    total += a
+            return total
+
+        out = [(0, 0)] * 50
+        print(collect(60000, out), len(out), out[-2:], out[49])
+    """)
+    row = r.loop(4)
+    assert row["native_iterations"] > 50000, row
+    assert not any("room" in reason for reason, _ in r.exit_reasons(4)), row

@@ -43,7 +43,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, SeqType, CellVar, ClassType, FunctionType,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
@@ -1019,7 +1019,7 @@ class JitController:
         best = list(types)
         for k in [k for k, t in enumerate(types) if t in GUESSES]:   # (one empty dict or set at a time)
             fewest = None
-            for guess in GUESSES[types[k]]:
+            for guess in self._other_lists(types, types[k]) + GUESSES[types[k]]:
                 n = dict_exits(tuple(best[:k]) + (guess,) + tuple(best[k + 1:]), k)
                 if n is not None and (fewest is None or n < fewest):
                     fewest, choice = n, guess
@@ -1028,6 +1028,25 @@ class JitController:
             if fewest is not None:
                 best[k] = choice
         return tuple(best)
+
+    @staticmethod
+    def _other_lists(types, empty) -> tuple:
+        """The first guesses for an empty list (``empty``: EMPTY_LIST or its resizable twin):
+        the types of the lists of objects among ``types`` (or that their iterators walk),
+        as resizable as it is -- a loop sorting the objects of one list into two empty ones,
+        ``staying.append(p)``, keeps objects of that class in them (guessed ints, it left at
+        the first append, and each entry's other empty lists made another version)."""
+        resizable = resizable_type(EMPTY_LIST)
+        if empty is not EMPTY_LIST and empty is not resizable:
+            return ()
+        out = []
+        for t in types:
+            seq = t.seq if isinstance(t, SeqIterType) else t
+            if isinstance(seq, SeqType) and seq.kind == "list" and isinstance(seq.elem, InstanceType):
+                guess = resizable_type(seq) if empty is resizable else seq
+                if guess not in out:
+                    out.append(guess)
+        return tuple(out)
 
     def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None, copied=True):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
@@ -1388,6 +1407,7 @@ class JitController:
                 self._check_lengths(st, version, limit, size, r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
+                version.transfer.tail_hint = left if left is not None and left > 0 else 0
                 recs = version.transfer.enter(r, G, builtins)
             else:
                 recs = None
@@ -1432,6 +1452,7 @@ class JitController:
                                     r, G, builtins)
                 version.transfer.copy_limit = limit
                 version.transfer.link_limit = links
+                version.transfer.tail_hint = left if left is not None and left > 0 else 0
                 recs = version.transfer.enter(r, G, builtins)
             except TooMuchToCopy as e:
                 self._too_much(st, limit, e, r, G, builtins)

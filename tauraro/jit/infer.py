@@ -215,6 +215,13 @@ def iter_of(t: JType):
     return None
 
 
+def _tuple_of(t, elem) -> bool:
+    """Is ``t`` a tuple virtual (``(a, b)`` built in the loop) whose members are all of the
+    number type of the tuples ``elem`` (``tuple[int]``, ``tuple[float]``) a list holds?"""
+    return isinstance(t, TupleValue) and isinstance(elem, SeqType) and elem.kind == "tuple" \
+        and elem.elem in (INT, FLOAT) and 0 < len(t.members) and all(m is elem.elem for m in t.members)
+
+
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
                  resumable: bool | str = True, cells=None):
@@ -1132,6 +1139,10 @@ class Inference:
                 ft = self._field(obj, attr)
                 if ft[0] == "exit":
                     return ft
+                if isinstance(ft[0], (SeqType, DictType)):
+                    # (a container field is read only: its word, the record's address, is not
+                    # written back; the interpreter stores it, and the next entry copies it)
+                    return "exit", "a %s stored into %s.%s" % (v.name, obj.name, attr)
                 if v is not ft[0] and not (isinstance(ft[0], MaybeType) and widen(v, ft[0]) is ft[0]):
                     # (the interpreter stores it; the next entry has its type)
                     return "exit", "a %s stored into %s.%s, a %s" % (v.name, obj.name, attr, ft[0].name)
@@ -1149,13 +1160,14 @@ class Inference:
                 return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, DictGet):
                 # d.get(k, default), the default of the values' type: the value's type
-                # either way (d.get(k) gives None or a number: the interpreter's)
-                if len(rest) != 2:
+                # either way; d.get(k): the value's type, guarded on k being in the dict
+                # (None, for a key missing, is the interpreter's)
+                if len(rest) not in (1, 2):
                     return "exit", "%s(...) with %d arguments" % (fn.name, len(rest))
                 why = self._dict_key(fn.dict, args[2], rest[0])
                 if why:
                     return "exit", why
-                if rest[1] is not fn.dict.value:
+                if len(rest) == 2 and rest[1] is not fn.dict.value:
                     return "exit", "%s(key, a %s)" % (fn.name, rest[1].name)
                 return fn.dict.value, ""
             if isinstance(fn, SetMethod):
@@ -1213,7 +1225,8 @@ class Inference:
             return "exit", "list.%s() with an index of type %s" % (fn.method, rest[0].name)
         if fn.method in ("append", "insert") and rest[-1] is not elem and not (
                 isinstance(elem, MaybeType) and widen(rest[-1], elem) is elem) and not (
-                elem is STR and rest[-1] is CHAR):      # (a character: boxed, Recorder.str_box)
+                elem is STR and rest[-1] is CHAR) and not (     # (a character: boxed, Recorder.str_box)
+                _tuple_of(rest[-1], elem)):     # (a tuple virtual: made a record, Recorder.tuple_record)
             return "exit", "a %s given to %s of a %s" % (rest[-1].name, fn.method, fn.seq.name)
         return (elem if fn.method == "pop" else NONE), ""
 

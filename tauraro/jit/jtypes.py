@@ -601,7 +601,10 @@ class InstanceType(JType):
             t.offsets = {name: k for k, (name, _) in enumerate(fields)}
             t.fmt = "<" + "".join("d" if ft is FLOAT else "q" for _, ft in fields)
             # (the fields holding objects: their words are the objects' records' addresses)
-            t.object_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, InstanceType))
+            # (and the fields holding containers -- lists, tuples, strs, dicts: their words
+            # are their records' addresses too, read only: _held_type)
+            t.object_fields = tuple(k for k, (_, ft) in enumerate(fields)
+                                    if isinstance(ft, (InstanceType, SeqType, DictType)))
             # (the fields holding an object of this class or None: followed by the entry
             # one object at a time, not recursively: EntryRecords._instance)
             t.link_fields = tuple(k for k, (_, ft) in enumerate(fields) if isinstance(ft, MaybeType))
@@ -619,7 +622,8 @@ class InstanceType(JType):
                 t.fetch = _slot_fetch(klass, names, slots)
             else:
                 t.fetch = _fields_getter(operator.attrgetter if t.by_object else operator.itemgetter, names)
-            t.pytypes = tuple(ft.klass if isinstance(ft, (InstanceType, MaybeType)) else {FLOAT: float, INT: int, BOOL: bool}[ft]
+            t.pytypes = tuple(ft.klass if isinstance(ft, (InstanceType, MaybeType)) else _held_class(ft)
+                              if isinstance(ft, (SeqType, DictType)) else {FLOAT: float, INT: int, BOOL: bool}[ft]
                               for _, ft in fields)
             t.struct = struct.Struct(t.fmt)
             t.words = struct.Struct("<%dQ" % len(fields))     # (the fields' bits)
@@ -634,6 +638,13 @@ class InstanceType(JType):
         """(index, type) of a field, or None."""
         k = self.offsets.get(name)
         return None if k is None else (k, self.fields[k][1])
+
+
+def _held_class(ft) -> type:
+    """The Python class of a container field's value of type ``ft`` (_held_type)."""
+    if isinstance(ft, DictType):
+        return dict
+    return {"list": list, "tuple": tuple, "str": str}[ft.kind]
 
 
 # in the fields given to InstanceType: a field holding an object of the instance's own
@@ -736,13 +747,23 @@ def resizable_type(t: JType) -> JType:
     if isinstance(t, SeqIterType) and t.seq.kind in ("list", "tuple"):
         seq = resizable_type(t.seq)
         return t if seq is t.seq else ITER_OF[seq]
+    if isinstance(t, InstanceType) and any(isinstance(ft, (SeqType, InstanceType)) for _, ft in t.fields):
+        # (an object's fields holding lists, or objects holding them: a list reached through
+        # a field and through a variable is one record, of one type)
+        r = _RESIZABLE.get(t)
+        if r is None:
+            _RESIZABLE[t] = t       # (a cycle of objects' types comes back to this one as it is)
+            fields = tuple((name, LINK if isinstance(ft, MaybeType) and ft.inner is t else resizable_type(ft))
+                           for name, ft in t.fields)
+            r = _RESIZABLE[t] = InstanceType(t.klass, fields, t.methods, t.site)
+        return r
     if isinstance(t, CombinedIter):
         inner = tuple(map(resizable_type, t.inner))
         return t if inner == t.inner else CombinedIter(t.kind, inner)
     return t
 
 
-def object_seq_type(value, names, names_of=None) -> JType | None:
+def object_seq_type(value, names, names_of=None, _outer=()) -> JType | None:
     """The SeqType of a list or tuple of objects of one plain class, for a region using
     the attributes ``names``, from its first element (the entry checks every element
     against it); None if it is not one -- objects of several classes among them too (typed
@@ -756,7 +777,7 @@ def object_seq_type(value, names, names_of=None) -> JType | None:
     classes = set(map(type, value))
     if len(classes - {_NoneType}) > 1:
         return None
-    elem = instance_type(first, names, names_of)
+    elem = instance_type(first, names, names_of, _outer)
     if elem is None:
         return None
     if _NoneType in classes:                    # (elements sometimes None: MaybeType; not
@@ -1094,6 +1115,10 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
             ft = instance_type(v, names_of(tv), names_of, _outer + (klass,))
             if ft is None:
                 continue
+        elif tv in _HELD and names_of is not None:
+            ft = _held_type(v, names_of, _outer + (klass,))
+            if ft is None:
+                continue
         else:
             continue
         raw = class_lookup(klass, name)
@@ -1101,6 +1126,33 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
             continue
         fields.append((name, ft))
     return InstanceType(klass, tuple(fields), methods)     # (no field: compared by identity only)
+
+
+# (the types of the containers an object's field may hold: see _held_type)
+_HELD = (list, tuple, str, dict)
+
+
+def _held_type(value, names_of, outer) -> JType | None:
+    """The type of a container an object's field holds (``self.cells``, ``self.text``,
+    ``self.counts``), if an entry copies it in: a list or tuple of numbers, bools, strs or
+    such lists (by a sample of its elements: the entry checks each as it copies), of
+    objects of a plain class not on the path to it (``outer``: the classes whose objects
+    hold it, at most three deep), a str of two characters or more (one is a CHAR, a code
+    point: a str field that is sometimes one character long would change type), or a dict
+    copied as a native table. The field's word is the record's address: the container is
+    one record however many names reach it (the identity map). None: the field is not
+    copied, and reading it is an exit."""
+    t = classify_sampled(value)
+    if isinstance(t, SeqType) and t.kind in ("list", "tuple", "str"):
+        return t
+    if isinstance(t, DictType):
+        return t
+    if type(t) is OtherType and type(value) in (list, tuple) and value and len(outer) < 3:
+        first = _first_object(value)
+        tf = type(first)
+        if tf not in outer and type(tf) is type and plain_class(tf):
+            return object_seq_type(value, names_of(tf), names_of, outer)
+    return None
 
 
 class DictType(JType):

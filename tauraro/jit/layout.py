@@ -74,6 +74,11 @@ FLAG_COST = 2 if POINTERS else 6
 FLAG_OUT_COST = 2 if POINTERS else 12
 CHAR_COST = 1
 RECORD_COST = 128
+# a str copied alone (an object's field, a variable: not a list's, copied at once) costs its
+# record's Python-level steps, ~2.3 us on the dev VM, beside its characters: a walk down a
+# tree whose nodes hold str keys copied 3,200 nodes for what the model took as 3.7 ms of
+# data, in 22-43 ms (rbtree.py's get, refused at LINK_LIMIT)
+STR_RECORD_COST = 640
 # a list of numbers kept in memory from an earlier entry (tauraro.jit.resident) costs a
 # unit per this many elements: its pointers copied and compared, ~0.3 ns an element
 KEPT_ELEMENTS_PER_UNIT = 8
@@ -132,7 +137,7 @@ def _is_flags(jt) -> bool:
     return isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list"
 
 
-def _reaches(jt, wanted, seen=None) -> bool:
+def reaches(jt, wanted, seen=None) -> bool:
     """Is a value of a type ``wanted`` accepts (a list of bools, a str), or a value that
     may hold one (the element of a list, an object's field, what an iterator walks, a
     tuple's member), of the type ``jt``? (The JTypes that hold others name them ``elem``,
@@ -149,7 +154,7 @@ def _reaches(jt, wanted, seen=None) -> bool:
     inner.extend(held if isinstance(held, tuple) else (held,))
     inner.extend(getattr(jt, "members", ()))
     inner.extend(ft for _, ft in getattr(jt, "fields", ()))
-    return any(_reaches(t, wanted, seen) for t in inner if isinstance(t, JType))
+    return any(reaches(t, wanted, seen) for t in inner if isinstance(t, JType))
 
 
 def _slot_fmt(jt) -> str:
@@ -214,10 +219,10 @@ class FrameLayout:
         self.libm_size = 0
         # (may an entry copy a list of bools? Then the module has flags_in and flags_out:
         # tauraro.jit.flags copies long ones through their pointer arrays)
-        self.copies_flags = POINTERS and any(_reaches(t, _is_flags) for t in entry.values())
+        self.copies_flags = POINTERS and any(reaches(t, _is_flags) for t in entry.values())
         # (may an entry copy a str? Then it has ``widen``, which spreads a long one's bytes
         # into its record's words: wasmgen.widen)
-        self.copies_strs = any(_reaches(t, lambda t: t is STR) for t in entry.values())
+        self.copies_strs = any(reaches(t, lambda t: t is STR) for t in entry.values())
 
     def note_exit_area(self, size: int):
         self.exit_area_size = max(self.exit_area_size, size)

@@ -41,7 +41,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -210,7 +210,7 @@ class EntryRecords:
         elif same is not None:
             self.cost += RECORD_COST + repeated_cost(n, same, jt, self.storing)
         else:
-            self.cost += RECORD_COST + n * self._element_cost(jt)
+            self.cost += (STR_RECORD_COST if jt is STR else RECORD_COST) + n * self._element_cost(jt)
         if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
             self.uncharged[id(obj)] = n
         if self.cost > self.limit:
@@ -243,7 +243,11 @@ class EntryRecords:
                     self.seeds.append(kept_str[1])
                 return kept_str[1]
             head = struct.pack("<qq", n, self._key_word(obj))
-            body = _Spread(obj)
+            if n < WIDEN_MIN:       # (a short one: its words made here, and copied as a list's are)
+                body = bytearray(8 * n)
+                _spread_code_points(obj, body)
+            else:
+                body = _Spread(obj)
         elif pointers:      # (copied as they are, then made 0 and 1 by the module: flags.py)
             head = struct.pack("<qq", n, 0)
             body = _Pointers(n)
@@ -273,7 +277,7 @@ class EntryRecords:
                     return None
                 arr = array("q", obj)
             elif elem is STR:       # the strings' records first, all at once
-                if set(map(type, obj)) != {str}:
+                if set(map(type, obj)) != {str} and n:
                     return None
                 arr = self._strs(obj)
             elif isinstance(elem, (InstanceType, MaybeType, SeqType)):     # the elements' records first
@@ -281,7 +285,8 @@ class EntryRecords:
                 if isinstance(elem, MaybeType):     # (objects, None among them: None's word is 0)
                     if not types <= {elem.klass, _NoneType}:
                         return None
-                elif types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple}:
+                elif types != {elem.klass if isinstance(elem, InstanceType) else list if elem.kind == "list" else tuple} \
+                        and n:      # (an empty list is a list of any type: one taken in, or a field's)
                     return None
                 arr = False
                 if isinstance(elem, SeqType) and elem.kind == "tuple" and elem.elem in _NUMBERS:
@@ -409,7 +414,10 @@ class EntryRecords:
             # empty, now of objects, gets a version of its own, as it would copied whole)
             return None
         self.cost += RECORD_COST
-        cap = max(spare_room(len(obj)), self.transfer.tail_room)
+        # (room for as many appends as the loop has iterations left, if it says: kruskal's
+        # ``used.append((a, b))``, 120,000 iterations left, filled the room of a list of
+        # 5,000 and left after a tenth of them, having copied the edges in for all)
+        cap = max(spare_room(len(obj)), self.transfer.tail_room, min(self.transfer.tail_hint, TAIL_ROOM_MAX))
         addr = self.cursor + 16
         end = addr + SEQ_HEADER + 8 * cap
         self.cursor = _align(end, 16)
@@ -1041,18 +1049,53 @@ class EntryRecords:
             # the distinct ones -- a million appended strs are a few hundred records, made
             # canonical: wasmgen.intern -- and made, each once; then one C-level pass)
             words = words.tolist()
-            if self.blocks:
-                self._resolve_blocks()      # (tuples and strs written at once)
             by = self.by_address
             missing = set(words).difference(by)
+            if missing and self.blocks:     # (tuples and strs written at once: _copied)
+                if 8 * len(missing) >= sum(len(addrs) for addrs, _ in self.blocks):
+                    self._resolve_blocks()
+                else:       # (a few of them: found one by one, not all 135,000 edges of a graph mapped)
+                    copied = self._copied
+                    for a in list(missing):
+                        o = copied(a)
+                        if o is not None:
+                            by[a] = o
+                            missing.discard(a)
+                missing.difference_update(by)
             if missing:
                 made = dict.fromkeys(missing)
-                if not (elem is STR and len(made) > 1 and self._made_strs(view, made) is not None):
+                if not (elem is STR and len(made) > 1 and self._made_strs(view, made) is not None
+                        or elem.kind == "tuple" and elem.elem in (INT, FLOAT) and len(made) > 1
+                        and self._made_tuples(view, made, elem) is not None):
                     seq = self.seq      # (constants, slices native code made: one at a time)
                     made = {a: seq(a, elem) for a in made}
                 by.update(made)         # (one object however many places hold it)
             return list(map(by.__getitem__, words))
         return words.tolist()
+
+    def _made_tuples(self, view, addrs: dict, jt) -> dict | None:
+        """``addrs`` (a dict whose keys are the addresses of records of tuples of numbers,
+        ``jt``, that native code made: ``Recorder.tuple_record``) with those tuples as its
+        values, read at once: one copy of the heap they lie in, as ints and (tuples of
+        floats) as floats, each tuple a slice of it (a list of 15,000 pairs appended
+        natively was written back ~3 us a pair made one at a time, ~0.4 at once). None if
+        one is a constant's, or they lie far apart (made one at a time)."""
+        consts = self.transfer.layout.const_objects
+        if consts and not consts.keys().isdisjoint(addrs):
+            return None
+        made = list(addrs)
+        lo = min(made)
+        words = view[lo:max(made) + 8].cast("q")
+        at = list(map(_rshift, map(_sub, made, _repeat(lo)), _repeat(3)))     # (their words)
+        lens = list(map(words.__getitem__, at))
+        starts = list(map(_add, at, _repeat(2)))
+        ends = list(map(_add, starts, lens))
+        hi = lo + 8 * max(ends)
+        if hi - lo > 64 * (sum(lens) + 2 * len(made)):
+            return None     # (scattered far apart among other records: made one at a time)
+        values = view[lo:hi].cast("d" if jt.elem is FLOAT else "q").tolist()
+        addrs.update(zip(made, [tuple(values[a:b]) for a, b in zip(starts, ends)]))
+        return addrs
 
     def _made_strs(self, view, addrs: dict) -> dict | None:
         """``addrs`` (a dict whose keys are the addresses of str records native code made)
@@ -1470,6 +1513,10 @@ def _packing(obj, jt) -> str | None:
     return None
 
 
+def _is_table(t) -> bool:
+    return isinstance(t, (DictType, SetType))
+
+
 def _all_of(seq, t: type) -> bool:
     """Is every element of ``seq`` of exactly the type ``t``? (Counted: ``list(map(type,
     seq)).count(t)`` takes ~12 ns an element, ``set(map(type, seq))`` ~21, of a float
@@ -1536,6 +1583,7 @@ class Transfer:
         # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
         # time an exit finds one filled, so a row of 440 appends is one entry, not four
         self.tail_room = 0
+        self.tail_hint = 0      # (the iterations the loop has left at this entry, if known: tail)
         # (the new numbers an entry's intern table has room for: doubled each time an exit
         # finds one filled, EntryRecords._intern_filled)
         self.intern_room = INTERN_ROOM
@@ -1554,7 +1602,9 @@ class Transfer:
         self.tails = frozenset(v for v in tails if isinstance(self.types.get(v), SeqType)
                                and self.types[v].kind == "list" and self.types[v].resizable)
         # (strings are SeqTypes)
-        self.dicts = any(isinstance(t, (DictType, SetType)) for t in types)
+        # (a dict or set anywhere in what the entry copies -- an object's field, say: its
+        # table grows into the free memory past the records)
+        self.dicts = any(reaches(t, _is_table) for t in types)
         self.needs_records = any(isinstance(t, (SeqType, SeqIterType, CombinedIter, TupleValue, BuiltListType,
                                                 InstanceType, MaybeType, DictType, SetType, DictIterType))
                                  or t in RANGE_ITERS

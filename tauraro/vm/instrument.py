@@ -301,6 +301,8 @@ def _native_call(n, assigned=None) -> bool:
         return True         # (rows[i].append(x): of a list, compiled: jtypes.ListMethod)
     if isinstance(f, ast.Attribute) and _element_of_held(f.value, assigned):
         return plain        # (ps[i].step(dt): a method of an object in a list the loop holds)
+    if isinstance(f, ast.Attribute) and _field_of_held(f.value, assigned):
+        return plain        # (self.items.append(x), t.counts.get(k, 0): of what an object holds)
     if isinstance(f, ast.Attribute) and assigned is not None and _made_object(f.value) \
             and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS:
         return plain        # (Vec(x, y).norm(): a method of the object a call returns)
@@ -312,6 +314,14 @@ def _native_call(n, assigned=None) -> bool:
     if f.value.id[:1].isupper():
         return plain
     return plain and assigned is not None and f.value.id not in assigned
+
+
+def _field_of_held(value, assigned) -> bool:
+    """Is ``value`` an attribute of a variable a loop assigning ``assigned`` does not rebind
+    (``self.items``, ``t.counts``): an object's field, copied in with the object -- a number,
+    an object, or a container (jtypes._held_type) whose methods native code may call?"""
+    return assigned is not None and isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
+        and value.value.id not in assigned
 
 
 def _made_object(value) -> bool:

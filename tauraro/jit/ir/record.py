@@ -631,15 +631,10 @@ class Recorder:
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
-            if ft is FLOAT:
-                value = self.op("load_float", addr)
-            elif ft is BOOL:
-                value = self.op("int_truth", self.op("load_int", addr))
-            elif isinstance(ft, (InstanceType, MaybeType)):     # (an object: its record's address; None: 0)
-                value = self.op("load_addr", addr)
-            else:
-                value = self.op("load_int", addr)
-            self.store(args[0], ft, value)
+            if isinstance(ft, DictType):        # (a dict: its table's address)
+                self.store(args[0], ft, self.op("load_addr", addr))
+            else:       # (a number; an object's record; a list's or str's, and its length)
+                self.store(args[0], ft, *self.load_elem(ft, addr))
 
     def op_STORE_ATTR(self, args, typing):
         """A field of an object copied in: its word, and the record marked for the exit to
@@ -1179,9 +1174,14 @@ class Recorder:
 
     def dict_get(self, dst, fn, table, key_arg, default_arg):
         """``d.get(k, default)``: the value of k's entry if it has one, else the default
-        (the value's load reads address 0 up when k is missing: harmless, not used)."""
+        (the value's load reads address 0 up when k is missing: harmless, not used);
+        ``d.get(k)`` (``default_arg`` None): the value, guarded on k being there."""
         a = self.op("dict_find", table, self.dict_key(key_arg))
         t = fn.dict.value
+        if default_arg is None:     # d.get(k): k's value; a key not there leaves (None is the interpreter's)
+            self.guard("check_ref", a, reason="d.get(k) of a key not in the dict")
+            self.store(dst, t, self.load_elem(t, a)[0])
+            return
         value = self.load_elem(t, a)[0]
         self.store(dst, t, self.op("select_float" if t is FLOAT else "select_int", self.op("addr_nonzero", a),
                                    value, self.value(default_arg)))
@@ -1260,6 +1260,8 @@ class Recorder:
             x = [self.ref_word(params[-1])]
         elif elem is STR and self.type_of(params[-1]) is CHAR:
             x = [self.str_box(self.value(params[-1]))]
+        elif isinstance(self.type_of(params[-1]), TupleValue):
+            x = [self.tuple_record(elem, self.parts(params[-1]))]
         else:
             x = self.parts(params[-1])
         self.guard("check_room", base, n, reason="the list's reserved room is full")
@@ -1282,6 +1284,17 @@ class Recorder:
         self.op("list_set_len", base, self.op("add", n, self.op("int", imm=1)))
         self.op("mark_dirty", base)
         self.store(dst, NONE)
+
+    def tuple_record(self, t: SeqType, members) -> Ins:
+        """A tuple virtual's record, made in the heap (``new_obj``: no room, and the
+        interpreter makes the tuple) so that a list can hold it: [length, dirty, members],
+        the record of a ``t`` (a tuple of ints or of floats) an exit makes a new tuple of
+        (``transfer.EntryRecords.seq``: a record no entry copied in)."""
+        rec = self.guard("new_obj", imm=16 + 8 * len(members), reason="no room for a new tuple")
+        self.op("list_set_len", rec, self.op("int", imm=len(members)))
+        for k, m in enumerate(members):
+            self.op("store_float" if t.elem is FLOAT else "store_int", self.op("elem", rec, self.op("int", imm=k)), m)
+        return rec
 
     def set_method(self, fn: SetMethod, dst, table, arg):
         """``s.add(x)``, ``s.discard(x)``, ``s.remove(x)`` on the set's table, each change
@@ -1437,7 +1450,7 @@ class Recorder:
             self.write(args[0], typing.result, self.parts(args[3]))
             return
         if isinstance(fn, DictGet):
-            self.dict_get(args[0], fn, self.parts(args[1])[0], args[2], args[3])
+            self.dict_get(args[0], fn, self.parts(args[1])[0], args[2], args[3] if len(args) > 3 else None)
             return
         if isinstance(fn, ListMethod):
             self.list_method(fn, args[0], self.parts(args[1])[0], args[2:])
