@@ -1405,10 +1405,7 @@ class JitController:
         try:
             if version is not None:
                 self._check_lengths(st, version, limit, size, r, G, builtins)
-                version.transfer.copy_limit = limit
-                version.transfer.link_limit = links
-                version.transfer.tail_hint = left if left is not None and left > 0 else 0
-                recs = version.transfer.enter(r, G, builtins)
+                recs = self._limited_enter(version, limit, links, left, r, G, builtins)
             else:
                 recs = None
         except TooMuchToCopy as e:
@@ -1450,10 +1447,7 @@ class JitController:
             try:
                 self._check_lengths(st, version, limit, size if sized else self._data_size(st, r, G, builtins),
                                     r, G, builtins)
-                version.transfer.copy_limit = limit
-                version.transfer.link_limit = links
-                version.transfer.tail_hint = left if left is not None and left > 0 else 0
-                recs = version.transfer.enter(r, G, builtins)
+                recs = self._limited_enter(version, limit, links, left, r, G, builtins)
             except TooMuchToCopy as e:
                 self._too_much(st, limit, e, r, G, builtins)
                 return None
@@ -1473,6 +1467,17 @@ class JitController:
                 return None
             st.last = version
         return self._run(st, version, recs, r, G, t0, generated, built, cpu0)
+
+    @staticmethod
+    def _limited_enter(version, limit, links, left, r, G, builtins):
+        """The version's entry (its records, or None) copying at most ``limit`` (``links``
+        of it through links), its appended-to lists given room for the ``left`` iterations
+        the loop has left, if known."""
+        transfer = version.transfer
+        transfer.copy_limit = limit
+        transfer.link_limit = links
+        transfer.tail_hint = left if left is not None and left > 0 else 0
+        return transfer.enter(r, G, builtins)
 
     def _run(self, st, version, recs, r, G, t0, generated, built, cpu0):
         """Run ``version`` natively, its entry's values packed (``recs``), and write back at

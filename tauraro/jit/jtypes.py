@@ -640,11 +640,13 @@ class InstanceType(JType):
         return None if k is None else (k, self.fields[k][1])
 
 
+# the Python class of a SeqType's values, by its kind
+SEQ_CLASSES = {"list": list, "tuple": tuple, "str": str, "array": _array.array}
+
+
 def _held_class(ft) -> type:
     """The Python class of a container field's value of type ``ft`` (_held_type)."""
-    if isinstance(ft, DictType):
-        return dict
-    return {"list": list, "tuple": tuple, "str": str}[ft.kind]
+    return dict if isinstance(ft, DictType) else SEQ_CLASSES[ft.kind]
 
 
 # in the fields given to InstanceType: a field holding an object of the instance's own

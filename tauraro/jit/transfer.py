@@ -31,7 +31,7 @@ from types import FunctionType as _FunctionType, MethodType as _MethodType
 
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
-from .jtypes import (shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
+from .jtypes import (SEQ_CLASSES, shadows_method as _shadows_method, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
                      SliceValue, TupleValue, class_lookup, classify, classify_sampled, virtual_tuple_type,
                      range_iter_state)
@@ -70,7 +70,6 @@ _SEQ_ITERATORS = {"list": (type(iter([])),), "tuple": (type(iter(())),), "str": 
                   "array": (type(iter(array("d"))),)}
 _PYNUMBER = {INT: int, FLOAT: float, BOOL: bool}
 _chain = chain.from_iterable
-_PYTYPES = {"list": list, "tuple": tuple, "str": str, "array": array}
 _tuple_iterator = type(iter(()))
 
 
@@ -1056,11 +1055,10 @@ class EntryRecords:
                     self._resolve_blocks()
                 else:       # (a few of them: found one by one, not all 135,000 edges of a graph mapped)
                     copied = self._copied
-                    for a in list(missing):
+                    for a in missing:
                         o = copied(a)
                         if o is not None:
                             by[a] = o
-                            missing.discard(a)
                 missing.difference_update(by)
             if missing:
                 made = dict.fromkeys(missing)
@@ -1073,13 +1071,12 @@ class EntryRecords:
             return list(map(by.__getitem__, words))
         return words.tolist()
 
-    def _made_tuples(self, view, addrs: dict, jt) -> dict | None:
-        """``addrs`` (a dict whose keys are the addresses of records of tuples of numbers,
-        ``jt``, that native code made: ``Recorder.tuple_record``) with those tuples as its
-        values, read at once: one copy of the heap they lie in, as ints and (tuples of
-        floats) as floats, each tuple a slice of it (a list of 15,000 pairs appended
-        natively was written back ~3 us a pair made one at a time, ~0.4 at once). None if
-        one is a constant's, or they lie far apart (made one at a time)."""
+    def _made_spans(self, view, addrs) -> tuple | None:
+        """Where the records at ``addrs`` (ones native code made: strs, tuples of numbers)
+        lie, to be read at once: (the addresses in a list, the memory from ``lo`` to ``hi``
+        holding them all, and each record's elements as word indexes into it, ``starts``
+        and ``ends``); None if one is a constant's, or they lie far apart among other
+        records (then each is made on its own)."""
         consts = self.transfer.layout.const_objects
         if consts and not consts.keys().isdisjoint(addrs):
             return None
@@ -1092,7 +1089,20 @@ class EntryRecords:
         ends = list(map(_add, starts, lens))
         hi = lo + 8 * max(ends)
         if hi - lo > 64 * (sum(lens) + 2 * len(made)):
-            return None     # (scattered far apart among other records: made one at a time)
+            return None
+        return made, lo, hi, starts, ends
+
+    def _made_tuples(self, view, addrs: dict, jt) -> dict | None:
+        """``addrs`` (a dict whose keys are the addresses of records of tuples of numbers,
+        ``jt``, that native code made: ``Recorder.tuple_record``) with those tuples as its
+        values, read at once: one copy of the heap they lie in, as ints and (tuples of
+        floats) as floats, each tuple a slice of it (a list of 15,000 pairs appended
+        natively was written back ~3 us a pair made one at a time, ~0.4 at once). None if
+        one is a constant's, or they lie far apart (made one at a time)."""
+        spans = self._made_spans(view, addrs)
+        if spans is None:
+            return None
+        made, lo, hi, starts, ends = spans
         values = view[lo:hi].cast("d" if jt.elem is FLOAT else "q").tolist()
         addrs.update(zip(made, [tuple(values[a:b]) for a, b in zip(starts, ends)]))
         return addrs
@@ -1104,19 +1114,10 @@ class EntryRecords:
         lie in, its characters' low bytes decoded once, each str a slice of that, in a few
         C-level passes over them all (``made_seq`` a str at a time took twice as long: a text
         builder's 50,000 new words, ~75 ms on the dev VM)."""
-        consts = self.transfer.layout.const_objects
-        if consts and not consts.keys().isdisjoint(addrs):
+        spans = self._made_spans(view, addrs)
+        if spans is None:
             return None
-        made = list(addrs)
-        lo = min(made)
-        words = view[lo:max(made) + 8].cast("q")
-        at = list(map(_rshift, map(_sub, made, _repeat(lo)), _repeat(3)))     # (their words)
-        lens = list(map(words.__getitem__, at))
-        starts = list(map(_add, at, _repeat(2)))
-        ends = list(map(_add, starts, lens))
-        hi = lo + 8 * max(ends)
-        if hi - lo > 64 * (sum(lens) + 2 * len(made)):
-            return None     # (scattered far apart among other records: made one at a time)
+        made, lo, hi, starts, ends = spans
         raw = view[lo:hi].tobytes()
         text = raw[0::8].decode("latin-1")
         # (a comprehension slicing, not map(text.__getitem__, map(slice, ...)): half the
@@ -1132,7 +1133,7 @@ class EntryRecords:
             first = [starts[k] for k in order]
             for m in re.finditer(rb"[^\x00]", wide):
                 i = _bisect(first, m.start()) - 1
-                if i >= 0 and m.start() < first[i] + lens[order[i]]:
+                if i >= 0 and m.start() < ends[order[i]]:
                     redo.add(made[order[i]])
             for a in redo:
                 addrs[a] = self._made_str(view, a)
@@ -1428,7 +1429,7 @@ def _of_type(value, jt) -> bool:
     if isinstance(jt, MaybeType):
         return value is None or type(value) is jt.klass
     if isinstance(jt, SeqType):
-        return type(value) is _PYTYPES[jt.kind]
+        return type(value) is SEQ_CLASSES[jt.kind]
     return type(value) is (float if jt is FLOAT else bool if jt is BOOL else int)
 
 
@@ -1757,7 +1758,7 @@ class Transfer:
                     return None
                 words += (jt.tag, w[0], w[1], w[2])
             elif isinstance(jt, SeqType):
-                if type(v) is not _PYTYPES[jt.kind] or jt.kind == "array" and v.typecode != jt.typecode:
+                if type(v) is not SEQ_CLASSES[jt.kind] or jt.kind == "array" and v.typecode != jt.typecode:
                     return None
                 if var in self.tails:       # (its record after every other's)
                     tails.append((var, v, jt, len(words) + 1))

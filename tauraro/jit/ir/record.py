@@ -631,10 +631,7 @@ class Recorder:
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
-            if isinstance(ft, DictType):        # (a dict: its table's address)
-                self.store(args[0], ft, self.op("load_addr", addr))
-            else:       # (a number; an object's record; a list's or str's, and its length)
-                self.store(args[0], ft, *self.load_elem(ft, addr))
+            self.store(args[0], ft, *self.load_elem(ft, addr))
 
     def op_STORE_ATTR(self, args, typing):
         """A field of an object copied in: its word, and the record marked for the exit to
@@ -1187,13 +1184,14 @@ class Recorder:
                                    value, self.value(default_arg)))
 
     def load_elem(self, elem, addr) -> list[Ins]:
-        """The parts of an element of a record (a bool's word is 0 or 1; an object's or a
-        list's, its record's address, and a list's length from its record)."""
+        """The parts of an element of a record, or of a field (a bool's word is 0 or 1; an
+        object's, a list's or a dict's, its record's or table's address, and a list's length
+        from its record)."""
         if elem is FLOAT:
             return [self.op("load_float", addr)]
         if elem is BOOL:
             return [self.op("int_truth", self.op("load_int", addr))]
-        if isinstance(elem, (InstanceType, MaybeType)):
+        if isinstance(elem, (InstanceType, MaybeType, DictType)):
             return [self.op("load_addr", addr)]
         if isinstance(elem, SeqType):
             rec = self.op("load_addr", addr)
