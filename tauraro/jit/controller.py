@@ -33,6 +33,7 @@ import operator
 import struct
 import sys
 import time
+import types as _types
 from gc import get_referents as _referents
 from time import thread_time as _thread_time
 from types import CellType as _CELL
@@ -381,6 +382,11 @@ def _list_copies(args) -> list:
     def copy(a):
         t = type(a)
         if t is not list and t is not tuple:
+            if t.__flags__ & _HEAPTYPE and constructor(t) is not None:
+                c = seen.get(id(a))
+                if c is None:
+                    c = seen[id(a)] = _object_copy(a, copy)
+                return c
             return a
         c = seen.get(id(a))
         if c is None:
@@ -395,6 +401,30 @@ def _list_copies(args) -> list:
     return [copy(a) for a in args]
 
 
+def _object_copy(obj, copy):
+    """A copy of ``obj``, an object of a class whose calls compiled code may make
+    (``jtypes.constructor``: object's ``__new__``, no ``__del__``), for ``_list_copies``: its
+    attributes (dict and slots) the same objects, each list or tuple copied by ``copy`` (a
+    method compiled whole stores only into its fields and their lists)."""
+    klass = type(obj)
+    c = object.__new__(klass)
+    d = getattr(obj, "__dict__", None)
+    if type(d) is dict:
+        c.__dict__.update({k: copy(v) for k, v in d.items()})
+    for k in klass.__mro__:
+        for name, member in k.__dict__.items():
+            if type(member) is _MEMBER and name != "__weakref__":
+                try:
+                    member.__set__(c, copy(member.__get__(obj)))
+                except AttributeError:      # (unset)
+                    pass
+    return c
+
+
+_HEAPTYPE = 1 << 9
+_MEMBER = _types.MemberDescriptorType
+
+
 class FunctionState(LoopState):
     """What the JIT knows about one function compiled whole (its --jit-stats row counts
     calls: ``native_iterations`` those native code answered)."""
@@ -406,6 +436,7 @@ class FunctionState(LoopState):
         self.sampled_native = 0.0    # the sampled calls' time natively, and in CPython
         self.sampled_cpython = 0.0
         self.samples = 0
+        self.method = False          # a method calling itself through self (its prologue passes no function)
         # header pc -> the native iterations of its loop in the versions dropped (drop)
         self.dropped_iterations: dict = {}
 
@@ -1545,7 +1576,7 @@ class JitController:
         must make the call (see ``tauraro.jit.functions``). A call answered natively installs
         the version's generated entry as the site's ``call``: the next calls with the same
         types take only its checks (``FunctionVersion.site_call``)."""
-        from .functions import compile_function, native_depth_limit
+        from .inline import whole_parameter
         t_call = time.perf_counter()
         st = site.state
         G = frame.f_globals
@@ -1558,8 +1589,15 @@ class JitController:
             st = site.state = self.loops[(code, "function")] = FunctionState(
                 code, LoopInfo(-1, "function", site.info.line, 0, 0, -1))
             st.builtins = _builtins_of(G)
+            st.method = site.method
         ftype = classify(func, G)
         types = tuple(classify(a, G) for a in args)
+        if st.method:
+            # (a method calling itself through ``self``: ``self`` an object of its class with
+            # the attributes the method and the methods it calls use, copied in per call)
+            this = self._self_type(func, args[0])
+            if this is not None:
+                types = (this,) + types[1:]
         key = (ftype, types)
         version = st.versions.get(key)
         if version is None:
@@ -1568,6 +1606,12 @@ class JitController:
                                        if not isinstance(ftype, FunctionType)
                                        else "more than %d type versions" % MAX_VERSIONS)
                 return site
+            if not all(map(whole_parameter, types)):
+                # (before the JIT's start and any compile: a tree's insert method takes nodes)
+                self._give_up_function(st, site, func, "not compiled", "arguments of types %s"
+                                       % ", ".join(t.name for t in types))
+                return site
+            from .functions import compile_function
             cpu0 = _thread_time()
             engine = self._engine()       # started once, not billed to a function
             t0 = time.perf_counter()
@@ -1590,6 +1634,7 @@ class JitController:
         if not version.unchanged(G, st.builtins):
             st.drop(key)          # a global or class attribute it read changed: compile again
             return site
+        from .functions import native_depth_limit
         wargs = version.arguments(args)
         limit = native_depth_limit(frame)
         if wargs is None or limit < 1:
@@ -1622,6 +1667,13 @@ class JitController:
         st.last = version
         site.install(self._site_call(st, site, version))
         return version.value(r)
+
+    def _self_type(self, func, obj):
+        """The InstanceType of ``obj``, the ``self`` of a method compiled whole: the
+        attributes ``func`` and the methods it calls use (``_used_attributes``), fields
+        holding objects and containers included; None if it has none."""
+        names_of = lambda klass: self._used_attributes(klass, frozenset((func.__name__,)))   # noqa: E731
+        return instance_type(obj, names_of(type(obj)), names_of)
 
     def _site_call(self, st, site, version):
         """The version's generated entry as the site's ``call`` -- wrapped, until the

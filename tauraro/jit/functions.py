@@ -27,11 +27,11 @@ import time
 
 from ..compiler.code import UNBOUND
 from .infer import NeedsResizing, NotCompilable
-from .inline import Inliner, whole_argument
+from .inline import Inliner, whole_argument, whole_object
 from .layout import COPY_LIMIT, TooMuchToCopy
 from .ir.graph import wasm_type
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
-                     FunctionType, ModuleType, class_lookup, classify, resizable_type)
+                     FunctionType, InstanceType, ModuleType, class_lookup, classify, resizable_type)
 from .region import FunctionRegion
 from .transfer import EntryRecords, static_test
 
@@ -49,8 +49,11 @@ class FunctionVersion:
                  wasm, text, snapshots, layout=None):
         self.function = function                            # its FunctionType
         self.entry = entry
-        # lists and tuples it takes: copied into its memory per call (FunctionMemory)
-        self.lists = [i for i, t in enumerate(types) if whole_argument(t)]
+        # lists, tuples and objects it takes: copied into its memory per call (FunctionMemory)
+        self.lists = [i for i, t in enumerate(types) if whole_argument(t) or whole_object(t)]
+        # a method calling itself through self: its prologue passes no function, the site
+        # finds it (hooks.method_running), and its calls check the class still has it
+        self.method = isinstance(types[0], InstanceType) if types else False
         self.memory = FunctionMemory(layout, instance) if self.lists else None
         self.copy_seconds = 0.0     # the time copy_in and written_back took (judging calls)
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
@@ -121,6 +124,11 @@ class FunctionVersion:
                     if type(a) is not float:
                         return None
                     out.append(a)
+                elif isinstance(t, InstanceType):
+                    addr = recs.record(a, t)        # (its class, layout and fields checked)
+                    if addr is None:
+                        return None
+                    out.append(addr)
                 else:
                     if type(a) is not (list if t.kind == "list" else tuple):
                         return None
@@ -216,6 +224,13 @@ class FunctionVersion:
         checks = ["func is %s" % const(ft.func), "func.__code__ is %s" % const(ft.code),
                   "func.__defaults__ is %s" % const(ft.defaults),
                   "func.__kwdefaults__ is %s" % const(ft.kwdefaults)]
+        if self.method:
+            # (the prologue passes None: the method is the one the object's class has under
+            # its name, as the version's; the object's class is checked by copy_in)
+            checks = ["%s(type(a0), %r) is %s" % (const(class_lookup), ft.code.co_name, const(ft.func)),
+                      "%s.__code__ is %s" % (const(ft.func), const(ft.code)),
+                      "%s.__defaults__ is %s" % (const(ft.func), const(ft.defaults)),
+                      "%s.__kwdefaults__ is %s" % (const(ft.func), const(ft.kwdefaults))]
         wasm_args = []
         lists = bool(self.lists)
         for p, t in zip(params, self.types):
@@ -234,6 +249,8 @@ class FunctionVersion:
         lines = ["def call(func, %s):" % ", ".join(params),
                  "    if not (%s):" % " and\n            ".join(checks),
                  "        " + slow]
+        if self.method:
+            lines.append("    func = %s" % const(ft.func))
         lines += self._constant_checks(const, const(G), const(builtins), slow, "    ")
         lines += ["    if %s() is not None or %s() is not None:" % (const(sys.getprofile),
                                                                      const(sys.gettrace)),

@@ -479,6 +479,9 @@ class Inference:
                 return Typing(pc, "lower", None, operands)
             if name == "STORE_SUBSCR" and self.whole and _whole_list(operands[0]):
                 pass        # (a copy, written back only if the whole call succeeds)
+            elif name == "STORE_ATTR" and self.whole and isinstance(operands[0], InstanceType) \
+                    and self.inliner is not None and self.inliner.copies_arguments:
+                pass        # (self of a method compiled whole: a copy too, see inline.whole_object)
             elif name in ("STORE_GLOBAL", "STORE_DEREF", "STORE_SUBSCR", "STORE_ATTR") and not self.resumable:
                 # a guard failing later in a function compiled whole re-runs the whole call:
                 # it must not have changed anything the program can see

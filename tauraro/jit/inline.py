@@ -202,7 +202,8 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     to be called natively where inlining it is not possible (it is recursive, or too deep
     or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first
     (``pending(result)``: called between, gives the PendingWhole its partners call)."""
-    if any(t not in (INT, FLOAT, BOOL) and not whole_argument(t) for t in params):
+    if any(t not in (INT, FLOAT, BOOL) and not whole_argument(t)
+           and not (inliner.copies_arguments and whole_object(t)) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
     # its graph is its own, without the loop's frame variables: of the globals known at
@@ -254,6 +255,21 @@ def whole_argument(t) -> bool:
     e = t.elem
     return e in (INT, FLOAT, BOOL) or (
         isinstance(e, SeqType) and e.kind in ("list", "tuple") and e.elem in (INT, FLOAT, BOOL))
+
+
+def whole_object(t) -> bool:
+    """May a method compiled whole take ``t`` for ``self``, called from the interpreter
+    (``Inliner.copies_arguments``: its record a copy, written back after a native call that
+    succeeded)? An object whose fields hold numbers, bools, or what ``whole_argument`` takes
+    (a tower's pegs: a list of lists of ints)."""
+    return isinstance(t, InstanceType) and t.site is None and bool(t.fields) and all(
+        ft in (INT, FLOAT, BOOL) or whole_argument(ft) for _, ft in t.fields)
+
+
+def whole_parameter(t) -> bool:
+    """May a function compiled whole, called from the interpreter, take an argument of type
+    ``t``: a number, a bool, what ``whole_argument`` takes, or an object ``whole_object`` takes?"""
+    return t in (INT, FLOAT, BOOL) or whole_argument(t) or whole_object(t)
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):

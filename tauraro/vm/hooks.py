@@ -258,6 +258,21 @@ class HookRuntime:
             pass
 
 
+def method_running(obj, code):
+    """The function of ``obj``'s class order whose code is ``code``, under its own name: the
+    method a prologue passing no function runs in (``instrument._compilable_method_recursion``);
+    None if there is none (a method stored under another name, a name mangled)."""
+    name = code.co_name
+    for klass in type(obj).__mro__:
+        f = klass.__dict__.get(name)
+        if f is not None:
+            return f if type(f) is _FUNCTION and f.__code__ is code else None
+    return None
+
+
+_FUNCTION = type(method_running)
+
+
 class FunctionSite:
     """A recursive function's way into the JIT (its prologue: ``tauraro.vm.instrument``).
 
@@ -282,6 +297,7 @@ class FunctionSite:
         self.miss = self                # what ``call`` returns when the baseline makes the call
         self.countdown = runtime.threshold
         self.state = None
+        self.method = False             # a method's prologue passes no function (method_running)
 
     def __repr__(self):
         return "<function site %s:%d>" % (self.filename, self.info.line)
@@ -296,9 +312,14 @@ class FunctionSite:
 
     def slow(self, func, args, frame):
         """``call`` through the controller; ``frame`` is the function's frame, whose prologue
-        called."""
+        called (a method's passes no function: ``method_running`` finds it)."""
         if _getprofile() is not None or sys.gettrace() is not None:
             return self                 # a tracer or profiler sees every call
+        if func is None:
+            func = method_running(args[0], frame.f_code)
+            if func is None:
+                return self
+            self.method = True
         if func.__code__ is not frame.f_code:
             return self                 # the name now means another function
         try:

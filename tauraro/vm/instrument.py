@@ -452,6 +452,31 @@ def _compilable_recursion(node) -> bool:
     return calls_itself
 
 
+def _compilable_method_recursion(node) -> bool:
+    """Is ``node`` a method the JIT may compile whole: a plain method (no decorator, not
+    async, not a generator, positional parameters only) of a class defined at module level,
+    calling itself through its first parameter (``self.solve(...)``), with nothing that
+    would keep the JIT from compiling it? Its prologue passes no function: the site finds
+    the method running by its code in the class order of ``self``'s class (a method is no
+    global name)."""
+    if not isinstance(node, ast.FunctionDef) or node.decorator_list:
+        return False
+    a = node.args
+    if a.vararg or a.kwarg or a.kwonlyargs or not a.posonlyargs + a.args:
+        return False
+    this = (a.posonlyargs + a.args)[0].arg
+    calls_itself = False
+    for n in _walk_local(node.body):
+        if _blocks(n) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
+            return False
+        if isinstance(n, ast.Name) and n.id == this and not isinstance(n.ctx, ast.Load):
+            return False        # (self rebound: its calls are not the method's own)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == node.name \
+                and isinstance(n.func.value, ast.Name) and n.func.value.id == this:
+            calls_itself = True
+    return calls_itself
+
+
 def _prints_values(loop) -> bool:
     """Does the loop's body hold an expression statement (printed in mode 'single')?"""
     return any(isinstance(n, ast.Expr) for n in _walk_local(loop.body))
@@ -971,7 +996,18 @@ class Instrumenter:
         self.quiet, self.cell_names, self.unhooked_when_dead = saved
         return recursive
 
-    def prologue(self, node):
+    def class_body(self, node, outer=frozenset()):
+        """A class defined at module level: its methods instrumented as any function's, and
+        a method calling itself through ``self`` given a prologue (``_compilable_method_recursion``)."""
+        for s in node.body:
+            if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.function(s, outer)
+                if _compilable_method_recursion(s):
+                    self.prologue(s, method=True)
+            else:
+                self.nested_only([s], outer)
+
+    def prologue(self, node, method=False):
         """A recursive function's way into the JIT (see ``_compilable_recursion``)::
 
             def f(a, b):
@@ -987,7 +1023,8 @@ class Instrumenter:
         placed on the first statement's line (no line event of its own). The call of the
         site takes a frame where the body's next call of ``f`` would: at the recursion
         limit it fails exactly where that call would, so the body runs and CPython raises
-        RecursionError at the same depth as without the prologue."""
+        RecursionError at the same depth as without the prologue. A method's passes None for
+        ``f`` (``method``: see ``_compilable_method_recursion``)."""
         k = len(self.sites)
         params = [a.arg for a in node.args.posonlyargs + node.args.args]
         self.sites.append(SiteInfo(k, "function", node.lineno, node.col_offset, params, -1, True))
@@ -997,7 +1034,8 @@ class Instrumenter:
                       and isinstance(body[0].value.value, str)) else 0       # after a docstring
         where = body[first] if first < len(body) else body[-1]
         call = ast.Call(func=ast.Attribute(value=site, attr="call", ctx=ast.Load()),
-                        args=[_name(node.name)] + [_name(p) for p in params], keywords=[])
+                        args=[_const(None) if method else _name(node.name)] + [_name(p) for p in params],
+                        keywords=[])
         result = ".f%d" % k
 
         def attr(name):
@@ -1033,7 +1071,10 @@ class Instrumenter:
                 self.prologue(s)
             return [s]
         if isinstance(s, ast.ClassDef):
-            self.nested_only(s.body, outer)
+            if module_level and not loops and self.threshold > 0:
+                self.class_body(s, outer)
+            else:
+                self.nested_only(s.body, outer)
             return [s]
         if isinstance(s, (ast.For, ast.While)):
             return self.loop(s, declared, module_level, loops, outer)
