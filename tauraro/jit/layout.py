@@ -64,14 +64,22 @@ SEQ_HEADER = 16
 # back, 3.4 ns, sieve.py under --jit-stats: FLAG_COST 2 and FLAG_OUT_COST 2 then; a marking
 # run of n/2 iterations pays for its n flags.) An int took 60 ns in and 65 back in a list of
 # 2*10^6, and ~28 in and out in a 600x600 table's rows: ELEMENT_COST's between them.
+# (Seventeenth session, --jit-stats' entry/exit times of forced entries: a list of 2*10^6
+# ints ~26 ns an element in; a 1000x1000 table's rows ~11 in, ~18 back for ints past the
+# small-int cache, ~8 for small ones; grid_dp.py's tables 26 in and 8-22 back; 5*10^6
+# flags 5.4 ns in and 2.6 back. ELEMENT_COST 12 and ELEMENT_OUT_COST 10 -- 42 and 35 ns --
+# were 1.6-2x those, and a program whose first big copy the model refused never measured
+# copying to correct it (_calibrate): grid_dp.py's row loops, ~80 ms of work left against
+# a copy modelled at 96 ms and taking ~50, stayed interpreted, as did sieve.py's marking
+# loops. Now 8 and 7, and FLAG_OUT_COST 1: in and out still above what was measured.)
 # Writing back is counted at the entry for every list a
 # version may store into (Transfer.stores_lists: its code marks a record dirty): an entry
 # that will pay to write its lists back is judged with that cost.
 UNIT_SECONDS = 3.5e-9
-ELEMENT_COST = 12
-ELEMENT_OUT_COST = 10
+ELEMENT_COST = 8
+ELEMENT_OUT_COST = 7
 FLAG_COST = 2 if POINTERS else 6
-FLAG_OUT_COST = 2 if POINTERS else 12
+FLAG_OUT_COST = 1 if POINTERS else 12
 CHAR_COST = 1
 RECORD_COST = 128
 # a str copied alone (an object's field, a variable: not a list's, copied at once) costs its
