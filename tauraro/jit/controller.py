@@ -1619,7 +1619,8 @@ class JitController:
             try:
                 with CompileAside():
                     version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
-                                               "%s_line%d" % (func.__name__, site.info.line), self.dump is not None)
+                                               "%s_line%d" % (func.__name__, site.info.line), self.dump is not None,
+                                               st.method)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site

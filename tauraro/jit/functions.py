@@ -46,14 +46,14 @@ class FunctionVersion:
     comes out, and the globals it read as constants (checked at every call)."""
 
     def __init__(self, function, entry, instance, types, result, constants, class_attributes, graph, stages,
-                 wasm, text, snapshots, layout=None):
+                 wasm, text, snapshots, layout=None, method=False):
         self.function = function                            # its FunctionType
         self.entry = entry
         # lists, tuples and objects it takes: copied into its memory per call (FunctionMemory)
         self.lists = [i for i, t in enumerate(types) if whole_argument(t) or whole_object(t)]
         # a method calling itself through self: its prologue passes no function, the site
         # finds it (hooks.method_running), and its calls check the class still has it
-        self.method = isinstance(types[0], InstanceType) if types else False
+        self.method = method
         self.memory = FunctionMemory(layout, instance) if self.lists else None
         self.copy_seconds = 0.0     # the time copy_in and written_back took (judging calls)
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
@@ -309,8 +309,9 @@ class FunctionVersion:
 
 
 def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict, code_for,
-                     engine, name: str, dump: bool):
-    """A FunctionVersion of ``ftype`` for arguments of ``types`` (raises NotCompilable)."""
+                     engine, name: str, dump: bool, method=False):
+    """A FunctionVersion of ``ftype`` for arguments of ``types`` (raises NotCompilable);
+    ``method``: a method calling itself through ``self`` (see FunctionVersion)."""
     from .emit import Emitter
     from .ir.passes import optimize
     from .ir.record import Unsupported, record
@@ -360,7 +361,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     entry_fn = instance.entry("call")
     return FunctionVersion(ftype, entry_fn, instance, tuple(params), result, constants,
                            list(inliner.class_attributes.items()), graph, stages, wasm, module.to_text,
-                           graph.snapshots, layout)
+                           graph.snapshots, layout, method)
 
 
 def native_depth_limit(frame) -> int:

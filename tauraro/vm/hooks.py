@@ -260,7 +260,7 @@ class HookRuntime:
 
 def method_running(obj, code):
     """The function of ``obj``'s class order whose code is ``code``, under its own name: the
-    method a prologue passing no function runs in (``instrument._compilable_method_recursion``);
+    method a prologue passing no function runs in (``instrument._compilable_recursion``);
     None if there is none (a method stored under another name, a name mangled)."""
     name = code.co_name
     for klass in type(obj).__mro__:

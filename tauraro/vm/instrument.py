@@ -434,45 +434,35 @@ def _constructed(value) -> bool:
     return isinstance(value, ast.Call)
 
 
-def _compilable_recursion(node) -> bool:
+def _compilable_recursion(node, method=False) -> bool:
     """Is ``node`` a function the JIT may compile whole: a plain module-level function
     (no decorator, not async, not a generator, positional parameters only) that calls
-    itself, with nothing that would keep the JIT from compiling it (what blocks loops)?"""
+    itself, with nothing that would keep the JIT from compiling it (what blocks loops)?
+    ``method``: a method of a class defined at module level, calling itself through its
+    first parameter (``self.solve(...)``), which it never rebinds. Its prologue passes no
+    function: the site finds the method running by its code in the class order of
+    ``self``'s class (a method is no global name)."""
     if not isinstance(node, ast.FunctionDef) or node.decorator_list:
         return False
     a = node.args
-    if a.vararg or a.kwarg or a.kwonlyargs:
+    params = a.posonlyargs + a.args
+    if a.vararg or a.kwarg or a.kwonlyargs or method and not params:
         return False
+    this = params[0].arg if method else None
     calls_itself = False
     for n in _walk_local(node.body):
         if _blocks(n) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
             return False
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == node.name:
-            calls_itself = True
-    return calls_itself
-
-
-def _compilable_method_recursion(node) -> bool:
-    """Is ``node`` a method the JIT may compile whole: a plain method (no decorator, not
-    async, not a generator, positional parameters only) of a class defined at module level,
-    calling itself through its first parameter (``self.solve(...)``), with nothing that
-    would keep the JIT from compiling it? Its prologue passes no function: the site finds
-    the method running by its code in the class order of ``self``'s class (a method is no
-    global name)."""
-    if not isinstance(node, ast.FunctionDef) or node.decorator_list:
-        return False
-    a = node.args
-    if a.vararg or a.kwarg or a.kwonlyargs or not a.posonlyargs + a.args:
-        return False
-    this = (a.posonlyargs + a.args)[0].arg
-    calls_itself = False
-    for n in _walk_local(node.body):
-        if _blocks(n) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
-            return False
-        if isinstance(n, ast.Name) and n.id == this and not isinstance(n.ctx, ast.Load):
-            return False        # (self rebound: its calls are not the method's own)
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == node.name \
-                and isinstance(n.func.value, ast.Name) and n.func.value.id == this:
+        if not isinstance(n, ast.Call):
+            if method and isinstance(n, ast.Name) and n.id == this and not isinstance(n.ctx, ast.Load):
+                return False        # (self rebound: its calls are not the method's own)
+            continue
+        f = n.func
+        if method:
+            if isinstance(f, ast.Attribute) and f.attr == node.name and isinstance(f.value, ast.Name) \
+                    and f.value.id == this:
+                calls_itself = True
+        elif isinstance(f, ast.Name) and f.id == node.name:
             calls_itself = True
     return calls_itself
 
@@ -998,11 +988,11 @@ class Instrumenter:
 
     def class_body(self, node, outer=frozenset()):
         """A class defined at module level: its methods instrumented as any function's, and
-        a method calling itself through ``self`` given a prologue (``_compilable_method_recursion``)."""
+        a method calling itself through ``self`` given a prologue (``_compilable_recursion``)."""
         for s in node.body:
             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.function(s, outer)
-                if _compilable_method_recursion(s):
+                if _compilable_recursion(s, method=True):
                     self.prologue(s, method=True)
             else:
                 self.nested_only([s], outer)
@@ -1024,7 +1014,7 @@ class Instrumenter:
         site takes a frame where the body's next call of ``f`` would: at the recursion
         limit it fails exactly where that call would, so the body runs and CPython raises
         RecursionError at the same depth as without the prologue. A method's passes None for
-        ``f`` (``method``: see ``_compilable_method_recursion``)."""
+        ``f`` (``method``: see ``_compilable_recursion``)."""
         k = len(self.sites)
         params = [a.arg for a in node.args.posonlyargs + node.args.args]
         self.sites.append(SiteInfo(k, "function", node.lineno, node.col_offset, params, -1, True))
