@@ -437,3 +437,66 @@ def test_objects_passed_to_inlined_methods_are_copied_in(tmp_path):
     """)
     assert r.loop(12)["native_iterations"] > 1500
     assert r.loop(18)["native_iterations"] > 1500
+
+
+
+def test_materialised_objects_hold_the_objects_made_with_them(tmp_path):
+    # an object made natively that escapes holds another made with it (an object field):
+    # each materialised once, with its fields in __init__'s order
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x, y):
+                self.y = y
+                self.x = x
+                self.big = x > 2000
+
+        class Node:
+            def __init__(self, value, at):
+                self.value = value
+                self.at = at
+
+        def build(n, keep):
+            for i in range(n):
+                node = Node(i * 0.5, V(i, -i))
+                if i % 1000 == 999:
+                    keep[i // 1000] = node
+                    keep[5 + i // 1000] = node.at
+            return keep
+
+        out = build(5000, [None] * 10)
+        for o in out[:5]:
+            print(vars(o)["value"], vars(o.at), list(vars(o.at)), type(o.at).__name__)
+        print([o.at is a for o, a in zip(out[:5], out[5:])])
+    """)
+    row = r.loop(14)
+    assert row["native_iterations"] > 3000, row
+
+
+def test_links_followed_to_objects_without_links(tmp_path):
+    # an entry following head.next copies each node's V (an object with no links of its
+    # own) as it goes: the JIT once failed there, warning on stderr
+    r = jit(tmp_path, """
+        class V:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+        class Node:
+            def __init__(self, value, at, nxt):
+                self.value = value
+                self.at = at
+                self.next = nxt
+
+        def build(n, head):
+            for i in range(n):
+                head = Node(i * 0.5, V(i, -i), head)
+            return head
+
+        head = build(3000, Node(-1.0, V(0, 0), None))
+        total = 0
+        while head is not None:
+            total += head.at.x
+            head = head.next
+        print(total)
+    """)
+    assert r.loop(14)["entries"] >= 1
