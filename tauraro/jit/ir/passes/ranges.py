@@ -164,7 +164,10 @@ class Ranges:
                 state = dict(self.slots) if k == g.entry else None
                 for p in preds[k]:
                     if p in out:
-                        state = _join_states(state, self.on_edge(p, k, out[p]))
+                        # (the first edge's state as it is: a join copies what it widens, and
+                        # _through runs on a copy -- no state is changed once made)
+                        edge = self.on_edge(p, k, out[p])
+                        state = edge if state is None else _join_states(state, edge)
                 if state is None:
                     continue
                 if k in g.loop_headers:
