@@ -382,7 +382,7 @@ def _list_copies(args) -> list:
     def copy(a):
         t = type(a)
         if t is not list and t is not tuple:
-            if t.__flags__ & _HEAPTYPE and constructor(t) is not None:
+            if constructor(t) is not None:
                 c = seen.get(id(a))
                 if c is None:
                     c = seen[id(a)] = _object_copy(a, copy)
@@ -421,7 +421,6 @@ def _object_copy(obj, copy):
     return c
 
 
-_HEAPTYPE = 1 << 9
 _MEMBER = _types.MemberDescriptorType
 
 

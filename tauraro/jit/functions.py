@@ -221,16 +221,17 @@ class FunctionVersion:
         params = ["a%d" % i for i in range(len(self.types))]
         args = "(%s)" % "".join(p + ", " for p in params)
         slow = "return %s(func, %s, %s(%d))" % (const(site.slow), args, const(sys._getframe), up)
-        checks = ["func is %s" % const(ft.func), "func.__code__ is %s" % const(ft.code),
-                  "func.__defaults__ is %s" % const(ft.defaults),
-                  "func.__kwdefaults__ is %s" % const(ft.kwdefaults)]
         if self.method:
             # (the prologue passes None: the method is the one the object's class has under
             # its name, as the version's; the object's class is checked by copy_in)
-            checks = ["%s(type(a0), %r) is %s" % (const(class_lookup), ft.code.co_name, const(ft.func)),
-                      "%s.__code__ is %s" % (const(ft.func), const(ft.code)),
-                      "%s.__defaults__ is %s" % (const(ft.func), const(ft.defaults)),
-                      "%s.__kwdefaults__ is %s" % (const(ft.func), const(ft.kwdefaults))]
+            fn = const(ft.func)
+            checks = ["%s(type(a0), %r) is %s" % (const(class_lookup), ft.code.co_name, fn)]
+        else:
+            fn = "func"
+            checks = ["func is %s" % const(ft.func)]
+        checks += ["%s.__code__ is %s" % (fn, const(ft.code)),
+                   "%s.__defaults__ is %s" % (fn, const(ft.defaults)),
+                   "%s.__kwdefaults__ is %s" % (fn, const(ft.kwdefaults))]
         wasm_args = []
         lists = bool(self.lists)
         for p, t in zip(params, self.types):

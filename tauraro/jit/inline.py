@@ -202,8 +202,7 @@ def compiled_whole(inliner, fn: FunctionType, params: list, global_types: dict, 
     to be called natively where inlining it is not possible (it is recursive, or too deep
     or big); or why not. Like ``tauraro.jit.functions``: typed twice, base cases first
     (``pending(result)``: called between, gives the PendingWhole its partners call)."""
-    if any(t not in (INT, FLOAT, BOOL) and not whole_argument(t)
-           and not (inliner.copies_arguments and whole_object(t)) for t in params):
+    if not all(whole_parameter(t, inliner.copies_arguments) for t in params):
         return "arguments of types %s" % ", ".join(t.name for t in params)
     region = inliner.region(fn.register_code)
     # its graph is its own, without the loop's frame variables: of the globals known at
@@ -266,10 +265,11 @@ def whole_object(t) -> bool:
         ft in (INT, FLOAT, BOOL) or whole_argument(ft) for _, ft in t.fields)
 
 
-def whole_parameter(t) -> bool:
-    """May a function compiled whole, called from the interpreter, take an argument of type
-    ``t``: a number, a bool, what ``whole_argument`` takes, or an object ``whole_object`` takes?"""
-    return t in (INT, FLOAT, BOOL) or whole_argument(t) or whole_object(t)
+def whole_parameter(t, objects=True) -> bool:
+    """May a function compiled whole take an argument of type ``t``: a number, a bool, what
+    ``whole_argument`` takes, or (``objects``: called from the interpreter, its arguments
+    copies) an object ``whole_object`` takes?"""
+    return t in (INT, FLOAT, BOOL) or whole_argument(t) or objects and whole_object(t)
 
 
 def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):

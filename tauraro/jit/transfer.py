@@ -18,7 +18,6 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
-from keyword import iskeyword as _iskeyword
 from array import array
 from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
 from collections import deque as _consume
@@ -1410,50 +1409,36 @@ class EntryRecords:
         fill = _FILLERS.get(jt)
         if fill is None:
             fill = _FILLERS[jt] = _filler(jt)
-        if fill is not False:
-            fill(obj, values, self.instance)
-            return obj
-        d = None if jt.slotted or jt.by_object else obj.__dict__
-        for (name, ft), v, member in zip(jt.fields, values, jt.slots):
-            v = v != 0 if ft is BOOL else self.instance(v, ft) if isinstance(ft, InstanceType) else \
-                self.maybe(v, ft.inner) if isinstance(ft, MaybeType) else v
-            if d is not None:
-                d[name] = v
-            elif jt.by_object:      # (its __dict__ untouched: jtypes.instance_attrs)
-                _setattr(obj, name, v)
-            elif member is None:
-                obj.__dict__[name] = v
-            else:       # (a slot, set as CPython's __init__ sets it: slots assigned later stay unset)
-                member.__set__(obj, v)
+        fill(obj, values, self.instance, self.maybe)
         return obj
 
 
 def _filler(jt):
-    """``fill(obj, values, instance)``: the fields of an object native code made, of
-    type ``jt``, set from its record's ``values`` as ``EntryRecords.made`` sets them, made
-    once a type as straight-line attribute stores (its class's ``__setattr__`` is object's
-    and no data descriptor but its slots' has these names: checked at entry, so each store is
-    the dict's, the slot's, or the object's own as ``object.__setattr__`` makes it, in
-    ``__init__``'s order). ~1 us an object of a particle's seven fields, where the loop over
-    them took ~4. False (the loop) for a field name that is not an identifier, or a link."""
-    lines = ["def fill(obj, v, instance):"]
-    consts = {}
+    """``fill(obj, values, instance, maybe)``: the fields of an object native code made, of
+    type ``jt``, set from its record's ``values`` (a bool's word 0 or 1; an object's, or an
+    object-or-None's, its record's address), made once a type as straight-line attribute
+    stores in ``__init__``'s order. Its class's ``__setattr__`` is object's and no data
+    descriptor but its slots' has these names (checked at entry), so each store is the
+    dict's, the slot's (slots assigned later stay unset), or, for an object read without its
+    ``__dict__`` (jtypes.instance_attrs), the object's own as ``object.__setattr__`` makes
+    it: ~1 us an object of a particle's seven fields, where a loop over them took ~4. (Its
+    fields' names are names the program's code assigns or reads: identifiers.)"""
+    lines = ["def fill(obj, v, instance, maybe):"]
+    ns = {}
     for k, (name, ft) in enumerate(jt.fields):
-        if not name.isidentifier() or _iskeyword(name):
-            return False
         if ft is BOOL:
             value = "v[%d] != 0" % k
         elif isinstance(ft, InstanceType):
-            consts["T%d" % k] = ft
+            ns["T%d" % k] = ft
             value = "instance(v[%d], T%d)" % (k, k)
         elif isinstance(ft, MaybeType):
-            return False        # (an object-or-None: made natively, refused at its __init__)
+            ns["T%d" % k] = ft.inner
+            value = "maybe(v[%d], T%d)" % (k, k)
         else:
             value = "v[%d]" % k
         lines.append("    obj.%s = %s" % (name, value))
     if len(lines) == 1:
         lines.append("    pass")
-    ns = dict(consts)
     exec(compile("\n".join(lines) + "\n", "<tauraro fill %s>" % jt.name, "exec"), ns)
     return ns["fill"]
 
