@@ -27,6 +27,7 @@ the loop's function as the register bytecode lays it out. Then:
 """
 from __future__ import annotations
 
+import _thread
 import functools
 import os
 import operator
@@ -512,6 +513,7 @@ class JitController:
         self.callee_registers = None
         mathlib.attach(self._engine)        # the check of the ported math functions compiles there
         self._engine_seconds = 0.0        # import wasmtime + Engine (once, on the first hot loop)
+        self._engine_aside = None         # (the engine being made on another thread: _start_engine_aside)
         self.loops: dict = {}             # (code, loop id) -> LoopState
         self._liveness: dict = {}
         self._emitted = Counter()
@@ -1349,7 +1351,10 @@ class JitController:
         for version in st.versions.values():
             if version.types == types and version.region is region:
                 return version
-        return self.compile(st, region, types, cells)
+        try:
+            return self.compile(st, region, types, cells)
+        finally:
+            self._made_aside()      # (an engine started aside by a compile that failed: kept for _engine)
 
     def enter(self, st, G, r, left=None):
         """Run the loop natively from its header; the exit record, or None if it was not
@@ -1612,18 +1617,19 @@ class JitController:
                 return site
             from .functions import compile_function
             cpu0 = _thread_time()
-            engine = self._engine()       # started once, not billed to a function
             t0 = time.perf_counter()
             started = self.engine_seconds
+            self._start_engine_aside()    # started once, not billed to a function
             try:
                 with CompileAside():
-                    version = compile_function(ftype, types, G, st.builtins, self.code_for, engine,
+                    version = compile_function(ftype, types, G, st.builtins, self.code_for, self._engine,
                                                "%s_line%d" % (func.__name__, site.info.line), self.dump is not None,
                                                st.method)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site
             finally:
+                self._made_aside()      # (an engine started aside by a compile that failed: kept)
                 JitController.overhead += _thread_time() - cpu0     # (not the baseline's: _measure)
             st.compile_seconds += time.perf_counter() - t0 - (self.engine_seconds - started)
             st.versions[key] = version
@@ -1872,14 +1878,68 @@ class JitController:
             t0 = time.perf_counter()
             from . import emit  # noqa: F401  (one-time import, not billed to a loop)
             from .ir import passes, record  # noqa: F401
-            from .native import NativeEngine
-            self.engine = NativeEngine(cache_dir=self.cache_dir)
+            made = self._made_aside()
+            self._engine_aside = None
+            if made is not None:
+                if isinstance(made, BaseException):
+                    raise made
+                self.engine = made
+            else:
+                from .native import NativeEngine
+                self.engine = self._new_engine(NativeEngine)
             from .interrupt import InterruptWatchdog
             self.interrupts = InterruptWatchdog.install()
-            warm = self.engine.instantiate(self.engine.compile(_WARMUP_WASM))   # (see _WARMUP_WASM)
-            warm.entry("run")(0)
-            self._engine_seconds = time.perf_counter() - t0
+            self._engine_seconds += time.perf_counter() - t0
         return self.engine
+
+    def _new_engine(self, NativeEngine):
+        """The engine, its one-time set-up done (see _WARMUP_WASM). No import on the way:
+        it may run on another thread (``_start_engine_aside``), and an import there could
+        meet the main thread's switches of the import system's view (``tauraro.boundary``)."""
+        engine = NativeEngine(cache_dir=self.cache_dir)
+        warm = engine.instantiate(engine.compile(_WARMUP_WASM))
+        warm.entry("run")(0)
+        return engine
+
+    def _start_engine_aside(self):
+        """Start making the engine on another thread, the first loop's code still to be
+        generated on this one. Nearly all of it -- the engine's and Cranelift's one-time set-up,
+        ~5-8 ms on the dev VM -- is C code that runs without the GIL (ctypes releases it), so
+        on a second core it is done by the time this thread asks for the engine (``_engine``,
+        which waits for it).
+        A ``_thread`` thread, not a ``threading.Thread``: the program never sees it in
+        ``threading.enumerate()``; it is waited for before the compile that started it
+        returns, so none outlives a compile (nor runs at the program's exit). Loading the
+        library (``tauraro.jit.native``'s import) stays on this thread: see _new_engine."""
+        if self.engine is not None or self._engine_aside is not None:
+            return
+        t0 = time.perf_counter()
+        from .native import NativeEngine    # (here: see _new_engine)
+        done = _thread.allocate_lock()
+        done.acquire()
+        made = []
+
+        def make():
+            try:
+                made.append(self._new_engine(NativeEngine))
+            except BaseException as e:      # (re-raised on this thread by _engine)
+                made.append(e)
+            finally:
+                done.release()
+        _thread.start_new_thread(make, ())
+        self._engine_aside = (done, made)
+        self._engine_seconds += time.perf_counter() - t0
+
+    def _made_aside(self):
+        """The engine made by ``_start_engine_aside`` (or the exception that stopped it),
+        waited for; None if none is being made."""
+        aside = self._engine_aside
+        if aside is None:
+            return None
+        done, made = aside
+        with done:
+            pass
+        return made[0]
 
     @property
     def engine_seconds(self) -> float:
@@ -1900,6 +1960,7 @@ class JitController:
         inf = self._inference(st, region, types, cells)
         # (the stages after the inference, imported once one loop types: a program whose
         # hot loops all stop at what native code does not do never imports them, ~20 ms)
+        self._start_engine_aside()
         t_typed = time.perf_counter()
         from .emit import Emitter, interns
         from .ir.passes import optimize

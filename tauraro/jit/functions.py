@@ -310,9 +310,11 @@ class FunctionVersion:
 
 
 def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict, code_for,
-                     engine, name: str, dump: bool, method=False):
+                     engine_of, name: str, dump: bool, method=False):
     """A FunctionVersion of ``ftype`` for arguments of ``types`` (raises NotCompilable);
-    ``method``: a method calling itself through ``self`` (see FunctionVersion)."""
+    ``engine_of()`` gives the engine, asked for once the wasm is made (the JIT's start may be
+    under way meanwhile); ``method``: a method calling itself through ``self`` (see
+    FunctionVersion)."""
     from .emit import Emitter
     from .ir.passes import optimize
     from .ir.record import Unsupported, record
@@ -357,6 +359,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         wasm, module = emitter.build_function([(r, t) for r, t in enumerate(params)], wasm_type(result))
     except Unsupported as e:
         raise NotCompilable(str(e)) from None
+    engine = engine_of()
     native = engine.compile(wasm)
     instance = engine.instantiate(native)
     entry_fn = instance.entry("call")
