@@ -301,6 +301,50 @@ def test_a_method_rebound_or_its_code_replaced_or_shadowed_midway(tmp_path):
     assert r.loop(11)["native_iterations"] > 3000
 
 
+def test_an_inherited_method_overridden_in_the_subclass_or_its_base_between_runs(tmp_path):
+    # the entry's test of the class attributes the code read walks the class order itself
+    # (jtypes.lookup_unchanged): a method found in the base, then one the subclass gets,
+    # then the base's rebound under it, then the subclass's deleted, then the order changed
+    r = jit(tmp_path, """
+        class A:
+            def __init__(self, v):
+                self.v = v
+
+            def m(self, x):
+                return self.v * x
+
+        class B(A):
+            pass
+
+        class Other:
+            def m(self, x):
+                return 1000
+
+        def run(objs, n):
+            t = 0
+            for i in range(n):
+                for o in objs:
+                    t += o.m(i)
+            return t
+
+        objs = [B(1), B(2), B(3)]
+        for rnd in range(7):
+            print(rnd, run(objs, 3000))
+            if rnd == 1:
+                B.m = lambda self, x: x - self.v
+            if rnd == 2:
+                A.m = lambda self, x: x * 3
+            if rnd == 3:
+                del B.m
+            if rnd == 4:
+                A.m = lambda self, x: x + 1
+            if rnd == 5:
+                B.__bases__ = (Other,)
+    """)
+    row = r.loop(18)
+    assert row["status"] == "compiled" and row["native_iterations"] > 3000, row
+
+
 def test_an_exception_two_methods_deep_has_both_frames_in_its_traceback(tmp_path):
     r = jit(tmp_path, """
         class Acc:

@@ -31,7 +31,7 @@ from .inline import Inliner, whole_argument, whole_object
 from .layout import COPY_LIMIT, TooMuchToCopy
 from .ir.graph import wasm_type
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
-                     FunctionType, InstanceType, ModuleType, class_lookup, classify, resizable_type)
+                     FunctionType, InstanceType, ModuleType, class_lookup, classify, lookup_unchanged, resizable_type)
 from .region import FunctionRegion
 from .transfer import EntryRecords, static_test
 
@@ -191,8 +191,7 @@ class FunctionVersion:
                       "%sif not (%s):" % (indent, static_test("v", jt, const)),
                       "%s    %s" % (indent, fail)]
         for (klass, name), raw in self.class_attributes:
-            lines += ["%sif %s(%s, %r) is not %s:" % (indent, const(class_lookup), const(klass), name,
-                                                       const(raw)),
+            lines += ["%sif not (%s):" % (indent, lookup_unchanged(klass, name, raw, const)),
                       "%s    %s" % (indent, fail)]
         return lines
 

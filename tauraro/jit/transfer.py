@@ -33,7 +33,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
-                     SliceValue, TupleValue, class_lookup, classify, classify_sampled, virtual_tuple_type,
+                     SliceValue, TupleValue, class_lookup, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .native import NativeError
@@ -2069,8 +2069,7 @@ class Transfer:
                                                            for x in stored if x in addrs]
             lines.append("    if %s:\n        T.assumption_failed = True\n        return None" % " or ".join(tests))
         for (klass, name), raw in self.class_attributes:
-            lines.append("    if class_lookup(%s, %r) is not %s:\n        return None"
-                         % (self._const(klass), name, self._const(raw)))
+            lines.append("    if not (%s):\n        return None" % lookup_unchanged(klass, name, raw, self._const))
         for reg, cell, same in self.cell_checks:
             lines.append("    if r[%d] is %s%s:\n        return None" % (reg, "not " if same else "",
                                                                         self._const(cell)))
