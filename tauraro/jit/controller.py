@@ -42,10 +42,10 @@ from collections import Counter
 from itertools import repeat as _repeat
 
 from ..compiler.code import CodeObject, UNBOUND
-from .exits import TYPE_CHANGE
+from .exits import ROOM_FULL, TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
+from .jtypes import (_DICT_ITERATORS, BOOL, EMPTY_LIST, FLOAT, GUESSES, INT, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
@@ -58,6 +58,7 @@ from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
+_MADE_ELEMENTS = {int: INT, float: FLOAT, bool: BOOL}     # (JitController._made_lists)
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 # compiled, instantiated and entered once when the engine starts: Cranelift's and
@@ -154,6 +155,8 @@ class LoopState:
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
+        self.made_lists = {}             # pc -> the element type of the list ``[]`` at pc makes (_made_lists)
+        self.made_length = 0             # (the longest such list seen at an entry: the room they get)
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
@@ -1301,7 +1304,8 @@ class JitController:
             from .inline import Inliner
             inliner = Inliner(self.code_for, cells.vars if cells else None)
             inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
-        return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations)
+        return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations,
+                         made_lists=getattr(st, "made_lists", None))
 
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,
@@ -1316,11 +1320,31 @@ class JitController:
             return None
         return inf.state_before.get(pc)
 
+    @staticmethod
+    def _made_lists(st, region, r):
+        """The element type of each list ``[]`` makes in the loop's own code (the inference's
+        ``made_lists``), from what the register it is made in holds at this entry: the list
+        the last iteration made, if its last element is an int, a float or a bool (raytracer's
+        ``line = []`` of shades, grid_dp's ``row = []`` of costs). A list not made yet keeps
+        an earlier entry's type, else the inference's (ints). The type is not part of the
+        version's key: a version compiled before the loop made any list keeps its guess."""
+        instrs = st.code.instrs
+        for pc in range(region.header, min(region.end + 1, len(instrs))):
+            ins = instrs[pc]
+            if ins.op.name == "BUILD_LIST" and len(ins.args) == 1 and ins.args[0] < len(r):
+                v = r[ins.args[0]]
+                if type(v) is list and v:
+                    t = _MADE_ELEMENTS.get(type(v[-1]))
+                    if t is not None:
+                        st.made_lists[pc] = t
+                        st.made_length = max(st.made_length, len(v))
+
     def _new_version(self, st, region, types, cells, r, G, builtins) -> tuple:
         """(the entry types it is filed under, a version for the loop's values): compiled
         for the dicts' guessed types (_guess_dicts); again with every list resizable if
         the region resizes one (infer.NeedsResizing); and again with a variable widened to
         object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
+        self._made_lists(st, region, r)
         for _ in range(4):
             try:
                 try:
@@ -1571,7 +1595,10 @@ class JitController:
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds
         st.current = version
-        return version.exits[exit_id - 1]      # exit ids count from 1
+        rec = version.exits[exit_id - 1]      # exit ids count from 1
+        if rec.reason == ROOM_FULL:
+            version.transfer.more_room()
+        return rec
 
     # --- functions compiled whole -------------------------------------------------------------
     def call_function(self, site, func, args, frame):
@@ -1966,7 +1993,7 @@ class JitController:
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
         from .ir.stores import stored_vars
-        from .transfer import Transfer
+        from .transfer import TAIL_ROOM_MAX, Transfer
         t0 += time.perf_counter() - t_typed
         inliner = inf.inliner
         # the globals and cells inlined callees write are written back at every exit too
@@ -2000,11 +2027,12 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "seq_slice", "str_concat")),
+                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat")),
                             str_keys="str_key" in ops,
                             intern_keys=graph.const_keys if graph.interning else None,
                             tails=st.tails)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
+        transfer.made_room = max(transfer.made_room, min(2 * st.made_length, TAIL_ROOM_MAX))    # (even)
         # (which variables' lists it may write back: those alone are charged for it)
         transfer.stored_vars = stored_vars(graph) if transfer.stores_lists else frozenset()
         transfer.keeps_lists = not transfer.stores_lists     # (see tauraro.jit.resident)

@@ -1019,6 +1019,27 @@ def _new_obj(em, ins):
          ("local.get", at))
 
 
+@rule("new_list")
+def _new_list(em, ins):
+    """An empty resizable list's record, bump-allocated as ``new_obj``'s are: [padding]
+    [capacity] then the record [length 0][dirty 0][room for the capacity's elements], the
+    capacity the layout's MADE_ROOM word (an even number, which the entry sets: the heap's
+    memory holds an earlier entry's words, so the three words are written here)."""
+    layout = em.layout
+    at = em.scratch("i32")
+    size = em.scratch("i32")
+    em.e(("i32.const", 0), ("i32.load", layout.MADE_ROOM), ("i32.const", 3), "i32.shl", ("i32.const", 32), "i32.add",
+         ("local.set", size),
+         ("i32.const", 0), ("i32.load", layout.HEAP), ("local.tee", at), ("local.get", size), "i32.add",
+         ("i32.const", 0), ("i32.load", layout.HEAP_END), "i32.gt_u")
+    em.exit_if(ins.snap)
+    em.e(("i32.const", 0), ("local.get", at), ("local.get", size), "i32.add", ("i32.store", layout.HEAP),
+         ("local.get", at), ("i32.const", 0), ("i32.load", layout.MADE_ROOM), "i64.extend_i32_u", ("i64.store", 8),
+         ("local.get", at), ("i64.const", 0), ("i64.store", 16),
+         ("local.get", at), ("i64.const", 0), ("i64.store", 24),
+         ("local.get", at), ("i32.const", 16), "i32.add")
+
+
 @rule("mark_dirty")
 def _mark_dirty(em, ins):
     em.use(ins.args[0])

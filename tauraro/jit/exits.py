@@ -8,6 +8,7 @@ GUARD = "guard"              # a speculation failed (overflow, zero division, in
 SIDE = "side"                # an operation native code does not do, on a path rarely taken
 TYPE_CHANGE = "type-change"  # a loop variable is about to change type
 INTERRUPT = "interrupt"      # Ctrl-C (or another signal) arrived
+ROOM_FULL = "the list's reserved room is full"     # (check_room's reason: a resizable list's room)
 ROOM = "room"                # a list being built filled the room reserved (at an iteration's start)
 DECIDED = "decided"          # any() met a true element, all() a false one: the fold's answer
 

@@ -27,11 +27,12 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
-                     ModuleType, OtherType,
+                     LIST_BOOL, LIST_FLOAT, LIST_INT, ModuleType, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
+_LIST_OF = {INT: LIST_INT, FLOAT: LIST_FLOAT, BOOL: LIST_BOOL}
 from .region import LoopRegion, dominator_sets
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -224,7 +225,7 @@ def _tuple_of(t, elem) -> bool:
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool | str = True, cells=None):
+                 resumable: bool | str = True, cells=None, made_lists=None):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
@@ -234,8 +235,11 @@ class Inference:
         exits make the interpreter repeat the whole call (``WHOLE``: inlined into one, where
         stores into the lists it was passed are allowed). ``cells``: an inlined function's
         closure cells, register -> (frame variable, its constant or LIVE: a frame variable
-        compiled code reads and writes) (see ``Inliner.entry``)."""
+        compiled code reads and writes) (see ``Inliner.entry``). ``made_lists``: pc -> the
+        element type of the list ``[]`` at pc makes (a loop's: what the list made there last
+        held when the loop was entered, ``JitController._made_lists``)."""
         self.region = region
+        self.made_lists = made_lists or {}
         self.cells = cells or {}
         self.code: CodeObject = region.code
         self.entry = entry
@@ -1011,6 +1015,12 @@ class Inference:
         # the arguments of f(a, *t) (and a starred tuple display): a list built, extended and
         # made a tuple, which nothing else sees, is a virtual (ArgsList) of its members
         if name == "BUILD_LIST":
+            if len(args) == 1 and not self._argument_list(self._pc, args[0]):
+                # ``row = []`` in a loop: a list native code makes, of the elements the list
+                # made here held when the loop was entered (``made_lists``; ints if none)
+                if self.function or self.whole:
+                    return "exit", "BUILD_LIST: building a list in an inlined function"
+                return resizable_type(_LIST_OF[self.made_lists.get(self._pc, INT)]), ""
             if not self._argument_list(self._pc, args[0]):
                 return "exit", "BUILD_LIST: building a container"
             if all(map(_virtual_member, t)):

@@ -178,7 +178,8 @@ class FrameLayout:
     HEAP_END = 20
     UNDO = 24
     INTERN = 28
-    COUNTERS = 32
+    MADE_ROOM = 32      # the room of a list native code makes (new_list), set at each entry
+    COUNTERS = 40
 
     def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False,
                  callee_loops=()):

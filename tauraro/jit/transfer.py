@@ -112,6 +112,7 @@ _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they ar
 # (the ``resized`` of a list only appended to, in EntryRecords.mutable: see EntryRecords.tail)
 TAIL = object()
 TAIL_ROOM_MAX = 1 << 20     # (elements: Transfer.tail_room grows no further)
+MADE_ROOM_MIN = 64          # (elements: Transfer.made_room at first; it doubles, to TAIL_ROOM_MAX)
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
@@ -1377,6 +1378,7 @@ class EntryRecords:
         view = self.transfer.ensure(start + HEAP_ROOM)
         layout = self.transfer.layout
         struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM - SINK_ROOM)
+        struct.pack_into("<I", view, layout.MADE_ROOM, self.transfer.made_room)
         self.cursor = start + HEAP_ROOM         # (a dict's table grows after it: heap_start)
 
     def instance(self, addr, jt):
@@ -1623,6 +1625,7 @@ class Transfer:
         # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
         # time an exit finds one filled, so a row of 440 appends is one entry, not four
         self.tail_room = 0
+        self.made_room = MADE_ROOM_MIN      # (elements: the room of a list native code makes, new_list)
         self.tail_hint = 0      # (the iterations the loop has left at this entry, if known: tail)
         # (the new numbers an entry's intern table has room for: doubled each time an exit
         # finds one filled, EntryRecords._intern_filled)
@@ -1893,6 +1896,12 @@ class Transfer:
         if int.from_bytes(self.view[at:at + 4], "little") > len(self.view):
             self.view = self.instance.memory_view()
         return self.view
+
+    def more_room(self):
+        """An exit found a resizable list's room full: the lists native code makes from now
+        on (``new_list``) get twice the room (a ray tracer's row of 440 shades left at 64,
+        128 and 256 elements, then never)."""
+        self.made_room = min(2 * self.made_room, TAIL_ROOM_MAX)
 
     def set_budget(self, frames: int):
         """How many native frames calls of functions compiled whole may open (this entry)."""

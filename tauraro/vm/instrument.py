@@ -709,7 +709,10 @@ def _native_parts(parts, assigned=None, slices=False) -> bool:
         arguments = {id(a.value) for n in calls for a in n.args if isinstance(a, ast.Starred)}
         for n in _walk(part):
             if isinstance(n, (ast.JoinedStr, ast.Dict, ast.Set)) or isinstance(n, ast.Slice) and not slices or \
-                    isinstance(n, ast.List) and id(n) not in arguments:
+                    isinstance(n, ast.List) and id(n) not in arguments and not (
+                        slices and not n.elts and isinstance(n.ctx, ast.Load)):
+                # (a loop's ``row = []``: a list native code makes, docs/jit-data.md "Lists
+                # made natively"; a comprehension's element is a number)
                 return False
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs and not (
                     assigned is not None and isinstance(n.ctx, (ast.Load, ast.Store)) and (

@@ -190,6 +190,7 @@ check_found     addr                -       guard           exits if a is 0 (a k
 check_ref       addr                -       guard           exits if a is 0 (an object-or-None that is None: the interpreter raises AttributeError)
 addr_nonzero    addr                bool    pure            a != 0 (a key dict_find found)
 new_obj         -                   addr    guard store     a new object's record of imm bytes from the heap (layout HEAP); exits if it has no room
+new_list        -                   addr    guard store     a new empty resizable list's record from the heap, room for as many elements as the layout's MADE_ROOM word says; exits if the heap has no room
 seq_slice       addr int int int int addr   guard store     a new record of the elements c:d:e of record a (length b; imm: wasmgen/slices flags), or a itself; exits if the heap has no room
 str_concat      addr int addr int   addr    guard store     a new str record of str a (or the character b, imm & 1) followed by str c (or the character d, imm & 2; nothing, imm & 4), or a or c itself if the other is empty; exits if the heap has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)

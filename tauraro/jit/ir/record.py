@@ -18,7 +18,7 @@ import builtins as B
 import math
 
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
-from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, NewObject
+from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
@@ -1087,8 +1087,13 @@ class Recorder:
     def op_BUILD_TUPLE(self, args, typing):
         self.store(args[0], typing.result, *[p for a in args[1:] for p in self.parts(a)])
 
-    # the arguments of f(a, *t): a virtual list (ArgsList) of its members' parts
     def op_BUILD_LIST(self, args, typing):
+        """``[]`` in a loop: a list native code makes (``new_list``, in the heap: no room
+        there, and the interpreter makes it); else the arguments of f(a, *t): a virtual
+        list (ArgsList) of its members' parts."""
+        if isinstance(typing.result, SeqType):
+            self.store(args[0], typing.result, self.guard("new_list", reason="no room for a new list"))
+            return
         self.op_BUILD_TUPLE(args, typing)
 
     def op_LIST_EXTEND(self, args, typing):
@@ -1262,7 +1267,7 @@ class Recorder:
             x = [self.tuple_record(elem, self.parts(params[-1]))]
         else:
             x = self.parts(params[-1])
-        self.guard("check_room", base, n, reason="the list's reserved room is full")
+        self.guard("check_room", base, n, reason=ROOM_FULL)
         if fn.method == "append":
             at = n
         else:       # insert: i clamped to 0..n as CPython does, a negative i counted from the end
