@@ -973,3 +973,30 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
         print(t, hooked(words), hooked(Walker.total))
     """)
     assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"
+
+
+def test_returns_from_loops_inside_try_finally_and_with(tmp_path):
+    # native code leaves at a ``return`` whose cleanup lies outside the loop (a stop of the
+    # loop: resume.stop_outcome gives the baseline the value, no LoopResume generated)
+    r = jit(tmp_path, """
+        def find(xs, target):
+            try:
+                for i in range(len(xs)):
+                    if xs[i] == target:
+                        return i * 2
+            finally:
+                print("cleanup", target)
+            return -1
+
+        def first_over(xs, limit):
+            with open(__file__) as f:
+                for x in xs:
+                    if x > limit:
+                        return x, f.closed
+            return None
+
+        xs = list(range(5000))
+        print(find(xs, 4000), find(xs, 10), find(xs, -1))
+        print(first_over(xs, 3000), first_over(xs, 10 ** 6))
+    """)
+    assert r.loop(4)["native_iterations"] > 4000

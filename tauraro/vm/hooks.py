@@ -41,13 +41,13 @@ from .instrument import CHUNK_BITS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
 # bound on the first trip (start-up imports only what running the program needs)
-UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = None
+UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = stop_outcome = None
 
 
 def _bind_jit_modules():
-    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, new_registers, NOT_RESUMABLE
+    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, new_registers, NOT_RESUMABLE, stop_outcome
     from ..compiler.code import UNBOUND
-    from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, new_registers
+    from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, new_registers, stop_outcome
     from .runtime_names import NOT_RESUMABLE
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
@@ -392,7 +392,7 @@ class FunctionSite:
 class Target:
     """One instrumented loop as found in the register bytecode of its function."""
     __slots__ = ("code", "loop", "state", "parent", "_resume", "globals", "returns", "named",
-                 "cells", "written")
+                 "cells", "written", "stop_returns")
 
     def __init__(self, code, loop, state, parent, globals_, returns, named, cells, written):
         self.code = code
@@ -402,6 +402,7 @@ class Target:
         self._resume = None
         self.globals = globals_
         self.returns = returns      # (pc, value operand) of returns through cleanup outside
+        self.stop_returns = dict(returns)       # (the same, by pc: resume.stop_outcome)
         self.named = named          # (register, name) of plain locals
         self.cells = cells          # (register, name) of cell and free variables
         self.written = written      # per written name: (register, is a cell) or None
@@ -671,7 +672,8 @@ class LoopSite:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
                                                  self.runtime.controller.callee_registers, frame)
         else:
-            outcome, value, pc = target.resume.run(r, record.pc)
+            at = stop_outcome(target.code, target.loop, target.stop_returns, record.pc, r)
+            outcome, value, pc = at if at is not None else target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
         if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run

@@ -148,16 +148,27 @@ class LoopResume:
 
     def outcome(self, pc: int, r: list):
         """What reaching stop ``pc`` means for the baseline."""
-        if pc in self.returns:
-            v = self.returns[pc]
-            return RETURN, (r[v] if v >= 0 else self.code.consts[-1 - v]), pc
-        if pc == self.header:
-            return HEADER, None, pc
-        if pc == self.exits[-1]:        # after the loop and its else clause (a break)
-            return BREAK, None, pc
-        if pc == self.exits[0]:         # the loop ended: the baseline's header sees it, runs the else
-            return HEADER, None, pc
+        return stop_outcome(self.code, self.loop, self.returns, pc, r)
+
+
+def stop_outcome(code: CodeObject, loop, returns: dict, pc: int, r: list):
+    """What reaching stop ``pc`` of ``loop`` means for the baseline; None if ``pc`` is not
+    a stop (the resume interpreter has instructions to run from there). An exit at a stop
+    -- the loop's end, mostly -- needs no LoopResume, whose blocks a large loop takes
+    ~25 ms to generate (tokenizer.py's)."""
+    if pc in returns:
+        v = returns[pc]
+        return RETURN, (r[v] if v >= 0 else code.consts[-1 - v]), pc
+    if pc == loop.header:
+        return HEADER, None, pc
+    exits = loop.exits
+    if pc == exits[-1]:        # after the loop and its else clause (a break)
         return BREAK, None, pc
+    if pc == exits[0]:         # the loop ended: the baseline's header sees it, runs the else
+        return HEADER, None, pc
+    if pc in exits or not loop.header <= pc < loop.end and pc in blockgen.leaders(code):
+        return BREAK, None, pc
+    return None
 
 
 class CallResume(LoopResume):
