@@ -133,3 +133,27 @@ def test_rows_longer_than_their_room_and_a_row_of_another_type(tmp_path):
     assert row["status"] == "compiled" and row["native_iterations"] >= 3, row
     assert any(reason == "the list's reserved room is full" for reason, _ in r.exit_reasons(4))
     assert any(reason.startswith("a float given to append") for reason, _ in r.exit_reasons(6))
+
+
+def test_a_list_of_objects_made_at_every_iteration_is_left_to_the_baseline(tmp_path):
+    # the list made at line 8 held objects at the entry: native code does not make such a
+    # list, and the loop, which makes one at every iteration, is not compiled
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, v):
+                self.v = v
+
+        def groups(n):
+            out = []
+            for i in range(n):
+                g = []
+                for j in range(5):
+                    g.append(P(i + j))
+                out.append(g)
+            return out
+
+        gs = groups(3000)
+        print(len(gs), sum(p.v for g in gs for p in g), type(gs[0][0]).__name__)
+    """, threshold="50")
+    row = r.loop(8)
+    assert row["status"] == "not compiled" and "not a number" in row["reason"], row

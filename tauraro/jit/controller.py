@@ -1325,8 +1325,10 @@ class JitController:
         """The element type of each list ``[]`` makes in the loop's own code (the inference's
         ``made_lists``), from what the register it is made in holds at this entry: the list
         the last iteration made, if its last element is an int, a float or a bool (raytracer's
-        ``line = []`` of shades, grid_dp's ``row = []`` of costs). A list not made yet keeps
-        an earlier entry's type, else the inference's (ints). The type is not part of the
+        ``line = []`` of shades, grid_dp's ``row = []`` of costs); None if it holds other
+        elements (objects, strs, lists: native code does not make such a list, and the loop
+        is not compiled if it makes one at every iteration). A list not made yet keeps an
+        earlier entry's type, else the inference's (ints). The type is not part of the
         version's key: a version compiled before the loop made any list keeps its guess."""
         instrs = st.code.instrs
         for pc in range(region.header, min(region.end + 1, len(instrs))):
@@ -1334,9 +1336,8 @@ class JitController:
             if ins.op.name == "BUILD_LIST" and len(ins.args) == 1 and ins.args[0] < len(r):
                 v = r[ins.args[0]]
                 if type(v) is list and v:
-                    t = _MADE_ELEMENTS.get(type(v[-1]))
+                    t = st.made_lists[pc] = _MADE_ELEMENTS.get(type(v[-1]))
                     if t is not None:
-                        st.made_lists[pc] = t
                         st.made_length = max(st.made_length, len(v))
 
     def _new_version(self, st, region, types, cells, r, G, builtins) -> tuple:

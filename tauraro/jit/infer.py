@@ -1020,7 +1020,10 @@ class Inference:
                 # made here held when the loop was entered (``made_lists``; ints if none)
                 if self.function or self.whole:
                     return "exit", "BUILD_LIST: building a list in an inlined function"
-                return resizable_type(_LIST_OF[self.made_lists.get(self._pc, INT)]), ""
+                elem = self.made_lists.get(self._pc, INT)
+                if elem is None:
+                    return "exit", "BUILD_LIST: building a list of what is not a number"
+                return resizable_type(_LIST_OF[elem]), ""
             if not self._argument_list(self._pc, args[0]):
                 return "exit", "BUILD_LIST: building a container"
             if all(map(_virtual_member, t)):
