@@ -1305,7 +1305,7 @@ class JitController:
             inliner = Inliner(self.code_for, cells.vars if cells else None)
             inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
         return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations,
-                         made_lists=getattr(st, "made_lists", None))
+                         made_lists=st.made_lists)
 
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,
