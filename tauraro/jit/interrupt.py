@@ -20,10 +20,10 @@ run cost ~8 us an entry: ``signal.signal`` and ``getsignal`` are slow.)
 """
 from __future__ import annotations
 
+import _signal      # (signal.py's enums cost ~1 ms to import; set_wakeup_fd is _signal's)
+import _thread      # (not threading: ~1 ms to import, for one thread that never ends)
 import ctypes
 import os
-import signal
-import threading
 
 from ..boundary import BOUNDARY
 
@@ -49,16 +49,27 @@ class InterruptWatchdog:
             self._keep = (rsock, wsock)
             self._read = lambda: rsock.recv(64)
             wfd = wsock.fileno()
-        signal.set_wakeup_fd(wfd, warn_on_full_buffer=False)
-        self._thread = threading.Thread(target=self._watch, name="tauraro-interrupt", daemon=True)
-        self._thread.start()
+        try:
+            _signal.set_wakeup_fd(wfd, warn_on_full_buffer=False)
+        except ValueError:      # (not the main thread)
+            self._close()
+            raise
+        # (a daemon of sorts: a ``_thread`` thread is not waited for at the interpreter's exit)
+        _thread.start_new_thread(self._watch, ())
+
+    def _close(self):
+        if os.name == "posix":
+            os.close(self._rfd)
+            os.close(self._keep)
+        else:
+            for sock in self._keep:
+                sock.close()
 
     @classmethod
     def install(cls):
-        """The watchdog, started once (only from the main thread; else None)."""
+        """The watchdog, started once (only from the main thread, where ``set_wakeup_fd``
+        works; else None)."""
         if cls._installed is None:
-            if threading.current_thread() is not threading.main_thread():
-                return None
             try:
                 cls._installed = cls()
             except (ValueError, OSError):
