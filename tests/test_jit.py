@@ -1000,3 +1000,37 @@ def test_returns_from_loops_inside_try_finally_and_with(tmp_path):
         print(first_over(xs, 3000), first_over(xs, 10 ** 6))
     """)
     assert r.loop(4)["native_iterations"] > 4000
+
+
+def test_exits_at_different_places_of_one_loop_resume_each_from_there(tmp_path):
+    # the resume interpreter makes a loop's blocks when an exit first needs them (those it
+    # can reach); a later exit elsewhere makes more, calling the ones made before; a handler
+    # inside the loop is made when an exception reaches it
+    r = jit(tmp_path, """
+        def run(n):
+            total = 0
+            log = []
+            for i in range(n):
+                if i % 7 == 0:
+                    k = 0
+                    while k < 3:
+                        total += k * i
+                        k += 1
+                elif i % 5 == 0:
+                    total += i * 3
+                    if i == 2000:
+                        total += len(str(i))      # str(): an exit here
+                else:
+                    try:
+                        total -= 10 // (i - 3001)  # a ZeroDivisionError at 3001
+                    except ZeroDivisionError:
+                        log.append(i)
+                        total += 1
+                if i == 4000:
+                    total += len(repr(log))       # repr(): an exit there
+            return total, log
+
+        print(run(6000))
+    """)
+    assert r.loop(5)["native_iterations"] > 1000
+    assert len({reason for reason, _ in r.exit_reasons(5)}) >= 2, r.exit_reasons(5)

@@ -68,29 +68,70 @@ class LoopResume:
         outside.update(self.returns)
         outside.update(e for e in loop.exits if e < len(code.instrs))
         self.stops = {pc: Stop(pc) for pc in outside}
-        names = runtime_names(code, G)
-        self._names = names
-        starts = [s for s in inside if s != loop.header]
-        self.blocks, self.linemap, self.source = blockgen.build_blocks(
-            code, G, names, starts=starts, stops=self.stops)
-        self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
-        self.next_line = max(self.linemap) + 10 if self.linemap else 10
+        self._names = runtime_names(code, G)
+        # (the blocks are generated when an exit first needs them: those it can reach, at
+        # once -- they call one another by name -- and more for a later exit elsewhere.
+        # All of a large loop's took ~25 ms, tokenizer.py's main loop's, for one exit)
+        self._inside = set(inside) - {loop.header}
+        self._leaders = set(blockgen.leaders(code)) | set(self.stops)
+        self.blocks = {}
+        self.linemap = {}
+        self.pc_of_block = {}
+        self.next_line = 10
+
+    def _generate(self, starts, resume_only=False):
+        fns, linemap, _ = blockgen.build_blocks(
+            self.code, self.G, self._names, starts=starts, first_line=self.next_line,
+            existing=self.blocks, stops=self.stops, resume_only=resume_only)
+        self.linemap.update(linemap)
+        if linemap:
+            self.next_line = max(linemap) + 10
+        for pc, fn in fns.items():
+            self.blocks[pc] = fn
+            self.pc_of_block[fn] = pc
+        return fns
+
+    def _reachable(self, pc: int) -> list:
+        """The loop's blocks not generated yet that running from ``pc`` may reach (a block's
+        successors: its instructions' jump targets and what it falls through to)."""
+        instrs = self.code.instrs
+        n = len(instrs)
+        todo, seen, need = [pc], set(), []
+        while todo:
+            s = todo.pop()
+            if s in seen or s in self.stops or s in self.blocks or s >= n:
+                continue
+            seen.add(s)
+            if s in self._inside:
+                need.append(s)
+            q = s
+            while True:
+                ins = instrs[q]
+                t = ins.op.target(ins.args)
+                if t is not None:
+                    todo.append(t)
+                q += 1
+                if "jump" in ins.op.flags or "exit" in ins.op.flags:
+                    break
+                if q >= n or q in self._leaders:
+                    todo.append(q)
+                    break
+        return sorted(need)
 
     def block_at(self, pc: int):
-        """The block function that continues at ``pc`` (generated on demand when ``pc``
-        is in the middle of a block)."""
+        """The block function that continues at ``pc``: the blocks it may reach generated
+        first (``_reachable``), then one starting mid-block if ``pc`` is not a block's start."""
         fn = self.stops.get(pc)
         if fn is not None:
             return fn
         fn = self.blocks.get(pc)
         if fn is None:
-            fns, linemap, src = blockgen.build_blocks(
-                self.code, self.G, self._names, starts=[pc], first_line=self.next_line,
-                existing=self.blocks, stops=self.stops, resume_only=True)
-            self.linemap.update(linemap)
-            self.next_line = max(linemap) + 10
-            fn = self.blocks[pc] = fns[pc]
-            self.pc_of_block[fn] = pc
+            need = self._reachable(pc)
+            if need:
+                self._generate(need)
+            fn = self.blocks.get(pc)
+            if fn is None:
+                fn = self._generate([pc], resume_only=True)[pc]
         return fn
 
     def pc_of(self, exc: BaseException, blk) -> int:
@@ -182,10 +223,12 @@ class CallResume(LoopResume):
         self.G = G
         self.stops = {}
         self._names = runtime_names(code, G)
-        self.blocks, self.linemap, self.source = blockgen.build_blocks(
+        self.blocks, self.linemap, _ = blockgen.build_blocks(
             code, G, self._names, starts=blockgen.leaders(code), stops=self.stops)
         self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
         self.next_line = max(self.linemap) + 10 if self.linemap else 10
+        self._inside = set()        # (every block made: _reachable finds none to make)
+        self._leaders = set(self.blocks)
 
     def handler(self, exc: BaseException, pc: int):
         e = self.code.handler_for(pc)
