@@ -157,3 +157,29 @@ def test_a_list_of_objects_made_at_every_iteration_is_left_to_the_baseline(tmp_p
     """, threshold="50")
     row = r.loop(8)
     assert row["status"] == "not compiled" and "not a number" in row["reason"], row
+
+
+def test_a_made_list_kept_in_a_variable_the_loop_takes_in(tmp_path):
+    # ``last = row``: ``last`` holds the list the previous iteration made when the loop is
+    # entered, typed resizable like the lists made in it (else every entry left at its
+    # first ``last = row``, the variable "becoming" another type); rows made at exits too
+    r = jit(tmp_path, """
+        def f(n):
+            last = None
+            longest = []
+            for i in range(n):
+                row = []
+                for j in range(i % 13):
+                    row.append(j * i)
+                if len(row) > len(longest):
+                    longest = row
+                last = row
+                if i % 500 == 0:
+                    row.sort(reverse=True)       # (an exit with the row made)
+            return last, longest, longest is last
+
+        print(f(3000))
+    """)
+    row = r.loop(5)
+    assert row["native_iterations"] > 2000, row
+    assert not any("becomes" in reason for reason, _ in r.exit_reasons(5)), r.exit_reasons(5)

@@ -1023,6 +1023,10 @@ class Inference:
                 elem = self.made_lists.get(self._pc, INT)
                 if elem is None:
                     return "exit", "BUILD_LIST: building a list of what is not a number"
+                if any(resizable_type(t) is not t for t in self.entry.values()):
+                    # (the lists it takes typed resizable too, as for an append: ``last = row``
+                    # is then no change of type, and a row in a list of rows has one type)
+                    raise NeedsResizing("a list made in the loop")
                 return resizable_type(_LIST_OF[elem]), ""
             if not self._argument_list(self._pc, args[0]):
                 return "exit", "BUILD_LIST: building a container"
