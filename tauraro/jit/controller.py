@@ -901,9 +901,15 @@ class JitController:
         # matmul(12), left its row loop counting 6400 iterations of 12 cells, and matmul(230)
         # then ran 160 ms of 230-cell iterations as written before the next trip)
         first = st.start_countdown == START_COUNTDOWN
-        st.start_countdown = FIRST_CHECK_ITERATIONS if first else min(
+        countdown = FIRST_CHECK_ITERATIONS if first else min(
             max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * st.start_countdown),
             NESTING_START_MOST if st.nests else 1 << 16)
+        if per > 0:
+            # (and no later than the program's time since its first hot loop reaches the
+            # start's cost, when any trip starts it: permutations_queens's while loop, 9 ms
+            # before that point, was given 65,536 iterations, 47 ms, before its next trip)
+            countdown = min(countdown, int((self.created + self.start_seconds - now) / per) + 1)
+        st.start_countdown = max(countdown, 1)
         return False
 
     def give_up(self, st, status, reason):
