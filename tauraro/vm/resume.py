@@ -12,7 +12,8 @@ handler inside the loop catches.
 It is generated from the opcode table's Python templates
 (``tauraro.vm.blockgen``): one Python function per basic block of the loop,
 each returning the next block, where a jump to a stop returns a ``Stop``.
-Only the loop's own blocks are generated; what lies outside is the
+Only the loop's own blocks are generated, and only as exits reach them (an
+exit at a stop needs none: ``stop_outcome``); what lies outside is the
 baseline's, which continues from the stop.
 """
 from __future__ import annotations
