@@ -19,6 +19,7 @@ collide with one of them is read and written through the globals dict instead.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import types
 
 from ..compiler.code import UNBOUND, CodeObject
@@ -163,6 +164,31 @@ def leaders(code: CodeObject) -> list[int]:
     return sorted(s for s in starts if s < n)
 
 
+def block_end(code: CodeObject, starts: list, start: int) -> int:
+    """One past the last instruction of the block running from ``start`` (``starts``: the
+    sorted pcs where blocks start): it ends at a jump or exit, or where another starts."""
+    i = bisect_right(starts, start)
+    stop = starts[i] if i < len(starts) else len(code.instrs)
+    pc = start
+    while pc < stop:
+        flags = code.instrs[pc].op.flags
+        pc += 1
+        if "jump" in flags or "exit" in flags:
+            break
+    return pc
+
+
+def successors(code: CodeObject, starts: list, start: int) -> list:
+    """Where control may go from the block running from ``start``: its instructions' jump
+    targets, and the pc it falls through to."""
+    end = block_end(code, starts, start)
+    out = [t for t in (ins.op.target(ins.args) for ins in code.instrs[start:end]) if t is not None]
+    last = code.instrs[end - 1].op.flags
+    if not ("jump" in last or "exit" in last) and end < len(code.instrs):
+        out.append(end)
+    return out
+
+
 class BlockSource:
     """Renders the blocks of one code object into Python source."""
 
@@ -224,16 +250,7 @@ class BlockSource:
 
     def block_end(self, start: int) -> int:
         """One past the last instruction of the block starting at ``start``."""
-        n = len(self.code.instrs)
-        pc = start
-        later = [s for s in self.starts if s > start]
-        stop = later[0] if later else n
-        while pc < stop:
-            flags = self.code.instrs[pc].op.flags
-            pc += 1
-            if "jump" in flags or "exit" in flags:
-                break
-        return pc
+        return block_end(self.code, self.starts, start)
 
     # --- inlining successors -----------------------------------------------------------
     # A jump to a block with one predecessor (or a tiny one) is replaced by that
@@ -245,18 +262,9 @@ class BlockSource:
 
     def _predecessors(self):
         preds = {}
-        code = self.code
         for s in self.starts:
-            end = self.block_end(s)
-            last = code.instrs[end - 1]
-            t = last.op.target(last.args)
-            for pc in range(s, end):
-                ins = code.instrs[pc]
-                tt = ins.op.target(ins.args)
-                if tt is not None:
-                    preds[tt] = preds.get(tt, 0) + 1
-            if not ("jump" in last.op.flags or "exit" in last.op.flags) and end < len(code.instrs):
-                preds[end] = preds.get(end, 0) + 1
+            for t in successors(self.code, self.starts, s):
+                preds[t] = preds.get(t, 0) + 1
         return preds
 
     def _inlinable(self, target: int, depth: int, path) -> bool:

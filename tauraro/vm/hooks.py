@@ -392,7 +392,7 @@ class FunctionSite:
 class Target:
     """One instrumented loop as found in the register bytecode of its function."""
     __slots__ = ("code", "loop", "state", "parent", "_resume", "globals", "returns", "named",
-                 "cells", "written", "stop_returns")
+                 "cells", "written")
 
     def __init__(self, code, loop, state, parent, globals_, returns, named, cells, written):
         self.code = code
@@ -401,8 +401,7 @@ class Target:
         self.parent = parent
         self._resume = None
         self.globals = globals_
-        self.returns = returns      # (pc, value operand) of returns through cleanup outside
-        self.stop_returns = dict(returns)       # (the same, by pc: resume.stop_outcome)
+        self.returns = returns      # pc -> value operand, of returns through cleanup outside
         self.named = named          # (register, name) of plain locals
         self.cells = cells          # (register, name) of cell and free variables
         self.written = written      # per written name: (register, is a cell) or None
@@ -672,7 +671,7 @@ class LoopSite:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
                                                  self.runtime.controller.callee_registers, frame)
         else:
-            at = stop_outcome(target.code, target.loop, target.stop_returns, record.pc, r)
+            at = stop_outcome(target.code, target.loop, target.returns, record.pc, r)
             outcome, value, pc = at if at is not None else target.resume.run(r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
         if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
@@ -721,7 +720,7 @@ class LoopSite:
         st = controller.state(code, loop.id)
         st.goes_plain = info.plain      # (a run it will not enter goes on as written: _as_written)
         parent = controller.state(code, loop.parent) if loop.parent >= 0 else None
-        returns = [(pc, v) for pc, v, ids in code.return_sites if loop.id in ids]
+        returns = {pc: v for pc, v, ids in code.return_sites if loop.id in ids}
         cell_regs = {reg for _, reg in code.cellvars} | {reg for _, reg in code.freevars}
         named = [(reg, name) for reg, name in code.regnames.items()
                  if reg < code.nregs and reg not in cell_regs and code.kind != "module"]

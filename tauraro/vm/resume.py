@@ -61,10 +61,10 @@ class LoopResume:
         self.G = G
         self.header = loop.header
         self.exits = list(loop.exits)
-        self.returns = {pc: reg for pc, reg in stops_extra}
-        inside = [s for s in blockgen.leaders(code) if loop.header <= s < loop.end
-                  and s not in self.returns]
-        outside = set(blockgen.leaders(code)) - set(inside)
+        self.returns = dict(stops_extra)
+        leaders = blockgen.leaders(code)
+        inside = [s for s in leaders if loop.header <= s < loop.end and s not in self.returns]
+        outside = set(leaders) - set(inside)
         outside.add(loop.header)
         outside.update(self.returns)
         outside.update(e for e in loop.exits if e < len(code.instrs))
@@ -74,7 +74,8 @@ class LoopResume:
         # once -- they call one another by name -- and more for a later exit elsewhere.
         # All of a large loop's took ~25 ms, tokenizer.py's main loop's, for one exit)
         self._inside = set(inside) - {loop.header}
-        self._leaders = set(blockgen.leaders(code)) | set(self.stops)
+        # (where blocks start, as blockgen.BlockSource finds them: _reachable walks them)
+        self._starts = sorted(set(leaders) | {p for p in self.stops if p < len(code.instrs)})
         self.blocks = {}
         self.linemap = {}
         self.pc_of_block = {}
@@ -95,8 +96,7 @@ class LoopResume:
     def _reachable(self, pc: int) -> list:
         """The loop's blocks not generated yet that running from ``pc`` may reach (a block's
         successors: its instructions' jump targets and what it falls through to)."""
-        instrs = self.code.instrs
-        n = len(instrs)
+        n = len(self.code.instrs)
         todo, seen, need = [pc], set(), []
         while todo:
             s = todo.pop()
@@ -105,18 +105,7 @@ class LoopResume:
             seen.add(s)
             if s in self._inside:
                 need.append(s)
-            q = s
-            while True:
-                ins = instrs[q]
-                t = ins.op.target(ins.args)
-                if t is not None:
-                    todo.append(t)
-                q += 1
-                if "jump" in ins.op.flags or "exit" in ins.op.flags:
-                    break
-                if q >= n or q in self._leaders:
-                    todo.append(q)
-                    break
+            todo += blockgen.successors(self.code, self._starts, s)
         return sorted(need)
 
     def block_at(self, pc: int):
@@ -229,7 +218,7 @@ class CallResume(LoopResume):
         self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
         self.next_line = max(self.linemap) + 10 if self.linemap else 10
         self._inside = set()        # (every block made: _reachable finds none to make)
-        self._leaders = set(self.blocks)
+        self._starts = sorted(self.blocks)
 
     def handler(self, exc: BaseException, pc: int):
         e = self.code.handler_for(pc)
