@@ -45,7 +45,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import ROOM_FULL, TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, BOOL, EMPTY_LIST, FLOAT, GUESSES, INT, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
@@ -58,7 +58,7 @@ from .region import Liveness, LoopRegion, attribute_uses
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
-_MADE_ELEMENTS = {int: INT, float: FLOAT, bool: BOOL}     # (JitController._made_lists)
+_MADE_LISTS = {int: LIST_INT, float: LIST_FLOAT, bool: LIST_BOOL}     # (JitController._made_lists)
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 # compiled, instantiated and entered once when the engine starts: Cranelift's and
@@ -155,7 +155,7 @@ class LoopState:
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
-        self.made_lists = {}             # pc -> the element type of the list ``[]`` at pc makes (_made_lists)
+        self.made_lists = {}             # pc -> the type of the list ``[]`` at pc makes (_made_lists)
         self.made_length = 0             # (the longest such list seen at an entry: the room they get)
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
@@ -1328,7 +1328,7 @@ class JitController:
 
     @staticmethod
     def _made_lists(st, region, r):
-        """The element type of each list ``[]`` makes in the loop's own code (the inference's
+        """The type of each list ``[]`` makes in the loop's own code (the inference's
         ``made_lists``), from what the register it is made in holds at this entry: the list
         the last iteration made, if its last element is an int, a float or a bool (raytracer's
         ``line = []`` of shades, grid_dp's ``row = []`` of costs); None if it holds other
@@ -1342,7 +1342,7 @@ class JitController:
             if ins.op.name == "BUILD_LIST" and len(ins.args) == 1 and ins.args[0] < len(r):
                 v = r[ins.args[0]]
                 if type(v) is list and v:
-                    t = st.made_lists[pc] = _MADE_ELEMENTS.get(type(v[-1]))
+                    t = st.made_lists[pc] = _MADE_LISTS.get(type(v[-1]))
                     if t is not None:
                         st.made_length = max(st.made_length, len(v))
 

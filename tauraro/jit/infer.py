@@ -27,12 +27,11 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
-                     LIST_BOOL, LIST_FLOAT, LIST_INT, ModuleType, OtherType,
+                     LIST_INT, ModuleType, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
-_LIST_OF = {INT: LIST_INT, FLOAT: LIST_FLOAT, BOOL: LIST_BOOL}
 from .region import LoopRegion, dominator_sets
 
 NUMERIC = (INT, FLOAT, BOOL)
@@ -236,8 +235,9 @@ class Inference:
         stores into the lists it was passed are allowed). ``cells``: an inlined function's
         closure cells, register -> (frame variable, its constant or LIVE: a frame variable
         compiled code reads and writes) (see ``Inliner.entry``). ``made_lists``: pc -> the
-        element type of the list ``[]`` at pc makes (a loop's: what the list made there last
-        held when the loop was entered, ``JitController._made_lists``)."""
+        type of the list ``[]`` at pc makes, a list of numbers (None: not made natively): a
+        loop's, what the list made there last held when the loop was entered
+        (``JitController._made_lists``)."""
         self.region = region
         self.made_lists = made_lists or {}
         self.cells = cells or {}
@@ -1020,14 +1020,14 @@ class Inference:
                 # made here held when the loop was entered (``made_lists``; ints if none)
                 if self.function or self.whole:
                     return "exit", "BUILD_LIST: building a list in an inlined function"
-                elem = self.made_lists.get(self._pc, INT)
-                if elem is None:
+                made = self.made_lists.get(self._pc, LIST_INT)
+                if made is None:
                     return "exit", "BUILD_LIST: building a list of what is not a number"
                 if any(resizable_type(t) is not t for t in self.entry.values()):
                     # (the lists it takes typed resizable too, as for an append: ``last = row``
                     # is then no change of type, and a row in a list of rows has one type)
                     raise NeedsResizing("a list made in the loop")
-                return resizable_type(_LIST_OF[elem]), ""
+                return resizable_type(made), ""
             if not self._argument_list(self._pc, args[0]):
                 return "exit", "BUILD_LIST: building a container"
             if all(map(_virtual_member, t)):
