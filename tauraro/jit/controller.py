@@ -50,6 +50,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
 from .collector import CompileAside
+from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
@@ -243,6 +244,8 @@ class LoopState:
         return self.status in ("not compiled", "blacklisted", "left to the baseline") and not self.copy_refused
 
     def row(self) -> dict:
+        # (a loop's versions' Transfers: a function's versions have none)
+        transfers = {id(v): v.transfer for v in self.versions.values() if isinstance(v, CompiledLoop)}.values()
         return {
             "file": self.code.filename, "line": self.loop.line, "kind": self.loop.kind,
             "function": self.code.qualname, "status": self.status, "reason": self.reason,
@@ -256,6 +259,9 @@ class LoopState:
             "native_ms": round(self.native_seconds * 1000, 3),
             "transfer_ms": round(self.transfer_seconds * 1000, 3),
             "copied_in": {"records": self.records_in, "words": self.words_in},
+            # (warm pages moved into its versions' memories from other loops', and out: pages.py)
+            "pages_moved": {"in_bytes": sum(t.moved_in for t in transfers),
+                            "out_bytes": sum(t.moved_out for t in transfers)},
             "written_back": {"records": self.records_out, "words": self.words_out,
                              "ms": round(self.writeback_seconds * 1000, 3)},
             "resume_ms": round(self.resume_seconds * 1000, 3),
@@ -1391,7 +1397,16 @@ class JitController:
         """Run the loop natively from its header; the exit record, or None if it was not
         entered (not compilable, or values it cannot take this time). ``left``: the
         iterations it is known to have left, which bound what the entry may copy in
-        (``layout.copy_limit``), with those a loop nested in it had (``work_hint``)."""
+        (``layout.copy_limit``), with those a loop nested in it had (``work_hint``).
+        Counted while under way: warm pages move between loops' memories only while one
+        entry is (tauraro.jit.pages)."""
+        MEMORIES.entries += 1
+        try:
+            return self._enter(st, G, r, left)
+        finally:
+            MEMORIES.entries -= 1
+
+    def _enter(self, st, G, r, left):
         builtins = st.builtins
         if builtins is None:
             builtins = st.builtins = _builtins_of(G)
@@ -1579,6 +1594,7 @@ class JitController:
             self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
             self.interrupted = e
         t3 = time.perf_counter()
+        version.transfer.ran(recs)
         # (making a comprehension's elements is the native run's product: see EntryRecords.built)
         built = version.transfer.built_seconds - built
         st.native_seconds += t2 - t1 + built

@@ -399,6 +399,7 @@ class FunctionMemory:
     lists between them)."""
 
     flag_fns = None     # (lists of bools are copied by marshal: the module has no flags_in)
+    warm_end = float("inf")     # (its pages are its own: no loop's are moved to it, pages.py)
     widen_fn = None     # (nor widen: strs are spread from Python)
 
     def __init__(self, layout, instance):

@@ -56,6 +56,11 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
                 lines.append("      data: copied in %d records (%d words), written back %d records (%d words, "
                              "%.2f ms of entry/exit)" % (copied["records"], copied["words"], back["records"],
                                                          back["words"], back["ms"]))
+        moved = r.get("pages_moved")
+        if moved and (moved["in_bytes"] or moved["out_bytes"]):
+            # (warm pages moved between loops' memories instead of faulting fresh ones: pages.py)
+            lines.append("      pages: %.1f MB moved in from other loops' memories, %.1f MB out to theirs"
+                         % (moved["in_bytes"] / 1048576, moved["out_bytes"] / 1048576))
         refused = r.get("refused")
         if refused and refused["tries"]:
             # (tries to enter that failed: typed, checked, perhaps copied up to the limit)

@@ -37,6 +37,7 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .native import NativeError
+from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
@@ -321,6 +322,9 @@ class EntryRecords:
             struct.pack_into("<q", self.transfer.ensure(end), addr - 8, cap)
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
+        if end > self.transfer.warm_end:        # (fresh pages: warm ones moved here if another loop has them)
+            MEMORIES.warm(self.transfer, addr, end)
+            self.transfer.warm_end = max(end, self.transfer.warm_end)
         view[addr:addr + SEQ_HEADER] = head
         if type(body) is _Spread:
             start = addr + SEQ_HEADER
@@ -1622,6 +1626,10 @@ class Transfer:
         # a tokenizer's inner loops, entered once a token, copy the text once
         self.kept = {}
         self.kept_end = layout.data_base
+        # (how far up its memory this version has written, at most: pages below it are
+        # warm, and may be moved to another version's memory between its entries, pages.py)
+        self.warm_end = layout.data_base
+        self.moved_in = self.moved_out = 0      # (bytes of pages moved so, in and out)
         # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
         # time an exit finds one filled, so a row of 440 appends is one entry, not four
         self.tail_room = 0
@@ -1733,6 +1741,7 @@ class Transfer:
     def attach(self, instance):
         self.instance = instance
         self.view = instance.memory_view()
+        MEMORIES.add(self)
         # (the module's functions copying long lists of bools, if it has them: flags.py)
         self.flag_fns = (instance.entry("flags_in", _FLAGS_IN), instance.entry("flags_out", _FLAGS_OUT)) \
             if self.layout.copies_flags else None
@@ -1883,6 +1892,29 @@ class Transfer:
             self.source += "\n" + text
             self.generated_seconds += _clock() - t0
         return fn
+
+    def memory_size(self) -> int:
+        return self.instance.memory_size
+
+    def ran(self, recs):
+        """An entry ended: what it wrote is warm (its records, the objects and tables native
+        code made after them: the words at HEAP and FREE)."""
+        at = self.layout.HEAP
+        heap, = struct.unpack_from("<I", self.view, at)
+        free, = struct.unpack_from("<I", self.view, self.layout.FREE)
+        cursor = recs.cursor if type(recs) is EntryRecords else 0
+        self.warm_end = min(max(self.warm_end, cursor, heap, free), len(self.view))
+
+    def gave(self, top: int):
+        """Its memory's pages from ``top`` up (past the records it keeps) were moved to
+        another version's (pages.py): fresh ones there now."""
+        self.warm_end = min(self.warm_end, top)
+
+    def lost_memory(self):
+        """Pages moved from its memory could not be replaced (pages.move): it never enters
+        again."""
+        self.enter = _never_enters
+        MEMORIES.transfers.discard(self)
 
     def heap_start(self, recs):
         """Free memory starts after the records this entry wrote: a dict's table grows there."""
@@ -2252,6 +2284,10 @@ class Transfer:
 
     def iterations(self):
         return self._counters.unpack_from(self.view, self.layout.COUNTERS)
+
+
+def _never_enters(r, G, B):
+    return None
 
 
 def _cell_get(cell):
