@@ -1,4 +1,4 @@
-"""When the JIT starts (``JitController._start_pays``): starting it costs ~30 ms once per
+"""When the JIT starts (``JitController._start_pays``): starting it costs ~20 ms once per
 run (importing the JIT, loading wasmtime, the engine: ``settings.START_SECONDS``), so by default a loop's first trip starts
 it only if the work the loop is known to have left is worth that, or once the program has
 run that long since its first loop got hot. An explicit ``--jit-threshold`` starts it at
