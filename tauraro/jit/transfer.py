@@ -1384,6 +1384,7 @@ class EntryRecords:
         struct.pack_into("<II", view, layout.HEAP, start, start + HEAP_ROOM - SINK_ROOM)
         struct.pack_into("<I", view, layout.MADE_ROOM, self.transfer.made_room)
         self.cursor = start + HEAP_ROOM         # (a dict's table grows after it: heap_start)
+        self.transfer.heap_from = start
 
     def instance(self, addr, jt):
         """The object at ``addr`` of type ``jt``: one copied in, or one native code made (and
@@ -1630,6 +1631,7 @@ class Transfer:
         # warm, and may be moved to another version's memory between its entries, pages.py)
         self.warm_end = layout.data_base
         self.moved_in = self.moved_out = 0      # (bytes of pages moved so, in and out)
+        self.heap_from = 0      # (where this entry's room for objects native code makes starts: EntryRecords.heap)
         # the least room an appended-to list's record gets (EntryRecords.tail): doubled each
         # time an exit finds one filled, so a row of 440 appends is one entry, not four
         self.tail_room = 0
@@ -1897,13 +1899,16 @@ class Transfer:
         return self.instance.memory_size
 
     def ran(self, recs):
-        """An entry ended: what it wrote is warm (its records, the objects and tables native
-        code made after them: the words at HEAP and FREE)."""
-        at = self.layout.HEAP
-        heap, = struct.unpack_from("<I", self.view, at)
-        free, = struct.unpack_from("<I", self.view, self.layout.FREE)
-        cursor = recs.cursor if type(recs) is EntryRecords else 0
-        self.warm_end = min(max(self.warm_end, cursor, heap, free), len(self.view))
+        """An entry ended: what it wrote is warm, its records and the objects native code
+        made after them (up to the allocation pointer, the word at HEAP, where the entry
+        gave them room: ``heap_from``). (Not the room itself, most of it never written, nor
+        a dict's table grown past it.)"""
+        if self.heap_from:
+            written = max(self.heap_from, struct.unpack_from("<I", self.view, self.layout.HEAP)[0])
+            self.heap_from = 0
+        else:
+            written = recs.cursor if type(recs) is EntryRecords else 0
+        self.warm_end = min(max(self.warm_end, written), len(self.view))
 
     def gave(self, top: int):
         """Its memory's pages from ``top`` up (past the records it keeps) were moved to
