@@ -49,7 +49,9 @@ def _libc():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
+        # (PyDLL: the calls keep the GIL, so no other thread of the program starts an entry
+        # between the check that one entry is under way and the move)
+        libc = ctypes.PyDLL(None, use_errno=True)
         mmap_, mremap = libc.mmap, libc.mremap
     except (OSError, AttributeError):
         return None
