@@ -1594,7 +1594,8 @@ class JitController:
             self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
             self.interrupted = e
         t3 = time.perf_counter()
-        version.transfer.ran(recs)
+        if version.transfer.full_records:       # (what it wrote is warm: pages.py)
+            version.transfer.ran(recs)
         # (making a comprehension's elements is the native run's product: see EntryRecords.built)
         built = version.transfer.built_seconds - built
         st.native_seconds += t2 - t1 + built
