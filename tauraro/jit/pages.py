@@ -18,10 +18,11 @@ entry finds its first entry's: the host writes every record before native code r
 
 Only on Linux (``mremap``), only for loop versions (a function compiled whole keeps its own
 memory: ``functions.FunctionMemory``), and only while one entry is under way
-(``Entries``: an entry inside another's, through a destructor run by a write-back, moves
-nothing, so no donor can be in the middle of an entry). Pages are moved in chunks of at
-least MOVE_LEAST bytes, and at most MOVES_MAX times a process: each move splits the
-mappings (the kernel's map count is limited).
+(``Memories.entries``: an entry inside another's, through a destructor run by a write-back,
+moves nothing, so no donor can be in the middle of an entry). Pages are moved in chunks of
+at least MOVE_LEAST bytes, and at most MOVES_MAX times a process: each move splits the
+mappings (the kernel's map count is limited). Where pages were moved from, the memory
+reads as zeros; where they went, as whatever the donor had written.
 """
 from __future__ import annotations
 
