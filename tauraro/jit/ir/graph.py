@@ -210,6 +210,13 @@ class Graph:
         """Block keys in reverse postorder from the entry (unreachable blocks left out)."""
         return reverse_postorder(self.entry, lambda k: self.blocks[k].succs(), self.blocks)
 
+    def backward_order(self) -> list:
+        """Block keys successors before predecessors (postorder, then the unreachable
+        blocks): the order in which a backward flow (liveness) settles in fewest rounds."""
+        rpo = self.rpo()
+        reached = set(rpo)
+        return rpo[::-1] + [k for k in self.blocks if k not in reached]
+
     def preds(self, order) -> dict:
         """Block key -> the keys (among ``order``) of the blocks branching to it."""
         preds = {k: [] for k in order}

@@ -233,10 +233,7 @@ class _Dead:
         for k in gen:
             gen[k] &= candidates
         live = {k: set(gen[k]) for k in g.blocks}
-        # (successors before predecessors: a backward flow settles fastest so)
-        rpo = g.rpo()
-        reached = set(rpo)
-        order = [(k, g.blocks[k]) for k in reversed(rpo)] + [(k, b) for k, b in g.blocks.items() if k not in reached]
+        order = [(k, g.blocks[k]) for k in g.backward_order()]
         changed = True
         while changed:              # (backward: live-in = gen | (live-out - kill))
             changed = False

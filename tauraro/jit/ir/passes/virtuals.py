@@ -82,11 +82,8 @@ def _live_slots(graph) -> dict:
         edge.setdefault(source, set()).update(_snap_keys(graph, snap))
     live_in = {k: set() for k in graph.blocks}
     live_out = {k: set() for k in graph.blocks}
-    # (successors before predecessors, as a backward flow settles fastest: a ray tracer's
-    # pixel loop, 530 blocks, took 10 ms in the blocks' own order)
-    rpo = graph.rpo()
-    reached = set(rpo)
-    order = [graph.blocks[k] for k in reversed(rpo)] + [b for k, b in graph.blocks.items() if k not in reached]
+    # (a ray tracer's pixel loop, 530 blocks, took 10 ms in the blocks' own order)
+    order = [graph.blocks[k] for k in graph.backward_order()]
     changed = True
     while changed:
         changed = False
