@@ -98,8 +98,7 @@ class Memories:
     def __init__(self):
         self.transfers = weakref.WeakSet()
         self.entries = 0        # (entries under way: JitController.enter)
-        self.moves = 0
-        self.moved = 0          # (bytes moved in this process)
+        self.moves = 0          # (moves made in this process: MOVES_MAX)
 
     def add(self, transfer):
         if AVAILABLE:
@@ -118,7 +117,7 @@ class Memories:
         if want <= 0:
             return 0
         # (as much again as the entry wrote before: a table's rows come in a few moves)
-        want = min(max(want, lo - _up(taker.kept_end)), _down(taker.memory_size()) - lo)
+        want = min(max(want, lo - _up(taker.kept_end)), _down(taker.instance.memory_size) - lo)
         if want < MOVE_LEAST:
             return 0
         got = 0
@@ -145,7 +144,6 @@ class Memories:
                     got += take
                     break
                 take = take // 2 // PAGE * PAGE     # (the top of the range alone: one mapping)
-        self.moved += got
         taker.moved_in += got
         taker.warm_end = max(taker.warm_end, lo + got)
         return got

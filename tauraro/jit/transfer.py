@@ -1895,19 +1895,16 @@ class Transfer:
             self.generated_seconds += _clock() - t0
         return fn
 
-    def memory_size(self) -> int:
-        return self.instance.memory_size
-
     def ran(self, recs):
-        """An entry ended: what it wrote is warm, its records and the objects native code
-        made after them (up to the allocation pointer, the word at HEAP, where the entry
-        gave them room: ``heap_from``). (Not the room itself, most of it never written, nor
-        a dict's table grown past it.)"""
+        """An entry of a version copying records (``recs``, its EntryRecords) ended: what it
+        wrote is warm, its records and the objects native code made after them (up to the
+        allocation pointer, the word at HEAP, where the entry gave them room: ``heap_from``).
+        (Not the room itself, most of it never written, nor a dict's table grown past it.)"""
         if self.heap_from:
             written = max(self.heap_from, struct.unpack_from("<I", self.view, self.layout.HEAP)[0])
             self.heap_from = 0
         else:
-            written = recs.cursor if type(recs) is EntryRecords else 0
+            written = recs.cursor
         self.warm_end = min(max(self.warm_end, written), len(self.view))
 
     def gave(self, top: int):
