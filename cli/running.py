@@ -157,6 +157,8 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
                               statistics=bool(jit_stats or jit_stats_json),
                               start_now=jit_threshold is not None, code_root=root)
         compiler = Compiler(threshold, runtime.site, root, runtime.sources)
+        # (after the program's own atexit handlers and the statistics, registered later)
+        atexit.register(runtime.close)
         if jit_stats or jit_stats_json:
             stats = StatsAtExit(runtime, jit_stats, jit_stats_json)
     else:

@@ -323,6 +323,14 @@ class ComprehensionSite:
     def __repr__(self):
         return "<comprehension site %s:%d>" % (self.filename, self.info.line)
 
+    def release(self):
+        """The program ended (``HookRuntime.close``): the comprehension runs as written
+        from now on, and the site holds nothing of the program's."""
+        self.cold = True
+        self._targets = {}
+        self._out = self._rest = self._clock = None
+        self.elem = None
+
     # --- what the expression reads after ``run`` -------------------------------------------------
     def take(self):
         """The list built (all of it, or the elements before the rest), or the exception."""
