@@ -294,6 +294,25 @@ def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
     assert not {"platform", "random"} & imported, {"platform", "random"} & imported
 
 
+def test_a_start_from_the_code_cache_imports_neither_ast_nor_the_instrumenter(tmp_path):
+    # (the program's instrumented code comes from the cache on its second run: what the
+    # hooks and the loader need of the instrumenter is in tauraro.vm.placeholders, and
+    # importing ast and the instrumenter cost ~4 ms of every start)
+    prog = tmp_path / "prog.py"
+    prog.write_text(textwrap.dedent("""
+        total = 0
+        for i in range(300):
+            total += i * i % 7
+        print(total)
+    """))
+    for _ in range(2):
+        got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run"], prog)
+    assert got.returncode == 0 and got.stdout == "%d\n" % sum(i * i % 7 for i in range(300))
+    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    assert "tauraro.vm.hooks" in imported
+    assert not {"ast", "tauraro.vm.instrument"} & imported, {"ast", "tauraro.vm.instrument"} & imported
+
+
 def test_runs_about_to_end_are_not_entered(tmp_path):
     # (JitController._run_ending) 400 rows of 2000 cells, then 3000 rows of one: the row
     # loop, compiled for the long rows, entered each of the short ones too (an entry of

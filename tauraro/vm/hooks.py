@@ -26,7 +26,6 @@ baseline and one warning line names the loop and the cause.
 """
 from __future__ import annotations
 
-import ast
 import heapq
 import os
 import sys
@@ -37,7 +36,7 @@ from operator import length_hint as _length_hint
 from time import thread_time as _thread_time
 
 from .errors import InternalError
-from .instrument import CHUNK_BITS
+from .placeholders import CHUNK_BITS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
 # bound on the first trip (start-up imports only what running the program needs)
@@ -901,6 +900,9 @@ def _callee_entry(ftype, pc, tb_next):
 
 
 def _stand_in_frame(fcode, G, pos, line):
+    from ..boundary import BOUNDARY
+    with BOUNDARY:      # (the first time a callee's frame is rebuilt: not at every start)
+        import ast
     if pos is None or None in pos:
         pos = (line, line, 0, 0)
     lineno, end_lineno, col, end_col = pos

@@ -81,7 +81,7 @@ import functools
 import sys
 
 from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
-from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
+from .placeholders import BUILTINS_PLACEHOLDER, CHUNK_BITS, SITE_PREFIX, SYS_PLACEHOLDER, SiteInfo
 # names whose use makes hidden locals visible (or needs the frame as CPython built it)
 _FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
                           "__class__"))
@@ -92,22 +92,6 @@ _BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.Impo
                        ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
 if sys.version_info >= (3, 11):
     _BLOCKERS += (ast.TryStar,)
-
-
-class SiteInfo:
-    """What the hook needs to know about one instrumented loop, or one function compiled
-    whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
-    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain")
-
-    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False):
-        self.id = id
-        self.kind = kind                  # "for" or "while"
-        self.line = line
-        self.col = col
-        self.written = written            # names the loop assigns, written back after native code
-        self.parent = parent              # the enclosing instrumented loop's site id, or -1
-        self.module_level = module_level
-        self.plain = plain                # may its hook have the run go on as written (code 6)?
 
 
 _AST = ast.AST
@@ -554,7 +538,6 @@ def _carry_count(k, c):
 # most 2**CHUNK_BITS, and ``.dN`` the chunks of that many left after it. A countdown kept in
 # one int above 256 made a new int object at every iteration (CPython caches only -5..256):
 # ~8 ns of a tight loop's ~20 on 3.11 and 3.12, ~14 ns on 3.13.
-CHUNK_BITS = 8
 
 
 def _chunks(c: str) -> str:

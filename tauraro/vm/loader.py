@@ -135,7 +135,7 @@ def _site_tuple(s):
 
 
 def _site_from(t):
-    from .instrument import SiteInfo
+    from .placeholders import SiteInfo
     return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7])
 
 

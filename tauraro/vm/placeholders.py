@@ -1,8 +1,32 @@
-"""The placeholder constants the instrumenter leaves in compiled code, and the loader binds.
+"""The placeholder constants the instrumenter leaves in compiled code, and the loader binds;
+the size of the chunks the instrumented code counts a loop's iterations in, which the hooks
+split a countdown into; and ``SiteInfo``, what the instrumenter tells the hooks of a site,
+which the loader makes again from the code cache. (Here, not in the instrumenter: the hooks
+and the loader are imported at every start, the instrumenter -- with ``ast`` -- only when a
+program is compiled, not when its instrumented code comes from the cache: ~4 ms.)
 
-They are strings (``compile`` takes only plain constants); after compiling or loading from
-the cache, ``tauraro.vm.loader`` replaces them in the code objects' constants."""
+The placeholders are strings (``compile`` takes only plain constants); after compiling or
+loading from the cache, ``tauraro.vm.loader`` replaces them in the code objects' constants."""
 
 BUILTINS_PLACEHOLDER = "\x00tauraro:builtins"    # -> the builtins module
 SYS_PLACEHOLDER = "\x00tauraro:sys"              # -> the sys module
 SITE_PREFIX = "\x00tauraro:site:"                # + N -> the LoopSite of loop N
+
+# (a countdown is chunks of 2**CHUNK_BITS iterations: tauraro.vm.instrument._chunked)
+CHUNK_BITS = 8
+
+
+class SiteInfo:
+    """What the hook needs to know about one instrumented loop, or one function compiled
+    whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain")
+
+    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False):
+        self.id = id
+        self.kind = kind                  # "for" or "while"
+        self.line = line
+        self.col = col
+        self.written = written            # names the loop assigns, written back after native code
+        self.parent = parent              # the enclosing instrumented loop's site id, or -1
+        self.module_level = module_level
+        self.plain = plain                # may its hook have the run go on as written (code 6)?
