@@ -81,7 +81,8 @@ class HookRuntime:
         self.sleepers: list = []
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
-        # every site made (``site``), for ``close``
+        # every site made (``site``), for ``close`` (kept as the code holding them keeps
+        # them; a module reloaded many times leaves its old code's few small sites here)
         self._sites: list = []
 
     @property

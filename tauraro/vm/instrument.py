@@ -537,7 +537,8 @@ def _carry_count(k, c):
 # A loop's countdown is two counters (``_chunked``): ``.cN`` counts iterations down from at
 # most 2**CHUNK_BITS, and ``.dN`` the chunks of that many left after it. A countdown kept in
 # one int above 256 made a new int object at every iteration (CPython caches only -5..256):
-# ~8 ns of a tight loop's ~20 on 3.11 and 3.12, ~14 ns on 3.13.
+# ~8 ns of a tight loop's ~20 on 3.11 and 3.12, ~14 ns on 3.13. (CHUNK_BITS is in
+# tauraro.vm.placeholders: the hooks split a countdown into the same chunks.)
 
 
 def _chunks(c: str) -> str:
