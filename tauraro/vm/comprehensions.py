@@ -348,17 +348,9 @@ class ComprehensionSite:
         out, self._rest = self._rest, None
         return out if type(out) is list else [(1, out)]
 
-    def finish(self, value, rest=None):
+    def finish(self, value):
         """The comprehension's value, passed through; the run that made it timed, if it is
-        one the site measures (the run as written, or native runs that finished). With
-        ``rest`` (a list comprehension CPython finished: ``value`` is what native code built
-        before, ``take``), the two joined -- ``rest`` itself if native code built nothing:
-        the very list CPython's comprehension made, as CPython's is. (A copy's elements are
-        finalized in another order at the interpreter's exit: CPython's collector calls the
-        ``__del__`` of a module-level list's elements first to last when the list was made
-        before them, and last to first when they were made first.)"""
-        if rest is not None:
-            value = value + rest if value else rest
+        one the site measures (the run as written, or native runs that finished)."""
         clock, self._clock = self._clock, None
         if clock is not None:
             self._timed(clock)

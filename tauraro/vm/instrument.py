@@ -1202,7 +1202,7 @@ class Instrumenter:
                  if <site k>.cold or <sys>.gettrace() is not None else
                  <site k>.take() if not <site k>.run(<builtins>.iter(IT)) else  # built natively
                  <site k>.closed.throw(<site k>.take()) if <site k>.raising else     # Ctrl-C
-                 <site k>.finish(<site k>.take(), [ELT for T in <site k>.rest() if C]))
+                 <site k>.finish(<site k>.take() + [ELT for T in <site k>.rest() if C]))
                                                         # the rest (or all of it), as written
 
         ``cold`` is set for good when the JIT gave up on the comprehension, or its runs
@@ -1240,7 +1240,8 @@ class Instrumenter:
                     test=site("raising"),
                     body=_call(ast.Attribute(value=site("closed"), attr="throw", ctx=ast.Load()),
                                _call(site("take"))),
-                    orelse=_call(site("finish"), _call(site("take")), rest))))
+                    orelse=_call(site("finish"),
+                                 ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest)))))
         return _located_around(out, node, [cold, start, *kept])
 
     def genexp(self, node, module_level):
