@@ -195,3 +195,50 @@ def test_a_generator_refused_its_list_enters_once_another_version_packed_it(tmp_
     """)
     assert r.loop(3)["entries"] >= 4, r.loop(3)
     assert r.loop(6)["entries"] >= 8, r.loop(6)
+
+
+def test_a_kept_list_is_not_referenced_by_the_jit_and_its_id_taken_again_reads_right(tmp_path):
+    # (a version's kept record and PACKED's body hold the list's elements, not the list:
+    # sys.getrefcount(xs) is CPython's. A new list at the freed one's id with the very same
+    # element objects -- [7] * n again, 7 a cached int -- has the very same values; one with
+    # other elements is copied again)
+    r = jit(tmp_path, """
+        import sys
+
+        def spread(xs, m):
+            return max(abs(x - m) for x in xs)
+
+        def total(xs):
+            t = 0
+            for x in xs:
+                t += x
+            return t
+
+        xs = [((i * 7919) % 10007) / 1000.0 - 5.0 for i in range(20000)]
+        for rep in range(6):
+            print(spread(xs, rep * 0.1))
+        print(sys.getrefcount(xs))
+        kept = tuple(xs)
+        del xs
+        xs = [*kept]                    # (the same floats, at the freed list's id: its free list)
+        print(spread(xs, 0.7), spread(xs, 0.8))
+        del xs
+        xs = [x + 0.5 for x in kept]    # (other floats)
+        print(spread(xs, 0.7), spread(xs, 0.8))
+        ys = [7] * 9000
+        for rep in range(4):
+            print(total(ys))
+        print(sys.getrefcount(ys))
+        del ys
+        ys = [7] * 9000
+        print(total(ys), total(ys))
+        del ys
+        ys = [8] * 9000
+        print(total(ys), total(ys))
+        ys[4500] = 9
+        print(total(ys), sys.getrefcount(ys))
+    """)
+    row = r.loop(5)
+    # (its runs after the first two native ones copy nothing: the list was kept)
+    assert row["native_iterations"] >= 3 * 20000 and row["copied_in"]["words"] < row["native_iterations"], row
+    assert r.loop(9)["entries"] >= 6, r.loop(9)

@@ -15,7 +15,9 @@ memory copies and a compare, ~0.3 ns an element, against 10-50 for packing the n
 Equal values would not do: ``xs[0] = 1`` where it held ``1.0``, ``True`` where ``1``, or
 ``-0.0`` where ``0.0`` compare equal and are not what the record says. Identity does:
 ints, floats and bools are immutable, and the saved snapshot holds a reference to every
-element, so no address it compares can be reused by another object meanwhile.
+element, so no address it compares can be reused by another object meanwhile. (The list
+itself is not held: a list found later at its id holding the very same elements reads the
+same, and the program's ``sys.getrefcount`` of its list is CPython's -- ``holding``.)
 
 The pointer array is read through ctypes from CPython's list object (``ob_item``, after
 the object's header). That is the host reading its own memory, never native code: the
@@ -172,7 +174,7 @@ class PackedBodies:
         held then; else None (and the body is dropped)."""
         key = (id(obj), code)
         held = self.bodies.get(key)
-        if held is None or held[0] is not obj:
+        if held is None or not is_held(held[0], obj):
             return None
         if not unchanged(obj, held[1]):
             self._drop(key)
@@ -206,7 +208,7 @@ class PackedBodies:
         self._drop(key)
         while self.bodies and self.size + size > PACKED_LIMIT:
             self._drop(next(iter(self.bodies)))
-        self.bodies[key] = (obj, snap, bytes(body), extra, size)
+        self.bodies[key] = (holding(obj), snap, bytes(body), extra, size)
         self.size += size
 
     def _packed_before(self, key, obj) -> bool:
@@ -228,6 +230,22 @@ class PackedBodies:
 
 
 PACKED = PackedBodies()
+
+
+def holding(obj):
+    """What a table keeping ``obj``'s record or packed body holds of ``obj`` itself: of a
+    list, nothing -- its snapshot holds its elements, so a list found at its id later with
+    an equal pointer array (``unchanged``) holds the very same objects, of the very same
+    values -- and the program's ``sys.getrefcount(lst)`` is CPython's (4, not 2, while a
+    version or PACKED held it); of a tuple or a str, which have no snapshot (they cannot
+    change), ``obj``, so that no other object can take its id meanwhile."""
+    return None if type(obj) is list else obj
+
+
+def is_held(held, obj) -> bool:
+    """Is ``held`` (what ``holding`` gave, at ``obj``'s id) ``obj``'s, to be checked with
+    ``unchanged``?"""
+    return held is obj or held is None and type(obj) is list
 
 
 def can_keep(obj) -> bool:

@@ -38,7 +38,7 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .native import NativeError
 from .pages import MEMORIES
-from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, repeated, snapshot, unchanged
+from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
@@ -401,7 +401,7 @@ class EntryRecords:
             if can_keep(obj):
                 transfer.remember(id(obj), True)
         elif seen:
-            transfer.kept[id(obj)] = (obj, addr, snapshot(obj))
+            transfer.kept[id(obj)] = (holding(obj), addr, snapshot(obj))
             transfer.kept_end = self.cursor
             Transfer.lists_kept += 1
 
@@ -1727,10 +1727,10 @@ class Transfer:
         return self.stores_lists and (self.stored_vars is None or var in self.stored_vars)
 
     def kept_list(self, obj):
-        """(``obj``, its record's address, its snapshot) if a record of the list or tuple
-        ``obj`` is kept (``EntryRecords._keep``), changed since or not; else None."""
+        """(``holding(obj)``, its record's address, its snapshot) if a record of the list or
+        tuple ``obj`` is kept (``EntryRecords._keep``), changed since or not; else None."""
         kept = self.kept.get(id(obj))
-        return kept if kept is not None and kept[0] is obj and len(kept) == 3 else None
+        return kept if kept is not None and len(kept) == 3 and is_held(kept[0], obj) else None
 
     def is_kept(self, obj) -> bool:
         """Would an entry find ``obj``'s record kept, and not copy it (``EntryRecords._kept``),
