@@ -566,7 +566,7 @@ class JitController:
         t0, native = _thread_time(), st.native_seconds
         JitController.trip_started = t0
         try:
-            return self._decide(st, G, r, counted, parent, left)
+            return self._decide(st, G, r, counted, parent, left, t0)
         finally:
             JitController.overhead += max(0.0, _thread_time() - t0 - (st.native_seconds - native))
 
@@ -576,7 +576,7 @@ class JitController:
         timing taken mid-trip starts after it, and the whole trip is added at its end."""
         return cls.overhead + (now - cls.trip_started)
 
-    def _decide(self, st, G, r, counted, parent, left) -> Decision:
+    def _decide(self, st, G, r, counted, parent, left, t0) -> Decision:
         st.interpreted_iterations += counted
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
@@ -590,7 +590,7 @@ class JitController:
             parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
-        self._measure(st, left, counted)
+        self._measure(st, left, counted, t0)
         short = self._short_runs(st, left)
         if short:
             return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
@@ -806,7 +806,7 @@ class JitController:
         return done >= 2 and took >= MEASURE_LEAST and (
             took >= MEASURE_SURE or done * self._seconds_per_iteration(st) * MEASURE_TRUST >= MEASURE_LEAST)
 
-    def _measure(self, st, left, counted):
+    def _measure(self, st, left, counted, now):
         """Time a for loop's iterations in the baseline: the CPU time since its last trip
         over the iterations made since (from its iterations left, if those are the
         ``counted`` iterations made since: so both trips are in one run of it -- a trip in
@@ -817,8 +817,9 @@ class JitController:
         copying up to its limit) is not the baseline's: taken out. (Once it was not: under
         load the JIT's start, ~60 ms, fell between an inner loop's first two trips and made
         its iterations look 170 us each, not 1.4, so the loop was entered alone, copying
-        a 1500x1000 table in for a row's 900 cells.)"""
-        now = _thread_time()
+        a 1500x1000 table in for a row's 900 cells.) ``now``: the thread time the trip
+        started (``trip``'s own read: what the trip did since is in ``_overhead_now``, so
+        a second read would give the same times, and costs ~1 us here -- a system call)."""
         then = st.measured_at
         if left is None or left < 0:
             st.measured_at = None
