@@ -14,12 +14,10 @@ lines first to last in one environment and last to first in another (a venv whos
 imports an editable install's finder, allocating more at the start). So where a program
 has several such objects, their lines are compared as a multiset.
 """
-import sys
 import textwrap
 
 import pytest
 
-from harness import run
 from test_jit import Result
 
 DEL_AT_EXIT = """

@@ -250,6 +250,11 @@ def test_a_loop_of_short_runs_still_enters_under_an_explicit_threshold(tmp_path)
     assert inner["entries"] > 0, inner
 
 
+def _imported(got) -> set:
+    """The modules a run under ``-X importtime`` imported, from its stderr."""
+    return {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+
+
 def test_a_loop_stopping_at_its_typing_does_not_import_the_later_stages(tmp_path):
     # the inference refuses the loop (a method of an object it does not compile): the
     # recorder, passes, emitter, copying and wasmtime's bindings are never imported
@@ -268,7 +273,7 @@ def test_a_loop_stopping_at_its_typing_does_not_import_the_later_stages(tmp_path
                "--jit-stats-json", str(stats)], prog)
     row = [r for r in json.loads(stats.read_text()) if r["line"] == 5][0]
     assert row["status"] == "not compiled" and "Random" in row["reason"], row
-    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    imported = _imported(got)
     assert "tauraro.jit.controller" in imported
     later = {"tauraro.jit.emit", "tauraro.jit.transfer", "tauraro.jit.native", "tauraro.jit.ir.record"}
     assert not later & imported, later & imported
@@ -289,7 +294,7 @@ def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
                "--no-jit-cache", "--jit-stats-json", str(stats)], prog)
     row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
     assert row["status"] == "compiled" and row["native_iterations"] > 290000, row
-    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    imported = _imported(got)
     assert "tauraro.jit.native" in imported
     assert not {"platform", "random"} & imported, {"platform", "random"} & imported
 
@@ -308,7 +313,7 @@ def test_a_start_from_the_code_cache_imports_neither_ast_nor_the_instrumenter(tm
     for _ in range(2):
         got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run"], prog)
     assert got.returncode == 0 and got.stdout == "%d\n" % sum(i * i % 7 for i in range(300))
-    imported = {line.rsplit("|", 1)[-1].strip() for line in got.stderr.splitlines() if "|" in line}
+    imported = _imported(got)
     assert "tauraro.vm.hooks" in imported
     assert not {"ast", "tauraro.vm.instrument"} & imported, {"ast", "tauraro.vm.instrument"} & imported
 
