@@ -576,7 +576,8 @@ class JitController:
         timing taken mid-trip starts after it, and the whole trip is added at its end."""
         return cls.overhead + (now - cls.trip_started)
 
-    def _decide(self, st, G, r, counted, parent, left, t0) -> Decision:
+    def _decide(self, st, G, r, counted, parent, left, started) -> Decision:
+        """The trip's decision (``trip``); ``started``: the thread time it started."""
         st.interpreted_iterations += counted
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
@@ -590,7 +591,7 @@ class JitController:
             parent.work_hint = max(parent.work_hint, left or 0)
             if st.last is None and not parent.dead and parent.entries == 0:
                 parent_countdown = 1
-        self._measure(st, left, counted, t0)
+        self._measure(st, left, counted, started)
         short = self._short_runs(st, left)
         if short:
             return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
@@ -631,8 +632,9 @@ class JitController:
                 # flags in, 176 ms, for a pass CPython makes in ~75)
                 st.measured_at = None
                 return Decision(None, 1, parent_countdown, stretch=wait)
-            now = _thread_time()
-            st.measured_at = (now, left, self._overhead_now(now))     # (the timing starts now)
+            # (the timing starts now: from the trip's start, what the trip did since taken
+            # out by _overhead_now, as _measure's)
+            st.measured_at = (started, left, self._overhead_now(started))
             return Decision(None, wait, parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
