@@ -293,5 +293,9 @@ def test_objects_sorted_into_empty_lists_need_one_version(tmp_path):
     """
     r = jit(tmp_path, src)
     row = r.loop(line(src))
-    assert row["versions"] == 1 and row["native_iterations"] > 10000, row
+    # (entries, not iterations: the loop copies in every object it walks and is rightly
+    # left to the baseline once that copying is timed to cost more than it saves -- after
+    # 24-39 entries on this machine, 9000-16000 iterations. Eight calls of board see
+    # car.riders both empty and not, twice over)
+    assert row["versions"] == 1 and row["entries"] >= 8, row
     assert not any("given to append" in reason for reason, _ in r.exit_reasons(line(src))), row
