@@ -186,6 +186,7 @@ class LoopState:
         # what entries copied into linear memory and exits wrote back (records: lists,
         # tuples, strings, objects; words: their elements, characters, fields)
         self.records_in = self.words_in = self.records_out = self.words_out = 0
+        self.small_int_lists = 0         # (copied in through their pointers: smallints.py)
         self.writeback_seconds = 0.0
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
@@ -258,7 +259,8 @@ class LoopState:
             "cranelift_ms": round(self.native_compile_seconds * 1000, 3),
             "native_ms": round(self.native_seconds * 1000, 3),
             "transfer_ms": round(self.transfer_seconds * 1000, 3),
-            "copied_in": {"records": self.records_in, "words": self.words_in},
+            "copied_in": {"records": self.records_in, "words": self.words_in,
+                          "small_int_lists": self.small_int_lists},
             # (warm pages moved into its versions' memories from other loops', and out: pages.py)
             "pages_moved": {"in_bytes": sum(t.moved_in for t in transfers),
                             "out_bytes": sum(t.moved_out for t in transfers)},
@@ -1618,6 +1620,7 @@ class JitController:
         if version.transfer.full_records:       # (an EntryRecords)
             st.records_in += len(recs.by_id) + sum(len(objects) for _, objects in recs.blocks)
             st.words_in += recs.words_in
+            st.small_int_lists += recs.small_int_lists
             st.records_out += recs.records_out
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds

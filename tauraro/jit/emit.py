@@ -25,6 +25,7 @@ import math
 from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
 from ..wasmgen.flags import add_flag_functions
+from ..wasmgen.smallints import add_small_int_functions
 from ..wasmgen.widen import add_widen
 from ..wasmgen.fmod import add_fmod
 from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
@@ -621,6 +622,9 @@ class Emitter(Sink):
         if self.layout.copies_flags:
             # (the host calls these between runs, to copy long lists of bools: tauraro.jit.flags)
             add_flag_functions(self.module)
+        if self.layout.copies_ints:
+            # (and this one, to copy long lists of small ints: tauraro.jit.smallints)
+            add_small_int_functions(self.module)
         if self.layout.copies_strs:
             add_widen(self.module)      # (and this one to copy long strs: transfer.EntryRecords)
         subs = list(self.natives.items())

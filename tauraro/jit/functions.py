@@ -401,6 +401,7 @@ class FunctionMemory:
     flag_fns = None     # (lists of bools are copied by marshal: the module has no flags_in)
     warm_end = float("inf")     # (its pages are its own: no loop's are moved to it, pages.py)
     widen_fn = None     # (nor widen: strs are spread from Python)
+    ints_fn = None      # (nor ints_in: lists of ints are packed)
 
     def __init__(self, layout, instance):
         self.layout = layout

@@ -34,6 +34,7 @@ import sys
 from array import array
 
 from .flags import POINTERS
+from .smallints import SMALL_INTS
 from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, JType, SeqIterType, SeqType, str_tuple
 from .resident import repeated
 
@@ -145,6 +146,10 @@ def _is_flags(jt) -> bool:
     return isinstance(jt, SeqType) and jt.elem is BOOL and jt.kind == "list"
 
 
+def _is_int_list(jt) -> bool:
+    return isinstance(jt, SeqType) and jt.elem is INT and jt.kind == "list"
+
+
 def reaches(jt, wanted, seen=None) -> bool:
     """Is a value of a type ``wanted`` accepts (a list of bools, a str), or a value that
     may hold one (the element of a list, an object's field, what an iterator walks, a
@@ -229,6 +234,9 @@ class FrameLayout:
         # (may an entry copy a list of bools? Then the module has flags_in and flags_out:
         # tauraro.jit.flags copies long ones through their pointer arrays)
         self.copies_flags = POINTERS and any(reaches(t, _is_flags) for t in entry.values())
+        # (a list of ints? Then it has ints_in: tauraro.jit.smallints copies long lists of
+        # CPython's small ints through their pointer arrays)
+        self.copies_ints = SMALL_INTS is not None and any(reaches(t, _is_int_list) for t in entry.values())
         # (may an entry copy a str? Then it has ``widen``, which spreads a long one's bytes
         # into its record's words: wasmgen.widen)
         self.copies_strs = any(reaches(t, lambda t: t is STR) for t in entry.values())

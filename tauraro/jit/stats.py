@@ -56,6 +56,10 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
                 lines.append("      data: copied in %d records (%d words), written back %d records (%d words, "
                              "%.2f ms of entry/exit)" % (copied["records"], copied["words"], back["records"],
                                                          back["words"], back["ms"]))
+                if copied.get("small_int_lists"):
+                    # (lists of CPython's cached ints, -5 to 256, copied as their pointers: smallints.py)
+                    lines.append("      %d of them lists of small ints, copied in through their pointers"
+                                 % copied["small_int_lists"])
         moved = r.get("pages_moved")
         if moved and (moved["in_bytes"] or moved["out_bytes"]):
             # (warm pages moved between loops' memories instead of faulting fresh ones: pages.py)

@@ -36,6 +36,7 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
                      SliceValue, TupleValue, class_lookup, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
+from .smallints import SMALL_INTS_MIN, small_ints_in
 from .native import NativeError
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, repeated, snapshot, unchanged
@@ -51,6 +52,7 @@ _memset = ctypes.memset
 _FLAGS_IN = (("i32", "i32", "i64", "i64"), ("i64",))
 _FLAGS_OUT = (("i32", "i32", "i64", "i64", "i32"), ("i64",))
 _WIDEN = (("i32", "i32", "i32", "i32"), ())
+_INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
 # next entries of the same version, while its records take at most KEEP_LIMIT bytes
@@ -118,7 +120,7 @@ MADE_ROOM_MIN = 64          # (elements: Transfer.made_room at first; it doubles
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
-                 "words_in", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
+                 "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws")
 
@@ -156,6 +158,7 @@ class EntryRecords:
         self.iters = {}
         # (for --jit-stats: what was copied in and written back, and what writing back took)
         self.words_in = 0
+        self.small_int_lists = 0     # (lists copied through their pointers, as small ints: smallints.py)
         self.cost = 0             # what the copies cost (layout.ELEMENT_COST...): checked against the limit
         self.limit = transfer.copy_limit
         self.link_limit = transfer.link_limit       # (what links may reach: layout.LINK_LIMIT)
@@ -209,7 +212,12 @@ class EntryRecords:
             and not (self.storing and jt.mutable) and not pointers else None
         hit = PACKED.get(obj, packing) if packing is not None else None
         same = repeated(obj) if hit is None and (jt.elem is INT or jt.elem is FLOAT) else None
-        if hit is not None:     # (a memory copy, as a list kept in memory costs)
+        # (a long list of ints: tried through its pointer array, as CPython's small ints --
+        # charged as a memory copy; one holding other ints is charged the rest when it
+        # fails: smallints.py)
+        small = n >= SMALL_INTS_MIN and jt.elem is INT and hit is None and same is None and \
+            jt.kind == "list" and type(obj) is list and self.transfer.ints_fn is not None
+        if hit is not None or small:     # (a memory copy, as a list kept in memory costs)
             self.cost += RECORD_COST + bytes_cost(n, jt, self.storing)
         elif same is not None:
             self.cost += RECORD_COST + repeated_cost(n, same, jt, self.storing)
@@ -252,7 +260,7 @@ class EntryRecords:
                 _spread_code_points(obj, body)
             else:
                 body = _Spread(obj)
-        elif pointers:      # (copied as they are, then made 0 and 1 by the module: flags.py)
+        elif pointers or small:      # (copied as they are, then made 0 and 1 by the module: flags.py)
             head = struct.pack("<qq", n, 0)
             body = _Pointers(n)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
@@ -308,7 +316,7 @@ class EntryRecords:
                     return None
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
-        if packing is not None and hit is None and same is None and type(body) is not _Flags and not pointers \
+        if packing is not None and hit is None and same is None and type(body) is not _Flags and not pointers and not small \
                 and type(body) is not _Spread:
             PACKED.offer(obj, packing, body, low if packing == "flags" else None)     # (packed just now)
         addr = cursor = self.cursor
@@ -352,6 +360,25 @@ class EntryRecords:
                            self.transfer.flag_fns[0]) < 0:
                 self.cursor = cursor        # (an element not a bool: the record is not made)
                 return None
+        elif small:
+            if not small_ints_in(obj, self.transfer.instance.memory_address, addr + SEQ_HEADER,
+                                 self.transfer.ints_fn):
+                # (an element not one of the small ints: charged and packed as any list of ints)
+                self.cost += n * self._element_cost(jt) - bytes_cost(n, jt, self.storing)
+                if self.cost > self.limit:
+                    self.cursor = cursor
+                    raise TooMuchToCopy(self.cost)
+                if not _all_of(obj, int):
+                    self.cursor = cursor
+                    return None
+                try:
+                    words = _words(obj, "q")
+                except struct.error:        # (an int past 64 bits)
+                    self.cursor = cursor
+                    return None
+                view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n] = words
+            else:
+                self.small_int_lists += 1
         elif n:
             view[addr + SEQ_HEADER:addr + SEQ_HEADER + len(body)] = body
         self.by_id[id(obj)] = (addr, jt)
@@ -1596,6 +1623,7 @@ class Transfer:
     lists_kept = 0
     flag_fns = None     # (until attach)
     widen_fn = None
+    ints_fn = None
 
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
@@ -1747,6 +1775,8 @@ class Transfer:
         # (the module's functions copying long lists of bools, if it has them: flags.py)
         self.flag_fns = (instance.entry("flags_in", _FLAGS_IN), instance.entry("flags_out", _FLAGS_OUT)) \
             if self.layout.copies_flags else None
+        # (the one turning a list's pointers to small ints into them: smallints.py)
+        self.ints_fn = instance.entry("ints_in", _INTS_IN) if self.layout.copies_ints else None
         # (and the one spreading a long str's bytes into its record's words: wasmgen.widen)
         self.widen_fn = instance.entry("widen", _WIDEN) if self.layout.copies_strs else None
 
