@@ -237,3 +237,22 @@ def test_writing_back_is_charged_to_the_lists_stores_reach_only():
     assert both == 2 * (rows + 3000 * (ELEMENT_COST + ELEMENT_OUT_COST))
     assert least_cost([grid, dp], [table, table], [False, True]) == both - 3000 * ELEMENT_OUT_COST
     assert least_cost([grid, dp], [table, table], [False, False]) == least_cost([grid, dp], [table, table], False)
+
+
+def test_weighing_against_a_limit_stops_past_it_and_says_the_same():
+    # (least_cost with a limit: over it exactly when the whole count is, and no more than
+    # the whole count -- a refused entry's floor, as a copy stopped at its limit is)
+    from tauraro.jit.jtypes import LIST_INT, SeqType
+    from tauraro.jit.layout import least_cost
+    table = SeqType("list", LIST_INT, 999)
+    grid = [[(i * 3 + j * 5) % 7 + 1 for j in range(100)] for i in range(30)]
+    dp = [[0] * 100 for i in range(30)]
+    for values, types in (([grid, dp], [table, table]), ([dp, grid], [table, table]),
+                          ([grid[0], grid], [LIST_INT, table])):
+        for stores in (False, True):
+            whole = least_cost(values, types, stores)
+            for limit in (0, 1, whole // 3, whole // 2, whole - 1, whole, whole + 1, 10 * whole):
+                got = least_cost(values, types, stores, limit=limit)
+                assert (got > limit) == (whole > limit) and got <= whole, (limit, got, whole)
+            # (a limit the first row passes: the rest not weighed)
+            assert least_cost(values, types, stores, limit=1) < whole

@@ -1150,7 +1150,7 @@ class JitController:
         tails = transfer.tails      # (copied in empty)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                           [None if v in tails else types.get(v) for v in st.entry_vars],
-                          [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept)
+                          [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept, limit)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
@@ -1508,7 +1508,7 @@ class JitController:
             version = st.versions.get(types)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False,
-                              version.transfer.is_kept if version is not None else PACKED.holds)
+                              version.transfer.is_kept if version is not None else PACKED.holds, limit)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, already exceed
                 # what its work left pays for: refused before it is compiled or copied)
