@@ -23,10 +23,28 @@ def test_young_objects_are_set_aside_then_put_in_the_oldest_generation():
     assert _generation_of(young) == 0
     with CompileAside():
         assert gc.get_freeze_count() > 0 and _generation_of(young) is None
-        made = [[k] for k in range(5000)]      # (collections run: they do not walk ``young``)
+        made = [[k] for k in range(5000)]      # (no collection runs: the collector is off)
         assert _generation_of(made) in (0, 1, 2)
-    assert gc.get_freeze_count() == 0
+        assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     assert _generation_of(young) == 2
+
+
+def test_no_collection_runs_during_a_compile_and_the_collector_is_on_again_after():
+    runs = []
+    callback = lambda phase, info: runs.append(phase)      # noqa: E731
+    gc.callbacks.append(callback)
+    try:
+        with CompileAside():
+            with CompileAside():        # (nested: the inner one leaves the collector as it found it)
+                made = [[[k]] for k in range(20000)]
+            assert not gc.isenabled()
+            during = len(runs)
+        assert gc.isenabled() and during == 0 and len(made) == 20000
+        [[k] for k in range(2000)]      # (and after it, they run again)
+        assert runs
+    finally:
+        gc.callbacks.remove(callback)
 
 
 def test_nothing_is_done_with_the_collector_off_or_objects_frozen_by_the_program():
@@ -36,6 +54,7 @@ def test_nothing_is_done_with_the_collector_off_or_objects_frozen_by_the_program
     try:
         with CompileAside():
             assert gc.get_freeze_count() == before
+        assert not gc.isenabled()       # (the program's choice, kept)
     finally:
         gc.enable()
     gc.freeze()

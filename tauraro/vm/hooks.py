@@ -89,7 +89,9 @@ class HookRuntime:
     def controller(self):
         """The JIT controller, imported and made when the first loop gets hot."""
         if self._controller is None:
-            from ..jit.controller import JitController
+            from ..jit.collector import CompileAside
+            with CompileAside():        # (the JIT's modules: thousands of objects, no collection)
+                from ..jit.controller import JitController
             self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir, self.dump,
                                              code_for=self.function_code, statistics=self.statistics,
                                              **({"start_seconds": 0.0, "eager": True} if self.start_now else {}))
