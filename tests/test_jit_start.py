@@ -389,3 +389,27 @@ def test_a_nested_loop_grown_after_a_small_warm_up_gives_cpythons_results(tmp_pa
         print(matmul(make(10, 3), make(10, 5), 10))
         print(matmul(make(90, 3), make(90, 5), 90))
     """)
+
+
+def test_a_compiled_loop_whose_register_code_is_kept_imports_no_compiler(tmp_path):
+    # (the register code of a file whose loop got hot is kept on disk: a second run's JIT
+    # loads it, and imports neither the register compiler nor the ast and symtable it
+    # needs, ~7 ms)
+    prog = tmp_path / "prog.py"
+    prog.write_text(textwrap.dedent("""
+        total = 0
+        for i in range(300000):
+            total += i * i % 7
+        print(total)
+    """))
+    stats = tmp_path / "stats.json"
+    for _ in range(2):
+        got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
+                   "--jit-stats-json", str(stats)], prog)
+    assert got.returncode == 0 and got.stdout == "%d\n" % sum(i * i % 7 for i in range(300000))
+    row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
+    assert row["status"] == "compiled" and row["native_iterations"] > 290000, row
+    imported = _imported(got)
+    assert "tauraro.vm.register_cache" in imported
+    unwanted = {"tauraro.compiler.compiler", "ast", "symtable"}
+    assert not unwanted & imported, unwanted & imported

@@ -152,8 +152,6 @@ class HookRuntime:
         or an error message."""
         mod = self._modules.get(key)
         if mod is None:
-            from ..compiler.compiler import compile_source
-            from ..compiler.errors import UnsupportedConstruct
             try:
                 source, filename = self._source(key)
             except (OSError, SyntaxError) as e:
@@ -166,6 +164,10 @@ class HookRuntime:
                 kept = self._code_cache
                 mod = kept.get(filename, source)
             if mod is None:
+                # (the compiler -- with ast and symtable, ~7 ms to import -- only when the
+                # register code is not kept on disk)
+                from ..compiler.compiler import compile_source
+                from ..compiler.errors import UnsupportedConstruct
                 from ..jit.collector import CompileAside
                 try:
                     with CompileAside():        # (the file's AST and its register bytecode)
