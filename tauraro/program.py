@@ -102,16 +102,27 @@ def _recursion_offset(extra: int):
     sys.setrecursionlimit = setrecursionlimit
 
 
-_PROBE = compile("def d(n):\n try:\n  return d(n + 1)\n except RecursionError:\n  return n\n"
-                 "depth = d(0)\n", "<tauraro probe>", "exec")
+def _deepest(n: int) -> int:
+    """How many calls deeper than ``n`` this can recurse."""
+    try:
+        return _deepest(n + 1)
+    except RecursionError:
+        return n
+
+
+def _probe():
+    # (run as the program's module code runs, by run_detached: one frame, whose globals are
+    # the namespace _extra_depth gives it. A function's code, not compile()'s: the first
+    # compile() of a process makes the ast module's ~120 types, ~2 ms of every start)
+    found.append(deepest(0))  # noqa: F821
 
 
 def _extra_depth() -> int:
     """How many more frames deep than under CPython the program's module code runs:
     CPython's module code can recurse ``limit - 2`` calls deep (3.11 to 3.13)."""
-    ns = {"__builtins__": sys.modules["builtins"]}
-    run_detached(_PROBE, ns)
-    return max(0, sys.getrecursionlimit() - 2 - ns["depth"] - 1)   # probed one frame deeper
+    found = []
+    run_detached(_probe.__code__, {"__builtins__": sys.modules["builtins"], "deepest": _deepest, "found": found})
+    return max(0, sys.getrecursionlimit() - 2 - found[0] - 1)   # probed one frame deeper
 
 
 def main_module(**attrs) -> types.ModuleType:

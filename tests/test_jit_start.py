@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from harness import run
+from harness import ROOT, run
 from test_jit import Result
 
 
@@ -413,3 +413,28 @@ def test_a_compiled_loop_whose_register_code_is_kept_imports_no_compiler(tmp_pat
     assert "tauraro.vm.register_cache" in imported
     unwanted = {"tauraro.compiler.compiler", "ast", "symtable"}
     assert not unwanted & imported, unwanted & imported
+
+
+def test_a_start_from_the_code_cache_compiles_no_source(tmp_path):
+    # (the first compile() of a process makes the C-level ast's ~120 types, ~2 ms: the
+    # start's recursion-depth probe is a function's code, and the program's code comes from
+    # the cache; what compiles is only Tauraro's own modules where their .pyc is not written)
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(textwrap.dedent("""
+        import sys
+        compiled = []
+        sys.addaudithook(lambda event, args: compiled.append(str(args[1])) if event == "compile" else None)
+        import atexit
+        atexit.register(lambda: sys.stderr.write("compiled: %r\\n" % compiled))
+        sys.argv = ["tauraro", "run"] + sys.argv[1:]
+        from tauraro.cli.main import entry
+        entry()
+    """))
+    prog = tmp_path / "prog.py"
+    prog.write_text("import sys\nprint(sys.getrecursionlimit())\n")
+    for _ in range(2):
+        got = run([sys.executable, str(launcher)], prog)
+    assert got.returncode == 0 and got.stdout == "1000\n", got.stderr
+    line = [l for l in got.stderr.splitlines() if l.startswith("compiled: ")][0]
+    compiled = eval(line[len("compiled: "):])
+    assert [c for c in compiled if not c.startswith(str(ROOT / "tauraro"))] == [], compiled
