@@ -260,7 +260,9 @@ class EntryRecords:
                 _spread_code_points(obj, body)
             else:
                 body = _Spread(obj)
-        elif pointers or small:      # (copied as they are, then made 0 and 1 by the module: flags.py)
+        elif pointers or small:
+            # (copied as they are, then made 0 and 1, or the small ints they point to, by the
+            # module: flags.py, smallints.py)
             head = struct.pack("<qq", n, 0)
             body = _Pointers(n)
         elif jt.elem is BOOL and type(obj) is list:     # (one byte a flag, at C speed: flags.py)
@@ -1523,8 +1525,8 @@ def _words(values, code: str) -> bytes:
 
 
 class _Pointers:
-    """The body of a list of bools copied through its pointer array (flags.pointers_in),
-    ``n`` words long."""
+    """The body of a list of bools or of small ints copied through its pointer array
+    (flags.pointers_in, smallints.small_ints_in), ``n`` words long."""
     __slots__ = ("n",)
 
     def __init__(self, n: int):
