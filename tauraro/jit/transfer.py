@@ -310,11 +310,8 @@ class EntryRecords:
                 if arr is None:
                     return None
             else:
-                if not _all_of(obj, int):
-                    return None
-                try:
-                    arr = _words(obj, "q")
-                except struct.error:        # (an int past 64 bits)
+                arr = _int_words(obj)
+                if arr is None:
                     return None
             head = struct.pack("<qq", n, 0)
             body = arr if type(arr) is bytes else memoryview(arr).cast("B")
@@ -370,12 +367,8 @@ class EntryRecords:
                 if self.cost > self.limit:
                     self.cursor = cursor
                     raise TooMuchToCopy(self.cost)
-                if not _all_of(obj, int):
-                    self.cursor = cursor
-                    return None
-                try:
-                    words = _words(obj, "q")
-                except struct.error:        # (an int past 64 bits)
+                words = _int_words(obj)
+                if words is None:
                     self.cursor = cursor
                     return None
                 view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n] = words
@@ -1522,6 +1515,17 @@ def _words(values, code: str) -> bytes:
         if len(_PACKERS) < 256:        # (the lengths seen most: a table's rows)
             _PACKERS[(code, n)] = packer
     return packer.pack(*values)
+
+
+def _int_words(values) -> bytes | None:
+    """The list ``values`` of ints as words (``_words``); None if an element is not exactly
+    an int, or is an int past 64 bits."""
+    if not _all_of(values, int):
+        return None
+    try:
+        return _words(values, "q")
+    except struct.error:        # (an int past 64 bits)
+        return None
 
 
 class _Pointers:
