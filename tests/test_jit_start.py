@@ -279,9 +279,9 @@ def test_a_loop_stopping_at_its_typing_does_not_import_the_later_stages(tmp_path
     assert not later & imported, later & imported
 
 
-def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
-    # (platform compiles its regexes at import, ~4-9 ms; native code needs only the
-    # machine's name, os.uname's; random only the libm check uses)
+def _compiled_loop_imports(tmp_path, *options, runs=1) -> set:
+    """The modules the last of ``runs`` runs of a program with one hot loop imported (its
+    loop checked to have run natively)."""
     prog = tmp_path / "prog.py"
     prog.write_text(textwrap.dedent("""
         total = 0
@@ -290,11 +290,19 @@ def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
         print(total)
     """))
     stats = tmp_path / "stats.json"
-    got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
-               "--no-jit-cache", "--jit-stats-json", str(stats)], prog)
+    for _ in range(runs):
+        got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
+                   *options, "--jit-stats-json", str(stats)], prog)
+    assert got.returncode == 0 and got.stdout == "%d\n" % sum(i * i % 7 for i in range(300000))
     row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
     assert row["status"] == "compiled" and row["native_iterations"] > 290000, row
-    imported = _imported(got)
+    return _imported(got)
+
+
+def test_a_compiled_loop_imports_neither_platform_nor_random(tmp_path):
+    # (platform compiles its regexes at import, ~4-9 ms; native code needs only the
+    # machine's name, os.uname's; random only the libm check uses)
+    imported = _compiled_loop_imports(tmp_path, "--no-jit-cache")
     assert "tauraro.jit.native" in imported
     assert not {"platform", "random"} & imported, {"platform", "random"} & imported
 
@@ -395,21 +403,7 @@ def test_a_compiled_loop_whose_register_code_is_kept_imports_no_compiler(tmp_pat
     # (the register code of a file whose loop got hot is kept on disk: a second run's JIT
     # loads it, and imports neither the register compiler nor the ast and symtable it
     # needs, ~7 ms)
-    prog = tmp_path / "prog.py"
-    prog.write_text(textwrap.dedent("""
-        total = 0
-        for i in range(300000):
-            total += i * i % 7
-        print(total)
-    """))
-    stats = tmp_path / "stats.json"
-    for _ in range(2):
-        got = run([sys.executable, "-X", "importtime", "-m", "tauraro", "run", "--jit-threshold", "100",
-                   "--jit-stats-json", str(stats)], prog)
-    assert got.returncode == 0 and got.stdout == "%d\n" % sum(i * i % 7 for i in range(300000))
-    row = [r for r in json.loads(stats.read_text()) if r["line"] == 3][0]
-    assert row["status"] == "compiled" and row["native_iterations"] > 290000, row
-    imported = _imported(got)
+    imported = _compiled_loop_imports(tmp_path, runs=2)
     assert "tauraro.vm.register_cache" in imported
     unwanted = {"tauraro.compiler.compiler", "ast", "symtable"}
     assert not unwanted & imported, unwanted & imported
