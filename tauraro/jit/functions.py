@@ -74,6 +74,11 @@ class FunctionVersion:
         self.counter_off = dict(layout.counter_off) if layout is not None else {}
         self.unchanged = self._generate(self._unchanged_source)["unchanged"]
 
+    def drop_stages(self):
+        """Let go of what only --jit-dump reads, once it has (CompiledLoop.drop_stages): the
+        snapshots are kept, exits resume from them."""
+        self.graph = self.stages = self.text = None
+
     def loop_iterations(self) -> dict:
         """header pc -> the iterations its loop has run natively, in all the native calls of
         this version that returned (a recursive call's included)."""
