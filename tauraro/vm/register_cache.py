@@ -12,8 +12,12 @@ reads an entry another one wrote. Instructions keep their ops by name
 from __future__ import annotations
 
 import os
-import pickle
 import sys
+
+try:    # (pickle's C half, all this needs: the pickle module's own import is ~3 ms more)
+    from _pickle import PicklingError, dumps as _dumps, load as _load
+except ImportError:     # pragma: no cover (an implementation without it)
+    from pickle import PicklingError, dumps as _dumps, load as _load
 
 from .. import __version__
 from .. import cache
@@ -38,6 +42,7 @@ def _compiler_stamp() -> tuple:
     return tuple(out)
 
 
+_PROTOCOL = 5       # (pickle.HIGHEST_PROTOCOL in 3.11-3.13)
 _MAGIC = None       # (made at the first use: the compiler's stamp costs a directory listing)
 
 
@@ -70,7 +75,7 @@ class RegisterCache:
         path = self._path(filename)
         try:
             with open(path, "rb") as f:
-                name, stamp, mod = pickle.load(f)
+                name, stamp, mod = _load(f)
         except Exception:       # (missing, truncated, or written by another version)
             return None
         if name != filename or stamp != self._stamp(source):
@@ -85,7 +90,7 @@ class RegisterCache:
         if self.dir is None:
             return
         try:
-            data = pickle.dumps((filename, self._stamp(source), mod), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            data = _dumps((filename, self._stamp(source), mod), protocol=_PROTOCOL)
+        except (PicklingError, TypeError, AttributeError, RecursionError):
             return      # (not kept: compiled again next time)
         cache.store(self._path(filename), data, self.dir)
