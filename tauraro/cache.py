@@ -4,8 +4,9 @@ Everything Tauraro keeps between runs lives under one root
 (``$XDG_CACHE_HOME/tauraro``, else ``~/.cache/tauraro``):
 
 - ``code/``: the program's compiled and instrumented code objects (as ``.pyc``
-  files are), written by ``tauraro.vm.loader``, and the register bytecode of its files
-  whose loops got hot (``tauraro.vm.register_cache``);
+  files are), written by ``tauraro.vm.loader``, the register bytecode of its files
+  whose loops got hot (``tauraro.vm.register_cache``), and the Python code Tauraro
+  generates at run time, compiled (``compiled``);
 - ``jit/``: native code wasmtime compiled from the JIT's wasm, written by
   ``tauraro.jit.native``;
 - ``startup/``: which modules ``python3`` has at start-up, per interpreter
@@ -20,11 +21,13 @@ of 10,000 files took ~80 ms of every run that wrote one.
 """
 from __future__ import annotations
 
+import marshal
 import os
 import sys
+import zlib
 
 DEFAULT_LIMIT = 64 * 1024 * 1024
-KINDS = {"code": "compiled program code", "jit": "native code of compiled loops",
+KINDS = {"code": "compiled program code, and Tauraro's generated code", "jit": "native code of compiled loops",
          "startup": "the host's start-up modules"}
 
 writes = 0          # files written to the cache in this run (settled at exit when > 0)
@@ -198,3 +201,61 @@ def clear(top: str) -> tuple[int, int]:
             except OSError:
                 pass
     return n, size
+
+
+# --- Python source Tauraro generates, compiled --------------------------------------------
+# The JIT generates Python code as it runs: a compiled loop's entry and exits
+# (tauraro.jit.transfer), a compiled function's checks (tauraro.jit.functions), the
+# baseline's blocks (tauraro.vm.blockgen). The same program generates the same text run
+# after run, and compile() took 0.3 ms a text, ~2.5 ms for a process's first (it makes the
+# C-level ast's types): 4-9 ms of the runs of bench/objects. A text's code object is kept
+# under ``code/`` with the text itself, which a later run compares with its own before
+# using the code: a file whose text differs, or is unreadable, is compiled again.
+_GENERATED_MAGIC = ("tauraro-generated-1", sys.implementation.cache_tag, sys.flags.optimize)
+_compiled: dict = {}        # (text, filename, mode) -> code, in this process
+
+
+def _named(code, filename: str):
+    """``code`` and the code objects nested in it with ``filename`` itself, the caller's
+    str object, as their ``co_filename``, as compile() leaves it: a traceback printed by
+    CPython collapses a recursion's frames ("[Previous line repeated ...]") only while
+    their code objects' file names are one object, and marshal makes another."""
+    consts = code.co_consts
+    if any(type(c) is _CODE for c in consts):
+        consts = tuple(_named(c, filename) if type(c) is _CODE else c for c in consts)
+        return code.replace(co_filename=filename, co_consts=consts)
+    return code.replace(co_filename=filename)
+
+
+_CODE = type(_named.__code__)
+
+
+def compiled(text: str, filename: str, mode: str = "exec"):
+    """``compile(text, filename, mode, dont_inherit=True)``, from the cache when a run
+    kept the same text's code (see above); what it compiles is kept."""
+    key = (text, filename, mode)
+    code = _compiled.get(key)
+    if code is not None:
+        return code
+    top = root()
+    path = None
+    if top is not None:
+        data = repr((_GENERATED_MAGIC, filename, mode, text)).encode("utf-8", "surrogatepass")
+        name = "%08x%08x" % (zlib.crc32(data), zlib.adler32(data))
+        path = os.path.join(top, "code", name[:2], name[2:] + ".gen")
+        try:
+            with open(path, "rb") as f:
+                magic, kept_name, kept_mode, kept_text, code = marshal.load(f)
+            if magic != _GENERATED_MAGIC or kept_name != filename or kept_mode != mode or kept_text != text:
+                code = None
+            else:
+                os.utime(path)      # recently used
+                code = _named(code, filename)
+        except Exception:       # (missing, truncated, written by another Python)
+            code = None
+    if code is None:
+        code = compile(text, filename, mode, dont_inherit=True)
+        if path is not None:
+            store(path, marshal.dumps((_GENERATED_MAGIC, filename, mode, text, code)), os.path.join(top, "code"))
+    _compiled[key] = code
+    return code

@@ -25,6 +25,7 @@ import struct
 import sys
 import time
 
+from ..cache import compiled
 from ..compiler.code import UNBOUND
 from .infer import NeedsResizing, NotCompilable
 from .inline import Inliner, whole_argument, whole_object
@@ -176,7 +177,7 @@ class FunctionVersion:
             ns[name] = value
             return name
         text = source(const, *args)
-        exec(compile(text, _GENERATED % self.function.func.__qualname__, "exec"), ns)
+        exec(compiled(text, _GENERATED % self.function.func.__qualname__), ns)
         return ns
 
     def _constant_checks(self, const, G: str, B: str, fail: str, indent: str) -> list[str]:
@@ -287,7 +288,7 @@ class FunctionVersion:
         else:
             call = "r = %s(%s)" % (const(self.entry), ", ".join(wasm_args + ["limit"]))
         if watchdog is not None:
-            lines += ["    %s.address = %d" % (const(watchdog), self.memory_address)]
+            lines += ["    %s.address = %s" % (const(watchdog), const(self.memory_address))]
         lines += ["    try:",
                   "        " + call,
                   "    except Exception as e:         # an error of the JIT's, not of the program",

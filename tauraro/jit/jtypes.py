@@ -18,6 +18,7 @@ import types as _types
 from gc import get_referents as _referents
 
 from ..boundary import BOUNDARY
+from ..cache import compiled
 from ..compiler.code import UNBOUND
 from .flags import all_flags
 
@@ -952,7 +953,7 @@ def _slot_fetch(klass, names, slots):
             parts.append("D(o)[%r]" % name)
     dd = class_lookup(klass, "__dict__")
     env["D"] = dd.__get__ if type(dd) is _GETSET else None
-    return eval("lambda o: (%s)" % "".join(p + ", " for p in parts), env)
+    return eval(compiled("lambda o: (%s)" % "".join(p + ", " for p in parts), "<tauraro fields>", "eval"), env)
 
 
 def instance_attrs(value, klass, names) -> dict | None:

@@ -920,7 +920,7 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
     }
     if nslots:
         ns["FROM_ADDRESS"] = _slot_struct(nslots, params, results).from_address
-    exec("\n".join(lines), ns)
+    exec(cache.compiled("\n".join(lines), "<tauraro host function>"), ns)
     return _UNCHECKED_CB(ns["_cb"])
 
 
@@ -988,7 +988,7 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
         ns = _ENTRY_MAKERS[key] = {}
-        exec(_entry_source(params, results, views), ns)
+        exec(cache.compiled(_entry_source(params, results, views), "<tauraro entry>"), ns)
 
     engine = inst.engine
     trap = c_void_p()

@@ -29,6 +29,7 @@ from time import perf_counter as _clock
 
 from types import FunctionType as _FunctionType, MethodType as _MethodType
 
+from ..cache import compiled
 from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
@@ -1468,7 +1469,7 @@ def _filler(jt):
         lines.append("    obj.%s = %s" % (name, value))
     if len(lines) == 1:
         lines.append("    pass")
-    exec(compile("\n".join(lines) + "\n", "<tauraro fill %s>" % jt.name, "exec"), ns)
+    exec(compiled("\n".join(lines) + "\n", "<tauraro fill %s>" % jt.name), ns)
     return ns["fill"]
 
 
@@ -1789,7 +1790,7 @@ class Transfer:
     def _compile_enter(self):
         t0 = _clock()
         text = self._enter_source(self._entry_vars)
-        exec(compile(text, self._name, "exec"), self._consts)
+        exec(compiled(text, self._name), self._consts)
         self.enter = self._consts["enter"]
         self.source = text + self.source
         self.generated_seconds += _clock() - t0
@@ -1925,7 +1926,7 @@ class Transfer:
         if fn is None:
             t0 = _clock()
             text = self._leave_source(rec)
-            exec(compile(text, self._name, "exec"), self._consts)
+            exec(compiled(text, self._name), self._consts)
             fn = self._by_extras[key] = self._consts["leave_%d" % rec.id]
             self.source += "\n" + text
             self.generated_seconds += _clock() - t0

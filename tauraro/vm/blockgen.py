@@ -22,6 +22,7 @@ import math
 from bisect import bisect_right
 import types
 
+from ..cache import compiled
 from ..compiler.code import UNBOUND, CodeObject
 from .errors import InternalError
 from ..compiler.opcodes import _zip_kinds
@@ -379,7 +380,7 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_
     filename = "<tauraro %s:%s>" % (code.filename, code.qualname)
     scope = {}
     try:
-        exec(compile(src, filename, "exec"), scope)
+        exec(compiled(src, filename), scope)
     except SyntaxError as e:   # a bug in the generator, not in the program
         raise InternalError("generated code for %s does not compile: %s (line %s)"
                             % (code.qualname, e.msg, e.lineno)) from None

@@ -35,6 +35,7 @@ from itertools import islice
 from operator import length_hint as _length_hint
 from time import thread_time as _thread_time
 
+from ..cache import compiled
 from .errors import InternalError
 from .placeholders import CHUNK_BITS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
@@ -193,7 +194,7 @@ class HookRuntime:
         if module is None:          # (compiled once per file, however many functions give up)
             try:
                 source, filename = self._source(key)
-                module = self._plain[key] = compile(source, filename, "exec", dont_inherit=True)
+                module = self._plain[key] = compiled(source, filename)
             except (OSError, SyntaxError):
                 return None
         stack = [module]
