@@ -578,3 +578,43 @@ def test_get_without_a_default_runs_natively_while_the_key_is_there(tmp_path):
         print(count({1: 2}, 3000), count({1.5: 2}, 100))
     """)
     assert r.loop(4)["native_iterations"] > 25000
+
+
+def test_the_compile_after_guessing_an_empty_dicts_types_reuses_their_inference(tmp_path):
+    # (the types of an empty dict at entry are guessed by running type inference with each
+    # guess, JitController._guess_dicts; the compile of the guess chosen used to run the
+    # same inference again: ~4-13 ms of a tokenizer's main loop)
+    import sys
+    from harness import run
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(
+        "import sys\n"
+        "sys.argv = ['tauraro', 'run', '--jit-threshold', '50', '--jit-stats-json', %r] + sys.argv[1:]\n"
+        "import tauraro.jit.controller as C\n"
+        "made = []\n"
+        "real = C.JitController._inference\n"
+        "def counted(self, *a, **k):\n"
+        "    made.append(sys._getframe(1).f_code.co_name)\n"
+        "    return real(self, *a, **k)\n"
+        "C.JitController._inference = counted\n"
+        "import atexit\n"
+        "atexit.register(lambda: sys.stderr.write('made by: ' + repr(made) + chr(10)))\n"
+        "from tauraro.cli.main import entry\n"
+        "entry()\n" % str(tmp_path / "stats.json"))
+    prog = tmp_path / "prog.py"
+    prog.write_text(
+        "def tally(xs):\n"
+        "    counts = {}\n"
+        "    for x in xs:\n"
+        "        counts[x % 7] = counts.get(x % 7, 0) + 1\n"
+        "    return counts\n"
+        "print(sorted(tally(list(range(20000))).items()))\n")
+    got = run([sys.executable, str(launcher)], prog)
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == "%s\n" % sorted({k: len(range(k, 20000, 7)) for k in range(7)}.items())
+    made = eval([l for l in got.stderr.splitlines() if l.startswith("made by: ")][0][len("made by: "):])
+    assert "dict_exits" in made, made        # (guessed)
+    assert "compile" not in made, made       # (and compiled with the guess's inference)
+    import json
+    row = [r for r in json.loads((tmp_path / "stats.json").read_text()) if r["line"] == 3][0]
+    assert row["status"] == "compiled" and row["native_iterations"] > 10000, row

@@ -532,6 +532,9 @@ class JitController:
         mathlib.attach(self._engine)        # the check of the ported math functions compiles there
         self._engine_seconds = 0.0        # import wasmtime + Engine (once, on the first hot loop)
         self._engine_aside = None         # (the engine being made on another thread: _start_engine_aside)
+        # (the inferences _guess_dicts made while guessing, for the compile that follows it in
+        # the same _new_version: (st, region, cells, {types: Inference}))
+        self._guessed = None
         self.loops: dict = {}             # (code, loop id) -> LoopState
         self._liveness: dict = {}
         self._emitted = Counter()
@@ -1066,9 +1069,14 @@ class JitController:
         if not any(t in GUESSES for t in types):
             return types
 
+        # (kept for the compile of the types chosen: the same inference, ~4-13 ms of a
+        # tokenizer's loop, is not made again)
+        made = {}
+        self._guessed = (st, region, cells, made)
+
         def dict_exits(tried, k):
             try:
-                inf = self._inference(st, region, tried, cells)
+                inf = made[tried] = self._inference(st, region, tried, cells)
             except NotCompilable:
                 return None
             if isinstance(tried[k], SeqType):
@@ -1370,6 +1378,7 @@ class JitController:
         the region resizes one (infer.NeedsResizing); and again with a variable widened to
         object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
         self._made_lists(st, region, r)
+        self._guessed = None
         for _ in range(4):
             try:
                 try:
@@ -2022,7 +2031,11 @@ class JitController:
         t0 = time.perf_counter()
         started = self.engine_seconds
         entry_types = dict(zip(st.entry_vars, types))
-        inf = self._inference(st, region, types, cells)
+        guessed, self._guessed = self._guessed, None
+        inf = guessed[3].get(types) if guessed is not None and guessed[0] is st and guessed[1] is region \
+            and guessed[2] is cells else None
+        if inf is None:
+            inf = self._inference(st, region, types, cells)
         # (the stages after the inference, imported once one loop types: a program whose
         # hot loops all stop at what native code does not do never imports them, ~20 ms)
         self._start_engine_aside()
