@@ -31,6 +31,26 @@ def test_repeated_is_by_identity_after_a_few_first_elements():
     x = [1.5] * n
     x[-1] = 2.5
     assert repeated(x) is None
+    # (the first looks compare by equality, at C speed: an equal element just where they
+    # look is found by the pointers' comparison)
+    for i in range(1, 16):
+        row = [0] * n
+        row[n * i >> 4] = False
+        assert repeated(row) is None, i
+    row = [0] * n
+    for i in range(1, 16):
+        row[n * i >> 4] = 0.0
+    assert repeated(row) is None
+
+
+def test_the_pointer_arrays_repeated_compares_with_are_kept_within_a_bound():
+    # (made once per pointer and length: a DP table's rows of zeros were 8 KB made at each
+    # look; at most _PATTERNS_BYTES of them kept)
+    from tauraro.jit import resident
+    for n in range(REPEATED_MIN, REPEATED_MIN + 3000, 7):
+        assert repeated([n] * n) == (0, n)
+        assert sum(map(len, resident._PATTERNS.values())) <= resident._PATTERNS_BYTES
+    assert repeated([0] * 10 ** 6) == (0, 0)        # (too long to keep: made for the look)
 
 
 def test_a_repeated_list_costs_its_first_elements_and_its_writing_back():

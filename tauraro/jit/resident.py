@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+from operator import itemgetter
 import sys
 
 # (ids of lists given up on, or seen once, remembered at most this many at a time)
@@ -140,16 +141,44 @@ def repeated(obj):
     last = obj[-1]
     # (a few elements looked at first: a list that is not one number repeated is found so,
     # nearly always, before its pointers are compared -- a sieve's flags, mostly False, pass
-    # two probes, and comparing 5*10^6 pointers for nothing took ~28 ms)
-    for i in range(1, 16):
-        if obj[n * i >> 4] is not last:
-            return None
+    # two probes, and comparing 5*10^6 pointers for nothing took ~28 ms. Compared by
+    # equality, at C speed: the pointers' comparison then says whether they are one object)
+    if obj[n >> 4] is not last:     # (most lists that are not: at the first)
+        return None
+    probe = _PROBES.get(n)
+    if probe is None:
+        probe = _PROBES[n] = itemgetter(*[n * i >> 4 for i in range(1, 16)])
+        if len(_PROBES) > 256:
+            _PROBES.clear()
+    if probe(obj).count(last) != 15:
+        return None
     k = 0
     while obj[k] is not last:
         k += 1
         if k > REPEATED_AFTER:
             return None
-    return (k, last) if _equal(obj, _POINTER.pack(id(last)) * (n - k), k) else None
+    return (k, last) if _equal(obj, _pattern(id(last), n - k), k) else None
+
+
+# (the fifteen elements ``repeated`` looks at first, of a list of each length)
+_PROBES: dict = {}
+# the pointer arrays ``repeated`` compares lists with, by (pointer, length): made once, not
+# at each look (a DP table's rows of zeros: 8 KB made per row and look was 5 of its ~6 us)
+_PATTERNS: dict = {}
+_PATTERNS_BYTES = 1 << 22
+
+
+def _pattern(address: int, n: int) -> bytes:
+    """``n`` words holding ``address``, the pointer ``repeated`` looks for."""
+    key = (address, n)
+    p = _PATTERNS.get(key)
+    if p is None:
+        p = _POINTER.pack(address) * n
+        if len(p) <= _PATTERNS_BYTES >> 3:
+            if sum(map(len, _PATTERNS.values())) + len(p) > _PATTERNS_BYTES:
+                _PATTERNS.clear()
+            _PATTERNS[key] = p
+    return p
 
 
 # (bytes of packed bodies, and of the snapshots that vouch for them, PACKED holds at most;
