@@ -6,7 +6,7 @@ import struct
 import sys
 
 import pytest
-import wasmtime
+from wasm_harness import instantiate
 
 from test_jit import jit
 from tauraro.jit import flags
@@ -23,9 +23,7 @@ class Memory:
         m = Module()
         m.set_memory(min_pages=pages, export="memory")
         add_flag_functions(m)
-        self.store = wasmtime.Store()
-        inst = wasmtime.Instance(self.store, wasmtime.Module(self.store.engine, m.to_binary()), [])
-        ex = inst.exports(self.store)
+        self.store, ex = instantiate(m)
         self.memory = ex["memory"]
         self.flags_in = lambda *a: ex["flags_in"](self.store, *a)
         self.flags_out = lambda *a: ex["flags_out"](self.store, *a)

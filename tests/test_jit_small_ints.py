@@ -6,7 +6,7 @@ import ctypes
 import struct
 
 import pytest
-import wasmtime
+from wasm_harness import instantiate
 
 from test_jit import jit
 from tauraro.jit.smallints import SMALL_INTS, SMALL_INTS_MIN
@@ -23,9 +23,7 @@ class Memory:
         m = Module()
         m.set_memory(min_pages=1, export="memory")
         add_small_int_functions(m)
-        self.store = wasmtime.Store()
-        inst = wasmtime.Instance(self.store, wasmtime.Module(self.store.engine, m.to_binary()), [])
-        ex = inst.exports(self.store)
+        self.store, ex = instantiate(m)
         self.memory = ex["memory"]
         self.ints_in = lambda *a: ex["ints_in"](self.store, *a)
 

@@ -5,7 +5,7 @@ records one of them empty give the other record itself; a new record is 16-byte 
 from the heap pointer, which moves past it; no room gives 0 and leaves the heap as it was."""
 import struct
 
-import wasmtime
+from wasm_harness import instantiate
 
 from tauraro.wasmgen.module import Module
 from tauraro.wasmgen.slices import add_concat_function
@@ -19,9 +19,7 @@ def _instance():
     add_concat_function(m, HEAP, HEAP_END)
     m.add_export("str_concat", "func", 0)
     m.set_memory(min_pages=4, export="memory")
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    ex = inst.exports(store)
+    store, ex = instantiate(m)
     return store, ex["str_concat"], ex["memory"]
 
 

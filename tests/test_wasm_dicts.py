@@ -4,7 +4,7 @@ grown too) with every key still found, and builds its index on the first probe."
 import random
 import struct
 
-import wasmtime
+from wasm_harness import instantiate
 
 from tauraro.wasmgen.dicts import HEADER, NOT_FOUND, FULL, VALUE_BASE, add_dict_probe, table_header
 from tauraro.wasmgen.module import Module
@@ -18,9 +18,7 @@ def _instance(pages=1):
     add_dict_probe(m, HEAP)
     m.add_export("probe", "func", 0)
     m.set_memory(min_pages=pages, export="memory")
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    ex = inst.exports(store)
+    store, ex = instantiate(m)
     return store, ex["probe"], ex["memory"]
 
 
@@ -88,9 +86,7 @@ def _set_instance(pages=1):
     for name, idx in fns.items():
         m.add_export(name, "func", idx)
     m.set_memory(min_pages=pages, export="memory")
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    ex = inst.exports(store)
+    store, ex = instantiate(m)
     return store, ex, ex["memory"]
 
 

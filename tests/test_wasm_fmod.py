@@ -3,7 +3,7 @@ import math
 import random
 import struct
 
-import wasmtime
+from wasm_harness import instantiate
 
 from tauraro.wasmgen.fmod import add_fmod
 from tauraro.wasmgen.module import Module
@@ -13,9 +13,8 @@ def _instance():
     m = Module(name="fmod_test")
     add_fmod(m)
     m.add_export("fmod", "func", 0)
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    f = inst.exports(store)["fmod"]
+    store, ex = instantiate(m)
+    f = ex["fmod"]
     return lambda x, y: f(store, x, y)
 
 

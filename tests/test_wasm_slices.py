@@ -5,7 +5,7 @@ itself; a resizable result has its capacity before it; no room gives 0."""
 import itertools
 import struct
 
-import wasmtime
+from wasm_harness import instantiate
 
 from tauraro.wasmgen.module import Module
 from tauraro.wasmgen.slices import add_slice_function
@@ -20,9 +20,7 @@ def _instance():
     add_slice_function(m, HEAP, HEAP_END)
     m.add_export("seq_slice", "func", 0)
     m.set_memory(min_pages=4, export="memory")
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    ex = inst.exports(store)
+    store, ex = instantiate(m)
     return store, ex["seq_slice"], ex["memory"]
 
 

@@ -4,7 +4,7 @@ the end of their words' room as the host places them, become one zero-extended w
 point (the highest ones included), and nothing outside those words is written."""
 import struct
 
-import wasmtime
+from wasm_harness import instantiate
 
 from tauraro.wasmgen.module import Module
 from tauraro.wasmgen.widen import add_widen
@@ -16,9 +16,7 @@ def _instance():
     m = Module(name="widen_test")
     add_widen(m)
     m.set_memory(min_pages=4, export="memory")
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, m.to_binary()), [])
-    ex = inst.exports(store)
+    store, ex = instantiate(m)
     return store, ex["widen"], ex["memory"]
 
 
