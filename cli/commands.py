@@ -50,7 +50,7 @@ def main():
               help="Loop iterations before a loop is compiled (default 1000). Given, the JIT "
                    "starts at the first loop that gets hot; by default it starts only once "
                    "a loop's work left, or the program's time since its first hot loop, would "
-                   "pay for starting it (~90 ms).")
+                   "pay for starting it (~20 ms).")
 @click.option("--emit-wasm", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write every compiled loop to DIR as .wasm and .wat.")
 @click.option("--jit-dump", default=None, metavar="DIR|-",
