@@ -532,9 +532,6 @@ class JitController:
         mathlib.attach(self._engine)        # the check of the ported math functions compiles there
         self._engine_seconds = 0.0        # import wasmtime + Engine (once, on the first hot loop)
         self._engine_aside = None         # (the engine being made on another thread: _start_engine_aside)
-        # (the inferences _guess_dicts made while guessing, for the compile that follows it in
-        # the same _new_version: (st, region, cells, {types: Inference}))
-        self._guessed = None
         self.loops: dict = {}             # (code, loop id) -> LoopState
         self._liveness: dict = {}
         self._emitted = Counter()
@@ -1058,21 +1055,19 @@ class JitController:
         return tuple(map(resizable_type, types)) if st.resizing else types
 
     def _guess_dicts(self, st, region, types, cells) -> tuple:
-        """The types to compile for: an empty dict's (EMPTY_DICT: its keys and values are
+        """(the types to compile for, {types: Inference} of those it tried): an empty dict's (EMPTY_DICT: its keys and values are
         not known) is the one of DICT_GUESSES with which type inference finds the fewest
         exits at dict operations (a loop filling ``counts = {}`` by str keys gets str keys);
         an empty set's (EMPTY_SET, EMPTY_FROZENSET) likewise, of int or str elements; an
         empty list's (EMPTY_LIST) of ints, strs or floats, by the fewest exits of any kind
         (what it holds decides more than its own operations: ``stack.pop() if stack else
         ""`` then ``opener + c``). The version's entry takes any empty dict, set or list,
-        and the dict or set as it fills."""
-        if not any(t in GUESSES for t in types):
-            return types
-
-        # (kept for the compile of the types chosen: the same inference, ~4-13 ms of a
-        # tokenizer's loop, is not made again)
+        and the dict or set as it fills. The inferences made while guessing go to the compile
+        of the types chosen (_compiled_for): the same one, ~4-13 ms of a tokenizer's loop,
+        is not made again."""
         made = {}
-        self._guessed = (st, region, cells, made)
+        if not any(t in GUESSES for t in types):
+            return types, made
 
         def dict_exits(tried, k):
             try:
@@ -1094,7 +1089,7 @@ class JitController:
                     break
             if fewest is not None:
                 best[k] = choice
-        return tuple(best)
+        return tuple(best), made
 
     @staticmethod
     def _other_lists(types, empty) -> tuple:
@@ -1378,18 +1373,17 @@ class JitController:
         the region resizes one (infer.NeedsResizing); and again with a variable widened to
         object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
         self._made_lists(st, region, r)
-        self._guessed = None
         for _ in range(4):
             try:
                 try:
-                    return types, self._compiled_for(st, region, self._guess_dicts(st, region, types, cells), cells)
+                    return types, self._compiled_for(st, region, *self._guess_dicts(st, region, types, cells), cells)
                 except NeedsResizing:
                     if st.resizing:
                         raise
                     st.resizing = True
                     types, cells = self._entry_types(st, r, G, builtins)
                     return types, st.versions.get(types) or self._compiled_for(
-                        st, region, self._guess_dicts(st, region, types, cells), cells)
+                        st, region, *self._guess_dicts(st, region, types, cells), cells)
             except NeedsWidening as e:
                 if st.widened.get(e.var) is e.wide:
                     raise
@@ -1400,9 +1394,10 @@ class JitController:
                     return types, version
         raise NotCompilable("a variable widened more than 4 times")
 
-    def _compiled_for(self, st, region, types, cells) -> CompiledLoop:
-        """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts), the one
-        the loop has if any, else a new one. Values of other entry types may guess the same
+    def _compiled_for(self, st, region, types, inferred, cells) -> CompiledLoop:
+        """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts, with the
+        inferences it made, ``inferred``), the one the loop has if any, else a new one.
+        Values of other entry types may guess the same
         (an empty list and a list of str both compile as a list of str; an empty dict and a
         dict of str keys): tokenizer.py's main loop compiled the same code twice, 30-50 ms
         each, once for its stack empty and once for it holding a bracket."""
@@ -1410,7 +1405,7 @@ class JitController:
             if version.types == types and version.region is region:
                 return version
         try:
-            return self.compile(st, region, types, cells)
+            return self.compile(st, region, types, cells, inferred.get(types))
         finally:
             self._made_aside()      # (an engine started aside by a compile that failed: kept for _engine)
 
@@ -2025,15 +2020,13 @@ class JitController:
         bench/calls/integrate_math.py was billed 40 ms of codegen for them)."""
         return self._engine_seconds + mathlib.seconds
 
-    def compile(self, st, region, types: tuple, cells=None) -> CompiledLoop:
-        """``cells``: the CellMap of the closures the loop may inline (see _entry_types)."""
+    def compile(self, st, region, types: tuple, cells=None, inf=None) -> CompiledLoop:
+        """``cells``: the CellMap of the closures the loop may inline (see _entry_types);
+        ``inf``: the region's inference for ``types`` and ``cells``, if one was made already."""
         from .layout import FrameLayout, callee_writes, called_regions, calls_with_lists
         t0 = time.perf_counter()
         started = self.engine_seconds
         entry_types = dict(zip(st.entry_vars, types))
-        guessed, self._guessed = self._guessed, None
-        inf = guessed[3].get(types) if guessed is not None and guessed[0] is st and guessed[1] is region \
-            and guessed[2] is cells else None
         if inf is None:
             inf = self._inference(st, region, types, cells)
         # (the stages after the inference, imported once one loop types: a program whose
