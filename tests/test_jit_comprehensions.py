@@ -819,3 +819,24 @@ def test_a_callee_that_stores_is_not_inlined_into_a_comprehension(tmp_path):
     """)
     for line in (9, 12):
         assert "STORE_SUBSCR in an inlined function" in r.loop(line)["reason"], line
+
+
+def test_a_run_as_written_timed_for_the_copy_is_the_one_native_runs_are_judged_by(tmp_path):
+    # two ``for`` clauses (no floor of CPython's cost to judge native runs by): the first long
+    # run goes as written, timed, to weigh the copy of ks against; the next are native, and
+    # are judged against that run, not against another run as written after them (which cost
+    # comprehensions.py's pairs a run of five as CPython, 60 ms against 8), nor after a run
+    # left waiting (another)
+    r = jit(tmp_path, """
+        def pairs(ks, w):
+            n = len(ks)
+            return sum(ks[i] * ks[j] % 1009 for i in range(n) for j in range(i + 1, min(i + w, n)))
+
+        ks = [(i * 7919) % 100003 - 50000 for i in range(100000)]
+        t = pairs(ks[:1000], 4)
+        for rep in range(5):
+            t += pairs(ks, 4 + rep)
+        print(t)
+    """)
+    row = r.loop(4)
+    assert row["native_iterations"] >= 1000 + 4 * 100000, row
