@@ -22,15 +22,7 @@ from __future__ import annotations
 
 import math
 
-from ..helpers.floats import ERROR_BITS, HELPERS
 from ..wasmgen.dicts import FULL, LOG, NO_ROOM, SET_FUNCTIONS, add_dict_probe, add_set_functions
-from ..wasmgen.flags import add_flag_functions
-from ..wasmgen.smallints import add_small_int_functions
-from ..wasmgen.widen import add_widen
-from ..wasmgen.fmod import add_fmod
-from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
-from ..wasmgen.slices import add_concat_function, add_slice_function
-from ..wasmgen.intern import add_canon, add_intern
 from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
@@ -586,29 +578,41 @@ class Emitter(Sink):
         symbolic while emitting and become indices here; the functions compiled whole
         that the code calls natively are added first (``own``: the symbol of the
         function being built, added after them)."""
+        # (the wasm functions a module may hold, and the host helpers' signatures, are
+        # imported where a module holds or calls them: ~2.5 ms of a run's start, most of
+        # whose loops call none of them)
         index = {}
+        if self.helper_index:
+            from ..helpers.floats import HELPERS
         for name in self.helper_index:
             params, results, _ = HELPERS[name]
             idx = self.module.import_function("helpers", name, FuncType(params, results), name=name)
             self.helper_index[name] = idx
             index[("import", name)] = idx
         if "fmod" in self.internal_functions:
+            from ..wasmgen.fmod import add_fmod
             index[("internal", "fmod")] = add_fmod(self.module)
         sets = [n for n in SET_FUNCTIONS if n in self.internal_functions]
         if "dict_probe" in self.internal_functions or sets:
             index[("internal", "dict_probe")] = probe = add_dict_probe(self.module, self.layout.FREE)
             for name, idx in add_set_functions(self.module, probe, self.layout.FREE, sets).items():
                 index[("internal", name)] = idx
+        if "seq_slice" in self.internal_functions or "str_concat" in self.internal_functions:
+            from ..wasmgen.slices import add_concat_function, add_slice_function
         if "seq_slice" in self.internal_functions:
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         if "str_concat" in self.internal_functions:
             index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         interning = "str_intern" in self.internal_functions or "str_canon" in self.internal_functions
-        strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions
-                                                     or (interning and n == "str_eq")])
+        strings = {}
+        if interning or any(n.startswith("str_") for n in self.internal_functions):
+            from ..wasmgen.strings import NAMES as STRING_FUNCTIONS, add_string_functions
+            strings = add_string_functions(self.module, [n for n in STRING_FUNCTIONS if n in self.internal_functions
+                                                         or (interning and n == "str_eq")])
         for name, idx in strings.items():
             index[("internal", name)] = idx
         if interning:
+            from ..wasmgen.intern import add_canon, add_intern
             index[("internal", "str_intern")] = add_intern(self.module, self.layout.INTERN, strings["str_eq"])
             if "str_canon" in self.internal_functions:
                 index[("internal", "str_canon")] = add_canon(self.module, self.layout.INTERN,
@@ -621,11 +625,14 @@ class Emitter(Sink):
                 index[("internal", name)] = add(self.module, self.layout.libm_tables())
         if self.layout.copies_flags:
             # (the host calls these between runs, to copy long lists of bools: tauraro.jit.flags)
+            from ..wasmgen.flags import add_flag_functions
             add_flag_functions(self.module)
         if self.layout.copies_ints:
             # (and this one, to copy long lists of small ints: tauraro.jit.smallints)
+            from ..wasmgen.smallints import add_small_int_functions
             add_small_int_functions(self.module)
         if self.layout.copies_strs:
+            from ..wasmgen.widen import add_widen
             add_widen(self.module)      # (and this one to copy long strs: transfer.EntryRecords)
         subs = list(self.natives.items())
         first = len(self.module.func_names)
@@ -1422,6 +1429,7 @@ def _float_divmod(em, ins):
 def _fpow(em, ins):
     em.use(ins.args[0])
     em.use(ins.args[1])
+    from ..helpers.floats import ERROR_BITS
     em.emit(("call", em.helper("float_pow")))
     r = em.to_local("f64")
     em.e(("local.get", r), "i64.reinterpret_f64", ("i64.const", ERROR_BITS), "i64.eq")
