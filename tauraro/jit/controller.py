@@ -1145,7 +1145,7 @@ class JitController:
                 size += len(v)
         return size
 
-    def _check_lengths(self, st, version, limit, size, r, G, builtins):
+    def _check_lengths(self, st, version, limit, size, r, G, builtins, looked=None):
         """Raise TooMuchToCopy if the lists ``version`` would copy in (and write back, if
         its code stores into lists) cost more than ``limit`` by their lengths alone
         (layout.least_cost): refused before any is copied. ``size``: the lengths of the
@@ -1160,7 +1160,7 @@ class JitController:
         tails = transfer.tails      # (copied in empty)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                           [None if v in tails else types.get(v) for v in st.entry_vars],
-                          [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept, limit)
+                          [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept, limit, looked)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
@@ -1517,9 +1517,11 @@ class JitController:
                 return None
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
+            looked = {}     # (what resident.repeated said of each row: weighed again below)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False,
-                              version.transfer.is_kept if version is not None else PACKED.holds, limit)
+                              version.transfer.is_kept if version is not None else PACKED.holds, limit,
+                              looked)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, already exceed
                 # what its work left pays for: refused before it is compiled or copied)
@@ -1543,7 +1545,7 @@ class JitController:
             t0 = time.perf_counter()
             try:
                 self._check_lengths(st, version, limit, size if sized else self._data_size(st, r, G, builtins),
-                                    r, G, builtins)
+                                    r, G, builtins, looked)
                 recs = self._limited_enter(version, limit, links, left, r, G, builtins)
             except TooMuchToCopy as e:
                 self._too_much(st, limit, e, r, G, builtins)

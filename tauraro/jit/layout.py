@@ -400,12 +400,21 @@ def rows_length(rows) -> int:
     return sum(map(len, dict(zip(map(id, rows), rows)).values()))
 
 
-def list_cost(v, jt, stores: bool) -> int:
+def list_cost(v, jt, stores: bool, looked=None) -> int:
     """What copying the list or tuple of numbers ``v`` (of the SeqType ``jt``) costs an
     entry: each element at ``element_cost``, or, for a list holding one number at every
     index (``resident.repeated``: a row made ``[0] * n``, its first elements aside),
-    ``repeated_cost``."""
-    same = repeated(v) if jt.elem is INT or jt.elem is FLOAT else None     # (as EntryRecords.record copies)
+    ``repeated_cost``. ``looked``: what ``repeated`` said of the lists looked at already
+    in this weighing (see ``least_cost``)."""
+    same = None
+    if jt.elem is INT or jt.elem is FLOAT:      # (as EntryRecords.record copies)
+        got = looked.get(id(v)) if looked is not None else None
+        if got is not None and got[0] is v:
+            same = got[1]
+        else:
+            same = repeated(v)
+            if looked is not None:
+                looked[id(v)] = (v, same)
     return len(v) * element_cost(jt, stores) if same is None else repeated_cost(len(v), same, jt, stores)
 
 
@@ -450,7 +459,7 @@ SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 COMBINED_TYPES = (zip, enumerate)
 
 
-def least_cost(values, types, stores, kept=None, limit=None) -> int:
+def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int:
     """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
     costs at least, from their lengths alone, before anything is copied: each list or
     tuple of numbers (or the one a list iterator walks) at its elements' cost
@@ -462,7 +471,10 @@ def least_cost(values, types, stores, kept=None, limit=None) -> int:
     importing what copies. With a ``limit``, the count stops at the first list or row that
     takes it past the limit: what it returns is then over the limit, not all of the cost (a
     table's rows are ~3 us each to weigh: a 1,600-row grid and DP table, weighed in full
-    at every refused entry, were 5.5 ms of each)."""
+    at every refused entry, were 5.5 ms of each). ``looked``: a dict the caller keeps for
+    the weighings of one entry, which look at the same rows (a loop's first entry weighs
+    them before its compile and again for the version made: ~2 us a row each time, grid_dp's
+    ~18,000 looks 30 ms); only weighed, never copied, by what it holds: the copy looks again."""
     total = 0
     seen = set()
     # (``stores``: one for all, or one per value -- the lists a version's stores may reach,
@@ -487,7 +499,7 @@ def least_cost(values, types, stores, kept=None, limit=None) -> int:
         seen.add(id(v))
         elem = jt.elem
         if elem in _NUMBERS:
-            total += list_cost(v, jt, stores)
+            total += list_cost(v, jt, stores, looked)
         elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
                 and set(map(type, v)) <= _ROWS:
             # (each distinct row at its own cost: a DP table's rows of zeros, [0] * n, cost
@@ -495,7 +507,7 @@ def least_cost(values, types, stores, kept=None, limit=None) -> int:
             distinct = dict(zip(map(id, v), v)).values() if rows_count(v) != len(v) else v
             total += len(distinct) * RECORD_COST
             for row in distinct:
-                total += list_cost(row, elem, stores)
+                total += list_cost(row, elem, stores, looked)
                 if limit is not None and total > limit:
                     return total
         if limit is not None and total > limit:
