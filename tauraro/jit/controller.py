@@ -540,6 +540,14 @@ class JitController:
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
 
+    def close(self):
+        """The program has ended (``HookRuntime.close``): the math check lets go of this
+        controller's engine, the one reference the JIT's modules held to it -- and through
+        it to every version, loop state and the program's globals, kept to the end of the
+        interpreter's teardown and walked by each of its collections (a ray tracer's 16,000
+        objects: 26,500 tracked at exit against CPython's 8,400)."""
+        mathlib.detach(self._engine)
+
     def state(self, code, loop_id) -> LoopState:
         key = (code, loop_id)
         st = self.loops.get(key)

@@ -46,6 +46,14 @@ def attach(engine):
     _engine = engine
 
 
+def detach(engine):
+    """The controller that attached ``engine`` is done (the program has ended): no longer
+    held here."""
+    global _engine
+    if _engine == engine:
+        _engine = None
+
+
 def enabled() -> bool:
     """Do the wasm ports give this machine's math results? (checked once, on first use;
     the verdict is kept in the engine's cache, keyed by everything it depends on)"""

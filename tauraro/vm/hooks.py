@@ -146,6 +146,8 @@ class HookRuntime:
         for site in self._sites:
             site.release()
         self._sites = []
+        if self._controller is not None:
+            self._controller.close()
         self._controller = None
 
     def register_code(self, key: str):
