@@ -1,0 +1,90 @@
+"""Loops over ranges, natively: they end where CPython's end for every kind of range
+(empty, short and long runs, steps up, down and huge, bounds at the ends of 64-bit ints, a
+break), and a Ctrl-C stops them at once -- an inner loop's too -- leaving the state a
+handler sees exact (tauraro.jit.interrupt). (Written for a try at looking at the Ctrl-C flag
+once per chunk of iterations instead of at every back edge, not kept: bench/README.md,
+twenty-third session; they hold for any way of polling.)"""
+import signal
+import time
+
+from test_jit import _start, _wait_for, jit
+
+
+def test_range_loops_of_every_shape_end_where_cpythons_end(tmp_path):
+    # chunks of 1024 iterations: runs shorter, longer and much longer than one; empty runs;
+    # steps up, down and huge; bounds near the ends of 64-bit ints; a break mid-chunk; an
+    # inner loop whose runs change length each time
+    r = jit(tmp_path, """
+        B = 2 ** 63 - 1
+        cases = [(0, 0, 1), (0, 1, 1), (5, 3, 1), (0, 1023, 1), (0, 1024, 1), (0, 1025, 1),
+                 (0, 5000, 1), (3, 70000, 7), (0, 2049, 2), (10, -5000, -1), (7, -9000, -3),
+                 (0, 10, 3), (-B - 1, -B + 3000, 1), (B - 3000, B, 1), (B, B - 5000, -1),
+                 (-B, B, 2 ** 62), (B, -B, -(2 ** 62)), (0, B, B), (-B - 1, B, 2 ** 53 + 1),
+                 (1, 2 ** 20, 1023), (0, 10 ** 6, 999)]
+        for start, stop, step in cases:
+            n = 0
+            last = None
+            for i in range(start, stop, step):
+                n += 1
+                last = i
+            print(start, stop, step, n, last)
+        total = 0
+        for k in range(3000):
+            for j in range(k % 1500):
+                total += j
+        print(total)
+        hits = 0
+        for i in range(10 ** 6):
+            if i == 5000 + 3:
+                break
+            hits += i
+        print(hits, i)
+    """)
+    row = r.loop(11)
+    assert row["native_iterations"] > 20000, row
+    assert r.loop(16)["native_iterations"] > 1000, r.loop(16)
+
+
+def test_ctrl_c_stops_a_long_range_loop_at_once(tmp_path):
+    proc = _start(tmp_path, """
+        print("ready", flush=True)
+        total = 0
+        for i in range(10 ** 15):
+            total += i
+    """, "--jit-threshold", "100")
+    _wait_for(proc)
+    time.sleep(0.5)          # well into native code by now
+    t0 = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.5, elapsed
+    assert proc.returncode == -signal.SIGINT
+    text = err.decode()
+    assert 'line 4, in <module>' in text or 'line 5, in <module>' in text, text
+    assert text.strip().endswith("KeyboardInterrupt"), text
+
+
+def test_ctrl_c_in_an_inner_range_loop_leaves_exact_state_for_a_handler(tmp_path):
+    # the handler sees the position, the loop variable and the sums of the same iteration:
+    # no iteration half done, none counted twice
+    proc = _start(tmp_path, """
+        print("ready", flush=True)
+        s = 0
+        count = 0
+        try:
+            for r in range(10 ** 9):
+                for i in range(3, 10 ** 15, 2):
+                    s += 5
+                    count += 1
+        except KeyboardInterrupt:
+            done = (i - 3) // 2 + 1
+            print("interrupted", r == 0, count == done, s == 5 * done, count > 1000)
+    """, "--jit-threshold", "100", "--jit-stats")
+    _wait_for(proc)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err.decode()
+    assert out.decode().strip() == "interrupted True True True True", err.decode()
+    assert "interrupted x1" in err.decode()
