@@ -579,7 +579,7 @@ class Emitter(Sink):
         that the code calls natively are added first (``own``: the symbol of the
         function being built, added after them)."""
         # (the wasm functions a module may hold, and the host helpers' signatures, are
-        # imported where a module holds or calls them: ~2.5 ms of a run's start, most of
+        # imported where a module holds or calls them: ~1 ms of the JIT's start, most of
         # whose loops call none of them)
         index = {}
         if self.helper_index:
