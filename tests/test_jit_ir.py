@@ -426,3 +426,62 @@ def test_only_the_lists_a_loops_stores_reach_are_charged_for_writing_back(tmp_pa
     assert said["prog_line3.txt"] == ["--- written back at exit: lists reached through r1(dp), r6(row)"], said
     assert said["prog_line5.txt"] == ["--- written back at exit: lists reached through r6(row)"], said
     assert said["prog_line12.txt"] == ["--- written back at exit: lists reached through r0(xs)"], said
+
+
+def test_every_pass_leaves_each_value_used_in_its_own_block_only(tmp_path):
+    # (cse, fold and the substitutions after them look only at the blocks a pass changed
+    # when ranges or ifconv run them again: sound while a value is used in its own block --
+    # or, made before the loop, anywhere -- and reaches other blocks through slots)
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(
+        "import sys, atexit\n"
+        "import tauraro.jit.ir.passes as P\n"
+        "bad, checked = [], [0]\n"
+        "def check(graph, stage):\n"
+        "    checked[0] += 1\n"
+        "    before = set(graph.preheader)\n"
+        "    for b in graph.blocks.values():\n"
+        "        mine = set()\n"
+        "        for ins in b.instrs:\n"
+        "            bad.extend((stage, ins.op, a.op) for a in ins.args\n"
+        "                       if a not in mine and a not in before and 'const' not in a.opdef.flags)\n"
+        "            mine.add(ins)\n"
+        "        t = b.term\n"
+        "        if t[0] in ('branch', 'return') and t[1] is not None and t[1] not in mine \\\n"
+        "                and t[1] not in before and 'const' not in t[1].opdef.flags:\n"
+        "            bad.append((stage, 'term', t[1].op))\n"
+        "def optimize(graph, stages=None):\n"
+        "    check(graph, 'as recorded')\n"
+        "    for name, run in P.PIPELINE:\n"
+        "        run(graph)\n"
+        "        check(graph, name)\n"
+        "P.optimize = optimize\n"
+        "atexit.register(lambda: sys.stderr.write('checked %d, crossing %r\\n' % (checked[0], bad[:5])))\n"
+        "sys.argv = ['tauraro', 'run', '--jit-threshold', '1', '--no-jit-cache'] + sys.argv[1:]\n"
+        "from tauraro.cli.main import entry\n"
+        "entry()\n")
+    prog = tmp_path / "prog.py"
+    prog.write_text(
+        "class P:\n"
+        "    def __init__(self, x, y):\n"
+        "        self.x = x\n"
+        "        self.y = y\n"
+        "    def d(self, o):\n"
+        "        return abs(self.x - o.x) + abs(self.y - o.y)\n"
+        "def f(n, ps):\n"
+        "    t = 0\n"
+        "    best = None\n"
+        "    for i in range(n):\n"
+        "        v = i % 1000\n"
+        "        if 0 <= v < 1000 and v > 3:\n"          # (decided by ranges, a chain ifconv merges)
+        "            t += v if v & 1 else -v\n"
+        "        p = ps[i % len(ps)]\n"
+        "        if best is None or p.d(ps[0]) < best.d(ps[0]):\n"
+        "            best = p\n"
+        "    return t, best.x\n"
+        "print(f(5000, [P(k % 7, k % 5) for k in range(50)]))\n")
+    got = run([sys.executable, str(launcher)], prog)
+    expected = run([sys.executable], prog)
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
+    line = [l for l in got.stderr.splitlines() if l.startswith("checked ")][0]
+    assert not line.startswith("checked 0,") and line.endswith("crossing []"), line

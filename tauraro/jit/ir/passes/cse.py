@@ -19,9 +19,11 @@ from ..ops import PURE_OPS
 from .rewrite import substitute
 
 
-def run(graph):
+def run(graph, keys=None):
+    """``keys``: the blocks to look at (all of them if None): a pass that changed a few
+    blocks runs this again on those alone (the rest are as this left them)."""
     subst = {}
-    for b in graph.blocks.values():
+    for b in graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]:
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot
@@ -66,7 +68,7 @@ def run(graph):
                 seen[key] = ins
             kept.append(ins)
         b.instrs = kept
-    substitute(graph, subst)
+    substitute(graph, subst, keys)
 
 
 def _imm_key(imm):

@@ -186,9 +186,10 @@ def _counted(ins: Ins) -> list:
     return []
 
 
-def run(graph):
+def run(graph, keys=None):
+    """``keys``: the blocks to look at (all of them if None: see cse.run)."""
     subst = {}
-    for b in graph.blocks.values():
+    for b in graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]:
         kept = []
         for ins in b.instrs:
             if subst:
@@ -223,7 +224,7 @@ def run(graph):
             cond = subst.get(t[1], t[1])
             if cond.op == "bool":       # a branch decided at compile time
                 b.term = ("goto", t[2] if cond.imm else t[3])
-    substitute(graph, subst)
+    substitute(graph, subst, keys)
     _prune(graph)
 
 

@@ -415,6 +415,7 @@ def run(graph):
             analysis = third    # (sound now: the entry checks the lists' elements)
             graph.element_lists = lists
     decided = {}
+    deciding = set()            # (the blocks of the comparisons decided: their uses are there)
     for b in graph.blocks.values():
         kept = []
         for ins in b.instrs:
@@ -425,12 +426,13 @@ def run(graph):
                 if known is not None:       # (a value already checked: v = x % 1000; 0 <= v < 1000)
                     decided[ins] = Ins("bool", imm=int(known), line=ins.line)
                     ins = decided[ins]
+                    deciding.add(b.key)
             kept.append(ins)
         b.instrs = kept
     if decided:                 # its uses see the constant: selects, branches and blocks go
-        substitute(graph, decided)
-        cse.run(graph)          # (a slot written with it and read back in the block)
-        fold.run(graph)
+        substitute(graph, decided, deciding)
+        cse.run(graph, deciding)    # (a slot written with it and read back in the block)
+        fold.run(graph, deciding)
 
 
 SEED_LIMIT = 1 << 62        # a variable the loop keeps within this is checked at entry, if that proves more

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 
-def substitute(graph, subst: dict):
-    """Make every use of a key of ``subst`` a use of its value (chains followed)."""
+def substitute(graph, subst: dict, keys=None):
+    """Make every use of a key of ``subst`` a use of its value (chains followed). ``keys``:
+    the blocks holding the keys, if known: a value is used only in its own block (or, made
+    before the loop, anywhere), so only their uses change."""
     if not subst:
         return
 
@@ -11,12 +13,13 @@ def substitute(graph, subst: dict):
         while v in subst:
             v = subst[v]
         return v
-    for ins in graph.all_instrs():
+    blocks = graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]
+    for ins in graph.all_instrs() if keys is None else [i for b in blocks for i in b.instrs]:
         for a in ins.args:
             if a in subst:
                 ins.args = tuple([final(a) for a in ins.args])
                 break
-    for b in graph.blocks.values():
+    for b in blocks:
         t = b.term
         if t[0] in ("branch", "return") and t[1] in subst:
             b.term = (t[0], final(t[1])) + t[2:]
