@@ -128,3 +128,28 @@ def test_falsy_objects_written_back_keep_their_identity(tmp_path):
         print([c.v for c in cells[:5]], all(any(c is k for k in keep) for c in cells))
     """)
     assert r.loop(9)["native_iterations"] > 2900
+
+
+def test_an_element_picked_by_an_index_holding_a_call_is_an_element_copied_in(tmp_path):
+    # (``p = ps[i % len(ps)]``: the index's call makes a number, the element is the list's;
+    # the baseline took the call for a link followed to another object, and left the loop
+    # unhooked: it never ran natively)
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+        def pick(ps, n):
+            t = 0
+            for i in range(n):
+                p = ps[i % len(ps)]
+                q = ps[len(ps) - 1 - i % len(ps)]
+                t += p.x * q.y
+                p.y += 1
+            return t
+
+        ps = [P(k % 7, k % 5) for k in range(50)]
+        print(pick(ps, 5000), [p.y for p in ps[:5]], ps[0] is ps[0])
+    """)
+    assert r.loop(9)["native_iterations"] > 4000, r.loop(9)

@@ -374,8 +374,9 @@ def _reassigned(loop) -> frozenset:
                 continue        # a call's result (v = Vec(x, y)): made by the loop, not reached by a link
             if _follows_own_link(n):
                 continue        # node = node.next: native code follows it (the entry copies what it reaches)
-            if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in popped
-                                           for popped in [_pops(n.value)] for v in _walk(n.value)):
+            if n.value is not None and any(isinstance(v, (ast.Attribute, ast.Call)) and id(v) not in skipped
+                                           for skipped in [_pops(n.value) | _indexes(n.value)]
+                                           for v in _walk(n.value)):
                 out.update(_stored_names([n]))
         elif isinstance(n, (ast.With, ast.ExceptHandler, ast.match_case)):
             out.update(_stored_names([n]))
@@ -408,6 +409,17 @@ def _pops(value) -> set:
     for v in _walk(value):
         if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "pop":
             out.update(map(id, _walk(v)))
+    return out
+
+
+def _indexes(value) -> set:
+    """The ids of the nodes of the indexes in ``value``'s subscripts (``ps[i % len(ps)]``:
+    ``i % len(ps)``): an index is a number, and the element is the list's or tuple's, which
+    native code copies in (no link followed; the container's own expression is looked at)."""
+    out = set()
+    for v in _walk(value):
+        if isinstance(v, ast.Subscript):
+            out.update(map(id, _walk(v.slice)))
     return out
 
 
