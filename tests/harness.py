@@ -105,3 +105,17 @@ def cpython(path: Path) -> Outcome:
 
 def tauraro(path: Path, *options: str) -> Outcome:
     return run([sys.executable, "-m", "tauraro", "run", *options], path)
+
+
+def launched(tmp_path: Path, setup: str, source: str, *options: str) -> tuple[Outcome, Outcome]:
+    """The program ``source`` run by ``tauraro run OPTIONS`` from a launcher that first runs
+    ``setup`` (patches of Tauraro's functions, atexit reports -- an atexit handler it
+    registers runs after the runtime's own close), and run by CPython: (Tauraro's outcome,
+    CPython's)."""
+    launcher = tmp_path / "launch.py"
+    launcher.write_text("import sys\n%s\nsys.argv = ['tauraro', 'run', %s] + sys.argv[1:]\n"
+                        "from tauraro.cli.main import entry\nentry()\n"
+                        % (setup, ", ".join(map(repr, options))))
+    prog = tmp_path / "prog.py"
+    prog.write_text(source)
+    return run([sys.executable, str(launcher)], prog), run([sys.executable], prog)

@@ -115,10 +115,9 @@ def test_the_controller_is_let_go_of_when_the_program_ends(tmp_path):
     # loop state and kept record stayed alive to the end of the interpreter's teardown and
     # was walked by each of its collections -- 26,500 objects tracked at a ray tracer's
     # exit, CPython's 8,400)
-    from harness import run
-    launcher = tmp_path / "launch.py"
-    launcher.write_text(
-        "import atexit, gc, sys, weakref\n"
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import atexit, gc, weakref\n"
         "made = []\n"
         "import tauraro.jit.controller as C\n"
         "real = C.JitController.__init__\n"
@@ -126,21 +125,14 @@ def test_the_controller_is_let_go_of_when_the_program_ends(tmp_path):
         "    made.append(weakref.ref(self))\n"
         "    real(self, *a, **k)\n"
         "C.JitController.__init__ = init\n"
-        "def late():\n"      # (registered first: runs after the runtime's close)
+        "def late():\n"
         "    gc.collect()\n"
         "    sys.stderr.write('controllers alive: %d of %d\\n' % (sum(r() is not None for r in made), len(made)))\n"
-        "atexit.register(late)\n"
-        "sys.argv = ['tauraro', 'run', '--jit-threshold', '100'] + sys.argv[1:]\n"
-        "from tauraro.cli.main import entry\n"
-        "entry()\n")
-    prog = tmp_path / "prog.py"
-    prog.write_text(
+        "atexit.register(late)\n"), (
         "import math\n"
         "s = 0.0\n"
         "for i in range(100000):\n"
         "    s += math.sin(i * 0.001) * (i % 7)\n"
-        "print(round(s, 6))\n")
-    got = run([sys.executable, str(launcher)], prog)
-    expected = run([sys.executable], prog)
+        "print(round(s, 6))\n"), "--jit-threshold", "100")
     assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
     assert "controllers alive: 0 of 1" in got.stderr, got.stderr

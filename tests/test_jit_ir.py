@@ -432,9 +432,9 @@ def test_every_pass_leaves_each_value_used_in_its_own_block_only(tmp_path):
     # (cse, fold and the substitutions after them look only at the blocks a pass changed
     # when ranges or ifconv run them again: sound while a value is used in its own block --
     # or, made before the loop, anywhere -- and reaches other blocks through slots)
-    launcher = tmp_path / "launch.py"
-    launcher.write_text(
-        "import sys, atexit\n"
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import atexit\n"
         "import tauraro.jit.ir.passes as P\n"
         "bad, checked = [], [0]\n"
         "def check(graph, stage):\n"
@@ -456,12 +456,7 @@ def test_every_pass_leaves_each_value_used_in_its_own_block_only(tmp_path):
         "        run(graph)\n"
         "        check(graph, name)\n"
         "P.optimize = optimize\n"
-        "atexit.register(lambda: sys.stderr.write('checked %d, crossing %r\\n' % (checked[0], bad[:5])))\n"
-        "sys.argv = ['tauraro', 'run', '--jit-threshold', '1', '--no-jit-cache'] + sys.argv[1:]\n"
-        "from tauraro.cli.main import entry\n"
-        "entry()\n")
-    prog = tmp_path / "prog.py"
-    prog.write_text(
+        "atexit.register(lambda: sys.stderr.write('checked %d, crossing %r\\n' % (checked[0], bad[:5])))\n"), (
         "class P:\n"
         "    def __init__(self, x, y):\n"
         "        self.x = x\n"
@@ -479,9 +474,7 @@ def test_every_pass_leaves_each_value_used_in_its_own_block_only(tmp_path):
         "        if best is None or p.d(ps[0]) < best.d(ps[0]):\n"
         "            best = p\n"
         "    return t, best.x\n"
-        "print(f(5000, [P(k % 7, k % 5) for k in range(50)]))\n")
-    got = run([sys.executable, str(launcher)], prog)
-    expected = run([sys.executable], prog)
+        "print(f(5000, [P(k % 7, k % 5) for k in range(50)]))\n"), "--jit-threshold", "1", "--no-jit-cache")
     assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
     line = [l for l in got.stderr.splitlines() if l.startswith("checked ")][0]
     assert not line.startswith("checked 0,") and line.endswith("crossing []"), line

@@ -122,13 +122,10 @@ def test_an_entrys_weighings_look_at_each_row_once(tmp_path):
     # resident.repeated once for the weighings (they share what it said) and once by the
     # copy, which looks again (what a row holds decides what is copied: never taken from a
     # weighing). Three looks a row were ~2 us each of grid_dp's 18,000.
-    import sys
     from collections import Counter
-    from harness import run
-    launcher = tmp_path / "launch.py"
-    launcher.write_text(
-        "import sys\n"
-        "sys.argv = ['tauraro', 'run', '--jit-threshold', '50'] + sys.argv[1:]\n"
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import atexit\n"
         "import tauraro.jit.resident as R, tauraro.jit.layout as L, tauraro.jit.transfer as T\n"
         "looks = {}\n"
         "real = R.repeated\n"
@@ -137,12 +134,7 @@ def test_an_entrys_weighings_look_at_each_row_once(tmp_path):
         "        looks[id(obj)] = looks.get(id(obj), 0) + 1\n"
         "    return real(obj)\n"
         "L.repeated = T.repeated = counted\n"
-        "import atexit\n"
-        "atexit.register(lambda: sys.stderr.write('looks: ' + repr(sorted(looks.values())) + chr(10)))\n"
-        "from tauraro.cli.main import entry\n"
-        "entry()\n")
-    prog = tmp_path / "prog.py"
-    prog.write_text(
+        "atexit.register(lambda: sys.stderr.write('looks: ' + repr(sorted(looks.values())) + chr(10)))\n"), (
         "def fill(rows, cols):\n"
         "    dp = [[0] * cols for _ in range(rows)]\n"
         "    for i in range(1, rows):\n"
@@ -150,11 +142,8 @@ def test_an_entrys_weighings_look_at_each_row_once(tmp_path):
         "        for j in range(1, cols):\n"
         "            row[j] = (up[j] + row[j - 1] + 1) % 1000\n"
         "    return dp[rows - 1][cols - 1]\n"
-        "print(fill(200, 300))\n")
-    got = run([sys.executable, str(launcher)], prog)
-    assert got.returncode == 0, got.stderr
-    expected = run([sys.executable], prog)
-    assert got.stdout == expected.stdout
+        "print(fill(200, 300))\n"), "--jit-threshold", "50")
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
     looks = eval([l for l in got.stderr.splitlines() if l.startswith("looks: ")][0][len("looks: "):])
     # (the rows the outer loop's entry took in: weighed once, copied once; a few rows were
     # taken in by the inner loop's own entries too, before the outer loop was compiled)
