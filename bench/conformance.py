@@ -409,10 +409,10 @@ class Runner:
         short = lambda text: text.replace(res.get("prog_dir", "\0"), "")
         loader = res.get("loader") or ""
         if MODES[res["mode"]] is not None:
-            if loader.endswith(("SourceFileLoader", "SourcelessFileLoader")):
+            if loader.endswith(" (host's)"):
                 res["warning"] = "the test module was loaded by the host's %s, not compiled by Tauraro" % loader
             helper = res.get("helper_loader") or ""
-            if helper and not helper.endswith("SourceFileLoader"):
+            if helper and not helper.endswith(" (host's)"):
                 res["warning"] = "the conformance runtime itself was loaded by %s (not the host's)" % helper
         if res["done"]:
             if rc is None:

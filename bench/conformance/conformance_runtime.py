@@ -236,9 +236,15 @@ class RecordingResult(unittest.TestResult):
 
 
 def _loader_name(module):
+    """The module's loader class, by name; ``(host's)`` after it when that class is the
+    host's own file loader itself. (Tauraro's loader for the program's modules is named as
+    CPython's, which a program printing type(__loader__) sees: only identity tells them
+    apart.)"""
     loader = getattr(getattr(module, "__spec__", None), "loader", None) or getattr(module, "__loader__", None)
     cls = type(loader)
-    return "%s.%s" % (cls.__module__, cls.__qualname__)
+    import importlib.machinery as machinery
+    host = cls in (machinery.SourceFileLoader, machinery.SourcelessFileLoader)
+    return "%s.%s%s" % (cls.__module__, cls.__qualname__, " (host's)" if host else "")
 
 
 def run(module):
