@@ -638,7 +638,9 @@ def _at(node, at):
 
 
 def _iter_call(iterable, where):
-    return _at(ast.Call(func=_builtin("iter", where), args=[iterable], keywords=[]), where)
+    # (``iter`` looked up where the iterable starts: only the call stands at ``where``, as
+    # CPython's GET_ITER, so no line event comes before the iterable's own)
+    return _at(ast.Call(func=_builtin("iter", iterable), args=[iterable], keywords=[]), where)
 
 
 def _int_literal(node):
@@ -1165,23 +1167,28 @@ class Instrumenter:
             s.body = [_located(ast.If(test=live_now, body=[count, check], orelse=[]), line, first.col_offset)] + body
         else:
             s.body = [count, check] + body
-        # (the count the loop starts with: the site's)
-        pre = [_located(_assign(_chunks(c), _site_attr(k, "d")), s.lineno, s.col_offset),
-               _located(_assign(c, _site_attr(k, "c")), s.lineno, s.col_offset)]
+        # (the count the loop starts with: the site's; at the head of the loop -- its iterable,
+        # its condition -- where CPython's first instruction of the loop is: a tracer sees
+        # the line events it sees under python3, ``for _ in (\n gen()\n):`` its line 2 first)
+        head = s.iter if kind == "for" else s.test
+        pre = [_located(_assign(_chunks(c), _site_attr(k, "d")), head.lineno, head.col_offset),
+               _located(_assign(c, _site_attr(k, "c")), head.lineno, head.col_offset)]
         if module_level:
-            pre.append(_located(_assign(r, _const(None)), s.lineno, s.col_offset))
+            pre.append(_located(_assign(r, _const(None)), head.lineno, head.col_offset))
         if kind == "for":
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
             # statement; its callee is kept on one line, so the call keeps that position
             where = s.iter if sys.version_info >= (3, 13) else s
             call = _iterator_of(s.iter, where)
-            store = ast.Assign(targets=[_located(_hidden(i, True), s.lineno, s.col_offset)], value=call,
-                               lineno=s.lineno, col_offset=s.col_offset, end_lineno=s.lineno,
-                               end_col_offset=s.col_offset)
+            store = ast.Assign(targets=[_located(_hidden(i, True), where.lineno, where.col_offset)], value=call,
+                               lineno=where.lineno, col_offset=where.col_offset, end_lineno=where.lineno,
+                               end_col_offset=where.col_offset)
             pre.append(store)
-            s.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
-                              s.iter.end_col_offset)
-        s.orelse = drop(s.lineno, s.col_offset) + s.orelse
+            s.iter = _located(_hidden(i), where.lineno, where.col_offset, where.end_lineno,
+                              where.end_col_offset)
+            s.orelse = drop(where.lineno, where.col_offset) + s.orelse
+        else:       # (leaving after its condition, on the condition's line)
+            s.orelse = drop(head.lineno, head.col_offset) + s.orelse
         if cont is not None:
             cont.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                                  s.iter.end_col_offset)
@@ -1203,8 +1210,8 @@ class Instrumenter:
         live = ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="live", ctx=ast.Load())
         choose = ast.If(test=live, body=pre + [s], orelse=[plain])
         for n in (choose, live, live.value):
-            n.lineno, n.col_offset = s.lineno, s.col_offset
-            n.end_lineno, n.end_col_offset = s.lineno, s.col_offset
+            n.lineno, n.col_offset = head.lineno, head.col_offset
+            n.end_lineno, n.end_col_offset = head.lineno, head.col_offset
         return [choose]
 
     def listcomp(self, node, module_level):
