@@ -61,6 +61,18 @@ def wrote(size: int) -> None:
     written += size
 
 
+def key(what) -> str:
+    """A cache file's name for ``what`` (a tuple of plain values): 16 hex digits of its repr."""
+    k = repr(what).encode()
+    return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
+
+
+def entry(directory: str, name: str, suffix: str) -> str:
+    """Where the file named ``name`` (``key``) lives under ``directory``: in one of 256
+    subdirectories, by its first two digits."""
+    return os.path.join(directory, name[:2], name[2:] + suffix)
+
+
 def store(path: str, data: bytes, where: str) -> None:
     """Write ``data`` to the cache file ``path`` whole (a temporary file renamed over it:
     a reader never sees half of it), and count it (``wrote``); a failure is ``failed``
@@ -233,16 +245,14 @@ _CODE = type(_named.__code__)
 def compiled(text: str, filename: str, mode: str = "exec"):
     """``compile(text, filename, mode, dont_inherit=True)``, from the cache when a run
     kept the same text's code (see above); what it compiles is kept."""
-    key = (text, filename, mode)
-    code = _compiled.get(key)
+    asked = (text, filename, mode)
+    code = _compiled.get(asked)
     if code is not None:
         return code
     top = root()
     path = None
     if top is not None:
-        data = repr((_GENERATED_MAGIC, filename, mode, text)).encode("utf-8", "surrogatepass")
-        name = "%08x%08x" % (zlib.crc32(data), zlib.adler32(data))
-        path = os.path.join(top, "code", name[:2], name[2:] + ".gen")
+        path = entry(os.path.join(top, "code"), key((_GENERATED_MAGIC, filename, mode, text)), ".gen")
         try:
             with open(path, "rb") as f:
                 magic, kept_name, kept_mode, kept_text, code = marshal.load(f)
@@ -257,5 +267,5 @@ def compiled(text: str, filename: str, mode: str = "exec"):
         code = compile(text, filename, mode, dont_inherit=True)
         if path is not None:
             store(path, marshal.dumps((_GENERATED_MAGIC, filename, mode, text, code)), os.path.join(top, "code"))
-    _compiled[key] = code
+    _compiled[asked] = code
     return code

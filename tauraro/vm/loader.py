@@ -40,12 +40,6 @@ def _instrumenter_stamp():
         return None
 
 
-def cache_key(what) -> str:
-    """A cache file's name for ``what`` (a tuple of plain values): 16 hex digits of its repr."""
-    k = repr(what).encode()
-    return "%08x%08x" % (zlib.crc32(k), zlib.adler32(k))
-
-
 _MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
 class CodeCache:
     """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
@@ -54,12 +48,12 @@ class CodeCache:
         self.dir = os.path.join(root, "code") if root else None
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.dir, key[:2], key[2:] + ".bin")
+        return cache.entry(self.dir, key, ".bin")
 
     @staticmethod
     def key(filename: str, threshold: int) -> str:
         """Where a file's entry lives (one per file and threshold; the entry names its source)."""
-        return cache_key((_MAGIC, filename, threshold))
+        return cache.key((_MAGIC, filename, threshold))
 
     @staticmethod
     def stamp(source: bytes):

@@ -21,7 +21,7 @@ except ImportError:     # pragma: no cover (an implementation without it)
 
 from .. import __version__
 from .. import cache
-from .loader import CodeCache, cache_key
+from .loader import CodeCache
 
 # (found, not imported: this module is imported, as the compiler is, once a loop gets hot:
 # tauraro.vm.hooks.HookRuntime.register_code)
@@ -60,8 +60,7 @@ class RegisterCache:
         self.dir = os.path.join(root, "code") if root else None
 
     def _path(self, filename: str) -> str:
-        key = cache_key((_magic(), filename))
-        return os.path.join(self.dir, key[:2], key[2:] + ".reg")
+        return cache.entry(self.dir, cache.key((_magic(), filename)), ".reg")
 
     @staticmethod
     def _stamp(source) -> tuple:
