@@ -206,6 +206,12 @@ class Graph:
     def succs(self) -> dict:
         return {k: b.succs() for k, b in self.blocks.items()}
 
+    def blocks_of(self, keys=None) -> list:
+        """The blocks with these keys that are still in the graph (all of them if None): a
+        pass that changed a few blocks runs block-local work again on those alone."""
+        blocks = self.blocks
+        return list(blocks.values()) if keys is None else [blocks[k] for k in keys if k in blocks]
+
     def rpo(self) -> list:
         """Block keys in reverse postorder from the entry (unreachable blocks left out)."""
         return reverse_postorder(self.entry, lambda k: self.blocks[k].succs(), self.blocks)

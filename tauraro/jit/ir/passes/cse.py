@@ -23,7 +23,7 @@ def run(graph, keys=None):
     """``keys``: the blocks to look at (all of them if None): a pass that changed a few
     blocks runs this again on those alone (the rest are as this left them)."""
     subst = {}
-    for b in graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]:
+    for b in graph.blocks_of(keys):
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot

@@ -189,7 +189,7 @@ def _counted(ins: Ins) -> list:
 def run(graph, keys=None):
     """``keys``: the blocks to look at (all of them if None: see cse.run)."""
     subst = {}
-    for b in graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]:
+    for b in graph.blocks_of(keys):
         kept = []
         for ins in b.instrs:
             if subst:

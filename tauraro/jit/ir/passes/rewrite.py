@@ -13,7 +13,7 @@ def substitute(graph, subst: dict, keys=None):
         while v in subst:
             v = subst[v]
         return v
-    blocks = graph.blocks.values() if keys is None else [graph.blocks[k] for k in keys if k in graph.blocks]
+    blocks = graph.blocks_of(keys)
     for ins in graph.all_instrs() if keys is None else [i for b in blocks for i in b.instrs]:
         for a in ins.args:
             if a in subst:
