@@ -519,6 +519,18 @@ def _interrupted_at_once(proc) -> str:
     return text
 
 
+def _handled_interrupt(proc) -> str:
+    """Ctrl-C to ``proc`` (run with --jit-stats) once it is well into native code, whose
+    handler catches it: it ends normally, its loop left once for the interrupt; its stdout."""
+    _wait_for(proc)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err.decode()
+    assert "interrupted x1" in err.decode(), err.decode()
+    return out.decode().strip()
+
+
 def test_ctrl_c_interrupts_a_compiled_infinite_loop(tmp_path):
     proc = _start(tmp_path, """
         import sys
@@ -543,13 +555,8 @@ def test_ctrl_c_leaves_exact_state_for_a_handler(tmp_path):
         except KeyboardInterrupt:
             print("interrupted", n > 1000, m == 2 * n)
     """, "--jit-threshold", "100", "--jit-stats")
-    _wait_for(proc)
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=10)
-    assert proc.returncode == 0, err.decode()
-    assert out.decode().strip() == "interrupted True True"
-    assert "interrupted x1" in err.decode()
+    assert _handled_interrupt(proc) == "interrupted True True"
+
 
 
 def test_float_modulo_and_floor_division_are_inline_and_exact(tmp_path):
