@@ -13,7 +13,8 @@ import pytest
 from test_jit import Result, jit
 from test_jit_slots import line
 from tauraro.jit.jtypes import classify
-from tauraro.jit.layout import ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST, least_cost
+from tauraro.jit.layout import BULK_RECORD_COST, ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST, \
+    least_cost
 
 
 @pytest.fixture
@@ -36,6 +37,10 @@ def test_least_cost_counts_lengths_at_the_elements_cost():
         + 2 * RECORD_COST + 20 * (ELEMENT_COST + ELEMENT_OUT_COST))
     # (a tuple is never written back)
     assert least_cost([tuple(ints)], [classify(tuple(ints))], True) == 100 * ELEMENT_COST
+    # (a list of str, or the one a list iterator walks: its records at least, from its length)
+    words = ["w%d" % i for i in range(100)]
+    assert least_cost([iter(words)], [classify(iter(words))], False) == \
+        RECORD_COST + 100 * (ELEMENT_COST + BULK_RECORD_COST)
 
 
 def test_a_sieve_marking_a_big_flag_list_enters_once_if_at_all(tmp_path, default_start):
@@ -63,6 +68,29 @@ def test_a_sieve_marking_a_big_flag_list_enters_once_if_at_all(tmp_path, default
     for line in (6, 8):
         row = r.loop(line)
         assert row["entries"] <= 1 and row["refused"]["copied_to_the_limit"] == 0, row
+
+
+def test_a_long_list_of_str_is_refused_before_it_is_typed(tmp_path, default_start):
+    # one pass over 300,000 words whose body is cheap: copying them in (a record each) costs
+    # more than the pass is worth, which the words' count alone shows -- the entry is refused
+    # before the list is typed or its strs measured (that took ~55 ms for 10^6 words, a
+    # third of what CPython spends on the whole pass), and before anything is compiled
+    r = Result(tmp_path, """
+        def count(words):
+            counts = {}
+            for w in words:
+                if w.endswith("."):
+                    w = w[:-1]
+                counts[w] = counts.get(w, 0) + 1
+            return counts
+
+        words = [("ab", "cd.", "efg", "h")[i * 7 % 4] + str(i % 13) for i in range(300_000)]
+        c = count(words)
+        print(len(c), sorted(c.items())[:3])
+    """).same()
+    row = r.loop(4)
+    assert row["refused"]["tries"] >= 1 and row["refused"]["copied_to_the_limit"] == 0, row
+    assert row["native_iterations"] == 0 and row["versions"] == 0, row
 
 
 def test_a_list_changed_between_refused_trips_is_read_as_it_is_then(tmp_path):
