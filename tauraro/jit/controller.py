@@ -45,7 +45,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import ROOM_FULL, TYPE_CHANGE
 from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
                      virtual_tuple_type, widen)
@@ -56,6 +56,7 @@ from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, S
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_length)
 from .region import Liveness, LoopRegion, attribute_uses
+from .splits import split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
@@ -194,6 +195,7 @@ class LoopState:
         # tuples, strings, objects; words: their elements, characters, fields)
         self.records_in = self.words_in = self.records_out = self.words_out = 0
         self.small_int_lists = 0         # (copied in through their pointers: smallints.py)
+        self.split_words = 0             # (strs of lists written from their str's split(): splits.py)
         self.writeback_seconds = 0.0
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
@@ -267,7 +269,7 @@ class LoopState:
             "native_ms": round(self.native_seconds * 1000, 3),
             "transfer_ms": round(self.transfer_seconds * 1000, 3),
             "copied_in": {"records": self.records_in, "words": self.words_in,
-                          "small_int_lists": self.small_int_lists},
+                          "small_int_lists": self.small_int_lists, "split_words": self.split_words},
             # (warm pages moved into its versions' memories from other loops', and out: pages.py)
             "pages_moved": {"in_bytes": sum(t.moved_in for t in transfers),
                             "out_bytes": sum(t.moved_out for t in transfers)},
@@ -290,6 +292,11 @@ class _Unplaced:
     def __init__(self, filename, qualname):
         self.filename = filename
         self.qualname = qualname
+
+
+def _words_iterator(t) -> bool:
+    """Is ``t`` an iterator over a list of str (what ``text.split()`` gives)?"""
+    return isinstance(t, SeqIterType) and t.seq.kind == "list" and t.seq.elem is STR
 
 
 class Decision:
@@ -1166,12 +1173,19 @@ class JitController:
             return
         types = transfer.types
         tails = transfer.tails      # (copied in empty)
+        splits = self._split_lists(transfer.splits, r, G, builtins)
         need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                          [None if v in tails else types.get(v) for v in st.entry_vars],
+                          [None if v in tails or v in splits else types.get(v) for v in st.entry_vars],
                           [transfer.stores_into(v) for v in st.entry_vars], transfer.is_kept, limit, looked)
         if need > limit:
             raise TooMuchToCopy(need)
         st.lengths_ok = (id(version), size)
+
+    def _split_lists(self, splits, r, G, builtins) -> set:
+        """The iterator variables among ``splits`` (tauraro.jit.splits) whose list an entry
+        now would write from its str, not copy: not weighed as a list of str (its str is
+        copied once and kept, and its words cost the module a few ns each)."""
+        return {it for it, text in splits if type(self._read(text, r, G, builtins)) is str}
 
     def _least_copy(self, st, r, G, builtins) -> int:
         """What an entry copies at least (in cost units): each list, tuple, dict or set it
@@ -1526,8 +1540,10 @@ class JitController:
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             looked = {}     # (what resident.repeated said of each row: weighed again below)
+            splits = self._split_lists(split_sources(st.code, st.loop), r, G, builtins)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
-                              [None if v in st.tails else t for v, t in zip(st.entry_vars, types)], False,
+                              [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],
+                              False,
                               version.transfer.is_kept if version is not None else PACKED.holds, limit,
                               looked)
             if need > limit:
@@ -1642,6 +1658,7 @@ class JitController:
             st.records_in += len(recs.by_id) + sum(len(objects) for _, objects in recs.blocks)
             st.words_in += recs.words_in
             st.small_int_lists += recs.small_int_lists
+            st.split_words += recs.split_words
             st.records_out += recs.records_out
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds
@@ -2058,6 +2075,8 @@ class JitController:
         callee_loops = [(r.code, h) for r in callees for h in sorted(r.loop_headers)]
         layout = FrameLayout(region, entry_types, carried, callees, undo=calls_with_lists(inf),
                              callee_loops=callee_loops)
+        layout.splits = tuple((it, text) for it, text in split_sources(st.code, st.loop)
+                              if it in entry_types and _words_iterator(entry_types[it]))
         name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
         try:
@@ -2070,7 +2089,10 @@ class JitController:
             exits = [snap.exit_record() for snap in graph.snapshots]
             for rec in exits:
                 layout.note_exit_area(struct.calcsize(rec.fmt))
-            graph.interning = interns(graph)
+            # (a loop over a text's words whose code reads strs' key words numbers them by
+            # contents: the words written from the text have none, tauraro.jit.splits)
+            graph.interning = interns(graph) or bool(layout.splits) and any(
+                ins.op == "str_key" for ins in graph.all_instrs())
             low = Emitter(graph, layout, name, {h: st.code.instrs[h].line for h in region.loop_headers},
                           annotate=dumping or self.emit_dir is not None)
             wasm, module = low.build()
@@ -2081,10 +2103,10 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat")),
+                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat", "str_strip", "str_case")),
                             str_keys="str_key" in ops,
                             intern_keys=graph.const_keys if graph.interning else None,
-                            tails=st.tails)
+                            tails=st.tails, splits=layout.splits)
         transfer.stores_lists = self._stores_lists(st, inf, graph)
         transfer.made_room = max(transfer.made_room, min(2 * st.made_length, TAIL_ROOM_MAX))    # (even)
         # (which variables' lists it may write back: those alone are charged for it)

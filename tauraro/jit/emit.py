@@ -603,6 +603,13 @@ class Emitter(Sink):
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         if "str_concat" in self.internal_functions:
             index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
+        if "str_strip" in self.internal_functions or "str_case" in self.internal_functions:
+            from ..wasmgen.strmethods import add_case_function, add_strip_function
+            if "str_strip" in self.internal_functions:
+                index[("internal", "str_strip")] = add_strip_function(self.module, self.layout.HEAP,
+                                                                      self.layout.HEAP_END)
+            if "str_case" in self.internal_functions:
+                index[("internal", "str_case")] = add_case_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         interning = "str_intern" in self.internal_functions or "str_canon" in self.internal_functions
         strings = {}
         if interning or any(n.startswith("str_") for n in self.internal_functions):
@@ -634,6 +641,9 @@ class Emitter(Sink):
         if self.layout.copies_strs:
             from ..wasmgen.widen import add_widen
             add_widen(self.module)      # (and this one to copy long strs: transfer.EntryRecords)
+        if self.layout.splits:
+            from ..wasmgen.strmethods import add_split_function
+            add_split_function(self.module)     # (and this one to write a str's split(): tauraro.jit.splits)
         subs = list(self.natives.items())
         first = len(self.module.func_names)
         for k, (key, _) in enumerate(subs):
@@ -827,12 +837,17 @@ def interns(graph) -> bool:
         ops.add(ins.op)
         if ins.op == "seq_slice" and ins.imm & SLICE_OF_STR:
             slices_strs = True
-    if "str_key" in ops and ("seq_slice" in ops or "str_concat" in ops):
+    makes = not ops.isdisjoint(_MAKING_STRS) or slices_strs
+    if "str_key" in ops and (makes or "seq_slice" in ops):
         return True
     # (strs it makes that may be stored -- appended to a list, into an object's field --
     # are made canonical: ``wasmgen.intern``'s str_canon; an exit writes back one str a
     # record, so equal strs made over and over are made once there, not once each)
-    return ("str_concat" in ops or slices_strs) and "store_addr" in ops
+    return makes and "store_addr" in ops
+
+
+# ops that make a new str record from the heap (or give one of their operands back)
+_MAKING_STRS = frozenset(("str_concat", "str_strip", "str_case"))
 
 
 @rule("str_key")
@@ -986,25 +1001,71 @@ def _heap_call(em, ins, name):
 def _str_concat(em, ins):
     """``str_concat`` (``tauraro.wasmgen.slices``): a new str record, or one operand itself
     if the other is empty; with no room, the interpreter concatenates."""
+    before = _heap_before(em)
     _heap_call(em, ins, "str_concat")
-    _canonical(em)
+    _canonical(em, before)
+
+
+@rule("str_strip")
+def _str_strip(em, ins):
+    """``str_strip`` (``tauraro.wasmgen.strmethods``): a new str record, or the str itself
+    if nothing is stripped; with no room, the interpreter strips."""
+    before = _heap_before(em)
+    _heap_call(em, ins, "str_strip")
+    _canonical(em, before)
+
+
+@rule("str_case")
+def _str_case(em, ins):
+    """``str_case`` (``tauraro.wasmgen.strmethods``): a new str record, or the str itself if
+    its case does not change; a code point past ASCII, or no room, and the interpreter
+    calls the method."""
+    before = _heap_before(em)
+    _heap_call(em, ins, "str_case")
+    _canonical(em, before)
 
 
 @rule("seq_slice")
 def _seq_slice(em, ins):
     """``seq_slice`` (``tauraro.wasmgen.slices``): a new record (``new_obj``'s heap), or the
     record itself for a str or tuple sliced whole; with no room, the interpreter slices."""
+    before = _heap_before(em) if ins.imm & SLICE_OF_STR else None
     _heap_call(em, ins, "seq_slice")
     if ins.imm & SLICE_OF_STR:
-        _canonical(em)
+        _canonical(em, before)
 
 
-def _canonical(em):
+def _canonical(em, before=None):
     """A str just made (on the stack) is replaced by the record of the first equal str the
     entry's intern table met, in a version that interns (``interns``): every holder of an
-    equal str made natively then holds one record, written back as one str."""
-    if em.graph.interning:
+    equal str made natively then holds one record, written back as one str. ``before``:
+    the local holding the heap pointer from before the str was made; a record the making
+    allocated there, replaced by an equal one, is given back to the heap (nothing else
+    holds it yet), so a loop making the same strs over and over -- ``w.lower()``, ``prev +
+    " " + w`` -- does not fill the heap with copies."""
+    if not em.graph.interning:
+        return
+    if before is None:
         em.e(("call", em.internal("str_canon")))
+        return
+    # (only a record the making allocated: one it gave back as it was -- s.strip() of a str
+    # with nothing to strip, a + "" -- is the very str, as CPython's, ``w.strip() is w``)
+    made = em.to_local("i32")
+    em.e(("local.get", made), ("local.get", before), "i32.eq",
+         ("if", "i32"),
+         ("local.get", made), ("call", em.internal("str_canon")), ("local.tee", made),
+         ("local.get", before), "i32.ne",
+         ("if", None), ("i32.const", 0), ("local.get", before), ("i32.store", em.layout.HEAP), "end",
+         ("local.get", made),
+         "else", ("local.get", made), "end")
+
+
+def _heap_before(em):
+    """The heap pointer now, in a local (for ``_canonical``), in a version that interns."""
+    if not em.graph.interning:
+        return None
+    em.e(("i32.const", 0), ("i32.load", em.layout.HEAP))
+    return em.to_local("i32")
 
 
 @rule("decided")

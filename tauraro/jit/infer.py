@@ -26,7 +26,7 @@ from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_METHODS, StrMethod,
+                     CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, StrMethod,
                      LIST_INT, ModuleType, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
@@ -1122,7 +1122,7 @@ class Inference:
                 return self._super_attribute(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
-            if attr in STR_METHODS and self.str_kind(args[1], t[0]) == "str":
+            if (attr in STR_METHODS or attr in STR_MAKING) and self.str_kind(args[1], t[0]) == "str":
                 return StrMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
@@ -1172,6 +1172,14 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return (CHAR if fn.method in CHAR_CASE else BOOL), ""
+            if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
+                # s.strip(), s.strip(chars), chars a str or a character; s.lower(), s.upper():
+                # a new str from the heap, which a function compiled whole has not
+                if self.whole:
+                    return "exit", "%s in a function compiled whole" % fn.name
+                if not rest or len(rest) == 1 and fn.method.endswith("strip") and self.str_kind(args[2], rest[0]):
+                    return STR, ""
+                return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, StrMethod):
                 # s.startswith(p), p a str or a character (a tuple of prefixes, a start or
                 # an end: the interpreter's)

@@ -86,11 +86,14 @@ class ListMethod(JType):
 
 # str methods compiled code runs on a whole str (StrMethod), with one str argument
 STR_METHODS = ("startswith", "endswith")
+# and those making a str (wasmgen/strmethods): strip and its sides with no argument or one
+# str, lower and upper with none (of ASCII strs: another leaves)
+STR_MAKING = ("strip", "lstrip", "rstrip", "lower", "upper")
 
 
 class StrMethod(JType):
-    """``s.startswith`` or ``s.endswith`` of a str, between the attribute load and its call:
-    its value is the string's record."""
+    """``s.startswith``, ``s.endswith`` or a method making a str (STR_MAKING) of a str,
+    between the attribute load and its call: its value is the string's record."""
     _interned: dict = {}
 
     def __new__(cls, name):

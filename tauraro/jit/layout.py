@@ -92,6 +92,9 @@ STR_RECORD_COST = 640
 # unit per this many elements: its pointers copied and compared, ~0.3 ns an element
 KEPT_ELEMENTS_PER_UNIT = 8
 BULK_RECORD_COST = 48
+# a word of a str's split() written by the module (tauraro.jit.splits): a few ns a word,
+# beside the str's characters, copied once and kept
+SPLIT_WORD_COST = 2
 # An entry may copy what the baseline would spend on the work it has left (``copy_limit``:
 # JitController._copy_limit estimates it; for a while loop, whose work left is not known,
 # the work it has done so far), beyond SMALL_COPY (~1 ms). Copying whole containers at
@@ -240,6 +243,9 @@ class FrameLayout:
         # (may an entry copy a str? Then it has ``widen``, which spreads a long one's bytes
         # into its record's words: wasmgen.widen)
         self.copies_strs = any(reaches(t, lambda t: t is STR) for t in entry.values())
+        # (loops over text.split() copied in from text, tauraro.jit.splits: the controller
+        # sets them before the emitter runs, which then adds str_split)
+        self.splits = ()
 
     def note_exit_area(self, size: int):
         self.exit_area_size = max(self.exit_area_size, size)

@@ -60,6 +60,9 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
                     # (lists of CPython's cached ints, -5 to 256, copied as their pointers: smallints.py)
                     lines.append("      %d of them lists of small ints, copied in through their pointers"
                                  % copied["small_int_lists"])
+                if copied.get("split_words"):
+                    # (lists that are a str's split(), written by the module from the str: splits.py)
+                    lines.append("      %d of them words written from their text's split()" % copied["split_words"])
         moved = r.get("pages_moved")
         if moved and (moved["in_bytes"] or moved["out_bytes"]):
             # (warm pages moved between loops' memories instead of faulting fresh ones: pages.py)

@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, 
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, FrameLayout,
+from .layout import (_NUMBERS, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -53,6 +53,7 @@ _memset = ctypes.memset
 _FLAGS_IN = (("i32", "i32", "i64", "i64"), ("i64",))
 _FLAGS_OUT = (("i32", "i32", "i64", "i64", "i32"), ("i64",))
 _WIDEN = (("i32", "i32", "i32", "i32"), ())
+_SPLIT = (("i32", "i32", "i64", "i32", "i32", "i64"), ("i64",))
 _INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
 _list_iterator = type(iter([]))
 # a string this long or longer is copied into an entry's memory once and kept there for the
@@ -123,7 +124,8 @@ class EntryRecords:
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in",
-                 "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws")
+                 "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
+                 "split_words")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -166,11 +168,66 @@ class EntryRecords:
         # (ascending addresses, the objects) of the tuples and strs written at once (_tuples,
         # _strs): not in by_address until a list of them is written back (_resolve_blocks)
         self.blocks = []
+        # (id of a list -> the list and the str it is the split() of, for this entry:
+        # note_splits, tauraro.jit.splits)
+        self.split_of = {}
+        self.split_words = 0
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
         # (an object type's methods that are plain functions of its class, looked up once an
         # entry: _instance compares each object's bound methods with them)
         self.method_raws = {}
+
+    def note_splits(self, r):
+        """The lists this entry's iterators walk that are ``text.split()`` of the str in a
+        register (``Transfer.splits``: tauraro.jit.splits), copied in from that str."""
+        if self.transfer.str_keys and not self.transfer.intern:
+            return      # (its words' key words are 0: only a version that interns numbers them)
+        for it_reg, text_reg in self.transfer.splits:
+            it, text = r[it_reg], r[text_reg]
+            if type(text) is str and type(it) is _list_iterator:
+                state = it.__reduce__()
+                if len(state) == 3:
+                    seq = state[1][0]
+                    self.split_of[id(seq)] = (seq, text)
+
+    def _split(self, obj, text, jt) -> int | None:
+        """The record of the list ``obj``, ``text.split()`` (``note_splits``), its words
+        written by the module from ``text``'s bytes (latin-1, else UTF-32: ``wasmgen.strmethods``
+        str_split, which reads them from the end of the words' room), or None if
+        ``text``'s words are not ``obj``'s (then it is copied as any list). Each word's
+        record maps back to ``obj``'s very element (``blocks``)."""
+        n = len(obj)
+        length = len(text)
+        self.cost += RECORD_COST + n * SPLIT_WORD_COST + length * CHAR_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        try:
+            raw, width = text.encode("latin-1"), 1
+        except UnicodeEncodeError:
+            raw, width = text.encode("utf-32-le", "surrogatepass"), 4
+        addr = self.cursor
+        slots = addr + SEQ_HEADER
+        words_at = slots + 8 * n
+        end = words_at + 16 * n + 8 * length
+        view = self.transfer.ensure(end)
+        if end > self.transfer.warm_end:
+            MEMORIES.warm(self.transfer, addr, end)
+            self.transfer.warm_end = max(end, self.transfer.warm_end)
+        src = end - len(raw)
+        view[src:end] = raw
+        if self.transfer.split_fn(src, width, length, slots, words_at, n) != n:
+            return None
+        view[addr:addr + SEQ_HEADER] = struct.pack("<qq", n, 0)
+        self.cursor = _align(end, 16)
+        self.by_id[id(obj)] = (addr, jt)
+        self.by_address[addr] = obj
+        self.blocks.append((_Slots(self.transfer, slots, n), obj))
+        self.words_in += n
+        self.split_words += n
+        if jt.mutable:
+            self.mutable.append((addr, obj, jt.elem, jt.resizable))
+        return addr
 
     def record(self, obj, jt) -> int | None:
         """The address of ``obj``'s record, writing it on first use; None if its
@@ -192,6 +249,12 @@ class EntryRecords:
             return self._set(obj, jt)
         if isinstance(jt, DictIterType):
             return self._dict_iter(obj, jt)
+        if self.split_of and jt.elem is STR:
+            split = self.split_of.get(id(obj))
+            if split is not None and split[0] is obj:
+                addr = self._split(obj, split[1], jt)
+                if addr is not None:
+                    return addr
         n = len(obj)
         # (a long list of bools: through its pointer array, at a few ns a flag -- neither
         # kept nor packed, whose snapshots cost as much: flags.py)
@@ -1286,6 +1349,10 @@ class EntryRecords:
         seeds.extend(a for a, v in layout.const_objects.items() if type(v) is str and len(v) != 1)
         n = len(seeds)
         room = max(getattr(self.transfer, "intern_room", INTERN_ROOM), n)      # (a FunctionMemory: INTERN_ROOM)
+        # (a loop over a text's words may make a new str from each: pairs of them, say --
+        # room for an eighth of them at once, not a doubling per entry, each splitting the
+        # text again)
+        room = max(room, min(INTERN_ROOM_MAX, self.split_words // 8))
         slots, size = intern_table_size(n, room)
         self.cost += 2 * n + RECORD_COST
         addr = _align(self.cursor, 16)
@@ -1544,6 +1611,29 @@ class _Pointers:
 WIDEN_MIN = 256     # (a shorter str's code points are spread from Python: a call saves little)
 
 
+class _Slots:
+    """The addresses of the words of a str's split() (``EntryRecords._split``), read from
+    the list record's slots in memory when an exit asks (ascending: the words lie in
+    order): a block's addresses (``EntryRecords.blocks``) without copying 10^6 of them at
+    every entry."""
+
+    def __init__(self, transfer, at: int, n: int):
+        self.transfer, self.at, self.n = transfer, at, n
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        return struct.unpack_from("<q", self.transfer.view, self.at + 8 * i)[0]
+
+    def __iter__(self):
+        return iter(array("q", self.transfer.view[self.at:self.at + 8 * self.n]))
+
+
 class _Spread:
     """The body of a str's record, its code points spread straight into the memory, a word
     each (``_spread_code_points``, over the words zeroed first): a 4.5*10^6-character text
@@ -1634,7 +1724,7 @@ class Transfer:
 
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
                  code, class_attributes=(), cell_checks=(), element_lists=None, allocates=False,
-                 str_keys=False, intern_keys=None, tails=frozenset()):
+                 str_keys=False, intern_keys=None, tails=frozenset(), splits=()):
         """``class_attributes``: ((class, name), raw attribute) the compiled code read at
         compile time; every entry checks each is still there. ``cell_checks``: (register,
         cell, same): is the loop's cell in that register that very cell of an inlined
@@ -1645,8 +1735,10 @@ class Transfer:
         ``instance``: the native instance whose memory the values go through, or None to
         ``attach`` it later. ``tails``: the variables holding lists the code only appends
         to (``LoopRegion.tail_lists``): copied in empty (``EntryRecords.tail``), after
-        every other variable's value."""
+        every other variable's value. ``splits``: (iterator register, text register) of a
+        loop over ``text.split()`` (tauraro.jit.splits)."""
         self.layout = layout
+        self.splits = tuple(splits)
         self.generated_seconds = 0.0      # making enter and leave functions (compile work, not transfer)
         # making the elements of a comprehension's list native code built (EntryRecords.built):
         # the comprehension's product, which CPython makes too, not a copy (see built)
@@ -1786,6 +1878,8 @@ class Transfer:
         self.ints_fn = instance.entry("ints_in", _INTS_IN) if self.layout.copies_ints else None
         # (and the one spreading a long str's bytes into its record's words: wasmgen.widen)
         self.widen_fn = instance.entry("widen", _WIDEN) if self.layout.copies_strs else None
+        # (the one writing a str's split() as a list of records: tauraro.jit.splits)
+        self.split_fn = instance.entry("str_split", _SPLIT) if self.splits else None
 
     def _compile_enter(self):
         t0 = _clock()
@@ -1802,6 +1896,8 @@ class Transfer:
         types = self.types
         if self.full_records:
             recs = EntryRecords(self)
+            if self.splits:
+                recs.note_splits(r)
             iters = recs.iters
         else:
             recs = iters = {} if self.needs_records else None
@@ -2018,6 +2114,8 @@ class Transfer:
         lines = ["def enter(r, G, B):"]
         if self.full_records:
             lines.append("    recs = EntryRecords(T)")
+            if self.splits:
+                lines.append("    recs.note_splits(r)")
         elif self.needs_records:
             lines.append("    recs = {}")
         words = []

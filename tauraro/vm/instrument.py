@@ -242,11 +242,24 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
                            "islower"))
-# (and these two, of a name or an element, s[i].upper(): of a whole str, or of what another
-# call made, raw.strip().lower(), they are the interpreter's, and such a loop is not hooked)
+# (and these two, of a character, s[i].upper(), or of a whole str of ASCII code points, a
+# name's or what another str method made, raw.strip(".,").lower(): tauraro.jit.jtypes.STR_MAKING)
 _CASE_METHODS = frozenset(("upper", "lower"))
 # str methods compiled code runs on a str with one str argument (tauraro.jit.jtypes.STR_METHODS)
 _STR_METHODS = frozenset(("startswith", "endswith"))
+# and those stripping a str, with no argument or one str (tauraro.jit.jtypes.STR_MAKING)
+_STRIP_METHODS = frozenset(("strip", "lstrip", "rstrip"))
+
+
+def _str_receiver(value) -> bool:
+    """Could ``value`` be a str native code holds, whose methods making strs it calls: a
+    name, an element (``s[i]``, a slice) or what such a method made
+    (``raw.strip(".,").lower()``)?"""
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and not value.keywords \
+            and (value.func.attr in _STRIP_METHODS and len(value.args) <= 1
+                 or value.func.attr in _CASE_METHODS and not value.args):
+        value = value.func.value
+    return isinstance(value, (ast.Name, ast.Subscript))
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
 _LIST_METHODS = frozenset(("append", "pop", "insert"))
 
@@ -273,10 +286,12 @@ def _native_call(n, assigned=None) -> bool:
         return f.id not in _BUILTIN_NAMES and plain
     if isinstance(f, ast.Attribute) and f.attr in _CHAR_METHODS and not n.args and not n.keywords:
         return True         # (s[i].isdigit(): of a character, compiled for ASCII ones)
-    if (isinstance(f, ast.Attribute) and f.attr in _CASE_METHODS and not n.args and not n.keywords
-            and (isinstance(f.value, ast.Name) or isinstance(f.value, ast.Subscript)
-                 and not isinstance(f.value.slice, ast.Slice))):
-        return True         # (w[0].upper(): of a character, compiled for ASCII ones)
+    if isinstance(f, ast.Attribute) and f.attr in _CASE_METHODS and not n.args and not n.keywords \
+            and _str_receiver(f.value):
+        return True         # (w[0].upper(), w.lower(): of a character or a str, compiled for ASCII ones)
+    if (isinstance(f, ast.Attribute) and f.attr in _STRIP_METHODS and len(n.args) <= 1 and not n.keywords
+            and not starred and not (n.args and isinstance(n.args[0], ast.Tuple)) and _str_receiver(f.value)):
+        return True         # (raw.strip(".,"): of a str, compiled: jtypes.STR_MAKING)
     if (isinstance(f, ast.Attribute) and f.attr in _STR_METHODS and len(n.args) == 1 and not n.keywords
             and not starred and not isinstance(n.args[0], ast.Tuple)):
         return True         # (w.startswith("ab"): of a str, compiled: jtypes.StrMethod)
@@ -288,7 +303,8 @@ def _native_call(n, assigned=None) -> bool:
     if isinstance(f, ast.Attribute) and _field_of_held(f.value, assigned):
         return plain        # (self.items.append(x), t.counts.get(k, 0): of what an object holds)
     if isinstance(f, ast.Attribute) and assigned is not None and _made_object(f.value) \
-            and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS:
+            and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS \
+            and f.attr not in _STRIP_METHODS:
         return plain        # (Vec(x, y).norm(): a method of the object a call returns)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
@@ -311,14 +327,14 @@ def _field_of_held(value, assigned) -> bool:
 def _made_object(value) -> bool:
     """Is ``value`` a call that may return an object of the program's classes, whose
     methods native code calls: ``Vec(x, y)``, ``v.add(w)`` -- not a builtin's, nor a str
-    method's (``raw.strip(".,").lower()`` is the interpreter's)?"""
+    method's (``raw.strip(".,").lower()``: _str_receiver)?"""
     if not isinstance(value, ast.Call):
         return False
     f = value.func
     if isinstance(f, ast.Name):
         return f.id not in _BUILTIN_NAMES
     return isinstance(f, ast.Attribute) and not (
-        f.attr in _STR_METHODS or f.attr in _CASE_METHODS or f.attr in _CHAR_METHODS
+        f.attr in _STR_METHODS or f.attr in _CASE_METHODS or f.attr in _CHAR_METHODS or f.attr in _STRIP_METHODS
         or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
 
 

@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, MaybeType, OtherType, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 from .ops import SLICE_OF_STR
 
@@ -941,6 +941,25 @@ class Recorder:
             return self.op(name + "_char", s, self.value(p))
         return self.op(name, s, self.str_operand(p))
 
+    def str_making(self, method, s, rest) -> Ins:
+        """``s.strip(...)``, ``lstrip``, ``rstrip`` (of whitespace, of the characters of a str or
+        of one character ``rest[0]``) or ``s.lower()``, ``s.upper()`` of the str record ``s``:
+        a new record from the heap, or ``s`` itself where nothing changes (wasmgen/strmethods;
+        no room, or a case of a code point past ASCII, leaves before the call)."""
+        if method in ("lower", "upper"):
+            return self.guard("str_case", s, imm=int(method == "upper"),
+                              reason="%s of a str not ASCII, or no room for a str" % method)
+        flags = {"strip": 3, "lstrip": 1, "rstrip": 2}[method]
+        if not rest:
+            chars, c = self.op("addr", imm=0), self.op("int", imm=0)
+            flags |= 4
+        elif self.inf.str_kind(rest[0], self.type_of(rest[0])) == "char":
+            chars, c = self.op("addr", imm=0), self.value(rest[0])
+            flags |= 8
+        else:
+            chars, c = self.str_operand(rest[0]), self.op("int", imm=0)
+        return self.guard("str_strip", s, chars, c, imm=flags, reason="no room for a str")
+
     def compare(self, op, dst, a, b):
         ta, tb = self.type_of(a), self.type_of(b)
         ka, kb = self.inf.str_kind(a, ta), self.inf.str_kind(b, tb)
@@ -1442,6 +1461,9 @@ class Recorder:
         fn = self.type_of(args[1])
         if isinstance(fn, CharMethod):
             self.char_method(args[0], fn, self.value(args[1]))
+            return
+        if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
+            self.store(args[0], STR, *self.str_made(self.str_making(fn.method, self.parts(args[1])[0], args[2:])))
             return
         if isinstance(fn, StrMethod):
             self.store(args[0], BOOL, self.str_affix(fn.method, self.parts(args[1])[0], args[2]))
