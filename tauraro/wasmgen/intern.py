@@ -37,7 +37,11 @@ with its contents the table met (a seed, or one made before): equal strings made
 over -- a text's capitalised words, its words with a full stop -- are then one record, and
 one str when they are written back (a million appended strs, 600 distinct, were made
 one by one at an exit, ~0.4 us each). A character, a numbered record (copied in, not
-made), or a string the full table cannot number is its own.
+made), or a string the full table cannot number is its own. A string that is the first of
+its contents gets its new number in its record's second word: the caller passes only
+records just made on the entry's heap (``jit.emit._canonical``), which no later entry
+reads, so the number never outlives its table (a record copied in, which an entry may keep
+for the next ones, is never written).
 """
 from __future__ import annotations
 
@@ -158,14 +162,20 @@ def add_intern(module, at: int, str_eq: int) -> int:
 def add_canon(module, at: int, intern: int) -> int:
     """Add ``str_canon(rec: i32) -> i32`` to a module whose ``str_intern`` is function
     ``intern`` (``at``: the address of the i32 holding the table's address); its index."""
-    return module.add_function(name="str_canon", params=[("rec", "i32")], results=["i32"], locals=[], body=[
+    return module.add_function(name="str_canon", params=[("rec", "i32")], results=["i32"],
+                               locals=[("n", "i64"), ("c", "i32")], body=[
         # (a character, an empty string or a numbered record: itself)
         ("local.get", 0), ("i64.load", 0), ("i64.const", 2), ("i64.lt_u",),
         ("local.get", 0), ("i64.load", 8), ("i64.const", 0), ("i64.ne",), ("i32.or",),
         ("if", None), ("local.get", 0), ("return",), ("end",),
-        ("local.get", 0), ("call", intern), ("i64.eqz",),
+        ("local.get", 0), ("call", intern), ("local.tee", 1), ("i64.eqz",),
         ("if", None), ("local.get", 0), ("return",), ("end",),      # (no room left to number it)
-        ("i32.const", 0), ("i32.load", at), ("i64.load", 72), ("i32.wrap_i64",),
+        ("i32.const", 0), ("i32.load", at), ("i64.load", 72), ("i32.wrap_i64",), ("local.tee", 2),
+        # (the str just made is the first of its contents: its new number kept in its record,
+        # which str_key then reads without hashing it again)
+        ("local.get", 0), ("i32.eq",),
+        ("if", None), ("local.get", 0), ("local.get", 1), ("i64.store", 8), ("end",),
+        ("local.get", 2),
     ])
 
 
