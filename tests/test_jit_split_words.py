@@ -95,6 +95,15 @@ def test_every_whitespace_and_words_not_latin_1(tmp_path):
             counts[raw] = counts.get(raw, 0) + 1
         return sorted(counts.items()), total
 
+    def pairs(text):
+        seen = {}
+        last = "<s>"
+        for raw in text.split():
+            pair = last + "/" + raw
+            seen[pair] = seen.get(pair, 0) + 1
+            last = raw
+        return len(seen), sorted(seen.items())[:4], sorted(seen.items())[-3:]
+
     spaces = "\\t\\n\\x0b\\x0c\\r\\x1c\\x1d\\x1e\\x1f \\x85\\xa0\\u1680\\u2000\\u2005\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
     words = ["alpha", "b\\u0101ta", "\\U0001F600", "x\\u200by", "\\ufeffz", "\\ud800", "\\u180e"]
     parts = []
@@ -104,10 +113,12 @@ def test_every_whitespace_and_words_not_latin_1(tmp_path):
     text = "".join(parts)
     for k in range(3):
         print(count(text))
+        print(pairs(text))      # (made strs not latin-1, written back with their key words)
     print(count(text[:5000].encode("latin-1", "ignore").decode("latin-1")))
     """, "--jit-threshold", "50").same()
-    row, _ = _loop(r, "count")
-    assert row["native_iterations"] > 4000 and row["copied_in"]["split_words"] > 4000, row
+    for function in ("count", "pairs"):
+        row, _ = _loop(r, function)
+        assert row["native_iterations"] > 4000 and row["copied_in"]["split_words"] > 4000, row
 
 
 def test_a_str_subclass_or_a_rebound_text_is_not_split_natively(tmp_path):

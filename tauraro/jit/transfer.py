@@ -125,7 +125,7 @@ class EntryRecords:
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
-                 "split_words")
+                 "split_words", "heap_at")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -172,6 +172,7 @@ class EntryRecords:
         # note_splits, tauraro.jit.splits)
         self.split_of = {}
         self.split_words = 0
+        self.heap_at = None       # (where the room for what native code makes starts: heap)
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
         # (an object type's methods that are plain functions of its class, looked up once an
@@ -1229,9 +1230,12 @@ class EntryRecords:
         # time, ~250 ns a str here against ~500, a slice object and a method call fewer)
         addrs.update(zip(made, [text[a:b] for a, b in zip(starts, ends)]))
         # (nonzero where a word's second or third byte is: a str with such a character is
-        # wide, made again one at a time; headers' words may have them too)
-        wide = (int.from_bytes(raw[1::8], "little") | int.from_bytes(raw[2::8], "little")).to_bytes(
-            (hi - lo) >> 3, "little")
+        # wide, made again one at a time. Not the headers' words: a record's length, and its
+        # key word, which a made str that is the first of its contents holds, wasmgen.intern)
+        wide = bytearray((int.from_bytes(raw[1::8], "little") | int.from_bytes(raw[2::8], "little")).to_bytes(
+            (hi - lo) >> 3, "little"))
+        for k in starts:
+            wide[k - 2] = wide[k - 1] = 0
         if wide.count(0) != len(wide):
             redo = set()
             order = sorted(range(len(made)), key=starts.__getitem__)
@@ -1403,8 +1407,36 @@ class EntryRecords:
         records = array("q")
         if top >= base:
             records.frombytes(view[table:table + 8 * (top - base + 1)])
-        seq = self.seq
-        return [key(w) if w < base else seq(records[w - base], STR) for w in words]
+        strs = self._strs_at({records[w - base] for w in words if w >= base})
+        return [key(w) if w < base else strs[records[w - base]] for w in words]
+
+    def _strs_at(self, addrs) -> dict:
+        """The strs of the str records at ``addrs``: the very strs of those copied in (or
+        constants), and those native code made, materialised at once where they lie
+        together (``_made_strs``: a pair count's 23,000 new keys, one at a time, were
+        ~1.6 us each) -- each then one object however many places hold it."""
+        out = {}
+        made = {}
+        consts = self.transfer.layout.const_objects
+        # (the heap lies past every record the entry copied: a str there was made natively)
+        heap = self.heap_at
+        for a in addrs:
+            if heap is not None and heap <= a:
+                made[a] = None
+                continue
+            obj = self._copied(a)
+            if obj is None:
+                obj = consts.get(a)
+            if obj is not None:
+                out[a] = obj
+            else:
+                made[a] = None
+        if len(made) > 1 and self._made_strs(self.transfer.view, made) is not None:
+            self.by_address.update(made)
+            out.update(made)
+        else:
+            out.update((a, self.made_seq(a, STR)) for a in made)
+        return out
 
     @staticmethod
     def _made_str(view, addr) -> str:
@@ -1475,6 +1507,7 @@ class EntryRecords:
         struct.pack_into("<I", view, layout.MADE_ROOM, self.transfer.made_room)
         self.cursor = start + HEAP_ROOM         # (a dict's table grows after it: heap_start)
         self.transfer.heap_from = start
+        self.heap_at = start
 
     def instance(self, addr, jt):
         """The object at ``addr`` of type ``jt``: one copied in, or one native code made (and
@@ -1619,11 +1652,18 @@ class _Slots:
 
     def __init__(self, transfer, at: int, n: int):
         self.transfer, self.at, self.n = transfer, at, n
+        # (the first and the last, which every look through the blocks reads: EntryRecords._copied)
+        self.first = struct.unpack_from("<q", transfer.view, at)[0] if n else 0
+        self.last = struct.unpack_from("<q", transfer.view, at + 8 * (n - 1))[0] if n else 0
 
     def __len__(self):
         return self.n
 
     def __getitem__(self, i):
+        if i == 0:
+            return self.first
+        if i == -1:
+            return self.last
         if i < 0:
             i += self.n
         if not 0 <= i < self.n:
