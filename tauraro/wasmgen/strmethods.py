@@ -198,63 +198,56 @@ def case_body(heap: int, heap_end: int) -> list:
 
 
 # str_split: parameters, then locals
-PSRC, PWIDTH, PLEN, PSLOTS, PRECS, PN, PI, PSTART, PCOUNT, PCP, PWLEN, PK = range(12)
-_SPLIT_LOCALS = [("i", "i64"), ("start", "i64"), ("count", "i64"), ("cp", "i64"), ("wlen", "i64"), ("k", "i64")]
+PSRC, PWIDTH, PLEN, PSLOTS, PRECS, PN, PI, PSTART, PCOUNT, PCP, PWLEN = range(11)
+_SPLIT_LOCALS = [("i", "i64"), ("start", "i64"), ("count", "i64"), ("cp", "i64"), ("wlen", "i64")]
 
 
-def _code_point(index: int) -> list:
-    """Push code point ``index`` (an i64 local) of the bytes at PSRC, PWIDTH each."""
-    return [
-        ("local.get", PWIDTH), ("i32.const", 1), ("i32.eq",),
-        ("if", "i64"),
-        ("local.get", PSRC), ("local.get", index), ("i32.wrap_i64",), ("i32.add",), ("i64.load8_u", 0),
-        ("else",),
-        ("local.get", PSRC), ("local.get", index), ("i32.wrap_i64",), ("i32.const", 2), ("i32.shl",), ("i32.add",),
-        ("i64.load32_u", 0),
-        ("end",),
-    ]
-
-
-def split_body() -> list:
-    def at_i():
-        return [*_code_point(PI), ("local.set", PCP)]
+def _split_loop(load: str, shift: int) -> list:
+    """str_split's scan for code points of one width (``load`` of it, ``shift`` its log2):
+    each word's code points stored into its record as they are read (one pass), the
+    record's header and slot when it ends."""
+    def cp_at_i():
+        return [("local.get", PSRC), ("local.get", PI), ("i32.wrap_i64",), ("i32.const", shift), ("i32.shl",),
+                ("i32.add",), (load, 0), ("local.set", PCP)]
     return [
         ("block", None), ("loop", None),
         # the spaces before a word
         ("block", None), ("loop", None),
         ("local.get", PI), ("local.get", PLEN), ("i64.ge_s",), ("br_if", 1),
-        *at_i(), *is_space(PCP), ("i32.eqz",), ("br_if", 1),
+        *cp_at_i(), *is_space(PCP), ("i32.eqz",), ("br_if", 1),
         ("local.get", PI), ("i64.const", 1), ("i64.add",), ("local.set", PI),
         ("br", 0), ("end",), ("end",),
         ("local.get", PI), ("local.get", PLEN), ("i64.ge_s",), ("br_if", 1),
-        # a word: to the next space or the end
+        ("local.get", PCOUNT), ("local.get", PN), ("i64.ge_s",),
+        ("if", None), ("i64.const", -1), ("return",), ("end",),
+        # a word: its code points into its record's words, to the next space or the end
+        # (each read before the word stored over it: see the docstring)
         ("local.get", PI), ("local.set", PSTART),
         ("block", None), ("loop", None),
         ("local.get", PI), ("local.get", PLEN), ("i64.ge_s",), ("br_if", 1),
-        *at_i(), *is_space(PCP), ("br_if", 1),
+        *cp_at_i(), *is_space(PCP), ("br_if", 1),
+        ("local.get", PRECS), ("local.get", PI), ("local.get", PSTART), ("i64.sub",), ("i32.wrap_i64",),
+        ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.get", PCP), ("i64.store", HEADER),
         ("local.get", PI), ("i64.const", 1), ("i64.add",), ("local.set", PI),
         ("br", 0), ("end",), ("end",),
-        ("local.get", PCOUNT), ("local.get", PN), ("i64.ge_s",),
-        ("if", None), ("i64.const", -1), ("return",), ("end",),
         ("local.get", PI), ("local.get", PSTART), ("i64.sub",), ("local.set", PWLEN),
         ("local.get", PRECS), ("local.get", PWLEN), ("i64.store", 0),
         ("local.get", PRECS), ("i64.const", 0), ("i64.store", 8),
-        # (its code points into the record's words: each read before the word written over it)
-        ("i64.const", 0), ("local.set", PK),
-        ("block", None), ("loop", None),
-        ("local.get", PK), ("local.get", PWLEN), ("i64.ge_s",), ("br_if", 1),
-        *_word_at(PRECS, PK),
-        ("local.get", PSTART), ("local.get", PK), ("i64.add",), ("local.set", PCP),
-        *_code_point(PCP),
-        ("i64.store", HEADER),
-        ("local.get", PK), ("i64.const", 1), ("i64.add",), ("local.set", PK),
-        ("br", 0), ("end",), ("end",),
         ("local.get", PSLOTS), ("local.get", PCOUNT), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
         ("local.get", PRECS), ("i64.extend_i32_u",), ("i64.store", 0),
         ("local.get", PRECS), ("local.get", PWLEN), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",),
         ("i32.const", HEADER), ("i32.add",), ("i32.add",), ("local.set", PRECS),
         ("local.get", PCOUNT), ("i64.const", 1), ("i64.add",), ("local.set", PCOUNT),
         ("br", 0), ("end",), ("end",),
+    ]
+
+
+def split_body() -> list:
+    return [
+        ("local.get", PWIDTH), ("i32.const", 1), ("i32.eq",),
+        ("if", None), *_split_loop("i64.load8_u", 0),
+        ("else",), *_split_loop("i64.load32_u", 2),
+        ("end",),
         ("local.get", PCOUNT),
     ]
 
