@@ -181,3 +181,46 @@ def test_an_exception_mid_loop_and_the_words_identity(tmp_path):
     """, "--jit-threshold", "50").same()
     row, _ = _loop(r, "identity")
     assert row["native_iterations"] >= 20_000 and row["copied_in"]["split_words"] >= 20_000, row
+
+
+def test_split_inside_a_loop_makes_a_list_natively(tmp_path):
+    # doc.split() in a loop's body (the inner loop's iterable, or a list kept in a
+    # variable): a new list of new strs from the heap; written back when the loop leaves
+    # (the last doc's words), and left to the interpreter with a separator or a count
+    r = Result(tmp_path, """
+    def freq_of(docs):
+        freq = {}
+        for doc in docs:
+            for w in doc.split():
+                freq[w] = freq.get(w, 0) + 1
+        return sorted(freq.items())[:6], len(freq)
+
+    def last_words(docs):
+        total = 0
+        longest = ""
+        for doc in docs:
+            words = doc.split()
+            total += len(words)
+            for w in words:
+                if len(w) > len(longest):
+                    longest = w
+        return total, longest, words
+
+    def by_comma(docs):
+        n = 0
+        for doc in docs:
+            n += len(doc.split(",")) + len(doc.split(None, 1))
+        return n
+
+    docs = [" ".join("w%d" % ((i * 7 + j * 13) % 97) for j in range(i % 40)) + "  tail\\tend\\x85x\\n"
+            for i in range(3000)]
+    docs.append("na\\u00efve \\u2003 w\\u00f6rds \\U0001F600 here")
+    for k in range(2):
+        print(freq_of(docs))
+        print(last_words(docs))
+        print(by_comma(docs))
+    """, "--jit-threshold", "50").same()
+    for function in ("freq_of", "last_words"):
+        row, reasons = _loop(r, function)
+        assert row["native_iterations"] >= 2500, (function, row)
+        assert not any("split" in x for x in reasons), (function, reasons)

@@ -10,7 +10,8 @@ import struct
 from wasm_harness import instantiate
 
 from tauraro.wasmgen.module import Module
-from tauraro.wasmgen.strmethods import add_case_function, add_split_function, add_strip_function
+from tauraro.wasmgen.strmethods import add_case_function, add_split_function, add_split_list_function, \
+    add_strip_function
 
 HEAP, HEAP_END = 16, 20
 A, B = 64, 4096
@@ -23,6 +24,8 @@ def _instance():
     add_case_function(m, HEAP, HEAP_END)
     m.add_export("str_strip", "func", 0)
     m.add_export("str_case", "func", 1)
+    add_split_list_function(m, HEAP, HEAP_END)
+    m.add_export("str_split_list", "func", 2)
     add_split_function(m)
     m.set_memory(min_pages=64, export="memory")
     store, ex = instantiate(m)
@@ -115,6 +118,29 @@ def test_split_like_python():
         if words:       # (more words than slots: not this str's split)
             mem.write(store, raw, src)
             assert ex["str_split"](store, src, width, len(text), slots, recs, len(words) - 1) == -1, text
+
+
+def test_split_of_a_record_into_a_new_list():
+    # a.split() of a str record: a list record of new str records, from the heap, whose
+    # pointer ends 16-byte aligned just past the last word (the room counted but not used
+    # given back); 0 and the heap as it was when there is no room
+    store, ex, mem = _instance()
+    rng = random.Random(3)
+    pieces = ["w", "Wörd", "\U0001F600", "ab"] + [chr(c) for c in SPACES[::3]]
+    for text in ["", "  ", "one", " a b  c "] + ["".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+                                               for _ in range(100)]:
+        _put(store, mem, A, text)
+        _heap(store, mem)
+        rec = ex["str_split_list"](store, A)
+        n = struct.unpack("<q", mem.read(store, rec, rec + 8))[0]
+        addrs = struct.unpack("<%dq" % n, mem.read(store, rec + 16, rec + 16 + 8 * n))
+        assert [_str(store, mem, a) for a in addrs] == text.split(), text
+        end = max([a + 16 + 8 * len(_str(store, mem, a)) for a in addrs] + [rec + 16])
+        assert struct.unpack("<I", mem.read(store, HEAP, HEAP + 4))[0] == (end + 15) & -16, text
+    _put(store, mem, A, "ab cd")
+    _heap(store, mem, 8192, 8192 + 64)
+    assert ex["str_split_list"](store, A) == 0
+    assert struct.unpack("<II", mem.read(store, HEAP, HEAP + 8)) == (8192, 8192 + 64)
 
 
 def test_no_room_gives_0():

@@ -2103,7 +2103,7 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat", "str_strip", "str_case")),
+                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat", "str_strip", "str_case", "str_words")),
                             str_keys="str_key" in ops,
                             intern_keys=graph.const_keys if graph.interning else None,
                             tails=st.tails, splits=layout.splits)

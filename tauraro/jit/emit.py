@@ -603,6 +603,10 @@ class Emitter(Sink):
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         if "str_concat" in self.internal_functions:
             index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
+        if "str_words" in self.internal_functions:
+            from ..wasmgen.strmethods import add_split_list_function
+            index[("internal", "str_words")] = add_split_list_function(self.module, self.layout.HEAP,
+                                                                       self.layout.HEAP_END)
         if "str_strip" in self.internal_functions or "str_case" in self.internal_functions:
             from ..wasmgen.strmethods import add_case_function, add_strip_function
             if "str_strip" in self.internal_functions:
@@ -847,7 +851,7 @@ def interns(graph) -> bool:
 
 
 # ops that make a new str record from the heap (or give one of their operands back)
-_MAKING_STRS = frozenset(("str_concat", "str_strip", "str_case"))
+_MAKING_STRS = frozenset(("str_concat", "str_strip", "str_case", "str_words"))
 
 
 @rule("str_key")
@@ -985,12 +989,15 @@ def _list_open(em, ins):
     em.e("memory.copy")
 
 
-def _heap_call(em, ins, name):
+def _heap_call(em, ins, name, flags=True):
     """A call of the module's function ``name`` making a record from the heap the entry
-    gave (imm: its flags); 0, no room left, leaves native code before the instruction."""
+    gave (imm: its flags, its last parameter if ``flags``); 0, no room left, leaves native
+    code before the instruction."""
     for a in ins.args:
         em.use(a)
-    em.e(("i32.const", ins.imm), ("call", em.internal(name)))
+    if flags:
+        em.e(("i32.const", ins.imm))
+    em.e(("call", em.internal(name)))
     a = em.to_local("i32")
     em.e(("local.get", a), "i32.eqz")
     em.exit_if(ins.snap)
@@ -1013,6 +1020,14 @@ def _str_strip(em, ins):
     before = _heap_before(em)
     _heap_call(em, ins, "str_strip")
     _canonical(em, before)
+
+
+@rule("str_words")
+def _str_words(em, ins):
+    """``str_words`` (``tauraro.wasmgen.strmethods`` str_split_list): a new list of a str's
+    words, from the heap; with no room, the interpreter splits. (Its words are not made
+    canonical: a version that looks them up numbers them by contents, ``interns``.)"""
+    _heap_call(em, ins, "str_words", flags=False)
 
 
 @rule("str_case")

@@ -26,10 +26,10 @@ from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
-                     CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, StrMethod,
+                     CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
                      LIST_INT, ModuleType, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
-                     classify, const_type, constructor, iter_elem, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
+                     classify, const_type, constructor, iter_elem, object_seq, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
 
 _FUNCTION = type(lambda: None)
 from .region import LoopRegion, dominator_sets
@@ -1122,7 +1122,8 @@ class Inference:
                 return self._super_attribute(t[0], attr)
             if t[0] is CHAR and attr in CHAR_METHODS:
                 return CharMethod(attr), ""
-            if (attr in STR_METHODS or attr in STR_MAKING) and self.str_kind(args[1], t[0]) == "str":
+            if (attr in STR_METHODS or attr in STR_MAKING or attr in STR_SPLITTING) \
+                    and self.str_kind(args[1], t[0]) == "str":
                 return StrMethod(attr), ""
             if isinstance(t[0], DictType) and attr == "get":
                 return DictGet(t[0]), ""
@@ -1172,6 +1173,14 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return (CHAR if fn.method in CHAR_CASE else BOOL), ""
+            if isinstance(fn, StrMethod) and fn.method in STR_SPLITTING:
+                # s.split(): a new list of new strs, from the heap (a separator or a count: the
+                # interpreter's)
+                if self.whole:
+                    return "exit", "%s in a function compiled whole" % fn.name
+                if not rest:
+                    return object_seq("list", STR), ""
+                return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
                 # s.strip(), s.strip(chars), chars a str or a character; s.lower(), s.upper():
                 # a new str from the heap, which a function compiled whole has not

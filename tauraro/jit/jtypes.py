@@ -89,6 +89,8 @@ STR_METHODS = ("startswith", "endswith")
 # and those making a str (wasmgen/strmethods): strip and its sides with no argument or one
 # str, lower and upper with none (of ASCII strs: another leaves)
 STR_MAKING = ("strip", "lstrip", "rstrip", "lower", "upper")
+# and split() with no argument: a list of str made natively (its words' records)
+STR_SPLITTING = ("split",)
 
 
 class StrMethod(JType):

@@ -292,6 +292,9 @@ def _native_call(n, assigned=None) -> bool:
     if (isinstance(f, ast.Attribute) and f.attr in _STRIP_METHODS and len(n.args) <= 1 and not n.keywords
             and not starred and not (n.args and isinstance(n.args[0], ast.Tuple)) and _str_receiver(f.value)):
         return True         # (raw.strip(".,"): of a str, compiled: jtypes.STR_MAKING)
+    if isinstance(f, ast.Attribute) and f.attr == "split" and not n.args and not n.keywords \
+            and _str_receiver(f.value):
+        return True         # (doc.split(): of a str, a list of its words: jtypes.STR_SPLITTING)
     if (isinstance(f, ast.Attribute) and f.attr in _STR_METHODS and len(n.args) == 1 and not n.keywords
             and not starred and not isinstance(n.args[0], ast.Tuple)):
         return True         # (w.startswith("ab"): of a str, compiled: jtypes.StrMethod)
@@ -304,7 +307,7 @@ def _native_call(n, assigned=None) -> bool:
         return plain        # (self.items.append(x), t.counts.get(k, 0): of what an object holds)
     if isinstance(f, ast.Attribute) and assigned is not None and _made_object(f.value) \
             and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS \
-            and f.attr not in _STRIP_METHODS:
+            and f.attr not in _STRIP_METHODS and f.attr != "split":
         return plain        # (Vec(x, y).norm(): a method of the object a call returns)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
@@ -335,7 +338,7 @@ def _made_object(value) -> bool:
         return f.id not in _BUILTIN_NAMES
     return isinstance(f, ast.Attribute) and not (
         f.attr in _STR_METHODS or f.attr in _CASE_METHODS or f.attr in _CHAR_METHODS or f.attr in _STRIP_METHODS
-        or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
+        or f.attr == "split" or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
 
 
 def _called_name(call) -> str | None:

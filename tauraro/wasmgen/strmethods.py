@@ -20,6 +20,11 @@ needs them: ``wasmgen.intern``). Functions of the module, no host call:
         Always a new record, as CPython makes a new str even where the case does not
         change (``w.lower() is w`` is false).
 
+    str_split_list(a: i32) -> i32
+        ``a.split()``: a new list record ``[n][0][n slots]`` of new str records, its words
+        (counted first, then written as ``str_split`` writes them, the list and its words
+        in one allocation, its unused end given back to the heap); 0 if there is no room.
+
 and one the host calls at an entry (exported), before the loop's code runs:
 
     str_split(src: i32, width: i32, length: i64, slots: i32, recs: i32, n: i64) -> i64
@@ -202,10 +207,10 @@ PSRC, PWIDTH, PLEN, PSLOTS, PRECS, PN, PI, PSTART, PCOUNT, PCP, PWLEN = range(11
 _SPLIT_LOCALS = [("i", "i64"), ("start", "i64"), ("count", "i64"), ("cp", "i64"), ("wlen", "i64")]
 
 
-def _split_loop(load: str, shift: int) -> list:
+def _split_loop(load: str, shift: int, overflow=(("i64.const", -1),)) -> list:
     """str_split's scan for code points of one width (``load`` of it, ``shift`` its log2):
     each word's code points stored into its record as they are read (one pass), the
-    record's header and slot when it ends."""
+    record's header and slot when it ends; more words than PN returns ``overflow``."""
     def cp_at_i():
         return [("local.get", PSRC), ("local.get", PI), ("i32.wrap_i64",), ("i32.const", shift), ("i32.shl",),
                 ("i32.add",), (load, 0), ("local.set", PCP)]
@@ -219,7 +224,7 @@ def _split_loop(load: str, shift: int) -> list:
         ("br", 0), ("end",), ("end",),
         ("local.get", PI), ("local.get", PLEN), ("i64.ge_s",), ("br_if", 1),
         ("local.get", PCOUNT), ("local.get", PN), ("i64.ge_s",),
-        ("if", None), ("i64.const", -1), ("return",), ("end",),
+        ("if", None), *overflow, ("return",), ("end",),
         # a word: its code points into its record's words, to the next space or the end
         # (each read before the word stored over it: see the docstring)
         ("local.get", PI), ("local.set", PSTART),
@@ -239,6 +244,51 @@ def _split_loop(load: str, shift: int) -> list:
         ("i32.const", HEADER), ("i32.add",), ("i32.add",), ("local.set", PRECS),
         ("local.get", PCOUNT), ("i64.const", 1), ("i64.add",), ("local.set", PCOUNT),
         ("br", 0), ("end",), ("end",),
+    ]
+
+
+# str_split_list: locals after str_split's (its scan, _split_loop, shared)
+PREC, PLIST, PSIZE = 11, 12, 13
+_SPLIT_LIST_LOCALS = [("width", "i32"), ("len", "i64"), ("slots", "i32"), ("recs", "i32"), ("n", "i64")] + \
+    _SPLIT_LOCALS + [("rec", "i32"), ("list", "i32"), ("size", "i64")]
+
+
+def split_list_body(heap: int, heap_end: int) -> list:
+    # (param 0, the str's record, becomes the address of its first word: PSRC)
+    return [
+        ("local.get", PSRC), ("local.set", PREC),
+        ("local.get", PREC), ("i64.load", 0), ("local.set", PLEN),
+        ("local.get", PREC), ("i32.const", HEADER), ("i32.add",), ("local.set", PSRC),
+        # the words, counted: a code point not a space after a space (or at the start)
+        ("i32.const", 1), ("local.set", PWIDTH),      # (the previous one was a space)
+        ("block", None), ("loop", None),
+        ("local.get", PI), ("local.get", PLEN), ("i64.ge_s",), ("br_if", 1),
+        ("local.get", PSRC), ("local.get", PI), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("i64.load", 0), ("local.set", PCP),
+        *is_space(PCP), ("local.tee", PSLOTS),
+        ("i32.eqz",), ("local.get", PWIDTH), ("i32.and",),
+        ("if", None), ("local.get", PN), ("i64.const", 1), ("i64.add",), ("local.set", PN), ("end",),
+        ("local.get", PSLOTS), ("local.set", PWIDTH),
+        ("local.get", PI), ("i64.const", 1), ("i64.add",), ("local.set", PI),
+        ("br", 0), ("end",), ("end",),
+        ("i64.const", 0), ("local.set", PI),
+        # room for the list and its words at most (each word's record: 16 bytes and its code
+        # points), from the heap
+        ("local.get", PN), ("i64.const", 24), ("i64.mul",), ("local.get", PLEN), ("i64.const", 3), ("i64.shl",),
+        ("i64.add",), ("i64.const", HEADER + 15), ("i64.add",), ("i64.const", -16), ("i64.and",),
+        ("local.set", PSIZE),
+        *_allocate(heap, heap_end, PLIST, PSIZE),
+        ("local.get", PLIST), ("local.get", PN), ("i64.store", 0),
+        ("local.get", PLIST), ("i64.const", 0), ("i64.store", 8),
+        ("local.get", PLIST), ("i32.const", HEADER), ("i32.add",), ("local.set", PSLOTS),
+        ("local.get", PSLOTS), ("local.get", PN), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",),
+        ("local.set", PRECS),
+        *_split_loop("i64.load", 3, (("i32.const", 0),)),      # (never: PN words were counted)
+        # the heap's pointer back to the end of what was written
+        ("i32.const", 0),
+        ("local.get", PRECS), ("i32.const", 15), ("i32.add",), ("i32.const", -16), ("i32.and",),
+        ("i32.store", heap),
+        ("local.get", PLIST),
     ]
 
 
@@ -264,6 +314,13 @@ def add_case_function(module, heap: int, heap_end: int) -> int:
     return module.add_function(
         name="str_case", params=[("a", "i32"), ("flags", "i32")], results=["i32"],
         locals=_CASE_LOCALS, body=case_body(heap, heap_end))
+
+
+def add_split_list_function(module, heap: int, heap_end: int) -> int:
+    """Add ``str_split_list``; its index."""
+    return module.add_function(
+        name="str_split_list", params=[("a", "i32")], results=["i32"], locals=_SPLIT_LIST_LOCALS,
+        body=split_list_body(heap, heap_end))
 
 
 def add_split_function(module) -> int:

@@ -195,6 +195,7 @@ seq_slice       addr int int int int addr   guard store     a new record of the 
 str_concat      addr int addr int   addr    guard store     a new str record of str a (or the character b, imm & 1) followed by str c (or the character d, imm & 2; nothing, imm & 4), or a or c itself if the other is empty; exits if the heap has no room
 str_strip       addr addr int       addr    guard store     str a stripped at the left (imm & 1) and the right (imm & 2) of the code points of str b, of the code point c (imm & 8) or of whitespace (imm & 4), or a itself if nothing is (wasmgen/strmethods); exits if the heap has no room
 str_case        addr                addr    guard store     str a lowered (imm 0) or uppered (imm 1), or a itself if unchanged (wasmgen/strmethods); exits for a code point past ASCII (the interpreter's case mapping) or if the heap has no room
+str_words       addr                addr    guard store     a new list of new str records, the words of str a (a.split(); wasmgen/strmethods str_split_list); exits if the heap has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
 list_len        addr                int     load            a resizable list's length: its record's first word, which append, pop and insert change

@@ -1465,6 +1465,11 @@ class Recorder:
         if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
             self.store(args[0], STR, *self.str_made(self.str_making(fn.method, self.parts(args[1])[0], args[2:])))
             return
+        if isinstance(fn, StrMethod):       # s.split() (STR_SPLITTING): a list record of its words
+            if fn.method != "startswith" and fn.method != "endswith":
+                rec = self.guard("str_words", self.parts(args[1])[0], imm=0, reason="no room for a str's words")
+                self.store(args[0], typing.result, rec, self.op("seq_len", rec))
+                return
         if isinstance(fn, StrMethod):
             self.store(args[0], BOOL, self.str_affix(fn.method, self.parts(args[1])[0], args[2]))
             return

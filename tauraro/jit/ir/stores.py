@@ -23,7 +23,7 @@ _CHANGES = frozenset(("mark_dirty", "list_set_len", "list_remove", "list_open"))
 # ops giving an address inside (or held in) the record that is their first operand
 _THROUGH = frozenset(("elem", "index", "index_nonneg", "load_addr"))
 # ops making a record native code owns
-_MADE = frozenset(("new_obj", "seq_slice", "str_concat", "str_strip", "str_case"))
+_MADE = frozenset(("new_obj", "seq_slice", "str_concat", "str_strip", "str_case", "str_words"))
 
 
 def stored_vars(graph) -> frozenset | None:
