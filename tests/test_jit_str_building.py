@@ -287,3 +287,24 @@ def test_more_distinct_made_strs_than_the_intern_table_numbers(tmp_path):
     out, tails, same = make(40000, 12, "?")
     print(len(out), len(set(out)), out[:10], out[-10:], same)
     """)
+
+
+def test_a_long_list_of_made_strs_written_back_with_the_intern_table_full(tmp_path):
+    # a loop appending a million-ish made strs: written back by looking each address up
+    # among the strs the intern table numbered (transfer._canonical_known); past the table's
+    # room a made str is its own record, not among them, and the list is written back the
+    # long way -- the same strs either way, and CPython's
+    r = jit(tmp_path, """
+        def build(words, n, k):
+            out = []
+            for i in range(n):
+                out.append(words[i % len(words)] + words[(i // k) % len(words)])
+            return out
+
+        words = ["w%d" % j for j in range(150)]
+        few = build(words, 200_000, 10 ** 9)    # (150 distinct)
+        many = build(words, 200_000, 150)       # (22,500 distinct: past the table's room)
+        print(len(few), len(set(few)), few[:3], few[-2:])
+        print(len(many), len(set(many)), many[:3], many[-2:], sorted(set(many))[:3])
+    """, threshold="100")
+    native(r, 4, at_least=100_000)

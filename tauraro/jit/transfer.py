@@ -1155,6 +1155,13 @@ class EntryRecords:
             # canonical: wasmgen.intern -- and made, each once; then one C-level pass)
             words = words.tolist()
             by = self.by_address
+            if elem is STR and self._canonical_known(view, len(words)):
+                # (every str native code may have stored is known now: one pass, no set of
+                # a million addresses to find the few hundred distinct ones)
+                try:
+                    return list(map(by.__getitem__, words))
+                except KeyError:
+                    pass
             missing = set(words).difference(by)
             if missing and self.blocks:     # (tuples and strs written at once: _copied)
                 if 8 * len(missing) >= sum(len(addrs) for addrs, _ in self.blocks):
@@ -1176,6 +1183,26 @@ class EntryRecords:
                 by.update(made)         # (one object however many places hold it)
             return list(map(by.__getitem__, words))
         return words.tolist()
+
+    def _canonical_known(self, view, n: int) -> bool:
+        """Before a list of ``n`` strs is written back, in a version that interns: every str
+        its intern table gave a new number (the strs native code made canonical, which is
+        what it stores: ``jit.emit._canonical``) and every str written at once at the entry
+        (``blocks``) mapped in ``by_address`` -- if they are few beside ``n``, so that the
+        list's addresses can be looked up straight away. False if not done."""
+        if self.intern_at is None:
+            return False
+        count, table = struct.unpack_from("<q24xq", view, self.intern_at + 32)
+        copied = sum(len(addrs) for addrs, _ in self.blocks)
+        if 4 * (count + copied) > n:
+            return False
+        if copied:
+            self._resolve_blocks()
+        if count:
+            records = array("q")
+            records.frombytes(view[table:table + 8 * count])
+            self.by_address.update(self._strs_at(set(records).difference(self.by_address)))
+        return True
 
     def _made_spans(self, view, addrs) -> tuple | None:
         """Where the records at ``addrs`` (ones native code made: strs, tuples of numbers)
