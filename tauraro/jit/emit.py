@@ -1050,7 +1050,7 @@ def _seq_slice(em, ins):
         _canonical(em, before)
 
 
-def _canonical(em, before=None):
+def _canonical(em, before):
     """A str just made (on the stack) is replaced by the record of the first equal str the
     entry's intern table met, in a version that interns (``interns``): every holder of an
     equal str made natively then holds one record, written back as one str. ``before``:
@@ -1059,9 +1059,6 @@ def _canonical(em, before=None):
     holds it yet), so a loop making the same strs over and over -- ``w.lower()``, ``prev +
     " " + w`` -- does not fill the heap with copies."""
     if not em.graph.interning:
-        return
-    if before is None:
-        em.e(("call", em.internal("str_canon")))
         return
     # (only a record the making allocated: one it gave back as it was -- s.strip() of a str
     # with nothing to strip, a + "" -- is the very str, as CPython's, ``w.strip() is w``)
