@@ -32,7 +32,6 @@ the interpreter) or are undone by an undo log (called from a loop); see
 """
 from __future__ import annotations
 
-import weakref
 
 from ..compiler.code import VARARGS
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
@@ -407,15 +406,13 @@ def callee_attribute_names(types, code_for) -> frozenset:
     for fn in reachable_functions(types):
         code = _register_code(fn, code_for)
         if code is not None:
-            names = _ATTRIBUTE_NAMES.get(code)
+            # (kept on the register code, asked whenever a loop's entry types are made)
+            names = code.__dict__.get("_attribute_names")
             if names is None:
-                names = _ATTRIBUTE_NAMES[code] = frozenset().union(*attribute_uses(code, code.instrs).values())
+                names = code._attribute_names = frozenset().union(*attribute_uses(code, code.instrs).values())
             out |= names
     return frozenset(out)
 
-
-# (register code -> the attribute names it uses: asked whenever a loop's entry types are made)
-_ATTRIBUTE_NAMES = weakref.WeakKeyDictionary()
 
 
 class CellMap:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import ctypes
 import mmap
 import sys
-import weakref
+from _weakrefset import WeakSet     # (weakref's own, without importing weakref: ~0.6 ms)
 
 PAGE = mmap.PAGESIZE
 # (bytes: the least worth a move -- ~0.25 ms of fresh pages, against ~20-50 us for the
@@ -96,7 +96,7 @@ class Memories:
     weakly), and how many entries are under way."""
 
     def __init__(self):
-        self.transfers = weakref.WeakSet()
+        self.transfers = WeakSet()
         self.entries = 0        # (entries under way: JitController.enter)
         self.moves = 0          # (moves made in this process: MOVES_MAX)
 

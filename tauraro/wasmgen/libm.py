@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import base64
 import math
-import weakref
 
 __all__ = ["add_exp", "add_log", "add_sin", "add_cos", "add_atan2", "add_fma", "raises", "EXP_MAX",
            "TABLES_SIZE"]
@@ -234,13 +233,12 @@ def call(idx, *args) -> E:
 # Per-module bookkeeping
 # ---------------------------------------------------------------------------
 
-_ADDED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
 
 def _state(module):
-    st = _ADDED.get(module)
+    """What this module added to ``module`` (kept on it: a module's functions, once each)."""
+    st = module.__dict__.get("_libm_state")
     if st is None:
-        st = _ADDED[module] = {"funcs": {}, "base": None}
+        st = module._libm_state = {"funcs": {}, "base": None}
     return st
 
 
