@@ -181,9 +181,9 @@ class EntryRecords:
 
     def note_splits(self, r):
         """The lists this entry's iterators walk that are ``text.split()`` of the str in a
-        register (``Transfer.splits``: tauraro.jit.splits), copied in from that str."""
-        if self.transfer.str_keys and not self.transfer.intern:
-            return      # (its words' key words are 0: only a version that interns numbers them)
+        register (``Transfer.splits``: tauraro.jit.splits), copied in from that str. (Their
+        words have no key words: a version with splits that reads key words interns, so it
+        numbers them -- the controller's compile.)"""
         for it_reg, text_reg in self.transfer.splits:
             it, text = r[it_reg], r[text_reg]
             if type(text) is str and type(it) is _list_iterator:
@@ -203,18 +203,12 @@ class EntryRecords:
         self.cost += RECORD_COST + n * SPLIT_WORD_COST + length * CHAR_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        try:
-            raw, width = text.encode("latin-1"), 1
-        except UnicodeEncodeError:
-            raw, width = text.encode("utf-32-le", "surrogatepass"), 4
+        raw, width = _code_point_bytes(text)
         addr = self.cursor
         slots = addr + SEQ_HEADER
         words_at = slots + 8 * n
         end = words_at + 16 * n + 8 * length
-        view = self.transfer.ensure(end)
-        if end > self.transfer.warm_end:
-            MEMORIES.warm(self.transfer, addr, end)
-            self.transfer.warm_end = max(end, self.transfer.warm_end)
+        view = self._room(addr, end)
         src = end - len(raw)
         view[src:end] = raw
         if self.transfer.split_fn(src, width, length, slots, words_at, n) != n:
@@ -229,6 +223,15 @@ class EntryRecords:
         if jt.mutable:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
+
+    def _room(self, addr: int, end: int) -> memoryview:
+        """The memory's view, grown to ``end`` if need be, records about to be written from
+        ``addr``: fresh pages there are warm ones moved here if another loop has them."""
+        view = self.transfer.ensure(end)
+        if end > self.transfer.warm_end:
+            MEMORIES.warm(self.transfer, addr, end)
+            self.transfer.warm_end = max(end, self.transfer.warm_end)
+        return view
 
     def record(self, obj, jt) -> int | None:
         """The address of ``obj``'s record, writing it on first use; None if its
@@ -393,20 +396,14 @@ class EntryRecords:
             end = addr + SEQ_HEADER + 8 * cap
             struct.pack_into("<q", self.transfer.ensure(end), addr - 8, cap)
         self.cursor = _align(end, 16)
-        view = self.transfer.ensure(end)
-        if end > self.transfer.warm_end:        # (fresh pages: warm ones moved here if another loop has them)
-            MEMORIES.warm(self.transfer, addr, end)
-            self.transfer.warm_end = max(end, self.transfer.warm_end)
+        view = self._room(addr, end)
         view[addr:addr + SEQ_HEADER] = head
         if type(body) is _Spread:
             start = addr + SEQ_HEADER
             widen = self.transfer.widen_fn
             if widen is not None and n >= WIDEN_MIN:
                 # (its bytes at the end of its words, made words there by the module)
-                try:
-                    raw, width = obj.encode("latin-1"), 1
-                except UnicodeEncodeError:
-                    raw, width = obj.encode("utf-32-le", "surrogatepass"), 4
+                raw, width = _code_point_bytes(obj)
                 src = start + (8 - width) * n
                 view[src:src + width * n] = raw
                 widen(src, start, n, width)
@@ -1669,6 +1666,15 @@ class _Pointers:
 
 
 WIDEN_MIN = 256     # (a shorter str's code points are spread from Python: a call saves little)
+
+
+def _code_point_bytes(text: str) -> tuple:
+    """(bytes, width) of ``text``'s code points as ``str.encode`` gives them at C speed:
+    latin-1, a byte each, if they all fit, else UTF-32, four (lone surrogates too)."""
+    try:
+        return text.encode("latin-1"), 1
+    except UnicodeEncodeError:
+        return text.encode("utf-32-le", "surrogatepass"), 4
 
 
 class _Slots:
