@@ -39,7 +39,8 @@ def test_every_ir_op_has_an_emitter_rule_and_no_rule_is_for_an_unknown_op():
 
 
 def test_the_ir_table_is_well_formed():
-    from tauraro.jit.ir.ops import VALUE_TYPES
+    from tauraro.jit.ir.ops import HEAP_OPS, VALUE_TYPES
+    assert HEAP_OPS <= set(IR_OPS)      # (the ops allocating from an entry's heap)
     for op in IR_OPS.values():
         assert op.result in (None, "slot", "call") or op.result in VALUE_TYPES, op.name
         assert all(t in VALUE_TYPES or t == "any" for t in op.operands), op.name

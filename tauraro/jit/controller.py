@@ -164,6 +164,7 @@ class LoopState:
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
+        self._splits = None              # (splits.split_sources of its loop, found once: splits)
         self.made_lists = {}             # pc -> the type of the list ``[]`` at pc makes (_made_lists)
         self.made_length = 0             # (the longest such list seen at an entry: the room they get)
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
@@ -210,6 +211,14 @@ class LoopState:
         self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
         self.first_trip = None           # (time, interpreted iterations, iterations left) at its first trip (_start_pays)
         self.start_countdown = START_COUNTDOWN     # iterations to its next trip, while the JIT is not started
+
+    @property
+    def splits(self) -> tuple:
+        """(iterator register, text register) if the loop walks ``text.split()`` of a local it
+        never writes (tauraro.jit.splits), from its register code: found once."""
+        if self._splits is None:
+            self._splits = split_sources(self.code, self.loop)
+        return self._splits
 
     @property
     def line(self):
@@ -1540,7 +1549,7 @@ class JitController:
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             looked = {}     # (what resident.repeated said of each row: weighed again below)
-            splits = self._split_lists(split_sources(st.code, st.loop), r, G, builtins)
+            splits = self._split_lists(st.splits, r, G, builtins)
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],
                               False,
@@ -2061,6 +2070,7 @@ class JitController:
         self._start_engine_aside()
         t_typed = time.perf_counter()
         from .emit import Emitter, interns
+        from .ir.ops import HEAP_OPS
         from .ir.passes import optimize
         from .ir.record import Unsupported, record
         from .ir.stores import stored_vars
@@ -2075,7 +2085,7 @@ class JitController:
         callee_loops = [(r.code, h) for r in callees for h in sorted(r.loop_headers)]
         layout = FrameLayout(region, entry_types, carried, callees, undo=calls_with_lists(inf),
                              callee_loops=callee_loops)
-        layout.splits = tuple((it, text) for it, text in split_sources(st.code, st.loop)
+        layout.splits = tuple((it, text) for it, text in st.splits
                               if it in entry_types and _words_iterator(entry_types[it]))
         name = "%s_line%d" % (self._stem(st.code.filename), st.loop.line)
         dumping = self.dump is not None
@@ -2103,7 +2113,7 @@ class JitController:
         transfer = Transfer(layout, st.entry_vars, types, exits, None, st.code,
                             inliner.class_attributes.items() if inliner else (),
                             cells.checks if cells else (), graph.element_lists,
-                            allocates=bool(graph.sinks) or not ops.isdisjoint(("new_obj", "new_list", "seq_slice", "str_concat", "str_strip", "str_case", "str_words")),
+                            allocates=bool(graph.sinks) or not ops.isdisjoint(HEAP_OPS),
                             str_keys="str_key" in ops,
                             intern_keys=graph.const_keys if graph.interning else None,
                             tails=st.tails, splits=layout.splits)

@@ -194,7 +194,7 @@ new_list        -                   addr    guard store     a new empty resizabl
 seq_slice       addr int int int int addr   guard store     a new record of the elements c:d:e of record a (length b; imm: wasmgen/slices flags), or a itself; exits if the heap has no room
 str_concat      addr int addr int   addr    guard store     a new str record of str a (or the character b, imm & 1) followed by str c (or the character d, imm & 2; nothing, imm & 4), or a or c itself if the other is empty; exits if the heap has no room
 str_strip       addr addr int       addr    guard store     str a stripped at the left (imm & 1) and the right (imm & 2) of the code points of str b, of the code point c (imm & 8) or of whitespace (imm & 4), or a itself if nothing is (wasmgen/strmethods); exits if the heap has no room
-str_case        addr                addr    guard store     str a lowered (imm 0) or uppered (imm 1), or a itself if unchanged (wasmgen/strmethods); exits for a code point past ASCII (the interpreter's case mapping) or if the heap has no room
+str_case        addr                addr    guard store     a new str, str a lowered (imm 0) or uppered (imm 1) (wasmgen/strmethods); exits for a code point past ASCII (the interpreter's case mapping) or if the heap has no room
 str_words       addr                addr    guard store     a new list of new str records, the words of str a (a.split(); wasmgen/strmethods str_split_list); exits if the heap has no room
 list_room       addr int            -       guard           exits unless a list being built (record, length) has room for one more (its capacity: the record's first word)
 decided         bool                -       guard           exits if a is true: any() met a true element (all(), a false one)
@@ -220,6 +220,10 @@ for _line in _ROWS.strip().splitlines():
 for _g, _p in (("add_ov", "add"), ("sub_ov", "sub"), ("mul_ov", "mul"), ("neg_ov", "neg"),
                ("abs_ov", "abs"), ("floordiv_ov", "floordiv"), ("add_ov_nn", "add"), ("sub_ov_nn", "sub")):
     OPS[_g].unguarded = _p
+
+# the ops allocating from the heap an entry gives (layout HEAP): a version holding one gives
+# its entries that room (transfer.EntryRecords.heap)
+HEAP_OPS = frozenset(("new_obj", "new_list", "seq_slice", "str_concat", "str_strip", "str_case", "str_words"))
 
 # the names of the pure ops (the passes ask of every instruction; a set, not OPS[op].pure)
 PURE_OPS = frozenset(name for name, d in OPS.items() if d.pure)

@@ -13,7 +13,8 @@ A store's record is found by following its address back: an element's address (`
 the record holding it, and so on to a frame variable's value (``getvar``). Addresses are
 never merged by selects: a value flowing through a variable is followed through every
 ``setvar`` of it in the graph. Records native code made (``new_obj``, ``seq_slice``,
-``str_concat``, ``str_strip``, ``str_case``) are no entry's: stores into them cost nothing at entry. Anything else an
+``str_concat``, ``str_strip``, ``str_case``, ``str_words``) are no entry's: stores into
+them cost nothing at entry. Anything else an
 address may come from makes the answer unknown (None): then every list is charged, as
 before."""
 from __future__ import annotations
