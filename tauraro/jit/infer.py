@@ -1173,20 +1173,16 @@ class Inference:
             fn, rest = t[0], t[1:]
             if isinstance(fn, CharMethod) and not rest:
                 return (CHAR if fn.method in CHAR_CASE else BOOL), ""
-            if isinstance(fn, StrMethod) and fn.method in STR_SPLITTING:
-                # s.split(): a new list of new strs, from the heap (a separator or a count: the
-                # interpreter's)
+            if isinstance(fn, StrMethod) and (fn.method in STR_MAKING or fn.method in STR_SPLITTING):
+                # s.strip(), s.strip(chars), chars a str or a character; s.lower(), s.upper(): a
+                # new str; s.split(): a new list of new strs (a separator or a count: the
+                # interpreter's) -- from the heap, which a function compiled whole has not
                 if self.whole:
                     return "exit", "%s in a function compiled whole" % fn.name
-                if not rest:
-                    return object_seq("list", STR), ""
-                return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
-            if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
-                # s.strip(), s.strip(chars), chars a str or a character; s.lower(), s.upper():
-                # a new str from the heap, which a function compiled whole has not
-                if self.whole:
-                    return "exit", "%s in a function compiled whole" % fn.name
-                if not rest or len(rest) == 1 and fn.method.endswith("strip") and self.str_kind(args[2], rest[0]):
+                if fn.method in STR_SPLITTING:
+                    if not rest:
+                        return object_seq("list", STR), ""
+                elif not rest or len(rest) == 1 and fn.method.endswith("strip") and self.str_kind(args[2], rest[0]):
                     return STR, ""
                 return "exit", "%s(%s)" % (fn.name, ", ".join(x.name for x in rest))
             if isinstance(fn, StrMethod):

@@ -94,8 +94,9 @@ STR_SPLITTING = ("split",)
 
 
 class StrMethod(JType):
-    """``s.startswith``, ``s.endswith`` or a method making a str (STR_MAKING) of a str,
-    between the attribute load and its call: its value is the string's record."""
+    """``s.startswith``, ``s.endswith`` or a method making a str (STR_MAKING) or its words
+    (STR_SPLITTING) of a str, between the attribute load and its call: its value is the
+    string's record."""
     _interned: dict = {}
 
     def __new__(cls, name):

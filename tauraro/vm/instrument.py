@@ -260,6 +260,10 @@ def _str_receiver(value) -> bool:
                  or value.func.attr in _CASE_METHODS and not value.args):
         value = value.func.value
     return isinstance(value, (ast.Name, ast.Subscript))
+# and split() with no argument (tauraro.jit.jtypes.STR_SPLITTING)
+_SPLIT_METHODS = frozenset(("split",))
+# every str method above: of a str native code holds, never of an object of the program's
+_OF_STRS = _CHAR_METHODS | _CASE_METHODS | _STR_METHODS | _STRIP_METHODS | _SPLIT_METHODS
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
 _LIST_METHODS = frozenset(("append", "pop", "insert"))
 
@@ -292,7 +296,7 @@ def _native_call(n, assigned=None) -> bool:
     if (isinstance(f, ast.Attribute) and f.attr in _STRIP_METHODS and len(n.args) <= 1 and not n.keywords
             and not starred and not (n.args and isinstance(n.args[0], ast.Tuple)) and _str_receiver(f.value)):
         return True         # (raw.strip(".,"): of a str, compiled: jtypes.STR_MAKING)
-    if isinstance(f, ast.Attribute) and f.attr == "split" and not n.args and not n.keywords \
+    if isinstance(f, ast.Attribute) and f.attr in _SPLIT_METHODS and not n.args and not n.keywords \
             and _str_receiver(f.value):
         return True         # (doc.split(): of a str, a list of its words: jtypes.STR_SPLITTING)
     if (isinstance(f, ast.Attribute) and f.attr in _STR_METHODS and len(n.args) == 1 and not n.keywords
@@ -306,8 +310,7 @@ def _native_call(n, assigned=None) -> bool:
     if isinstance(f, ast.Attribute) and _field_of_held(f.value, assigned):
         return plain        # (self.items.append(x), t.counts.get(k, 0): of what an object holds)
     if isinstance(f, ast.Attribute) and assigned is not None and _made_object(f.value) \
-            and f.attr not in _CASE_METHODS and f.attr not in _CHAR_METHODS and f.attr not in _STR_METHODS \
-            and f.attr not in _STRIP_METHODS and f.attr != "split":
+            and f.attr not in _OF_STRS:
         return plain        # (Vec(x, y).norm(): a method of the object a call returns)
     if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)):
         return False
@@ -337,8 +340,7 @@ def _made_object(value) -> bool:
     if isinstance(f, ast.Name):
         return f.id not in _BUILTIN_NAMES
     return isinstance(f, ast.Attribute) and not (
-        f.attr in _STR_METHODS or f.attr in _CASE_METHODS or f.attr in _CHAR_METHODS or f.attr in _STRIP_METHODS
-        or f.attr == "split" or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
+        f.attr in _OF_STRS or f.attr in _LIST_METHODS or isinstance(f.value, ast.Constant))
 
 
 def _called_name(call) -> str | None:

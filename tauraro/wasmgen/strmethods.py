@@ -70,10 +70,9 @@ def _word_at(rec: int, index: int) -> list:
     return [("local.get", rec), ("local.get", index), ("i32.wrap_i64",), ("i32.const", 3), ("i32.shl",), ("i32.add",)]
 
 
-def _copy_body(dst: int, src: int, start: int, length: int, k: int, change=None) -> list:
+def _copy_body(dst: int, src: int, start: int, length: int, k: int) -> list:
     """Copy ``length`` words of record ``src`` from word ``start`` to record ``dst``'s
-    words (locals; ``k`` a scratch i64), each through ``change`` (instructions turning
-    the word on the stack into the one stored) if given."""
+    words (locals; ``k`` a scratch i64)."""
     return [
         ("i64.const", 0), ("local.set", k),
         ("block", None), ("loop", None),
@@ -81,7 +80,6 @@ def _copy_body(dst: int, src: int, start: int, length: int, k: int, change=None)
         *_word_at(dst, k),
         ("local.get", src), ("local.get", k), ("local.get", start), ("i64.add",), ("i32.wrap_i64",),
         ("i32.const", 3), ("i32.shl",), ("i32.add",), ("i64.load", HEADER),
-        *(change or []),
         ("i64.store", HEADER),
         ("local.get", k), ("i64.const", 1), ("i64.add",), ("local.set", k),
         ("br", 0), ("end",), ("end",),

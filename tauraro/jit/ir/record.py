@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, STR_SPLITTING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 from .ops import SLICE_OF_STR
 
@@ -1465,11 +1465,10 @@ class Recorder:
         if isinstance(fn, StrMethod) and fn.method in STR_MAKING:
             self.store(args[0], STR, *self.str_made(self.str_making(fn.method, self.parts(args[1])[0], args[2:])))
             return
-        if isinstance(fn, StrMethod):       # s.split() (STR_SPLITTING): a list record of its words
-            if fn.method != "startswith" and fn.method != "endswith":
-                rec = self.guard("str_words", self.parts(args[1])[0], imm=0, reason="no room for a str's words")
-                self.store(args[0], typing.result, rec, self.op("seq_len", rec))
-                return
+        if isinstance(fn, StrMethod) and fn.method in STR_SPLITTING:       # s.split(): a list record of its words
+            rec = self.guard("str_words", self.parts(args[1])[0], imm=0, reason="no room for a str's words")
+            self.store(args[0], typing.result, rec, self.op("seq_len", rec))
+            return
         if isinstance(fn, StrMethod):
             self.store(args[0], BOOL, self.str_affix(fn.method, self.parts(args[1])[0], args[2]))
             return
