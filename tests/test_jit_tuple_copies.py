@@ -1,0 +1,113 @@
+"""Lists of tuples of numbers copied in a chunk at a time (``EntryRecords._tuples``), and the
+tuples native code made written back a column at a time (``EntryRecords._tuples_in_step``).
+Each test compares stdout, exit code and the whole of stderr with CPython's; the lists are
+longer than a chunk (``TUPLE_CHUNK``), so what spoils a chunk after the first is checked."""
+import pytest
+
+from tauraro.jit.transfer import TUPLE_CHUNK
+from test_jit import jit
+
+N = 5 * TUPLE_CHUNK + 17
+
+
+SUM_ROWS = """
+    def total(rows, reps):
+        s = 0
+        picked = []
+        for r in range(reps):
+            for a, b, c in rows:
+                s += a * 3 + b - c
+                if b == 2 and r == 0:
+                    picked.append((a, c))
+        return s, picked
+
+    def rows_of(n):
+        return [(i % 97, i * 7, -i) for i in range(n)]
+"""
+
+
+def test_a_long_list_of_triples_is_copied_and_read_natively(tmp_path):
+    r = jit(tmp_path, SUM_ROWS + """
+    rows = rows_of(%d)
+    print(total(rows, 40))
+    """ % N)
+    assert r.loop(6)["native_iterations"] > 30 * N, r.loop(6)
+
+
+@pytest.mark.parametrize("spoiler", ["(True, 2, 3)", "(1, 2)", "(1, 2, 3, 4)", "[1, 2, 3]",
+                                     "(1, 2.5, 3)", "(1, 2 ** 70, 3)", "(1, 2 ** 63, 3)", "iter((1, 2, 3))"])
+def test_a_tuple_unlike_the_others_late_in_the_list(tmp_path, spoiler):
+    # a bool, a tuple of another length, a list, a float, an int past 64 bits, an iterator
+    # (which only its unpacking may consume), far past the
+    # first chunk: the entry does not copy them as the others (it writes them one by one,
+    # or leaves the loop to the interpreter), and the program runs as CPython runs it, its
+    # error included (what the loop picks shows a bool as True)
+    r = jit(tmp_path, SUM_ROWS + """
+    rows = rows_of(%d)
+    print(total(rows, 40))
+    rows[%d] = %s
+    try:
+        print(total(rows, 40))
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+    rows[%d] = (5, 2, 7)
+    print(total(rows, 40))
+    """ % (N, 4 * TUPLE_CHUNK + 5, spoiler, 4 * TUPLE_CHUNK + 5))
+    assert r.loop(6)["native_iterations"] > 30 * N, r.loop(6)     # (the version the spoilt list met)
+
+
+def test_pairs_made_natively_come_back_as_new_tuples_of_their_numbers(tmp_path):
+    # a loop that makes only pairs (records one after another at one step in its heap) and
+    # one that makes triples of floats and 1-tuples: each written back as a tuple of exactly
+    # the numbers, of their types
+    r = jit(tmp_path, """
+        def pairs(n):
+            out = []
+            for i in range(n):
+                if i % 3:
+                    out.append((i % 1013, -i * 7))
+            return out
+
+        def triples(n):
+            out = []
+            for i in range(n):
+                out.append((i * 0.5, -1.25, i / 3))
+            return out
+
+        def singles(n):
+            out = []
+            for i in range(n):
+                out.append((i * i,))
+            return out
+
+        p = pairs(N)
+        print(len(p), p[:3], p[-3:], sum(a - b for a, b in p), type(p[7]), type(p[7][1]))
+        t = triples(N)
+        print(len(t), t[:2], t[-2:], sum(c for _, _, c in t), type(t[5][0]))
+        s = singles(N)
+        print(len(s), s[:3], s[-2:], sum(x for x, in s))
+    """.replace("N", str(N)))
+    for line in (4, 11, 17):
+        assert r.loop(line)["native_iterations"] > N // 2, r.loop(line)
+
+
+def test_copied_tuples_and_made_ones_in_one_list_keep_who_they_are(tmp_path):
+    # a list holding tuples copied in (each written back as the very tuple it was) and pairs
+    # the loop made (new tuples): the copied ones lie outside the heap and are found among
+    # the entry's copies, the made ones are made from their records
+    jit(tmp_path, """
+        def mix(edges, n):
+            out = []
+            for i in range(n):
+                e = edges[i %% len(edges)]
+                if i %% 4 == 0:
+                    out.append(e)
+                else:
+                    out.append((e[0] + i, e[1]))
+            return out
+
+        edges = [(i %% 50, i * 3) for i in range(%d)]
+        out = mix(edges, %d)
+        print(len(out), out[:5], out[-3:])
+        print(sum(x is edges[i %% len(edges)] for i, x in enumerate(out)), sum(x in edges for x in out[:200]))
+    """ % (N, 2 * N))
