@@ -285,3 +285,33 @@ def test_weighing_against_a_limit_stops_past_it_and_says_the_same():
                 assert (got > limit) == (whole > limit) and got <= whole, (limit, got, whole)
             # (a limit the first row passes: the rest not weighed)
             assert least_cost(values, types, stores, limit=1) < whole
+
+
+def test_a_short_walk_into_a_linked_list_is_not_entered(tmp_path):
+    # a node reached through a link is copied by the walk that follows links, ~2.5-6 us a
+    # node (layout.LINKED_RECORD_COST), against ~0.1 us the baseline spends on it: a loop
+    # stepping 40 nodes into a list of 1,500 never pays for the list's copy. Counted at a
+    # plain record's 0.45 us, the whole list fitted what any entry may copy (SMALL_COPY),
+    # and the calls' loops entered, copying it (~5 ms each), until judged
+    r = jit(tmp_path, """
+        class Node:
+            def __init__(self, v, nxt):
+                self.v = v
+                self.next = nxt
+
+        head = None
+        for k in range(1500):
+            head = Node(k * 7 % 1000, head)
+
+        def ahead(head, n):
+            node = head
+            t = 0
+            for i in range(n):
+                t += node.v
+                node = node.next
+            return t
+
+        print(sum(ahead(head, 40) for q in range(300)))
+    """)
+    row = r.loop(14)
+    assert row["entries"] == 0 and row["refused"]["tries"] >= 1, (row["reason"], row)

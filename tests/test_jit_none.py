@@ -113,12 +113,12 @@ def test_a_linked_list_walked_natively(tmp_path):
                     node = node.next
             return t
 
-        print(walk(head, 1), walk(head, 20), head.next is second, head.v, second.v)
+        print(walk(head, 1), walk(head, 200), head.next is second, head.v, second.v)
     """)
-    # (walked many times in one entry: a single walk would copy the nodes in for as long
-    # as it takes the baseline, and is left to it)
+    # (walked many times in one entry: a single walk would copy the nodes in for longer
+    # than it takes the baseline, ~2.5-6 us a node against ~0.1, and is left to it)
     row = r.loop(16)
-    assert row["native_iterations"] > 20000, row
+    assert row["native_iterations"] > 200000, row
 
 
 def test_nodes_removed_and_inserted_between_entries(tmp_path):
@@ -171,7 +171,7 @@ def test_an_attribute_of_none_raises_cpythons_attribute_error(tmp_path):
                 self.next = nxt
 
         head = None
-        for k in range(1500):
+        for k in range(300):        # (what an entry may copy for a walk of its own: SMALL_COPY)
             head = Node(k, head)
 
         def broken(head):
@@ -183,7 +183,7 @@ def test_an_attribute_of_none_raises_cpythons_attribute_error(tmp_path):
 
         print(broken(head))
     """)
-    assert r.loop(14)["native_iterations"] > 1000
+    assert r.loop(14)["native_iterations"] > 200
 
 
 def test_a_cycle_of_nodes_is_copied_once(tmp_path):
@@ -197,9 +197,9 @@ def test_a_cycle_of_nodes_is_copied_once(tmp_path):
 
         first = Node(0, None)
         head = first
-        for k in range(1, 500):
+        for k in range(1, 300):
             head = Node(k, head)
-        first.next = head           # a ring of 500
+        first.next = head           # a ring of 300
 
         def around(head, n):
             t = 0

@@ -83,6 +83,12 @@ FLAG_COST = 2 if POINTERS else 6
 FLAG_OUT_COST = 1 if POINTERS else 12
 CHAR_COST = 1
 RECORD_COST = 128
+# an object whose fields link to others of its class (node.left, node.next) is copied by the
+# walk that follows its links (EntryRecords._instance's work list): ~2.5 us a node on the dev
+# VM, 3.4-6 on the twenty-fifth session's (a 1,500-node list: 5 ms an entry; avl_tree.py's
+# get and select: 8.9 ms for ~1,500 nodes), where RECORD_COST counted 0.45. A walk's entry
+# let copy SMALL_COPY (~1 ms by the model) took ~5-9 ms, at each of a dozen tries
+LINKED_RECORD_COST = 700
 # a str copied alone (an object's field, a variable: not a list's, copied at once) costs its
 # record's Python-level steps, ~2.3 us on the dev VM, beside its characters: a walk down a
 # tree whose nodes hold str keys copied 3,200 nodes for what the model took as 3.7 ms of
