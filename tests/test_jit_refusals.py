@@ -158,3 +158,64 @@ def test_a_first_trip_rejects_a_long_list_of_mixed_elements_by_a_sample(tmp_path
     """)
     row = r.loop(4)
     assert row["status"] == "not compiled" and "int/str" in row["reason"], row
+
+
+def test_versions_whose_first_entries_fail_their_checks_stop_at_two(tmp_path):
+    # tasks of three classes linked to one another: each trip types the loop by the task it
+    # is at, its link typed as one of that task's class, compiles a version, and its entry
+    # meets a linked task of another class. The second such version is the last
+    # (richards.py's scheduler compiled four, ~5 ms each, and entered none)
+    src = """
+        class Task:
+            def __init__(self, sched, nxt, n):
+                self.sched = sched
+                self.next = nxt
+                self.n = n
+                self.waiting = False
+
+            def blocked(self):
+                return self.waiting or self.n <= 0
+
+        class A(Task):
+            def run(self):
+                self.n -= 1
+                return self.next
+
+        class B(Task):
+            def run(self):
+                self.n -= 2
+                return self.sched.head
+
+        class C(Task):
+            def run(self):
+                self.n -= 1
+                self.waiting = self.n % 7 == 0
+                return self.next
+
+        class Scheduler:
+            def __init__(self):
+                self.head = None
+                self.current = None
+
+            def schedule(self):
+                task = self.head
+                while task is not None:                 # loop
+                    if task.blocked():
+                        task = task.next
+                    else:
+                        self.current = task
+                        task = task.run()
+
+        s = Scheduler()
+        for k in range(30):
+            s.head = (A, B, C)[k % 3](s, s.head, 50 + k)
+        s.schedule()
+        t, ns = s.head, []
+        while t is not None:
+            ns.append((type(t).__name__, t.n, t.waiting))
+            t = t.next
+        print(ns, type(s.current).__name__)
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["versions"] <= 2 and row["status"] == "left to the baseline", (row["reason"], row)

@@ -60,6 +60,9 @@ from .splits import split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
+# a loop whose first entries of this many freshly compiled versions failed their values' checks is
+# left to the baseline (JitController._enter)
+STILLBORN_VERSIONS = 2
 _MADE_LISTS = {int: LIST_INT, float: LIST_FLOAT, bool: LIST_BOOL}     # (JitController._made_lists)
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
@@ -168,6 +171,7 @@ class LoopState:
         self.made_lists = {}             # pc -> the type of the list ``[]`` at pc makes (_made_lists)
         self.made_length = 0             # (the longest such list seen at an entry: the room they get)
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
+        self.stillborn = 0               # versions whose first entry failed its checks (_enter)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
         self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
@@ -1560,7 +1564,8 @@ class JitController:
                 # what its work left pays for: refused before it is compiled or copied)
                 self._too_much(st, limit, TooMuchToCopy(need), r, G, builtins, copied=False)
                 return None
-            if version is None:
+            fresh = version is None
+            if fresh:
                 if len(st.versions) >= MAX_VERSIONS:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
                     return None
@@ -1595,6 +1600,15 @@ class JitController:
                     st.elements_allowed = False
                     if st.last is version:
                         st.last = None
+                elif fresh:
+                    # (a version whose very first entry fails its values' checks was typed from
+                    # values that do not stand for the rest: richards.py's scheduler loop, its
+                    # tasks of four classes linked to one another, compiled a version for each
+                    # class it met, ~5 ms each, none ever entered. The second such is the last)
+                    st.stillborn += 1
+                    if st.stillborn >= STILLBORN_VERSIONS:
+                        self.give_up(st, "left to the baseline", "the values of %d versions' first entries "
+                                     "did not pass their checks: their types vary" % st.stillborn)
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
