@@ -989,6 +989,39 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
     assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"
 
 
+def test_a_nested_function_calling_itself_gets_cpythons_own_code_when_its_loops_died(tmp_path):
+    # a recursive helper nested in a module-level function (nqueens.py's go, place, tour):
+    # found among its own free variables when its loop dies, it gets the code CPython
+    # compiles, and so do the helpers its enclosing function makes from then on
+    r = jit(tmp_path, """
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        MOVES = ((1, 2), (2, 1), (-1, 2), (-2, 1))
+
+        def count(n):
+            seen = [0]
+
+            def go(x, depth):
+                seen[0] += 1
+                if depth == 0:
+                    return 1
+                total = 0
+                for dx, dy in MOVES:
+                    if (x + dx * dy) % 3:
+                        total += go(x + dx, depth - 1)
+                return total
+
+            return go(0, n), seen[0], go
+
+        for n in range(3, 11):
+            r, seen, go = count(n)
+            print(n, r, seen)
+        print(hooked(go), go.__code__.co_varnames)
+    """)
+    assert r.loop(15)["status"] == "left to the baseline", r.loop(15)
+
+
 def test_returns_from_loops_inside_try_finally_and_with(tmp_path):
     # native code leaves at a ``return`` whose cleanup lies outside the loop (a stop of the
     # loop: resume.stop_outcome gives the baseline the value, no LoopResume generated)
