@@ -227,19 +227,8 @@ class HookRuntime:
                     return
             elif type(c).__module__.startswith("tauraro."):
                 return              # (a function's or a comprehension's site)
-        if "<locals>" in qualname:
-            obj = _itself(fcode, frame)
-            if obj is None:
-                return
-        else:
-            obj = G
-            for part in qualname.split("."):
-                d = obj if obj is G else getattr(obj, "__dict__", None)
-                obj = d.get(part) if isinstance(d, (dict, types.MappingProxyType)) else None
-                if obj is None:
-                    return
-        func = getattr(obj, "__func__", obj)        # (a static or class method's function)
-        if type(func) is not types.FunctionType or func.__code__ is not fcode:
+        func = _itself(fcode, frame) if "<locals>" in qualname else _by_qualname(qualname, G)
+        if func is None or func.__code__ is not fcode:
             return
         try:
             plain = self.plain_code(fcode)
@@ -255,16 +244,8 @@ class HookRuntime:
         """The function ``qualname`` of the module (or of its classes) makes its nested
         function from ``plain`` from now on, where it made it from ``fcode``: each of its
         calls makes the nested function anew."""
-        if "<locals>" in qualname:
-            return
-        obj = G
-        for part in qualname.split("."):
-            d = obj if obj is G else getattr(obj, "__dict__", None)
-            obj = d.get(part) if isinstance(d, (dict, types.MappingProxyType)) else None
-            if obj is None:
-                return
-        outer = getattr(obj, "__func__", obj)
-        if type(outer) is not types.FunctionType:
+        outer = _by_qualname(qualname, G) if "<locals>" not in qualname else None
+        if outer is None:
             return
         code = outer.__code__
         if any(c is fcode for c in code.co_consts):
@@ -478,6 +459,19 @@ class Target:
         if self._resume is None:
             self._resume = LoopResume(self.code, self.loop, self.globals, self.returns)
         return self._resume
+
+
+def _by_qualname(qualname, G):
+    """The plain function the module's globals ``G`` hold as ``qualname`` (a function of the
+    module, or a method of its classes: a static or class method's function), or None."""
+    obj = G
+    for part in qualname.split("."):
+        d = obj if obj is G else getattr(obj, "__dict__", None)
+        obj = d.get(part) if isinstance(d, (dict, types.MappingProxyType)) else None
+        if obj is None:
+            return None
+    func = getattr(obj, "__func__", obj)
+    return func if type(func) is types.FunctionType else None
 
 
 def _itself(fcode, frame):
