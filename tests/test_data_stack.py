@@ -18,7 +18,8 @@ RECURSION = textwrap.dedent("""
     def down(n):
         return 0 if n == 0 else down(n - 1) + 1
 
-    down(300)
+    for k in range(3000):       # (the JIT's compiles, if any, before the count)
+        down(300)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     total = 0
     for k in range(5000):
