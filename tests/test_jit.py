@@ -1022,6 +1022,49 @@ def test_a_nested_function_calling_itself_gets_cpythons_own_code_when_its_loops_
     assert r.loop(15)["status"] == "left to the baseline", r.loop(15)
 
 
+def test_a_nested_helper_gets_cpythons_own_code_when_its_loops_died(tmp_path):
+    # helpers nested in a module-level function that do not call themselves (nqueens.py's
+    # safe): found among their caller's variables when their loop dies
+    r = jit(tmp_path, """
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        def queens(n):
+            limit = n
+
+            def safe(cols, c):              # (no free variables)
+                r = len(cols)
+                for i in range(r):
+                    d = cols[i] - c
+                    if d == 0 or d == r - i or d == i - r:
+                        return False
+                return True
+
+            def fits(cols):                 # (one: limit)
+                for c in cols:
+                    if c >= limit:
+                        return False
+                return True
+
+            def solve(cols):
+                if len(cols) == n:
+                    return 1
+                total = 0
+                for c in range(n):
+                    if safe(cols, c) and fits(cols):
+                        total += solve(cols + [c])
+                return total
+
+            return solve([]), safe, fits
+
+        for n in range(4, 9):
+            count, safe, fits = queens(n)
+            print(n, count)
+        print(hooked(safe), safe.__code__.co_varnames, hooked(fits), fits.__code__.co_varnames)
+    """)
+    assert r.loop(10)["status"] == "left to the baseline", r.loop(10)
+
+
 def test_returns_from_loops_inside_try_finally_and_with(tmp_path):
     # native code leaves at a ``return`` whose cleanup lies outside the loop (a stop of the
     # loop: resume.stop_outcome gives the baseline the value, no LoopResume generated)

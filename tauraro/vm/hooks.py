@@ -214,12 +214,12 @@ class HookRuntime:
         whose frames cross CPython 3.11's 16 KB data-stack chunks at another depth can map
         and unmap a chunk at every call (tiny_interpreter: 75,000 mmaps, 0.4 s of system
         time). Functions of the module or of its classes, found by their qualified names; a
-        nested function that calls itself, found among its own free variables in ``frame``
-        (nqueens.py's ``go``, ``place``, ``tour``: recursive helpers whose loops' runs are
+        nested function found among its own free variables or its caller's variables, in
+        ``frame`` (nqueens.py's ``go``, ``place``, ``safe``: helpers whose loops' runs are
         short, each call ~10% slower in the hooked code); not functions with sites of other
         kinds."""
         qualname = getattr(fcode, "co_qualname", "<locals>")
-        if fcode.co_name == "<module>" or "<locals>" in qualname and not fcode.co_freevars:
+        if fcode.co_name == "<module>":
             return
         for c in fcode.co_consts:
             if isinstance(c, LoopSite):
@@ -227,7 +227,7 @@ class HookRuntime:
                     return
             elif type(c).__module__.startswith("tauraro."):
                 return              # (a function's or a comprehension's site)
-        func = _itself(fcode, frame) if "<locals>" in qualname else _by_qualname(qualname, G)
+        func = _running_function(fcode, frame) if "<locals>" in qualname else _by_qualname(qualname, G)
         if func is None or func.__code__ is not fcode:
             return
         try:
@@ -474,17 +474,22 @@ def _by_qualname(qualname, G):
     return func if type(func) is types.FunctionType else None
 
 
-def _itself(fcode, frame):
-    """The function running ``fcode`` in ``frame``, if it is among its own free variables
-    (a nested function that calls itself); else None."""
+def _running_function(fcode, frame):
+    """The function running ``fcode`` in ``frame`` (a nested function's), if it is found
+    among its own free variables (a function that calls itself) or its caller's variables
+    (a helper its enclosing function calls); else None. Read once, at the loop's death."""
     if frame is None or frame.f_code is not fcode:
         return None
     try:
-        values = frame.f_locals         # (free variables included; read once, at the loop's death)
-        for name in fcode.co_freevars:
-            v = values.get(name)
-            if type(v) is types.FunctionType and v.__code__ is fcode:
-                return v
+        for where in (frame, frame.f_back):
+            if where is None:
+                continue
+            values = where.f_locals         # (free variables included)
+            names = fcode.co_freevars if where is frame else tuple(values)
+            for name in names:
+                v = values.get(name)
+                if type(v) is types.FunctionType and v.__code__ is fcode:
+                    return v
     except Exception:
         return None
     return None
