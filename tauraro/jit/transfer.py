@@ -1231,8 +1231,7 @@ class EntryRecords:
         holding them all, and each record's elements as word indexes into it, ``starts``
         and ``ends``); None if one is a constant's, or they lie far apart among other
         records (then each is made on its own)."""
-        consts = self.transfer.layout.const_objects
-        if consts and not consts.keys().isdisjoint(addrs):
+        if self._any_constant(addrs):
             return None
         made = list(addrs)
         lo = min(made)
@@ -1245,6 +1244,11 @@ class EntryRecords:
         if hi - lo > 64 * (sum(lens) + 2 * len(made)):
             return None
         return made, lo, hi, starts, ends
+
+    def _any_constant(self, addrs) -> bool:
+        """Is one of ``addrs`` a constant's record (``layout.const_objects``)?"""
+        consts = self.transfer.layout.const_objects
+        return bool(consts) and not consts.keys().isdisjoint(addrs)
 
     def _outside_heap(self, addrs) -> set:
         """Those of ``addrs`` outside the heap of this entry (``heap``): only those may be
@@ -1284,8 +1288,7 @@ class EntryRecords:
         step, rest = divmod(hi - lo, n - 1)
         if rest or step < SEQ_HEADER or step % 8:
             return False
-        consts = self.transfer.layout.const_objects
-        if consts and not consts.keys().isdisjoint(addrs):
+        if self._any_constant(addrs):
             return False
         # (n distinct addresses from lo to hi, each lo plus a multiple of the step: all of them)
         if set(map(step.__rmod__, map(lo.__rsub__, addrs))) != {0}:
@@ -1505,14 +1508,11 @@ class EntryRecords:
         together (``_made_strs``: a pair count's 23,000 new keys, one at a time, were
         ~1.6 us each) -- each then one object however many places hold it."""
         out = {}
-        made = {}
         consts = self.transfer.layout.const_objects
-        # (the heap lies past every record the entry copied: a str there was made natively)
-        heap = self.heap_at
-        for a in addrs:
-            if heap is not None and heap <= a:
-                made[a] = None
-                continue
+        # (a str in the entry's heap was made natively; one outside it may be a copy)
+        outside = self._outside_heap(addrs)
+        made = dict.fromkeys(set(addrs).difference(outside))
+        for a in outside:
             obj = self._copied(a)
             if obj is None:
                 obj = consts.get(a)
