@@ -603,17 +603,12 @@ class Emitter(Sink):
             index[("internal", "seq_slice")] = add_slice_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
         if "str_concat" in self.internal_functions:
             index[("internal", "str_concat")] = add_concat_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
-        if "str_words" in self.internal_functions:
-            from ..wasmgen.strmethods import add_split_list_function
-            index[("internal", "str_words")] = add_split_list_function(self.module, self.layout.HEAP,
-                                                                       self.layout.HEAP_END)
-        if "str_strip" in self.internal_functions or "str_case" in self.internal_functions:
-            from ..wasmgen.strmethods import add_case_function, add_strip_function
-            if "str_strip" in self.internal_functions:
-                index[("internal", "str_strip")] = add_strip_function(self.module, self.layout.HEAP,
-                                                                      self.layout.HEAP_END)
-            if "str_case" in self.internal_functions:
-                index[("internal", "str_case")] = add_case_function(self.module, self.layout.HEAP, self.layout.HEAP_END)
+        if not self.internal_functions.isdisjoint(("str_words", "str_strip", "str_case")):
+            from ..wasmgen.strmethods import add_case_function, add_split_list_function, add_strip_function
+            for name, add in (("str_words", add_split_list_function), ("str_strip", add_strip_function),
+                              ("str_case", add_case_function)):
+                if name in self.internal_functions:
+                    index[("internal", name)] = add(self.module, self.layout.HEAP, self.layout.HEAP_END)
         interning = "str_intern" in self.internal_functions or "str_canon" in self.internal_functions
         strings = {}
         if interning or any(n.startswith("str_") for n in self.internal_functions):

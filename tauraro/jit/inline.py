@@ -414,7 +414,6 @@ def callee_attribute_names(types, code_for) -> frozenset:
     return frozenset(out)
 
 
-
 class CellMap:
     """The closure cells of the functions a loop may inline that compiled code reads and
     writes as frame variables (``vars``: id(cell) -> var): every cell one of them writes,

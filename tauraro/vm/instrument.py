@@ -249,6 +249,10 @@ _CASE_METHODS = frozenset(("upper", "lower"))
 _STR_METHODS = frozenset(("startswith", "endswith"))
 # and those stripping a str, with no argument or one str (tauraro.jit.jtypes.STR_MAKING)
 _STRIP_METHODS = frozenset(("strip", "lstrip", "rstrip"))
+# and split() with no argument (tauraro.jit.jtypes.STR_SPLITTING)
+_SPLIT_METHODS = frozenset(("split",))
+# every str method above: of a str native code holds, never of an object of the program's
+_OF_STRS = _CHAR_METHODS | _CASE_METHODS | _STR_METHODS | _STRIP_METHODS | _SPLIT_METHODS
 
 
 def _str_receiver(value) -> bool:
@@ -260,10 +264,8 @@ def _str_receiver(value) -> bool:
                  or value.func.attr in _CASE_METHODS and not value.args):
         value = value.func.value
     return isinstance(value, (ast.Name, ast.Subscript))
-# and split() with no argument (tauraro.jit.jtypes.STR_SPLITTING)
-_SPLIT_METHODS = frozenset(("split",))
-# every str method above: of a str native code holds, never of an object of the program's
-_OF_STRS = _CHAR_METHODS | _CASE_METHODS | _STR_METHODS | _STRIP_METHODS | _SPLIT_METHODS
+
+
 # list methods compiled code runs on a list (tauraro.jit.jtypes.LIST_METHODS)
 _LIST_METHODS = frozenset(("append", "pop", "insert"))
 

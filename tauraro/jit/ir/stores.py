@@ -19,12 +19,15 @@ address may come from makes the answer unknown (None): then every list is charge
 before."""
 from __future__ import annotations
 
+from .ops import HEAP_OPS
+
 # ops whose first operand is the record they change (written back at exit)
 _CHANGES = frozenset(("mark_dirty", "list_set_len", "list_remove", "list_open"))
 # ops giving an address inside (or held in) the record that is their first operand
 _THROUGH = frozenset(("elem", "index", "index_nonneg", "load_addr"))
 # ops making a record native code owns
-_MADE = frozenset(("new_obj", "seq_slice", "str_concat", "str_strip", "str_case", "str_words"))
+# (the heap's: a setvar of a new list's address, new_list, is left to make the answer unknown)
+_MADE = HEAP_OPS - {"new_list"}
 
 
 def stored_vars(graph) -> frozenset | None:
