@@ -55,7 +55,7 @@ from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_length)
-from .region import Liveness, LoopRegion, attribute_uses
+from .region import Liveness, LoopRegion, attribute_names
 from .splits import split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
@@ -1057,7 +1057,7 @@ class JitController:
             # names grow with those the methods walked use of any object -- ray.origin in
             # Sphere.hit is an attribute of a Ray -- and the types are made again with them)
             pool = st.name_pool | st.attr_names
-            names_of = lambda klass: self._used_attributes(klass, pool, st.constructed, st)   # noqa: E731
+            names_of = self._names_of(pool, st)
             types = plain
             if st.attr_vars:
                 types = tuple(instance_type(v, names_of(type(v)), names_of) or t
@@ -1322,6 +1322,19 @@ class JitController:
         cls.copy_scale = min(hi, max(lo, (cls.copy_scale * k + ratio) / (k + 1)))
         cls.copy_samples += 1
 
+    def _names_of(self, pool, st):
+        """class -> ``_used_attributes`` of it for ``pool``, each class's asked once: the
+        typing of one entry walks every object it copies (deltablue.py's constraints, ~200
+        of them at a trip), and the classes' methods do not change while it does."""
+        known = {}
+
+        def names_of(klass):
+            names = known.get(klass)
+            if names is None:
+                names = known[klass] = self._used_attributes(klass, pool, st.constructed, st)
+            return names
+        return names_of
+
     def _used_attributes(self, klass, names, constructed=frozenset(), st=None) -> frozenset:
         """``names`` and the attributes of ``self`` that the methods among them use, and
         the methods they call, at any depth: what of an object of ``klass`` the loop's
@@ -1349,7 +1362,7 @@ class JitController:
                     continue
                 # (the names it uses of self, register 0, and of the objects its fields
                 # hold: self.origin.add(...) is a method of another class, asked the same)
-                for used in frozenset().union(*attribute_uses(code, code.instrs).values()):
+                for used in attribute_names(code):
                     if used not in seen:
                         seen.add(used)
                         todo.append(used)

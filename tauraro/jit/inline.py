@@ -38,7 +38,7 @@ from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
                      FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
                      methods_named)
-from .region import FunctionRegion, attribute_uses
+from .region import FunctionRegion, attribute_names
 
 _EMPTY = object()
 MAX_DEPTH = 5            # calls inlined inside inlined calls, at most this deep
@@ -406,11 +406,7 @@ def callee_attribute_names(types, code_for) -> frozenset:
     for fn in reachable_functions(types):
         code = _register_code(fn, code_for)
         if code is not None:
-            # (kept on the register code, asked whenever a loop's entry types are made)
-            names = code.__dict__.get("_attribute_names")
-            if names is None:
-                names = code._attribute_names = frozenset().union(*attribute_uses(code, code.instrs).values())
-            out |= names
+            out |= attribute_names(code)
     return frozenset(out)
 
 
