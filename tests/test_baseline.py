@@ -354,6 +354,38 @@ def run_tauraro(tmp_path, src, *opts):
     return got, want
 
 
+def test_a_hooks_read_of_a_functions_variables_keeps_none_of_them_alive(tmp_path):
+    # the hook reads the frame's variables through f_locals, which under 3.11 and 3.12 is a
+    # snapshot dict the frame keeps until it ends: the object a variable held at the trip
+    # lived on after the function rebound it, and its __del__ ran at the end of the call,
+    # not where CPython runs it (tauraro.vm.frame_locals)
+    src = """
+        class Big:
+            def __init__(self, name):
+                self.name = name
+
+            def __del__(self):
+                print("freed", self.name)
+
+
+        def main():
+            data = Big("first")
+            total = 0
+            for i in range(20000):
+                total += i * i % 7
+            data = Big("second")
+            print("after rebinding", total)
+            data = None
+            print("end of main")
+
+
+        main()
+    """
+    got, want = run_tauraro(tmp_path, src)
+    assert want.stdout.decode().startswith("freed first\n"), want.stdout
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
 def test_hidden_names_do_not_show_in_globals_after_module_loops(tmp_path):
     got, want = run_tauraro(tmp_path, """
         t = 0

@@ -67,6 +67,7 @@ import time
 import types
 
 from .errors import InternalError
+from .frame_locals import let_go
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 _getprofile = sys.getprofile
@@ -676,6 +677,7 @@ class ComprehensionSite:
         for name, _ in code.freevars:
             v = local.get(name, out)
             out[name] = types.CellType() if v is out else types.CellType(v)
+        let_go(frame, local)
         return out
 
     def _target(self, frame):

@@ -37,6 +37,7 @@ from time import thread_time as _thread_time
 
 from ..cache import compiled
 from .errors import InternalError
+from .frame_locals import let_go
 from .placeholders import CHUNK_BITS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
@@ -477,6 +478,14 @@ def _by_qualname(qualname, G):
     return func if type(func) is types.FunctionType else None
 
 
+def _held(frame, obj) -> bool:
+    """Does a variable of the program's in ``frame`` hold ``obj``?"""
+    local = frame.f_locals
+    held = any(v is obj for k, v in local.items() if k[:1] != ".")
+    let_go(frame, local)
+    return held
+
+
 def _running_function(fcode, frame):
     """The function running ``fcode`` in ``frame`` (a nested function's), if it is found
     among its own free variables (a function that calls itself) or its caller's variables
@@ -489,10 +498,15 @@ def _running_function(fcode, frame):
                 continue
             values = where.f_locals         # (free variables included)
             names = fcode.co_freevars if where is frame else tuple(values)
+            found = None
             for name in names:
                 v = values.get(name)
                 if type(v) is types.FunctionType and v.__code__ is fcode:
-                    return v
+                    found = v
+                    break
+            let_go(where, values)
+            if found is not None:
+                return found
     except Exception:
         return None
     return None
@@ -712,6 +726,7 @@ class LoopSite:
                     v = get(name, UNBOUND)
                     cell = types.CellType() if v is UNBOUND else types.CellType(v)
                 r[reg] = cell
+            let_go(frame, local)
         real = restore = None
         if it is not None and st.copy_refused and type(it) in DICT_ITERATORS:
             # a loop over a dict an entry would not pay for: each try would type the whole
@@ -728,8 +743,7 @@ class LoopSite:
                 self._die(frame)
                 return self._idle
             real, back, restore = seen
-            if back is not real and type(real) is _RANGE_ITER and \
-                    any(v is real for k, v in frame.f_locals.items() if k[:1] != "."):
+            if back is not real and type(real) is _RANGE_ITER and _held(frame, real):
                 # (a 3.12+ range iterator native code would take a stand-in for, which the
                 # program also holds: a next() of it in the body would move the real one
                 # only, and the stand-in's catching up would skip that element again)
