@@ -580,7 +580,7 @@ class LoopSite:
             return result
         if self.wakes_at:
             # (a run of the loop that started before it fell asleep; the site's count set
-            # again too, as a dead loop's: below)
+            # again too, as a dead loop's: above)
             self._state.interpreted_iterations += self._counted
             self._counted = IDLE
             self.set_start(IDLE)
