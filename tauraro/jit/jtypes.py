@@ -16,6 +16,7 @@ import struct
 import sys
 import types as _types
 from gc import get_referents as _referents
+from weakref import WeakValueDictionary as _WeakValueDictionary
 
 from ..boundary import BOUNDARY
 from ..cache import compiled
@@ -458,16 +459,19 @@ MATH_MODULE = ModuleType(math, MATH_FUNCTIONS)
 class CellVar:
     """A cell of an inlined function's closure that compiled code reads and writes as a
     variable, ``("c", CellVar, name)`` (the loop's own cells are ``("c", register,
-    name)``): one per cell object, which it keeps alive. Sorts after registers."""
-    _interned: dict = {}
-    __slots__ = ("cell", "serial")
+    name)``): one per cell object, which it keeps alive while it is held. Sorts after
+    registers (``serial``: the order made in)."""
+    _interned = _WeakValueDictionary()
+    _made = 0
+    __slots__ = ("cell", "serial", "__weakref__")
 
     def __new__(cls, cell):
         v = cls._interned.get(id(cell))
         if v is None:
             v = cls._interned[id(cell)] = super().__new__(cls)
             v.cell = cell
-            v.serial = len(cls._interned)
+            CellVar._made += 1
+            v.serial = CellVar._made
         return v
 
     def __lt__(self, other):
@@ -485,8 +489,8 @@ class LiveCell:
     code reads (and writes) it as the frame variable ``var`` -- the loop's own closure
     variable if it is that very cell, else ``("c", CellVar(cell), name)``. The version's
     key then holds which variable, not the contents."""
-    _interned: dict = {}
-    __slots__ = ("var", "cell")
+    _interned = _WeakValueDictionary()
+    __slots__ = ("var", "cell", "__weakref__")
 
     def __new__(cls, var, cell):
         key = (var, id(cell))
@@ -506,8 +510,13 @@ class FunctionType(JType):
     Interned per function object *and* its code, defaults and keyword defaults, so a
     function whose ``__code__`` or defaults are replaced is another type: the entry
     check (``func.__code__ is code`` ...) sends the loop to another version. Native
-    code runs no Python code, so nothing rebinds a function during a native run."""
-    _interned: dict = {}
+    code runs no Python code, so nothing rebinds a function during a native run.
+
+    Interned weakly, as CellVar and LiveCell are: a type holds its function and the
+    values its closure's cells held, which are the program's (a list of 20,000 rows a
+    function's closure read, an object whose ``__del__`` CPython runs when the function
+    returns); a type no version or typing holds any more lets go of them."""
+    _interned = _WeakValueDictionary()
 
     def __new__(cls, func, cells=()):
         # by identity (defaults and cells may hold unhashable values); the type keeps every
