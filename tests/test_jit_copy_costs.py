@@ -8,6 +8,8 @@ copy no more than the iterations it (and the loops nested in it) have made were 
 
 Each behaviour test compares a program's stdout, exit code and whole stderr under CPython
 and under Tauraro, and reads --jit-stats-json for what the JIT did."""
+import re
+
 import pytest
 
 from test_jit import Result, jit
@@ -394,3 +396,28 @@ def test_a_loop_whose_copies_and_native_runs_cost_more_than_they_save_is_left_to
     outer.current = _Version([outer, inner], (100_000, 300_000))
     jc._after_exit(outer, _Exit())
     assert outer.status != "left to the baseline", outer.reason
+
+
+def test_a_for_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):
+    # each call's loop reads 200 ints of a list of 10^6: an entry would copy the whole list
+    # for ~5 us of work, and is refused at every trip; after COPY_REFUSALS_DEAD of them the
+    # loop is given up for good (dead: its function may get CPython's own code), not left
+    # waiting for the list to shrink, counting on in its hooked code
+    src = """
+        def probe(big, k):
+            t = 0
+            for i in range(k, k + 200):
+                t += big[i] * 3 ^ i
+            return t
+
+        big = list(range(1_000_000))
+        s = 0
+        for k in range(4000):
+            s += probe(big, k)
+        print(s)
+    """
+    r = jit(tmp_path, src, threshold="1000")
+    row = r.loop(4)
+    assert row["status"] == "left to the baseline" and re.search(r"at \d+ trips", row["reason"]), row
+    # (waiting, it counted ~68,000 iterations in 12 refused trips, and slept)
+    assert row["entries"] == 0 and row["interpreted_iterations"] < 20000, row

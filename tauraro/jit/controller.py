@@ -165,6 +165,7 @@ class LoopState:
         self.sleep_seconds = SLEEP_SECONDS      # how long it sleeps the next time (_not_entered)
         self.sleeps = 0                  # (times it was put to sleep: statistics)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
+        self.too_much = 0                # trips refused for what they would copy (_too_much)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -351,6 +352,9 @@ SHORT_TRIPS = 6
 # the most iterations a loop with loops nested in it counts to its next trip while the JIT
 # is not started (JitController._start_pays)
 NESTING_START_MOST = 512
+# a loop never entered whose trips were refused for what they would copy this many times is
+# given up (JitController._too_much)
+COPY_REFUSALS_DEAD = 8
 # a refused entry of a while loop is tried again only once its copy limit is this many
 # times what it needed
 RETRY_FACTOR = 2
@@ -1156,6 +1160,18 @@ class JitController:
             return
         if refusal is not None:
             st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins))
+        st.too_much += 1
+        if not st.entries and st.too_much >= COPY_REFUSALS_DEAD and st.loop.kind == "for":
+            # (a for loop refused that often, never entered: its data has not become small
+            # enough for its work left, and the loop, waiting for it, kept its function's
+            # hooked code -- each run of a short inner loop ~30% slower there:
+            # graph_structure.py's kahn, valid_order and longest_path, refused 11-12 times
+            # each. Given up, the function gets CPython's own code once its other loops are
+            # given up too: HookRuntime.unhook. Not a while loop: what it may copy is what it
+            # has done so far, which grows as it runs)
+            self.give_up(st, "left to the baseline", "an entry would copy in more than its work left pays "
+                         "for, at %d trips (%.1f ms of data at the last)" % (st.too_much, limit * UNIT_SECONDS * 1000))
+            return
         if not st.entries:      # (one that ran natively stays compiled: this run was short)
             st.status = "left to the baseline"
             st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
