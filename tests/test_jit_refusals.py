@@ -6,7 +6,7 @@ the tries to enter that failed, and of those the ones that copied data in up to 
 entry's limit before giving up (the costly kind)."""
 import random
 
-from test_jit import jit
+from test_jit import Result, jit
 from test_jit_slots import line
 
 
@@ -247,3 +247,39 @@ def test_a_dead_loop_of_short_runs_trips_rarely(tmp_path):
     row = r.loop(line(src))
     assert row["status"] == "not compiled" and row["entries"] == 0, row
     assert 300_000 <= row["interpreted_iterations"] <= 500_000, row
+
+
+def test_a_loop_whose_entries_run_nothing_natively_is_left_after_three(tmp_path, monkeypatch):
+    # each run of the popping loop is one or two iterations, and a trip comes at the last:
+    # its entries leave the loop at once. Judged after ENTRIES_BEFORE_JUDGING (8) entries,
+    # each ~0.5-1 ms of checks, tarjan's loop like it in graph_structure.py spent 9 ms
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    src = """
+        def pop_component(stack, v):
+            comp = []
+            while True:
+                w = stack.pop()
+                comp.append(w)
+                if w == v:
+                    break
+            return comp
+
+
+        def run(n):
+            stack = []
+            sizes = 0
+            for v in range(n):
+                stack.append(v)
+                if v % 7 == 6:
+                    stack.append(v + n)
+                    stack.append(v)
+                sizes += len(pop_component(stack, v))
+            return sizes, len(stack)
+
+
+        print(run(300000))
+    """
+    r = Result(tmp_path, src).same()
+    row = r.loop(4)
+    assert row["status"] == "left to the baseline" and "entries do not pay" in row["reason"], row
+    assert 1 <= row["entries"] <= 3 and row["native_iterations"] < row["entries"], row

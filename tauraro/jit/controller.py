@@ -344,6 +344,8 @@ START_COUNTDOWN = 16
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
+# ... or after EMPTY_ENTRIES, if they ran less than an iteration each natively
+EMPTY_ENTRIES = 3
 # a for loop that had fewer than SHORT_LEFT iterations left at each of SHORT_TRIPS trips
 # (and has no loop nested in it, and never entered) is left to the baseline uncompiled
 # (JitController._short_runs)
@@ -2004,8 +2006,11 @@ class JitController:
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_seconds * 1000,
                                                             st.native_work))
                 return IDLE_COUNTDOWN
-        if st.entries >= ENTRIES_BEFORE_JUDGING and \
-                st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries:
+        if (st.entries >= ENTRIES_BEFORE_JUDGING and st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries) or \
+                (st.entries >= EMPTY_ENTRIES and st.native_work < st.entries and not self.eager):
+            # (and sooner, a loop whose entries ran nearly nothing natively: each costs its
+            # checks and copies, ~0.5-1 ms for a loop over objects, and tarjan's SCC-popping
+            # loop in graph_structure.py, entered at its last iteration, spent 9 ms in 8)
             self.give_up(st, "left to the baseline",
                          "entries do not pay: %.1f native iterations per entry"
                          % (st.native_work / st.entries))
