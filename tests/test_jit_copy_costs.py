@@ -421,3 +421,29 @@ def test_a_for_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):
     assert row["status"] == "left to the baseline" and re.search(r"at \d+ trips", row["reason"]), row
     # (waiting, it counted ~68,000 iterations in 12 refused trips, and slept)
     assert row["entries"] == 0 and row["interpreted_iterations"] < 20000, row
+
+
+def test_a_long_table_of_distinct_rows_is_refused_before_its_loop_is_compiled(tmp_path):
+    # 50,000 rows (more than layout.ROWS_COUNTED, whose lengths are not summed) for 1,250
+    # iterations a call: a record a row at least is past what the work pays for, found from
+    # a sample of its rows -- refused before typing and compiling, never copied to the limit
+    # (graph_structure.py's valid_order compiled, ~9 ms, to learn it from its first copy)
+    src = """
+        def touch(rows, idx):
+            t = 0
+            for i in idx:
+                t += rows[i][0] * 3 - rows[i][1]
+            return t
+
+
+        rows = [[i, i + 1] for i in range(50000)]
+        idx = list(range(0, 50000, 40))
+        s = 0
+        for k in range(40):
+            s += touch(rows, idx)
+        print(s)
+    """
+    r = jit(tmp_path, src, threshold="1000")
+    row = r.loop(4)
+    assert row["status"] == "left to the baseline" and row["entries"] == 0, row
+    assert row["versions"] == 0 and row["refused"]["copied_to_the_limit"] == 0, row
