@@ -989,6 +989,30 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
     assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"
 
 
+def test_a_function_whose_loops_died_and_comprehension_went_cold_runs_cpythons_own_code(tmp_path):
+    # a comprehension's site given up for good (``cold``: its runs stay short) no longer
+    # keeps its function's hooked code (json_parser.py's gen_value: hooked to the end)
+    r = jit(tmp_path, """
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        def sizes(xs, k):
+            if k % 2:
+                return [len(x) * 2 for x in xs]
+            n = 0
+            for x in xs:                # a list of bytes: never compiled
+                n += len(x)
+            return n
+
+        t = 0
+        for k in range(6000):
+            r = sizes([b"ab", b"c"], k)
+            t += r if k % 2 == 0 else sum(r)
+        print(t, hooked(sizes))
+    """)
+    assert r.loop(9)["status"] == "not compiled", r.loop(9)
+
+
 def test_a_nested_function_calling_itself_gets_cpythons_own_code_when_its_loops_died(tmp_path):
     # a recursive helper nested in a module-level function (nqueens.py's go, place, tour):
     # found among its own free variables when its loop dies, it gets the code CPython

@@ -493,6 +493,13 @@ class ComprehensionSite:
             self.cold = True
             return None
 
+    def _go_cold(self, frame):
+        """Given up for good: the comprehension runs as written from now on, and its
+        function, if its loops are all dead too, gets CPython's own code
+        (``HookRuntime.unhook``)."""
+        self.cold = True
+        self.runtime.unhook(frame.f_code, frame.f_globals, frame)
+
     def _run(self, frame, it, cells, more):
         if not more:
             self._clock = None
@@ -506,7 +513,7 @@ class ComprehensionSite:
             if n < MIN_LENGTH:          # too short for an entry to pay
                 self._short += 1
                 if self._short >= SHORT_RUNS and not self._seen:
-                    self.cold = True    # (and its runs always have been)
+                    self._go_cold(frame)    # (and its runs always have been)
                 return None
             self._short = 0
             if n < self.min_length:     # (shorter runs were timed not to pay: see _timed)
@@ -531,11 +538,11 @@ class ComprehensionSite:
         if isinstance(target, str):
             self.runtime.controller.unplaced(self.filename, self.info, target,
                                              getattr(frame.f_code, "co_qualname", "?"))
-            self.cold = True
+            self._go_cold(frame)
             return None
         st = target.state
         if st.dead:
-            self.cold = True
+            self._go_cold(frame)
             return None
         if not more:
             if len(self.native_ns) < TIMED_RUNS:

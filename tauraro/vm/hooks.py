@@ -221,7 +221,8 @@ class HookRuntime:
         nested function found among its own free variables or its caller's variables, in
         ``frame`` (nqueens.py's ``go``, ``place``, ``safe``: helpers whose loops' runs are
         short, each call ~10% slower in the hooked code); not functions with sites of other
-        kinds."""
+        kinds, but for comprehensions' given up for good (``cold``: json_parser.py's
+        gen_value, whose loop and list comprehension were both given up, stayed hooked)."""
         qualname = getattr(fcode, "co_qualname", "<locals>")
         if fcode.co_name == "<module>":
             return
@@ -230,7 +231,9 @@ class HookRuntime:
                 if not c.dead:
                     return
             elif type(c).__module__.startswith("tauraro."):
-                return              # (a function's or a comprehension's site)
+                from .comprehensions import ComprehensionSite
+                if not (type(c) is ComprehensionSite and c.cold):
+                    return          # (a function's site, or a comprehension's not given up: cold for good)
         func = _running_function(fcode, frame) if "<locals>" in qualname else _by_qualname(qualname, G)
         if func is None or func.__code__ is not fcode:
             return
