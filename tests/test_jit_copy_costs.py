@@ -361,40 +361,40 @@ def _kruskal_states():
     return jc, outer, inner
 
 
+def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0):
+    """The two loops' states after ``_after_exit`` judged an exit of the outer one's
+    version whose run counted ``counts`` (its iterations, the inlined loop's), with what
+    the outer one was timed at as written and what its entries had cost."""
+    jc, outer, inner = _kruskal_states()
+    outer.measured_per = measured_per
+    outer.transfer_seconds = transfer_seconds
+    outer.native_seconds = native_seconds
+    outer.current = _Version([outer, inner], counts)
+    jc._after_exit(outer, _Exit())
+    return outer, inner
+
+
 def test_a_timed_loop_saves_its_own_iterations_not_its_callees_loops_again():
     # (timed as written, an iteration's time holds the calls and their loops: the inlined
     # loop's iterations were added again, and Kruskal's loop looked to save twice what
     # it did, so its copies never looked to cost more than the loop as written)
-    jc, outer, inner = _kruskal_states()
-    outer.measured_per = 700e-9
-    outer.current = _Version([outer, inner], (1000, 3000))
-    jc._after_exit(outer, _Exit())
+    outer, inner = _judged((1000, 3000), measured_per=700e-9)
     assert outer.native_saving == pytest.approx(1000 * 700e-9)
     # (not timed: its body's floor counts a call, not the callee's loop, whose own are added)
-    jc, outer, inner = _kruskal_states()
-    outer.current = _Version([outer, inner], (1000, 3000))
-    jc._after_exit(outer, _Exit())
+    outer, inner = _judged((1000, 3000))
     assert outer.native_saving == pytest.approx(1000 * outer.body_seconds + 3000 * inner.body_seconds)
 
 
 def test_a_loop_whose_copies_and_native_runs_cost_more_than_they_save_is_left_to_the_baseline():
     from tauraro.jit.controller import TRANSFER_ALLOWANCE
-    jc, outer, inner = _kruskal_states()
-    outer.measured_per = 1e-6
     # (100,000 iterations timed at 1 us: 0.1 s saved; copies within it and the allowance,
     # but with the native runs, past it)
-    outer.transfer_seconds = 0.1 + TRANSFER_ALLOWANCE - 0.005
-    outer.native_seconds = 0.01
-    outer.current = _Version([outer, inner], (100_000, 300_000))
-    jc._after_exit(outer, _Exit())
+    outer, _ = _judged((100_000, 300_000), measured_per=1e-6,
+                       transfer_seconds=0.1 + TRANSFER_ALLOWANCE - 0.005, native_seconds=0.01)
     assert outer.status == "left to the baseline", outer.status
     assert "and the native runs (10.0 ms)" in outer.reason, outer.reason
-    jc, outer, inner = _kruskal_states()
-    outer.measured_per = 1e-6
-    outer.transfer_seconds = 0.1 + TRANSFER_ALLOWANCE - 0.015
-    outer.native_seconds = 0.01
-    outer.current = _Version([outer, inner], (100_000, 300_000))
-    jc._after_exit(outer, _Exit())
+    outer, _ = _judged((100_000, 300_000), measured_per=1e-6,
+                       transfer_seconds=0.1 + TRANSFER_ALLOWANCE - 0.015, native_seconds=0.01)
     assert outer.status != "left to the baseline", outer.reason
 
 

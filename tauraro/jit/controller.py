@@ -54,7 +54,7 @@ from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
-                     rows_length)
+                     rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
 from .splits import split_sources
 
@@ -334,25 +334,6 @@ class Decision:
 _SIZED = (list, tuple, dict, str, set)
 _LEAST_SIZED = (list, tuple, dict, set)     # (_least_copy)
 _LIST_ONLY = {list}
-_ROW_TYPES = (list, tuple)
-ROWS_SAMPLED = 64
-
-
-def _long_table_floor(v) -> int:
-    """What copying a list of more than ROWS_COUNTED rows (lists or tuples) costs at least:
-    a record each, at the cheapest record's cost (BULK_RECORD_COST), and their elements at
-    the cheapest element's (FLAG_COST), as many as a sample of ROWS_SAMPLED rows spread over
-    it holds on average -- if those are all lists or tuples and all distinct (else 0: rows
-    shared, ``[row] * n``, are one record). Not every row's length (~50 ns a row, at every
-    entry). graph_structure.py's loops over 16,000-40,000 adjacency lists were typed and
-    compiled (~9 ms) before their first copy found them past a 2.6 ms limit."""
-    sample = v[::max(1, len(v) // ROWS_SAMPLED)]
-    if not set(map(type, sample)) <= _ROW_SET or len(set(map(id, sample))) != len(sample):
-        return 0
-    return len(v) * BULK_RECORD_COST + len(v) * sum(map(len, sample)) // len(sample) * FLAG_COST
-
-
-_ROW_SET = frozenset(_ROW_TYPES)
 _LIST_CHANGES = frozenset(("list_set_len", "list_remove", "list_open"))     # (_stores_lists)
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
@@ -1268,12 +1249,11 @@ class JitController:
                         and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
                     # (a table: its distinct rows' elements too, counted at C speed)
                     rows += rows_length(v) * FLAG_COST
-                elif id(v) not in seen and t is list and len(v) > ROWS_COUNTED and type(v[0]) in _ROW_TYPES \
-                        and st.loop.kind == "for":
+                elif id(v) not in seen and t is list and len(v) > ROWS_COUNTED and st.loop.kind == "for":
                     # (not a while loop's: refused before it is typed, one that typing finds
                     # not compilable -- kahn's ``while q``, over a deque -- waits on for its
                     # limit to grow, instead of being given up)
-                    rows += _long_table_floor(v)
+                    rows += rows_floor(v)
                 seen[id(v)] = max(seen.get(id(v), 0), len(v) * cost)
         return sum(seen.values()) + rows
 

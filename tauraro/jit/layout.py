@@ -412,6 +412,27 @@ def rows_length(rows) -> int:
     return sum(map(len, dict(zip(map(id, rows), rows)).values()))
 
 
+# (the rows of a longer table whose types and lengths ``rows_floor`` samples)
+ROWS_SAMPLED = 64
+
+
+def rows_floor(rows) -> int:
+    """What copying the list ``rows`` of more than ROWS_COUNTED rows (lists or tuples)
+    costs at least: a record each, at the cheapest record's cost (BULK_RECORD_COST), and
+    their elements at the cheapest element's (FLAG_COST), as many as a sample of
+    ROWS_SAMPLED rows spread over it holds on average -- if those are all lists or tuples
+    and all distinct (else 0: rows shared, ``[row] * n``, are one record). Not every row's
+    length (~50 ns a row, at every entry): graph_structure.py's loops over 16,000-40,000
+    adjacency lists were typed and compiled (~9 ms) before their first copy found them
+    past a 2.6 ms limit."""
+    if not rows or type(rows[0]) not in _ROWS:
+        return 0
+    sample = rows[::max(1, len(rows) // ROWS_SAMPLED)]
+    if not set(map(type, sample)) <= _ROWS or rows_count(sample) != len(sample):
+        return 0
+    return len(rows) * BULK_RECORD_COST + len(rows) * sum(map(len, sample)) // len(sample) * FLAG_COST
+
+
 def list_cost(v, jt, stores: bool, looked=None) -> int:
     """What copying the list or tuple of numbers ``v`` (of the SeqType ``jt``) costs an
     entry: each element at ``element_cost``, or, for a list holding one number at every
