@@ -368,7 +368,7 @@ def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0)
     jc, outer, inner = _kruskal_states()
     outer.measured_per = measured_per
     outer.transfer_seconds = transfer_seconds
-    outer.native_seconds = native_seconds
+    outer.native_cpu_seconds = native_seconds
     outer.current = _Version([outer, inner], counts)
     jc._after_exit(outer, _Exit())
     return outer, inner
@@ -396,6 +396,25 @@ def test_a_loop_whose_copies_and_native_runs_cost_more_than_they_save_is_left_to
     outer, _ = _judged((100_000, 300_000), measured_per=1e-6,
                        transfer_seconds=0.1 + TRANSFER_ALLOWANCE - 0.015, native_seconds=0.01)
     assert outer.status != "left to the baseline", outer.reason
+
+
+def test_a_native_run_that_waited_for_the_cpu_is_not_judged_by_its_wait(tmp_path):
+    # (a loaded machine: the wall clock runs four times the thread's CPU time. The
+    # comprehension's native run makes a 262,144-element chunk in ~7 ms of CPU, which the
+    # wall clock made 28 ms: judged on that, its loop was given up after its first chunk
+    # and CPython made the rest -- CI, with two test workers on two cores, saw it)
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import time\n"
+        "real = time.perf_counter\n"
+        "time.perf_counter = lambda: real() * 4\n"), (
+        "def shuffled(n, m):\n"
+        "    return sorted(-(x * 7 + y * 3) % 1001 for x in range(n) for y in range(m) if x != y)\n"
+        "s = shuffled(900, 400)\n"
+        "print(len(s), s[:3], s[-3:], sum(s))\n"), "--jit-threshold", "1", "--jit-stats")
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
+    assert "the list's room is full x1" in got.stderr, got.stderr
+    assert "iterations: 899 native, 0 interpreted" in got.stderr, got.stderr
 
 
 def test_a_for_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):

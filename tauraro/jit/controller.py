@@ -194,6 +194,7 @@ class LoopState:
         self.codegen_seconds = 0.0
         self.native_compile_seconds = 0.0
         self.native_seconds = 0.0        # time inside native code
+        self.native_cpu_seconds = 0.0    # (less the time its thread waited, where measured: _run)
         self.transfer_seconds = 0.0      # entry and exit: checking, unboxing, boxing, writing back
         self.resume_seconds = 0.0        # the resume interpreter, after exits
         self.exits = Counter()
@@ -1699,14 +1700,20 @@ class JitController:
             version.transfer.ran(recs)
         # (making a comprehension's elements is the native run's product: see EntryRecords.built)
         built = version.transfer.built_seconds - built
-        st.native_seconds += t2 - t1 + built
+        native = t2 - t1 + built
+        st.native_seconds += native
         # (making the enter and leave functions, once, is compile time)
         generated = version.transfer.generated_seconds - generated
         transfer = (t1 - t0) + (t3 - t2) - generated - built
         if cpu0 is not None:
-            # (the time this thread waited for the CPU is not the copies' cost: a loaded
-            # machine must not make the policy judging copies flip)
+            # (the time this thread waited for the CPU is not the copies' cost, nor the
+            # native run's: a loaded machine must not make the policy judging copies flip.
+            # The wait is taken from the copies first, what is left of it from the native
+            # run: a comprehension's 6.5 ms native run, preempted on a loaded CI machine, took
+            # 31 ms, and its loop was given up after its first chunk)
             transfer -= max(0.0, (t3 - t0) - (_thread_time() - cpu0))
+            native = max(0.0, native + min(transfer, 0.0))
+        st.native_cpu_seconds += native
         st.transfer_seconds += max(transfer, 0.0)
         if cpu1 is not None and not entry_made and not version.transfer.stores_lists:
             # (copying in only, in CPU time: the cost of a version storing into lists counts
@@ -1989,7 +1996,7 @@ class JitController:
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
         if version.transfer.full_records and \
-                st.transfer_seconds + st.native_seconds > st.native_saving + TRANSFER_ALLOWANCE:
+                st.transfer_seconds + st.native_cpu_seconds > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects), with the native runs
             # themselves, costs more than the baseline would have spent on the iterations run
             # natively: it cannot pay. (Not the copies alone: a loop whose native iterations
@@ -2008,7 +2015,7 @@ class JitController:
             else:
                 self.give_up(st, "left to the baseline",
                              "copying in and out (%.1f ms) and the native runs (%.1f ms) cost more than "
-                             "%d native iterations save" % (st.transfer_seconds * 1000, st.native_seconds * 1000,
+                             "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
                                                             st.native_work))
                 return IDLE_COUNTDOWN
         if (st.entries >= ENTRIES_BEFORE_JUDGING and st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries) or \
