@@ -1013,6 +1013,78 @@ def test_a_function_whose_loops_died_and_comprehension_went_cold_runs_cpythons_o
     assert r.loop(9)["status"] == "not compiled", r.loop(9)
 
 
+def test_a_loop_whose_runs_are_mostly_empty_is_given_up_and_its_function_unhooked(tmp_path):
+    # a loop run at each call, mostly for no iteration (json_parser.py's skip_ws): each
+    # start costs the call its reads of the count, and its iterations seldom trip; after
+    # EMPTY_RUNS empty runs with fewer iterations than that, it is given up, and its
+    # function gets CPython's own code. A loop whose long runs come between empty ones goes on
+    r = jit(tmp_path, """
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        def skip(text, pos):
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            return pos
+
+        def total(xs):
+            t = 0
+            for x in xs:
+                t += x * 3 % 7
+            return t
+
+        s = 0
+        for i in range(20000):          # (starts the JIT)
+            s += i % 3
+        text = ("ab  cd efg " * 400)
+        pos = n = 0
+        while n < 4000:
+            pos = (skip(text, pos) + 1) % len(text)
+            n += 1
+        long = list(range(3000))
+        for k in range(2000):
+            s += total(long if k % 100 == 0 else ())
+        print(s, pos, hooked(skip), hooked(total) == hooked(total))
+    """, threshold="1000")
+    row = r.loop(6)
+    assert row["status"] == "left to the baseline" and "mostly empty" in row["reason"], row
+    assert r.loop(12)["status"] == "compiled", r.loop(12)
+
+
+def test_a_loop_of_empty_runs_under_a_tracer_shows_it_nothing(tmp_path):
+    # (its site is not called while a tracer is set: the tracer sees CPython's events; and
+    # once the tracer is gone the loop is judged as before)
+    r = jit(tmp_path, """
+        import sys
+        seen = {}
+
+        def tracer(frame, event, arg):
+            key = (frame.f_code.co_name, event)
+            seen[key] = seen.get(key, 0) + 1
+            return tracer
+
+        def skip(text, pos):
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            return pos
+
+        s = 0
+        for i in range(20000):
+            s += i % 3
+        text = "abcdefghijklmnopq " * 50
+        sys.settrace(tracer)
+        pos = 0
+        for n in range(1500):
+            pos = (skip(text, pos) + 1) % len(text)
+        sys.settrace(None)
+        for n in range(1500):
+            pos = (skip(text, pos) + 1) % len(text)
+        print(s, pos, sorted(seen.items()))
+    """, threshold="1000")
+    row = r.loop(11)
+    assert row["status"] == "left to the baseline" and "mostly empty" in row["reason"], row
+
+
 def test_a_nested_function_calling_itself_gets_cpythons_own_code_when_its_loops_died(tmp_path):
     # a recursive helper nested in a module-level function (nqueens.py's go, place, tour):
     # found among its own free variables when its loop dies, it gets the code CPython

@@ -582,15 +582,16 @@ class JitController:
             st = self.loops[key] = LoopState(code, code.loops[loop_id])
         return st
 
-    def unplaced(self, filename, info, reason, qualname="?"):
-        """A loop the register bytecode could not be found or made for: reported, not compiled."""
+    def unplaced(self, filename, info, reason, qualname="?", status="not compiled"):
+        """A loop the register bytecode could not be found or made for, or given up on before
+        it was looked for (``status``): reported, not compiled."""
         key = (filename, info.line, info.kind)
         st = self.loops.get(key)
         if st is None:
             from ..compiler.code import LoopInfo
             st = self.loops[key] = LoopState(_Unplaced(filename, qualname),
                                              LoopInfo(-1, info.kind, info.line, 0, 0, -1))
-            self.give_up(st, "not compiled", reason)
+            self.give_up(st, status, reason)
         return st
 
     def register(self, code):

@@ -38,7 +38,7 @@ from time import thread_time as _thread_time
 from ..cache import compiled
 from .errors import InternalError
 from .frame_locals import let_go
-from .placeholders import CHUNK_BITS
+from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
 # bound on the first trip (start-up imports only what running the program needs)
@@ -89,6 +89,11 @@ class HookRuntime:
         # every site made (``site``), for ``close`` (kept as the code holding them keeps
         # them; a module reloaded many times leaves its old code's few small sites here)
         self._sites: list = []
+
+    @property
+    def started(self) -> bool:
+        """Has the JIT controller been made (a loop got hot)?"""
+        return self._controller is not None
 
     @property
     def controller(self):
@@ -524,6 +529,7 @@ class LoopSite:
 
     def set_start(self, n: int):
         self.d, self.c = self.split(n)
+        self._window = None             # (the count's jump is no iteration: see emptied)
 
     @staticmethod
     def split(n: int) -> tuple:
@@ -556,6 +562,10 @@ class LoopSite:
         self._state = None              # the LoopState of the last target (statistics)
         self._stretching = None         # (the stretch under way, its length, its start: _stretch)
         self.wakes_at = 0.0             # asleep until this perf_counter time (0: awake; see _sleep)
+        # runs that counted no iteration, counted down as they end (instrument._carry_count),
+        # and the count left when the last EMPTY_RUNS began (None: since, the count was set)
+        self.e = EMPTY_RUNS
+        self._window = runtime.threshold + 1
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -563,6 +573,7 @@ class LoopSite:
     # --- the hook ----------------------------------------------------------------------------
     def hook(self, it, cells=None):
         # (the instrumented code calls the hook only without a tracer: see instrument.py)
+        self._window = None             # (a trip: iterations enough, whatever the count says)
         if _getprofile() is not None:
             # a profiler sees every call: native code would hide them
             return self._idle
@@ -595,6 +606,33 @@ class LoopSite:
             self._die()
             self.runtime.failed(self, e)
             return self._idle
+
+    def emptied(self):
+        """EMPTY_RUNS runs of the loop have ended without an iteration counted (``e``: see
+        instrument._carry_count). If the loop counted fewer iterations meanwhile than that
+        -- less than one a run -- it is given up: no entry pays for a run so short, and
+        each start costs its function's call ~40-70 ns more than the loop as written, at
+        every call (json_parser.py's ``skip_ws``: 1.45*10^6 calls, 67,000 iterations). A
+        loop with long runs between its empty ones counts more than that and goes on. (Its
+        count's jumps -- a trip, the JIT lowering it -- start the window again.)"""
+        self.e = EMPTY_RUNS
+        left = (self.d << CHUNK_BITS) + self.c
+        began, self._window = self._window, left
+        if began is None or self.dead or _getprofile() is not None:
+            return
+        counted = began - left
+        if counted >= EMPTY_RUNS:
+            return
+        reason = "its runs are mostly empty: %d iterations in %d runs or more" % (counted, EMPTY_RUNS)
+        frame = sys._getframe(1)
+        st = self._state
+        if st is not None:
+            self.runtime.controller.give_up(st, "left to the baseline", reason)
+        elif self.runtime.started:
+            # (reported where the JIT has started; not started for it)
+            self._state = self.runtime.controller.unplaced(self.filename, self.info, reason,
+                                                           frame.f_code.co_qualname, "left to the baseline")
+        self._die(frame)
 
     def _as_written(self, it, counting=None):
         """The hook's result when the JIT will not enter this run of the loop: for a loop

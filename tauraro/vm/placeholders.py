@@ -14,6 +14,8 @@ SITE_PREFIX = "\x00tauraro:site:"                # + N -> the LoopSite of loop N
 
 # (a countdown is chunks of 2**CHUNK_BITS iterations: tauraro.vm.instrument._chunked)
 CHUNK_BITS = 8
+# runs of a loop that counted no iteration before its site judges them (LoopSite.emptied)
+EMPTY_RUNS = 256                # (an int CPython does not allocate, nor its counts down)
 
 
 class SiteInfo:
