@@ -442,6 +442,30 @@ def test_a_for_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):
     assert row["entries"] == 0 and row["interpreted_iterations"] < 20000, row
 
 
+def test_a_while_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):
+    # (a while loop too: rbtree.py's floor and ceiling, walks down a tree refused 12 times
+    # each, kept their functions' hooked code to the end of the run)
+    src = """
+        def probe(big, k):
+            t = 0
+            i = k
+            while i < k + 200:
+                t += big[i] * 3 ^ i
+                i += 1
+            return t
+
+        big = list(range(1_000_000))
+        s = 0
+        for k in range(4000):
+            s += probe(big, k)
+        print(s)
+    """
+    r = jit(tmp_path, src, threshold="1000")
+    row = r.loop(5)
+    assert row["status"] == "left to the baseline" and re.search(r"at \d+ trips", row["reason"]), row
+    assert row["interpreted_iterations"] < 20000, row
+
+
 def test_a_long_table_of_distinct_rows_is_refused_before_its_loop_is_compiled(tmp_path):
     # 50,000 rows (more than layout.ROWS_COUNTED, whose lengths are not summed) for 1,250
     # iterations a call: a record a row at least is past what the work pays for, found from

@@ -1165,14 +1165,14 @@ class JitController:
         if refusal is not None:
             st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins))
         st.too_much += 1
-        if not st.entries and st.too_much >= COPY_REFUSALS_DEAD and st.loop.kind == "for":
-            # (a for loop refused that often, never entered: its data has not become small
+        if not st.entries and st.too_much >= COPY_REFUSALS_DEAD:
+            # (a loop refused that often, never entered: its data has not become small
             # enough for its work left, and the loop, waiting for it, kept its function's
             # hooked code -- each run of a short inner loop ~30% slower there:
             # graph_structure.py's kahn, valid_order and longest_path, refused 11-12 times
-            # each. Given up, the function gets CPython's own code once its other loops are
-            # given up too: HookRuntime.unhook. Not a while loop: what it may copy is what it
-            # has done so far, which grows as it runs)
+            # each; rbtree.py's floor and ceiling, while loops down a tree, 12 times, to the
+            # end of the run. Given up, the function gets CPython's own code once its other
+            # loops are given up too: HookRuntime.unhook)
             self.give_up(st, "left to the baseline", "an entry would copy in more than its work left pays "
                          "for, at %d trips (%.1f ms of data at the last)" % (st.too_much, limit * UNIT_SECONDS * 1000))
             return
