@@ -209,3 +209,75 @@ def test_stretches_too_short_to_go_by_alone_are_added_up(monkeypatch):
     assert st.short_timings is None and st.interpreted_iterations == 1700
     c.timed_as_written(st, 1000, 0.5 * part)       # (alone again: too short, held)
     assert st.measured_per == pytest.approx(2 * part / 1700) and st.short_timings == (1000, 0.5 * part)
+
+
+def test_a_loop_over_a_generator_goes_on_as_written_from_the_element_it_took(tmp_path):
+    # a generator cannot be moved back: the element the iteration took is made again from
+    # the names its target bound (a name's very object; a tuple of the values for a
+    # tuple or list target) and chained before the rest --
+    # which the body may take from itself too. Breaks, else clauses and the objects' ids
+    # are CPython's.
+    r = jit(tmp_path, """
+        class Box:
+            def __init__(self, v):
+                self.v = v
+
+        def boxes(n):
+            for i in range(n):
+                yield Box(i)
+
+        def rows(n):
+            for i in range(n):
+                yield (i, i * 2), i % 5, [i % 3, i % 7]
+
+        s = 0
+        for i in range(20000):              # (starts the JIT)
+            s += i % 3
+
+        def scan():
+            seen = []
+            total = 0
+            g = boxes(30000)
+            for b in g:
+                total += b.v
+                if b.v % 1000 == 999:
+                    nxt = next(g)           # (the body takes one itself)
+                    seen.append((b.v, nxt.v, id(b) != id(nxt)))
+                if b.v == 25001:
+                    break
+            else:
+                seen.append("else")
+            keep = []
+            for (a, b), c, [d, e] in rows(20000):
+                total += a + b * c - d * e
+                if a % 4999 == 0:
+                    keep.append((a, b, c, d, e))
+            else:
+                keep.append("else")
+            return total, seen[-3:], len(seen), keep
+        print(s, scan())
+    """)
+    for line in (22, 32):
+        row = r.loop(line)
+        assert "iterates over a generator" in row["reason"] and row["runs_as_written"] == 1, row
+
+
+def test_a_loop_over_a_generator_alone_does_not_start_the_jit(tmp_path):
+    # (known to be given up without the JIT's types: the JIT's modules stay unimported,
+    # and the loop is reported all the same)
+    r = jit(tmp_path, """
+        import sys
+
+        def squares(n):
+            for i in range(n):
+                yield i * i
+
+        def total(n):
+            t = 0
+            for v in squares(n):
+                t += v % 7
+            return t
+        print(total(50000), total(10), "tauraro.jit.jtypes" in sys.modules)
+    """, threshold="1000")
+    row = r.loop(10)
+    assert "iterates over a generator" in row["reason"], row

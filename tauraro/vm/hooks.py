@@ -31,7 +31,7 @@ import os
 import sys
 import time
 import types
-from itertools import islice
+from itertools import chain as _chain, islice
 from operator import length_hint as _length_hint
 from time import thread_time as _thread_time
 
@@ -89,6 +89,7 @@ class HookRuntime:
         # every site made (``site``), for ``close`` (kept as the code holding them keeps
         # them; a module reloaded many times leaves its old code's few small sites here)
         self._sites: list = []
+        self._unplaced: list = []       # (loops given up before the JIT started: unplaced)
 
     @property
     def started(self) -> bool:
@@ -116,9 +117,23 @@ class HookRuntime:
             if site.wakes_at == at and not site.dead:
                 site.wake()
 
+    def unplaced(self, filename, info, reason, qualname):
+        """A loop given up before its register code was looked for (``reason``): its state,
+        or None until the JIT has started -- then only its row, made when one is asked for
+        (``report``): starting the JIT to report a loop that will not be compiled cost a
+        run whose only hot loop iterates over a generator ~15 ms."""
+        if self._controller is None:
+            self._unplaced.append((filename, info, reason, qualname))
+            return None
+        return self._controller.unplaced(filename, info, reason, qualname)
+
     def report(self, text: bool, json_path):
         """``--jit-stats`` on stderr and ``--jit-stats-json`` to a file."""
         from ..jit.stats import format_report, write_json
+        if self._unplaced:
+            for args in self._unplaced:
+                self.controller.unplaced(*args)
+            self._unplaced = []
         c = self._controller
         rows = c.rows() if c is not None else []
         engine_ms = c.engine_seconds * 1000 if c is not None else 0.0
@@ -520,6 +535,21 @@ def _running_function(fcode, frame):
     return None
 
 
+def _made_again(shape, values):
+    """The element a loop's target bound the names of ``shape`` (``SiteInfo.target``) from,
+    made again from their ``values``: a tuple for a tuple target (a starred name's list
+    spread in it). KeyError if a name is not bound."""
+    if type(shape) is str:
+        return values[shape]
+    out = []
+    for s in shape:
+        if type(s) is list:
+            out.extend(_made_again(s[0], values))
+        else:
+            out.append(_made_again(s, values))
+    return tuple(out)
+
+
 class LoopSite:
     """One instrumented loop. Its count -- the iterations before its hook, as the two
     small ints the instrumented code counts down in, ``c + 256 * d`` (``split``,
@@ -584,7 +614,7 @@ class LoopSite:
             st = self._state
             if st is not None:
                 st.interpreted_iterations += self._dead_counted
-            result = self._as_written(it)
+            result = self._as_written(it, frame=sys._getframe(1))
             if result is self._idle:
                 # (and the site's count, which the runs' counts carry over to: a run starts
                 # from what the last left, so a loop of short runs trips as often as one run)
@@ -634,13 +664,15 @@ class LoopSite:
                                                            frame.f_code.co_qualname, "left to the baseline")
         self._die(frame)
 
-    def _as_written(self, it, counting=None):
+    def _as_written(self, it, counting=None, frame=None):
         """The hook's result when the JIT will not enter this run of the loop: for a loop
         whose instrumented code can (``SiteInfo.plain``), code 6 -- the rest of the run goes
         on as written, from the element this iteration took, over ``rewind.rewound(it)`` --
-        else ``counting`` (the loop counts on), or an idle countdown."""
+        else ``counting`` (the loop counts on), or an idle countdown. ``frame``: the loop's,
+        where the element may be made again from its target's names (an iterator that cannot
+        be moved back)."""
         parent = counting[5] if counting is not None else None
-        rest = self._from_this_element(it)
+        rest = self._from_this_element(it, frame)
         if rest is not None:
             again, left = rest
             st = self._state
@@ -667,14 +699,27 @@ class LoopSite:
         self._stretching = (part, n, _thread_time())
         return part
 
-    def _from_this_element(self, it):
+    def _from_this_element(self, it, frame=None):
         """(an iterator giving the element this iteration took and then the rest of ``it``'s,
         how many that is) for a loop whose instrumented code can run as written
-        (``SiteInfo.plain``: codes 6 and 7); else None, and nothing moved."""
+        (``SiteInfo.plain``: codes 6 and 7); else None, and nothing moved. An iterator that
+        cannot be moved back (a generator, a map, a file), given the loop's ``frame``: the
+        element made again from the names the target bound, chained before the rest
+        (binding them again binds the same values; the body has not run). Else a loop given
+        up over a generator in a running frame counted on to its end, ~20-30 ns an
+        iteration (generator_pipeline.py: 260,000 of them)."""
         if it is None or not self.info.plain:
             return None
         left = _length_hint(it) + 1         # (with the element this iteration took)
         again = rewound(it)
+        if again is None and frame is not None and self.info.target is not None:
+            values = frame.f_locals
+            try:
+                again = _chain((_made_again(self.info.target, values),), it)
+            except KeyError:
+                return None
+            finally:
+                let_go(frame, values)
         return None if again is None else (again, left)
 
     def stretched(self, part):
@@ -732,7 +777,11 @@ class LoopSite:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
         if target is None:
-            if it is not None and not self._targets and type(it) not in DICT_ITERATORS:
+            if type(it) is types.GeneratorType:
+                # (known without the JIT's types, whose import is ~8 ms of a run whose
+                # only hot loop may be this one)
+                target = "the loop iterates over a generator"
+            elif it is not None and not self._targets and type(it) not in DICT_ITERATORS:
                 # the first trip: an iterator native code never takes is known without
                 # compiling the file to register bytecode (not a dict's: typing it reads
                 # the whole dict, and the controller may refuse it unread)
@@ -744,15 +793,14 @@ class LoopSite:
                 target = self._target(frame)
             self._targets[frame.f_code] = target
         if isinstance(target, str):
-            st = self.runtime.controller.unplaced(self.filename, self.info, target,
-                                                  getattr(frame.f_code, "co_qualname", "?"))
-            self._state = st
+            self._state = self.runtime.unplaced(self.filename, self.info, target,
+                                                getattr(frame.f_code, "co_qualname", "?"))
             self._die(frame)
-            return self._idle
+            return self._as_written(it, frame=frame)
         st = self._state = target.state
         if st.dead:
             self._die(frame)
-            return self._as_written(it)
+            return self._as_written(it, frame=frame)
         code = target.code
         r = new_registers(code)
         if target.named or target.cells:
@@ -793,7 +841,7 @@ class LoopSite:
                 self.runtime.controller.give_up(st, "not compiled", "the loop's iterator is held "
                                                 "by a variable, and cannot be moved back in place")
                 self._die(frame)
-                return self._as_written(it)
+                return self._as_written(it, frame=frame)
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
         try:
@@ -827,7 +875,7 @@ class LoopSite:
             if st.dead or st.copy_refused:
                 # (no entry in this run: given up, or refused for what it would copy, which
                 # a for loop's shrinking work left will not pay for later in the run)
-                return self._as_written(it, counting)
+                return self._as_written(it, counting, frame)
             return counting
         t0 = time.perf_counter()
         if record.callees:

@@ -534,6 +534,16 @@ def _goes_plain(loop, module_level) -> bool:
     return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.body + loop.orelse))
 
 
+def _target_shape(target):
+    """The names a plain loop's target binds, as ``SiteInfo.target`` keeps them: ``x`` as
+    "x", ``a, (b, c)`` as ("a", ("b", "c")), ``*rest`` as ["rest"]."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Starred):
+        return [_target_shape(target.value)]
+    return tuple(_target_shape(t) for t in target.elts)
+
+
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
@@ -1148,8 +1158,9 @@ class Instrumenter:
             n for n in _stored_names(([s.target] if kind == "for" else [s.test]) + s.body)
             if n not in declared)
         parent = next((p for p in reversed(loops) if p is not None), -1)
+        plain = _goes_plain(s, module_level)
         self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
-                                   module_level, _goes_plain(s, module_level)))
+                                   module_level, plain, _target_shape(s.target) if plain else None))
         # the loop as written, for when the JIT has given up on it: chosen as the loop starts
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running;
         # and the rest of a run the JIT will not enter, as written (``_goes_plain``), and a

@@ -21,9 +21,9 @@ EMPTY_RUNS = 256                # (an int CPython does not allocate, nor its cou
 class SiteInfo:
     """What the hook needs to know about one instrumented loop, or one function compiled
     whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
-    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain")
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain", "target")
 
-    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False):
+    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False, target=None):
         self.id = id
         self.kind = kind                  # "for" or "while"
         self.line = line
@@ -32,3 +32,7 @@ class SiteInfo:
         self.parent = parent              # the enclosing instrumented loop's site id, or -1
         self.module_level = module_level
         self.plain = plain                # may its hook have the run go on as written (code 6)?
+        # (a plain loop's target, the names it binds: a name, a tuple of targets, a starred
+        # one as a list of one -- the element it took, made again from them where its
+        # iterator cannot be moved back: LoopSite._from_this_element)
+        self.target = target
