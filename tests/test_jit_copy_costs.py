@@ -361,12 +361,14 @@ def _kruskal_states():
     return jc, outer, inner
 
 
-def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0):
+def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0, timing_asked=False):
     """The two loops' states after ``_after_exit`` judged an exit of the outer one's
     version whose run counted ``counts`` (its iterations, the inlined loop's), with what
-    the outer one was timed at as written and what its entries had cost."""
+    the outer one was timed at as written (and whether a timing was asked already) and what
+    its entries had cost."""
     jc, outer, inner = _kruskal_states()
     outer.measured_per = measured_per
+    outer.timing_asked = timing_asked
     outer.transfer_seconds = transfer_seconds
     outer.native_cpu_seconds = native_seconds
     outer.current = _Version([outer, inner], counts)
@@ -396,6 +398,21 @@ def test_a_loop_whose_copies_and_native_runs_cost_more_than_they_save_is_left_to
     outer, _ = _judged((100_000, 300_000), measured_per=1e-6,
                        transfer_seconds=0.1 + TRANSFER_ALLOWANCE - 0.015, native_seconds=0.01)
     assert outer.status != "left to the baseline", outer.reason
+
+
+def test_an_untimed_loop_is_given_up_only_well_past_the_floor_of_its_saving():
+    from tauraro.jit.controller import FLOOR_MARGIN, TRANSFER_ALLOWANCE
+    # (no timing as written came: what its iterations save is a floor -- CPython's cost at
+    # least -- so its entries must cost FLOOR_MARGIN times it, and the allowance, to give it up)
+    outer, _ = _judged((100_000, 300_000), timing_asked=True)
+    floor = outer.native_saving
+    assert floor > 0
+    outer, _ = _judged((100_000, 300_000), timing_asked=True,
+                       transfer_seconds=FLOOR_MARGIN * floor + TRANSFER_ALLOWANCE - 0.002)
+    assert outer.status != "left to the baseline", outer.reason
+    outer, _ = _judged((100_000, 300_000), timing_asked=True,
+                       transfer_seconds=FLOOR_MARGIN * floor + TRANSFER_ALLOWANCE + 0.002)
+    assert outer.status == "left to the baseline", outer.status
 
 
 def test_a_native_run_that_waited_for_the_cpu_is_not_judged_by_its_wait(tmp_path):
