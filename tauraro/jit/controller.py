@@ -1998,8 +1998,8 @@ class JitController:
             st.native_saving += sum(n * s.body_seconds for s, n in zip(states, counts))
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if version.transfer.full_records and \
-                st.transfer_seconds + st.native_cpu_seconds > st.native_saving + TRANSFER_ALLOWANCE:
+        cost = st.transfer_seconds + st.native_cpu_seconds
+        if version.transfer.full_records and cost > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects), with the native runs
             # themselves, costs more than the baseline would have spent on the iterations run
             # natively: it cannot pay. (Not the copies alone: a loop whose native iterations
@@ -2015,15 +2015,12 @@ class JitController:
                 # then judged)
                 st.timing_asked = True
                 st.measure_waits = 0
-            elif st.measured_per is None and st.transfer_seconds + st.native_cpu_seconds <= \
-                    FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE:
-                # (not timed -- a nested comprehension's, or one whose timing has not come
-                # -- its saving is a floor: given up only past FLOOR_MARGIN times it. A
+            elif st.measured_per is not None or cost > FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE:
+                # (timed; or not -- a nested comprehension's, or one whose timing has not
+                # come -- and its saving a floor: given up only past FLOOR_MARGIN times it. A
                 # nested generator expression's first chunk, 263,000 elements at a floor of
                 # 27 ns against CPython's ~70, cost 9.3 ms native and 7.9 of copies on 3.12:
                 # under CI's load, past the floor's 7 ms and the allowance)
-                pass
-            else:
                 self.give_up(st, "left to the baseline",
                              "copying in and out (%.1f ms) and the native runs (%.1f ms) cost more than "
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
