@@ -262,6 +262,32 @@ def test_a_loop_over_a_generator_goes_on_as_written_from_the_element_it_took(tmp
         assert "iterates over a generator" in row["reason"] and row["runs_as_written"] == 1, row
 
 
+def test_a_starred_target_over_a_generator_goes_on_as_written(tmp_path):
+    # (the starred name's list spread again in the element made again: the list bound
+    # anew is equal, and nothing saw the first)
+    r = jit(tmp_path, """
+        s = 0
+        for i in range(20000):              # (starts the JIT)
+            s += i % 3
+
+        def rows(n):
+            for i in range(n):
+                yield i, i % 3, i % 7, str(i % 5)
+
+        def scan():
+            total = 0
+            seen = []
+            for a, *rest, s in rows(20000):
+                total += a * len(rest) + rest[0] - rest[-1] + len(s)
+                if a % 6007 == 0:
+                    seen.append((a, rest, s))
+            return total, seen
+        print(s, scan())
+    """)
+    row = r.loop(13)
+    assert "iterates over a generator" in row["reason"] and row["runs_as_written"] == 1, row
+
+
 def test_a_loop_over_a_generator_alone_does_not_start_the_jit(tmp_path):
     # (known to be given up without the JIT's types: the JIT's modules stay unimported,
     # and the loop is reported all the same)
