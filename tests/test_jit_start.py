@@ -90,6 +90,26 @@ def test_an_outer_loop_with_much_work_left_starts_it_for_a_short_inner_loop(tmp_
     assert inner["native_iterations"] > 3_000_000
 
 
+def test_an_enclosing_loop_cut_short_by_its_nested_loop_counts_the_iterations_it_made(tmp_path):
+    # a trip of the nested loop cuts the enclosing loop's countdown short (the enclosing
+    # loop is the region to try next): its next trip counts the iterations it made, not
+    # the countdown it had been set to (it reported 1,000 more than the program ran, and
+    # its nested loop's runs, per iteration of it, looked a thousand times too short)
+    r = default(tmp_path, """
+        def histogram(data, buckets, rounds):
+            counts = [0] * buckets
+            for r in range(rounds):
+                for i in range(len(data)):
+                    counts[(data[i] * (r + 1)) % buckets] += 1
+            return max(counts), counts[0], counts[-1]
+        print(histogram(list(range(500)), 97, 3))
+        print(histogram([i * 7919 % 10007 for i in range(20000)], 251, 80))
+    """)
+    outer = r.loop(4)
+    assert outer["status"] == "compiled", outer
+    assert outer["native_iterations"] + outer["interpreted_iterations"] == 83, outer
+
+
 def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     # a while loop's work left is not known: the JIT starts once the program has spent
     # as long as starting it costs since its first loop got hot

@@ -570,6 +570,21 @@ class LoopSite:
         d, c = divmod(n - 1, 1 << CHUNK_BITS)
         return (d, c + 1)
 
+    def cut(self, d: int, c: int, n: int) -> tuple:
+        """The countdown ``(d, c)`` of this loop's run cut to ``n`` by a trip of a loop nested
+        in it (``Decision.parent``: the enclosing loop is the region to try next). What was
+        left of it is taken from what the next trip reports counted: the iterations made, not
+        the countdown set: an 80-round loop around a 20,000-iteration one reported 1,206
+        iterations at its first entry, and the nested loop's runs, per iteration of it, looked
+        a thousand times shorter than they were)."""
+        left = (d << CHUNK_BITS) + c
+        if left > n:
+            if self.dead:
+                self._dead_counted -= left - n
+            else:
+                self._counted -= left - n
+        return self.split(n)
+
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
         self.filename = filename
