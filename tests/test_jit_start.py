@@ -110,6 +110,55 @@ def test_an_enclosing_loop_cut_short_by_its_nested_loop_counts_the_iterations_it
     assert outer["native_iterations"] + outer["interpreted_iterations"] == 83, outer
 
 
+def test_a_loop_that_waited_for_the_start_trips_early_in_its_runs_after_it(tmp_path):
+    # the warm-up's trips find the JIT not started and little work left: the loop is given
+    # a long countdown to its next trip. Once another loop has started the JIT, its next
+    # run trips early (START_RECHECK), not after the rest of that countdown as written
+    r = default(tmp_path, """
+        def work(n):
+            t = 0
+            for i in range(n):
+                t += i * i % 7
+            return t
+        print(work(3000))
+        total = 0
+        for i in range(3_000_000):
+            total += i % 3
+        print(total)
+        print(work(200_000))
+    """)
+    assert r.loop(9)["status"] == "compiled"
+    row = r.loop(4)
+    assert row["status"] == "compiled" and row["interpreted_iterations"] < 4000, row
+
+
+def test_a_loop_whose_work_left_pays_for_its_copy_at_the_floor_is_not_timed_first(tmp_path):
+    # 60,000 windows of 24 cells left, by the floor of what a cell costs, pay many times
+    # over for copying the 60,000 floats in: the window loop enters at its next trip,
+    # without running ~MEASURE_SECONDS of its iterations as written to time them first
+    # (its nested loop, whose warm-up runs were short, left to the baseline: it no longer
+    # trips, so nothing cuts that wait short)
+    r = default(tmp_path, """
+        def windows(xs, w):
+            best = -1e300
+            for i in range(len(xs) - w + 1):
+                s = 0.0
+                for k in range(i, i + w):
+                    s += xs[k]
+                best = max(best, s)
+            return best
+        xs = [(i * 7919 % 10007) * 0.25 for i in range(60000)]
+        print(windows(xs[:300], 16))
+        total = 0
+        for i in range(3_000_000):
+            total += i % 3
+        print(total)
+        print(windows(xs, 24))
+    """)
+    row = r.loop(4)
+    assert row["status"] == "compiled" and row["interpreted_iterations"] < 1000, row
+
+
 def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     # a while loop's work left is not known: the JIT starts once the program has spent
     # as long as starting it costs since its first loop got hot
