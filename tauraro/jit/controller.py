@@ -383,6 +383,11 @@ CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a sm
 TRANSFER_ALLOWANCE = 0.02
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up
 FLOOR_MARGIN = 2
+# how far what an entry may copy by the floor of its work left must be past what it copies at
+# least (its elements at a flag's cost) for its iterations to go untimed: the dearest
+# element, an int copied in and written back, costs ELEMENT_COST + ELEMENT_OUT_COST, 7.5
+# flags, and the floor may be 2-4 times over what the baseline's iterations cost it
+FLOOR_COPY_MARGIN = 32
 # an entry copying CALIBRATE_LEAST cost units or more (~3.5 ms by the model) is timed against
 # them; copy_scale is the mean of the last CALIBRATE_SAMPLES, within COPY_SCALE_RANGE
 # (JitController._calibrate)
@@ -656,7 +661,7 @@ class JitController:
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
                 and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
-                     and self._worth_timing(st, r, G, parent)):
+                     and self._worth_timing(st, r, G, parent, left)):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
             # loop's iterations to be timed first: what they cost the baseline is what the
@@ -779,7 +784,7 @@ class JitController:
     copy_samples = 0
     trip_started = 0.0  # (the thread time the current trip started: _overhead_now)
 
-    def _worth_timing(self, st, r, G, parent=None) -> bool:
+    def _worth_timing(self, st, r, G, parent=None, left=None) -> bool:
         """May an entry of this loop, or of the loop it is nested in (``parent``), copy
         much (``_least_copy`` above an eighth of SMALL_COPY), so its iterations should be
         timed first? The enclosing loop's entry is weighed by what its iterations cost, this
@@ -797,8 +802,16 @@ class JitController:
                 self._data_size(parent, r, G, builtins) if parent is not None else 0)
         if st.timed_size is not None and size() <= 4 * st.timed_size:
             return False
-        worth = 8 * self._least_copy(st, r, G, builtins) > SMALL_COPY or (
-            parent is not None and not parent.dead and 8 * self._least_copy(parent, r, G, builtins) > SMALL_COPY)
+        least = self._least_copy(st, r, G, builtins)
+        nested = parent is not None and not parent.dead
+        worth = 8 * least > SMALL_COPY or (nested and 8 * self._least_copy(parent, r, G, builtins) > SMALL_COPY)
+        if worth and not nested and left is not None and left >= 0 and \
+                self._copy_limit(st, left) >= FLOOR_COPY_MARGIN * least:
+            # (its work left by the floor of what an iteration costs already pays for what
+            # the entry copies at the dearest element's cost, with room: a timing would only
+            # say it pays more. list_index.py's window loop, 60,000 iterations of 24 cells
+            # left against 60,000 floats, spent ~1.5 ms of them as written, being timed)
+            return False
         if not worth:
             st.timed_size = max(size(), 1)
         return worth
