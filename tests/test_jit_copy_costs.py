@@ -483,6 +483,45 @@ def test_a_while_loop_refused_its_copies_time_after_time_is_given_up(tmp_path):
     assert row["interpreted_iterations"] < 20000, row
 
 
+def test_a_while_loop_over_a_long_text_enters_once_its_work_pays_for_the_copy(tmp_path):
+    # one run of a scanning loop over a 1.4*10^6-character text: what an entry may copy is
+    # what the loop has done so far, so its first tries are refused -- by the text's length,
+    # without copying up to the limit -- and not counted toward giving it up, as its work
+    # grows toward the copy's cost; its nested loops' trips do not bring its tries forward
+    # past its backoff. It enters once its work pays (given up before, at 8 trips)
+    src = """
+        def scan(text):
+            i = 0
+            n = len(text)
+            words = nums = spaces = 0
+            while i < n:
+                c = text[i]
+                if c == " ":
+                    while i < n and text[i] == " ":
+                        i += 1
+                    spaces += 1
+                elif "0" <= c <= "9":
+                    while i < n and "0" <= text[i] <= "9":
+                        i += 1
+                    nums += 1
+                else:
+                    while i < n and text[i] != " " and not ("0" <= text[i] <= "9"):
+                        i += 1
+                    words += 1
+            return words, nums, spaces
+
+        parts = []
+        for k in range(300000):
+            parts.append("w%d" % (k % 97) if k % 3 else str(k * 7919 % 100003))
+        text = " ".join(parts)
+        print(len(text), scan(text))
+    """
+    r = jit(tmp_path, src, threshold="1000")
+    row = r.loop(6)
+    assert row["status"] == "compiled" and row["native_iterations"] > 400_000, row
+    assert row["refused"]["copied_to_the_limit"] == 0, row
+
+
 def test_a_long_table_of_distinct_rows_is_refused_before_its_loop_is_compiled(tmp_path):
     # 50,000 rows (more than layout.ROWS_COUNTED, whose lengths are not summed) for 1,250
     # iterations a call: a record a row at least is past what the work pays for, found from

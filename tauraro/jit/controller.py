@@ -52,7 +52,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT
 from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
-from .layout import (BULK_RECORD_COST, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
+from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
@@ -166,6 +166,8 @@ class LoopState:
         self.sleeps = 0                  # (times it was put to sleep: statistics)
         self.copy_refusals = 0           # (of those, entries that copied up to the limit: _too_much)
         self.too_much = 0                # trips refused for what they would copy (_too_much)
+        self.far_refusals = 0            # (of those, the ones that count toward giving up: _too_much)
+        self.new_run = True              # (is the trip under way the first of its run: trip)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -356,8 +358,10 @@ SHORT_TRIPS = 6
 # is not started (JitController._start_pays)
 NESTING_START_MOST = 512
 # a loop never entered whose trips were refused for what they would copy this many times is
-# given up (JitController._too_much)
+# given up (JitController._too_much); not counting a while loop's refusals in the run its
+# last trip was in (what it may copy, the work it has done so far, grows as the run goes on)
 COPY_REFUSALS_DEAD = 8
+MAX_BACKOFF = 1 << 16       # the longest countdown between two tries of a refused loop
 # a refused entry of a while loop is tried again only once its copy limit is this many
 # times what it needed
 RETRY_FACTOR = 2
@@ -607,16 +611,19 @@ class JitController:
             self.state(code, loop.id)
 
     # --- the decision at a trip ---------------------------------------------------------------
-    def trip(self, st, G, r, counted: int, parent=None, left=None) -> Decision:
+    def trip(self, st, G, r, counted: int, parent=None, left=None, new_run=True) -> Decision:
         """The loop of ``st`` has counted ``counted`` more interpreted iterations and is at
         its header with registers ``r``: enter native code if it pays. ``left``: the
         iterations it has left, if the caller knows (else its iterator's length hint).
+        ``new_run``: not a trip of the run (of the call, for a loop in a function) its last
+        trip was in.
 
         The CPU time the decision takes, native runs aside -- the JIT's start, compiles,
         copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
         which ``_measure`` times between trips."""
         t0, native = _thread_time(), st.native_seconds
         JitController.trip_started = t0
+        st.new_run = new_run
         try:
             return self._decide(st, G, r, counted, parent, left, t0)
         finally:
@@ -641,7 +648,11 @@ class JitController:
         if parent is not None:
             # (the enclosing loop runs this one again: at least as much work is left in it)
             parent.work_hint = max(parent.work_hint, left or 0)
-            if st.last is None and not parent.dead and parent.entries == 0:
+            if st.last is None and not parent.dead and parent.entries == 0 and not parent.too_much:
+                # (not one refused for what it would copy: its next try is its backoff's,
+                # whose doubling its limit's growth is judged by -- tokenizer.py's scanning
+                # loop, its tries brought forward by seven nested loops' trips, was
+                # refused ~100 times, 100,000 iterations, for the work between two tries)
                 parent_countdown = 1
         self._measure(st, left, counted, started)
         short = self._short_runs(st, left)
@@ -805,12 +816,15 @@ class JitController:
         least = self._least_copy(st, r, G, builtins)
         nested = parent is not None and not parent.dead
         worth = 8 * least > SMALL_COPY or (nested and 8 * self._least_copy(parent, r, G, builtins) > SMALL_COPY)
-        if worth and not nested and left is not None and left >= 0 and \
+        if worth and not nested and not st.reruns_iterations and left is not None and left >= 0 and \
                 self._copy_limit(st, left) >= FLOOR_COPY_MARGIN * least:
             # (its work left by the floor of what an iteration costs already pays for what
             # the entry copies at the dearest element's cost, with room: a timing would only
             # say it pays more. list_index.py's window loop, 60,000 iterations of 24 cells
-            # left against 60,000 floats, spent ~1.5 ms of them as written, being timed)
+            # left against 60,000 floats, spent ~1.5 ms of them as written, being timed.
+            # Not a comprehension's: its entries are judged by the floor of its outer
+            # iterations alone, which asks for the timing after all (_after_exit), and its
+            # timing is a whole run as written: comprehensions.py's pairs spent 70 ms so)
             return False
         if not worth:
             st.timed_size = max(size(), 1)
@@ -1178,9 +1192,24 @@ class JitController:
                          "walk pays for (%.1f ms of data)" % (LINK_LIMIT * UNIT_SECONDS * 1000))
             return
         if refusal is not None:
-            st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins))
+            st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins), copied)
         st.too_much += 1
-        if not st.entries and st.too_much >= COPY_REFUSALS_DEAD:
+        # (what the entry needs by its data's lengths: an entry that copied up to the
+        # limit knows only that it needed more)
+        need = None if st.refused is None or st.refused[2] else st.refused[0]
+        along = st.loop.kind != "for" and not st.new_run
+        if along:
+            # (a while loop refused again in the run of it its last trip was in: what it may
+            # copy is the work it has done so far, which grows as this run goes on, and its
+            # refusals are its wait -- tokenizer.py's scanning loop, one run over a text it
+            # needed 15.7 ms to copy, was refused 8 times between 13.6 and 14.5 ms of work,
+            # 370 iterations apart, and given up for the rest of its 1.5*10^6 iterations.
+            # Refusals in new runs count: a walk of a few dozen iterations a call down a
+            # big tree is no nearer paying for the tree at its next call)
+            pass
+        elif not st.entries:
+            st.far_refusals += 1
+        if not st.entries and st.far_refusals >= COPY_REFUSALS_DEAD:
             # (a loop refused that often, never entered: its data has not become small
             # enough for its work left, and the loop, waiting for it, kept its function's
             # hooked code -- each run of a short inner loop ~30% slower there:
@@ -1196,7 +1225,18 @@ class JitController:
             st.reason = "an entry would copy in more than the %.1f ms of data its work left pays for" % (
                 limit * UNIT_SECONDS * 1000)
             st.copy_refused = True
-        st.backoff = min(st.backoff * 2, 1 << 16)
+        st.backoff = min(st.backoff * 2, MAX_BACKOFF)
+        per = (st.measured_per or self._seconds_per_iteration(st)) if along and need is not None else 0.0
+        if per > 0:
+            # (in a run going on: its next try comes once the work since this one pays for
+            # what the entry needs -- enter's lengths_limit lets a try copy twice the work
+            # done since the last -- not after doublings of its backoff: eight of them,
+            # 8,000 iterations as written, for tokenizer.py's scanning loop)
+            # (Not past a quarter of MAX_BACKOFF: a wait that long is no run's but many
+            # short ones', each refused at its own trip)
+            wait = need * UNIT_SECONDS * JitController.copy_scale / (2 * per)
+            if wait * 4 <= MAX_BACKOFF:
+                st.backoff = max(st.backoff, int(wait) + 1)
 
     def _data_size(self, st, r, G, builtins) -> int:
         """The lengths of the lists, tuples, dicts and strings the loop takes in, summed (a
@@ -1238,8 +1278,11 @@ class JitController:
     def _least_copy(self, st, r, G, builtins) -> int:
         """What an entry copies at least (in cost units): each list, tuple, dict or set it
         takes in, or a list or tuple it iterates over, copied whole, at the cheapest
-        element's cost (a flag's, FLAG_COST). Strings are not counted: a long one is kept in
-        memory across entries (transfer.KEEP_MIN)."""
+        element's cost (a flag's, FLAG_COST), and each long str (KEEP_MIN characters or
+        more) at CHAR_COST a character, unless the last version keeps it in its memory
+        already (transfer.KEEP_MIN: kept across entries, it is copied once; tokenizer.py's
+        scanning loop copied up to its limit, 14 ms of a 4.4*10^6-character text, to learn
+        that the text was past it)."""
         if st.entry_vars is None:       # (its first entry: the region says which they are)
             try:
                 self._region(st)
@@ -1258,8 +1301,13 @@ class JitController:
         # (a list the loop's version keeps in its memory, unchanged, is not copied again; nor
         # one whose packed body is held, by any version's entry: resident.PACKED)
         kept = st.last.transfer.is_kept if st.last is not None else PACKED.holds
+        kept_strs = st.last.transfer.kept if st.last is not None else {}
         for var, v in self._entry_data(st, r, G, builtins):
             t = type(v)
+            if t is str:
+                if len(v) >= KEEP_MIN and id(v) not in seen and kept_strs.get(id(v), (None,))[0] is not v:
+                    seen[id(v)] = len(v) * CHAR_COST
+                continue
             if t in _LEAST_SIZED and not kept(v):
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 if id(v) not in seen and t is list and v and type(v[0]) is list \
@@ -1552,7 +1600,10 @@ class JitController:
         # entry's region names its entry variables)
         sized = st.entry_vars is not None
         size = self._data_size(st, r, G, builtins)
-        grown = RETRY_FACTOR if left is None or left < 0 else 1
+        # (a while loop's refusal that copied up to its limit waits for the limit to grow
+        # RETRY_FACTOR times past what it needed; one refused by its data's lengths alone
+        # tries again once its limit is past that need: the lengths are read again, not copied)
+        grown = RETRY_FACTOR if (left is None or left < 0) and (st.refused is None or st.refused[2]) else 1
         # (a list packed since by another version's entry costs a memory copy now: neither
         # what the last refused entry needed nor the least copy counted then is a measure)
         packed = st.refused is not None and self._packed_since(st, r, G, builtins)

@@ -82,6 +82,10 @@ ELEMENT_OUT_COST = 7
 FLAG_COST = 2 if POINTERS else 6
 FLAG_OUT_COST = 1 if POINTERS else 12
 CHAR_COST = 1
+# a string this long or longer is copied into an entry's memory once and kept there for the
+# next entries of the same version (tauraro.jit.transfer), while its records take at most
+# KEEP_LIMIT bytes
+KEEP_MIN = 256
 RECORD_COST = 128
 # an object whose fields link to others of its class (node.left, node.next) is copied by the
 # walk that follows its links (EntryRecords._instance's work list): ~2.5 us a node on the dev

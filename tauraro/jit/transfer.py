@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, 
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -56,9 +56,6 @@ _WIDEN = (("i32", "i32", "i32", "i32"), ())
 _SPLIT = (("i32", "i32", "i64", "i32", "i32", "i64"), ("i64",))
 _INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
 _list_iterator = type(iter([]))
-# a string this long or longer is copied into an entry's memory once and kept there for the
-# next entries of the same version, while its records take at most KEEP_LIMIT bytes
-KEEP_MIN = 256
 # (_strs: a string's two header words' low bytes, chr(its length) and "\0", by length; its
 # record's size in bytes, by length; grown as longer strings come)
 STR_BULK_MAX = 1 << 16

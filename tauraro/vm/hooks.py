@@ -706,6 +706,22 @@ class LoopSite:
                                                            frame.f_code.co_qualname, "left to the baseline")
         self._die(frame)
 
+    def _new_run(self, frame) -> bool:
+        """Is this trip of a while loop the first of its run -- for a loop in a function,
+        of the call (its hidden result ``.rN`` not yet set in ``frame``), for one at module
+        level, of the run (``r`` is set to None as each starts)? (A for loop's runs are
+        told by its iterations left: True.)"""
+        info = self.info
+        if info.kind != "while":
+            return True
+        if info.module_level:
+            return self.r is None
+        local = frame.f_locals
+        try:
+            return local.get(".r%d" % info.id) is None
+        finally:
+            let_go(frame, local)
+
     def _as_written(self, it, counting=None, frame=None):
         """The hook's result when the JIT will not enter this run of the loop: for a loop
         whose instrumented code can (``SiteInfo.plain``), code 6 -- the rest of the run goes
@@ -887,7 +903,8 @@ class LoopSite:
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
         try:
-            decision = self.runtime.controller.trip(st, frame.f_globals, r, counted, target.parent)
+            decision = self.runtime.controller.trip(st, frame.f_globals, r, counted, target.parent,
+                                                    new_run=self._new_run(frame))
         except BaseException:
             if restore is not None:      # nothing ran: the baseline still holds the element
                 restore()
