@@ -110,6 +110,77 @@ def test_an_enclosing_loop_cut_short_by_its_nested_loop_counts_the_iterations_it
     assert outer["native_iterations"] + outer["interpreted_iterations"] == 83, outer
 
 
+def test_a_nested_loops_trip_while_its_enclosing_loop_runs_as_written(tmp_path):
+    # Algorithm X's select: three nested loops in a recursive helper, the enclosing ones
+    # given up and run as written, uncounted, while the innermost still trips and asks for
+    # the enclosing loop to be tried next: nothing reads the enclosing loop's countdown,
+    # which such a run never set (it raised UnboundLocalError of '.d1')
+    r = default(tmp_path, """
+        def exact_cover_count(X, Y):
+            # Algorithm X: X maps each constraint to the set of rows covering it
+            count = 0
+
+            def select(r):
+                cols = []
+                for j in Y[r]:
+                    for i in X[j]:
+                        for k in Y[i]:
+                            if k != j:
+                                X[k].discard(i)
+                    cols.append(X.pop(j))
+                return cols
+
+            def deselect(r, cols):
+                for j in reversed(Y[r]):
+                    X[j] = cols.pop()
+                    for i in X[j]:
+                        for k in Y[i]:
+                            if k != j:
+                                X[k].add(i)
+
+            def search():
+                nonlocal count
+                if not X:
+                    count += 1
+                    return
+                c = min(X, key=lambda col: (len(X[col]), col))
+                for r in sorted(X[c]):
+                    cols = select(r)
+                    search()
+                    deselect(r, cols)
+
+            search()
+            return count
+
+
+        def tiling_problem(w, h):
+            shapes = [
+                [(0, 0), (1, 0)], [(0, 0), (0, 1)],
+                [(0, 0), (1, 0), (0, 1)], [(0, 0), (1, 0), (1, 1)],
+                [(0, 0), (0, 1), (1, 1)], [(1, 0), (0, 1), (1, 1)],
+            ]
+            Y = {}
+            for si, shape in enumerate(shapes):
+                for y in range(h):
+                    for x in range(w):
+                        cells = [(x + dx, y + dy) for dx, dy in shape]
+                        if all(0 <= cx < w and 0 <= cy < h for cx, cy in cells):
+                            Y[(si, x, y)] = [cy * w + cx for cx, cy in cells]
+            X = {j: set() for j in range(w * h)}
+            for r, cols in Y.items():
+                for j in cols:
+                    X[j].add(r)
+            return X, Y
+
+
+
+        for w, h in ((4, 4), (5, 4), (6, 4)):
+            X, Y = tiling_problem(w, h)
+            print(w, h, exact_cover_count(X, Y))
+    """)
+    assert r.got.returncode == 0
+
+
 def test_a_loop_that_waited_for_the_start_trips_early_in_its_runs_after_it(tmp_path):
     # the warm-up's trips find the JIT not started and little work left: the loop is given
     # a long countdown to its next trip. Once another loop has started the JIT, its next

@@ -597,20 +597,36 @@ class LoopSite:
             self._counted = max(0, self._counted - (left - n))
             self.set_start(n)
 
-    def cut(self, d: int, c: int, n: int) -> tuple:
-        """The countdown ``(d, c)`` of this loop's run cut to ``n`` by a trip of a loop nested
-        in it (``Decision.parent``: the enclosing loop is the region to try next). What was
-        left of it is taken from what the next trip reports counted: the iterations made, not
-        the countdown set: an 80-round loop around a 20,000-iteration one reported 1,206
-        iterations at its first entry, and the nested loop's runs, per iteration of it, looked
-        a thousand times shorter than they were)."""
+    def cut(self, d: int, c: int, n: int):
+        """The countdown ``(d, c)`` of this loop's run is cut to ``n`` by a trip of a loop
+        nested in it (``Decision.parent``: the enclosing loop is the region to try next;
+        ``_cut_parent``). What was left of it is taken from what the next trip reports
+        counted: the iterations made, not the countdown set (an 80-round loop around a
+        20,000-iteration one reported 1,206 iterations at its first entry, and the nested
+        loop's runs, per iteration of it, looked a thousand times shorter than they were)."""
         left = (d << CHUNK_BITS) + c
         if left > n:
             if self.dead:
-                self._dead_counted -= left - n
+                self._dead_counted = max(0, self._dead_counted - (left - n))
             else:
-                self._counted -= left - n
-        return self.split(n)
+                self._counted = max(0, self._counted - (left - n))
+
+    def _cut_parent(self, frame, n: int):
+        """This trip cuts the enclosing loop's countdown to ``n`` (the instrumented code
+        stores it): tell the enclosing loop's site what was left of it (``cut``), read
+        from ``frame`` -- unless that loop's run goes as written, uncounted."""
+        pid = self.info.parent
+        parent = next((k for k in frame.f_code.co_consts if type(k) is LoopSite and k.info.id == pid), None)
+        if parent is None:
+            return
+        if self.info.module_level:
+            d, c = parent.chunks, parent.count
+        else:
+            local = frame.f_locals
+            d, c = local.get(".d%d" % pid), local.get(".c%d" % pid)
+            let_go(frame, local)
+        if type(d) is int and type(c) is int:
+            parent.cut(d, c, n)
 
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
@@ -917,6 +933,8 @@ class LoopSite:
             # countdown this run goes on with (the run keeps the lower when it ends)
             self.set_start(st.start if st.start is not None else decision.countdown)
         self._counted = decision.countdown
+        if decision.parent is not None and self.info.parent >= 0:
+            self._cut_parent(frame, decision.parent)
         runtime = self.runtime
         if runtime.controller.engine is None:
             if record is None and not st.dead:

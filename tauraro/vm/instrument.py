@@ -1380,18 +1380,13 @@ class Instrumenter:
         out = [_assign(r, call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
         parent = self.sites[k].parent
         if parent >= 0:
-            # (the enclosing loop's countdown cut short: LoopSite.cut, which is told what
-            # was left of it, so its next trip counts the iterations made, not its countdown)
-            pc = _hidden_name("c", parent, module_level)
-            cut = ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(parent)), attr="cut",
-                                              ctx=ast.Load()),
-                           args=[_hidden(_chunks(pc)), _hidden(pc), _sub(res, 5)], keywords=[])
+            # (the enclosing loop's countdown cut short; the hook has told its site what
+            # was left of it: LoopSite._cut_parent. Only stored here: the enclosing loop
+            # may be running as written, its countdown unset)
             out.append(ast.If(test=ast.Compare(left=_sub(res, 5), ops=[ast.IsNot()],
                                                comparators=[_const(None)]),
-                              body=[ast.Assign(targets=[ast.Tuple(elts=[_hidden(_chunks(pc), True),
-                                                                        _hidden(pc, True)],
-                                                                  ctx=ast.Store())],
-                                               value=cut)],
+                              body=[_split_into(_hidden_name("c", parent, module_level), _sub(res, 5),
+                                                SITE_PREFIX + str(parent))],
                               orelse=[]))
         ran = []
         for j, name in enumerate(written):
