@@ -230,6 +230,27 @@ def test_a_loop_whose_work_left_pays_for_its_copy_at_the_floor_is_not_timed_firs
     assert row["status"] == "compiled" and row["interpreted_iterations"] < 1000, row
 
 
+def test_a_loop_whose_work_would_not_pay_for_its_compile_is_not_compiled(tmp_path):
+    # the JIT is running; a loop of 3,000 light iterations in all (~0.1 ms at the floor of
+    # their cost) would save less than its compile costs (~2-3 ms): it stays the baseline's
+    r = default(tmp_path, """
+        def small(xs):
+            t = 0
+            for x in xs:
+                t += x * 3 % 7
+            return t
+        total = 0
+        for i in range(3_000_000):
+            total += i % 3
+        print(total)
+        print(small(list(range(3000))))
+    """)
+    assert r.loop(8)["status"] == "compiled"
+    row = r.loop(4)
+    assert row["status"] == "interpreted" and "not compiled yet" in row["reason"], row
+    assert row["compile_ms"] == 0, row
+
+
 def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     # a while loop's work left is not known: the JIT starts once the program has spent
     # as long as starting it costs since its first loop got hot

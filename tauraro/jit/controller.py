@@ -387,6 +387,13 @@ CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a sm
 TRANSFER_ALLOWANCE = 0.02
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up
 FLOOR_MARGIN = 2
+# a loop's first compile waits until its work at stake is worth COMPILE_PAYBACK times what a
+# compile costs (JitController._compile_pays): COMPILE_SECONDS until one is timed (the median
+# of bench/compile_latency.py's loops on a quiet machine, ~2-3 ms, Cranelift's cache missed).
+# The work is mostly the floor of what its iterations cost, 2-4 times under what they do:
+# at once, it pays for the compile about that many times
+COMPILE_PAYBACK = 1
+COMPILE_SECONDS = 0.0025
 # how far what an entry may copy by the floor of its work left must be past what it copies at
 # least (its elements at a flag's cost) for its iterations to go untimed: the dearest
 # element, an int copied in and written back, costs ELEMENT_COST + ELEMENT_OUT_COST, 7.5
@@ -577,6 +584,7 @@ class JitController:
         self._stems: dict = {}            # file name -> its stem (_stem)
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
+        self.compile_times: list = []     # seconds each version's compile took (_compile_pays)
 
     def close(self):
         """The program has ended (``HookRuntime.close``): the math check lets go of this
@@ -640,6 +648,7 @@ class JitController:
         st.interpreted_iterations += counted
         if st.dead:
             return Decision(None, IDLE_COUNTDOWN)
+        engine_was_on = self.engine is not None
         parent_countdown = None
         if left is None:
             left = self._iterations_left(st, r)
@@ -699,6 +708,15 @@ class JitController:
             # out by _overhead_now, as _measure's)
             st.measured_at = (started, left, self._overhead_now(started))
             return Decision(None, wait, parent_countdown)
+        if not st.versions and not self.eager and engine_was_on and not st.reruns_iterations \
+                and not self._compile_pays(st, left):
+            # (its first compile would cost more than the loop's work could save: it stays
+            # the baseline's until its work grows, this run of it as written -- a for loop's
+            # next trip comes in its next run. Not the trip that starts the JIT: _start_pays
+            # weighed its first compile with the start. Not a comprehension's: its trips
+            # count no iterations, its work done would not grow)
+            return self._not_entered(st, left + 1 if left is not None and left >= 0 else st.backoff,
+                                     parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
             # (a loop whose last entries were refused tries again only once the program has
@@ -731,6 +749,24 @@ class JitController:
         st.refused_trips = 0
         st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
         return Decision(record, self._after_exit(st, record), parent_countdown)
+
+    def _compile_pays(self, st, left) -> bool:
+        """Would compiling this loop pay? Its work at stake -- what it has done so far, all
+        runs (a guess at what its runs to come will do), and what it is known to have left
+        -- must be worth COMPILE_PAYBACK times what a compile costs here (the median of
+        this run's compiles so far, COMPILE_SECONDS before the first). (list_index.py's
+        check loop, 3,600 iterations of ~90 ns in all, took a 2.3 ms compile to save
+        ~0.3 ms; deltablue.py's small loops likewise.) Not under an explicit
+        --jit-threshold, ``eager``: the loop compiles at its threshold."""
+        done = self._work_done(st)
+        stake = done + (self._work_seconds(st, left) if left is not None and left >= 0 else done)
+        times = self.compile_times
+        estimate = sorted(times)[len(times) // 2] if times else COMPILE_SECONDS
+        if stake >= COMPILE_PAYBACK * estimate:
+            return True
+        st.reason = "not compiled yet: its work so far and left (%.2f ms) would not pay for a compile " \
+                    "(~%.1f ms)" % (stake * 1000, estimate * 1000)
+        return False
 
     def _short_runs(self, st, left) -> int:
         """Is this a loop whose runs are too short for an entry to pay? Judged, before it is
@@ -2286,6 +2322,7 @@ class JitController:
         st.codegen_seconds += codegen
         st.native_compile_seconds += t2 - t1               # Cranelift, instantiation
         st.compile_seconds += codegen + (t2 - t1)
+        self.compile_times.append(codegen + (t2 - t1))
         counter_states = [self._state_by_header(st.code, h) for h in sorted(region.loop_headers)] + [
             self._state_by_header(code, h) for code, h in callee_loops]
         version = CompiledLoop(region, inf, graph, stages, layout, exits, wasm, module.to_text, instance,
