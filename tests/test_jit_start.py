@@ -251,6 +251,41 @@ def test_a_loop_whose_work_would_not_pay_for_its_compile_is_not_compiled(tmp_pat
     assert row["compile_ms"] == 0, row
 
 
+def test_a_loop_of_short_runs_waiting_to_pay_for_its_compile_does_not_trip_at_every_run(tmp_path):
+    # 80 iterations a call: until its work pays for a compile, a trip at every run (each
+    # ~10-50 us) would cost more than the run; its next trip comes after the work it must
+    # still do, at the floor of its cost (matrix_lists.py's lu_solve tripped ~1,200 times)
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import atexit, collections\n"
+        "from tauraro.jit import controller as C\n"
+        "trips = collections.Counter()\n"
+        "def counted(trip):\n"
+        "    def wrapper(self, st, *args, **kw):\n"
+        "        trips[st.line] += 1\n"
+        "        return trip(self, st, *args, **kw)\n"
+        "    return wrapper\n"
+        "C.JitController.trip = counted(C.JitController.trip)\n"
+        "atexit.register(lambda: sys.stderr.write('trips %d\\n' % trips[3]))\n"), (
+        "def solve(xs):\n"
+        "    t = 0\n"
+        "    for x in xs:\n"
+        "        t += x * 3 % 7\n"
+        "    return t\n"
+        "total = 0\n"
+        "for i in range(3_000_000):\n"
+        "    total += i % 3\n"
+        "print(total)\n"
+        "xs = list(range(80))\n"
+        "s = 0\n"
+        "for k in range(3000):\n"
+        "    s += solve(xs)\n"
+        "print(s)\n"))
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
+    trips = int(got.stderr.split("trips ")[1])
+    assert 0 < trips < 50, got.stderr
+
+
 def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     # a while loop's work left is not known: the JIT starts once the program has spent
     # as long as starting it costs since its first loop got hot

@@ -168,6 +168,7 @@ class LoopState:
         self.too_much = 0                # trips refused for what they would copy (_too_much)
         self.far_refusals = 0            # (of those, the ones that count toward giving up: _too_much)
         self.new_run = True              # (is the trip under way the first of its run: trip)
+        self.compile_wait = 1            # (iterations until its compile may pay: _compile_pays)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -717,7 +718,10 @@ class JitController:
             # 25 ns an iteration, nested loop included -- said 2 ms after 370 ms of it. Not
             # the trip that starts the JIT: _start_pays weighed its first compile with the
             # start. Not a comprehension's: its trips count no iterations)
-            return Decision(None, left + 1, parent_countdown)
+            # (and not before the work it must still do to pay, at the floor of its cost: a
+            # loop of short runs -- matrix_lists.py's lu_solve, ~80 iterations a run -- would
+            # otherwise trip at every run)
+            return Decision(None, max(left + 1, min(st.compile_wait, MAX_BACKOFF)), parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
             # (a loop whose last entries were refused tries again only once the program has
@@ -765,6 +769,8 @@ class JitController:
         estimate = sorted(times)[len(times) // 2] if times else COMPILE_SECONDS
         if stake >= COMPILE_PAYBACK * estimate:
             return True
+        per = self._seconds_per_iteration(st)
+        st.compile_wait = int((COMPILE_PAYBACK * estimate - stake) / per) + 1 if per > 0 else 1
         st.reason = "not compiled yet: its work so far and left (%.2f ms) would not pay for a compile " \
                     "(~%.1f ms)" % (stake * 1000, estimate * 1000)
         return False
