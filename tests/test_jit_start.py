@@ -286,6 +286,33 @@ def test_a_loop_of_short_runs_waiting_to_pay_for_its_compile_does_not_trip_at_ev
     assert 0 < trips < 50, got.stderr
 
 
+def test_one_big_compile_does_not_make_small_loops_wait_for_as_much_work(tmp_path):
+    # what a compile is expected to cost is the run's median, at most COMPILE_SECONDS: one
+    # big region's compile (raytracer.py's render, 78 ms with its inlined calls) left the
+    # program's small loops waiting for 78 ms of work each. Here the run's first compile is
+    # made to look half a second long; a loop of ~4 ms of work still compiles
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "from tauraro.jit import controller as C\n"
+        "made = C.JitController.__init__\n"
+        "def init(self, *args, **kw):\n"
+        "    made(self, *args, **kw)\n"
+        "    self.compile_times.append(0.5)\n"
+        "C.JitController.__init__ = init\n"), (
+        "def work(xs):\n"
+        "    t = 0\n"
+        "    for x in xs:\n"
+        "        t += x * 3 % 7\n"
+        "    return t\n"
+        "total = 0\n"
+        "for i in range(3_000_000):\n"
+        "    total += i % 3\n"
+        "print(total)\n"
+        "print(work(list(range(300_000))))\n"), "--jit-stats")
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
+    assert "prog.py:3 for loop in work: compiled" in got.stderr, got.stderr
+
+
 def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     # a while loop's work left is not known: the JIT starts once the program has spent
     # as long as starting it costs since its first loop got hot

@@ -389,8 +389,9 @@ TRANSFER_ALLOWANCE = 0.02
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up
 FLOOR_MARGIN = 2
 # a loop's first compile waits until its work at stake is worth COMPILE_PAYBACK times what a
-# compile costs (JitController._compile_pays): COMPILE_SECONDS until one is timed (the median
-# of bench/compile_latency.py's loops on a quiet machine, ~2-3 ms, Cranelift's cache missed).
+# compile costs (JitController._compile_pays): the median of the run's compiles, at most
+# COMPILE_SECONDS (bench/compile_latency.py's loops' on a quiet machine, ~2-3 ms, Cranelift's
+# cache missed).
 # The work is mostly the floor of what its iterations cost, 2-4 times under what they do:
 # at once, it pays for the compile about that many times
 COMPILE_PAYBACK = 1
@@ -759,14 +760,17 @@ class JitController:
         """Would compiling this loop pay? Its work at stake -- what it has done so far, all
         runs (a guess at what its runs to come will do), and what it is known to have left
         -- must be worth COMPILE_PAYBACK times what a compile costs here (the median of
-        this run's compiles so far, COMPILE_SECONDS before the first). (list_index.py's
+        this run's compiles so far, COMPILE_SECONDS at most). (list_index.py's
         check loop, 3,600 iterations of ~90 ns in all, took a 2.3 ms compile to save
         ~0.3 ms; deltablue.py's small loops likewise.) Not under an explicit
         --jit-threshold, ``eager``: the loop compiles at its threshold."""
         done = self._work_done(st)
         stake = done + (self._work_seconds(st, left) if left is not None and left >= 0 else done)
         times = self.compile_times
-        estimate = sorted(times)[len(times) // 2] if times else COMPILE_SECONDS
+        # (at most COMPILE_SECONDS: a compile's cost grows with its region, and one big
+        # region -- raytracer.py's render, 78 ms with its inlined calls -- is no measure of
+        # a small loop's: its checksum loops waited for 78 ms of work)
+        estimate = min(sorted(times)[len(times) // 2], COMPILE_SECONDS) if times else COMPILE_SECONDS
         if stake >= COMPILE_PAYBACK * estimate:
             return True
         per = self._seconds_per_iteration(st)
