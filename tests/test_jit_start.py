@@ -208,7 +208,10 @@ def test_a_loop_whose_work_left_pays_for_its_copy_at_the_floor_is_not_timed_firs
     # over for copying the 60,000 floats in: the window loop enters at its next trip,
     # without running ~MEASURE_SECONDS of its iterations as written to time them first
     # (its nested loop, whose warm-up runs were short, left to the baseline: it no longer
-    # trips, so nothing cuts that wait short)
+    # trips, so nothing cuts that wait short. The list is made without a loop, and the
+    # warm-up is short: the JIT starts at the big loop's first trip, not in the warm-up --
+    # under load, 20 ms after the first hot loop -- where the window loop's small work
+    # would make its compile wait, COMPILE_PAYBACK's, into the big run)
     r = default(tmp_path, """
         def windows(xs, w):
             best = -1e300
@@ -218,7 +221,7 @@ def test_a_loop_whose_work_left_pays_for_its_copy_at_the_floor_is_not_timed_firs
                     s += xs[k]
                 best = max(best, s)
             return best
-        xs = [(i * 7919 % 10007) * 0.25 for i in range(60000)]
+        xs = list(map(lambda i: (i * 7919 % 10007) * 0.25, range(60000)))
         print(windows(xs[:300], 16))
         total = 0
         for i in range(3_000_000):
