@@ -52,7 +52,7 @@ from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT
 from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
-from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
+from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
@@ -168,7 +168,6 @@ class LoopState:
         self.too_much = 0                # trips refused for what they would copy (_too_much)
         self.far_refusals = 0            # (of those, the ones that count toward giving up: _too_much)
         self.new_run = True              # (is the trip under way the first of its run: trip)
-        self.compile_wait = 1            # (iterations until its compile may pay: _compile_pays)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -389,7 +388,7 @@ TRANSFER_ALLOWANCE = 0.02
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up
 FLOOR_MARGIN = 2
 # a loop's first compile waits until its work at stake is worth COMPILE_PAYBACK times what a
-# compile costs (JitController._compile_pays): the median of the run's compiles, at most
+# compile costs (JitController._compile_wait): the median of the run's compiles, at most
 # COMPILE_SECONDS (bench/compile_latency.py's loops' on a quiet machine, ~2-3 ms, Cranelift's
 # cache missed).
 # The work is mostly the floor of what its iterations cost, 2-4 times under what they do:
@@ -586,7 +585,7 @@ class JitController:
         self._stems: dict = {}            # file name -> its stem (_stem)
         self.interrupts = None
         self.interrupted = None           # a KeyboardInterrupt that arrived during a native run
-        self.compile_times: list = []     # seconds each version's compile took (_compile_pays)
+        self.compile_times: list = []     # seconds each version's compile took (_compile_wait)
 
     def close(self):
         """The program has ended (``HookRuntime.close``): the math check lets go of this
@@ -711,18 +710,19 @@ class JitController:
             st.measured_at = (started, left, self._overhead_now(started))
             return Decision(None, wait, parent_countdown)
         if not st.versions and not self.eager and engine_was_on and not st.reruns_iterations \
-                and left is not None and left >= 0 and not self._compile_pays(st, left):
+                and left is not None and left >= 0:
             # (its first compile would cost more than the loop's work could save: it stays
-            # the baseline's until its work grows, this run of it as written; its next trip
-            # comes in its next run. Only a for loop, whose work left is known: a while
+            # the baseline's until its work grows, this run of it as written, and trips again
+            # once it has done the work it must still do to pay, at the floor of its cost --
+            # a loop of short runs, matrix_lists.py's lu_solve at ~80 iterations a run, would
+            # otherwise trip at every run. Only a for loop, whose work left is known: a while
             # loop's work so far, counted at the floor of its iterations' cost -- collatz.py's,
             # 25 ns an iteration, nested loop included -- said 2 ms after 370 ms of it. Not
             # the trip that starts the JIT: _start_pays weighed its first compile with the
             # start. Not a comprehension's: its trips count no iterations)
-            # (and not before the work it must still do to pay, at the floor of its cost: a
-            # loop of short runs -- matrix_lists.py's lu_solve, ~80 iterations a run -- would
-            # otherwise trip at every run)
-            return Decision(None, max(left + 1, min(st.compile_wait, MAX_BACKOFF)), parent_countdown)
+            wait = self._compile_wait(st, left)
+            if wait:
+                return Decision(None, max(left + 1, min(wait, MAX_BACKOFF)), parent_countdown)
         t0 = time.perf_counter()
         if st.refused_trips >= FREE_REFUSALS and t0 < st.next_attempt:
             # (a loop whose last entries were refused tries again only once the program has
@@ -756,28 +756,25 @@ class JitController:
         st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
         return Decision(record, self._after_exit(st, record), parent_countdown)
 
-    def _compile_pays(self, st, left) -> bool:
-        """Would compiling this loop pay? Its work at stake -- what it has done so far, all
-        runs (a guess at what its runs to come will do), and what it is known to have left
-        -- must be worth COMPILE_PAYBACK times what a compile costs here (the median of
-        this run's compiles so far, COMPILE_SECONDS at most). (list_index.py's
-        check loop, 3,600 iterations of ~90 ns in all, took a 2.3 ms compile to save
-        ~0.3 ms; deltablue.py's small loops likewise.) Not under an explicit
-        --jit-threshold, ``eager``: the loop compiles at its threshold."""
-        done = self._work_done(st)
-        stake = done + (self._work_seconds(st, left) if left is not None and left >= 0 else done)
+    def _compile_wait(self, st, left) -> int:
+        """0 if compiling this for loop (``left`` iterations left) would pay, else the
+        iterations it must still run before it may. Its work at stake -- what it has done so
+        far, all runs (a guess at what its runs to come will do), and what it has left --
+        must be worth COMPILE_PAYBACK times what a compile costs here (the median of this
+        run's compiles so far, COMPILE_SECONDS at most). (list_index.py's check loop, 3,600
+        iterations of ~90 ns in all, took a 2.3 ms compile to save ~0.3 ms.)"""
+        stake = self._work_done(st) + self._work_seconds(st, left)
         times = self.compile_times
         # (at most COMPILE_SECONDS: a compile's cost grows with its region, and one big
         # region -- raytracer.py's render, 78 ms with its inlined calls -- is no measure of
         # a small loop's: its checksum loops waited for 78 ms of work)
         estimate = min(sorted(times)[len(times) // 2], COMPILE_SECONDS) if times else COMPILE_SECONDS
         if stake >= COMPILE_PAYBACK * estimate:
-            return True
-        per = self._seconds_per_iteration(st)
-        st.compile_wait = int((COMPILE_PAYBACK * estimate - stake) / per) + 1 if per > 0 else 1
+            return 0
         st.reason = "not compiled yet: its work so far and left (%.2f ms) would not pay for a compile " \
                     "(~%.1f ms)" % (stake * 1000, estimate * 1000)
-        return False
+        per = self._seconds_per_iteration(st)
+        return int((COMPILE_PAYBACK * estimate - stake) / per) + 1 if per > 0 else 1
 
     def _short_runs(self, st, left) -> int:
         """Is this a loop whose runs are too short for an entry to pay? Judged, before it is
@@ -1244,17 +1241,15 @@ class JitController:
         # (what the entry needs by its data's lengths: an entry that copied up to the
         # limit knows only that it needed more)
         need = None if st.refused is None or st.refused[2] else st.refused[0]
+        # (a while loop refused again in the run of it its last trip was in, ``along``, does
+        # not count toward giving it up: what it may copy is the work it has done so far,
+        # which grows as this run goes on, and its refusals are its wait -- tokenizer.py's
+        # scanning loop, one run over a text it needed 15.7 ms to copy, was refused 8 times
+        # between 13.6 and 14.5 ms of work, 370 iterations apart, and given up for the rest
+        # of its 1.5*10^6 iterations. Refusals in new runs count: a walk of a few dozen
+        # iterations a call down a big tree is no nearer paying for the tree at its next call)
         along = st.loop.kind != "for" and not st.new_run
-        if along:
-            # (a while loop refused again in the run of it its last trip was in: what it may
-            # copy is the work it has done so far, which grows as this run goes on, and its
-            # refusals are its wait -- tokenizer.py's scanning loop, one run over a text it
-            # needed 15.7 ms to copy, was refused 8 times between 13.6 and 14.5 ms of work,
-            # 370 iterations apart, and given up for the rest of its 1.5*10^6 iterations.
-            # Refusals in new runs count: a walk of a few dozen iterations a call down a
-            # big tree is no nearer paying for the tree at its next call)
-            pass
-        elif not st.entries:
+        if not along and not st.entries:
             st.far_refusals += 1
         if not st.entries and st.far_refusals >= COPY_REFUSALS_DEAD:
             # (a loop refused that often, never entered: its data has not become small
@@ -1352,7 +1347,7 @@ class JitController:
         for var, v in self._entry_data(st, r, G, builtins):
             t = type(v)
             if t is str:
-                if len(v) >= KEEP_MIN and id(v) not in seen and kept_strs.get(id(v), (None,))[0] is not v:
+                if len(v) >= KEEP_MIN and id(v) not in seen and kept_str_record(kept_strs, v) is None:
                     seen[id(v)] = len(v) * CHAR_COST
                 continue
             if t in _LEAST_SIZED and not kept(v):

@@ -86,6 +86,15 @@ CHAR_COST = 1
 # next entries of the same version (tauraro.jit.transfer), while its records take at most
 # KEEP_LIMIT bytes
 KEEP_MIN = 256
+
+
+def kept_str_record(kept: dict, s):
+    """(``s``, its record's address) if a version keeps a record of the str ``s`` in its
+    memory (``kept``: its Transfer's, where an entry put each str of KEEP_MIN characters
+    or more); else None."""
+    held = kept.get(id(s)) if len(s) >= KEEP_MIN else None
+    return held if held is not None and held[0] is s else None
+
 RECORD_COST = 128
 # an object whose fields link to others of its class (node.left, node.next) is copied by the
 # walk that follows its links (EntryRecords._instance's work list): ~2.5 us a node on the dev

@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, 
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -269,9 +269,7 @@ class EntryRecords:
             if addr is not None:
                 return addr
         # (a long str kept in this version's memory: not copied at all, below)
-        kept_str = self.transfer.kept.get(id(obj)) if jt is STR and n >= KEEP_MIN else None
-        if kept_str is not None and kept_str[0] is not obj:
-            kept_str = None
+        kept_str = kept_str_record(self.transfer.kept, obj) if jt is STR else None
         # (packed before, by an entry of any version: its bytes, resident.PACKED. Not a list
         # the version's stores may reach: it would be written back changed, and its snapshot
         # and copy made for nothing -- a sieve's segment, marked at each entry)

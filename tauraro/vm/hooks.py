@@ -589,12 +589,11 @@ class LoopSite:
 
     def lower(self, n: int):
         """The loop's next runs start from a countdown of ``n`` at most (what was left is
-        taken off what the next trip reports counted, as ``cut``'s. A run under way keeps
-        its own countdown: if it trips first, its trip reports up to that much too few,
-        never fewer than none)."""
-        left = (self.d << CHUNK_BITS) + self.c
-        if left > n:
-            self._counted = max(0, self._counted - (left - n))
+        taken off what the next trip reports counted: ``cut``. A run under way keeps its own
+        countdown: if it trips first, its trip reports up to that much too few, never fewer
+        than none)."""
+        if (self.d << CHUNK_BITS) + self.c > n:
+            self.cut(self.d, self.c, n)
             self.set_start(n)
 
     def cut(self, d: int, c: int, n: int):
