@@ -35,6 +35,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# (bench/run.py's, beside this script: its environment -- a fixed hash seed, bytecode caching
+# allowed, this checkout importable -- and its comparison of outputs)
+from run import bench_env, first_difference
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CDIR = HERE / "ceiling"
@@ -43,14 +47,6 @@ CDIR = HERE / "ceiling"
 PROGRAMS = ["jit/floordiv_mod.py", "jit/list_index.py", "jit/compare_chains.py",
             "calls/integrate_math.py", "calls/comprehensions.py"]
 CFLAGS = ["-O2", "-ffp-contract=off"]
-
-
-def bench_env():
-    # as bench/run.py: a fixed hash seed, bytecode caching allowed, this checkout importable
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
 
 def find_cc():
@@ -73,16 +69,6 @@ def loop_seconds(cmd):
     if loop is None:
         raise RuntimeError("%s printed no @loop-seconds line" % " ".join(cmd))
     return loop, proc.stdout
-
-
-def first_difference(a, b):
-    la, lb = a.decode(errors="replace").splitlines(), b.decode(errors="replace").splitlines()
-    for i in range(max(len(la), len(lb))):
-        x = la[i] if i < len(la) else "<no line>"
-        y = lb[i] if i < len(lb) else "<no line>"
-        if x != y:
-            return i + 1, x, y
-    return None
 
 
 def main():
