@@ -361,18 +361,20 @@ def _kruskal_states():
     return jc, outer, inner
 
 
-def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0, timing_asked=False):
-    """The two loops' states after ``_after_exit`` judged an exit of the outer one's
-    version whose run counted ``counts`` (its iterations, the inlined loop's), with what
-    the outer one was timed at as written (and whether a timing was asked already) and what
-    its entries had cost."""
+def _judged(counts, measured_per=None, transfer_seconds=0.0, native_seconds=0.0, timing_asked=False,
+            exits=1):
+    """The two loops' states after ``_after_exit`` judged ``exits`` exits of the outer one's
+    version, each of a run that counted ``counts`` (its iterations, the inlined loop's),
+    with what the outer one was timed at as written (and whether a timing was asked
+    already) and what its entries had cost in all by the last."""
     jc, outer, inner = _kruskal_states()
     outer.measured_per = measured_per
     outer.timing_asked = timing_asked
-    outer.transfer_seconds = transfer_seconds
-    outer.native_cpu_seconds = native_seconds
     outer.current = _Version([outer, inner], counts)
-    jc._after_exit(outer, _Exit())
+    for _ in range(exits):
+        outer.transfer_seconds = transfer_seconds
+        outer.native_cpu_seconds = native_seconds
+        jc._after_exit(outer, _Exit())
     return outer, inner
 
 
@@ -403,16 +405,22 @@ def test_a_loop_whose_copies_and_native_runs_cost_more_than_they_save_is_left_to
 def test_an_untimed_loop_is_given_up_only_well_past_the_floor_of_its_saving():
     from tauraro.jit.controller import FLOOR_MARGIN, TRANSFER_ALLOWANCE
     # (no timing as written came: what its iterations save is a floor -- CPython's cost at
-    # least -- so its entries must cost FLOOR_MARGIN times it, and the allowance, to give it up)
-    outer, _ = _judged((100_000, 300_000), timing_asked=True)
+    # least -- so its entries must cost FLOOR_MARGIN times it, and the allowance, to give it
+    # up, and not at its first entry: FLOOR_ENTRIES)
+    from tauraro.jit.controller import FLOOR_ENTRIES
+    outer, _ = _judged((100_000, 300_000), timing_asked=True, exits=FLOOR_ENTRIES)
     floor = outer.native_saving
     assert floor > 0
-    outer, _ = _judged((100_000, 300_000), timing_asked=True,
+    outer, _ = _judged((100_000, 300_000), timing_asked=True, exits=FLOOR_ENTRIES,
                        transfer_seconds=FLOOR_MARGIN * floor + TRANSFER_ALLOWANCE - 0.002)
     assert outer.status != "left to the baseline", outer.reason
-    outer, _ = _judged((100_000, 300_000), timing_asked=True,
+    outer, _ = _judged((100_000, 300_000), timing_asked=True, exits=FLOOR_ENTRIES,
                        transfer_seconds=FLOOR_MARGIN * floor + TRANSFER_ALLOWANCE + 0.002)
     assert outer.status == "left to the baseline", outer.status
+    # (its first entry alone, however far past, holds one-time costs: not judged by it)
+    outer, _ = _judged((100_000, 300_000), timing_asked=True,
+                       transfer_seconds=10 * (FLOOR_MARGIN * floor + TRANSFER_ALLOWANCE))
+    assert outer.status != "left to the baseline", outer.reason
 
 
 def test_a_native_run_that_waited_for_the_cpu_is_not_judged_by_its_wait(tmp_path):

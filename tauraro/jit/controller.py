@@ -385,8 +385,10 @@ BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
-# how far past the floor of an untimed loop's saving its entries' costs must be to give it up
+# how far past the floor of an untimed loop's saving its entries' costs must be to give it up,
+# and after how many entries at least
 FLOOR_MARGIN = 2
+FLOOR_ENTRIES = 2
 # a loop's first compile waits until its work at stake is worth COMPILE_PAYBACK times what a
 # compile costs (JitController._compile_wait): the median of the run's compiles, at most
 # COMPILE_SECONDS (bench/compile_latency.py's loops' on a quiet machine, ~2-3 ms, Cranelift's
@@ -2121,12 +2123,15 @@ class JitController:
                 # then judged)
                 st.timing_asked = True
                 st.measure_waits = 0
-            elif st.measured_per is not None or cost > FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE:
+            elif st.measured_per is not None or (st.entries >= FLOOR_ENTRIES and
+                                                 cost > FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE):
                 # (timed; or not -- a nested comprehension's, or one whose timing has not
-                # come -- and its saving a floor: given up only past FLOOR_MARGIN times it. A
-                # nested generator expression's first chunk, 263,000 elements at a floor of
-                # 27 ns against CPython's ~70, cost 9.3 ms native and 7.9 of copies on 3.12:
-                # under CI's load, past the floor's 7 ms and the allowance)
+                # come -- and its saving a floor: given up only past FLOOR_MARGIN times it,
+                # and not on its first entry alone, whose cost holds one-time costs too --
+                # the room's fresh pages, cold caches. A nested generator expression's first
+                # chunk, 263,000 elements at a floor of 27 ns against CPython's ~70, cost 9.3
+                # ms native and 7.9 of copies on 3.12: under CI's load, past FLOOR_MARGIN
+                # times the floor's 7 ms and the allowance, twice)
                 self.give_up(st, "left to the baseline",
                              "copying in and out (%.1f ms) and the native runs (%.1f ms) cost more than "
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
