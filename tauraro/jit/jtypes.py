@@ -582,8 +582,9 @@ class InstanceType(JType):
     through the class's attribute lookup; an unset slot fails the entry (``fetch`` raises
     AttributeError). Slots are fields in the order ``__init__`` assigns them
     (``init_order``), the order an object made natively has. ``methods``: the names the region uses that the dict does not
-    have and the class holds plain functions for (``self.m()``: the entry checks the
-    dict still has none of them). The entry checks the class (``type(o) is C``) and each field's
+    have and the class holds plain functions for (``self.m()``), or numbers (``self.limit``
+    of a class's ``limit = 100``: ``class_number``): the entry checks the dict still has
+    none of them. The entry checks the class (``type(o) is C``) and each field's
     type (the layout); the class's attribute of each field's name, and its
     ``__getattribute__`` and ``__setattr__``, are class attributes every entry checks
     (a data descriptor or a custom hook would take the dict's place).
@@ -1007,8 +1008,11 @@ def instance_attrs(value, klass, names) -> dict | None:
 
 def shadows_method(obj, klass, name) -> bool:
     """Does ``obj`` hold an attribute ``name`` of its own where its class has a plain
-    function or a property (read without touching its ``__dict__``: see instance_attrs)?"""
+    function, a number (``class_number``) or a property (read without touching its
+    ``__dict__``: see instance_attrs)?"""
     raw = class_lookup(klass, name)
+    if class_number(raw):
+        return object.__getattribute__(obj, name) is not raw
     if type(raw) is not _function:
         return False        # (a property: a data descriptor, which no instance attribute shadows)
     v = object.__getattribute__(obj, name)
@@ -1048,6 +1052,15 @@ _INIT_ORDERS: dict = {}
 def _data_descriptor(raw) -> bool:
     t = type(raw)
     return hasattr(t, "__set__") or hasattr(t, "__delete__")
+
+
+def class_number(raw) -> bool:
+    """Is ``raw`` (a class's attribute) a number native code holds as a constant: an int
+    within 64 bits, a float or a bool, of exactly that type? ``self.limit`` of a class's
+    ``limit = 100`` reads it through the object, when the object's dict has no ``limit``
+    (InstanceType.methods: the entry checks it has not)."""
+    t = type(raw)
+    return (t is float or t is bool or t is int and -(1 << 63) <= raw < (1 << 63))
 
 
 def _plain_property(raw) -> bool:
@@ -1109,7 +1122,7 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
                 pass
     fields = []
     methods = tuple(sorted(n for n in names if n not in d and n not in slotted
-                           and type(class_lookup(klass, n)) is _function
+                           and (type(class_lookup(klass, n)) is _function or class_number(class_lookup(klass, n)))
                            or _plain_property(class_lookup(klass, n))))
     items = [kv for kv in d.items() if kv[0] not in slotted]
     if slotted:     # (after the dict's, in the order __init__ assigns them: see init_order)

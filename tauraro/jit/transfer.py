@@ -34,7 +34,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
-                     SliceValue, TupleValue, class_lookup, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
+                     SliceValue, TupleValue, class_lookup, class_number, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .smallints import SMALL_INTS_MIN, small_ints_in
@@ -89,6 +89,8 @@ def _shadowed(objs, klass, name) -> bool:
     where the class has a plain function (``jtypes.shadows_method`` for each, at C speed:
     each object's attribute is that function bound to it, or it is shadowed)?"""
     raw = class_lookup(klass, name)
+    if class_number(raw):       # (a class's number read through the objects: theirs if one has it)
+        return not all(map(_is, map(_lookup, objs, _repeat(name)), _repeat(raw)))
     if type(raw) is not _FunctionType:
         return False        # (a property: a data descriptor, which no instance attribute shadows)
     got = list(map(_lookup, objs, _repeat(name)))
@@ -763,10 +765,13 @@ class EntryRecords:
                 if raws is None:
                     raws = self.method_raws[jt] = [
                         (name, raw) for name in jt.methods for raw in (class_lookup(jt.klass, name),)
-                        if type(raw) is _FunctionType]
+                        if type(raw) is _FunctionType or class_number(raw)]
                 for name, raw in raws:
                     v = _lookup(obj, name)
-                    if type(v) is not _MethodType or v.__func__ is not raw or v.__self__ is not obj:
+                    if type(raw) is not _FunctionType:      # (a class's number: the object has none)
+                        if v is not raw:
+                            return None
+                    elif type(v) is not _MethodType or v.__func__ is not raw or v.__self__ is not obj:
                         return None
         elif jt.slotted:      # (a slot read through its member descriptor: unset, the entry fails)
             try:

@@ -21,7 +21,7 @@ from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
-                      InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, STR_SPLITTING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, const_type, iter_elem)
+                      InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, STR_SPLITTING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, class_lookup, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
 from .ops import SLICE_OF_STR
 
@@ -625,6 +625,10 @@ class Recorder:
             self.write(args[0], t, [self.str_operand(args[1])])
         elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
             self.write(args[0], t, self.parts(args[1])[:1])
+        elif isinstance(source, InstanceType) and source.field(self.code.names[args[2]]) is None:
+            # a number of the class read through the object (Inference._field; every entry
+            # checks the class's attribute, and that the object's dict has none of its own)
+            self.write(args[0], t, self.const_parts(class_lookup(source.klass, self.code.names[args[2]]), t))
         elif isinstance(source, InstanceType):
             k, ft = source.field(self.code.names[args[2]])
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
