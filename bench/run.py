@@ -9,6 +9,7 @@
     python bench/run.py suite           # ordinary programs (not hot loops), all three modes
     python bench/run.py startup         # process start-up: `print(1)` under python3 and tauraro
     python bench/run.py suite --json out.json   # also write every median and ratio as JSON
+    python bench/run.py jit calls --threshold 1000  # and a JIT mode with --jit-threshold 1000
 
 Each program is run as a whole process (start to exit) several times per mode,
 interleaved, and the median wall time is kept (with Python's bytecode cache
@@ -19,6 +20,14 @@ with an error as FAILED), left out of the totals and ratios, and the run goes on
 to the next program; the exit status is then 1. Programs may
 print a line ``@loop-seconds <float>`` (to stderr) measuring just their hot
 part; then the loop-time ratio is reported too.
+
+``--threshold N`` adds, to the suites with a JIT mode, a mode ``jit@N`` run with
+``--jit-threshold N``: an explicit threshold starts the JIT at the first loop that
+gets hot, so the programs' untimed warm-ups compile their loops, and their hot-loop
+time is that of the compiled code. By default (the ``jit`` column, the one the
+targets are read from) the JIT starts only once a loop's work left would pay for
+its start, which a warm-up's small inputs do not: the timed part then pays the
+JIT's start and its loops' compiles too.
 
 Below each suite's table: TOTAL (sum of medians; its ratio is the ratio of the
 sums), GEOMEAN (geometric mean of the per-program ratios), MIN (the smallest
@@ -139,8 +148,10 @@ def short(name):
     return name.replace("cpython/", "cpy/")
 
 
-def run_suite(name, repeat):
+def run_suite(name, repeat, threshold=None):
     folder, modes = SUITES[name]
+    if threshold is not None and any(m == "jit" for m, _ in modes):
+        modes = modes + [("jit@%d" % threshold, ["--jit-threshold", str(threshold)])]
     programs = sorted((HERE / folder).glob("*.py"))
     print("\n== %s: %d programs, median of %d runs each, wall time from process start to exit"
           % (name, len(programs), repeat))
@@ -296,6 +307,8 @@ def main():
     ap.add_argument("--startup-runs", type=int, default=20,
                     help="runs per command of the startup measurement (default 20)")
     ap.add_argument("--json", metavar="FILE", help="also write all medians and ratios to FILE as JSON")
+    ap.add_argument("--threshold", type=int, metavar="N",
+                    help="also run a JIT mode with --jit-threshold N (suites with a JIT mode)")
     args = ap.parse_args()
     for s in args.suites:
         if s not in SUITES and s != STARTUP:
@@ -309,7 +322,7 @@ def main():
             report["startup"] = run_startup(args.startup_runs)
             bad |= report["startup"]["output_differs"]
         else:
-            report["suites"][s] = run_suite(s, args.repeat)
+            report["suites"][s] = run_suite(s, args.repeat, args.threshold)
             bad |= bool(report["suites"][s]["excluded"])
         if args.json:  # written after each suite, so an interrupted run keeps what it measured
             Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
