@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (class_number, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (LINK, class_number, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
                      LIST_INT, ModuleType, OtherType,
@@ -695,7 +695,10 @@ class Inference:
         if len(made) != 1:
             return self._exit(pc, "%s: its __init__ assigns other attributes on other paths" % what)
         made = made.pop()
-        fields = made.fields
+        # (a link of the object being made -- None stored into a new attribute -- is one of
+        # the object made: LINK again, which the made type turns into its own object-or-None)
+        fields = tuple((n, LINK if isinstance(ft, MaybeType) and ft.inner.klass is klass
+                        and ft.inner.site == made.site else ft) for n, ft in made.fields)
         names = {n for n, _ in fields}
         used = self.inliner.names_of(klass)
         methods = tuple(sorted(n for n in used if n not in names and (
@@ -1152,8 +1155,10 @@ class Inference:
             attr = self.code.names[args[1]]
             obj, v = t
             if isinstance(obj, InstanceType) and obj.site is not None and obj.field(attr) is None:
-                # a new attribute of an object being made: the next field of its record
-                if self.inliner is None or not (v in NUMERIC or isinstance(v, InstanceType) and v.site is None):
+                # a new attribute of an object being made: the next field of its record (None:
+                # a link, an object of its class or None, as an object copied in types it)
+                if self.inliner is None or not (v in NUMERIC or v is NONE
+                                                 or isinstance(v, InstanceType) and v.site is None):
                     return "exit", "a %s stored into a new attribute %s of a %s" % (v.name, attr, obj.name)
                 raw = class_lookup(obj.klass, attr)
                 if raw is not MISSING and _data_descriptor(raw) and slot_member(obj.klass, attr) is None:
@@ -1163,7 +1168,7 @@ class Inference:
                     # AttributeError)
                     return "exit", "attribute %s of a %s is not one of its slots" % (attr, obj.name)
                 self._note(obj.klass, attr, raw)
-                return InstanceType(obj.klass, obj.fields + ((attr, v),), (), obj.site), ""
+                return InstanceType(obj.klass, obj.fields + ((attr, LINK if v is NONE else v),), (), obj.site), ""
             if isinstance(obj, InstanceType) and obj.field(attr) is not None:
                 ft = self._field(obj, attr)
                 if ft[0] == "exit":

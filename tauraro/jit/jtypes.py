@@ -1139,8 +1139,11 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
             ft = BOOL
         elif tv is int and I64_MIN <= v <= I64_MAX:
             ft = INT
-        elif tv is klass and names_of is not None:
-            ft = LINK       # (node.next: this object's type or None)
+        elif (tv is klass or v is None) and names_of is not None:
+            # (node.next: this object's type or None -- and a None there, which an object
+            # of the class may hold one day: ``Node(v)``'s ``self.next = None``, the type of
+            # an object made natively, is this too, so the two mix in a list)
+            ft = LINK
         elif names_of is not None and len(_outer) < 3 and tv not in _outer and tv is not klass \
                 and type(tv) is type and plain_class(tv):
             ft = instance_type(v, names_of(tv), names_of, _outer + (klass,))

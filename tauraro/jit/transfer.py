@@ -124,7 +124,7 @@ class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
-                 "_links", "_fresh", "flags_in",
+                 "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
                  "split_words", "heap_at")
 
@@ -142,6 +142,7 @@ class EntryRecords:
         self.uncharged = {}
         self.by_id = {}
         self.by_address = {}
+        self._unfilled = []     # (objects made natively, made at this exit and to be filled: made)
         self.mutable = []
         self.flags_in = {}        # (address: the low bytes a list of bools was copied in with, for writeback)
         self.objects = []         # (address, object, InstanceType, its words) of the objects copied in
@@ -1623,12 +1624,26 @@ class EntryRecords:
         ``__init__`` would have made; nothing saw it before."""
         klass = jt.klass
         obj = klass.__new__(klass)
-        values = jt.struct.unpack_from(self.transfer.view, addr + SEQ_HEADER)
         self.by_address[addr] = obj         # (before its fields: an object may hold itself)
-        fill = _FILLERS.get(jt)
-        if fill is None:
-            fill = _FILLERS[jt] = _filler(jt)
-        fill(obj, values, self.instance, self.maybe)
+        pending = self._unfilled
+        pending.append((obj, addr, jt))
+        if len(pending) > 1:
+            # (the objects its fields hold are made by the first ``made`` of this exit, one
+            # after another, not by recursion: a chain of 5000 nodes linked natively,
+            # ``node.next = head``, overflowed the stack. Nothing sees an object before the
+            # write-back ends: when each is filled is the program's to see no more than how)
+            return obj
+        try:
+            k = 0
+            while k < len(pending):
+                o, a, t = pending[k]
+                fill = _FILLERS.get(t)
+                if fill is None:
+                    fill = _FILLERS[t] = _filler(t)
+                fill(o, t.struct.unpack_from(self.transfer.view, a + SEQ_HEADER), self.instance, self.maybe)
+                k += 1
+        finally:
+            pending.clear()
         return obj
 
 
