@@ -768,3 +768,50 @@ def test_a_start_from_the_code_cache_compiles_no_source(tmp_path):
     line = [l for l in got.stderr.splitlines() if l.startswith("compiled: ")][0]
     compiled = eval(line[len("compiled: "):])
     assert [c for c in compiled if not c.startswith(str(ROOT / "tauraro"))] == [], compiled
+
+
+EDIT_DISTANCE = """
+    def edit_distance(a, b):
+        n = len(a)
+        m = len(b)
+        d = [[0] * (m + 1) for _ in range(n + 1)]
+        for i in range(n + 1):
+            d[i][0] = i
+        for j in range(m + 1):
+            d[0][j] = j
+        for i in range(1, n + 1):
+            for j in range(1, m + 1):
+                cost = 0 if a[i - 1] == b[j - 1] else 1
+                best = d[i - 1][j] + 1
+                if d[i][j - 1] + 1 < best:
+                    best = d[i][j - 1] + 1
+                if d[i - 1][j - 1] + cost < best:
+                    best = d[i - 1][j - 1] + cost
+                d[i][j] = best
+        return d[n][m]
+
+    def sequence(n, seed):
+        x = seed
+        out = []
+        for _ in range(n):
+            x = (x * 1103515245 + 12345) % 2147483648
+            out.append(x % 4)
+        return out
+
+    print(edit_distance(sequence(50, 1), sequence(40, 2)))
+    print(edit_distance(sequence(1400, 3), sequence(1300, 4)))
+"""
+
+
+def test_a_row_loop_timed_over_small_rows_weighs_its_big_rows_by_them(tmp_path):
+    # its warm-up's 40-cell rows timed it at ~8 us an iteration, and its 1300-cell rows left
+    # looked worth ~11 ms, about what the table costs to copy: refused as often as not (and
+    # given up), 0.26 or 0.61 s of grid_dp.py's loop time from run to run. An iteration of a
+    # loop with loops in it is weighed by what its nested loops' runs now cost too
+    # (JitController._work_seconds). Three runs: each must enter the row loop.
+    for k in range(3):
+        run_dir = tmp_path / str(k)
+        run_dir.mkdir()
+        r = default(run_dir, EDIT_DISTANCE)
+        row = r.loop(10)
+        assert row["entries"] >= 1 and row["native_iterations"] > 1000, (k, row)
