@@ -153,3 +153,65 @@ def test_an_element_picked_by_an_index_holding_a_call_is_an_element_copied_in(tm
         print(pick(ps, 5000), [p.y for p in ps[:5]], ps[0] is ps[0])
     """)
     assert r.loop(9)["native_iterations"] > 4000, r.loop(9)
+
+
+def test_zip_over_lists_of_objects(tmp_path):
+    # a loop's own zip over a list of objects and its slice, and over a range and a list of
+    # objects: compiled (the whole nest natively where an enclosing loop pays for the copy)
+    r = jit(tmp_path, """
+        class Node:
+            def __init__(self, v):
+                self.v = v
+                self.next = None
+
+        def link(nodes, rounds):
+            c = 0
+            for r in range(rounds):
+                for a, b in zip(nodes, nodes[1:]):
+                    a.v = (a.v + b.v + r) % 1009
+                    c += a.v * b.v % 7
+            return c
+
+        def pairs(xs, nodes, rounds):
+            t = 0
+            for r in range(rounds):
+                for k, n in zip(range(len(xs)), nodes):
+                    t += xs[k] * n.v + r
+            return t
+
+        def chain(nodes):
+            for a, b in zip(nodes, nodes[1:]):
+                a.next = b
+            return nodes[0].next.v, nodes[-2].next is nodes[-1]
+
+        nodes = [Node(k) for k in range(3000)]
+        print(link(nodes, 60), [n.v for n in nodes[:5]], nodes[-1].v)
+        print(pairs([i % 11 for i in range(3000)], nodes, 60))
+        print(chain(nodes), sum(1 for n in nodes if n.next is None))
+    """)
+    assert r.loop(9)["native_iterations"] > 50 and r.loop(10)["native_iterations"] > 150_000, r.loop(10)
+    assert r.loop(17)["native_iterations"] > 50 and r.loop(18)["native_iterations"] > 150_000, r.loop(18)
+    assert r.loop(23)["status"] == "compiled", r.loop(23)
+
+
+def test_zip_over_a_list_of_objects_with_none_in_it(tmp_path):
+    # the list's None is the loop's: CPython's AttributeError, at its line (the loop is
+    # typed and tried, its lists sampled; a None the sample missed fails the entry)
+    r = jit(tmp_path, """
+        class Cell:
+            def __init__(self, v):
+                self.v = v
+
+        def total(cells, weights):
+            t = 0
+            for c, w in zip(cells, weights):
+                t += c.v * w
+            return t
+
+        cells = [Cell(k % 13) for k in range(4000)]
+        print(total(cells, list(range(4000))))
+        cells[3000] = None
+        print(total(cells, list(range(4000))))
+    """)
+    assert r.expected.returncode == 1 and "AttributeError" in r.expected.stderr
+    assert r.loop(8)["status"] != "not compiled", r.loop(8)

@@ -825,6 +825,14 @@ def objects_type(value, names_of) -> JType | None:
         return None if st is None else ITER_OF[st]
     if type(value) in (list, tuple) and value:
         return object_seq_type(value, names_of(type(_first_object(value))), names_of)
+    if type(value) is zip:      # (zip(nodes, nodes[1:]): a loop's own zip over such iterators)
+        state = value.__reduce__()
+        if len(state) != 2 or not state[1]:
+            return None
+        inner = [objects_type(it, names_of) or classify_sampled(it) for it in state[1]]
+        if any(t not in RANGE_ITERS and not isinstance(t, SeqIterType) for t in inner):
+            return None
+        return CombinedIter("zip", inner)
     return None
 
 
@@ -874,6 +882,10 @@ def classify_sampled(value, G=None) -> JType:
 def over_objects(it) -> bool:
     """Is ``it`` an iterator over a list or tuple of objects of a plain class (by its first
     element), which native code may take (objects_type)?"""
+    if type(it) is zip:         # (a zip over such iterators, and range, list and tuple ones)
+        state = it.__reduce__()
+        return len(state) == 2 and any(map(over_objects, state[1])) and all(
+            over_objects(i) or not isinstance(classify(sample_iterator(i)), OtherType) for i in state[1])
     seq = _iterated(it) if type(it) in _seq_iterators else None
     return seq is not None and plain_class(type(_first_object(seq)))
 
