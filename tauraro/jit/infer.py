@@ -24,7 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
-from .jtypes import (LINK, class_number, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (LINK, class_number, read_from_class, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
                      LIST_INT, ModuleType, OtherType,
@@ -701,8 +701,7 @@ class Inference:
                         and ft.inner.site == made.site else ft) for n, ft in made.fields)
         names = {n for n, _ in fields}
         used = self.inliner.names_of(klass)
-        methods = tuple(sorted(n for n in used if n not in names and (
-            type(class_lookup(klass, n)) is _FUNCTION or class_number(class_lookup(klass, n)))))
+        methods = tuple(sorted(n for n in used if n not in names and read_from_class(class_lookup(klass, n))))
         result = InstanceType(klass, fields, methods)
         for name in CONSTRUCTOR_ATTRIBUTES:
             self._note(klass, name, class_lookup(klass, name))
@@ -813,22 +812,22 @@ class Inference:
         class's attribute of that name and its attribute hooks are noted for every entry
         to check (a data descriptor or a hook added later would take the dict's place)."""
         field = it.field(attr)
+        klass = it.klass
+        raw = class_lookup(klass, attr)
         if self.inliner is None or field is None and attr not in it.methods and not (
-                it.site is not None and class_number(class_lookup(it.klass, attr))):
+                it.site is not None and class_number(raw)):
             # (an object being made has no attribute but those assigned: a number of its
             # class is read through it with no check of its dict)
             return "exit", "attribute %s of a %s" % (attr, it.name)
-        klass = it.klass
         for name in (attr, "__getattribute__", "__setattr__"):
             self._note(klass, name, class_lookup(klass, name))
-        if field is None and class_number(class_lookup(klass, attr)):
+        if field is None and class_number(raw):
             # a number of the class, read through the object (whose dict has none: the
             # entry checks it, InstanceType.methods): a constant, as ``C.attr`` is
-            return const_type(class_lookup(klass, attr)), ""
+            return const_type(raw), ""
         if field is None:       # a method: the function, bound to the object
             if it.site is not None:
                 return "exit", "method %s of an object being initialised" % attr
-            raw = class_lookup(klass, attr)
             if type(raw) is property:       # (read by _property)
                 return "exit", "property %s of a %s" % (attr, it.name)
             ft = classify(raw, raw.__globals__)

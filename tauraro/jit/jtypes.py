@@ -1075,6 +1075,13 @@ def class_number(raw) -> bool:
     return (t is float or t is bool or t is int and -(1 << 63) <= raw < (1 << 63))
 
 
+def read_from_class(raw) -> bool:
+    """Is ``raw`` (a class's attribute) one the region reads through an object that its
+    dict must not shadow (InstanceType.methods): a plain function (``self.m()``) or a
+    number (``class_number``)?"""
+    return type(raw) is _function or class_number(raw)
+
+
 def _plain_property(raw) -> bool:
     """Is ``raw`` a property (not a subclass) whose getter is a plain function? Its value
     is that function's call with the object (inlined: ``Inference._property``); it takes
@@ -1134,7 +1141,7 @@ def instance_type(value, names, names_of=None, _outer=()) -> JType | None:
                 pass
     fields = []
     methods = tuple(sorted(n for n in names if n not in d and n not in slotted
-                           and (type(class_lookup(klass, n)) is _function or class_number(class_lookup(klass, n)))
+                           and read_from_class(class_lookup(klass, n))
                            or _plain_property(class_lookup(klass, n))))
     items = [kv for kv in d.items() if kv[0] not in slotted]
     if slotted:     # (after the dict's, in the order __init__ assigns them: see init_order)

@@ -34,7 +34,7 @@ from ..compiler.code import UNBOUND
 from .infer import is_cell, is_global
 from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIterType, SetMethod, SetType, STR_KEYS, ArgsList, BOOL, CHAR, CharMethod, DictGet, DictType, FLOAT, I64_MAX, I64_MIN, INT, NONE, RANGE_ITERS, RANGES, STR, STR_ITERATORS, UNBOUND_T,
                      BoundClassMethod, BoundMethodType, Building, CellVar, LiveCell, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter, FunctionType, InstanceType, ListMethod, MaybeType, StrMethod, ModuleType, SeqIterType, SeqType, SuperType,
-                     SliceValue, TupleValue, class_lookup, class_number, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
+                     SliceValue, TupleValue, class_lookup, class_number, read_from_class, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .smallints import SMALL_INTS_MIN, small_ints_in
@@ -766,7 +766,7 @@ class EntryRecords:
                 if raws is None:
                     raws = self.method_raws[jt] = [
                         (name, raw) for name in jt.methods for raw in (class_lookup(jt.klass, name),)
-                        if type(raw) is _FunctionType or class_number(raw)]
+                        if read_from_class(raw)]
                 for name, raw in raws:
                     v = _lookup(obj, name)
                     if type(raw) is not _FunctionType:      # (a class's number: the object has none)

@@ -625,12 +625,15 @@ class Recorder:
             self.write(args[0], t, [self.str_operand(args[1])])
         elif isinstance(t, ListMethod):             # lst.append: the list's record, bound
             self.write(args[0], t, self.parts(args[1])[:1])
-        elif isinstance(source, InstanceType) and source.field(self.code.names[args[2]]) is None:
-            # a number of the class read through the object (Inference._field; every entry
-            # checks the class's attribute, and that the object's dict has none of its own)
-            self.write(args[0], t, self.const_parts(class_lookup(source.klass, self.code.names[args[2]]), t))
         elif isinstance(source, InstanceType):
-            k, ft = source.field(self.code.names[args[2]])
+            name = self.code.names[args[2]]
+            field = source.field(name)
+            if field is None:
+                # a number of the class read through the object (Inference._field; every
+                # entry checks the class's attribute, and that the object's dict has none)
+                self.write(args[0], t, self.const_parts(class_lookup(source.klass, name), t))
+                return
+            k, ft = field
             addr = self.op("elem", self.parts(args[1])[0], self.op("int", imm=k))
             self.store(args[0], ft, *self.load_elem(ft, addr))
 
