@@ -207,3 +207,37 @@ def test_random_strings_and_characters_compared_every_way(tmp_path):
         print(compare(words[::-1], text[::-1]))
     """)
     assert r.loop(17)["native_iterations"] > 300
+
+
+def test_a_long_list_of_long_strs_copied_at_once_and_made_words_by_the_module(tmp_path):
+    # (their characters past WIDEN_MIN words are copied in as bytes and made words by the
+    # module's widen: latin-1 strs, and strs a record header of 300 or more makes UTF-32 --
+    # astral characters and a lone surrogate among them; their key words index a dict)
+    r = jit(tmp_path, """
+        base = ["alpha beta", "gamma", "delta\\u00e9", "x" * 300, "caf\\u00e9 " * 70,
+                "\\U0001F600 and \\u20ac", "lone \\ud800 surrogate", "", "a"]
+        docs = [base[i % len(base)] + str(i % 7) for i in range(400)]
+        counts = {}
+        chars = 0
+        for d in docs:
+            counts[d] = counts.get(d, 0) + 1
+            if len(d) > 2:
+                chars += ord(d[2]) + ord(d[-1])
+        print(len(counts), chars, sorted(counts.values())[:5])
+        print(sum(len(k) for k in counts), ascii(min(counts)), ascii(max(counts)))
+    """)
+    assert r.loop(7)["native_iterations"] > 300
+
+
+def test_a_long_list_of_latin_1_strs_copied_at_once(tmp_path):
+    # (a byte a character, widened by the module; the strs shorter than 256 characters)
+    r = jit(tmp_path, """
+        docs = [("w%d caf\\u00e9 \\u00ff" % (i % 50)) * (1 + i % 9) for i in range(600)]
+        seen = {}
+        total = 0
+        for d in docs:
+            seen[d] = len(d)
+            total += ord(d[-1]) + ord(d[len(d) // 2])
+        print(len(seen), total, max(seen.values()), ascii(docs[-1][-8:]))
+    """)
+    assert r.loop(5)["native_iterations"] > 500
