@@ -174,7 +174,7 @@ def timer(label, fn):
     return w
 
 C.JitController.trip = timer("trip (whole round trip)", C.JitController.trip)
-C.JitController.enter = timer("enter", C.JitController.enter)
+C.JitController.enter = timer("enter (the decision's full path)", C.JitController.enter)
 C.JitController._after_exit = timer("after_exit (statistics, policy)", C.JitController._after_exit)
 I.InterruptWatchdog.running = timer("watchdog running/stopped", I.InterruptWatchdog.running)
 I.InterruptWatchdog.stopped = timer("watchdog running/stopped", I.InterruptWatchdog.stopped)
@@ -275,10 +275,10 @@ def method2(prog: Path):
     line = [l for l in out.splitlines() if l.startswith("@json ")][-1]
     data = json.loads(line[6:])
     parts = data["parts"]
-    n = parts["enter"][1]
+    n = parts["native call"][1]
     print("\nMethod 2: in-process breakdown, %d calls of f(200) after f(5000): %d entries timed, the "
           "first trips (the compiles) not (timer wrappers add ~0.1-0.2 us each)" % (K, n))
-    order = ["trip (whole round trip)", "enter", "check types + pack (generated enter)",
+    order = ["trip (whole round trip)", "enter (the decision's full path)", "check types + pack (generated enter)",
              "watchdog running/stopped", "native call", "unpack + store (generated leave)",
              "after_exit (statistics, policy)"]
     tot = {k: parts[k][0] / n * 1e6 for k in order if k in parts}
@@ -286,8 +286,8 @@ def method2(prog: Path):
         if k in parts:
             print("  %-40s %10.2f us per entry  (%d calls)" % (k, tot[k], parts[k][1]))
     inner = order[2:]
-    other = tot["enter"] - sum(tot[k] for k in inner if k in tot)
-    print("  %-40s %10.2f us per entry" % ("rest of enter (not in the rows above)", other))
+    other = tot["trip (whole round trip)"] - sum(tot[k] for k in inner if k in tot)
+    print("  %-40s %10.2f us per entry" % ("rest of the trip (not in the rows above)", other))
     if data["raw_entry"] is not None:
         print("  %-40s %10.2f us per call" % ("raw NativeInstance.entry() of f's module",
                                               data["raw_entry"] * 1e6))

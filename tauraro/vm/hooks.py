@@ -32,7 +32,7 @@ import sys
 import time
 import types
 from itertools import chain as _chain, islice
-from operator import length_hint as _length_hint
+from operator import itemgetter, length_hint as _length_hint
 from time import thread_time as _thread_time
 
 from ..cache import compiled
@@ -483,7 +483,7 @@ class FunctionSite:
 class Target:
     """One instrumented loop as found in the register bytecode of its function."""
     __slots__ = ("code", "loop", "state", "parent", "_resume", "globals", "returns", "named",
-                 "cells", "written")
+                 "cells", "written", "values")
 
     def __init__(self, code, loop, state, parent, globals_, returns, named, cells, written):
         self.code = code
@@ -496,6 +496,13 @@ class Target:
         self.named = named          # (register, name) of plain locals
         self.cells = cells          # (register, name) of cell and free variables
         self.written = written      # per written name: (register, is a cell) or None
+        # the values of the written names in a register file, in that order (plain registers
+        # only: read at C speed, an itemgetter's)
+        if written and all(w is not None and not w[1] for w in written):
+            get = itemgetter(*[reg for reg, _ in written])
+            self.values = get if len(written) > 1 else lambda r: (get(r),)
+        else:
+            self.values = lambda r: tuple([_value(r, w) for w in written])
 
     @property
     def resume(self):
@@ -917,9 +924,10 @@ class LoopSite:
                 return self._as_written(it, frame=frame)
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
+        controller = self.runtime.controller
         try:
-            decision = self.runtime.controller.trip(st, frame.f_globals, r, counted, target.parent,
-                                                    new_run=self._new_run(frame))
+            decision = controller.trip(st, frame.f_globals, r, counted, target.parent,
+                                       new_run=self._new_run(frame))
         except BaseException:
             if restore is not None:      # nothing ran: the baseline still holds the element
                 restore()
@@ -935,7 +943,7 @@ class LoopSite:
         if decision.parent is not None and self.info.parent >= 0:
             self._cut_parent(frame, decision.parent)
         runtime = self.runtime
-        if runtime.controller.engine is None:
+        if controller.engine is None:
             if record is None and not st.dead:
                 runtime.waiting.add(self)
         elif runtime.waiting:
@@ -962,7 +970,7 @@ class LoopSite:
         t0 = time.perf_counter()
         if record.callees:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
-                                                 self.runtime.controller.callee_registers, frame)
+                                                 controller.callee_registers, frame)
         else:
             at = stop_outcome(target.code, target.loop, target.returns, record.pc, r)
             outcome, value, pc = at if at is not None else target.resume.run(r, record.pc)
@@ -970,11 +978,11 @@ class LoopSite:
         if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
-        values = tuple(_value(r, w) for w in target.written)
-        interrupted = self.runtime.controller.interrupted
+        values = target.values(r)
+        interrupted = controller.interrupted
         if interrupted is not None:
             # Ctrl-C arrived while native code ran: raised now, at the loop's header
-            self.runtime.controller.interrupted = None
+            controller.interrupted = None
             if outcome == HEADER:
                 outcome, value, pc = RAISE, interrupted.with_traceback(None), target.loop.header
         if outcome == HEADER:
