@@ -815,3 +815,33 @@ def test_a_row_loop_timed_over_small_rows_weighs_its_big_rows_by_them(tmp_path):
         r = default(run_dir, EDIT_DISTANCE)
         row = r.loop(10)
         assert row["entries"] >= 1 and row["native_iterations"] > 1000, (k, row)
+
+
+TOTAL = """
+    def total(n, k):
+        s = 0
+        for i in range(n):
+            s += i * k % 7
+        return s
+
+
+    acc = 0
+    for c in range(CALLS):
+        acc += total(RUN, c)
+    print(acc)
+"""
+
+
+def test_a_short_scalar_loop_called_often_stops_entering_at_each_call(tmp_path):
+    # (JitController._run_ending, by LoopState.entry_least) a 200-iteration loop in a
+    # function called 20,000 times entered at every call, a round trip from the hook worth
+    # more than the run's ~5 us of work: 3.8x slower than CPython. Its runs go on as
+    # written now (and the loop sleeps: JitController._not_entered)
+    row = default(tmp_path, TOTAL.replace("CALLS", "20000").replace("RUN", "200")).loop(4)
+    assert row["entries"] < 400, row
+
+
+def test_a_long_scalar_loop_run_from_a_function_enters_at_each_call(tmp_path):
+    # (a run of 5000 iterations pays for the round trip that one of 200 does not)
+    row = default(tmp_path, TOTAL.replace("CALLS", "400").replace("RUN", "5000")).loop(4)
+    assert row["entries"] > 300 and row["native_iterations"] > 300 * 4000, row

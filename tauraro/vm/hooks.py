@@ -853,6 +853,7 @@ class LoopSite:
         exc.__context__, exc.__suppress_context__ = result[7]
 
     def _trip(self, frame, it, cells=None):
+        began = _perf_counter()
         if LoopResume is None:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
@@ -925,6 +926,7 @@ class LoopSite:
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
         controller = self.runtime.controller
+        native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
         try:
             decision = controller.trip(st, frame.f_globals, r, counted, target.parent,
                                        new_run=self._new_run(frame))
@@ -968,6 +970,7 @@ class LoopSite:
                 return self._as_written(it, counting, frame)
             return counting
         t0 = time.perf_counter()
+        resumed = st.resume_seconds
         if record.callees:
             outcome, value, pc = _resume_callees(target, record, r, frame.f_globals,
                                                  controller.callee_registers, frame)
@@ -979,6 +982,12 @@ class LoopSite:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
         values = target.values(r)
+        if st.compile_seconds == compiled and controller.engine_seconds == started:
+            # (what the round trip cost beside the native run and the resume interpreter, for
+            # the controller's judgement of the next runs' entries: JitController._run_ending.
+            # Not one that compiled -- the version, its generated entry code -- or started
+            # the JIT: the next entries pay neither)
+            st.entered(_perf_counter() - began - (st.native_seconds - native) - (st.resume_seconds - resumed))
         interrupted = controller.interrupted
         if interrupted is not None:
             # Ctrl-C arrived while native code ran: raised now, at the loop's header
