@@ -925,9 +925,9 @@ class LoopSite:
                 return self._as_written(it, frame=frame)
             r[target.loop.target] = back
         counted, self._counted = self._counted, 0
-        controller = self.runtime.controller
-        native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
         try:
+            controller = self.runtime.controller
+            native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
             decision = controller.trip(st, frame.f_globals, r, counted, target.parent,
                                        new_run=self._new_run(frame))
         except BaseException:
