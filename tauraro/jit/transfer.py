@@ -689,15 +689,10 @@ class EntryRecords:
         if self.transfer.str_keys:      # (each record's second word: its string's key word)
             numbers = STR_KEYS.words(strs)
             if numbers is not None:
-                if body is None:
-                    at = view[base:end].cast("q")
-                    for a, w in zip(addrs, numbers):
-                        at[((a - base) >> 3) + 1] = w
-                    at.release()
-                else:
-                    at = memoryview(body).cast("q")
-                    for a, w in zip(addrs, numbers):
-                        at[((a - base) >> 3) + 1] = w
+                at = (view[base:end] if body is None else memoryview(body)).cast("q")
+                for a, w in zip(addrs, numbers):
+                    at[((a - base) >> 3) + 1] = w
+                at.release()
                 if self.transfer.intern:
                     self.seeds.extend(addrs)
         if body is not None:
