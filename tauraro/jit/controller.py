@@ -691,9 +691,7 @@ class JitController:
             record = self._run(st, version, recs, r, G, t0, generated, built, None)
         finally:
             MEMORIES.entries -= 1
-        st.refused_trips = 0
-        st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
-        decision = Decision(record, self._after_exit(st, record))
+        decision = self._entered(st, record)
         JitController.overhead += max(0.0, time.perf_counter() - t0 - (st.native_seconds - native))
         return decision
 
@@ -811,6 +809,11 @@ class JitController:
             st.next_attempt = now + TRIP_WORK_RATIO * (
                 now - t0 - (st.compile_seconds - compiled) - (self.engine_seconds - started))
             return self._not_entered(st, st.backoff, parent_countdown)
+        return self._entered(st, record, parent_countdown)
+
+    def _entered(self, st, record, parent_countdown=None) -> Decision:
+        """The trip's decision after a native run that left with ``record``: its refusals
+        and idle trips forgotten, the countdown its exit calls for (``_after_exit``)."""
         st.refused_trips = 0
         st.idle_trips, st.sleep_seconds = 0, SLEEP_SECONDS
         return Decision(record, self._after_exit(st, record), parent_countdown)
