@@ -845,3 +845,13 @@ def test_a_long_scalar_loop_run_from_a_function_enters_at_each_call(tmp_path):
     # (a run of 5000 iterations pays for the round trip that one of 200 does not)
     row = default(tmp_path, TOTAL.replace("CALLS", "400").replace("RUN", "5000")).loop(4)
     assert row["entries"] > 300 and row["native_iterations"] > 300 * 4000, row
+
+
+def test_runs_too_short_between_long_ones_do_not_put_the_long_ones_to_sleep(tmp_path):
+    # (JitController._run_refused) 39 calls in 40 too short for a round trip, the 40th
+    # long: the short runs' refusals, at their cost, stay under what the last long run's
+    # entry saved, and the loop does not sleep through the long runs (they ran as written,
+    # 4x slower than entered)
+    src = TOTAL.replace("total(RUN, c)", "total(50000 if c % 40 == 0 else 200, c)")
+    row = default(tmp_path, src.replace("CALLS", "2000")).loop(4)
+    assert row["native_iterations"] > 25 * 50000, row
