@@ -901,6 +901,19 @@ class JitController:
         cost = st.transfer_seconds / st.entries
         return left * st.body_seconds < (cost if least is None or least < cost else least)
 
+    def refuses_run(self, st, left) -> bool:
+        """Is a run of a loop in its steady state (``_steady``), ``left`` iterations left,
+        refused for its length (``_run_ending``) -- asked by the hook before it reads the
+        loop's registers, which a refused run does not need? True only while such refusals
+        do not put the loop to sleep (``_run_refused``, whose count this one keeps); else the
+        trip goes the whole way, and the loop sleeps there."""
+        version = st.last
+        if version is None or version.transfer.full_records or st.status != "compiled" or not st.entries \
+                or st.measured_at is not None or st.timing_asked or self.engine is None \
+                or left < SHORT_LEFT or not self._run_ending(st, left):
+            return False
+        return self._awake_refusal(st)
+
     def _run_refused(self, st, left, parent_countdown) -> Decision:
         """A run refused by ``_run_ending``: it goes on as written. Refused for its length
         (SHORT_LEFT or more left), it puts the loop to sleep only once the trips refused
@@ -912,12 +925,18 @@ class JitController:
         5000 must sleep soon, its refused trips costing more than its runs' work. (A refused
         trip costs about what an entered one does beside the run: the hook, and the run's
         counting.)"""
-        least = st.entry_least
-        if left >= SHORT_LEFT and least is not None \
-                and st.idle_trips * least < max(st.entry_saving, st.longest_left * st.body_seconds):
-            st.idle_trips += 1
+        if left >= SHORT_LEFT and st.entry_least is not None and self._awake_refusal(st):
             return Decision(None, left + 1, parent_countdown)
         return self._not_entered(st, left + 1, parent_countdown)
+
+    @staticmethod
+    def _awake_refusal(st) -> bool:
+        """May one more run of ``st`` be refused for its length without putting it to sleep
+        (``_run_refused``)? Then it is counted."""
+        if st.idle_trips * st.entry_least < max(st.entry_saving, st.longest_left * st.body_seconds):
+            st.idle_trips += 1
+            return True
+        return False
 
     @staticmethod
     def _not_entered(st, countdown, parent_countdown) -> Decision:

@@ -882,6 +882,16 @@ class LoopSite:
         if st.dead:
             self._die(frame)
             return self._as_written(it, frame=frame)
+        if st.entry_least is not None and it is not None and self.info.plain:
+            # (a run the controller refuses for its length, asked before the registers are
+            # read and the iterator moved back, the trip's costliest part: its rest goes as
+            # written, uncounted -- a refused trip of a 200-iteration run cost ~8 us, as much
+            # as the run's work)
+            left = _length_hint(it, -1)
+            if left >= 0 and self.runtime.controller.refuses_run(st, left + 1):
+                counted, self._counted = self._counted, 0
+                st.interpreted_iterations += counted
+                return self._as_written(it, (left + 1, 0, None, None, None, None), frame)
         code = target.code
         r = new_registers(code)
         if target.named or target.cells:
