@@ -643,10 +643,8 @@ class JitController:
         The CPU time the decision takes, native runs aside -- the JIT's start, compiles,
         copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
         which ``_measure`` times between trips."""
-        version = st.last
-        if version is not None and st.measured_at is None and st.status == "compiled" and st.entries \
-                and not version.transfer.full_records and not st.timing_asked \
-                and st.refused_trips < FREE_REFUSALS and self.engine is not None:
+        version = self._steady_version(st)
+        if version is not None and st.refused_trips < FREE_REFUSALS:
             decision = self._steady(st, version, G, r, counted, parent, left, new_run)
             if decision is not None:
                 return decision
@@ -658,14 +656,34 @@ class JitController:
         finally:
             JitController.overhead += max(0.0, _thread_time() - t0 - (st.native_seconds - native))
 
+    def _steady_version(self, st):
+        """The last version of a loop in its steady state, or None: it has entered before, the
+        version copies no records (numbers and range iterators: its generated enter checks and
+        packs them), no timing of it is under way or asked for."""
+        version = st.last
+        if version is None or version.transfer.full_records or st.status != "compiled" or not st.entries \
+                or st.measured_at is not None or st.timing_asked or self.engine is None:
+            return None
+        return version
+
+    @staticmethod
+    def _note_trip(st, counted, left, parent, new_run=True):
+        """What every trip notes first (as ``_decide`` does): the iterations counted since
+        the last, whether it starts a run, the most iterations left seen, and the work the
+        enclosing loop runs this one again for."""
+        st.interpreted_iterations += counted
+        st.new_run = new_run
+        if left is not None and left > st.longest_left:
+            st.longest_left = left
+        if parent is not None:
+            parent.work_hint = max(parent.work_hint, left or 0)
+
     def _steady(self, st, version, G, r, counted, parent, left, new_run):
-        """The trip of a loop in its steady state -- it has entered before, its last version
-        copies no records (numbers and range iterators: its generated enter checks and packs
-        them), no timing of it is under way or asked for, no refusal is remembered: the trip
-        whose decision ``_decide`` would reach only after finding each of those so, taken at
-        once (a scalar loop's round trip from the hook was ~16 us, a third of it the
-        decision's checks and the two reads of the thread's CPU clock, ~0.6 us each: a
-        system call). None, with nothing changed, where ``_decide`` decides otherwise: a
+        """The trip of a loop in its steady state (``_steady_version``) with no refusal
+        remembered: the trip whose decision ``_decide`` would reach only after finding each
+        of those so, taken at once (a scalar loop's round trip from the hook was ~16 us, a
+        third of it the decision's checks and the two reads of the thread's CPU clock, ~0.6
+        us each: a system call). None, with nothing changed, where ``_decide`` decides otherwise: a
         run too near its end to pay (``_run_ending``), values its version does not take.
         Timed on the wall's clock: the entry moves a few words, and a clock's two reads
         would cost it more than a preemption in its few microseconds is likely to (as
@@ -678,10 +696,7 @@ class JitController:
                 return None         # (_decide's, which times the loop's iterations too)
             # (a run too short for its round trip: refused here, not after _decide's checks,
             # which cost a refused trip as much as the run's work)
-            st.interpreted_iterations += counted
-            st.new_run = new_run
-            if parent is not None:
-                parent.work_hint = max(parent.work_hint, left)
+            self._note_trip(st, counted, left, parent, new_run)
             decision = self._run_refused(st, left, None)
             JitController.overhead += time.perf_counter() - t0
             return decision
@@ -693,12 +708,7 @@ class JitController:
             recs = transfer.enter(r, G, st.builtins)
             if recs is None:
                 return None
-            st.interpreted_iterations += counted
-            st.new_run = new_run
-            if left is not None and left > st.longest_left:
-                st.longest_left = left
-            if parent is not None:
-                parent.work_hint = max(parent.work_hint, left or 0)
+            self._note_trip(st, counted, left, parent, new_run)
             record = self._run(st, version, recs, r, G, t0, generated, built, None)
         finally:
             MEMORIES.entries -= 1
@@ -901,18 +911,18 @@ class JitController:
         cost = st.transfer_seconds / st.entries
         return left * st.body_seconds < (cost if least is None or least < cost else least)
 
-    def refuses_run(self, st, left) -> bool:
-        """Is a run of a loop in its steady state (``_steady``), ``left`` iterations left,
-        refused for its length (``_run_ending``) -- asked by the hook before it reads the
-        loop's registers, which a refused run does not need? True only while such refusals
-        do not put the loop to sleep (``_run_refused``, whose count this one keeps); else the
-        trip goes the whole way, and the loop sleeps there."""
-        version = st.last
-        if version is None or version.transfer.full_records or st.status != "compiled" or not st.entries \
-                or st.measured_at is not None or st.timing_asked or self.engine is None \
-                or left < SHORT_LEFT or not self._run_ending(st, left):
+    def refuses_run(self, st, left, counted, parent) -> bool:
+        """Is a run of a loop in its steady state (``_steady_version``), ``left`` iterations
+        left, refused for its length (``_run_ending``) -- asked by the hook before it reads
+        the loop's registers, which a refused run does not need? True, the trip noted (the
+        ``counted`` iterations since the last, the enclosing loop's site state ``parent``),
+        only while such refusals do not put the loop to sleep (``_run_refused``, whose count
+        this one keeps); else the trip goes the whole way, and the loop sleeps there."""
+        if left < SHORT_LEFT or self._steady_version(st) is None or not self._run_ending(st, left) \
+                or not self._awake_refusal(st):
             return False
-        return self._awake_refusal(st)
+        self._note_trip(st, counted, left, parent)
+        return True
 
     def _run_refused(self, st, left, parent_countdown) -> Decision:
         """A run refused by ``_run_ending``: it goes on as written. Refused for its length

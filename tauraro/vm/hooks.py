@@ -888,9 +888,8 @@ class LoopSite:
             # written, uncounted -- a refused trip of a 200-iteration run cost ~8 us, as much
             # as the run's work)
             left = _length_hint(it, -1)
-            if left >= 0 and self.runtime.controller.refuses_run(st, left + 1):
-                counted, self._counted = self._counted, 0
-                st.interpreted_iterations += counted
+            if left >= 0 and self.runtime.controller.refuses_run(st, left + 1, self._counted, target.parent):
+                self._counted = 0
                 return self._as_written(it, (left + 1, 0, None, None, None, None), frame)
         code = target.code
         r = new_registers(code)
