@@ -19,11 +19,12 @@ def test_repeated_is_by_identity_after_a_few_first_elements():
     assert repeated(row) == (2, 0)
     row[REPEATED_AFTER + 1] = 3                 # (too many before the repeated ones)
     assert repeated(row) is None
+    zero = 0                                    # (the cached small int: compared by identity)
     for odd in (False, 0.0, -0, 10 ** 30 - 10 ** 30):
         row = [0] * n
         row[n // 3] = odd
         # (-0 is 0 itself; 10**30 - 10**30 is an equal int but another object)
-        assert (repeated(row) == (0, 0)) is (odd is 0), odd
+        assert (repeated(row) == (0, 0)) is (odd is zero), odd
     big = 1 << 70
     assert repeated([big] * n) == (0, big)      # (its copy then fails: past 64 bits)
     assert repeated([0] * (REPEATED_MIN - 1)) is None

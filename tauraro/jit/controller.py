@@ -202,6 +202,9 @@ class LoopState:
         # the least an entry's round trip from the hook took, its native run and the resume
         # interpreter aside (``entered``): what the next entry will cost at least
         self.entry_least = None
+        # the least a run refused for its length took the hook (``refused_in``): what the
+        # next refusal will cost at least
+        self.refusal_least = None
         self.entry_saving = 0.0          # what the last entry's native iterations saved (_run_refused)
         self.exits = Counter()
         # what entries copied into linear memory and exits wrote back (records: lists,
@@ -242,6 +245,16 @@ class LoopState:
         longer)."""
         if self.entry_least is None or seconds < self.entry_least:
             self.entry_least = seconds
+
+    def refused_in(self, seconds: float):
+        """The hook refused a run for its length before reading the loop's registers
+        (``JitController.refuses_run``) in ``seconds``, its as-written rest made:
+        ``refusal_least`` is the least seen. (Charged at the entry's round trip instead, a
+        refusal -- ~2 us against ~10 -- looked five times its cost, more under load, where
+        the least of a loop's few entries read ~45 us: its long runs' worth ran out after
+        25 short runs, and it slept through the long ones.)"""
+        if self.refusal_least is None or seconds < self.refusal_least:
+            self.refusal_least = seconds
 
     @functools.cached_property
     def iteration_seconds(self) -> float:
@@ -577,7 +590,8 @@ class JitController:
         # the work a loop must be known to have left for its trip to start the JIT, and how
         # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
         self.start_seconds = start_seconds
-        self.created = time.perf_counter()      # (made when the first loop gets hot)
+        # (made when the first loop gets hot; the process's CPU time, as _start_pays reads it)
+        self.created = time.process_time()
         # --jit-stats asked for: the generated entries of functions compiled whole count the
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
@@ -927,14 +941,12 @@ class JitController:
     def _run_refused(self, st, left, parent_countdown) -> Decision:
         """A run refused by ``_run_ending``: it goes on as written. Refused for its length
         (SHORT_LEFT or more left), it puts the loop to sleep only once the trips refused
-        since its last entry have cost, at its least round trip each, what its longest run
-        is worth -- what its last entry saved (``entry_saving``), or the most iterations it
-        had left at a trip at the baseline's cost of one, if more: a function called with
+        since its last entry have cost (``_awake_refusal``) what its longest run is worth --
+        what its last entry saved (``entry_saving``), or the most iterations it had left at
+        a trip at the baseline's cost of one, if more: a function called with
         200 iterations 39 times in 40 and 50,000 the 40th slept, and its long runs went as
         written, 4x slower than entered; one called 50,000 times with 200 after once with
-        5000 must sleep soon, its refused trips costing more than its runs' work. (A refused
-        trip costs about what an entered one does beside the run: the hook, and the run's
-        counting.)"""
+        5000 must sleep soon, its refused trips costing more than its runs' work."""
         if left >= SHORT_LEFT and st.entry_least is not None and self._awake_refusal(st):
             return Decision(None, left + 1, parent_countdown)
         return self._not_entered(st, left + 1, parent_countdown)
@@ -942,8 +954,12 @@ class JitController:
     @staticmethod
     def _awake_refusal(st) -> bool:
         """May one more run of ``st`` be refused for its length without putting it to sleep
-        (``_run_refused``)? Then it is counted."""
-        if st.idle_trips * st.entry_least < max(st.entry_saving, st.longest_left * st.body_seconds):
+        (``_run_refused``)? Then it is counted. A refusal is charged at what the hook's
+        early refusals have cost at least (``refusal_least``), else at the entry's round
+        trip (refused the whole way, a trip costs about what an entered one does beside
+        the run)."""
+        charge = st.refusal_least if st.refusal_least is not None else st.entry_least
+        if st.idle_trips * charge < max(st.entry_saving, st.longest_left * st.body_seconds):
             st.idle_trips += 1
             return True
         return False
@@ -1138,8 +1154,11 @@ class JitController:
         once the program has run that long since its first loop got hot (then the start
         costs at most as much again as the program has already spent: a while loop's work
         left, or the runs a comprehension or a short inner loop has to come, are not known).
-        Else the loop's next trip comes after about 5 ms of its iterations."""
-        now = time.perf_counter()
+        Else the loop's next trip comes after about 5 ms of its iterations. Times are the
+        process's CPU time: the start costs CPU, and on the wall's clock a loaded machine
+        preempting a 3000-iteration program made it look to have run 20 ms, or its few
+        timed iterations ~100 us each, and started the JIT for it."""
+        now = time.process_time()
         if now - self.created >= self.start_seconds:
             return True
         per = self._seconds_per_iteration(st)

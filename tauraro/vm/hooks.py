@@ -890,7 +890,9 @@ class LoopSite:
             left = _length_hint(it, -1)
             if left >= 0 and self.runtime.controller.refuses_run(st, left + 1, self._counted, target.parent):
                 self._counted = 0
-                return self._as_written(it, (left + 1, 0, None, None, None, None), frame)
+                rest = self._as_written(it, (left + 1, 0, None, None, None, None), frame)
+                st.refused_in(_perf_counter() - began)
+                return rest
         code = target.code
         r = new_registers(code)
         if target.named or target.cells:
