@@ -47,6 +47,24 @@ def test_a_short_program_does_not_start_the_jit(tmp_path):
     assert "the JIT was not started" in got.stderr
 
 
+def test_a_short_loop_called_often_in_a_short_program_does_not_start_it(tmp_path):
+    # (JitController._start_pays) the iterations made since the loop's first trip were read
+    # from its iterations left alone: a function's 300-iteration loop, tripping calls later
+    # with 289 left, looked to have made 11 iterations in all that time, each ~0.4 ms, and
+    # the JIT started in a program of ~5 ms of loop work, which then took twice as long
+    r = default(tmp_path, """
+        def f(n):
+            t = 0
+            for i in range(n):
+                t += i % 7
+            return t
+        print(sum(f(300) for _ in range(300)))
+    """)
+    row = r.loop(4)
+    assert row["status"] == "interpreted" and row["native_iterations"] == 0, row
+    assert "not started" in row["reason"], row
+
+
 def test_an_explicit_threshold_starts_it_at_the_threshold(tmp_path):
     r = default(tmp_path, SHORT, "--jit-threshold", "1000")
     row = r.loop(3)
