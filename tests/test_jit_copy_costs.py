@@ -9,14 +9,16 @@ copy no more than the iterations it (and the loops nested in it) have made were 
 Each behaviour test compares a program's stdout, exit code and whole stderr under CPython
 and under Tauraro, and reads --jit-stats-json for what the JIT did."""
 import re
+import sys
 
 import pytest
 
+from harness import run
 from test_jit import Result, jit
 from test_jit_slots import line
-from tauraro.jit.jtypes import classify
-from tauraro.jit.layout import BULK_RECORD_COST, ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, RECORD_COST, \
-    least_cost
+from tauraro.jit.jtypes import classify, instance_type
+from tauraro.jit.layout import BULK_RECORD_COST, ELEMENT_COST, ELEMENT_OUT_COST, FLAG_COST, FLAG_OUT_COST, \
+    LINKED_RECORD_COST, RECORD_COST, least_cost, objects_cost
 
 
 @pytest.fixture
@@ -287,6 +289,75 @@ def test_weighing_against_a_limit_stops_past_it_and_says_the_same():
                 assert (got > limit) == (whole > limit) and got <= whole, (limit, got, whole)
             # (a limit the first row passes: the rest not weighed)
             assert least_cost(values, types, stores, limit=1) < whole
+
+
+class _Link:
+    def __init__(self, v, nxt):
+        self.v = v
+        self.next = nxt
+
+
+class _Holder:
+    def __init__(self, first, n):
+        self.first = first
+        self.n = n
+
+
+def test_least_cost_counts_the_objects_an_entry_follows_links_to():
+    # (layout.objects_cost) an object linked to others of its class is copied with all its
+    # links reach; an object field's object too; each once, however many values reach it
+    head = None
+    for k in range(50):
+        head = _Link(k, head)
+    link = instance_type(head, ("v", "next"), lambda klass: ("v", "next"))
+    each = 2 * ELEMENT_COST + LINKED_RECORD_COST
+    assert link.link_fields and objects_cost(head, link) == 50 * each
+    middle = head
+    for _ in range(20):
+        middle = middle.next
+    assert least_cost([head, middle], [link, link], False) == 50 * each
+    assert least_cost([middle], [link], False) == 30 * each
+    holder = _Holder(head, 3)
+    held = instance_type(holder, ("first", "n"), {_Holder: ("first", "n"), _Link: ("v", "next")}.get)
+    assert least_cost([holder], [held], False) == 2 * ELEMENT_COST + RECORD_COST + 50 * each
+    # past a limit the count stops: over the limit, not all of it
+    for limit in (0, each, 10 * each, 49 * each, 50 * each):
+        got = least_cost([head], [link], False, limit=limit)
+        assert (got > limit) == (50 * each > limit) and got <= 50 * each, (limit, got)
+    assert least_cost([head], [link], False, limit=10 * each) <= 11 * each
+
+
+def test_a_walk_of_a_long_linked_list_is_refused_before_it_is_compiled(tmp_path):
+    # a while loop summing a list of 30,000 nodes from its head: an entry at any of its
+    # trips would copy thousands of nodes, far more than its work so far pays for. The
+    # nodes, counted through their links up to the limit (layout.objects_cost), refuse it
+    # before it is compiled: it was compiled, starting the JIT, to be refused by its copy
+    r = jit(tmp_path, """
+        class Link:
+            def __init__(self, value, next):
+                self.value = value
+                self.next = next
+
+        head = None
+        for i in range(30000):
+            head = Link(i % 97, head)
+
+        def total(node):
+            s = 0
+            while node is not None:
+                s += node.value
+                node = node.next
+            return s
+
+        print([total(head) for _ in range(10)])
+    """)
+    row = r.loop(13)
+    assert row["versions"] == 0 and row["refused"]["copied_to_the_limit"] == 0, row
+    assert row["refused"]["tries"] >= 1 and row["native_iterations"] == 0, row
+    # (nothing compiled: the JIT's engine was never started)
+    got = run([sys.executable, "-m", "tauraro", "run", "--jit-threshold", "1", "--jit-stats", "--no-jit-cache"],
+              r.path)
+    assert "engine started" not in got.stderr and "while loop in total" in got.stderr, got.stderr
 
 
 def test_a_short_walk_into_a_linked_list_is_not_entered(tmp_path):

@@ -48,7 +48,7 @@ from . import mathlib
 from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
-                     virtual_tuple_type, widen)
+                     virtual_tuple_type, widen, MaybeType)
 from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
@@ -89,6 +89,10 @@ def _dict_iterators_cost(r) -> int:
                     if kind != "values" and d and type(next(iter(d))) is str:     # (and its keys' records)
                         cost += BULK_RECORD_COST * len(d)
     return cost
+
+
+# (entry types whose values least_cost counts as objects, up to a limit: layout.objects_cost)
+_OBJECT_TYPES = (InstanceType, MaybeType)
 
 
 def _builtins_of(G) -> dict:
@@ -1387,7 +1391,7 @@ class JitController:
                     out.append(guess)
         return tuple(out)
 
-    def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None, copied=True):
+    def _too_much(self, st, limit, refusal=None, r=None, G=None, builtins=None, copied=True, floor=False):
         """An entry would copy more than ``limit``: the loop is left to the baseline for now,
         and tried again after a longer backoff each time (a later run of it may have more
         iterations left, or less data). ``refusal``: the TooMuchToCopy raised, with the
@@ -1395,7 +1399,8 @@ class JitController:
         the next trips with as little work left for as much data are refused at once. One
         that would follow links to more objects than LINK_LIMIT allows (``TooManyLinks``: a
         walk down a big tree) is left to it for good. (``copied``: the entry copied up to
-        the limit, not refused by the lengths alone.)"""
+        the limit, not refused by the lengths alone; ``floor``: refused by a count that
+        stopped at the limit, which says as little of what the entry needs.)"""
         st.copy_refused_at = time.perf_counter()
         if refusal is not None and copied:
             st.copy_refusals += 1
@@ -1404,7 +1409,8 @@ class JitController:
                          "walk pays for (%.1f ms of data)" % (LINK_LIMIT * UNIT_SECONDS * 1000))
             return
         if refusal is not None:
-            st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins), copied)
+            st.refused = (refusal.args[0] if refusal.args else limit + 1, self._data_size(st, r, G, builtins),
+                          copied or floor)
         st.too_much += 1
         # (what the entry needs by its data's lengths: an entry that copied up to the
         # limit knows only that it needed more)
@@ -1874,9 +1880,12 @@ class JitController:
                               version.transfer.is_kept if version is not None else PACKED.holds, limit,
                               looked)
             if need > limit:
-                # (its lists' lengths, at what their elements cost to copy in, already exceed
-                # what its work left pays for: refused before it is compiled or copied)
-                self._too_much(st, limit, TooMuchToCopy(need), r, G, builtins, copied=False)
+                # (its lists' lengths, at what their elements cost to copy in, or the objects
+                # it would copy, counted up to the limit, already exceed what its work left
+                # pays for: refused before it is compiled or copied. Objects so counted say
+                # only that it needs more, as an entry that copied up to the limit does)
+                self._too_much(st, limit, TooMuchToCopy(need), r, G, builtins, copied=False,
+                               floor=any(isinstance(t, _OBJECT_TYPES) for t in types))
                 return None
             fresh = version is None
             if fresh:

@@ -35,7 +35,8 @@ from array import array
 
 from .flags import POINTERS
 from .smallints import SMALL_INTS
-from .jtypes import BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, JType, SeqIterType, SeqType, str_tuple
+from .jtypes import (BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, InstanceType, JType, MaybeType,
+                     SeqIterType, SeqType, str_tuple)
 from .resident import repeated
 
 SEQ_HEADER = 16
@@ -505,6 +506,40 @@ SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 COMBINED_TYPES = (zip, enumerate)
 
 
+def objects_cost(obj, jt, most=None, counted=None) -> int:
+    """What an entry taking ``obj`` (of the InstanceType ``jt``) copies of objects, at
+    least: ``obj``, the objects its object fields hold, and those its links reach (an
+    object of ``jt``'s class or None: ``node.next``), one at a time from a work list as
+    the entry follows them (``transfer.EntryRecords._instance``), each at its words' and
+    record's cost; not those in ``counted`` (the ids of objects counted already: each one
+    counted is added). Past ``most``, the count stops: what it returns is then over
+    ``most``. A read of the fields that fails is left to the entry's own checks.
+    (Containers the objects hold are left to them too.)"""
+    counted = set() if counted is None else counted
+    work = [(obj, jt)]
+    total = 0
+    while work:
+        o, t = work.pop()
+        if type(o) is not t.klass or id(o) in counted:
+            continue
+        counted.add(id(o))
+        links = t.link_fields
+        total += ELEMENT_COST * len(t.fields) + (LINKED_RECORD_COST if links else RECORD_COST)
+        if most is not None and total > most:
+            return total
+        try:
+            values = t.fetch(o if t.slotted or t.by_object else o.__dict__)
+        except (KeyError, AttributeError, TypeError):
+            return total
+        for k in links:
+            work.append((values[k], t))
+        for k in t.object_fields:
+            ft = t.fields[k][1]
+            if isinstance(ft, (InstanceType, MaybeType)):
+                work.append((values[k], getattr(ft, "inner", ft)))
+    return total
+
+
 def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int:
     """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
     costs at least, from their lengths alone, before anything is copied: each list or
@@ -512,8 +547,11 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int
     (``element_cost``), and the distinct rows of a list of lists at theirs. An entry
     refused here has copied nothing; without it, a loop taking a 1500 x 1000 table and
     another as big copied the first (~0.1 s) before the second's cost refused the entry.
-    (Objects, dicts, sets and strings are left to ``EntryRecords``' own checks, as they
-    are copied.) Here, not in ``transfer``, so the controller weighs an entry without
+    Objects linked to others of their class (``node.left``), which an entry copies all of,
+    are counted through their links (``objects_cost``): a walk down a tree of 5,000
+    nodes was compiled, JIT start and all, to find at its entry that the tree would not
+    pay. (Other objects, dicts, sets and strings are left to ``EntryRecords``' own checks,
+    as they are copied.) Here, not in ``transfer``, so the controller weighs an entry without
     importing what copies. With a ``limit``, the count stops at the first list or row that
     takes it past the limit: what it returns is then over the limit, not all of the cost (a
     table's rows are ~3 us each to weigh: a 1,600-row grid and DP table, weighed in full
@@ -523,11 +561,17 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int
     ~18,000 looks 30 ms); only weighed, never copied, by what it holds: the copy looks again."""
     total = 0
     seen = set()
+    linked = set()      # (the objects counted, for all the values: objects_cost)
     # (``stores``: one for all, or one per value -- the lists a version's stores may reach,
     # transfer.Transfer.stores_into)
     flags = stores if type(stores) is list else [stores] * len(values)
     pairs = list(zip(values, types, flags))
     for v, jt, stores in pairs:
+        if isinstance(jt, (InstanceType, MaybeType)) and jt.klass is type(v):
+            total += objects_cost(v, getattr(jt, "inner", jt), None if limit is None else limit - total, linked)
+            if limit is not None and total > limit:
+                return total
+            continue
         if isinstance(jt, CombinedIter) and type(v) in COMBINED_TYPES:
             # (zip(xs, ys), enumerate(xs): the iterators they advance, each over its list)
             inner = v.__reduce__()[1]
