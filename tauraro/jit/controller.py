@@ -48,12 +48,12 @@ from . import mathlib
 from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
                      objects_type, plain_class, resizable_type,
-                     virtual_tuple_type, widen, MaybeType)
+                     virtual_tuple_type, widen)
 from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
-                     COMBINED_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
+                     COMBINED_TYPES, OBJECT_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
 from .splits import split_sources
@@ -89,10 +89,6 @@ def _dict_iterators_cost(r) -> int:
                     if kind != "values" and d and type(next(iter(d))) is str:     # (and its keys' records)
                         cost += BULK_RECORD_COST * len(d)
     return cost
-
-
-# (entry types whose values least_cost counts as objects, up to a limit: layout.objects_cost)
-_OBJECT_TYPES = (InstanceType, MaybeType)
 
 
 def _builtins_of(G) -> dict:
@@ -1885,7 +1881,7 @@ class JitController:
                 # pays for: refused before it is compiled or copied. Objects so counted say
                 # only that it needs more, as an entry that copied up to the limit does)
                 self._too_much(st, limit, TooMuchToCopy(need), r, G, builtins, copied=False,
-                               floor=any(isinstance(t, _OBJECT_TYPES) for t in types))
+                               floor=any(isinstance(t, OBJECT_TYPES) for t in types))
                 return None
             fresh = version is None
             if fresh:

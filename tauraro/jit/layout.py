@@ -506,6 +506,11 @@ SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 COMBINED_TYPES = (zip, enumerate)
 
 
+# the JTypes of values ``least_cost`` weighs as objects (``objects_cost``): counted up to a
+# limit, such a weighing says only that an entry needs more (JitController._enter)
+OBJECT_TYPES = (InstanceType, MaybeType)
+
+
 def objects_cost(obj, jt, most=None, counted=None) -> int:
     """What an entry taking ``obj`` (of the InstanceType ``jt``) copies of objects, at
     least: ``obj``, the objects its object fields hold, and those its links reach (an
@@ -535,7 +540,7 @@ def objects_cost(obj, jt, most=None, counted=None) -> int:
             work.append((values[k], t))
         for k in t.object_fields:
             ft = t.fields[k][1]
-            if isinstance(ft, (InstanceType, MaybeType)):
+            if isinstance(ft, OBJECT_TYPES):
                 work.append((values[k], getattr(ft, "inner", ft)))
     return total
 
@@ -567,7 +572,7 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int
     flags = stores if type(stores) is list else [stores] * len(values)
     pairs = list(zip(values, types, flags))
     for v, jt, stores in pairs:
-        if isinstance(jt, (InstanceType, MaybeType)) and jt.klass is type(v):
+        if isinstance(jt, OBJECT_TYPES) and jt.klass is type(v):
             total += objects_cost(v, getattr(jt, "inner", jt), None if limit is None else limit - total, linked)
             if limit is not None and total > limit:
                 return total
