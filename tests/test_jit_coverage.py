@@ -44,7 +44,7 @@ def test_the_ir_table_is_well_formed():
     for op in IR_OPS.values():
         assert op.result in (None, "slot", "call") or op.result in VALUE_TYPES, op.name
         assert all(t in VALUE_TYPES or t == "any" for t in op.operands), op.name
-        assert op.flags <= {"pure", "guard", "load", "store", "const", "traps"}, op.name
+        assert op.flags <= {"pure", "guard", "load", "store", "const", "traps", "long"}, op.name
         assert not op.traps or op.pure, op.name      # (a pure op that must stay behind its guard)
         assert op.doc, op.name
         assert not (op.pure and op.guard), op.name

@@ -478,3 +478,37 @@ def test_every_pass_leaves_each_value_used_in_its_own_block_only(tmp_path):
     assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
     line = [l for l in got.stderr.splitlines() if l.startswith("checked ")][0]
     assert not line.startswith("checked 0,") and line.endswith("crossing []"), line
+
+
+def test_a_loop_over_a_range_polls_for_ctrl_c_once_a_chunk_unless_an_op_may_take_long(tmp_path):
+    # (passes/polls) the tight loop looks at the flag at its range's limit; the loop comparing
+    # strs (a LONG op: as long as the strs), and the nest (its inner loop's runs are not the
+    # region's range), at every back edge, as before
+    from tauraro.jit.ir.passes.polls import CHUNK
+    r, texts = dump(tmp_path, """
+        def tight(n):
+            total = 0
+            for i in range(n):
+                total += i * i
+            return total
+        def strs(words, w, n):
+            hits = 0
+            for k in range(n):
+                if words[k % 3] == w:
+                    hits += 1
+            return hits
+        def nest(n):
+            total = 0
+            for i in range(n):
+                for j in range(i):
+                    total += j
+            return total
+        print(tight(20000), strs(["ab", "cd", "ab" * 3], "ab", 30000), nest(300))
+    """)
+    note = "polls for Ctrl-C once %d iterations" % CHUNK
+    tight = texts["prog_line4.txt"]
+    assert note in stage(tight, "after polls") and note not in stage(tight, "after dce")
+    assert "str_eq" in texts["prog_line9.txt"] and note not in texts["prog_line9.txt"]
+    nests = [text for name, text in texts.items() if name.startswith("prog_line15")]
+    assert nests and not any(note in text for text in nests)
+    assert r.loop(4)["native_iterations"] > 15000

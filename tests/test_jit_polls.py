@@ -1,20 +1,23 @@
 """Loops over ranges, natively: they end where CPython's end for every kind of range
 (empty, short and long runs, steps up, down and huge, bounds at the ends of 64-bit ints, a
 break), and a Ctrl-C stops them at once -- an inner loop's too -- leaving the state a
-handler sees exact (tauraro.jit.interrupt). (Written for a try at looking at the Ctrl-C flag
-once per chunk of iterations instead of at every back edge, not kept: bench/README.md,
-twenty-third session; they hold for any way of polling.)"""
+handler sees exact (tauraro.jit.interrupt). A region of one loop over a range looks at the
+Ctrl-C flag once a chunk of iterations, at its range's limit (passes/polls), other loops at
+every back edge; these hold for any way of polling."""
+from tauraro.jit.ir.passes.polls import CHUNK
 from test_jit import _handled_interrupt, _interrupted_at_once, _start, jit
 
 
 def test_range_loops_of_every_shape_end_where_cpythons_end(tmp_path):
-    # chunks of 1024 iterations: runs shorter, longer and much longer than one; empty runs;
+    # chunks of CHUNK iterations: runs shorter, longer and much longer than one; empty runs;
     # steps up, down and huge; bounds near the ends of 64-bit ints; a break mid-chunk; an
     # inner loop whose runs change length each time
     r = jit(tmp_path, """
         B = 2 ** 63 - 1
-        cases = [(0, 0, 1), (0, 1, 1), (5, 3, 1), (0, 1023, 1), (0, 1024, 1), (0, 1025, 1),
-                 (0, 5000, 1), (3, 70000, 7), (0, 2049, 2), (10, -5000, -1), (7, -9000, -3),
+        C = CHUNK
+        cases = [(0, 0, 1), (0, 1, 1), (5, 3, 1), (0, C - 1, 1), (0, C, 1), (0, C + 1, 1),
+                 (0, 5 * C + 3, 1), (3, 70000, 7), (0, 2 * C + 1, 2), (10, -5000, -1), (7, -9000, -3),
+                 (0, 2 * C, 2), (1, 2 * C + 2, 2), (C, -C, -1), (0, -3 * C - 1, -3),
                  (0, 10, 3), (-B - 1, -B + 3000, 1), (B - 3000, B, 1), (B, B - 5000, -1),
                  (-B, B, 2 ** 62), (B, -B, -(2 ** 62)), (0, B, B), (-B - 1, B, 2 ** 53 + 1),
                  (1, 2 ** 20, 1023), (0, 10 ** 6, 999)]
@@ -32,14 +35,14 @@ def test_range_loops_of_every_shape_end_where_cpythons_end(tmp_path):
         print(total)
         hits = 0
         for i in range(10 ** 6):
-            if i == 5000 + 3:
+            if i == 5 * C + 3:
                 break
             hits += i
         print(hits, i)
-    """)
-    row = r.loop(11)
+    """.replace("CHUNK", str(CHUNK)))
+    row = r.loop(13)
     assert row["native_iterations"] > 20000, row
-    assert r.loop(16)["native_iterations"] > 1000, r.loop(16)
+    assert r.loop(18)["native_iterations"] > 1000, r.loop(18)
 
 
 def test_ctrl_c_stops_a_long_range_loop_at_once(tmp_path):

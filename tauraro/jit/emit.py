@@ -47,6 +47,10 @@ class Emitter(Sink):
         # (``function``) is None for a function returning None, which is no less a function
         self.whole = False
         self.function = None        # a function compiled whole: its result's wasm type, or None
+        # the loop polls for Ctrl-C at its range's limit, once a chunk, not at its back edge
+        # (passes/polls; ``chunk_end``)
+        self.chunked = graph.poll_chunk is not None
+        self.limit = None
         self.graph = graph
         self.layout = layout
         self.module = Module(name=module_name)
@@ -318,13 +322,16 @@ class Emitter(Sink):
         self._pool_used.clear()
         self._block_key = node
         self.slot_reads = self._slot_reads(block.instrs, block.term)
+        if self.chunked and node == self.graph.blocks[self.graph.entry].term[2]:
+            self.chunk_end()
         for ins in block.instrs:
             if self.annotate and ins.op not in ("int", "float", "bool", "addr"):
                 self.emit(("comment", "line %d: %%%d = %s" % (ins.line, ins.id, ins.op)))
             self.instruction(ins)
         if block.term[0] == "exit":
             snap = block.term[1]
-            if self.graph.budget is not None and node == self.graph.blocks[self.graph.entry].term[2]:
+            if self.graph.budget is not None and node == self.graph.blocks[self.graph.entry].term[2] \
+                    and not self.chunked:
                 self.budget_spent()
             if self.annotate:
                 self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
@@ -358,6 +365,8 @@ class Emitter(Sink):
         c = self.counters.get(header)
         if c is not None:
             self.e(("local.get", c), ("i64.const", 1), "i64.add", ("local.set", c))
+        if self.chunked and header == self.graph.entry:
+            return      # (it polls at its range's limit instead: chunk_end)
         # Ctrl-C: a watchdog thread sets the flag word; leave at the header, state intact.
         # (Counting down a fuel local instead, and polling every 1024 back edges, made
         # Cranelift's loop slower, not faster: measured twice.)
@@ -370,22 +379,49 @@ class Emitter(Sink):
         self.emit(("end",))
 
     def budget_limit(self):
-        """The position the loop's range stops at in this run (see passes/accumulate): its
-        stop, or BUDGET steps on if the stop is further. Counting up:
+        """The position the loop's range stops at in this run (see passes/accumulate), or
+        in this chunk of it (``graph.poll_chunk``: passes/polls): its stop, or BUDGET (the
+        chunk's) steps on if the stop is further. Counting up:
         ``cur < stop and (stop - cur) // step > BUDGET`` (unsigned: the difference may pass
         2**63), then ``cur + BUDGET * step``, which is below the stop; down, the mirror."""
         test, _ = self.graph.budget
         cur, stop, step = (self.slot_local(a.imm) for a in test.args)
         up = test.imm > 0
-        self.limit = self.new_local("limit", "i64")
-        self.e(("local.get", cur), ("i64.const", BUDGET), ("local.get", step), "i64.mul", "i64.add",
+        steps = self.graph.poll_chunk or BUDGET
+        if self.limit is None:
+            self.limit = self.new_local("limit", "i64")
+        self.e(("local.get", cur), ("i64.const", steps), ("local.get", step), "i64.mul", "i64.add",
                ("local.get", stop),
                ("local.get", cur), ("local.get", stop), "i64.lt_s" if up else "i64.gt_s",
                *((("local.get", stop), ("local.get", cur)) if up else (("local.get", cur), ("local.get", stop))),
                "i64.sub",
                *((("local.get", step),) if up else (("i64.const", 0), ("local.get", step), "i64.sub")),
-               "i64.div_u", ("i64.const", BUDGET), "i64.gt_u", "i32.and",
+               "i64.div_u", ("i64.const", steps), "i64.gt_u", "i32.and",
                "select", ("local.set", self.limit))
+
+    def chunk_end(self):
+        """At the loop's exit for its range being done, in a region polling once a chunk
+        (passes/polls): if the position has not reached the stop, a chunk has ended. Then
+        leave, in the state at the header, through a Ctrl-C's exit if the flag word is set,
+        or the budget's if the run has made BUDGET iterations; else set the next chunk's
+        limit and go back to the header. (The iterations were counted at the back edges: going
+        back here is none.)"""
+        test, snap = self.graph.budget
+        cur, stop, _ = test.args
+        self.read_slot(cur.imm), self.read_slot(stop.imm)
+        self.e("i64.lt_s" if test.imm > 0 else "i64.gt_s", ("if", None))
+        self.nest += 1
+        header = self.graph.entry
+        ctrl_c = next(s for (_, h), s in self.graph.interrupts.items() if h == header)
+        self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
+        self.exit_if(ctrl_c)
+        self.e(("local.get", self.counters[header]), ("i64.const", BUDGET), "i64.ge_u")
+        self.exit_if(snap)
+        self.budget_limit()
+        # (the loop is the frame just inside the exit block: the header is the region's entry)
+        self.emit(("br", self.exit_depth + self.nest - 1))
+        self.nest -= 1
+        self.emit(("end",))
 
     def budget_spent(self):
         """At the loop's exit for its range being done: if the position has not reached the
@@ -490,6 +526,7 @@ class Emitter(Sink):
         every return (a call that fails adds nothing; the host reads the words for
         --jit-stats: ``FunctionVersion.loop_iterations``)."""
         self.whole = True
+        self.chunked = False        # (its loops poll at every back edge)
         self.function = result
         self.graph.number()
         wasm_params = []

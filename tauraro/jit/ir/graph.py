@@ -155,6 +155,7 @@ class Graph:
         self.counted = frozenset()          # the headers of the loops whose iterations are counted
         self.budget_allowed = False         # may a run leave once it is long enough (passes/accumulate)?
         self.budget = None                  # (the loop's range_done, where it leaves) if it must
+        self.poll_chunk = None              # iterations between Ctrl-C polls at the range's limit (passes/polls), else a poll every back edge
         self.entry_state: Snapshot | None = None   # the state at the loop's entry (hoisted guards leave there)
         self.entry_vars: set = set()        # the vars live at the loop's entry
         self.element_lists: dict = {}       # int lists whose elements' bound the entry checks (passes/accumulate)
@@ -271,6 +272,8 @@ class Graph:
             head = "%s:" % b.label
             if b.key in self.loop_headers:
                 head += "  (loop header)"
+                if b.key == self.entry and self.poll_chunk:
+                    head += "  (polls for Ctrl-C once %d iterations, at its range's limit)" % self.poll_chunk
             out.append(head + "\n")
             out.extend(_ins_text(i) for i in b.instrs)
             t = b.term

@@ -28,7 +28,8 @@ sure of those ends too.
 Only regions of one loop over a range take part in the budget (a nested loop runs a
 number of times per run that this does not bound), and only where exits resume where they
 left (not a comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the
-emitter. The sums of an *inner* range loop are bounded another way (``inner``, below): by
+emitter. (Such a region, if its ops all take bounded time, also polls for Ctrl-C at that
+limit, once a chunk of iterations, not at every back edge: passes/polls.) The sums of an *inner* range loop are bounded another way (``inner``, below): by
 its iterations, which its stop and start bound, with the sum checked as it starts; and
 ``s += a[i]`` by the elements of the lists the region only reads, checked at entry
 (``element_lists``; ``transfer.EntryRecords.small``).
@@ -49,7 +50,7 @@ def run(graph, of, only=None, seeds=None) -> list:
     """Make the guards of accumulators' adds unguarded; ``of(value)`` is range analysis's
     interval of a value (found with ``seeds``, slot key -> interval, which entry checks
     then make sure of). The slots with adds left unproved are returned."""
-    test = _range_test(graph)
+    test = range_test(graph)
     if test is None:
         return []
     sites, adds = _sites(graph, of, graph.blocks)
@@ -73,7 +74,7 @@ def run(graph, of, only=None, seeds=None) -> list:
         if seeds:
             _entry_checks(graph, {k: hi for k, (lo, hi) in seeds.items()})
         if graph.budget is None:
-            _budget(graph, test)
+            give_budget(graph, test)
     return unproved
 
 
@@ -99,7 +100,7 @@ def _entry_checks(graph, bounds):
         graph.preheader += [read, Ins("check_abs", (read,), imm=bound, snap=snap, line=e.line)]
 
 
-def _range_test(graph):
+def range_test(graph):
     """The ``range_done`` the region's one loop starts each iteration with, if its position,
     stop and step are read from slots of which the region writes only the position."""
     if not graph.budget_allowed or graph.loop_headers != {graph.entry} or graph.entry not in graph.counted:
@@ -118,7 +119,7 @@ def _range_test(graph):
     return t[1]
 
 
-def _budget(graph, test):
+def give_budget(graph, test):
     """Where the budget leaves: the state at the header (a Ctrl-C's, with its own reason)."""
     s = next(snap for (source, header), snap in graph.interrupts.items() if header == graph.entry)
     graph.budget = (test, graph.snapshot(Snapshot(
