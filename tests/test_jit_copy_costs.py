@@ -625,3 +625,62 @@ def test_a_long_table_of_distinct_rows_is_refused_before_its_loop_is_compiled(tm
     row = r.loop(4)
     assert row["status"] == "left to the baseline" and row["entries"] == 0, row
     assert row["versions"] == 0 and row["refused"]["copied_to_the_limit"] == 0, row
+
+
+def test_a_version_whose_first_entry_would_fail_its_checks_is_not_compiled(tmp_path):
+    # (richards.py's tasks) the loop's first task has no queue, so its type takes the field
+    # for a link to another task; the next task's queue holds a Packet, which the entry's
+    # checks would refuse: layout.objects_cost finds that before any compile, twice, and the
+    # loop is given up -- no version compiled, and the JIT not started for it
+    r = jit(tmp_path, """
+        class Packet:
+            def __init__(self, n):
+                self.n = n
+
+        class Task:
+            def __init__(self, nxt, queue, prio):
+                self.next = nxt
+                self.queue = queue
+                self.prio = prio
+
+        def run(head, rounds):
+            total = 0
+            t = head
+            k = 0
+            while k < rounds:
+                total += t.prio
+                if t.queue is not None:
+                    total += 1
+                t = t.next
+                if t is None:
+                    t = head
+                k += 1
+            return total
+
+        tasks = Task(Task(Task(Task(None, Packet(0), 0), None, 1), Packet(2), 2), None, 3)
+        print(run(tasks, 5000), run(tasks, 7000))
+    """)
+    row = r.loop(16)
+    assert row["status"] == "left to the baseline" and "did not pass their checks" in row["reason"], row
+    assert row["compile_ms"] == 0 and row["native_iterations"] == 0, row
+
+
+def test_objects_cost_finds_an_object_its_type_does_not_describe():
+    class Node:
+        def __init__(self, nxt, v):
+            self.next = nxt
+            self.v = v
+    tail = Node(None, 1)
+    head = Node(Node(tail, 2), 3)
+    jt = instance_type(head, ("next", "v"), lambda k: ("next", "v"))
+    wrong = []
+    objects_cost(head, jt, None, None, wrong)
+    assert wrong == []
+    tail.v = 1.5            # (a float where the type has an int)
+    objects_cost(head, jt, None, None, wrong)
+    assert wrong == [tail]
+    tail.v = 1
+    tail.next = "end"       # (a link to what is not a Node)
+    wrong = []
+    objects_cost(head, jt, None, None, wrong)
+    assert wrong == [tail]

@@ -1870,11 +1870,12 @@ class JitController:
             version = st.versions.get(types)
             looked = {}     # (what resident.repeated said of each row: weighed again below)
             splits = self._split_lists(st.splits, r, G, builtins)
+            wrong = [] if version is None else None
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],
                               False,
                               version.transfer.is_kept if version is not None else PACKED.holds, limit,
-                              looked)
+                              looked, wrong)
             if need > limit:
                 # (its lists' lengths, at what their elements cost to copy in, or the objects
                 # it would copy, counted up to the limit, already exceed what its work left
@@ -1887,6 +1888,13 @@ class JitController:
             if fresh:
                 if len(st.versions) >= MAX_VERSIONS:
                     self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
+                    return None
+                if wrong:
+                    # (an object the entry would copy does not have the types these were made
+                    # from -- a field None in one object, holding another class's in the next:
+                    # layout.objects_cost -- so the version's first entry would fail its
+                    # checks: a stillborn version, found before it is compiled)
+                    self._stillborn(st)
                     return None
                 try:
                     with CompileAside():
@@ -1920,18 +1928,23 @@ class JitController:
                     if st.last is version:
                         st.last = None
                 elif fresh:
-                    # (a version whose very first entry fails its values' checks was typed from
-                    # values that do not stand for the rest: richards.py's scheduler loop, its
-                    # tasks of four classes linked to one another, compiled a version for each
-                    # class it met, ~5 ms each, none ever entered. The second such is the last)
-                    st.stillborn += 1
-                    if st.stillborn >= STILLBORN_VERSIONS:
-                        self.give_up(st, "left to the baseline", "the values of %d versions' first entries "
-                                     "did not pass their checks: their types vary" % st.stillborn)
+                    self._stillborn(st)
+                    return None
                 st.backoff = min(st.backoff * 2, 1 << 16)
                 return None
             st.last = version
         return self._run(st, version, recs, r, G, t0, generated, built, cpu0)
+
+    def _stillborn(self, st):
+        """A version whose very first entry fails its values' checks (or would: found before
+        its compile) was typed from values that do not stand for the rest: richards.py's
+        scheduler loop, its tasks of four classes linked to one another, compiled a version
+        for each class it met, ~5 ms each, none ever entered. The second such is the last."""
+        st.stillborn += 1
+        if st.stillborn >= STILLBORN_VERSIONS:
+            self.give_up(st, "left to the baseline", "the values of %d versions' first entries "
+                         "did not pass their checks: their types vary" % st.stillborn)
+        st.backoff = min(st.backoff * 2, 1 << 16)
 
     @staticmethod
     def _limited_enter(version, limit, links, left, r, G, builtins):

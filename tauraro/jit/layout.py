@@ -511,7 +511,7 @@ COMBINED_TYPES = (zip, enumerate)
 OBJECT_TYPES = (InstanceType, MaybeType)
 
 
-def objects_cost(obj, jt, most=None, counted=None) -> int:
+def objects_cost(obj, jt, most=None, counted=None, wrong=None) -> int:
     """What an entry taking ``obj`` (of the InstanceType ``jt``) copies of objects, at
     least: ``obj``, the objects its object fields hold, and those its links reach (an
     object of ``jt``'s class or None: ``node.next``), one at a time from a work list as
@@ -519,13 +519,26 @@ def objects_cost(obj, jt, most=None, counted=None) -> int:
     record's cost; not those in ``counted`` (the ids of objects counted already: each one
     counted is added). Past ``most``, the count stops: what it returns is then over
     ``most``. A read of the fields that fails is left to the entry's own checks.
-    (Containers the objects hold are left to them too.)"""
+    (Containers the objects hold are left to them too.)
+
+    ``wrong``: a list to which an object met whose fields' types are not its type's, or a
+    link or object field holding an object of another class, is appended -- the entry's
+    checks would refuse it (``_instance``: the same comparison of types), so the version
+    the types were for would never be entered. (A type is made from one object and what
+    its fields hold: richards.py's tasks, each class's ``queue`` None in one object and a
+    Packet in another, were typed as links, and two versions compiled, each ~5 ms and the
+    JIT's start, to fail their first entries.)"""
     counted = set() if counted is None else counted
     work = [(obj, jt)]
     total = 0
     while work:
         o, t = work.pop()
-        if type(o) is not t.klass or id(o) in counted:
+        if type(o) is not t.klass:
+            if wrong is not None and o is not None:
+                wrong.append(o)
+                return total
+            continue
+        if id(o) in counted:
             continue
         counted.add(id(o))
         links = t.link_fields
@@ -536,6 +549,14 @@ def objects_cost(obj, jt, most=None, counted=None) -> int:
             values = t.fetch(o if t.slotted or t.by_object else o.__dict__)
         except (KeyError, AttributeError, TypeError):
             return total
+        if wrong is not None:
+            types = list(map(type, values))
+            for k in links:
+                if types[k] is _NONE_TYPE:
+                    types[k] = t.klass
+            if tuple(types) != t.pytypes:
+                wrong.append(o)
+                return total
         for k in links:
             work.append((values[k], t))
         for k in t.object_fields:
@@ -545,7 +566,10 @@ def objects_cost(obj, jt, most=None, counted=None) -> int:
     return total
 
 
-def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int:
+_NONE_TYPE = type(None)
+
+
+def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=None) -> int:
     """What copying ``values`` (of the JTypes ``types``; None: not copied) into an entry
     costs at least, from their lengths alone, before anything is copied: each list or
     tuple of numbers (or the one a list iterator walks) at its elements' cost
@@ -563,7 +587,8 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int
     at every refused entry, were 5.5 ms of each). ``looked``: a dict the caller keeps for
     the weighings of one entry, which look at the same rows (a loop's first entry weighs
     them before its compile and again for the version made: ~2 us a row each time, grid_dp's
-    ~18,000 looks 30 ms); only weighed, never copied, by what it holds: the copy looks again."""
+    ~18,000 looks 30 ms); only weighed, never copied, by what it holds: the copy looks again.
+    ``wrong``: see ``objects_cost``."""
     total = 0
     seen = set()
     linked = set()      # (the objects counted, for all the values: objects_cost)
@@ -573,7 +598,8 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None) -> int
     pairs = list(zip(values, types, flags))
     for v, jt, stores in pairs:
         if isinstance(jt, OBJECT_TYPES) and jt.klass is type(v):
-            total += objects_cost(v, getattr(jt, "inner", jt), None if limit is None else limit - total, linked)
+            total += objects_cost(v, getattr(jt, "inner", jt), None if limit is None else limit - total, linked,
+                                  wrong)
             if limit is not None and total > limit:
                 return total
             continue
