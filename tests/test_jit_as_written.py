@@ -307,3 +307,45 @@ def test_a_loop_over_a_generator_alone_does_not_start_the_jit(tmp_path):
     """, threshold="1000")
     row = r.loop(10)
     assert "iterates over a generator" in row["reason"], row
+
+
+def test_a_loop_with_loops_in_it_goes_on_as_the_source_has_it_once_they_are_given_up(tmp_path):
+    # (lru_cache.py's main) the loop over a generator is given up at its first trip; the
+    # loop over three caches in it soon after (its runs too short); a later trip of the
+    # outer loop finds both dead and the rest of its run is its body as the source has it
+    # (instrument._goes_plain, hooks.LoopSite._nested_dead): break, continue, the else
+    # clause, a return and an exception's traceback from there are CPython's
+    r = jit(tmp_path, """
+        def gen(n):
+            for i in range(n):
+                yield i
+
+        def main(n, stop_at, fail_at):
+            a, b, c = [], [1], [2, 3]
+            total = 0
+            for key in gen(n):
+                for cache in (a, b, c):
+                    if len(cache) > 2:
+                        break
+                    total += len(cache)
+                else:
+                    total += 1
+                if key % 7 == 3:
+                    continue
+                if key == stop_at:
+                    return total, "stopped"
+                if key == fail_at:
+                    raise ValueError("failed at %d with %d" % (key, total))
+                total += key & 1
+            else:
+                total -= 1
+            return total, "done"
+
+        print(main(30000, -1, -1))
+        print(main(30000, 25000, -1))
+        print(main(30000, -1, 28000))
+    """)
+    assert r.got.returncode != 0
+    row = r.loop(9)
+    assert "iterates over a generator" in row["reason"] and row["runs_as_written"] >= 1, row
+    assert r.loop(10)["status"] == "left to the baseline", r.loop(10)

@@ -524,14 +524,22 @@ def _goes_plain(loop, module_level) -> bool:
     """May the hook of ``loop`` have the rest of a run go on as written (code 6)? A ``for``
     loop in a function (a module-level one stops counting through ``live`` instead), whose
     target binds only names (taking its element again binds them again, nothing more), and
-    with no loop nested in it (its copy is a third copy of its body; an outer loop's
-    count costs little against its inner loops' iterations)."""
+    with no loop nested in its else clause. One with loops nested in its body
+    (``_holds_loops``: ``SiteInfo.nests``, not ``plain``) goes on as the source has it,
+    those loops unhooked too, and only once they are all given up: its copy is of the
+    source's body, not of the hooked one, whose copies held copies of everything nested in
+    them; and it runs no stretch (code 7)."""
     if module_level or not isinstance(loop, ast.For):
         return False
     if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
                for n in ast.walk(loop.target)):
         return False
-    return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.body + loop.orelse))
+    return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.orelse))
+
+
+def _holds_loops(loop) -> bool:
+    """Is a loop statement anywhere in ``loop``'s body (not in a nested scope)?"""
+    return any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.body))
 
 
 def _target_shape(target):
@@ -1159,8 +1167,13 @@ class Instrumenter:
             if n not in declared)
         parent = next((p for p in reversed(loops) if p is not None), -1)
         plain = _goes_plain(s, module_level)
-        self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent,
-                                   module_level, plain, _target_shape(s.target) if plain else None))
+        nests = plain and _holds_loops(s)
+        plain = plain and not nests
+        self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent, module_level, plain,
+                                   _target_shape(s.target) if plain or nests else None, nests))
+        # (a loop with loops in it goes on as the source has it: its body as written, copied
+        # before the body is hooked; see _goes_plain)
+        source_body = [_clone(st) for st in s.body] if nests else None
         # the loop as written, for when the JIT has given up on it: chosen as the loop starts
         # (``<site>.live``), so a dead loop costs nothing, even in a frame already running;
         # and the rest of a run the JIT will not enter, as written (``_goes_plain``), and a
@@ -1177,8 +1190,10 @@ class Instrumenter:
         # compiles them, took that much longer. (A nested function's are kept: counting
         # cryptarithm.py's dead loops over 2-3 element sets, for good, cost 12% of its run.)
         plain = None if self.unhooked_when_dead and _nests(s) else _header_copy(s)
-        cont = _header_copy(s) if self.sites[k].plain else None
-        stretch = _header_copy(s) if cont is not None else None
+        cont = _header_copy(s) if self.sites[k].plain or nests else None
+        # (a loop with loops in it runs no stretch: its nested loops, as the source has
+        # them in the copy, would not count their iterations meanwhile; and a copy less)
+        stretch = _header_copy(s) if cont is not None and not nests else None
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
         line = first.lineno
@@ -1188,6 +1203,8 @@ class Instrumenter:
         for x in (plain, cont, stretch):
             if x is not None:
                 x.body = [_clone(st) for st in body]
+        if source_body is not None:
+            cont.body = source_body
         for x in (plain, cont):
             if x is not None:
                 x.orelse = [_clone(st) for st in s.orelse]
@@ -1211,7 +1228,7 @@ class Instrumenter:
                 st, line, col) for st in _carry_count(k, c)], into_loops=True)
         slot = []       # (where the hook's code 6 runs ``cont``: filled in below, once located)
         hook = self._hook(k, kind, s, written, line, i, r, c, loops, module_level, drop,
-                          self._cells_used(s), slot if cont is not None else None)
+                          self._cells_used(s), slot if cont is not None else None, stretch is not None)
         # under sys.settrace the hook is not called (a tracer would see it, and native code
         # would hide the loop's lines from it): the countdown starts again
         hook = [ast.If(test=_traced(), body=[_assign(c, _const(250))], orelse=hook)]
@@ -1250,6 +1267,7 @@ class Instrumenter:
                                  s.iter.end_col_offset)
             body6, at = slot[0]
             body6[at] = cont
+        if stretch is not None:
             part = _sub(_hidden(r), 2)
             stretch.iter = _located(part, s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                                     s.iter.end_col_offset)
@@ -1365,7 +1383,8 @@ class Instrumenter:
         self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level))
         return k
 
-    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=(), slot=None):
+    def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=(), slot=None,
+              stretches=True):
         site = _const(SITE_PREFIX + str(k))
         args = [_hidden(i) if kind == "for" else _const(None)]
         if cells:
@@ -1411,12 +1430,13 @@ class Instrumenter:
             # code 7: the JIT has the next iterations run as written, timed (a stretch: the
             # loop's copy over ``islice`` of the iterator moved back, its else reporting the
             # time and going on counting -- ``continue`` in a for's else is the outer loop's);
-            # a break in it ends this loop too
-            body7 = [ast.Pass(), *drop(line, s.col_offset), ast.Break()]
-            slot.append((body7, 0))
-            seven = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(7)]),
-                           body=body7, orelse=[])
-            ran.insert(0, seven)
+            # a break in it ends this loop too. (Not for a loop with loops in it: ``stretches``)
+            if stretches:
+                body7 = [ast.Pass(), *drop(line, s.col_offset), ast.Break()]
+                slot.append((body7, 0))
+                seven = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(7)]),
+                               body=body7, orelse=[])
+                ran.insert(0, seven)
             ran.insert(0, six)
         ran.append(when(1, ast.Continue()))
         ran.append(when(2, *drop(line, s.col_offset), ast.Break()))

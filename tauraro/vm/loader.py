@@ -125,12 +125,12 @@ def _bind_placeholders(code, sites: LoopSites | None):
 
 
 def _site_tuple(s):
-    return (s.id, s.kind, s.line, s.col, tuple(s.written), s.parent, s.module_level, s.plain, s.target)
+    return (s.id, s.kind, s.line, s.col, tuple(s.written), s.parent, s.module_level, s.plain, s.target, s.nests)
 
 
 def _site_from(t):
     from .placeholders import SiteInfo
-    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8])
+    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8], t[9])
 
 
 class Compiler:

@@ -21,9 +21,10 @@ EMPTY_RUNS = 256                # (an int CPython does not allocate, nor its cou
 class SiteInfo:
     """What the hook needs to know about one instrumented loop, or one function compiled
     whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
-    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain", "target")
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain", "target", "nests")
 
-    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False, target=None):
+    def __init__(self, id, kind, line, col, written, parent, module_level, plain=False, target=None,
+                 nests=False):
         self.id = id
         self.kind = kind                  # "for" or "while"
         self.line = line
@@ -36,3 +37,7 @@ class SiteInfo:
         # one as a list of one -- the element it took, made again from them where its
         # iterator cannot be moved back: LoopSite._from_this_element)
         self.target = target
+        # (a loop that would be plain but for the loops nested in it: its run goes on as
+        # written -- as the source has it, the nested loops unhooked too -- only once they
+        # are all dead, code 6 only: LoopSite._nested_dead)
+        self.nests = nests
