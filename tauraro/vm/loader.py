@@ -130,7 +130,9 @@ def _site_tuple(s):
 
 def _site_from(t):
     from .placeholders import SiteInfo
-    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8], t[9])
+    # (an entry's tuple is as long as the SiteInfo of the instrumenter that wrote it, whose
+    # stamp its key holds; a shorter one reads the fields added since as their defaults)
+    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8], *t[9:10])
 
 
 class Compiler:
