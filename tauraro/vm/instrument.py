@@ -49,7 +49,9 @@ All of this stands under ``if <site 3>.live:``, read as the loop starts; its els
 loop as written (the loops nested in it instrumented, as the same sites), which a loop
 given up or asleep runs at CPython's speed. A loop with a loop directly in its body, in a
 function that gets CPython's own code once its loops are all given up
-(``HookRuntime.unhook``), has no such copy: given up, it counts on, idle, until then.
+(``HookRuntime.unhook``), has no such copy: given up, it counts on, idle, until then --
+or, a ``for`` loop, until its nested loops are given up too, when the rest of its run goes
+on in a copy of its body as the source has it, no hook in it (code 6: ``_goes_plain``).
 
 Hidden names start with a dot, so no program can name them. ``<builtins>`` and
 ``<site N>`` are placeholder string constants that ``tauraro.vm.loader`` replaces
