@@ -44,8 +44,11 @@ def test_a_sleeping_loop_wakes_and_enters_once_its_data_lets_it(tmp_path):
     # first the steps' attribute is an int in some and a float in others, and the version
     # compiled for the first's never takes the list: the loop's trips do not enter, and it sleeps. Then the list holds only A
     # objects; a function's loop over a generator, given up at once, goes on tripping idly
-    # in its run (a module-level one would stop counting), and one of its trips wakes the
-    # sleeper, whose next try enters
+    # in its run (a module-level one would stop counting; its target, a list's element, is
+    # not one a run can go on as written with), and one of its trips wakes the sleeper,
+    # whose next try enters. (With a name for its target the loop's run went on as written
+    # after its first trip, and the sleeper woke only if that trip came after its sleep: one
+    # CI run in five did not)
     src = MIXED_PLAN + """
         def reps(n):
             for i in range(n):
@@ -56,7 +59,8 @@ def test_a_sleeping_loop_wakes_and_enters_once_its_data_lets_it(tmp_path):
             plan.execute()
         first = sum(c.v for c in plan.steps)
         def run(plan, n):
-            for rep in reps(n):
+            at = [0]
+            for at[0] in reps(n):
                 plan.execute()
 
         plan.steps = [A(i) for i in range(400)]
