@@ -322,7 +322,9 @@ class Emitter(Sink):
         self._pool_used.clear()
         self._block_key = node
         self.slot_reads = self._slot_reads(block.instrs, block.term)
-        if self.chunked and node == self.graph.blocks[self.graph.entry].term[2]:
+        # (the exit block of the region's range being done, where its budget or chunk ends)
+        range_done = self.graph.budget is not None and node == self.graph.blocks[self.graph.entry].term[2]
+        if range_done and self.chunked:
             self.chunk_end()
         for ins in block.instrs:
             if self.annotate and ins.op not in ("int", "float", "bool", "addr"):
@@ -330,8 +332,7 @@ class Emitter(Sink):
             self.instruction(ins)
         if block.term[0] == "exit":
             snap = block.term[1]
-            if self.graph.budget is not None and node == self.graph.blocks[self.graph.entry].term[2] \
-                    and not self.chunked:
+            if range_done and not self.chunked:
                 self.budget_spent()
             if self.annotate:
                 self.emit(("comment", "line %d: exit (%s)" % (snap.line, snap.reason)))
@@ -412,9 +413,8 @@ class Emitter(Sink):
         self.e("i64.lt_s" if test.imm > 0 else "i64.gt_s", ("if", None))
         self.nest += 1
         header = self.graph.entry
-        ctrl_c = next(s for (_, h), s in self.graph.interrupts.items() if h == header)
         self.e(("i32.const", 0), ("i32.load", self.layout.FLAG))
-        self.exit_if(ctrl_c)
+        self.exit_if(self.graph.interrupt_at(header))
         self.e(("local.get", self.counters[header]), ("i64.const", BUDGET), "i64.ge_u")
         self.exit_if(snap)
         self.budget_limit()

@@ -549,14 +549,9 @@ def objects_cost(obj, jt, most=None, counted=None, wrong=None) -> int:
             values = t.fetch(o if t.slotted or t.by_object else o.__dict__)
         except (KeyError, AttributeError, TypeError):
             return total
-        if wrong is not None:
-            types = list(map(type, values))
-            for k in links:
-                if types[k] is _NONE_TYPE:
-                    types[k] = t.klass
-            if tuple(types) != t.pytypes:
-                wrong.append(o)
-                return total
+        if wrong is not None and not fields_fit(t, values):
+            wrong.append(o)
+            return total
         for k in links:
             work.append((values[k], t))
         for k in t.object_fields:
@@ -567,6 +562,21 @@ def objects_cost(obj, jt, most=None, counted=None, wrong=None) -> int:
 
 
 _NONE_TYPE = type(None)
+
+
+def fields_fit(t, values) -> bool:
+    """Are ``values`` (an object's fields, as ``t.fetch`` reads them) of the types of the
+    InstanceType ``t`` -- its ``pytypes``, a link None or an object of the class? What an
+    entry checks of each object it copies (``transfer.EntryRecords._instance``), and
+    ``objects_cost`` of those it weighs before a version's compile."""
+    links = t.link_fields
+    if not links:
+        return tuple(map(type, values)) == t.pytypes
+    types = list(map(type, values))
+    for k in links:
+        if types[k] is _NONE_TYPE:
+            types[k] = t.klass
+    return tuple(types) == t.pytypes
 
 
 def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=None) -> int:

@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, 
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -802,16 +802,9 @@ class EntryRecords:
                 values = jt.fetch(d)
             except KeyError:
                 return None
-        links = jt.link_fields
-        if links:       # (an object of the class or None: either is of the layout)
-            types = list(map(type, values))
-            for k in links:
-                if types[k] is _NoneType:
-                    types[k] = jt.klass
-            if tuple(types) != jt.pytypes:
-                return None
-        elif tuple(map(type, values)) != jt.pytypes:
+        if not fields_fit(jt, values):      # (a link: an object of the class or None)
             return None
+        links = jt.link_fields
         for name in jt.methods:
             if name in d:
                 return None

@@ -238,6 +238,11 @@ class Graph:
         order = self.rpo()
         return dominator_sets(self.entry, order, self.preds(order).__getitem__)
 
+    def interrupt_at(self, header):
+        """The snapshot of a Ctrl-C at the first back edge to ``header`` -- the state at the
+        header, which a run leaving there for any reason writes back -- or None."""
+        return next((snap for (_, h), snap in self.interrupts.items() if h == header), None)
+
     def all_instrs(self):
         """The preheader's instructions, then each block's, in order. (A chain of the lists,
         not a generator: the passes and the controller walk the whole graph a dozen times a

@@ -114,14 +114,14 @@ def range_test(graph):
     written = {i.imm.key for i in graph.all_instrs() if i.op == "setvar"}
     if stop.imm.key in written or step.imm.key in written:
         return None
-    if not any(header == graph.entry for _, header in graph.interrupts):
+    if graph.interrupt_at(graph.entry) is None:
         return None         # (no back edge: nothing to bound)
     return t[1]
 
 
 def give_budget(graph, test):
     """Where the budget leaves: the state at the header (a Ctrl-C's, with its own reason)."""
-    s = next(snap for (source, header), snap in graph.interrupts.items() if header == graph.entry)
+    s = graph.interrupt_at(graph.entry)
     graph.budget = (test, graph.snapshot(Snapshot(
         s.frames[0][0], s.pc, s.line, "a run's %d iterations" % BUDGET, INTERRUPT, s.values)))
 
@@ -199,7 +199,7 @@ def _inner_loop(graph, h, preds, dom):
             work.extend(preds.get(k, ()))
     if any(k in graph.loop_headers for k in body if k != h):
         return None         # not innermost
-    snap = next((s for (source, header), s in graph.interrupts.items() if header == h), None)
+    snap = graph.interrupt_at(h)
     if snap is None or snap.callees:
         return None
     cur, stop, step = (a.imm.key for a in t[1].args)
@@ -268,7 +268,7 @@ def _start_checks(graph, h, entry_block, bounded, sums):
     """At the end of the block entering the inner loop at ``h``: its start and stop within
     STOP_BOUND where that was assumed, and each sum within ENTRY_BOUND; each leaves as a
     Ctrl-C at the header would, with its own reason."""
-    s = next(s for (source, header), s in graph.interrupts.items() if header == h)
+    s = graph.interrupt_at(h)
     b = graph.blocks[entry_block]
     line = s.line
     have = {(i.args[0], i.imm) for i in b.instrs if i.op == "check_abs"}
