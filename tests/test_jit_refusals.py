@@ -6,6 +6,8 @@ the tries to enter that failed, and of those the ones that copied data in up to 
 entry's limit before giving up (the costly kind)."""
 import random
 
+import pytest
+
 from test_jit import Result, jit
 from test_jit_slots import line
 
@@ -249,37 +251,95 @@ def test_a_dead_loop_of_short_runs_trips_rarely(tmp_path):
     assert 300_000 <= row["interpreted_iterations"] <= 500_000, row
 
 
+# a loop popping a component off a stack (line 4), one or two iterations a run but for the
+# first, of the parameter's (0: none)
+POP = """
+    def pop_component(stack, v):
+        comp = []
+        while True:
+            w = stack.pop()
+            comp.append(w)
+            if w == v:
+                break
+        return comp
+
+
+    def run(n, first):
+        stack = list(range(-first, 0))
+        sizes = len(pop_component(stack, -first)) if first else 0
+        for v in range(n):
+            stack.append(v)
+            if v %% 7 == 6:
+                stack.append(v + n)
+                stack.append(v)
+            sizes += len(pop_component(stack, v))
+        return sizes, len(stack)
+
+
+    print(run(300000, %d))
+"""
+
+
 def test_a_loop_whose_entries_run_nothing_natively_is_left_after_three(tmp_path, monkeypatch):
     # each run of the popping loop is one or two iterations, and a trip comes at the last:
     # its entries leave the loop at once. Judged after ENTRIES_BEFORE_JUDGING (8) entries,
-    # each ~0.5-1 ms of checks, tarjan's loop like it in graph_structure.py spent 9 ms
+    # each ~0.5-1 ms of checks, tarjan's loop like it in graph_structure.py spent 9 ms. (Its
+    # first run is long, through the trip after its first: without it, its runs are found
+    # too short before it is compiled, as the next test shows)
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
-    src = """
-        def pop_component(stack, v):
-            comp = []
-            while True:
-                w = stack.pop()
-                comp.append(w)
-                if w == v:
-                    break
-            return comp
-
-
-        def run(n):
-            stack = []
-            sizes = 0
-            for v in range(n):
-                stack.append(v)
-                if v % 7 == 6:
-                    stack.append(v + n)
-                    stack.append(v)
-                sizes += len(pop_component(stack, v))
-            return sizes, len(stack)
-
-
-        print(run(300000))
-    """
+    src = POP % 1040
     r = Result(tmp_path, src).same()
     row = r.loop(4)
     assert row["status"] == "left to the baseline" and "entries do not pay" in row["reason"], row
     assert 1 <= row["entries"] <= 3 and row["native_iterations"] < row["entries"], row
+
+
+# a scan of a cumulative table (line 10) for each of a number of draws (scaled by the first
+# parameter), the table and the draws the second; the enclosing loop draws from a Random,
+# which native code does not: it is not compiled
+PICK = """
+    import random
+
+
+    def pick(cum, steps, rng):
+        total = 0
+        for i in range(steps):
+            r = rng.random() * %d
+            k = 0
+            while cum[k] < r:
+                k += 1
+            total += k
+        return total
+
+
+    print(pick(%s, random.Random(7)))
+"""
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_while_loop_whose_runs_end_soon_after_its_trips_is_never_compiled(tmp_path, monkeypatch, nested):
+    # a while loop of one or two iterations a run: its first trip counts SHORT_LEFT (32)
+    # iterations down to the next, which finds another run; after SHORT_TRIPS (6) such, it
+    # is given up uncompiled -- before, it was compiled (and the JIT started) for its
+    # entries to be judged. Nested: its runs are in one call (the scan of a cumulative
+    # table in chaos_game.py), each starting with the hook's last result cleared
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    if nested:
+        src = PICK % (100, "[50, 90, 99, 100], 200000")
+        line = 10
+    else:
+        src = POP % 0
+        line = 4
+    r = Result(tmp_path, src).same()
+    row = r.loop(line)
+    assert row["status"] == "left to the baseline" and "runs are too short" in row["reason"], row
+    assert row["versions"] == 0 and row["entries"] == 0, row
+
+
+def test_a_while_loop_whose_run_goes_on_after_its_trip_is_compiled(tmp_path, monkeypatch):
+    # the same scan, its runs long: the trip after its first is in the same run, and the
+    # loop is compiled and entered there
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    r = Result(tmp_path, PICK % (100000, "list(range(0, 100001, 2)), 400")).same()
+    row = r.loop(10)
+    assert row["entries"] >= 1 and row["native_iterations"] > 1000, row

@@ -355,6 +355,39 @@ def test_a_while_loop_starts_it_once_the_program_has_run_long_enough(tmp_path):
     assert outer["native_iterations"] > 150_000
 
 
+def test_a_small_for_loop_after_that_time_is_not_compiled_for_it(tmp_path):
+    # the program's time since its first hot loop lets any trip start the JIT, but the
+    # for loop whose trip it is must still be worth its first compile (_compile_wait): a
+    # count over a small grid after a long loop of draws from a Random (not compiled)
+    # started the JIT and compiled, chaos_game.py's canvas count
+    r = default(tmp_path, """
+        import random
+
+        def draws(rng, n):
+            s = 0.0
+            for _ in range(n):
+                s += rng.random()
+            return s
+
+        def occupied(grid):
+            n = 0
+            for row in grid:
+                for c in row:
+                    if c:
+                        n += 1
+            return n
+
+        print(round(draws(random.Random(3), 300_000), 3))
+        grid = [[(i * j) % 3 for j in range(100)] for i in range(25)]
+        print(occupied(grid))
+    """)
+    inner = r.loop(13)
+    assert inner["versions"] == 0 and "not compiled yet" in inner["reason"], inner
+    prog = tmp_path / "prog.py"
+    got = run([sys.executable, "-m", "tauraro", "run", "--jit-stats", "--no-jit-cache"], prog)
+    assert "engine started" not in got.stderr, got.stderr
+
+
 def test_comprehensions_run_again_and_again_start_it_too(tmp_path):
     # each run of the comprehension knows only its own length: the JIT starts once the
     # program has run long enough since the comprehension got hot

@@ -154,6 +154,9 @@ class LoopState:
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.longest_left = 0            # the most iterations it had left at a trip
         self.known_trips = 0             # trips at which its iterations left were known (_short_runs)
+        # (a while loop's trips that found the run under way at its last trip ended within
+        # SHORT_LEFT iterations; None before its first, True once one went on: _short_while_runs)
+        self.short_probes = None
         self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
         self.refused = None              # (cost needed, data size) of the last refused entry (_too_much)
@@ -368,6 +371,9 @@ IDLE_COUNTDOWN = 250
 START_CHECK_SECONDS = 0.005
 FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
 START_COUNTDOWN = 16
+# (JitController._start_pays: the JIT may start, as the program has run start_seconds since
+# its first hot loop -- not for the work of the loop whose trip it is)
+AFTER_START_SECONDS = "after start_seconds"
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 ENTRIES_BEFORE_JUDGING = 8
@@ -757,14 +763,19 @@ class JitController:
                 # refused ~100 times, 100,000 iterations, for the work between two tries)
                 parent_countdown = 1
         self._measure(st, left, counted, started)
-        short = self._short_runs(st, left)
+        short = self._short_runs(st, left) or self._short_while_runs(st)
         if short:
             return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
         if self._run_ending(st, left):
             return self._run_refused(st, left, parent_countdown)
+        weighed = engine_was_on     # (is its first compile to be weighed alone: below)
         if self.engine is None:
-            if not self._start_pays(st, left):
+            pays = self._start_pays(st, left)
+            if not pays:
                 return Decision(None, st.start_countdown, parent_countdown)
+            # (a start the loop's own work pays for has weighed its first compile with it; one
+            # the program's time since its first hot loop allows has not)
+            weighed = pays == AFTER_START_SECONDS
             if parent_countdown and self.start_seconds and not st.deferred:
                 # (the enclosing loop, asked next, is the region to start with: entered
                 # alone, this one would copy in at every run of it. Once: an enclosing
@@ -801,7 +812,7 @@ class JitController:
             # out by _overhead_now, as _measure's)
             st.measured_at = (started, left, self._overhead_now(started))
             return Decision(None, wait, parent_countdown)
-        if not st.versions and not self.eager and engine_was_on and not st.reruns_iterations \
+        if not st.versions and not self.eager and weighed and not st.reruns_iterations \
                 and left is not None and left >= 0:
             # (its first compile would cost more than the loop's work could save: it stays
             # the baseline's until its work grows, this run of it as written, and trips again
@@ -810,8 +821,11 @@ class JitController:
             # otherwise trip at every run. Only a for loop, whose work left is known: a while
             # loop's work so far, counted at the floor of its iterations' cost -- collatz.py's,
             # 25 ns an iteration, nested loop included -- said 2 ms after 370 ms of it. Not
-            # the trip that starts the JIT: _start_pays weighed its first compile with the
-            # start. Not a comprehension's: its trips count no iterations)
+            # the trip that starts the JIT for the loop's own work: _start_pays weighed its
+            # first compile with the start; but one that starts it only because the program
+            # has run start_seconds since its first hot loop is weighed here: chaos_game.py's
+            # count of a canvas' cells, ~80 us of work a call, started the JIT and compiled.
+            # Not a comprehension's: its trips count no iterations)
             wait = self._compile_wait(st, left)
             if wait:
                 return Decision(None, max(left + 1, min(wait, MAX_BACKOFF)), parent_countdown)
@@ -895,6 +909,33 @@ class JitController:
             return max(2, st.start_countdown)
         self.give_up(st, "left to the baseline", "its runs are too short for entries to pay: %d iterations "
                      "left at most, at %d trips" % (st.longest_left, st.known_trips))
+        return IDLE_COUNTDOWN
+
+    def _short_while_runs(self, st) -> int:
+        """``_short_runs`` for a while loop, whose iterations left are not known: its first
+        trip, before it is compiled, counts down SHORT_LEFT iterations to the next; if that
+        one is in the same run (``LoopState.new_run`` false), the runs go on far enough and
+        the loop is compiled there. If the run ended first, the next trip probes again; after
+        SHORT_TRIPS such probes, the loop is given up uncompiled: as for a for loop, a trip
+        comes at an iteration its count picks, regardless of the runs, so a loop whose
+        iterations are mostly in long runs is mostly found far from its runs' ends.
+        chaos_game.py's scan of a cumulative table (a run or two of iterations per call),
+        rbtree.py's walk to a subtree's least node and tiny_interpreter.py's scan of a
+        number's digits were compiled, each starting the JIT, for their entries' judgement
+        (ENTRIES_BEFORE_JUDGING) to give them up at 1-2 native iterations an entry. (Not a
+        loop with loops nested in it, nor one entered or compiled, nor under an explicit
+        --jit-threshold, ``eager``.) 0: the trip goes on."""
+        probes = st.short_probes
+        if probes is True or st.loop.kind == "for" or st.entries or st.versions or st.nests or self.eager:
+            return 0
+        if probes is not None and not st.new_run:
+            st.short_probes = True
+            return 0
+        probes = st.short_probes = 0 if probes is None else probes + 1
+        if probes < SHORT_TRIPS:
+            return SHORT_LEFT
+        self.give_up(st, "left to the baseline", "its runs are too short for entries to pay: each ended "
+                     "within %d iterations of a trip, at %d trips" % (SHORT_LEFT, probes + 1))
         return IDLE_COUNTDOWN
 
     def _run_ending(self, st, left) -> bool:
@@ -1144,8 +1185,9 @@ class JitController:
                     done += child.interpreted_iterations * child.body_seconds + child.native_saving
         return done
 
-    def _start_pays(self, st, left) -> bool:
-        """May this trip start the JIT? Starting it costs ``start_seconds`` (see
+    def _start_pays(self, st, left):
+        """May this trip start the JIT? True where the loop's own work pays for the start,
+        AFTER_START_SECONDS where the program's time does; else False. Starting it costs ``start_seconds`` (see
         ``settings.START_SECONDS``) once per run, which a short program would never win back:
         a 3000-iteration loop took 0.14 s with the JIT against 0.04 s without. It may when
         the work the loop is known to have left is worth that much in the baseline (a for
@@ -1160,7 +1202,7 @@ class JitController:
         timed iterations ~100 us each, and started the JIT for it."""
         now = time.process_time()
         if now - self.created >= self.start_seconds:
-            return True
+            return AFTER_START_SECONDS
         per = self._seconds_per_iteration(st)
         # the iterations made since the first trip: a for loop's from its iterations left
         # (exact, though an inner loop's trips cut its countdowns short), else counted. Not

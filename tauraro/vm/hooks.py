@@ -729,10 +729,10 @@ class LoopSite:
         self._die(frame)
 
     def _new_run(self, frame) -> bool:
-        """Is this trip of a while loop the first of its run -- for a loop in a function,
-        of the call (its hidden result ``.rN`` not yet set in ``frame``), for one at module
-        level, of the run (``r`` is set to None as each starts)? (A for loop's runs are
-        told by its iterations left: True.)"""
+        """Is this trip of a while loop the first of its run -- its hidden result (``.rN``
+        in ``frame`` for a loop in a function, the site's ``r`` for one at module level) is
+        set to None as each run starts, and to the hook's result at each trip? (A for loop's
+        runs are told by its iterations left: True.)"""
         info = self.info
         if info.kind != "while":
             return True

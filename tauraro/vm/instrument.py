@@ -1248,7 +1248,9 @@ class Instrumenter:
         head = s.iter if kind == "for" else s.test
         pre = [_located(_assign(_chunks(c), _site_attr(k, "d")), head.lineno, head.col_offset),
                _located(_assign(c, _site_attr(k, "c")), head.lineno, head.col_offset)]
-        if module_level:
+        if module_level or kind == "while":
+            # (the hook's last result, None as each run starts: a while loop's trip tells the
+            # first of its run by it, LoopSite._new_run)
             pre.append(_located(_assign(r, _const(None)), head.lineno, head.col_offset))
         if kind == "for":
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
