@@ -343,3 +343,33 @@ def test_a_while_loop_whose_run_goes_on_after_its_trip_is_compiled(tmp_path, mon
     r = Result(tmp_path, PICK % (100000, "list(range(0, 100001, 2)), 400")).same()
     row = r.loop(10)
     assert row["entries"] >= 1 and row["native_iterations"] > 1000, row
+
+
+def test_a_loop_over_enumerate_of_a_short_list_is_found_short_by_what_it_enumerates(tmp_path, monkeypatch):
+    # enumerate has no length hint: the list iterator it advances tells the iterations left
+    # (nqueens.py's check of the queens placed so far)
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    src = """
+        import random
+
+
+        def safe(board, c):
+            row = len(board)
+            for r, bc in enumerate(board):
+                if bc == c or abs(bc - c) == row - r:
+                    return False
+            return True
+
+
+        rng = random.Random(2)
+        count = 0
+        for k in range(40000):
+            board = [rng.randrange(8) for _ in range(rng.randrange(1, 8))]
+            count += safe(board, rng.randrange(8))
+        print(count)
+    """
+    r = Result(tmp_path, src).same()
+    row = r.loop(7)
+    assert row["status"] == "left to the baseline" and "iterations left at most" in row["reason"], row
+    assert row["versions"] == 0 and row["entries"] == 0, row
+

@@ -359,7 +359,8 @@ def test_a_small_for_loop_after_that_time_is_not_compiled_for_it(tmp_path):
     # the program's time since its first hot loop lets any trip start the JIT, but the
     # for loop whose trip it is must still be worth its first compile (_compile_wait): a
     # count over a small grid after a long loop of draws from a Random (not compiled)
-    # started the JIT and compiled, chaos_game.py's canvas count
+    # started the JIT and compiled, chaos_game.py's canvas count. (The draws take ~50 ms of
+    # CPU time, past START_SECONDS' 20)
     r = default(tmp_path, """
         import random
 
@@ -377,7 +378,7 @@ def test_a_small_for_loop_after_that_time_is_not_compiled_for_it(tmp_path):
                         n += 1
             return n
 
-        print(round(draws(random.Random(3), 300_000), 3))
+        print(round(draws(random.Random(3), 1_000_000), 3))
         grid = [[(i * j) % 3 for j in range(100)] for i in range(25)]
         print(occupied(grid))
     """)

@@ -155,7 +155,7 @@ class LoopState:
         self.longest_left = 0            # the most iterations it had left at a trip
         self.known_trips = 0             # trips at which its iterations left were known (_short_runs)
         # (a while loop's trips that found the run under way at its last trip ended within
-        # SHORT_LEFT iterations; None before its first, True once one went on: _short_while_runs)
+        # SHORT_LEFT iterations; None before its first, True once one went on: _short_probe)
         self.short_probes = None
         self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
@@ -763,9 +763,16 @@ class JitController:
                 # refused ~100 times, 100,000 iterations, for the work between two tries)
                 parent_countdown = 1
         self._measure(st, left, counted, started)
-        short = self._short_runs(st, left) or self._short_while_runs(st)
+        short = self._short_runs(st, left)
         if short:
             return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
+        short = self._short_probe(st)
+        if short:
+            # (the enclosing loop's count is not cut while this one's runs are probed: asked
+            # now, before this one has run any of the work its runs make, it would weigh too
+            # little of it -- insertion sort's outer loop, asked at its shifting loop's probe,
+            # found 0.13 ms of work and waited, and the shifting loop was compiled alone)
+            return Decision(None, IDLE_COUNTDOWN, parent_countdown) if st.dead else Decision(None, short)
         if self._run_ending(st, left):
             return self._run_refused(st, left, parent_countdown)
         weighed = engine_was_on     # (is its first compile to be weighed alone: below)
@@ -911,14 +918,14 @@ class JitController:
                      "left at most, at %d trips" % (st.longest_left, st.known_trips))
         return IDLE_COUNTDOWN
 
-    def _short_while_runs(self, st) -> int:
+    def _short_probe(self, st) -> int:
         """``_short_runs`` for a while loop, whose iterations left are not known: its first
         trip, before it is compiled, counts down SHORT_LEFT iterations to the next; if that
         one is in the same run (``LoopState.new_run`` false), the runs go on far enough and
         the loop is compiled there. If the run ended first, the next trip probes again; after
-        SHORT_TRIPS such probes, the loop is given up uncompiled: as for a for loop, a trip
-        comes at an iteration its count picks, regardless of the runs, so a loop whose
-        iterations are mostly in long runs is mostly found far from its runs' ends.
+        SHORT_TRIPS such probes, the loop is given up uncompiled: as for ``_short_runs``, a
+        trip comes at an iteration its count picks, regardless of the runs, so a loop whose
+        iterations are mostly in long runs is mostly found far from their ends.
         chaos_game.py's scan of a cumulative table (a run or two of iterations per call),
         rbtree.py's walk to a subtree's least node and tiny_interpreter.py's scan of a
         number's digits were compiled, each starting the JIT, for their entries' judgement
@@ -1601,10 +1608,20 @@ class JitController:
     @staticmethod
     def _iterations_left(st, r) -> int | None:
         """The iterations a for loop has left, from its iterator's length hint (a range's
-        or a list's: known without running it); None if not known (a while loop)."""
+        or a list's: known without running it) -- for zip and enumerate, which have none,
+        from the iterators they advance (the least, for zip; nqueens.py's check of a board's
+        few queens, over enumerate(board), was compiled and entered, its short runs not
+        seen by _short_runs); -1 if not known; None for a while loop."""
         if st.loop.kind == "for" and st.loop.target is not None:
+            it = r[st.loop.target]
+            if it is None:
+                return None
             try:
-                return operator.length_hint(r[st.loop.target], -1) if r[st.loop.target] is not None else None
+                if type(it) in COMBINED_TYPES:
+                    inner = it.__reduce__()[1]
+                    hints = [operator.length_hint(x, -1) for x in (inner[:1] if type(it) is enumerate else inner)]
+                    return -1 if not hints or min(hints) < 0 else min(hints)
+                return operator.length_hint(it, -1)
             except Exception:       # (an iterator's own __length_hint__ may raise)
                 return None
         return None
