@@ -43,7 +43,9 @@ At module level the hidden variables are the site's attributes instead (``<site 
 ``.chunks``, ``.i``, ``.r``: ``_hidden``), which ``globals()`` does not show and which cost an
 attribute access, not a dict operation; and the countdown runs under ``if <site 3>.live:``,
 so a loop given up, or put to sleep, stops counting at once in the run under way (a
-module-level loop usually runs once).
+module-level loop usually runs once). A while loop -- and any loop at module level --
+also sets its hook's result (``.r3``) to None as each run starts: a trip tells the first
+of its run by it (``LoopSite._new_run``).
 
 All of this stands under ``if <site 3>.live:``, read as the loop starts; its else is the
 loop as written (the loops nested in it instrumented, as the same sites), which a loop
