@@ -345,6 +345,70 @@ def test_a_while_loop_whose_run_goes_on_after_its_trip_is_compiled(tmp_path, mon
     assert row["entries"] >= 1 and row["native_iterations"] > 1000, row
 
 
+def test_a_for_loop_whose_runs_return_soon_after_its_trips_is_never_compiled(tmp_path, monkeypatch):
+    # a loop over the many items left that returns at the first that does not fit
+    # (knapsack.py's bound): its iterations left say nothing of its runs' lengths, and its
+    # trips find each run ended within SHORT_LEFT iterations of the last: a range iterator
+    # other than the last trip's
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    src = """
+        import random
+
+
+        def bound(weights, i, cap):
+            value = 0
+            for j in range(i, len(weights)):
+                if weights[j] > cap:
+                    return value + cap
+                cap -= weights[j]
+                value += weights[j]
+            return value
+
+
+        rng = random.Random(5)
+        weights = [rng.randrange(1, 60) for _ in range(400)]
+        total = 0
+        for k in range(60000):
+            total += bound(weights, rng.randrange(300), rng.randrange(100))
+        print(total)
+    """
+    r = Result(tmp_path, src).same()
+    row = r.loop(7)
+    assert row["status"] == "left to the baseline" and "each ended within" in row["reason"], row
+    assert row["versions"] == 0 and row["entries"] == 0, row
+
+
+def test_a_for_loop_over_a_range_whose_runs_go_on_past_its_probe_is_not_given_up(tmp_path, monkeypatch):
+    # the same loop, each run 51 iterations: a probe's trip finds the same range iterator
+    # SHORT_LEFT (32) iterations on, the run gone on, and the loop is compiled (its entries
+    # then judged), not given up as short
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    src = """
+        import random
+
+
+        def bound(weights, i, cap):
+            value = 0
+            for j in range(i, len(weights)):
+                if weights[j] > cap:
+                    return value + cap
+                cap -= weights[j]
+                value += weights[j]
+            return value
+
+
+        rng = random.Random(1)
+        weights = [1] * 400
+        total = 0
+        for k in range(20000):
+            total += bound(weights, rng.randrange(300), 50)
+        print(total)
+    """
+    r = Result(tmp_path, src).same()
+    row = r.loop(7)
+    assert "each ended within" not in row["reason"], row
+
+
 def test_a_loop_over_enumerate_of_a_short_list_is_found_short_by_what_it_enumerates(tmp_path, monkeypatch):
     # enumerate has no length hint: the list iterator it advances tells the iterations left
     # (nqueens.py's check of the queens placed so far)

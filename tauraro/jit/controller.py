@@ -154,8 +154,8 @@ class LoopState:
         self.work_hint = 0               # the most iterations a nested loop had left at a trip
         self.longest_left = 0            # the most iterations it had left at a trip
         self.known_trips = 0             # trips at which its iterations left were known (_short_runs)
-        # (a while loop's trips that found the run under way at its last trip ended within
-        # SHORT_LEFT iterations; None before its first, True once one went on: _short_probe)
+        # (trips that found the run under way at the last trip ended within SHORT_LEFT
+        # iterations; None before its first, True once one went on: _short_probe)
         self.short_probes = None
         self.deferred = False            # its trip left starting the JIT to its enclosing loop (trip)
         self.copy_refused = False        # left to the baseline until an entry copies less (not dead)
@@ -657,8 +657,8 @@ class JitController:
         """The loop of ``st`` has counted ``counted`` more interpreted iterations and is at
         its header with registers ``r``: enter native code if it pays. ``left``: the
         iterations it has left, if the caller knows (else its iterator's length hint).
-        ``new_run``: not a trip of the run (of the call, for a loop in a function) its last
-        trip was in.
+        ``new_run``: not a trip of the run its last trip was in (None: not told; see
+        ``LoopSite._new_run``).
 
         The CPU time the decision takes, native runs aside -- the JIT's start, compiles,
         copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
@@ -763,16 +763,16 @@ class JitController:
                 # refused ~100 times, 100,000 iterations, for the work between two tries)
                 parent_countdown = 1
         self._measure(st, left, counted, started)
-        short = self._short_runs(st, left)
-        if short:
-            return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
-        short = self._short_probe(st)
+        short = self._short_probe(st, left)
         if short:
             # (the enclosing loop's count is not cut while this one's runs are probed: asked
             # now, before this one has run any of the work its runs make, it would weigh too
             # little of it -- insertion sort's outer loop, asked at its shifting loop's probe,
             # found 0.13 ms of work and waited, and the shifting loop was compiled alone)
             return Decision(None, IDLE_COUNTDOWN, parent_countdown) if st.dead else Decision(None, short)
+        short = self._short_runs(st, left)
+        if short:
+            return Decision(None, IDLE_COUNTDOWN if st.dead else short, parent_countdown)
         if self._run_ending(st, left):
             return self._run_refused(st, left, parent_countdown)
         weighed = engine_was_on     # (is its first compile to be weighed alone: below)
@@ -918,25 +918,38 @@ class JitController:
                      "left at most, at %d trips" % (st.longest_left, st.known_trips))
         return IDLE_COUNTDOWN
 
-    def _short_probe(self, st) -> int:
-        """``_short_runs`` for a while loop, whose iterations left are not known: its first
-        trip, before it is compiled, counts down SHORT_LEFT iterations to the next; if that
-        one is in the same run (``LoopState.new_run`` false), the runs go on far enough and
-        the loop is compiled there. If the run ended first, the next trip probes again; after
-        SHORT_TRIPS such probes, the loop is given up uncompiled: as for ``_short_runs``, a
-        trip comes at an iteration its count picks, regardless of the runs, so a loop whose
-        iterations are mostly in long runs is mostly found far from their ends.
-        chaos_game.py's scan of a cumulative table (a run or two of iterations per call),
-        rbtree.py's walk to a subtree's least node and tiny_interpreter.py's scan of a
-        number's digits were compiled, each starting the JIT, for their entries' judgement
+    def _short_probe(self, st, left) -> int:
+        """``_short_runs`` for a loop whose iterations left do not tell how long its runs go
+        on: a while loop's are not known, and a for loop's runs over a range may end at a
+        ``return`` or ``break`` long before the range does (knapsack.py's bound, over the
+        items left, returns at the first that does not fit). Its first trip, before it is
+        compiled, counts down SHORT_LEFT iterations to the next; if that one is in the same
+        run (``LoopState.new_run`` false: for a for loop, the same range iterator, which its
+        hook holds between the two), the runs go on far enough, and the trip goes on to the
+        loop's compile (asked before ``_short_runs``, which would take the trip for a
+        run's end). If the run ended first, the next trip probes again; after SHORT_TRIPS
+        such probes, the loop is given up uncompiled: as for ``_short_runs``, a trip comes
+        at an iteration its count picks, regardless of the runs, so a loop whose iterations
+        are mostly in long runs is mostly found far from their ends. chaos_game.py's scan of
+        a cumulative table (a run or two of iterations per call), rbtree.py's walk to a
+        subtree's least node and tiny_interpreter.py's scan of a number's digits were
+        compiled, each starting the JIT, for their entries' judgement
         (ENTRIES_BEFORE_JUDGING) to give them up at 1-2 native iterations an entry. (Not a
-        loop with loops nested in it, nor one entered or compiled, nor under an explicit
-        --jit-threshold, ``eager``.) 0: the trip goes on."""
+        loop with loops nested in it, nor one entered or compiled, nor a comprehension's,
+        whose trips count no iterations, nor under an explicit --jit-threshold, ``eager``;
+        nor a for loop not over a range (``new_run`` None), or with too few iterations left
+        for a probe (``_short_runs``'), or inside another loop of its function: that one's
+        region takes it, and probed, it changed when that one was asked -- particles.py's
+        inner loop, given up in its warm-up, left its enclosing loop to enter 130
+        iterations later.) 0: the trip goes on."""
         probes = st.short_probes
-        if probes is True or st.loop.kind == "for" or st.entries or st.versions or st.nests or self.eager:
+        if probes is True or st.entries or st.versions or st.nests or self.eager or st.reruns_iterations \
+                or st.new_run is None:
             return 0
         if probes is not None and not st.new_run:
             st.short_probes = True
+            return 0
+        if st.loop.kind == "for" and (left is None or left < SHORT_LEFT or st.loop.parent >= 0):
             return 0
         probes = st.short_probes = 0 if probes is None else probes + 1
         if probes < SHORT_TRIPS:

@@ -653,6 +653,10 @@ class LoopSite:
         self._dead_counted = IDLE
         self._targets: dict = {}
         self._counted = runtime.threshold
+        # (the range iterator a for loop's last trip found, if it was one: _new_run. Held, not
+        # its id, which a later run's iterator may take once it is freed: a range iterator
+        # holds no object of the program's)
+        self._run_iterator = None
         self._state = None              # the LoopState of the last target (statistics)
         self._stretching = None         # (the stretch under way, its length, its start: _stretch)
         self.wakes_at = 0.0             # asleep until this perf_counter time (0: awake; see _sleep)
@@ -728,14 +732,17 @@ class LoopSite:
                                                            frame.f_code.co_qualname, "left to the baseline")
         self._die(frame)
 
-    def _new_run(self, frame) -> bool:
-        """Is this trip of a while loop the first of its run -- its hidden result (``.rN``
+    def _new_run(self, frame, iterator=None):
+        """Is this trip the first of its run? For a while loop: its hidden result (``.rN``
         in ``frame`` for a loop in a function, the site's ``r`` for one at module level) is
-        set to None as each run starts, and to the hook's result at each trip? (A for loop's
-        runs are told by its iterations left: True.)"""
+        set to None as each run starts, and to the hook's result at each trip. For a for loop
+        over a range: ``iterator`` is not the one its last trip found. For other for loops,
+        None: not told (their iterations left tell the controller what it needs)."""
         info = self.info
         if info.kind != "while":
-            return True
+            last = self._run_iterator
+            self._run_iterator = iterator if type(iterator) is _RANGE_ITER else None
+            return None if self._run_iterator is None else last is not iterator
         if info.module_level:
             return self.r is None
         local = frame.f_locals
@@ -963,7 +970,7 @@ class LoopSite:
             controller = self.runtime.controller
             native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
             decision = controller.trip(st, frame.f_globals, r, counted, target.parent,
-                                       new_run=self._new_run(frame))
+                                       new_run=self._new_run(frame, real))
         except BaseException:
             if restore is not None:      # nothing ran: the baseline still holds the element
                 restore()
