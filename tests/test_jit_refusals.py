@@ -345,33 +345,38 @@ def test_a_while_loop_whose_run_goes_on_after_its_trip_is_compiled(tmp_path, mon
     assert row["entries"] >= 1 and row["native_iterations"] > 1000, row
 
 
+# a loop (line 7) over the items left from i that returns at the first that does not fit
+# (knapsack.py's bound), called from a loop drawing from a Random (not compiled): the
+# parameters are the Random's seed, the weights, the calls and the capacity of each
+BOUND = """
+    import random
+
+
+    def bound(weights, i, cap):
+        value = 0
+        for j in range(i, len(weights)):
+            if weights[j] > cap:
+                return value + cap
+            cap -= weights[j]
+            value += weights[j]
+        return value
+
+
+    rng = random.Random(%d)
+    weights = %s
+    total = 0
+    for k in range(%d):
+        total += bound(weights, rng.randrange(300), %s)
+    print(total)
+"""
+
+
 def test_a_for_loop_whose_runs_return_soon_after_its_trips_is_never_compiled(tmp_path, monkeypatch):
-    # a loop over the many items left that returns at the first that does not fit
-    # (knapsack.py's bound): its iterations left say nothing of its runs' lengths, and its
-    # trips find each run ended within SHORT_LEFT iterations of the last: a range iterator
-    # other than the last trip's
+    # its iterations left say nothing of its runs' lengths, and its trips find each run
+    # ended within SHORT_LEFT iterations of the last: a range iterator other than the last
+    # trip's
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
-    src = """
-        import random
-
-
-        def bound(weights, i, cap):
-            value = 0
-            for j in range(i, len(weights)):
-                if weights[j] > cap:
-                    return value + cap
-                cap -= weights[j]
-                value += weights[j]
-            return value
-
-
-        rng = random.Random(5)
-        weights = [rng.randrange(1, 60) for _ in range(400)]
-        total = 0
-        for k in range(60000):
-            total += bound(weights, rng.randrange(300), rng.randrange(100))
-        print(total)
-    """
+    src = BOUND % (5, "[rng.randrange(1, 60) for _ in range(400)]", 60000, "rng.randrange(100)")
     r = Result(tmp_path, src).same()
     row = r.loop(7)
     assert row["status"] == "left to the baseline" and "each ended within" in row["reason"], row
@@ -379,34 +384,13 @@ def test_a_for_loop_whose_runs_return_soon_after_its_trips_is_never_compiled(tmp
 
 
 def test_a_for_loop_over_a_range_whose_runs_go_on_past_its_probe_is_not_given_up(tmp_path, monkeypatch):
-    # the same loop, each run 51 iterations: a probe's trip finds the same range iterator
-    # SHORT_LEFT (32) iterations on, the run gone on, and the loop is compiled (its entries
-    # then judged), not given up as short
+    # each run 51 iterations: a probe's trip finds the same range iterator SHORT_LEFT (32)
+    # iterations on, the run gone on, and the loop is compiled (its entries then judged),
+    # not given up as short
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
-    src = """
-        import random
-
-
-        def bound(weights, i, cap):
-            value = 0
-            for j in range(i, len(weights)):
-                if weights[j] > cap:
-                    return value + cap
-                cap -= weights[j]
-                value += weights[j]
-            return value
-
-
-        rng = random.Random(1)
-        weights = [1] * 400
-        total = 0
-        for k in range(20000):
-            total += bound(weights, rng.randrange(300), 50)
-        print(total)
-    """
-    r = Result(tmp_path, src).same()
+    r = Result(tmp_path, BOUND % (1, "[1] * 400", 20000, "50")).same()
     row = r.loop(7)
-    assert "each ended within" not in row["reason"], row
+    assert "each ended within" not in row["reason"] and row["versions"] >= 1, row
 
 
 def test_a_loop_over_enumerate_of_a_short_list_is_found_short_by_what_it_enumerates(tmp_path, monkeypatch):
