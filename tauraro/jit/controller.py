@@ -1207,9 +1207,10 @@ class JitController:
 
     def _start_pays(self, st, left):
         """May this trip start the JIT? True where the loop's own work pays for the start,
-        AFTER_START_SECONDS where the program's time does; else False. Starting it costs ``start_seconds`` (see
-        ``settings.START_SECONDS``) once per run, which a short program would never win back:
-        a 3000-iteration loop took 0.14 s with the JIT against 0.04 s without. It may when
+        AFTER_START_SECONDS where the program's time does; else False. Starting it costs
+        ``start_seconds`` (see ``settings.START_SECONDS``) once per run, which a short
+        program would never win back: a 3000-iteration loop took 0.14 s with the JIT against
+        0.04 s without. It may when
         the work the loop is known to have left is worth that much in the baseline (a for
         loop's iterations left, or a nested loop's, at what an iteration costs: the larger of
         the estimate and what its iterations since its first trip took), and in any case
