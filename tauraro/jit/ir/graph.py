@@ -155,7 +155,9 @@ class Graph:
         self.counted = frozenset()          # the headers of the loops whose iterations are counted
         self.budget_allowed = False         # may a run leave once it is long enough (passes/accumulate)?
         self.budget = None                  # (the loop's range_done, where it leaves) if it must
-        self.poll_chunk = None              # iterations between Ctrl-C polls at the range's limit (passes/polls), else a poll every back edge
+        # iterations between Ctrl-C polls at the range's limit (passes/polls); None: a poll
+        # at every back edge
+        self.poll_chunk = None
         self.entry_state: Snapshot | None = None   # the state at the loop's entry (hoisted guards leave there)
         self.entry_vars: set = set()        # the vars live at the loop's entry
         self.element_lists: dict = {}       # int lists whose elements' bound the entry checks (passes/accumulate)

@@ -29,10 +29,11 @@ Only regions of one loop over a range take part in the budget (a nested loop run
 number of times per run that this does not bound), and only where exits resume where they
 left (not a comprehension's, whose exits re-run an iteration); ``graph.budget`` tells the
 emitter. (Such a region, if its ops all take bounded time, also polls for Ctrl-C at that
-limit, once a chunk of iterations, not at every back edge: passes/polls.) The sums of an *inner* range loop are bounded another way (``inner``, below): by
-its iterations, which its stop and start bound, with the sum checked as it starts; and
-``s += a[i]`` by the elements of the lists the region only reads, checked at entry
-(``element_lists``; ``transfer.EntryRecords.small``).
+limit, once a chunk of iterations, not at every back edge: passes/polls.) The sums of an
+*inner* range loop are bounded another way (``inner``, below): by its iterations, which
+its stop and start bound, with the sum checked as it starts; and ``s += a[i]`` by the
+elements of the lists the region only reads, checked at entry (``element_lists``;
+``transfer.EntryRecords.small``).
 """
 from __future__ import annotations
 
