@@ -85,12 +85,15 @@ import functools
 import sys
 
 from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
+from .captures import captured, children as _children, walk as _walk
 from .placeholders import BUILTINS_PLACEHOLDER, CHUNK_BITS, EMPTY_RUNS, SITE_PREFIX, SYS_PLACEHOLDER, SiteInfo
 # names whose use makes hidden locals visible (or needs the frame as CPython built it)
 _FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
                           "__class__"))
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
            ast.SetComp, ast.DictComp, ast.GeneratorExp)
+# what may take a function's variables into cells (tauraro.vm.captures)
+_CAPTURING = _SCOPES + ((ast.TypeAlias,) if hasattr(ast, "TypeAlias") else ())
 # inside a loop body, these make the loop one the JIT does not compile
 _BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.ImportFrom,
                        ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
@@ -99,21 +102,6 @@ if sys.version_info >= (3, 11):
 
 
 _AST = ast.AST
-
-
-def _children(n, into):
-    """Append the nodes directly under ``n`` to the list ``into`` (what
-    ``ast.iter_child_nodes`` gives, without its two generators a node: instrumenting a
-    program is mostly walking its tree, and took 35-60 ms of every run of a 250-450 line
-    program, in its start)."""
-    for field in n._fields:
-        v = getattr(n, field, None)
-        if v.__class__ is list:
-            for x in v:
-                if isinstance(x, _AST):
-                    into.append(x)
-        elif isinstance(v, _AST):
-            into.append(v)
 
 
 _CONTEXTS = (ast.Load, ast.Store, ast.Del)
@@ -147,16 +135,6 @@ def _header_copy(loop):
         out = _clone(loop)
     finally:
         loop.body, loop.orelse = body, orelse
-    return out
-
-
-def _walk(node) -> list:
-    """Every node under ``node``, itself first, in ``ast.walk``'s order."""
-    out = [node]
-    i = 0
-    while i < len(out):
-        _children(out[i], out)
-        i += 1
     return out
 
 
@@ -511,17 +489,6 @@ def _function_locals(node, walked=None) -> frozenset:
         elif isinstance(n, (ast.Import, ast.ImportFrom)):
             bound.update((al.asname or al.name).split(".")[0] for al in n.names)
     return frozenset((set(params) | bound) - declared)
-
-
-def _captured(node, own, walked=None) -> set:
-    """The function's variables its nested functions, lambdas and comprehensions use."""
-    out = set()
-    for n in walked if walked is not None else _walk_local(node.body):
-        if isinstance(n, _SCOPES):
-            for m in _walk(n):
-                if isinstance(m, ast.Name) and m.id in own:
-                    out.add(m.id)
-    return out
 
 
 def _goes_plain(loop, module_level) -> bool:
@@ -1042,7 +1009,8 @@ class Instrumenter:
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
         free = (used - own) & set(outer) | nonlocal_names
         saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
-        self.quiet, self.cell_names = 0, free | _captured(node, own, walked)
+        self.quiet, self.cell_names = 0, free | (captured(node) if any(
+            isinstance(n, _CAPTURING) for n in walked) else set())
         recursive = self.depth == 0 and _compilable_recursion(node)
         self.unhooked_when_dead = self.depth == 0 and not recursive and not any(
             isinstance(n, _COMPREHENSIONS) for n in walked) \

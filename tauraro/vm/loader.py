@@ -31,13 +31,15 @@ from ..boundary import BOUNDARY, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 
 def _instrumenter_stamp():
-    """The instrumenter's file, as it is: a changed transformation is a new cache entry."""
-    path = os.path.join(os.path.dirname(__file__), "instrument.py")
-    try:
-        st = os.stat(path)
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return None
+    """The instrumenter's files, as they are: a changed transformation is a new cache entry."""
+    stamp = []
+    for name in ("instrument.py", "captures.py"):
+        try:
+            st = os.stat(os.path.join(os.path.dirname(__file__), name))
+        except OSError:
+            return None
+        stamp.append((st.st_mtime_ns, st.st_size))
+    return tuple(stamp)
 
 
 _MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
