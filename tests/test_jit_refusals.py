@@ -421,3 +421,35 @@ def test_a_loop_over_enumerate_of_a_short_list_is_found_short_by_what_it_enumera
     assert row["status"] == "left to the baseline" and "iterations left at most" in row["reason"], row
     assert row["versions"] == 0 and row["entries"] == 0, row
 
+
+
+def test_a_loop_its_typing_refuses_is_not_weighed_by_walking_its_objects_first(tmp_path):
+    # the entry of a new version weighs the objects it would copy by walking them (~1 us a
+    # node, near half of what copying costs); a loop whose typing refuses it -- a method of
+    # a Random on every iteration -- is refused by that first, without the walk of the
+    # 40,000 nodes its links reach (avl_tree.py's range loop: ~15 ms of walking, then
+    # refused by its weight)
+    src = """
+        import random
+
+        class Node:
+            def __init__(self, v, nxt):
+                self.v = v
+                self.next = nxt
+
+        head = None
+        for k in range(40000):
+            head = Node(k, head)
+        rng = random.Random(3)
+
+        def walk(head, n):
+            t = 0
+            for i in range(n):                      # loop
+                t += head.v + (head.next is not None) + rng.randrange(10)
+            return t
+
+        print(walk(head, 200000))
+    """
+    r = jit(tmp_path, src)
+    row = r.loop(line(src))
+    assert row["status"] == "not compiled" and "runs on every iteration" in row["reason"], row

@@ -1788,15 +1788,36 @@ class JitController:
                     if t is not None:
                         st.made_length = max(st.made_length, len(v))
 
-    def _new_version(self, st, region, types, cells, r, G, builtins) -> tuple:
+    def _typed_first(self, st, region, types, cells, r):
+        """The region's inference for ``types``, made before a new version's entry weighs the
+        objects it would copy (NotCompilable if the loop does not type): that weighing walks
+        them, ~1 us an object, near half of what copying them costs, and a loop its typing
+        refuses -- avl_tree.py's range loop, at ``rng.randrange`` -- walked a 20,000-node tree
+        (~15 ms) to be refused by its weight, as it would have been by its typing next. The
+        compile then takes this inference (``_new_version``). None where the types are
+        guessed further (an empty dict's: _guess_dicts) or the inference asks for other
+        types (resizable lists, a variable widened): the compile's own tries find those."""
+        if any(t in GUESSES for t in types):
+            return None
+        self._made_lists(st, region, r)
+        try:
+            return self._inference(st, region, types, cells)
+        except (NeedsResizing, NeedsWidening):
+            return None
+
+    def _new_version(self, st, region, types, cells, r, G, builtins, typed=None) -> tuple:
         """(the entry types it is filed under, a version for the loop's values): compiled
         for the dicts' guessed types (_guess_dicts); again with every list resizable if
         the region resizes one (infer.NeedsResizing); and again with a variable widened to
-        object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
+        object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times.
+        ``typed``: the inference for ``types`` made already (``_typed_first``)."""
         self._made_lists(st, region, r)
         for _ in range(4):
             try:
                 try:
+                    if typed is not None:
+                        inferred, typed = {types: typed}, None     # (for these types only)
+                        return types, self._compiled_for(st, region, types, inferred, cells)
                     return types, self._compiled_for(st, region, *self._guess_dicts(st, region, types, cells), cells)
                 except NeedsResizing:
                     if st.resizing:
@@ -1944,6 +1965,13 @@ class JitController:
             looked = {}     # (what resident.repeated said of each row: weighed again below)
             splits = self._split_lists(st.splits, r, G, builtins)
             wrong = [] if version is None else None
+            typed = None
+            if version is None and any(isinstance(t, OBJECT_TYPES) for t in types):
+                try:
+                    typed = self._typed_first(st, region, types, cells, r)
+                except NotCompilable as e:
+                    self.give_up(st, "not compiled", str(e))
+                    return None
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],
                               False,
@@ -1971,7 +1999,7 @@ class JitController:
                     return None
                 try:
                     with CompileAside():
-                        types, version = self._new_version(st, region, types, cells, r, G, builtins)
+                        types, version = self._new_version(st, region, types, cells, r, G, builtins, typed)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
