@@ -129,6 +129,25 @@ class CompiledLoop:
         self.graph = self.stages = self.text = None
 
 
+def _exit_lines(inf) -> dict:
+    """line -> why native code leaves there, for the lines of a loop's own code where its
+    typing (``inf``) finds a side exit, or a call of a callee inlined with one."""
+    code = inf.code
+    lines = {}
+    for pc in sorted(inf.exit_at.values()):
+        typing = inf.typings[pc]
+        if typing.kind == "side":
+            lines.setdefault(code.instrs[pc].line, typing.reason)
+    for pc, typing in sorted(inf.typings.items()):
+        callee = typing.callee
+        if callee is not None and callee.exit_at:
+            first = min(callee.exit_at.values())
+            lines.setdefault(code.instrs[pc].line, "calling %s: %s" % (
+                callee.code.name, callee.typings[first].reason))
+    lines.pop(None, None)
+    return lines
+
+
 class LoopState:
     """What the JIT knows about one source loop (also its --jit-stats row)."""
 
@@ -229,6 +248,10 @@ class LoopState:
         self.widened = {}                # entry var -> the MaybeType it has (infer.NeedsWidening)
         self.first_trip = None           # (time, interpreted iterations, iterations left) at its first trip (_start_pays)
         self.start_countdown = START_COUNTDOWN     # iterations to its next trip, while the JIT is not started
+        self.exit_sample = None          # a sample of its iterations as written (_exits_sampled)
+        self.sample_request = None       # (header line, lines, iterations) its hook is to sample
+        self.sampled_lines = None        # line -> why native code would leave there, sampled
+        self.samples = 0                 # samples asked for
 
     @property
     def splits(self) -> tuple:
@@ -376,6 +399,12 @@ START_COUNTDOWN = 16
 AFTER_START_SECONDS = "after start_seconds"
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
+# a loop whose sampled iterations (JitController._exits_sampled) reach a line where native
+# code would leave, 1 in EXIT_SAMPLE_SHARE of them or more, is not compiled; a sample of
+# fewer than half its iterations (its run ended) is taken again, SAMPLES_MOST times at most
+EXIT_SAMPLE_SHARE = 8
+SAMPLES_MOST = 3
+SAMPLE_ITERATIONS = 64
 ENTRIES_BEFORE_JUDGING = 8
 # ... or after EMPTY_ENTRIES, if they ran less than an iteration each natively
 EMPTY_ENTRIES = 3
@@ -1788,53 +1817,73 @@ class JitController:
                     if t is not None:
                         st.made_length = max(st.made_length, len(v))
 
-    def _typed_first(self, st, region, types, cells, r):
-        """The region's inference for ``types``, made before a new version's entry weighs the
-        objects it would copy (NotCompilable if the loop does not type): that weighing walks
-        them, ~1 us an object, near half of what copying them costs, and a loop its typing
-        refuses -- avl_tree.py's range loop, at ``rng.randrange`` -- walked a 20,000-node tree
-        (~15 ms) to be refused by its weight, as it would have been by its typing next. The
-        compile then takes this inference (``_new_version``). None where the types are
-        guessed further (an empty dict's: _guess_dicts) or the inference asks for other
-        types (resizable lists, a variable widened): the compile's own tries find those."""
-        if any(t in GUESSES for t in types):
-            return None
-        self._made_lists(st, region, r)
-        try:
-            return self._inference(st, region, types, cells)
-        except (NeedsResizing, NeedsWidening):
-            return None
-
-    def _new_version(self, st, region, types, cells, r, G, builtins, typed=None) -> tuple:
-        """(the entry types it is filed under, a version for the loop's values): compiled
-        for the dicts' guessed types (_guess_dicts); again with every list resizable if
-        the region resizes one (infer.NeedsResizing); and again with a variable widened to
-        object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times.
-        ``typed``: the inference for ``types`` made already (``_typed_first``)."""
+    def _typed_first(self, st, region, types, cells, r, G, builtins) -> tuple:
+        """(the entry types a new version is filed under, the CellMap of the closures it may
+        inline, the types it is compiled for, {types: Inference} of those its typing tried),
+        made before its entry weighs what it would copy, and before its compile
+        (NotCompilable if the loop does not type). Weighing objects walks them, ~1 us an
+        object, near half of what copying them costs: a loop its typing refuses --
+        avl_tree.py's range loop, at ``rng.randrange`` -- walked a 20,000-node tree (~15 ms)
+        to be refused by its weight, as it would have been by its typing next. And where its
+        native runs would leave is sampled before its compile (``_exits_sampled``). The types
+        are the dicts' guessed ones (_guess_dicts); again with every list resizable if the
+        region resizes one (infer.NeedsResizing); and again with a variable widened to
+        object-or-None (infer.NeedsWidening), one variable at a time, at most 4 times."""
         self._made_lists(st, region, r)
         for _ in range(4):
             try:
-                try:
-                    if typed is not None:
-                        inferred, typed = {types: typed}, None     # (for these types only)
-                        return types, self._compiled_for(st, region, types, inferred, cells)
-                    return types, self._compiled_for(st, region, *self._guess_dicts(st, region, types, cells), cells)
-                except NeedsResizing:
-                    if st.resizing:
-                        raise
-                    st.resizing = True
-                    types, cells = self._entry_types(st, r, G, builtins)
-                    return types, st.versions.get(types) or self._compiled_for(
-                        st, region, *self._guess_dicts(st, region, types, cells), cells)
+                guessed, made = self._guess_dicts(st, region, types, cells)
+                if guessed not in made:
+                    made[guessed] = self._inference(st, region, guessed, cells)
+                return types, cells, guessed, made
+            except NeedsResizing:
+                if st.resizing:
+                    raise
+                st.resizing = True
             except NeedsWidening as e:
                 if st.widened.get(e.var) is e.wide:
                     raise
                 st.widened[e.var] = e.wide
-                types, cells = self._entry_types(st, r, G, builtins)
-                version = st.versions.get(types)
-                if version is not None:
-                    return types, version
+            types, cells = self._entry_types(st, r, G, builtins)
         raise NotCompilable("a variable widened more than 4 times")
+
+    def _exits_sampled(self, st, inf) -> bool:
+        """May the loop's first version be compiled, as far as where its native runs would
+        leave goes? Where its typing (``inf``) finds exits in its body, its next iterations
+        run as written first, their lines sampled (``tauraro.vm.linesample``): if
+        1 in EXIT_SAMPLE_SHARE of them or more reach one of those lines, each entry would
+        run a few iterations natively at most, and the loop is left to the baseline,
+        uncompiled. False when a sample is asked for (the loop's hook starts it).
+        (Not under an explicit --jit-threshold, ``eager``: the JIT compiles what gets hot.)"""
+        lines = _exit_lines(inf)
+        if not lines:
+            return True
+        sample = st.exit_sample
+        if sample is None or sample.done and sample.iterations < SAMPLE_ITERATIONS // 2:
+            # (none yet, or one whose run ended too soon, or a tracer was set: another,
+            # from this trip on -- or, after SAMPLES_MOST, none, and the compile goes on)
+            if st.samples >= SAMPLES_MOST:
+                return True
+            st.sample_request = (st.loop.line, lines, SAMPLE_ITERATIONS)
+            st.sampled_lines = lines
+            st.samples += 1
+            return False
+        if not sample.done:
+            # (no trip comes while its tracer is set: the program took tracing from it)
+            sample.stop()
+        if sample.iterations and sample.exiting * EXIT_SAMPLE_SHARE >= sample.iterations:
+            line = max(sample.exits, key=sample.exits.get)
+            self.give_up(st, "left to the baseline",
+                         "native runs would leave at once: %d of %d iterations sampled reach "
+                         "line %d (%s)" % (sample.exiting, sample.iterations, line, st.sampled_lines[line]))
+            return False
+        return True
+
+    def _new_version(self, st, region, typed) -> tuple:
+        """(the entry types it is filed under, a version for the loop's values), for the
+        types and inferences ``_typed_first`` found (``typed``)."""
+        types, cells, guessed, made = typed
+        return types, st.versions.get(types) or self._compiled_for(st, region, guessed, made, cells)
 
     def _compiled_for(self, st, region, types, inferred, cells) -> CompiledLoop:
         """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts, with the
@@ -1966,11 +2015,19 @@ class JitController:
             splits = self._split_lists(st.splits, r, G, builtins)
             wrong = [] if version is None else None
             typed = None
-            if version is None and any(isinstance(t, OBJECT_TYPES) for t in types):
+            if version is None:
                 try:
-                    typed = self._typed_first(st, region, types, cells, r)
+                    with CompileAside():
+                        typed = self._typed_first(st, region, types, cells, r, G, builtins)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
+                    return None
+                types = typed[0]
+                version = st.versions.get(types)    # (typed again: lists resizable, a variable widened)
+                if version is not None:
+                    wrong = None
+                elif not st.versions and not st.reruns_iterations and not self.eager \
+                        and not self._exits_sampled(st, typed[3][typed[2]]):
                     return None
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],
@@ -1999,7 +2056,7 @@ class JitController:
                     return None
                 try:
                     with CompileAside():
-                        types, version = self._new_version(st, region, types, cells, r, G, builtins, typed)
+                        types, version = self._new_version(st, region, typed)
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None

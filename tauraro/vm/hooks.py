@@ -38,6 +38,7 @@ from time import thread_time as _thread_time
 from ..cache import compiled
 from .errors import InternalError
 from .frame_locals import let_go
+from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
@@ -976,6 +977,14 @@ class LoopSite:
                 restore()
             raise
         record = decision.record
+        if st.sample_request is not None:
+            # (where its native runs would leave, sampled in its next iterations as written
+            # before its compile: tauraro.vm.linesample)
+            header, lines, wanted = st.sample_request
+            st.sample_request = None
+            st.exit_sample = LineSample(header, lines, wanted)
+            if not st.dead:
+                st.exit_sample.start(frame)
         if st.dead:
             self._die(frame)
         else:
