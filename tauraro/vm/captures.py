@@ -47,6 +47,7 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _INLINED = (ast.ListComp, ast.SetComp, ast.DictComp) if sys.version_info >= (3, 12) else ()
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _MATCH_NAMES = (ast.MatchAs, ast.MatchStar)
+_NESTED = _FUNCTIONS + (ast.ClassDef,) + _COMPREHENSIONS      # (the scopes a scope may hold)
 _TYPE_ALIAS = getattr(ast, "TypeAlias", None)      # (3.12 and later)
 
 
@@ -107,7 +108,7 @@ class _Scan:
                 self.bound.add(n.name.id)
                 self.inner |= _names_in([n.value, *n.type_params])
                 continue
-            if isinstance(n, (*_FUNCTIONS, ast.ClassDef, *_COMPREHENSIONS)):
+            if isinstance(n, _NESTED):
                 outer = _outer_parts(n)
                 stack.extend(outer)
                 if getattr(n, "type_params", None):
