@@ -53,7 +53,7 @@ from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
-                     COMBINED_TYPES, OBJECT_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
+                     COMBINED_TYPES, OBJECT_TYPES, advanced_iterators, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
 from .splits import split_sources
@@ -1633,7 +1633,7 @@ class JitController:
         for var, v in items:
             t = type(v)
             if t in COMBINED_TYPES:     # (zip(xs, ys), enumerate(xs): their iterators' lists)
-                items.extend((var, it) for it in v.__reduce__()[1])
+                items.extend((var, it) for it in advanced_iterators(v))
             if t in SEQ_ITERATOR_TYPES:
                 state = v.__reduce__()
                 v = state[1][0] if len(state) == 3 else None
@@ -1661,8 +1661,7 @@ class JitController:
                 return None
             try:
                 if type(it) in COMBINED_TYPES:
-                    inner = it.__reduce__()[1]
-                    hints = [operator.length_hint(x, -1) for x in (inner[:1] if type(it) is enumerate else inner)]
+                    hints = [operator.length_hint(x, -1) for x in advanced_iterators(it)]
                     return -1 if not hints or min(hints) < 0 else min(hints)
                 return operator.length_hint(it, -1)
             except Exception:       # (an iterator's own __length_hint__ may raise)

@@ -506,6 +506,13 @@ SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
 COMBINED_TYPES = (zip, enumerate)
 
 
+def advanced_iterators(it) -> tuple:
+    """The iterators a zip or enumerate object ``it`` advances, read from its pickling
+    state (an enumerate's one: the count beside it is not one)."""
+    inner = it.__reduce__()[1]
+    return inner[:1] if type(it) is enumerate else inner
+
+
 # the JTypes of values ``least_cost`` weighs as objects (``objects_cost``): counted up to a
 # limit, such a weighing says only that an entry needs more (JitController._enter)
 OBJECT_TYPES = (InstanceType, MaybeType)
@@ -615,8 +622,7 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=
             continue
         if isinstance(jt, CombinedIter) and type(v) in COMBINED_TYPES:
             # (zip(xs, ys), enumerate(xs): the iterators they advance, each over its list)
-            inner = v.__reduce__()[1]
-            pairs.extend(zip(inner, jt.inner, [stores] * len(jt.inner)))
+            pairs.extend(zip(advanced_iterators(v), jt.inner, [stores] * len(jt.inner)))
             continue
         if isinstance(jt, SeqIterType) and type(v) in SEQ_ITERATOR_TYPES:
             state = v.__reduce__()

@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, SEEN_MAX, can_keep, holding, is_held, 
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -2682,7 +2682,7 @@ def _combined_parts(it, jt, recs, var):
         recs.iters[(var, 0)] = (it, 0, 1)
         return addr, index
     parts = []
-    for j, (inner, ijt) in enumerate(zip(it.__reduce__()[1], jt.inner)):
+    for j, (inner, ijt) in enumerate(zip(advanced_iterators(it), jt.inner)):
         if ijt in RANGE_ITERS:
             p = _range_iter_entry(inner, recs.iters, (var, j))
         else:
