@@ -250,7 +250,6 @@ class LoopState:
         self.start_countdown = START_COUNTDOWN     # iterations to its next trip, while the JIT is not started
         self.exit_sample = None          # a sample of its iterations as written (_exits_sampled)
         self.sample_request = None       # (header line, lines, iterations) its hook is to sample
-        self.sampled_lines = None        # line -> why native code would leave there, sampled
         self.samples = 0                 # samples asked for
 
     @property
@@ -1864,7 +1863,6 @@ class JitController:
             if st.samples >= SAMPLES_MOST:
                 return True
             st.sample_request = (st.loop.line, lines, SAMPLE_ITERATIONS)
-            st.sampled_lines = lines
             st.samples += 1
             return False
         if not sample.done:
@@ -1874,7 +1872,7 @@ class JitController:
             line = max(sample.exits, key=sample.exits.get)
             self.give_up(st, "left to the baseline",
                          "native runs would leave at once: %d of %d iterations sampled reach "
-                         "line %d (%s)" % (sample.exiting, sample.iterations, line, st.sampled_lines[line]))
+                         "line %d (%s)" % (sample.exiting, sample.iterations, line, sample.lines[line]))
             return False
         return True
 
@@ -2021,12 +2019,12 @@ class JitController:
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
-                types = typed[0]
+                types, _, guessed, made = typed
                 version = st.versions.get(types)    # (typed again: lists resizable, a variable widened)
                 if version is not None:
                     wrong = None
                 elif not st.versions and not st.reruns_iterations and not self.eager \
-                        and not self._exits_sampled(st, typed[3][typed[2]]):
+                        and not self._exits_sampled(st, made[guessed]):
                     return None
             need = least_cost([self._read(v, r, G, builtins) for v in st.entry_vars],
                               [None if v in st.tails or v in splits else t for v, t in zip(st.entry_vars, types)],

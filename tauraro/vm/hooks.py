@@ -980,10 +980,9 @@ class LoopSite:
         if st.sample_request is not None:
             # (where its native runs would leave, sampled in its next iterations as written
             # before its compile: tauraro.vm.linesample)
-            header, lines, wanted = st.sample_request
-            st.sample_request = None
-            st.exit_sample = LineSample(header, lines, wanted)
+            request, st.sample_request = st.sample_request, None
             if not st.dead:
+                st.exit_sample = LineSample(*request)
                 st.exit_sample.start(frame)
         if st.dead:
             self._die(frame)

@@ -27,13 +27,14 @@ import sys
 
 class LineSample:
     """``iterations`` sampled, and ``exiting``: how many of them reached one of ``lines``
-    (``exits``: line -> how many times each was reached). ``done`` once it ended."""
+    (line -> why native code would leave there; ``exits``: line -> how many times each was
+    reached). ``done`` once it ended."""
 
     __slots__ = ("header", "lines", "wanted", "iterations", "exiting", "exits", "hit", "done", "_global")
 
     def __init__(self, header: int, lines, wanted: int):
         self.header = header
-        self.lines = frozenset(lines) - {header}
+        self.lines = lines          # (the header's own line events count iterations)
         self.wanted = wanted
         self.iterations = 0
         self.exiting = 0
