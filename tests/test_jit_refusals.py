@@ -96,22 +96,26 @@ def test_a_loop_over_a_list_too_big_to_copy_copies_it_once(tmp_path):
     assert row["entries"] + row["refused"]["copied_to_the_limit"] <= 1, row
 
 
-def test_walks_of_a_long_linked_list_copy_it_up_to_the_limit_rarely(tmp_path):
-    # a while loop's work left is not known: an entry may copy what the loop has been
-    # worth so far, which grows a little at each trip. An entry that stopped at its limit
-    # needed more: it is tried again only once the limit has doubled past that (retried
-    # at each trip, 11 of the 11 refusals here copied 5,000 nodes up to the limit;
-    # avl_tree.py's get: 13 tries copying ~7-40 ms each)
-    src = """
+# a linked list of the given number of nodes, ``head`` its first
+LINKED_LIST = """
         class Node:
             def __init__(self, v, nxt):
                 self.v = v
                 self.next = nxt
 
         head = None
-        for k in range(5000):
+        for k in range(%d):
             head = Node(k, head)
+"""
 
+
+def test_walks_of_a_long_linked_list_copy_it_up_to_the_limit_rarely(tmp_path):
+    # a while loop's work left is not known: an entry may copy what the loop has been
+    # worth so far, which grows a little at each trip. An entry that stopped at its limit
+    # needed more: it is tried again only once the limit has doubled past that (retried
+    # at each trip, 11 of the 11 refusals here copied 5,000 nodes up to the limit;
+    # avl_tree.py's get: 13 tries copying ~7-40 ms each)
+    src = LINKED_LIST % 5000 + """
         def total(head):
             t = 0
             node = head
@@ -429,17 +433,8 @@ def test_a_loop_its_typing_refuses_is_not_weighed_by_walking_its_objects_first(t
     # a Random on every iteration -- is refused by that first, without the walk of the
     # 40,000 nodes its links reach (avl_tree.py's range loop: ~15 ms of walking, then
     # refused by its weight)
-    src = """
+    src = LINKED_LIST % 40000 + """
         import random
-
-        class Node:
-            def __init__(self, v, nxt):
-                self.v = v
-                self.next = nxt
-
-        head = None
-        for k in range(40000):
-            head = Node(k, head)
         rng = random.Random(3)
 
         def walk(head, n):
