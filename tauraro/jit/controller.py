@@ -43,11 +43,11 @@ from itertools import repeat as _repeat
 
 from ..compiler.code import CodeObject, UNBOUND
 from .exits import ROOM_FULL, TYPE_CHANGE
-from .infer import Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
+from .infer import AlwaysExits, Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
 from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
-                     OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type, methods_named,
-                     objects_type, plain_class, resizable_type,
+                     Opaque, OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type,
+                     methods_named, objects_type, plain_class, refinable, resizable_type,
                      virtual_tuple_type, widen)
 from .collector import CompileAside
 from .pages import MEMORIES
@@ -196,6 +196,7 @@ class LoopState:
         self.made_lists = {}             # pc -> the type of the list ``[]`` at pc makes (_made_lists)
         self.made_length = 0             # (the longest such list seen at an entry: the room they get)
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
+        self.stand_ins_typed = False     # (typed with its objects' stand-ins once: _refused_unwalked)
         self.stillborn = 0               # versions whose first entry failed its checks (_enter)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
@@ -1770,8 +1771,9 @@ class JitController:
             st.name_pool = st.name_pool | seen
         return frozenset(seen)
 
-    def _inference(self, st, region, types, cells) -> Inference:
-        """The region's type inference for the entry types ``types``: the functions it calls
+    def _inference(self, st, region, types, cells, stand_ins=False) -> Inference:
+        """The region's type inference for the entry types ``types`` (with stand-ins for
+        objects not walked yet, if ``stand_ins``: _refused_unwalked): the functions it calls
         inlined through an Inliner that knows the attributes of the objects the loop makes
         (Inference._construct) and of the closure cells it writes (``cells``, a CellMap)."""
         inliner = None
@@ -1780,7 +1782,7 @@ class JitController:
             inliner = Inliner(self.code_for, cells.vars if cells else None)
             inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
         return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations,
-                         made_lists=st.made_lists)
+                         made_lists=st.made_lists, stand_ins=stand_ins)
 
     def types_before(self, st, G, r, pc):
         """The types the region's registers have before ``pc``, for these entry values,
@@ -1814,6 +1816,45 @@ class JitController:
                     t = st.made_lists[pc] = _MADE_LISTS.get(type(v[-1]))
                     if t is not None:
                         st.made_length = max(st.made_length, len(v))
+
+    def _refused_unwalked(self, st, region, r, G, builtins):
+        """Why the loop's typing refuses it whatever its objects' types are, found before
+        they are walked; None if that is not known yet. Its objects and lists of objects
+        (``refinable``) are typed as stand-ins (jtypes.Opaque); if every iteration of it
+        reaches an exit at an operation on no stand-in (``Inference.settled_exit``: a str
+        constant formatted, ``rng.random()``), the full typing would find that exit too.
+        Typing the objects walks them, and the objects they hold, for the attributes the
+        loop's code and its callees use: deltablue.py's ``"src%d" % i`` loop, which makes
+        constraints, took 27 ms to be refused so, avl_tree.py's ``rng.randrange`` loops over
+        a tree 1-8 ms, lru_cache.py's 12 ms. (Once, at the loop's first typing: a version
+        compiled, or a typing with stand-ins that found nothing, is not tried again.)"""
+        values = [self._read(v, r, G, builtins) for v in st.entry_vars]
+        plain = tuple(map(classify_sampled, values, _repeat(G)))
+        if st.tuple_vars:       # (as _object_types types them)
+            plain = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
+                          for var, v, t in zip(st.entry_vars, values, plain))
+        # (stand-ins too: an empty list, dict or set, whose type the full typing guesses)
+        stand_ins = tuple(Opaque(t.name) if type(t) is OtherType and refinable(v) or t in GUESSES
+                          or type(v) is list and not v else t for v, t in zip(values, plain))
+        if stand_ins == plain:
+            return None     # (nothing to walk: the full typing is as cheap)
+        self._made_lists(st, region, r)
+        for _ in range(2):
+            try:
+                with CompileAside():
+                    self._inference(st, region, self._resizable(st, stand_ins), None, stand_ins=True)
+            except AlwaysExits as e:
+                return str(e) if e.inference.settled_exit(e.pc) else None
+            except NeedsResizing:
+                # (the region resizes a list of its own: typed so by the full typing too)
+                if st.resizing:
+                    return None
+                st.resizing = True
+            except NotCompilable:
+                return None
+            else:
+                return None
+        return None
 
     def _typed_first(self, st, region, types, cells, r, G, builtins) -> tuple:
         """(the entry types a new version is filed under, the CellMap of the closures it may
@@ -2006,6 +2047,12 @@ class JitController:
             except NotCompilable as e:
                 self.give_up(st, "not compiled", str(e))
                 return None
+            if not st.versions and not st.stand_ins_typed:
+                st.stand_ins_typed = True
+                reason = self._refused_unwalked(st, region, r, G, builtins)
+                if reason is not None:
+                    self.give_up(st, "not compiled", reason)
+                    return None
             types, cells = self._entry_types(st, r, G, builtins)
             version = st.versions.get(types)
             looked = {}     # (what resident.repeated said of each row: weighed again below)

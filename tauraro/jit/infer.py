@@ -27,7 +27,7 @@ from .coverage import NOT_COMPILED, not_compiled_reason
 from .jtypes import (LINK, class_number, read_from_class, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
-                     LIST_INT, ModuleType, OtherType,
+                     LIST_INT, ModuleType, Opaque, OtherType,
                      SeqIterType, SeqType, SliceValue, SuperType, TupleValue, CONSTRUCTOR_ATTRIBUTES, resizable_type, class_lookup,
                      classify, const_type, constructor, iter_elem, object_seq, range_by_step, ref_class, slot_member, str_tuple, super_next, widen, _data_descriptor)
 
@@ -51,6 +51,22 @@ def _whole_list(t) -> bool:
     """May a function compiled whole store into ``t``? A list of numbers or bools it was
     passed (resizable if a loop that resizes lists passed it: it never resizes it itself)."""
     return isinstance(t, SeqType) and t.kind == "list" and t.elem in (INT, FLOAT, BOOL)
+
+
+class AlwaysExits(NotCompilable):
+    """Every iteration of a loop of the region reaches the exit at ``pc`` (of ``inference``)
+    before it ends: compiled, it would never finish one natively."""
+
+    def __init__(self, message, inference, pc):
+        super().__init__(message)
+        self.inference = inference
+        self.pc = pc
+
+
+# (Inference(stand_ins=True): what an operation on a stand-in computes)
+STAND_IN = Opaque("a value computed from a stand-in")
+# the operations that pass a stand-in on as it is (the type rules' own)
+_PASSING = ("MOVE", "CHECK_BOUND", "LOAD_DEREF")
 
 
 class NeedsResizing(NotCompilable):
@@ -224,7 +240,7 @@ def _tuple_of(t, elem) -> bool:
 
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
-                 resumable: bool | str = True, cells=None, made_lists=None):
+                 resumable: bool | str = True, cells=None, made_lists=None, stand_ins=False):
         """``entry``: var -> JType at the loop header, for every live-in register the
         region uses and every global it touches (vars: int register or ("g", name)).
         ``inliner`` types the calls of program functions (``tauraro.jit.inline``); the
@@ -237,8 +253,12 @@ class Inference:
         compiled code reads and writes) (see ``Inliner.entry``). ``made_lists``: pc -> the
         type of the list ``[]`` at pc makes, a list of numbers (None: not made natively): a
         loop's, what the list made there last held when the loop was entered
-        (``JitController._made_lists``)."""
+        (``JitController._made_lists``). ``stand_ins``: some entry types are stand-ins
+        (jtypes.Opaque) for objects not walked yet; an operation on one computes another,
+        where it would be an exit or typed by the objects' types (see ``settled_exit``)."""
         self.region = region
+        self.stand_ins = stand_ins
+        self.settled: set = set()       # (pcs of exits a typing with stand-ins is sure of)
         self.made_lists = made_lists or {}
         self.cells = cells or {}
         self.code: CodeObject = region.code
@@ -394,13 +414,15 @@ class Inference:
         if typing.action != "lower" or typing.result is None:
             return
         ins = self.code.instrs[pc]
+        if ins.op.name == "STORE_ATTR" and typing.result is STAND_IN:
+            return          # (an attribute of a stand-in: no object's type changes)
         if ins.op.name == "STORE_ATTR":     # an attribute added to an object being made:
             old = state[ins.args[0]]        # every register holding it has the next type
             for v, t in list(state.items()):
                 if t is old:
                     state[v] = typing.result
             return
-        results = typing.result.members if ins.op.name == "UNPACK" else None
+        results = typing.result.members if ins.op.name == "UNPACK" and typing.result is not STAND_IN else None
         for k, v in enumerate(self.defined_vars(ins)):
             state[v] = results[k] if results else typing.result
 
@@ -431,18 +453,62 @@ class Inference:
     def _exit(self, pc, reason, kind="side"):
         return Typing(pc, "exit", reason=reason, kind=kind)
 
+    def _operands(self, ins, state) -> list:
+        """The types of the operands ``ins`` reads, in order, in ``state``."""
+        operands = []
+        args = ins.args
+        for i, kind in enumerate(ins.op.kinds):
+            if kind in ("r", "rk", "m"):
+                operands.append(self.operand_type(kind, args[i], state))
+            elif kind == "*rk":
+                operands.extend(self.operand_type("rk", a, state) for a in args[i:])
+        return operands
+
+    def _stand_in_exit(self, pc, name, checked) -> Typing:
+        """The typing of an operation with an operand native code does not take, in a typing
+        with stand-ins: an exit if one such operand is no stand-in (nor a value never typed),
+        which the full typing finds too (its ``checked`` operands are the same: what they
+        leave out turns on constants, dicts and str methods, never a stand-in's type), else a
+        stand-in."""
+        known = [t for t in checked if isinstance(t, OtherType) and not isinstance(t, Opaque)
+                 and t.name != "unknown"]
+        if known:
+            self.settled.add(pc)
+            return self._exit(pc, "%s of a %s" % (name, known[0].name))
+        if any(isinstance(t, Opaque) for t in checked):
+            return Typing(pc, "lower", STAND_IN)
+        return self._exit(pc, "%s of a %s" % (name, next(t for t in checked if isinstance(t, OtherType)).name))
+
+    def settled_exit(self, pc) -> bool:
+        """Is the exit at ``pc`` one a typing with every object walked finds too? (Asked of a
+        typing with stand-ins.) It is if an operand native code never takes is no stand-in
+        (``_stand_in_exit``); or if the operation is not a call -- a callee's typing reads
+        globals and objects a typing with stand-ins does not have -- and no operand is a
+        stand-in or unknown: then its operands' types were computed from no stand-in, and
+        are what the full typing computes. (A path the full typing finds where this one made
+        stand-ins could only make the loop's types merge, or exit, before the exit.)"""
+        if pc in self.settled:
+            return True
+        ins = self.code.instrs[pc]
+        typing = self.typings.get(pc)
+        if ins.op.name.startswith("CALL") or typing is None or typing.callee is not None:
+            return False
+        state = self.state_before[pc]
+        # (and the types its rule reads beside its operands: a global's or a cell's, and
+        # what the variables it sets held -- ``global 'head' is a Node`` is a stand-in's)
+        name = ins.op.name
+        loaded = [("g", self.code.names[ins.args[1]])] if name == "LOAD_GLOBAL" else \
+            [self.cell_var(ins.args[1])] if name == "LOAD_DEREF" else []
+        read = [state.get(v) for v in loaded] + [state[v] for v in self.defined_vars(ins) if v in state]
+        return not any(t is None or isinstance(t, Opaque) or t.name == "unknown"
+                       for t in self._operands(ins, state) + read)
+
     def type_instruction(self, pc: int, state) -> Typing:
         ins = self.code.instrs[pc]
         op = ins.op
         name = op.name
         args = ins.args
-        operands = []
-        kinds = op.kinds
-        for i, kind in enumerate(kinds):
-            if kind in ("r", "rk", "m"):
-                operands.append(self.operand_type(kind, args[i], state))
-            elif kind == "*rk":
-                operands.extend(self.operand_type("rk", a, state) for a in args[i:])
+        operands = self._operands(ins, state)
         checked = operands[1:] if name == "STORE_DEREF" else operands   # (a cell is a cell)
         if name in ("IN", "NOT_IN") and self._str_const(args[2]) is not None:
             checked = operands[:1]      # (c in "+-*/": the string constant's characters are known)
@@ -473,8 +539,12 @@ class Inference:
             # (d["name"]: a str constant key's word is known: jtypes.StrKeys)
             checked = [t for k, t in enumerate(operands) if k != self._operand_of_arg(op, key_arg)]
         for t in checked:
-            if isinstance(t, OtherType) and name not in ("MOVE", "CHECK_BOUND", "LOAD_DEREF"):
+            if isinstance(t, OtherType) and name not in _PASSING:
+                if self.stand_ins:
+                    return self._stand_in_exit(pc, name, checked)
                 return self._exit(pc, "%s of a %s" % (name, t.name))
+        if self.stand_ins and name not in _PASSING and any(isinstance(t, Opaque) for t in operands):
+            return Typing(pc, "lower", STAND_IN)    # (read by its op's rule: typed by the objects)
         if self.function:
             if name == "RETURN":
                 if operands[0].static and operands[0] is not NONE:
@@ -1328,8 +1398,8 @@ class Inference:
                 latches = [b for b in region.blocks if header in region.blocks[b].succs
                            and loop.header <= b < loop.end]
                 if latches and all(start in dom.get(l, ()) for l in latches):
-                    raise NotCompilable("%s at line %d runs on every iteration of the loop at line %d"
-                                        % (typing.reason, self._line(pc), loop.line))
+                    raise AlwaysExits("%s at line %d runs on every iteration of the loop at line %d"
+                                      % (typing.reason, self._line(pc), loop.line), self, pc)
 
     # --- functions compiled whole whose recursion could never return natively ----------------------
     def recursion_fails(self):

@@ -144,6 +144,15 @@ class OtherType(JType):
         pass
 
 
+class Opaque(OtherType):
+    """A stand-in for an object, or a list of objects, whose type a loop's full typing
+    would work out by walking it (``instance_type``, ``objects_type``): what a typing with
+    stand-ins computes from one is a stand-in too (``Inference(stand_ins=True)``), so an
+    exit it finds at an operation on no stand-in is one the full typing finds as well.
+    Interned by name, apart from OtherType's."""
+    _interned: dict = {}
+
+
 INT = JType("int", [("", "i64")], 1)
 FLOAT = JType("float", [("", "f64")], 2)
 BOOL = JType("bool", [("", "i32")], 3)
@@ -813,6 +822,14 @@ def _first_object(seq):
         if x is not None:
             return x
     return None
+
+
+def refinable(value) -> bool:
+    """May a loop's full typing type ``value`` beyond its OtherType, by walking it: an
+    object of a plain class (``instance_type``), a list, tuple or zip, or an iterator over a
+    list or tuple (``objects_type``)?"""
+    t = type(value)
+    return t in (list, tuple, zip) or t in _seq_iterators or plain_class(t)
 
 
 def objects_type(value, names_of) -> JType | None:
