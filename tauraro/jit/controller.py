@@ -1384,14 +1384,7 @@ class JitController:
         """The types of the loop's entry variables, objects and lists of objects with the
         attributes the loop uses."""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-        # (a long list by a sample of its elements, until an entry of a version so typed
-        # fails to copy it: then in full -- graph_structure's loops, refused by their
-        # typing, looked at every one of 135,000 adjacency lists, ~11 ms a time)
-        types = tuple(map(classify if st.typed_in_full else classify_sampled, values, _repeat(G)))
-        if st.tuple_vars:
-            types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
-                          for var, v, t in zip(st.entry_vars, values, types))
-        plain = types
+        plain = types = self._plain_types(st, values, G)
         for _ in range(3):
             # (every object of a class gets the fields of every attribute the loop uses, so
             # an object reached through two variables has one type, and one record; the
@@ -1415,6 +1408,19 @@ class JitController:
         if LIST_INT in types:       # (an empty list: its element type guessed, _guess_dicts)
             types = tuple(EMPTY_LIST if t is LIST_INT and type(v) is list and not v else t
                           for v, t in zip(values, types))
+        return types
+
+    @staticmethod
+    def _plain_types(st, values, G) -> tuple:
+        """The types of the loop's entry ``values`` before its objects are walked: objects
+        and lists of them OtherTypes; its tuple variables' tuples virtuals."""
+        # (a long list by a sample of its elements, until an entry of a version so typed
+        # fails to copy it: then in full -- graph_structure's loops, refused by their
+        # typing, looked at every one of 135,000 adjacency lists, ~11 ms a time)
+        types = tuple(map(classify if st.typed_in_full else classify_sampled, values, _repeat(G)))
+        if st.tuple_vars:
+            types = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
+                          for var, v, t in zip(st.entry_vars, values, types))
         return types
 
     @staticmethod
@@ -1829,10 +1835,7 @@ class JitController:
         a tree 1-8 ms, lru_cache.py's 12 ms. (Once, at the loop's first typing: a version
         compiled, or a typing with stand-ins that found nothing, is not tried again.)"""
         values = [self._read(v, r, G, builtins) for v in st.entry_vars]
-        plain = tuple(map(classify_sampled, values, _repeat(G)))
-        if st.tuple_vars:       # (as _object_types types them)
-            plain = tuple(virtual_tuple_type(v) or t if var in st.tuple_vars else t
-                          for var, v, t in zip(st.entry_vars, values, plain))
+        plain = self._plain_types(st, values, G)
         # (stand-ins too: an empty list, dict or set, whose type the full typing guesses)
         stand_ins = tuple(Opaque(t.name) if type(t) is OtherType and refinable(v) or t in GUESSES
                           or type(v) is list and not v else t for v, t in zip(values, plain))
@@ -1843,6 +1846,7 @@ class JitController:
             try:
                 with CompileAside():
                     self._inference(st, region, self._resizable(st, stand_ins), None, stand_ins=True)
+                return None
             except AlwaysExits as e:
                 return str(e) if e.inference.settled_exit(e.pc) else None
             except NeedsResizing:
@@ -1851,8 +1855,6 @@ class JitController:
                     return None
                 st.resizing = True
             except NotCompilable:
-                return None
-            else:
                 return None
         return None
 

@@ -414,15 +414,19 @@ class Inference:
         if typing.action != "lower" or typing.result is None:
             return
         ins = self.code.instrs[pc]
-        if ins.op.name == "STORE_ATTR" and typing.result is STAND_IN:
-            return          # (an attribute of a stand-in: no object's type changes)
+        if typing.result is STAND_IN:
+            # (every variable it sets holds a stand-in; an attribute stored changes no
+            # object's type, and an unpacking gives stand-ins)
+            for v in self.defined_vars(ins):
+                state[v] = STAND_IN
+            return
         if ins.op.name == "STORE_ATTR":     # an attribute added to an object being made:
             old = state[ins.args[0]]        # every register holding it has the next type
             for v, t in list(state.items()):
                 if t is old:
                     state[v] = typing.result
             return
-        results = typing.result.members if ins.op.name == "UNPACK" and typing.result is not STAND_IN else None
+        results = typing.result.members if ins.op.name == "UNPACK" else None
         for k, v in enumerate(self.defined_vars(ins)):
             state[v] = results[k] if results else typing.result
 
@@ -464,12 +468,12 @@ class Inference:
                 operands.extend(self.operand_type("rk", a, state) for a in args[i:])
         return operands
 
-    def _stand_in_exit(self, pc, name, checked) -> Typing:
+    def _stand_in_exit(self, pc, name, checked) -> Typing | None:
         """The typing of an operation with an operand native code does not take, in a typing
         with stand-ins: an exit if one such operand is no stand-in (nor a value never typed),
         which the full typing finds too (its ``checked`` operands are the same: what they
         leave out turns on constants, dicts and str methods, never a stand-in's type), else a
-        stand-in."""
+        stand-in if one is; None if neither (the exit any typing makes)."""
         known = [t for t in checked if isinstance(t, OtherType) and not isinstance(t, Opaque)
                  and t.name != "unknown"]
         if known:
@@ -477,7 +481,7 @@ class Inference:
             return self._exit(pc, "%s of a %s" % (name, known[0].name))
         if any(isinstance(t, Opaque) for t in checked):
             return Typing(pc, "lower", STAND_IN)
-        return self._exit(pc, "%s of a %s" % (name, next(t for t in checked if isinstance(t, OtherType)).name))
+        return None
 
     def settled_exit(self, pc) -> bool:
         """Is the exit at ``pc`` one a typing with every object walked finds too? (Asked of a
@@ -540,9 +544,8 @@ class Inference:
             checked = [t for k, t in enumerate(operands) if k != self._operand_of_arg(op, key_arg)]
         for t in checked:
             if isinstance(t, OtherType) and name not in _PASSING:
-                if self.stand_ins:
-                    return self._stand_in_exit(pc, name, checked)
-                return self._exit(pc, "%s of a %s" % (name, t.name))
+                typing = self._stand_in_exit(pc, name, checked) if self.stand_ins else None
+                return typing or self._exit(pc, "%s of a %s" % (name, t.name))
         if self.stand_ins and name not in _PASSING and any(isinstance(t, Opaque) for t in operands):
             return Typing(pc, "lower", STAND_IN)    # (read by its op's rule: typed by the objects)
         if self.function:
