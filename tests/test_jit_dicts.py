@@ -219,6 +219,35 @@ def test_a_get_then_a_store_of_the_same_key_probes_once_and_stays_exact(tmp_path
     assert r.loop(3)["native_iterations"] > 3000
 
 
+def test_a_str_key_made_in_the_loop_is_asked_once_and_probed_once(tmp_path):
+    # passes/cse: a str made natively (a word stripped and lowered, a pair of them joined)
+    # is asked its key once for both the get and the store, so the store's probe is the
+    # get's (dict_slot_at); counts exact, non-ASCII words left to the interpreter
+    from test_jit_ir import dump, stage
+    r, texts = dump(tmp_path, """
+        def count(text):
+            counts = {}
+            pairs = {}
+            prev = ""
+            for raw in text.split():
+                w = raw.strip(".,").lower()
+                counts[w] = counts.get(w, 0) + 1
+                if prev:
+                    key = prev + " " + w
+                    pairs[key] = pairs.get(key, 0) + 1
+                prev = "" if raw.endswith(".") else w
+            return sorted(counts.items()), sorted(pairs.items())[:20], len(pairs)
+
+        words = "The cat, the dog. A cat saw the Dog, and the bird. Über alles".split()
+        print(count(" ".join(words[(k * 7) % len(words)] for k in range(5000))))
+    """)
+    text = texts["prog_line6.txt"]
+    recorded, after = stage(text, "as recorded"), stage(text, "after cse")
+    assert recorded.count("str_key") == 4 and after.count("str_key") == 2, after
+    assert after.count("dict_slot_at") == 2 and "dict_slot " not in after, after
+    assert r.loop(6)["native_iterations"] > 3000
+
+
 def test_dicts_in_inlined_callees_a_global_dict_and_a_key_error_raised_inside_one(tmp_path):
     r = jit(tmp_path, """
         WEIGHTS = {"a": 3, "e": 5, "i": 7, "ee": 100}

@@ -12,6 +12,11 @@ Dict probes are the exception: a table's entries change place or number only at 
 ``dict_slot`` a ``dict_find`` of a table and key already probed is that probe, and a
 ``dict_slot`` of them is ``dict_slot_at``, which probes only if the earlier find did not
 find the key: ``counts[k] = counts.get(k, 0) + 1`` probes once when k is there.
+
+So is a str's key (``str_key``), though a guard: a str's number is that of its contents,
+the same at every ask, and a second ask of a str the block has asked of cannot leave where
+the first did not. ``pairs[k] = pairs.get(k, 0) + 1`` with ``k`` a str made in the loop
+then asks the intern table once, and its two probes are one.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ def run(graph, keys=None):
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot
+        keyed = {}              # a str -> its str_key
         kept = []
         for ins in b.instrs:
             if subst:
@@ -58,6 +64,12 @@ def run(graph, keys=None):
                     ins.op = "dict_slot_at"
                     ins.args = ins.args + (have,)
                 probed[ins.args[:2]] = ins
+            elif op == "str_key":
+                have = keyed.get(ins.args[0])
+                if have is not None:
+                    subst[ins] = have
+                    continue
+                keyed[ins.args[0]] = ins
             elif op in PURE_OPS:
                 imm = ins.imm
                 key = (op, ins.args, imm if imm is None else _imm_key(imm))
