@@ -312,7 +312,7 @@ def test_jit_dump_shows_every_stage_of_a_compiled_loop(tmp_path):
         "=== %s line 2: for loop in <module>, version 1" % (tmp_path / "loop.py"),
         "--- bytecode (| marks the region; types before each instruction, where they change)",
         "--- entry types", "--- IR as recorded", "--- IR after cse", "--- IR after fold",
-        "--- IR after ranges", "--- IR after bounds", "--- IR after licm", "--- IR after ifconv", "--- IR after dce",
+        "--- IR after ranges", "--- IR after bounds", "--- IR after licm", "--- IR after ifconv", "--- IR after predicates", "--- IR after dce",
         "--- IR after polls", "--- IR after virtuals", "--- wasm text",
         "--- snapshots (one per exit; the exit's id is the snapshot's)"]
     assert "FOR_ITER" in text and "(module $loop_line2" in text

@@ -512,3 +512,71 @@ def test_a_loop_over_a_range_polls_for_ctrl_c_once_a_chunk_unless_an_op_may_take
     nests = [text for name, text in texts.items() if name.startswith("prog_line15")]
     assert nests and not any(note in text for text in nests)
     assert r.loop(4)["native_iterations"] > 15000
+
+
+def test_an_elif_chain_over_one_int_is_reduced_to_its_values_sets(tmp_path):
+    # passes/predicates: after ifconv, the ands, ors, nots and selects an if/elif chain of
+    # chained comparisons makes over one int (compare_chains.py's buckets) are the sets of
+    # values they hold for: each arm one or two comparisons, the counts exact
+    r, texts = dump(tmp_path, """
+        def buckets(n, seed):
+            x = seed
+            c0 = c1 = c2 = c3 = c4 = 0
+            for i in range(n):
+                x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+                v = x % 1000
+                if v < 100:
+                    c0 += 1
+                elif 100 <= v < 350:
+                    c1 += 1
+                elif 350 <= v <= 700:
+                    c2 += 1
+                elif 700 < v < 999:
+                    c3 += 1
+                else:
+                    c4 += 1
+            return c0, c1, c2, c3, c4
+
+        print(buckets(50000, 7), buckets(3000, 12345))
+    """)
+    text = texts["prog_line5.txt"]
+    before, after = stage(text, "after ifconv"), stage(text, "after predicates")
+
+    def compound(t):
+        return sum(t.count(" = %s " % op) for op in ("bool_and", "bool_or", "not", "select_bool"))
+    assert compound(before) >= 12 and compound(after) <= 3, (before, after)
+    assert r.loop(5)["native_iterations"] > 40000
+
+
+def test_predicate_sets_agree_with_the_predicates_at_every_boundary_and_the_64_bit_ends():
+    # the set algebra of passes/predicates against the predicates themselves, on formulas
+    # of comparisons with constants at and around the ends of 64-bit ints
+    from tauraro.jit.ir.passes.predicates import NEG, POS, _COMBINE, _WITH_CONSTANT, _join, _meet, _not
+    rng = random.Random(5)
+    consts = [NEG, NEG + 1, NEG + 2, -7, -1, 0, 1, 2, 7, POS - 2, POS - 1, POS]
+    points = sorted({c + d for c in consts for d in (-1, 0, 1) if NEG <= c + d <= POS})
+    ops = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b,
+           "ge": lambda a, b: a >= b, "eq": lambda a, b: a == b, "ne": lambda a, b: a != b}
+    logic = {"bool_and": lambda a, b: a and b, "bool_or": lambda a, b: a or b,
+             "bool_xor": lambda a, b: a != b, "bool_ne": lambda a, b: a != b, "bool_eq": lambda a, b: a == b}
+
+    def formula(depth):
+        k = rng.random()
+        if depth == 0 or k < 0.3:
+            op, c = rng.choice(sorted(ops)), rng.choice(consts)
+            return (lambda v: ops[op](v, c)), _WITH_CONSTANT[op](c)
+        if k < 0.45:
+            f, s = formula(depth - 1)
+            return (lambda v: not f(v)), _not(s)
+        if k < 0.6:
+            (c, sc), (a, sa), (b, sb) = formula(depth - 1), formula(depth - 1), formula(depth - 1)
+            return (lambda v: a(v) if c(v) else b(v)), _join(_meet(sc, sa), _meet(_not(sc), sb))
+        op = rng.choice(sorted(logic))
+        (a, sa), (b, sb) = formula(depth - 1), formula(depth - 1)
+        return (lambda v: logic[op](a(v), b(v))), _COMBINE[op](sa, sb)
+
+    for _ in range(400):
+        f, s = formula(4)
+        assert all(lo <= hi and (k == 0 or s[k - 1][1] + 1 < lo) for k, (lo, hi) in enumerate(s)), s
+        for v in points:
+            assert f(v) == any(lo <= v <= hi for lo, hi in s), (v, s)

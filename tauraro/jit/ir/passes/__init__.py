@@ -7,12 +7,12 @@ after each one.
 """
 from __future__ import annotations
 
-from . import bounds, cse, dce, fold, ifconv, licm, polls, ranges, virtuals
+from . import bounds, cse, dce, fold, ifconv, licm, polls, predicates, ranges, virtuals
 
 # each pass is its module's run(graph)
 PIPELINE = (("cse", cse.run), ("fold", fold.run), ("ranges", ranges.run), ("bounds", bounds.run),
-            ("licm", licm.run),
-            ("ifconv", ifconv.run), ("dce", dce.run), ("polls", polls.run), ("virtuals", virtuals.run))
+            ("licm", licm.run), ("ifconv", ifconv.run), ("predicates", predicates.run), ("dce", dce.run),
+            ("polls", polls.run), ("virtuals", virtuals.run))
 
 
 def optimize(graph, stages: list | None = None):
