@@ -580,3 +580,27 @@ def test_predicate_sets_agree_with_the_predicates_at_every_boundary_and_the_64_b
         assert all(lo <= hi and (k == 0 or s[k - 1][1] + 1 < lo) for k, (lo, hi) in enumerate(s)), s
         for v in points:
             assert f(v) == any(lo <= v <= hi for lo, hi in s), (v, s)
+
+
+def test_a_guard_repeated_in_a_block_is_checked_once_and_exits_where_the_first_would(tmp_path):
+    # passes/cse: an overflow-checked add and a bounds check whose outcome is their operands'
+    # alone, asked again in the same block, are the first ones; a sum past 64 bits still
+    # leaves at the first, and the interpreter makes the big ints CPython does
+    r, texts = dump(tmp_path, """
+        def f(a, k):
+            out = 0
+            for i in range(len(a) - 1):
+                x = a[i + 1] + k
+                y = a[i + 1] + k
+                out = (out + x * 3 - y * 2) % 1000003
+            return out
+
+        print(f(list(range(5000)), 7), f([1, 2, 3, 2 ** 62, 2 ** 62, 5] * 700, 2 ** 62))
+    """)
+    text = texts["prog_line4.txt"]
+    before, after = stage(text, "as recorded"), stage(text, "after cse")
+    # (i + 1 asked twice: one add; a[i + 1] twice: one bounds check -- the loads of the
+    # element stay two, and so the two adds of k)
+    assert before.count(" = add_ov ") == after.count(" = add_ov ") + 1, after
+    assert before.count(" = index") == 2 and after.count(" = index") == 1, after
+    assert r.loop(4)["native_iterations"] > 4000

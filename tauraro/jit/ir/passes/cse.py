@@ -16,12 +16,21 @@ find the key: ``counts[k] = counts.get(k, 0) + 1`` probes once when k is there.
 So is a str's key (``str_key``), though a guard: a str's number is that of its contents,
 the same at every ask, and a second ask of a str the block has asked of cannot leave where
 the first did not. ``pairs[k] = pairs.get(k, 0) + 1`` with ``k`` a str made in the loop
-then asks the intern table once, and its two probes are one.
+then asks the intern table once, and its two probes are one. And so is a guard whose
+outcome is its operands' alone (``_SAME_OUTCOME``: an overflow-checked add, a bounds
+check, a check of a divisor): the same op of the same operands again cannot leave where
+the first did not, and computes what it did -- ``best[j] + 1 > bi`` then
+``bi = best[j] + 1``, once if-conversion has put them in one block.
 """
 from __future__ import annotations
 
-from ..ops import PURE_OPS
+from ..ops import OPS, PURE_OPS
 from .rewrite import substitute
+
+# guards that leave or not, and compute what they do, by their operands and immediate alone
+_SAME_OUTCOME = frozenset([name for name, d in OPS.items() if d.unguarded is not None] + [
+    "check_int53", "check_nonzero", "check_nonneg", "check_abs", "check_le", "check_fnonzero",
+    "check_fnonneg", "index", "index_nonneg", "range_check", "str_key"])
 
 
 def run(graph, keys=None):
@@ -32,7 +41,6 @@ def run(graph, keys=None):
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot
-        keyed = {}              # a str -> its str_key
         kept = []
         for ins in b.instrs:
             if subst:
@@ -64,13 +72,7 @@ def run(graph, keys=None):
                     ins.op = "dict_slot_at"
                     ins.args = ins.args + (have,)
                 probed[ins.args[:2]] = ins
-            elif op == "str_key":
-                have = keyed.get(ins.args[0])
-                if have is not None:
-                    subst[ins] = have
-                    continue
-                keyed[ins.args[0]] = ins
-            elif op in PURE_OPS:
+            elif op in PURE_OPS or op in _SAME_OUTCOME:
                 imm = ins.imm
                 key = (op, ins.args, imm if imm is None else _imm_key(imm))
                 have = seen.get(key)
