@@ -584,8 +584,9 @@ def test_predicate_sets_agree_with_the_predicates_at_every_boundary_and_the_64_b
 
 def test_a_guard_repeated_in_a_block_is_checked_once_and_exits_where_the_first_would(tmp_path):
     # passes/cse: an overflow-checked add and a bounds check whose outcome is their operands'
-    # alone, asked again in the same block, are the first ones; a sum past 64 bits still
-    # leaves at the first, and the interpreter makes the big ints CPython does
+    # alone, asked again in the same block, are the first ones, and so is a load with no
+    # store between; a sum past 64 bits still leaves at the first, and the interpreter
+    # makes the big ints CPython does
     r, texts = dump(tmp_path, """
         def f(a, k):
             out = 0
@@ -599,8 +600,31 @@ def test_a_guard_repeated_in_a_block_is_checked_once_and_exits_where_the_first_w
     """)
     text = texts["prog_line4.txt"]
     before, after = stage(text, "as recorded"), stage(text, "after cse")
-    # (i + 1 asked twice: one add; a[i + 1] twice: one bounds check -- the loads of the
-    # element stay two, and so the two adds of k)
-    assert before.count(" = add_ov ") == after.count(" = add_ov ") + 1, after
+    # (i + 1 asked twice: one add; a[i + 1] twice: one bounds check and one load of the
+    # element, no store between; and so one add of k)
+    assert before.count(" = add_ov ") == after.count(" = add_ov ") + 2, after
     assert before.count(" = index") == 2 and after.count(" = index") == 1, after
+    assert before.count(" = load_int") == 2 and after.count(" = load_int") == 1, after
+    assert r.loop(4)["native_iterations"] > 4000
+
+
+def test_a_load_is_merged_only_until_a_store_of_memory(tmp_path):
+    # passes/cse: a list's element and length read again after a store into the list (or an
+    # append) are read again -- the values the program sees are those after the store
+    r, texts = dump(tmp_path, """
+        def f(a, n):
+            t = 0
+            for i in range(n):
+                j = i % len(a)
+                x = a[j]
+                a[j] = x * 3 % 1001
+                y = a[j]
+                z = a[(j + 1) % len(a)]
+                t += x + y + z + len(a)
+            return t, a[:5]
+
+        print(f([k % 17 for k in range(100)], 5000))
+    """)
+    text = stage(texts["prog_line4.txt"], "after cse")
+    assert text.count(" = load_int") >= 3, text
     assert r.loop(4)["native_iterations"] > 4000

@@ -21,12 +21,19 @@ outcome is its operands' alone (``_SAME_OUTCOME``: an overflow-checked add, a bo
 check, a check of a divisor): the same op of the same operands again cannot leave where
 the first did not, and computes what it did -- ``best[j] + 1 > bi`` then
 ``bi = best[j] + 1``, once if-conversion has put them in one block.
+
+A load (an element, a length, an entry of a dict's table) of what the block has loaded
+already is that load, until the next op that writes memory (a store, a probe that adds,
+a heap allocation, a native call): ``a[i] * a[i]`` reads the element once.
 """
 from __future__ import annotations
 
 from ..ops import OPS, PURE_OPS
 from .rewrite import substitute
 
+# loads CSE merges until the block's next write of memory (``_WRITES``)
+_LOADS = frozenset(name for name, d in OPS.items() if "load" in d.flags and name not in ("getvar", "dict_find"))
+_WRITES = frozenset(name for name, d in OPS.items() if "store" in d.flags and name != "setvar") | {"call_fn", "call_self"}
 # guards that leave or not, and compute what they do, by their operands and immediate alone
 _SAME_OUTCOME = frozenset([name for name, d in OPS.items() if d.unguarded is not None] + [
     "check_int53", "check_nonzero", "check_nonneg", "check_abs", "check_le", "check_fnonzero",
@@ -41,6 +48,7 @@ def run(graph, keys=None):
         seen = {}               # (op, args, imm) -> the first pure instruction computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot
+        loaded = {}             # (op, args, imm) -> its load since the last write of memory
         kept = []
         for ins in b.instrs:
             if subst:
@@ -72,6 +80,13 @@ def run(graph, keys=None):
                     ins.op = "dict_slot_at"
                     ins.args = ins.args + (have,)
                 probed[ins.args[:2]] = ins
+            elif op in _LOADS:
+                key = (op, ins.args, ins.imm if ins.imm is None else _imm_key(ins.imm))
+                have = loaded.get(key)
+                if have is not None:
+                    subst[ins] = have
+                    continue
+                loaded[key] = ins
             elif op in PURE_OPS or op in _SAME_OUTCOME:
                 imm = ins.imm
                 key = (op, ins.args, imm if imm is None else _imm_key(imm))
@@ -80,6 +95,8 @@ def run(graph, keys=None):
                     subst[ins] = have
                     continue
                 seen[key] = ins
+            if op in _WRITES:
+                loaded.clear()
             kept.append(ins)
         b.instrs = kept
     substitute(graph, subst, keys)
