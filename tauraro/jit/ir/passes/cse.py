@@ -38,6 +38,7 @@ _WRITES = frozenset(name for name, d in OPS.items() if "store" in d.flags and na
 _SAME_OUTCOME = frozenset([name for name, d in OPS.items() if d.unguarded is not None] + [
     "check_int53", "check_nonzero", "check_nonneg", "check_abs", "check_le", "check_fnonzero",
     "check_fnonneg", "index", "index_nonneg", "range_check", "str_key"])
+_MERGED = PURE_OPS | _SAME_OUTCOME      # (an op of these with the same operands is the first)
 
 
 def run(graph, keys=None):
@@ -74,6 +75,7 @@ def run(graph, keys=None):
                     continue
                 probed[ins.args] = ins
             elif op == "dict_slot":
+                loaded.clear()
                 have = probed.get(ins.args)
                 probed.clear()          # (it may append or grow: every address found may move)
                 if have is not None and have.op == "dict_find":
@@ -87,7 +89,7 @@ def run(graph, keys=None):
                     subst[ins] = have
                     continue
                 loaded[key] = ins
-            elif op in PURE_OPS or op in _SAME_OUTCOME:
+            elif op in _MERGED:
                 imm = ins.imm
                 key = (op, ins.args, imm if imm is None else _imm_key(imm))
                 have = seen.get(key)
@@ -95,7 +97,7 @@ def run(graph, keys=None):
                     subst[ins] = have
                     continue
                 seen[key] = ins
-            if op in _WRITES:
+            elif op in _WRITES:
                 loaded.clear()
             kept.append(ins)
         b.instrs = kept
