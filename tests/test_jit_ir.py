@@ -628,3 +628,56 @@ def test_a_load_is_merged_only_until_a_store_of_memory(tmp_path):
     text = stage(texts["prog_line4.txt"], "after cse")
     assert text.count(" = load_int") >= 3, text
     assert r.loop(4)["native_iterations"] > 4000
+
+
+def _random_condition(rng, depth=0):
+    """A random test of v (and now and then of w): comparisons with constants, chained
+    ones, ==, !=, not, and, or."""
+    k = rng.random()
+    c = lambda: rng.choice([-1000, -300, -7, -1, 0, 1, 2, 7, 99, 100, 350, 700, 999, 1000])
+    if depth >= 2 or k < 0.45:
+        a, b = sorted((c(), c()))
+        return rng.choice([
+            "v < %d" % a, "v <= %d" % a, "v > %d" % a, "v >= %d" % a, "v == %d" % a, "v != %d" % a,
+            "%d <= v < %d" % (a, b), "%d < v <= %d" % (a, b), "%d <= v <= %d" % (a, b),
+            "not (%d <= v < %d)" % (a, b), "%d > v" % a, "v < w", "w <= %d" % a])
+    if k < 0.6:
+        return "not (%s)" % _random_condition(rng, depth + 1)
+    return "(%s) %s (%s)" % (_random_condition(rng, depth + 1), rng.choice(["and", "or"]),
+                             _random_condition(rng, depth + 1))
+
+
+def test_random_elif_chains_over_one_int_count_as_cpython_does(tmp_path):
+    # passes/predicates with ifconv and fold, on elif chains drawn at random (seeded): the
+    # counts of every arm as CPython's, and the predicates pass reducing at least some
+    rng = random.Random(37)
+    funcs, calls = [], []
+    for f in range(5):
+        # (half the functions: chained comparisons alone, the shape if-conversion makes
+        # straight-line booleans of; the others: any test, branches left as they are)
+        arms = [_random_condition(rng, depth=2 if f % 2 == 0 else 0) for _ in range(rng.randint(2, 5))]
+        counters = ["c%d" % k for k in range(len(arms) + 1)]
+        lines = ["def f%d(n, seed):" % f,
+                 "    x = seed",
+                 "    %s = 0" % " = ".join(counters),
+                 "    for i in range(n):",
+                 "        x = (x * 1103515245 + 12345) & 0x7FFFFFFF",
+                 "        v = x % 2001 - 1000",
+                 "        w = (x >> 11) % 1001 - 500"]
+        for k, arm in enumerate(arms):
+            lines += ["        %s %s:" % ("if" if k == 0 else "elif", arm), "            c%d += 1" % k]
+        lines += ["        else:", "            c%d += 1" % len(arms),
+                  "    return %s" % ", ".join(counters)]
+        funcs.append("\n".join(lines) + "\n")
+        calls.append("print(f%d(20000, %d), f%d(300, 5))" % (f, f + 1, f))
+    src = "\n\n".join(funcs) + "\n\n" + "\n".join(calls) + "\n"
+    out = tmp_path / "dump"
+    out.mkdir()
+    r = Result(tmp_path, src, "--jit-threshold", "1", "--jit-dump", str(out)).same()
+    texts = [p.read_text() for p in out.iterdir()]
+    assert len(texts) >= 5 and all(row["status"] == "compiled" for row in r.rows if row["kind"] == "for"), r.rows
+
+    def compound(t):
+        return sum(t.count(" = %s " % op) for op in ("bool_and", "bool_or", "not", "select_bool"))
+    assert sum(compound(stage(t, "after predicates")) for t in texts) < \
+        sum(compound(stage(t, "after ifconv")) for t in texts), src
