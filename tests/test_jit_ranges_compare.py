@@ -1,6 +1,7 @@
 """Comparisons range analysis decides, branches that go with them, and if-conversion's
 chained-comparison clean-up (selects of a temporary become ands and ors; a temporary
-no later code reads is not kept round the loop).
+no later code reads is not kept round the loop; passes/predicates reduces what an elif
+chain over one int leaves to a comparison or two an arm).
 
 Each test runs the program under CPython and under Tauraro (threshold 1) and compares
 stdout, exit code and the whole of stderr; the programs count how often each
@@ -9,7 +10,7 @@ decided wrongly (by one, or on the wrong edge) changes what they print.
 """
 import re
 
-from test_jit_ir import dump, stage
+from test_jit_ir import compound_booleans, dump, stage
 
 
 def test_comparisons_the_intervals_decide_are_constants_and_their_branches_go(tmp_path):
@@ -112,6 +113,17 @@ def test_chained_comparisons_made_selects_are_ands_and_ors_and_exact(tmp_path):
     # the temporaries of the chains (t13, and t14 for `500 < x % 997`) are forwarded where
     # they are read, and nothing reads their old values: t14's write has no select
     assert "setvar t14" in after and not re.search(r"getvar t1[34]\b", after)
+    # passes/predicates: the elif arms after `if v < 100` (one block once converted) are a
+    # comparison or two each, where ifconv left the short-circuit order's ands, ors, nots
+    # and selects; the tests of w and x % 997 (predicates of several values) stay
+
+    def chain(ir):
+        return next(b for b in ir.split("\npc") if "setvar c1," in b)
+    reduced = stage(text, "after predicates")
+    assert compound_booleans(chain(after)) >= 12 and compound_booleans(chain(reduced)) <= 3, reduced
+    assert compound_booleans(reduced) - compound_booleans(chain(reduced)) == \
+        compound_booleans(after) - compound_booleans(chain(after))
+    assert r.loop(5)["native_iterations"] > 30000
 
 
 def test_a_slot_an_arm_writes_and_later_code_reads_keeps_its_select(tmp_path):
