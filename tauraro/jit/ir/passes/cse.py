@@ -29,7 +29,7 @@ a heap allocation, a native call): ``a[i] * a[i]`` reads the element once.
 from __future__ import annotations
 
 from ..ops import OPS, PURE_OPS
-from .rewrite import substitute
+from .rewrite import forward, substitute
 
 # loads CSE merges until the block's next write of memory (``_WRITES``)
 _LOADS = frozenset(name for name, d in OPS.items() if "load" in d.flags and name not in ("getvar", "dict_find"))
@@ -46,17 +46,14 @@ def run(graph, keys=None):
     blocks runs this again on those alone (the rest are as this left them)."""
     subst = {}
     for b in graph.blocks_of(keys):
-        seen = {}               # (op, args, imm) -> the first pure instruction computing it
+        seen = {}               # (op, args, imm) -> the first instruction of _MERGED computing it
         slots = {}              # slot key -> the value it holds now
         probed = {}             # (table, key) -> its probe since the last dict_slot
         loaded = {}             # (op, args, imm) -> its load since the last write of memory
         kept = []
         for ins in b.instrs:
             if subst:
-                for a in ins.args:
-                    if a in subst:
-                        ins.args = tuple([subst.get(a, a) for a in ins.args])
-                        break
+                forward(ins, subst)
             op = ins.op
             if op == "getvar":
                 have = slots.get(ins.imm.key)
@@ -82,21 +79,15 @@ def run(graph, keys=None):
                     ins.op = "dict_slot_at"
                     ins.args = ins.args + (have,)
                 probed[ins.args[:2]] = ins
-            elif op in _LOADS:
-                key = (op, ins.args, ins.imm if ins.imm is None else _imm_key(ins.imm))
-                have = loaded.get(key)
-                if have is not None:
-                    subst[ins] = have
-                    continue
-                loaded[key] = ins
-            elif op in _MERGED:
+            elif op in _MERGED or op in _LOADS:
+                table = seen if op in _MERGED else loaded
                 imm = ins.imm
                 key = (op, ins.args, imm if imm is None else _imm_key(imm))
-                have = seen.get(key)
+                have = table.get(key)
                 if have is not None:
                     subst[ins] = have
                     continue
-                seen[key] = ins
+                table[key] = ins
             elif op in _WRITES:
                 loaded.clear()
             kept.append(ins)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 from ..graph import Ins
-from .rewrite import substitute
+from .rewrite import forward, substitute
 
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 
@@ -193,10 +193,7 @@ def run(graph, keys=None):
         kept = []
         for ins in b.instrs:
             if subst:
-                for a in ins.args:
-                    if a in subst:
-                        ins.args = tuple([subst.get(a, a) for a in ins.args])
-                        break
+                forward(ins, subst)
             if ins.op in _DECIDABLE:
                 r = _known_operand(ins)
                 if r is not None:           # a select of a constant condition, x & True...

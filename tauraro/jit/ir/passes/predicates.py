@@ -21,7 +21,7 @@ other op: not a predicate of one value.
 from __future__ import annotations
 
 from ..graph import Ins
-from .rewrite import substitute
+from .rewrite import forward, substitute
 
 NEG, POS = -(1 << 63), (1 << 63) - 1      # an int value's ends: 64 bits
 _FULL = ((NEG, POS),)
@@ -57,10 +57,7 @@ def run(graph):
         kept = []
         for ins in b.instrs:
             if subst:
-                for a in ins.args:
-                    if a in subst:
-                        ins.args = tuple([subst.get(a, a) for a in ins.args])
-                        break
+                forward(ins, subst)
             found = _predicate(ins, sets)
             if found is None:
                 kept.append(ins)

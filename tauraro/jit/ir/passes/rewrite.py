@@ -2,6 +2,16 @@
 from __future__ import annotations
 
 
+def forward(ins, subst: dict):
+    """Make ``ins`` use the values ``subst`` maps its operands to: what a pass walking a
+    block does to each instruction after the ones it has replaced (``if subst:`` first,
+    the common case being nothing replaced)."""
+    for a in ins.args:
+        if a in subst:
+            ins.args = tuple([subst.get(a, a) for a in ins.args])
+            return
+
+
 def substitute(graph, subst: dict, keys=None):
     """Make every use of a key of ``subst`` a use of its value (chains followed). ``keys``:
     the blocks holding the keys, if known: a value is used only in its own block (or, made
