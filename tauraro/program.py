@@ -12,7 +12,6 @@ Everything else is CPython's: exceptions, tracebacks (printed by
 from __future__ import annotations
 
 import builtins
-import operator
 import os
 import sys
 import types
@@ -21,6 +20,7 @@ from importlib.machinery import BuiltinImporter, SourceFileLoader
 
 from . import cache
 from .boundary import BOUNDARY, startup_modules
+from .vm import recursion
 from .vm.detach import run_detached
 from .vm.loader import install_finder
 
@@ -79,27 +79,6 @@ def editable_roots(path_entries, meta_path) -> list[str]:
                 roots.extend(v if os.path.isdir(v) else os.path.dirname(v)
                              for v in map(str, mapping.values()))
     return roots
-
-
-def _recursion_offset(extra: int):
-    """The program's frames start ``extra`` frames deep (the launcher's): raise the
-    limit by that much, and show the program the limit it would have under CPython."""
-    real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
-    real_set(real_get() + extra)
-
-    def getrecursionlimit():
-        return real_get() - extra
-
-    def setrecursionlimit(limit):
-        limit = operator.index(limit)
-        if limit < 1:
-            raise ValueError("recursion limit must be greater or equal than 1")
-        real_set(limit + extra)
-
-    getrecursionlimit.__doc__ = real_get.__doc__
-    setrecursionlimit.__doc__ = real_set.__doc__
-    sys.getrecursionlimit = getrecursionlimit
-    sys.setrecursionlimit = setrecursionlimit
 
 
 def _deepest(n: int) -> int:
@@ -179,7 +158,7 @@ class Launch:
         install_finder(self.compiler, roots)
         program_path, program_meta = list(sys.path), list(sys.meta_path)
         startup = startup_modules(cache.root(), self.runpy, cache.failed)
-        _recursion_offset(_extra_depth())
+        recursion.install(_extra_depth())     # (the program sees CPython's limit)
         BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta,
                                roots)
 

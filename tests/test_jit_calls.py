@@ -803,6 +803,42 @@ def test_a_loop_calling_deep_recursion_gets_recursion_error_where_cpython_does(t
     """)
 
 
+def test_calls_of_a_resumed_iteration_recurse_as_deep_as_cpythons(tmp_path):
+    # native code leaves mid-iteration (a call it does not make, a float where it had an
+    # int), and the resume interpreter runs the rest of the iteration some frames below the
+    # loop's: its calls recurse exactly as deep as CPython's, and the program reading or
+    # setting its limit there sees its own
+    jit(tmp_path, """
+        import sys
+
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+
+        def probe(tag):
+            try:
+                return depth(sys.getrecursionlimit() - 4)
+            except RecursionError:
+                return tag
+
+        def main():
+            s = 0
+            out = []
+            for i in range(60):
+                s += i
+                if i == 40:
+                    s = s + 0.5
+                if i >= 39:
+                    out.append(probe("E"))
+                if i == 50:
+                    sys.setrecursionlimit(sys.getrecursionlimit() + 7)
+                    out.append(sys.getrecursionlimit())
+            return s, out
+
+        sys.setrecursionlimit(250)
+        print(main(), sys.getrecursionlimit())
+    """)
+
+
 def test_mutual_recursion_is_exact(tmp_path):
     jit(tmp_path, """
         def is_even(n):

@@ -40,6 +40,7 @@ from .errors import InternalError
 from .frame_locals import let_go
 from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
+from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
 # bound on the first trip (start-up imports only what running the program needs)
@@ -1025,7 +1026,10 @@ class LoopSite:
                                                  controller.callee_registers, frame)
         else:
             at = stop_outcome(target.code, target.loop, target.returns, record.pc, r)
-            outcome, value, pc = at if at is not None else target.resume.run(r, record.pc)
+            # (the calls the resumed iteration makes run as deep as CPython's would: the
+            # hook's frames are taken off the recursion limit's count)
+            outcome, value, pc = at if at is not None else \
+                deeper(_frames_below(frame), target.resume.run, r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
         if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
@@ -1148,7 +1152,7 @@ def _resume_callees(target, record, r, G, registers, frame=None):
     RecursionError where CPython's would (tests/test_jit_calls.py, changing depths)."""
     frames, callees = record.frames, record.callees
     below = _frames_below(frame)
-    kind, value, at = _at_depth(below - len(callees), _call_resume(callees[-1][1], G).run,
+    kind, value, at = deeper(below - len(callees), _call_resume(callees[-1][1], G).run,
                                 registers[-1], frames[-1][1])
     for k in range(len(callees) - 1, -1, -1):
         _, ftype, dest = callees[k]
@@ -1164,21 +1168,21 @@ def _resume_callees(target, record, r, G, registers, frame=None):
             if at is not None:
                 value.__traceback__ = _callee_entry(ftype, at, value.__traceback__)
         caller_pc = frames[k][1]
-        if k == 0:
+        if k == 0:          # (the loop's own frame: ``below`` frames deeper than CPython's)
             if kind == RAISE:
-                return target.resume.run(r, caller_pc, exc=value)
+                return deeper(below, target.resume.run, r, caller_pc, exc=value)
             r[dest] = value
-            return target.resume.run(r, caller_pc + 1)
+            return deeper(below, target.resume.run, r, caller_pc + 1)
         res, regs = _call_resume(callees[k - 1][1], G), registers[k - 1]
         if kind == RAISE:
-            kind, value, at = _at_depth(below - k, res.run, regs, caller_pc, exc=value)
+            kind, value, at = deeper(below - k, res.run, regs, caller_pc, exc=value)
         else:
             regs[dest] = value
-            kind, value, at = _at_depth(below - k, res.run, regs, caller_pc + 1)
+            kind, value, at = deeper(below - k, res.run, regs, caller_pc + 1)
 
 
 def _frames_below(frame) -> int:
-    """How many frames the frame running a resumed callee's block (``_at_depth``, ``run``,
+    """How many frames the frame running a resumed callee's block (``deeper``, ``run``,
     the block: three below the caller of this function) is below ``frame``; 0 if
     ``frame`` is not given."""
     if frame is None:
@@ -1187,20 +1191,6 @@ def _frames_below(frame) -> int:
     while f is not None and f is not frame:
         f, n = f.f_back, n + 1
     return n if f is not None else 0
-
-
-def _at_depth(extra: int, run, *args, **kw):
-    """``run(*args, **kw)`` with the recursion limit ``extra`` frames higher (restored after,
-    unless the code it ran set a limit of its own)."""
-    if extra <= 0:
-        return run(*args, **kw)
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(old + extra)
-    try:
-        return run(*args, **kw)
-    finally:
-        if sys.getrecursionlimit() == old + extra:
-            sys.setrecursionlimit(old)
 
 
 _STAND_INS: dict = {}
