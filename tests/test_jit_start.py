@@ -910,3 +910,68 @@ def test_runs_too_short_between_long_ones_do_not_put_the_long_ones_to_sleep(tmp_
     # (refused before the hook reads their registers, the short runs go on as written:
     # JitController.refuses_run)
     assert row["runs_as_written"] > 1000, row
+
+
+SORTS = """
+    def numbers(n, seed):
+        x = seed
+        out = [0] * n
+        for i in range(n):
+            x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+            out[i] = x % 10000
+        return out
+
+    def lis_length(a):
+        n = len(a)
+        best = [1] * n
+        longest = 1
+        for i in range(1, n):
+            bi = 1
+            ai = a[i]
+            for j in range(i):
+                if a[j] < ai and best[j] + 1 > bi:
+                    bi = best[j] + 1
+            best[i] = bi
+            if bi > longest:
+                longest = bi
+        return longest
+
+    def insertion_sort(a):
+        for i in range(1, len(a)):
+            x = a[i]
+            j = i - 1
+            while j >= 0 and a[j] > x:
+                a[j + 1] = a[j]
+                j -= 1
+            a[j + 1] = x
+        return a[:3], a[-3:]
+"""
+
+
+def test_a_nested_loop_tripping_first_leaves_its_compile_to_the_enclosing_loop(tmp_path):
+    # the JIT runs already (the earlier loops'): the sort's shifting loop trips first, and
+    # leaves it to the outer loop, tried at its next header, which compiles both. (It was
+    # compiled alone first, entered once and thrown away: ~1.5 ms of a compile)
+    r = default(tmp_path, SORTS + """
+    warm = (lis_length(numbers(300, 1)), insertion_sort(numbers(300, 2)))
+    a1 = numbers(1500, 11)
+    a2 = numbers(2000, 12)
+    print(warm, lis_length(a1), insertion_sort(a2))
+""")
+    outer, inner = r.loop(26), r.loop(29)
+    assert outer["entries"] >= 1 and outer["native_iterations"] > 1900, outer
+    assert inner["versions"] == 0 and inner["native_iterations"] > 900000, inner
+
+
+def test_a_loop_with_loops_in_it_judged_on_small_runs_is_judged_again_on_long_ones(tmp_path):
+    # the outer loop of a 3,000-int insertion sort, judged at its first runs, where the
+    # shifting loop's runs are short, would not pay for a compile, and waited 5,000
+    # iterations: the whole sort ran as written (its shifting loop given up as too short
+    # alone). It trips again sooner now, times its iterations with their nested runs, and
+    # compiles
+    r = default(tmp_path, SORTS + """
+    d = numbers(200000, 14)
+    print(insertion_sort(numbers(3000, 12)), sum(d))
+""")
+    outer = r.loop(26)
+    assert outer["entries"] >= 1 and outer["native_iterations"] > 1500, outer

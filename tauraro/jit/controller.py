@@ -239,6 +239,7 @@ class LoopState:
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
+        self.recheck = NEST_RECHECK      # (a loop with loops in it waiting to pay: _decide)
         self.start = None                # iterations before the hook when the loop starts
         # an exit inside an iteration makes CPython run that iteration again from its start
         # (a comprehension's: tauraro.vm.comprehensions), so inlined callees may change
@@ -421,6 +422,7 @@ NESTING_START_MOST = 512
 # last trip was in (what it may copy, the work it has done so far, grows as the run goes on)
 COPY_REFUSALS_DEAD = 8
 MAX_BACKOFF = 1 << 16       # the longest countdown between two tries of a refused loop
+NEST_RECHECK = 256          # the first countdown of a loop with loops in it waiting to pay
 # a refused entry of a while loop is tried again only once its copy limit is this many
 # times what it needed
 RETRY_FACTOR = 2
@@ -819,6 +821,12 @@ class JitController:
                 # never takes it, and knapsack.py's inner loop tripped 48,000 times)
                 st.deferred = True
                 return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
+        elif parent_countdown and not st.deferred and not st.versions:
+            # (once the JIT runs, too: the enclosing loop, tried at its next header, compiles
+            # this one with it -- compiled first, this one's compile was thrown away there:
+            # insertion sort's shifting loop, sieve's marking loop, ~1.5-5 ms each)
+            st.deferred = True
+            return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
                 and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
                      and self._worth_timing(st, r, G, parent, left)):
@@ -863,6 +871,14 @@ class JitController:
             # count of a canvas' cells, ~80 us of work a call, started the JIT and compiled.
             # Not a comprehension's: its trips count no iterations)
             wait = self._compile_wait(st, left)
+            if wait and st.nests and wait > st.recheck:
+                # (a loop with loops in it: its iterations cost what their runs do, which grow
+                # from call to call -- insertion sort's outer loop, judged in its warm-up's
+                # sort of 300 ints, waited 5,400 iterations, and the sort of 3,600 after ran
+                # as written, ~0.2 s. It trips again sooner, in this run too, each time twice
+                # as late: the next trip times its iterations, nested runs included)
+                countdown, st.recheck = st.recheck, min(2 * st.recheck, MAX_BACKOFF)
+                return Decision(None, countdown, parent_countdown)
             if wait:
                 return Decision(None, max(left + 1, min(wait, MAX_BACKOFF)), parent_countdown)
         t0 = time.perf_counter()
