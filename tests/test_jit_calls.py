@@ -839,6 +839,76 @@ def test_calls_of_a_resumed_iteration_recurse_as_deep_as_cpythons(tmp_path):
     """)
 
 
+def test_a_callee_of_a_resumed_iteration_sees_the_programs_frame_as_its_caller(tmp_path):
+    # what native code leaves of an iteration (or of an inlined callee's call) runs in the
+    # resume interpreter's frames: a callee looking at its caller -- sys._getframe(1), a
+    # warning with stacklevel=2 -- sees the program's function, file and line there (the
+    # warning was the generated code's, "<tauraro prog.py:main>:18"), and an exception
+    # raised there finds its handler in the loop with the traceback CPython's would have
+    # (its first entry was the resume interpreter's)
+    r = jit(tmp_path, """
+        import sys
+        import warnings
+
+        def who():
+            f = sys._getframe(1)
+            return f.f_code.co_name, f.f_code.co_filename == __file__, f.f_lineno
+
+        def old_api(x):
+            warnings.warn("old_api is deprecated", DeprecationWarning, stacklevel=2)
+            return x + 1
+
+        def chain(tb):
+            out = []
+            while tb is not None:
+                out.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+                tb = tb.tb_next
+            return out
+
+        def fail(i):
+            if i % 1499 == 0:
+                raise ValueError(i)
+            return 0
+
+        def scale(v):
+            t = v * K
+            if v % 1000 == 0 or t != t // 1:
+                seen.append(who())
+            return t
+
+        seen = []
+        K = 2
+
+        def main():
+            global K
+            warnings.simplefilter("default")
+            s = 0
+            errors = 0
+            for i in range(3000):
+                s += scale(i)
+                if i == 2500:
+                    K = 2.5
+                if i == 2000:
+                    s = s + 0.5
+                if i % 500 == 0 or i == 2000:
+                    seen.append(who())
+                    s += old_api(i)
+                try:
+                    if i % 997 == 0:
+                        s += 1 // (i % 3 - i % 3)
+                    s += fail(i)
+                except (ZeroDivisionError, ValueError) as e:
+                    errors += 1
+                    seen.append((type(e).__name__, chain(e.__traceback__)))
+            return s, errors
+
+        print(main())
+        print(seen)
+    """)
+    reasons = {reason for reason, _ in r.exit_reasons(39)}
+    assert "ZeroDivisionError" in reasons and any("becomes float" in x for x in reasons), reasons
+
+
 def test_mutual_recursion_is_exact(tmp_path):
     jit(tmp_path, """
         def is_even(n):

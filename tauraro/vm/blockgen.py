@@ -7,9 +7,12 @@ next block function -- or a ``Stop`` where resuming ends (see
 block becomes a ``while True`` inside it.
 
 All blocks are generated as one Python source file and compiled together; each
-source line remembers the bytecode pc it came from, which is how an exception
-raised inside a block is mapped back to the pc (for the handler table and the
-position of the traceback entry) without any per-instruction bookkeeping.
+source line remembers the bytecode pc it came from. The compiled blocks are then
+given the program's function name, file and source lines, with each instruction's
+pc in its location's column (``tauraro.vm.blockframes``): a callee looking at its
+caller's frame sees the program's, and an exception raised inside a block is mapped
+back to the pc (for the handler table and the position of the traceback entry)
+without any per-instruction bookkeeping.
 
 The block functions' Python globals are the program module's globals, so a
 global or builtin read is CPython's own global lookup. Runtime helpers and
@@ -24,6 +27,7 @@ import types
 
 from ..cache import compiled
 from ..compiler.code import UNBOUND, CodeObject
+from .blockframes import as_program
 from .errors import InternalError
 from ..compiler.opcodes import _zip_kinds
 
@@ -384,12 +388,13 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_
     except SyntaxError as e:   # a bug in the generator, not in the program
         raise InternalError("generated code for %s does not compile: %s (line %s)"
                             % (code.qualname, e.msg, e.lineno)) from None
-    factory = types.FunctionType(scope["__factory__"].__code__, G, "__factory__")
-    fns = factory(*[args[p] for p in params])
     linemap = {}
     for offset, pc in enumerate(line_pcs):
         if pc >= 0:
             linemap[first_line + offset] = pc
+    # (the blocks' frames show the program's function, file and lines: blockframes)
+    factory = types.FunctionType(as_program(scope["__factory__"].__code__, linemap, code), G, "__factory__")
+    fns = factory(*[args[p] for p in params])
     return dict(zip(starts, fns)), linemap, src
 
 

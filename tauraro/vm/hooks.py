@@ -1170,7 +1170,10 @@ def _resume_callees(target, record, r, G, registers, frame=None):
         caller_pc = frames[k][1]
         if k == 0:          # (the loop's own frame: ``below`` frames deeper than CPython's)
             if kind == RAISE:
-                return deeper(below, target.resume.run, r, caller_pc, exc=value)
+                # (a handler of the loop catching it finds the loop's frame in its traceback,
+                # at the call, before the callee's entry; one escaping gets it from _trip)
+                return deeper(below, target.resume.run, r, caller_pc, exc=value,
+                              caught=lambda e: _entered_at(e, frame, target.code, caller_pc))
             r[dest] = value
             return deeper(below, target.resume.run, r, caller_pc + 1)
         res, regs = _call_resume(callees[k - 1][1], G), registers[k - 1]
@@ -1235,6 +1238,13 @@ def _stand_in_frame(fcode, G, pos, line):
 
 
 # --- tracebacks in the program's frame -------------------------------------------------------
+
+def _entered_at(exc, frame, code, pc):
+    """``exc`` with ``frame``'s traceback entry at register instruction ``pc`` in front."""
+    if frame is not None:
+        exc.__traceback__ = _traceback_entry(frame, code, pc, exc.__traceback__)
+    return exc
+
 
 def _traceback_entry(frame, code, pc, tb_next):
     """A traceback entry for ``frame`` at the CPython instruction with the source

@@ -23,6 +23,7 @@ import types
 
 from ..compiler.code import UNBOUND, CodeObject
 from . import blockgen, exceptions, matching, operations
+from .blockframes import BLOCKS, pc_at
 from .state import STATE
 
 # outcomes handed back to the baseline
@@ -129,8 +130,8 @@ class LoopResume:
         tb = exc.__traceback__
         nxt = tb.tb_next if tb is not None else None
         if nxt is not None:
-            pc = self.linemap.get(nxt.tb_lineno)
-            if pc is not None and nxt.tb_frame.f_code.co_filename.startswith("<tauraro "):
+            pc = pc_at(nxt.tb_frame.f_code, nxt.tb_lasti)
+            if pc is not None:
                 return pc
         return self.pc_of_block.get(blk, 0)
 
@@ -144,9 +145,11 @@ class LoopResume:
                 break
         raise _Raised(exc, pc)
 
-    def run(self, r: list, pc: int, exc: BaseException | None = None):
+    def run(self, r: list, pc: int, exc: BaseException | None = None, caught=None):
         """Run from ``pc`` to a stop; return (outcome, value, pc). With ``exc``: as if the
-        instruction at ``pc`` raised it (a call whose callee was resumed, see CallResume)."""
+        instruction at ``pc`` raised it (a call whose callee was resumed, see CallResume);
+        ``caught(exc)``, if given, is what a handler here catches instead (its traceback
+        with the calling frame's entry in front, as CPython's would have)."""
         state = STATE
         saved = state.handling
         state.handling = sys.exc_info()[1]
@@ -156,7 +159,7 @@ class LoopResume:
                 blk = self.block_at(pc)
             else:
                 entry = self.handler(exc, pc)
-                r[entry.exc_reg] = exc
+                r[entry.exc_reg] = caught(exc) if caught is not None else exc
                 blk = self.block_at(entry.handler)
             while True:
                 try:
@@ -167,7 +170,7 @@ class LoopResume:
                     raise
                 except BaseException as exc:
                     entry = self.handler(exc, self.pc_of(exc, blk))
-                    r[entry.exc_reg] = exc
+                    r[entry.exc_reg] = _caught(exc)
                     blk = self.block_at(entry.handler)
         except _Raised as raised:
             return RAISE, _strip(raised.exc), raised.pc
@@ -247,13 +250,34 @@ def _strip(exc: BaseException) -> BaseException:
     return exc
 
 
+def _caught(exc: BaseException) -> BaseException:
+    """An exception a handler inside the loop catches, its traceback as the program's
+    handler would find it in CPython: from the frame that catches it -- the block's, which
+    shows the program's function and line (``blockframes``) -- on, without this
+    interpreter's ``run`` in front or a runtime helper's frame after (a handler reading
+    ``e.__traceback__.tb_lineno`` read ``run``'s line)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code not in BLOCKS:
+        tb = tb.tb_next
+    if tb is None:
+        return exc
+    exc.__traceback__ = tb
+    while tb.tb_next is not None:
+        code = tb.tb_next.tb_frame.f_code
+        if code not in BLOCKS and _is_ours(code):
+            tb.tb_next = tb.tb_next.tb_next
+        else:
+            tb = tb.tb_next
+    return exc
+
+
 _HERE = __file__
 _RAISING = exceptions.__file__
 _OURS = (_HERE, _RAISING, operations.__file__, matching.__file__)
 
 
 def _is_ours(code: types.CodeType) -> bool:
-    return code.co_filename.startswith("<tauraro ") or code.co_filename in _OURS
+    return code in BLOCKS or code.co_filename.startswith("<tauraro ") or code.co_filename in _OURS
 
 
 def new_registers(code: CodeObject) -> list:

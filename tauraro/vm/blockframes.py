@@ -1,0 +1,112 @@
+"""What a resumed block's frame shows: the program's function, file and line.
+
+The resume interpreter's blocks (``tauraro.vm.blockgen``) run the rest of a loop's
+iteration, or of an inlined callee's call, in frames of their own, where CPython would
+run it in the program's frame. A function they call sees a block's frame as its caller:
+``sys._getframe(1)``, ``inspect.stack()[1]``, ``warnings.warn(..., stacklevel=2)`` and a
+logging call from a helper with ``stacklevel=2`` would name a generated function in a
+generated file. So each block's code object is given the program's: its function's
+name and qualified name, its file, and for each instruction the source line of the
+register instruction it was generated from (``as_program``).
+
+The register instruction itself (its pc) rides in the column of each instruction's
+location, which nothing of the program reads from a block frame -- a traceback never
+shows one (``tauraro.vm.resume._strip``) -- and which is how an exception raised in a
+block is mapped back to the instruction that raised it (``pc_at``): the line alone is
+not enough, a source line being several register instructions.
+"""
+from __future__ import annotations
+
+import weakref
+from itertools import islice
+
+# the block code objects made so: what ``pc_at`` reads, and what a traceback drops
+BLOCKS: "weakref.WeakSet" = weakref.WeakSet()
+_MADE: dict = {}                # (factory code, program code) -> the factory code made so
+
+# the location table's entry kinds (CPython's Objects/locations.md, the same in 3.11-3.13)
+_LONG = 14
+_NONE = 15
+_MAX_UNITS = 8
+
+
+def _varint(n: int, out: bytearray) -> None:
+    while n >= 64:
+        out.append(0x40 | (n & 63))
+        n >>= 6
+    out.append(n)
+
+
+def _svarint(n: int, out: bytearray) -> None:
+    _varint(((-n) << 1) | 1 if n < 0 else n << 1, out)
+
+
+def location_table(units: list, first_line: int) -> bytes:
+    """A code object's location table for its code units' locations: (line, column, end
+    column) each, or None for no location."""
+    out = bytearray()
+    prev, i, n = first_line, 0, len(units)
+    while i < n:
+        unit = units[i]
+        j = i + 1
+        while j < n and j - i < _MAX_UNITS and units[j] == unit:
+            j += 1
+        if unit is None:
+            out.append(0x80 | (_NONE << 3) | (j - i - 1))
+        else:
+            line, col, end_col = unit
+            out.append(0x80 | (_LONG << 3) | (j - i - 1))
+            _svarint(line - prev, out)
+            _varint(0, out)                 # (the end line: the same)
+            _varint(col + 1, out)
+            _varint(end_col + 1, out)
+            prev = line
+        i = j
+    return bytes(out)
+
+
+def _block(fcode, linemap: dict, code, name: str, qualname: str):
+    """Block function code ``fcode``, its lines (generated source lines, ``linemap``: line
+    -> pc) made the program's source lines, its pcs put in the columns."""
+    instrs = code.instrs
+    units = []
+    first = None
+    for line, _, _, _ in fcode.co_positions():
+        pc = linemap.get(line)
+        if pc is None:
+            units.append(None)
+            continue
+        src = instrs[pc].line or code.firstlineno
+        if first is None:
+            first = src
+        units.append((src, pc, pc + 1))
+    first = first or code.firstlineno
+    made = fcode.replace(co_linetable=location_table(units, first), co_firstlineno=first,
+                         co_filename=code.filename, co_name=name, co_qualname=qualname)
+    BLOCKS.add(made)
+    return made
+
+
+def as_program(factory, linemap: dict, code):
+    """The code of a generated factory of blocks (``blockgen.build_blocks``) whose blocks'
+    code objects are the program's function's, as above. ``linemap``: generated source
+    line -> pc; ``code``: the register code (CodeObject) the blocks run."""
+    key = (factory, code)
+    made = _MADE.get(key)
+    if made is None:
+        qualname = code.qualname
+        name = qualname.rsplit(".", 1)[-1]
+        consts = tuple(_block(c, linemap, code, name, qualname) if hasattr(c, "co_positions") else c
+                       for c in factory.co_consts)
+        made = _MADE[key] = factory.replace(co_consts=consts)
+    return made
+
+
+def pc_at(fcode, lasti: int):
+    """The pc of the register instruction that a block's code ``fcode`` runs at bytecode
+    offset ``lasti`` (a frame's or a traceback entry's); None if ``fcode`` is not a block's."""
+    if fcode not in BLOCKS or lasti < 0:
+        return None
+    for _, _, col, _ in islice(fcode.co_positions(), lasti // 2, None):
+        return col
+    return None
