@@ -66,6 +66,7 @@ import sys
 import time
 import types
 
+from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
@@ -307,7 +308,7 @@ class ComprehensionSite:
         self.per_outer = NESTED_GUESS       # (with several: the last native run's, counted)
         self._out = None
         self._rest = None
-        self._targets: dict = {}
+        self._targets = ByCode()      # frame code -> the loop found in it
         self._seen = 0                      # elements the comprehension went over while cold
         # whether native runs pay: the first native runs' time per element against one run's
         # as written, timed after them (see ``finish``)
@@ -329,7 +330,7 @@ class ComprehensionSite:
         """The program ended (``HookRuntime.close``): the comprehension runs as written
         from now on, and the site holds nothing of the program's."""
         self.cold = True
-        self._targets = {}
+        self._targets = ByCode()
         self._out = self._rest = self._clock = None
         self.elem = None
 

@@ -36,6 +36,7 @@ from operator import itemgetter, length_hint as _length_hint
 from time import thread_time as _thread_time
 
 from ..cache import compiled
+from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
 from .linesample import LineSample
@@ -653,7 +654,7 @@ class LoopSite:
         # call running 1.8*10^6 iterations, made 21,000 idle hook calls, ~13 ms)
         self._dead_idle = (DEAD_IDLE, 0, None, None, None, None)
         self._dead_counted = IDLE
-        self._targets: dict = {}
+        self._targets = ByCode()      # frame code -> the loop found in it
         self._counted = runtime.threshold
         # (the range iterator a for loop's last trip found, if it was one: _new_run. Held, not
         # its id, which a later run's iterator may take once it is freed: a range iterator
@@ -858,7 +859,7 @@ class LoopSite:
         and the site holds nothing of the program's (its targets' globals, its module-level
         loop's hidden iterator and last result: that loop has finished)."""
         self._die()
-        self._targets = {}
+        self._targets = ByCode()
         self._state = None
         self._stretching = None
         self.i = self.r = None
