@@ -909,6 +909,33 @@ def test_a_callee_of_a_resumed_iteration_sees_the_programs_frame_as_its_caller(t
     assert "ZeroDivisionError" in reasons and any("becomes float" in x for x in reasons), reasons
 
 
+def test_a_caught_exception_of_a_resumed_iteration_formats_as_cpythons(tmp_path):
+    # the handler formats what it caught: its traceback's first entry is the frame of the
+    # resume interpreter's block, which shows the program's file, line, source text and
+    # the carets under the expression that raised (the blocks' locations are the source's)
+    jit(tmp_path, """
+        import traceback
+
+        def main():
+            s = 0
+            out = []
+            for i in range(3000):
+                s += i
+                if i == 2000:
+                    s = s + 0.5
+                if i % 997 == 0:
+                    try:
+                        s += 10 // (i % 3 - i % 3) + len(out)
+                    except ZeroDivisionError as e:
+                        out.append("".join(traceback.format_exception(e)))
+            return s, out
+
+        s, out = main()
+        print(s)
+        print("".join(out))
+    """)
+
+
 def test_mutual_recursion_is_exact(tmp_path):
     jit(tmp_path, """
         def is_even(n):
