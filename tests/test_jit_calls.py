@@ -936,6 +936,44 @@ def test_a_caught_exception_of_a_resumed_iteration_formats_as_cpythons(tmp_path)
     """)
 
 
+def test_sys_exc_info_in_a_resumed_handler_is_the_handled_exception(tmp_path):
+    # a handler the resume interpreter runs (native code left at the subscript before the
+    # raise) calls sys.exc_info(): it is the exception handled, as in CPython -- it was
+    # (None, None, None), and the next iteration's raise re-raised nothing's traceback
+    jit(tmp_path, """
+        import sys
+
+        def chain(tb):
+            out = []
+            while tb:
+                out.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+                tb = tb.tb_next
+            return out
+
+        def seen():
+            return sys.exception() if hasattr(sys, "exception") else sys.exc_info()[1]
+
+        def main():
+            try:
+                raise ValueError(1)
+            except ValueError:
+                exc_info = sys.exc_info()
+            got = []
+            for k in range(6):
+                try:
+                    raise exc_info[1]
+                except:
+                    exc_info = sys.exc_info()
+                    got.append((exc_info[0], repr(seen()), chain(exc_info[2])))
+                got.append(seen())
+            return got
+
+        for g in main():
+            print(g)
+        print(sys.exc_info())
+    """)
+
+
 def test_mutual_recursion_is_exact(tmp_path):
     jit(tmp_path, """
         def is_even(n):

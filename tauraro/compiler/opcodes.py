@@ -214,9 +214,9 @@ op("RAISE_FROM", "rk rk", "raise_(STATE, {0}, {1})", ("exit",))
 op("RERAISE", "r", "raise {0}", ("exit",), doc="re-raise the exception in {0} (bare raise)")
 op("RERAISE_CURRENT", "", "reraise_current(STATE)", ("exit",),
    doc="bare raise outside a handler of this function")
-op("PUSH_EXC", "r w", "{1} = STATE.handling\nSTATE.handling = {0}",
+op("PUSH_EXC", "r w", "{1} = STATE.handling\nSTATE.hold({0})",
    doc="enter an except handler: {0} becomes the handled exception, the previous one saved in {1}")
-op("POP_EXC", "r", "STATE.handling = {0}", doc="leave an except handler")
+op("POP_EXC", "r", "STATE.hold({0})", doc="leave an except handler")
 op("EXC_MATCH", "w r rk", "{0} = exc_match({1}, {2})", doc="does exception {1} match the except clause's {2}")
 op("WITH_ENTER", "w w rk", "{0}, {1} = with_enter({2})", ("calls",),
    doc="{0} = the bound __exit__ of {2}, {1} = its __enter__() result")

@@ -24,7 +24,7 @@ import types
 from ..compiler.code import UNBOUND, CodeObject
 from . import blockgen, exceptions, matching, operations
 from .blockframes import BLOCKS, pc_at
-from .state import STATE
+from .state import STATE, set_handled
 
 # outcomes handed back to the baseline
 HEADER = 1      # continue at the loop header (the loop may have ended: the header sees it)
@@ -152,7 +152,7 @@ class LoopResume:
         with the calling frame's entry in front, as CPython's would have)."""
         state = STATE
         saved = state.handling
-        state.handling = sys.exc_info()[1]
+        state.handling = outer = sys.exc_info()[1]
         stop_type = Stop
         try:
             if exc is None:
@@ -173,9 +173,18 @@ class LoopResume:
                     r[entry.exc_reg] = _caught(exc)
                     blk = self.block_at(entry.handler)
         except _Raised as raised:
-            return RAISE, _strip(raised.exc), raised.pc
+            escaped = raised
+        else:
+            escaped = None
         finally:
             state.handling = saved
+        # (CPython's handled exception as the program's frame had it: a handler's block left
+        # by a stop or an exception had made its own the handled one. Set here, outside any
+        # ``except`` clause of this function, whose end would set back what it found)
+        if sys.exc_info()[1] is not outer:
+            set_handled(outer)
+        if escaped is not None:
+            return RAISE, _strip(escaped.exc), escaped.pc
         if blk is None:
             return RETURN, r[-2], -1
         return self.outcome(blk.pc, r)
