@@ -1154,7 +1154,7 @@ def _resume_callees(target, record, r, G, registers, frame=None):
     frames, callees = record.frames, record.callees
     below = _frames_below(frame)
     kind, value, at = deeper(below - len(callees), _call_resume(callees[-1][1], G).run,
-                                registers[-1], frames[-1][1])
+                             registers[-1], frames[-1][1])
     for k in range(len(callees) - 1, -1, -1):
         _, ftype, dest = callees[k]
         if kind != RAISE and getattr(dest, "constructed", False):
