@@ -8,11 +8,11 @@ block becomes a ``while True`` inside it.
 
 All blocks are generated as one Python source file and compiled together; each
 source line remembers the bytecode pc it came from. The compiled blocks are then
-given the program's function name, file and source lines, with each instruction's
-pc in its location's column (``tauraro.vm.blockframes``): a callee looking at its
-caller's frame sees the program's, and an exception raised inside a block is mapped
-back to the pc (for the handler table and the position of the traceback entry)
-without any per-instruction bookkeeping.
+given the program's function name, file and source positions, the pc of each of
+their instructions kept beside them (``tauraro.vm.blockframes``): a callee looking
+at its caller's frame sees the program's, and an exception raised inside a block is
+mapped back to the pc (for the handler table and the position of the traceback
+entry).
 
 The block functions' Python globals are the program module's globals, so a
 global or builtin read is CPython's own global lookup. Runtime helpers and
@@ -345,7 +345,7 @@ class BlockSource:
             self.emit(text, base + indent, pc)
         self.self_pc = None
 
-    def factory(self, params, starts, names, first_line=1):
+    def factory(self, params, starts, names):
         """Source of a factory function that defines the given blocks."""
         self.lines = []
         self.line_pcs = []
@@ -355,18 +355,17 @@ class BlockSource:
         tail = "    return (%s)" % "".join(n + ", " for n in names)
         src_lines = [head] + self.lines + [tail]
         line_pcs = [-1] + self.line_pcs + [-1]
-        padding = "\n" * (first_line - 1)
-        return padding + "\n".join(src_lines) + "\n", line_pcs
+        return "\n".join(src_lines) + "\n", line_pcs
 
 
-def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_line=1,
-                 existing=None, resume_only=False):
+def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, existing=None,
+                 resume_only=False):
     """Compile the block functions starting at ``starts`` for ``code``.
 
     ``stops`` maps pcs to the objects a jump there returns instead of a block.
     With ``resume_only`` the blocks start mid-block (the JIT resumes at any pc)
-    and refer to the ``existing`` blocks by name. Returns (blocks dict pc ->
-    function, {source line: pc}, the generated source).
+    and refer to the ``existing`` blocks by name. Returns the blocks: pc ->
+    function.
     """
     gen = BlockSource(code, runtime.keys(), stops)
     names = [("r%d" if resume_only else "b%d") % s for s in starts]
@@ -380,7 +379,7 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_
         for pc, fn in existing.items():
             args.setdefault("b%d" % pc, fn)
     params = sorted(args)
-    src, line_pcs = gen.factory(params, starts, names, first_line)
+    src, line_pcs = gen.factory(params, starts, names)
     filename = "<tauraro %s:%s>" % (code.filename, code.qualname)
     scope = {}
     try:
@@ -388,14 +387,11 @@ def build_blocks(code: CodeObject, G: dict, runtime: dict, starts, stops, first_
     except SyntaxError as e:   # a bug in the generator, not in the program
         raise InternalError("generated code for %s does not compile: %s (line %s)"
                             % (code.qualname, e.msg, e.lineno)) from None
-    linemap = {}
-    for offset, pc in enumerate(line_pcs):
-        if pc >= 0:
-            linemap[first_line + offset] = pc
+    linemap = {1 + offset: pc for offset, pc in enumerate(line_pcs) if pc >= 0}     # source line -> pc
     # (the blocks' frames show the program's function, file and lines: blockframes)
     factory = types.FunctionType(as_program(scope["__factory__"].__code__, linemap, code), G, "__factory__")
     fns = factory(*[args[p] for p in params])
-    return dict(zip(starts, fns)), linemap, src
+    return dict(zip(starts, fns))
 
 
 def display_source(code: CodeObject, runtime_names) -> str:

@@ -78,17 +78,11 @@ class LoopResume:
         # (where blocks start, as blockgen.BlockSource finds them: _reachable walks them)
         self._starts = sorted(set(leaders) | {p for p in self.stops if p < len(code.instrs)})
         self.blocks = {}
-        self.linemap = {}
         self.pc_of_block = {}
-        self.next_line = 10
 
     def _generate(self, starts, resume_only=False):
-        fns, linemap, _ = blockgen.build_blocks(
-            self.code, self.G, self._names, starts=starts, first_line=self.next_line,
-            existing=self.blocks, stops=self.stops, resume_only=resume_only)
-        self.linemap.update(linemap)
-        if linemap:
-            self.next_line = max(linemap) + 10
+        fns = blockgen.build_blocks(self.code, self.G, self._names, starts=starts, existing=self.blocks,
+                                    stops=self.stops, resume_only=resume_only)
         for pc, fn in fns.items():
             self.blocks[pc] = fn
             self.pc_of_block[fn] = pc
@@ -225,10 +219,8 @@ class CallResume(LoopResume):
         self.G = G
         self.stops = {}
         self._names = runtime_names(code, G)
-        self.blocks, self.linemap, _ = blockgen.build_blocks(
-            code, G, self._names, starts=blockgen.leaders(code), stops=self.stops)
+        self.blocks = blockgen.build_blocks(code, G, self._names, starts=blockgen.leaders(code), stops=self.stops)
         self.pc_of_block = {fn: pc for pc, fn in self.blocks.items()}
-        self.next_line = max(self.linemap) + 10 if self.linemap else 10
         self._inside = set()        # (every block made: _reachable finds none to make)
         self._starts = sorted(self.blocks)
 
