@@ -814,17 +814,14 @@ class JitController:
             # (a start the loop's own work pays for has weighed its first compile with it; one
             # the program's time since its first hot loop allows has not)
             weighed = pays == AFTER_START_SECONDS
-            if parent_countdown and self.start_seconds and not st.deferred:
-                # (the enclosing loop, asked next, is the region to start with: entered
-                # alone, this one would copy in at every run of it. Once: an enclosing
-                # loop the baseline gave up on -- over itertools.combinations, say --
-                # never takes it, and knapsack.py's inner loop tripped 48,000 times)
-                st.deferred = True
-                return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
-        elif parent_countdown and not st.deferred and not st.versions:
-            # (once the JIT runs, too: the enclosing loop, tried at its next header, compiles
-            # this one with it -- compiled first, this one's compile was thrown away there:
-            # insertion sort's shifting loop, sieve's marking loop, ~1.5-5 ms each)
+        if parent_countdown and not st.deferred and not st.versions and (engine_was_on or self.start_seconds):
+            # (the enclosing loop, asked next, is the region to start with -- or to compile
+            # in once the JIT runs: entered alone, this one would copy in at every run of it,
+            # and compiled first, its compile was thrown away inside the enclosing loop's
+            # region at that loop's next header: insertion sort's shifting loop, sieve's
+            # marking loop, ~1.5-5 ms each. Once: an enclosing loop the baseline gave up on
+            # -- over itertools.combinations, say -- never takes it, and knapsack.py's inner
+            # loop tripped 48,000 times. A loop with no engine has no versions yet)
             st.deferred = True
             return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
