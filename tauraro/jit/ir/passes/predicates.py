@@ -40,11 +40,15 @@ _WITH_CONSTANT = {
 }
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
 # the compound ops: what they make of their operands' sets
+def _differ(a, b):
+    return _join(_meet(a, _not(b)), _meet(_not(a), b))
+
+
 _COMBINE = {
     "bool_and": lambda a, b: _meet(a, b),
     "bool_or": lambda a, b: _join(a, b),
-    "bool_xor": lambda a, b: _join(_meet(a, _not(b)), _meet(_not(a), b)),
-    "bool_ne": lambda a, b: _join(_meet(a, _not(b)), _meet(_not(a), b)),
+    "bool_xor": _differ,
+    "bool_ne": _differ,
     "bool_eq": lambda a, b: _join(_meet(a, b), _meet(_not(a), _not(b))),
 }
 
