@@ -111,3 +111,43 @@ def test_copied_tuples_and_made_ones_in_one_list_keep_who_they_are(tmp_path):
         print(len(out), out[:5], out[-3:])
         print(sum(x is edges[i %% len(edges)] for i, x in enumerate(out)), sum(x in edges for x in out[:200]))
     """ % (N, 2 * N))
+
+
+
+
+def test_a_tuple_appended_and_held_on_is_one_object(tmp_path):
+    # a tuple built in the loop and appended is made a record there: a loop that also holds
+    # it on (a second list, a variable, a second append) is not compiled -- made twice, it
+    # would be two tuples where CPython has one (the second append's record, or the
+    # variable's tuple made at the exit)
+    r = jit(tmp_path, """
+        def two(n):
+            a = []
+            b = []
+            last = None
+            for i in range(n):
+                t = (i, i * 2)
+                a.append(t)
+                if i % 3 == 0:
+                    b.append(t)
+                last = t
+            return a, b, last
+
+        def twice(n):
+            out = []
+            for i in range(n):
+                t = (-i, i % 7, i * i)
+                out.append(t)
+                if i == n // 2:
+                    out.append(t)
+            return out
+
+        a, b, last = two(COUNT)
+        print(len(a), len(b), a[:3], b[-2:], last)
+        print(all(x is a[3 * k] for k, x in enumerate(b)), last is a[-1])
+        w = twice(COUNT)
+        print(len(w), w[COUNT // 2 - 1:COUNT // 2 + 3], w[COUNT // 2] is w[COUNT // 2 + 1], w[-1])
+    """.replace("COUNT", str(N)))
+    for line in (6, 16):
+        assert "used again" in r.loop(line)["reason"], r.loop(line)
+

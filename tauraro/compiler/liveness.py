@@ -85,6 +85,8 @@ class Liveness:
                         queued.add(p)
                         work.append(p)
         self.live_in = live_in
+        self._uses = uses
+        self._preds = preds
         self._succs = succs
         self._handler_of = handler_of
         self._live_sets: dict[int, frozenset[int]] = {}
@@ -103,6 +105,29 @@ class Liveness:
         if exc is not None:
             out |= self.live_in[exc[0]] & exc[1]
         return out
+
+    def only_reader(self, pc: int, reg: int) -> bool:
+        """Is ``pc`` the one instruction that reads the value ``reg`` holds there: no path
+        into ``pc`` reads it after its last write of it, and nothing after ``pc`` reads it
+        (``reg`` is dead after it, its exception edge included)?"""
+        if self.live_out_bits(pc) >> reg & 1:
+            return False
+        bit = 1 << reg
+        code = self.code
+        seen = set()
+        work = list(self._preds[pc])
+        while work:
+            q = work.pop()
+            if q in seen:
+                continue
+            seen.add(q)
+            ins = code.instrs[q]
+            if reg in ins.op.written(ins.args):
+                continue            # (this path's write, the value's making: what it reads is older)
+            if self._uses[q] & bit:
+                return False
+            work.extend(self._preds[q])
+        return True
 
     def live_bits(self, pc: int) -> int:
         """Registers live at ``pc``, as a bit set (what live_at makes a set of)."""

@@ -1300,6 +1300,12 @@ class Inference:
                     return "exit", "a bool added to a %s" % fn.set.name
                 return NONE, ""
             if isinstance(fn, ListMethod):
+                if fn.method in ("append", "insert") and rest and isinstance(rest[-1], TupleValue) \
+                        and not self.region.liveness.only_reader(self._pc, args[1 + len(rest)]):
+                    # (a tuple virtual is made a record where it is stored: read anywhere else
+                    # too -- appended again, held on, copied first -- it would be made again
+                    # there, two tuples where CPython has one)
+                    return "exit", "a tuple given to %s of a %s and used again" % (fn.method, fn.seq.name)
                 return self._list_method(fn, rest)
             if isinstance(fn, ClassType) and fn.klass is super:
                 return self._super(rest)
