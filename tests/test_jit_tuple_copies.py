@@ -151,3 +151,27 @@ def test_a_tuple_appended_and_held_on_is_one_object(tmp_path):
     for line in (6, 16):
         assert "used again" in r.loop(line)["reason"], r.loop(line)
 
+
+def test_tuples_made_in_turn_for_two_lists_come_back_in_one_pass(tmp_path):
+    # two lists each appended a new tuple an iteration, in turn: each list's records lie
+    # one after another at twice a record's size, written back a record at a time in one
+    # pass (EntryRecords._made_in_order), each a new tuple of its numbers; a list appended
+    # at its front is not in the heap's order (its records are found one by one)
+    r = jit(tmp_path, """
+        def interleaved(n):
+            a = []
+            b = []
+            for i in range(n):
+                a.append((i * 0.5, -i * 1.5))
+                b.append((i, i % 5, 7))
+            front = []
+            for i in range(n):
+                front.insert(0, (i, -i))
+            return a, b, front
+
+        a, b, front = interleaved(COUNT)
+        print(a[:2], a[-2:], b[:2], b[-1], sum(x for x, _ in a), sum(y for _, y, _ in b), type(a[3][0]))
+        print(front[:2], front[-2:], len(set(map(id, a + b + front))) == 3 * COUNT)
+    """.replace("COUNT", str(N)))
+    for line in (5, 9):
+        assert r.loop(line)["native_iterations"] > N // 2, r.loop(line)

@@ -1178,6 +1178,10 @@ class EntryRecords:
             maybe, inner = self.maybe, elem.inner
             return [maybe(a, inner) for a in words]
         if isinstance(elem, SeqType):
+            if elem.kind == "tuple" and elem.elem in (INT, FLOAT) and n >= 2:
+                made = self._made_in_order(view, words, elem)
+                if made is not None:
+                    return made
             # (the addresses as ints once; the records not yet mapped to objects found among
             # the distinct ones -- a million appended strs are a few hundred records, made
             # canonical: wasmgen.intern -- and made, each once; then one C-level pass)
@@ -1214,6 +1218,35 @@ class EntryRecords:
                 by.update(made)         # (one object however many places hold it)
             return list(map(by.__getitem__, words))
         return words.tolist()
+
+    def _made_in_order(self, view, words, jt) -> list | None:
+        """The tuples of a list whose elements (their records' addresses: ``words``) are
+        tuples of numbers (``jt``) native code made one after another in this entry's heap,
+        in the list's order -- what a loop appending a new tuple an iteration leaves: read
+        record by record in one C-level pass (``struct.iter_unpack``), each mapped in
+        ``by_address`` (one object however many places hold it). None, nothing done, if the
+        list is not that: then ``_elements`` finds its records one by one. (A loop
+        appending 100,000 triples wrote them back in ~63 ms on the dev VM, 0.6 us a triple,
+        more than CPython spends on the loop's whole iteration; this way ~30 ms.)"""
+        heap, n = self.heap_at, len(words)
+        lo = words[0]
+        step = words[1] - lo
+        if heap is None or step < SEQ_HEADER or step % 8 or not heap <= lo \
+                or lo + n * step > heap + HEAP_ROOM:
+            return None
+        k = _unpack_word(view, lo)[0]
+        if not 0 <= k <= (step - SEQ_HEADER) // 8:
+            return None
+        at = range(lo, lo + n * step, step)
+        by = self.by_address
+        if words.tobytes() != array("q", at).tobytes() \
+                or set(view[lo:lo + n * step].cast("q")[0::step // 8].tolist()) != {k} \
+                or not (by.keys().isdisjoint(at) if len(by) >= n else not any(map(at.__contains__, by))):
+            return None
+        fmt = "<%dx%d%s%dx" % (SEQ_HEADER, k, "d" if jt.elem is FLOAT else "q", step - SEQ_HEADER - 8 * k)
+        tuples = list(struct.iter_unpack(fmt, view[lo:lo + n * step])) if k else [()] * n
+        by.update(zip(at, tuples))
+        return tuples
 
     def _canonical_known(self, view, n: int) -> bool:
         """Before a list of ``n`` strs is written back, in a version that interns: every str
