@@ -215,3 +215,51 @@ def test_zip_over_a_list_of_objects_with_none_in_it(tmp_path):
     """)
     assert r.expected.returncode == 1 and "AttributeError" in r.expected.stderr
     assert r.loop(8)["status"] != "not compiled", r.loop(8)
+
+
+def test_objects_made_in_turn_come_back_in_one_pass_each_one_object(tmp_path):
+    # objects of numbers made and appended one an iteration (two lists of slotted ones in
+    # turn): each list written back a record at a time in one pass
+    # (EntryRecords._made_in_order), its fields those __init__ set, in its order; an
+    # object held by a second list and a variable too stays one object
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, x, y, flag):
+                self.x = x
+                self.y = y
+                self.flag = flag
+
+        class Q:
+            __slots__ = ("a", "b")
+            def __init__(self, a, b):
+                self.a = a
+                self.b = b
+
+        def make(n):
+            a = []
+            b = []
+            last = None
+            for i in range(n):
+                p = P(i * 0.5, i % 7, i % 3 == 0)
+                a.append(p)
+                if i % 4 == 0:
+                    b.append(p)
+                last = p
+            return a, b, last
+
+        def slotted(n):
+            out = []
+            other = []
+            for i in range(n):
+                out.append(Q(i, -i))
+                other.append(Q(i * 2, 0.5 * i))
+            return out, other
+
+        a, b, last = make(6000)
+        print(len(a), len(b), last is a[-1], all(x is a[4 * k] for k, x in enumerate(b)))
+        print(sum(p.x for p in a), sum(p.y for p in a), sum(p.flag for p in a), type(a[3].flag), vars(a[5]))
+        o, t = slotted(6000)
+        print(sum(q.a for q in o), sum(q.b for q in t), type(t[1].b), len(set(map(id, o + t + a))))
+    """)
+    for line in (18, 29):
+        assert r.loop(line)["native_iterations"] > 5000, r.loop(line)
