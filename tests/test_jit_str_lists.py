@@ -241,3 +241,23 @@ def test_a_long_list_of_latin_1_strs_copied_at_once(tmp_path):
         print(len(seen), total, max(seen.values()), ascii(docs[-1][-8:]))
     """)
     assert r.loop(5)["native_iterations"] > 500
+
+
+
+def test_a_text_s_repeating_words_counted_natively(tmp_path):
+    # the words of a text, a few strings again and again (the list written from one record
+    # made a distinct string, joined: EntryRecords._repeated_strs), counted into a dict of
+    # str keys, non-ASCII and astral words among them; the last word the loop held is the
+    # list's own object
+    r = jit(tmp_path, """
+        text = "le café été x\\U0001F600 the of a the zeta \\u20ac a " * 900
+        words = text.split()
+        counts = {}
+        lengths = 0
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+            lengths += len(w)
+        last = w
+        print(sorted(counts.items()), lengths, last is words[-1], len(words))
+    """)
+    assert r.loop(6)["native_iterations"] > 8000, r.loop(6)
