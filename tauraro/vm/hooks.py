@@ -915,12 +915,15 @@ class LoopSite:
         if st.dead:
             self._die(frame)
             return self._as_written(it, frame=frame)
+        known = None        # (the iterations left at the header, if the iterator tells: trip's ``left``)
         if st.entry_least is not None and it is not None and self.info.plain:
             # (a run the controller refuses for its length, asked before the registers are
             # read and the iterator moved back, the trip's costliest part: its rest goes as
             # written, uncounted -- a refused trip of a 200-iteration run cost ~8 us, as much
             # as the run's work)
             left = _length_hint(it, -1)
+            if left >= 0:
+                known = left + 1
             if left >= 0 and self.runtime.controller.refuses_run(st, left + 1, self._counted, target.parent):
                 self._counted = 0
                 rest = self._as_written(it, (left + 1, 0, None, None, None, None), frame)
@@ -972,7 +975,7 @@ class LoopSite:
         try:
             controller = self.runtime.controller
             native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
-            decision = controller.trip(st, frame.f_globals, r, counted, target.parent,
+            decision = controller.trip(st, frame.f_globals, r, counted, target.parent, known,
                                        new_run=self._new_run(frame, real))
         except BaseException:
             if restore is not None:      # nothing ran: the baseline still holds the element
