@@ -263,3 +263,53 @@ def test_objects_made_in_turn_come_back_in_one_pass_each_one_object(tmp_path):
     """)
     for line in (18, 29):
         assert r.loop(line)["native_iterations"] > 5000, r.loop(line)
+
+
+
+def test_many_short_rows_copied_in_at_once(tmp_path):
+    # lists of many short lists of numbers (adjacency lists appended to, rows of floats
+    # stored into: EntryRecords._short_rows writes their records at once); a row held
+    # twice is one record (written one row at a time), a bool or an int past 64 bits in a
+    # row leaves the loop to the interpreter, and the program reads what CPython's does
+    r = jit(tmp_path, """
+        def build(adj, n):
+            for i in range(n):
+                adj[i].append((i * 7 + 1) % n)
+                adj[i].append((i * 13 + 5) % n)
+
+        def total(rows, reps):
+            s = 0
+            for _ in range(reps):
+                for row in rows:
+                    for x in row:
+                        s += x
+            return s
+
+        def scale(rows, k, reps):
+            for _ in range(reps):
+                for row in rows:
+                    for j in range(len(row)):
+                        row[j] = row[j] * k
+
+        n = 3000
+        adj = [[] for _ in range(n)]
+        adj[7].append(5)
+        build(adj, n)
+        print(total(adj, 30), adj[:3], adj[7], adj[-1])
+        fl = [[i * 0.5, -i * 0.25, 1.5] for i in range(n)]
+        scale(fl, 1.5, 20)
+        print(fl[:2], fl[-1], type(fl[3][2]))
+        shared = [1, 2, 3]
+        rows = [[i, i + 1] for i in range(n)]
+        rows[5] = shared
+        rows[9] = shared
+        scale(rows, 2, 20)
+        print(rows[5] is rows[9], rows[5], rows[:3], total(rows, 30))
+        rows[9] = [9, 10]
+        rows[100] = [1, True]
+        print(total(rows, 30))
+        rows[100] = [1, 2 ** 70]
+        print(total(rows, 30))
+    """)
+    for line in (3, 10, 17):
+        assert r.loop(line)["native_iterations"] > 2000, r.loop(line)

@@ -109,9 +109,11 @@ class Memories:
         (nothing it needs at or past ``start``), move warm pages of other versions there:
         the pages from ``start`` (rounded up to a page) to ``end``, or as many as the entry
         wrote before if more, no further than ``taker``'s memory reaches, if that is
-        MOVE_LEAST bytes at least. The bytes moved."""
+        MOVE_LEAST bytes at least. The bytes moved; None if no page can be moved in this
+        entry (another is under way, the moves are spent, or no other version has warm pages
+        to give): its writer need not ask again until its next entry."""
         if self.entries != 1 or self.moves >= MOVES_MAX:
-            return 0
+            return None
         lo = _up(max(start, taker.warm_end))
         want = _up(end) - lo
         if want <= 0:
@@ -144,6 +146,8 @@ class Memories:
                     got += take
                     break
                 take = take // 2 // PAGE * PAGE     # (the top of the range alone: one mapping)
+        if not got:
+            return None
         taker.moved_in += got
         taker.warm_end = max(taker.warm_end, lo + got)
         return got
