@@ -1240,14 +1240,19 @@ class EntryRecords:
             self._intern_filled(view)
         if self.dict_iters:
             self._advance(view)
+        word = _unpack_word
         for addr, obj, elem, resized in self.mutable:
-            if struct.unpack_from("<q", view, addr + 8)[0]:
+            if word(view, addr + 8)[0]:
                 # (a resizable list: its length now, from its record; its contents replaced,
                 # or, a list only appended to, those appended added: ``tail``)
-                n = struct.unpack_from("<q", view, addr)[0] if resized else len(obj)
+                n = word(view, addr)[0] if resized else len(obj)
                 self.records_out += 1
                 self.words_out += n
-                if type(obj) is array:      # (8 bytes an element: only those are stored into)
+                if (elem is INT or elem is FLOAT) and resized is not TAIL and type(obj) is list:
+                    # (a list of numbers: its words as they are, at once -- ~1.2 us a list
+                    # through the checks below, a graph's 60,000 adjacency lists ~70 ms)
+                    obj[:] = view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].cast("d" if elem is FLOAT else "q").tolist()
+                elif type(obj) is array:      # (8 bytes an element: only those are stored into)
                     obj[:] = array(obj.typecode, view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n].tobytes())
                 elif elem is BOOL and not resized and n >= POINTERS_MIN and self.transfer.flag_fns is not None \
                         and self._pointers_back(view, addr, obj, n):
