@@ -349,3 +349,26 @@ def test_a_loop_with_loops_in_it_goes_on_as_the_source_has_it_once_they_are_give
     row = r.loop(9)
     assert "iterates over a generator" in row["reason"] and row["runs_as_written"] >= 1, row
     assert r.loop(10)["status"] == "left to the baseline", r.loop(10)
+
+
+def test_a_loop_over_a_zip_native_code_never_takes_is_typed_by_a_sample(tmp_path):
+    # enumerate over a zip (a zip over a zip): no native code takes it, which its first trip
+    # tells from a sample of the lists (typed whole, two lists of 100,000 elements cost a
+    # loop never compiled ~60 ms: the str deep inside the list is never looked at), and its
+    # runs go on as written
+    r = jit(tmp_path, """
+        def scan(a, b):
+            t = 0
+            for i, (x, y) in enumerate(zip(a, b)):
+                if i % 1000 == 0:
+                    t += y
+            return t
+
+        a = list(range(100000))
+        a[50000] = "x"
+        b = [i * 2 for i in range(100000)]
+        print(scan(a, b), scan(b, a[:10]))
+    """)
+    row = r.loop(4)
+    assert row["reason"] == "the loop iterates over a zip over zip(iterator over list[int], " \
+                            "iterator over list[int])", row

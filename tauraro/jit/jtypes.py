@@ -902,7 +902,7 @@ def over_objects(it) -> bool:
     if type(it) is zip:         # (a zip over such iterators, and range, list and tuple ones)
         state = it.__reduce__()
         return len(state) == 2 and any(map(over_objects, state[1])) and all(
-            over_objects(i) or not isinstance(classify(sample_iterator(i)), OtherType) for i in state[1])
+            over_objects(i) or not isinstance(classify_sampled(i), OtherType) for i in state[1])
     seq = _iterated(it) if type(it) in _seq_iterators else None
     return seq is not None and plain_class(type(_first_object(seq)))
 
