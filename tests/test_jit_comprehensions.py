@@ -840,3 +840,18 @@ def test_a_run_as_written_timed_for_the_copy_is_the_one_native_runs_are_judged_b
     """)
     row = r.loop(4)
     assert row["native_iterations"] >= 1000 + 4 * 100000, row
+
+
+def test_the_lists_kept_count_is_read_without_importing_the_transfer_module(monkeypatch):
+    # (a comprehension site reads how many lists entries have kept, to leave such a run
+    # untimed; before the JIT's transfer module is loaded none has, and the site does not
+    # load it to find out: comprehensions._lists_kept)
+    import sys
+
+    from tauraro.jit.transfer import Transfer
+    from tauraro.vm import comprehensions
+    monkeypatch.setattr(Transfer, "lists_kept", 7)
+    assert comprehensions._lists_kept() == 7
+    monkeypatch.delitem(sys.modules, "tauraro.jit.transfer")
+    assert comprehensions._lists_kept() == 0
+    assert "tauraro.jit.transfer" not in sys.modules

@@ -72,6 +72,7 @@ from .frame_locals import let_go
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 _getprofile = sys.getprofile
+_TRANSFER = __name__.rsplit(".", 2)[0] + ".jit.transfer"     # (the module, by its name: _lists_kept)
 # runs that are too short for an entry to pay, in a row, after which the site stays cold
 SHORT_RUNS = 16
 # below this many elements an entry does not pay (it costs a few microseconds; CPython
@@ -173,6 +174,15 @@ def _sum_on(hi: float, lo: float, n: int, rest):
         return rest
     path = _FloatPath(hi, lo)
     return itertools.chain.from_iterable(path.chunks(rest))
+
+
+
+def _lists_kept() -> int:
+    """``Transfer.lists_kept``: the lists any entry has kept so far -- none before the JIT's
+    transfer module is loaded (imported just to read this, it cost a program whose JIT
+    never started ~15 ms)."""
+    transfer = sys.modules.get(_TRANSFER)
+    return transfer.Transfer.lists_kept if transfer is not None else 0
 
 
 class _FloatPath:
@@ -380,12 +390,11 @@ class ComprehensionSite:
         # compiled is not timed: Cranelift may compile on other threads)
         ns = (time.thread_time() - start) / n * 1e9
         if what == "native":
-            from ..jit.transfer import Transfer
             # (nor the first that kept a list: its copy is one the next runs will not make --
             # a generator over a 4000-float sample, 13 us a pass natively, was timed with its
             # second copy, 200 us, against 200 as written, and left as written for good. Once:
             # a new list may take a freed one's id, and look copied before)
-            if self._kept != Transfer.lists_kept and not self._skipped:
+            if self._kept != _lists_kept() and not self._skipped:
                 self._skipped = True
             elif self._warm and st.compile_seconds == compiled:
                 self.native_ns.append((n, ns))
@@ -547,8 +556,7 @@ class ComprehensionSite:
             return None
         if not more:
             if len(self.native_ns) < TIMED_RUNS:
-                from ..jit.transfer import Transfer
-                self._kept = Transfer.lists_kept
+                self._kept = _lists_kept()
                 self._floor = target.floor_ns
                 self._clock = (time.thread_time(), outer, "native", st, st.compile_seconds)
             elif self.cpython_ns is None:   # then this run, as written
