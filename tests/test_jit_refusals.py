@@ -448,3 +448,19 @@ def test_a_loop_its_typing_refuses_is_not_weighed_by_walking_its_objects_first(t
     r = jit(tmp_path, src)
     row = r.loop(line(src))
     assert row["status"] == "not compiled" and "runs on every iteration" in row["reason"], row
+
+
+def test_a_tuple_built_in_a_module_loop_and_held_in_a_global_is_refused_at_typing(tmp_path):
+    # ``k = (a, b)`` at module level: the global holds a real tuple at every entry, never the
+    # loop's virtual, so every version would leave at once (it was compiled, entered and
+    # given up three times): not compiled, from the loop's typing, and the counts are CPython's
+    r = jit(tmp_path, """
+        grid = {}
+        for i in range(30000):
+            k = (i % 97, i % 89)
+            grid[k] = grid.get(k, 0) + 1
+        print(len(grid), max(grid.values()), k)
+    """)
+    row = r.loop(3)
+    assert row["status"] == "not compiled" and "holds a tuple built in the loop" in row["reason"], row
+    assert row["versions"] == 0, row

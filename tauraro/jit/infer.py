@@ -618,6 +618,14 @@ class Inference:
                         # a variable holding None and objects (``best = None`` ...
                         # ``best = p``; ``node = node.next``): typed object-or-None at entry
                         raise NeedsWidening(v, wide)
+                    if isinstance(got, TupleValue):
+                        # (a tuple built in the loop, into a variable its next iterations or
+                        # its exits read -- a global, at module level: an entry finds a real
+                        # tuple there, no virtual, so no version for the next entry's types
+                        # would stay native past here. ``k = (i % 97, i % 89)`` at module
+                        # level was compiled three times, each version leaving at once)
+                        return self._exit(pc, "%s holds a tuple built in the loop from one "
+                                              "iteration to the next" % self._var_name(v))
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),
                                       kind="type-change")
         return typing
