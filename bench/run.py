@@ -7,6 +7,7 @@
     python bench/run.py objects         # objects, nested lists, strings and dicts, same modes as jit
     python bench/run.py limits          # where the JIT is known not to pay
     python bench/run.py suite           # ordinary programs (not hot loops), all three modes
+    python bench/run.py patterns        # short scripts of everyday patterns, all three modes
     python bench/run.py startup         # process start-up: `print(1)` under python3 and tauraro
     python bench/run.py suite --json out.json   # also write every median and ratio as JSON
     python bench/run.py jit calls --threshold 1000  # and a JIT mode with --jit-threshold 1000
@@ -64,6 +65,9 @@ SUITES = {
     "limits": ("limits", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
     # ordinary programs that are not hot numeric loops (see bench/README.md)
     "suite": ("suite", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
+    # short scripts of everyday patterns, 0.05-0.3 s under CPython: the JIT must not make
+    # them slower (see bench/README.md)
+    "patterns": ("patterns", [("cpython", []), ("no-jit", ["--no-jit"]), ("jit", [])]),
 }
 # not a folder of programs: process start-up of a one-line program (see run_startup)
 STARTUP = "startup"
