@@ -213,3 +213,35 @@ def test_long_str_slices_alike_in_their_ends_are_told_apart(tmp_path):
         print(scan(text, keys))
     """)
     assert r.loop(6)["native_iterations"] > 100000, r.exit_reasons(6)
+
+
+def test_big_sets_and_dicts_typed_by_a_sample_then_in_full_where_it_misleads(tmp_path):
+    # a set's and a dict's type taken from their first keys (jtypes.classify_sampled), as a
+    # list's from its ends: the entry checks every key and value as it copies them, and a
+    # set with a str past the sample, or a dict with a float value there, fails that entry,
+    # which types them in full -- the counts are CPython's either way
+    r = jit(tmp_path, """
+        def count(xs, a, b, d):
+            c = 0
+            t = 0
+            for x in xs:
+                if x in a and x not in b:
+                    c += 1
+                t += d.get(x % 50, 0)
+            return c, t
+
+        a = set(range(0, 30000, 3))
+        b = set(range(0, 30000, 5))
+        d = {k: k * 2 for k in range(50)}
+        xs = list(range(30000))
+        print(count(xs, a, b, d))
+        a.add("deep")
+        print(count(xs, a, b, d))
+        a.discard("deep")
+        d[49] = 0.5
+        print(count(xs, a, b, d))
+        d[49] = 98
+        b.add(2 ** 70)
+        print(count(xs, a, b, d))
+    """)
+    assert r.loop(5)["native_iterations"] > 20000, r.loop(5)     # (the first call's, typed by the sample)
