@@ -176,7 +176,6 @@ def _sum_on(hi: float, lo: float, n: int, rest):
     return itertools.chain.from_iterable(path.chunks(rest))
 
 
-
 def _lists_kept() -> int:
     """``Transfer.lists_kept``: the lists any entry has kept so far -- none before the JIT's
     transfer module is loaded (imported just to read this, it cost a program whose JIT

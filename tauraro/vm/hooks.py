@@ -902,7 +902,7 @@ class LoopSite:
                 from ..jit.jtypes import OtherType, classify_sampled, over_objects
                 t = classify_sampled(it)
                 if isinstance(t, OtherType) and not over_objects(it):
-                    target = "the loop iterates over a %s" % t.name
+                    target = _iterates_over(it, t)
             if target is None:
                 target = self._target(frame)
             self._targets[frame.f_code] = target
@@ -1100,11 +1100,13 @@ class LoopSite:
         return Target(code, loop, st, parent, frame.f_globals, returns, named, cells, written)
 
 
-def _iterates_over(it) -> str:
-    """Why a loop over ``it`` is not compiled, its iterator typed by a sample (a zip of
-    two 300,000-element lists typed whole cost a loop never compiled ~60 ms)."""
-    from ..jit.jtypes import classify_sampled
-    return "the loop iterates over a %s" % classify_sampled(it).name
+def _iterates_over(it, t=None) -> str:
+    """Why a loop over ``it`` is not compiled: its iterator's type ``t``, else typed by a
+    sample (a zip of two 300,000-element lists typed whole cost a loop never compiled ~60 ms)."""
+    if t is None:
+        from ..jit.jtypes import classify_sampled
+        t = classify_sampled(it)
+    return "the loop iterates over a %s" % t.name
 
 
 def _pure_test(code, loop) -> bool:
