@@ -464,3 +464,32 @@ def test_a_tuple_built_in_a_module_loop_and_held_in_a_global_is_refused_at_typin
     row = r.loop(3)
     assert row["status"] == "not compiled" and "holds a tuple built in the loop" in row["reason"], row
     assert row["versions"] == 0, row
+
+
+def test_a_list_of_many_objects_too_dear_to_copy_is_refused_before_its_compile(tmp_path):
+    # 50,000 objects walked once a call, two fields updated: what copying them in costs (a
+    # record each, EntryRecords._element_records' own charge) is weighed with the loop's
+    # other data before it is compiled (layout.least_cost), not found by copying them up to
+    # the limit after a compile (~110 ms of a 0.1 s program)
+    r = jit(tmp_path, """
+        class Item:
+            def __init__(self, name, qty, price):
+                self.name = name
+                self.qty = qty
+                self.price = price
+
+
+        def restock(items):
+            for it in items:
+                it.qty += 1
+                it.price *= 1.01
+
+
+        items = [Item("i%d" % i, i % 10, (i % 7) * 1.5) for i in range(50000)]
+        restock(items)
+        restock(items)
+        print(sum(it.qty for it in items), round(sum(it.price for it in items), 4))
+    """)
+    row = r.loop(10)
+    assert row["status"] == "left to the baseline" and row["versions"] == 0, row
+    assert row["refused"]["copied_to_the_limit"] == 0, row

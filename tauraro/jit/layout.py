@@ -643,6 +643,16 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=
             # list of 10^6 words and measuring them took ~55 ms of an entry then refused,
             # against CPython's 140 ms for the whole loop)
             total += RECORD_COST + len(v) * (element_cost(jt, stores) + BULK_RECORD_COST)
+        elif isinstance(elem, InstanceType) and not elem.link_fields:
+            # (its objects' records, at what EntryRecords._element_records charges each
+            # before it copies any -- distinct objects only, counted if the length alone is
+            # past the limit. Not counted here, a loop over 50,000 objects was compiled and
+            # copied them, ~110 ms, to be refused by that charge with the rest of its data)
+            each = RECORD_COST + len(elem.fields)
+            n = len(v)
+            if limit is not None and total + n * each > limit:
+                n = len(set(map(id, v)))
+            total += RECORD_COST + n * each
         elif isinstance(elem, SeqType) and elem.elem in _NUMBERS and len(v) <= ROWS_COUNTED \
                 and set(map(type, v)) <= _ROWS:
             # (each distinct row at its own cost: a DP table's rows of zeros, [0] * n, cost
