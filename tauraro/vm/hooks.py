@@ -44,15 +44,22 @@ from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 
-# bound on the first trip (start-up imports only what running the program needs)
-UNBOUND = BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = new_registers = NOT_RESUMABLE = stop_outcome = None
+# bound on the first trip (start-up imports only what running the program needs), and the
+# resume interpreter's when native code first ran (~3 ms of imports a program whose loops
+# trip but never enter does without)
+UNBOUND = NOT_RESUMABLE = None
+BREAK = HEADER = RAISE = RETURN = LoopResume = CallResume = stop_outcome = None
 
 
 def _bind_jit_modules():
-    global UNBOUND, BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, new_registers, NOT_RESUMABLE, stop_outcome
+    global UNBOUND, NOT_RESUMABLE
     from ..compiler.code import UNBOUND
-    from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, new_registers, stop_outcome
     from .runtime_names import NOT_RESUMABLE
+
+
+def _bind_resume():
+    global BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, stop_outcome
+    from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, stop_outcome
 
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 # the countdown of a dead loop's run that cannot go on as written (a while loop, a loop with
@@ -887,7 +894,7 @@ class LoopSite:
 
     def _trip(self, frame, it, cells=None):
         began = _perf_counter()
-        if LoopResume is None:
+        if UNBOUND is None:
             _bind_jit_modules()
         target = self._targets.get(frame.f_code)
         if target is None:
@@ -930,7 +937,7 @@ class LoopSite:
                 st.refused_in(_perf_counter() - began)
                 return rest
         code = target.code
-        r = new_registers(code)
+        r = code.new_registers()
         if target.named or target.cells:
             local = frame.f_locals
             get = local.get
@@ -1023,6 +1030,8 @@ class LoopSite:
                 # a for loop's shrinking work left will not pay for later in the run)
                 return self._as_written(it, counting, frame)
             return counting
+        if stop_outcome is None:
+            _bind_resume()
         t0 = time.perf_counter()
         resumed = st.resume_seconds
         if record.callees:
