@@ -16,7 +16,7 @@ from tauraro.compiler.compiler import compile_source
 from tauraro.vm.instrument import instrument
 from tauraro.cache import prune
 from tauraro.vm.loader import CodeCache, Compiler
-from tauraro.vm.resume import BREAK, HEADER, RAISE, RETURN, LoopResume, new_registers
+from tauraro.vm.resume import BREAK, HEADER, RAISE, RETURN, LoopResume
 
 
 def instrumented(src, threshold=1000):
@@ -281,7 +281,7 @@ def _resume_for(src, fname):
 
 
 def _regs(code, **values):
-    r = new_registers(code)
+    r = code.new_registers()
     for reg, name in code.regnames.items():
         if name in values:
             r[reg] = values[name]

@@ -279,7 +279,3 @@ _OURS = (_HERE, _RAISING, operations.__file__, matching.__file__)
 
 def _is_ours(code: types.CodeType) -> bool:
     return code in BLOCKS or code.co_filename.startswith("<tauraro ") or code.co_filename in _OURS
-
-
-def new_registers(code: CodeObject) -> list:
-    return code.new_registers()
