@@ -61,6 +61,7 @@ def _bind_resume():
     global BREAK, HEADER, RAISE, RETURN, LoopResume, CallResume, stop_outcome
     from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, stop_outcome
 
+
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 # the countdown of a dead loop's run that cannot go on as written (a while loop, a loop with
 # loops nested in it: no copy as written): its hook only counts its iterations
@@ -931,9 +932,9 @@ class LoopSite:
             left = _length_hint(it, -1)
             if left >= 0:
                 known = left + 1
-            if left >= 0 and self.runtime.controller.refuses_run(st, left + 1, self._counted, target.parent):
+            if known is not None and self.runtime.controller.refuses_run(st, known, self._counted, target.parent):
                 self._counted = 0
-                rest = self._as_written(it, (left + 1, 0, None, None, None, None), frame)
+                rest = self._as_written(it, (known, 0, None, None, None, None), frame)
                 st.refused_in(_perf_counter() - began)
                 return rest
         code = target.code

@@ -39,11 +39,14 @@ _WITH_CONSTANT = {
     "eq": lambda c: _interval(c, c), "ne": lambda c: _not(_interval(c, c)),
 }
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
-# the compound ops: what they make of their operands' sets
+
+
 def _differ(a, b):
+    """The values where one of two predicates holds and the other does not (xor, !=)."""
     return _join(_meet(a, _not(b)), _meet(_not(a), b))
 
 
+# the compound ops: what they make of their operands' sets
 _COMBINE = {
     "bool_and": lambda a, b: _meet(a, b),
     "bool_or": lambda a, b: _join(a, b),
