@@ -136,3 +136,53 @@ def test_the_controller_is_let_go_of_when_the_program_ends(tmp_path):
         "print(round(s, 6))\n"), "--jit-threshold", "100")
     assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
     assert "controllers alive: 0 of 1" in got.stderr, got.stderr
+
+
+
+_YOUNG_WALKED = """
+import gc
+
+walked = []
+
+
+def watch(phase, info):
+    # a young collection (generation 0 or 1): does it walk the program's big young list?
+    if phase == "start" and info["generation"] < 2:
+        walked.append(any(o is xs for g in range(info["generation"] + 1) for o in gc.get_objects(g)))
+
+
+def total(xs):
+    return sum(x * x for x in xs)
+
+
+def loop(xs):
+    s = 0.0
+    for x in xs:
+        s += x * x
+    return s
+
+
+xs = None
+gc.callbacks.append(watch)
+xs = [i * 0.37 for i in range(300_000)]
+a = FIRST(xs)
+b = SECOND(xs)
+gc.callbacks.remove(watch)
+print(a, b, len(xs), sum(walked))
+"""
+
+
+@pytest.mark.skipif(gc.get_freeze_count() != 0, reason="this Python starts with objects frozen: nothing is set aside")
+@pytest.mark.parametrize("first", ["loop", "total"])
+@pytest.mark.parametrize("threshold", [None, "1"])
+def test_the_jits_first_look_at_a_loop_runs_no_young_collection_over_the_programs_objects(tmp_path, first, threshold):
+    # the first trip imports the JIT's modules and makes the file's register bytecode:
+    # thousands of containers, whose young collections walked the program's young list of
+    # 300,000 floats, twice (CPython, running the loop, makes no container and runs none);
+    # a generator expression's first run likewise, where it is the first hot loop
+    from test_jit import Result
+    second = "total" if first == "loop" else "loop"
+    src = _YOUNG_WALKED.replace("FIRST", first).replace("SECOND", second)
+    options = ("--jit-threshold", threshold) if threshold else ()
+    r = Result(tmp_path, src, *options).same()
+    assert r.got.stdout.split()[-1] == "0", r.got.stdout

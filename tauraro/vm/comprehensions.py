@@ -58,6 +58,7 @@ float sum compensated as its ``sum`` is).
 from __future__ import annotations
 
 import builtins
+import contextlib
 import itertools
 import math
 import operator
@@ -66,12 +67,14 @@ import sys
 import time
 import types
 
+from ..jit.collector import CompileAside
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 _getprofile = sys.getprofile
+_NO_ASIDE = contextlib.nullcontext()
 _TRANSFER = __name__.rsplit(".", 2)[0] + ".jit.transfer"     # (the module, by its name: _lists_kept)
 # runs that are too short for an entry to pay, in a row, after which the site stays cold
 SHORT_RUNS = 16
@@ -530,20 +533,23 @@ class ComprehensionSite:
             if self._seen + n < threshold:
                 self._seen += n
                 return None
-        from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify_sampled
-        # (by a sample of a long list's elements, not a look at each at every run: the entry
-        # checks each as it copies them, or finds them the very ones it checked before)
-        kind = classify_sampled(it)
         target = self._targets.get(frame.f_code)
-        if isinstance(kind, OtherType) or isinstance(kind, CombinedIter) and kind.kind == "reversed":
-            # (known without compiling the file to register bytecode; a reversed iterator at
-            # its end cannot be moved back in 3.13)
-            reason = "the comprehension iterates over a %s" % kind.name
-            if isinstance(target, _Target):
-                self.runtime.controller.give_up(target.state, "not compiled", reason)
-            target = reason
-        elif target is None:
-            target = self._targets[frame.f_code] = self._target(frame)
+        # (at the first run: the JIT's modules imported, the file's register bytecode made --
+        # their containers' collections walk only what they make, tauraro.vm.hooks.LoopSite._trip)
+        with CompileAside() if target is None else _NO_ASIDE:
+            from ..jit.jtypes import BUILT_LISTS, INT, Building, CombinedIter, OtherType, classify_sampled
+            # (by a sample of a long list's elements, not a look at each at every run: the entry
+            # checks each as it copies them, or finds them the very ones it checked before)
+            kind = classify_sampled(it)
+            if isinstance(kind, OtherType) or isinstance(kind, CombinedIter) and kind.kind == "reversed":
+                # (known without compiling the file to register bytecode; a reversed iterator at
+                # its end cannot be moved back in 3.13)
+                reason = "the comprehension iterates over a %s" % kind.name
+                if isinstance(target, _Target):
+                    self.runtime.controller.give_up(target.state, "not compiled", reason)
+                target = reason
+            elif target is None:
+                target = self._targets[frame.f_code] = self._target(frame)
         if isinstance(target, str):
             self.runtime.controller.unplaced(self.filename, self.info, target,
                                              getattr(frame.f_code, "co_qualname", "?"))

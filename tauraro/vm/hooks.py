@@ -36,6 +36,7 @@ from operator import itemgetter, length_hint as _length_hint
 from time import thread_time as _thread_time
 
 from ..cache import compiled
+from ..jit.collector import CompileAside
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
@@ -893,27 +894,41 @@ class LoopSite:
         exc.__traceback__ = result[6]
         exc.__context__, exc.__suppress_context__ = result[7]
 
-    def _trip(self, frame, it, cells=None):
-        began = _perf_counter()
+    def _first_target(self, frame, it):
+        """The loop's target for ``frame``'s code, looked up at its first trip there (and
+        the JIT's modules bound, at the first trip of all): a reason not to compile it, or
+        the register bytecode's loop."""
         if UNBOUND is None:
             _bind_jit_modules()
+        target = None
+        if type(it) is types.GeneratorType:
+            # (known without the JIT's types, whose import is ~8 ms of a run whose
+            # only hot loop may be this one)
+            target = "the loop iterates over a generator"
+        elif it is not None and not self._targets and type(it) not in DICT_ITERATORS:
+            # the first trip: an iterator native code never takes is known without
+            # compiling the file to register bytecode (not a dict's: typing it reads
+            # the whole dict, and the controller may refuse it unread)
+            from ..jit.jtypes import OtherType, classify_sampled, over_objects
+            t = classify_sampled(it)
+            if isinstance(t, OtherType) and not over_objects(it):
+                target = _iterates_over(it, t)
+        if target is None:
+            target = self._target(frame)
+        self._targets[frame.f_code] = target
+        return target
+
+    def _trip(self, frame, it, cells=None):
+        began = _perf_counter()
         target = self._targets.get(frame.f_code)
         if target is None:
-            if type(it) is types.GeneratorType:
-                # (known without the JIT's types, whose import is ~8 ms of a run whose
-                # only hot loop may be this one)
-                target = "the loop iterates over a generator"
-            elif it is not None and not self._targets and type(it) not in DICT_ITERATORS:
-                # the first trip: an iterator native code never takes is known without
-                # compiling the file to register bytecode (not a dict's: typing it reads
-                # the whole dict, and the controller may refuse it unread)
-                from ..jit.jtypes import OtherType, classify_sampled, over_objects
-                t = classify_sampled(it)
-                if isinstance(t, OtherType) and not over_objects(it):
-                    target = _iterates_over(it, t)
-            if target is None:
-                target = self._target(frame)
-            self._targets[frame.f_code] = target
+            # (the JIT's first look at the loop -- its modules imported at the first trip, the
+            # file's register bytecode compiled or loaded -- makes thousands of containers, whose
+            # young collections walked the program's young objects too: a list of 10^6 floats
+            # just made, ~11 ms a collection, two of them, in a 56 ms program. Set aside, as a
+            # compile's are: tauraro.jit.collector)
+            with CompileAside():
+                target = self._first_target(frame, it)
         if isinstance(target, str):
             self._state = self.runtime.unplaced(self.filename, self.info, target,
                                                 getattr(frame.f_code, "co_qualname", "?"))
