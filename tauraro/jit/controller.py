@@ -825,7 +825,7 @@ class JitController:
             st.deferred = True
             return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
-                and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
+                and not st.reruns_iterations and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
                      and self._worth_timing(st, r, G, parent, left)):
             # (an entry that may copy much -- its lists at their cheapest element's cost are
             # an eighth of SMALL_COPY; an int's costs up to 7 times a flag's -- waits for its
