@@ -117,14 +117,13 @@ def test_zip_over_long_lists_typed_by_a_sample_checks_every_element(tmp_path):
 
 
 def test_packed_bodies_are_held_for_every_version_and_dropped_when_changed(monkeypatch):
-    # (resident.PACKED: the packed body of a long list, from its second packing by any
-    # version; of a str, from its first; given back only while the object is unchanged)
+    # (resident.PACKED: the packed body of a long list of numbers or of a str, from its first
+    # packing by any version; of a list of bools, from its second; given back only while the
+    # object is unchanged)
     from tauraro.jit import resident
     packed = resident.PackedBodies()
     xs = [i * 0.5 for i in range(5000)]
     body = bytes(8 * len(xs))
-    packed.offer(xs, "d", body)
-    assert packed.get(xs, "d") is None and not packed.holds(xs)     # (packed once)
     packed.offer(xs, "d", body)
     assert packed.get(xs, "d") == (body, None) and packed.holds(xs)
     assert packed.get(xs, "q") is None                               # (another packing)
