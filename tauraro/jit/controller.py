@@ -824,6 +824,9 @@ class JitController:
             # loop tripped 48,000 times. A loop with no engine has no versions yet)
             st.deferred = True
             return Decision(None, FIRST_CHECK_ITERATIONS, parent_countdown)
+        # (not a comprehension's: its timing would be a whole run as written -- comprehensions.py's
+        # pairs ran one of five so, ~70 ms against ~8 natively. Its entry is limited by the floor of
+        # its iterations' cost, and one refused is timed as written by its site)
         if st.measured_per is None and left is not None and left >= 32 and st.measure_waits < 2 \
                 and not st.reruns_iterations and (st.timing_asked or (st.last is None or st.last.transfer.full_records)
                      and self._worth_timing(st, r, G, parent, left)):
@@ -1114,15 +1117,12 @@ class JitController:
         least = self._least_copy(st, r, G, builtins)
         nested = parent is not None and not parent.dead
         worth = 8 * least > SMALL_COPY or (nested and 8 * self._least_copy(parent, r, G, builtins) > SMALL_COPY)
-        if worth and not nested and not st.reruns_iterations and left is not None and left >= 0 and \
+        if worth and not nested and left is not None and left >= 0 and \
                 self._copy_limit(st, left) >= FLOOR_COPY_MARGIN * least:
             # (its work left by the floor of what an iteration costs already pays for what
             # the entry copies at the dearest element's cost, with room: a timing would only
             # say it pays more. list_index.py's window loop, 60,000 iterations of 24 cells
-            # left against 60,000 floats, spent ~1.5 ms of them as written, being timed.
-            # Not a comprehension's: its entries are judged by the floor of its outer
-            # iterations alone, which asks for the timing after all (_after_exit), and its
-            # timing is a whole run as written: comprehensions.py's pairs spent 70 ms so)
+            # left against 60,000 floats, spent ~1.5 ms of them as written, being timed)
             return False
         if not worth:
             st.timed_size = max(size(), 1)
@@ -2520,11 +2520,12 @@ class JitController:
             # clock's two reads would cost its entry more than it does -- and under load a
             # 3000-iteration run's entry, preempted, once took 20 ms: the loop was given up,
             # and the 6.7*10^7-iteration run after it interpreted.)
-            if st.measured_per is None and not st.nests and not st.timing_asked:
+            if st.measured_per is None and not st.nests and not st.timing_asked and not st.reruns_iterations:
                 # (judged by the floor of its iterations' cost, which for a body of calls
                 # inlined says what the calls cost, not their callees: a ray tracer's pixel
                 # loop, 11 us an iteration as written, looked to save 0.4 us. Timed first,
-                # then judged)
+                # then judged. Not a comprehension: its trips ask for no timing -- _decide --
+                # and its site times its native runs against the floor or a run as written)
                 st.timing_asked = True
                 st.measure_waits = 0
             elif st.measured_per is not None or (st.entries >= FLOOR_ENTRIES and
