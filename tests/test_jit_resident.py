@@ -241,3 +241,26 @@ def test_a_kept_list_is_not_referenced_by_the_jit_and_its_id_taken_again_reads_r
     # (its runs after the first two native ones copy nothing: the list was kept)
     assert row["native_iterations"] >= 3 * 20000 and row["copied_in"]["words"] < row["native_iterations"], row
     assert r.loop(9)["entries"] >= 6, r.loop(9)
+
+
+def test_the_cost_models_look_at_a_held_list_is_a_sample_and_the_copys_is_whole():
+    # (PackedBodies.holds answers the cost model before an entry from LOOKS elements spread
+    # over the list; get, which the copy asks, compares every element's pointer: a change
+    # between the samples is found there, and the body dropped)
+    from tauraro.jit import resident
+    packed = resident.PackedBodies()
+    xs = [i * 0.5 for i in range(5000)]
+    packed.offer(xs, "d", bytes(8 * len(xs)))
+    assert packed.holds(xs)
+    step = len(xs) // resident.LOOKS
+    xs[step + 1] = 7.25                 # (between two of the elements looked at)
+    assert packed.holds(xs)
+    assert packed.get(xs, "d") is None and not packed.holds(xs)
+    ys = [i * 0.5 for i in range(5000)]
+    packed.offer(ys, "d", bytes(8 * len(ys)))
+    ys[step] = 7.25                     # (one looked at)
+    assert not packed.holds(ys)
+    zs = [i * 0.5 for i in range(5000)]
+    packed.offer(zs, "d", bytes(8 * len(zs)))
+    zs.append(1.0)                      # (another length)
+    assert not packed.holds(zs)

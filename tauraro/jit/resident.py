@@ -211,10 +211,12 @@ class PackedBodies:
         return held[2], held[3]
 
     def holds(self, obj) -> bool:
-        """Is some packing of ``obj`` held, and ``obj`` unchanged since?"""
+        """Is some packing of ``obj`` held, and ``obj`` seemingly unchanged since
+        (``likely_unchanged``: the cost model's question; ``get`` checks in full)?"""
         for code in ("q", "d", "flags", "str"):
-            if (id(obj), code) in self.bodies:
-                return self.get(obj, code) is not None
+            held = self.bodies.get((id(obj), code))
+            if held is not None:
+                return is_held(held[0], obj) and likely_unchanged(obj, held[1])
         return False
 
     def wants(self, obj, code) -> bool:
@@ -301,3 +303,23 @@ def unchanged(obj, snap) -> bool:
         return True
     held, pointers = snap
     return len(obj) == len(held) and _equal(obj, pointers)
+
+
+# (the elements ``likely_unchanged`` looks at: this many, spread over the list)
+LOOKS = 16
+
+
+def likely_unchanged(obj, snap) -> bool:
+    """Does ``obj`` seem to hold the elements it held at ``snapshot``: its length, and
+    LOOKS of its elements spread over it, the very ones? For the cost model's questions
+    before an entry (``PackedBodies.holds``), whose copy checks in full (``unchanged``)
+    what it copies: an entry of a generator expression over 200,000 floats compared its
+    pointer array three times, ~70 us each, where its native run took ~250 us."""
+    if snap is None:
+        return True
+    held = snap[0]
+    n = len(obj)
+    if n != len(held):
+        return False
+    step = max(1, n // LOOKS)
+    return all(obj[i] is held[i] for i in range(0, n, step)) and (not n or obj[-1] is held[-1])

@@ -40,7 +40,7 @@ from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointe
 from .smallints import SMALL_INTS_MIN, small_ints_in
 from .native import NativeError
 from .pages import MEMORIES
-from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, repeated, snapshot, unchanged
+from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, likely_unchanged, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
@@ -2206,8 +2206,9 @@ class Transfer:
         or its packed body held, and copy those bytes (the cost model's question, before an
         entry: ``layout.least_cost``)?"""
         kept = self.kept_list(obj)
-        # (or packed by an entry of any version, unchanged: a memory copy -- resident.PACKED)
-        return kept is not None and unchanged(obj, kept[2]) or PACKED.holds(obj)
+        # (or packed by an entry of any version, unchanged: a memory copy -- resident.PACKED.
+        # Seemingly unchanged: the copy checks in full what it finds kept or held)
+        return kept is not None and likely_unchanged(obj, kept[2]) or PACKED.holds(obj)
 
     def attach(self, instance):
         self.instance = instance
