@@ -313,3 +313,23 @@ def test_many_short_rows_copied_in_at_once(tmp_path):
     """)
     for line in (3, 10, 17):
         assert r.loop(line)["native_iterations"] > 2000, r.loop(line)
+
+
+def test_short_rows_one_of_which_a_nested_loops_variable_holds_at_the_entry(tmp_path):
+    # at module level the inner loop's variable holds a row at the outer loop's entry: its
+    # record is made first, and the rows written at once take that one for it (one object,
+    # one record); stores through the variable and through the table read alike after
+    r = jit(tmp_path, """
+        vs = [[(i * j) % 11 * 0.5 for j in range(8)] for i in range(2000)]
+        vs[17] = vs[3]
+        tot = 0.0
+        for rep in range(20):
+            for v in vs:
+                s = 0.0
+                for x in v:
+                    s += x * x
+                v[rep % 8] = s * 0.001
+                tot += s
+        print(round(tot, 6), vs[3] is vs[17], vs[3], vs[-1], v is vs[-1])
+    """)
+    assert r.loop(5)["native_iterations"] + r.loop(6)["native_iterations"] > 2000, (r.loop(5), r.loop(6))
