@@ -264,3 +264,25 @@ def test_the_cost_models_look_at_a_held_list_is_a_sample_and_the_copys_is_whole(
     packed.offer(zs, "d", bytes(8 * len(zs)))
     zs.append(1.0)                      # (another length)
     assert not packed.holds(zs)
+
+
+def test_versions_keeping_one_list_share_its_snapshot_and_each_sees_it_change(tmp_path):
+    # (EntryRecords._keep takes PACKED's snapshot of a list, checked or made by the same
+    # copy: the four versions over one sample share one; a change between two of the
+    # elements the cost model looks at is still found by each version's next entry)
+    r = jit(tmp_path, """
+        def stats(xs):
+            m = sum(x for x in xs) / len(xs)
+            return (m, sum(abs(x - m) for x in xs), max(x * x - m for x in xs),
+                    min(x + 1.5 for x in xs if x < m))
+
+        xs = [((i * 7919) % 10007) * 0.001 - 5.0 for i in range(100_000)]
+        out = []
+        for rep in range(6):
+            out.append(stats(xs))
+            if rep % 2:
+                xs[12345 + rep] = 9.5 + rep     # (not one of the 16 looked at)
+        print(out)
+    """)
+    for line in (3, 4, 5):
+        assert r.loop(line)["entries"] >= 4, r.loop(line)

@@ -219,6 +219,12 @@ class PackedBodies:
                 return is_held(held[0], obj) and likely_unchanged(obj, held[1])
         return False
 
+    def snapshot_of(self, obj, code):
+        """The snapshot held with ``obj``'s body packed under ``code``, or None: not checked
+        here -- for a caller that has just had the body from ``get``, or offered it."""
+        held = self.bodies.get((id(obj), code))
+        return held[1] if held is not None and is_held(held[0], obj) else None
+
     def wants(self, obj, code) -> bool:
         """Would ``offer`` hold ``obj``'s body now? If not, it is remembered as packed once:
         a caller that packs only to offer (a list of bools' 8-byte words) skips the packing."""
