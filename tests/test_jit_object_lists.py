@@ -333,3 +333,30 @@ def test_short_rows_one_of_which_a_nested_loops_variable_holds_at_the_entry(tmp_
         print(round(tot, 6), vs[3] is vs[17], vs[3], vs[-1], v is vs[-1])
     """)
     assert r.loop(5)["native_iterations"] + r.loop(6)["native_iterations"] > 2000, (r.loop(5), r.loop(6))
+
+
+def test_a_table_of_short_rows_of_bools_enters(tmp_path):
+    # (EntryRecords._short_rows packed every row's numbers as ints and refused bools: a
+    # table of short rows of flags failed every entry, its loops left to the baseline)
+    r = jit(tmp_path, """
+        def count(grid, reps):
+            c = 0
+            for rep in range(reps):
+                for row in grid:
+                    for b in row:
+                        if b:
+                            c += 1
+            return c
+
+        def flip(grid, reps):
+            for rep in range(reps):
+                for row in grid:
+                    row[rep % len(row)] = not row[rep % len(row)]
+
+        grid = [[(i * j) % 3 == 0 for j in range(6)] for i in range(400)]
+        print(count(grid, 30), count([[1.5, 2.5]] * 20, 3))
+        flip(grid, 7)
+        print(count(grid, 5), grid[:3], type(grid[5][2]))
+    """)
+    assert r.loop(4)["entries"] >= 1 and r.loop(4)["native_iterations"] >= 20, r.loop(4)
+    assert r.loop(13)["native_iterations"] >= 1, r.loop(13)
