@@ -97,6 +97,12 @@ def kept_str_record(kept: dict, s):
     return held if held is not None and held[0] is s else None
 
 RECORD_COST = 128
+# a row of a table a version may grow (a resizable list among many: adjacency lists appended
+# to) costs more than its record: its room to grow (spare_room, ~0.5 KB of fresh pages a
+# short row) and, at the exit, the whole row made again. 60,000 empty adjacency lists cost
+# ~2 us a row in and ~0.65 out where the model said ~0.5 in all: bfs_adjacency.py entered
+# its build loop at some runs, 160 ms of copies for ~30 ms of work
+ROOM_ROW_COST = 600
 # an object whose fields link to others of its class (node.left, node.next) is copied by the
 # walk that follows its links (EntryRecords._instance's work list): ~2.5 us a node on the dev
 # VM, 3.4-6 on the twenty-fifth session's (a 1,500-node list: 5 ms an entry; avl_tree.py's
@@ -658,7 +664,7 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=
             # (each distinct row at its own cost: a DP table's rows of zeros, [0] * n, cost
             # little to copy in)
             distinct = dict(zip(map(id, v), v)).values() if rows_count(v) != len(v) else v
-            total += len(distinct) * RECORD_COST
+            total += len(distinct) * (RECORD_COST + (ROOM_ROW_COST if elem.resizable else 0))
             for row in distinct:
                 total += list_cost(row, elem, stores, looked)
                 if limit is not None and total > limit:

@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, hold
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, ROOM_ROW_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -621,7 +621,7 @@ class EntryRecords:
         n = len(rows)
         lens = list(map(len, rows))
         total = sum(lens)
-        self.cost += n * RECORD_COST + total * self._element_cost(jt)
+        self.cost += n * (RECORD_COST + (ROOM_ROW_COST if jt.resizable else 0)) + total * self._element_cost(jt)
         if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
             self.uncharged.update(zip(ids, lens))
         if self.cost > self.limit:
