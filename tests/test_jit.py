@@ -611,8 +611,11 @@ def test_loops_inside_try_run_natively(tmp_path):
 
 def test_int_division_shifts_and_builtins_at_the_edges(tmp_path):
     """Each operator with constant and variable operands over values near 0 and near
-    the 64-bit limits: every result stored natively and compared with CPython."""
-    consts = [1, 2, 3, 4, 7, 8, 1000, 1024, 2 ** 31, 2 ** 62, -1, -2, -3, -7, -8, -1000, -2 ** 62,
+    the 64-bit limits: every result stored natively and compared with CPython. (A constant
+    divisor that is not a power of two is a multiply by its reciprocal, emit._udiv_const:
+    divisors of each size of it, the largest and the smallest included.)"""
+    consts = [1, 2, 3, 4, 6, 7, 8, 10, 1000, 1024, 1000003, 2 ** 31, 2 ** 31 + 1, 2 ** 62, 2 ** 62 + 1,
+              2 ** 63 - 1, -1, -2, -3, -5, -7, -8, -10, -1000, -1000003, -2 ** 62, -2 ** 62 - 1, -2 ** 63 + 1,
               -2 ** 63]
     lines = ["vals = list(range(-20, 21)) + [2**62, -2**62, 2**63 - 1, -2**63, 12345678901234,"
              " -98765432109876, 2**31 - 1, -2**31]",
