@@ -239,7 +239,10 @@ class PackedBodies:
         if type(obj) is list and _items is None:
             return
         snap = snapshot(obj) if type(obj) is list else None
-        size = len(body) + (16 * len(obj) if snap is not None else 0)
+        # (a list's snapshot: a tuple and a copy of the pointers, 16 bytes an element, and, of
+        # ints and floats, the elements it keeps alive once the program has let go of the
+        # list -- a float 24 bytes, an int up to 32: all of it within PACKED_LIMIT)
+        size = len(body) + ((48 if code != "flags" else 16) * len(obj) if snap is not None else 0)
         if size > PACKED_LIMIT // 2:
             return
         self._drop(key)
