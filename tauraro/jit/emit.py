@@ -27,6 +27,7 @@ from ..wasmgen.module import FuncType, Module
 from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
 from .ir.passes.accumulate import BUDGET
+from .ir.passes.ranges import wide_reciprocal
 from .ir.ops import SLICE_OF_STR, VALUE_TYPES
 from .ir.record import Unsupported
 from .jtypes import BOOL, FLOAT, INT, SeqType
@@ -1346,26 +1347,16 @@ def _divmod_nonneg_var(em, ins):
     em.e("i64.rem_u" if ins.op == "mod_nnv" else "i64.div_u")
 
 
-def _magic(d: int) -> tuple:
-    """(m, k) with floor(x / d) = (x * m) >> (64 + k) for every 0 <= x < 2**63, d >= 2 not a
-    power of two: m = ceil(2**(63 + l) / d), l = ceil(log2(d)) (Granlund and Montgomery,
-    "Division by invariant integers using multiplication", 1994, theorem 4.2: m*d exceeds
-    2**(63 + l) by less than d <= 2**l), m < 2**64; k = l - 1."""
-    l = (d - 1).bit_length()
-    return -(-(1 << (63 + l)) // d), l - 1
-
-
 def _udiv_const(em, d: int):
     """Replace the value on the stack, 0 <= x <= 2**63 (unsigned), by x // d for d >= 2: a
-    shift for a power of two, else the high half of a 128-bit product, shifted (``_magic``,
-    exact up to 2**63 itself: with 2**63 = q*d + r, x*m / 2**(63 + l) is q + (r + e/2**l)/d
-    for e = m*d - 2**(63 + l) < d <= 2**l, and r + e/2**l < r + 1 <= d). Cranelift divides
-    by a constant with a ``div`` instruction: ``i // 7`` over a range, 0.90 ns an
-    iteration, is 0.61 with one ``mul`` and a shift."""
+    shift for a power of two, else the high half of a 128-bit product, shifted
+    (``ranges.wide_reciprocal``). Cranelift divides by a constant with a ``div``
+    instruction: ``i // 7`` over a range, 0.90 ns an iteration, is 0.61 with one ``mul``
+    and a shift."""
     if d & (d - 1) == 0:
         em.e(("i64.const", d.bit_length() - 1), "i64.shr_u")
         return
-    m, k = _magic(d)
+    m, k = wide_reciprocal(d)
     hi = em.scratch("i64")
     em.e(("i64.const", m - (1 << 64) if m >= 1 << 63 else m), "i64.mul_wide_u", ("local.set", hi), "drop",
          ("local.get", hi))

@@ -631,3 +631,15 @@ def reciprocal(c: int, hi: int):
         if hi * (m * c - (1 << s)) < (1 << s):
             return m, s
     return None
+
+
+def wide_reciprocal(d: int) -> tuple:
+    """``reciprocal``'s twin for any value up to 2**63 (a 128-bit product, whose high half
+    the emitter takes: emit._udiv_const): (m, k) with x // d == (x * m) >> (64 + k) for every
+    0 <= x <= 2**63, d >= 2 not a power of two, m < 2**64. By the argument above with
+    s = 63 + l, l = ceil(log2(d)): e < d <= 2**l, so x * e < 2**s for x < 2**63 (Granlund and
+    Montgomery, "Division by invariant integers using multiplication", 1994, theorem 4.2);
+    and for x = 2**63 = q*d + r too, as x*m / 2**s = q + (r + e / 2**l) / d and
+    r + e / 2**l < r + 1 <= d."""
+    l = (d - 1).bit_length()
+    return -(-(1 << (63 + l)) // d), l - 1
