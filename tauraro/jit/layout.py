@@ -471,6 +471,12 @@ def list_cost(v, jt, stores: bool, looked=None) -> int:
     return len(v) * element_cost(jt, stores) if same is None else repeated_cost(len(v), same, jt, stores)
 
 
+def row_cost(jt) -> int:
+    """What a record of a row of a table (a list of the SeqType ``jt``) costs an entry beside
+    its elements: RECORD_COST, and ROOM_ROW_COST for one the version may grow."""
+    return RECORD_COST + (ROOM_ROW_COST if jt.resizable else 0)
+
+
 def repeated_cost(n: int, same: tuple, jt, stores: bool) -> int:
     """What a list of ``n`` elements costs whose elements from ``same[0]`` on are one number
     (``resident.repeated``): the first ones each at ``element_cost``, the rest written as one
@@ -664,7 +670,7 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=
             # (each distinct row at its own cost: a DP table's rows of zeros, [0] * n, cost
             # little to copy in)
             distinct = dict(zip(map(id, v), v)).values() if rows_count(v) != len(v) else v
-            total += len(distinct) * (RECORD_COST + (ROOM_ROW_COST if elem.resizable else 0))
+            total += len(distinct) * row_cost(elem)
             for row in distinct:
                 total += list_cost(row, elem, stores, looked)
                 if limit is not None and total > limit:

@@ -231,8 +231,8 @@ class PackedBodies:
         return self._packed_before((id(obj), code), obj)
 
     def offer(self, obj, code, body, extra=None):
-        """``obj`` was just packed into ``body``: held if it was packed before (a second
-        entry copying it, of any version), remembered as packed once if not."""
+        """``obj`` was just packed into ``body``: held, if ``_packed_before`` says so (a list
+        of bools packed once is remembered as packed, and held at its second packing)."""
         key = (id(obj), code)
         if not self._packed_before(key, obj):
             return
@@ -261,7 +261,7 @@ class PackedBodies:
         (packed twice before held, neither list ever was; with one held, the next try packs
         only the other). A list of bools is held from its second packing: its first is
         often never made (``wants``: its flags go in through their low bytes)."""
-        if key in self.seen or type(obj) is str or key[1] != "flags":
+        if key[1] != "flags" or key in self.seen:
             return True
         if len(self.seen) >= SEEN_MAX:
             self.seen.clear()

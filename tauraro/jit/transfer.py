@@ -44,7 +44,7 @@ from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, hold
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, ROOM_ROW_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -621,7 +621,7 @@ class EntryRecords:
         n = len(rows)
         lens = list(map(len, rows))
         total = sum(lens)
-        self.cost += n * (RECORD_COST + (ROOM_ROW_COST if jt.resizable else 0)) + total * self._element_cost(jt)
+        self.cost += n * row_cost(jt) + total * self._element_cost(jt)
         if not self.storing and jt.mutable and getattr(self.transfer, "stores_lists", False):
             self.uncharged.update(zip(ids, lens))
         if self.cost > self.limit:
@@ -630,7 +630,7 @@ class EntryRecords:
         resizable = jt.resizable
         code = "d" if jt.elem is FLOAT else "q"
         # (a bool's word is 0 or 1, as record() writes a list of bools': 'q' packs them so)
-        if not _all_of(flat, float if code == "d" else bool if jt.elem is BOOL else int):
+        if not _all_of(flat, _PYNUMBER[jt.elem]):
             return None
         if not resizable:
             # (the records one after another, each its header and words, padded to 16 bytes:
