@@ -684,3 +684,55 @@ def test_objects_cost_finds_an_object_its_type_does_not_describe():
     wrong = []
     objects_cost(head, jt, None, None, wrong)
     assert wrong == [tail]
+
+
+def test_making_the_elements_native_code_left_in_lists_is_counted_apart(tmp_path):
+    # the objects a loop made and appended are made again as Python objects at its exit:
+    # that time is counted on its own (EntryRecords.elements_seconds, --jit-stats-json's
+    # written_back.elements_ms), which the entries' judgement weighs against the loop's
+    # iterations as written (JitController._elements_lose); a list of numbers has none
+    r = jit(tmp_path, """
+        class Point:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+
+        def make(n):
+            out = []
+            for i in range(n):
+                out.append(Point(i * 0.5, i % 7))
+            return out
+
+        def halves(n):
+            out = []
+            for i in range(n):
+                out.append(i * 0.5)
+            return out
+
+        ps = make(20000)
+        hs = halves(20000)
+        print(len(ps), ps[-1].x, ps[123].y, ps[7] is not ps[8], sum(hs))
+    """, threshold="1000")
+    made, numbers = r.loop(9), r.loop(15)
+    assert made["entries"] >= 1 and made["written_back"]["elements_ms"] > 0, made
+    assert numbers["entries"] >= 1 and numbers["written_back"]["elements_ms"] == 0, numbers
+
+
+def test_entries_are_given_up_once_making_their_elements_costs_more_than_the_iterations():
+    # (the judgement itself, on a loop's counts: its iterations timed as written at
+    # ``measured_per`` each, its exits' making of elements ``elements_seconds`` in all)
+    from types import SimpleNamespace
+    from tauraro.jit.controller import ELEMENTS_LEAST, JitController
+    lose = JitController._elements_lose
+
+    def st(per, made, iterations=10_000, nests=False):
+        return SimpleNamespace(measured_per=per, elements_seconds=made, native_iterations=iterations, nests=nests)
+    assert lose(st(0.5e-6, 0.008))                    # 0.8 us an element, 0.5 an iteration
+    assert not lose(st(0.5e-6, 0.004))                # 0.4 us: the native runs pay
+    assert not lose(st(None, 0.008))                  # not timed yet (timed first: _after_exit)
+    assert not lose(st(0.5e-6, 0.008, nests=True))    # its timing holds its nested loops' runs
+    assert not lose(st(0.5e-6, 0.008, iterations=0))
+    # (below ELEMENTS_LEAST in all, a first entry's one-time making of its element code
+    # may be most of it)
+    assert not lose(st(1e-9, ELEMENTS_LEAST * 0.9, iterations=100))
+    assert lose(st(1e-9, ELEMENTS_LEAST * 1.1, iterations=100))

@@ -396,7 +396,12 @@ def test_tuples_built_in_the_loop_appended_to_a_list_of_tuples(tmp_path):
         for k in range(3):
             print(pairs(300 * k + 5), big[-1])
     """)
-    assert r.loop(7)["native_iterations"] > 10000
+    # (entered again as each list's room fills; making its two tuples an iteration at the
+    # exits costs more than the iteration as written -- ~1 us against ~0.45 -- so once its
+    # iterations are timed it is left to the baseline: JitController._elements_lose)
+    row = r.loop(7)
+    assert row["entries"] >= 2 and row["native_iterations"] > 100, row
+    assert any(reason == "the list's reserved room is full" for reason, _ in r.exit_reasons(7)), row
 
 
 def test_a_list_only_appended_to_gets_room_for_the_iterations_left(tmp_path):

@@ -236,6 +236,9 @@ class LoopState:
         self.small_int_lists = 0         # (copied in through their pointers: smallints.py)
         self.split_words = 0             # (strs of lists written from their str's split(): splits.py)
         self.writeback_seconds = 0.0
+        # (of it, making the Python elements of lists native code left -- objects, tuples,
+        # strs: EntryRecords.elements_seconds -- judged by ``_elements_lose``)
+        self.elements_seconds = 0.0
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
@@ -342,7 +345,8 @@ class LoopState:
             "pages_moved": {"in_bytes": sum(t.moved_in for t in transfers),
                             "out_bytes": sum(t.moved_out for t in transfers)},
             "written_back": {"records": self.records_out, "words": self.words_out,
-                             "ms": round(self.writeback_seconds * 1000, 3)},
+                             "ms": round(self.writeback_seconds * 1000, 3),
+                             "elements_ms": round(self.elements_seconds * 1000, 3)},
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "refused": {"tries": self.refusals, "copied_to_the_limit": self.copy_refusals,
@@ -446,6 +450,9 @@ BASELINE_SECONDS_PER_ITERATION = 25e-9
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
+# what making the elements native code left in lists must have cost, at least, before it is
+# weighed against the iterations that made them (JitController._elements_lose)
+ELEMENTS_LEAST = 0.002
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up,
 # and after how many entries at least
 FLOOR_MARGIN = 2
@@ -1160,8 +1167,33 @@ class JitController:
         if self._trusted(st, iterations, seconds):
             st.short_timings = None
             self._timed(st, seconds / iterations)
+            if self._elements_lose(st):
+                self._give_up_elements(st)
         else:
             st.short_timings = (iterations, seconds)
+
+    @staticmethod
+    def _elements_lose(st) -> bool:
+        """Did making the Python elements of the lists its native runs left (the objects,
+        tuples and strs native code made or moved: ``elements_seconds``) take longer than
+        the baseline spends on the whole iterations that made them (``measured_per`` each,
+        once timed)? Then no entry pays, however long its run or cheap its copies: each
+        iteration's element costs more made at the exit than the iteration as written,
+        which makes it too. (A loop appending a new object of two fields an iteration:
+        ~0.55 us each made at the exit, ~0.45 us the iteration as written -- object_list.py
+        entered twice, 55 ms each, before the copies' judgement gave it up.) Not before
+        ELEMENTS_LEAST of it: a first entry's element code is made then, once
+        (``_filler``); nor a loop with loops in it, whose timing is of their runs too."""
+        per = st.measured_per
+        return per is not None and not st.nests and st.native_iterations > 0 \
+            and st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * per)
+
+    def _give_up_elements(self, st):
+        self.give_up(st, "left to the baseline",
+                     "making the elements its native runs left in lists (%.1f ms) costs more than "
+                     "their %d iterations as written (%.1f ms)"
+                     % (st.elements_seconds * 1000, st.native_iterations,
+                        st.native_iterations * st.measured_per * 1000))
 
     @staticmethod
     def _timed(st, per):
@@ -2240,6 +2272,7 @@ class JitController:
             st.records_out += recs.records_out
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds
+            st.elements_seconds += recs.elements_seconds
         st.current = version
         rec = version.exits[exit_id - 1]      # exit ids count from 1
         if rec.reason == ROOM_FULL:
@@ -2510,6 +2543,16 @@ class JitController:
         st.entry_saving = st.native_saving - saved
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
+        if self._elements_lose(st):
+            self._give_up_elements(st)
+            return IDLE_COUNTDOWN
+        if st.measured_per is None and not st.nests and not st.reruns_iterations \
+                and st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * st.body_seconds):
+            # (its elements took longer to make than the floor of its iterations' cost: its
+            # iterations are timed before its next entry, and judged by ``_elements_lose``
+            # then -- not after two or three more entries of tens of milliseconds each)
+            st.timing_asked = True
+            st.measure_waits = 0
         cost = st.transfer_seconds + st.native_cpu_seconds
         if version.transfer.full_records and cost > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects), with the native runs

@@ -54,8 +54,10 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
             if copied and copied["records"]:
                 # (lists, tuples, strings and objects; their elements, characters and fields)
                 lines.append("      data: copied in %d records (%d words), written back %d records (%d words, "
-                             "%.2f ms of entry/exit)" % (copied["records"], copied["words"], back["records"],
-                                                         back["words"], back["ms"]))
+                             "%.2f ms of entry/exit%s)" % (copied["records"], copied["words"], back["records"],
+                                                           back["words"], back["ms"],
+                                                           ", %.2f ms of it making their elements" % back["elements_ms"]
+                                                           if back.get("elements_ms") else ""))
                 if copied.get("small_int_lists"):
                     # (lists of CPython's cached ints, -5 to 256, copied as their pointers: smallints.py)
                     lines.append("      %d of them lists of small ints, copied in through their pointers"

@@ -135,7 +135,7 @@ MADE_ROOM_MIN = 64          # (elements: Transfer.made_room at first; it doubles
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
-                 "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "limit", "link_limit", "blocks",
+                 "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
                  "split_words", "heap_at", "cold")
@@ -190,6 +190,9 @@ class EntryRecords:
         self.cold = False         # (no warm pages to be had in this entry: _room)
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
+        # (of it, making the Python elements of the lists native code filled or appended to
+        # that are not numbers -- the objects, tuples and strs it made or moved: _elements)
+        self.elements_seconds = 0.0
         # (an object type's methods that are plain functions of its class, looked up once an
         # entry: _instance compares each object's bound methods with them)
         self.method_raws = {}
@@ -1290,12 +1293,19 @@ class EntryRecords:
                     self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
                                      None if resized else self.flags_in.get(addr))
                 elif resized is TAIL:
-                    obj.extend(self._elements(view, addr, n, elem))
+                    t1 = _clock()
+                    made = self._elements(view, addr, n, elem)
+                    if elem is not INT and elem is not FLOAT:
+                        self.elements_seconds += _clock() - t1
+                    obj.extend(made)
                     cap = struct.unpack_from("<q", view, addr - 8)[0]
                     if n == cap and cap < TAIL_ROOM_MAX:       # (filled: the next entry's gets more)
                         self.transfer.tail_room = max(self.transfer.tail_room, 2 * cap)
                 else:
-                    obj[:] = self._elements(view, addr, n, elem)
+                    t1 = _clock()
+                    made = self._elements(view, addr, n, elem)
+                    self.elements_seconds += _clock() - t1
+                    obj[:] = made
         for addr, obj, jt, old in self.objects:
             if view[addr + 8]:
                 self._object_back(view, addr, obj, jt, old)
