@@ -79,6 +79,12 @@ def command(mode_args, program, cpython):
     return [sys.executable, "-m", "tauraro", "run", *mode_args, str(program)]
 
 
+def editable_install() -> bool:
+    """Is Tauraro installed editable in the venv running this (setuptools' finder, which
+    its ``.pth`` imports at every start of this interpreter, is loaded)?"""
+    return any(name.startswith("__editable__") and "tauraro" in name for name in sys.modules)
+
+
 def bench_env():
     env = dict(os.environ, PYTHONHASHSEED="0")
     # as in a normal installation, Python may cache bytecode (pip byte-compiles installed
@@ -319,7 +325,13 @@ def main():
             ap.error("unknown suite %r (choose from %s)" % (s, ", ".join(list(SUITES) + [STARTUP])))
     report = {"python": sys.version.split()[0], "executable": sys.executable,
               "platform": platform.platform(), "cpus": os.cpu_count(),
-              "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "suites": {}}
+              "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "suites": {},
+              "editable_install": editable_install()}
+    if report["editable_install"]:
+        print("note: this venv has Tauraro installed editable (pip install -e): its finder, imported at\n"
+              "every interpreter's start, adds ~10 ms to each process measured, CPython's too, which a\n"
+              "user's `pip install .` does not -- short programs' ratios read low. Measure from a venv\n"
+              "with a regular install (the checkout is still what runs: PYTHONPATH).\n")
     bad = False
     for s in args.suites:
         if s == STARTUP:
