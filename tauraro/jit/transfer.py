@@ -16,7 +16,6 @@ an address back to its object and write back lists native code stored into.
 from __future__ import annotations
 
 import ctypes
-import re
 import struct
 from array import array
 from itertools import accumulate as _accumulate, chain, compress as _compress, repeat as _repeat
@@ -60,6 +59,10 @@ _list_iterator = type(iter([]))
 # record's size in bytes, by length; grown as longer strings come)
 STR_BULK_MAX = 1 << 16
 _STR_HEADS = []
+# (a byte's value -> 1 if not 0: the marks ``bytes.find`` walks a str's wide bytes by,
+# EntryRecords._made_strs -- not ``re``, whose import with ``enum``'s is ~3 ms of the JIT's
+# start in a program that imports neither)
+_NONZERO = bytes([0] + [1] * 255)
 _STR_SIZES = []
 KEEP_LIMIT = 64 << 20
 # New numbers an entry's intern table may give strs made natively (EntryRecords.intern; at
@@ -1532,10 +1535,13 @@ class EntryRecords:
             redo = set()
             order = sorted(range(len(made)), key=starts.__getitem__)
             first = [starts[k] for k in order]
-            for m in re.finditer(rb"[^\x00]", wide):
-                i = _bisect(first, m.start()) - 1
-                if i >= 0 and m.start() < ends[order[i]]:
+            marks = wide.translate(_NONZERO)
+            at = marks.find(1)
+            while at >= 0:
+                i = _bisect(first, at) - 1
+                if i >= 0 and at < ends[order[i]]:
                     redo.add(made[order[i]])
+                at = marks.find(1, at + 1)
             for a in redo:
                 addrs[a] = self._made_str(view, a)
         return addrs
