@@ -1189,6 +1189,7 @@ class JitController:
             and st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * per)
 
     def _give_up_elements(self, st):
+        """Leave the loop to the baseline for ``_elements_lose``, saying the figures."""
         self.give_up(st, "left to the baseline",
                      "making the elements its native runs left in lists (%.1f ms) costs more than "
                      "their %d iterations as written (%.1f ms)"

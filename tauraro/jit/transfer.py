@@ -59,11 +59,11 @@ _list_iterator = type(iter([]))
 # record's size in bytes, by length; grown as longer strings come)
 STR_BULK_MAX = 1 << 16
 _STR_HEADS = []
+_STR_SIZES = []
 # (a byte's value -> 1 if not 0: the marks ``bytes.find`` walks a str's wide bytes by,
 # EntryRecords._made_strs -- not ``re``, whose import with ``enum``'s is ~3 ms of the JIT's
 # start in a program that imports neither)
 _NONZERO = bytes([0] + [1] * 255)
-_STR_SIZES = []
 KEEP_LIMIT = 64 << 20
 # New numbers an entry's intern table may give strs made natively (EntryRecords.intern; at
 # least as many as its seeds; each costs two 8-byte slots, zeroed per entry, and a word for
@@ -1296,19 +1296,12 @@ class EntryRecords:
                     self._flags_back(obj, bytes(view[addr + SEQ_HEADER:addr + SEQ_HEADER + 8 * n:8]),
                                      None if resized else self.flags_in.get(addr))
                 elif resized is TAIL:
-                    t1 = _clock()
-                    made = self._elements(view, addr, n, elem)
-                    if elem is not INT and elem is not FLOAT:
-                        self.elements_seconds += _clock() - t1
-                    obj.extend(made)
+                    obj.extend(self._elements_timed(view, addr, n, elem))
                     cap = struct.unpack_from("<q", view, addr - 8)[0]
                     if n == cap and cap < TAIL_ROOM_MAX:       # (filled: the next entry's gets more)
                         self.transfer.tail_room = max(self.transfer.tail_room, 2 * cap)
                 else:
-                    t1 = _clock()
-                    made = self._elements(view, addr, n, elem)
-                    self.elements_seconds += _clock() - t1
-                    obj[:] = made
+                    obj[:] = self._elements_timed(view, addr, n, elem)
         for addr, obj, jt, old in self.objects:
             if view[addr + 8]:
                 self._object_back(view, addr, obj, jt, old)
@@ -1319,6 +1312,16 @@ class EntryRecords:
         if self.sets:
             self._sets_back(view)
         self.writeback_seconds += _clock() - t0
+
+    def _elements_timed(self, view, addr, n, elem) -> list:
+        """``_elements``, the time making them counted in ``elements_seconds`` unless they
+        are numbers (JitController._elements_lose)."""
+        if elem is INT or elem is FLOAT:
+            return self._elements(view, addr, n, elem)
+        t0 = _clock()
+        made = self._elements(view, addr, n, elem)
+        self.elements_seconds += _clock() - t0
+        return made
 
     def _elements(self, view, addr, n, elem) -> list:
         """The first ``n`` elements of the list record at ``addr`` (of elements ``elem``)
