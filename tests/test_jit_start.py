@@ -994,3 +994,33 @@ def test_the_resume_interpreter_is_not_imported_until_native_code_has_run(tmp_pa
             t += x
         print(t, "tauraro.vm.resume" in sys.modules)
     """)
+
+
+def test_a_hot_function_found_not_to_compile_by_its_typing_does_not_start_it(tmp_path):
+    # a recursive function returning objects is typed when its calls get hot, and found not
+    # to compile (it returns through no native path): the JIT's later stages are imported
+    # and its engine started only once a function has typed (functions.compile_function),
+    # not for this one (binary_trees.py's tree builders: ~30-40 ms for nothing)
+    r = default(tmp_path, """
+        class Node:
+            def __init__(self, left, right):
+                self.left = left
+                self.right = right
+
+        def make(depth):
+            if depth == 0:
+                return Node(None, None)
+            return Node(make(depth - 1), make(depth - 1))
+
+        def count(node):
+            if node.left is None:
+                return 1
+            return 1 + count(node.left) + count(node.right)
+
+        print(sum(count(make(d)) for d in range(4, 15)))
+    """)
+    row = next(row for row in r.rows if row.get("function") == "make" and row["kind"] == "function")
+    assert row["status"] == "not compiled" and "returns" in row["reason"], row
+    prog = tmp_path / "prog.py"
+    got = run([sys.executable, "-m", "tauraro", "run", "--jit-stats", "--no-jit-cache"], prog)
+    assert "function make: not compiled" in got.stderr and "engine started" not in got.stderr, got.stderr

@@ -2326,12 +2326,12 @@ class JitController:
             cpu0 = _thread_time()
             t0 = time.perf_counter()
             started = self.engine_seconds
-            self._start_engine_aside()    # started once, not billed to a function
             try:
                 with CompileAside():
+                    # (the engine started once the function types, not billed to it)
                     version = compile_function(ftype, types, G, st.builtins, self.code_for, self._engine,
                                                "%s_line%d" % (func.__name__, site.info.line), self.dump is not None,
-                                               st.method)
+                                               st.method, start_engine=self._start_engine_aside)
             except NotCompilable as e:
                 self._give_up_function(st, site, func, "not compiled", str(e))
                 return site

@@ -29,12 +29,13 @@ from ..cache import compiled
 from ..compiler.code import UNBOUND
 from .infer import NeedsResizing, NotCompilable
 from .inline import Inliner, whole_argument, whole_object
-from .layout import COPY_LIMIT, TooMuchToCopy
-from .ir.graph import wasm_type
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
                      FunctionType, InstanceType, ModuleType, class_lookup, classify, lookup_unchanged, resizable_type)
 from .region import FunctionRegion
-from .transfer import EntryRecords, static_test
+
+# the later stages' names this module uses once a function has typed (``_bind_stages``):
+# a function found not to compile at its typing never imports them
+COPY_LIMIT = EntryRecords = TooMuchToCopy = static_test = wasm_type = None
 
 MARGIN = 30     # Python frames kept free below the recursion limit (the interpreter's own)
 # the file name of the generated code: in Tauraro's folder, so that a traceback passing
@@ -314,16 +315,28 @@ class FunctionVersion:
         return "\n".join(lines) + "\n"
 
 
+def _bind_stages():
+    """Import what a typed function's compile and its versions use (the recorder's, the
+    emitter's and the entry code's modules come with them): only once a function has typed.
+    binary_trees.py's tree builders, hot recursive functions returning objects, are found not
+    to compile by their typing; importing the stages and starting the engine first cost that
+    program ~30-40 ms for nothing."""
+    global COPY_LIMIT, EntryRecords, TooMuchToCopy, static_test, wasm_type
+    if wasm_type is None:
+        from .ir.graph import wasm_type as _wasm_type
+        from .layout import COPY_LIMIT as _limit, TooMuchToCopy as _too_much
+        from .transfer import EntryRecords as _records, static_test as _static_test
+        COPY_LIMIT, EntryRecords, TooMuchToCopy, static_test = _limit, _records, _too_much, _static_test
+        wasm_type = _wasm_type
+
+
 def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict, code_for,
-                     engine_of, name: str, dump: bool, method=False):
+                     engine_of, name: str, dump: bool, method=False, start_engine=None):
     """A FunctionVersion of ``ftype`` for arguments of ``types`` (raises NotCompilable);
-    ``engine_of()`` gives the engine, asked for once the wasm is made (the JIT's start may be
-    under way meanwhile); ``method``: a method calling itself through ``self`` (see
-    FunctionVersion)."""
-    from .emit import Emitter
-    from .ir.passes import optimize
-    from .ir.record import Unsupported, record
-    from .layout import FrameLayout, called_regions
+    ``engine_of()`` gives the engine, asked for once the wasm is made; ``start_engine()``, if
+    given, is called once the function has typed -- the JIT's start under way while its code
+    is made, not for a function that does not type; ``method``: a method calling itself
+    through ``self`` (see FunctionVersion)."""
     code = ftype.register_code or code_for(ftype.func)
     if code is None:
         raise NotCompilable("its register bytecode is not available")
@@ -354,6 +367,13 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         inf = inliner.compiled_whole(ftype, list(types), global_types)
     if isinstance(inf, str):
         raise NotCompilable(inf)
+    if start_engine is not None:
+        start_engine()
+    _bind_stages()
+    from .emit import Emitter
+    from .ir.passes import optimize
+    from .ir.record import Unsupported, record
+    from .layout import FrameLayout, called_regions
     params, result = list(types), inf.result
     layout = FrameLayout(region, {}, set(), called_regions(inf))
     try:
