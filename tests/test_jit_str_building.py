@@ -307,4 +307,9 @@ def test_a_long_list_of_made_strs_written_back_with_the_intern_table_full(tmp_pa
         print(len(few), len(set(few)), few[:3], few[-2:])
         print(len(many), len(set(many)), many[:3], many[-2:], sorted(set(many))[:3])
     """, threshold="100")
-    native(r, 4, at_least=100_000)
+    # (both calls run natively, the second's 200,000 strs written back the long way; those
+    # cost ~0.5 us each, more than an iteration as written, so the loop may be left to the
+    # baseline once judged after them: JitController._elements_lose, or the copies')
+    row = r.loop(4)
+    assert row["status"] in ("compiled", "left to the baseline") and row["native_iterations"] >= 300_000, row
+    assert row["written_back"]["words"] >= 300_000, row

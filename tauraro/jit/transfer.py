@@ -24,7 +24,7 @@ from gc import get_referents as _referents
 from itertools import islice as _islice
 from operator import add as _add, attrgetter as _attrgetter, rshift as _rshift, sub as _sub, contains as _contains, is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
-from time import perf_counter as _clock
+from time import perf_counter as _clock, thread_time as _cpu_clock
 
 from types import FunctionType as _FunctionType, MethodType as _MethodType
 
@@ -193,8 +193,9 @@ class EntryRecords:
         self.cold = False         # (no warm pages to be had in this entry: _room)
         self.records_out = self.words_out = 0
         self.writeback_seconds = 0.0
-        # (of it, making the Python elements of the lists native code filled or appended to
-        # that are not numbers -- the objects, tuples and strs it made or moved: _elements)
+        # (part of it, in the thread's CPU time: making the Python elements of the lists
+        # native code filled or appended to that are not numbers -- the objects, tuples and
+        # strs it made or moved: _elements_timed)
         self.elements_seconds = 0.0
         # (an object type's methods that are plain functions of its class, looked up once an
         # entry: _instance compares each object's bound methods with them)
@@ -1315,12 +1316,14 @@ class EntryRecords:
 
     def _elements_timed(self, view, addr, n, elem) -> list:
         """``_elements``, the time making them counted in ``elements_seconds`` unless they
-        are numbers (JitController._elements_lose)."""
+        are numbers (JitController._elements_lose). In the thread's CPU time, as the loop's
+        iterations as written are timed that they are weighed against: a preemption on a
+        loaded machine must not give the loop up."""
         if elem is INT or elem is FLOAT:
             return self._elements(view, addr, n, elem)
-        t0 = _clock()
+        t0 = _cpu_clock()
         made = self._elements(view, addr, n, elem)
-        self.elements_seconds += _clock() - t0
+        self.elements_seconds += _cpu_clock() - t0
         return made
 
     def _elements(self, view, addr, n, elem) -> list:
