@@ -736,3 +736,40 @@ def test_entries_are_given_up_once_making_their_elements_costs_more_than_the_ite
     # may be most of it)
     assert not lose(st(1e-9, ELEMENTS_LEAST * 0.9, iterations=100))
     assert lose(st(1e-9, ELEMENTS_LEAST * 1.1, iterations=100))
+
+
+def test_a_loop_whose_entries_keep_losing_is_given_up_within_the_allowance():
+    # (the judgement on a loop's counts: each entry's cost -- its copies and native run --
+    # against what it saved; the first entry, which pays one-time costs, is not counted)
+    from types import SimpleNamespace
+    from tauraro.jit.controller import FLOOR_MARGIN, LOSING_ENTRIES, LOSING_SECONDS, JitController
+    streak = JitController._losing_streak
+
+    def entries(st, costs_savings):
+        """``_losing_streak`` after each entry (its cost, its saving), as ``_after_exit`` asks."""
+        said, cost = [], st.cost_seen
+        for c, saved in costs_savings:
+            st.entries += 1
+            cost += c
+            st.entry_saving = saved
+            st.native_saving += saved
+            said.append(streak(st, cost))
+        return said
+
+    def loop(timed=True):
+        return SimpleNamespace(entries=0, cost_seen=0.0, losing=0, losing_seconds=0.0, entry_saving=0.0,
+                               native_saving=0.0, measured_per=1e-7 if timed else None)
+    lose = LOSING_SECONDS / (LOSING_ENTRIES - 1)      # (LOSING_ENTRIES of these lose past it)
+    # a first entry losing much, then LOSING_ENTRIES losing ones: given up at the last
+    said = entries(loop(), [(0.05, 0.0)] + [(lose + 1e-4, 1e-4)] * LOSING_ENTRIES)
+    assert said == [False] * LOSING_ENTRIES + [True]
+    # an entry that pays in between starts the count again
+    said = entries(loop(), [(0.0, 0.0)] + [(lose + 1e-4, 1e-4)] * (LOSING_ENTRIES - 1) + [(1e-4, 1e-3)]
+                   + [(lose + 1e-4, 1e-4)] * (LOSING_ENTRIES - 1))
+    assert not any(said)
+    # entries losing little in all are not given up (a function's small first calls)
+    assert not any(entries(loop(), [(0.0, 0.0)] + [(2e-4, 1e-4)] * 3 * LOSING_ENTRIES))
+    # judged by the floor (not timed), an entry loses only past FLOOR_MARGIN times its saving
+    floor = [(0.0, 0.0)] + [(FLOOR_MARGIN * 1e-3 - 1e-5, 1e-3)] * (3 * LOSING_ENTRIES)
+    assert not any(entries(loop(timed=False), floor))
+    assert any(entries(loop(timed=True), floor))

@@ -239,6 +239,11 @@ class LoopState:
         # (of it, making the Python elements of lists native code left -- objects, tuples,
         # strs: EntryRecords.elements_seconds -- judged by ``_elements_lose``)
         self.elements_seconds = 0.0
+        # (the entries in a row, after the first, that each cost more than they saved, and
+        # what they lost in all; what the entries before the last cost: _losing_streak)
+        self.losing = 0
+        self.losing_seconds = 0.0
+        self.cost_seen = 0.0
         self.cache_hits = 0              # versions whose native code came from the on-disk cache
         self.quick_failures = 0
         self.backoff = 16
@@ -453,6 +458,10 @@ TRANSFER_ALLOWANCE = 0.02
 # what making the elements native code left in lists must have cost, at least, before it is
 # weighed against the iterations that made them (JitController._elements_lose)
 ELEMENTS_LEAST = 0.002
+# entries in a row that each cost more than they saved, and what they lost in all, after
+# which a loop copying records is given up within the allowance above (_losing_streak)
+LOSING_ENTRIES = 4
+LOSING_SECONDS = 0.002
 # how far past the floor of an untimed loop's saving its entries' costs must be to give it up,
 # and after how many entries at least
 FLOOR_MARGIN = 2
@@ -1171,6 +1180,31 @@ class JitController:
                 self._give_up_elements(st)
         else:
             st.short_timings = (iterations, seconds)
+
+    @staticmethod
+    def _losing_streak(st, cost) -> bool:
+        """Have the last LOSING_ENTRIES entries of a loop copying records each cost more (their
+        copies and native run: ``cost`` is all entries') than they saved, LOSING_SECONDS in all,
+        and all its entries together too? Then its runs are not about to pay, and it is given up
+        within TRANSFER_ALLOWANCE, which lets a first entry's one-time costs -- fresh pages, cold
+        caches, its element code made -- be paid back (the first entry is not counted here).
+        matrix_lists.py's row loop in lu_decompose entered 50 times, ~0.47 ms of copies for ~0.1
+        saved each, minimax.py's evaluate ~20 ms, before the allowance was spent. Judged by
+        the floor of its iterations' cost, not timed, an entry loses only past FLOOR_MARGIN
+        times its saving, as the allowance's judgement counts it. (Not under an explicit
+        --jit-threshold, ``eager``, whose small runs are entered to be run natively, as the
+        other shortcuts of entries that do not pay are not: ``_short_runs``.)"""
+        entry_cost, st.cost_seen = cost - st.cost_seen, cost
+        if st.entries < 2:
+            return False
+        margin = 1 if st.measured_per is not None else FLOOR_MARGIN
+        loss = entry_cost - margin * st.entry_saving
+        if loss <= 0:
+            st.losing, st.losing_seconds = 0, 0.0
+            return False
+        st.losing += 1
+        st.losing_seconds += loss
+        return st.losing >= LOSING_ENTRIES and st.losing_seconds > LOSING_SECONDS and cost > margin * st.native_saving
 
     @staticmethod
     def _elements_lose(st) -> bool:
@@ -2586,6 +2620,12 @@ class JitController:
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
                                                             st.native_work))
                 return IDLE_COUNTDOWN
+        if version.transfer.full_records and not st.reruns_iterations and not self.eager \
+                and self._losing_streak(st, cost):
+            self.give_up(st, "left to the baseline",
+                         "its last %d entries each cost more than they saved (%.1f ms in all)"
+                         % (st.losing, st.losing_seconds * 1000))
+            return IDLE_COUNTDOWN
         if (st.entries >= ENTRIES_BEFORE_JUDGING and st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries) or \
                 (st.entries >= EMPTY_ENTRIES and st.native_work < st.entries and not self.eager):
             # (and sooner, a loop whose entries ran nearly nothing natively: each costs its
