@@ -236,8 +236,8 @@ class LoopState:
         self.small_int_lists = 0         # (copied in through their pointers: smallints.py)
         self.split_words = 0             # (strs of lists written from their str's split(): splits.py)
         self.writeback_seconds = 0.0
-        # (of it, making the Python elements of lists native code left -- objects, tuples,
-        # strs: EntryRecords.elements_seconds -- judged by ``_elements_lose``)
+        # (a part of it, in CPU time: making the Python elements of lists native code left --
+        # objects, tuples, strs: EntryRecords.elements_seconds -- judged by ``_elements_lose``)
         self.elements_seconds = 0.0
         # (the entries in a row, after the first, that each cost more than they saved, and
         # what they lost in all; what the entries before the last cost: _losing_streak)
@@ -2620,8 +2620,8 @@ class JitController:
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
                                                             st.native_work))
                 return IDLE_COUNTDOWN
-        if version.transfer.full_records and not st.reruns_iterations and not self.eager \
-                and self._losing_streak(st, cost):
+        losing = self._losing_streak(st, cost)      # (its counts kept at every exit)
+        if losing and version.transfer.full_records and not st.reruns_iterations and not self.eager:
             self.give_up(st, "left to the baseline",
                          "its last %d entries each cost more than they saved (%.1f ms in all)"
                          % (st.losing, st.losing_seconds * 1000))
