@@ -1182,6 +1182,19 @@ class JitController:
             st.short_timings = (iterations, seconds)
 
     @staticmethod
+    def _time_first(st) -> bool:
+        """Have the loop's iterations timed as written before its next entry (``_decide``), if
+        they can be and are not timed yet; whether that was asked. Not a loop with loops in it,
+        whose timing would hold their runs, nor a comprehension: its trips ask for no timing
+        (``_decide``), and its site times its native runs against the floor or a run as
+        written."""
+        if st.measured_per is not None or st.nests or st.reruns_iterations:
+            return False
+        st.timing_asked = True
+        st.measure_waits = 0
+        return True
+
+    @staticmethod
     def _losing_streak(st, cost) -> bool:
         """Have the last LOSING_ENTRIES entries of a loop copying records each cost more (their
         copies and native run: ``cost`` is all entries') than they saved, LOSING_SECONDS in all,
@@ -2581,13 +2594,11 @@ class JitController:
         if self._elements_lose(st):
             self._give_up_elements(st)
             return IDLE_COUNTDOWN
-        if st.measured_per is None and not st.nests and not st.reruns_iterations \
-                and st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * st.body_seconds):
-            # (its elements took longer to make than the floor of its iterations' cost: its
-            # iterations are timed before its next entry, and judged by ``_elements_lose``
-            # then -- not after two or three more entries of tens of milliseconds each)
-            st.timing_asked = True
-            st.measure_waits = 0
+        if st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * st.body_seconds):
+            # (its elements took longer to make than the floor of its iterations' cost: they
+            # are judged by ``_elements_lose`` once timed -- not after two or three more entries
+            # of tens of milliseconds each)
+            self._time_first(st)
         cost = st.transfer_seconds + st.native_cpu_seconds
         if version.transfer.full_records and cost > st.native_saving + TRANSFER_ALLOWANCE:
             # copying data in and out (big lists, strings, many objects), with the native runs
@@ -2598,16 +2609,12 @@ class JitController:
             # clock's two reads would cost its entry more than it does -- and under load a
             # 3000-iteration run's entry, preempted, once took 20 ms: the loop was given up,
             # and the 6.7*10^7-iteration run after it interpreted.)
-            if st.measured_per is None and not st.nests and not st.timing_asked and not st.reruns_iterations:
-                # (judged by the floor of its iterations' cost, which for a body of calls
-                # inlined says what the calls cost, not their callees: a ray tracer's pixel
-                # loop, 11 us an iteration as written, looked to save 0.4 us. Timed first,
-                # then judged. Not a comprehension: its trips ask for no timing -- _decide --
-                # and its site times its native runs against the floor or a run as written)
-                st.timing_asked = True
-                st.measure_waits = 0
-            elif st.measured_per is not None or (st.entries >= FLOOR_ENTRIES and
-                                                 cost > FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE):
+            # (judged by the floor of its iterations' cost, which for a body of calls inlined
+            # says what the calls cost, not their callees: a ray tracer's pixel loop, 11 us an
+            # iteration as written, looked to save 0.4 us. Timed first, then judged)
+            asked = not st.timing_asked and self._time_first(st)
+            if not asked and (st.measured_per is not None or (
+                    st.entries >= FLOOR_ENTRIES and cost > FLOOR_MARGIN * st.native_saving + TRANSFER_ALLOWANCE)):
                 # (timed; or not -- a nested comprehension's, or one whose timing has not
                 # come -- and its saving a floor: given up only past FLOOR_MARGIN times it,
                 # and not on its first entry alone, whose cost holds one-time costs too --
