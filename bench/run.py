@@ -34,7 +34,11 @@ Below each suite's table: TOTAL (sum of medians; its ratio is the ratio of the
 sums), GEOMEAN (geometric mean of the per-program ratios), MIN (the smallest
 per-program ratio and its program) and, for suites with both --no-jit and JIT
 modes, the column jit/no-jit (JIT-on time over JIT-off time: above 1.00x the JIT
-made that program slower) with its MAX.
+made that program slower) with its MAX. Under those suites' tables, jit/no-jit again by
+CPU time (user + system of the whole process, the JIT's threads included), paired: the
+median over the repetitions of each repetition's ratio of its two runs, with the least
+and greatest pair -- on a machine whose speed drifts, the steadier reading (``--json``:
+``paired_cpu_ratios``, ``paired_cpu_spread``, ``cpu_runs_s``).
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ import json
 import math
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -103,11 +108,22 @@ class RunFailed(Exception):
         self.stderr = stderr
 
 
-def time_once(cmd):
+def _children_cpu() -> float:
+    """User + system seconds of this process's waited-for children so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def time_once(cmd, cpu_out=None):
+    """Run ``cmd``; (its wall seconds, its @loop-seconds or None, its stdout). With
+    ``cpu_out`` (a list), the CPU seconds the process used are appended to it."""
     env = bench_env()
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env, cwd=str(ROOT))
     wall = time.perf_counter() - t0
+    if cpu_out is not None:
+        cpu_out.append(_children_cpu() - cpu0)
     if proc.returncode != 0:
         raise RunFailed(cmd, proc.returncode, proc.stderr.decode(errors="replace"))
     loop = None
@@ -158,6 +174,24 @@ def short(name):
     return name.replace("cpython/", "cpy/")
 
 
+def paired_ratios(cpus, modes) -> dict:
+    """Each ratio column (``ratio_names``) as the median over the repetitions of the ratio
+    of the CPU seconds of the two modes' runs in that repetition: the runs of one
+    repetition follow each other, so a machine that speeds up or slows down between
+    repetitions moves both sides of a pair (a median of walls per mode does not cancel
+    it), and CPU time leaves out what other processes took of the wall's. Per column:
+    (median, least, greatest) of the pairs."""
+    out = {}
+    pairs = [("cpython/" + m, "cpython", m) for m, _ in modes[1:]]
+    if "no-jit" in cpus and "jit" in cpus:
+        pairs.append(("jit/no-jit", "jit", "no-jit"))
+    for name, a, b in pairs:
+        rs = [x / y for x, y in zip(cpus[a], cpus[b]) if y > 0]
+        if rs:
+            out[name] = (statistics.median(rs), min(rs), max(rs))
+    return out
+
+
 def run_suite(name, repeat, threshold=None):
     folder, modes = SUITES[name]
     if threshold is not None and any(m == "jit" for m, _ in modes):
@@ -170,17 +204,19 @@ def run_suite(name, repeat, threshold=None):
     print(header + "".join("%14s" % short(r) for r in rnames))
     totals = {m: 0.0 for m, _ in modes}
     loop_rows = []
+    paired_rows = []
     results = {}
     problems = []
     for prog in programs:
         walls = {m: [] for m, _ in modes}
+        cpus = {m: [] for m, _ in modes}
         loops = {m: [] for m, _ in modes}
         outputs = {}
         failure = None
         for _ in range(repeat):
             for mode, args in modes:
                 try:
-                    wall, loop, out = time_once(command(args, prog, mode == "cpython"))
+                    wall, loop, out = time_once(command(args, prog, mode == "cpython"), cpus[mode])
                 except RunFailed as exc:
                     failure = (mode, exc)
                     break
@@ -218,7 +254,11 @@ def run_suite(name, repeat, threshold=None):
         row = "%-22s" % prog.stem + "".join("%11.3fs" % med[m] for m, _ in modes)
         row += "".join("%13.2fx" % rat[r] for r in rnames)
         print(row)
-        entry = {"status": "ok", "median_s": med, "runs_s": walls, "ratios": rat}
+        paired = paired_ratios(cpus, modes)
+        entry = {"status": "ok", "median_s": med, "runs_s": walls, "ratios": rat, "cpu_runs_s": cpus,
+                 "paired_cpu_ratios": {r: v[0] for r, v in paired.items()},
+                 "paired_cpu_spread": {r: [v[1], v[2]] for r, v in paired.items()}}
+        paired_rows.append((prog.stem, paired))
         if all(loops[m] for m, _ in modes):
             lm = {m: statistics.median(loops[m]) for m, _ in modes}
             loop_rows.append((prog.stem, lm))
@@ -250,6 +290,15 @@ def run_suite(name, repeat, threshold=None):
             stem = max(ok, key=lambda s: (ok[s]["ratios"]["jit/no-jit"], s))
             summary["max"]["jit/no-jit"] = {"ratio": ok[stem]["ratios"]["jit/no-jit"], "program": stem}
             print("%-22s" % "MAX" + "jit/no-jit %.2fx (%s)" % (ok[stem]["ratios"]["jit/no-jit"], stem))
+    if paired_rows and "jit/no-jit" in rnames and len(paired_rows[0][1].get("jit/no-jit", ())) == 3:
+        # (the column the JIT's "never slower" is read from, measured the steadier way)
+        print("\n   jit/no-jit by CPU time, the median of each repetition's pair (least, greatest):")
+        for stem, paired in paired_rows:
+            med_r, lo, hi = paired["jit/no-jit"]
+            print("%-22s%13.2fx   (%.2f-%.2f)" % (stem, med_r, lo, hi))
+        g = geomean([paired["jit/no-jit"][0] for _, paired in paired_rows])
+        summary["paired_cpu_geomean"] = {"jit/no-jit": g}
+        print("%-22s%13.2fx" % ("GEOMEAN", g))
     if problems:
         print("%-22s%d program(s) left out of TOTAL/GEOMEAN/MIN/MAX: %s"
               % ("EXCLUDED", len(problems), ", ".join(problems)))
