@@ -1024,3 +1024,48 @@ def test_a_hot_function_found_not_to_compile_by_its_typing_does_not_start_it(tmp
     prog = tmp_path / "prog.py"
     got = run([sys.executable, "-m", "tauraro", "run", "--jit-stats", "--no-jit-cache"], prog)
     assert "function make: not compiled" in got.stderr and "engine started" not in got.stderr, got.stderr
+
+
+def test_a_module_level_nest_with_little_work_left_does_not_start_it_late(monkeypatch):
+    # once the program has run START_SECONDS since its first hot loop, any trip may start
+    # the JIT -- but not a trip in a loop nest of module-level code whose outermost loop's
+    # work left is known and would not pay for the start: that code runs once
+    # (short_norms.py's last rounds started the JIT, ~50 ms, in a 45 ms program); a
+    # function's loop, which may run again at every call, still starts it
+    from types import SimpleNamespace
+
+    from tauraro.compiler.code import LoopInfo
+    from tauraro.jit import controller as C
+    J = C.JitController
+    monkeypatch.setattr(J, "_seconds_per_iteration", lambda self, st: 1e-6)
+    c = J.__new__(J)
+    c.start_seconds = 0.02
+    c.created = C.time.process_time() - 1.0         # (the program has run a second since)
+    c.loops = {}
+
+    def state(kind, left_iters=None, nested=False):
+        outer = LoopInfo(0, "for", 3, 10, 40, -1, target=5)
+        inner = LoopInfo(1, "for", 4, 15, 30, 0, target=6)
+        code = type("Code", (), {"kind": kind, "loops": [outer, inner]})()
+        st = SimpleNamespace(code=code, loop=inner if nested else outer, nests=False, first_trip=None,
+                             interpreted_iterations=0, work_hint=0, dead=False,
+                             start_countdown=C.START_COUNTDOWN, reason="")
+        r = [None] * 8
+        return st, r
+    # 50 iterations left at 1 us: 50 us of work, against a 20 ms start
+    st, r = state("module")
+    assert c._start_pays(st, 50, r) is False
+    assert "would not pay for its start" in st.reason
+    # with 50,000 left, 50 ms, it starts
+    st, r = state("module")
+    assert c._start_pays(st, 50_000, r)
+    # a function's loop may run again: the program's time starts it
+    st, r = state("function")
+    assert c._start_pays(st, 50, r) == C.AFTER_START_SECONDS
+    # a nested loop, whose outermost loop's iterator it does not see, leaves the start to
+    # its enclosing loop's trip, which comes next
+    st, r = state("module", nested=True)
+    parent = SimpleNamespace(dead=False)
+    assert c._start_pays(st, 50, r, parent) is False
+    # ... unless that loop was given up: then the program's time starts it
+    assert c._start_pays(st, 50, r, SimpleNamespace(dead=True)) == C.AFTER_START_SECONDS

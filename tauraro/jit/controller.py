@@ -407,6 +407,9 @@ START_COUNTDOWN = 16
 # (JitController._start_pays: the JIT may start, as the program has run start_seconds since
 # its first hot loop -- not for the work of the loop whose trip it is)
 AFTER_START_SECONDS = "after start_seconds"
+# (JitController._module_work_left: the iterations of a module-level loop nest's outermost
+# loop its time per iteration is read from)
+MODULE_TIMED_LEAST = 8
 # native iterations an entry must yield, on average, for entering to pay
 MIN_ITERATIONS_PER_ENTRY = 128
 # a loop whose sampled iterations (JitController._exits_sampled) reach a line where native
@@ -824,7 +827,7 @@ class JitController:
             return self._run_refused(st, left, parent_countdown)
         weighed = engine_was_on     # (is its first compile to be weighed alone: below)
         if self.engine is None:
-            pays = self._start_pays(st, left)
+            pays = self._start_pays(st, left, r, parent)
             if not pays:
                 return Decision(None, st.start_countdown, parent_countdown)
             # (a start the loop's own work pays for has weighed its first compile with it; one
@@ -1327,7 +1330,43 @@ class JitController:
                     done += child.interpreted_iterations * child.body_seconds + child.native_saving
         return done
 
-    def _start_pays(self, st, left):
+    def _module_work_left(self, st, left, r, now, parent=None) -> float | None:
+        """What the loop nest of module-level code that ``st`` is in has left to do, when
+        that is known: its outermost loop is a for loop whose iterations left are known, at
+        what each of its iterations costs (the larger of the estimate, its nested loops'
+        runs included, and what its iterations since its first trip took). Module-level
+        code runs once: that work is all this nest will ever do, where a function's loop
+        may run again at every call. Else None. A nested loop whose outermost loop's
+        iterator its trip does not see (module-level iterators are its sites'), with an
+        enclosing loop that trips next (``parent``, see _decide), gets 0: that loop's trip
+        weighs the nest."""
+        code = st.code
+        if code.kind != "module" or r is None:
+            return None
+        loop = st.loop
+        by_id = {info.id: info for info in getattr(code, "loops", ())}
+        while loop.parent != -1:
+            loop = by_id.get(loop.parent)
+            if loop is None:
+                return None
+        if loop.kind != "for" or loop.target is None:
+            return None
+        outer = st if loop is st.loop else self.state(code, loop.id)
+        if outer is None:
+            return None
+        outer_left = left if outer is st else self._iterations_left(outer, r)
+        if outer_left is None or outer_left < 0:
+            return 0.0 if outer is not st and parent is not None and not parent.dead else None
+        per = self._seconds_per_iteration(outer)
+        if outer.first_trip is not None:
+            # (timed over MODULE_TIMED_LEAST iterations at least: the first ones since a
+            # trip carry the nested loops' first trips, their typing, ~1 ms)
+            then, _, was_left = outer.first_trip
+            if was_left is not None and was_left - outer_left >= MODULE_TIMED_LEAST:
+                per = max(per, (now - then) / (was_left - outer_left))
+        return outer_left * per
+
+    def _start_pays(self, st, left, r=None, parent=None):
         """May this trip start the JIT? True where the loop's own work pays for the start,
         AFTER_START_SECONDS where the program's time does; else False. Starting it costs
         ``start_seconds`` (see ``settings.START_SECONDS``) once per run, which a short
@@ -1344,8 +1383,15 @@ class JitController:
         preempting a 3000-iteration program made it look to have run 20 ms, or its few
         timed iterations ~100 us each, and started the JIT for it."""
         now = time.process_time()
-        if now - self.created >= self.start_seconds:
-            return AFTER_START_SECONDS
+        late = now - self.created >= self.start_seconds
+        if late:
+            # (not for a loop of module-level code whose nest's work left is known and would
+            # not pay for the start: the program's time so far says nothing of a future
+            # that is known -- short_norms.py's last 7 of 20 rounds, ~8 ms, started the JIT,
+            # ~50 ms of imports, engine and compile, in a 45 ms program)
+            bound = self._module_work_left(st, left, r, now, parent)
+            if bound is None or bound >= self.start_seconds:
+                return AFTER_START_SECONDS
         per = self._seconds_per_iteration(st)
         # the iterations made since the first trip: a for loop's from its iterations left
         # (exact, though an inner loop's trips cut its countdowns short), else counted. Not
@@ -1384,7 +1430,7 @@ class JitController:
         countdown = FIRST_CHECK_ITERATIONS if first else min(
             max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * st.start_countdown),
             NESTING_START_MOST if st.nests else 1 << 16)
-        if per > 0:
+        if per > 0 and not late:
             # (and no later than the program's time since its first hot loop reaches the
             # start's cost, when any trip starts it: permutations_queens's while loop, 9 ms
             # before that point, was given 65,536 iterations, 47 ms, before its next trip)
