@@ -290,13 +290,13 @@ def run_suite(name, repeat, threshold=None):
             stem = max(ok, key=lambda s: (ok[s]["ratios"]["jit/no-jit"], s))
             summary["max"]["jit/no-jit"] = {"ratio": ok[stem]["ratios"]["jit/no-jit"], "program": stem}
             print("%-22s" % "MAX" + "jit/no-jit %.2fx (%s)" % (ok[stem]["ratios"]["jit/no-jit"], stem))
-    if paired_rows and "jit/no-jit" in rnames and len(paired_rows[0][1].get("jit/no-jit", ())) == 3:
+    jit_pairs = [(stem, paired["jit/no-jit"]) for stem, paired in paired_rows if "jit/no-jit" in paired]
+    if jit_pairs:
         # (the column the JIT's "never slower" is read from, measured the steadier way)
         print("\n   jit/no-jit by CPU time, the median of each repetition's pair (least, greatest):")
-        for stem, paired in paired_rows:
-            med_r, lo, hi = paired["jit/no-jit"]
+        for stem, (med_r, lo, hi) in jit_pairs:
             print("%-22s%13.2fx   (%.2f-%.2f)" % (stem, med_r, lo, hi))
-        g = geomean([paired["jit/no-jit"][0] for _, paired in paired_rows])
+        g = geomean([med_r for _, (med_r, _, _) in jit_pairs])
         summary["paired_cpu_geomean"] = {"jit/no-jit": g}
         print("%-22s%13.2fx" % ("GEOMEAN", g))
     if problems:

@@ -1043,7 +1043,7 @@ def test_a_module_level_nest_with_little_work_left_does_not_start_it_late(monkey
     c.created = C.time.process_time() - 1.0         # (the program has run a second since)
     c.loops = {}
 
-    def state(kind, left_iters=None, nested=False):
+    def state(kind, nested=False):
         outer = LoopInfo(0, "for", 3, 10, 40, -1, target=5)
         inner = LoopInfo(1, "for", 4, 15, 30, 0, target=6)
         code = type("Code", (), {"kind": kind, "loops": [outer, inner]})()

@@ -1344,16 +1344,11 @@ class JitController:
         if code.kind != "module" or r is None:
             return None
         loop = st.loop
-        by_id = {info.id: info for info in getattr(code, "loops", ())}
         while loop.parent != -1:
-            loop = by_id.get(loop.parent)
-            if loop is None:
-                return None
+            loop = code.loops[loop.parent]      # (a code's loops are listed by id: ``state``)
         if loop.kind != "for" or loop.target is None:
             return None
         outer = st if loop is st.loop else self.state(code, loop.id)
-        if outer is None:
-            return None
         outer_left = left if outer is st else self._iterations_left(outer, r)
         if outer_left is None or outer_left < 0:
             return 0.0 if outer is not st and parent is not None and not parent.dead else None
