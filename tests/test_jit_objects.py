@@ -589,7 +589,7 @@ def test_jit_stats_count_what_entries_copy_in_and_exits_write_back(tmp_path):
     assert row["entries"] == 1, row
     # the list and its 10 objects: the list's 10 words, and the one field of each object the
     # loop uses (a; not b)
-    assert row["copied_in"] == {"records": 11, "words": 20, "small_int_lists": 0, "split_words": 0}, row
+    assert row["copied_in"] == {"records": 11, "words": 20, "small_int_lists": 0, "split_words": 0, "rest_words": 0}, row
     # each object's field a changed; the list did not
     assert (row["written_back"]["records"], row["written_back"]["words"]) == (10, 10), row
 

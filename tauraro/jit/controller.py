@@ -56,7 +56,7 @@ from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLA
                      COMBINED_TYPES, OBJECT_TYPES, advanced_iterators, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
-from .splits import split_sources
+from .splits import pending_words, split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
@@ -64,6 +64,7 @@ MAX_VERSIONS = 4
 # left to the baseline (JitController._enter)
 STILLBORN_VERSIONS = 2
 _MADE_LISTS = {int: LIST_INT, float: LIST_FLOAT, bool: LIST_BOOL}     # (JitController._made_lists)
+_LIST_ITER = type(iter([]))
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 # compiled, instantiated and entered once when the engine starts: Cranelift's and
@@ -235,6 +236,7 @@ class LoopState:
         self.records_in = self.words_in = self.records_out = self.words_out = 0
         self.small_int_lists = 0         # (copied in through their pointers: smallints.py)
         self.split_words = 0             # (strs of lists written from their str's split(): splits.py)
+        self.rest_words = 0              # (those of them never split as written: vm/lazysplit.py)
         self.writeback_seconds = 0.0
         # (a part of it, in CPU time: making the Python elements of lists native code left --
         # objects, tuples, strs: EntryRecords.elements_seconds -- judged by ``_elements_lose``)
@@ -345,7 +347,8 @@ class LoopState:
             "native_ms": round(self.native_seconds * 1000, 3),
             "transfer_ms": round(self.transfer_seconds * 1000, 3),
             "copied_in": {"records": self.records_in, "words": self.words_in,
-                          "small_int_lists": self.small_int_lists, "split_words": self.split_words},
+                          "small_int_lists": self.small_int_lists, "split_words": self.split_words,
+                          "rest_words": self.rest_words},
             # (warm pages moved into its versions' memories from other loops', and out: pages.py)
             "pages_moved": {"in_bytes": sum(t.moved_in for t in transfers),
                             "out_bytes": sum(t.moved_out for t in transfers)},
@@ -1803,7 +1806,9 @@ class JitController:
                 if type(it) in COMBINED_TYPES:
                     hints = [operator.length_hint(x, -1) for x in advanced_iterators(it)]
                     return -1 if not hints or min(hints) < 0 else min(hints)
-                return operator.length_hint(it, -1)
+                left = operator.length_hint(it, -1)
+                # (and the words of a text's rest not split yet: tauraro.vm.lazysplit)
+                return left + pending_words(it) if left >= 0 and type(it) is _LIST_ITER else left
             except Exception:       # (an iterator's own __length_hint__ may raise)
                 return None
         return None
@@ -2358,6 +2363,7 @@ class JitController:
             st.words_in += recs.words_in
             st.small_int_lists += recs.small_int_lists
             st.split_words += recs.split_words
+            st.rest_words += recs.rest_words
             st.records_out += recs.records_out
             st.words_out += recs.words_out
             st.writeback_seconds += recs.writeback_seconds

@@ -21,10 +21,35 @@ iterator and the registers of their ``text``; the transfer (``EntryRecords.note_
 checks at each entry that ``text`` is a ``str`` exactly (a subclass may split otherwise)
 and the iterator a list's, and the module's count of words must be the list's length,
 else the list is copied as any other.
+
+A hooked loop over ``text.split()`` of a long str starts with only the words before its trip
+split (``tauraro.vm.lazysplit``): at the trip, the list the JIT's entry sees is those words,
+and ``PENDING`` holds the rest of the text by the list's id. An entry then writes the list's
+words and has the module split the rest after them (``transfer.EntryRecords._split_rest``),
+so that neither CPython nor the entry makes the rest's strs; an exit tells the run where
+native code left the words (``EntryRecords.iter_at``), and the run moves its own iterator
+there.
 """
 from __future__ import annotations
 
 from ..compiler.liveness import modified_registers
+
+# id(the words of a lazily split run, a list) -> that run (tauraro.vm.lazysplit.SplitRun: its
+# ``parts``, the list; ``rest``, the str of the words after them; ``est``, about how many
+# those are; ``total`` and ``index``, set by an entry that split the rest, and by its exit)
+PENDING: dict = {}
+
+
+def pending_words(it) -> int:
+    """About how many words the list iterator ``it``'s list has beyond its elements: those
+    of the rest of its run's text (``PENDING``), not split yet; 0 for any other."""
+    if PENDING:
+        state = it.__reduce__()
+        if len(state) == 3:
+            run = PENDING.get(id(state[1][0]))
+            if run is not None and run.parts is state[1][0]:
+                return run.est
+    return 0
 
 
 def split_sources(code, loop) -> tuple:

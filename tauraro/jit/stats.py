@@ -65,6 +65,8 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
                 if copied.get("split_words"):
                     # (lists that are a str's split(), written by the module from the str: splits.py)
                     lines.append("      %d of them words written from their text's split()" % copied["split_words"])
+                    if copied.get("rest_words"):
+                        lines.append("      %d of those never split as written" % copied["rest_words"])
         moved = r.get("pages_moved")
         if moved and (moved["in_bytes"] or moved["out_bytes"]):
             # (warm pages moved between loops' memories instead of faulting fresh ones: pages.py)

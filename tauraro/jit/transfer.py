@@ -38,6 +38,7 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
 from .smallints import SMALL_INTS_MIN, small_ints_in
 from .native import NativeError
+from .splits import PENDING as _PENDING_SPLITS
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, likely_unchanged, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
@@ -141,7 +142,7 @@ class EntryRecords:
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
-                 "split_words", "heap_at", "cold")
+                 "split_words", "rest_words", "heap_at", "cold", "rests")
 
     def __init__(self, transfer):
         self.transfer = transfer
@@ -189,6 +190,10 @@ class EntryRecords:
         # note_splits, tauraro.jit.splits)
         self.split_of = {}
         self.split_words = 0
+        self.rest_words = 0       # (of them, a lazily split run's rest's: _split_rest)
+        # (id of a list whose run's rest this entry split after its words -> the run:
+        # _split_rest, iter_at)
+        self.rests = {}
         self.heap_at = None       # (where the room for what native code makes starts: heap)
         self.cold = False         # (no warm pages to be had in this entry: _room)
         self.records_out = self.words_out = 0
@@ -220,6 +225,9 @@ class EntryRecords:
         str_split, which reads them from the end of the words' room), or None if
         ``text``'s words are not ``obj``'s (then it is copied as any list). Each word's
         record maps back to ``obj``'s very element (``blocks``)."""
+        run = _PENDING_SPLITS.get(id(obj))
+        if run is not None and run.parts is obj:
+            return self._split_rest(obj, run, jt)
         n = len(obj)
         length = len(text)
         self.cost += RECORD_COST + n * SPLIT_WORD_COST + length * CHAR_COST
@@ -245,6 +253,63 @@ class EntryRecords:
         if jt.mutable:
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
         return addr
+
+    def _split_rest(self, obj, run, jt) -> int | None:
+        """The record of the list ``obj``, the first words of a run's text (tauraro.vm.lazysplit;
+        ``run``, the run, holds the rest of the text): its words' records written at once
+        (``_strs``: each maps back to ``obj``'s very element), then the words of ``run.rest``,
+        written by the module after them (``_split``'s way), in room for as many as the rest
+        may have (a word and a space for each: the list's slots past its last word are
+        never touched). Its length is all of them; ``run.total`` says so, for the exit that
+        tells the run where native code left them (``iter_at``). None if the words are not
+        the list's (then it is copied as any list: native code runs over these words only,
+        and the run splits the rest as written)."""
+        rest = run.rest
+        k = len(obj)
+        length = len(rest)
+        most = (length + 1) // 2
+        self.cost += RECORD_COST + run.est * SPLIT_WORD_COST + length * CHAR_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        heads = self._strs(obj)
+        raw, width = _code_point_bytes(rest)
+        addr = self.cursor
+        slots = addr + SEQ_HEADER
+        words_at = slots + 8 * (k + most)
+        end = words_at + 16 * most + 8 * length
+        view = self._room(addr, end)
+        src = end - len(raw)
+        view[src:end] = raw
+        count = self.transfer.split_fn(src, width, length, slots + 8 * k, words_at, most)
+        if count < 0:
+            return None
+        view[slots:slots + 8 * k] = heads.tobytes()
+        struct.pack_into("<qq", view, addr, k + count, 0)
+        self.cursor = _align(end, 16)
+        self.by_id[id(obj)] = (addr, jt)
+        self.by_address[addr] = obj
+        self.words_in += count
+        self.split_words += count
+        self.rest_words += count
+        run.total = k + count
+        self.rests[id(obj)] = run
+        if jt.mutable:      # (written back whole if native code stores into it)
+            self.mutable.append((addr, obj, jt.elem, jt.resizable))
+        return addr
+
+    def iter_at(self, var, index):
+        """The loop's list iterator (of the variable ``var``) moved to ``index``, where native
+        code left it -- and, for the words of a run whose rest this entry split
+        (``_split_rest``), that index told to the run, as the list holds only its first words
+        (``__setstate__`` stops at its end)."""
+        it = self.iters[var][0]
+        if self.rests:
+            state = it.__reduce__()
+            if len(state) == 3:
+                run = self.rests.get(id(state[1][0]))
+                if run is not None:
+                    run.index = index
+        it.__setstate__(index)
 
     def _room(self, addr: int, end: int) -> memoryview:
         """The memory's view, grown to ``end`` if need be, records about to be written from
@@ -2709,6 +2774,8 @@ class Transfer:
                         % (self.iters, var, words[0]),)
             return "_iter(_range(%s, %s, %s))" % (words[0], words[1], words[2])
         if isinstance(jt, SeqIterType):
+            if carried and self.splits and jt.seq.elem is STR:
+                return ("recs.iter_at(%r, %s)" % (var, words[1]),)
             if carried:
                 return ("recs.iters[%r][0].__setstate__(%s)" % (var, words[1]),)
             return "it_state(_iter(recs.seq(%s, %s)), %s)" % (words[0], self._const(jt.seq), words[1])

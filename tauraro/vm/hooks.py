@@ -40,6 +40,7 @@ from ..jit.collector import CompileAside
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
+from . import lazysplit
 from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
@@ -676,6 +677,10 @@ class LoopSite:
         # and the count left when the last EMPTY_RUNS began (None: since, the count was set)
         self.e = EMPTY_RUNS
         self._window = runtime.threshold + 1
+        # (the runs over a text split lazily, by their iterators' ids, and the one whose trip
+        # is under way: tauraro.vm.lazysplit)
+        self._split_runs = None
+        self._split_run = None
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -716,6 +721,19 @@ class LoopSite:
             self._die()
             self.runtime.failed(self, e)
             return self._idle
+        finally:
+            run = self._split_run
+            if run is not None:     # (a trip that did not run native code: the rest split)
+                self._split_run = None
+                lazysplit.settle(run, None, False)
+
+    def split_iter(self, text: str):
+        """The iterator of this run of the loop over ``text.split()``, ``text`` a str: split
+        as far as the run's trip, the rest when the run gets to it (tauraro.vm.lazysplit)."""
+        runs = self._split_runs
+        if runs is None:
+            runs = self._split_runs = {}
+        return lazysplit.start(runs, text, (self.d << CHUNK_BITS) + self.c)
 
     def emptied(self):
         """EMPTY_RUNS runs of the loop have ended without an iteration counted (``e``: see
@@ -871,6 +889,7 @@ class LoopSite:
         self._targets = ByCode()
         self._state = None
         self._stretching = None
+        self._split_runs = None
         self.i = self.r = None
 
     def _sleep(self, seconds: float):
@@ -910,6 +929,8 @@ class LoopSite:
             # compiling the file to register bytecode (not a dict's: typing it reads
             # the whole dict, and the controller may refuse it unread)
             from ..jit.jtypes import OtherType, classify_sampled, over_objects
+            if type(it) is lazysplit.CHAIN and self._split_runs:
+                it = lazysplit.words_of(self._split_runs, it)      # (what native code would take)
             t = classify_sampled(it)
             if isinstance(t, OtherType) and not over_objects(it):
                 target = _iterates_over(it, t)
@@ -975,7 +996,10 @@ class LoopSite:
             self._die(frame)
             return self._idle
         if it is not None:
-            seen = one_back(it)
+            if type(it) is lazysplit.CHAIN and self._split_runs:
+                seen, self._split_run = lazysplit.back(self._split_runs, it)
+            else:
+                seen = one_back(it)
             if seen is NOT_NOW:
                 return (self.runtime.threshold, 0, None, None, None, None)
             if seen is None:
@@ -1060,7 +1084,7 @@ class LoopSite:
             outcome, value, pc = at if at is not None else \
                 deeper(_frames_below(frame), target.resume.run, r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
-        if real is not None and not catch_up(real, r[target.loop.target], restore) and outcome == HEADER:
+        if real is not None and not self._caught_up(real, r[target.loop.target], restore) and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
         values = target.values(r)
@@ -1086,6 +1110,14 @@ class LoopSite:
         tb = _traceback_entry(frame, code, pc, exc.__traceback__)
         return (decision.countdown, 4, values, UNBOUND, exc, decision.parent, tb,
                 (exc.__context__, exc.__suppress_context__))
+
+    def _caught_up(self, real, seen, restore) -> bool:
+        """``rewind.catch_up``, or for a lazily split run's iterator ``lazysplit.settle``."""
+        run = self._split_run
+        if run is not None and real is run.it:
+            self._split_run = None
+            return lazysplit.settle(run, seen, True)
+        return catch_up(real, seen, restore)
 
     # --- finding the loop in the register bytecode ---------------------------------------------
     def _target(self, frame):

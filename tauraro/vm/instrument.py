@@ -86,6 +86,7 @@ import sys
 
 from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from .captures import captured, children as _children, walk as _walk
+from .lazysplit import LAZY_MIN
 from .placeholders import BUILTINS_PLACEHOLDER, CHUNK_BITS, EMPTY_RUNS, SITE_PREFIX, SYS_PLACEHOLDER, SiteInfo
 # names whose use makes hidden locals visible (or needs the frame as CPython built it)
 _FRAME_NAMES = frozenset(("locals", "vars", "dir", "eval", "exec", "breakpoint", "super",
@@ -726,6 +727,40 @@ def _iterator_of(iterable, where):
     return _at(ast.IfExp(test=test, body=pairs, orelse=plain), where)
 
 
+def _split_iterator(k, iterable, where):
+    """For ``N.split()`` (a name's, no argument), the loop's iterator::
+
+        <site k>.split_iter(N) if <builtins>.type(N) is <builtins>.str and <builtins>.len(N) >= LAZY_MIN
+                                  and <sys>.gettrace() is None and <sys>.getprofile() is None
+                               else <builtins>.iter(N.split())
+
+    -- a str's words split as far as the run's trip, the rest when it gets there
+    (tauraro.vm.lazysplit). ``N`` is a
+    name, so reading it twice reads the same value, and an unbound one raises where it
+    stands, as CPython's. Else None."""
+    if not (isinstance(iterable, ast.Call) and not iterable.args and not iterable.keywords
+            and isinstance(iterable.func, ast.Attribute) and iterable.func.attr == "split"
+            and isinstance(iterable.func.value, ast.Name)):
+        return None
+    name = iterable.func.value
+    is_str = _at(ast.Compare(left=_at(_call(_builtin("type", name), _clone(name)), name), ops=[ast.Is()],
+                             comparators=[_builtin("str", name)]), name)
+    # (a short one split whole, as written, at the cost of a len: a loop over each line's
+    # words runs often and briefly)
+    is_long = _at(ast.Compare(left=_at(_call(_builtin("len", name), _clone(name)), name), ops=[ast.GtE()],
+                              comparators=[_at(_const(LAZY_MIN), name)]), name)
+    # (nor under a tracer or a profiler, which would see the site's calls)
+    untraced = _located(ast.BoolOp(op=ast.And(), values=[
+        ast.Compare(left=_call(ast.Attribute(value=_const(SYS_PLACEHOLDER), attr=f, ctx=ast.Load())),
+                    ops=[ast.Is()], comparators=[_const(None)]) for f in ("gettrace", "getprofile")]),
+        name.lineno, name.col_offset, name.end_lineno, name.end_col_offset)
+    lazy = _at(ast.Call(func=_located(ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="split_iter",
+                                                    ctx=ast.Load()), name.lineno, name.col_offset),
+                        args=[_clone(name)], keywords=[]), where)
+    test = _at(ast.BoolOp(op=ast.And(), values=[is_str, is_long, untraced]), name)
+    return _at(ast.IfExp(test=test, body=lazy, orelse=_iter_call(_clone(iterable), where)), where)
+
+
 def _native_parts(parts, assigned=None, slices=False) -> bool:
     """Could native code run every one of ``parts`` (no f-string, list, dict or set display,
     no slice unless ``slices``, and only attributes and calls it compiles)? ``assigned``:
@@ -1226,7 +1261,7 @@ class Instrumenter:
             # the call stands where CPython's GET_ITER does: the iterable (3.13) or the whole
             # statement; its callee is kept on one line, so the call keeps that position
             where = s.iter if sys.version_info >= (3, 13) else s
-            call = _iterator_of(s.iter, where)
+            call = _split_iterator(k, s.iter, where) or _iterator_of(s.iter, where)
             store = ast.Assign(targets=[_located(_hidden(i, True), where.lineno, where.col_offset)], value=call,
                                lineno=where.lineno, col_offset=where.col_offset, end_lineno=where.lineno,
                                end_col_offset=where.col_offset)
