@@ -23,9 +23,10 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
                   string the table met with those contents (``str_canon``)
     +80  ...      the seeds
 
-Slots are hashed by contents (FNV-1a over the code point words and the length, then a
-Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points by its first
-and last ENDS and its length, so that seeding a long text costs no more than a word) and
+Slots are hashed by contents (FNV-1a over the code point words, two to a step, and the
+length, then a Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points
+by its first and last ENDS and its length, so that seeding a long text costs no more than a
+word) and
 probed linearly; a slot's string is compared with
 ``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
 never meets a string made natively does not pay for hashing them. The table never
@@ -52,8 +53,9 @@ _FNV_PRIME = 0x100000001B3
 _GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
 
 # params: table (0), rec (1), seed (2); locals
-_P_T, _P_REC, _P_SEED, _H, _J, _N, _S, _HASH, _W = range(9)
-_PROBE_LOCALS = [("h", "i32"), ("j", "i32"), ("n", "i32"), ("s", "i64"), ("hash", "i64"), ("w", "i64")]
+_P_T, _P_REC, _P_SEED, _H, _J, _N, _S, _HASH, _W, _LIM, _AT = range(11)
+_PROBE_LOCALS = [("h", "i32"), ("j", "i32"), ("n", "i32"), ("s", "i64"), ("hash", "i64"), ("w", "i64"),
+                 ("lim", "i32"), ("at", "i32")]
 
 
 def _probe_body(str_eq: int) -> list:
@@ -61,18 +63,34 @@ def _probe_body(str_eq: int) -> list:
     (a record with its number) is put in its empty slot unless an equal string is there
     already; with 0, a string not there gets the next new number (0 if no room left)."""
     return [
-        # hash := FNV-1a over the words, then the length
+        # hash := FNV-1a over the words two at a time (a code point is below 2**21: the two
+        # are one i64, the second's shifted up), then the length. Two a multiply halve the
+        # chain of multiplies a long key's hash waits on. A long string: its first and its
+        # last ENDS words, the loop run over each part (``lim``), not a test at every word.
         ("i64.const", _FNV_OFFSET), ("local.set", _HASH),
         ("local.get", _P_REC), ("i64.load", 0), ("i32.wrap_i64",), ("local.set", _N),
+        ("i32.const", ENDS), ("local.get", _N), ("local.get", _N), ("i32.const", 3 * ENDS), ("i32.gt_u",), ("select",),
+        ("local.set", _LIM),
         ("block", None), ("loop", None),
-        ("local.get", _J), ("local.get", _N), ("i32.ge_u",), ("br_if", 1),
+        ("block", None), ("loop", None),
+        ("local.get", _J), ("i32.const", 1), ("i32.add",), ("local.get", _LIM), ("i32.ge_u",), ("br_if", 1),
+        ("local.get", _P_REC), ("local.get", _J), ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.set", _AT),
+        ("local.get", _HASH),
+        ("local.get", _AT), ("i64.load", HEADER), ("local.get", _AT), ("i64.load", HEADER + 8),
+        ("i64.const", 32), ("i64.shl",), ("i64.xor",),
+        ("i64.xor",), ("i64.const", _FNV_PRIME), ("i64.mul",), ("local.set", _HASH),
+        ("local.get", _J), ("i32.const", 2), ("i32.add",), ("local.set", _J),
+        ("br", 0), ("end",), ("end",),
+        # (an odd word left)
+        ("local.get", _J), ("local.get", _LIM), ("i32.lt_u",),
+        ("if", None),
         ("local.get", _HASH),
         ("local.get", _P_REC), ("local.get", _J), ("i32.const", 3), ("i32.shl",), ("i32.add",),
         ("i64.load", HEADER), ("i64.xor",), ("i64.const", _FNV_PRIME), ("i64.mul",), ("local.set", _HASH),
-        ("local.get", _J), ("i32.const", 1), ("i32.add",), ("local.tee", _J),
-        # (past the first ENDS words of a long string, on to its last ENDS)
-        ("i32.const", ENDS), ("i32.eq",), ("local.get", _N), ("i32.const", 3 * ENDS), ("i32.gt_u",), ("i32.and",),
-        ("if", None), ("local.get", _N), ("i32.const", ENDS), ("i32.sub",), ("local.set", _J), ("end",),
+        ("end",),
+        # (the last ENDS words of a long string next)
+        ("local.get", _LIM), ("local.get", _N), ("i32.eq",), ("br_if", 1),
+        ("local.get", _N), ("local.tee", _LIM), ("i32.const", ENDS), ("i32.sub",), ("local.set", _J),
         ("br", 0), ("end",), ("end",),
         ("local.get", _HASH), ("local.get", _N), ("i64.extend_i32_u",), ("i64.xor",),
         ("i64.const", _GOLDEN), ("i64.mul",), ("i64.const", 32), ("i64.shr_u",), ("i32.wrap_i64",),
