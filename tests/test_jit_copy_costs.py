@@ -627,6 +627,27 @@ def test_a_long_table_of_distinct_rows_is_refused_before_its_loop_is_compiled(tm
     assert row["versions"] == 0 and row["refused"]["copied_to_the_limit"] == 0, row
 
 
+def test_a_long_table_whose_rows_a_loop_grows_is_refused_before_its_compile(tmp_path, default_start):
+    # 60,000 adjacency lists, each appended to once an iteration of a module-level loop: a
+    # row's record and its room to grow (layout.row_cost) are past what the loop's work
+    # pays for. Before the loop is typed, the sample of rows cannot tell that they grow
+    # (rows_floor); once typed, their table's floor (layout.table_floor) refuses the entry
+    # before the compile -- which, for bfs_adjacency.py, was ~30 ms of a 150 ms program
+    # for an entry that then found the rows past its limit as it copied them
+    src = """
+        n = 60000
+        adj = [[] for _ in range(n)]
+        for i in range(n):
+            adj[i].append((i * 7 + 1) % n)
+            adj[i].append((i * 13 + 5) % n)
+        print(sum(map(len, adj)), adj[123], adj[-1])
+    """
+    r = Result(tmp_path, src).same()
+    row = r.loop(4)
+    assert row["entries"] == 0 and row["versions"] == 0, row
+    assert row["refused"]["copied_to_the_limit"] == 0, row
+
+
 def test_a_version_whose_first_entry_would_fail_its_checks_is_not_compiled(tmp_path):
     # (richards.py's tasks) the loop's first task has no queue, so its type takes the field
     # for a link to another task; the next task's queue holds a Packet, which the entry's
