@@ -54,6 +54,10 @@ class Emitter(Sink):
         self.limit = None
         self.graph = graph
         self.layout = layout
+        # (strs made only to make another at once, by graph, and the heap pointer from before
+        # each such str now on its way: _made_str)
+        self.str_chains = {}
+        self.chain_heads = {}
         self.module = Module(name=module_name)
         self.helper_index = {}
         self.internal_functions = set()
@@ -1043,7 +1047,7 @@ def _str_concat(em, ins):
     if the other is empty; with no room, the interpreter concatenates."""
     before = _heap_before(em)
     _heap_call(em, ins, "str_concat")
-    _canonical(em, before)
+    _made_str(em, ins, before)
 
 
 @rule("str_strip")
@@ -1052,7 +1056,7 @@ def _str_strip(em, ins):
     if nothing is stripped; with no room, the interpreter strips."""
     before = _heap_before(em)
     _heap_call(em, ins, "str_strip")
-    _canonical(em, before)
+    _made_str(em, ins, before)
 
 
 @rule("str_words")
@@ -1070,7 +1074,7 @@ def _str_case(em, ins):
     calls the method."""
     before = _heap_before(em)
     _heap_call(em, ins, "str_case")
-    _canonical(em, before)
+    _made_str(em, ins, before)
 
 
 @rule("seq_slice")
@@ -1083,7 +1087,93 @@ def _seq_slice(em, ins):
         _canonical(em, before)
 
 
-def _canonical(em, before):
+_MAKES_STR = frozenset(("str_concat", "str_strip", "str_case"))
+
+
+def _str_chains(graph) -> dict:
+    """The strs made only to make another at once (``prev + " " + w``: ``prev + " "``),
+    by the str made from each: Y -> X where X, made by one of _MAKES_STR, is Y's first
+    operand (or a concatenation's second) and nothing else's -- but for the frame
+    variables the recorder keeps it in for exits (``setvar``, and its length's), which the
+    same block writes again after Y before anything reads them, with nothing between X and
+    that write storing to memory (nothing allocated, nothing holding X). Such an X is not
+    made canonical (``_made_str``): hashing and looking it up, in word_freq.py's
+    count_pairs, was one of the three interns each word cost."""
+    if not graph.interning:
+        return {}
+    users: dict = {}
+    for ins in graph.all_instrs():
+        for a in ins.args:
+            users.setdefault(a, []).append(ins)
+    chains = {}
+    for block in graph.blocks.values():
+        instrs = block.instrs
+        at = {id(ins): k for k, ins in enumerate(instrs)}
+        for k, x in enumerate(instrs):
+            if x.op not in _MAKES_STR:
+                continue
+            made = [u for u in users.get(x, ()) if u.op in _MAKES_STR]
+            if len(made) != 1 or id(made[0]) not in at or at[id(made[0])] < k:
+                continue
+            y = made[0]
+            if y.args.count(x) != 1 or not (y.args[0] is x or y.op == "str_concat" and y.args[2] is x):
+                continue
+            held, lengths = set(), set()      # (the variables holding x, or its length)
+            for u in users.get(x, ()):
+                if u is y:
+                    continue
+                if u.op == "setvar":
+                    held.add(u.imm.var)
+                elif u.op == "seq_len" and all(w.op == "setvar" for w in users.get(u, ())):
+                    lengths.add(u)
+                    held.update(w.imm.var for w in users.get(u, ()))
+                else:
+                    held = None
+                    break
+            j = at[id(y)]
+            if held is None or not all(_quiet(i, held) for i in instrs[k + 1:j]):
+                continue
+            for i in instrs[j + 1:]:
+                if i.op == "setvar" and i.imm.var in held and i.args[0] is not x and i.args[0] not in lengths:
+                    held = held - {i.imm.var}
+                    if not held:
+                        break
+                elif not _quiet(i, held):
+                    break
+            if not held:
+                chains[y] = x
+    return chains
+
+
+def _quiet(ins, held) -> bool:
+    """Does ``ins`` neither read a variable of ``held`` nor store to memory (allocate, call)?"""
+    if ins.op == "getvar":
+        return ins.imm.var not in held
+    return ins.op == "setvar" or not (ins.opdef.flags & _STORES or ins.opdef.result == "call")
+
+
+_STORES = frozenset(("store",))
+
+
+def _made_str(em, ins, before):
+    """A str just made by ``ins`` (on the stack): made canonical (``_canonical``), unless it
+    is made only to make another at once (``_str_chains``) -- then the last of the chain,
+    made canonical, gives back the heap from before the first was made (all their records,
+    if an equal str was there already)."""
+    known = em.str_chains.get(id(em.graph))
+    if known is None:
+        chains = _str_chains(em.graph)
+        known = em.str_chains[id(em.graph)] = (chains, frozenset(chains.values()))
+    chains, heads = known
+    x = chains.get(ins)
+    start = em.chain_heads.pop(x, None) if x is not None else None
+    if ins in heads:
+        em.chain_heads[ins] = start if start is not None else before
+        return
+    _canonical(em, before, start)
+
+
+def _canonical(em, before, chain=None):
     """A str just made (on the stack) is replaced by the record of the first equal str the
     entry's intern table met, in a version that interns (``interns``): every holder of an
     equal str made natively then holds one record, written back as one str. ``before``:
@@ -1092,6 +1182,23 @@ def _canonical(em, before):
     holds it yet), so a loop making the same strs over and over -- ``w.lower()``, ``prev +
     " " + w`` -- does not fill the heap with copies."""
     if not em.graph.interning:
+        return
+    if chain is not None:
+        # (the str a chain ends with: ``chain`` the heap pointer from before its first str
+        # was made, which nothing else holds. Made here, or the first itself given back as it
+        # was: made canonical, and both records given back if an equal str was there. Else
+        # the other operand itself: the first str given back.)
+        made, kept = em.to_local("i32"), em.scratch("i32")
+        em.e(("local.get", made), ("local.get", before), "i32.eq", ("local.get", made), ("local.get", chain), "i32.eq",
+             "i32.or",
+             ("if", "i32"),
+             ("local.get", made), ("call", em.internal("str_canon")), ("local.tee", kept),
+             ("local.get", made), "i32.ne",
+             ("if", None), ("i32.const", 0), ("local.get", chain), ("i32.store", em.layout.HEAP), "end",
+             ("local.get", kept),
+             "else",
+             ("i32.const", 0), ("local.get", chain), ("i32.store", em.layout.HEAP),
+             ("local.get", made), "end")
         return
     # (only a record the making allocated: one it gave back as it was -- s.strip() of a str
     # with nothing to strip, a + "" -- is the very str, as CPython's, ``w.strip() is w``)
