@@ -794,3 +794,31 @@ def test_a_loop_whose_entries_keep_losing_is_given_up_within_the_allowance():
     floor = [(0.0, 0.0)] + [(FLOOR_MARGIN * 1e-3 - 1e-5, 1e-3)] * (3 * LOSING_ENTRIES)
     assert not any(entries(loop(timed=False), floor))
     assert any(entries(loop(timed=True), floor))
+
+
+def test_a_module_level_loops_first_entry_copies_what_its_work_pays_beyond_compile_and_start():
+    # module-level code runs once: its loop's first entry pays for its compile -- and the
+    # JIT's start, if the engine is not on yet -- out of the work left it is weighed
+    # against, so it may copy only what that work pays for beyond them (word_pairs.py was
+    # let copy 64 ms of words for ~47 ms of work, after ~30 ms of start and compile). A
+    # function's loop (weighed over all its calls), a loop with a version already, and
+    # a run with a threshold given (eager) keep their whole limit
+    from types import SimpleNamespace
+
+    from tauraro.jit import controller as C
+    from tauraro.jit.layout import UNIT_SECONDS
+    J = C.JitController
+    c = J.__new__(J)
+    c.start_seconds, c.eager, c.engine, c.compile_times = 0.02, False, None, []
+    units = lambda seconds: int(seconds / (UNIT_SECONDS * J.copy_scale))
+    module = SimpleNamespace(code=SimpleNamespace(kind="module"), versions={})
+    function = SimpleNamespace(code=SimpleNamespace(kind="function"), versions={})
+    limit = units(0.05)
+    assert c._first_entry_limit(module, limit) == limit - units(C.COMPILE_SECONDS + 0.02)
+    c.engine = object()
+    assert c._first_entry_limit(module, limit) == limit - units(C.COMPILE_SECONDS)
+    assert c._first_entry_limit(module, units(0.001)) == 0
+    assert c._first_entry_limit(function, limit) == limit
+    assert c._first_entry_limit(SimpleNamespace(code=module.code, versions={1: 1}), limit) == limit
+    c.eager = True
+    assert c._first_entry_limit(module, limit) == limit

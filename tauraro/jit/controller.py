@@ -949,17 +949,35 @@ class JitController:
         run's compiles so far, COMPILE_SECONDS at most). (list_index.py's check loop, 3,600
         iterations of ~90 ns in all, took a 2.3 ms compile to save ~0.3 ms.)"""
         stake = self._work_done(st) + self._work_seconds(st, left)
-        times = self.compile_times
-        # (at most COMPILE_SECONDS: a compile's cost grows with its region, and one big
-        # region -- raytracer.py's render, 78 ms with its inlined calls -- is no measure of
-        # a small loop's: its checksum loops waited for 78 ms of work)
-        estimate = min(sorted(times)[len(times) // 2], COMPILE_SECONDS) if times else COMPILE_SECONDS
+        estimate = self._compile_estimate()
         if stake >= COMPILE_PAYBACK * estimate:
             return 0
         st.reason = "not compiled yet: its work so far and left (%.2f ms) would not pay for a compile " \
                     "(~%.1f ms)" % (stake * 1000, estimate * 1000)
         per = self._seconds_per_iteration(st)
         return int((COMPILE_PAYBACK * estimate - stake) / per) + 1 if per > 0 else 1
+
+    def _compile_estimate(self) -> float:
+        """What a compile costs here: the median of this run's compiles so far, at most
+        COMPILE_SECONDS (a compile's cost grows with its region, and one big region --
+        raytracer.py's render, 78 ms with its inlined calls -- is no measure of a small
+        loop's: its checksum loops waited for 78 ms of work)."""
+        times = self.compile_times
+        return min(sorted(times)[len(times) // 2], COMPILE_SECONDS) if times else COMPILE_SECONDS
+
+    def _first_entry_limit(self, st, limit: int) -> int:
+        """What the first entry of a loop of module-level code may copy of ``limit``, what
+        its work left pays for: that work is all it will ever do (the code runs once), and
+        its first entry pays for its compile, and for the JIT's start if it is the first,
+        before its native run saves anything -- it may copy what the work pays for beyond
+        those. word_pairs.py's count over 300,000 words, ~47 ms of work, was let copy 64 ms
+        of them in some runs, after a start and a compile of ~30 ms. A function's loop runs
+        again at every call, its compile weighed against all its runs (``_compile_wait``);
+        with a threshold given, what gets hot is compiled."""
+        if st.versions or self.eager or st.code.kind != "module":
+            return limit
+        pending = self._compile_estimate() + (self.start_seconds if self.engine is None else 0.0)
+        return max(0, limit - int(pending / (UNIT_SECONDS * JitController.copy_scale)))
 
     def _short_runs(self, st, left) -> int:
         """Is this a loop whose runs are too short for an entry to pay? Judged, before it is
@@ -2113,6 +2131,7 @@ class JitController:
         cpu0 = _thread_time() if version is not None and version.transfer.full_records else None
         t0 = time.perf_counter()
         limit = lengths_limit = self._copy_limit(st, left)
+        limit = lengths_limit = self._first_entry_limit(st, limit)
         if left is None or left < 0:
             # (what a while loop's lists' lengths alone may cost: also no more than twice
             # what it did since its last try. A loop whose work falls off is not worth what
