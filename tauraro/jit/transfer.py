@@ -261,9 +261,9 @@ class EntryRecords:
         written by the module after them (``_split``'s way), in room for as many as the rest
         may have (a word and a space for each: the list's slots past its last word are
         never touched). Its length is all of them; ``run.total`` says so, for the exit that
-        tells the run where native code left them (``iter_at``). None if the words are not
-        the list's (then it is copied as any list: native code runs over these words only,
-        and the run splits the rest as written)."""
+        tells the run where native code left them (``iter_at``). (None only if the module
+        found more words than that room, which it cannot: then the list is copied as any,
+        native code runs over its words only, and the run splits the rest as written.)"""
         rest = run.rest
         k = len(obj)
         length = len(rest)
