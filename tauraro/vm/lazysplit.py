@@ -20,9 +20,10 @@ module split it after the words. After the trip (``settle``) the run's iterator 
 where native code left the words; the rest is split in Python only if the run goes on in it
 as written (then its later trips find a list iterator in place, moved back as any).
 
-``SplitRun`` is one run's state; a site keeps those of its last MAX_RUNS runs (a run that
-ended before its trip stays there until it is pushed out: its chain, seen again at a trip of
-that run after it was, is left to count on as written: ``NOT_NOW``).
+``SplitRun`` is one run's state; a site keeps those of its last MAX_RUNS runs, letting go of
+those no frame holds the iterator of any more (a run that ended or broke out before its
+trip) as the next run starts. A run pushed out while still going is left to count on as
+written at its trip (``NOT_NOW``): its chain still gives every word.
 """
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ MAX_RUNS = 4
 CHAIN = _chain
 _from = _chain.from_iterable
 _split = str.split
-_LIST_ITER = type(iter([]))
 
 
 class SplitRun:
