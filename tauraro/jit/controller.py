@@ -54,7 +54,7 @@ from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
                      COMBINED_TYPES, OBJECT_TYPES, advanced_iterators, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
-                     rows_floor, rows_length)
+                     LIST_ONLY, rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
 from .splits import pending_words, split_sources
 
@@ -64,7 +64,6 @@ MAX_VERSIONS = 4
 # left to the baseline (JitController._enter)
 STILLBORN_VERSIONS = 2
 _MADE_LISTS = {int: LIST_INT, float: LIST_FLOAT, bool: LIST_BOOL}     # (JitController._made_lists)
-_LIST_ITER = type(iter([]))
 RUN_SIGNATURE = (("i32",), ("i32",))     # a loop's module exports run(entry: i32) -> exit id (emit.Emitter.build)
 QUICK_FAILURE_LIMIT = 6       # native runs in a row that fail within a couple of iterations
 # compiled, instantiated and entered once when the engine starts: Cranelift's and
@@ -399,7 +398,6 @@ class Decision:
 
 _SIZED = (list, tuple, dict, str, set)
 _LEAST_SIZED = (list, tuple, dict, set)     # (_least_copy)
-_LIST_ONLY = {list}
 _LIST_CHANGES = frozenset(("list_set_len", "list_remove", "list_open"))     # (_stores_lists)
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
@@ -1776,7 +1774,7 @@ class JitController:
             if t in _LEAST_SIZED and not kept(v):
                 cost = FLAG_COST + (FLAG_OUT_COST if t is list and var in stored else 0)
                 if id(v) not in seen and t is list and v and type(v[0]) is list \
-                        and len(v) <= ROWS_COUNTED and set(map(type, v)) == _LIST_ONLY:
+                        and len(v) <= ROWS_COUNTED and set(map(type, v)) == LIST_ONLY:
                     # (a table: its distinct rows' elements too, counted at C speed)
                     rows += rows_length(v) * FLAG_COST
                 elif id(v) not in seen and t is list and len(v) > ROWS_COUNTED and st.loop.kind == "for":
@@ -1826,7 +1824,7 @@ class JitController:
                     return -1 if not hints or min(hints) < 0 else min(hints)
                 left = operator.length_hint(it, -1)
                 # (and the words of a text's rest not split yet: tauraro.vm.lazysplit)
-                return left + pending_words(it) if left >= 0 and type(it) is _LIST_ITER else left
+                return left + pending_words(it) if left >= 0 else left
             except Exception:       # (an iterator's own __length_hint__ may raise)
                 return None
         return None

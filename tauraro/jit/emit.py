@@ -28,7 +28,7 @@ from ..wasmgen.structure import Sink, Structurer
 from .ir.graph import Graph, Ins, Snapshot
 from .ir.passes.accumulate import BUDGET
 from .ir.passes.ranges import wide_reciprocal
-from .ir.ops import SLICE_OF_STR, VALUE_TYPES
+from .ir.ops import SLICE_OF_STR, STORE, VALUE_TYPES
 from .ir.record import Unsupported
 from .jtypes import BOOL, FLOAT, INT, SeqType
 from .mathlib import PORTED
@@ -54,9 +54,9 @@ class Emitter(Sink):
         self.limit = None
         self.graph = graph
         self.layout = layout
-        # (strs made only to make another at once, by graph, and the heap pointer from before
-        # each such str now on its way: _made_str)
-        self.str_chains = {}
+        # (the graph's strs made only to make another at once, found at the first str made,
+        # and the heap pointer from before each such str now on its way: _made_str)
+        self.str_chains = None
         self.chain_heads = {}
         self.module = Module(name=module_name)
         self.helper_index = {}
@@ -1149,10 +1149,7 @@ def _quiet(ins, held) -> bool:
     """Does ``ins`` neither read a variable of ``held`` nor store to memory (allocate, call)?"""
     if ins.op == "getvar":
         return ins.imm.var not in held
-    return ins.op == "setvar" or not (ins.opdef.flags & _STORES or ins.opdef.result == "call")
-
-
-_STORES = frozenset(("store",))
+    return ins.op == "setvar" or not (STORE in ins.opdef.flags or ins.opdef.result == "call")
 
 
 def _made_str(em, ins, before):
@@ -1160,11 +1157,10 @@ def _made_str(em, ins, before):
     is made only to make another at once (``_str_chains``) -- then the last of the chain,
     made canonical, gives back the heap from before the first was made (all their records,
     if an equal str was there already)."""
-    known = em.str_chains.get(id(em.graph))
-    if known is None:
+    if em.str_chains is None:
         chains = _str_chains(em.graph)
-        known = em.str_chains[id(em.graph)] = (chains, frozenset(chains.values()))
-    chains, heads = known
+        em.str_chains = (chains, frozenset(chains.values()))
+    chains, heads = em.str_chains
     x = chains.get(ins)
     start = em.chain_heads.pop(x, None) if x is not None else None
     if ins in heads:

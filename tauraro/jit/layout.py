@@ -464,7 +464,7 @@ def table_floor(rows, jt, stores: bool) -> int:
     60,000 adjacency lists it appends to was compiled (~30 ms, the JIT's modules imported
     with it) for an entry that then found the rows past its limit."""
     sample = rows[::max(1, len(rows) // ROWS_SAMPLED)]
-    if set(map(type, sample)) != _LIST_ONLY or rows_count(sample) != len(sample):
+    if set(map(type, sample)) != LIST_ONLY or rows_count(sample) != len(sample):
         return 0
     return len(rows) * (row_cost(jt) + sum(map(len, sample)) * element_cost(jt, stores) // len(sample))
 
@@ -527,7 +527,7 @@ def element_cost(jt, stores: bool) -> int:
 
 
 _ROWS = frozenset((list, tuple))
-_LIST_ONLY = {list}
+LIST_ONLY = {list}       # (the types of a table's rows all lists: set(map(type, rows)))
 _NUMBERS = (INT, FLOAT, BOOL)
 # (the iterators over a list and a tuple: least_cost, the controller's _least_copy)
 SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))

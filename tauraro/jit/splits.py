@@ -38,12 +38,13 @@ from ..compiler.liveness import modified_registers
 # ``parts``, the list; ``rest``, the str of the words after them; ``est``, about how many
 # those are; ``total`` and ``index``, set by an entry that split the rest, and by its exit)
 PENDING: dict = {}
+_LIST_ITER = type(iter([]))
 
 
 def pending_words(it) -> int:
-    """About how many words the list iterator ``it``'s list has beyond its elements: those
-    of the rest of its run's text (``PENDING``), not split yet; 0 for any other."""
-    if PENDING:
+    """About how many words the iterator ``it``'s list has beyond its elements: those of the
+    rest of its run's text (``PENDING``), not split yet; 0 for any other iterator."""
+    if PENDING and type(it) is _LIST_ITER:
         state = it.__reduce__()
         if len(state) == 3:
             run = PENDING.get(id(state[1][0]))

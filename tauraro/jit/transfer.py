@@ -56,6 +56,7 @@ _WIDEN = (("i32", "i32", "i32", "i32"), ())
 _SPLIT = (("i32", "i32", "i64", "i32", "i32", "i64"), ("i64",))
 _INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
 _list_iterator = type(iter([]))
+_NO_HEADS = array("q")        # (EntryRecords._words_split: a split with no words written before)
 # (_strs: a string's two header words' low bytes, chr(its length) and "\0", by length; its
 # record's size in bytes, by length; grown as longer strings come)
 STR_BULK_MAX = 1 << 16
@@ -221,58 +222,55 @@ class EntryRecords:
 
     def _split(self, obj, text, jt) -> int | None:
         """The record of the list ``obj``, ``text.split()`` (``note_splits``), its words
-        written by the module from ``text``'s bytes (latin-1, else UTF-32: ``wasmgen.strmethods``
-        str_split, which reads them from the end of the words' room), or None if
-        ``text``'s words are not ``obj``'s (then it is copied as any list). Each word's
-        record maps back to ``obj``'s very element (``blocks``)."""
+        written by the module from ``text``'s bytes (``_words_split``), or None if ``text``'s
+        words are not ``obj``'s (then it is copied as any list). Each word's record maps back
+        to ``obj``'s very element (``blocks``)."""
         run = _PENDING_SPLITS.get(id(obj))
         if run is not None and run.parts is obj:
             return self._split_rest(obj, run, jt)
         n = len(obj)
-        length = len(text)
-        self.cost += RECORD_COST + n * SPLIT_WORD_COST + length * CHAR_COST
+        self.cost += RECORD_COST + n * SPLIT_WORD_COST + len(text) * CHAR_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        raw, width = _code_point_bytes(text)
-        addr = self.cursor
-        slots = addr + SEQ_HEADER
-        words_at = slots + 8 * n
-        end = words_at + 16 * n + 8 * length
-        view = self._room(addr, end)
-        src = end - len(raw)
-        view[src:end] = raw
-        if self.transfer.split_fn(src, width, length, slots, words_at, n) != n:
+        made = self._words_split(obj, text, jt, _NO_HEADS, n, exact=True)
+        if made is None:
             return None
-        view[addr:addr + SEQ_HEADER] = struct.pack("<qq", n, 0)
-        self.cursor = _align(end, 16)
-        self.by_id[id(obj)] = (addr, jt)
-        self.by_address[addr] = obj
-        self.blocks.append((_Slots(self.transfer, slots, n), obj))
-        self.words_in += n
-        self.split_words += n
-        if jt.mutable:
-            self.mutable.append((addr, obj, jt.elem, jt.resizable))
-        return addr
+        self.blocks.append((_Slots(self.transfer, made[0] + SEQ_HEADER, n), obj))
+        return made[0]
 
     def _split_rest(self, obj, run, jt) -> int | None:
         """The record of the list ``obj``, the first words of a run's text (tauraro.vm.lazysplit;
         ``run``, the run, holds the rest of the text): its words' records written at once
         (``_strs``: each maps back to ``obj``'s very element), then the words of ``run.rest``,
-        written by the module after them (``_split``'s way), in room for as many as the rest
+        written by the module after them (``_words_split``), in room for as many as the rest
         may have (a word and a space for each: the list's slots past its last word are
         never touched). Its length is all of them; ``run.total`` says so, for the exit that
         tells the run where native code left them (``iter_at``). (None only if the module
         found more words than that room, which it cannot: then the list is copied as any,
         native code runs over its words only, and the run splits the rest as written.)"""
         rest = run.rest
-        k = len(obj)
-        length = len(rest)
-        most = (length + 1) // 2
-        self.cost += RECORD_COST + run.est * SPLIT_WORD_COST + length * CHAR_COST
+        self.cost += RECORD_COST + run.est * SPLIT_WORD_COST + len(rest) * CHAR_COST
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
-        heads = self._strs(obj)
-        raw, width = _code_point_bytes(rest)
+        made = self._words_split(obj, rest, jt, self._strs(obj), (len(rest) + 1) // 2)
+        if made is None:
+            return None
+        addr, count = made
+        self.rest_words += count
+        run.total = len(obj) + count
+        self.rests[id(obj)] = run
+        return addr
+
+    def _words_split(self, obj, text, jt, heads, most, exact=False) -> tuple | None:
+        """(address, words written) of the record of the list ``obj``: the records ``heads``
+        (array of the addresses of its first elements, written already) in its first slots,
+        then the words of ``text``, written by the module from ``text``'s bytes (latin-1,
+        else UTF-32: ``wasmgen.strmethods`` str_split, which reads them from the end of the
+        words' room), in room for ``most`` of them; None, nothing kept, if there were more
+        (or, ``exact``, fewer)."""
+        k = len(heads)
+        length = len(text)
+        raw, width = _code_point_bytes(text)
         addr = self.cursor
         slots = addr + SEQ_HEADER
         words_at = slots + 8 * (k + most)
@@ -281,7 +279,7 @@ class EntryRecords:
         src = end - len(raw)
         view[src:end] = raw
         count = self.transfer.split_fn(src, width, length, slots + 8 * k, words_at, most)
-        if count < 0:
+        if count < 0 or exact and count != most:
             return None
         view[slots:slots + 8 * k] = heads.tobytes()
         struct.pack_into("<qq", view, addr, k + count, 0)
@@ -290,12 +288,9 @@ class EntryRecords:
         self.by_address[addr] = obj
         self.words_in += count
         self.split_words += count
-        self.rest_words += count
-        run.total = k + count
-        self.rests[id(obj)] = run
         if jt.mutable:      # (written back whole if native code stores into it)
             self.mutable.append((addr, obj, jt.elem, jt.resizable))
-        return addr
+        return addr, count
 
     def iter_at(self, var, index):
         """The loop's list iterator (of the variable ``var``) moved to ``index``, where native

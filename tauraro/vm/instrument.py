@@ -750,10 +750,8 @@ def _split_iterator(k, iterable, where):
     is_long = _at(ast.Compare(left=_at(_call(_builtin("len", name), _clone(name)), name), ops=[ast.GtE()],
                               comparators=[_at(_const(LAZY_MIN), name)]), name)
     # (nor under a tracer or a profiler, which would see the site's calls)
-    untraced = _located(ast.BoolOp(op=ast.And(), values=[
-        ast.Compare(left=_call(ast.Attribute(value=_const(SYS_PLACEHOLDER), attr=f, ctx=ast.Load())),
-                    ops=[ast.Is()], comparators=[_const(None)]) for f in ("gettrace", "getprofile")]),
-        name.lineno, name.col_offset, name.end_lineno, name.end_col_offset)
+    untraced = _located(ast.BoolOp(op=ast.And(), values=[_sys_none(f, ast.Is) for f in ("gettrace", "getprofile")]),
+                        name.lineno, name.col_offset, name.end_lineno, name.end_col_offset)
     lazy = _at(ast.Call(func=_located(ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="split_iter",
                                                     ctx=ast.Load()), name.lineno, name.col_offset),
                         args=[_clone(name)], keywords=[]), where)
@@ -923,9 +921,13 @@ def _call(func, *args):
 def _traced():
     """``<sys>.gettrace() is not None``: under sys.settrace the JIT's sites are not called
     (a tracer would see them, and native code would hide lines from it)."""
-    return ast.Compare(left=_call(ast.Attribute(value=_const(SYS_PLACEHOLDER), attr="gettrace",
-                                                ctx=ast.Load())),
-                       ops=[ast.IsNot()], comparators=[_const(None)])
+    return _sys_none("gettrace", ast.IsNot)
+
+
+def _sys_none(name, op):
+    """``<sys>.NAME() is None`` (``op`` ast.Is), or ``is not None`` (ast.IsNot)."""
+    return ast.Compare(left=_call(ast.Attribute(value=_const(SYS_PLACEHOLDER), attr=name, ctx=ast.Load())),
+                       ops=[op()], comparators=[_const(None)])
 
 
 def _cold_test(k, *more):
