@@ -10,21 +10,27 @@ code gets a stand-in and the real one catches up afterwards. Used by the loop ho
 from __future__ import annotations
 
 import sys
-from array import array
-from collections import deque as _consume
 from gc import get_referents as _referents
 from itertools import chain as _chain, islice as _islice
 
 RANGE_ITER = type(iter(range(0)))
 _LIST_ITER = type(iter([]))
 _TUPLE_ITER = type(iter(()))
-# iterators moved back in place as list iterators are: over a string (ASCII or not) and
-# over an array.array
-_OTHER_SEQ_ITERS = (type(iter("")), type(iter("\u0100")), type(iter(array("d"))))
+# iterators moved back in place as list iterators are: over a string (ASCII or not), and
+# over an array.array (_is_array_iter: neither ``array`` nor the ``collections`` it imports
+# is imported here, ~2 ms of every start, for a program that may never use them)
+_OTHER_SEQ_ITERS = (type(iter("")), type(iter("\u0100")))
 _REVERSED_LIST_ITER = type(reversed([]))
 RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate__ advances
 
 NOT_NOW = "not now"
+
+
+def _is_array_iter(t) -> bool:
+    """Is ``t`` the type of an iterator over an array.array? (Only once the program has
+    imported ``array``: before, it has no such iterator.)"""
+    module = sys.modules.get("array")
+    return module is not None and t is type(iter(module.array("d")))
 # dict iterators, by what they yield: a stand-in over the same dict, made and advanced
 DICT_ITERATORS = _DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
                type(iter({}.items())): dict.items}
@@ -36,7 +42,8 @@ def one_back(it):
     3.12) are moved back in place; a 3.12+ range iterator only moves forward, so native
     code gets a stand-in and the real one catches up afterwards (``catch_up``)."""
     t = type(it)
-    if t is _LIST_ITER or t is _TUPLE_ITER or t in _OTHER_SEQ_ITERS or (t is RANGE_ITER and not RELATIVE_RANGE_STATE):
+    if t is _LIST_ITER or t is _TUPLE_ITER or t in _OTHER_SEQ_ITERS or (t is RANGE_ITER and not RELATIVE_RANGE_STATE) \
+            or _is_array_iter(t):
         state = it.__reduce__()
         if len(state) != 3 or not state[2]:
             return None
@@ -92,7 +99,7 @@ def _dict_one_back(it, view):
     if left == 0 or taken < 1:
         return NOT_NOW
     stand_in = iter(view(d))
-    _consume(_islice(stand_in, taken - 1), 0)
+    next(_islice(stand_in, taken - 1, taken - 1), None)     # (taken - 1 elements skipped)
     STAND_INS[id(stand_in)] = (stand_in, it)
     return it, stand_in, lambda: STAND_INS.pop(id(stand_in), None)
 
@@ -116,7 +123,7 @@ def catch_up(real, seen, restore) -> bool:
         ahead = real.__length_hint__() - seen.__length_hint__()
         if ahead < 0:
             return False
-        _consume(_islice(real, ahead), 0)
+        next(_islice(real, ahead, ahead), None)
         return True
     _, (rng,), _ = real.__reduce__()
     cur = rng.start
