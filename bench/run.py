@@ -79,9 +79,15 @@ STARTUP = "startup"
 
 
 def command(mode_args, program, cpython):
+    """The command timed: ``python3 PROGRAM``, or ``tauraro run ... PROGRAM`` -- the
+    installed command, as users run it, when this interpreter has one (the checkout still
+    runs: PYTHONPATH), else ``python -m tauraro run``, which also pays for runpy's
+    imports (~5 ms a run: ``python bench/run.py startup`` shows both)."""
     if cpython:
         return [sys.executable, str(program)]
-    return [sys.executable, "-m", "tauraro", "run", *mode_args, str(program)]
+    script = Path(sys.executable).parent / "tauraro"
+    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "tauraro"]
+    return launcher + ["run", *mode_args, str(program)]
 
 
 def editable_install() -> bool:
@@ -325,7 +331,7 @@ def run_startup(runs):
         prog = Path(tmp) / "one_line.py"
         prog.write_text("print(1)\n")
         variants = [("python3", [sys.executable, str(prog)]),
-                    ("python -m tauraro run", command([], prog, False))]
+                    ("python -m tauraro run", [sys.executable, "-m", "tauraro", "run", str(prog)])]
         script = tauraro_script()
         if script:
             variants.append(("tauraro run", [script, "run", str(prog)]))
