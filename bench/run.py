@@ -82,7 +82,7 @@ def command(mode_args, program, cpython):
     """The command timed: ``python3 PROGRAM``, or ``tauraro run ... PROGRAM`` -- the
     installed command, as users run it, when this interpreter has one (the checkout still
     runs: PYTHONPATH), else ``python -m tauraro run``, which also pays for runpy's
-    imports (~5 ms a run: ``python bench/run.py startup`` shows both)."""
+    imports (~3 ms a run: ``python bench/run.py startup`` shows both)."""
     if cpython:
         return [sys.executable, str(program)]
     script = Path(sys.executable).parent / "tauraro"

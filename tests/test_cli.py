@@ -204,7 +204,8 @@ def test_console_script_imports_nothing_of_its_own(tmp_path):
     subprocess.run(direct, capture_output=True, env=env, timeout=60)    # (the caches written)
     ours = _imported([str(script), "run", str(path)], env)
     assert "tauraro.cli.main" in ours
-    assert not ours - _imported(direct, env), sorted(ours - _imported(direct, env))
+    extra = ours - _imported(direct, env)
+    assert not extra, sorted(extra)
 
 
 def test_dis_prints_code_objects_with_lines(tmp_path):

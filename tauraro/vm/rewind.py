@@ -25,15 +25,16 @@ RELATIVE_RANGE_STATE = sys.version_info >= (3, 12)   # range_iterator.__setstate
 
 NOT_NOW = "not now"
 
+# dict iterators, by what they yield: a stand-in over the same dict, made and advanced
+DICT_ITERATORS = _DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
+               type(iter({}.items())): dict.items}
+
 
 def _is_array_iter(t) -> bool:
     """Is ``t`` the type of an iterator over an array.array? (Only once the program has
     imported ``array``: before, it has no such iterator.)"""
     module = sys.modules.get("array")
     return module is not None and t is type(iter(module.array("d")))
-# dict iterators, by what they yield: a stand-in over the same dict, made and advanced
-DICT_ITERATORS = _DICT_ITERS = {type(iter({})): lambda d: d, type(iter({}.values())): dict.values,
-               type(iter({}.items())): dict.items}
 
 
 def one_back(it):
