@@ -685,6 +685,9 @@ class Emitter(Sink):
         if self.layout.splits:
             from ..wasmgen.strmethods import add_split_function
             add_split_function(self.module)     # (and this one to write a str's split(): tauraro.jit.splits)
+        if self.graph.interning:
+            from ..wasmgen.addrcodes import add_addr_codes
+            add_addr_codes(self.module)     # (and this one to write back long lists of strs: EntryRecords._str_codes)
         subs = list(self.natives.items())
         first = len(self.module.func_names)
         for k, (key, _) in enumerate(subs):

@@ -43,6 +43,7 @@ from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, likely_unchanged, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
+from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
 from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
@@ -55,6 +56,11 @@ _FLAGS_OUT = (("i32", "i32", "i64", "i64", "i32"), ("i64",))
 _WIDEN = (("i32", "i32", "i32", "i32"), ())
 _SPLIT = (("i32", "i32", "i64", "i32", "i32", "i64"), ("i64",))
 _INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
+_CODES = (("i32", "i32", "i32", "i32", "i32", "i32"), ("i32",))     # (wasmgen.addrcodes' addr_codes)
+# a list of strs this long or longer, in a version that interns, is written back through the
+# module's addr_codes when its records are few beside it (EntryRecords._str_codes)
+CODES_MIN = 4096
+_SMALL_CODES = 257      # (codes 0 .. 256: ints CPython keeps made)
 _list_iterator = type(iter([]))
 _NO_HEADS = array("q")        # (EntryRecords._words_split: a split with no words written before)
 # (_strs: a string's two header words' low bytes, chr(its length) and "\0", by length; its
@@ -1411,9 +1417,12 @@ class EntryRecords:
             by = self.by_address
             if elem is STR and self._canonical_known(view, n):
                 # (every str native code may have stored is known now: one pass, no set of
-                # a million addresses to find the few hundred distinct ones -- over the
-                # memory itself, each address an int made and freed at once: a list of them
-                # all made first took 57 ms of 10^6 elements against 37)
+                # a million addresses to find the few hundred distinct ones -- through their
+                # codes, or over the memory itself, each address an int made and freed at
+                # once: a list of them all made first took 57 ms of 10^6 elements against 37)
+                made = self._str_codes(view, addr + SEQ_HEADER, n) if n >= CODES_MIN else None
+                if made is not None:
+                    return made
                 try:
                     return list(map(by.__getitem__, words))
                 except KeyError:
@@ -1481,6 +1490,58 @@ class EntryRecords:
                 return None
         by.update(zip(at, made))
         return made
+
+    def _str_codes(self, view, at, n) -> list | None:
+        """The objects of the ``n`` record addresses at ``at`` (a list of strs, every record
+        it may hold in ``by_address``: _canonical_known), through the module's
+        ``addr_codes`` (wasmgen.addrcodes): a table of the known records, each with a code,
+        written in the heap's unused room, turns the words into 2-byte codes -- the most
+        frequent records' from 0 up, ints Python keeps made, if there are more than those
+        -- and one C-level pass indexes the objects by them: ~15-30 ms of 10^6 elements,
+        against ~40 of a dict lookup each. None, nothing changed, if the records are many
+        beside the list (the table is written in Python), the room is short, or an address
+        is not in the table."""
+        fn = getattr(self.transfer, "codes_fn", None)
+        by = self.by_address
+        k = len(by)
+        if fn is None or self.heap_at is None or k >= CODES_MAX or 8 * k > n:
+            return None
+        free, limit = struct.unpack_from("<II", view, self.transfer.layout.HEAP)
+        slots = 1 << (2 * k).bit_length()
+        mask = slots - 1
+        table_at = _align(max(free, self.heap_at), 16)
+        counts_at = table_at + 8 * slots
+        out_at = counts_at + 4 * slots
+        if out_at + 2 * n > limit:
+            return None
+        where = {}          # address -> its slot
+        taken = bytearray(slots)
+        for a in by:
+            h = code_slot(a, mask)
+            while taken[h]:
+                h = (h + 1) & mask
+            taken[h] = 1
+            where[a] = h
+        order = list(by)        # (the records by code)
+        if k > _SMALL_CODES:
+            # a first pass counts each record's words (its codes not used): the most
+            # frequent get the codes Python keeps ints for
+            table = [0] * slots
+            for a, h in where.items():
+                table[h] = a << CODES_SHIFT
+            view[table_at:counts_at] = memoryview(array("q", table)).cast("B")
+            view[counts_at:out_at] = bytes(4 * slots)
+            if fn(at, n, table_at, mask, out_at, counts_at) != n:
+                return None
+            counts = view[counts_at:out_at].cast("I")
+            order.sort(key=lambda a: counts[where[a]], reverse=True)
+        table = [0] * slots
+        for code, a in enumerate(order):
+            table[where[a]] = (a << CODES_SHIFT) | code
+        view[table_at:counts_at] = memoryview(array("q", table)).cast("B")
+        if fn(at, n, table_at, mask, out_at, 0) != n:
+            return None
+        return list(map(list(map(by.__getitem__, order)).__getitem__, view[out_at:out_at + 2 * n].cast("H")))
 
     def _canonical_known(self, view, n: int) -> bool:
         """Before a list of ``n`` strs is written back, in a version that interns: every str
@@ -2337,6 +2398,8 @@ class Transfer:
         self.widen_fn = instance.entry("widen", _WIDEN) if self.layout.copies_strs else None
         # (the one writing a str's split() as a list of records: tauraro.jit.splits)
         self.split_fn = instance.entry("str_split", _SPLIT) if self.splits else None
+        # (the one giving a long list of strs' records their codes: EntryRecords._str_codes)
+        self.codes_fn = instance.entry("addr_codes", _CODES) if self.intern else None
 
     def _compile_enter(self):
         t0 = _clock()
