@@ -22,7 +22,7 @@ from itertools import accumulate as _accumulate, chain, compress as _compress, r
 from collections import deque as _consume
 from gc import get_referents as _referents
 from itertools import islice as _islice
-from operator import add as _add, attrgetter as _attrgetter, rshift as _rshift, sub as _sub, contains as _contains, is_ as _is, ne as _ne
+from operator import add as _add, attrgetter as _attrgetter, rshift as _rshift, getitem as _getitem, and_ as _and, mul as _mul, sub as _sub, contains as _contains, is_ as _is, ne as _ne
 from bisect import bisect_right as _bisect
 from time import perf_counter as _clock, thread_time as _cpu_clock
 
@@ -36,7 +36,8 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
                      SliceValue, TupleValue, class_lookup, class_number, read_from_class, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
-from .smallints import SMALL_INTS_MIN, small_ints_in
+from .smallints import SMALL_INTS, SMALL_INTS_MIN, small_ints_in
+from .resident import items_address
 from .native import NativeError
 from .splits import PENDING as _PENDING_SPLITS
 from .pages import MEMORIES
@@ -45,7 +46,7 @@ from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log
 from ..wasmgen.intern import table_size as intern_table_size
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -135,6 +136,15 @@ _unpack_word = struct.Struct("<q").unpack_from
 _HEADER = struct.Struct("<qq")      # (a record's two header words: its length, then a str's key word or 0)
 # (a resizable list's: its capacity in the word before the record, then those two)
 _ROW_HEADER = struct.Struct("<qqq")
+_SEQ_HEAD = struct.Struct("<qq")
+# (where EntryRecords._small_int_rows looks in a row of n >= SMALL_INTS_MIN, beside n/4,
+# n/2 and 3n/4: the first few, then doubling, and the last)
+_ROW_PROBES = (0, 1, 3, 7, 15, 31, 63, 127, -1)
+_SMALL_INT_VALUES = frozenset(range(-5, 257))       # (CPython's cached ints: smallints.py)
+_memmove = ctypes.memmove
+# (a word ``ints_in`` turns into 0: the pointer to CPython's cached 0, EntryRecords._small_int_rows)
+_SMALL_ZERO_WORD = None if SMALL_INTS is None else struct.pack(
+    "<Q", SMALL_INTS[0] + ((0 - SMALL_INTS[3]) << SMALL_INTS[2]))
 
 
 _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
@@ -651,8 +661,10 @@ class EntryRecords:
             if arr is not False:
                 return arr
         if not nullable and isinstance(elem, SeqType) and elem.kind == "list" and elem.elem in _NUMBERS \
-                and n >= ROWS_AT_ONCE_MIN and max(map(len, obj)) < SHORT_ROW:
-            arr = self._short_rows(obj, elem)
+                and n >= ROWS_AT_ONCE_MIN:
+            longest = max(map(len, obj))
+            arr = self._short_rows(obj, elem) if longest < SHORT_ROW else \
+                self._small_int_rows(obj, elem) if longest >= SMALL_INTS_MIN else False
             if arr is not False:
                 return arr
         arr = array("q")
@@ -665,6 +677,102 @@ class EntryRecords:
                 return None
             arr.append(a)
         return arr
+
+    def _fresh_rows(self, ids, rows, jt) -> dict | None:
+        """id -> row of the ``rows`` (their ``ids``) not copied yet, distinct, in order (a row
+        there twice is one record, written once); None if one was copied as another type
+        (one object, one record)."""
+        known = self.by_id
+        if not known.keys().isdisjoint(ids):
+            if any(known[i][1] is not jt for i in ids if i in known):
+                return None
+        fresh = dict(zip(ids, rows))
+        for i in known.keys() & fresh.keys():
+            del fresh[i]
+        return fresh
+
+    def _small_int_rows(self, rows, jt) -> array | None | bool:
+        """The addresses of records of the lists of small ints in ``rows`` (of type ``jt``,
+        lists of ints), written at once -- a DP table's grid of costs, its rows of zeros --
+        in a version that stores into lists (so ``record`` would not keep them, nor pack such rows):
+        each row's pointer array copied where its record's words go, its header and padding
+        words pointers to 0 for now, then one call of the module's ``ints_in`` over them all
+        (smallints.py), then the headers: grid_dp.py's entries' tables 87 -> 45 ms in all
+        (~11 us a row of 1,000 through ``record``, its checks and a call of the module each;
+        ~5-10 now, most of it the fresh pages the records go to). A row copied already, or
+        there twice, is one record (as in _short_rows). None where ``record`` fails for one
+        of the rows left to it; False (written one at a time: each finds its own way) where
+        it does not apply: a row not a list of CPython's small ints, a row shorter than
+        SMALL_INTS_MIN, fewer than ROWS_AT_ONCE_MIN such rows, the module without
+        ``ints_in``."""
+        transfer = self.transfer
+        if _SMALL_ZERO_WORD is None or transfer.ints_fn is None or jt.elem is not INT or jt.resizable \
+                or not getattr(transfer, "stores_lists", False):
+            return False
+        rows = list(rows)       # (as they are now)
+        if set(map(type, rows)) != LIST_ONLY or not all(map(len, rows)):
+            return False
+        ids = list(map(id, rows))
+        fresh = self._fresh_rows(ids, rows, jt)
+        if fresh is None:
+            return False
+        known = self.by_id
+        rows = list(fresh.values())
+        if min(map(len, rows), default=0) < SMALL_INTS_MIN:
+            return False
+        # (the rows whose elements at a few places are small ints -- the first few, then
+        # doubling, for a row a loop was filling at the entry, and the quarters -- found at C
+        # speed, go at once; the others -- a DP table's rows filled before the loop's entry --
+        # after them, one at a time: an edit distance's table, its first column 0 to n, then
+        # goes so. A row with a bigger int elsewhere, or a bool, fails the module's check:
+        # then all go one at a time)
+        small = [True] * len(rows)
+        places = [_repeat(at) for at in _ROW_PROBES] + [
+            map(_rshift, map(_mul, map(len, rows), _repeat(q)), _repeat(2)) for q in (1, 2, 3)]
+        for at in places:
+            small = list(map(_and, small, map(_SMALL_INT_VALUES.__contains__, map(_getitem, rows, at))))
+        if sum(small) < ROWS_AT_ONCE_MIN:
+            return False
+        every, rows = ids, list(_compress(rows, small))
+        ids = list(map(id, rows))
+        others = [row for row, s in zip(fresh.values(), small) if not s]
+        lens = list(map(len, rows))
+        n = len(rows)
+        total = sum(lens)
+        cost = self.cost + n * RECORD_COST + bytes_cost(total, jt, self.storing)
+        if cost > self.limit:
+            raise TooMuchToCopy(cost)
+        start = self.cursor
+        addrs = array("q", _accumulate([SEQ_HEADER + (8 * k + 15) // 16 * 16 for k in lens], initial=start))
+        end = addrs.pop()
+        view = self._room(start, end)
+        base = transfer.instance.memory_address
+        zero = _SMALL_ZERO_WORD
+        for addr, k, row in zip(addrs, lens, rows):
+            view[addr:addr + SEQ_HEADER] = zero * 2
+            _memmove(base + addr + SEQ_HEADER, items_address(row), 8 * k)
+            if k & 1:
+                view[addr + SEQ_HEADER + 8 * k:addr + SEQ_HEADER + 8 * k + 8] = zero
+        if transfer.ints_fn(start, (end - start) >> 3, *SMALL_INTS) != 1:
+            return False        # (not all small ints: nothing made -- the cursor did not move)
+        pack = _SEQ_HEAD.pack_into
+        for addr, k in zip(addrs, lens):
+            pack(view, addr, k, 0)
+        self.cursor = end
+        self.cost = cost
+        if not self.storing:        # (charged if a variable the version stores through reaches one: record)
+            self.uncharged.update(zip(ids, lens))
+        known.update(zip(ids, zip(addrs, _repeat(jt))))
+        self.by_address.update(zip(addrs, rows))
+        self.words_in += total
+        self.small_int_lists += n
+        self.mutable.extend(zip(addrs, rows, _repeat(jt.elem), _repeat(False)))
+        for row in others:
+            if self.record(row, jt) is None:
+                return None
+        if len(every) != n:
+            addrs = array("q", [known[i][0] for i in every])
+        return addrs
 
     def _short_rows(self, rows, jt) -> array | None | bool:
         """The addresses of records of the lists of numbers in ``rows`` (of type ``jt``),
@@ -682,13 +790,10 @@ class EntryRecords:
         through ``record``, 16 ms an entry, for 0.4 ms of native run)."""
         rows = list(rows)       # (as they are now: the list may be written back first)
         ids = list(map(id, rows))
+        fresh = self._fresh_rows(ids, rows, jt)
+        if fresh is None:
+            return False
         known = self.by_id
-        if not known.keys().isdisjoint(ids):
-            if any(known[i][1] is not jt for i in ids if i in known):
-                return False
-        fresh = dict(zip(ids, rows))    # (distinct, in order: a row twice is written once)
-        for i in known.keys() & fresh.keys():
-            del fresh[i]
         every, rows = ids, list(fresh.values())
         ids = list(fresh)
         n = len(rows)
