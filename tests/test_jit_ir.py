@@ -649,3 +649,59 @@ def test_random_elif_chains_over_one_int_count_as_cpython_does(tmp_path):
     assert len(texts) >= 5 and all(row["status"] == "compiled" for row in r.rows if row["kind"] == "for"), r.rows
     assert sum(compound_booleans(stage(t, "after predicates")) for t in texts) < \
         sum(compound_booleans(stage(t, "after ifconv")) for t in texts), src
+
+
+def test_range_analysis_over_the_values_it_needs_finds_what_it_finds_over_all(tmp_path):
+    # (passes/ranges.needed) the flow computes only the slots and values the pass asks about
+    # and what they are computed from: each flow is run again over everything, and every
+    # interval the pass asks of it once it has run is the same -- seeds, sums, decided
+    # comparisons, element bounds, a nest, inlined calls
+    from harness import launched
+    got, expected = launched(tmp_path, (
+        "import atexit\n"
+        "import tauraro.jit.ir.passes.ranges as R\n"
+        "asked, bad = [0], []\n"
+        "real_run, real_of = R.Ranges.run, R.Ranges.of\n"
+        "def run(self):\n"
+        "    real_run(self)\n"
+        "    if self.needed is not None:\n"
+        "        whole = R.Ranges(self.graph, self.slots, None)\n"
+        "        whole.elements = self.elements\n"
+        "        real_run(whole)\n"
+        "        self.whole = whole\n"
+        "def of(self, v):\n"
+        "    got = real_of(self, v)\n"
+        "    whole = self.__dict__.get('whole')\n"
+        "    if whole is not None:\n"
+        "        asked[0] += 1\n"
+        "        if got != real_of(whole, v):\n"
+        "            bad.append((v.op, got, real_of(whole, v)))\n"
+        "    return got\n"
+        "R.Ranges.run, R.Ranges.of = run, of\n"
+        "atexit.register(lambda: sys.stderr.write('asked %d, differing %r\\n' % (asked[0], bad[:5])))\n"), (
+        "def step(x):\n"
+        "    return (x * 1103515245 + 12345) & 0x7FFFFFFF\n"
+        "def f(n, xs):\n"
+        "    x, t, c, last = 7, 0, 0, 0\n"
+        "    for i in range(n):\n"
+        "        x = step(x)\n"
+        "        v = x % 1000\n"
+        "        if 0 <= v < 1000 and v > 3:\n"
+        "            t += v // 7 + xs[i % len(xs)]\n"
+        "        c += 1\n"
+        "        last = i & 255\n"              # (written, never read in the loop: asked by the sums)
+        "        for j in range(i % 5):\n"
+        "            t -= j if j & 1 else -j\n"
+        "    return x, t, c, last\n"
+        "def g(a):\n"
+        "    s = 0\n"
+        "    for k in range(len(a)):\n"
+        "        s += a[k] * 3 % 11\n"
+        "        if k > 0 and a[k - 1] < a[k]:\n"
+        "            s += 1\n"
+        "    return s\n"
+        "print(f(20000, [k % 13 for k in range(97)]), g([k * 7 % 101 for k in range(5000)]))\n"),
+        "--jit-threshold", "1", "--no-jit-cache")
+    assert got.returncode == 0 and got.stdout == expected.stdout, got.stderr
+    line = [l for l in got.stderr.splitlines() if l.startswith("asked ")][0]
+    assert not line.startswith("asked 0,") and line.endswith("differing []"), line

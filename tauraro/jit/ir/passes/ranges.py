@@ -90,12 +90,15 @@ def entry_interval(slot_key):
 
 
 class Ranges:
-    def __init__(self, graph, entry: dict):
+    def __init__(self, graph, entry: dict, needed=None):
         """``entry``: slot key -> its interval at the loop's entry, for the slots whose
-        entry value may be read (``entry_intervals``; copied, the seeds update it)."""
+        entry value may be read (``entry_intervals``; copied, the seeds update it);
+        ``needed``: (slot keys, values) the flow computes -- ``needed(graph)``, every one the
+        pass asks about and what they are computed from -- or None for all of them."""
         self.graph = graph
         self.values: dict = {}
         self.slots = dict(entry)
+        self.needed = needed
         self.fresh: set = set()         # reads of a slot before their block writes it
         self.body_facts = self._body_facts()
         # the blocks with a fact (only their writes need ``written``'s lookups)
@@ -161,7 +164,7 @@ class Ranges:
                     if inputs_seen.get(k) == inputs:
                         continue
                     inputs_seen[k] = inputs
-                state = dict(self.slots) if k == g.entry else None
+                state = self._entry_state() if k == g.entry else None
                 for p in preds[k]:
                     if p in out:
                         # (the first edge's state as it is: a join copies what it widens, and
@@ -182,10 +185,17 @@ class Ranges:
                     continue
                 seen[k] = memo
                 ran[k] = ran.get(k, 0) + 1
-                state = self._through(g.blocks[k], dict(state))
+                state = self._through(g.blocks[k], state)
                 if out.get(k) != state:
                     out[k] = state
                     changed = True
+
+    def _entry_state(self) -> dict:
+        """The slots' intervals at the loop's entry, of the slots the flow computes."""
+        if self.needed is None:
+            return dict(self.slots)
+        keys = self.needed[0]
+        return {k: v for k, v in self.slots.items() if k in keys}
 
     def on_edge(self, source, target, state):
         """The slots' intervals on the edge ``source`` -> ``target``: a branch on a
@@ -259,7 +269,8 @@ class Ranges:
         return tuple(out)
 
     def _through(self, b, state):
-        """The slots' intervals after block ``b``; the values' intervals on the way."""
+        """The slots' intervals after block ``b`` (a new dict if it writes one: ``state`` is
+        not changed); the values' intervals on the way."""
         # (run for every block on every round of the flow: the pass's innermost loop, so
         # what does not change between rounds is found once, in the block's plan)
         plan = self._plans.get(b.key)
@@ -267,6 +278,7 @@ class Ranges:
             plan = self._plans[b.key] = self._plan(b)
         values = self.values
         facts = b.key in self._fact_blocks
+        copied = False
         for kind, ins, x, y in plan:
             if kind is _COMPUTE:            # x: the op's rule, y: the interval without one
                 r = x(self, ins) if x is not None else y
@@ -282,6 +294,8 @@ class Ranges:
                 else:
                     values.pop(ins, None)
             else:                           # _WRITE: x: the slot's key, y: the value
+                if not copied:
+                    state, copied = dict(state), True
                 state[x] = self.written(b, y) if facts else (values.get(y) or self.of(y))
         return state
 
@@ -294,6 +308,7 @@ class Ranges:
         ``fresh`` reads."""
         plan = []
         written = set()
+        keys, values = self.needed if self.needed is not None else (None, None)
         for ins in b.instrs:
             op = ins.op
             if op == "getvar":
@@ -301,13 +316,14 @@ class Ranges:
                 key = slot.key
                 if key not in written:
                     self.fresh.add(ins)          # the slot's value as the block found it
-                plan.append((_READ, ins, key, slot.jtype.parts[slot.part][0] == "len"))
+                if keys is None or key in keys:
+                    plan.append((_READ, ins, key, slot.jtype.parts[slot.part][0] == "len"))
             elif op == "setvar":
                 slot = ins.imm
                 written.add(slot.key)
-                if slot.type in _INT_OR_BOOL:
+                if slot.type in _INT_OR_BOOL and (keys is None or slot.key in keys):
                     plan.append((_WRITE, ins, slot.key, ins.args[0]))
-            elif ins.type in _INT_OR_BOOL:
+            elif ins.type in _INT_OR_BOOL and (values is None or ins in values):
                 rule = RULES.get(op)
                 plan.append((_COMPUTE, ins, rule, None if rule is not None else default(ins)))
         return plan
@@ -341,6 +357,46 @@ class Ranges:
 
 _COMPARE = {"lt", "le", "gt", "ge", "eq", "ne"}
 _NARROW = _COMPARE | {"int_truth"}
+
+
+def needed(graph) -> tuple:
+    """(slot keys, values): what the flow must compute for every interval the pass asks
+    about -- the operands and results of the guards and divisions it may rewrite
+    (``_APPLIES``, ops with an unguarded twin), of comparisons and checks, the values
+    written to int and bool slots (accumulate's sums, the seeds), branch conditions'
+    operands (the edges' narrowing) and the range loops' operands (their stops bound the
+    position) -- and all they are computed from: a read's slot, a slot's writes, a value's
+    operands. A ray tracer's pixel loop, 6,000 instructions of which 19 guards or
+    comparisons of ints, had its flow run over every slot of every inlined frame (14 ms)."""
+    values: set = set()
+    work = []
+    writes: dict = {}           # slot key -> the values written to it
+    for b in graph.blocks.values():
+        for ins in b.instrs:
+            op = ins.op
+            if op == "setvar":
+                if ins.imm.type in _INT_OR_BOOL:
+                    writes.setdefault(ins.imm.key, []).append(ins.args[0])
+                    work.append(ins.args[0])
+            elif op in _APPLIES or op in _COMPARE or op in _CHECKS or OPS[op].unguarded is not None:
+                work.append(ins)
+        t = b.term
+        if t[0] == "branch" and t[1].op in _NARROW or t[0] == "branch" and t[1].op == "range_done":
+            work.extend(t[1].args)
+    keys: set = set()
+    while work:
+        v = work.pop()
+        if v in values:
+            continue
+        values.add(v)
+        if v.op == "getvar":
+            key = v.imm.key
+            if key not in keys:
+                keys.add(key)
+                work.extend(writes.get(key, ()))
+        else:
+            work.extend(a for a in v.args if isinstance(a, Ins))
+    return keys, values
 _ZERO = Ins("int", imm=0)
 _NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
 _SWAPPED = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
@@ -377,12 +433,15 @@ def entry_intervals(live) -> dict:
 def run(graph):
     live = {k for k in graph.slots if k[0] in graph.entry_vars}
     entry = entry_intervals(live)
-    analysis = Ranges(graph, entry)
+    # (the analyses below may change instructions -- accumulate's unguarded adds -- which
+    # only lowers what they ask about: the slice made first covers them all)
+    need = needed(graph)
+    analysis = Ranges(graph, entry, need)
     analysis.run()
     carried = _carried_seeds(graph, analysis, live)
     if carried and _depends(graph, analysis, carried):
         # would the loop's own bounds on its variables prove more?
-        seeded = Ranges(graph, entry)
+        seeded = Ranges(graph, entry, need)
         seeded.slots.update(carried)
         seeded.run()
         if _proofs(graph, seeded) > _proofs(graph, analysis):
@@ -393,7 +452,7 @@ def run(graph):
     unproved = accumulate.run(graph, analysis.of)
     seeds = accumulate.range_seeds(graph, live) if unproved else None
     if seeds:                   # would bounded ranges prove the sums left?
-        second = Ranges(graph, entry)
+        second = Ranges(graph, entry, need)
         second.slots.update(carried)
         second.slots.update(seeds)
         second.run()
@@ -406,7 +465,7 @@ def run(graph):
     if lists and not accumulate.sums_loads(graph, unproved, lists):
         lists = None            # (no sum adds an element read: bounds on them would not help)
     if lists:                   # would the elements of the lists read, bounded, prove them?
-        third = Ranges(graph, entry)
+        third = Ranges(graph, entry, need)
         third.slots.update(carried)
         third.slots.update(seeds or {})
         third.elements = lists
