@@ -381,7 +381,7 @@ def needed(graph) -> tuple:
             elif op in _APPLIES or op in _COMPARE or op in _CHECKS or OPS[op].unguarded is not None:
                 work.append(ins)
         t = b.term
-        if t[0] == "branch" and t[1].op in _NARROW or t[0] == "branch" and t[1].op == "range_done":
+        if t[0] == "branch" and (t[1].op in _NARROW or t[1].op == "range_done"):
             work.extend(t[1].args)
     keys: set = set()
     while work:
