@@ -4,7 +4,10 @@ Each int value gets an interval [lo, hi]. The intervals of the frame variables'
 slots flow forward through the blocks (a ``setvar`` sets its slot's, a merge joins
 its predecessors'), starting from "any value" for the slots live at the loop's
 entry; the flow is iterated until it is stable, and at a loop header a bound still
-moving after a few rounds is widened to the 64-bit limit, so the iteration ends.
+moving after a few rounds is widened to the 64-bit limit, so the iteration ends. The
+flow carries only the slots and values the pass asks about and what they are computed
+from (``needed``): a loop with many calls inlined has thousands of values, few of them
+behind a guard or a comparison of ints.
 
 Then, per op (with an explicit default: keep it):
 - an overflow guard (``add_ov`` ...) whose result interval fits 64 bits becomes its
