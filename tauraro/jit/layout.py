@@ -447,10 +447,19 @@ def rows_floor(rows) -> int:
     past a 2.6 ms limit."""
     if not rows or type(rows[0]) not in _ROWS:
         return 0
-    sample = rows[::max(1, len(rows) // ROWS_SAMPLED)]
-    if not set(map(type, sample)) <= _ROWS or rows_count(sample) != len(sample):
+    sample = _sampled_rows(rows, _ROWS)
+    if sample is None:
         return 0
     return len(rows) * BULK_RECORD_COST + len(rows) * sum(map(len, sample)) // len(sample) * FLAG_COST
+
+
+def _sampled_rows(rows, kinds):
+    """ROWS_SAMPLED rows spread over the table ``rows``, if there are any, all of the types
+    ``kinds`` and distinct; else None (rows shared, ``[row] * n``, are one record)."""
+    sample = rows[::max(1, len(rows) // ROWS_SAMPLED)]
+    if not sample or not set(map(type, sample)) <= kinds or rows_count(sample) != len(sample):
+        return None
+    return sample
 
 
 def table_floor(rows, jt, stores: bool) -> int:
@@ -463,8 +472,8 @@ def table_floor(rows, jt, stores: bool) -> int:
     knows neither the rows' type nor whether they grow: bfs_adjacency.py's build loop over
     60,000 adjacency lists it appends to was compiled (~30 ms, the JIT's modules imported
     with it) for an entry that then found the rows past its limit."""
-    sample = rows[::max(1, len(rows) // ROWS_SAMPLED)]
-    if set(map(type, sample)) != LIST_ONLY or rows_count(sample) != len(sample):
+    sample = _sampled_rows(rows, LIST_ONLY)
+    if sample is None:
         return 0
     return len(rows) * (row_cost(jt) + sum(map(len, sample)) * element_cost(jt, stores) // len(sample))
 

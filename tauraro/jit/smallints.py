@@ -21,6 +21,7 @@ native code stored into gets its elements back as Python makes them (``tolist``)
 from __future__ import annotations
 
 import ctypes
+import struct
 
 from .resident import items_address
 
@@ -51,6 +52,11 @@ def _layout():
 
 SMALL_INTS = _layout()
 _memmove = ctypes.memmove
+# the values of the small ints (a probe of a list's elements at C speed: no type test, which
+# ``ints_in`` makes: True is 1 here, but not one of them); the word ``ints_in`` turns into 0,
+# the pointer to the cached 0 (None where they are laid out otherwise)
+SMALL_INT_VALUES = frozenset(range(_LOW, _HIGH + 1))
+ZERO_WORD = None if SMALL_INTS is None else struct.pack("<Q", SMALL_INTS[0] + ((0 - _LOW) << SMALL_INTS[2]))
 
 
 def small_ints_in(values: list, memory_address: int, at: int, ints_in) -> bool:

@@ -36,12 +36,11 @@ from .jtypes import (SEQ_CLASSES, _DICT_ITERATORS, STAND_INS, object_seq, DictIt
                      SliceValue, TupleValue, class_lookup, class_number, read_from_class, classify, classify_sampled, lookup_unchanged, virtual_tuple_type,
                      range_iter_state)
 from .flags import POINTERS_CHUNK, POINTERS_MIN, flags_bytes, flags_list, pointers_back, pointers_in
-from .smallints import SMALL_INTS, SMALL_INTS_MIN, small_ints_in
-from .resident import items_address
+from .smallints import SMALL_INT_VALUES, SMALL_INTS, SMALL_INTS_MIN, ZERO_WORD as _SMALL_ZERO_WORD, small_ints_in
 from .native import NativeError
 from .splits import PENDING as _PENDING_SPLITS
 from .pages import MEMORIES
-from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, likely_unchanged, repeated, snapshot, unchanged
+from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, items_address, likely_unchanged, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
 from ..wasmgen.intern import table_size as intern_table_size
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
@@ -136,15 +135,10 @@ _unpack_word = struct.Struct("<q").unpack_from
 _HEADER = struct.Struct("<qq")      # (a record's two header words: its length, then a str's key word or 0)
 # (a resizable list's: its capacity in the word before the record, then those two)
 _ROW_HEADER = struct.Struct("<qqq")
-_SEQ_HEAD = struct.Struct("<qq")
 # (where EntryRecords._small_int_rows looks in a row of n >= SMALL_INTS_MIN, beside n/4,
 # n/2 and 3n/4: the first few, then doubling, and the last)
 _ROW_PROBES = (0, 1, 3, 7, 15, 31, 63, 127, -1)
-_SMALL_INT_VALUES = frozenset(range(-5, 257))       # (CPython's cached ints: smallints.py)
 _memmove = ctypes.memmove
-# (a word ``ints_in`` turns into 0: the pointer to CPython's cached 0, EntryRecords._small_int_rows)
-_SMALL_ZERO_WORD = None if SMALL_INTS is None else struct.pack(
-    "<Q", SMALL_INTS[0] + ((0 - SMALL_INTS[3]) << SMALL_INTS[2]))
 
 
 _STR_LIST = object_seq("list", STR)      # (a dict iterator's keys, when they are strs)
@@ -730,7 +724,7 @@ class EntryRecords:
         places = [_repeat(at) for at in _ROW_PROBES] + [
             map(_rshift, map(_mul, map(len, rows), _repeat(q)), _repeat(2)) for q in (1, 2, 3)]
         for at in places:
-            small = list(map(_and, small, map(_SMALL_INT_VALUES.__contains__, map(_getitem, rows, at))))
+            small = list(map(_and, small, map(SMALL_INT_VALUES.__contains__, map(_getitem, rows, at))))
         if sum(small) < ROWS_AT_ONCE_MIN:
             return False
         every, rows = ids, list(_compress(rows, small))
@@ -755,7 +749,7 @@ class EntryRecords:
                 view[addr + SEQ_HEADER + 8 * k:addr + SEQ_HEADER + 8 * k + 8] = zero
         if transfer.ints_fn(start, (end - start) >> 3, *SMALL_INTS) != 1:
             return False        # (not all small ints: nothing made -- the cursor did not move)
-        pack = _SEQ_HEAD.pack_into
+        pack = _HEADER.pack_into
         for addr, k in zip(addrs, lens):
             pack(view, addr, k, 0)
         self.cursor = end
