@@ -12,7 +12,10 @@ the loop's function as the register bytecode lays it out. Then:
 2. *Which version.* Compiled code is specialised to the types of the loop's
    live values at entry; versions are cached per loop and type signature
    (at most ``MAX_VERSIONS``; wasmtime's on-disk cache lets a second run of the
-   program skip Cranelift).
+   program skip Cranelift). Values of yet another kind -- a fifth function handed to
+   an integrator -- run as written while the versions serve theirs; a version left
+   unused for long makes room for a new kind, a bounded number of times
+   (``_make_room``).
 3. *Run.* Pack values into memory, call the native ``run``, unpack; the exit
    record says where the resume interpreter continues.
 4. *Entries must pay.* Each entry's native iterations are counted. A loop
@@ -60,6 +63,13 @@ from .splits import pending_words, split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
+# a loop's versions give up their least recently entered one for values of a new kind at most
+# this many times, and only one left unentered for VERSION_IDLE of the loop's tries
+# (JitController._make_room): a program changing the functions its integrator takes, phase by
+# phase, gets versions for the new ones; one cycling through more than MAX_VERSIONS keeps its
+# versions (the rest run as written) rather than compiling a version at every try
+MAX_EVICTIONS = 8
+VERSION_IDLE = 2 * MAX_VERSIONS
 # a loop whose first entries of this many freshly compiled versions failed their values' checks is
 # left to the baseline (JitController._enter)
 STILLBORN_VERSIONS = 2
@@ -120,6 +130,7 @@ class CompiledLoop:
         self.codegen_seconds = codegen_seconds
         self.native_seconds = native_seconds
         self.types = None                 # the entry types it was compiled for (_compiled_for)
+        self.used = 0                     # the loop's ``tries`` at its last entry (_make_room)
 
     def drop_stages(self):
         """Let go of what only --jit-dump and --emit-wasm read, once they have: the IR and its
@@ -127,6 +138,21 @@ class CompiledLoop:
         ~14,000 such objects to its end, which every full collection walked, the one at
         exit too (an exit's collection 11 ms against CPython's 3; see tests/test_jit_collector.py)."""
         self.graph = self.stages = self.text = None
+
+
+def _version_of(st, types):
+    """The version of the loop of ``st`` for entry values of ``types``, if it has one: filed
+    under them, or under their first types, made before the loop's entry variables grew (a
+    callee inlined since reads a global: ``_entry_types``) -- a version never reads the
+    variables added after it, whatever their types. (simpson() given a fourth integrand that
+    reads ``math`` found none of its first three integrands' versions again.)"""
+    version = st.versions.get(types)
+    if version is None:
+        n = len(types)
+        for key, v in st.versions.items():
+            if len(key) < n and types[:len(key)] == key:
+                return v
+    return version
 
 
 def _exit_lines(inf) -> dict:
@@ -198,6 +224,10 @@ class LoopState:
         self.typed_in_full = False       # (long lists typed by all their elements, not a sample: _object_types)
         self.stand_ins_typed = False     # (typed with its objects' stand-ins once: _refused_unwalked)
         self.stillborn = 0               # versions whose first entry failed its checks (_enter)
+        self.tries = 0                   # entries, and tries refused for want of a version (_make_room)
+        self.evictions = 0               # versions dropped to make room for another kind (_make_room)
+        self.full_at = 0.0               # when a try was last refused for want of room for a version
+        self.full_refusals = 0           # (those tries: statistics)
         self.measured_at = None          # (thread time, iterations left, overhead) at its last trip (_measure)
         self.least_at = None             # (data size, _least_copy) at its last entry
         self.lengths_ok = None           # (id of the version, data size) whose lengths passed (_check_lengths)
@@ -357,7 +387,8 @@ class LoopState:
             "resume_ms": round(self.resume_seconds * 1000, 3),
             "native_cache_hits": self.cache_hits,
             "refused": {"tries": self.refusals, "copied_to_the_limit": self.copy_refusals,
-                        "slept": self.sleeps},
+                        "slept": self.sleeps, "no_room_for_a_version": self.full_refusals},
+            "versions_dropped": self.evictions,
             "runs_as_written": self.plain_runs,
             "stretches_timed": self.stretches,
             "exits": [{"reason": r, "line": l, "count": n} for (r, l), n in sorted(self.exits.items(),
@@ -926,6 +957,11 @@ class JitController:
             st.refusals += 1
             if st.copy_refused_at >= t0:        # (those have their own memory: st.refused)
                 return self._not_entered(st, st.backoff, parent_countdown)
+            if st.full_at >= t0:
+                # (values no version takes, and no room for another: the rest of this run
+                # goes as written; not a refusal of the loop's versions, whose runs enter)
+                return self._not_entered(st, left + 1 if left is not None and left >= 0 else st.backoff,
+                                         parent_countdown)
             st.refused_trips += 1
             st.next_attempt = now + TRIP_WORK_RATIO * (
                 now - t0 - (st.compile_seconds - compiled) - (self.engine_seconds - started))
@@ -2078,7 +2114,7 @@ class JitController:
         """(the entry types it is filed under, a version for the loop's values), for the
         types and inferences ``_typed_first`` found (``typed``)."""
         types, cells, guessed, made = typed
-        return types, st.versions.get(types) or self._compiled_for(st, region, guessed, made, cells)
+        return types, _version_of(st, types) or self._compiled_for(st, region, guessed, made, cells)
 
     def _compiled_for(self, st, region, types, inferred, cells) -> CompiledLoop:
         """A version compiled for exactly ``types`` (the guessed ones: _guess_dicts, with the
@@ -2212,7 +2248,7 @@ class JitController:
                     self.give_up(st, "not compiled", reason)
                     return None
             types, cells = self._entry_types(st, r, G, builtins)
-            version = st.versions.get(types)
+            version = _version_of(st, types)
             looked = {}     # (what resident.repeated said of each row: weighed again below)
             splits = self._split_lists(st.splits, r, G, builtins)
             wrong = [] if version is None else None
@@ -2225,7 +2261,7 @@ class JitController:
                     self.give_up(st, "not compiled", str(e))
                     return None
                 types, _, guessed, made = typed
-                version = st.versions.get(types)    # (typed again: lists resizable, a variable widened)
+                version = _version_of(st, types)    # (typed again: lists resizable, a variable widened)
                 if version is not None:
                     wrong = None
                 elif not st.versions and not st.reruns_iterations and not self.eager \
@@ -2246,8 +2282,14 @@ class JitController:
                 return None
             fresh = version is None
             if fresh:
-                if len(st.versions) >= MAX_VERSIONS:
-                    self.give_up(st, "blacklisted", "more than %d type versions" % MAX_VERSIONS)
+                if len(st.versions) >= MAX_VERSIONS and not self._make_room(st):
+                    # (values of another kind than its versions take: this run goes on as
+                    # written; the versions stay, for the runs of theirs. A loop given up
+                    # here, simpson() handed a fifth integrand ran every later call as
+                    # written, the first four's too: slower than --no-jit)
+                    st.tries += 1
+                    st.full_refusals += 1
+                    st.full_at = time.perf_counter()
                     return None
                 if wrong:
                     # (an object the entry would copy does not have the types these were made
@@ -2263,6 +2305,7 @@ class JitController:
                     self.give_up(st, "not compiled", str(e))
                     return None
                 st.versions[types] = version
+                version.used = st.tries
                 st.status = "compiled"
             generated = version.transfer.generated_seconds
             built = version.transfer.built_seconds
@@ -2294,6 +2337,25 @@ class JitController:
                 return None
             st.last = version
         return self._run(st, version, recs, r, G, t0, generated, built, cpu0)
+
+    @staticmethod
+    def _make_room(st) -> bool:
+        """Room for one more version of a loop that has MAX_VERSIONS: its least recently
+        entered one goes, if no loop try (an entry, or a try refused for want of a version)
+        entered it for VERSION_IDLE tries and the loop has dropped fewer than MAX_EVICTIONS so.
+        A program that moved on to other functions or types gets versions for them; one that
+        cycles through more kinds than the versions hold keeps what it has."""
+        if st.evictions >= MAX_EVICTIONS:
+            return False
+        key = min(st.versions, key=lambda k: st.versions[k].used)
+        victim = st.versions[key]
+        if st.tries - victim.used < VERSION_IDLE:
+            return False
+        del st.versions[key]
+        if st.last is victim:
+            st.last = None
+        st.evictions += 1
+        return True
 
     def _stillborn(self, st):
         """A version whose very first entry fails its values' checks (or would: found before
@@ -2631,6 +2693,8 @@ class JitController:
         countdown to the next entry in this run of the loop."""
         version = st.current
         st.entries += 1
+        st.tries += 1
+        version.used = st.tries
         counts = version.transfer.iterations()
         saved = st.native_saving
         if len(counts) == 1:        # (the loop's own counter only)

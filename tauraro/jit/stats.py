@@ -77,6 +77,14 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
             # (tries to enter that failed: typed, checked, perhaps copied up to the limit)
             lines.append("      refused entries: %d (%d copied in up to the limit first)"
                          % (refused["tries"], refused["copied_to_the_limit"]))
+        if refused and refused.get("no_room_for_a_version"):
+            # (values of a kind no version takes, its versions full: controller._make_room)
+            lines.append("      %d run%s as written: values of another kind than its %d versions take"
+                         % (refused["no_room_for_a_version"], "" if refused["no_room_for_a_version"] == 1
+                            else "s", r["versions"]))
+        if r.get("versions_dropped"):
+            lines.append("      %d version%s dropped, long unused, for values of a new kind"
+                         % (r["versions_dropped"], "" if r["versions_dropped"] == 1 else "s"))
         if refused and refused.get("slept"):
             # (trips that did not enter put the loop to sleep: controller._not_entered)
             lines.append("      slept %d time%s: ran as written, uncounted, after trips that did not enter"
