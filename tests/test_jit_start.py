@@ -908,8 +908,9 @@ def test_runs_too_short_between_long_ones_do_not_put_the_long_ones_to_sleep(tmp_
     row = default(tmp_path, src.replace("CALLS", "2000")).loop(4)
     assert row["native_iterations"] > 25 * 50000, row
     # (refused before the hook reads their registers, the short runs go on as written:
-    # JitController.refuses_run)
-    assert row["runs_as_written"] > 1000, row
+    # JitController.refuses_run. Which of the 1,950 short runs are so refused depends on
+    # measured times: 817 in one CI run on a loaded machine, more than 1,000 usually)
+    assert row["runs_as_written"] > 500, row
 
 
 SORTS = """
