@@ -682,6 +682,9 @@ class Emitter(Sink):
         if self.layout.copies_strs:
             from ..wasmgen.widen import add_widen
             add_widen(self.module)      # (and this one to copy long strs: transfer.EntryRecords)
+        if self.layout.copies_str_seqs:
+            from ..wasmgen.expand import add_expand
+            add_expand(self.module)     # (and this one to copy long lists of few strs: EntryRecords._expanded)
         if self.layout.splits:
             from ..wasmgen.strmethods import add_split_function
             add_split_function(self.module)     # (and this one to write a str's split(): tauraro.jit.splits)

@@ -179,6 +179,10 @@ def _is_int_list(jt) -> bool:
     return isinstance(jt, SeqType) and jt.elem is INT and jt.kind == "list"
 
 
+def _is_str_seq(jt) -> bool:
+    return isinstance(jt, SeqType) and jt.elem is STR
+
+
 def reaches(jt, wanted, seen=None) -> bool:
     """Is a value of a type ``wanted`` accepts (a list of bools, a str), or a value that
     may hold one (the element of a list, an object's field, what an iterator walks, a
@@ -269,6 +273,9 @@ class FrameLayout:
         # (may an entry copy a str? Then it has ``widen``, which spreads a long one's bytes
         # into its record's words: wasmgen.widen)
         self.copies_strs = any(reaches(t, lambda t: t is STR) for t in entry.values())
+        # (a list or tuple of strs? Then it has ``expand``, which lays out the records of a
+        # long one of few distinct strs from one copy of each: wasmgen.expand)
+        self.copies_str_seqs = any(reaches(t, _is_str_seq) for t in entry.values())
         # (loops over text.split() copied in from text, tauraro.jit.splits: the controller
         # sets them before the emitter runs, which then adds str_split)
         self.splits = ()

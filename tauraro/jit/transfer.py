@@ -57,6 +57,13 @@ _WIDEN = (("i32", "i32", "i32", "i32"), ())
 _SPLIT = (("i32", "i32", "i64", "i32", "i32", "i64"), ("i64",))
 _INTS_IN = (("i32", "i32", "i64", "i64", "i64", "i64"), ("i32",))
 _CODES = (("i32", "i32", "i32", "i32", "i32", "i32"), ("i32",))     # (wasmgen.addrcodes' addr_codes)
+_EXPAND = (("i32", "i32", "i32", "i32", "i32"), ("i32",))      # (wasmgen.expand's expand)
+# a list of strs this long or longer, of few distinct ones, is laid out by the module's expand
+# (EntryRecords._expanded); a shorter one by Python, whose set-up costs less
+EXPAND_MIN = 1024
+# (at most this many distinct strs get their first records as the intern table's seeds, each
+# found by a scan of the codes; more, and every record is a seed)
+FIRST_SEEDS_MAX = 256
 # a list of strs this long or longer, in a version that interns, is written back through the
 # module's addr_codes when its records are few beside it (EntryRecords._str_codes)
 CODES_MIN = 4096
@@ -927,6 +934,12 @@ class EntryRecords:
         n = len(strs)
         if not n:
             return array("q")
+        if n >= EXPAND_MIN and len(set(strs[:REPEATS_SAMPLE])) * 2 <= REPEATS_SAMPLE:
+            expand = getattr(self.transfer, "expand_fn", None)
+            if expand is not None:
+                addrs = self._expanded(strs, expand)
+                if addrs is not None:
+                    return addrs
         lens = list(map(len, strs))
         longest = max(lens)
         total = sum(lens)
@@ -989,6 +1002,65 @@ class EntryRecords:
         self.words_in += words
         return addrs
 
+    def _expanded(self, strs, expand) -> array | None:
+        """``_strs`` for a long list of few distinct strings, laid out by the module's
+        ``expand`` (wasmgen.expand): each distinct string's record written once, a table of
+        them, and a 2-byte code an element, made at C speed; the module copies each
+        element's record into place and stores its address. The list's records, addresses
+        and ``blocks`` entry are ``_strs``'s, and so is the cost charged; only the intern
+        table's seeds are the first record of each distinct string, not every record (it
+        keeps the first record of any contents it meets: the same table). None -- nothing
+        written -- if the strings are not few (more than half as many as the elements, or
+        more than 2**16) or one is longer than STR_BULK_MAX. (300,000 words of ten
+        distinct strs: ~20 ms, where joining their records from Python and summing their
+        addresses took ~60.)"""
+        n = len(strs)
+        distinct = dict.fromkeys(strs)
+        k = len(distinct)
+        if 2 * k > n or k > CODES_MAX:
+            return None
+        keys = list(distinct)
+        key_lens = list(map(len, keys))
+        if max(key_lens) > STR_BULK_MAX:
+            return None
+        distinct.update(zip(keys, range(k)))
+        codes = array("H", map(distinct.__getitem__, strs))
+        # (the words of each element's record, from its string's: summed at C level)
+        sizes = [2 + m for m in key_lens]
+        words = sum(map(sizes.__getitem__, codes))
+        self.cost += n * BULK_RECORD_COST + CHAR_COST * (words - 2 * n)
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
+        numbers = STR_KEYS.words(keys) if self.transfer.str_keys else None
+        made = list(map(_str_record, keys, numbers if numbers is not None else _repeat(0)))
+        base = self.cursor
+        end = base + 8 * words
+        # (past the records: scratch for the distinct records, their table, the codes and the
+        # addresses, which the records after these overwrite)
+        templates = _align(end, 16)
+        body = b"".join(made)
+        table = _align(templates + len(body), 16)
+        at_codes = table + 8 * k
+        at_addrs = _align(at_codes + 2 * n, 16)
+        view = self._room(base, at_addrs + 8 * n)
+        view[templates:templates + len(body)] = body
+        spots = list(_accumulate((8 * s for s in sizes[:-1]), initial=templates))
+        view[table:at_codes] = struct.pack("<%di" % (2 * k), *chain.from_iterable(zip(spots, (8 * s for s in sizes))))
+        view[at_codes:at_codes + 2 * n] = codes.tobytes()
+        if expand(at_codes, n, table, base, at_addrs) != end:
+            raise NativeError("expand laid out records past their end")
+        addrs = array("q")
+        addrs.frombytes(view[at_addrs:at_addrs + 8 * n])
+        self.cursor = _align(end, 16)
+        if numbers is not None and self.transfer.intern:
+            if k <= FIRST_SEEDS_MAX:
+                self.seeds.extend(addrs[codes.index(j)] for j in range(k))
+            else:
+                self.seeds.extend(addrs)
+        self.blocks.append((addrs, tuple(strs)))
+        self.words_in += words
+        return addrs
+
     def _repeated_strs(self, strs, distinct, addrs, base, end):
         """``_strs`` for strings that repeat (``distinct``: each value once, in a dict), a
         text's words most often: each distinct string's record is made once -- its length,
@@ -999,14 +1071,7 @@ class EntryRecords:
         record, which ``blocks`` maps back to that very string.)"""
         keys = list(distinct)
         numbers = STR_KEYS.words(keys) if self.transfer.str_keys else None
-        made = {}
-        for k, text in enumerate(keys):
-            record = bytearray(16 + 8 * len(text))
-            _HEADER.pack_into(record, 0, len(text), numbers[k] if numbers is not None else 0)
-            chars = bytearray(8 * len(text))
-            _spread_code_points(text, chars)
-            record[16:] = chars
-            made[text] = record
+        made = dict(zip(keys, map(_str_record, keys, numbers if numbers is not None else _repeat(0))))
         self.transfer.ensure(end)[base:end] = b"".join(map(made.__getitem__, strs))
         if numbers is not None and self.transfer.intern:
             self.seeds.extend(addrs)
@@ -2143,6 +2208,17 @@ _FILLERS: dict = {}
 _BULK_FILLERS: dict = {}
 
 
+def _str_record(text: str, number: int) -> bytearray:
+    """A str's record as bytes: its length, its key word ``number`` (0: none), a word a code
+    point."""
+    record = bytearray(16 + 8 * len(text))
+    _HEADER.pack_into(record, 0, len(text), number)
+    chars = bytearray(8 * len(text))
+    _spread_code_points(text, chars)
+    record[16:] = chars
+    return record
+
+
 def _spread_code_points(text: str, body: bytearray):
     """The code points of ``text`` into the 8-byte words of ``body`` (zeroed), one a word,
     at C speed: one encode and strided stores (latin-1 when it can; else UTF-32, a code
@@ -2336,6 +2412,7 @@ class Transfer:
     lists_kept = 0
     flag_fns = None     # (until attach)
     widen_fn = None
+    expand_fn = None
     ints_fn = None
 
     def __init__(self, layout: FrameLayout, entry_vars: list, types: tuple, exits: list, instance,
@@ -2495,6 +2572,8 @@ class Transfer:
         self.ints_fn = instance.entry("ints_in", _INTS_IN) if self.layout.copies_ints else None
         # (and the one spreading a long str's bytes into its record's words: wasmgen.widen)
         self.widen_fn = instance.entry("widen", _WIDEN) if self.layout.copies_strs else None
+        # (and the one laying out a long list of few distinct strs' records: wasmgen.expand)
+        self.expand_fn = instance.entry("expand", _EXPAND) if self.layout.copies_str_seqs else None
         # (the one writing a str's split() as a list of records: tauraro.jit.splits)
         self.split_fn = instance.entry("str_split", _SPLIT) if self.splits else None
         # (the one giving a long list of strs' records their codes: EntryRecords._str_codes)
