@@ -63,6 +63,11 @@ from .splits import pending_words, split_sources
 
 from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
 MAX_VERSIONS = 4
+# the share of its work left a module-level loop's first entry may copy (beside its compile
+# and the JIT's start: _first_entry_limit): the native run costs too -- word_pairs.py's
+# pairs loop, ~20-35 ms natively making its strs, was let copy ~110 ms of words for a limit
+# of 112 (a timed stretch's, 56-113 ms from run to run) and lost ~70 ms
+FIRST_ENTRY_SHARE = 0.75
 # a loop's versions give up their least recently entered one for values of a new kind at most
 # this many times, and only one left unentered for VERSION_IDLE of the loop's tries
 # (JitController._make_room): a program changing the functions its integrator takes, phase by
@@ -1011,7 +1016,7 @@ class JitController:
         if st.versions or self.eager or st.code.kind != "module":
             return limit
         pending = self._compile_estimate() + (self.start_seconds if self.engine is None else 0.0)
-        return max(0, limit - int(pending / (UNIT_SECONDS * JitController.copy_scale)))
+        return max(0, int(limit * FIRST_ENTRY_SHARE) - int(pending / (UNIT_SECONDS * JitController.copy_scale)))
 
     def _short_runs(self, st, left) -> int:
         """Is this a loop whose runs are too short for an entry to pay? Judged, before it is
