@@ -372,3 +372,38 @@ def test_a_loop_over_a_zip_native_code_never_takes_is_typed_by_a_sample(tmp_path
     row = r.loop(4)
     assert row["reason"] == "the loop iterates over a zip over zip(iterator over list[int], " \
                             "iterator over list[int])", row
+
+
+def test_a_module_level_loops_refused_run_goes_on_as_written_and_lets_its_iterator_go(tmp_path):
+    # module-level code: the entry refused (it would copy 2,000,000 ints for a loop that
+    # reads a few), the rest of the run is the loop as written -- its break, its else, an
+    # exception's traceback -- and the iterator the site held is let go after it, as
+    # CPython's is when its loop ends (a list's count of references says so)
+    r = jit(tmp_path, """
+        import sys
+        big = list(range(2000000))
+        xs = list(range(30000))
+        before = sys.getrefcount(xs)
+        total = 0
+        for x in xs:
+            total += big[x]
+            if x == 25003:
+                break
+        else:
+            total = -1
+        print(total, sys.getrefcount(xs) - before)
+        ys = list(range(20000))
+        for y in ys:
+            total += big[y]
+        else:
+            total += 1
+        print(total, sys.getrefcount(ys))
+        for z in ys:
+            total += big[z]
+            if z == 19000:
+                raise ValueError("at %d after %d" % (z, total))
+    """)
+    for at in (7, 15, 20):
+        row = r.loop(at)
+        assert row["runs_as_written"] == 1, (at, row)
+        assert row["native_iterations"] == 0, (at, row)

@@ -494,14 +494,16 @@ def _function_locals(node, walked=None) -> frozenset:
 
 def _goes_plain(loop, module_level) -> bool:
     """May the hook of ``loop`` have the rest of a run go on as written (code 6)? A ``for``
-    loop in a function (a module-level one stops counting through ``live`` instead), whose
-    target binds only names (taking its element again binds them again, nothing more), and
-    with no loop nested in its else clause. One with loops nested in its body
+    loop whose target binds only names (taking its element again binds them again, nothing
+    more), with no loop nested in its else clause. (At module level too: there ``live``
+    stops the counting of a loop given up, but a run refused -- word_pairs.py's count over
+    300,000 words, refused for what its entry would copy -- counted on to its end, ~30 ns
+    an iteration, its trips waiting out a backoff.) One with loops nested in its body
     (``_holds_loops``: ``SiteInfo.nests``, not ``plain``) goes on as the source has it,
     those loops unhooked too, and only once they are all given up: its copy is of the
     source's body, not of the hooked one, whose copies held copies of everything nested in
     them; and it runs no stretch (code 7)."""
-    if module_level or not isinstance(loop, ast.For):
+    if not isinstance(loop, ast.For):
         return False
     if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
                for n in ast.walk(loop.target)):
@@ -1434,8 +1436,11 @@ class Instrumenter:
             # iteration took (rewind.rewound), without the count's cost per iteration (+30-45
             # ns here); its else, or a break in it, ends this loop too. First: the written
             # values are not there to assign.
-            body6 = [_assign(i, _sub(res, 2)), *_carry_count(k, c), ast.Pass(), ast.Break()]
-            slot.append((body6, len(body6) - 2))
+            # (at module level the site's iterator and last result are let go after it, as at
+            # the loop's end: they are the site's attributes, which outlive the run)
+            after = [_assign(n, _const(None)) for n in (i, r)] if module_level else []
+            body6 = [_assign(i, _sub(res, 2)), *_carry_count(k, c), ast.Pass(), *after, ast.Break()]
+            slot.append((body6, len(body6) - 2 - len(after)))
             six = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(6)]),
                          body=body6, orelse=[])
             # code 7: the JIT has the next iterations run as written, timed (a stretch: the
