@@ -934,10 +934,14 @@ class EntryRecords:
         n = len(strs)
         if not n:
             return array("q")
-        if n >= EXPAND_MIN and len(set(strs[:REPEATS_SAMPLE])) * 2 <= REPEATS_SAMPLE:
-            expand = getattr(self.transfer, "expand_fn", None)
-            if expand is not None:
-                addrs = self._expanded(strs, expand)
+        # (strings that repeat, by a sample of the first: a text's words, most often)
+        repeats = n >= REPEATS_MIN and len(set(strs[:REPEATS_SAMPLE])) * 2 <= min(n, REPEATS_SAMPLE)
+        distinct = None     # (each string once, in a dict: found once for both ways below)
+        expand = getattr(self.transfer, "expand_fn", None)
+        if repeats and n >= EXPAND_MIN and expand is not None:
+            distinct = dict.fromkeys(strs)
+            if len(distinct) * 2 <= n:
+                addrs = self._expanded(strs, distinct, expand)
                 if addrs is not None:
                     return addrs
         lens = list(map(len, strs))
@@ -960,8 +964,9 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         addrs = array("q", _accumulate(map(_STR_SIZES.__getitem__, lens), initial=base))
         addrs.pop()
-        if n >= REPEATS_MIN and len(set(strs[:REPEATS_SAMPLE])) * 2 <= min(n, REPEATS_SAMPLE):
-            distinct = dict.fromkeys(strs)
+        if repeats:
+            if distinct is None:
+                distinct = dict.fromkeys(strs)
             if len(distinct) * 2 <= n:
                 self._repeated_strs(strs, distinct, addrs, base, end)
                 self.blocks.append((addrs, tuple(strs)))
@@ -1002,29 +1007,27 @@ class EntryRecords:
         self.words_in += words
         return addrs
 
-    def _expanded(self, strs, expand) -> array | None:
-        """``_strs`` for a long list of few distinct strings, laid out by the module's
-        ``expand`` (wasmgen.expand): each distinct string's record written once, a table of
-        them, and a 2-byte code an element, made at C speed; the module copies each
-        element's record into place and stores its address. The list's records, addresses
-        and ``blocks`` entry are ``_strs``'s, and so is the cost charged; only the intern
-        table's seeds are the first record of each distinct string, not every record (it
-        keeps the first record of any contents it meets: the same table). None -- nothing
-        written -- if the strings are not few (more than half as many as the elements, or
-        more than 2**16) or one is longer than STR_BULK_MAX. (300,000 words of ten
-        distinct strs: ~20 ms, where joining their records from Python and summing their
-        addresses took ~60.)"""
+    def _expanded(self, strs, distinct, expand) -> array | None:
+        """``_strs`` for a long list of few distinct strings (``distinct``: each once, in a
+        dict, at most half as many as the elements), laid out by the module's ``expand``
+        (wasmgen.expand): each distinct string's record written once, a table of them, and
+        a 2-byte code an element, made at C speed; the module copies each element's record
+        into place and stores its address. The list's records, addresses and ``blocks``
+        entry are ``_strs``'s, and so is the cost charged; only the intern table's seeds are
+        the first record of each distinct string, not every record (it keeps the first
+        record of any contents it meets: the same table). None -- nothing written -- if
+        there are more than 2**16 distinct strings or one is longer than STR_BULK_MAX.
+        (300,000 words of ten distinct strs: ~20 ms, where joining their records from
+        Python and summing their addresses took ~60.)"""
         n = len(strs)
-        distinct = dict.fromkeys(strs)
         k = len(distinct)
-        if 2 * k > n or k > CODES_MAX:
+        if k > CODES_MAX:
             return None
         keys = list(distinct)
         key_lens = list(map(len, keys))
         if max(key_lens) > STR_BULK_MAX:
             return None
-        distinct.update(zip(keys, range(k)))
-        codes = array("H", map(distinct.__getitem__, strs))
+        codes = array("H", map(dict(zip(keys, range(k))).__getitem__, strs))
         # (the words of each element's record, from its string's: summed at C level)
         sizes = [2 + m for m in key_lens]
         words = sum(map(sizes.__getitem__, codes))
@@ -1686,23 +1689,24 @@ class EntryRecords:
                 h = (h + 1) & mask
             taken[h] = 1
             where[a] = h
+
+        def write_table(order):
+            # (each record's slot: its address, and its code, its place in ``order``)
+            table = [0] * slots
+            for code, a in enumerate(order):
+                table[where[a]] = (a << CODES_SHIFT) | code
+            view[table_at:counts_at] = memoryview(array("q", table)).cast("B")
         order = list(by)        # (the records by code)
         if k > _SMALL_CODES:
             # a first pass counts each record's words (its codes not used): the most
             # frequent get the codes Python keeps ints for
-            table = [0] * slots
-            for a, h in where.items():
-                table[h] = a << CODES_SHIFT
-            view[table_at:counts_at] = memoryview(array("q", table)).cast("B")
+            write_table(order)
             view[counts_at:out_at] = bytes(4 * slots)
             if fn(at, n, table_at, mask, out_at, counts_at) != n:
                 return None
             counts = view[counts_at:out_at].cast("I")
             order.sort(key=lambda a: counts[where[a]], reverse=True)
-        table = [0] * slots
-        for code, a in enumerate(order):
-            table[where[a]] = (a << CODES_SHIFT) | code
-        view[table_at:counts_at] = memoryview(array("q", table)).cast("B")
+        write_table(order)
         if fn(at, n, table_at, mask, out_at, 0) != n:
             return None
         return list(map(list(map(by.__getitem__, order)).__getitem__, view[out_at:out_at + 2 * n].cast("H")))
