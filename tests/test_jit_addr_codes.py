@@ -3,30 +3,16 @@ the wasm function against the host's table, and programs against CPython."""
 import random
 import struct
 
-from wasm_harness import instantiate
+from wasm_harness import LoneModule
 
 from test_jit import jit
 from tauraro.jit.transfer import CODES_MIN
 from tauraro.wasmgen.addrcodes import SHIFT, add_addr_codes, slot
-from tauraro.wasmgen.module import Module
 
 
-class Memory:
+def memory():
     """A module with only ``addr_codes``, and its memory."""
-
-    def __init__(self):
-        m = Module()
-        m.set_memory(min_pages=4, export="memory")
-        add_addr_codes(m)
-        self.store, ex = instantiate(m)
-        self.memory = ex["memory"]
-        self.addr_codes = lambda *a: ex["addr_codes"](self.store, *a)
-
-    def write(self, at, data):
-        self.memory.write(self.store, data, at)
-
-    def read(self, at, end):
-        return self.memory.read(self.store, at, end)
+    return LoneModule(add_addr_codes, ("addr_codes",), pages=4)
 
 
 def table(addresses, slots):
@@ -45,7 +31,7 @@ def test_addr_codes_gives_each_word_its_address_code():
     # addresses of records, 8-byte aligned, some far apart, some colliding in their slots
     addresses = sorted(set(8 * rng.randrange(1 << 28) for _ in range(300)) | {8, 16, 0xFFFFFFF8})
     slots = 1024
-    m = Memory()
+    m = memory()
     m.write(4096, table(addresses, slots))
     picks = [rng.choice(addresses) for _ in range(5000)]
     m.write(16384, struct.pack("<%dq" % len(picks), *picks))
@@ -61,7 +47,7 @@ def test_addr_codes_gives_each_word_its_address_code():
 
 
 def test_addr_codes_stops_at_the_first_address_the_table_lacks():
-    m = Memory()
+    m = memory()
     addresses = [64 * k for k in range(1, 50)]
     m.write(4096, table(addresses, 128))
     words = addresses[:10] + [72] + addresses[10:]      # (72: a record no slot holds)

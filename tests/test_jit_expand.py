@@ -4,35 +4,21 @@ host expects, and programs against CPython -- the list's strs, their identities 
 loop writes them back, strs of several widths."""
 import struct
 
-from wasm_harness import instantiate
+from wasm_harness import LoneModule
 
 from test_jit import jit
 from test_jit_slots import line
 from tauraro.jit.transfer import EXPAND_MIN
 from tauraro.wasmgen.expand import add_expand
-from tauraro.wasmgen.module import Module
 
 
-class Memory:
+def memory():
     """A module with only ``expand``, and its memory."""
-
-    def __init__(self):
-        m = Module()
-        m.set_memory(min_pages=8, export="memory")
-        add_expand(m)
-        self.store, ex = instantiate(m)
-        self.memory = ex["memory"]
-        self.expand = lambda *a: ex["expand"](self.store, *a)
-
-    def write(self, at, data):
-        self.memory.write(self.store, data, at)
-
-    def read(self, at, end):
-        return self.memory.read(self.store, at, end)
+    return LoneModule(add_expand, ("expand",), pages=8)
 
 
 def test_expand_lays_out_a_copy_of_each_codes_record_end_to_end():
-    m = Memory()
+    m = memory()
     # three "records" of 2, 5 and 3 words, each word telling its record and place
     records = [struct.pack("<%dq" % w, *(100 * r + i for i in range(w))) for r, w in enumerate((2, 5, 3))]
     at = [4096, 4096 + 64, 4096 + 128]

@@ -6,39 +6,22 @@ import struct
 import sys
 
 import pytest
-from wasm_harness import instantiate
+from wasm_harness import LoneModule
 
 from test_jit import jit
 from tauraro.jit import flags
 from tauraro.wasmgen.flags import add_flag_functions
-from tauraro.wasmgen.module import Module
 
 pytestmark = pytest.mark.skipif(not flags.POINTERS, reason="list objects laid out otherwise here")
 
 
-class Memory:
+def memory(pages=4):
     """A module with only the two functions, and its memory."""
-
-    def __init__(self, pages=4):
-        m = Module()
-        m.set_memory(min_pages=pages, export="memory")
-        add_flag_functions(m)
-        self.store, ex = instantiate(m)
-        self.memory = ex["memory"]
-        self.flags_in = lambda *a: ex["flags_in"](self.store, *a)
-        self.flags_out = lambda *a: ex["flags_out"](self.store, *a)
-        import ctypes
-        self.address = ctypes.addressof(self.memory.data_ptr(self.store).contents)
-
-    def write(self, at, data):
-        self.memory.write(self.store, data, at)
-
-    def words(self, at, n):
-        return list(struct.unpack("<%dq" % n, self.memory.read(self.store, at, at + 8 * n)))
+    return LoneModule(add_flag_functions, ("flags_in", "flags_out"), pages)
 
 
 def test_flags_in_turns_pointers_into_flags_and_counts_the_true_ones():
-    m = Memory()
+    m = memory()
     xs = [True, False, False, True, True, False]
     m.write(64, struct.pack("<6Q", *map(id, xs)))
     assert m.flags_in(64, 6, id(True), id(False)) == 3
@@ -52,7 +35,7 @@ def test_flags_in_turns_pointers_into_flags_and_counts_the_true_ones():
 
 
 def test_flags_out_writes_only_the_two_pointers_it_is_given():
-    m = Memory()
+    m = memory()
     m.write(64, struct.pack("<5q", 0, 1, -1, 1 << 40, 0))
     assert m.flags_out(64, 5, 111, 222, 512) == 3
     assert m.words(512, 5) == [222, 111, 111, 111, 222]
@@ -66,7 +49,7 @@ def _held(xs):
 @pytest.mark.parametrize("chunk", [1000, 1 << 16])
 def test_a_list_written_back_through_its_pointers_keeps_reference_counts_exact(monkeypatch, chunk):
     monkeypatch.setattr(flags, "POINTERS_CHUNK", chunk)
-    m = Memory(pages=8)
+    m = memory(pages=8)
     n = 2500
     xs = [k % 3 == 0 for k in range(n)]
     new = [k % 7 < 4 for k in range(n)]
@@ -86,7 +69,7 @@ def test_a_list_written_back_through_its_pointers_keeps_reference_counts_exact(m
 
 def test_a_list_holding_an_int_is_written_up_to_its_chunk_and_counts_stay_exact(monkeypatch):
     monkeypatch.setattr(flags, "POINTERS_CHUNK", 1000)
-    m = Memory(pages=8)
+    m = memory(pages=8)
     n = 2500
     xs = [False] * n
     xs[1500] = 1                                # (in the second chunk)
@@ -186,7 +169,7 @@ def test_an_interrupt_between_a_chunks_copy_and_its_counts_never_leaves_a_count_
     # writing back is then run again): True's and False's counts may be left too high (a
     # leak of an immortal-to-be object), never too low (a freed True)
     monkeypatch.setattr(flags, "POINTERS_CHUNK", 1000)
-    m = Memory(pages=8)
+    m = memory(pages=8)
     n = 2500
     real = flags._memmove
     calls = []

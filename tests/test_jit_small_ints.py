@@ -6,32 +6,23 @@ import ctypes
 import struct
 
 import pytest
-from wasm_harness import instantiate
+from wasm_harness import LoneModule
 
 from test_jit import jit
 from tauraro.jit.smallints import SMALL_INTS, SMALL_INTS_MIN
-from tauraro.wasmgen.module import Module
 from tauraro.wasmgen.smallints import add_small_int_functions
 
 pytestmark = pytest.mark.skipif(SMALL_INTS is None, reason="small ints laid out otherwise here")
 
 
-class Memory:
+class Memory(LoneModule):
     """A module with only ``ints_in``, and its memory."""
 
     def __init__(self):
-        m = Module()
-        m.set_memory(min_pages=1, export="memory")
-        add_small_int_functions(m)
-        self.store, ex = instantiate(m)
-        self.memory = ex["memory"]
-        self.ints_in = lambda *a: ex["ints_in"](self.store, *a)
+        super().__init__(add_small_int_functions, ("ints_in",))
 
     def pointers(self, at, values):
-        self.memory.write(self.store, struct.pack("<%dQ" % len(values), *map(id, values)), at)
-
-    def words(self, at, n):
-        return list(struct.unpack("<%dq" % n, self.memory.read(self.store, at, at + 8 * n)))
+        self.write(at, struct.pack("<%dQ" % len(values), *map(id, values)))
 
 
 def test_ints_in_turns_pointers_to_small_ints_into_their_values():
@@ -57,7 +48,7 @@ def test_ints_in_refuses_anything_else_wherever_it_is(bad):
 def test_ints_in_refuses_a_pointer_into_the_array_between_two_ints():
     m = Memory()
     base, span, shift, low = SMALL_INTS
-    m.memory.write(m.store, struct.pack("<3Q", id(3), id(4) + 8, id(5)), 64)
+    m.write(64, struct.pack("<3Q", id(3), id(4) + 8, id(5)))
     assert m.ints_in(64, 3, base, span, shift, low) == 0
 
 
