@@ -85,8 +85,8 @@ def command(mode_args, program, cpython):
     imports (~3 ms a run: ``python bench/run.py startup`` shows both)."""
     if cpython:
         return [sys.executable, str(program)]
-    script = Path(sys.executable).parent / "tauraro"
-    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "tauraro"]
+    script = own_script()
+    launcher = [script] if script else [sys.executable, "-m", "tauraro"]
     return launcher + ["run", *mode_args, str(program)]
 
 
@@ -317,12 +317,16 @@ def run_suite(name, repeat, threshold=None):
             "programs": results, "summary": summary, "excluded": problems}
 
 
-def tauraro_script():
-    """The installed ``tauraro`` console script of this interpreter, if there is one."""
+def own_script():
+    """The ``tauraro`` command installed beside this interpreter, if there is one."""
     candidate = Path(sys.executable).parent / "tauraro"
-    if candidate.exists():
-        return str(candidate)
-    return shutil.which("tauraro")
+    return str(candidate) if candidate.exists() else None
+
+
+def tauraro_script():
+    """The installed ``tauraro`` console script of this interpreter, or else the one on
+    PATH, if there is one."""
+    return own_script() or shutil.which("tauraro")
 
 
 def run_startup(runs):
