@@ -24,6 +24,7 @@ import math
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
+from .exits import LOOP_EXIT
 from .jtypes import (LINK, class_number, read_from_class, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
@@ -589,7 +590,10 @@ class Inference:
             operands = [operands[0].inner] + operands[1:]
         result, reason = self._rule(name, args, operands, state)
         if result == "exit":
-            return self._exit(pc, reason)
+            # (a loop's return leaves it as its end does: no speculation failed, and its
+            # runs are entered at once again, not after a backoff -- a function returning
+            # from its loop at every call was entered at its 16th, 32nd, 64th... iteration)
+            return self._exit(pc, reason, LOOP_EXIT if name == "RETURN" else "side")
         if result == "nop":
             return Typing(pc, "nop", operands=operands)
         typing = Typing(pc, "lower", result, operands)
