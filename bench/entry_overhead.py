@@ -187,6 +187,10 @@ def trip(self, st, *a, **k):
     # over a thousand of f's entries it read as 4 us more of each)
     if st.code.qualname != "f":
         return _trip(self, st, *a, **k)
+    return timed(_trip, self, st, *a, **k)
+
+
+def timed(_trip, self, st, *a, **k):
     trips[0] += 1
     in_f[0] = True
     t = time.perf_counter()
@@ -202,6 +206,18 @@ def trip(self, st, *a, **k):
 
 
 C.JitController.trip = trip
+_steady = C.JitController.steady
+
+
+def steady(self, st, *a, **k):
+    # (the hook's steady lane enters through the controller's steady entry, not its trip:
+    # timed as a trip, unless a trip under way called it)
+    if in_f[0] or st.code.qualname != "f":
+        return _steady(self, st, *a, **k)
+    return timed(_steady, self, st, *a, **k)
+
+
+C.JitController.steady = steady
 from tauraro.vm import hooks as H
 _hook_trip = H.LoopSite._trip
 hook_each = []          # (each trip of f's loop from the hook: reading its registers, the
@@ -220,6 +236,22 @@ def hook_trip(self, frame, *a, **k):
 
 
 H.LoopSite._trip = hook_trip
+_lane_trip = H.LoopSite._lane_trip
+
+
+def lane_trip(self, target, frame, *a, **k):
+    # (the trips of the hook's steady lane: LoopSite._lane_trip)
+    if frame.f_code.co_name != "f":
+        return _lane_trip(self, target, frame, *a, **k)
+    t = time.perf_counter()
+    try:
+        return _lane_trip(self, target, frame, *a, **k)
+    finally:
+        if trips[0] > WARM:
+            hook_each.append(time.perf_counter() - t)
+
+
+H.LoopSite._lane_trip = lane_trip
 # (the parts' timers add ~0.2-0.5 us each to the trip: the medians are read from a run
 # without them, the parts from a run with them)
 PARTS = sys.argv[2] == "parts"

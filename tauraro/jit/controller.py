@@ -198,6 +198,7 @@ class LoopState:
         self.constructed = frozenset()   # the classes it may call (known at entry: see _entry_types)
         self.name_pool = frozenset()     # attribute names its objects' methods use (see _object_types)
         self.entries = 0
+        self.lane_entries = 0            # (of those, the hook's steady lane's: LoopSite._lane_trip)
         self.native_iterations = 0
         self.native_work = 0             # native iterations of this loop and its nested loops
         self.native_saving = 0.0         # what the baseline would have spent on them (at least)
@@ -373,6 +374,7 @@ class LoopState:
             "function": self.code.qualname, "status": self.status, "reason": self.reason,
             # (distinct versions: one may be filed under several entry types, _compiled_for)
             "versions": len({id(v) for v in self.versions.values()}), "entries": self.entries,
+            "lane_entries": self.lane_entries,
             "native_iterations": self.native_iterations,
             "interpreted_iterations": self.interpreted_iterations,
             "compile_ms": round(self.compile_seconds * 1000, 3),
@@ -807,6 +809,25 @@ class JitController:
             decision = self._run_refused(st, left, None)
             JitController.overhead += time.perf_counter() - t0
             return decision
+        return self.steady(st, version, G, r, counted, parent, left, new_run, t0)
+
+    def steady_version(self, st):
+        """The version a trip of ``st`` enters at once (``trip``'s steady path: ``_steady``),
+        or None: the loop is not in its steady state, or refusals of it are remembered."""
+        version = self._steady_version(st)
+        return version if version is not None and st.refused_trips < FREE_REFUSALS else None
+
+    def run_ends_soon(self, st, left) -> bool:
+        """Is a run with ``left`` iterations left too near its end for an entry to pay
+        (``_run_ending``)? Then its trip must go the whole way (``trip``), which refuses it."""
+        return self._run_ending(st, left)
+
+    def steady(self, st, version, G, r, counted, parent, left, new_run, t0=None):
+        """The entry of a steady trip (``_steady``) whose run was found long enough to pay
+        (``run_ends_soon``): its Decision, or None, nothing changed, where the version does
+        not take the values in ``r``. ``t0``: the trip's start (``perf_counter``), if earlier."""
+        if t0 is None:
+            t0 = time.perf_counter()
         native = st.native_seconds
         MEMORIES.entries += 1
         try:
@@ -2724,10 +2745,10 @@ class JitController:
         st.entry_saving = st.native_saving - saved
         exits = st.exits
         exits[record.key] = exits.get(record.key, 0) + 1
-        if self._elements_lose(st):
+        if st.elements_seconds and self._elements_lose(st):
             self._give_up_elements(st)
             return IDLE_COUNTDOWN
-        if st.elements_seconds > max(ELEMENTS_LEAST, st.native_iterations * st.body_seconds):
+        if st.elements_seconds > ELEMENTS_LEAST and st.elements_seconds > st.native_iterations * st.body_seconds:
             # (its elements took longer to make than the floor of its iterations' cost: they
             # are judged by ``_elements_lose`` once timed -- not after two or three more entries
             # of tens of milliseconds each)

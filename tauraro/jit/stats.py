@@ -46,6 +46,8 @@ def format_report(rows: list[dict], engine_ms: float = 0.0, copy_scale: float | 
         if r.get("in_function"):
             lines.append("      %d of them in native calls of %s, compiled whole"
                          % (r["in_function"]["native_iterations"], r["in_function"]["function"]))
+        if r.get("lane_entries"):
+            lines.append("      %d of the entries by the hook's steady lane" % r["lane_entries"])
         if r["status"] == "compiled":
             lines.append("      time: native %.2f ms, entry/exit %.2f ms, resume interpreter %.2f ms, "
                          "compile %.2f ms" % (r["native_ms"], r["transfer_ms"], r["resume_ms"],

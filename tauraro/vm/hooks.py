@@ -64,6 +64,9 @@ def _bind_resume():
     from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, stop_outcome
 
 
+# the iterators of the loops whose steady trips may take the lane (LoopSite._lane_trip):
+# those rewind.one_back moves back without a look at their elements
+LANE_ITERATORS = frozenset((_RANGE_ITER, type(iter([])), type(iter(()))))
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 # the countdown of a dead loop's run that cannot go on as written (a while loop, a loop with
 # loops nested in it: no copy as written): its hook only counts its iterations
@@ -496,7 +499,7 @@ class FunctionSite:
 class Target:
     """One instrumented loop as found in the register bytecode of its function."""
     __slots__ = ("code", "loop", "state", "parent", "_resume", "globals", "returns", "named",
-                 "cells", "written", "values")
+                 "cells", "written", "values", "lane")
 
     def __init__(self, code, loop, state, parent, globals_, returns, named, cells, written):
         self.code = code
@@ -509,6 +512,9 @@ class Target:
         self.named = named          # (register, name) of plain locals
         self.cells = cells          # (register, name) of cell and free variables
         self.written = written      # per written name: (register, is a cell) or None
+        # may its steady trips take the lane (LoopSite._lane_trip)? A for loop in a function
+        # with no cell variables: its registers are the frame's plain locals
+        self.lane = loop.kind == "for" and code.kind != "module" and not cells
         # the values of the written names in a register file, in that order (plain registers
         # only: read at C speed, an itemgetter's)
         if written and all(w is not None and not w[1] for w in written):
@@ -681,6 +687,9 @@ class LoopSite:
         # is under way: tauraro.vm.lazysplit)
         self._split_runs = None
         self._split_run = None
+        # (the frame's code and the Target of a loop whose last trip entered its steady
+        # version: its next trips take the lane, ``_lane_trip``)
+        self._lane = None
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -716,6 +725,11 @@ class LoopSite:
             return self._idle
         frame = sys._getframe(1)
         try:
+            lane = self._lane
+            if lane is not None and lane[0] is frame.f_code and type(it) in LANE_ITERATORS:
+                result = self._lane_trip(lane[1], frame, it)
+                if result is not None:
+                    return result
             return self._trip(frame, it, cells)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
             self._die()
@@ -877,6 +891,7 @@ class LoopSite:
         loop of its function is dead, the function gets the code CPython compiles.)"""
         self.dead = True
         self.live = False
+        self._lane = None
         self.set_start(IDLE)
         if frame is not None:
             self.runtime.unhook(frame.f_code, frame.f_globals, frame)
@@ -887,6 +902,7 @@ class LoopSite:
         loop's hidden iterator and last result: that loop has finished)."""
         self._die()
         self._targets = ByCode()
+        self._lane = None
         self._state = None
         self._stretching = None
         self._split_runs = None
@@ -1028,6 +1044,75 @@ class LoopSite:
             if restore is not None:      # nothing ran: the baseline still holds the element
                 restore()
             raise
+        if decision.record is not None and target.lane and type(it) in LANE_ITERATORS and self._split_runs is None:
+            self._lane = (frame.f_code, target)
+        return self._after_trip(frame, it, target, st, decision, r, real, restore, began, native, compiled,
+                                started, controller)
+
+    def _lane_trip(self, target, frame, it):
+        """The trip of a loop whose version is in its steady state (``JitController._steady``)
+        and whose last trip entered it: ``_trip``'s path with what the lane's conditions
+        (``Target.lane``, ``LANE_ITERATORS``) make sure of not asked again -- the loop found
+        by its frame's code, a generator, a dict's or a lazily split text's iterator, a
+        refusal before the registers are read. None, nothing changed, where the trip must go
+        the whole way: the loop is not in its steady state, the run is too near its end to
+        pay, the iterator cannot be moved back, the version does not take the values. (The
+        round trip of a 200-iteration sum's entry was ~15 us, two thirds of it not the native
+        run's or its copies'; ``bench/entry_overhead.py``.)"""
+        began = _perf_counter()
+        st = target.state
+        controller = self.runtime.controller
+        version = controller.steady_version(st)
+        if version is None:
+            return None
+        left = _length_hint(it, -1)
+        if left < 0 or controller.run_ends_soon(st, left + 1):
+            return None
+        seen = one_back(it)
+        if type(seen) is not tuple:
+            return None
+        real, back, restore = seen
+        r = target.code.new_registers()
+        local = frame.f_locals
+        get = local.get
+        for reg, name in target.named:
+            r[reg] = get(name, UNBOUND)
+        # (a 3.12+ range iterator the program also holds: _trip gives the loop up)
+        held = back is not real and any(v is real for k, v in local.items() if k[:1] != ".")
+        let_go(frame, local)
+        if held:
+            if restore is not None:
+                restore()
+            return None
+        r[target.loop.target] = back
+        counted, self._counted = self._counted, 0
+        last_run = self._run_iterator
+        try:
+            native, compiled, started = st.native_seconds, st.compile_seconds, controller.engine_seconds
+            decision = controller.steady(st, version, frame.f_globals, r, counted, target.parent, left + 1,
+                                         self._new_run(frame, real))
+        except BaseException:
+            if restore is not None:
+                restore()
+            raise
+        if decision is None:
+            if restore is not None:
+                restore()
+            self._counted, self._run_iterator = counted, last_run
+            return None
+        if decision.record is not None:
+            st.lane_entries += 1
+        return self._after_trip(frame, it, target, st, decision, r, real, restore, began, native, compiled,
+                                started, controller)
+
+    def _after_trip(self, frame, it, target, st, decision, r, real, restore, began, native, compiled, started,
+                    controller):
+        """What the hook returns after the controller's ``decision`` for a trip that began at
+        ``began`` (``perf_counter``): the site's counts set, the resume interpreter run from
+        the exit's instruction if native code ran, the loop's values for the baseline (from
+        ``r``, the registers the controller was given). ``real``, ``restore``: the iterator the baseline holds, and how to undo moving it back
+        (``rewind.one_back``); ``native``, ``compiled``, ``started``: the loop's native and
+        compile seconds and the JIT's start seconds before the trip."""
         record = decision.record
         if st.sample_request is not None:
             # (where its native runs would leave, sampled in its next iterations as written
@@ -1036,7 +1121,8 @@ class LoopSite:
             if not st.dead:
                 st.exit_sample = LineSample(*request)
                 st.exit_sample.start(frame)
-        if st.dead:
+        dead = st.dead
+        if dead:
             self._die(frame)
         else:
             # what the loop's next run starts from: the controller's choice, else the
@@ -1047,11 +1133,11 @@ class LoopSite:
             self._cut_parent(frame, decision.parent)
         runtime = self.runtime
         if controller.engine is None:
-            if record is None and not st.dead:
+            if record is None and not dead:
                 runtime.waiting.add(self)
         elif runtime.waiting:
             runtime.jit_started()
-        if decision.sleep and not st.dead:
+        if decision.sleep and not dead:
             self._sleep(decision.sleep)
             self._counted = IDLE
             if restore is not None:
@@ -1107,7 +1193,7 @@ class LoopSite:
         if outcome == RETURN:
             return (decision.countdown, 3, values, UNBOUND, value, decision.parent)
         exc = value
-        tb = _traceback_entry(frame, code, pc, exc.__traceback__)
+        tb = _traceback_entry(frame, target.code, pc, exc.__traceback__)
         return (decision.countdown, 4, values, UNBOUND, exc, decision.parent, tb,
                 (exc.__context__, exc.__suppress_context__))
 
