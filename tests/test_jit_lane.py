@@ -1,8 +1,10 @@
 """The hook's steady lane (``LoopSite._lane_trip``): the trips of a loop in a function whose
 version is in its steady state skip what the loop's last entry made sure of. Each program
 runs under CPython and under Tauraro (every call entering: ``--jit-threshold 1``) and must
-print the same, tracebacks included; the statistics say how many entries took the lane."""
-import sys
+print the same, tracebacks included; the statistics say how many entries took the lane.
+(The functions here take ``*more``: a plain module-level function of positional
+parameters is compiled whole for its loops once called often, and its calls then make no
+trips at all -- tests/test_jit_loop_functions.py.)"""
 
 from test_jit import jit
 from test_jit_slots import line
@@ -18,7 +20,7 @@ DRIVER = """
 
 def test_the_steady_trips_of_a_function_loop_take_the_lane(tmp_path):
     src = DRIVER + """
-    def f(n):
+    def f(n, *more):
         s = 0
         for i in range(n):              # loop
             s += i * i
@@ -41,7 +43,7 @@ def test_values_of_a_new_kind_leave_the_lane_for_a_new_version(tmp_path):
     # f's loop is steady on ints; floats then come: the lane's entry code refuses them, the
     # trip goes the whole way and compiles a second version, whose trips take the lane too
     src = DRIVER + """
-    def f(n, s):
+    def f(n, s, *more):
         for i in range(n):              # loop
             s = s + i * 3
         return s
@@ -58,7 +60,7 @@ def test_values_of_a_new_kind_leave_the_lane_for_a_new_version(tmp_path):
 
 def test_returns_breaks_and_the_else_clause_after_lane_entries(tmp_path):
     src = DRIVER + """
-    def first_over(n, limit):
+    def first_over(n, limit, *more):
         total = 0
         for x in range(n):              # loop
             total += x
@@ -96,7 +98,7 @@ def test_an_overflow_and_an_exception_after_lane_entries(tmp_path):
     # the product leaves 64 bits in the later calls (their native runs exit, the rest is the
     # resume interpreter's), and the last call divides by zero inside the loop
     src = DRIVER + """
-    def f(n, x, d):
+    def f(n, x, d, *more):
         p = 1
         for i in range(1, n):           # loop
             p = p * x + 100 // (n - i - d)
@@ -119,7 +121,7 @@ def test_a_range_iterator_the_program_comes_to_hold(tmp_path):
     # loop up; the body's next() leaves native code anyway, so the answers would match
     # without that check too: this is the answers' test, not the check's)
     src = DRIVER + """
-    def f(n, hold):
+    def f(n, hold, *more):
         s = 0
         kept = iter(range(n)) if hold else None
         for i in (kept if hold else range(n)):      # loop

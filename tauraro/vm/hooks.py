@@ -67,6 +67,9 @@ def _bind_resume():
 # the iterators of the loops whose steady trips may take the lane (LoopSite._lane_trip):
 # those rewind.one_back moves back without a look at their elements
 LANE_ITERATORS = frozenset((_RANGE_ITER, type(iter([])), type(iter(()))))
+# the calls of a function compiled whole for its loops before the JIT is asked, at least
+# (FunctionSite._calls_first)
+LOOP_CALLS = 64
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 # the countdown of a dead loop's run that cannot go on as written (a while loop, a loop with
 # loops nested in it: no copy as written): its hook only counts its iterations
@@ -279,10 +282,18 @@ class HookRuntime:
         qualname = getattr(fcode, "co_qualname", "<locals>")
         if fcode.co_name == "<module>":
             return
+        off = []
         for c in fcode.co_consts:
             if isinstance(c, LoopSite):
                 if not c.dead:
                     return
+            elif type(c) is FunctionSite and (c.given_up or c.info.nests and c.state is None
+                                              and not FunctionSite.loops_compiled(fcode)):
+                # (a function to be compiled whole for its loops, given up, or whose loops
+                # died uncompiled: it never will be, and its prologue goes with them. One
+                # whose loop compiled, its entries found not to pay, may: its calls would
+                # make no entries)
+                off.append(c)
             elif type(c).__module__.startswith("tauraro."):
                 from .comprehensions import ComprehensionSite
                 if not (type(c) is ComprehensionSite and c.cold):
@@ -294,6 +305,8 @@ class HookRuntime:
             plain = self.plain_code(fcode)
             if plain is not None and plain.co_freevars == fcode.co_freevars:
                 func.__code__ = plain
+                for c in off:
+                    c.on, c.given_up = False, True
                 if "<locals>" in qualname:
                     self._unhook_in(qualname.rsplit(".<locals>.", 1)[0], fcode, plain, G)
         except Exception:
@@ -373,7 +386,9 @@ _FUNCTION = type(method_running)
 
 
 class FunctionSite:
-    """A recursive function's way into the JIT (its prologue: ``tauraro.vm.instrument``).
+    """A function's way into the JIT, to be compiled whole (its prologue: ``tauraro.vm.instrument``):
+    a recursive function, or one running loops of its own (``info.nests``: asked only once
+    one of them compiled, ``_ready``).
 
     ``call`` counts the calls the baseline makes; past the threshold it asks the JIT to
     run the call natively (the function compiled whole, its calls of itself native too)
@@ -394,7 +409,7 @@ class FunctionSite:
         self.on = True                  # read by the prologue: False once the JIT gave up
         self.given_up = False
         self.miss = self                # what ``call`` returns when the baseline makes the call
-        self.countdown = runtime.threshold
+        self.countdown = self._calls_first()
         self.state = None
         self.method = False             # a method's prologue passes no function (method_running)
 
@@ -421,10 +436,43 @@ class FunctionSite:
             self.method = True
         if func.__code__ is not frame.f_code:
             return self                 # the name now means another function
+        if self.info.nests and self.state is None and not self._ready(func):
+            return self
         try:
             return self.runtime.controller.call_function(self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
             return self.broken(func, e)
+
+    def _ready(self, func) -> bool:
+        """Has a loop of ``func`` -- a function compiled whole for its loops (``info.nests``)
+        -- been compiled? Its body then compiles natively too, most likely, and its calls are
+        worth compiling it whole for. If not: once its loops are all given up, so is the
+        function; else its calls are counted again (the loops' JIT judges their work first:
+        a function of short loops called often is compiled whole only once its loops' work
+        paid for one of theirs)."""
+        if self.loops_compiled(func.__code__):
+            return True
+        if all(c.dead for c in func.__code__.co_consts if type(c) is LoopSite):
+            self.give_up(func)
+        else:
+            self.countdown = self._calls_first()
+        return False
+
+    @staticmethod
+    def loops_compiled(fcode) -> bool:
+        """Has a loop of the function running ``fcode`` been compiled (entered natively, or
+        kept a version), whether its entries paid or not?"""
+        return any(type(c) is LoopSite and c._state is not None and (c._state.entries or c._state.versions)
+                   for c in fcode.co_consts)
+
+    def _calls_first(self) -> int:
+        """The calls counted before the JIT is asked: the threshold's; at least LOOP_CALLS
+        for a function to be compiled whole for its loops, whose runs the loops' entries
+        run natively meanwhile (what compiling it whole saves is the entries' round trips,
+        worth a compile only over many calls -- and under a low --jit-threshold, a function
+        called a few times keeps its loops' own way)."""
+        threshold = self.runtime.threshold
+        return max(threshold, LOOP_CALLS) if self.info.nests else threshold
 
     def broken(self, func, exc):
         """A failure inside the JIT: the function is given up, with a warning, and the
@@ -445,7 +493,8 @@ class FunctionSite:
         """Is the function's ``frame`` called by a function with a prologue (a recursive
         function the JIT may compile whole, run by CPython)?"""
         caller = frame.f_back
-        return caller is not None and any(type(c) is FunctionSite for c in caller.f_code.co_consts)
+        return caller is not None and any(type(c) is FunctionSite and not c.info.nests
+                                          for c in caller.f_code.co_consts)
 
     def cpython_seconds(self, func, args):
         """How long CPython takes for a call native code has just answered, made again
@@ -488,6 +537,8 @@ class FunctionSite:
         self.on = False
         self.given_up = True
         self.uninstall()
+        if self.info.nests and any(type(c) is LoopSite and not c.dead for c in func.__code__.co_consts):
+            return      # (its loops keep their hooks: the function is unhooked once they die)
         try:
             plain = self.runtime.plain_code(func.__code__)
             if plain is not None and plain.co_freevars == func.__code__.co_freevars:

@@ -444,20 +444,32 @@ def _compilable_recursion(node, method=False) -> bool:
     first parameter (``self.solve(...)``), which it never rebinds. Its prologue passes no
     function: the site finds the method running by its code in the class order of
     ``self``'s class (a method is no global name)."""
+    return _compilable_whole(node, method) == "recursive"
+
+
+def _compilable_whole(node, method=False):
+    """"recursive" for a function ``_compilable_recursion`` accepts; "loops" for a plain
+    module-level function as it asks (not a method), calling no function of its name but
+    running a loop of its own: the JIT may compile it whole once its loops compile, and
+    its calls from the baseline then skip their loops' trips (``hooks.FunctionSite``; a
+    loop's round trip from its hook was ~10-20 us, the call of a function compiled whole
+    ~1 us); else None."""
     if not isinstance(node, ast.FunctionDef) or node.decorator_list:
-        return False
+        return None
     a = node.args
     params = a.posonlyargs + a.args
     if a.vararg or a.kwarg or a.kwonlyargs or method and not params:
-        return False
+        return None
     this = params[0].arg if method else None
-    calls_itself = False
+    calls_itself = has_loops = False
     for n in _walk_local(node.body):
         if _blocks(n) or isinstance(n, ast.Name) and n.id in _FRAME_NAMES:
-            return False
+            return None
+        if isinstance(n, (ast.For, ast.While)):
+            has_loops = True
         if not isinstance(n, ast.Call):
             if method and isinstance(n, ast.Name) and n.id == this and not isinstance(n.ctx, ast.Load):
-                return False        # (self rebound: its calls are not the method's own)
+                return None         # (self rebound: its calls are not the method's own)
             continue
         f = n.func
         if method:
@@ -466,7 +478,11 @@ def _compilable_recursion(node, method=False) -> bool:
                 calls_itself = True
         elif isinstance(f, ast.Name) and f.id == node.name:
             calls_itself = True
-    return calls_itself
+    if calls_itself:
+        return "recursive"
+    # (its prologue passes the function by its name: a local of that name would be read
+    # unbound there)
+    return "loops" if has_loops and not method and node.name not in _function_locals(node) else None
 
 
 def _prints_values(loop) -> bool:
@@ -1035,9 +1051,9 @@ class Instrumenter:
 
     def function(self, node, outer=frozenset()):
         """``outer``: the variables of the enclosing functions (a nested function reads them
-        through cells). Returns whether it is not nested in a function and may be compiled
-        whole (``_compilable_recursion``, judged as written: its instrumented body is larger
-        and holds only the hooks)."""
+        through cells). Returns, for a function not nested in a function, what
+        ``_compilable_whole`` says of it (judged as written: its instrumented body is larger
+        and holds only the hooks); else None."""
         walked = _walk_local(node.body)     # (its nodes, walked once for all that follows)
         used = {n.id for n in walked if n.__class__ is ast.Name}
         own = _function_locals(node, walked)
@@ -1050,7 +1066,8 @@ class Instrumenter:
         saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
         self.quiet, self.cell_names = 0, free | (captured(node) if any(
             isinstance(n, _CAPTURING) for n in walked) else set())
-        recursive = self.depth == 0 and _compilable_recursion(node)
+        whole = _compilable_whole(node) if self.depth == 0 else None
+        recursive = whole == "recursive"
         self.unhooked_when_dead = self.depth == 0 and not recursive and not any(
             isinstance(n, _COMPREHENSIONS) for n in walked) \
             and all(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
@@ -1059,7 +1076,7 @@ class Instrumenter:
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.depth -= 1
         self.quiet, self.cell_names, self.unhooked_when_dead = saved
-        return recursive
+        return whole
 
     def class_body(self, node, outer=frozenset()):
         """A class defined at module level: its methods instrumented as any function's, and
@@ -1072,13 +1089,14 @@ class Instrumenter:
             else:
                 self.nested_only([s], outer)
 
-    def prologue(self, node, method=False):
-        """A recursive function's way into the JIT (see ``_compilable_recursion``)::
+    def prologue(self, node, method=False, loops=False):
+        """A function's way into the JIT, to be compiled whole (see ``_compilable_whole``)::
 
             def f(a, b):
                 if <site K>.on:                  # False once the JIT gave up on f
-                    try:
-                        .f = <site K>.call(f, a, b)  # f's result computed natively, or the site
+                    try:                         # f's result computed natively, or the site
+                        .f = <site K>.call(f, a, b) if <sys>.gettrace() is None and \
+                             <sys>.getprofile() is None else <site K>.miss
                     except <builtins>.RecursionError:
                         .f = <site K>.miss           # (the site itself)
                     if .f is not <site K>.miss:
@@ -1089,10 +1107,11 @@ class Instrumenter:
         site takes a frame where the body's next call of ``f`` would: at the recursion
         limit it fails exactly where that call would, so the body runs and CPython raises
         RecursionError at the same depth as without the prologue. A method's passes None for
-        ``f`` (``method``: see ``_compilable_recursion``)."""
+        ``f`` (``method``: see ``_compilable_recursion``). ``loops``: a function compiled whole
+        for its loops, not for recursion (``_compilable_whole``: its site's ``nests``)."""
         k = len(self.sites)
         params = [a.arg for a in node.args.posonlyargs + node.args.args]
-        self.sites.append(SiteInfo(k, "function", node.lineno, node.col_offset, params, -1, True))
+        self.sites.append(SiteInfo(k, "function", node.lineno, node.col_offset, params, -1, True, nests=loops))
         site = _const(SITE_PREFIX + str(k))
         body = node.body
         first = 1 if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
@@ -1106,8 +1125,13 @@ class Instrumenter:
         def attr(name):
             return ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr=name, ctx=ast.Load())
         recursion = ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="RecursionError", ctx=ast.Load())
+        # (not under a tracer or a profiler, which would see the site's calls, and from which
+        # native code would hide the function's lines and calls. Asked inside the try: at the
+        # recursion limit, the call asking may fail too)
+        untraced = ast.BoolOp(op=ast.And(), values=[_sys_none(f, ast.Is) for f in ("gettrace", "getprofile")])
         test = ast.If(test=attr("on"), orelse=[], body=[
-            ast.Try(body=[_assign(result, call)], orelse=[], finalbody=[],
+            ast.Try(body=[_assign(result, ast.IfExp(test=untraced, body=call, orelse=attr("miss")))],
+                    orelse=[], finalbody=[],
                     handlers=[ast.ExceptHandler(type=recursion, name=None,
                                                 body=[_assign(result, attr("miss"))])]),
             ast.If(test=ast.Compare(left=_name(result), ops=[ast.IsNot()], comparators=[attr("miss")]),
@@ -1131,9 +1155,15 @@ class Instrumenter:
 
     def statement(self, s, declared, module_level, loops, outer=frozenset()):
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            recursive = self.function(s, outer)
-            if module_level and not loops and self.threshold > 0 and recursive:
-                self.prologue(s)
+            before = len(self.sites)
+            whole = self.function(s, outer)
+            if whole == "loops":
+                # (compiled whole once a loop of its own compiles: one that is counted)
+                own = {n.lineno for n in _walk_local(s.body) if isinstance(n, (ast.For, ast.While))}
+                if not any(x.kind in ("for", "while") and x.line in own for x in self.sites[before:]):
+                    whole = None
+            if module_level and not loops and self.threshold > 0 and whole:
+                self.prologue(s, loops=whole == "loops")
             return [s]
         if isinstance(s, ast.ClassDef):
             if module_level and not loops and self.threshold > 0:

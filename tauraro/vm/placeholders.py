@@ -39,5 +39,6 @@ class SiteInfo:
         self.target = target
         # (a loop that would be plain but for the loops nested in it: its run goes on as
         # written -- as the source has it, the nested loops unhooked too -- only once they
-        # are all dead, code 6 only: LoopSite._nested_dead)
+        # are all dead, code 6 only: LoopSite._nested_dead. A function's: it is compiled
+        # whole for its loops, not for recursion -- instrument._compilable_whole)
         self.nests = nests
