@@ -19,7 +19,7 @@ def test_a_function_running_a_loop_called_often_is_compiled_whole(tmp_path):
 
     out = 0
     for j in calls(3000):
-        out += f(100 + j % 50)
+        out += f(300 + j % 50)
     print(out)
     """
     row = jit(tmp_path, src, threshold="200").loop(line(src, "# function"))
@@ -148,8 +148,31 @@ def test_a_function_rebound_or_its_code_replaced_mid_way(tmp_path):
             f = g
         if j == 450:
             keep.__code__ = h.__code__
-        out.append(f(100 + j % 7) + keep(50))
+        out.append(f(400 + j % 7) + keep(300))
     print(out[:3], out[298:303], out[448:453], out[-3:])
     """
     row = jit(tmp_path, src, threshold="1").loop(line(src, "# function"))
     assert row["status"] == "compiled" and row["native_iterations"] >= 300, row
+
+
+def test_the_prologue_calls_its_site_only_once_a_loop_of_its_ran_natively(tmp_path):
+    # before, each call of a function whose loops never compile (the JIT never started,
+    # say) paid the prologue's call of its site, ~0.3 us, for good: now the prologue reads
+    # the site's ``on``, False until a loop of the function first ran natively
+    from tauraro.vm.hooks import FunctionSite, HookRuntime
+    from tauraro.vm.loader import Compiler
+    runtime = HookRuntime(1000, cache=False, start_now=True)       # (as --jit-threshold 1000)
+    path = tmp_path / "m.py"
+    path.write_text("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n")
+    code = Compiler(1000, runtime.site, None, runtime.sources).compile(path.read_bytes(), str(path))
+    ns = {"__name__": "m"}
+    exec(code, ns)
+    site = next(c for c in ns["f"].__code__.co_consts if type(c) is FunctionSite)
+    countdown = site.countdown
+    assert site.info.nests and not site.on
+    for k in range(200):            # (short runs: the loop's count never trips)
+        assert ns["f"](3) == 3
+    assert not site.on and site.countdown == countdown      # (the site never called)
+    assert ns["f"](200000) == 199999 * 200000 // 2          # (its loop trips and enters)
+    assert site.on and not site.given_up
+    runtime.close()

@@ -68,7 +68,7 @@ def _bind_resume():
 # those rewind.one_back moves back without a look at their elements
 LANE_ITERATORS = frozenset((_RANGE_ITER, type(iter([])), type(iter(()))))
 # the calls of a function compiled whole for its loops before the JIT is asked, at least
-# (FunctionSite._calls_first)
+# (FunctionSite.calls_first)
 LOOP_CALLS = 64
 IDLE = 250                     # the countdown of a loop left to the baseline (a small int)
 # the countdown of a dead loop's run that cannot go on as written (a while loop, a loop with
@@ -385,6 +385,16 @@ def method_running(obj, code):
 _FUNCTION = type(method_running)
 
 
+def _wake_function(fcode):
+    """A loop of the function running ``fcode`` ran natively for the first time: if the
+    function is one to be compiled whole for its loops (``FunctionSite`` with ``info.nests``),
+    its prologue starts calling its site from now on."""
+    for c in fcode.co_consts:
+        if type(c) is FunctionSite and c.info.nests and not c.given_up and not c.on:
+            c.on = True
+            c.countdown = c.calls_first()
+
+
 class FunctionSite:
     """A function's way into the JIT, to be compiled whole (its prologue: ``tauraro.vm.instrument``):
     a recursive function, or one running loops of its own (``info.nests``: asked only once
@@ -406,10 +416,13 @@ class FunctionSite:
         self.info = info
         self.filename = filename
         self.runtime = runtime
-        self.on = True                  # read by the prologue: False once the JIT gave up
+        # read by the prologue: False once the JIT gave up -- and, for a function to be
+        # compiled whole for its loops, until one of them first ran natively (its calls
+        # before cost the prologue only this check: _wake_function)
+        self.on = not info.nests
         self.given_up = False
         self.miss = self                # what ``call`` returns when the baseline makes the call
-        self.countdown = self._calls_first()
+        self.countdown = self.calls_first()
         self.state = None
         self.method = False             # a method's prologue passes no function (method_running)
 
@@ -447,15 +460,15 @@ class FunctionSite:
         """Has a loop of ``func`` -- a function compiled whole for its loops (``info.nests``)
         -- been compiled? Its body then compiles natively too, most likely, and its calls are
         worth compiling it whole for. If not: once its loops are all given up, so is the
-        function; else its calls are counted again (the loops' JIT judges their work first:
-        a function of short loops called often is compiled whole only once its loops' work
-        paid for one of theirs)."""
+        function; else its calls are counted again. (Its prologue calls the site only once a
+        loop of its ran natively, _wake_function: a version of it may since have been
+        dropped.)"""
         if self.loops_compiled(func.__code__):
             return True
         if all(c.dead for c in func.__code__.co_consts if type(c) is LoopSite):
             self.give_up(func)
         else:
-            self.countdown = self._calls_first()
+            self.countdown = self.calls_first()
         return False
 
     @staticmethod
@@ -465,7 +478,7 @@ class FunctionSite:
         return any(type(c) is LoopSite and c._state is not None and (c._state.entries or c._state.versions)
                    for c in fcode.co_consts)
 
-    def _calls_first(self) -> int:
+    def calls_first(self) -> int:
         """The calls counted before the JIT is asked: the threshold's; at least LOOP_CALLS
         for a function to be compiled whole for its loops, whose runs the loops' entries
         run natively meanwhile (what compiling it whole saves is the entries' round trips,
@@ -741,6 +754,7 @@ class LoopSite:
         # (the frame's code and the Target of a loop whose last trip entered its steady
         # version: its next trips take the lane, ``_lane_trip``)
         self._lane = None
+        self._entered_once = False      # (has native code run this loop: _wake_function)
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -1209,6 +1223,9 @@ class LoopSite:
             return counting
         if stop_outcome is None:
             _bind_resume()
+        if not self._entered_once:
+            self._entered_once = True
+            _wake_function(frame.f_code)
         t0 = time.perf_counter()
         resumed = st.resume_seconds
         if record.callees:
