@@ -176,3 +176,26 @@ def test_the_prologue_calls_its_site_only_once_a_loop_of_its_ran_natively(tmp_pa
     assert ns["f"](200000) == 199999 * 200000 // 2          # (its loop trips and enters)
     assert site.on and not site.given_up
     runtime.close()
+
+
+def test_ctrl_c_stops_a_function_compiled_whole_at_once(tmp_path):
+    # its loop polls for Ctrl-C at every back edge: the native call fails at once, and the
+    # KeyboardInterrupt comes out of the function's frame, no frame of Tauraro's printed.
+    # (Cranelift gave every poll the value of the function's first read of the flag -- the
+    # same load, no store between -- and the loop ran to its end: a recursive one's too)
+    from test_jit import _interrupted_at_once, _start
+    proc = _start(tmp_path, DRIVER + """
+    def f(n):
+        s = 0
+        for i in range(n):
+            s += i % 7
+        return s
+
+    t = 0
+    for j in calls(3000):
+        t += f(300)
+    print("ready", flush=True)
+    print(f(10 ** 15))
+    """, "--jit-threshold", "100")
+    text = _interrupted_at_once(proc)
+    assert 'in f' in text and "tauraro" not in text, text

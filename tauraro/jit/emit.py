@@ -568,9 +568,11 @@ class Emitter(Sink):
                              for key in sorted(self.counter_words, key=str)}
         zero = [({"i64": "i64.const", "f64": "f64.const", "i32": "i32.const"}[result], 0)] if result else []
         # out of budget (each native frame stands for itself and the calls inlined into it),
-        # or Ctrl-C
+        # or Ctrl-C. (The flag read as the low half of an i64: read as the i32 its loops' polls
+        # read, with no store between, Cranelift's redundant-load elimination gave every poll
+        # this first read's value -- a function's loop never saw a Ctrl-C)
         self.e(("local.get", self.budget), ("i32.const", self.graph.inline_depth), "i32.le_s",
-               ("i32.const", 0), ("i32.load", self.layout.FLAG),
+               ("i32.const", 0), ("i64.load", self.layout.FLAG), "i32.wrap_i64",
                "i32.or", ("if", None), *zero, ("i32.const", FAILED_AT_ENTRY), ("return",), ("end",))
         self.emit(("block", None, "exit"))
         self.exit_depth = 0

@@ -924,6 +924,7 @@ def _make_host_callback(hf: HostFunction, state: _CallState) -> Any:
     return _UNCHECKED_CB(ns["_cb"])
 
 
+_ENTRY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<tauraro entry>")
 _ENTRY_MAKERS: Dict[Any, Dict[str, Any]] = {}
 
 
@@ -988,7 +989,9 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
         ns = _ENTRY_MAKERS[key] = {}
-        exec(cache.compiled(_entry_source(params, results, views), "<tauraro entry>"), ns)
+        # (a file name in Tauraro's folder: a Ctrl-C raised as a native call returns -- in
+        # this code -- is printed without it, as Tauraro's own frames are)
+        exec(cache.compiled(_entry_source(params, results, views), _ENTRY_FILE), ns)
 
     engine = inst.engine
     trap = c_void_p()
