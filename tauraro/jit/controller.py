@@ -754,8 +754,8 @@ class JitController:
         The CPU time the decision takes, native runs aside -- the JIT's start, compiles,
         copies, refused entries -- is added to ``overhead``: it is not the baseline's work,
         which ``_measure`` times between trips."""
-        version = self._steady_version(st)
-        if version is not None and st.refused_trips < FREE_REFUSALS:
+        version = self.steady_version(st)
+        if version is not None:
             decision = self._steady(st, version, G, r, counted, parent, left, new_run)
             if decision is not None:
                 return decision

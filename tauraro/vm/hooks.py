@@ -64,9 +64,6 @@ def _bind_resume():
     from .resume import BREAK, HEADER, RAISE, RETURN, CallResume, LoopResume, stop_outcome
 
 
-# the iterators of the loops whose steady trips may take the lane (LoopSite._lane_trip):
-# those rewind.one_back moves back without a look at their elements
-LANE_ITERATORS = frozenset((_RANGE_ITER, type(iter([])), type(iter(()))))
 # the calls of a function compiled whole for its loops before the JIT is asked, at least
 # (FunctionSite.calls_first)
 LOOP_CALLS = 64
@@ -397,8 +394,8 @@ def _wake_function(fcode):
 
 class FunctionSite:
     """A function's way into the JIT, to be compiled whole (its prologue: ``tauraro.vm.instrument``):
-    a recursive function, or one running loops of its own (``info.nests``: asked only once
-    one of them compiled, ``_ready``).
+    a recursive function, or one running loops of its own (``info.nests``: its prologue
+    calls it only once one of them ran natively, ``_wake_function``).
 
     ``call`` counts the calls the baseline makes; past the threshold it asks the JIT to
     run the call natively (the function compiled whole, its calls of itself native too)
@@ -449,27 +446,10 @@ class FunctionSite:
             self.method = True
         if func.__code__ is not frame.f_code:
             return self                 # the name now means another function
-        if self.info.nests and self.state is None and not self._ready(func):
-            return self
         try:
             return self.runtime.controller.call_function(self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
             return self.broken(func, e)
-
-    def _ready(self, func) -> bool:
-        """Has a loop of ``func`` -- a function compiled whole for its loops (``info.nests``)
-        -- been compiled? Its body then compiles natively too, most likely, and its calls are
-        worth compiling it whole for. If not: once its loops are all given up, so is the
-        function; else its calls are counted again. (Its prologue calls the site only once a
-        loop of its ran natively, _wake_function: a version of it may since have been
-        dropped.)"""
-        if self.loops_compiled(func.__code__):
-            return True
-        if all(c.dead for c in func.__code__.co_consts if type(c) is LoopSite):
-            self.give_up(func)
-        else:
-            self.countdown = self.calls_first()
-        return False
 
     @staticmethod
     def loops_compiled(fcode) -> bool:
@@ -611,9 +591,14 @@ def _by_qualname(qualname, G):
 def _held(frame, obj) -> bool:
     """Does a variable of the program's in ``frame`` hold ``obj``?"""
     local = frame.f_locals
-    held = any(v is obj for k, v in local.items() if k[:1] != ".")
+    held = _holds(local, obj)
     let_go(frame, local)
     return held
+
+
+def _holds(local, obj) -> bool:
+    """Does a variable of the program's among ``local`` (a frame's ``f_locals``) hold ``obj``?"""
+    return any(v is obj for k, v in local.items() if k[:1] != ".")
 
 
 def _running_function(fcode, frame):
@@ -791,7 +776,7 @@ class LoopSite:
         frame = sys._getframe(1)
         try:
             lane = self._lane
-            if lane is not None and lane[0] is frame.f_code and type(it) in LANE_ITERATORS:
+            if lane is not None and lane[0] is frame.f_code and type(it) is _RANGE_ITER:
                 result = self._lane_trip(lane[1], frame, it)
                 if result is not None:
                     return result
@@ -1109,7 +1094,9 @@ class LoopSite:
             if restore is not None:      # nothing ran: the baseline still holds the element
                 restore()
             raise
-        if decision.record is not None and target.lane and type(it) in LANE_ITERATORS and self._split_runs is None:
+        # (a loop over a range only: over a list or a tuple, its version copies them in, and
+        # is never in the steady state)
+        if decision.record is not None and target.lane and type(it) is _RANGE_ITER and self._split_runs is None:
             self._lane = (frame.f_code, target)
         return self._after_trip(frame, it, target, st, decision, r, real, restore, began, native, compiled,
                                 started, controller)
@@ -1117,7 +1104,7 @@ class LoopSite:
     def _lane_trip(self, target, frame, it):
         """The trip of a loop whose version is in its steady state (``JitController._steady``)
         and whose last trip entered it: ``_trip``'s path with what the lane's conditions
-        (``Target.lane``, ``LANE_ITERATORS``) make sure of not asked again -- the loop found
+        (``Target.lane``, a range iterator) make sure of not asked again -- the loop found
         by its frame's code, a generator, a dict's or a lazily split text's iterator, a
         refusal before the registers are read. None, nothing changed, where the trip must go
         the whole way: the loop is not in its steady state, the run is too near its end to
@@ -1143,7 +1130,7 @@ class LoopSite:
         for reg, name in target.named:
             r[reg] = get(name, UNBOUND)
         # (a 3.12+ range iterator the program also holds: _trip gives the loop up)
-        held = back is not real and any(v is real for k, v in local.items() if k[:1] != ".")
+        held = back is not real and _holds(local, real)
         let_go(frame, local)
         if held:
             if restore is not None:
@@ -1175,9 +1162,10 @@ class LoopSite:
         """What the hook returns after the controller's ``decision`` for a trip that began at
         ``began`` (``perf_counter``): the site's counts set, the resume interpreter run from
         the exit's instruction if native code ran, the loop's values for the baseline (from
-        ``r``, the registers the controller was given). ``real``, ``restore``: the iterator the baseline holds, and how to undo moving it back
-        (``rewind.one_back``); ``native``, ``compiled``, ``started``: the loop's native and
-        compile seconds and the JIT's start seconds before the trip."""
+        ``r``, the registers the controller was given). ``real``, ``restore``: the iterator
+        the baseline holds, and how to undo moving it back (``rewind.one_back``); ``native``,
+        ``compiled``, ``started``: the loop's native and compile seconds and the JIT's start
+        seconds before the trip."""
         record = decision.record
         if st.sample_request is not None:
             # (where its native runs would leave, sampled in its next iterations as written
