@@ -4,10 +4,13 @@ at every trip (``JitController.trip``, ``_too_much``), and the results are CPyth
 Each program runs under CPython and under Tauraro; ``refused`` in a loop's stats row counts
 the tries to enter that failed, and of those the ones that copied data in up to the
 entry's limit before giving up (the costly kind)."""
+import json
 import random
+import textwrap
 
 import pytest
 
+from harness import launched
 from test_jit import Result, jit
 from test_jit_slots import line
 
@@ -291,9 +294,16 @@ def test_a_loop_whose_entries_run_nothing_natively_is_left_after_three(tmp_path,
     # first run is long, through the trip after its first: without it, its runs are found
     # too short before it is compiled, as the next test shows)
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
-    src = POP % 1040
-    r = Result(tmp_path, src).same()
-    row = r.loop(4)
+    # (every trip is let past the start gate, tauraro.vm.start_gate, to the controller, whose
+    # judgement of entries this is: held there, the loop reaches the controller only once the
+    # program has run long enough to start the JIT for it, when its runs are short, and it is
+    # given up uncompiled, as the next test's)
+    stats = tmp_path / "stats.json"
+    got, expected = launched(tmp_path, "from tauraro.vm.start_gate import StartGate\n"
+                                       "StartGate.trip = lambda self, *args: None\n",
+                             textwrap.dedent(POP % 1040), "--jit-stats-json", str(stats), "--no-jit-cache")
+    assert got.comparable() == expected.comparable(), got.stderr
+    row = next(r for r in json.loads(stats.read_text()) if r["line"] == 4)
     assert row["status"] == "left to the baseline" and "entries do not pay" in row["reason"], row
     assert 1 <= row["entries"] <= 3 and row["native_iterations"] < row["entries"], row
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import _thread
 import functools
 import os
-import operator
 import struct
 import sys
 import time
@@ -56,12 +55,15 @@ from .collector import CompileAside
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN
 from .layout import (BULK_RECORD_COST, CHAR_COST, KEEP_MIN, kept_str_record, FLAG_COST, FLAG_OUT_COST, ROWS_COUNTED, SMALL_COPY, LINK_LIMIT, RECORD_COST,
-                     COMBINED_TYPES, OBJECT_TYPES, advanced_iterators, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
+                     OBJECT_TYPES, SEQ_ITERATOR_TYPES, UNIT_SECONDS, TooManyLinks, TooMuchToCopy, copy_limit, least_cost,
                      LIST_ONLY, rows_floor, rows_length)
 from .region import Liveness, LoopRegion, attribute_names
+from .iterations import COMBINED_TYPES, advanced_iterators, iterations_left
 from .splits import pending_words, split_sources
 
-from .settings import DEFAULT_THRESHOLD, START_SECONDS  # noqa: E402
+from .settings import (BASELINE_SECONDS_PER_ITERATION, DEFAULT_THRESHOLD, FIRST_CHECK_ITERATIONS, MIN_ITERATIONS_PER_ENTRY,  # noqa: E402
+                       NESTING_START_MOST, NOT_STARTED, SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN,
+                       START_SECONDS)
 MAX_VERSIONS = 4
 # the share of its work left a module-level loop's first entry may copy (beside its compile
 # and the JIT's start: _first_entry_limit): the native run costs too -- word_pairs.py's
@@ -439,18 +441,12 @@ _LEAST_SIZED = (list, tuple, dict, set)     # (_least_copy)
 _LIST_CHANGES = frozenset(("list_set_len", "list_remove", "list_open"))     # (_stores_lists)
 # a loop left to the baseline still trips, cheaply, this often (small ints never allocate)
 IDLE_COUNTDOWN = 250
-# a loop whose trip did not start the JIT trips again after about this much of its work
-START_CHECK_SECONDS = 0.005
-FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
-START_COUNTDOWN = 16
 # (JitController._start_pays: the JIT may start, as the program has run start_seconds since
 # its first hot loop -- not for the work of the loop whose trip it is)
 AFTER_START_SECONDS = "after start_seconds"
 # (JitController._module_work_left: the iterations of a module-level loop nest's outermost
 # loop its time per iteration is read from)
 MODULE_TIMED_LEAST = 8
-# native iterations an entry must yield, on average, for entering to pay
-MIN_ITERATIONS_PER_ENTRY = 128
 # a loop whose sampled iterations (JitController._exits_sampled) reach a line where native
 # code would leave, 1 in EXIT_SAMPLE_SHARE of them or more, is not compiled; a sample of
 # fewer than half its iterations (its run ended) is taken again, SAMPLES_MOST times at most
@@ -460,14 +456,6 @@ SAMPLE_ITERATIONS = 64
 ENTRIES_BEFORE_JUDGING = 8
 # ... or after EMPTY_ENTRIES, if they ran less than an iteration each natively
 EMPTY_ENTRIES = 3
-# a for loop that had fewer than SHORT_LEFT iterations left at each of SHORT_TRIPS trips
-# (and has no loop nested in it, and never entered) is left to the baseline uncompiled
-# (JitController._short_runs)
-SHORT_LEFT = MIN_ITERATIONS_PER_ENTRY // 4
-SHORT_TRIPS = 6
-# the most iterations a loop with loops nested in it counts to its next trip while the JIT
-# is not started (JitController._start_pays)
-NESTING_START_MOST = 512
 # a loop never entered whose trips were refused for what they would copy this many times is
 # given up (JitController._too_much); not counting a while loop's refusals in the run its
 # last trip was in (what it may copy, the work it has done so far, grows as the run goes on)
@@ -488,12 +476,11 @@ TRIP_WORK_RATIO = 50
 # (JitController._not_entered)
 SLEEP_AFTER = 12
 SLEEP_SECONDS = 0.05
-# what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
-# dev VM: 30-60 ns), and on each register instruction of a loop's body (3.11-3.13 on the dev
-# VM: 2.4-15 ns, the least for bodies of branches not all taken: LoopState.iteration_seconds), against
-# which copying data in and out is judged; and the entry and exit time any loop may take
-# beyond that
-BASELINE_SECONDS_PER_ITERATION = 25e-9
+# what the baseline spends on an iteration of a simple loop, at least (settings'
+# BASELINE_SECONDS_PER_ITERATION), and on each register instruction of a loop's body (3.11-3.13
+# on the dev VM: 2.4-15 ns, the least for bodies of branches not all taken:
+# LoopState.iteration_seconds), against which copying data in and out is judged; and the
+# entry and exit time any loop may take beyond that
 BASELINE_SECONDS_PER_INSTRUCTION = 2.4e-9
 CALL_INSTRUCTIONS = 40      # a call (of a method, say): CPython's call and a small callee's body, ~100 ns
 TRANSFER_ALLOWANCE = 0.02
@@ -679,7 +666,8 @@ def hook_seconds() -> float:
 class JitController:
     def __init__(self, threshold: int = DEFAULT_THRESHOLD, emit_dir: str | None = None,
                  cache_dir: str | None = None, dump: str | None = None, code_for=None,
-                 statistics: bool = True, start_seconds: float = START_SECONDS, eager: bool = False):
+                 statistics: bool = True, start_seconds: float = START_SECONDS, eager: bool = False,
+                 created: float | None = None):
         self.threshold = threshold
         # an explicit --jit-threshold: a loop enters at its threshold, however short its
         # runs (_short_runs does not judge them)
@@ -687,8 +675,10 @@ class JitController:
         # the work a loop must be known to have left for its trip to start the JIT, and how
         # long after the first hot loop any trip starts it (see _start_pays; 0: at once)
         self.start_seconds = start_seconds
-        # (made when the first loop gets hot; the process's CPU time, as _start_pays reads it)
-        self.created = time.process_time()
+        # (made when the first loop gets hot -- or ``created``: when it got hot, its trips
+        # kept by the hook's start gate, tauraro.vm.start_gate; the process's CPU time, as
+        # _start_pays reads it)
+        self.created = time.process_time() if created is None else created
         # --jit-stats asked for: the generated entries of functions compiled whole count the
         # calls they answer and time the native runs (else they leave both out)
         self.statistics = statistics
@@ -729,14 +719,30 @@ class JitController:
     def unplaced(self, filename, info, reason, qualname="?", status="not compiled"):
         """A loop the register bytecode could not be found or made for, or given up on before
         it was looked for (``status``): reported, not compiled."""
-        key = (filename, info.line, info.kind)
+        return self._unplaced_state(filename, info.line, info.kind, qualname, status, reason)
+
+    def _unplaced_state(self, filename, line, kind, qualname, status, reason):
+        key = (filename, line, kind)
         st = self.loops.get(key)
         if st is None:
             from ..compiler.code import LoopInfo
-            st = self.loops[key] = LoopState(_Unplaced(filename, qualname),
-                                             LoopInfo(-1, info.kind, info.line, 0, 0, -1))
+            st = self.loops[key] = LoopState(_Unplaced(filename, qualname), LoopInfo(-1, kind, line, 0, 0, -1))
             self.give_up(st, status, reason)
         return st
+
+    def held_back(self, filename, line, kind, reason, qualname, status, iterations):
+        """A loop (``kind`` "for" or "while") whose trips the start gate kept
+        (``tauraro.vm.start_gate``), or a comprehension's whose runs it did: its row says so
+        (``status``, ``reason``), with its ``iterations`` as written -- in the state its
+        function's register bytecode made, if it has one (an enclosing loop's region may have
+        run it natively), else in one of its own."""
+        st = next((s for s in self.loops.values() if s.line == line and s.loop.kind == kind
+                   and s.code.filename == filename and not isinstance(s.code, _Unplaced)), None)
+        if st is None:
+            st = self._unplaced_state(filename, line, kind, qualname, status, reason)
+        elif st.status == "interpreted":
+            st.status, st.reason = status, reason
+        st.interpreted_iterations += iterations
 
     def register(self, code):
         """Every loop of a code object, so loops that never got hot are reported too."""
@@ -1495,8 +1501,7 @@ class JitController:
         work = max((left or 0) * per, st.work_hint * BASELINE_SECONDS_PER_ITERATION)
         if work >= self.start_seconds:
             return True
-        st.reason = "the JIT was not started: the work this loop was known to have left (%.2f ms) " \
-                    "would not pay for its start (%.0f ms)" % (work * 1000, self.start_seconds * 1000)
+        st.reason = NOT_STARTED % (work * 1000, self.start_seconds * 1000)
         # (the estimate is a floor: the next trip comes soon, with the iterations timed;
         # then after about START_CHECK_SECONDS of them, and at least twice as many each
         # time: knapsack.py's loop over each combination's few items tripped 64,000 times.
@@ -1873,20 +1878,16 @@ class JitController:
 
     @staticmethod
     def _iterations_left(st, r) -> int | None:
-        """The iterations a for loop has left, from its iterator's length hint (a range's
-        or a list's: known without running it) -- for zip and enumerate, which have none,
-        from the iterators they advance (the least, for zip; nqueens.py's check of a board's
-        few queens, over enumerate(board), was compiled and entered, its short runs not
-        seen by _short_runs); -1 if not known; None for a while loop."""
+        """The iterations a for loop has left (``iterations.iterations_left``: the length
+        hint of its iterator, or of those a zip or an enumerate advances; nqueens.py's check
+        of a board's few queens, over enumerate(board), was compiled and entered, its short
+        runs not seen by _short_runs); -1 if not known; None for a while loop."""
         if st.loop.kind == "for" and st.loop.target is not None:
             it = r[st.loop.target]
             if it is None:
                 return None
             try:
-                if type(it) in COMBINED_TYPES:
-                    hints = [operator.length_hint(x, -1) for x in advanced_iterators(it)]
-                    return -1 if not hints or min(hints) < 0 else min(hints)
-                left = operator.length_hint(it, -1)
+                left = iterations_left(it)
                 # (and the words of a text's rest not split yet: tauraro.vm.lazysplit)
                 return left + pending_words(it) if left >= 0 else left
             except Exception:       # (an iterator's own __length_hint__ may raise)

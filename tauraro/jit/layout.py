@@ -38,6 +38,8 @@ from .smallints import SMALL_INTS
 from .jtypes import (BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIter, InstanceType, JType, MaybeType,
                      SeqIterType, SeqType, str_tuple)
 from .resident import repeated
+# (zip and enumerate objects, whose iterators over lists least_cost and _least_copy count)
+from .iterations import COMBINED_TYPES, advanced_iterators
 
 SEQ_HEADER = 16
 
@@ -547,15 +549,6 @@ LIST_ONLY = {list}       # (the types of a table's rows all lists: set(map(type,
 _NUMBERS = (INT, FLOAT, BOOL)
 # (the iterators over a list and a tuple: least_cost, the controller's _least_copy)
 SEQ_ITERATOR_TYPES = (type(iter([])), type(iter(())))
-# (zip and enumerate objects, whose iterators over lists least_cost and _least_copy count)
-COMBINED_TYPES = (zip, enumerate)
-
-
-def advanced_iterators(it) -> tuple:
-    """The iterators a zip or enumerate object ``it`` advances, read from its pickling
-    state (an enumerate's one: the count beside it is not one)."""
-    inner = it.__reduce__()[1]
-    return inner[:1] if type(it) is enumerate else inner
 
 
 # the JTypes of values ``least_cost`` weighs as objects (``objects_cost``): counted up to a

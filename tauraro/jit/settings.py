@@ -13,3 +13,29 @@ DEFAULT_THRESHOLD = 1000      # loop iterations before a loop's hook asks for na
 # load 1.1 on 2026-12-04 (the engine made aside, the watchdog on _thread: eighteenth
 # session), with a first compile's median of 2.6-3.7 ms (bench/compile_latency.py).
 START_SECONDS = 0.02
+# the program's time since its first hot loop after which the hook's start gate lets every
+# trip through to the controller (tauraro.vm.start_gate): half the start's cost, of which the
+# controller's imports are about the other half
+GATE_SECONDS = START_SECONDS / 2
+# what --jit-stats says of a loop whose trip did not start the JIT (its work left and the
+# start's cost, in ms)
+NOT_STARTED = "the JIT was not started: the work this loop was known to have left (%.2f ms) " \
+              "would not pay for its start (%.0f ms)"
+# what the baseline spends on an iteration of a simple loop, at least (CPython 3.11 on the
+# dev VM: 30-60 ns)
+BASELINE_SECONDS_PER_ITERATION = 25e-9
+# a loop whose trip did not start the JIT trips again after about this much of its work
+# (JitController._start_pays, and before the controller is made tauraro.vm.start_gate)
+START_CHECK_SECONDS = 0.005
+FIRST_CHECK_ITERATIONS = 200    # (after its first: see _start_pays)
+START_COUNTDOWN = 16
+# the most iterations a loop with loops nested in it counts to its next trip while the JIT
+# is not started (JitController._start_pays)
+NESTING_START_MOST = 512
+# native iterations an entry must yield, on average, for entering to pay
+MIN_ITERATIONS_PER_ENTRY = 128
+# a for loop that had fewer than SHORT_LEFT iterations left at each of SHORT_TRIPS trips
+# (and has no loop nested in it, and never entered) is left to the baseline uncompiled
+# (JitController._short_runs, and before the controller is made tauraro.vm.start_gate)
+SHORT_LEFT = MIN_ITERATIONS_PER_ENTRY // 4
+SHORT_TRIPS = 6

@@ -45,7 +45,8 @@ from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log
 from ..wasmgen.intern import table_size as intern_table_size
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
-from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, advanced_iterators, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .iterations import advanced_iterators
+from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))

@@ -67,6 +67,7 @@ import time
 import types
 
 from ..jit.collector import CompileAside
+from ..jit.settings import BASELINE_SECONDS_PER_ITERATION, NOT_STARTED, START_SECONDS
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
@@ -348,6 +349,9 @@ class ComprehensionSite:
         self._rest = None
         self._targets = ByCode()      # frame code -> the loop found in it
         self._seen = 0                      # elements the comprehension went over while cold
+        # (the elements of its runs the start gate kept, and the last run's length:
+        # tauraro.vm.start_gate, held)
+        self._held = (0, 0)
         # whether native runs pay: the first native runs' time per element against one run's
         # as written, timed after them (see ``finish``)
         self._clock = None                  # (start, elements, "cpython", "native" or "baseline", state, compile s)
@@ -531,6 +535,15 @@ class ComprehensionSite:
             self.cold = True
             return None
 
+    def held(self):
+        """What --jit-stats says of a comprehension whose runs the start gate kept, if it
+        was never asked of the controller (``LoopSite.held``), else None."""
+        n, last = self._held
+        if not n or self._targets:
+            return None
+        return ("for", NOT_STARTED % (last * BASELINE_SECONDS_PER_ITERATION * 1000, START_SECONDS * 1000),
+                self.code_name, "interpreted", n)
+
     def _go_cold(self, frame):
         """Given up for good: the comprehension runs as written from now on, and its
         function, if its loops are all dead too, gets CPython's own code
@@ -558,6 +571,13 @@ class ComprehensionSite:
                 return None
             if self._seen + n < threshold:
                 self._seen += n
+                return None
+            gate = self.runtime.gate
+            if gate is not None and not gate.may_start(n):
+                # (the JIT's controller not made yet, and a run this long would not start
+                # it: it goes as written, none of the JIT's modules imported --
+                # tauraro.vm.start_gate)
+                self._held = (self._held[0] + n, n)
                 return None
         target = self._targets.get(frame.f_code)
         # (at the first run: the JIT's modules imported, the file's register bytecode made --

@@ -45,6 +45,7 @@ from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
+from .start_gate import StartGate
 
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
@@ -97,6 +98,9 @@ class HookRuntime:
         self.dump = dump
         self.cache_dir = cache_dir if cache else None     # where native code is kept
         self._controller = None
+        # the trips before the controller is made (tauraro.vm.start_gate; not under an
+        # explicit --jit-threshold, which starts the JIT at the first)
+        self.gate = None if start_now else StartGate()
         self._modules: dict = {}
         self._keys: dict = {}          # filename -> the key its register bytecode is under
         self._plain: dict = {}         # key -> its module as CPython compiles it (see plain_code)
@@ -125,9 +129,13 @@ class HookRuntime:
             from ..jit.collector import CompileAside
             with CompileAside():        # (the JIT's modules: thousands of objects, no collection)
                 from ..jit.controller import JitController
+            # (its clock for the start from the first trip at the gate, if there was one)
+            first = self.gate.first_hot if self.gate is not None else None
             self._controller = JitController(self.threshold, self.emit_dir, self.cache_dir, self.dump,
                                              code_for=self.function_code, statistics=self.statistics,
+                                             created=first,
                                              **({"start_seconds": 0.0, "eager": True} if self.start_now else {}))
+            self.gate = None
         return self._controller
 
     def jit_started(self):
@@ -150,15 +158,15 @@ class HookRuntime:
             if site.wakes_at == at and not site.dead:
                 site.wake()
 
-    def unplaced(self, filename, info, reason, qualname):
+    def unplaced(self, filename, info, reason, qualname, status="not compiled"):
         """A loop given up before its register code was looked for (``reason``): its state,
         or None until the JIT has started -- then only its row, made when one is asked for
         (``report``): starting the JIT to report a loop that will not be compiled cost a
         run whose only hot loop iterates over a generator ~15 ms."""
         if self._controller is None:
-            self._unplaced.append((filename, info, reason, qualname))
+            self._unplaced.append((filename, info, reason, qualname, status))
             return None
-        return self._controller.unplaced(filename, info, reason, qualname)
+        return self._controller.unplaced(filename, info, reason, qualname, status)
 
     def report(self, text: bool, json_path):
         """``--jit-stats`` on stderr and ``--jit-stats-json`` to a file."""
@@ -167,6 +175,12 @@ class HookRuntime:
             for args in self._unplaced:
                 self.controller.unplaced(*args)
             self._unplaced = []
+        for site in self._sites:
+            held = site.held()
+            if held is not None:
+                # (a loop or comprehension the start gate kept from starting the JIT, or
+                # left to the baseline: tauraro.vm.start_gate)
+                self.controller.held_back(site.filename, site.info.line, *held)
         c = self._controller
         rows = c.rows() if c is not None else []
         engine_ms = c.engine_seconds * 1000 if c is not None else 0.0
@@ -451,6 +465,10 @@ class FunctionSite:
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
             return self.broken(func, e)
 
+    def held(self):
+        """(a function's calls are never held by the start gate: LoopSite.held)"""
+        return None
+
     @staticmethod
     def loops_compiled(fcode) -> bool:
         """Has a loop of the function running ``fcode`` been compiled (entered natively, or
@@ -685,18 +703,23 @@ class LoopSite:
             else:
                 self._counted = max(0, self._counted - (left - n))
 
+    def _parent_site(self, frame):
+        """The site of the loop this one is directly nested in, in the code ``frame`` runs."""
+        pid = self.info.parent
+        return next((k for k in frame.f_code.co_consts if type(k) is LoopSite and k.info.id == pid), None)
+
     def _cut_parent(self, frame, n: int):
         """This trip cuts the enclosing loop's countdown to ``n`` (the instrumented code
         stores it): tell the enclosing loop's site what was left of it (``cut``), read
         from ``frame`` -- unless that loop's run goes as written, uncounted."""
-        pid = self.info.parent
-        parent = next((k for k in frame.f_code.co_consts if type(k) is LoopSite and k.info.id == pid), None)
+        parent = self._parent_site(frame)
         if parent is None:
             return
         if self.info.module_level:
             d, c = parent.chunks, parent.count
         else:
             local = frame.f_locals
+            pid = self.info.parent
             d, c = local.get(".d%d" % pid), local.get(".c%d" % pid)
             let_go(frame, local)
         if type(d) is int and type(c) is int:
@@ -740,6 +763,7 @@ class LoopSite:
         # version: its next trips take the lane, ``_lane_trip``)
         self._lane = None
         self._entered_once = False      # (has native code run this loop: _wake_function)
+        self.probe = None               # (its trips before the JIT's controller is made: start_gate)
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -983,14 +1007,15 @@ class LoopSite:
         """The loop's target for ``frame``'s code, looked up at its first trip there (and
         the JIT's modules bound, at the first trip of all): a reason not to compile it, or
         the register bytecode's loop."""
+        target = _over_generator(it)
+        if target is not None:
+            # (known without the JIT's types, whose import is ~3-8 ms of a run whose
+            # only hot loop may be this one)
+            self._targets[frame.f_code] = target
+            return target
         if UNBOUND is None:
             _bind_jit_modules()
-        target = None
-        if type(it) is types.GeneratorType:
-            # (known without the JIT's types, whose import is ~8 ms of a run whose
-            # only hot loop may be this one)
-            target = "the loop iterates over a generator"
-        elif it is not None and not self._targets and type(it) not in DICT_ITERATORS:
+        if it is not None and not self._targets and type(it) not in DICT_ITERATORS:
             # the first trip: an iterator native code never takes is known without
             # compiling the file to register bytecode (not a dict's: typing it reads
             # the whole dict, and the controller may refuse it unread)
@@ -1008,6 +1033,15 @@ class LoopSite:
     def _trip(self, frame, it, cells=None):
         began = _perf_counter()
         target = self._targets.get(frame.f_code)
+        gate = self.runtime.gate
+        if target is None and gate is not None and not (type(it) is lazysplit.CHAIN and self._split_runs) \
+                and _over_generator(it) is None:
+            # (before the JIT's controller is made: a trip that could not start it is the
+            # gate's, its modules not imported. A loop over a generator is given up below
+            # without them; a lazily split text's words left are the controller's to count)
+            wait = gate.trip(self, it, frame, self._counted)
+            if wait is not None:
+                return self._gated(wait, frame, it)
         if target is None:
             # (the JIT's first look at the loop -- its modules imported at the first trip, the
             # file's register bytecode compiled or loaded -- makes thousands of containers, whose
@@ -1100,6 +1134,37 @@ class LoopSite:
             self._lane = (frame.f_code, target)
         return self._after_trip(frame, it, target, st, decision, r, real, restore, began, native, compiled,
                                 started, controller)
+
+    def held(self):
+        """What --jit-stats says of a loop whose trips the start gate kept, if it was never
+        asked of the controller: (kind, reason, qualname, status, iterations as written --
+        a waiting loop's counted, but for those its countdown had left when it ended), else
+        None."""
+        p = self.probe
+        if p is None or p.reason is None or self._state is not None:
+            return None
+        counted = p.mark if self.dead else max(p.mark, self._counted - ((self.d << CHUNK_BITS) + self.c))
+        return self.info.kind, p.reason, p.qualname, p.status, counted
+
+    def _gated(self, wait, frame, it):
+        """What the hook returns for a trip the start gate kept (``StartGate.trip``):
+        ``wait``, the countdown to the loop's next trip -- its iterations counted on for
+        the controller, if one is made -- or the reason the loop is left to the baseline."""
+        if type(wait) is str:
+            self.probe.reason, self.probe.status = wait, "left to the baseline"
+            self._die(frame)
+            return self._as_written(it, frame=frame)
+        self.set_start(wait)
+        self._counted += wait
+        self.runtime.waiting.add(self)
+        parent = None
+        outer = self._parent_site(frame) if self.info.parent >= 0 else None
+        if outer is not None and not outer.dead:
+            # (the enclosing loop trips next, as the controller has it -- ``Decision.parent``:
+            # its work, this loop's runs in it, is the one that may pay for the start)
+            parent = 1
+            self._cut_parent(frame, parent)
+        return (wait, 0, None, None, None, parent)
 
     def _lane_trip(self, target, frame, it):
         """The trip of a loop whose version is in its steady state (``JitController._steady``)
@@ -1271,10 +1336,9 @@ class LoopSite:
         if code is None:
             return "no register code for %s" % fcode.co_qualname
         info = self.info
-        loops = [l for l in code.loops if l.line == info.line and l.kind == info.kind]
-        if not loops:
+        loop = _loop_of(code, info)
+        if loop is None:
             return "no loop at line %d in the register code" % info.line
-        loop = loops[0]
         for pc in range(loop.header, loop.end):
             name = code.instrs[pc].op.name
             if name in NOT_RESUMABLE:
@@ -1283,6 +1347,15 @@ class LoopSite:
             return "the loop's test assigns variables"
         controller = self.runtime.controller
         controller.register(code)
+        for site in fcode.co_consts:
+            if type(site) is LoopSite and site.probe is not None:
+                # (the loops of this code whose trips the start gate kept: what it learnt of
+                # them -- iterations, runs, timing -- is the controller's from now on. An
+                # enclosing loop's work is weighed by its nested loops' iterations)
+                found = _loop_of(code, site.info)
+                if found is not None:
+                    site._counted -= site.probe.hand_over(controller.state(code, found.id), controller)
+                    site.probe = None
         st = controller.state(code, loop.id)
         st.goes_plain = info.plain      # (a run it will not enter goes on as written: _as_written)
         parent = controller.state(code, loop.parent) if loop.parent >= 0 else None
@@ -1297,6 +1370,31 @@ class LoopSite:
             reg = by_name.get(name)
             written.append(None if reg is None else (reg, reg in cell_regs))
         return Target(code, loop, st, parent, frame.f_globals, returns, named, cells, written)
+
+
+def _loop_of(code, info):
+    """The loop of register bytecode ``code`` that the site of ``info`` hooks, or None."""
+    return next((l for l in code.loops if l.line == info.line and l.kind == info.kind), None)
+
+
+_PLAIN_ITERATORS = (_RANGE_ITER, type(iter([])), type(iter(())))
+
+
+def _over_generator(it):
+    """Why a loop over ``it`` is not compiled, where that is known without the JIT's types
+    (``_iterates_over``'s words): it is a generator, or a zip of generators and range, list
+    or tuple iterators (``enumerate(gen)`` in a ``for`` header, which the baseline makes a
+    zip). Else None."""
+    t = type(it)
+    if t is types.GeneratorType:
+        return "the loop iterates over a generator"
+    if t is zip:
+        state = it.__reduce__()
+        if len(state) == 2:
+            gens = [x for x in state[1] if type(x) is types.GeneratorType]
+            if gens and all(type(x) is types.GeneratorType or type(x) in _PLAIN_ITERATORS for x in state[1]):
+                return "the loop iterates over a zip over " + ", ".join("generator" for _ in gens)
+    return None
 
 
 def _iterates_over(it, t=None) -> str:

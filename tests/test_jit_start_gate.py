@@ -1,0 +1,179 @@
+"""The start gate (``tauraro.vm.start_gate``): before the JIT's controller is made, a trip
+that could not start the JIT is the hook's own, and none of the JIT's modules -- the
+controller, its types, the register bytecode's loader -- is imported for it.
+
+The programs are compared with CPython on stdout, exit code and the whole of stderr; the
+modules a run imported are written by its launcher as the run's --jit-stats report starts. The gate's own
+rules are checked on it directly, with sites and frames made for the purpose."""
+import json
+import textwrap
+import time
+import types
+
+import pytest
+
+from harness import launched
+from test_jit_start import SHORT         # (a loop of 3000 iterations: ~0.3 ms of work)
+from tauraro.jit.settings import FIRST_CHECK_ITERATIONS, SHORT_TRIPS
+from tauraro.vm.placeholders import SiteInfo
+from tauraro.vm.start_gate import StartGate
+
+# the JIT's modules the gate keeps a short run from importing
+HEAVY = {"tauraro.jit.controller", "tauraro.jit.jtypes", "tauraro.vm.register_cache", "tauraro.compiler.code",
+         "tauraro.compiler.compiler", "tauraro.vm.runtime_names"}
+
+
+@pytest.fixture(autouse=True)
+def default_start(monkeypatch):
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+
+
+def _gated_run(tmp_path, src, *options):
+    """(the modules the run imported, its --jit-stats-json rows), its outcome checked against
+    CPython's."""
+    listed = tmp_path / "modules.txt"
+    stats = tmp_path / "stats.json"
+    # (listed as the report starts: --jit-stats makes the controller for its rows)
+    setup = ("from tauraro.vm.hooks import HookRuntime\n"
+             "report = HookRuntime.report\n"
+             "def listed(self, *args):\n"
+             "    open(%r, 'w').write(' '.join(sorted(sys.modules)))\n"
+             "    return report(self, *args)\n"
+             "HookRuntime.report = listed\n" % str(listed))
+    got, expected = launched(tmp_path, setup, textwrap.dedent(src), "--jit-stats-json", str(stats),
+                             "--no-jit-cache", *options)
+    assert got.comparable() == expected.comparable(), got.stderr
+    return set(listed.read_text().split()), json.loads(stats.read_text())
+
+
+def _row(rows, line):
+    return next(r for r in rows if r["line"] == line)
+
+
+def test_a_short_program_imports_none_of_the_jit(tmp_path):
+    # its loop's work left never pays for the start: the JIT's controller is never made, and
+    # --jit-stats still says why the loop ran as written, with its iterations
+    modules, rows = _gated_run(tmp_path, SHORT)
+    assert not HEAVY & modules, HEAVY & modules
+    row = _row(rows, 3)
+    assert row["status"] == "interpreted" and "not started" in row["reason"], row
+    assert 2000 <= row["interpreted_iterations"] <= 3000 and row["native_iterations"] == 0, row
+
+
+def test_a_loop_of_short_runs_is_left_to_the_baseline_at_the_gate(tmp_path):
+    # a function's loop of 5 iterations a call, called often in a short program: given up at
+    # its SHORT_TRIPS-th trip, as the controller would, and its function then runs CPython's
+    # own code (its calls pay nothing for the hook)
+    modules, rows = _gated_run(tmp_path, """
+        def norm(v):
+            s = 0
+            for x in v:
+                s += x * x
+            return s
+        vs = [[i, i + 1, i + 2, i + 3, i + 4] for i in range(300)]
+        t = 0
+        for v in vs * 8:
+            t += norm(v)
+        print(t, any(type(c).__module__.startswith("tauraro") for c in norm.__code__.co_consts))
+    """)
+    assert not HEAVY & modules, HEAVY & modules
+    row = _row(rows, 4)
+    assert row["status"] == "left to the baseline" and "too short" in row["reason"], row
+
+
+def test_a_loop_whose_work_pays_goes_past_the_gate_and_compiles(tmp_path):
+    modules, rows = _gated_run(tmp_path, """
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        print(total)
+    """)
+    assert "tauraro.jit.controller" in modules
+    row = _row(rows, 3)
+    assert row["status"] == "compiled" and row["native_iterations"] > 2_900_000, row
+
+
+def test_short_comprehensions_import_none_of_the_jit(tmp_path):
+    modules, rows = _gated_run(tmp_path, """
+        data = [(i * 7919) % 10007 for i in range(20000)]
+        evens = [x for x in data if x % 2 == 0]
+        print(len(evens), sum(x * x for x in evens if x % 3))
+    """)
+    assert not HEAVY & modules, HEAVY & modules
+    assert any(r["status"] == "interpreted" and "not started" in r["reason"] for r in rows), rows
+
+
+def test_an_explicit_threshold_has_no_gate(tmp_path):
+    # --jit-threshold starts the JIT at the first hot loop, however short the program
+    modules, rows = _gated_run(tmp_path, SHORT, "--jit-threshold", "100")
+    assert "tauraro.jit.controller" in modules
+    assert _row(rows, 3)["status"] == "compiled"
+
+
+# --- the gate's rules, on sites and frames made for them -----------------------------------------
+class Site:
+    """What the gate reads of a LoopSite."""
+    def __init__(self, id, parent=-1, module_level=True, kind="for", i=None):
+        self.info = SiteInfo(id, kind, id + 1, 0, [], parent, module_level)
+        self.probe = None
+        self.i = i
+
+
+def _frame(*sites):
+    return types.SimpleNamespace(f_code=types.SimpleNamespace(co_consts=sites, co_qualname="<module>"))
+
+
+def test_a_for_loop_with_work_enough_left_passes_at_its_first_trip():
+    gate, site = StartGate(), Site(0)
+    # 10^6 iterations at the floor of an iteration's cost, 25 ns: 25 ms, more than the start's 20
+    assert gate.trip(site, iter(range(10 ** 6)), _frame(site), 1000) is None
+
+
+def test_a_for_loop_with_less_left_is_timed_and_passes_once_its_iterations_say_so():
+    gate, site = StartGate(), Site(0)
+    frame = _frame(site)
+    # 10^5 iterations at the floor: 2.5 ms. The next trip comes FIRST_CHECK_ITERATIONS later
+    assert gate.trip(site, iter(range(10 ** 5)), frame, 1000) == FIRST_CHECK_ITERATIONS
+    assert "not started" in site.probe.reason
+    # those took 0.1 ms, 500 ns each: 10^5 - 200 left are worth ~50 ms
+    site.probe.first = (site.probe.first[0] - 1e-4, site.probe.first[1])
+    assert gate.trip(site, iter(range(10 ** 5 - 200)), frame, 1200) is None
+
+
+def test_a_while_loop_waits_until_the_program_has_run_as_long_as_the_start_costs():
+    gate, site = StartGate(), Site(0, kind="while")
+    frame = _frame(site)
+    wait = gate.trip(site, None, frame, 1000)
+    assert type(wait) is int and wait > 0
+    gate.first_hot -= 1.0       # (the program has run a second since its first trip)
+    assert gate.trip(site, None, frame, 1000 + wait) is None
+
+
+def test_late_a_module_level_nest_with_little_known_work_left_stays_at_the_gate():
+    # module-level code runs once: the nest's work left is all it will do
+    outer = Site(0, i=iter(range(3)))
+    inner = Site(1, parent=0)
+    frame = _frame(outer, inner)
+    gate = StartGate()
+    gate.first_hot = time.process_time() - 1.0
+    # 100 left, and 3 runs of ~101 to come: ~10 us
+    assert type(gate.trip(inner, iter(range(100)), frame, 1000)) is int
+    # 10^7 runs to come: passed
+    outer.i = iter(range(10 ** 7))
+    assert gate.trip(inner, iter(range(100)), frame, 1050) is None
+    # a function's loop is not module-level code: its function may be called again
+    fn = Site(2, module_level=False)
+    assert gate.trip(fn, iter(range(100)), _frame(fn), 1000) is None
+
+
+def test_a_loop_of_short_runs_is_given_up_at_its_sixth_trip_unless_it_nests_loops():
+    gate = StartGate()
+    site = Site(0, module_level=False)
+    frame = _frame(site)
+    results = [gate.trip(site, iter(range(5)), frame, 1000 + 16 * k) for k in range(SHORT_TRIPS)]
+    assert all(type(r) is int for r in results[:-1]) and type(results[-1]) is str, results
+    # a loop with a loop nested in it: its iterations' work is the nested loop's too
+    outer, inner = Site(0, module_level=False), Site(1, parent=0, module_level=False)
+    frame = _frame(outer, inner)
+    results = [gate.trip(outer, iter(range(5)), frame, 1000 + 16 * k) for k in range(SHORT_TRIPS + 2)]
+    assert all(type(r) is int for r in results), results
