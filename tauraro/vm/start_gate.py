@@ -52,8 +52,8 @@ from time import process_time as _process_time
 
 from ..jit.iterations import iterations_left
 from ..jit.settings import (BASELINE_SECONDS_PER_ITERATION, FIRST_CHECK_ITERATIONS, GATE_SECONDS, NESTING_START_MOST,
-                            NOT_STARTED,
-                            SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN, START_SECONDS)
+                            NOT_STARTED, SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN,
+                            START_SECONDS)
 
 
 class Probe:
@@ -70,7 +70,6 @@ class Probe:
         self.reason = None              # why its last trip did not start the JIT (--jit-stats)
         self.status = "interpreted"     # (or "left to the baseline", given up at the gate)
         self.qualname = qualname
-
 
     def hand_over(self, st, controller) -> int:
         """The controller is made: its state ``st`` of this loop takes what the gate learnt
@@ -160,7 +159,7 @@ class StartGate:
     def may_start(self, n: int) -> bool:
         """Could a comprehension's run of ``n`` elements start the JIT? Its work at
         BASELINE_SECONDS_PER_ITERATION an element is worth START_SECONDS, or the program has
-        run that long since the first trip here. (Its runs as written are not timed here:
+        run GATE_SECONDS since the first trip here. (Its runs as written are not timed here:
         each is a call of the builtin, whose time the site does not see.)"""
         now = _process_time()
         if self.first_hot is None:
