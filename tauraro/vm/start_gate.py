@@ -103,6 +103,16 @@ class StartGate:
         counted ``counted`` iterations in all: None where it could start the JIT (the trip
         goes the whole way); else the countdown to its next trip, or a str: the reason it is
         left to the baseline."""
+        first = site.probe is None or site.probe.first is None
+        decision = self._trip(site, it, frame, counted)
+        if first and site.probe.first is not None:
+            # (the loop's iterations are timed from the end of its first trip: that trip's
+            # own work, 6-70 us, was a third of the 200 iterations timed after it in
+            # bfs_adjacency.py)
+            site.probe.first = (_process_time(), counted)
+        return decision
+
+    def _trip(self, site, it, frame, counted: int):
         now = _process_time()
         if self.first_hot is None:
             self.first_hot = now
