@@ -6,13 +6,14 @@ The programs are compared with CPython on stdout, exit code and the whole of std
 modules a run imported are written by its launcher as the run's --jit-stats report starts. The gate's own
 rules are checked on it directly, with sites and frames made for the purpose."""
 import json
+import sys
 import textwrap
 import time
 import types
 
 import pytest
 
-from harness import launched
+from harness import ROOT, launched, run
 from test_jit_start import SHORT         # (a loop of 3000 iterations: ~0.3 ms of work)
 from tauraro.jit.settings import FIRST_CHECK_ITERATIONS, SHORT_TRIPS
 from tauraro.vm.placeholders import SiteInfo
@@ -108,6 +109,20 @@ def test_an_explicit_threshold_has_no_gate(tmp_path):
     modules, rows = _gated_run(tmp_path, SHORT, "--jit-threshold", "100")
     assert "tauraro.jit.controller" in modules
     assert _row(rows, 3)["status"] == "compiled"
+
+
+# the corpus's loop programs (tests/programs): most of their hot loops trip under the default
+# start policy, and the gate holds nearly all of them at some trip (the rest of the suite runs
+# with an explicit threshold, which has no gate)
+LOOP_PROGRAMS = sorted(p for pattern in ("jit_*.py", "seed_*.py", "loop_*.py")
+                       for p in (ROOT / "tests" / "programs").glob(pattern))
+
+
+@pytest.mark.parametrize("path", LOOP_PROGRAMS, ids=lambda p: p.stem)
+def test_the_corpus_loop_programs_under_the_default_start_give_cpythons_output(path):
+    got = run([sys.executable, "-m", "tauraro", "run"], path)
+    expected = run([sys.executable], path)
+    assert got.comparable() == expected.comparable(), got.stderr[-3000:]
 
 
 # --- the gate's rules, on sites and frames made for them -----------------------------------------
