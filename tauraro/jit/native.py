@@ -988,10 +988,13 @@ def _make_entry(inst: "NativeInstance", name: str, func: Any,
     key = (params, results)
     ns = _ENTRY_MAKERS.get(key)
     if ns is None:    # the generated source depends only on the signature: compile it once
-        ns = _ENTRY_MAKERS[key] = {}
+        ns = {}
         # (a file name in Tauraro's folder: a Ctrl-C raised as a native call returns -- in
         # this code -- is printed without it, as Tauraro's own frames are)
         exec(cache.compiled(_entry_source(params, results, views), _ENTRY_FILE), ns)
+        # (kept once made: a compile that failed left an empty namespace here, and every
+        # later entry of the signature failed on its missing ``make``)
+        _ENTRY_MAKERS[key] = ns
 
     engine = inst.engine
     trap = c_void_p()
