@@ -45,7 +45,7 @@ from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
-from .start_gate import StartGate
+from .start_gate import StartGate, enclosing_site
 
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
@@ -703,16 +703,11 @@ class LoopSite:
             else:
                 self._counted = max(0, self._counted - (left - n))
 
-    def _parent_site(self, frame):
-        """The site of the loop this one is directly nested in, in the code ``frame`` runs."""
-        pid = self.info.parent
-        return next((k for k in frame.f_code.co_consts if type(k) is LoopSite and k.info.id == pid), None)
-
     def _cut_parent(self, frame, n: int):
         """This trip cuts the enclosing loop's countdown to ``n`` (the instrumented code
         stores it): tell the enclosing loop's site what was left of it (``cut``), read
         from ``frame`` -- unless that loop's run goes as written, uncounted."""
-        parent = self._parent_site(frame)
+        parent = enclosing_site(self, frame)
         if parent is None:
             return
         if self.info.module_level:
@@ -1006,13 +1001,8 @@ class LoopSite:
     def _first_target(self, frame, it):
         """The loop's target for ``frame``'s code, looked up at its first trip there (and
         the JIT's modules bound, at the first trip of all): a reason not to compile it, or
-        the register bytecode's loop."""
-        target = _over_generator(it)
-        if target is not None:
-            # (known without the JIT's types, whose import is ~3-8 ms of a run whose
-            # only hot loop may be this one)
-            self._targets[frame.f_code] = target
-            return target
+        the register bytecode's loop. (Not a loop over a generator: ``_trip`` gives it up.)"""
+        target = None
         if UNBOUND is None:
             _bind_jit_modules()
         if it is not None and not self._targets and type(it) not in DICT_ITERATORS:
@@ -1033,12 +1023,17 @@ class LoopSite:
     def _trip(self, frame, it, cells=None):
         began = _perf_counter()
         target = self._targets.get(frame.f_code)
+        if target is None:
+            target = _over_generator(it)
+            if target is not None:
+                # (known without the JIT's types, whose import is ~3-8 ms of a run whose
+                # only hot loop may be this one)
+                self._targets[frame.f_code] = target
         gate = self.runtime.gate
-        if target is None and gate is not None and not (type(it) is lazysplit.CHAIN and self._split_runs) \
-                and _over_generator(it) is None:
+        if target is None and gate is not None and not (type(it) is lazysplit.CHAIN and self._split_runs):
             # (before the JIT's controller is made: a trip that could not start it is the
-            # gate's, its modules not imported. A loop over a generator is given up below
-            # without them; a lazily split text's words left are the controller's to count)
+            # gate's, its modules not imported -- a lazily split text's words left are the
+            # controller's to count)
             wait = gate.trip(self, it, frame, self._counted)
             if wait is not None:
                 return self._gated(wait, frame, it)
@@ -1158,7 +1153,7 @@ class LoopSite:
         self._counted += wait
         self.runtime.waiting.add(self)
         parent = None
-        outer = self._parent_site(frame) if self.info.parent >= 0 else None
+        outer = enclosing_site(self, frame)
         if outer is not None and not outer.dead:
             # (the enclosing loop trips next, as the controller has it -- ``Decision.parent``:
             # its work, this loop's runs in it, is the one that may pay for the start)

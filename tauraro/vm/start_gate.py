@@ -183,6 +183,15 @@ def _nested_in(site, frame):
     return next((c for c in frame.f_code.co_consts if type(c) is type(site) and c.info.parent == k), None)
 
 
+def enclosing_site(site, frame):
+    """The site of the loop ``site``'s loop is directly nested in, in the code ``frame``
+    runs, or None (the hook's too: ``LoopSite._cut_parent``)."""
+    k = site.info.parent
+    if k < 0:
+        return None
+    return next((c for c in frame.f_code.co_consts if type(c) is type(site) and c.info.id == k), None)
+
+
 def _iteration_seconds(site, frame) -> float:
     """What an iteration of ``site``'s loop costs, at least, by what the gate has seen: its
     own timing, or the floor, and its nested loop's longest run at what that loop's
@@ -205,8 +214,7 @@ def _module_work_left(site, left, per, p, frame):
         return None
     if site.info.parent < 0:
         return left * per
-    k = site.info.parent
-    outer = next((c for c in frame.f_code.co_consts if type(c) is type(site) and c.info.id == k), None)
+    outer = enclosing_site(site, frame)
     if outer is None or outer.info.parent >= 0 or outer.info.kind != "for" or outer.i is None:
         return None
     try:
