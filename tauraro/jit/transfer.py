@@ -42,7 +42,7 @@ from .splits import PENDING as _PENDING_SPLITS
 from .pages import MEMORIES
 from .resident import PACKED, PACKED_MIN, REPEATED_MIN, SEEN_MAX, can_keep, holding, is_held, items_address, likely_unchanged, repeated, snapshot, unchanged
 from ..wasmgen.dicts import HEADER as DICT_HEADER, LOG_HEADER, table_header, log_size
-from ..wasmgen.intern import table_size as intern_table_size
+from ..wasmgen.intern import TABLE_HEADER as INTERN_HEADER, table_size as intern_table_size
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
 from .iterations import advanced_iterators
@@ -1960,10 +1960,12 @@ class EntryRecords:
         self.cursor = _align(end, 16)
         view = self.transfer.ensure(end)
         base = STR_KEYS.FIRST + len(STR_KEYS.strs)
-        at_seeds = addr + 80
+        at_seeds = addr + INTERN_HEADER
         at_slots = at_seeds + 8 * n
         at_new = at_slots + 8 * slots
-        struct.pack_into("<10q", view, addr, 0, n, at_seeds, slots - 1, 0, room, base, at_slots, at_new, 0)
+        at_arena = at_new + 8 * room
+        struct.pack_into("<12q", view, addr, 0, n, at_seeds, slots - 1, 0, room, base, at_slots, at_new, 0,
+                         at_arena, end)
         view[at_seeds:at_slots] = memoryview(array("q", seeds)).cast("B")
         view[at_slots:at_new] = bytes(8 * slots)
         struct.pack_into("<I", view, layout.INTERN, addr)

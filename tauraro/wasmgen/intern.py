@@ -10,7 +10,7 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
 
     +0   ready    0 until the seeds are in the table (the first call puts them there)
     +8   seeds    how many seed records
-    +16  (addr)   the seeds (at +80): an i64 record address each; a record with 0 as its
+    +16  (addr)   the seeds (at +96): an i64 record address each; a record with 0 as its
                   number, or of one code point, is skipped
     +24  mask     slots - 1 (a power of two minus one)
     +32  count    new numbers given so far
@@ -21,20 +21,28 @@ whose address is the i32 at ``at`` (a word of the caller's layout)::
                   at k (for the caller to turn back into strings)
     +72  canon    the record of the slot the last lookup found or filled: of the first
                   string the table met with those contents (``str_canon``)
-    +80  ...      the seeds
+    +80  (addr)   the arena's next free byte
+    +88  (addr)   the arena's end
+    +96  ...      the seeds
+
+A string that gets a new number is kept as a copy in the arena, numbered there, if it is at
+most ARENA_LEN_MAX code points long and the arena has room: the table's records are then
+side by side, not one here and there in a heap of everything the loop made. A loop counting
+a text's word pairs (``prev + " " + w`` looked up in a dict of 23,000 keys) waited on two
+cache misses a lookup, the slot and the record it compares with, each far apart in ~10 MB
+of the entry's heap.
 
 Slots are hashed by contents (FNV-1a over the code point words, two to a step, and the
 length, then a Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points
 by its first and last ENDS and its length, so that seeding a long text costs no more than a
-word) and
-probed linearly; a slot's string is compared with
-``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
+short string) and probed linearly; a slot's string is compared with ``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
 never meets a string made natively does not pay for hashing them. The table never
 grows: with ``room`` new numbers given, ``str_intern`` returns 0, and the caller leaves
 native code. There must be more slots than seeds plus room.
 
 ``str_canon(rec) -> rec`` gives a string made natively the record of the first string
-with its contents the table met (a seed, or one made before): equal strings made over and
+with its contents the table met (a seed, or one made before; its copy in the arena, if it
+was kept there -- the string just made is then not kept): equal strings made over and
 over -- a text's capitalised words, its words with a full stop -- are then one record, and
 one str when they are written back (a million appended strs, 600 distinct, were made
 one by one at an exit, ~0.4 us each). A character, a numbered record (copied in, not
@@ -47,7 +55,18 @@ for the next ones, is never written).
 from __future__ import annotations
 
 HEADER = 16        # a string record's header
-ENDS = 16          # a string longer than 3 * ENDS is hashed by its first and last ENDS words
+# a string longer than 3 * ENDS is hashed by its first and last ENDS words (with 16, the keys
+# of 40 * 40 pairs of 30-character names, alike but for a number in the middle, had 40 hashes:
+# probes 40 records long, ~1 us an iteration of the loop counting them)
+ENDS = 64
+TABLE_HEADER = 96  # the table's header, the seeds after it
+# (the arena: a string of at most ARENA_LEN_MAX code points that gets a new number is kept
+# there as a copy; ARENA_PER_NEW bytes a new number -- a record of six code points --, at
+# least ARENA_LEAST and at most ARENA_MOST: past those, strings stay where they were made)
+ARENA_LEN_MAX = 64
+ARENA_PER_NEW = 64
+ARENA_LEAST = 64 << 10
+ARENA_MOST = 4 << 20
 _FNV_OFFSET = 0xCBF29CE484222325 - (1 << 64)
 _FNV_PRIME = 0x100000001B3
 _GOLDEN = 0x9E3779B97F4A7C15 - (1 << 64)
@@ -113,15 +132,31 @@ def _probe_body(str_eq: int) -> list:
         ("local.get", _P_T), ("i64.load", 32), ("local.tee", _S), ("local.get", _P_T), ("i64.load", 40),
         ("i64.ge_u",), ("if", None), ("i64.const", 0), ("return",), ("end",),
         ("local.get", _P_T), ("local.get", _S), ("i64.const", 1), ("i64.add",), ("i64.store", 32),
+        ("local.get", _P_T), ("i64.load", 48), ("local.get", _S), ("i64.add",), ("local.set", _W),
+        # the record the table keeps: a copy in the arena, numbered, if it is short and there
+        # is room for it (then the string just made is the caller's to give back), else itself
+        ("local.get", _P_REC), ("local.set", _AT),
+        ("local.get", _N), ("i32.const", ARENA_LEN_MAX), ("i32.le_u",),
+        ("if", None),
+        ("local.get", _N), ("i32.const", 3), ("i32.shl",), ("i32.const", HEADER), ("i32.add",), ("local.set", _J),
+        ("local.get", _P_T), ("i64.load", 80), ("local.get", _J), ("i64.extend_i32_u",), ("i64.add",),
+        ("local.get", _P_T), ("i64.load", 88), ("i64.le_u",),
+        ("if", None),
+        ("local.get", _P_T), ("i64.load", 80), ("i32.wrap_i64",), ("local.tee", _AT),
+        ("local.get", _P_REC), ("local.get", _J), ("memory.copy",),
+        ("local.get", _P_T), ("local.get", _AT), ("local.get", _J), ("i32.add",), ("i64.extend_i32_u",),
+        ("i64.store", 80),
+        ("local.get", _AT), ("local.get", _W), ("i64.store", 8),
+        ("end",),
+        ("end",),
         # its record, for the caller
         ("local.get", _P_T), ("i64.load", 64), ("i32.wrap_i64",), ("local.get", _S), ("i32.wrap_i64",),
-        ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.get", _P_REC), ("i64.extend_i32_u",),
+        ("i32.const", 3), ("i32.shl",), ("i32.add",), ("local.get", _AT), ("i64.extend_i32_u",),
         ("i64.store", 0),
-        ("local.get", _P_T), ("local.get", _P_REC), ("i64.extend_i32_u",), ("i64.store", 72),
-        ("local.get", _P_T), ("i64.load", 48), ("local.get", _S), ("i64.add",), ("local.set", _W),
+        ("local.get", _P_T), ("local.get", _AT), ("i64.extend_i32_u",), ("i64.store", 72),
         ("local.get", _P_T), ("i64.load", 56), ("i32.wrap_i64",), ("local.get", _H), ("i32.const", 3),
         ("i32.shl",), ("i32.add",),
-        ("local.get", _W), ("i64.const", 32), ("i64.shl",), ("local.get", _P_REC), ("i64.extend_i32_u",),
+        ("local.get", _W), ("i64.const", 32), ("i64.shl",), ("local.get", _AT), ("i64.extend_i32_u",),
         ("i64.or",), ("i64.store", 0),
         ("local.get", _W), ("return",),
         ("end",),
@@ -199,8 +234,14 @@ def add_canon(module, at: int, intern: int) -> int:
 
 def table_size(seeds: int, room: int) -> tuple[int, int]:
     """(slots, bytes) of a table for ``seeds`` seeds and ``room`` new numbers: the header,
-    the seeds, at least twice as many slots as both (a power of two), the new records."""
+    the seeds, at least twice as many slots as both (a power of two), the new records, the
+    arena (``arena_bytes``)."""
     slots = 16
     while slots < 2 * (seeds + room):
         slots *= 2
-    return slots, 80 + 8 * seeds + 8 * slots + 8 * room
+    return slots, TABLE_HEADER + 8 * seeds + 8 * slots + 8 * room + arena_bytes(room)
+
+
+def arena_bytes(room: int) -> int:
+    """The bytes of the arena of a table with room for ``room`` new numbers."""
+    return min(ARENA_MOST, max(ARENA_LEAST, ARENA_PER_NEW * room))
