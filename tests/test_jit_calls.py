@@ -1071,6 +1071,71 @@ def test_the_iterators_a_zip_holds_are_left_where_cpython_leaves_them(tmp_path):
     assert r.loop(5)["native_iterations"] >= 40
 
 
+def test_a_loop_over_a_zip_inside_a_zip_or_an_enumerate_is_compiled(tmp_path):
+    # enumerate(zip(a, b)) -- a zip of a count and that zip, as the baseline makes it -- and
+    # zip(zip(a, b), c): the inner zip's iterators are copied in and set in place at exits
+    # as the outer's are, where CPython leaves them (a break, an uneven end, an exception,
+    # the zips held by the program)
+    r = jit(tmp_path, """
+        def prefix(a, b):
+            pre = [0] * (len(a) + 1)
+            for i, (x, y) in enumerate(zip(a, b)):
+                pre[i + 1] = pre[i] + x * y
+            return pre[-1], pre[len(pre) // 2]
+
+        def triples(a, b, c):
+            t = 0
+            for (x, y), z in zip(zip(a, b), c):
+                t += x * y - z
+            return t
+
+        def held(a, b, cut):
+            ia, ib = iter(a), iter(b)
+            s = 0
+            for k, (x, y) in enumerate(zip(ia, ib), 5):
+                s += k * x + y
+                if x == cut:
+                    break
+            return s, next(ia, "a done"), next(ib, "b done")
+
+        def floats(xs, ys):
+            acc = 0.0
+            for i, (x, y) in enumerate(zip(xs, ys)):
+                acc += i * x - y
+            return acc
+
+        def raising(a, b, at):
+            t = 0
+            for i, (x, y) in enumerate(zip(a, b)):
+                t += 10 // (x - at) + y
+            return t
+
+        a = [(i * 37) % 1009 for i in range(3000)]
+        b = [(i * 53) % 103 for i in range(3000)]
+        c = [(i * 7) % 11 for i in range(2500)]
+        print(prefix(a, b), prefix(a, b[:1000]), triples(a, b, c), triples(c, b, a))
+        print(held(a, b, 777), held(a, b[:2000], -1), held(a[:1500], b, -1))
+        print(floats([x * 0.5 for x in a], [y * 0.25 for y in b]))
+        try:
+            print(raising(a, b, a[2222]))
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e)
+        z = zip(zip(a, b), iter(c))
+        for (x, y), w in z:
+            if x > 1000:
+                break
+        print(x, y, w, next(z), len(list(z)))
+        e = enumerate(zip(iter(b), a), 3)
+        for k, (y, x) in e:
+            if k > 1200:
+                break
+        print(k, x, y, next(e))
+    """)
+    for line in (4, 10, 17, 25):
+        row = r.loop(line)
+        assert row["status"] == "compiled" and row["native_iterations"] >= 2000, (line, row)
+
+
 def test_enumerate_rebound_or_given_what_cpython_rejects_in_a_for_header(tmp_path):
     jit(tmp_path, """
         def enumerate(xs, start=0):

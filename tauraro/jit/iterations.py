@@ -27,6 +27,8 @@ def iterations_left(it) -> int:
     enumerate(board), was compiled and entered, its short runs not seen). -1 if not
     known. (An iterator's own ``__length_hint__`` may raise: the caller's to catch.)"""
     if type(it) in COMBINED_TYPES:
-        hints = [_length_hint(x, -1) for x in advanced_iterators(it)]
+        # (a zip inside: its own iterators' -- enumerate(zip(a, b)), the baseline's zip of a
+        # count and that zip)
+        hints = [iterations_left(x) if type(x) is zip else _length_hint(x, -1) for x in advanced_iterators(it)]
         return -1 if not hints or min(hints) < 0 else min(hints)
     return _length_hint(it, -1)

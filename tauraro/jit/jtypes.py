@@ -1646,15 +1646,18 @@ def range_iter_state(it):
 
 
 def _combined_type(value, t, sampled=False) -> JType:
-    """A loop's own ``zip`` (of range, list and tuple iterators; an ``enumerate`` in a
-    ``for`` header is made one by the baseline) or ``reversed`` over a list or tuple
+    """A loop's own ``zip`` (of range, list and tuple iterators, and zips of them; an
+    ``enumerate`` in a ``for`` header is made one by the baseline) or ``reversed`` over a list or tuple
     (``sampled``: their lists typed by a sample, ``classify_sampled``)."""
     state = value.__reduce__()
     if t is zip:
         if len(state) != 2:
             return OtherType("zip(strict=True)")
         inner = [classify_sampled(it) if sampled else classify(it) for it in state[1]]
-        bad = [i for i in inner if i not in RANGE_ITERS and not isinstance(i, SeqIterType)]
+        # (a zip inside one: ``enumerate(zip(a, b))``, which the baseline makes a zip of a
+        # count and that zip)
+        bad = [i for i in inner if i not in RANGE_ITERS and not isinstance(i, SeqIterType)
+               and not (isinstance(i, CombinedIter) and i.kind == "zip")]
         if bad or not inner:
             return OtherType("zip over %s" % ", ".join(i.name for i in bad) if bad else "zip()")
         return CombinedIter("zip", inner)

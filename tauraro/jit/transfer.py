@@ -3071,13 +3071,7 @@ class Transfer:
                 return "same_tuple(%s[%r], (%s,))" % (self.iters, ("tuple", var), ", ".join(values))
             return "(%s,)" % ", ".join(values)
         if isinstance(jt, CombinedIter) and carried:    # each iterator it holds, set in place
-            updates, k = [], 0
-            for j, inner in enumerate(jt.inner):
-                position = words[k] if inner in RANGE_ITERS else words[k + 1]
-                updates.append("it, start, step = recs.iters[%r]\n    it.__setstate__((%s - start) // step)"
-                               % ((var, j), position))
-                k += len(inner.parts)
-            return ("\n    ".join(updates),)
+            return ("\n    ".join(_iterators_set(jt, words, var)),)
         if isinstance(jt, CombinedIter):    # a new object at the position native code reached
             if jt.kind == "reversed":
                 return "_rev(recs.seq(%s, %s), %s)" % (words[0], self._const(jt.inner[0].seq), words[1])
@@ -3211,6 +3205,22 @@ def _range_iter_entry(it, iters, var):
     return cur, stop, step
 
 
+def _iterators_set(jt, words, var) -> list:
+    """Lines setting in place each iterator a loop's own zip ``jt`` advances (and those of
+    a zip in it: ``_combined_parts`` keeps them under ``(var, j)``) to the position of its
+    parts among ``words``."""
+    updates, k = [], 0
+    for j, inner in enumerate(jt.inner):
+        if isinstance(inner, CombinedIter):
+            updates += _iterators_set(inner, words[k:k + len(inner.parts)], (var, j))
+        else:
+            position = words[k] if inner in RANGE_ITERS else words[k + 1]
+            updates.append("it, start, step = recs.iters[%r]\n    it.__setstate__((%s - start) // step)"
+                           % ((var, j), position))
+        k += len(inner.parts)
+    return updates
+
+
 def _combined_parts(it, jt, recs, var):
     """The parts of a loop's own zip (over range, list and tuple iterators) or reversed
     (over a list or tuple), remembering each iterator it advances, which the write back
@@ -3230,6 +3240,8 @@ def _combined_parts(it, jt, recs, var):
     for j, (inner, ijt) in enumerate(zip(advanced_iterators(it), jt.inner)):
         if ijt in RANGE_ITERS:
             p = _range_iter_entry(inner, recs.iters, (var, j))
+        elif isinstance(ijt, CombinedIter):     # (a zip in it: its iterators under (var, j))
+            p = _combined_parts(inner, ijt, recs, (var, j))
         else:
             p = _seq_iter_parts(inner, ijt, recs)
             recs.iters[(var, j)] = (inner, 0, 1)
