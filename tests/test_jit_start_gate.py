@@ -5,6 +5,7 @@ controller, its types, the register bytecode's loader -- is imported for it.
 The programs are compared with CPython on stdout, exit code and the whole of stderr; the
 modules a run imported are written by its launcher as the run's --jit-stats report starts. The gate's own
 rules are checked on it directly, with sites and frames made for the purpose."""
+import ast
 import json
 import sys
 import textwrap
@@ -102,6 +103,53 @@ def test_short_comprehensions_import_none_of_the_jit(tmp_path):
     """)
     assert not HEAVY & modules, HEAVY & modules
     assert any(r["status"] == "interpreted" and "not started" in r["reason"] for r in rows), rows
+
+
+def test_a_comprehension_run_once_late_in_a_script_does_not_start_the_jit(tmp_path):
+    # module-level comprehensions outside any loop run once: each run's work, ~8 ms at the
+    # floor, does not pay for the start, however late in the program it comes (the first
+    # run's ~20 ms as written made the next ones late); in a module-level loop they run
+    # again, and start it late
+    once = """
+        data = [(i * 2654435761) % 1000003 for i in range(300000)]
+        sq = sum(x * x for x in data if x % 3)
+        big = max(x for x in data if x % 7 == 1)
+        low = min(x for x in data if x % 5 == 2)
+        print(sq, big, low)
+    """
+    modules, rows = _gated_run(tmp_path, once)
+    assert not HEAVY & modules, HEAVY & modules
+    again = once.replace("        sq =", "        for k in range(4):\n            sq =").replace(
+        "        big =", "            big =").replace("        low =", "            low =")
+    modules, rows = _gated_run(tmp_path, again)
+    assert "tauraro.jit.controller" in modules
+
+
+def test_only_a_comprehension_run_once_is_denied_the_late_start():
+    gate = StartGate()
+    gate.first_hot = time.process_time() - 1.0      # (late: the program has run a second)
+    assert gate.may_start(1000) and not gate.may_start(1000, once=True)
+    assert gate.may_start(10 ** 6, once=True)       # (25 ms of work at the floor: it pays)
+
+
+def test_the_instrumenter_marks_the_comprehensions_that_run_once():
+    from tauraro.vm.instrument import instrument
+    src = textwrap.dedent("""
+        xs = list(range(10))
+        a = [x * x + 1 for x in xs if x % 3]
+        b = sum(x * x + 1 for x in xs if x % 3)
+        for k in range(3):
+            c = [x * x + k for x in xs if x % 3]
+        d = [[y * y + 1 for y in xs if y % x]
+             for x in xs if x]
+        def f(ys):
+            return [y * y + 1 for y in ys if y % 3]
+    """)
+    _, sites = instrument(ast.parse(src), 1000)
+    once = {info.line: info.once for info in sites if info.kind in ("listcomp", "genexpr")}
+    # (line 7: the inner comprehension, run once an element of the outer, which native code
+    # does not build)
+    assert once == {3: True, 4: True, 6: False, 7: False, 10: False}, once
 
 
 def test_an_explicit_threshold_has_no_gate(tmp_path):

@@ -573,7 +573,7 @@ class ComprehensionSite:
                 self._seen += n
                 return None
             gate = self.runtime.gate
-            if gate is not None and not gate.may_start(n):
+            if gate is not None and not gate.may_start(n, self.info.once):
                 # (the JIT's controller not made yet, and a run this long would not start
                 # it: it goes as written, none of the JIT's modules imported --
                 # tauraro.vm.start_gate)

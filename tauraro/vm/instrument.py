@@ -902,23 +902,30 @@ class _Comprehensions(ast.NodeTransformer):
     """Rewrites the list comprehensions of one statement's expressions (not of nested
     statements, nor inside nested scopes) by ``Instrumenter.listcomp``."""
 
-    def __init__(self, instrumenter, module_level):
+    def __init__(self, instrumenter, module_level, once):
         self.instrumenter = instrumenter
         self.module_level = module_level
+        # (the statement runs once: module-level code outside any loop. Not the
+        # comprehensions inside another's element, which run once an element)
+        self.once = once
 
     def visit_ListComp(self, node):
         if _compilable_comprehension(node) and _weight(node) >= LIGHT:
-            return self.instrumenter.listcomp(node, self.module_level)
+            return self.instrumenter.listcomp(node, self.module_level, self.once)
         # (not built natively itself: what its element hands sum() & co. may be, once an
         # element -- a histogram's ``[sum(1 for x in xs if ...) for k in range(bins)]``)
-        return self.generic_visit(node)
+        once, self.once = self.once, False
+        try:
+            return self.generic_visit(node)
+        finally:
+            self.once = once
 
     def visit_Call(self, node):
         f = node.func
         if (isinstance(f, ast.Name) and f.id in _REDUCERS and len(node.args) == 1 and not node.keywords
                 and isinstance(node.args[0], ast.GeneratorExp) and _compilable_comprehension(node.args[0])
                 and (f.id not in _TAKE_ALL or _weight(node.args[0]) >= LIGHT)):
-            return self.instrumenter.genexp(node, self.module_level)
+            return self.instrumenter.genexp(node, self.module_level, self.once)
         return self.generic_visit(node)
 
     def _leave(self, node):
@@ -1175,7 +1182,7 @@ class Instrumenter:
             return self.loop(s, declared, module_level, loops, outer)
 
         if self.threshold > 0 and not isinstance(s, (ast.Global, ast.Nonlocal, ast.Pass)):
-            rewrite = _Comprehensions(self, module_level)
+            rewrite = _Comprehensions(self, module_level, module_level and not loops)
             for field, value in ast.iter_fields(s):
                 if isinstance(value, ast.expr):
                     setattr(s, field, rewrite.visit(value))
@@ -1331,7 +1338,7 @@ class Instrumenter:
             n.end_lineno, n.end_col_offset = head.lineno, head.col_offset
         return [choose]
 
-    def listcomp(self, node, module_level):
+    def listcomp(self, node, module_level, once=False):
         """A list comprehension ``[ELT for T in IT if C]`` that native code may build::
 
             ([ELT for T in IT if C]                      # as written, while not hot
@@ -1357,7 +1364,7 @@ class Instrumenter:
         # several ``for`` clauses: the shapes of the outer targets ride in ``written``
         shapes = _nested_targets(node) if len(node.generators) > 1 else None
         k = self._comprehension_site("listcomp", node, [] if shapes is None else [None, *shapes[:-1]],
-                                     module_level)
+                                     module_level, once)
         site = functools.partial(_site_attr, k)
         cold = _clone(node)
         start = _first_iterator(node)
@@ -1380,7 +1387,7 @@ class Instrumenter:
                                  ast.BinOp(left=_call(site("take")), op=ast.Add(), right=rest)))))
         return _located_around(out, node, [cold, start, *kept])
 
-    def genexp(self, node, module_level):
+    def genexp(self, node, module_level, once=False):
         """``F(ELT for T in IT if C)``, ``F`` named ``sum``, ``min``, ``max``, ``any``, ``all``,
         ``list``, ``tuple``, ``sorted``, ``set`` or ``frozenset``, whose elements native code
         may compute::
@@ -1400,7 +1407,8 @@ class Instrumenter:
         # (the builtin's name rides in ``written``; with several ``for`` clauses, then the
         # shapes of the outer targets)
         shapes = _nested_targets(gen) if len(gen.generators) > 1 else None
-        k = self._comprehension_site("genexpr", gen, [node.func.id, *(shapes or [None])[:-1]], module_level)
+        k = self._comprehension_site("genexpr", gen, [node.func.id, *(shapes or [None])[:-1]], module_level,
+                                     once)
         site = functools.partial(_site_attr, k)
         cold = _clone(node)
         start = _first_iterator(gen)
@@ -1421,9 +1429,9 @@ class Instrumenter:
         _at(written, gen)
         return out
 
-    def _comprehension_site(self, kind, node, written, module_level) -> int:
+    def _comprehension_site(self, kind, node, written, module_level, once) -> int:
         k = len(self.sites)
-        self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level))
+        self.sites.append(SiteInfo(k, kind, node.lineno, node.col_offset, written, -1, module_level, once=once))
         return k
 
     def _hook(self, k, kind, s, written, line, i, r, c, loops, module_level, drop, cells=(), slot=None,

@@ -127,14 +127,15 @@ def _bind_placeholders(code, sites: LoopSites | None):
 
 
 def _site_tuple(s):
-    return (s.id, s.kind, s.line, s.col, tuple(s.written), s.parent, s.module_level, s.plain, s.target, s.nests)
+    return (s.id, s.kind, s.line, s.col, tuple(s.written), s.parent, s.module_level, s.plain, s.target, s.nests,
+            s.once)
 
 
 def _site_from(t):
     from .placeholders import SiteInfo
     # (an entry's tuple is as long as the SiteInfo of the instrumenter that wrote it, whose
     # stamp its key holds; a shorter one reads the fields added since as their defaults)
-    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8], *t[9:10])
+    return SiteInfo(t[0], t[1], t[2], t[3], list(t[4]), t[5], t[6], t[7], t[8], *t[9:11])
 
 
 class Compiler:

@@ -21,10 +21,11 @@ EMPTY_RUNS = 256                # (an int CPython does not allocate, nor its cou
 class SiteInfo:
     """What the hook needs to know about one instrumented loop, or one function compiled
     whole (``kind`` "function"; ``written`` then holds its parameters) (static facts)."""
-    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain", "target", "nests")
+    __slots__ = ("id", "kind", "line", "col", "written", "parent", "module_level", "plain", "target", "nests",
+                 "once")
 
     def __init__(self, id, kind, line, col, written, parent, module_level, plain=False, target=None,
-                 nests=False):
+                 nests=False, once=False):
         self.id = id
         self.kind = kind                  # "for" or "while"
         self.line = line
@@ -42,3 +43,7 @@ class SiteInfo:
         # are all dead, code 6 only: LoopSite._nested_dead. A function's: it is compiled
         # whole for its loops, not for recursion -- instrument._compilable_whole)
         self.nests = nests
+        # (a comprehension whose code runs once -- module-level code outside any loop: its
+        # runs are all the work it will ever do, and a run too short to pay for the JIT's
+        # start does not start it late either: tauraro.vm.start_gate.StartGate.may_start)
+        self.once = once

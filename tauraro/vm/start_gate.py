@@ -166,15 +166,21 @@ class StartGate:
         p.countdown = max(countdown, 1)
         return p.countdown
 
-    def may_start(self, n: int) -> bool:
+    def may_start(self, n: int, once: bool = False) -> bool:
         """Could a comprehension's run of ``n`` elements start the JIT? Its work at
         BASELINE_SECONDS_PER_ITERATION an element is worth START_SECONDS, or the program has
-        run GATE_SECONDS since the first trip here. (Its runs as written are not timed here:
-        each is a call of the builtin, whose time the site does not see.)"""
+        run GATE_SECONDS since the first trip here -- unless the comprehension runs ``once``
+        (module-level code outside any loop: SiteInfo.once), whose run is all the work it
+        will do, as a module-level loop nest's known work left is (``_module_work_left``): a
+        script's ``max(x for x in data if ...)`` over 300,000 ints, ~8 ms, started the JIT
+        late, its imports, and a copy and a compile that did not pay. (Its runs as written
+        are not timed here: each is a call of the builtin, whose time the site does not see.)"""
         now = _process_time()
         if self.first_hot is None:
             self.first_hot = now
-        return n * BASELINE_SECONDS_PER_ITERATION >= self.start_seconds or now - self.first_hot >= self.late_seconds
+        if n * BASELINE_SECONDS_PER_ITERATION >= self.start_seconds:
+            return True
+        return not once and now - self.first_hot >= self.late_seconds
 
 
 def _nested_in(site, frame):
