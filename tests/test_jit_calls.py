@@ -1178,6 +1178,36 @@ def test_tuples_built_unpacked_indexed_and_returned_allocate_nothing(tmp_path):
     assert row["status"] == "compiled" and row["native_iterations"] >= 19990, row
 
 
+def test_a_module_level_loop_keeps_the_tuples_its_globals_hold_as_virtuals(tmp_path):
+    # ``best = (s, i)`` in module-level code: the tuple a global holds at entry (the last
+    # iteration as written left it there) is taken as the virtual the loop makes; an exit
+    # writes a real tuple back, a callee inlined reads it, the program reads it after
+    r = jit(tmp_path, """
+        def first(t):
+            return t[0]
+
+        best = (0, -1)
+        pt = (0.0, 0.0)
+        x = 1
+        for i in range(30000):
+            x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+            s = x % 10007
+            if s > first(best):
+                best = (s, i)
+            pt = (pt[0] * 0.5 + s, pt[1] + 1.0)
+            k = (i % 7, s)
+            if i == 20000:
+                print("mid", best, pt, k)       # (an exit: the globals written back)
+        print(best, pt, k, type(k), k[0] + k[1], first(best))
+        best = None
+        for i in range(3000):
+            best = (i, -i) if i % 2 else (i, i)
+        print(best)
+    """, threshold="100")
+    row = r.loop(8)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 25000, row
+
+
 def test_an_exit_makes_the_tuples_it_needs_exactly_then(tmp_path):
     r = jit(tmp_path, """
         def pair(a, b):

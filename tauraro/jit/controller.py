@@ -1554,7 +1554,7 @@ class JitController:
                              + sorted(cell_reads | cell_writes))
             st.carried = ((region.defined_registers() & set(regs)) | {("g", n) for n in writes}
                           | cell_writes)
-            st.tuple_vars = region.tuple_registers() & set(regs)
+            st.tuple_vars = (region.tuple_registers() & set(regs)) | region.tuple_globals()
             uses = region.attribute_uses()
             # (and the variables it assigns: one may hold an object the loop makes, C(...).
             # Not every variable it takes in: raytracer's nearest, whose ray it passes to

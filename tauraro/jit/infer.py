@@ -624,10 +624,11 @@ class Inference:
                         raise NeedsWidening(v, wide)
                     if isinstance(got, TupleValue):
                         # (a tuple built in the loop, into a variable its next iterations or
-                        # its exits read -- a global, at module level: an entry finds a real
-                        # tuple there, no virtual, so no version for the next entry's types
-                        # would stay native past here. ``k = (i % 97, i % 89)`` at module
-                        # level was compiled three times, each version leaving at once)
+                        # its exits read, that held no such virtual at entry -- None, a tuple
+                        # of other members, or a tuple some other code made: no version for
+                        # the next entry's types would stay native past here. A global or a
+                        # register assigned a display is taken as one at entry if it holds
+                        # one: region.tuple_registers, tuple_globals)
                         return self._exit(pc, "%s holds a tuple built in the loop from one "
                                               "iteration to the next" % self._var_name(v))
                     return self._exit(pc, "%s becomes %s" % (self._var_name(v), got.name),

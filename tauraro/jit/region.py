@@ -196,6 +196,27 @@ class LoopRegion:
         return {ins.args[0] for b in self.blocks.values() for ins in self.code.instrs[b.start:b.end]
                 if ins.op.name in ("BUILD_TUPLE", "LIST_TO_TUPLE")}
 
+    def tuple_globals(self) -> set[tuple]:
+        """Globals the region assigns a tuple display (``k = (i % 97, i % 89)`` at module
+        level: the display made in a register, then stored): as ``tuple_registers``, a
+        tuple such a global holds at entry is taken as a virtual -- else the tuple its last
+        iteration as written left there, a record, was not the virtual the loop makes, and
+        every version left at once at its header."""
+        out = set()
+        code = self.code
+        for b in self.blocks.values():
+            made = set()        # (registers holding the display just made, in this block)
+            for ins in code.instrs[b.start:b.end]:
+                name = ins.op.name
+                if name == "STORE_GLOBAL":
+                    if ins.args[1] in made:
+                        out.add(("g", code.names[ins.args[0]]))
+                    continue
+                made.difference_update(ins.op.written(ins.args))
+                if name in ("BUILD_TUPLE", "LIST_TO_TUPLE"):
+                    made.add(ins.args[0])
+        return out
+
     def attribute_uses(self) -> dict[int, frozenset]:
         """Register -> the attribute names the region reads or writes on the object it
         holds (``p.x``, ``self.n += 1``): an object of the program's classes in such a
