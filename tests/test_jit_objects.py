@@ -802,3 +802,56 @@ def test_objects_copied_in_and_made_natively_keep_their_attributes_inline(tmp_pa
     """, threshold="1000")
     assert r.loop(18)["native_iterations"] > 200
     assert r.loop(24)["native_iterations"] > 3000
+
+
+def test_objects_module_level_code_holds_in_globals(tmp_path):
+    # module-level code: the objects are globals' (region.attribute_globals), typed at entry
+    # with the attributes used through the registers they are loaded into; new objects
+    # stored in them, an alias seeing the fields native code changed, a callee reading
+    # them at an exit, an attribute added midway, a global rebound to a str (refused)
+    r = jit(tmp_path, """
+        class V:
+            __slots__ = ("x", "y")
+            def __init__(self, x, y):
+                self.x = x; self.y = y
+            def add(self, o):
+                return V(self.x + o.x, self.y + o.y)
+            def scale(self, k):
+                return V(self.x * k, self.y * k)
+
+        class Counter:
+            def __init__(self):
+                self.n = 0
+                self.total = 0.0
+
+        def peek():
+            return p.x + c.n
+
+        p = V(0.0, 0.0)
+        v = V(1.0, 0.5)
+        g = V(0.0, -0.01)
+        c = Counter()
+        start = p
+        alias = c
+        for i in range(50000):
+            v = v.add(g.scale(0.5))
+            p = p.add(v.scale(0.01))
+            c.n += 1
+            c.total += v.y
+            if i == 30000:
+                print("mid", round(peek(), 6), p is start, alias.n)
+            if c.n == 40000:
+                c.extra = 1
+        print(round(p.x, 6), round(p.y, 6), c.n, round(c.total, 6), alias is c, alias.n, start.x,
+              getattr(c, "extra", None))
+        w = V(1, 2)
+        for i in range(5000):
+            if i == 4000:
+                w = "switched"
+            if w == "switched":
+                break
+            w = w.add(V(1, 1))
+        print(w)
+    """, threshold="100")
+    row = r.loop(25)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 45000, row

@@ -1560,7 +1560,10 @@ class JitController:
             # Not every variable it takes in: raytracer's nearest, whose ray it passes to
             # Sphere.hit, then compiled, 5 iterations an entry, and never paid: 1.18x the
             # whole program's time)
-            st.attr_vars = frozenset(reg for reg in uses if reg in live_in) | (
+            # (and the globals module-level code uses the objects of: vector_globals.py's
+            # ``v = v.add(g.scale(0.5))``)
+            uses.update(region.attribute_globals())
+            st.attr_vars = frozenset(reg for reg in uses if reg in live_in or type(reg) is tuple) | (
                 region.defined_registers() & set(regs))
             st.attr_names = frozenset().union(*uses.values())
             st.tails = region.tail_lists()

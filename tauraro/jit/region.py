@@ -217,6 +217,31 @@ class LoopRegion:
                     made.add(ins.args[0])
         return out
 
+    def attribute_globals(self) -> dict[tuple, frozenset]:
+        """Global -> the attribute names the region reads or writes on the object it holds,
+        through the register it was just loaded into (``v = v.add(g.scale(0.5))`` in
+        module-level code: ``LOAD_GLOBAL r, v`` then ``LOAD_ATTR r, r, add``). Not one only
+        compared by identity or passed to a call, as ``attribute_uses``' registers are: a
+        module-level loop building a linked list, ``head = Link(i, head)``, typed its head an
+        object, was compiled and copied the list in at each entry, to leave at once."""
+        code = self.code
+        uses = {}
+        for b in self.blocks.values():
+            held = {}       # (register -> the global it was loaded from, in this block)
+            for ins in code.instrs[b.start:b.end]:
+                name = ins.op.name
+                if name == "LOAD_ATTR" and ins.args[1] in held:
+                    uses.setdefault(held[ins.args[1]], set()).add(code.names[ins.args[2]])
+                elif name == "STORE_ATTR" and ins.args[0] in held:
+                    uses.setdefault(held[ins.args[0]], set()).add(code.names[ins.args[1]])
+                for reg in ins.op.written(ins.args):
+                    held.pop(reg, None)
+                if name == "LOAD_GLOBAL":
+                    held[ins.args[0]] = ("g", code.names[ins.args[1]])
+                elif name == "MOVE" and ins.args[1] in held:
+                    held[ins.args[0]] = held[ins.args[1]]
+        return {var: frozenset(names) for var, names in uses.items()}
+
     def attribute_uses(self) -> dict[int, frozenset]:
         """Register -> the attribute names the region reads or writes on the object it
         holds (``p.x``, ``self.n += 1``): an object of the program's classes in such a
