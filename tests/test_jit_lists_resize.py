@@ -424,3 +424,32 @@ def test_a_list_only_appended_to_gets_room_for_the_iterations_left(tmp_path):
     row = r.loop(4)
     assert row["native_iterations"] > 50000, row
     assert not any("room" in reason for reason, _ in r.exit_reasons(4)), row
+
+
+def test_lists_that_fill_their_room_get_room_for_their_growth_over_the_iterations_left(tmp_path):
+    # 100 accounts' histories, each appended to in an inlined method: the first entry's
+    # room (64 each) fills, and the next gets room for what they gained an iteration over
+    # the iterations the loop has left (Transfer.more_room, growth_hint) -- not another
+    # doubling, each next entry copying every history in again (five exits before)
+    r = jit(tmp_path, """
+        class Acc:
+            def __init__(self, name):
+                self.name = name
+                self.balance = 0
+                self.history = []
+            def deposit(self, x):
+                self.balance += x
+                self.history.append(x)
+
+        def run(accs, n):
+            for i in range(n):
+                accs[i % 100].deposit(i % 13)
+
+        accs = [Acc("a%d" % i) for i in range(100)]
+        run(accs, 120000)
+        print(sum(a.balance for a in accs), [len(a.history) for a in accs][::10], accs[7].history[-5:])
+    """, threshold="100")
+    row = r.loop(12)
+    assert row["native_iterations"] > 110000, row
+    full = sum(n for (reason, _), n in r.exit_reasons(12).items() if "room is full" in reason)
+    assert 1 <= full <= 2, r.exit_reasons(12)

@@ -2409,6 +2409,7 @@ class JitController:
         transfer.copy_limit = limit
         transfer.link_limit = links
         transfer.tail_hint = left if left is not None and left > 0 else 0
+        transfer.hint_growth(left)
         return transfer.enter(r, G, builtins)
 
     def _run(self, st, version, recs, r, G, t0, generated, built, cpu0):
@@ -2481,8 +2482,10 @@ class JitController:
             st.elements_seconds += recs.elements_seconds
         st.current = version
         rec = version.exits[exit_id - 1]      # exit ids count from 1
-        if rec.reason == ROOM_FULL:
-            version.transfer.more_room()
+        if rec.reason.startswith(ROOM_FULL):     # (" in C.m" after it: in an inlined callee)
+            counts = version.transfer.iterations()
+            version.transfer.more_room(getattr(recs, "grown", 0),
+                                       counts[0] if len(counts) == 1 else counts[version.header_counter])
         return rec
 
     # --- functions compiled whole -------------------------------------------------------------
