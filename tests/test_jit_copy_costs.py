@@ -825,3 +825,38 @@ def test_a_module_level_loops_first_entry_copies_what_its_work_pays_beyond_compi
     assert c._first_entry_limit(SimpleNamespace(code=module.code, versions={1: 1}), limit) == limit
     c.eager = True
     assert c._first_entry_limit(module, limit) == limit
+
+
+def test_a_set_of_scattered_objects_is_weighed_at_what_listing_them_costs():
+    # consecutive elements of a set of ints a loop computed lie far apart on the heap
+    # (each pass over them a cache miss an element), those of range() side by side
+    from tauraro.jit.layout import scattered
+    computed, x = set(), 1
+    for _ in range(5000):
+        computed.add(x)
+        x = (x * 48271) % 2147483647
+    assert scattered(list(computed)[:64])
+    ordered = set(range(10 ** 6, 10 ** 6 + 5000))
+    assert not scattered(list(ordered)[:64])
+    assert not scattered([7]) and not scattered([])
+
+
+def test_a_while_loop_over_a_big_computed_set_is_weighed_before_its_elements_are_listed(tmp_path, default_start):
+    # module-level: a while loop adding an LCG's values to a set until one repeats; an
+    # entry would copy the set in (its elements scattered: ~290 ns each on the dev VM) --
+    # weighed at that before the elements are listed (each refused try listed them all)
+    Result(tmp_path, """
+        seen = set()
+        x = 1
+        steps = 0
+        while x not in seen and steps < 150000:
+            seen.add(x)
+            x = (x * 48271) % 2147483647
+            steps += 1
+        vals = sorted(seen)
+        acc = 0
+        for i in range(len(vals) - 1):
+            if vals[i + 1] - vals[i] < 5000:
+                acc += 1
+        print(steps, acc, len(seen))
+    """).same()

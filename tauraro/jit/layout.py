@@ -32,6 +32,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
+from operator import sub as _sub
 
 from .flags import POINTERS
 from .smallints import SMALL_INTS
@@ -99,6 +100,30 @@ def kept_str_record(kept: dict, s):
     return held if held is not None and held[0] is s else None
 
 RECORD_COST = 128
+# an element of a set copied in (EntryRecords._set: the elements listed, their types
+# checked, their words packed -- three passes over the element objects): ~60 ns an element
+# on the dev VM where the objects lie in their order, ~290 where they lie scattered over the
+# heap (a set of 240,000 ints a loop computed: each pass a cache miss an element), against
+# the 4 units (~14 ns) counted before. lcg_cycle_set.py's while loop entered with ~100 ms
+# of copies for ~80 ms of work, after eleven refused tries that each listed the set's
+# elements before weighing them
+SET_ELEMENT_COST = 18
+SCATTERED_ELEMENT_COST = 84
+# (scattered: a sample of consecutive elements whose objects lie further apart than this,
+# on average, in bytes)
+SCATTER_GAP = 4096
+
+
+def scattered(sample) -> bool:
+    """Do the objects of ``sample`` (consecutive elements of a container, as it iterates
+    them) lie scattered over the heap, each likely a cache miss? Their mean distance apart,
+    by their ids (CPython's addresses), against SCATTER_GAP."""
+    ids = list(map(id, sample))
+    if len(ids) < 2:
+        return False
+    return sum(map(abs, map(_sub, ids[1:], ids[:-1]))) > SCATTER_GAP * (len(ids) - 1)
+
+
 # a row of a table a version may grow (a resizable list among many: adjacency lists appended
 # to) costs more than its record: its room to grow (spare_room, ~0.5 KB of fresh pages a
 # short row) and, at the exit, the whole row made again. 60,000 empty adjacency lists cost

@@ -46,7 +46,7 @@ from ..wasmgen.intern import TABLE_HEADER as INTERN_HEADER, table_size as intern
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
 from .iterations import advanced_iterators
-from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, fields_fit, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, SCATTERED_ELEMENT_COST, SET_ELEMENT_COST, fields_fit, scattered, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -1263,6 +1263,10 @@ class EntryRecords:
         and an index of zeros that the first probe builds natively. None unless every key
         and value is of ``jt``'s types (an empty dict is of every dict type)."""
         n = len(d)
+        # (weighed before its keys and values are looked at, as a set is: _set)
+        self.cost += 8 * n + RECORD_COST       # (~30 ns a key and value: docs/jit-data.md)
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
         keys = list(d)
         if n:
             if set(map(type, keys)) != ({int} if jt.key is INT else {str}):
@@ -1275,9 +1279,6 @@ class EntryRecords:
         cap = 2 * n + 16
         addr = self.cursor
         header, size = table_header(addr, n, cap)
-        self.cost += 8 * n + RECORD_COST       # (~30 ns a key and value: docs/jit-data.md)
-        if self.cost > self.limit:
-            raise TooMuchToCopy(self.cost)
         entries = array("q", bytes(16 * n))
         words = keys if jt.key is INT else STR_KEYS.words(keys)
         if words is None:
@@ -1332,6 +1333,12 @@ class EntryRecords:
         word LOG. None unless every element is of ``jt``'s type (an empty set is of every
         set type)."""
         n = len(s)
+        # (weighed before any element is looked at: by a sample of consecutive ones, lying
+        # scattered or not -- layout.scattered)
+        per = SCATTERED_ELEMENT_COST if n > 64 and scattered(_islice(s, 64)) else SET_ELEMENT_COST
+        self.cost += per * n + RECORD_COST
+        if self.cost > self.limit:
+            raise TooMuchToCopy(self.cost)
         keys = list(s)
         if n and set(map(type, keys)) != ({int} if jt.key is INT else {str}):
             return None
@@ -1343,9 +1350,6 @@ class EntryRecords:
         header, size = table_header(addr, n, cap)
         log = _align(addr + size, 16)
         end = log + log_size(log_cap)
-        self.cost += 4 * n + RECORD_COST
-        if self.cost > self.limit:
-            raise TooMuchToCopy(self.cost)
         entries = array("q", b"\1\0\0\0\0\0\0\0" * (2 * n))
         words = keys if jt.key is INT else STR_KEYS.words(keys)
         if words is None:
