@@ -187,9 +187,18 @@ def _frame(*sites):
 
 
 def test_a_for_loop_with_work_enough_left_passes_at_its_first_trip():
-    gate, site = StartGate(), Site(0)
-    # 10^6 iterations at the floor of an iteration's cost, 25 ns: 25 ms, more than the start's 20
+    # a function's loop: 10^6 iterations at the floor of an iteration's cost, 25 ns: 25 ms,
+    # more than the start's 20
+    gate, site = StartGate(), Site(0, module_level=False)
     assert gate.trip(site, iter(range(10 ** 6)), _frame(site), 1000) is None
+    # module-level code runs once: its first entry pays for the start and a compile out of
+    # FIRST_ENTRY_SHARE of its work (JitController._first_entry_limit): 25 ms is not enough,
+    # 40 ms is
+    gate, site = StartGate(), Site(0)
+    wait = gate.trip(site, iter(range(10 ** 6)), _frame(site), 1000)
+    assert type(wait) is int and "not started" in site.probe.reason, wait
+    gate, site = StartGate(), Site(0)
+    assert gate.trip(site, iter(range(16 * 10 ** 5)), _frame(site), 1000) is None
 
 
 def test_a_for_loop_with_less_left_is_timed_and_passes_once_its_iterations_say_so():

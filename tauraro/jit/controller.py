@@ -61,15 +61,10 @@ from .region import Liveness, LoopRegion, attribute_names
 from .iterations import COMBINED_TYPES, advanced_iterators, iterations_left
 from .splits import pending_words, split_sources
 
-from .settings import (BASELINE_SECONDS_PER_ITERATION, DEFAULT_THRESHOLD, FIRST_CHECK_ITERATIONS, MIN_ITERATIONS_PER_ENTRY,  # noqa: E402
+from .settings import (BASELINE_SECONDS_PER_ITERATION, COMPILE_SECONDS, DEFAULT_THRESHOLD, FIRST_CHECK_ITERATIONS, FIRST_ENTRY_SHARE, MIN_ITERATIONS_PER_ENTRY,  # noqa: E402
                        NESTING_START_MOST, NOT_STARTED, SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN,
                        START_SECONDS)
 MAX_VERSIONS = 4
-# the share of its work left a module-level loop's first entry may copy (beside its compile
-# and the JIT's start: _first_entry_limit): the native run costs too -- word_pairs.py's
-# pairs loop, ~20-35 ms natively making its strs, was let copy ~110 ms of words for a limit
-# of 112 (a timed stretch's, 56-113 ms from run to run) and lost ~70 ms
-FIRST_ENTRY_SHARE = 0.75
 # a loop's versions give up their least recently entered one for values of a new kind at most
 # this many times, and only one left unentered for VERSION_IDLE of the loop's tries
 # (JitController._make_room): a program changing the functions its integrator takes, phase by
@@ -497,12 +492,10 @@ FLOOR_MARGIN = 2
 FLOOR_ENTRIES = 2
 # a loop's first compile waits until its work at stake is worth COMPILE_PAYBACK times what a
 # compile costs (JitController._compile_wait): the median of the run's compiles, at most
-# COMPILE_SECONDS (bench/compile_latency.py's loops' on a quiet machine, ~2-3 ms, Cranelift's
-# cache missed).
+# COMPILE_SECONDS (settings).
 # The work is mostly the floor of what its iterations cost, 2-4 times under what they do:
 # at once, it pays for the compile about that many times
 COMPILE_PAYBACK = 1
-COMPILE_SECONDS = 0.0025
 # how far what an entry may copy by the floor of its work left must be past what it copies at
 # least (its elements at a flag's cost) for its iterations to go untimed: the dearest
 # element, an int copied in and written back, costs ELEMENT_COST + ELEMENT_OUT_COST, 7.5

@@ -13,6 +13,17 @@ DEFAULT_THRESHOLD = 1000      # loop iterations before a loop's hook asks for na
 # load 1.1 on 2026-12-04 (the engine made aside, the watchdog on _thread: eighteenth
 # session), with a first compile's median of 2.6-3.7 ms (bench/compile_latency.py).
 START_SECONDS = 0.02
+# what a loop's compile costs, at most, before any was timed: bench/compile_latency.py's
+# loops' on a quiet machine, ~2-3 ms, Cranelift's cache missed (JitController._compile_wait,
+# _compile_estimate)
+COMPILE_SECONDS = 0.0025
+# the share of its work left a module-level loop's first entry may copy, beside its compile
+# and the JIT's start (JitController._first_entry_limit): the native run costs too --
+# word_pairs.py's pairs loop, ~20-35 ms natively making its strs, was let copy ~110 ms of
+# words for a limit of 112 (a timed stretch's, 56-113 ms from run to run) and lost ~70 ms.
+# So module-level work known to be worth less than (START_SECONDS + COMPILE_SECONDS) /
+# FIRST_ENTRY_SHARE does not start the JIT (tauraro.vm.start_gate)
+FIRST_ENTRY_SHARE = 0.75
 # the program's time since its first hot loop after which the hook's start gate lets every
 # trip through to the controller (tauraro.vm.start_gate): half the start's cost, of which the
 # controller's imports are about the other half

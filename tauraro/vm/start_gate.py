@@ -51,7 +51,8 @@ from __future__ import annotations
 from time import process_time as _process_time
 
 from ..jit.iterations import iterations_left
-from ..jit.settings import (BASELINE_SECONDS_PER_ITERATION, FIRST_CHECK_ITERATIONS, GATE_SECONDS, NESTING_START_MOST,
+from ..jit.settings import (BASELINE_SECONDS_PER_ITERATION, COMPILE_SECONDS, FIRST_CHECK_ITERATIONS, FIRST_ENTRY_SHARE,
+                            GATE_SECONDS, NESTING_START_MOST,
                             NOT_STARTED, SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN,
                             START_SECONDS)
 
@@ -150,13 +151,22 @@ class StartGate:
                     % (p.longest_left, p.known_trips)
         start = self.start_seconds
         late = now - self.first_hot >= self.late_seconds
-        if late:
-            bound = _module_work_left(site, left, per, p, frame)
-            if bound is None or bound >= start:
+        bound = _module_work_left(site, left, per, p, frame)
+        if bound is not None:
+            # (module-level code runs once: the nest's known work left is all it will do,
+            # and its first entry pays for the JIT's start and a compile out of
+            # FIRST_ENTRY_SHARE of it, or is refused -- JitController._first_entry_limit.
+            # Work worth less is no reason to start the JIT, late or not: zip_prefix_sums.py's
+            # loop, ~20 ms as written, started it, to be refused at its first entry)
+            if bound * FIRST_ENTRY_SHARE >= start + COMPILE_SECONDS:
                 return None
-        work = max(left, 0) * per
-        if work >= start:
+            work, start = bound, (start + COMPILE_SECONDS) / FIRST_ENTRY_SHARE
+        elif late:
             return None
+        else:
+            work = max(left, 0) * per
+            if work >= start:
+                return None
         p.reason = NOT_STARTED % (work * 1000, start * 1000)
         countdown = FIRST_CHECK_ITERATIONS if p.countdown == START_COUNTDOWN else min(
             max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * p.countdown),
