@@ -1532,8 +1532,8 @@ class EntryRecords:
                 # (a resizable list: its length now, from its record; its contents replaced,
                 # or, a list only appended to, those appended added: ``tail``)
                 n = word(view, addr)[0] if resized else len(obj)
-                if resized and n - len(obj) > self.grown:
-                    self.grown = n - len(obj)
+                if resized and resized is not TAIL and n - len(obj) > self.grown:
+                    self.grown = n - len(obj)       # (a tail's room is its own: tail_room)
                 self.records_out += 1
                 self.words_out += n
                 if (elem is INT or elem is FLOAT) and resized is not TAIL and type(obj) is list:

@@ -156,8 +156,8 @@ class StartGate:
             # (module-level code runs once: the nest's known work left is all it will do,
             # and its first entry pays for the JIT's start and a compile out of
             # FIRST_ENTRY_SHARE of it, or is refused -- JitController._first_entry_limit.
-            # Work worth less is no reason to start the JIT, late or not: zip_prefix_sums.py's
-            # loop, ~20 ms as written, started it, to be refused at its first entry)
+            # Work worth less is no reason to start the JIT, late or not: bfs_adjacency.py's
+            # build loop, ~9 ms known, started it late, to be refused at its first entry)
             if bound * FIRST_ENTRY_SHARE >= start + COMPILE_SECONDS:
                 return None
             work, start = bound, (start + COMPILE_SECONDS) / FIRST_ENTRY_SHARE
