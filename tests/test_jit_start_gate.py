@@ -249,3 +249,17 @@ def test_a_loop_of_short_runs_is_given_up_at_its_sixth_trip_unless_it_nests_loop
     frame = _frame(outer, inner)
     results = [gate.trip(outer, iter(range(5)), frame, 1000 + 16 * k) for k in range(SHORT_TRIPS + 2)]
     assert all(type(r) is int for r in results), results
+
+
+def test_late_a_loop_of_long_runs_tripping_near_their_ends_goes_on_to_the_controller():
+    # a function's loop of 42 iterations a run whose trips all come near a run's end (at one
+    # place in runs of one length): held there while the program is young, as the
+    # controller would not enter then; once it is late, passed on -- held at every such
+    # trip, it ran 3.2*10^6 iterations as written to the end, one run in ~40
+    gate, site = StartGate(), Site(0, module_level=False)
+    frame = _frame(site)
+    assert type(gate.trip(site, iter(range(41)), frame, 1000)) is int      # (a run's start: 41 left)
+    for k in range(SHORT_TRIPS + 2):
+        assert type(gate.trip(site, iter(range(10)), frame, 1100 + 50 * k)) is int
+    gate.first_hot -= 1.0       # (the program has run a second since its first trip)
+    assert gate.trip(site, iter(range(10)), frame, 2000) is None
