@@ -142,6 +142,12 @@ class CompiledLoop:
         self.graph = self.stages = self.text = None
 
 
+def _header_iterations(version, counts) -> int:
+    """Of a version's counters' ``counts`` after a native run (``transfer.iterations()``),
+    its own loop's: the one counter, or the header's among its nested loops'."""
+    return counts[0] if len(counts) == 1 else counts[version.header_counter]
+
+
 def _version_of(st, types):
     """The version of the loop of ``st`` for entry values of ``types``, if it has one: filed
     under them, or under their first types, made before the loop's entry variables grew (a
@@ -2476,9 +2482,8 @@ class JitController:
         st.current = version
         rec = version.exits[exit_id - 1]      # exit ids count from 1
         if rec.reason.startswith(ROOM_FULL):     # (" in C.m" after it: in an inlined callee)
-            counts = version.transfer.iterations()
             version.transfer.more_room(getattr(recs, "grown", 0),
-                                       counts[0] if len(counts) == 1 else counts[version.header_counter])
+                                       _header_iterations(version, version.transfer.iterations()))
         return rec
 
     # --- functions compiled whole -------------------------------------------------------------
@@ -2724,16 +2729,15 @@ class JitController:
         st.tries += 1
         version.used = st.tries
         counts = version.transfer.iterations()
+        native = _header_iterations(version, counts)
         saved = st.native_saving
         if len(counts) == 1:        # (the loop's own counter only)
-            native = counts[0]
             st.native_iterations += native
             st.native_work += native
             st.native_saving += native * st.body_seconds
         else:
             for lst, n in zip(version.counter_states, counts):
                 lst.native_iterations += n
-            native = counts[version.header_counter]
             st.native_work += sum(counts)     # iterations of the region's nested loops included
             if st.measured_per is not None and not st.nests:
                 # (its iterations were timed as a whole, the calls in them with their loops: those

@@ -49,6 +49,21 @@ class Block:
         self.preds: list[int] = []
 
 
+def _attribute_use(code, ins):
+    """(the register holding the object, the attribute's name) of an instruction loading or
+    storing an attribute; else None."""
+    name = ins.op.name
+    if name == "LOAD_ATTR":
+        return ins.args[1], code.names[ins.args[2]]
+    if name == "STORE_ATTR":
+        return ins.args[0], code.names[ins.args[1]]
+    return None
+
+
+# (the instructions making a tuple display: ``(a, b)``, ``(*t, 1)``)
+_TUPLE_DISPLAYS = ("BUILD_TUPLE", "LIST_TO_TUPLE")
+
+
 def attribute_uses(code, instrs) -> dict[int, frozenset]:
     """Register -> the attribute names ``instrs`` (of ``code``) read or write on the object
     it holds, through copies of it too (``self.n += 1`` goes through a copy of ``self``);
@@ -57,10 +72,9 @@ def attribute_uses(code, instrs) -> dict[int, frozenset]:
     uses, moves = {}, []
     for ins in instrs:
         name = ins.op.name
-        if name == "LOAD_ATTR":
-            uses.setdefault(ins.args[1], set()).add(code.names[ins.args[2]])
-        elif name == "STORE_ATTR":
-            uses.setdefault(ins.args[0], set()).add(code.names[ins.args[1]])
+        used = _attribute_use(code, ins)
+        if used is not None:
+            uses.setdefault(used[0], set()).add(used[1])
         elif name == "MOVE" and ins.args[1] >= 0:
             moves.append(ins.args)
         elif name in ("IS", "IS_NOT"):      # (an object compared by identity: no attribute)
@@ -194,7 +208,7 @@ class LoopRegion:
         native code keeps such tuples as virtuals, so a tuple they hold at entry is taken
         as one too."""
         return {ins.args[0] for b in self.blocks.values() for ins in self.code.instrs[b.start:b.end]
-                if ins.op.name in ("BUILD_TUPLE", "LIST_TO_TUPLE")}
+                if ins.op.name in _TUPLE_DISPLAYS}
 
     def tuple_globals(self) -> set[tuple]:
         """Globals the region assigns a tuple display (``k = (i % 97, i % 89)`` at module
@@ -213,7 +227,7 @@ class LoopRegion:
                         out.add(("g", code.names[ins.args[0]]))
                     continue
                 made.difference_update(ins.op.written(ins.args))
-                if name in ("BUILD_TUPLE", "LIST_TO_TUPLE"):
+                if name in _TUPLE_DISPLAYS:
                     made.add(ins.args[0])
         return out
 
@@ -230,10 +244,9 @@ class LoopRegion:
             held = {}       # (register -> the global it was loaded from, in this block)
             for ins in code.instrs[b.start:b.end]:
                 name = ins.op.name
-                if name == "LOAD_ATTR" and ins.args[1] in held:
-                    uses.setdefault(held[ins.args[1]], set()).add(code.names[ins.args[2]])
-                elif name == "STORE_ATTR" and ins.args[0] in held:
-                    uses.setdefault(held[ins.args[0]], set()).add(code.names[ins.args[1]])
+                used = _attribute_use(code, ins)
+                if used is not None and used[0] in held:
+                    uses.setdefault(held[used[0]], set()).add(used[1])
                 for reg in ins.op.written(ins.args):
                     held.pop(reg, None)
                 if name == "LOAD_GLOBAL":

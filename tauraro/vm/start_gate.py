@@ -15,22 +15,24 @@ So until some loop's trip could start the JIT, the trips are the hook's own
   at what its iterations took since its first trip, BASELINE_SECONDS_PER_ITERATION at
   least. A while loop's is not known.
 - a trip could start the JIT if that work is worth START_SECONDS, or once the program has
-  run GATE_SECONDS since the first trip here -- unless the loop is module-level code whose
-  nest's known work left is less than START_SECONDS (``JitController._module_work_left``:
-  module-level code runs once). GATE_SECONDS is half of START_SECONDS: the controller's
+  run GATE_SECONDS since the first trip here. Module-level code runs once: where its loop
+  nest's work left is known (``JitController._module_work_left``), the trip could start
+  it, late or not, only if FIRST_ENTRY_SHARE of that work pays for the start and a compile
+  (the controller's ``_first_entry_limit``). GATE_SECONDS is half of START_SECONDS: the controller's
   clock for its own late start runs from the first trip here, as it ran from its first
   trip when it was made there, and the imports then took about the other half (with all
   of START_SECONDS here, spectral_norm.py's JIT started ~15 ms later, into its timed
   loops: 0.054 -> 0.068 s).
 - a for loop whose trips keep finding fewer than SHORT_LEFT iterations left, with no loop
   nested in it, is left to the baseline at its SHORT_TRIPS-th (``_short_runs``): its runs
-  then go as written, uncounted.
+  then go as written, uncounted. One that has had longer runs waits past such a trip --
+  until the program is late.
 - otherwise its next trip is FIRST_CHECK_ITERATIONS later, then after START_CHECK_SECONDS
   of its iterations, at least twice as many each time, and no later than the point where
   the program has run GATE_SECONDS; and the loop it is nested in trips next (the
   controller's ``Decision.parent``: that loop's work, this one's runs in it, may pay).
 - a comprehension's run could start the JIT if its length at the floor of an element's
-  cost is worth START_SECONDS, or late (``may_start``).
+  cost is worth START_SECONDS, or late -- not late for one that runs once (``may_start``).
 
 A trip that could start it goes the whole way: the controller is made (its clock for the
 start set to the first trip here, so its rules go on where these left off) and, from then
