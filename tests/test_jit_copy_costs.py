@@ -839,6 +839,13 @@ def test_a_set_of_scattered_objects_is_weighed_at_what_listing_them_costs():
     ordered = set(range(10 ** 6, 10 ** 6 + 5000))
     assert not scattered(list(ordered)[:64])
     assert not scattered([7]) and not scattered([])
+    # small ints lie in the interpreter's static data, far from the heap: a set of multiples
+    # of 5 starts with 52 of them, then heap ints side by side -- two far jumps, not a miss an
+    # element (the mean of the gaps read it as scattered, and a loop over it was refused)
+    fives = set(range(0, 30000, 5))
+    ids = [id(v) for v in list(fives)[:64]]
+    assert max(abs(b - a) for a, b in zip(ids, ids[1:])) > 64 * 4096
+    assert not scattered(list(fives)[:64])
 
 
 def test_a_while_loop_over_a_big_computed_set_is_weighed_before_its_elements_are_listed(tmp_path, default_start):
