@@ -8,7 +8,8 @@ Everything Tauraro keeps between runs lives under one root
   whose loops got hot (``tauraro.vm.register_cache``), and the Python code Tauraro
   generates at run time, compiled (``compiled``);
 - ``jit/``: native code wasmtime compiled from the JIT's wasm, written by
-  ``tauraro.jit.native``;
+  ``tauraro.jit.native``, and under ``jit/starts/`` the loops a run's JIT gave up on,
+  which later runs of the same source do not start the JIT for (``tauraro.vm.start_memory``);
 - ``startup/``: which modules ``python3`` has at start-up, per interpreter
   (``tauraro.boundary``).
 

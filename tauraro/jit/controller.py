@@ -3061,6 +3061,15 @@ class JitController:
             return "global " + v[1]
         return code.regnames.get(v, "r%d" % v)
 
+    def loop_outcomes(self):
+        """(filename, line, kind, status, reason, native iterations, iterations as written,
+        the most it had left at a trip) of every loop this run looked at
+        (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates)."""
+        for st in list(self.loops.values()):
+            if not isinstance(st, FunctionState):
+                yield (st.code.filename, st.line, st.loop.kind, st.status, st.reason,
+                       st.native_iterations, st.interpreted_iterations, st.longest_left)
+
     # --- reporting -----------------------------------------------------------------------------------
     def rows(self) -> list[dict]:
         """One row per source loop (a loop decided without its register code may also have

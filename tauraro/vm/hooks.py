@@ -46,6 +46,7 @@ from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 from .start_gate import StartGate, enclosing_site
+from .start_memory import StartMemory
 
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
@@ -100,7 +101,10 @@ class HookRuntime:
         self._controller = None
         # the trips before the controller is made (tauraro.vm.start_gate; not under an
         # explicit --jit-threshold, which starts the JIT at the first)
-        self.gate = None if start_now else StartGate()
+        # (and the loops earlier runs' JIT gave up on, kept beside the native code:
+        # tauraro.vm.start_memory)
+        self.memory = StartMemory(os.path.join(self.cache_dir, "starts")) if self.cache_dir else None
+        self.gate = None if start_now else StartGate(memory=self.memory)
         self._modules: dict = {}
         self._keys: dict = {}          # filename -> the key its register bytecode is under
         self._plain: dict = {}         # key -> its module as CPython compiles it (see plain_code)
@@ -218,6 +222,8 @@ class HookRuntime:
             site.release()
         self._sites = []
         if self._controller is not None:
+            if self.memory is not None:
+                self.memory.keep(self._controller.loop_outcomes())
             self._controller.close()
         self._controller = None
 

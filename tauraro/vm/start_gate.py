@@ -96,10 +96,12 @@ class Probe:
 class StartGate:
     """The trips of a run's loops until one could start the JIT (see the module's docstring)."""
 
-    def __init__(self, start_seconds: float = START_SECONDS, late_seconds: float = GATE_SECONDS):
+    def __init__(self, start_seconds: float = START_SECONDS, late_seconds: float = GATE_SECONDS, memory=None):
         self.start_seconds = start_seconds
         self.late_seconds = late_seconds
         self.first_hot = None           # the process time of the first trip of all
+        # the loops earlier runs' JIT gave up on (a StartMemory, None: none kept)
+        self.memory = memory
 
     def trip(self, site, it, frame, counted: int):
         """A trip of ``site``'s loop (``it``: its iterator, None for a while loop), which has
@@ -127,7 +129,7 @@ class StartGate:
             try:
                 left = iterations_left(it)
             except Exception:           # (an iterator's own __length_hint__ raised: the controller's)
-                return None
+                return self._start(site, -1)
         per, measured = BASELINE_SECONDS_PER_ITERATION, False
         if p.first is None:
             p.first = (now, counted)
@@ -168,14 +170,14 @@ class StartGate:
             # Work worth less is no reason to start the JIT, late or not: bfs_adjacency.py's
             # build loop, ~9 ms known, started it late, to be refused at its first entry)
             if bound * FIRST_ENTRY_SHARE >= start + COMPILE_SECONDS:
-                return None
+                return self._start(site, left)
             work, start = bound, (start + COMPILE_SECONDS) / FIRST_ENTRY_SHARE
         elif late:
-            return None
+            return self._start(site, left)
         else:
             work = max(left, 0) * per
             if work >= start:
-                return None
+                return self._start(site, left)
         p.reason = NOT_STARTED % (work * 1000, start * 1000)
         countdown = FIRST_CHECK_ITERATIONS if p.countdown == START_COUNTDOWN else min(
             max(int(START_CHECK_SECONDS / per) if measured else 0, 2 * p.countdown),
@@ -184,6 +186,16 @@ class StartGate:
             countdown = min(countdown, int((self.first_hot + self.late_seconds - now) / per) + 1)
         p.countdown = max(countdown, 1)
         return p.countdown
+
+    def _start(self, site, left: int):
+        """The trip could start the JIT: None -- or the reason its loop is left to the
+        baseline, where an earlier run whose JIT started gave up on it and it does not have
+        many more iterations left now (``tauraro.vm.start_memory``): the start would buy
+        nothing again (str_building.py's loop, refused after its typing and sampling, ~15 ms
+        of a 47 ms run)."""
+        if self.memory is None:
+            return None
+        return self.memory.given_up(site.filename, site.info.line, site.info.kind, left)
 
     def may_start(self, n: int, once: bool = False) -> bool:
         """Could a comprehension's run of ``n`` elements start the JIT? Its work at

@@ -1,0 +1,114 @@
+"""What starting the JIT bought a program's loops in its earlier runs, kept between runs.
+
+The start gate (``tauraro.vm.start_gate``) starts the JIT at a loop's trip when the work the
+loop is known to have left looks worth the start, or late. What the JIT then finds is not
+known there: a loop calling ``str(i)`` on a third of its iterations was typed, sampled and
+refused (native runs would leave at once); a script's loops whose first entries would copy
+more than their work pays for were refused at them. Such a run paid the JIT's start, ~15 ms
+of imports, register bytecode, typing and sampling, for nothing: 1.3x the time of
+``--no-jit`` on bench/patterns/str_building.py, every run.
+
+So a run whose JIT started keeps, per file, the loops the controller gave up on having run
+most of their iterations as written (``JitController.loop_outcomes``): their reasons and
+how many iterations they ran, or had left at a trip where that is more. A later run's gate leaves such a loop to the baseline at the trip
+that would have started the JIT for it -- unless the loop is known to have more than GROWTH
+times those iterations left now (a bigger input may pay where the smaller did not). Only
+the start is spared: once another loop starts the JIT, the controller judges every loop
+afresh, and what it gives up on then is what is kept next. An entry is the file's source's
+stamp and is read only for that source; a run whose JIT did not start leaves the entry as
+it was.
+
+Kept under ``<cache root>/jit/starts``, beside the native code: ``--no-jit-cache`` (or
+``TAURARO_CACHE=0``) keeps nothing and reads nothing, and runs under an explicit
+``--jit-threshold`` have no gate to consult it.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+
+from .. import cache
+from .loader import CodeCache
+
+# a loop given up on in an earlier run may start the JIT again where it is known to have more
+# than GROWTH times the iterations it ran there left
+GROWTH = 4
+# (an entry's layout: changed, an older one is not read)
+_FORMAT = "tauraro-starts-1"
+# (what --jit-stats says of a loop held for it)
+EARLIER = "given up on in an earlier run: "
+# the statuses of a loop the controller gave up on (``LoopState.dead``)
+GIVEN_UP = ("not compiled", "blacklisted", "left to the baseline")
+
+
+class StartMemory:
+    """The loops of a run's files given up on in earlier runs (read a file's entry at the
+    first ask), and what this run gave up on (``keep``), under ``directory``."""
+
+    def __init__(self, directory: str):
+        self.directory = directory
+        self._read: dict = {}           # filename -> {(line, kind): (reason, iterations)}
+
+    def _path(self, filename: str) -> str:
+        return cache.entry(self.directory, cache.key((_FORMAT, filename)), ".start")
+
+    @staticmethod
+    def _stamp(filename: str):
+        """The stamp of the file's source as it is now (``CodeCache.stamp``), or None."""
+        try:
+            with open(filename, "rb") as f:
+                return CodeCache.stamp(f.read())
+        except OSError:
+            return None
+
+    def _entry(self, filename: str) -> dict:
+        loops = self._read.get(filename)
+        if loops is None:
+            loops = {}
+            try:
+                with open(self._path(filename), "rb") as f:
+                    form, name, stamp, kept = marshal.loads(f.read())
+                if form == _FORMAT and name == filename and stamp == self._stamp(filename):
+                    loops = kept
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+            self._read[filename] = loops
+        return loops
+
+    def given_up(self, filename: str, line: int, kind: str, left: int):
+        """Why the loop at ``line`` of ``filename`` (``kind`` "for" or "while") was given
+        up on in an earlier run whose JIT started, if it was and does not have more than
+        GROWTH times the iterations it ran there ``left`` now (-1: not known); else None."""
+        kept = self._entry(filename).get((line, kind))
+        if kept is None:
+            return None
+        reason, iterations = kept
+        if left > GROWTH * iterations:
+            return None
+        return EARLIER + reason
+
+    def keep(self, outcomes) -> None:
+        """A run whose JIT started ends: ``outcomes`` (``JitController.loop_outcomes``) are
+        every loop it looked at, and those it gave up on having run most of their
+        iterations as written are what later runs' gates read. The entry of each file is
+        written, unless it holds that already."""
+        files: dict = {}
+        for filename, line, kind, status, reason, native, written, longest_left in outcomes:
+            given = files.setdefault(filename, {})
+            if status in GIVEN_UP and native <= written:
+                reason = reason or status
+                earlier = self._entry(filename).get((line, kind))
+                if reason.startswith(EARLIER) and earlier is not None:
+                    # (held at this run's gate for it: its runs since went uncounted)
+                    given[(line, kind)] = earlier
+                else:
+                    # (a loop left to the baseline runs on uncounted: its work is the
+                    # most it was known to have left, where that is more)
+                    given[(line, kind)] = (reason, max(native + written, longest_left))
+        for filename, given in files.items():
+            if not os.path.isabs(filename) or given == self._entry(filename):
+                continue        # (a source that is no file -- ``-c``, standard input -- or one known)
+            stamp = self._stamp(filename)
+            if stamp is None:
+                continue
+            cache.store(self._path(filename), marshal.dumps((_FORMAT, filename, stamp, given)), "jit")

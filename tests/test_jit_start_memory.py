@@ -1,0 +1,137 @@
+"""What starting the JIT bought a program's loops in its earlier runs (``tauraro.vm.start_memory``):
+a loop the JIT gave up on in a run whose JIT started does not start it again in a later run
+of the same source, unless it has many more iterations to run now.
+
+Each run is compared with CPython on stdout, exit code and the whole of stderr; the modules
+a run imported are written as its --jit-stats report starts, as in test_jit_start_gate."""
+import json
+import marshal
+import textwrap
+
+import pytest
+
+from harness import launched
+from test_jit_start_gate import HEAVY
+from tauraro.vm.start_memory import EARLIER, GROWTH, StartMemory
+
+# a loop calling str() on a third of its iterations: the gate starts the JIT for its work
+# left (~40 ms as written), the JIT types it, samples it and leaves it to the baseline
+STR_LOOP = """
+    n = int(open(%r).read())
+    parts = []
+    for i in range(n):
+        if i %% 3 == 0:
+            parts.append(str(i))
+        else:
+            parts.append("-")
+    s = "".join(parts)
+    print(len(s), s[:30])
+"""
+
+
+@pytest.fixture(autouse=True)
+def default_start(monkeypatch, tmp_path):
+    # (the gate's rules, not an explicit threshold's; a cache of this test's own)
+    monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _run(tmp_path, n, *options, source=STR_LOOP):
+    """(the modules the run imported, the loop's --jit-stats-json row), its outcome checked
+    against CPython's."""
+    size = tmp_path / "n.txt"
+    size.write_text(str(n))
+    listed = tmp_path / "modules.txt"
+    stats = tmp_path / "stats.json"
+    setup = ("from tauraro.vm.hooks import HookRuntime\n"
+             "report = HookRuntime.report\n"
+             "def listed(self, *args):\n"
+             "    open(%r, 'w').write(' '.join(sorted(sys.modules)))\n"
+             "    return report(self, *args)\n"
+             "HookRuntime.report = listed\n" % str(listed))
+    got, expected = launched(tmp_path, setup, textwrap.dedent(source % str(size)),
+                             "--jit-stats-json", str(stats), *options)
+    assert got.comparable() == expected.comparable(), got.stderr
+    row = next(r for r in json.loads(stats.read_text()) if r["line"] == 4)
+    return set(listed.read_text().split()), row
+
+
+def test_a_loop_given_up_on_does_not_start_the_jit_in_the_next_run(tmp_path):
+    modules, row = _run(tmp_path, 200000)
+    assert "tauraro.jit.controller" in modules
+    assert row["status"] == "left to the baseline" and "would leave at once" in row["reason"], row
+    # the next run: the gate leaves it to the baseline at the trip that started the JIT, none
+    # of the JIT's modules imported, and says why
+    modules, row = _run(tmp_path, 200000)
+    assert not HEAVY & modules, HEAVY & modules
+    assert row["status"] == "left to the baseline", row
+    assert row["reason"].startswith(EARLIER) and "would leave at once" in row["reason"], row
+    # and the run after it too: the run that held it kept what the first found
+    modules, row = _run(tmp_path, 200000)
+    assert not HEAVY & modules and row["reason"].startswith(EARLIER), row
+
+
+def test_many_more_iterations_left_start_the_jit_again(tmp_path):
+    _run(tmp_path, 200000)
+    modules, row = _run(tmp_path, 200000)
+    assert not HEAVY & modules and row["reason"].startswith(EARLIER), row
+    # (more than GROWTH times the iterations it ran: the gate asks the JIT again)
+    modules, row = _run(tmp_path, 200000 * (GROWTH + 1))
+    assert "tauraro.jit.controller" in modules
+    assert row["status"] == "left to the baseline" and not row["reason"].startswith(EARLIER), row
+
+
+def test_a_changed_source_is_judged_afresh(tmp_path):
+    _run(tmp_path, 200000)
+    changed = STR_LOOP + "    print('changed')\n"
+    modules, row = _run(tmp_path, 200000, source=changed)
+    assert "tauraro.jit.controller" in modules and not row["reason"].startswith(EARLIER), row
+
+
+def test_no_jit_cache_keeps_nothing(tmp_path):
+    _run(tmp_path, 200000, "--no-jit-cache")
+    assert not (tmp_path / "cache" / "tauraro" / "jit" / "starts").exists()
+    modules, row = _run(tmp_path, 200000, "--no-jit-cache")
+    assert "tauraro.jit.controller" in modules and not row["reason"].startswith(EARLIER), row
+
+
+def test_what_is_kept_and_read(tmp_path):
+    prog = tmp_path / "p.py"
+    prog.write_text("pass\n")
+    name = str(prog)
+    memory = StartMemory(str(tmp_path / "starts"))
+    memory.keep([
+        # given up on, most iterations as written: kept, by the most it had left where more
+        (name, 3, "for", "left to the baseline", "entries do not pay", 10, 990, 5000),
+        # given up on having run mostly natively, compiled, still waiting: not kept
+        (name, 7, "for", "not compiled", "a reason", 9000, 1000, 0),
+        (name, 9, "while", "compiled", None, 10 ** 6, 100, 0),
+        (name, 11, "for", "interpreted", "not started", 0, 100, 0),
+        # a source that is no file: nothing written for it
+        ("<string>", 3, "for", "left to the baseline", "a reason", 0, 100, 0),
+    ])
+    later = StartMemory(str(tmp_path / "starts"))
+    assert later.given_up(name, 3, "for", 100) == EARLIER + "entries do not pay"
+    assert later.given_up(name, 3, "for", -1) == EARLIER + "entries do not pay"
+    assert later.given_up(name, 3, "for", GROWTH * 5000 + 1) is None
+    assert later.given_up(name, 3, "while", 100) is None
+    for line in (7, 9, 11):
+        assert later.given_up(name, line, "for", 1) is None and later.given_up(name, line, "while", 1) is None
+    assert later.given_up("<string>", 3, "for", 1) is None
+    # a run that held the loop at its gate keeps what the earlier run found, not its own
+    # (uncounted) iterations
+    later.keep([(name, 3, "for", "left to the baseline", EARLIER + "entries do not pay", 0, 40, 0)])
+    assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 4000) is not None
+    # a run that compiled it forgets it
+    later.keep([(name, 3, "for", "compiled", None, 10 ** 6, 40, 0)])
+    assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 100) is None
+    # an entry of another source is not read
+    prog.write_text("pass  # changed\n")
+    memory.keep([(name, 3, "for", "left to the baseline", "x", 0, 100, 0)])
+    prog.write_text("pass\n")
+    assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 1) is None
+    # nor a damaged one
+    path = memory._path(name)
+    with open(path, "wb") as f:
+        f.write(marshal.dumps(("tauraro-starts-0", name)))
+    assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 1) is None
