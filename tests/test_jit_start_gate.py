@@ -30,19 +30,23 @@ def default_start(monkeypatch):
     monkeypatch.delenv("TAURARO_JIT_THRESHOLD", raising=False)
 
 
+def listing(listed) -> str:
+    """A launcher's setup that writes the modules the run imported to ``listed`` as its
+    report starts (--jit-stats makes the controller for its rows, after that)."""
+    return ("from tauraro.vm.hooks import HookRuntime\n"
+            "report = HookRuntime.report\n"
+            "def listed(self, *args):\n"
+            "    open(%r, 'w').write(' '.join(sorted(sys.modules)))\n"
+            "    return report(self, *args)\n"
+            "HookRuntime.report = listed\n" % str(listed))
+
+
 def _gated_run(tmp_path, src, *options):
     """(the modules the run imported, its --jit-stats-json rows), its outcome checked against
     CPython's."""
     listed = tmp_path / "modules.txt"
     stats = tmp_path / "stats.json"
-    # (listed as the report starts: --jit-stats makes the controller for its rows)
-    setup = ("from tauraro.vm.hooks import HookRuntime\n"
-             "report = HookRuntime.report\n"
-             "def listed(self, *args):\n"
-             "    open(%r, 'w').write(' '.join(sorted(sys.modules)))\n"
-             "    return report(self, *args)\n"
-             "HookRuntime.report = listed\n" % str(listed))
-    got, expected = launched(tmp_path, setup, textwrap.dedent(src), "--jit-stats-json", str(stats),
+    got, expected = launched(tmp_path, listing(listed), textwrap.dedent(src), "--jit-stats-json", str(stats),
                              "--no-jit-cache", *options)
     assert got.comparable() == expected.comparable(), got.stderr
     return set(listed.read_text().split()), json.loads(stats.read_text())

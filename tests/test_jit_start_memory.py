@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from harness import launched
-from test_jit_start_gate import HEAVY
+from test_jit_start_gate import HEAVY, listing
 from tauraro.vm.start_memory import EARLIER, GROWTH, StartMemory
 
 # a loop calling str() on a third of its iterations: the gate starts the JIT for its work
@@ -43,13 +43,7 @@ def _run(tmp_path, n, *options, source=STR_LOOP):
     size.write_text(str(n))
     listed = tmp_path / "modules.txt"
     stats = tmp_path / "stats.json"
-    setup = ("from tauraro.vm.hooks import HookRuntime\n"
-             "report = HookRuntime.report\n"
-             "def listed(self, *args):\n"
-             "    open(%r, 'w').write(' '.join(sorted(sys.modules)))\n"
-             "    return report(self, *args)\n"
-             "HookRuntime.report = listed\n" % str(listed))
-    got, expected = launched(tmp_path, setup, textwrap.dedent(source % str(size)),
+    got, expected = launched(tmp_path, listing(listed), textwrap.dedent(source % str(size)),
                              "--jit-stats-json", str(stats), *options)
     assert got.comparable() == expected.comparable(), got.stderr
     row = next(r for r in json.loads(stats.read_text()) if r["line"] == 4)
