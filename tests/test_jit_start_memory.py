@@ -96,32 +96,34 @@ def test_what_is_kept_and_read(tmp_path):
     memory = StartMemory(str(tmp_path / "starts"))
     memory.keep([
         # given up on, most iterations as written: kept, by the most it had left where more
-        (name, 3, "for", "left to the baseline", "entries do not pay", 10, 990, 5000),
-        # given up on having run mostly natively, compiled, still waiting: not kept
-        (name, 7, "for", "not compiled", "a reason", 9000, 1000, 0),
-        (name, 9, "while", "compiled", None, 10 ** 6, 100, 0),
-        (name, 11, "for", "interpreted", "not started", 0, 100, 0),
+        (name, 3, "for", "left to the baseline", "entries do not pay", 10, 990, 5000, False),
+        # given up on having run mostly natively, or in a function compiled whole, compiled,
+        # still waiting: not kept
+        (name, 7, "for", "not compiled", "a reason", 9000, 1000, 0, False),
+        (name, 8, "for", "left to the baseline", "entries do not pay", 10, 990, 0, True),
+        (name, 9, "while", "compiled", None, 10 ** 6, 100, 0, False),
+        (name, 11, "for", "interpreted", "not started", 0, 100, 0, False),
         # a source that is no file: nothing written for it
-        ("<string>", 3, "for", "left to the baseline", "a reason", 0, 100, 0),
+        ("<string>", 3, "for", "left to the baseline", "a reason", 0, 100, 0, False),
     ])
     later = StartMemory(str(tmp_path / "starts"))
     assert later.given_up(name, 3, "for", 100) == EARLIER + "entries do not pay"
     assert later.given_up(name, 3, "for", -1) == EARLIER + "entries do not pay"
     assert later.given_up(name, 3, "for", GROWTH * 5000 + 1) is None
     assert later.given_up(name, 3, "while", 100) is None
-    for line in (7, 9, 11):
+    for line in (7, 8, 9, 11):
         assert later.given_up(name, line, "for", 1) is None and later.given_up(name, line, "while", 1) is None
     assert later.given_up("<string>", 3, "for", 1) is None
     # a run that held the loop at its gate keeps what the earlier run found, not its own
     # (uncounted) iterations
-    later.keep([(name, 3, "for", "left to the baseline", EARLIER + "entries do not pay", 0, 40, 0)])
+    later.keep([(name, 3, "for", "left to the baseline", EARLIER + "entries do not pay", 0, 40, 0, False)])
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 4000) is not None
     # a run that compiled it forgets it
-    later.keep([(name, 3, "for", "compiled", None, 10 ** 6, 40, 0)])
+    later.keep([(name, 3, "for", "compiled", None, 10 ** 6, 40, 0, False)])
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 100) is None
     # an entry of another source is not read
     prog.write_text("pass  # changed\n")
-    memory.keep([(name, 3, "for", "left to the baseline", "x", 0, 100, 0)])
+    memory.keep([(name, 3, "for", "left to the baseline", "x", 0, 100, 0, False)])
     prog.write_text("pass\n")
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 1) is None
     # nor a damaged one

@@ -3063,12 +3063,15 @@ class JitController:
 
     def loop_outcomes(self):
         """(filename, line, kind, status, reason, native iterations, iterations as written,
-        the most it had left at a trip) of every loop this run looked at
-        (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates)."""
-        for st in list(self.loops.values()):
+        the most it had left at a trip, is its function compiled whole) of every loop this
+        run looked at (``tauraro.vm.start_memory`` keeps those it gave up on for later runs'
+        start gates)."""
+        states = list(self.loops.values())
+        whole = {st.code for st in states if isinstance(st, FunctionState) and st.versions}
+        for st in states:
             if not isinstance(st, FunctionState):
                 yield (st.code.filename, st.line, st.loop.kind, st.status, st.reason,
-                       st.native_iterations, st.interpreted_iterations, st.longest_left)
+                       st.native_iterations, st.interpreted_iterations, st.longest_left, st.code in whole)
 
     # --- reporting -----------------------------------------------------------------------------------
     def rows(self) -> list[dict]:
