@@ -12,7 +12,7 @@ import pytest
 
 from harness import launched
 from test_jit_start_gate import HEAVY, listing
-from tauraro.vm.start_memory import EARLIER, GROWTH, StartMemory
+from tauraro.vm.start_memory import EARLIER, GROWTH, NOTHING, RECHECK, StartMemory
 
 # a loop calling str() on a third of its iterations: the gate starts the JIT for its work
 # left (~40 ms as written), the JIT types it, samples it and leaves it to the baseline
@@ -131,3 +131,49 @@ def test_what_is_kept_and_read(tmp_path):
     with open(path, "wb") as f:
         f.write(marshal.dumps(("tauraro-starts-0", name)))
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 1) is None
+
+
+def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path):
+    prog = tmp_path / "p.py"
+    prog.write_text("pass\n")
+    name = str(prog)
+    StartMemory(str(tmp_path / "starts")).keep([
+        (name, 3, "for", "interpreted", "not compiled yet: ...", 0, 3000, 19000, False),
+        (name, 9, "while", "not compiled", "a reason", 0, 500, 0, False),
+        (name, 12, "for", "compiled", None, 0, 40, 0, False),
+    ])
+    later = StartMemory(str(tmp_path / "starts"))
+    assert later.given_up(name, 3, "for", 19000) == EARLIER + NOTHING
+    assert later.given_up(name, 3, "for", GROWTH * 19000 + 1) is None
+    assert later.given_up(name, 9, "while", -1) == EARLIER + "a reason"
+    assert later.given_up(name, 12, "for", 100) == EARLIER + NOTHING
+    # a run where some loop ran natively keeps only what it gave up on
+    later.keep([
+        (name, 3, "for", "interpreted", "not compiled yet: ...", 0, 3000, 19000, False),
+        (name, 12, "for", "compiled", None, 10 ** 5, 40, 0, False),
+    ])
+    again = StartMemory(str(tmp_path / "starts"))
+    assert again.given_up(name, 3, "for", 100) is None and again.given_up(name, 12, "for", 100) is None
+
+
+def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
+    prog = tmp_path / "p.py"
+    prog.write_text("pass\n")
+    name = str(prog)
+    StartMemory(str(tmp_path / "starts")).keep(
+        [(name, 3, "for", "left to the baseline", "a reason", 0, 100, 0, False)])
+    for run in range(RECHECK):
+        memory = StartMemory(str(tmp_path / "starts"))
+        assert memory.given_up(name, 3, "for", 100) == EARLIER + "a reason", run
+        memory.close()          # (a run whose JIT never started)
+    # the next run's gate asks the JIT again, and what that run finds is kept afresh
+    memory = StartMemory(str(tmp_path / "starts"))
+    assert memory.given_up(name, 3, "for", 100) is None
+    memory.keep([(name, 3, "for", "left to the baseline", "a reason", 0, 100, 0, False)])
+    memory = StartMemory(str(tmp_path / "starts"))
+    assert memory.given_up(name, 3, "for", 100) == EARLIER + "a reason"
+    # a run that held nothing writes nothing
+    memory.close()
+    before = open(memory._path(name), "rb").read()
+    StartMemory(str(tmp_path / "starts")).close()
+    assert open(memory._path(name), "rb").read() == before

@@ -221,9 +221,12 @@ class HookRuntime:
         for site in self._sites:
             site.release()
         self._sites = []
-        if self._controller is not None:
-            if self.memory is not None:
+        if self.memory is not None:
+            if self._controller is not None:
                 self.memory.keep(self._controller.loop_outcomes())
+            else:
+                self.memory.close()
+        if self._controller is not None:
             self._controller.close()
         self._controller = None
 

@@ -33,10 +33,16 @@ from .loader import CodeCache
 # a loop given up on in an earlier run may start the JIT again where it is known to have more
 # than GROWTH times the iterations it ran there left
 GROWTH = 4
+# a file's entry read by RECHECK runs that held a loop for it, and whose JIT did not start, is
+# not read by the next: that run's JIT judges the loops afresh (a verdict a run's timing made
+# -- a copy refused on a slow machine -- is not kept for ever)
+RECHECK = 8
 # (an entry's layout: changed, an older one is not read)
-_FORMAT = "tauraro-starts-1"
+_FORMAT = "tauraro-starts-2"
 # (what --jit-stats says of a loop held for it)
 EARLIER = "given up on in an earlier run: "
+# (the reason kept for a loop the JIT did not give up on, in a run where nothing ran natively)
+NOTHING = "no loop of the run ran natively"
 # the statuses of a loop the controller gave up on (``LoopState.dead``)
 GIVEN_UP = ("not compiled", "blacklisted", "left to the baseline")
 
@@ -47,7 +53,8 @@ class StartMemory:
 
     def __init__(self, directory: str):
         self.directory = directory
-        self._read: dict = {}           # filename -> {(line, kind): (reason, iterations)}
+        self._read: dict = {}           # filename -> [runs that held a loop for it, {(line, kind): (reason, iterations)}]
+        self._held: set = set()         # the files for which this run held a loop
 
     def _path(self, filename: str) -> str:
         return cache.entry(self.directory, cache.key((_FORMAT, filename)), ".start")
@@ -61,46 +68,52 @@ class StartMemory:
         except OSError:
             return None
 
-    def _entry(self, filename: str) -> dict:
-        loops = self._read.get(filename)
-        if loops is None:
-            loops = {}
+    def _entry(self, filename: str) -> list:
+        entry = self._read.get(filename)
+        if entry is None:
+            entry = [0, {}]
             try:
                 with open(self._path(filename), "rb") as f:
-                    form, name, stamp, kept = marshal.loads(f.read())
-                if form == _FORMAT and name == filename and stamp == self._stamp(filename):
-                    loops = kept
+                    form, name, stamp, holds, kept = marshal.loads(f.read())
+                if form == _FORMAT and name == filename and stamp == self._stamp(filename) and holds < RECHECK:
+                    entry = [holds, kept]
             except (OSError, ValueError, EOFError, TypeError):
                 pass
-            self._read[filename] = loops
-        return loops
+            self._read[filename] = entry
+        return entry
 
     def given_up(self, filename: str, line: int, kind: str, left: int):
         """Why the loop at ``line`` of ``filename`` (``kind`` "for" or "while") was given
         up on in an earlier run whose JIT started, if it was and does not have more than
         GROWTH times the iterations it ran there ``left`` now (-1: not known); else None."""
-        kept = self._entry(filename).get((line, kind))
+        kept = self._entry(filename)[1].get((line, kind))
         if kept is None:
             return None
         reason, iterations = kept
         if left > GROWTH * iterations:
             return None
+        self._held.add(filename)
         return EARLIER + reason
 
     def keep(self, outcomes) -> None:
         """A run whose JIT started ends: ``outcomes`` (``JitController.loop_outcomes``) are
         every loop it looked at, and those it gave up on having run most of their
-        iterations as written are what later runs' gates read. The entry of each file is
-        written, unless it holds that already."""
+        iterations as written are what later runs' gates read -- all of them, where no
+        loop ran natively at all (a run whose JIT, started late, found nothing to compile:
+        bench/suite/shortest_paths.py). The entry of each file is written, unless it holds
+        that already."""
+        outcomes = list(outcomes)
+        # (a loop of a function compiled whole counts as run natively: its native calls)
+        nothing = not any(native or whole for _, _, _, _, _, native, _, _, whole in outcomes)
         files: dict = {}
         for filename, line, kind, status, reason, native, written, longest_left, whole in outcomes:
             given = files.setdefault(filename, {})
             # (not a loop of a function compiled whole: its loop's trips are what compiles it
             # -- is_prime's loop in bench/calls/loop_functions.py, given up on, ran most of
             # its iterations in native calls of is_prime; held, is_prime stayed as written)
-            if status in GIVEN_UP and native <= written and not whole:
-                reason = reason or status
-                earlier = self._entry(filename).get((line, kind))
+            if nothing or status in GIVEN_UP and native <= written and not whole:
+                reason = (reason or status) if status in GIVEN_UP else NOTHING
+                earlier = self._entry(filename)[1].get((line, kind))
                 if reason.startswith(EARLIER) and earlier is not None:
                     # (held at this run's gate for it: its runs since went uncounted)
                     given[(line, kind)] = earlier
@@ -109,9 +122,20 @@ class StartMemory:
                     # most it was known to have left, where that is more)
                     given[(line, kind)] = (reason, max(native + written, longest_left))
         for filename, given in files.items():
-            if not os.path.isabs(filename) or given == self._entry(filename):
-                continue        # (a source that is no file -- ``-c``, standard input -- or one known)
-            stamp = self._stamp(filename)
-            if stamp is None:
-                continue
-            cache.store(self._path(filename), marshal.dumps((_FORMAT, filename, stamp, given)), "jit")
+            holds = self._entry(filename)[0] + (filename in self._held)
+            if given != self._entry(filename)[1] or filename in self._held:
+                self._write(filename, holds if given == self._entry(filename)[1] else 0, given)
+
+    def close(self) -> None:
+        """A run whose JIT did not start ends: the entries it held a loop for count the run
+        (``RECHECK``)."""
+        for filename in self._held:
+            holds, kept = self._entry(filename)
+            self._write(filename, holds + 1, kept)
+
+    def _write(self, filename: str, holds: int, given: dict) -> None:
+        if not os.path.isabs(filename):
+            return          # (a source that is no file: ``-c``, standard input)
+        stamp = self._stamp(filename)
+        if stamp is not None:
+            cache.store(self._path(filename), marshal.dumps((_FORMAT, filename, stamp, holds, given)), "jit")
