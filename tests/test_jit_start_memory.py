@@ -177,3 +177,11 @@ def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
     before = open(memory._path(name), "rb").read()
     StartMemory(str(tmp_path / "starts")).close()
     assert open(memory._path(name), "rb").read() == before
+
+
+def test_a_run_whose_jit_did_not_start_keeps_nothing_even_with_stats(tmp_path):
+    # (--jit-stats makes the controller for its rows: that is no start of the JIT)
+    modules, row = _run(tmp_path, 3000)
+    assert not HEAVY & modules
+    assert row["status"] == "interpreted" and "not started" in row["reason"], row
+    assert not (tmp_path / "cache" / "tauraro" / "jit" / "starts").exists()

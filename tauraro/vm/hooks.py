@@ -105,6 +105,7 @@ class HookRuntime:
         # tauraro.vm.start_memory)
         self.memory = StartMemory(os.path.join(self.cache_dir, "starts")) if self.cache_dir else None
         self.gate = None if start_now else StartGate(memory=self.memory)
+        self.started_by_run = None      # (as the report began: had the JIT started?)
         self._modules: dict = {}
         self._keys: dict = {}          # filename -> the key its register bytecode is under
         self._plain: dict = {}         # key -> its module as CPython compiles it (see plain_code)
@@ -175,6 +176,8 @@ class HookRuntime:
     def report(self, text: bool, json_path):
         """``--jit-stats`` on stderr and ``--jit-stats-json`` to a file."""
         from ..jit.stats import format_report, write_json
+        # (a controller made here, for the rows, is no start of the JIT: start_memory)
+        self.started_by_run = self._controller is not None
         if self._unplaced:
             for args in self._unplaced:
                 self.controller.unplaced(*args)
@@ -222,7 +225,7 @@ class HookRuntime:
             site.release()
         self._sites = []
         if self.memory is not None:
-            if self._controller is not None:
+            if self._controller is not None and self.started_by_run is not False:
                 self.memory.keep(self._controller.loop_outcomes())
             else:
                 self.memory.close()
