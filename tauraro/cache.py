@@ -28,7 +28,8 @@ import sys
 import zlib
 
 DEFAULT_LIMIT = 64 * 1024 * 1024
-KINDS = {"code": "compiled program code, and Tauraro's generated code", "jit": "native code of compiled loops",
+KINDS = {"code": "compiled program code, and Tauraro's generated code",
+         "jit": "native code of compiled loops, and the loops earlier runs gave up on",
          "startup": "the host's start-up modules"}
 
 writes = 0          # files written to the cache in this run (settled at exit when > 0)
