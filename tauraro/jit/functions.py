@@ -315,6 +315,11 @@ class FunctionVersion:
         return "\n".join(lines) + "\n"
 
 
+# the time compiles spent importing the stages (the first compile's: the JIT's start, not
+# the function's compile -- as a loop's compile leaves its imports out)
+stage_import_seconds = 0.0
+
+
 def _bind_stages():
     """Import what a typed function's compile and its versions use (the recorder's, the
     emitter's and the entry code's modules come with them): only once a function has typed.
@@ -369,11 +374,14 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         raise NotCompilable(inf)
     if start_engine is not None:
         start_engine()
+    global stage_import_seconds
+    t0 = time.perf_counter()
     _bind_stages()
     from .emit import Emitter
     from .ir.passes import optimize
     from .ir.record import Unsupported, record
     from .layout import FrameLayout, called_regions
+    stage_import_seconds += time.perf_counter() - t0
     params, result = list(types), inf.result
     layout = FrameLayout(region, {}, set(), called_regions(inf))
     try:
