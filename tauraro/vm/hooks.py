@@ -225,10 +225,13 @@ class HookRuntime:
             site.release()
         self._sites = []
         if self.memory is not None:
-            if self._controller is not None and self.started_by_run is not False:
-                self.memory.keep(self._controller.loop_outcomes())
-            else:
-                self.memory.close()
+            try:
+                if self._controller is not None and self.started_by_run is not False:
+                    self.memory.keep(self._controller.loop_outcomes())
+                else:
+                    self.memory.close()
+            except Exception:       # (a cache: the program's exit is not its business)
+                pass
         if self._controller is not None:
             self._controller.close()
         self._controller = None
