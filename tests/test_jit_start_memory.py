@@ -185,3 +185,17 @@ def test_a_run_whose_jit_did_not_start_keeps_nothing_even_with_stats(tmp_path):
     assert not HEAVY & modules
     assert row["status"] == "interpreted" and "not started" in row["reason"], row
     assert not (tmp_path / "cache" / "tauraro" / "jit" / "starts").exists()
+
+
+def test_a_failure_keeping_the_memory_does_not_reach_the_program(tmp_path):
+    # (the memory is kept at exit, after the program's own atexit handlers: whatever goes
+    # wrong there is the cache's, and the run's stderr and exit code stay CPython's)
+    size = tmp_path / "n.txt"
+    size.write_text("200000")
+    setup = ("from tauraro.vm.start_memory import StartMemory\n"
+             "def broken(self, outcomes):\n"
+             "    raise OSError('the disk is gone')\n"
+             "StartMemory.keep = broken\n")
+    got, expected = launched(tmp_path, setup, textwrap.dedent(STR_LOOP % str(size)))
+    assert got.comparable() == expected.comparable(), got.stderr
+    assert got.stderr == expected.stderr
