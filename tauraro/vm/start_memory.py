@@ -8,19 +8,28 @@ more than their work pays for were refused at them. Such a run paid the JIT's st
 of imports, register bytecode, typing and sampling, for nothing: 1.3x the time of
 ``--no-jit`` on bench/patterns/str_building.py, every run.
 
-So a run whose JIT started keeps, per file, the loops the controller gave up on having run
-most of their iterations as written, in functions not compiled whole (``JitController.loop_outcomes``): their reasons and
-how many iterations they ran, or had left at a trip where that is more. A later run's gate leaves such a loop to the baseline at the trip
-that would have started the JIT for it -- unless the loop is known to have more than GROWTH
-times those iterations left now (a bigger input may pay where the smaller did not). Only
-the start is spared: once another loop starts the JIT, the controller judges every loop
-afresh, and what it gives up on then is what is kept next. An entry is the file's source's
-stamp and is read only for that source; a run whose JIT did not start leaves the entry as
-it was.
+So a run whose JIT started keeps, per file (``keep``, from ``JitController.loop_outcomes``):
+
+- the loops the controller gave up on having run most of their iterations as written, but
+  not loops of functions compiled whole (their trips are what compile the function);
+- every loop it looked at, where nothing of the run ran natively (a JIT started late that
+  found nothing worth compiling);
+
+each with its reason and its iterations (or the most it had left at a trip, where that is
+more). A later run's gate leaves such a loop to the baseline at the trip that would have
+started the JIT for it (``given_up``; --jit-stats says "given up on in an earlier run"),
+unless the loop is known to have more than GROWTH times those iterations left now (a bigger
+input may pay where the smaller did not). Only the start is spared: once another loop starts
+the JIT, the controller judges every loop afresh, and what it gives up on then is kept next.
+A run whose JIT did not start (a controller made only for --jit-stats' rows is no start)
+leaves the entries as they were but counts the runs that held a loop for them: after RECHECK
+such runs, the next reads nothing and asks the JIT again. An entry holds its file's source's
+stamp and is read only for that source.
 
 Kept under ``<cache root>/jit/starts``, beside the native code: ``--no-jit-cache`` (or
 ``TAURARO_CACHE=0``) keeps nothing and reads nothing, and runs under an explicit
-``--jit-threshold`` have no gate to consult it.
+``--jit-threshold`` have no gate to consult it. Keeping it is the last thing a run does
+(``HookRuntime.close``); a failure there is the cache's, never the program's.
 """
 from __future__ import annotations
 
