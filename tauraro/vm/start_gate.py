@@ -33,6 +33,9 @@ So until some loop's trip could start the JIT, the trips are the hook's own
   controller's ``Decision.parent``: that loop's work, this one's runs in it, may pay).
 - a comprehension's run could start the JIT if its length at the floor of an element's
   cost is worth START_SECONDS, or late -- not late for one that runs once (``may_start``).
+- a loop's trip that could start the JIT by these rules does not where an earlier run of
+  the same source, whose JIT started, gave up on the loop (``tauraro.vm.start_memory``,
+  ``_start``): the loop is left to the baseline, unless it has many more iterations left.
 
 A trip that could start it goes the whole way: the controller is made (its clock for the
 start set to the first trip here, so its rules go on where these left off) and, from then
