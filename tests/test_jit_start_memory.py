@@ -199,3 +199,54 @@ def test_a_failure_keeping_the_memory_does_not_reach_the_program(tmp_path):
     got, expected = launched(tmp_path, setup, textwrap.dedent(STR_LOOP % str(size)))
     assert got.comparable() == expected.comparable(), got.stderr
     assert got.stderr == expected.stderr
+
+
+# a recursive function the JIT is asked to compile whole, refused by its arguments' types (a
+# str): the first run starts the JIT for it, the next does not
+WALK = """
+    def walk(text, i):
+        if i >= len(text):
+            return 0
+        return (text[i] == "a") + walk(text, i + 1)
+
+    total = 0
+    for k in range(3000):
+        total += walk("banana" * 5, k % 7)
+    print(total)
+"""
+
+
+def _function_run(tmp_path):
+    listed = tmp_path / "modules.txt"
+    stats = tmp_path / "stats.json"
+    got, expected = launched(tmp_path, listing(listed), textwrap.dedent(WALK), "--jit-stats-json", str(stats))
+    assert got.comparable() == expected.comparable(), got.stderr
+    row = next(r for r in json.loads(stats.read_text()) if r["kind"] == "function")
+    return set(listed.read_text().split()), row
+
+
+def test_a_function_the_jit_did_not_compile_does_not_start_it_in_the_next_run(tmp_path):
+    modules, row = _function_run(tmp_path)
+    assert "tauraro.jit.controller" in modules
+    assert row["status"] == "not compiled" and "arguments of types" in row["reason"], row
+    modules, row = _function_run(tmp_path)
+    assert not HEAVY & modules, HEAVY & modules
+    assert row["status"] == "not compiled", row
+    assert row["reason"].startswith(EARLIER) and "arguments of types" in row["reason"], row
+
+
+def test_a_function_compiled_whole_counts_as_run_natively(tmp_path):
+    prog = tmp_path / "p.py"
+    prog.write_text("pass\n")
+    name = str(prog)
+    memory = StartMemory(str(tmp_path / "starts"))
+    memory.keep([
+        (name, 3, "for", "interpreted", "not compiled yet: ...", 0, 3000, 0, False),
+        (name, 9, "function", "compiled", None, 0, 10, 0, True),
+        (name, 20, "function", "not compiled", "arguments of types X object", 0, 64, 0, False),
+    ])
+    later = StartMemory(str(tmp_path / "starts"))
+    # (something compiled: the loop it did not give up on is not kept; the function refused is)
+    assert later.given_up(name, 3, "for", 10) is None
+    assert later.given_up(name, 9, "function", -1) is None
+    assert later.given_up(name, 20, "function", -1) == EARLIER + "arguments of types X object"

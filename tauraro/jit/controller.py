@@ -3069,12 +3069,16 @@ class JitController:
     def loop_outcomes(self):
         """(filename, line, kind, status, reason, native iterations, iterations as written,
         the most it had left at a trip, is its function compiled whole) of every loop this
-        run looked at (``tauraro.vm.start_memory`` keeps those it gave up on for later runs'
-        start gates)."""
+        run looked at, and of every function it was asked to compile whole (kind
+        "function": its calls for iterations; compiled whole if it has a version)
+        (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates)."""
         states = list(self.loops.values())
         whole = {st.code for st in states if isinstance(st, FunctionState) and st.versions}
         for st in states:
-            if not isinstance(st, FunctionState):
+            if isinstance(st, FunctionState):
+                yield (st.code.filename, st.line, "function", st.status, st.reason,
+                       st.native_iterations, st.interpreted_iterations, 0, bool(st.versions))
+            else:
                 yield (st.code.filename, st.line, st.loop.kind, st.status, st.reason,
                        st.native_iterations, st.interpreted_iterations, st.longest_left, st.code in whole)
 

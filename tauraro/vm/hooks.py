@@ -451,6 +451,7 @@ class FunctionSite:
         self.countdown = self.calls_first()
         self.state = None
         self.method = False             # a method's prologue passes no function (method_running)
+        self.held_for = None            # (given up for an earlier run's verdict: held)
 
     def __repr__(self):
         return "<function site %s:%d>" % (self.filename, self.info.line)
@@ -475,14 +476,29 @@ class FunctionSite:
             self.method = True
         if func.__code__ is not frame.f_code:
             return self                 # the name now means another function
+        runtime = self.runtime
+        if not runtime.started and runtime.memory is not None:
+            # (an earlier run's JIT, started, did not compile it: no start for it now --
+            # tauraro.vm.start_memory; a tree's recursive insert taking nodes started the JIT
+            # at every run, to refuse it by its arguments' types)
+            reason = runtime.memory.given_up(self.filename, self.info.line, "function", -1)
+            if reason is not None:
+                self.held_for = (reason, func.__qualname__)
+                self.give_up(func)
+                return self
         try:
             return self.runtime.controller.call_function(self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
             return self.broken(func, e)
 
     def held(self):
-        """(a function's calls are never held by the start gate: LoopSite.held)"""
-        return None
+        """What --jit-stats says of a function given up before the JIT started, for an
+        earlier run's verdict (``slow``): as LoopSite.held; else None (a function's calls are
+        never held by the start gate)."""
+        if self.held_for is None or self.state is not None:
+            return None
+        reason, qualname = self.held_for
+        return "function", reason, qualname, "not compiled", 0
 
     @staticmethod
     def loops_compiled(fcode) -> bool:

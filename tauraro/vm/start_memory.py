@@ -14,6 +14,8 @@ So a run whose JIT started keeps, per file (``keep``, from ``JitController.loop_
   not loops of functions compiled whole (their trips are what compile the function);
 - every loop it looked at, where nothing of the run ran natively (a JIT started late that
   found nothing worth compiling);
+- the functions it was asked to compile whole and did not (a tree's recursive insert, its
+  arguments nodes: ``FunctionSite.slow`` then gives the function up before the JIT starts);
 
 each with its reason and its iterations (or the most it had left at a trip, where that is
 more). A later run's gate leaves such a loop to the baseline at the trip that would have
