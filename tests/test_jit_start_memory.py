@@ -50,6 +50,13 @@ def _run(tmp_path, n, *options, source=STR_LOOP):
     return set(listed.read_text().split()), row
 
 
+def _source(tmp_path) -> str:
+    """The name of a source file for the memory's entries (its stamp: "pass")."""
+    prog = tmp_path / "p.py"
+    prog.write_text("pass\n")
+    return str(prog)
+
+
 def test_a_loop_given_up_on_does_not_start_the_jit_in_the_next_run(tmp_path):
     modules, row = _run(tmp_path, 200000)
     assert "tauraro.jit.controller" in modules
@@ -90,9 +97,8 @@ def test_no_jit_cache_keeps_nothing(tmp_path):
 
 
 def test_what_is_kept_and_read(tmp_path):
+    name = _source(tmp_path)
     prog = tmp_path / "p.py"
-    prog.write_text("pass\n")
-    name = str(prog)
     memory = StartMemory(str(tmp_path / "starts"))
     memory.keep([
         # given up on, most iterations as written: kept, by the most it had left where more
@@ -134,9 +140,7 @@ def test_what_is_kept_and_read(tmp_path):
 
 
 def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path):
-    prog = tmp_path / "p.py"
-    prog.write_text("pass\n")
-    name = str(prog)
+    name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep([
         (name, 3, "for", "interpreted", "not compiled yet: ...", 0, 3000, 19000, False),
         (name, 9, "while", "not compiled", "a reason", 0, 500, 0, False),
@@ -157,9 +161,7 @@ def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path)
 
 
 def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
-    prog = tmp_path / "p.py"
-    prog.write_text("pass\n")
-    name = str(prog)
+    name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep(
         [(name, 3, "for", "left to the baseline", "a reason", 0, 100, 0, False)])
     for run in range(RECHECK):
@@ -236,9 +238,7 @@ def test_a_function_the_jit_did_not_compile_does_not_start_it_in_the_next_run(tm
 
 
 def test_a_function_compiled_whole_counts_as_run_natively(tmp_path):
-    prog = tmp_path / "p.py"
-    prog.write_text("pass\n")
-    name = str(prog)
+    name = _source(tmp_path)
     memory = StartMemory(str(tmp_path / "starts"))
     memory.keep([
         (name, 3, "for", "interpreted", "not compiled yet: ...", 0, 3000, 0, False),
