@@ -65,6 +65,8 @@ from .settings import (BASELINE_SECONDS_PER_ITERATION, COMPILE_SECONDS, DEFAULT_
                        NESTING_START_MOST, NOT_STARTED, SHORT_LEFT, SHORT_TRIPS, START_CHECK_SECONDS, START_COUNTDOWN,
                        START_SECONDS)
 MAX_VERSIONS = 4
+# the statuses of a loop (or function) the JIT gave up on: LoopState.dead, loop_outcomes
+GIVEN_UP = ("not compiled", "blacklisted", "left to the baseline")
 # a loop's versions give up their least recently entered one for values of a new kind at most
 # this many times, and only one left unentered for VERSION_IDLE of the loop's tries
 # (JitController._make_room): a program changing the functions its integrator takes, phase by
@@ -367,7 +369,7 @@ class LoopState:
 
     @property
     def dead(self) -> bool:
-        return self.status in ("not compiled", "blacklisted", "left to the baseline") and not self.copy_refused
+        return self.status in GIVEN_UP and not self.copy_refused
 
     def row(self) -> dict:
         # (a loop's versions' Transfers: a function's versions have none)
@@ -3067,19 +3069,21 @@ class JitController:
         return code.regnames.get(v, "r%d" % v)
 
     def loop_outcomes(self):
-        """(filename, line, kind, status, reason, native iterations, iterations as written,
+        """(filename, line, kind, why given up, native iterations, iterations as written,
         the most it had left at a trip, is its function compiled whole) of every loop this
         run looked at, and of every function it was asked to compile whole (kind
-        "function": its calls for iterations; compiled whole if it has a version)
-        (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates)."""
+        "function": its calls for iterations; compiled whole if it has a version). ``why
+        given up``: its reason (or status) if its status is one of GIVEN_UP, else None.
+        (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates.)"""
         states = list(self.loops.values())
         whole = {st.code for st in states if isinstance(st, FunctionState) and st.versions}
         for st in states:
+            given = (st.reason or st.status) if st.status in GIVEN_UP else None
             if isinstance(st, FunctionState):
-                yield (st.code.filename, st.line, "function", st.status, st.reason,
+                yield (st.code.filename, st.line, "function", given,
                        st.native_iterations, st.interpreted_iterations, 0, bool(st.versions))
             else:
-                yield (st.code.filename, st.line, st.loop.kind, st.status, st.reason,
+                yield (st.code.filename, st.line, st.loop.kind, given,
                        st.native_iterations, st.interpreted_iterations, st.longest_left, st.code in whole)
 
     # --- reporting -----------------------------------------------------------------------------------

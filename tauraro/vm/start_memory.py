@@ -54,8 +54,6 @@ _FORMAT = "tauraro-starts-2"
 EARLIER = "given up on in an earlier run: "
 # (the reason kept for a loop the JIT did not give up on, in a run where nothing ran natively)
 NOTHING = "no loop of the run ran natively"
-# the statuses of a loop the controller gave up on (``LoopState.dead``)
-GIVEN_UP = ("not compiled", "blacklisted", "left to the baseline")
 
 
 class StartMemory:
@@ -65,19 +63,22 @@ class StartMemory:
     def __init__(self, directory: str):
         self.directory = directory
         self._read: dict = {}           # filename -> [runs that held a loop for it, {(line, kind): (reason, iterations)}]
+        self._stamps: dict = {}         # filename -> its source's stamp, read once a run
         self._held: set = set()         # the files for which this run held a loop
 
     def _path(self, filename: str) -> str:
         return cache.entry(self.directory, cache.key((_FORMAT, filename)), ".start")
 
-    @staticmethod
-    def _stamp(filename: str):
-        """The stamp of the file's source as it is now (``CodeCache.stamp``), or None."""
-        try:
-            with open(filename, "rb") as f:
-                return CodeCache.stamp(f.read())
-        except OSError:
-            return None
+    def _stamp(self, filename: str):
+        """The stamp of the file's source (``CodeCache.stamp``), or None: read at the first
+        ask, for the entry read and the one written."""
+        if filename not in self._stamps:
+            try:
+                with open(filename, "rb") as f:
+                    self._stamps[filename] = CodeCache.stamp(f.read())
+            except OSError:
+                self._stamps[filename] = None
+        return self._stamps[filename]
 
     def _entry(self, filename: str) -> list:
         entry = self._read.get(filename)
@@ -115,15 +116,15 @@ class StartMemory:
         that already."""
         outcomes = list(outcomes)
         # (a loop of a function compiled whole counts as run natively: its native calls)
-        nothing = not any(native or whole for _, _, _, _, _, native, _, _, whole in outcomes)
+        nothing = not any(native or whole for _, _, _, _, native, _, _, whole in outcomes)
         files: dict = {}
-        for filename, line, kind, status, reason, native, written, longest_left, whole in outcomes:
+        for filename, line, kind, why, native, written, longest_left, whole in outcomes:
             given = files.setdefault(filename, {})
             # (not a loop of a function compiled whole: its loop's trips are what compiles it
             # -- is_prime's loop in bench/calls/loop_functions.py, given up on, ran most of
             # its iterations in native calls of is_prime; held, is_prime stayed as written)
-            if nothing or status in GIVEN_UP and native <= written and not whole:
-                reason = (reason or status) if status in GIVEN_UP else NOTHING
+            if nothing or why is not None and native <= written and not whole:
+                reason = why if why is not None else NOTHING
                 earlier = self._entry(filename)[1].get((line, kind))
                 if reason.startswith(EARLIER) and earlier is not None:
                     # (held at this run's gate for it: its runs since went uncounted)
@@ -133,9 +134,11 @@ class StartMemory:
                     # most it was known to have left, where that is more)
                     given[(line, kind)] = (reason, max(native + written, longest_left))
         for filename, given in files.items():
-            holds = self._entry(filename)[0] + (filename in self._held)
-            if given != self._entry(filename)[1] or filename in self._held:
-                self._write(filename, holds if given == self._entry(filename)[1] else 0, given)
+            holds, kept = self._entry(filename)
+            if given != kept:
+                self._write(filename, 0, given)
+            elif filename in self._held:
+                self._write(filename, holds + 1, given)
 
     def close(self) -> None:
         """A run whose JIT did not start ends: the entries it held a loop for count the run
