@@ -161,6 +161,29 @@ def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path)
     assert again.given_up(name, 3, "for", 100) is None and again.given_up(name, 12, "for", 100) is None
 
 
+def test_native_runs_of_loops_given_up_on_count_as_nothing(tmp_path):
+    # (bench/suite/matrix_lists.py: a late start, a few entries of two loops that did not pay,
+    # the loop that started the JIT never compiled -- it started the JIT in every run)
+    name = _source(tmp_path)
+    StartMemory(str(tmp_path / "starts")).keep([
+        (name, 3, "for", "entries do not pay", 467, 266000, 0, False),
+        (name, 9, "for", None, 0, 75000, 80, False),
+    ])
+    later = StartMemory(str(tmp_path / "starts"))
+    assert later.given_up(name, 3, "for", 100) == EARLIER + "entries do not pay"
+    assert later.given_up(name, 9, "for", 100) == EARLIER + NOTHING
+    # a loop given up on having run most of its iterations natively bought the run something,
+    # as a loop running natively that was not given up on did
+    for i, (why, native, written) in enumerate([("a reason", 266000, 467), (None, 467, 266000)]):
+        other = tmp_path / ("q%d.py" % i)
+        other.write_text("pass\n")
+        StartMemory(str(tmp_path / "starts")).keep([
+            (str(other), 3, "for", why, native, written, 0, False),
+            (str(other), 9, "for", None, 0, 75000, 80, False),
+        ])
+        assert StartMemory(str(tmp_path / "starts")).given_up(str(other), 9, "for", 100) is None, why
+
+
 def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
     name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep(

@@ -12,8 +12,9 @@ So a run whose JIT started keeps, per file (``keep``, from ``JitController.loop_
 
 - the loops the controller gave up on having run most of their iterations as written, but
   not loops of functions compiled whole (their trips are what compile the function);
-- every loop it looked at, where nothing of the run ran natively (a JIT started late that
-  found nothing worth compiling);
+- every loop it looked at, where nothing of the run ran natively but loops it gave up on (a
+  JIT started late that found nothing worth compiling, or whose few entries did not pay:
+  bench/suite/matrix_lists.py's solver loops, ~500 native iterations of ~500,000);
 - the functions it was asked to compile whole and did not (a tree's recursive insert, its
   arguments nodes: ``FunctionSite.slow`` then gives the function up before the JIT starts);
 
@@ -52,8 +53,9 @@ RECHECK = 8
 _FORMAT = "tauraro-starts-2"
 # (what --jit-stats says of a loop held for it)
 EARLIER = "given up on in an earlier run: "
-# (the reason kept for a loop the JIT did not give up on, in a run where nothing ran natively)
-NOTHING = "no loop of the run ran natively"
+# (the reason kept for a loop the JIT did not give up on, in a run where nothing ran natively
+# but loops it gave up on)
+NOTHING = "no loop of the run ran natively but those given up on"
 
 
 class StartMemory:
@@ -111,12 +113,15 @@ class StartMemory:
         """A run whose JIT started ends: ``outcomes`` (``JitController.loop_outcomes``) are
         every loop it looked at, and those it gave up on having run most of their
         iterations as written are what later runs' gates read -- all of them, where no
-        loop ran natively at all (a run whose JIT, started late, found nothing to compile:
+        loop ran natively but those (a run whose JIT, started late, found nothing to compile:
         bench/suite/shortest_paths.py). The entry of each file is written, unless it holds
         that already."""
         outcomes = list(outcomes)
-        # (a loop of a function compiled whole counts as run natively: its native calls)
-        nothing = not any(native or whole for _, _, _, _, native, _, _, whole in outcomes)
+        # (a loop of a function compiled whole counts as run natively: its native calls;
+        # what ran natively in a loop given up on having run most of its iterations as
+        # written -- entries that did not pay -- bought the run nothing)
+        nothing = not any(whole or native and (why is None or native > written)
+                          for _, _, _, why, native, written, _, whole in outcomes)
         files: dict = {}
         for filename, line, kind, why, native, written, longest_left, whole in outcomes:
             given = files.setdefault(filename, {})
