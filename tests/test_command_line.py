@@ -67,7 +67,13 @@ def test_dash_c(tmp_path):
     b'# -*- coding: latin-1 -*-\nprint("\xe9", len("\xe9"))\n',   # declared
     b'\xef\xbb\xbfprint("bom", "\xc3\xa9")\n',                   # a BOM
     b'print("no declaration", "\xc3\xa9")\n# coding is a word\n',
-], ids=["bad-line-1", "bad-line-3", "latin-1", "bom", "word-coding"])
+    b'#!/usr/bin/env python\n# vim: set fileencoding=latin-1 :\nprint("\xe9")\n',
+    b'\x0c  # coding=latin-1\nprint("\xe9")\n',
+    b"'''x'''\n# coding: latin-1\nprint('\xe9')\n",             # line 1 code: line 2 not read
+    b"'''Huffman coding: trees.'''\nprint('\xc3\xa9')\n",
+    b"'''Huffman coding: trees.'''\nprint('\xe9')\n",
+], ids=["bad-line-1", "bad-line-3", "latin-1", "bom", "word-coding", "line-2-vim", "form-feed-equals",
+        "cookie-after-code", "docstring-coding", "docstring-coding-bad"])
 def test_source_encodings_as_cpython_reads_them(tmp_path, data):
     (tmp_path / "enc.py").write_bytes(data)
     same(tmp_path, ["enc.py"])

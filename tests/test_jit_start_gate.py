@@ -99,6 +99,32 @@ def test_a_loop_whose_work_pays_goes_past_the_gate_and_compiles(tmp_path):
     assert row["status"] == "compiled" and row["native_iterations"] > 2_900_000, row
 
 
+def test_a_file_speaking_of_coding_in_its_first_lines_is_read_without_tokenize(tmp_path):
+    # (tauraro.vm.source: a docstring "Huffman coding: ..." is no encoding declaration, and
+    # tokenize's import, ~7 ms with re and enum, is not needed at the start or where the JIT
+    # reads the hot loop's file)
+    asked = tmp_path / "asked.txt"
+    seen = ("import builtins\n"
+            "plain = builtins.__import__\n"
+            "def seen(name, *args, **kwargs):\n"
+            "    open(%r, 'a').write(name + ' ')\n"
+            "    return plain(name, *args, **kwargs)\n"
+            "builtins.__import__ = seen\n" % str(asked))
+    stats = tmp_path / "stats.json"
+    got, expected = launched(tmp_path, seen, textwrap.dedent('''
+        "Huffman coding: a loop."
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        print(total)
+    '''), "--jit-stats-json", str(stats), "--no-jit-cache")
+    assert got.comparable() == expected.comparable(), got.stderr
+    imported = asked.read_text().split()
+    # (the JIT started: its controller imported -- relatively, ``..jit.controller``)
+    assert "tokenize" not in imported and any(n.endswith("jit.controller") for n in imported), imported
+    assert _row(json.loads(stats.read_text()), 4)["status"] == "compiled"
+
+
 def test_short_comprehensions_import_none_of_the_jit(tmp_path):
     modules, rows = _gated_run(tmp_path, """
         data = [(i * 7919) % 10007 for i in range(20000)]
