@@ -9,8 +9,16 @@ inherits) starts the JIT at the threshold as before. ``tests/test_jit_start.py``
 default rule itself, with the variable removed.
 """
 import os
+import signal
 
 os.environ.setdefault("TAURARO_JIT_THRESHOLD", "1000")
+
+# The Ctrl-C tests stand for a terminal's Ctrl-C. A shell without job control starts a
+# background command (``.ci/run &``) with SIGINT ignored, which every process it starts
+# inherits -- the programs under test would then ignore it, as python3 would, and spin on.
+# Handled here, the programs started below get their interpreter's own handler.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _compile_the_checkout():
