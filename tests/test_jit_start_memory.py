@@ -274,3 +274,45 @@ def test_a_function_compiled_whole_counts_as_run_natively(tmp_path):
     assert later.given_up(name, 3, "for", 10) is None
     assert later.given_up(name, 9, "function", -1) is None
     assert later.given_up(name, 20, "function", -1) == EARLIER + "arguments of types X object"
+
+
+# a loop that compiles and runs natively (it starts the JIT at every run), then STR_LOOP's
+SUM_THEN_STR = """
+    n = int(open(%r).read())
+    total = 0
+    for i in range(3 * n):
+        total += i * i %% 7
+    parts = []
+    for i in range(n):
+        if i %% 3 == 0:
+            parts.append(str(i))
+        else:
+            parts.append("-")
+    s = "".join(parts)
+    print(total, len(s), s[:30])
+"""
+
+
+def test_a_loop_given_up_on_is_held_after_another_loop_started_the_jit(tmp_path):
+    # (graph_structure.py: its kruskal loop starts the JIT at every run, and the controller
+    # judged some twenty loops afresh each time) -- the str loop, given up on in the first
+    # run, is left to the baseline at its first trip after the start in the next runs,
+    # without the controller's typing and sampling, and stays kept
+    size = tmp_path / "n.txt"
+    size.write_text("200000")
+    stats = tmp_path / "stats.json"
+
+    def rows():
+        got, expected = launched(tmp_path, "", textwrap.dedent(SUM_THEN_STR % str(size)),
+                                 "--jit-stats-json", str(stats))
+        assert got.comparable() == expected.comparable(), got.stderr
+        return {r["line"]: r for r in json.loads(stats.read_text())}
+
+    first = rows()
+    assert first[4]["status"] == "compiled" and first[4]["native_iterations"] > 400000, first[4]
+    assert first[7]["status"] == "left to the baseline" and "would leave at once" in first[7]["reason"], first[7]
+    for run in range(2):
+        later = rows()
+        assert later[4]["status"] == "compiled", later[4]
+        assert later[7]["status"] == "left to the baseline", later[7]
+        assert later[7]["reason"].startswith(EARLIER) and "would leave at once" in later[7]["reason"], later[7]

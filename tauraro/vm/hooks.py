@@ -37,6 +37,7 @@ from time import thread_time as _thread_time
 
 from ..cache import compiled
 from ..jit.collector import CompileAside
+from ..jit.iterations import iterations_left
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
@@ -45,7 +46,7 @@ from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
 from .recursion import deeper
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
-from .start_gate import StartGate, enclosing_site
+from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
 
 # bound on the first trip (start-up imports only what running the program needs), and the
@@ -1068,6 +1069,20 @@ class LoopSite:
             wait = gate.trip(self, it, frame, self._counted)
             if wait is not None:
                 return self._gated(wait, frame, it)
+        if target is None and gate is None and self.runtime.memory is not None and not self.runtime.start_now \
+                and self.runtime.started:
+            # (the JIT started for another loop: one an earlier run gave up on is left to the
+            # baseline here too, before the controller types and samples it again --
+            # tauraro.vm.start_memory)
+            try:
+                left = iterations_left(it) if it is not None else -1
+            except Exception:       # (an iterator's own __length_hint__: the controller's to meet)
+                left = -1
+            reason = self.runtime.memory.given_up(self.filename, self.info.line, self.info.kind, left)
+            if reason is not None:
+                if self.probe is None:
+                    self.probe = Probe(getattr(frame.f_code, "co_qualname", "?"))
+                return self._gated(reason, frame, it)
         if target is None:
             # (the JIT's first look at the loop -- its modules imported at the first trip, the
             # file's register bytecode compiled or loaded -- makes thousands of containers, whose

@@ -22,8 +22,11 @@ each with its reason and its iterations (or the most it had left at a trip, wher
 more). A later run's gate leaves such a loop to the baseline at the trip that would have
 started the JIT for it (``given_up``; --jit-stats says "given up on in an earlier run"),
 unless the loop is known to have more than GROWTH times those iterations left now (a bigger
-input may pay where the smaller did not). Only the start is spared: once another loop starts
-the JIT, the controller judges every loop afresh, and what it gives up on then is kept next.
+input may pay where the smaller did not). Once another loop has started the JIT, such a loop
+is left to the baseline the same way at its first trip after the start (``LoopSite._trip``),
+before the controller types and samples it again: graph_structure.py's kruskal loop starts
+the JIT at every run, and some twenty loops were judged afresh each time, each as in the
+first run. A loop held so is kept as it was, whatever else the run keeps.
 A run whose JIT did not start (a controller made only for --jit-stats' rows is no start)
 leaves the entries as they were but counts the runs that held a loop for them: after RECHECK
 such runs, the next reads nothing and asks the JIT again. An entry holds its file's source's
@@ -67,6 +70,7 @@ class StartMemory:
         self._read: dict = {}           # filename -> [runs that held a loop for it, {(line, kind): (reason, iterations)}]
         self._stamps: dict = {}         # filename -> its source's stamp, read once a run
         self._held: set = set()         # the files for which this run held a loop
+        self._held_loops: set = set()   # (filename, line, kind) of the loops it held
 
     def _path(self, filename: str) -> str:
         return cache.entry(self.directory, cache.key((_FORMAT, filename)), ".start")
@@ -107,6 +111,7 @@ class StartMemory:
         if left > GROWTH * iterations:
             return None
         self._held.add(filename)
+        self._held_loops.add((filename, line, kind))
         return EARLIER + reason
 
     def keep(self, outcomes) -> None:
@@ -138,6 +143,11 @@ class StartMemory:
                     # (a loop left to the baseline runs on uncounted: its work is the
                     # most it was known to have left, where that is more)
                     given[(line, kind)] = (reason, max(native + written, longest_left))
+        seen = {(filename, line, kind) for filename, line, kind, *_ in outcomes}
+        for filename, line, kind in self._held_loops - seen:
+            # (held at a trip the controller never saw -- at the gate before another loop
+            # started the JIT, or at its first trip after: its entry is kept as it was)
+            files.setdefault(filename, {})[(line, kind)] = self._entry(filename)[1][(line, kind)]
         for filename, given in files.items():
             holds, kept = self._entry(filename)
             if given != kept:
