@@ -277,20 +277,9 @@ def test_a_function_compiled_whole_counts_as_run_natively(tmp_path):
 
 
 # a loop that compiles and runs natively (it starts the JIT at every run), then STR_LOOP's
-SUM_THEN_STR = """
-    n = int(open(%r).read())
-    total = 0
-    for i in range(3 * n):
-        total += i * i %% 7
-    parts = []
-    for i in range(n):
-        if i %% 3 == 0:
-            parts.append(str(i))
-        else:
-            parts.append("-")
-    s = "".join(parts)
-    print(total, len(s), s[:30])
-"""
+SUM_THEN_STR = STR_LOOP.replace("    parts = []\n", "    total = 0\n    for i in range(3 * n):\n"
+                                "        total += i * i %% 7\n    parts = []\n", 1).replace(
+    "print(len(s)", "print(total, len(s)")
 
 
 def test_a_loop_given_up_on_is_held_after_another_loop_started_the_jit(tmp_path):
