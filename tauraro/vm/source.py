@@ -10,15 +10,10 @@ def _may_declare(data: bytes) -> bool:
     """May the first two lines of ``data`` hold an encoding declaration -- a comment line
     with ``coding:`` or ``coding=`` in it (PEP 263's ``^[ \\t\\f]*#.*?coding[:=]``)? Not a
     docstring that speaks of Huffman coding (bench/suite/huffman.py's first line)."""
-    end = -1
-    for _ in range(2):
-        start, end = end + 1, data.find(b"\n", end + 1)
-        line = data[start:] if end < 0 else data[start:end]
-        if line.lstrip(b" \t\f").startswith(b"#") and (b"coding:" in line or b"coding=" in line):
-            return True
-        if end < 0:
-            return False
-    return False
+    second = data.find(b"\n", data.find(b"\n") + 1)      # (the end of line 2, if any)
+    head = data if second < 0 else data[:second]
+    return any(line.lstrip(b" \t\f").startswith(b"#") and (b"coding:" in line or b"coding=" in line)
+               for line in head.split(b"\n"))
 
 
 def decode_source(data: bytes, filename: str) -> str:
