@@ -337,7 +337,7 @@ def test_resume_stops_at_break_return_and_uncaught_exceptions():
     assert go(-3)[:2] == (RETURN, -3)
     outcome, exc, pc = go(0)
     assert outcome == RAISE and isinstance(exc, ZeroDivisionError)
-    assert code.instrs[pc].line == 8 and exc.__traceback__ is None
+    assert len(pc) == 1 and code.instrs[pc[0]].line == 8 and exc.__traceback__ is None
 
 
 def test_return_through_finally_outside_the_loop_stops_before_the_cleanup():

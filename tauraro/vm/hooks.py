@@ -1347,7 +1347,7 @@ class LoopSite:
             # Ctrl-C arrived while native code ran: raised now, at the loop's header
             controller.interrupted = None
             if outcome == HEADER:
-                outcome, value, pc = RAISE, interrupted.with_traceback(None), target.loop.header
+                outcome, value, pc = RAISE, interrupted.with_traceback(None), (target.loop.header,)
         if outcome == HEADER:
             return (decision.countdown, 1, values, UNBOUND, None, decision.parent)
         if outcome == BREAK:
@@ -1355,7 +1355,7 @@ class LoopSite:
         if outcome == RETURN:
             return (decision.countdown, 3, values, UNBOUND, value, decision.parent)
         exc = value
-        tb = _traceback_entry(frame, target.code, pc, exc.__traceback__)
+        tb = _traceback_entries(frame, target.code, pc, exc.__traceback__)
         return (decision.countdown, 4, values, UNBOUND, exc, decision.parent, tb,
                 (exc.__context__, exc.__suppress_context__))
 
@@ -1507,12 +1507,12 @@ def _resume_callees(target, record, r, G, registers, frame=None):
             # call's result is the object, as type.__call__ gives it
             if value is not None:
                 kind, value = RAISE, TypeError("__init__() should return None, not '%s'" % type(value).__name__)
-                at = None
+                at = ()
             else:
                 value = registers[k][0]
         if kind == RAISE:
-            if at is not None:
-                value.__traceback__ = _callee_entry(ftype, at, value.__traceback__)
+            for pc in reversed(at):
+                value.__traceback__ = _callee_entry(ftype, pc, value.__traceback__)
         caller_pc = frames[k][1]
         if k == 0:          # (the loop's own frame: ``below`` frames deeper than CPython's)
             if kind == RAISE:
@@ -1590,6 +1590,14 @@ def _entered_at(exc, frame, code, pc):
     if frame is not None:
         exc.__traceback__ = _traceback_entry(frame, code, pc, exc.__traceback__)
     return exc
+
+
+def _traceback_entries(frame, code, pcs, tb_next):
+    """``tb_next`` with ``frame``'s entries at register instructions ``pcs`` in front, the
+    first of them first (resume.LoopResume.run's RAISE)."""
+    for pc in reversed(pcs):
+        tb_next = _traceback_entry(frame, code, pc, tb_next)
+    return tb_next
 
 
 def _traceback_entry(frame, code, pc, tb_next):

@@ -143,17 +143,25 @@ class LoopResume:
         """Run from ``pc`` to a stop; return (outcome, value, pc). With ``exc``: as if the
         instruction at ``pc`` raised it (a call whose callee was resumed, see CallResume);
         ``caught(exc)``, if given, is what a handler here catches instead (its traceback
-        with the calling frame's entry in front, as CPython's would have)."""
+        with the calling frame's entry in front, as CPython's would have).
+        An exception escaping (RAISE) comes with the pcs of the frame's traceback entries
+        still to be made, the latest first: one where each ``raise`` here raised it -- not
+        a bare ``raise`` re-raising it, which CPython's traceback does not show -- or the
+        pc it came in at; none where ``caught`` made that entry already and nothing here
+        raised it since."""
         state = STATE
         saved = state.handling
         state.handling = outer = sys.exc_info()[1]
         stop_type = Stop
+        entered = None
         try:
             if exc is None:
                 blk = self.block_at(pc)
             else:
                 entry = self.handler(exc, pc)
-                r[entry.exc_reg] = caught(exc) if caught is not None else exc
+                if caught is not None:
+                    exc = entered = caught(exc)
+                r[entry.exc_reg] = exc
                 blk = self.block_at(entry.handler)
             while True:
                 try:
@@ -163,7 +171,10 @@ class LoopResume:
                 except _Raised:
                     raise
                 except BaseException as exc:
-                    entry = self.handler(exc, self.pc_of(exc, blk))
+                    at = self.pc_of(exc, blk)
+                    if self.code.instrs[at].op.name in _RERAISES:
+                        _drop_reraise(exc)
+                    entry = self.handler(exc, at)
                     r[entry.exc_reg] = _caught(exc)
                     blk = self.block_at(entry.handler)
         except _Raised as raised:
@@ -178,7 +189,14 @@ class LoopResume:
         if sys.exc_info()[1] is not outer:
             set_handled(outer)
         if escaped is not None:
-            return RAISE, _strip(escaped.exc), escaped.pc
+            exc = escaped.exc
+            at = _raised_at(exc)
+            if not at and exc is not entered:
+                # (no raise in this frame since the exception entered it: its entry is
+                # still to be made, at the pc it came in at -- a resumed callee's call. Where
+                # ``caught`` made it, none)
+                at = (escaped.pc,)
+            return RAISE, _strip(exc), at
         if blk is None:
             return RETURN, r[-2], -1
         return self.outcome(blk.pc, r)
@@ -251,6 +269,39 @@ def _strip(exc: BaseException) -> BaseException:
     return exc
 
 
+_RERAISES = ("RERAISE", "RERAISE_CURRENT")
+
+
+def _drop_reraise(exc: BaseException) -> None:
+    """A bare ``raise`` -- a ``finally``'s end, an ``except`` that did not match, ``raise``
+    in a handler -- re-raises what the handler caught as CPython's RERAISE does: with its
+    traceback as it was, no entry added for the frame (a block's ``raise`` added its own,
+    in front of the one the first raise made: the program's traceback would show the
+    frame at the ``finally``'s last line instead of where the exception was raised)."""
+    tb = exc.__traceback__          # (this interpreter's ``run``, then the re-raising block)
+    nxt = tb.tb_next if tb is not None else None
+    if nxt is not None and nxt.tb_frame.f_code in BLOCKS:
+        nxt = nxt.tb_next
+        while nxt is not None and nxt.tb_frame.f_code not in BLOCKS and _is_ours(nxt.tb_frame.f_code):
+            nxt = nxt.tb_next       # (the helper that raised it: ``reraise_current``)
+        tb.tb_next = nxt
+
+
+def _raised_at(exc: BaseException) -> tuple:
+    """The pcs of the instructions the blocks of this interpreter raised ``exc`` at in the
+    frame they stand for, the latest first: its traceback's block entries before any frame
+    not this interpreter's -- two where a handler's ``raise e`` raised again what was
+    raised here, and CPython's traceback shows the frame twice."""
+    pcs = []
+    tb = exc.__traceback__
+    while tb is not None and _is_ours(tb.tb_frame.f_code):
+        pc = pc_at(tb.tb_frame.f_code, tb.tb_lasti)
+        if pc is not None:
+            pcs.append(pc)
+        tb = tb.tb_next
+    return tuple(pcs)
+
+
 def _caught(exc: BaseException) -> BaseException:
     """An exception a handler inside the loop catches, its traceback as the program's
     handler would find it in CPython: from the frame that catches it -- the block's, which
@@ -258,7 +309,7 @@ def _caught(exc: BaseException) -> BaseException:
     interpreter's ``run`` in front or a runtime helper's frame after (a handler reading
     ``e.__traceback__.tb_lineno`` read ``run``'s line)."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code not in BLOCKS:
+    while tb is not None and tb.tb_frame.f_code not in BLOCKS and _is_ours(tb.tb_frame.f_code):
         tb = tb.tb_next
     if tb is None:
         return exc

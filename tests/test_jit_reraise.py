@@ -1,0 +1,150 @@
+"""Tracebacks of exceptions that leave a handler inside a compiled loop (tauraro.vm.resume).
+
+An exception raised while a loop runs natively is finished by the resume interpreter,
+whose blocks run the loop's handlers. CPython's frame gets a traceback entry each time an
+exception is raised in it (``raise e`` too: the frame shows twice), and none when a bare
+``raise`` -- a ``finally``'s end, an ``except`` that did not match, ``raise`` in a handler
+-- re-raises it. So the entry stays where the exception was raised, not at the handler's
+last line. Each test compares stdout, exit code and the whole stderr with CPython's, and
+reads --jit-stats to check the loop ran natively before it raised."""
+from test_jit import jit
+
+
+def test_finally_in_a_native_loop_keeps_the_entry_where_it_raised(tmp_path):
+    r = jit(tmp_path, """
+        def g(n):
+            t = 0
+            for x in range(n):
+                try:
+                    t += 1 // (x - n + 1)
+                finally:
+                    t += 1
+            return t
+        g(3000)
+    """)
+    assert r.loop(4)["native_iterations"] > 2000, r.loop(4)
+
+
+def test_finally_and_unmatched_except_after_a_raise_statement(tmp_path):
+    r = jit(tmp_path, """
+        def f(n):
+            for x in range(n):
+                try:
+                    if x == n - 1:
+                        raise ValueError(x)
+                finally:
+                    pass
+
+        def g(n):
+            for x in range(n):
+                try:
+                    if x == n - 1:
+                        raise ValueError(x)
+                except KeyError:
+                    pass
+
+        try:
+            f(2000)
+        except ValueError:
+            import traceback
+            traceback.print_exc()
+        g(2000)
+    """)
+    assert r.loop(3)["native_iterations"] > 1000, r.loop(3)
+
+
+def test_an_inlined_callee_raising_through_a_finally_shows_both_frames_once(tmp_path):
+    r = jit(tmp_path, """
+        def f(x, n):
+            if x == n - 1:
+                raise ValueError(x)
+            return x
+
+        def g(n):
+            t = 0
+            for x in range(n):
+                try:
+                    t += f(x, n)
+                finally:
+                    t -= 1
+            return t
+        g(2000)
+    """)
+    assert r.loop(9)["native_iterations"] > 1000, r.loop(9)
+
+
+def test_a_raise_in_a_handler_after_a_native_exit_has_cpythons_position(tmp_path):
+    # the traceback module reads the entry's position (tb_lasti), the default hook its line:
+    # both must be the ``raise`` statement's, with no carets under it
+    r = jit(tmp_path, """
+        import traceback
+
+        def f(n):
+            for x in range(n):
+                try:
+                    1 // (x - n + 1)
+                except ZeroDivisionError:
+                    raise KeyError(x)
+
+        try:
+            f(2000)
+        except KeyError:
+            traceback.print_exc()
+        f(2000)
+    """)
+    assert r.loop(5)["native_iterations"] > 1000, r.loop(5)
+
+
+def test_raise_e_shows_the_frame_twice_and_bare_raise_once(tmp_path):
+    r = jit(tmp_path, """
+        import traceback
+
+        def lines(e):
+            return [(f.lineno, f.line) for f in traceback.extract_tb(e.__traceback__)]
+
+        def k(n):
+            for x in range(n):
+                try:
+                    1 // (x - n + 1)
+                except ZeroDivisionError as e:
+                    raise e
+
+        def h(n):
+            t, a = 0, [1, 2]
+            for x in range(n):
+                try:
+                    t += a[(x == n - 1) * 5]
+                except IndexError:
+                    raise
+                finally:
+                    t += 1
+            return t
+
+        def m(n):
+            out, d, c = [], {i: 1 for i in range(n - 1)}, 0
+            for x in range(n):
+                try:
+                    try:
+                        c += d[x]
+                    finally:
+                        c += 1
+                except KeyError as e:
+                    out.append(lines(e))
+                    try:
+                        raise e
+                    except KeyError as e2:
+                        out.append(lines(e2))
+            return out, c
+
+        for fn in (k, h):
+            try:
+                fn(2000)
+            except LookupError as e:
+                print(lines(e))
+            except ZeroDivisionError as e:
+                print(lines(e))
+        print(m(2000))
+        k(2000)
+    """)
+    for line in (8, 16, 27):
+        assert r.loop(line)["native_iterations"] > 1000, r.loop(line)
