@@ -1320,6 +1320,11 @@ class LoopSite:
         if not self._entered_once:
             self._entered_once = True
             _wake_function(frame.f_code)
+        # (the baseline's iterator moved as far as native code moved the stand-in before the
+        # rest of the iteration runs: a dict iterator caught up after the body deleted an
+        # entry behind it and added one counted the entry as never given, and the run's end
+        # never raised CPython's "dictionary keys changed during iteration")
+        behind = real is not None and not self._caught_up(real, r[target.loop.target], restore)
         t0 = time.perf_counter()
         resumed = st.resume_seconds
         if record.callees:
@@ -1332,7 +1337,7 @@ class LoopSite:
             outcome, value, pc = at if at is not None else \
                 deeper(_frames_below(frame), target.resume.run, r, record.pc)
         st.resume_seconds += time.perf_counter() - t0
-        if real is not None and not self._caught_up(real, r[target.loop.target], restore) and outcome == HEADER:
+        if behind and outcome == HEADER:
             # native code stopped before the element the baseline holds: its body is still to run
             return (decision.countdown, 0, None, None, None, decision.parent)
         values = target.values(r)
