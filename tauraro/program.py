@@ -117,12 +117,15 @@ def main_module(**attrs) -> types.ModuleType:
     return main
 
 
-def _compile(compile_it, source, filename):
-    """``compile_it()``, or None once a SyntaxError is printed as CPython prints it."""
+def _compile(compile_it, source, filename, read=True):
+    """``compile_it()``, or None once a SyntaxError is printed as CPython prints it
+    (``read``: as it prints one in a program it read from a file or standard input)."""
     try:
         return compile_it()
     except SyntaxError as e:
         e.__traceback__ = None          # the launcher's frames are not the program's
+        if read and source is not None:
+            _at_end_of_file(e, source)
         sys.stdout.flush()
         if str(e.msg).startswith("(unicode error)") and isinstance(source, bytes):
             # CPython reads a script file through its tokenizer, which words this its own way
@@ -135,6 +138,40 @@ def _compile(compile_it, source, filename):
                     return None
         sys.excepthook(type(e), e, None)
         return None
+
+
+# errors CPython's tokenizer raises itself, at the line it is reading: their position is
+# the same whether the source is a string or a file
+_TOKENIZER_ERRORS = ("unindent does not match any outer indentation level", "too many levels of indentation")
+
+
+def _at_end_of_file(e: SyntaxError, source) -> None:
+    """A SyntaxError ``compile()`` raised at the end of the source, placed as CPython
+    places it for a file it reads (``python3 prog.py``, ``python3 - < prog.py``). The
+    parser places an error at the end-of-file token (``expected an indented block after
+    'if' statement``, ``expected 'except' or 'finally' block``) where its tokenizer
+    stands: past the end of the last line of a string -- compile()'s offset is that
+    line's length and one, and the report puts a caret there; a line further on where
+    the line ends in CR LF -- but at the start of the buffer a file's tokenizer emptied
+    at the end: the last line, offset 0, and no caret."""
+    if e.end_offset != -1 or not e.offset or e.lineno is None or e.text is None or e.msg in _TOKENIZER_ERRORS:
+        return
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "surrogateescape")
+    lines = source.splitlines(keepends=True)
+    if not lines:
+        return
+    n, last = len(lines), lines[-1]
+    body = last.rstrip("\r\n")
+    ends = e.offset in (len(body) + 1, len(body.encode("utf-8", "surrogateescape")) + 1)
+    if e.lineno == n and ends:
+        text = e.text
+    elif e.lineno == n + 1 and e.offset == 1 and e.text == "\n" and last.endswith("\r\n"):
+        text = body + "\n"
+    else:
+        return
+    e.lineno, e.offset, e.text, e.end_lineno = n, 0, text, n
+    e.args = (e.args[0], (e.filename, n, 0, text, n, e.end_offset))
 
 
 class Launch:
@@ -197,7 +234,7 @@ def run_program(path: str, args: list[str], compiler) -> int:
 
 def run_code(text: str, args: list[str], compiler) -> int:
     """``python3 -c TEXT ARGS``."""
-    code = _compile(lambda: compiler.compile_text(text, "<string>", "<string>"), None, "<string>")
+    code = _compile(lambda: compiler.compile_text(text, "<string>", "<string>"), text, "<string>", read=False)
     if code is None:
         return 1
     also = frozenset()

@@ -66,6 +66,32 @@ def test_syntax_error_shows_caret(tmp_path):
     assert got.stderr == want.stderr
 
 
+# errors the parser places at the end of the file: CPython reads a script through its
+# file tokenizer, whose position there is the start of an empty buffer (offset 0, no
+# caret), where compile() of the same text places them past the last line's end
+END_OF_FILE_SOURCES = {
+    "if_block.py": "if True:\n",
+    "no_newline.py": "x = 1\nif x:",
+    "try_alone.py": "try:\n    pass\n",
+    "comment_body.py": "for x in y:\n    # comment\n",
+    "blank_lines.py": "class A:\n\n\n",
+    "crlf.py": b"try:\r\n    pass\r\n",
+    "crlf_blank.py": b"class A:\r\n\r\n",
+    "non_ascii.py": "x = 1\nif \"\u00e9t\u00e9\":\n",
+    "unindent.py": "if x:\n    pass\n  else:\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(END_OF_FILE_SOURCES))
+def test_an_error_at_the_end_of_the_file_is_placed_as_cpython_places_it(tmp_path, name):
+    path = write(tmp_path, name, END_OF_FILE_SOURCES[name])
+    source = path.read_bytes()
+    from_stdin = subprocess.run([PY, "-"], input=source, capture_output=True, env=_env(), timeout=60)
+    for want, got in ((cpython(path), tauraro("run", str(path))),
+                      (from_stdin, tauraro("run", "-", stdin=source))):
+        assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
 def test_empty_file_runs_and_prints_nothing(tmp_path):
     path = write(tmp_path, "empty.py", "")
     got = tauraro("run", str(path))
