@@ -71,6 +71,7 @@ from ..jit.settings import BASELINE_SECONDS_PER_ITERATION, NOT_STARTED, START_SE
 from .bycode import ByCode
 from .errors import InternalError
 from .frame_locals import let_go
+from .recursion import headroom
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 _getprofile = sys.getprofile
@@ -486,14 +487,15 @@ class ComprehensionSite:
         self.raising = False
         self._out, self._rest = [], it
         frame = sys._getframe(1)
-        native = self._native_run(frame, it)
+        # (the JIT's own frames get room beyond the program's limit: recursion.headroom)
+        native = headroom(None, self._native_run, frame, it)
         if native is None:
             return True
         how, value, rest = native
         chunks = []
         while how == FULL:                  # the room full at an iteration's start: go on
             chunks.append(value)
-            native = self._native_run(frame, rest, more=True)
+            native = headroom(None, self._native_run, frame, rest, True)
             if native is None:
                 how, value = REST, []
                 break
@@ -830,7 +832,7 @@ class GeneratorSite(ComprehensionSite):
         then those of ``as_written(rest)`` -- the generator expression as written -- if
         native code stopped early; or just ``as_written(it)``."""
         frame = sys._getframe(1)
-        first = self._native_run(frame, it)
+        first = headroom(None, self._native_run, frame, it)
         if first is None:
             return as_written(self._over(it))
         code = self._targets[frame.f_code].code
@@ -860,7 +862,7 @@ class GeneratorSite(ComprehensionSite):
             if how == PART:             # CPython finishes the outer iteration, native code goes on
                 yield as_written(rest[:-1])
                 rest = rest[-1][1]
-            native = self._native_run(frame, rest, more=True, cells=cells)
+            native = headroom(None, self._native_run, frame, rest, True, cells)
             if native is None:
                 yield as_written(self._over(rest))
                 return

@@ -44,7 +44,7 @@ from .frame_locals import let_go
 from . import lazysplit
 from .linesample import LineSample
 from .placeholders import CHUNK_BITS, EMPTY_RUNS
-from .recursion import deeper
+from .recursion import deeper, headroom
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
@@ -488,9 +488,12 @@ class FunctionSite:
                 self.give_up(func)
                 return self
         try:
-            return self.runtime.controller.call_function(self, func, args, frame)
+            return headroom(self, self.runtime.controller.call_function, self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
-            return self.broken(func, e)
+            try:
+                return self.broken(func, e)
+            except RecursionError:      # (the call at the program's very limit: see headroom)
+                return self
 
     def held(self):
         """What --jit-stats says of a function given up before the JIT started, for an
@@ -826,21 +829,28 @@ class LoopSite:
             return self._idle
         frame = sys._getframe(1)
         try:
-            lane = self._lane
-            if lane is not None and lane[0] is frame.f_code and type(it) is _RANGE_ITER:
-                result = self._lane_trip(lane[1], frame, it)
-                if result is not None:
-                    return result
-            return self._trip(frame, it, cells)
+            # (the JIT's own frames get room beyond the program's limit: recursion.headroom)
+            return headroom(self._idle, self._trips, frame, it, cells)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
-            self._die()
-            self.runtime.failed(self, e)
+            try:
+                self._die()
+                self.runtime.failed(self, e)
+            except RecursionError:      # (the trip at the program's very limit: see headroom)
+                pass
             return self._idle
         finally:
             run = self._split_run
             if run is not None:     # (a trip that did not run native code: the rest split)
                 self._split_run = None
                 lazysplit.settle(run, None, False)
+
+    def _trips(self, frame, it, cells):
+        lane = self._lane
+        if lane is not None and lane[0] is frame.f_code and type(it) is _RANGE_ITER:
+            result = self._lane_trip(lane[1], frame, it)
+            if result is not None:
+                return result
+        return self._trip(frame, it, cells)
 
     def split_iter(self, text: str):
         """The iterator of this run of the loop over ``text.split()``, ``text`` a str: split

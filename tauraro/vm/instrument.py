@@ -1447,7 +1447,18 @@ class Instrumenter:
         call = ast.Call(func=ast.Attribute(value=site, attr="hook", ctx=ast.Load()),
                         args=args, keywords=[])
         res = _hidden(r)
-        out = [_assign(r, call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))]
+        # (at the recursion limit -- the loop's frame the last CPython allows, its body
+        # making no call -- the hook's call fails where CPython's loop goes on: the trip
+        # does nothing then, as the prologue's call does nothing there, and the count
+        # starts a chunk again, without a call)
+        recursion = ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="RecursionError", ctx=ast.Load())
+        at_limit = [_assign(r, ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="_idle", ctx=ast.Load())),
+                    ast.Assign(targets=[ast.Tuple(elts=[_hidden(_chunks(c), True), _hidden(c, True)],
+                                                  ctx=ast.Store())],
+                               value=ast.Tuple(elts=[_const(0), _const(1 << CHUNK_BITS)], ctx=ast.Load()))]
+        out = [ast.Try(body=[_assign(r, call), _split_into(c, _sub(res, 0), SITE_PREFIX + str(k))],
+                       handlers=[ast.ExceptHandler(type=recursion, name=None, body=at_limit)],
+                       orelse=[], finalbody=[])]
         parent = self.sites[k].parent
         if parent >= 0:
             # (the enclosing loop's countdown cut short; the hook has told its site what

@@ -11,32 +11,46 @@ replaced (``install``) by functions that take ``below`` off and add it on. A run
 adds frames (``deeper``) raises ``below`` for as long as it runs, so a call it makes
 recurses exactly as deep as CPython's would, and the program reading its limit there --
 ``depth(sys.getrecursionlimit() - 4)`` -- reads what it set, not the raised one.
+
+The JIT's own work at a loop's trip or a function's first calls -- its controller, the
+register compiler, typing and code generation, hundreds of frames at their deepest --
+runs on the program's stack too, where a program near its limit (deep recursion, or a
+limit of 40) has no room for it: it runs with HEADROOM more (``headroom``), which any
+program code it runs meanwhile (``deeper``: the resume interpreter) does not get.
 """
 from __future__ import annotations
 
 import operator
 import sys
+from sys import _getframe
 
 _real_get = sys.getrecursionlimit
 _real_set = sys.setrecursionlimit
 
 
+# the frames the JIT's own work may take beyond the program's limit (``headroom``)
+HEADROOM = 600
+# how near the program's limit the JIT does nothing (``headroom``)
+NEAR = 16
+
+
 class _Below:
-    """The frames under way that CPython would not have (``frames``), and whether the
-    program's view is installed."""
+    """The frames under way that CPython would not have (``frames``), the room the JIT's
+    work has beside them (``room``), and whether the program's view is installed."""
     frames = 0
+    room = 0
     installed = False
 
 
 def program_limit() -> int:
-    return _real_get() - _Below.frames
+    return _real_get() - _Below.frames - _Below.room
 
 
 def set_program_limit(limit) -> None:
     limit = operator.index(limit)
     if limit < 1:
         raise ValueError("recursion limit must be greater or equal than 1")
-    _real_set(limit + _Below.frames)
+    _real_set(limit + _Below.frames + _Below.room)
 
 
 program_limit.__doc__ = _real_get.__doc__
@@ -58,15 +72,50 @@ def install(extra: int = 0) -> None:
 def deeper(extra: int, run, *args, **kw):
     """``run(*args, **kw)``, whose frames run ``extra`` deeper than CPython's would, with
     the real limit that much higher while it runs (a limit the program sets meanwhile is
-    kept: it is set relative to ``below`` too)."""
-    if extra <= 0:
+    kept: it is set relative to ``below`` too) -- and without the JIT's ``headroom``: it
+    runs the program's code, which must meet the limit where CPython's would."""
+    room = _Below.room
+    if extra <= 0 and not room:
         return run(*args, **kw)
     if not _Below.installed:
         install()
+    extra = max(extra, 0)
     _Below.frames += extra
-    _real_set(_real_get() + extra)
+    _Below.room = 0
+    _real_set(_real_get() + extra - room)
     try:
         return run(*args, **kw)
     finally:
         _Below.frames -= extra
-        _real_set(_real_get() - extra)
+        _Below.room = room
+        _real_set(_real_get() - extra + room)
+
+
+def headroom(at_the_limit, run, *args):
+    """``run(*args)``, the JIT's own work at a trip of the program's code, with HEADROOM
+    more frames than the program's limit leaves (the program's view of its limit kept).
+    The program's code it runs goes through ``deeper``, which takes the room back.
+    ``at_the_limit`` instead where the stack is within NEAR frames of the limit: the JIT
+    does nothing there, and the program goes on as CPython's would. (Native code left
+    mid-iteration there would have the resume interpreter finish the iteration a few
+    frames deeper, where on 3.11 each call of a builtin counts against the limit too --
+    a helper doing ``s ^= i`` raised RecursionError where CPython's inline operation does
+    not; and the room must be taken back where the stack is not at the lower limit.)"""
+    if not _Below.installed or _Below.room:
+        return run(*args)
+    try:
+        limit = _real_get()
+        _getframe(limit - NEAR)
+    except ValueError:          # (the stack is not that deep)
+        pass
+    except RecursionError:      # (3.11, at the very limit: not even a builtin's call fits)
+        return at_the_limit
+    else:
+        return at_the_limit
+    _real_set(limit + HEADROOM)
+    _Below.room = HEADROOM
+    try:
+        return run(*args)
+    finally:
+        _Below.room = 0
+        _real_set(_real_get() - HEADROOM)

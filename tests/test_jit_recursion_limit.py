@@ -1,0 +1,75 @@
+"""Hot loops near the recursion limit (tauraro.vm.recursion.headroom).
+
+The JIT's own work at a trip -- the hook, the controller, the register compiler, typing
+and code generation -- runs on the program's stack. Near the limit it gets room of its
+own (none of which the program's code gets), within a few frames of it the JIT does
+nothing, and at the very limit the hook's call itself fails and the trip does nothing:
+the program runs as CPython runs it -- no RecursionError CPython does not raise, none
+missing where CPython raises one, and no warning of the JIT's."""
+import pytest
+
+from test_jit import Result, jit
+
+DEEP = """
+    import sys
+
+    def work(k):
+        s = 0
+        for i in range(3000):
+            s ^= i * k
+        return s
+
+    def down(d, k):
+        return down(d - 1, k) if d else work(k)
+
+    out = []
+    for d in range(960, 1000):
+        try:
+            out.append(down(d, d))
+        except RecursionError:
+            out.append("R%d" % d)
+    print(out)
+
+    def dfs(d):
+        s = 0
+        for i in range(300):
+            s += i * d
+        if d > 0:
+            s += dfs(d - 1)
+        return s
+
+    for d in (900, 990, 995, 997, 999):
+        try:
+            print(d, dfs(d))
+        except RecursionError as e:
+            print(d, "RecursionError", e)
+"""
+
+LOW = """
+    import sys
+
+    def f(n):
+        s = 0
+        for i in range(n):
+            s += i % 7
+        return s
+
+    for limit in (8, 10, 20, 40, 60, 100):
+        sys.setrecursionlimit(limit)
+        print(limit, f(20000))
+        sys.setrecursionlimit(1000)
+"""
+
+
+@pytest.mark.parametrize("threshold", [None, "1", "50"])
+def test_loops_at_every_depth_near_the_limit_run_as_cpython_runs_them(tmp_path, threshold):
+    options = ("--jit-threshold", threshold) if threshold else ()
+    r = Result(tmp_path, DEEP, *options).same()
+    assert r.loop(6)["native_iterations"] > 3000, r.loop(6)
+
+
+@pytest.mark.parametrize("threshold", [None, "1"])
+def test_loops_under_a_low_recursion_limit_run_as_cpython_runs_them(tmp_path, threshold):
+    options = ("--jit-threshold", threshold) if threshold else ()
+    r = Result(tmp_path, LOW, *options).same()
+    assert r.loop(6)["native_iterations"] > 20000, r.loop(6)
