@@ -73,3 +73,51 @@ def test_loops_under_a_low_recursion_limit_run_as_cpython_runs_them(tmp_path, th
     options = ("--jit-threshold", threshold) if threshold else ()
     r = Result(tmp_path, LOW, *options).same()
     assert r.loop(6)["native_iterations"] > 20000, r.loop(6)
+
+
+SET_LIMIT = """
+    import sys
+
+    def d(n, lim):
+        if n:
+            return d(n - 1, lim)
+        try:
+            sys.setrecursionlimit(lim)
+            r = sys.getrecursionlimit()
+        except RecursionError as e:
+            r = str(e)
+        sys.setrecursionlimit(1000)
+        return r
+
+    for lim in (5, 10, 11, 12, 13, 14, 15, 20):
+        print(lim, d(10, lim))
+    for call in ("sys.setrecursionlimit()", "sys.setrecursionlimit(limit=5)", "sys.setrecursionlimit(1, 2)",
+                 "sys.setrecursionlimit(2**31)", "sys.setrecursionlimit(-1)", "sys.setrecursionlimit(1.5)",
+                 "sys.setrecursionlimit(-2**40)", "sys.setrecursionlimit(True)"):
+        try:
+            eval(call)
+            print(call, "ok", sys.getrecursionlimit())
+        except Exception as e:
+            print(call, type(e).__name__, e)
+    sys.setrecursionlimit(2**31 - 1)
+    print(sys.getrecursionlimit())
+
+    def deep(n):
+        return 0 if n == 0 else deep(n - 1) + 1
+
+    print(deep(5000))
+    sys.setrecursionlimit(1000)
+    try:
+        deep(5000)
+    except RecursionError as e:
+        print("RecursionError", e)
+    sys.setrecursionlimit(1)
+"""
+
+
+@pytest.mark.parametrize("mode", ["--no-jit", None])
+def test_set_recursion_limit_as_the_program_sees_it_errs_as_cpythons(tmp_path, mode):
+    # the depth in "the limit is too low" is the program's (3.11 counts the C call, 3.12+
+    # not); a limit near 2**31 - 1 is the program's though the real one stays below it;
+    # the arguments are checked as the builtin checks them
+    Result(tmp_path, SET_LIMIT, *((mode,) if mode else ())).same()

@@ -34,23 +34,57 @@ HEADROOM = 600
 NEAR = 16
 
 
+# the greatest limit (a C int), and how far below it the real one stays where the program
+# sets one near it: the frames below and the JIT's room are added to it, and must not overflow
+_INT_MAX = 2 ** 31 - 1
+_CLAMP = _INT_MAX - 65536
+_TOO_LOW = "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low"
+
+
 class _Below:
     """The frames under way that CPython would not have (``frames``), the room the JIT's
-    work has beside them (``room``), and whether the program's view is installed."""
+    work has beside them (``room``), the limit the program set where the real one could
+    not be that far above it (``clamped``), and whether the program's view is installed."""
     frames = 0
     room = 0
+    clamped = None
     installed = False
 
 
 def program_limit() -> int:
+    clamped = _Below.clamped
+    if clamped is not None:
+        return clamped
     return _real_get() - _Below.frames - _Below.room
 
 
-def set_program_limit(limit) -> None:
-    limit = operator.index(limit)
+def set_program_limit(*args, **kw) -> None:
+    """sys.setrecursionlimit as the program sees it: its errors CPython's, their depth the
+    program's."""
+    if kw:
+        raise TypeError("sys.setrecursionlimit() takes no keyword arguments")
+    if len(args) != 1:
+        raise TypeError("sys.setrecursionlimit() takes exactly one argument (%d given)" % len(args))
+    limit = operator.index(args[0])
+    if not -_INT_MAX - 1 <= limit <= _INT_MAX:
+        raise OverflowError("Python int too large to convert to C int")
     if limit < 1:
         raise ValueError("recursion limit must be greater or equal than 1")
-    _real_set(limit + _Below.frames + _Below.room)
+    real = limit + _Below.frames + _Below.room
+    clamped = None
+    if real > _CLAMP:
+        real, clamped = _CLAMP, limit
+    try:
+        _real_set(real)
+    except RecursionError as e:
+        # (CPython's depth: this call's frame, which CPython's C function does not have,
+        # and the frames below not counted)
+        depth = int(str(e).split("depth ")[1].split(":")[0]) - _Below.frames - _Below.room - 1
+        if depth >= limit:
+            raise RecursionError(_TOO_LOW % (limit, depth)) from None
+        _real_set(real + 1)         # (as deep as the limit: CPython's call, one frame less, sets it)
+        clamped = limit
+    _Below.clamped = clamped
 
 
 program_limit.__doc__ = _real_get.__doc__
