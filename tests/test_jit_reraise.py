@@ -148,3 +148,51 @@ def test_raise_e_shows_the_frame_twice_and_bare_raise_once(tmp_path):
     """)
     for line in (8, 16, 27):
         assert r.loop(line)["native_iterations"] > 1000, r.loop(line)
+
+
+def test_a_callee_that_makes_a_function_a_class_or_imports_is_not_inlined(tmp_path):
+    # an exit inside an inlined callee resumes its call in the resume interpreter, which
+    # cannot run those: such a callee is called, not inlined, and its rare branch runs as
+    # CPython runs it (it raised NameError: make_function, import_name, build_class)
+    r = jit(tmp_path, """
+        def comp(i):
+            if i == 2999:
+                print([x * i for x in (1, 2)], sum(x for x in (i, 1)))
+            return i
+
+        def imp(i):
+            if i == 2999:
+                import math
+                print(math.floor(2.5))
+            return i
+
+        def cls(i):
+            if i == 2999:
+                class A:
+                    def m(self):
+                        return i
+                print(A().m())
+            return i
+
+        def f1(n):
+            t = 0
+            for i in range(n):
+                t += comp(i)
+            return t
+
+        def f2(n):
+            t = 0
+            for i in range(n):
+                t += imp(i)
+            return t
+
+        def f3(n):
+            t = 0
+            for i in range(n):
+                t += cls(i)
+            return t
+
+        print(f1(3000), f2(3000), f3(3000))
+    """, threshold="50")
+    assert "it holds MAKE_FUNCTION at line 4" in r.loop(23)["reason"], r.loop(23)
+    assert "it holds BUILD_CLASS at line 15" in r.loop(35)["reason"], r.loop(35)

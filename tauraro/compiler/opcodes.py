@@ -294,3 +294,10 @@ op("MATCH_REST", "w rk rk", "{0} = match_rest({1}, {2})", doc="dict of {1} witho
 op("GET_LEN", "w rk", "{0} = _len({1})", ("calls",))
 
 del _name, _sym
+
+# instructions the resume interpreter (tauraro.vm.resume) cannot run -- their templates'
+# helpers need the baseline's own machinery: a loop holding one is never instrumented,
+# and a callee holding one is never inlined into a compiled loop (tauraro.jit.inline),
+# whose exit inside it would resume there
+NOT_RESUMABLE = frozenset(("MAKE_FUNCTION", "BUILD_CLASS", "IMPORT_NAME", "IMPORT_FROM",
+                           "IMPORT_STAR", "YIELD", "SEND", "GET_YIELD_FROM_ITER"))

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 
 from ..compiler.code import VARARGS
+from ..compiler.opcodes import NOT_RESUMABLE
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
                      FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
@@ -146,6 +147,12 @@ class Inliner:
             code = fn.register_code = self.code_for(fn.func)
         if code is None:
             return "its register bytecode is not available"
+        held = _unresumable(code)
+        if held is not None:
+            # (an exit inside the callee resumes its call in the resume interpreter, which
+            # cannot make a function or a class, or import: the first run of a comprehension
+            # in a rarely taken branch raised NameError there)
+            return "it holds %s at line %d" % held
         n = code.argcount + code.kwonlyargcount + (1 if code.flags & VARARGS else 0)
         if len(args) != n:          # (the call's arguments, bound: see bind_arguments)
             return "the arguments do not bind"
@@ -183,6 +190,15 @@ class Inliner:
         inf.result = types.pop()
         inf.function_type = fn
         return inf
+
+
+def _unresumable(code):
+    """(the name, the line) of the first instruction of ``code`` the resume interpreter
+    cannot run, or None."""
+    for ins in code.instrs:
+        if ins.op.name in NOT_RESUMABLE:
+            return ins.op.name, ins.line
+    return None
 
 
 class PendingWhole:

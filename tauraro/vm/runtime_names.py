@@ -12,6 +12,7 @@ from __future__ import annotations
 import types
 
 from ..compiler.code import UNBOUND
+from ..compiler.opcodes import NOT_RESUMABLE  # noqa: F401  (instructions it cannot run: never instrumented)
 from . import exceptions, matching, operations
 from .state import STATE
 
@@ -31,10 +32,6 @@ _STATIC = {
     "match_mapping": matching.match_mapping, "match_keys": matching.match_keys,
     "match_rest": matching.match_rest,
 }
-
-# instructions the resume interpreter cannot run (their loops are never instrumented)
-NOT_RESUMABLE = frozenset(("MAKE_FUNCTION", "BUILD_CLASS", "IMPORT_NAME", "IMPORT_FROM",
-                           "IMPORT_STAR", "YIELD", "SEND", "GET_YIELD_FROM_ITER"))
 
 
 def runtime_names(code, G: dict) -> dict:
