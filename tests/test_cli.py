@@ -270,3 +270,41 @@ def test_program_beside_tauraros_own_source_tree(tmp_path):
                          capture_output=True, env=env, cwd=str(tmp_path), timeout=60)
     want = ("%d\n" % sum(i % 7 for i in range(5000))).encode()
     assert (got.returncode, got.stdout) == (0, want), got.stderr.decode()[-2000:]
+
+
+OPTIMIZED = """\
+def f(n):
+    t = 0
+    for i in range(n):
+        if __debug__:
+            t += 1
+        assert i < n - 10, "assert fired at %d" % i
+        t += i
+    return t
+
+
+def g():
+    "doc"
+
+
+print(__debug__, g.__doc__, f(5000))
+"""
+
+
+def test_optimize_levels_are_kept_apart_and_compiled_code_follows_them(tmp_path):
+    # -O drops asserts and makes __debug__ False, in the baseline's code and in the register
+    # bytecode the JIT compiles; runs at different levels share one cache directory, whose
+    # entries must not cross levels (a run after an -O run skipped its asserts)
+    path = write(tmp_path, "opt.py", OPTIMIZED)
+    cache = tmp_path / "cache"
+    for level in ("1", "", "2", ""):
+        env = _env()
+        env["XDG_CACHE_HOME"] = str(cache)
+        if level:
+            env["PYTHONOPTIMIZE"] = level
+        want = subprocess.run([PY, str(path)], capture_output=True, env=env, timeout=60)
+        for options in ((), ("--jit-threshold", "1")):
+            got = subprocess.run([PY, "-m", "tauraro", "run", *options, str(path)], capture_output=True,
+                                 env=env, timeout=60)
+            assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr), \
+                (level, options)

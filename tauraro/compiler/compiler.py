@@ -263,7 +263,8 @@ class CodeGen:
     def load_name(self, name: str, dst=None) -> int:
         name = self.mangle(name)
         if name == "__debug__":
-            return self._to(self.const(True), dst)
+            # (as CPython's compiler folds it: False under -O, which drops asserts too)
+            return self._to(self.const(not sys.flags.optimize), dst)
         access = self.access(name)
         if access == scopes.LOCAL:
             return self._to(self.regs[name], dst)
@@ -540,16 +541,25 @@ class CodeGen:
                 self.delete(e)
 
     def stmt_Assert(self, node):
+        if sys.flags.optimize:
+            return              # (-O: CPython compiles no assert)
         ok = Label()
         self.branch(node.test, ok, True)
         self.lineno = node.lineno
+        saved = self.pos
+        # (the error raised where CPython raises it, which a traceback's carets mark: at the
+        # test's position -- the statement's on 3.12)
+        at = saved if sys.version_info[:2] == (3, 12) else _position(node.test) or saved
         if node.msg is not None:
             msg = self.expr(node.msg)
             t = self.temp()
             self.emit("CALL", t, self.const(AssertionError), msg)
+            self.pos = at
             self.emit("RAISE", t)
         else:
+            self.pos = at
             self.emit("RAISE", self.const(AssertionError))
+        self.pos = saved
         self.label(ok)
 
     def stmt_Raise(self, node):

@@ -42,7 +42,8 @@ def _instrumenter_stamp():
     return tuple(stamp)
 
 
-_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp())
+# (and -O's level: the code compiled holds asserts, __debug__ and docstrings as it says)
+_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp(), sys.flags.optimize)
 class CodeCache:
     """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
 

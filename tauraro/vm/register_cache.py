@@ -49,7 +49,7 @@ _MAGIC = None       # (made at the first use: the compiler's stamp costs a direc
 def _magic():
     global _MAGIC
     if _MAGIC is None:
-        _MAGIC = ("tauraro-register-1", __version__, sys.implementation.cache_tag, _compiler_stamp())
+        _MAGIC = ("tauraro-register-1", __version__, sys.implementation.cache_tag, _compiler_stamp(), sys.flags.optimize)
     return _MAGIC
 
 
