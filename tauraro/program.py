@@ -178,9 +178,11 @@ class Launch:
     """How the program is started: what ``sys.argv``, ``sys.path[0]`` and the program's
     own directories are, and which modules ``python3`` would have at that start."""
 
-    def __init__(self, compiler, argv, path0, roots, runpy=False, also=frozenset()):
+    def __init__(self, compiler, argv, path0, roots, runpy=False, also=frozenset(), orig=None):
         self.compiler = compiler
         self.argv = argv
+        # what python3's command line would have been after the interpreter (sys.orig_argv)
+        self.orig = list(argv) if orig is None else orig
         self.path0 = path0
         self.roots = roots
         self.runpy = runpy
@@ -190,6 +192,7 @@ class Launch:
         """Switch to the program's view of the import system (``tauraro.boundary``)."""
         launcher_path = BOUNDARY.open()
         sys.argv[:] = self.argv
+        sys.orig_argv = sys.orig_argv[:1] + self.orig
         sys.path[:] = [self.path0] + launcher_path[1:]
         roots = program_paths(self.roots, launcher_path)
         install_finder(self.compiler, roots)
@@ -245,7 +248,7 @@ def run_code(text: str, args: list[str], compiler) -> int:
         linecache.cache["<string>"] = (len(text), None,
                                        [line + "\n" for line in text.splitlines()], "<string>")
         also = frozenset({"linecache"})
-    launch = Launch(compiler, ["-c"] + list(args), "", [os.getcwd()], also=also)
+    launch = Launch(compiler, ["-c"] + list(args), "", [os.getcwd()], also=also, orig=["-c", text] + list(args))
     launch.start()
     return launch.execute(code, main_module().__dict__)
 
@@ -260,7 +263,8 @@ def run_stdin(args: list[str], compiler, argv0: str = "-") -> int:
     code = _compile(lambda: compiler.compile_text(source, "<stdin>", "<stdin>"), source, "<stdin>")
     if code is None:
         return 1
-    launch = Launch(compiler, [argv0] + list(args), "", [os.getcwd()])
+    launch = Launch(compiler, [argv0] + list(args), "", [os.getcwd()],
+                    orig=[argv0] + list(args) if argv0 or args else [])
     launch.start()
     return launch.execute(code, main_module(__file__="<stdin>", __cached__=None).__dict__)
 
@@ -269,7 +273,7 @@ def run_module(name: str, args: list[str], compiler) -> int:
     """``python3 -m NAME ARGS``: runpy finds the module through the program's view (so the
     program's own modules are compiled by Tauraro) and runs it as ``__main__``."""
     cwd = os.getcwd()
-    launch = Launch(compiler, ["-m"] + list(args), cwd, [cwd], runpy=True)
+    launch = Launch(compiler, ["-m"] + list(args), cwd, [cwd], runpy=True, orig=["-m", name] + list(args))
     return _run_runpy(launch, name, True)
 
 
@@ -309,11 +313,38 @@ def report(exc: BaseException):
         sys.stdout.flush()
     except Exception:
         pass
-    sys.excepthook(type(exc), exc, tb)
+    _display(exc, tb)
     try:
         sys.stderr.flush()
     except Exception:
         pass
+
+
+def _display(exc: BaseException, tb):
+    """``sys.excepthook(type, exc, tb)``, as CPython's PyErr_Print calls it: a hook that is
+    missing, or that raises, has CPython's default display show both exceptions, and a
+    SystemExit it raises exits."""
+    hook = getattr(sys, "excepthook", None)
+    if hook is None:
+        sys.stderr.write("sys.excepthook is missing\n")
+        sys.__excepthook__(type(exc), exc, tb)
+        return
+    try:
+        hook(type(exc), exc, tb)
+    except SystemExit:
+        raise
+    except BaseException as failed:
+        failed.__traceback__ = _without_own_frames(failed.__traceback__)
+        if failed.__context__ is exc:       # (CPython calls the hook outside any handler)
+            failed.__context__ = None
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        sys.stderr.write("Error in sys.excepthook:\n")
+        sys.__excepthook__(type(failed), failed, failed.__traceback__)
+        sys.stderr.write("\nOriginal exception was:\n")
+        sys.__excepthook__(type(exc), exc, tb)
 
 
 def _without_own_frames(tb):

@@ -399,3 +399,27 @@ def test_a_files_register_bytecode_is_kept_between_runs(tmp_path):
     prog.write_text(HOT.replace("i % 7", "i % 5"))
     assert run(cmd, tmp_path, env=env)[:2] == (0, "%d\n" % sum(i % 5 for i in range(20000)))
     assert native() > 10000
+
+
+ORIG_ARGV = "import sys\nprint(sys.orig_argv[1:], sys.argv)\n"
+
+
+def test_orig_argv_is_what_python3_would_have_been_given(tmp_path):
+    (tmp_path / "oa.py").write_text(ORIG_ARGV)
+    (tmp_path / "oam.py").write_text(ORIG_ARGV)
+    same(tmp_path, ["oa.py", "a", "-b"])
+    same(tmp_path, ["-c", ORIG_ARGV, "q"])
+    same(tmp_path, ["-m", "oam", "z"])
+    same(tmp_path, ["-", "x"], stdin=ORIG_ARGV.encode())
+
+
+@pytest.mark.parametrize("hook", [
+    "def hook(t, e, tb):\n    raise RuntimeError('the hook fails')\nsys.excepthook = hook\n",
+    "del sys.excepthook\n",
+    "sys.excepthook = 42\n",
+    "def hook(t, e, tb):\n    print('hook', t.__name__, file=sys.stderr)\n    raise SystemExit(7)\n"
+    "sys.excepthook = hook\n",
+], ids=["raises", "missing", "not-callable", "exits"])
+def test_an_excepthook_that_fails_is_reported_as_cpython_reports_it(tmp_path, hook):
+    (tmp_path / "hook.py").write_text("import sys\n" + hook + FAILING)
+    same(tmp_path, ["hook.py"])
