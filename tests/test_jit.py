@@ -1223,3 +1223,44 @@ def test_exits_at_different_places_of_one_loop_resume_each_from_there(tmp_path):
     """)
     assert r.loop(5)["native_iterations"] > 1000
     assert len({reason for reason, _ in r.exit_reasons(5)}) >= 2, r.exit_reasons(5)
+
+
+def test_a_function_or_method_named_top_keeps_its_locals_local(tmp_path):
+    # symtable takes a table named "top" for the module's and calls every name bound there
+    # global too: the register compiler made top's locals globals (NameError at the loop)
+    r = jit(tmp_path, """
+        g = 5
+
+        def top(n):
+            global g
+            total = 0
+            for i in range(n):
+                total += i
+                g += 1
+            return total
+
+        class Stack:
+            def __init__(self):
+                self.items = list(range(3000))
+
+            def top(self, n):
+                t = 0
+                for i in range(n):
+                    t += self.items[-1 - i]
+                return t
+
+        def outer():
+            count = 0
+
+            def top(n):
+                nonlocal count
+                s = 0
+                for i in range(n):
+                    s += i
+                    count += 1
+                return s
+            return top(3000), count
+
+        print(top(3000), g, Stack().top(3000), outer())
+    """)
+    assert r.loop(7)["native_iterations"] > 2000, r.loop(7)

@@ -87,6 +87,31 @@ class _Symbol:
         return False
 
 
+class _NotTop:
+    """A symbol of a function or class named ``top``, answering as any other scope's do:
+    symtable takes a table named "top" for the module's (its Symbol's ``module_scope``) and
+    calls every name bound there both global and local -- a function ``top``'s locals were
+    compiled as globals (NameError at the first read). Its scope as the compiler saw it."""
+    __slots__ = ("symbol", "scope")
+
+    def __init__(self, symbol):
+        self.symbol = symbol
+        self.scope = getattr(symbol, "_Symbol__scope", None)
+
+    def is_local(self):
+        if self.scope is None:
+            return self.symbol.is_local()
+        return self.scope in (symtable.LOCAL, symtable.CELL)
+
+    def is_global(self):
+        if self.scope is None:
+            return self.symbol.is_global()
+        return self.scope in (symtable.GLOBAL_IMPLICIT, symtable.GLOBAL_EXPLICIT)
+
+    def __getattr__(self, name):
+        return getattr(self.symbol, name)
+
+
 _INLINED = (ast.ListComp, ast.SetComp, ast.DictComp)
 # (scopes of their own inside a comprehension, which 3.12 does not inline)
 _NESTED = (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.ClassDef)
@@ -176,6 +201,8 @@ class Scope:
         for child in table.get_children():
             self._children[(child.get_name(), child.get_lineno())].append(child)
         self.symbols = {s.get_name(): s for s in table.get_symbols()}
+        if self.type != "module" and table.get_name() == "top":
+            self.symbols = {n: _NotTop(s) for n, s in self.symbols.items()}
         self.free = sorted(_free_names(table)) if self.type != "module" else []
         captured = set()
         for child in table.get_children():
