@@ -858,3 +858,35 @@ def test_the_lists_kept_count_is_read_without_importing_the_transfer_module(monk
     monkeypatch.delitem(sys.modules, "tauraro.jit.transfer")
     assert comprehensions._lists_kept() == 0
     assert "tauraro.jit.transfer" not in sys.modules
+
+
+def test_an_element_that_pops_or_adds_is_not_done_twice_by_an_exit(tmp_path):
+    # an exit mid-element has CPython run the element again from its start: one that had
+    # popped natively popped again -- the zero a division met was gone, no ZeroDivisionError
+    r = jit(tmp_path, """
+        def f(stack):
+            return [100 // stack.pop() for _ in range(len(stack) - 10)]
+
+        def g(n):
+            stack = list(range(n + 10))
+            found = any(stack.pop() < 0 for _ in range(n))
+            return found, len(stack)
+
+        def h(n):
+            seen = set()
+            out = [seen.add(x % 7) or x // (x - n + 3) for x in range(1, n)]
+            return len(out), len(seen)
+
+        print(g(100000))
+        stack = list(range(1, 100001))
+        stack[50000] = 0
+        try:
+            f(stack)
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e, len(stack))
+        try:
+            h(3000)
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e)
+    """)
+    assert "where an exit re-runs the element" in str(r.rows), r.rows

@@ -1301,6 +1301,14 @@ class Inference:
                 if len(rest) == 2 and rest[1] is not fn.dict.value:
                     return "exit", "%s(key, a %s)" % (fn.name, rest[1].name)
                 return fn.dict.value, ""
+            if isinstance(fn, (SetMethod, ListMethod)) and not self.resumable and not self.whole:
+                # (a comprehension's element, or a callee of one: an exit later in the element
+                # has CPython run it again from its start, which would pop, append or add a
+                # second time -- a ZeroDivisionError after a pop was never raised, the next
+                # element popped instead)
+                return "exit", "%s changes a %s where an exit re-runs the element" % (fn.name, fn.seq.name
+                                                                                      if isinstance(fn, ListMethod)
+                                                                                      else fn.set.name)
             if isinstance(fn, SetMethod):
                 # s.add(x), s.discard(x), s.remove(x): x a key of the set's kind (a new
                 # element True must stay a bool: the interpreter adds it)
