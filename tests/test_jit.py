@@ -1264,3 +1264,53 @@ def test_a_function_or_method_named_top_keeps_its_locals_local(tmp_path):
         print(top(3000), g, Stack().top(3000), outer())
     """)
     assert r.loop(7)["native_iterations"] > 2000, r.loop(7)
+
+
+def test_a_loop_header_with_effects_runs_once_an_iteration(tmp_path):
+    # the hook trips at the top of the body, after the baseline ran the header; native code
+    # starts at the header: a while test that pops or counts, or a for target that calls,
+    # ran twice at each entry (a popped element lost, a count one over); such loops are not
+    # compiled now -- a nested loop's enclosing while loop included -- while a test of
+    # pure calls (len, str methods) still is
+    r = jit(tmp_path, """
+        calls = [0]
+
+        def more(i):
+            calls[0] += 1
+            return i < 300
+
+        def drain(stack):
+            n = 0
+            while stack.pop() > 0:
+                n += 1
+            return n
+
+        def outer():
+            i = t = 0
+            while more(i):
+                for j in range(100):
+                    t += j
+                i += 1
+            return t
+
+        def idx():
+            calls[0] += 1
+            return 0
+
+        def target(n):
+            a, t = [0], 0
+            for a[idx()] in range(n):
+                t += a[0]
+            return t
+
+        def pure(s):
+            i = 0
+            while i < len(s) and s[i].isdigit():
+                i += 1
+            return i
+
+        print(drain([0] + [1] * 5000), outer(), target(3000), calls, pure("7" * 5000 + "x"))
+    """, threshold="3")
+    assert "entering would" in r.loop(10)["reason"], r.loop(10)
+    assert "entering would" in r.loop(16)["reason"], r.loop(16)
+    assert r.loop(34)["native_iterations"] > 4000, r.loop(34)

@@ -47,7 +47,7 @@ from ..compiler.code import CodeObject, UNBOUND
 from .exits import ROOM_FULL, TYPE_CHANGE
 from .infer import AlwaysExits, Inference, NeedsResizing, NeedsWidening, NotCompilable, is_cell, is_global
 from . import mathlib
-from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
+from .jtypes import (_DICT_ITERATORS, EMPTY_LIST, BuiltinType, CharMethod, DictGet, StrMethod, GUESSES, LIST_BOOL, LIST_FLOAT, LIST_INT, STR, InstanceType, SeqIterType, SeqType, CellVar, ClassType, FunctionType,
                      Opaque, OtherType, class_attributes_changed, classify, classify_sampled, constructor, instance_type,
                      methods_named, objects_type, plain_class, refinable, resizable_type,
                      virtual_tuple_type, widen)
@@ -414,6 +414,35 @@ class _Unplaced:
     def __init__(self, filename, qualname):
         self.filename = filename
         self.qualname = qualname
+
+
+# builtins a while loop's test may call: nothing the program sees happens twice
+_PURE_BUILTINS = frozenset((len, abs, min, max, ord, chr, isinstance, bool, round, divmod))
+
+
+def test_effects(code, loop, inf):
+    """Why native code must not take a while loop whose test (its instructions on the
+    loop's line, as hooks._pure_test reads them) may change what the program sees: the
+    baseline has run the test when the hook trips at the top of the body, and native code
+    entered there starts at the header, running it again -- ``while stack.pop() > 0``
+    popped an element twice, a counting ``cond()`` counted twice. A call of a program
+    function (inlined), of a property, or of anything but a few pure builtins, str and
+    character methods and a dict's get does. None where the test is safe to run twice."""
+    if loop.kind != "while":
+        return None
+    for pc in range(loop.header, loop.end):
+        ins = code.instrs[pc]
+        if ins.line != loop.line:
+            continue
+        t = inf.typings.get(pc)
+        if t is not None and t.callee is not None:
+            return "its test at line %d calls a function or a property, which entering would call again" % ins.line
+        if ins.op.name.startswith("CALL"):
+            f = t.operands[0] if t is not None and t.operands else None
+            if not (isinstance(f, BuiltinType) and f.fn in _PURE_BUILTINS
+                    or isinstance(f, (DictGet, StrMethod, CharMethod))):
+                return "its test at line %d makes a call, which entering would make again" % ins.line
+    return None
 
 
 def _words_iterator(t) -> bool:
@@ -2939,6 +2968,9 @@ class JitController:
         entry_types = dict(zip(st.entry_vars, types))
         if inf is None:
             inf = self._inference(st, region, types, cells)
+        why = test_effects(st.code, st.loop, inf)
+        if why is not None:
+            raise NotCompilable(why)
         # (the stages after the inference, imported once one loop types: a program whose
         # hot loops all stop at what native code does not do never imports them, ~20 ms)
         self._start_engine_aside()

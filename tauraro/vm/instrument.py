@@ -351,6 +351,11 @@ def _loop_blocked(loop) -> bool:
     head = loop.test if isinstance(loop, ast.While) else loop.iter
     if any(_blocks(n) for n in _walk_local(loop.body + [head])):
         return True
+    if isinstance(loop, (ast.For, ast.AsyncFor)) and not _plain_target(loop.target):
+        # (native code entered at the top of the body starts at the header, storing the
+        # element again: ``for a[idx()] in ...`` called idx() twice, a property's setter
+        # would run twice)
+        return True
     # an operation native code never does, on the path every iteration takes: the JIT
     # would only reject the loop, after paying for counting and for trying
     every = [loop.test] if isinstance(loop, ast.While) else []
@@ -365,6 +370,21 @@ def _loop_blocked(loop) -> bool:
             break
         every.append(st)
     return not _native_parts(every, _reassigned(loop), slices=True)
+
+
+def _plain_target(target) -> bool:
+    """A for loop's target made of names (``x``, ``i, (a, b)``, ``first, *rest``) and
+    subscripts of names by names or constants (``at[0]``): storing it again stores the same
+    values, with no call."""
+    if isinstance(target, ast.Name):
+        return True
+    if isinstance(target, ast.Subscript):
+        return isinstance(target.value, ast.Name) and isinstance(target.slice, (ast.Name, ast.Constant))
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return all(_plain_target(e) for e in target.elts)
+    if isinstance(target, ast.Starred):
+        return _plain_target(target.value)
+    return False
 
 
 def _reassigned(loop) -> frozenset:
