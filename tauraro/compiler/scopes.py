@@ -201,7 +201,7 @@ class Scope:
         for child in table.get_children():
             self._children[(child.get_name(), child.get_lineno())].append(child)
         self.symbols = {s.get_name(): s for s in table.get_symbols()}
-        if self.type != "module" and table.get_name() == "top":
+        if self.type != "module" and isinstance(table, symtable.SymbolTable) and table.get_name() == "top":
             self.symbols = {n: _NotTop(s) for n, s in self.symbols.items()}
         self.free = sorted(_free_names(table)) if self.type != "module" else []
         captured = set()
