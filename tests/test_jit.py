@@ -1314,3 +1314,42 @@ def test_a_loop_header_with_effects_runs_once_an_iteration(tmp_path):
     assert "entering would" in r.loop(10)["reason"], r.loop(10)
     assert "entering would" in r.loop(16)["reason"], r.loop(16)
     assert r.loop(34)["native_iterations"] > 4000, r.loop(34)
+
+
+def test_a_loop_waiting_on_another_thread_sees_its_work(tmp_path):
+    # native code holds the GIL until it leaves and reads the copies of what it took in:
+    # a loop spinning on a flag another thread sets never ended; with threads besides the
+    # program's own, nothing is entered natively (and without them loops still are)
+    r = jit(tmp_path, """
+        import threading
+        import time
+
+        def total(n):
+            t = 0
+            for i in range(n):
+                t += i
+            return t
+
+        print(total(5000))
+        done = False
+
+        def setter():
+            global done
+            time.sleep(0.05)
+            done = True
+
+        th = threading.Thread(target=setter)
+        th.start()
+        n = 0
+        while not done:
+            n += 1
+        th.join()
+        items = []
+        worker = threading.Thread(target=lambda: [items.append(k) or time.sleep(0.001) for k in range(100)])
+        worker.start()
+        while len(items) < 100:
+            pass
+        worker.join()
+        print("done", len(items), total(5000))
+    """)
+    assert r.loop(7)["native_iterations"] > 4000, r.loop(7)

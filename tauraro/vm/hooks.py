@@ -487,6 +487,8 @@ class FunctionSite:
                 self.held_for = (reason, func.__qualname__)
                 self.give_up(func)
                 return self
+        if _other_threads():
+            return self                 # (see LoopSite._trips)
         try:
             return headroom(self, self.runtime.controller.call_function, self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
@@ -845,6 +847,10 @@ class LoopSite:
                 lazysplit.settle(run, None, False)
 
     def _trips(self, frame, it, cells):
+        if _other_threads():
+            # (native code holds the GIL until it leaves and reads the data it copied in:
+            # a loop waiting for another thread -- ``while not done: n += 1`` -- never ended)
+            return self._idle
         lane = self._lane
         if lane is not None and lane[0] is frame.f_code and type(it) is _RANGE_ITER:
             result = self._lane_trip(lane[1], frame, it)
@@ -1460,6 +1466,15 @@ def _iterates_over(it, t=None) -> str:
         from ..jit.jtypes import classify_sampled
         t = classify_sampled(it)
     return "the loop iterates over a %s" % t.name
+
+
+def _other_threads() -> bool:
+    """Does the program run threads besides this one? Native code then runs nothing: it
+    holds the GIL until it leaves, and reads the copies of the data it took in, so a loop
+    waiting on another thread's work would wait for ever. (The program's threads are the
+    threading module's; Tauraro's own, made on ``_thread``, are not among them.)"""
+    threading = sys.modules.get("threading")
+    return threading is not None and len(threading._active) + len(threading._limbo) > 1
 
 
 def _pure_test(code, loop) -> bool:
