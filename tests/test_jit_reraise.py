@@ -196,3 +196,45 @@ def test_a_callee_that_makes_a_function_a_class_or_imports_is_not_inlined(tmp_pa
     """, threshold="50")
     assert "it holds MAKE_FUNCTION at line 4" in r.loop(23)["reason"], r.loop(23)
     assert "it holds BUILD_CLASS at line 15" in r.loop(35)["reason"], r.loop(35)
+
+
+STORES = """
+    class F:
+        def __setattr__(self, k, v):
+            raise AttributeError(k)
+
+        def __setitem__(self, k, v):
+            raise KeyError(k)
+
+        def __getitem__(self, k):
+            return 1
+
+    def run(p, how):
+        t = 0
+        for i in range(3000):
+            t += i * i % 7
+            if i == 2500:
+                if how == 0:
+                    p.x = i
+                elif how == 1:
+                    p[i] = 5
+                else:
+                    p[i] += 5
+        return t
+
+    for how in (0, 1, 2):
+        try:
+            run(F(), how)
+        except LookupError as e:
+            print(type(e).__name__, e)
+            import traceback
+            traceback.print_exc()
+    run(F(), 0)
+"""
+
+
+def test_a_store_failing_after_an_exit_is_marked_where_cpython_marks_it(tmp_path):
+    # (the register compiler's STORE_ATTR and STORE_SUBSCR at the target's position: the
+    # carets were under the value stored)
+    r = jit(tmp_path, STORES, threshold="50")
+    assert r.loop(14)["native_iterations"] > 2000, r.loop(14)

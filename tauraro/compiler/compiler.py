@@ -428,11 +428,12 @@ class CodeGen:
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             self.lineno = target.lineno
-            self.emit("STORE_ATTR", obj, self.name_idx(self.mangle(target.attr)), value)
+            # (at the target's position, as CPython's store: a traceback's carets mark it)
+            self._emit_at(target, "STORE_ATTR", obj, self.name_idx(self.mangle(target.attr)), value)
         elif isinstance(target, ast.Subscript):
             obj, idx = self.operands([target.value, target.slice])
             self.lineno = target.lineno
-            self.emit("STORE_SUBSCR", obj, idx, value)
+            self._emit_at(target, "STORE_SUBSCR", obj, idx, value)
         elif isinstance(target, (ast.Tuple, ast.List)):
             elts = target.elts
             star = [i for i, e in enumerate(elts) if isinstance(e, ast.Starred)]
