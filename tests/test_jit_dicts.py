@@ -684,3 +684,40 @@ def test_the_compile_after_guessing_an_empty_dicts_types_reuses_their_inference(
     import json
     row = [r for r in json.loads((tmp_path / "stats.json").read_text()) if r["line"] == 3][0]
     assert row["status"] == "compiled" and row["native_iterations"] > 10000, row
+
+
+def test_an_objects_own_dict_written_in_the_loop_is_its_attributes(tmp_path):
+    # an object's fields and its __dict__ copied in as a dict were two copies: a store
+    # through the dict never reached the loop's reads of the attribute; such an entry is
+    # refused now, whichever of the two is copied first
+    r = jit(tmp_path, """
+        class A:
+            k = 1
+
+            def __init__(self):
+                self.x = 1
+
+        def run(o, d, n):
+            t = 0
+            for i in range(n):
+                t += o.x + o.k
+                if i == n // 2:
+                    d["x"] = 2
+                    d["k"] = 1000
+            return t
+
+        def run2(d, o, n):
+            t = 0
+            for i in range(n):
+                if i == n // 2:
+                    d["x"] = 5
+                t += o.x
+            return t
+
+        o = A()
+        print(run(o, o.__dict__, 3000), vars(o))
+        p = A()
+        print(run2(p.__dict__, p, 3000), vars(p))
+        print(run(A(), {"x": 0}, 3000))
+    """)
+    assert r.loop(10)["versions"] >= 1, r.loop(10)     # (the loop compiled: only its entries refused)

@@ -158,7 +158,7 @@ GROWTH_ROOM_MOST = 1 << 22  # (elements: the room an entry gives its resizable l
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "dict_ids", "sets", "dict_iters", "iters",
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
@@ -189,6 +189,7 @@ class EntryRecords:
         self._fresh = []          # (address, object, type) copied in while following links
         self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
+        self.dict_ids = set()     # (their ids: one an object copied in holds as its __dict__ fails)
         self.sets = []            # (address, set, SetType) of the sets
         self.dict_iters = []      # [address, iterator, its position in the dict] of the dict iterators
         # (a version interning strs it makes, Transfer.intern: the addresses of the str records
@@ -880,6 +881,8 @@ class EntryRecords:
         if an object is there twice or was copied already (one object, one record)."""
         objs = list(objs)       # (as they are now: the list may be written back first)
         n = len(objs)
+        if self.dict_ids and not self.dict_ids.isdisjoint(map(id, map(_own_dict, objs))):
+            return None         # (one's __dict__ copied in as a dict: see _dict)
         ids = list(map(id, objs))
         if len(set(ids)) != n or not self.by_id.keys().isdisjoint(ids):
             return False
@@ -1159,6 +1162,8 @@ class EntryRecords:
         packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
+        if self.dict_ids and id(_own_dict(obj)) in self.dict_ids:
+            return None         # (its __dict__ copied in as a dict: see _dict)
         if jt.by_object:    # (read through the object, its __dict__ untouched: jtypes.instance_attrs)
             try:
                 values = jt.fetch(obj)
@@ -1257,6 +1262,15 @@ class EntryRecords:
         self._fresh.clear()
         return addr
 
+    def _holds_as_dict(self, d) -> bool:
+        """Is ``d`` the ``__dict__`` of an object this entry copied in already?"""
+        for record in self.objects:
+            if _own_dict(record[1]) is d:
+                return True
+        if any(_own_dict(o) is d for _, o, _ in self._fresh):
+            return True
+        return any(_own_dict(o) is d for *_, objs, _jt, _block in self.object_blocks for o in objs)
+
     def _dict(self, d, jt) -> int | None:
         """A dict's native table (``tauraro.wasmgen.dicts``): its entries, key and value
         words, in the dict's order, with room for as many new keys again (16 at least),
@@ -1296,6 +1310,11 @@ class EntryRecords:
         body = addr + DICT_HEADER
         view[body:body + 16 * n] = memoryview(entries).cast("B")
         view[body + 16 * cap:end] = bytes(end - body - 16 * cap)
+        if self._holds_as_dict(d):
+            # (an object's own __dict__, its attributes copied into the object's record too:
+            # a store through the dict would not reach the loop's reads of the attribute)
+            return None
+        self.dict_ids.add(id(d))
         self.by_id[id(d)] = (addr, jt)
         self.by_address[addr] = d
         self.dicts.append((addr, d, jt, keys, entries))
@@ -2168,6 +2187,15 @@ class EntryRecords:
         finally:
             pending.clear()
         return obj
+
+
+def _own_dict(obj):
+    """``obj.__dict__`` as the object holds it (no ``__getattr__`` of the program's run),
+    or None."""
+    try:
+        return object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        return None
 
 
 def _tuples_in_records(view, lo: int, step: int, n: int, jt) -> list | None:
