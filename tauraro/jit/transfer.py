@@ -158,7 +158,7 @@ GROWTH_ROOM_MOST = 1 << 22  # (elements: the room an entry gives its resizable l
 
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
-    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "dict_ids", "sets", "dict_iters", "iters",
+    __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
                  "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks",
                  "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
@@ -189,7 +189,6 @@ class EntryRecords:
         self._fresh = []          # (address, object, type) copied in while following links
         self._following = False
         self.dicts = []           # (address, dict, DictType, its keys, its entry words) of the dicts
-        self.dict_ids = set()     # (their ids: one an object copied in holds as its __dict__ fails)
         self.sets = []            # (address, set, SetType) of the sets
         self.dict_iters = []      # [address, iterator, its position in the dict] of the dict iterators
         # (a version interning strs it makes, Transfer.intern: the addresses of the str records
@@ -881,7 +880,7 @@ class EntryRecords:
         if an object is there twice or was copied already (one object, one record)."""
         objs = list(objs)       # (as they are now: the list may be written back first)
         n = len(objs)
-        if self.dict_ids and not self.dict_ids.isdisjoint(map(id, map(_own_dict, objs))):
+        if self.dicts and not self.by_id.keys().isdisjoint(map(id, map(_own_dict, objs))):
             return None         # (one's __dict__ copied in as a dict: see _dict)
         ids = list(map(id, objs))
         if len(set(ids)) != n or not self.by_id.keys().isdisjoint(ids):
@@ -1162,7 +1161,7 @@ class EntryRecords:
         packing), and its dict has none of ``jt``'s method names."""
         if type(obj) is not jt.klass:
             return None
-        if self.dict_ids and id(_own_dict(obj)) in self.dict_ids:
+        if self.dicts and id(_own_dict(obj)) in self.by_id:
             return None         # (its __dict__ copied in as a dict: see _dict)
         if jt.by_object:    # (read through the object, its __dict__ untouched: jtypes.instance_attrs)
             try:
@@ -1281,6 +1280,10 @@ class EntryRecords:
         self.cost += 8 * n + RECORD_COST       # (~30 ns a key and value: docs/jit-data.md)
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
+        if self._holds_as_dict(d):
+            # (an object's own __dict__, its attributes copied into the object's record too:
+            # a store through the dict would not reach the loop's reads of the attribute)
+            return None
         keys = list(d)
         if n:
             if set(map(type, keys)) != ({int} if jt.key is INT else {str}):
@@ -1310,11 +1313,6 @@ class EntryRecords:
         body = addr + DICT_HEADER
         view[body:body + 16 * n] = memoryview(entries).cast("B")
         view[body + 16 * cap:end] = bytes(end - body - 16 * cap)
-        if self._holds_as_dict(d):
-            # (an object's own __dict__, its attributes copied into the object's record too:
-            # a store through the dict would not reach the loop's reads of the attribute)
-            return None
-        self.dict_ids.add(id(d))
         self.by_id[id(d)] = (addr, jt)
         self.by_address[addr] = d
         self.dicts.append((addr, d, jt, keys, entries))
