@@ -89,6 +89,12 @@ class LoopInfo:
         self.exits = list(exits)
         self.target = target          # for loops: the register of the iterator
 
+    def header_pcs(self, code) -> list:
+        """The pcs of the loop's instructions on its own line -- a while loop's test, a for
+        loop's target -- which the baseline has run when the hook at the top of the body
+        trips, and native code entered there runs again."""
+        return [pc for pc in range(self.header, self.end) if code.instrs[pc].line == self.line]
+
     def __repr__(self):
         return "LoopInfo(%d, %s line %d, pcs %d..%d, parent %d)" % (
             self.id, self.kind, self.line, self.header, self.end - 1, self.parent)

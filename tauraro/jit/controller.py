@@ -421,8 +421,8 @@ _PURE_BUILTINS = frozenset((len, abs, min, max, ord, chr, isinstance, bool, roun
 
 
 def test_effects(code, loop, inf):
-    """Why native code must not take a while loop whose test (its instructions on the
-    loop's line, as hooks._pure_test reads them) may change what the program sees: the
+    """Why native code must not take a while loop whose test (``LoopInfo.header_pcs``, as
+    hooks._pure_test reads it) may change what the program sees: the
     baseline has run the test when the hook trips at the top of the body, and native code
     entered there starts at the header, running it again -- ``while stack.pop() > 0``
     popped an element twice, a counting ``cond()`` counted twice. A call of a program
@@ -430,10 +430,8 @@ def test_effects(code, loop, inf):
     character methods and a dict's get does. None where the test is safe to run twice."""
     if loop.kind != "while":
         return None
-    for pc in range(loop.header, loop.end):
+    for pc in loop.header_pcs(code):
         ins = code.instrs[pc]
-        if ins.line != loop.line:
-            continue
         t = inf.typings.get(pc)
         if t is not None and t.callee is not None:
             return "its test at line %d calls a function or a property, which entering would call again" % ins.line

@@ -1479,9 +1479,9 @@ def _other_threads() -> bool:
 
 def _pure_test(code, loop) -> bool:
     """Re-running a while loop's test from the header is exact (it assigns nothing)."""
-    for pc in range(loop.header, loop.end):
+    for pc in loop.header_pcs(code):
         ins = code.instrs[pc]
-        if ins.line != loop.line or ins.op.name == "JUMP_BACK":
+        if ins.op.name == "JUMP_BACK":
             continue
         if ins.op.name.startswith(("STORE", "DELETE")):
             return False
