@@ -29,11 +29,27 @@ This module imports only what every CPython start-up has, and nothing of Tauraro
 """
 from __future__ import annotations
 
+import builtins
 import os
 import sys
-from importlib.machinery import PathFinder
+from importlib.machinery import FrozenImporter, PathFinder, SourceFileLoader, SourcelessFileLoader
 
 OWN_PACKAGE = "tauraro"
+
+#: The builtins as Python started, for Tauraro's own code. A program may patch the
+#: ``builtins`` module (``builtins.len = ...``, a counting ``__import__``); under CPython
+#: that changes what the program's code calls, and nothing else. Every Tauraro module
+#: looks builtin names up here instead (its ``__builtins__``, set before its code runs:
+#: ``_OwnLoader``; this module's own just below), and so does the instrumented code's
+#: hidden calls (``tauraro.vm.loader``), so the program sees none of Tauraro's calls and
+#: Tauraro none of the program's replacements.
+BUILTINS = dict(builtins.__dict__)
+__builtins__ = BUILTINS         # (the functions below are made after this: they look up here)
+#: The same as a module, for attribute reads (``BUILTINS_MODULE.len``), and for comparing the
+#: program's names with the builtins themselves (``f is BUILTINS_MODULE.len``): a program's
+#: patched ``len`` is its own function, which the JIT must not compile as ``len``.
+BUILTINS_MODULE = type(sys)("builtins")
+BUILTINS_MODULE.__dict__.update(BUILTINS)
 
 
 def is_own(name: str) -> bool:
@@ -49,10 +65,12 @@ class Boundary:
         self.depth = 0
         self.host_path: list[str] = []
         self.host_meta: list = []
+        self.launcher_meta: list = []
         self.startup: frozenset[str] = frozenset()
         self.own: dict = {}         # the implementation's modules that the program's view lacks
         self._program_mods: dict = {}
         self._shared: dict = {}
+        self._put_back = _nothing
         self._program_path: list = []
         self._program_meta: list = []
         self._program_roots: list[str] = []
@@ -71,7 +89,12 @@ class Boundary:
         pythonpath = {os.path.abspath(p) for p in var.split(os.pathsep)} if var else set()
         self.host_path = [p for p in sys.path[1:] if os.path.abspath(p) not in pythonpath]
         sys.path[:] = self.host_path
-        self.host_meta = [OwnModules(self)] + list(sys.meta_path)
+        # the finders the program's view starts from (the program's own goes in before
+        # PathFinder: tauraro.vm.loader.install_finder); what Tauraro imports looks
+        # builtin names up where its own modules do (_HostFinder)
+        own = OwnModules(self)
+        self.launcher_meta = [own] + sys.meta_path
+        self.host_meta = [own] + [_HostFinder(f) for f in sys.meta_path]
         sys.meta_path[:] = self.host_meta
         return self.launcher_path
 
@@ -118,6 +141,7 @@ class Boundary:
             mods.update(self.own)
             sys.path[:] = self.host_path
             sys.meta_path[:] = self.host_meta
+            self._put_back = _pristine_builtins()
         return self
 
     def __exit__(self, *exc):
@@ -130,6 +154,7 @@ class Boundary:
                 self.own[name] = mods.pop(name)
             mods.update(self._program_mods)
             self._program_mods = {}
+            self._put_back()
             self._shared = {}
             sys.path[:] = self._program_path
             sys.meta_path[:] = self._program_meta
@@ -145,6 +170,8 @@ class Boundary:
             return None
         if getattr(getattr(module, "__spec__", None), "origin", None) != origin or not self._genuine(module):
             return None
+        if module.__dict__.get("__builtins__") is BUILTINS:
+            return None         # (its code would not see the program's builtins: _HostFinder)
         del self.own[name]          # the program's now (shared inside the boundary)
         return module
 
@@ -166,6 +193,30 @@ class Boundary:
                 not any(real.startswith(r) for r in self._program_roots)
             self._genuine_origins[origin] = known
         return known
+
+
+def _pristine_builtins():
+    """Give the ``builtins`` module back the names the program replaced or deleted, and
+    return what puts the program's back: inside the boundary even the standard library
+    modules Tauraro shares with the program (``collections``' namedtuple, run as a
+    Tauraro module is imported) call the builtins as Python started them."""
+    d = builtins.__dict__
+    replaced = {k: v for k, v in d.items() if BUILTINS.get(k, v) is not v}
+    deleted = [k for k in BUILTINS if k not in d]
+    if not replaced and not deleted:
+        return _nothing
+    d.update({k: BUILTINS[k] for k in replaced})
+    d.update({k: BUILTINS[k] for k in deleted})
+
+    def put_back():
+        for k in deleted:
+            d.pop(k, None)
+        d.update(replaced)
+    return put_back
+
+
+def _nothing():
+    pass
 
 
 class Reused:
@@ -192,11 +243,46 @@ class _OwnLoader:
         return self._loader.create_module(spec)
 
     def exec_module(self, module):
+        module.__dict__["__builtins__"] = BUILTINS
         with self._boundary:
             self._loader.exec_module(module)
 
     def __getattr__(self, name):            # get_source, get_code, is_package, ...
         return getattr(self._loader, name)
+
+
+class _BuiltinsLoader(_OwnLoader):
+    """A loader of a host module imported in the implementation's view: its code looks
+    builtin names up in ``BUILTINS``, not in what the program made of ``builtins``."""
+
+    def exec_module(self, module):
+        module.__dict__["__builtins__"] = BUILTINS
+        self._loader.exec_module(module)
+
+
+class _HostFinder:
+    """One of the host's meta path finders, as the implementation's view has it: a module
+    whose code Python runs (source, bytecode, frozen) is loaded by a ``_BuiltinsLoader``.
+    Extension modules are left as they are (their dicts have no ``__builtins__``)."""
+
+    def __init__(self, finder):
+        self._finder = finder
+
+    def find_spec(self, fullname, path=None, target=None):
+        find = getattr(self._finder, "find_spec", None)
+        spec = find(fullname, path, target) if find is not None else None
+        if spec is not None and (isinstance(spec.loader, (SourceFileLoader, SourcelessFileLoader))
+                                 or spec.loader is FrozenImporter):
+            spec.loader = _BuiltinsLoader(spec.loader, None)
+        return spec
+
+    def invalidate_caches(self):
+        invalidate = getattr(self._finder, "invalidate_caches", None)
+        if invalidate is not None:
+            invalidate()
+
+    def __getattr__(self, name):        # find_distributions (importlib.metadata), ...
+        return getattr(self._finder, name)
 
 
 class OwnModules:

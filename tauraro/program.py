@@ -54,7 +54,7 @@ def program_paths(roots: list[str], launcher_path: list[str]) -> list[str]:
     for p in os.environ.get("PYTHONPATH", "").split(os.pathsep):
         if p:
             roots.append(os.path.abspath(p))
-    return roots + editable_roots(launcher_path[1:], sys.meta_path)
+    return roots + editable_roots(launcher_path[1:], BOUNDARY.launcher_meta)
 
 
 def editable_roots(path_entries, meta_path) -> list[str]:
@@ -195,8 +195,8 @@ class Launch:
         sys.orig_argv = sys.orig_argv[:1] + self.orig
         sys.path[:] = [self.path0] + launcher_path[1:]
         roots = program_paths(self.roots, launcher_path)
-        install_finder(self.compiler, roots)
-        program_path, program_meta = list(sys.path), list(sys.meta_path)
+        program_path, program_meta = list(sys.path), list(BOUNDARY.launcher_meta)
+        install_finder(self.compiler, roots, program_meta)
         startup = startup_modules(cache.root(), self.runpy, cache.failed)
         recursion.install(_extra_depth())     # (the program sees CPython's limit)
         BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta,

@@ -72,6 +72,8 @@ def test_the_check_sees_a_wrong_import():
 
 
 # inside the JIT: the IR stage (record, passes) sits below the emitter and the controller
+# (of the rest of Tauraro it may import the compiler, and the builtins as Python started
+# them from the boundary, which imports nothing of Tauraro)
 IR_MAY_IMPORT = {"ir", "jtypes", "region", "infer", "exits", "coverage"}
 
 
@@ -99,5 +101,5 @@ def test_the_ir_imports_neither_the_emitter_nor_wasm_nor_the_controller():
     assert len(files) >= 8
     wrong = ["%s:%d imports %s" % (p.relative_to(ROOT), line, used)
              for p in files for line, used in _jit_modules_imported(p)
-             if used not in IR_MAY_IMPORT and used != "compiler"]
+             if used not in IR_MAY_IMPORT and used not in ("compiler", "boundary")]
     assert wrong == []

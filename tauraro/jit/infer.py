@@ -18,9 +18,9 @@ reason is reported instead.
 """
 from __future__ import annotations
 
-import builtins as B
 import math
 
+from ..boundary import BUILTINS_MODULE as B
 from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason

@@ -8,7 +8,6 @@ ints or floats, range iterators, and a few builtins called with such values.
 """
 from __future__ import annotations
 
-import builtins
 import math
 import array as _array
 import operator
@@ -19,7 +18,7 @@ from gc import get_referents as _referents
 from itertools import islice as _islice
 from weakref import WeakValueDictionary as _WeakValueDictionary
 
-from ..boundary import BOUNDARY
+from ..boundary import BOUNDARY, BUILTINS_MODULE as builtins
 from ..cache import compiled
 from ..compiler.code import UNBOUND
 from .flags import all_flags

@@ -57,7 +57,6 @@ float sum compensated as its ``sum`` is).
 """
 from __future__ import annotations
 
-import builtins
 import itertools
 import math
 import operator
@@ -66,6 +65,7 @@ import sys
 import time
 import types
 
+from ..boundary import BUILTINS
 from ..jit.collector import CompileAside
 from ..jit.settings import BASELINE_SECONDS_PER_ITERATION, NOT_STARTED, START_SECONDS
 from .bycode import ByCode
@@ -136,7 +136,7 @@ _SKELETON = frozenset(("FOR_ITER", "LIST_APPEND", "JUMP", "JUMP_BACK", "MOVE", "
 _ZIP = zip
 # what a generator expression's elements may be handed to (the builtin, by name): those
 # folded natively, and those that take every element in order (handed the elements built)
-REDUCERS = {name: getattr(builtins, name) for name in ("sum", "min", "max", "any", "all", "list", "tuple",
+REDUCERS = {name: BUILTINS[name] for name in ("sum", "min", "max", "any", "all", "list", "tuple",
                                                        "sorted", "set", "frozenset")}
 
 

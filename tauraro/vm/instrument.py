@@ -80,10 +80,10 @@ loop with an expression statement in its body is left alone as well.
 from __future__ import annotations
 
 import ast
-import builtins
 import functools
 import sys
 
+from ..boundary import BUILTINS
 from ..compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from .captures import captured, children as _children, walk as _walk
 from .lazysplit import LAZY_MIN
@@ -221,7 +221,7 @@ _MATH_CALLS = frozenset(("sqrt", "fabs", "copysign", "floor", "ceil", "isqrt", "
                          "atan2"))
 _NATIVE_CALLS = frozenset(("abs", "min", "max", "len", "int", "float", "range", "bool", "enumerate", "zip",
                            "reversed", "ord", "chr", "isinstance")) | _MATH_CALLS
-_BUILTIN_NAMES = frozenset(dir(builtins))
+_BUILTIN_NAMES = frozenset(BUILTINS)
 # str methods of a character native code computes (tauraro.jit.jtypes.CHAR_METHODS)
 _CHAR_METHODS = frozenset(("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper",
                            "islower"))

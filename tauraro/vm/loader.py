@@ -17,7 +17,6 @@ library and ``site-packages`` are the host's.
 """
 from __future__ import annotations
 
-import builtins
 import gc
 import marshal
 import os
@@ -27,7 +26,7 @@ from importlib.machinery import PathFinder, SourceFileLoader
 
 from .. import __version__
 from .. import cache
-from ..boundary import BOUNDARY, Reused
+from ..boundary import BOUNDARY, BUILTINS_MODULE, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 
 def _instrumenter_stamp():
@@ -112,7 +111,7 @@ def _bind_placeholders(code, sites: LoopSites | None):
     for c in consts:
         if type(c) is str and c.startswith("\x00tauraro:"):
             if c == BUILTINS_PLACEHOLDER:
-                c = builtins
+                c = BUILTINS_MODULE     # (not the program's: it may patch it)
             elif c == SYS_PLACEHOLDER:
                 c = sys
             elif c.startswith(SITE_PREFIX) and sites is not None:
@@ -306,9 +305,9 @@ class ProgramFinder:
         pass
 
 
-def install_finder(compiler: Compiler, roots) -> ProgramFinder:
+def install_finder(compiler: Compiler, roots, meta: list) -> ProgramFinder:
+    """The program's finder, put in the program's meta path ``meta`` before PathFinder."""
     finder = ProgramFinder(compiler, roots)
-    meta = sys.meta_path
     for i, f in enumerate(meta):
         if f is PathFinder:
             meta.insert(i, finder)

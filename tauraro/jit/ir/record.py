@@ -14,9 +14,9 @@ within a block, so the emitted code does not go through the slots.
 """
 from __future__ import annotations
 
-import builtins as B
 import math
 
+from ...boundary import BUILTINS_MODULE as B
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
 from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global

@@ -1,0 +1,66 @@
+"""A program that replaces builtins (``builtins.len = ...``, a counting ``__import__``).
+
+Under CPython such a patch changes what the program's own code calls and nothing else. In
+Tauraro the JIT's modules, the modules it imports for itself and the instrumented code's
+hidden calls (the loop's ``iter``, the ``enumerate`` rewrite) look names up in the builtins
+as Python started them (``tauraro.boundary.BUILTINS``), and the JIT compiles a call of
+``len`` only when it is the real ``len``. Each test compares stdout, exit code and the
+whole stderr with CPython's."""
+from test_jit import jit
+
+
+def test_a_counting_import_does_not_see_the_jits_imports(tmp_path):
+    r = jit(tmp_path, """
+        import builtins
+        seen = []
+        _imp = builtins.__import__
+        builtins.__import__ = lambda name, *a: seen.append(name) or _imp(name, *a)
+        def f():
+            s = 0
+            for i in range(3000):
+                s += i
+            return s
+        print(f(), [n for n in seen if n.startswith(("jit", "compiler", "wasmgen", "vm", "tauraro"))])
+    """)
+    assert r.loop(8)["native_iterations"] > 2000, r.loop(8)
+
+
+def test_a_patched_len_is_called_not_compiled_as_len(tmp_path):
+    r = jit(tmp_path, """
+        import builtins, sys
+        calls = [0]
+        _len = builtins.len
+        def mylen(x):
+            if sys._getframe(1).f_globals is globals():     # (the program's calls)
+                calls[0] += 1
+            return _len(x) + 1
+        builtins.len = mylen
+        def f(xs):
+            t = 0
+            for i in range(3000):
+                t += len(xs)
+            return t
+        print(f([1, 2, 3]), calls[0])
+    """)
+
+
+def test_a_patched_enumerate_is_the_loops_iterator(tmp_path):
+    # the loop's ``enumerate(X)`` is rewritten as a zip when ``enumerate`` is the builtin:
+    # a patched one is called as written
+    r = jit(tmp_path, """
+        import builtins
+        _en = builtins.enumerate
+        def doubled(xs, start=0):
+            for i, v in _en(xs, start):
+                yield i * 2, v
+        builtins.enumerate = doubled
+        def f(xs):
+            s = 0
+            for i in range(2000):
+                s += i
+            for i, v in enumerate(xs):
+                s += i * v
+            return s
+        print(f([1, 2, 3] * 500))
+    """)
+    assert r.loop(10)["native_iterations"] > 1000, r.loop(10)
