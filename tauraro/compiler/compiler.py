@@ -142,6 +142,10 @@ class CodeGen:
         self.lineno = firstlineno
         self.pos = None                # (lineno, end_lineno, col, end_col) of the node being compiled
         self.code: list = []
+        # where a local variable was named, for the next instruction reading its register
+        # (its CHECK_BOUND stands there, as CPython's LOAD_FAST_CHECK: tauraro.compiler.assembler)
+        self._named_at: dict = {}
+        self.read_positions: dict = {}     # id(Instr) -> {register: position}
         self.consts: list = []
         self._const_index: dict = {}
         self.names: list[str] = []
@@ -215,7 +219,13 @@ class CodeGen:
                 t = self.temp()
                 self.code.append(Instr(BY_NAME["MOVE"], [t, args[i]], self.lineno, self.pos))
                 args[i] = t
-        self.code.append(Instr(op, args, self.lineno, self.pos))
+        instr = Instr(op, args, self.lineno, self.pos)
+        if self._named_at:
+            reads = {args[i]: self._named_at.pop(args[i]) for i, kind in enumerate(op.kinds)
+                     if kind in ("r", "m", "rk") and args[i] in self._named_at}
+            if reads:
+                self.read_positions[id(instr)] = reads
+        self.code.append(instr)
 
     def label(self, label: Label):
         self.code.append(label)
@@ -385,6 +395,7 @@ class CodeGen:
         saved = self.pos
         self.pos = _position(node) or saved
         mark = self.temp_top
+        self._named_at.clear()
         getattr(self, "stmt_" + type(node).__name__)(node)
         self.temp_top = mark
         self.pos = saved
@@ -873,6 +884,10 @@ class CodeGen:
         self.fblocks.pop()
         self.code.append(PopBlock())
         self.lineno = node.lineno
+        saved = self.pos
+        if sys.version_info >= (3, 13):
+            # (3.13 puts the __exit__ calls where the item's expression is)
+            self.pos = _position(item.context_expr)
         t = self.temp()
         none = self.const(None)
         self.emit("CALL", t, exit_, none, none, none)
@@ -883,6 +898,7 @@ class CodeGen:
         self.code.append(SetupExcept(cleanup, e2))
         self.emit("PUSH_EXC", e, save)
         self.emit("WITH_EXIT", t, exit_, e)
+        self.pos = saved
         self.emit("JUMP_IF_TRUE", t, suppress)
         self.emit("RERAISE", e)
         self.label(suppress)
@@ -1167,6 +1183,9 @@ class CodeGen:
         return self.const(node.value)
 
     def expr_Name(self, node, dst):
+        if dst is None and self.access(self.mangle(node.id)) == scopes.LOCAL:
+            reg = self.regs[self.mangle(node.id)]
+            self._named_at.setdefault(reg, _position(node))
         return self.load_name(node.id, dst)
 
     def expr_BinOp(self, node, dst):

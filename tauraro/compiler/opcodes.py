@@ -163,15 +163,18 @@ op("CHECK_BOUND", "r n", "if {0} is UNBOUND:\n    raise unbound_local({1})",
 op("DELETE_FAST", "m n", "if {0} is UNBOUND:\n    raise unbound_local({1})\n{0} = UNBOUND")
 op("MAKE_CELL", "m", "{0} = CellType() if {0} is UNBOUND else CellType({0})",
    doc="wrap a local that inner functions capture into a cell")
+# (an empty cell's error is raised after the handler: CPython's has no __context__)
 op("LOAD_DEREF", "w r n",
-   "try:\n    {0} = {1}.cell_contents\nexcept ValueError:\n    raise unbound_deref({2}, CODE)")
+   "try:\n    {0} = {1}.cell_contents\nexcept ValueError:\n    {0} = UNBOUND\n"
+   "if {0} is UNBOUND:\n    raise unbound_deref({2}, CODE)")
 op("LOAD_CLASSDEREF", "w r r n",
-   "try:\n    {0} = {1}[{3}]\nexcept KeyError:\n    try:\n        {0} = {2}.cell_contents\n"
-   "    except ValueError:\n        raise unbound_deref({3}, CODE)",
+   "try:\n    {0} = {1}[{3}]\nexcept KeyError:\n    {0} = UNBOUND\nif {0} is UNBOUND:\n"
+   "    try:\n        {0} = {2}.cell_contents\n    except ValueError:\n        pass\n"
+   "    if {0} is UNBOUND:\n        raise unbound_deref({3}, CODE)",
    doc="a class body reading a variable of an enclosing function")
 op("STORE_DEREF", "r rk", "{0}.cell_contents = {1}")
 op("DELETE_DEREF", "r n",
-   "try:\n    del {0}.cell_contents\nexcept ValueError:\n    raise unbound_deref({1}, CODE)")
+   "if not cell_is_set({0}):\n    raise unbound_deref({1}, CODE)\ndel {0}.cell_contents")
 
 # --- arithmetic and comparison ---------------------------------------------------
 BINARY = {

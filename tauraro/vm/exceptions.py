@@ -5,7 +5,11 @@ from __future__ import annotations
 
 def _instance(exc, what: str):
     if isinstance(exc, type) and issubclass(exc, BaseException):
-        return exc()
+        value = exc()
+        if what == "exc" and not isinstance(value, BaseException):
+            raise TypeError("calling %r should have returned an instance of BaseException, not %r"
+                            % (exc, type(value)))
+        return value
     if isinstance(exc, BaseException):
         return exc
     raise TypeError("exceptions must derive from BaseException" if what == "exc"
@@ -66,4 +70,4 @@ def unbound_deref(name: str, code):
     if any(n == name for n, _ in code.cellvars):
         return unbound_local(name)
     return NameError("cannot access free variable '%s' where it is not associated with a value"
-                     " in enclosing scope" % name)
+                     " in enclosing scope" % name, name=name)

@@ -1,18 +1,24 @@
 """Helpers for ``match`` statements (PEP 634), with CPython's errors."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import sys
 
+# the type flags MATCH_SEQUENCE and MATCH_MAPPING test (Py_TPFLAGS_SEQUENCE, _MAPPING): set
+# for the builtins and for classes that are or are registered as collections.abc's. The
+# subject's type's, not isinstance's answer, which a __class__ property can fake.
+_SEQUENCE_FLAG = 1 << 5
+_MAPPING_FLAG = 1 << 6
+_NOT_A_CLASS = "called match pattern must be a %s" % ("type" if sys.version_info < (3, 12) else "class")
 # classes whose single positional sub-pattern matches the subject itself
 _SELF_MATCHING = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
 
 
 def match_sequence(subject) -> bool:
-    return isinstance(subject, Sequence) and not isinstance(subject, (str, bytes, bytearray))
+    return bool(type(subject).__flags__ & _SEQUENCE_FLAG)
 
 
 def match_mapping(subject) -> bool:
-    return isinstance(subject, Mapping)
+    return bool(type(subject).__flags__ & _MAPPING_FLAG)
 
 
 def match_keys(subject, keys):
@@ -42,7 +48,7 @@ def match_rest(subject, keys):
 def match_class(subject, cls, npos: int, kwnames: tuple):
     """The attributes a class pattern checks, or None if the subject does not match."""
     if not isinstance(cls, type):
-        raise TypeError("called match pattern must be a class")
+        raise TypeError(_NOT_A_CLASS)
     if not isinstance(subject, cls):
         return None
     values = []

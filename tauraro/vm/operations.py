@@ -25,9 +25,20 @@ def list_extend(lst, items):
     try:
         lst.extend(items)
     except TypeError:
-        if not hasattr(items, "__iter__") and not hasattr(items, "__getitem__"):
-            raise TypeError("Value after * must be an iterable, not %s" % type(items).__name__) from None
-        raise
+        if hasattr(items, "__iter__") or hasattr(items, "__getitem__"):
+            raise
+    else:
+        return
+    # (raised outside the handler: CPython's error has no __context__)
+    raise TypeError("Value after * must be an iterable, not %s" % type(items).__name__)
+
+
+def cell_is_set(cell) -> bool:
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
 
 
 def dict_update(d, mapping):
@@ -48,14 +59,20 @@ def _callee_name(f) -> str:
 
 
 def dict_merge(d, mapping, callee):
-    """``f(..., **mapping)``: add keyword arguments, rejecting duplicates."""
-    if not hasattr(mapping, "keys"):
+    """``f(..., **mapping)``: add keyword arguments, rejecting duplicates. A dict, or a
+    dict subclass that keeps dict's ``__iter__``, gives its own items (its ``keys`` and
+    ``__getitem__`` are not called, as CPython's dict_merge reads the table)."""
+    if isinstance(mapping, dict) and type(mapping).__iter__ is dict.__iter__:
+        items = dict.items(mapping)
+    elif not hasattr(mapping, "keys"):
         raise TypeError("%s argument after ** must be a mapping, not %s"
                         % (_callee_name(callee), type(mapping).__name__))
-    for k in mapping.keys():
+    else:
+        items = ((k, mapping[k]) for k in mapping.keys())
+    for k, v in items:
         if k in d:
             raise TypeError("%s got multiple values for keyword argument '%s'" % (_callee_name(callee), k))
-        d[k] = mapping[k]
+        d[k] = v
 
 
 def call_ex(f, args, kwargs):

@@ -23,7 +23,7 @@ _STATIC = {
     "raise_": exceptions.raise_, "reraise_current": exceptions.reraise_current,
     "exc_match": exceptions.exc_match, "unbound_local": exceptions.unbound_local,
     "unbound_deref": exceptions.unbound_deref,
-    "with_enter": operations.with_enter, "list_extend": operations.list_extend,
+    "cell_is_set": operations.cell_is_set, "with_enter": operations.with_enter, "list_extend": operations.list_extend,
     "dict_update": operations.dict_update, "dict_merge": operations.dict_merge,
     "call_ex": operations.call_ex, "format_value": operations.format_value,
     "setup_annotations": operations.setup_annotations,
