@@ -181,8 +181,6 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
         code = e.exit_code
     except Exception as e:   # a bug in Tauraro itself, not in the program
         code = _internal_error(debug, e)
-    if code == -2 and stats is not None:
-        stats.write()        # the process is about to die of SIGINT: no atexit
     if root is not None:
         atexit.register(_bound_cache, root)
     return code
@@ -199,9 +197,21 @@ def _finish(code: int):
         sys.stdout.flush()
     except Exception:
         pass
-    if code == -2:      # an uncaught KeyboardInterrupt: die by SIGINT, as CPython does
+    if code == -2:
+        # an uncaught KeyboardInterrupt: die by SIGINT, as CPython does once it has
+        # finalized -- the program's threads waited for, then its atexit handlers (and the
+        # statistics', registered before them), then the streams flushed
         with BOUNDARY:
             import signal
+        threading = sys.modules.get("threading")
+        if threading is not None:
+            threading._shutdown()
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
         code = 130

@@ -138,3 +138,27 @@ def test_sys_exit_and_an_uncaught_exception_finalize_too(tmp_path):
             %s
         """ % ending, "--jit-threshold", "1").same()
         assert r.got.returncode == code and "finalized" in r.got.stdout
+
+
+@pytest.mark.parametrize("options", [("--no-jit",), ("--jit-threshold", "1")])
+def test_an_uncaught_keyboard_interrupt_runs_atexit_before_dying_of_sigint(tmp_path, options):
+    # (CPython finalizes -- threads joined, atexit handlers, streams flushed -- and then
+    # kills itself with SIGINT)
+    r = Result(tmp_path, """
+        import atexit, sys, threading, time
+        def bye(x):
+            print("bye", x)
+            sys.stderr.write("err bye %d\\n" % x)
+        atexit.register(bye, 1)
+        atexit.register(bye, 2)
+        def late():
+            time.sleep(0.05)
+            print("thread done")
+        threading.Thread(target=late).start()
+        s = 0
+        for i in range(20000):
+            s += i
+        print(s)
+        raise KeyboardInterrupt("stop")
+    """, *options).same()
+    assert "bye 1" in r.got.stdout and r.got.returncode == -2

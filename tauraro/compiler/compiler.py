@@ -70,6 +70,32 @@ def compile_source(source: str, filename: str, mode: str = "exec",
     return gen.finish()
 
 
+def _back_edge_position(loop):
+    """The source position of CPython's backward jump at the end of ``loop``'s body: a
+    while loop's test's (3.11: the statement's for ``while True``); a for loop's, the
+    position of the body's last instruction, which it takes -- the store of an assignment's
+    last target, an expression statement's value. None where that is not worked out here
+    (the body ends in a compound statement)."""
+    if isinstance(loop, ast.While):
+        if sys.version_info < (3, 12) and isinstance(loop.test, ast.Constant) and loop.test.value:
+            return _position(loop)
+        return _position(loop.test)
+    last = loop.body[-1]
+    if isinstance(last, ast.Assign):
+        target = last.targets[-1]
+    elif isinstance(last, (ast.AugAssign, ast.AnnAssign)) and getattr(last, "value", None) is not None:
+        target = last.target
+    elif isinstance(last, ast.Expr):
+        return _position(last.value)
+    else:
+        return None
+    while isinstance(target, (ast.Tuple, ast.List)) and target.elts:
+        target = target.elts[-1]
+    if isinstance(target, ast.Starred):
+        target = target.value
+    return _position(target) if isinstance(target, (ast.Name, ast.Attribute, ast.Subscript)) else None
+
+
 def _position(node):
     line = getattr(node, "lineno", None)
     if line is None:
@@ -650,7 +676,14 @@ class CodeGen:
         self.statements(node.body)
         self.fblocks.pop()
         self.lineno = node.lineno
+        saved = self.pos
+        back = _back_edge_position(node)
+        if back is not None:
+            # (where CPython's backward jump stands, which its pending signal handlers run
+            # at: a Ctrl-C in a compiled loop is raised there -- tauraro.vm.hooks)
+            self.lineno, self.pos = back[0], back
         self.emit("JUMP_BACK", head, loop.id)
+        self.lineno, self.pos = node.lineno, saved
         self.label(orelse)
         self.loop_stack.pop()
         loop.end = orelse

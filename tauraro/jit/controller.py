@@ -111,6 +111,11 @@ def _builtins_of(G) -> dict:
     return builtins if isinstance(builtins, dict) else builtins.__dict__
 
 
+class CompileWaits(NotCompilable):
+    """A big region not compiled yet: its compile would cost more than the loop's work so
+    far (JitController._weigh_size); it is tried again once that work has grown."""
+
+
 class CompiledLoop:
     """One version of a region: wasm, native instance, exits, and the generated
     code moving values in and out (see tauraro.jit.transfer)."""
@@ -227,6 +232,7 @@ class LoopState:
         self.too_much = 0                # trips refused for what they would copy (_too_much)
         self.far_refusals = 0            # (of those, the ones that count toward giving up: _too_much)
         self.new_run = True              # (is the trip under way the first of its run: trip)
+        self.work_for_compile = 0.0      # (the work a big region must have done to be compiled: compile)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -500,6 +506,11 @@ HOOK_SAMPLE = 8000
 # after FREE_REFUSALS trips in a row that did not enter, a loop tries to enter again only
 # once the program has run TRIP_WORK_RATIO times what its last try cost (JitController.trip)
 FREE_REFUSALS = 8
+# what a compile costs per instruction of its region, inlined calls included (a quiet
+# machine: ~0.1 ms, particles.py's 170 at ~15 ms, a sudoku solver's 470 at ~130 ms), and the
+# size of a compile whose cost is weighed by it against the loop's work (_weigh_size)
+COMPILE_SECONDS_PER_INSTRUCTION = 0.0001
+BIG_COMPILE_SECONDS = 0.015
 TRIP_WORK_RATIO = 50
 # after SLEEP_AFTER trips since its last entry that did not enter, a loop sleeps: it runs
 # as written, counting nothing, for SLEEP_SECONDS, twice as long at each sleep in a row
@@ -1010,6 +1021,10 @@ class JitController:
             # each time that its entry fails: 0.14 s of a 2 s run. The trip itself goes
             # on, counting the loop's iterations, which estimates of its work and of its
             # enclosing loop's read, after a backoff growing as a refused try's does)
+            countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
+            return self._not_entered(st, countdown, parent_countdown)
+        if st.work_for_compile and not st.versions and self._work_done(st) < st.work_for_compile:
+            # (a big region's compile waits for the loop's work: _weigh_size)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
         compiled, started = st.compile_seconds, self.engine_seconds
@@ -2372,6 +2387,9 @@ class JitController:
                 try:
                     with CompileAside():
                         types, version = self._new_version(st, region, typed)
+                except CompileWaits as e:
+                    st.reason = str(e)
+                    return None
                 except NotCompilable as e:
                     self.give_up(st, "not compiled", str(e))
                     return None
@@ -2465,6 +2483,7 @@ class JitController:
             version.transfer.set_budget(native_depth_limit(sys._getframe()))
         if watchdog is not None:
             watchdog.running(version.memory_address)
+            signals = watchdog.signals
         entry_made = version.transfer.generated_seconds - generated     # (its enter function made)
         cpu1 = _thread_time() if cpu0 is not None else None
         t1 = time.perf_counter()
@@ -2474,10 +2493,15 @@ class JitController:
             if watchdog is not None:
                 watchdog.stopped()
             self.callee_registers = version.transfer.leave[exit_id - 1](r, G, recs)
-        except KeyboardInterrupt as e:
-            # Ctrl-C's handler ran between the native call's return and the end of writing
+        except BaseException as e:
+            # Ctrl-C's handler -- or any signal handler that raised: a signal came while
+            # native code ran -- ran between the native call's return and the end of writing
             # back: finish writing back (the exit taken is in memory, and writing back is
             # idempotent), and let the baseline raise it at the loop
+            if not isinstance(e, KeyboardInterrupt) and (watchdog is None or watchdog.signals == signals):
+                raise                   # (Tauraro's own failure)
+            if watchdog is not None:
+                watchdog.stopped()
             exit_id = version.transfer.exit_taken()
             if not exit_id:
                 raise                   # native code did not run: nothing to write back
@@ -2957,6 +2981,29 @@ class JitController:
         bench/calls/integrate_math.py was billed 40 ms of codegen for them)."""
         return self._engine_seconds + mathlib.seconds
 
+    def _weigh_size(self, st, inf):
+        """A first compile of a big region -- a loop with many calls inlined -- costs in
+        proportion to its size (COMPILE_SECONDS_PER_INSTRUCTION), which the estimate every
+        loop is first weighed with (_compile_estimate) does not know: a quicksort's outer
+        loop inlining its recursive calls, ~600 instructions, compiled for ~140 ms, and its
+        runs of two or three iterations never paid it back. Such a compile waits until the
+        loop's work done pays for it (CompileWaits; the trip checks ``work_for_compile``).
+        Not under an explicit --jit-threshold, where what gets hot is compiled."""
+        if self.eager or st.versions:
+            return
+        size = len(inf.typings) + (inf.inliner.size if inf.inliner is not None else 0)
+        estimate = size * COMPILE_SECONDS_PER_INSTRUCTION
+        if estimate <= BIG_COMPILE_SECONDS:
+            return
+        done = self._work_done(st)
+        if done >= COMPILE_PAYBACK * estimate:
+            st.work_for_compile = 0.0
+            return
+        st.work_for_compile = COMPILE_PAYBACK * estimate
+        raise CompileWaits("not compiled yet: its %d instructions, its inlined calls' included, would "
+                           "take ~%.0f ms to compile, more than its work so far (%.2f ms)"
+                           % (size, estimate * 1000, done * 1000))
+
     def compile(self, st, region, types: tuple, cells=None, inf=None) -> CompiledLoop:
         """``cells``: the CellMap of the closures the loop may inline (see _entry_types);
         ``inf``: the region's inference for ``types`` and ``cells``, if one was made already."""
@@ -2969,6 +3016,7 @@ class JitController:
         why = test_effects(st.code, st.loop, inf)
         if why is not None:
             raise NotCompilable(why)
+        self._weigh_size(st, inf)
         # (the stages after the inference, imported once one loop types: a program whose
         # hot loops all stop at what native code does not do never imports them, ~20 ms)
         self._start_engine_aside()

@@ -35,6 +35,7 @@ class InterruptWatchdog:
         # the memory of the module running now (the generated entry of a function compiled
         # whole sets it directly: tauraro.jit.functions)
         self.address = None
+        self.signals = 0        # (signals seen: a handler's exception is the program's, see _run)
         if os.name == "posix":
             # a pipe (importing socket for a socketpair cost 2-3 ms of the JIT's start)
             self._rfd, wfd = os.pipe()
@@ -87,6 +88,7 @@ class InterruptWatchdog:
                 return
             if not data:
                 return
+            self.signals += 1
             addr = self.address
             if addr is not None:
                 ctypes.c_int32.from_address(addr).value = 1

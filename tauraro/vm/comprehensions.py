@@ -69,12 +69,12 @@ from ..boundary import BUILTINS
 from ..jit.collector import CompileAside
 from ..jit.settings import BASELINE_SECONDS_PER_ITERATION, NOT_STARTED, START_SECONDS
 from .bycode import ByCode
-from .errors import InternalError
+from .errors import InternalError, signal_handler_tail
 from .frame_locals import let_go
 from .recursion import headroom
+from .watchers import watched
 from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
-_getprofile = sys.getprofile
 
 
 class _NotAside:
@@ -527,12 +527,15 @@ class ComprehensionSite:
         a run after one that filled its chunk; ``cells``: the enclosing variables' cells,
         made for the first); None if native code did not run (then ``wait`` says for how
         long, or ``cold`` for good)."""
-        if _getprofile() is not None or sys.gettrace() is not None:
-            self.wait = 1000            # a tracer or profiler sees every line
+        if watched():
+            self.wait = 1000            # a tracer, profiler or monitoring tool sees every line
             return None
         try:
             return self._run(frame, it, cells, more)
         except (Exception, InternalError) as e:    # a failure inside the JIT, not in the program
+            tail = signal_handler_tail(e)
+            if tail is not None:
+                raise e.with_traceback(tail)
             self.runtime.failed(self, e)
             self.cold = True
             return None

@@ -39,7 +39,7 @@ from ..cache import compiled
 from ..jit.collector import CompileAside
 from ..jit.iterations import iterations_left
 from .bycode import ByCode
-from .errors import InternalError
+from .errors import InternalError, signal_handler_tail
 from .frame_locals import let_go
 from . import lazysplit
 from .linesample import LineSample
@@ -48,6 +48,7 @@ from .recursion import deeper, headroom
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
+from .watchers import profiled, watched
 
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
@@ -77,7 +78,6 @@ DEAD_IDLE = 16 * 256
 # the countdown of the next runs of a loop that waited for the JIT's start, once it started
 # (HookRuntime.jit_started): as soon as a first trip's next (FIRST_CHECK_ITERATIONS)
 START_RECHECK = 200
-_getprofile = sys.getprofile
 _perf_counter = time.perf_counter
 
 
@@ -468,8 +468,8 @@ class FunctionSite:
     def slow(self, func, args, frame):
         """``call`` through the controller; ``frame`` is the function's frame, whose prologue
         called (a method's passes no function: ``method_running`` finds it)."""
-        if _getprofile() is not None or sys.gettrace() is not None:
-            return self                 # a tracer or profiler sees every call
+        if watched():
+            return self                 # a tracer, profiler or monitoring tool sees every call
         if func is None:
             func = method_running(args[0], frame.f_code)
             if func is None:
@@ -492,6 +492,9 @@ class FunctionSite:
         try:
             return headroom(self, self.runtime.controller.call_function, self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
+            tail = signal_handler_tail(e)
+            if tail is not None:
+                raise e.with_traceback(tail)
             try:
                 return self.broken(func, e)
             except RecursionError:      # (the call at the program's very limit: see headroom)
@@ -554,8 +557,7 @@ class FunctionSite:
         answer means the call returns normally. It takes a few frames more than the call did, well inside the margin the
         native depth budget keeps below the recursion limit. (A tool of ``sys.monitoring``
         would see the call: then it is not made.)"""
-        monitoring = getattr(sys, "monitoring", None)
-        if monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6)):
+        if profiled():
             return None
         self.on = False
         try:
@@ -804,8 +806,8 @@ class LoopSite:
     def hook(self, it, cells=None):
         # (the instrumented code calls the hook only without a tracer: see instrument.py)
         self._window = None             # (a trip: iterations enough, whatever the count says)
-        if _getprofile() is not None:
-            # a profiler sees every call: native code would hide them
+        if profiled():
+            # a profiler (or a monitoring tool) sees every call: native code would hide them
             return self._idle
         runtime = self.runtime
         if runtime.sleepers and runtime.sleepers[0][0] <= _perf_counter():
@@ -834,6 +836,9 @@ class LoopSite:
             # (the JIT's own frames get room beyond the program's limit: recursion.headroom)
             return headroom(self._idle, self._trips, frame, it, cells)
         except (Exception, InternalError) as e:      # a failure inside the JIT, not in the program
+            tail = signal_handler_tail(e)
+            if tail is not None:
+                raise e.with_traceback(tail)
             try:
                 self._die()
                 self.runtime.failed(self, e)
@@ -877,7 +882,7 @@ class LoopSite:
         self.e = EMPTY_RUNS
         left = (self.d << CHUNK_BITS) + self.c
         began, self._window = self._window, left
-        if began is None or self.dead or _getprofile() is not None:
+        if began is None or self.dead or profiled():
             return
         counted = began - left
         if counted >= EMPTY_RUNS:
@@ -1365,10 +1370,12 @@ class LoopSite:
             st.entered(_perf_counter() - began - (st.native_seconds - native) - (st.resume_seconds - resumed))
         interrupted = controller.interrupted
         if interrupted is not None:
-            # Ctrl-C arrived while native code ran: raised now, at the loop's header
+            # Ctrl-C (or a signal handler's exception) arrived while native code ran: raised
+            # now, at the loop's back edge, the handler's frames below it
             controller.interrupted = None
             if outcome == HEADER:
-                outcome, value, pc = RAISE, interrupted.with_traceback(None), (target.loop.header,)
+                outcome, value, pc = RAISE, interrupted.with_traceback(signal_handler_tail(interrupted)), \
+                    (_back_edge(target),)
         if outcome == HEADER:
             return (decision.countdown, 1, values, UNBOUND, None, decision.parent)
         if outcome == BREAK:
@@ -1620,6 +1627,17 @@ def _entered_at(exc, frame, code, pc):
     if frame is not None:
         exc.__traceback__ = _traceback_entry(frame, code, pc, exc.__traceback__)
     return exc
+
+
+def _back_edge(target) -> int:
+    """The pc of the loop's last backward jump, where CPython would have run the signal
+    handler that raised while native code ran (the compiler gives it CPython's position);
+    the loop's header if there is none."""
+    instrs = target.code.instrs
+    for pc in range(target.loop.end - 1, target.loop.header, -1):
+        if instrs[pc].op.name == "JUMP_BACK":
+            return pc
+    return target.loop.header
 
 
 def _traceback_entries(frame, code, pcs, tb_next):

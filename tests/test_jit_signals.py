@@ -1,0 +1,86 @@
+"""Signals while compiled code runs (tauraro.jit.interrupt, tauraro.vm.errors).
+
+CPython runs a Python signal handler at the next eval-breaker check -- in a loop of
+arithmetic, its backward jump -- and an exception the handler raises comes out of the
+loop there. Native code leaves at its header when a signal comes (the watchdog sets its
+interrupt word); the handler then runs in Tauraro's own code, and its exception is the
+program's: raised at the loop's back edge, the handler's frames below it, never taken for
+a failure of the JIT (which gave the loop up and swallowed it: a ``while True`` waiting
+for the alarm never ended). Each program warms its loop up first, so the alarm comes
+while the loop runs natively; compared with CPython on stdout, exit code and stderr."""
+import sys
+
+import pytest
+
+from test_jit import jit
+
+
+def test_a_handlers_exception_leaves_the_native_loop_with_its_frames(tmp_path):
+    r = jit(tmp_path, """
+        import signal, traceback
+        class Alarm(Exception):
+            pass
+        def handler(signum, frame):
+            raise Alarm("alarm")
+        signal.signal(signal.SIGALRM, handler)
+        def spin(stop):
+            n = 0
+            k = 0
+            try:
+                for k in range(stop):
+                    n = (n + k) % 1000
+            except Alarm:
+                traceback.print_exc()
+            return k == stop - 1
+        print(spin(5000))
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        print(spin(10 ** 15))
+    """)
+    assert r.loop(12)["native_iterations"] > 4000, r.loop(12)
+    # (a while loop's back edge is outside its try on 3.13, whose handler's exception
+    # leaves the function: not tried here)
+
+
+def test_ctrl_c_in_a_native_for_loop_is_raised_at_its_back_edge(tmp_path):
+    # (CPython's backward jump takes the last instruction's position: the store of ``n``)
+    jit(tmp_path, """
+        import signal
+        signal.signal(signal.SIGALRM, signal.default_int_handler)
+        def spin(stop):
+            n = 0
+            for i in range(stop):
+                n = (n + i) % 1001
+            return n
+        def count(stop):
+            n = 0
+            while n != stop:
+                n += 1
+            return n
+        print(spin(5000), count(5000))
+        for f in (spin, count):
+            signal.setitimer(signal.ITIMER_REAL, 0.2)
+            f(10 ** 15)
+    """)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="sys.monitoring is 3.12's")
+def test_cprofile_on_a_monitoring_python_counts_every_call(tmp_path):
+    # (3.12's cProfile is a sys.monitoring tool, not a profiler of sys.getprofile: native
+    # code would have hidden the calls it made)
+    r = jit(tmp_path, """
+        import cProfile, pstats, io
+        def sq(x):
+            return x * x
+        def work(n):
+            t = 0
+            for i in range(n):
+                t += sq(i)
+            return t
+        print(work(3000))
+        pr = cProfile.Profile()
+        pr.enable()
+        work(30000)
+        pr.disable()
+        s = pstats.Stats(pr)
+        print([(f[2], v[1]) for f, v in s.stats.items() if f[2] == "sq"])
+    """)
