@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import sys
 
+from .watchers import real_gettrace as _gettrace, sampled, sampling
+
 
 class LineSample:
     """``iterations`` sampled, and ``exiting``: how many of them reached one of ``lines``
@@ -45,7 +47,7 @@ class LineSample:
 
     def start(self, frame) -> bool:
         """Trace ``frame``'s next iterations; False (and done) if a tracer is set already."""
-        if sys.gettrace() is not None:
+        if _gettrace() is not None:
             self.done = True
             return False
 
@@ -54,6 +56,7 @@ class LineSample:
         self._global = no_other_frame
         frame.f_trace_lines = True
         frame.f_trace = self._event
+        sampling(no_other_frame)
         sys.settrace(no_other_frame)
         return True
 
@@ -67,7 +70,7 @@ class LineSample:
                     self.exiting += 1
                     self.hit = False
                 self.iterations += 1
-                if self.iterations > self.wanted or sys.gettrace() is not self._global:
+                if self.iterations > self.wanted or _gettrace() is not self._global:
                     self.iterations -= 1        # (the first header event starts the first)
                     self.stop(frame)
                     return None
@@ -91,5 +94,6 @@ class LineSample:
             self.hit = False
         if frame is not None and frame.f_trace == self._event:
             frame.f_trace = None
-        if sys.gettrace() is self._global:
+        if _gettrace() is self._global:
             sys.settrace(None)
+        sampled(self._global)
