@@ -84,3 +84,26 @@ def test_cprofile_on_a_monitoring_python_counts_every_call(tmp_path):
         s = pstats.Stats(pr)
         print([(f[2], v[1]) for f, v in s.stats.items() if f[2] == "sq"])
     """)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="sys.monitoring is 3.12's")
+def test_cprofile_counts_the_calls_of_a_function_compiled_whole(tmp_path):
+    # (the generated call of a whole function's version asks the site whether anything
+    # watches: a monitoring tool as well as a tracer or profiler)
+    jit(tmp_path, """
+        import cProfile, pstats
+        def sq(x):
+            return x * x
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + sq(1) * fib(n - 2)
+        print(sum(fib(15) for _ in range(30)))
+        pr = cProfile.Profile()
+        pr.enable()
+        for _ in range(20):
+            fib(15)
+        pr.disable()
+        s = pstats.Stats(pr)
+        print(sorted((f[2], v[1]) for f, v in s.stats.items() if f[0] == __file__))
+    """, threshold="3")

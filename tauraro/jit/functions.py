@@ -259,8 +259,7 @@ class FunctionVersion:
         if self.method:
             lines.append("    func = %s" % const(ft.func))
         lines += self._constant_checks(const, const(G), const(builtins), slow, "    ")
-        lines += ["    if %s() is not None or %s() is not None:" % (const(sys.getprofile),
-                                                                     const(sys.gettrace)),
+        lines += ["    if %s():             # (a tracer, a profiler, a monitoring tool)" % const(site.watched),
                   "        return %s" % const(site.miss),
                   "    frame = %s(%d)" % (const(sys._getframe), up),
                   "    if frame.f_code is not %s or frame.f_globals is not %s:" % (const(ft.code), const(G)),

@@ -439,6 +439,9 @@ class FunctionSite:
     directly: it checks what this version needs and runs it, and goes to ``slow`` (the
     class's way, through the controller) only when something differs."""
 
+    # (the generated call of a version asks it first: tauraro.jit.functions)
+    watched = staticmethod(watched)
+
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info
         self.filename = filename
