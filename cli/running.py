@@ -156,7 +156,7 @@ def run_target(kind: str, value, args, no_jit=False, jit_threshold=None, emit_wa
                               os.path.join(root, "jit") if root else None, jit_dump,
                               statistics=bool(jit_stats or jit_stats_json),
                               start_now=jit_threshold is not None, code_root=root)
-        compiler = Compiler(threshold, runtime.site, root, runtime.sources)
+        compiler = Compiler(threshold, runtime.site, root, runtime.sources, runtime.files, runtime.code_keys)
         # (after the program's own atexit handlers and the statistics, registered later)
         atexit.register(runtime.close)
         if jit_stats or jit_stats_json:

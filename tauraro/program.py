@@ -191,13 +191,16 @@ class Launch:
     def start(self):
         """Switch to the program's view of the import system (``tauraro.boundary``)."""
         launcher_path = BOUNDARY.open()
+        # (asked while the path is still the host's: the probe's imports -- subprocess, and
+        # what it imports -- are Tauraro's, not a math.py or signal.py beside the program)
+        startup = startup_modules(cache.root(), self.runpy, cache.failed)
         sys.argv[:] = self.argv
         sys.orig_argv = sys.orig_argv[:1] + self.orig
-        sys.path[:] = [self.path0] + launcher_path[1:]
+        # (under -P / -I python3 puts no directory of the program's in front of the path)
+        sys.path[:] = launcher_path if sys.flags.safe_path else [self.path0] + launcher_path[1:]
         roots = program_paths(self.roots, launcher_path)
         program_path, program_meta = list(sys.path), list(BOUNDARY.launcher_meta)
         install_finder(self.compiler, roots, program_meta)
-        startup = startup_modules(cache.root(), self.runpy, cache.failed)
         recursion.install(_extra_depth())     # (the program sees CPython's limit)
         watchers.install()                     # (and not the JIT's line sampler as a tracer)
         BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta,

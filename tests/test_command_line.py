@@ -423,3 +423,27 @@ def test_orig_argv_is_what_python3_would_have_been_given(tmp_path):
 def test_an_excepthook_that_fails_is_reported_as_cpython_reports_it(tmp_path, hook):
     (tmp_path / "hook.py").write_text("import sys\n" + hook + FAILING)
     same(tmp_path, ["hook.py"])
+
+
+def test_safe_path_puts_no_program_directory_in_front(tmp_path):
+    # (python3 -P, -I or PYTHONSAFEPATH: a json.py beside the program is not what
+    # ``import json`` finds, and sys.path[0] is the path's own first entry)
+    prog = tmp_path / "prog.py"
+    prog.write_text("import json, sys\nprint(json.__name__, hasattr(json, 'dumps'), sys.path[0])\n")
+    (tmp_path / "json.py").write_text("print('the program json')\n")
+    for flag in ("-P", "-I"):
+        expected = run([PY, flag, "prog.py"], tmp_path)
+        got = run([PY, flag, "-m", "tauraro", "run", "--no-jit", "prog.py"], tmp_path)
+        assert got == expected, (flag, got)
+
+
+def test_the_start_up_probe_does_not_import_the_programs_modules(tmp_path):
+    # (with no start-up cache Tauraro asks python3 what it has at start, importing
+    # subprocess to ask: that must not find a signal.py or math.py beside the program)
+    for name in ("signal", "locale", "math", "selectors"):
+        (tmp_path / ("%s.py" % name)).write_text("print('the program %s imported')\n" % name)
+    (tmp_path / "prog.py").write_text("print('hello')\n")
+    env = dict(_env(), TAURARO_CACHE="0")
+    expected = run([PY, "prog.py"], tmp_path, env=env)
+    got = run([PY, "-m", "tauraro", "run", "prog.py"], tmp_path, env=env)
+    assert got == expected, got

@@ -1,4 +1,5 @@
 """Errors of Tauraro itself (as opposed to errors of the program it runs)."""
+import _signal
 
 
 class InternalError(BaseException):
@@ -14,7 +15,6 @@ def signal_handler_tail(exc: BaseException):
     its exception is the program's, raised on into the loop as under CPython, not a
     failure of the JIT that gives the loop up (a ``while True`` waiting for an alarm's
     exception then never ended)."""
-    import _signal
     codes = set()
     for signum in _signal.valid_signals():
         try:

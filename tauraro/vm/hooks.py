@@ -31,6 +31,7 @@ import os
 import sys
 import time
 import types
+import weakref
 from itertools import chain as _chain, islice
 from operator import itemgetter, length_hint as _length_hint
 from time import thread_time as _thread_time
@@ -115,6 +116,11 @@ class HookRuntime:
         self.sleepers: list = []
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
+        # the files' sources as they were compiled, which the JIT compiles too (not the
+        # file as it is now: it may have been edited since): key -> (text, filename); a
+        # file reloaded with another text is another key (tauraro.vm.loader.Compiler)
+        self.files: dict[str, tuple[str, str]] = {}
+        self.code_keys = weakref.WeakKeyDictionary()     # code object -> its source's key
         # every site made (``site``), for ``close`` (kept as the code holding them keeps
         # them; a module reloaded many times leaves its old code's few small sites here)
         self._sites: list = []
@@ -278,7 +284,7 @@ class HookRuntime:
     def plain_code(self, fcode):
         """The code object CPython compiles for ``fcode``'s function from its source (no
         hooks), or None."""
-        key = self._key(fcode.co_filename)
+        key = self._key_of(fcode)
         module = self._plain.get(key)
         if module is None:          # (compiled once per file, however many functions give up)
             try:
@@ -357,10 +363,15 @@ class HookRuntime:
         fcode = func.__code__
         if fcode.co_name == "<module>":
             return None
-        mod = self.register_code(self._key(fcode.co_filename))   # (compiled once per file)
+        mod = self.register_code(self._key_of(fcode))   # (compiled once per file)
         if isinstance(mod, str):
             return None
         return mod.compiled_from(fcode)
+
+    def _key_of(self, fcode) -> str:
+        """The key of the source ``fcode`` was compiled from."""
+        key = self.code_keys.get(fcode)
+        return key if key is not None else self._key(fcode.co_filename)
 
     def _key(self, filename: str) -> str:
         """The key of a file's source: its name, or that of a registered source (``-c``,
@@ -374,6 +385,8 @@ class HookRuntime:
         """(source text, file name) of a key (raises OSError or SyntaxError)."""
         if key in self.sources:
             return self.sources[key]
+        if key in self.files:
+            return self.files[key]
         with open(key, "rb") as f:
             from .source import decode_source
             return decode_source(f.read(), key), key

@@ -28,6 +28,7 @@ from .. import __version__
 from .. import cache
 from ..boundary import BOUNDARY, BUILTINS_MODULE, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
+from .source import decode_source
 from .watchers import SYS_VIEW
 
 def _instrumenter_stamp():
@@ -144,12 +145,16 @@ class Compiler:
     and how LoopSite objects are made (the JIT hook, ``tauraro.vm.hooks``)."""
 
     def __init__(self, threshold: int = 0, site_factory=None, cache_dir: str | None = None,
-                 sources: dict | None = None):
+                 sources: dict | None = None, files: dict | None = None, code_keys=None):
         self.threshold = threshold if site_factory is not None else 0
         self.site_factory = site_factory
         self.cache = CodeCache(cache_dir)
-        # where sources that are not files are registered for the JIT (HookRuntime.sources)
+        # where sources that are not files are registered for the JIT (HookRuntime.sources),
+        # and the files' texts as compiled, with the key of each code object's (.files,
+        # .code_keys)
         self.sources = sources if sources is not None else {}
+        self.files = files if files is not None else {}
+        self.code_keys = code_keys if code_keys is not None else {}
 
     def compile(self, source_bytes: bytes, filename: str):
         """A module's code object, ready to exec. SyntaxErrors are CPython's own."""
@@ -161,7 +166,24 @@ class Compiler:
         else:
             code, infos = self._compile(source_bytes, filename)
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
-        return self._bind(code, infos, filename)
+        if not infos:
+            return code
+        # (the JIT compiles a hot loop's function from this text, not from the file, which
+        # may have changed since: the program runs what it loaded. A file reloaded with
+        # another text gets a key of its own, its code objects theirs: Compiler.code_keys)
+        text = decode_source(source_bytes, filename)
+        key, n = filename, 1
+        while key in self.files and self.files[key][0] != text:
+            n += 1
+            key = "%s (%d)" % (filename, n)
+        self.files[key] = (text, filename)
+        code = self._bind(code, infos, key)
+        stack = [code]
+        while stack:
+            c = stack.pop()
+            self.code_keys[c] = key
+            stack.extend(k for k in c.co_consts if type(k) is type(code))
+        return code
 
     def compile_text(self, text: str, filename: str, key: str):
         """Code from a source that is not a file (``-c``, standard input): never cached,
