@@ -241,6 +241,12 @@ def run_program(path: str, args: list[str], compiler) -> int:
 
 def run_code(text: str, args: list[str], compiler) -> int:
     """``python3 -c TEXT ARGS``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:     # (bytes the file system encoding could not decode)
+        sys.stderr.write("Unable to decode the command from the command line:\n%s: %s\n"
+                         % (type(e).__name__, e))
+        return 1
     code = _compile(lambda: compiler.compile_text(text, "<string>", "<string>"), text, "<string>", read=False)
     if code is None:
         return 1

@@ -447,3 +447,8 @@ def test_the_start_up_probe_does_not_import_the_programs_modules(tmp_path):
     expected = run([PY, "prog.py"], tmp_path, env=env)
     got = run([PY, "-m", "tauraro", "run", "prog.py"], tmp_path, env=env)
     assert got == expected, got
+
+
+def test_dash_c_with_bytes_that_do_not_decode(tmp_path):
+    # (python3's own message and exit code, not an internal error)
+    same(tmp_path, ["-c", "print(1) # " + b"\xff".decode("utf-8", "surrogateescape")])
