@@ -243,7 +243,7 @@ class _OwnLoader:
         return self._loader.create_module(spec)
 
     def exec_module(self, module):
-        module.__dict__["__builtins__"] = BUILTINS
+        module.__dict__["__builtins__"] = OWN_BUILTINS
         with self._boundary:
             self._loader.exec_module(module)
 
@@ -305,6 +305,33 @@ class OwnModules:
 
 
 BOUNDARY = Boundary()
+
+_import = BUILTINS["__import__"]
+
+
+def _own_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """``__import__`` for Tauraro's own modules' code: the first import of one of Tauraro's
+    modules -- ``from .emit import Emitter`` in a function, once the program runs -- is
+    made inside the boundary, where the meta path is the implementation's: the program's
+    finders (one it put first) are not asked for Tauraro's modules, nor can they refuse
+    them. An import of what is loaded already goes straight through."""
+    if BOUNDARY.started and not BOUNDARY.depth and (level or name.startswith(OWN_PACKAGE)):
+        if level:
+            package = globals.get("__package__") if globals else None
+            base = package.rsplit(".", level - 1)[0] if package else ""
+            absolute = "%s.%s" % (base, name) if name else base
+        else:
+            absolute = name
+        module = sys.modules.get(absolute)
+        if module is None or fromlist and not all(hasattr(module, f) for f in fromlist):
+            with BOUNDARY:
+                return _import(name, globals, locals, fromlist, level)
+    return _import(name, globals, locals, fromlist, level)
+
+
+#: What Tauraro's own modules look builtin names up in: the builtins as Python started
+#: them, with ``_own_import`` for their imports (``_OwnLoader``)
+OWN_BUILTINS = dict(BUILTINS, __import__=_own_import)
 
 
 # --- what python3 has at start-up -----------------------------------------------------------

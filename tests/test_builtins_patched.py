@@ -64,3 +64,28 @@ def test_a_patched_enumerate_is_the_loops_iterator(tmp_path):
         print(f([1, 2, 3] * 500))
     """)
     assert r.loop(10)["native_iterations"] > 1000, r.loop(10)
+
+
+def test_the_programs_finders_are_not_asked_for_the_jits_modules(tmp_path):
+    # (Tauraro's modules import each other in its own view of the import system: a finder
+    # the program puts first in sys.meta_path sees only the program's imports, and one
+    # that refuses what it does not know does not break the JIT)
+    r = jit(tmp_path, """
+        import sys
+        seen = []
+        class Logger:
+            def find_spec(self, name, path=None, target=None):
+                seen.append(name)
+                if name.startswith("tauraro"):
+                    raise ImportError("no " + name)
+        sys.meta_path.insert(0, Logger())
+        def f(n):
+            t = 0
+            for i in range(n):
+                t += i
+            return t
+        print(f(3000), seen)
+        import colorsys
+        print(seen)
+    """)
+    assert r.loop(12)["native_iterations"] > 2000, r.loop(12)
