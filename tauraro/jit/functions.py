@@ -261,6 +261,9 @@ class FunctionVersion:
         lines += self._constant_checks(const, const(G), const(builtins), slow, "    ")
         lines += ["    if %s():             # (a tracer, a profiler, a monitoring tool)" % const(site.watched),
                   "        return %s" % const(site.miss),
+                  # (native code runs in one thread at a time: FunctionSite.busy)
+                  "    if %s():" % const(site.busy),
+                  "        return %s" % const(site.miss),
                   "    frame = %s(%d)" % (const(sys._getframe), up),
                   "    if frame.f_code is not %s or frame.f_globals is not %s:" % (const(ft.code), const(G)),
                   "        return %s(func, %s, frame)" % (const(site.slow), args),

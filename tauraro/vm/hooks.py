@@ -435,6 +435,10 @@ def _wake_function(fcode):
             c.countdown = c.calls_first()
 
 
+# how long a function site sleeps when it finds the program running threads (FunctionSite.busy)
+THREADS_SLEEP = 0.05
+
+
 class FunctionSite:
     """A function's way into the JIT, to be compiled whole (its prologue: ``tauraro.vm.instrument``):
     a recursive function, or one running loops of its own (``info.nests``: its prologue
@@ -452,7 +456,7 @@ class FunctionSite:
     directly: it checks what this version needs and runs it, and goes to ``slow`` (the
     class's way, through the controller) only when something differs."""
 
-    # (the generated call of a version asks it first: tauraro.jit.functions)
+    # (the generated call of a version asks it first, and ``busy``: tauraro.jit.functions)
     watched = staticmethod(watched)
 
     def __init__(self, info, filename, runtime: HookRuntime):
@@ -469,6 +473,7 @@ class FunctionSite:
         self.state = None
         self.method = False             # a method's prologue passes no function (method_running)
         self.held_for = None            # (given up for an earlier run's verdict: held)
+        self.wakes_at = 0.0             # (asleep while the program runs threads: busy)
 
     def __repr__(self):
         return "<function site %s:%d>" % (self.filename, self.info.line)
@@ -503,8 +508,8 @@ class FunctionSite:
                 self.held_for = (reason, func.__qualname__)
                 self.give_up(func)
                 return self
-        if _other_threads():
-            return self                 # (see LoopSite._trips)
+        if self.busy():
+            return self
         try:
             return headroom(self, self.runtime.controller.call_function, self, func, args, frame)
         except (Exception, InternalError) as e:     # a failure inside the JIT, not in the program
@@ -547,6 +552,32 @@ class FunctionSite:
         self.give_up(func)
         self.runtime.failed(self, exc)
         return self
+
+    def busy(self) -> bool:
+        """Does the program run other threads? Then no call is native (see LoopSite._trips;
+        wasmtime's store is entered with the GIL let go: two threads calling natively got
+        wrong sums, traps, or wasmtime's panic), and the site sleeps for THREADS_SLEEP --
+        the prologue skips it, as a site given up -- until a loop's hook wakes it
+        (HookRuntime.wake_due): a recursive function asking at each call ran 8x CPython's
+        time in two threads."""
+        if not _other_threads():
+            return False
+        self.uninstall()
+        self.on = False
+        self.wakes_at = _perf_counter() + THREADS_SLEEP
+        heapq.heappush(self.runtime.sleepers, (self.wakes_at, id(self), self))
+        return True
+
+    @property
+    def dead(self) -> bool:
+        return self.given_up
+
+    def wake(self):
+        """Called again (``busy``): its next calls ask the controller."""
+        self.wakes_at = 0.0
+        if not self.given_up:
+            self.on = True
+            self.countdown = 0
 
     def install(self, call):
         """From now on the prologue calls ``call`` (a version's generated entry) instead of
@@ -1493,9 +1524,10 @@ def _iterates_over(it, t=None) -> str:
 
 def _other_threads() -> bool:
     """Does the program run threads besides this one? Native code then runs nothing: it
-    holds the GIL until it leaves, and reads the copies of the data it took in, so a loop
-    waiting on another thread's work would wait for ever. (The program's threads are the
-    threading module's; Tauraro's own, made on ``_thread``, are not among them.)"""
+    reads the copies of the data it took in, so a loop waiting on another thread's work
+    would wait for ever, and it runs with the GIL let go (ctypes), where two threads in one
+    wasmtime store race (FunctionSite.busy). (The program's threads are the threading
+    module's; Tauraro's own, made on ``_thread``, are not among them.)"""
     threading = sys.modules.get("threading")
     return threading is not None and len(threading._active) + len(threading._limbo) > 1
 

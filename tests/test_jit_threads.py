@@ -1,0 +1,38 @@
+"""Native code and the program's threads (tauraro.vm.hooks: _other_threads, FunctionSite.busy).
+
+wasmtime's store is entered with the GIL let go, so native code must run in one thread at
+a time; and it holds copies of the data it took in, so a loop waiting on another thread
+would wait for ever. While the program runs threads besides its main one, nothing is
+entered natively: a loop's trip does nothing, and a function compiled whole before the
+threads started -- whose generated call the prologue makes directly -- sleeps (its calls
+are the baseline's) until a hook wakes it. Compared with CPython on stdout, exit code and
+stderr."""
+from test_jit import jit
+
+
+def test_a_function_compiled_whole_called_from_two_threads(tmp_path):
+    # (both threads in fib's native code at once summed wrong, trapped "call stack
+    # exhausted", or aborted in wasmtime's unwinder)
+    r = jit(tmp_path, """
+        import threading
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+        for i in range(100):
+            fib(18)
+        out = {}
+        def worker(k):
+            r = []
+            for i in range(3000):
+                r.append(fib(12 + i % 5))
+            out[k] = sum(r)
+        ts = [threading.Thread(target=worker, args=(k,)) for k in range(3)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        print(sorted(out.items()))
+        print(fib(20))
+    """)
+    assert any(row["kind"] == "function" and row["native_iterations"] > 0 for row in r.rows), r.rows
