@@ -233,6 +233,7 @@ class LoopState:
         self.far_refusals = 0            # (of those, the ones that count toward giving up: _too_much)
         self.new_run = True              # (is the trip under way the first of its run: trip)
         self.work_for_compile = 0.0      # (the work a big region must have done to be compiled: compile)
+        self.trip_left = None            # (the iterations left at the trip under way: enter)
         self.stored_registers = None     # (the registers its x[i] = v store into: _least_copy)
         self.tails = frozenset()         # (the registers of lists it only appends to: LoopRegion.tail_lists)
         self._splits = None              # (splits.split_sources of its loop, found once: splits)
@@ -1023,7 +1024,8 @@ class JitController:
             # enclosing loop's read, after a backoff growing as a refused try's does)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
-        if st.work_for_compile and not st.versions and self._work_done(st) < st.work_for_compile:
+        if st.work_for_compile and not st.versions and self._work_done(st) + (
+                self._work_seconds(st, left) if left is not None and left >= 0 else 0.0) < st.work_for_compile:
             # (a big region's compile waits for the loop's work: _weigh_size)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
@@ -2225,6 +2227,7 @@ class JitController:
         Counted while under way: warm pages move between loops' memories only while one
         entry is (tauraro.jit.pages)."""
         MEMORIES.entries += 1
+        st.trip_left = left
         try:
             return self._enter(st, G, r, left)
         finally:
@@ -2995,14 +2998,17 @@ class JitController:
         estimate = size * COMPILE_SECONDS_PER_INSTRUCTION
         if estimate <= BIG_COMPILE_SECONDS:
             return
-        done = self._work_done(st)
-        if done >= COMPILE_PAYBACK * estimate:
+        # (its work so far, and a for loop's work left: a ray tracer's row loop, ~1,200
+        # instructions with its inlined calls, trips with most of the image to go)
+        left = st.trip_left
+        stake = self._work_done(st) + (self._work_seconds(st, left) if left is not None and left >= 0 else 0.0)
+        if stake >= COMPILE_PAYBACK * estimate:
             st.work_for_compile = 0.0
             return
         st.work_for_compile = COMPILE_PAYBACK * estimate
         raise CompileWaits("not compiled yet: its %d instructions, its inlined calls' included, would "
-                           "take ~%.0f ms to compile, more than its work so far (%.2f ms)"
-                           % (size, estimate * 1000, done * 1000))
+                           "take ~%.0f ms to compile, more than its work (%.2f ms)"
+                           % (size, estimate * 1000, stake * 1000))
 
     def compile(self, st, region, types: tuple, cells=None, inf=None) -> CompiledLoop:
         """``cells``: the CellMap of the closures the loop may inline (see _entry_types);

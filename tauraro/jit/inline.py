@@ -43,7 +43,7 @@ from .region import FunctionRegion, attribute_names
 
 _EMPTY = object()
 MAX_DEPTH = 5            # calls inlined inside inlined calls, at most this deep
-MAX_INSTRUCTIONS = 600   # bytecode instructions inlined into one region, at most
+MAX_INSTRUCTIONS = 1500  # bytecode instructions inlined into one region, at most, counted at each call
 
 
 class Inliner:
