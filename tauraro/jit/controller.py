@@ -2990,7 +2990,8 @@ class JitController:
         loop is first weighed with (_compile_estimate) does not know: a quicksort's outer
         loop inlining its recursive calls, ~600 instructions, compiled for ~140 ms, and its
         runs of two or three iterations never paid it back. Such a compile waits until the
-        loop's work done pays for it (CompileWaits; the trip checks ``work_for_compile``).
+        loop's work -- done, and a for loop's left -- pays for it (CompileWaits; the trip
+        checks ``work_for_compile``).
         Not under an explicit --jit-threshold, where what gets hot is compiled."""
         if self.eager or st.versions:
             return
