@@ -357,11 +357,22 @@ def _display(exc: BaseException, tb):
         sys.__excepthook__(type(exc), exc, tb)
 
 
+_IMPORTLIB = ("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>")
+
+
 def _without_own_frames(tb):
+    """``tb`` without Tauraro's entries -- and without the import machinery's that led into
+    them: a program module's SyntaxError comes from Tauraro's loader, which CPython's
+    import strips with its own frames (its compile is called through
+    ``_call_with_frames_removed``)."""
     entries = []
     while tb is not None:
-        if not tb.tb_frame.f_code.co_filename.startswith(_HERE + os.sep):
+        name = tb.tb_frame.f_code.co_filename
+        if not name.startswith(_HERE + os.sep):
             entries.append(tb)
+        else:
+            while entries and entries[-1].tb_frame.f_code.co_filename in _IMPORTLIB:
+                entries.pop()
         tb = tb.tb_next
     if all(a.tb_next is b for a, b in zip(entries, entries[1:])) and \
             (not entries or entries[-1].tb_next is None):

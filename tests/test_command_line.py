@@ -452,3 +452,12 @@ def test_the_start_up_probe_does_not_import_the_programs_modules(tmp_path):
 def test_dash_c_with_bytes_that_do_not_decode(tmp_path):
     # (python3's own message and exit code, not an internal error)
     same(tmp_path, ["-c", "print(1) # " + b"\xff".decode("utf-8", "surrogateescape")])
+
+
+@pytest.mark.parametrize("bad", ["x = (\n", "def (:\n", "  indented = 1\n"])
+def test_a_syntax_error_in_an_imported_module_shows_no_import_machinery(tmp_path, bad):
+    # (CPython's import strips its own frames with the compile it calls; Tauraro's loader
+    # compiles, so its frames and the import machinery's that led to them are left out)
+    (tmp_path / "badmod.py").write_text(bad)
+    (tmp_path / "prog.py").write_text("print('before')\nimport badmod\n")
+    same(tmp_path, ["prog.py"])
