@@ -32,7 +32,8 @@ from __future__ import annotations
 import builtins
 import os
 import sys
-from importlib.machinery import FrozenImporter, PathFinder, SourceFileLoader, SourcelessFileLoader
+from importlib.machinery import (BYTECODE_SUFFIXES, EXTENSION_SUFFIXES, SOURCE_SUFFIXES, ExtensionFileLoader,
+                                 FileFinder, FrozenImporter, PathFinder, SourceFileLoader, SourcelessFileLoader)
 
 OWN_PACKAGE = "tauraro"
 
@@ -66,6 +67,10 @@ class Boundary:
         self.host_path: list[str] = []
         self.host_meta: list = []
         self.launcher_meta: list = []
+        self.host_hooks: list | None = None    # (None: not opened, the hooks are not swapped)
+        self.host_importer_cache: dict = {}
+        self._program_hooks: list | None = None
+        self._program_importer_cache: dict = {}
         self.startup: frozenset[str] = frozenset()
         self.own: dict = {}         # the implementation's modules that the program's view lacks
         self._program_mods: dict = {}
@@ -92,6 +97,9 @@ class Boundary:
         # the finders the program's view starts from (the program's own goes in before
         # PathFinder: tauraro.vm.loader.install_finder); what Tauraro imports looks
         # builtin names up where its own modules do (_HostFinder)
+        # (and the path finder's hooks and cache: the program may add hooks of its own)
+        self.host_hooks = list(sys.path_hooks)
+        self.host_importer_cache = dict(sys.path_importer_cache)
         own = OwnModules(self)
         self.launcher_meta = [own] + sys.meta_path
         self.host_meta = [own] + [_HostFinder(f) for f in sys.meta_path]
@@ -141,6 +149,11 @@ class Boundary:
             mods.update(self.own)
             sys.path[:] = self.host_path
             sys.meta_path[:] = self.host_meta
+            if self.host_hooks is not None:
+                self._program_hooks = sys.path_hooks[:]
+                sys.path_hooks[:] = self.host_hooks
+                self._program_importer_cache = sys.path_importer_cache
+                sys.path_importer_cache = self.host_importer_cache
             self._put_back = _pristine_builtins()
         return self
 
@@ -158,6 +171,10 @@ class Boundary:
             self._shared = {}
             sys.path[:] = self._program_path
             sys.meta_path[:] = self._program_meta
+            if self._program_hooks is not None:
+                sys.path_hooks[:] = self._program_hooks
+                sys.path_importer_cache = self._program_importer_cache
+                self._program_hooks = None
         return False
 
 
@@ -285,23 +302,37 @@ class _HostFinder:
         return getattr(self._finder, name)
 
 
+_FILE_LOADERS = ((ExtensionFileLoader, EXTENSION_SUFFIXES), (SourceFileLoader, SOURCE_SUFFIXES),
+                 (SourcelessFileLoader, BYTECODE_SUFFIXES))
+
+
 class OwnModules:
-    """A meta path finder, first in line, that only answers for ``tauraro.*``: found as
-    the path finder would find them, loaded inside the boundary."""
+    """A meta path finder, first in line, that only answers for ``tauraro.*``: found in its
+    package's directories as the path finder's default file finder would find them --
+    by finders of its own, not through ``sys.path_hooks`` and ``sys.path_importer_cache``,
+    which the program may change (a hook of its own put first broke the JIT's imports) --
+    and loaded inside the boundary."""
 
     def __init__(self, boundary: Boundary):
         self.boundary = boundary
+        self._finders: dict = {}
 
     def find_spec(self, fullname, path=None, target=None):
         if not fullname.startswith(OWN_PACKAGE + ".") or path is None:
             return None
-        spec = PathFinder.find_spec(fullname, path, target)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _OwnLoader(spec.loader, self.boundary)
-        return spec
+        for entry in path:
+            finder = self._finders.get(entry)
+            if finder is None:
+                finder = self._finders[entry] = FileFinder(entry, *_FILE_LOADERS)
+            spec = finder.find_spec(fullname, target)
+            if spec is not None and spec.loader is not None:
+                spec.loader = _OwnLoader(spec.loader, self.boundary)
+                return spec
+        return None
 
     def invalidate_caches(self):
-        pass
+        for finder in self._finders.values():
+            finder.invalidate_caches()
 
 
 BOUNDARY = Boundary()

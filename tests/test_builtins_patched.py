@@ -90,3 +90,28 @@ def test_the_programs_finders_are_not_asked_for_the_jits_modules(tmp_path):
         print("colorsys" in seen)
     """)
     assert r.loop(12)["native_iterations"] > 2000, r.loop(12)
+
+
+def test_the_programs_path_hooks_are_not_the_jits(tmp_path):
+    # (Tauraro finds its modules with file finders of its own, and the boundary swaps the
+    # path hooks and their cache: a hook the program puts first, finding nothing, broke the
+    # JIT's imports, and a logging one saw the JIT's directories)
+    r = jit(tmp_path, """
+        import sys
+        seen = []
+        class NoFinder:
+            def find_spec(self, name, target=None):
+                return None
+        def hook(path):
+            seen.append(path)
+            return NoFinder()
+        sys.path_hooks.insert(0, hook)
+        sys.path_importer_cache.clear()
+        def f(n):
+            t = 0
+            for i in range(n):
+                t += i
+            return t
+        print(f(3000), len(seen))
+    """)
+    assert r.loop(14)["native_iterations"] > 2000, r.loop(14)
