@@ -193,7 +193,7 @@ def assemble(gen) -> CodeObject:
             item.pc = len(instrs)
         elif isinstance(item, Instr):
             handler = stacks[i][-1] if stacks[i] else None
-            named = gen.read_positions.get(id(item), {})
+            named = gen.read_positions.get(id(item), (None, {}))[1]
             for r in checks.get(i, ()):
                 instrs.append(Instr(_CHECK_BOUND, [r, gen.name_idx(gen.regnames[r])], item.line,
                                     named.get(r, item.pos)))

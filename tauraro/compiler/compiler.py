@@ -171,7 +171,7 @@ class CodeGen:
         # where a local variable was named, for the next instruction reading its register
         # (its CHECK_BOUND stands there, as CPython's LOAD_FAST_CHECK: tauraro.compiler.assembler)
         self._named_at: dict = {}
-        self.read_positions: dict = {}     # id(Instr) -> {register: position}
+        self.read_positions: dict = {}     # id(Instr) -> (the Instr, {register: position})
         self.consts: list = []
         self._const_index: dict = {}
         self.names: list[str] = []
@@ -249,8 +249,8 @@ class CodeGen:
         if self._named_at:
             reads = {args[i]: self._named_at.pop(args[i]) for i, kind in enumerate(op.kinds)
                      if kind in ("r", "m", "rk") and args[i] in self._named_at}
-            if reads:
-                self.read_positions[id(instr)] = reads
+            if reads:       # (the Instr kept with it: its id is not another's while compiling)
+                self.read_positions[id(instr)] = (instr, reads)
         self.code.append(instr)
 
     def label(self, label: Label):
