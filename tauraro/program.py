@@ -20,7 +20,7 @@ from importlib.machinery import BuiltinImporter, SourceFileLoader
 
 from . import cache
 from .boundary import BOUNDARY, startup_modules
-from .vm import recursion, watchers
+from .vm import recursion
 from .vm.detach import run_detached
 from .vm.loader import install_finder
 
@@ -202,7 +202,6 @@ class Launch:
         program_path, program_meta = list(sys.path), list(BOUNDARY.launcher_meta)
         install_finder(self.compiler, roots, program_meta)
         recursion.install(_extra_depth())     # (the program sees CPython's limit)
-        watchers.install()                     # (and not the JIT's line sampler as a tracer)
         BOUNDARY.start_program(startup | self.also | {"__main__"}, program_path, program_meta,
                                roots)
 

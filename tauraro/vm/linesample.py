@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import sys
 
-from .watchers import real_gettrace as _gettrace, sampled, sampling
-
 
 class LineSample:
     """``iterations`` sampled, and ``exiting``: how many of them reached one of ``lines``
@@ -47,7 +45,7 @@ class LineSample:
 
     def start(self, frame) -> bool:
         """Trace ``frame``'s next iterations; False (and done) if a tracer is set already."""
-        if _gettrace() is not None:
+        if sys.gettrace() is not None:
             self.done = True
             return False
 
@@ -56,7 +54,6 @@ class LineSample:
         self._global = no_other_frame
         frame.f_trace_lines = True
         frame.f_trace = self._event
-        sampling(no_other_frame)
         sys.settrace(no_other_frame)
         return True
 
@@ -70,7 +67,7 @@ class LineSample:
                     self.exiting += 1
                     self.hit = False
                 self.iterations += 1
-                if self.iterations > self.wanted or _gettrace() is not self._global:
+                if self.iterations > self.wanted or sys.gettrace() is not self._global:
                     self.iterations -= 1        # (the first header event starts the first)
                     self.stop(frame)
                     return None
@@ -94,6 +91,5 @@ class LineSample:
             self.hit = False
         if frame is not None and frame.f_trace == self._event:
             frame.f_trace = None
-        if _gettrace() is self._global:
+        if sys.gettrace() is self._global:
             sys.settrace(None)
-        sampled(self._global)

@@ -29,7 +29,6 @@ from .. import cache
 from ..boundary import BOUNDARY, BUILTINS_MODULE, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
 from .source import decode_source
-from .watchers import SYS_VIEW
 
 def _instrumenter_stamp():
     """The instrumenter's files, as they are: a changed transformation is a new cache entry."""
@@ -115,7 +114,7 @@ def _bind_placeholders(code, sites: LoopSites | None):
             if c == BUILTINS_PLACEHOLDER:
                 c = BUILTINS_MODULE     # (not the program's: it may patch it)
             elif c == SYS_PLACEHOLDER:
-                c = SYS_VIEW            # (the real gettrace: the program's hides the JIT's sampler)
+                c = sys
             elif c.startswith(SITE_PREFIX) and sites is not None:
                 c = sites.get(int(c[len(SITE_PREFIX):]))
             changed = True
