@@ -36,3 +36,23 @@ def test_a_function_compiled_whole_called_from_two_threads(tmp_path):
         print(fib(20))
     """)
     assert any(row["kind"] == "function" and row["native_iterations"] > 0 for row in r.rows), r.rows
+
+
+def test_threads_started_with_the_thread_module_count_too(tmp_path):
+    # (threading does not list them: three of them and the main thread in fib's native
+    # code at once aborted in wasmtime's unwinder)
+    jit(tmp_path, """
+        import _thread, time
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+        print(fib(20))
+        out = []
+        def work():
+            out.append([fib(18) for j in range(40)])
+        for k in range(3):
+            _thread.start_new_thread(work, ())
+        out.append([fib(18) for j in range(40)])
+        while len(out) < 4:
+            time.sleep(0.01)
+        print([set(r) for r in out])
+    """)

@@ -2959,8 +2959,9 @@ class JitController:
                 made.append(e)
             finally:
                 done.release()
+        before = _thread._count()
         _thread.start_new_thread(make, ())
-        self._engine_aside = (done, made)
+        self._engine_aside = (done, made, before)
         self._engine_seconds += time.perf_counter() - t0
 
     def _made_aside(self):
@@ -2969,9 +2970,15 @@ class JitController:
         aside = self._engine_aside
         if aside is None:
             return None
-        done, made = aside
+        done, made, before = aside
         with done:
             pass
+        # (and until its thread is gone, at most ~10 ms: a thread of Tauraro's alive would
+        # count as one of the program's -- tauraro.jit.threads -- and the entry that follows
+        # the compile would not run natively)
+        t = time.perf_counter()
+        while _thread._count() > before and time.perf_counter() - t < 0.01:
+            time.sleep(0)
         return made[0]
 
     @property

@@ -26,6 +26,7 @@ import ctypes
 import os
 
 from ..boundary import BOUNDARY
+from .threads import started_own
 
 
 class InterruptWatchdog:
@@ -55,8 +56,10 @@ class InterruptWatchdog:
         except ValueError:      # (not the main thread)
             self._close()
             raise
-        # (a daemon of sorts: a ``_thread`` thread is not waited for at the interpreter's exit)
+        # (a daemon of sorts: a ``_thread`` thread is not waited for at the interpreter's exit;
+        # counted out of the program's: tauraro.jit.threads)
         _thread.start_new_thread(self._watch, ())
+        started_own()
 
     def _close(self):
         if os.name == "posix":

@@ -39,6 +39,7 @@ from time import thread_time as _thread_time
 from ..cache import compiled
 from ..jit.collector import CompileAside
 from ..jit.iterations import iterations_left
+from ..jit.threads import program_threads
 from .bycode import ByCode
 from .errors import InternalError, signal_handler_tail
 from .frame_locals import let_go
@@ -1523,13 +1524,8 @@ def _iterates_over(it, t=None) -> str:
 
 
 def _other_threads() -> bool:
-    """Does the program run threads besides this one? Native code then runs nothing: it
-    reads the copies of the data it took in, so a loop waiting on another thread's work
-    would wait for ever, and it runs with the GIL let go (ctypes), where two threads in one
-    wasmtime store race (FunctionSite.busy). (The program's threads are the threading
-    module's; Tauraro's own, made on ``_thread``, are not among them.)"""
-    threading = sys.modules.get("threading")
-    return threading is not None and len(threading._active) + len(threading._limbo) > 1
+    """Does the program run threads besides this one? (tauraro.jit.threads)"""
+    return program_threads()
 
 
 def _pure_test(code, loop) -> bool:
