@@ -155,11 +155,14 @@ def test_a_function_rebound_or_its_code_replaced_mid_way(tmp_path):
     assert row["status"] == "compiled" and row["native_iterations"] >= 300, row
 
 
-def test_the_prologue_calls_its_site_only_once_a_loop_of_its_ran_natively(tmp_path):
+def test_the_prologue_calls_its_site_only_once_a_loop_of_its_ran_natively(tmp_path, monkeypatch):
     # before, each call of a function whose loops never compile (the JIT never started,
     # say) paid the prologue's call of its site, ~0.3 us, for good: now the prologue reads
     # the site's ``on``, False until a loop of the function first ran natively
+    from tauraro.vm import hooks
     from tauraro.vm.hooks import FunctionSite, HookRuntime
+    # (run in the suite's process, whose threads -- pytest-xdist's -- are not a program's)
+    monkeypatch.setattr(hooks, "_other_threads", lambda: False)
     from tauraro.vm.loader import Compiler
     runtime = HookRuntime(1000, cache=False, start_now=True)       # (as --jit-threshold 1000)
     path = tmp_path / "m.py"
