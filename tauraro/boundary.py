@@ -33,7 +33,7 @@ import builtins
 import os
 import sys
 from importlib.machinery import (BYTECODE_SUFFIXES, EXTENSION_SUFFIXES, SOURCE_SUFFIXES, ExtensionFileLoader,
-                                 FileFinder, FrozenImporter, PathFinder, SourceFileLoader, SourcelessFileLoader)
+                                 FileFinder, FrozenImporter, SourceFileLoader, SourcelessFileLoader)
 
 OWN_PACKAGE = "tauraro"
 
@@ -95,9 +95,9 @@ class Boundary:
         self.host_path = [p for p in sys.path[1:] if os.path.abspath(p) not in pythonpath]
         sys.path[:] = self.host_path
         # the finders the program's view starts from (the program's own goes in before
-        # PathFinder: tauraro.vm.loader.install_finder); what Tauraro imports looks
-        # builtin names up where its own modules do (_HostFinder)
-        # (and the path finder's hooks and cache: the program may add hooks of its own)
+        # PathFinder: tauraro.vm.loader.install_finder); the implementation's, whose
+        # modules look builtin names up where Tauraro's own do (_HostFinder), with the
+        # path finder's hooks and cache of now (the program may add hooks of its own)
         self.host_hooks = list(sys.path_hooks)
         self.host_importer_cache = dict(sys.path_importer_cache)
         own = OwnModules(self)
@@ -222,8 +222,7 @@ def _pristine_builtins():
     deleted = [k for k in BUILTINS if k not in d]
     if not replaced and not deleted:
         return _nothing
-    d.update({k: BUILTINS[k] for k in replaced})
-    d.update({k: BUILTINS[k] for k in deleted})
+    d.update({k: BUILTINS[k] for k in (*replaced, *deleted)})
 
     def put_back():
         for k in deleted:

@@ -1024,8 +1024,7 @@ class JitController:
             # enclosing loop's read, after a backoff growing as a refused try's does)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
-        if st.work_for_compile and not st.versions and self._work_done(st) + (
-                self._work_seconds(st, left) if left is not None and left >= 0 else 0.0) < st.work_for_compile:
+        if st.work_for_compile and not st.versions and self._big_compile_stake(st, left) < st.work_for_compile:
             # (a big region's compile waits for the loop's work: _weigh_size)
             countdown, st.backoff = st.backoff, min(st.backoff * 2, 1 << 16)
             return self._not_entered(st, countdown, parent_countdown)
@@ -3006,10 +3005,7 @@ class JitController:
         estimate = size * COMPILE_SECONDS_PER_INSTRUCTION
         if estimate <= BIG_COMPILE_SECONDS:
             return
-        # (its work so far, and a for loop's work left: a ray tracer's row loop, ~1,200
-        # instructions with its inlined calls, trips with most of the image to go)
-        left = st.trip_left
-        stake = self._work_done(st) + (self._work_seconds(st, left) if left is not None and left >= 0 else 0.0)
+        stake = self._big_compile_stake(st, st.trip_left)
         if stake >= COMPILE_PAYBACK * estimate:
             st.work_for_compile = 0.0
             return
@@ -3017,6 +3013,14 @@ class JitController:
         raise CompileWaits("not compiled yet: its %d instructions, its inlined calls' included, would "
                            "take ~%.0f ms to compile, more than its work (%.2f ms)"
                            % (size, estimate * 1000, stake * 1000))
+
+    def _big_compile_stake(self, st, left) -> float:
+        """What a big region's compile is weighed against (_weigh_size): the loop's work so
+        far, and a for loop's work left (``left``: its iterations left, if known) -- a ray
+        tracer's row loop, ~1,200 instructions with its inlined calls, trips with most of
+        the image to go."""
+        known = left is not None and left >= 0
+        return self._work_done(st) + (self._work_seconds(st, left) if known else 0.0)
 
     def compile(self, st, region, types: tuple, cells=None, inf=None) -> CompiledLoop:
         """``cells``: the CellMap of the closures the loop may inline (see _entry_types);

@@ -10,8 +10,9 @@ class InternalError(BaseException):
 def signal_handler_tail(exc: BaseException):
     """If ``exc`` was raised by one of the program's signal handlers (or what it called),
     its traceback from the handler's entry on -- what CPython's shows below the frame the
-    handler interrupted -- else None. CPython runs a handler at whatever bytecode the main thread is at, which may be the
-    JIT's own code -- a trip's, or writing back after a native run the signal cut short:
+    handler interrupted -- else None. CPython runs a handler at whatever bytecode the main
+    thread is at, which may be the JIT's own code -- a trip's, or writing back after a
+    native run the signal cut short:
     its exception is the program's, raised on into the loop as under CPython, not a
     failure of the JIT that gives the loop up (a ``while True`` waiting for an alarm's
     exception then never ended)."""

@@ -118,9 +118,9 @@ class HookRuntime:
         # sources that are not files (``-c``, standard input, the console): key -> (text, filename)
         self.sources: dict[str, tuple[str, str]] = {}
         # the files' sources as they were compiled, which the JIT compiles too (not the
-        # file as it is now: it may have been edited since): key -> (text, filename); a
-        # file reloaded with another text is another key (tauraro.vm.loader.Compiler)
-        self.files: dict[str, tuple[str, str]] = {}
+        # file as it is now: it may have been edited since): key -> (bytes, filename); a
+        # file reloaded with other bytes is another key (tauraro.vm.loader.Compiler)
+        self.files: dict[str, tuple[bytes, str]] = {}
         self.code_keys = weakref.WeakKeyDictionary()     # code object -> its source's key
         # every site made (``site``), for ``close`` (kept as the code holding them keeps
         # them; a module reloaded many times leaves its old code's few small sites here)
@@ -386,10 +386,11 @@ class HookRuntime:
         """(source text, file name) of a key (raises OSError or SyntaxError)."""
         if key in self.sources:
             return self.sources[key]
+        from .source import decode_source
         if key in self.files:
-            return self.files[key]
+            data, filename = self.files[key]
+            return decode_source(data, filename), filename
         with open(key, "rb") as f:
-            from .source import decode_source
             return decode_source(f.read(), key), key
 
     def failed(self, site, exc: BaseException):

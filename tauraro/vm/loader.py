@@ -28,7 +28,6 @@ from .. import __version__
 from .. import cache
 from ..boundary import BOUNDARY, BUILTINS_MODULE, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
-from .source import decode_source
 
 def _instrumenter_stamp():
     """The instrumenter's files, as they are: a changed transformation is a new cache entry."""
@@ -149,7 +148,7 @@ class Compiler:
         self.site_factory = site_factory
         self.cache = CodeCache(cache_dir)
         # where sources that are not files are registered for the JIT (HookRuntime.sources),
-        # and the files' texts as compiled, with the key of each code object's (.files,
+        # and the files' sources as compiled, with the key of each code object's (.files,
         # .code_keys)
         self.sources = sources if sources is not None else {}
         self.files = files if files is not None else {}
@@ -167,15 +166,15 @@ class Compiler:
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
         if not infos:
             return code
-        # (the JIT compiles a hot loop's function from this text, not from the file, which
+        # (the JIT compiles a hot loop's function from these bytes, not from the file, which
         # may have changed since: the program runs what it loaded. A file reloaded with
-        # another text gets a key of its own, its code objects theirs: Compiler.code_keys)
-        text = decode_source(source_bytes, filename)
+        # other bytes gets a key of its own, its code objects theirs: Compiler.code_keys.
+        # Decoded only if a loop gets hot: HookRuntime._source)
         key, n = filename, 1
-        while key in self.files and self.files[key][0] != text:
+        while key in self.files and self.files[key][0] != source_bytes:
             n += 1
             key = "%s (%d)" % (filename, n)
-        self.files[key] = (text, filename)
+        self.files[key] = (source_bytes, filename)
         code = self._bind(code, infos, key)
         stack = [code]
         while stack:
