@@ -2452,6 +2452,8 @@ def _seq_iter_parts(it, jt, recs):
     if len(state) != 3:
         return None
     seq = state[1][0]
+    if jt.seq.kind == "array" and seq.typecode != jt.seq.typecode:
+        return None         # (every array's iterator is an arrayiterator: a 'd' array's too)
     addr = recs.record(seq, jt.seq)
     if addr is None:
         return None
