@@ -832,7 +832,7 @@ class LoopSite:
         # holds no object of the program's)
         self._run_iterator = None
         self._state = None              # the LoopState of the last target (statistics)
-        self._stretching = None         # (the stretch under way, its length, its start: _stretch)
+        self._stretching = None         # (the stretch under way's id, its length, its start: _stretch)
         self.wakes_at = 0.0             # asleep until this perf_counter time (0: awake; see _sleep)
         # runs that counted no iteration, counted down as they end (instrument._carry_count),
         # and the count left when the last EMPTY_RUNS began (None: since, the count was set)
@@ -1000,7 +1000,9 @@ class LoopSite:
         part = islice(again, n)
         if self._state is not None:
             self._state.stretches += 1
-        self._stretching = (part, n, _thread_time())
+        # (its id, not the islice: an exception leaving the stretch never reports it, and the
+        # site would hold the iterator -- the program's list -- until the loop's next stretch)
+        self._stretching = (id(part), n, _thread_time())
         return part
 
     def _from_this_element(self, it, frame=None):
@@ -1053,7 +1055,7 @@ class LoopSite:
         a recursive call -- may have had one of its own since: then not timed.)"""
         now = _thread_time()
         timing, self._stretching = self._stretching, None
-        if timing is not None and timing[0] is part and self._state is not None:
+        if timing is not None and timing[0] == id(part) and self._state is not None:
             self.runtime.controller.timed_as_written(self._state, timing[1], now - timing[2])
 
     def _die(self, frame=None):
@@ -1095,10 +1097,14 @@ class LoopSite:
         self._counted = IDLE
 
     def fix(self, result):
-        """The exception being re-raised gets the traceback and context the hook made."""
+        """The exception being re-raised gets the traceback and context the hook made.
+        Returns the result's code, which the instrumented code keeps instead of the result
+        (whose exception and traceback would hold the frame that holds them: a cycle only
+        a collection frees)."""
         exc = result[4]
         exc.__traceback__ = result[6]
         exc.__context__, exc.__suppress_context__ = result[7]
+        return result[1]
 
     def _first_target(self, frame, it):
         """The loop's target for ``frame``'s code, looked up at its first trip there (and

@@ -100,6 +100,7 @@ _BLOCKERS = _SCOPES + (ast.Yield, ast.YieldFrom, ast.Await, ast.Import, ast.Impo
                        ast.Delete, ast.Global, ast.Nonlocal, ast.AsyncFor, ast.AsyncWith)
 if sys.version_info >= (3, 11):
     _BLOCKERS += (ast.TryStar,)
+_TRIES = (ast.Try, ast.TryStar) if sys.version_info >= (3, 11) else (ast.Try,)
 
 
 _AST = ast.AST
@@ -1059,6 +1060,8 @@ class Instrumenter:
         # dead (hooks.HookRuntime.unhook: a function of the module or of its classes, with
         # no site but its loops')? Then its loops nesting others need no copy as written
         self.unhooked_when_dead = False
+        # the sites of the loops instrumented in the current scope, in order (_released)
+        self.scope_sites: list[int] = []
 
     def _cells_used(self, loop) -> list[str]:
         """The variables living in cells that the loop reads or writes: the hook is given
@@ -1090,9 +1093,9 @@ class Instrumenter:
         declared, nonlocal_names = _declarations(node.body, walked)
         # variables the JIT cannot take (they live in cells): a loop using one is left alone
         free = (used - own) & set(outer) | nonlocal_names
-        saved = (self.quiet, self.cell_names, self.unhooked_when_dead)
-        self.quiet, self.cell_names = 0, free | (captured(node) if any(
-            isinstance(n, _CAPTURING) for n in walked) else set())
+        saved = (self.quiet, self.cell_names, self.unhooked_when_dead, self.scope_sites)
+        self.quiet, self.cell_names, self.scope_sites = 0, free | (captured(node) if any(
+            isinstance(n, _CAPTURING) for n in walked) else set()), []
         whole = _compilable_whole(node) if self.depth == 0 else None
         recursive = whole == "recursive"
         self.unhooked_when_dead = self.depth == 0 and not recursive and not any(
@@ -1102,7 +1105,7 @@ class Instrumenter:
         self.depth += 1
         node.body = self.block(node.body, declared, False, [], outer | own)
         self.depth -= 1
-        self.quiet, self.cell_names, self.unhooked_when_dead = saved
+        self.quiet, self.cell_names, self.unhooked_when_dead, self.scope_sites = saved
         return whole
 
     def class_body(self, node, outer=frozenset()):
@@ -1219,8 +1222,35 @@ class Instrumenter:
             body = block(body)
             self.quiet -= star
             return body
+        if isinstance(s, _TRIES):
+            mark = len(self.scope_sites)
+            s.body = block(s.body)
+            inside = self.scope_sites[mark:]
+            _map_blocks(s, lambda b: b if b is s.body else block(b), handler)
+            if inside:
+                self._released(s, inside, module_level)
+            return [s]
         _map_blocks(s, block, handler)
         return [s]
+
+    def _released(self, s, sites, module_level):
+        """An exception leaving a loop inside the try statement ``s`` leaves its hidden
+        iterator and its hook's last result in the frame, where CPython pops its iterator as
+        the exception unwinds: each handler of ``s``, and its finally clause, lets them go
+        first (an object the loop iterated is released where the program drops its own last
+        reference, in the handler, not when the function returns)."""
+        def release(body):
+            first = body[0]
+            stmts = []
+            for k in sites:
+                names = "ir" if self.sites[k].kind == "for" else "r"
+                stmts += [_located(_assign(_hidden_name(v, k, module_level), _const(None)),
+                                   first.lineno, first.col_offset) for v in names]
+            return stmts + body
+        for h in s.handlers:
+            h.body = release(h.body)
+        if s.finalbody:
+            s.finalbody = release(s.finalbody)
 
     def loop(self, s, declared, module_level, loops, outer=frozenset()):
         if (_loop_blocked(s) or self.threshold <= 0 or self.quiet
@@ -1237,6 +1267,7 @@ class Instrumenter:
         plain = _goes_plain(s, module_level)
         nests = plain and _holds_loops(s)
         plain = plain and not nests
+        self.scope_sites.append(k)
         self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent, module_level, plain,
                                    _target_shape(s.target) if plain or nests else None, nests))
         # (a loop with loops in it goes on as the source has it: its body as written, copied
@@ -1276,14 +1307,10 @@ class Instrumenter:
         for x in (plain, cont):
             if x is not None:
                 x.orelse = [_clone(st) for st in s.orelse]
-        if module_level:
-            # (the site's attributes: module globals are visible, to globals() and dir()); the
-            # iterator and the hook's result are let go when the loop ends
-            release = lambda: [_assign(n, _const(None)) for n in ([i, r] if kind == "for" else [r])]
-        elif kind == "for":
-            release = lambda: [_assign(i, _const(None))]
-        else:
-            release = lambda: []
+        # the iterator and the hook's last result (the values a native run wrote: objects of
+        # the program's) are let go when the loop ends, as CPython pops its iterator. (At
+        # module level they are the site's attributes, which globals() and dir() do not show.)
+        release = lambda: [_assign(n, _const(None)) for n in ([i, r] if kind == "for" else [r])]
 
         def drop(line, col, ended=False):
             # the count carries over to the loop's next run (a loop run often but briefly
@@ -1507,7 +1534,7 @@ class Instrumenter:
             # values are not there to assign.
             # (at module level the site's iterator and last result are let go after it, as at
             # the loop's end: they are the site's attributes, which outlive the run)
-            after = [_assign(n, _const(None)) for n in (i, r)] if module_level else []
+            after = [_assign(n, _const(None)) for n in (i, r)]
             body6 = [_assign(i, _sub(res, 2)), *_carry_count(k, c), ast.Pass(), *after, ast.Break()]
             slot.append((body6, len(body6) - 2 - len(after)))
             six = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(6)]),
@@ -1523,14 +1550,16 @@ class Instrumenter:
                                body=body7, orelse=[])
                 ran.insert(0, seven)
             ran.insert(0, six)
-        ran.append(when(1, ast.Continue()))
+        # (the hook's result is let go as the run goes on -- its values, the exception it
+        # raises: the objects a native run wrote live as long as the program's own names
+        # hold them -- and replaced by its code, not None, which starts a run: _new_run)
+        ran.append(when(1, _assign(r, _const(1)), ast.Continue()))
         ran.append(when(2, *drop(line, s.col_offset), ast.Break()))
         if not module_level:
             ran.append(when(3, ast.Return(value=_sub(res, 4))))
         fix = ast.Call(func=ast.Attribute(value=_const(SITE_PREFIX + str(k)), attr="fix",
                                           ctx=ast.Load()), args=[res], keywords=[])
-        # (in mode 'single' an expression statement would show its value, None, to displayhook)
-        fix = _assign(r, fix) if self.interactive else ast.Expr(value=fix)
+        fix = _assign(r, fix)       # (fix returns the code)
         ran.append(ast.Try(body=[ast.Raise(exc=_sub(res, 4), cause=None)],
                            handlers=[ast.ExceptHandler(type=ast.Attribute(value=_const(BUILTINS_PLACEHOLDER), attr="BaseException", ctx=ast.Load()), name=None,
                                                        body=[fix, ast.Raise(exc=None, cause=None)])],
