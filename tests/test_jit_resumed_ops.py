@@ -169,3 +169,29 @@ def test_a_raising_exit_in_a_resumed_iteration_is_placed_as_cpython_places_it(tm
             except Exception:
                 traceback.print_exc()
     """)
+
+
+def test_an_exception_a_resumed_iteration_raised_and_caught_is_freed_by_the_loops_end(tmp_path):
+    # (its traceback holds the block's frame, whose callers hold the registers, where the
+    # raise's temporary held the exception: a cycle only gc.collect() freed)
+    r = jit(tmp_path, """
+        freed = []
+        class R:
+            def __del__(self):
+                freed.append(1)
+
+        def f(n):
+            t = 0
+            for i in range(n):
+                t += i & 3
+                if i == n - 5:
+                    try:
+                        raise ValueError(R())
+                    except ValueError:
+                        pass
+            print("freed by the loop's end:", freed, t)
+
+        f(20000)
+        f(20000)
+    """, threshold="50")
+    assert r.loop(9)["native_iterations"] > 30000, r.loop(9)

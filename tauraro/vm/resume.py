@@ -154,6 +154,7 @@ class LoopResume:
         state.handling = outer = sys.exc_info()[1]
         stop_type = Stop
         entered = None
+        raised = False      # (did an exception enter a handler here: _let_go)
         try:
             if exc is None:
                 blk = self.block_at(pc)
@@ -162,6 +163,7 @@ class LoopResume:
                 if caught is not None:
                     exc = entered = caught(exc)
                 r[entry.exc_reg] = exc
+                raised = True
                 blk = self.block_at(entry.handler)
             while True:
                 try:
@@ -176,12 +178,15 @@ class LoopResume:
                         _drop_reraise(exc)
                     entry = self.handler(exc, at)
                     r[entry.exc_reg] = _caught(exc)
+                    raised = True
                     blk = self.block_at(entry.handler)
-        except _Raised as raised:
-            escaped = raised
+        except _Raised as e:
+            escaped = e
         else:
             escaped = None
         finally:
+            if raised or escaped is not None:
+                _let_go(r, self.code.nlocals, state.handling)
             state.handling = saved
         # (CPython's handled exception as the program's frame had it: a handler's block left
         # by a stop or an exception had made its own the handled one. Set here, outside any
@@ -300,6 +305,18 @@ def _raised_at(exc: BaseException) -> tuple:
             pcs.append(pc)
         tb = tb.tb_next
     return tuple(pcs)
+
+
+def _let_go(r: list, nlocals: int, handling) -> None:
+    """The exceptions temporary registers (those from ``nlocals`` on) hold -- one a
+    ``raise`` raised, one a handler took -- are let go as the run stops (but one a handler
+    still handles), as CPython pops them: its traceback holds the block's frame, whose
+    callers' frames hold ``r`` -- a cycle only a collection would free, and with it the
+    objects the exception refers to (a ``__del__`` ran at gc.collect())."""
+    for reg in range(nlocals, len(r)):
+        v = r[reg]
+        if isinstance(v, BaseException) and v is not handling:
+            r[reg] = None
 
 
 def _caught(exc: BaseException) -> BaseException:
