@@ -195,3 +195,39 @@ def test_an_exception_a_resumed_iteration_raised_and_caught_is_freed_by_the_loop
         f(20000)
     """, threshold="50")
     assert r.loop(9)["native_iterations"] > 30000, r.loop(9)
+
+
+def test_a_bare_raise_of_what_the_frame_handled_before_the_loop_adds_no_entry(tmp_path):
+    # (the resume interpreter made an entry at the raise's line, as for an exception a
+    # resumed callee's call brought in; CPython's RERAISE adds none)
+    r = jit(tmp_path, """
+        def f(n, k):
+            try:
+                raise KeyError("mine")
+            except KeyError:
+                s = 0
+                for i in range(n):
+                    s += i
+                    if i == k:
+                        raise
+            return s
+
+        def g(n, k):
+            for i in range(n):
+                try:
+                    if i == k:
+                        raise
+                except RuntimeError:
+                    pass
+
+        try:
+            f(20000, 15000)
+        except KeyError:
+            import traceback
+            traceback.print_exc()
+        try:
+            raise KeyError("outer")
+        except KeyError:
+            g(20000, 15000)
+    """, threshold="50")
+    assert r.loop(7)["native_iterations"] > 10000, r.loop(7)

@@ -196,10 +196,11 @@ class LoopResume:
         if escaped is not None:
             exc = escaped.exc
             at = _raised_at(exc)
-            if not at and exc is not entered:
+            if not at and exc is not entered and self.code.instrs[escaped.pc].op.name not in _RERAISES:
                 # (no raise in this frame since the exception entered it: its entry is
                 # still to be made, at the pc it came in at -- a resumed callee's call. Where
-                # ``caught`` made it, none)
+                # ``caught`` made it, none; nor where a bare ``raise`` re-raised what the
+                # frame handled before the loop, which has its entry from its first raise)
                 at = (escaped.pc,)
             return RAISE, _strip(exc), at
         if blk is None:
