@@ -231,3 +231,35 @@ def test_a_bare_raise_of_what_the_frame_handled_before_the_loop_adds_no_entry(tm
             g(20000, 15000)
     """, threshold="50")
     assert r.loop(7)["native_iterations"] > 10000, r.loop(7)
+
+
+def test_an_exception_raised_in_a_resumed_handler_keeps_its_context(tmp_path):
+    # (the handler that did not match re-raised it with Python's raise, which chained it to
+    # the exception handled then: the caller's, once the inner handler had ended)
+    r = jit(tmp_path, """
+        def m(n):
+            out = []
+            for i in range(n):
+                try:
+                    try:
+                        1 // (i % 4000)
+                    except ZeroDivisionError:
+                        raise TypeError(i)
+                except TypeError as e:
+                    out.append((type(e.__context__).__name__, e.__suppress_context__, i))
+            return out
+
+        def uncaught(n, k):
+            for i in range(n):
+                try:
+                    i // (i - k)
+                except ZeroDivisionError:
+                    raise TypeError("at %d" % i)
+
+        try:
+            raise KeyError("outer")
+        except KeyError:
+            print(m(10000))
+            uncaught(20000, 15000)
+    """, threshold="50")
+    assert r.loop(4)["native_iterations"] > 5000, r.loop(4)

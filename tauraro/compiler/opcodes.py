@@ -214,7 +214,7 @@ op("RETURN", "rk", "r[-2] = {0}\nreturn None", ("exit",))
 # --- exceptions -------------------------------------------------------------------
 op("RAISE", "rk", "raise_(STATE, {0})", ("exit",))
 op("RAISE_FROM", "rk rk", "raise_(STATE, {0}, {1})", ("exit",))
-op("RERAISE", "r", "raise {0}", ("exit",), doc="re-raise the exception in {0} (bare raise)")
+op("RERAISE", "r", "reraise({0})", ("exit",), doc="re-raise the exception in {0} (bare raise)")
 op("RERAISE_CURRENT", "", "reraise_current(STATE)", ("exit",),
    doc="bare raise outside a handler of this function")
 op("PUSH_EXC", "r w", "{1} = STATE.handling\nSTATE.hold({0})",

@@ -40,6 +40,19 @@ def raise_(state, exc, cause=_NO_CAUSE):
     raise exc
 
 
+def reraise(exc):
+    """A bare ``raise`` in a handler, a ``finally``'s end, an ``except`` that did not
+    match: ``exc`` raised again with its context as it was. (Python's ``raise`` would
+    chain it to the exception handled where it stands -- the one an enclosing handler
+    handles again once the inner handler ended: a TypeError raised while handling a
+    ZeroDivisionError came out with the caller's KeyError as its context.)"""
+    context, suppress = exc.__context__, exc.__suppress_context__
+    try:
+        raise exc
+    finally:
+        exc.__context__, exc.__suppress_context__ = context, suppress
+
+
 def reraise_current(state):
     """A bare ``raise`` outside an except block of this function."""
     handling = state.handling

@@ -21,6 +21,7 @@ _STATIC = {
     "_iter": iter, "_next": next, "_type": type, "_slice": slice, "_tuple": tuple,
     "_len": len, "_set": set,
     "raise_": exceptions.raise_, "reraise_current": exceptions.reraise_current,
+    "reraise": exceptions.reraise,
     "exc_match": exceptions.exc_match, "unbound_local": exceptions.unbound_local,
     "unbound_deref": exceptions.unbound_deref,
     "cell_is_set": operations.cell_is_set, "with_enter": operations.with_enter, "list_extend": operations.list_extend,
