@@ -724,6 +724,10 @@ class Inference:
             whole = self.inliner.compiled_whole(fn, params, global_types)
             if isinstance(whole, str):
                 return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
+            if not self.resumable and not self.whole and self.inliner.stores_data(whole):
+                # (a comprehension: an exit later in the iteration runs it again, the call too)
+                return self._exit(pc, "calling %s: it stores into what it is passed, in an iteration "
+                                      "run again after an exit" % fn.func.__qualname__)
             callee = whole
         typing = Typing(pc, "lower", callee.result, operands, callee=callee)
         typing.binding = binding
