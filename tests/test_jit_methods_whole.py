@@ -160,3 +160,27 @@ def test_slots_counters_and_the_recursion_limit(tmp_path):
     """)
     assert function_row(r, "Walker.down")["native_iterations"] >= 2
     assert "RecursionError" in r.expected.stderr
+
+
+def test_a_method_storing_only_into_its_objects_fields_is_written_back(tmp_path):
+    # (the write-back after a native call looked at the lists it stored into only: an
+    # object with no list, or whose lists were not stored into, kept its old fields)
+    r = jit(tmp_path, """
+        class C:
+            def __init__(self):
+                self.n = 0
+                self.total = 0.0
+
+            def fib(self, k):
+                self.n += 1
+                if k < 2:
+                    self.total += 0.5
+                    return k
+                return self.fib(k - 1) + self.fib(k - 2)
+
+        o = C()
+        print(o.fib(20), o.n, o.total)
+        print([o.fib(3) for x in range(300)][-1], o.n, o.total)
+    """)
+    row = function_row(r, "C.fib")
+    assert row["status"] == "compiled", row

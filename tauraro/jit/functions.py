@@ -150,8 +150,10 @@ class FunctionVersion:
         return out, recs
 
     def written_back(self, recs):
-        """After a native call that succeeded: the lists it stored into get their elements."""
-        if recs.mutable:
+        """After a native call that succeeded: the lists it stored into get their elements,
+        the objects their fields (a method's ``self.n += 1``: lost, when only lists were
+        looked at)."""
+        if recs.mutable or recs.objects or recs.object_blocks:
             t0 = _clock()
             recs.writeback(self.memory.view)
             self.copy_seconds += _clock() - t0
