@@ -297,3 +297,32 @@ def test_a_global_the_callee_writes_changing_type(tmp_path):
         print(main(3000), x)
     """)
     assert exits(r, 14) == {"global 'x' becomes float in put": 1, "left the loop": 1}
+
+
+def test_an_exit_after_an_inlined_callees_append_does_not_append_again(tmp_path):
+    # (a callee whose code names what looks at its caller's frame is not resumed inside:
+    # the exit re-runs the call from the loop's frame, which only a callee that changes
+    # nothing allows -- its append, and one a function it called made, were made twice;
+    # and a global list named ``log`` was taken for a logging call)
+    r = jit(tmp_path, """
+        log = []
+        seen = []
+
+        def note(x):
+            seen.append(x)
+
+        def a(x):
+            log.append(x)
+            note(x)
+            return x * 4
+
+        def main(xs):
+            t = 0
+            for x in xs:
+                t += a(x)
+            print(t, len(log), log[-2:], len(seen), seen[-2:])
+
+        main(list(range(200)) + [2 ** 62])
+        main([1, 2, 3, 2 ** 62])
+    """)
+    assert r.loop(15)["native_iterations"] > 150, r.loop(15)

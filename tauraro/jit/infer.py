@@ -239,6 +239,31 @@ def _tuple_of(t, elem) -> bool:
         and elem.elem in (INT, FLOAT) and 0 < len(t.members) and all(m is elem.elem for m in t.members)
 
 
+_STORES = frozenset(("STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF", "STORE_ATTR", "DELETE_SUBSCR"))
+
+
+def stores_data(inference) -> bool:
+    """Does native code for ``inference`` -- its callees' included, at any depth -- change
+    what the program sees: an item, an attribute, a global, a cell, a list's append, pop or
+    insert, a set's add? Then an exit after it must not make CPython run that code again
+    (an inlined call re-run from its caller's frame, a comprehension's iteration)."""
+    seen, stack = set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for pc, typing in inf.typings.items():
+            if typing.action != "lower":
+                continue
+            name = inf.code.instrs[pc].op.name
+            if name in _STORES or name in ("CALL", "CALL_KW") and typing.operands \
+                    and isinstance(typing.operands[0], (ListMethod, SetMethod)):
+                return True
+            callee = getattr(typing.callee, "target", typing.callee)
+            if hasattr(callee, "typings") and id(callee) not in seen:
+                seen.add(id(callee))
+                stack.append(callee)
+    return False
+
+
 class Inference:
     def __init__(self, region: LoopRegion, entry: dict, inliner=None, depth: int = 0, recursion=None,
                  resumable: bool | str = True, cells=None, made_lists=None, stand_ins=False):
@@ -724,7 +749,7 @@ class Inference:
             whole = self.inliner.compiled_whole(fn, params, global_types)
             if isinstance(whole, str):
                 return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, callee))
-            if not self.resumable and not self.whole and self.inliner.stores_data(whole):
+            if not self.resumable and not self.whole and stores_data(whole):
                 # (a comprehension: an exit later in the iteration runs it again, the call too)
                 return self._exit(pc, "calling %s: it stores into what it is passed, in an iteration "
                                       "run again after an exit" % fn.func.__qualname__)

@@ -37,8 +37,8 @@ from ..compiler.code import VARARGS
 from ..compiler.opcodes import NOT_RESUMABLE
 from .infer import LIVE, Inference, NeedsResizing, NotCompilable
 from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundMethodType, CellVar, ClassType,
-                     FunctionType, InstanceType, ListMethod, LiveCell, OtherType, SeqIterType, SeqType, SetMethod,
-                     classify, constructor, methods_named)
+                     FunctionType, InstanceType, LiveCell, OtherType, SeqIterType, SeqType, classify, constructor,
+                     methods_named)
 from .region import FunctionRegion, attribute_names
 
 _EMPTY = object()
@@ -80,29 +80,6 @@ class Inliner:
                 return p
             have = self._typed[key] = compiled_whole(self, fn, list(params), global_types, pending)
         return have
-
-    @staticmethod
-    def stores_data(inference) -> bool:
-        """Does a function compiled whole store into the data it is passed -- a list's or a
-        dict's item, a list's append, pop or insert, a set's add -- itself or in what it
-        calls (at any depth)? Its undo log takes back the stores of a call that fails, not
-        of one that returned before an exit later in the iteration: a comprehension runs
-        that iteration again, and the call with it (a counter in a list bumped twice)."""
-        seen, stack = set(), [inference]
-        while stack:
-            inf = stack.pop()
-            for pc, typing in inf.typings.items():
-                if typing.action != "lower":
-                    continue
-                name = inf.code.instrs[pc].op.name
-                if name == "STORE_SUBSCR" or name in ("CALL", "CALL_KW") and typing.operands \
-                        and isinstance(typing.operands[0], (ListMethod, SetMethod)):
-                    return True
-                callee = getattr(typing.callee, "target", typing.callee)
-                if hasattr(callee, "typings") and id(callee) not in seen:
-                    seen.add(id(callee))
-                    stack.append(callee)
-        return False
 
     def bind(self, fn, code, nargs: int, kwnames=()):
         """See ``bind_arguments``."""

@@ -19,7 +19,7 @@ import math
 from ...boundary import BUILTINS_MODULE as B
 from ...compiler.frame_calls import FRAME_CALLS, LOGGING_CALLS
 from ..exits import DECIDED, GUARD, INTERRUPT, LOOP_EXIT, ROOM, ROOM_FULL, NewObject
-from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global
+from ..infer import ARITH, COMPARE, SELF_CALL, Inference, is_global, stores_data
 from ..jtypes import (DictIterType, SetMethod, SetType, STR, STR_KEYS, ArgsList, BOOL, CHAR, CHAR_CASE, CharMethod, DictGet, DictType, FLOAT, INT, NONE, BoundClassMethod, BoundMethodType, BuiltListType, ReducerType, BuiltinType, ClassType, CombinedIter,
                       InstanceType, JType, ListMethod, MaybeType, OtherType, STR_MAKING, STR_SPLITTING, StrMethod, SeqIterType, SeqType, SliceValue, SuperType, TupleValue, class_lookup, const_type, iter_elem)
 from .graph import Graph, Ins, Snapshot, value_type, wasm_type
@@ -42,7 +42,22 @@ class Unsupported(Exception):
 # whose module and registry default to its caller's): from a callee frame the resume
 # interpreter rebuilt they would see its frame, so an exit inside such a callee re-runs the
 # call instead
-_CALLER_FRAME_NAMES = FRAME_CALLS | LOGGING_CALLS | {"warn_explicit"}
+_CALLER_FRAME_NAMES = FRAME_CALLS | {"warn", "warn_explicit"}
+
+
+def _looks_at_caller(code) -> bool:
+    """Does ``code`` call what looks at its caller's frame: a name of FRAME_CALLS or
+    warnings', as a global or an attribute, or of logging's as an attribute (``log.info``;
+    a global list named ``log`` is no logger, and an exit re-running a call that appended
+    to it appended twice)?"""
+    names, attrs = set(), set()
+    for ins in code.instrs:
+        name = ins.op.name
+        if name == "LOAD_GLOBAL":
+            names.add(code.names[ins.args[1]])
+        elif name == "LOAD_ATTR":
+            attrs.add(code.names[ins.args[2]])
+    return not _CALLER_FRAME_NAMES.isdisjoint(names | attrs) or not LOGGING_CALLS.isdisjoint(attrs)
 
 _CMP = {"LT": "lt", "LE": "le", "GT": "gt", "GE": "ge", "EQ": "eq", "NE": "ne"}
 # (a comparison with its operands swapped)
@@ -380,11 +395,13 @@ class Recorder:
         return self.graph.snapshot(Snapshot(top.code, pc, line, reason, kind, self._values(pc, state)))
 
     def _chain_stores(self) -> bool:
-        """Does a callee of the chain store anything the program sees (then an exit in it
-        cannot re-run the call)?"""
+        """Does a callee of the chain store anything the program sees -- itself, or a
+        function it calls natively, at any depth: an item, an attribute, a global, a cell,
+        a list's append, pop or insert, a set's add (then an exit in it cannot re-run the
+        call: a global list appended to before an overflow got the element twice)?"""
         f = self.frame
         while f is not self.top:
-            if any(ins.op.name in ("STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF") for ins in f.code.instrs):
+            if stores_data(f.inf):
                 return True
             f = f.parent
         return False
@@ -395,7 +412,7 @@ class Recorder:
         chain = []              # (frame, pc, state), innermost first
         f = self.frame
         while f is not self.top:
-            if _CALLER_FRAME_NAMES & set(f.function.func.__code__.co_names):
+            if _looks_at_caller(f.code):
                 # resumed, its calls would see the resume interpreter as their caller
                 raise Unsupported("%s calls what looks at its caller's frame" % f.name)
             chain.append((f, pc, state))
