@@ -36,3 +36,36 @@ def test_a_store_a_called_function_made_is_not_made_twice_by_a_rerun_iteration(t
         count(3000)
         count(3000)
     """)
+
+
+def test_an_element_over_a_dict_run_again_is_found_in_the_dict(tmp_path):
+    # (a dict iterator cannot be moved back: the element an exit stopped in was lost with a
+    # warning -- a sum of 0, elements dropped, a callee's store and the "changed size"
+    # error lost)
+    r = jit(tmp_path, """
+        d = {i: i for i in range(3000)}
+
+        def f(k):
+            if k == 2000:
+                d[-1] = 5
+            return k
+
+        def g(k):
+            if k == 1000:
+                del d[5]
+                d[-5] = 1
+            return k
+
+        for h in (f, g):
+            try:
+                r = [h(k) for k in d]
+                print("no error", len(r), r[0])
+            except RuntimeError as e:
+                print("raised", e)
+            print(len(d))
+        e = {i: i for i in range(3000)}
+        e[-1] = 2 ** 62
+        print(sum(v * 4 for v in e.values()), sum(k * 4 for k in e))
+        print(max(v * 3 for k, v in e.items()), [k + v * 2 for k, v in e.items()][-2:])
+    """)
+    assert "warning" not in r.got.stderr

@@ -57,6 +57,7 @@ float sum compensated as its ``sum`` is).
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import operator
@@ -73,7 +74,7 @@ from .errors import InternalError, signal_handler_tail
 from .frame_locals import let_go
 from .recursion import headroom
 from .watchers import watched
-from .rewind import RANGE_ITER, RELATIVE_RANGE_STATE, rewound
+from .rewind import DICT_ITERATORS, RANGE_ITER, RELATIVE_RANGE_STATE, rewound
 
 
 
@@ -150,6 +151,23 @@ def _closed():
     return g
 
 
+def _dict_element_again(it, view):
+    """A dict iterator only moves forward: the element it gave last, found again in the
+    dict (skipped to at C speed: an exit's rare path), chained before it -- which still
+    raises as CPython's does if the dict changes size. None if the dict changed size
+    already (its length hint is 0 then) or is a subclass's."""
+    d = [o for o in gc.get_referents(it) if type(o) is dict]
+    if len(d) != 1:
+        return None
+    d = d[0]
+    taken = len(d) - it.__length_hint__()
+    if not 0 < taken <= len(d):
+        return None
+    again = iter(view(d))
+    element = next(itertools.islice(again, taken - 1, None))
+    return itertools.chain((element,), it)
+
+
 def _rewound(it):
     """An iterator giving the element ``it`` gave last, then the rest of ``it``'s, and
     leaving ``it`` exhausted when it is: list and tuple iterators (and range iterators
@@ -165,6 +183,8 @@ def _rewound(it):
     if t is _ZIP:
         return _ZIP(*[_rewound(inner) for inner in it.__reduce__()[1]])
     again = rewound(it)         # (in place, or a 3.12+ range iterator behind its element)
+    if again is None and t in DICT_ITERATORS:
+        again = _dict_element_again(it, DICT_ITERATORS[t])
     if again is None:
         raise InternalError("the comprehension's iterator cannot be moved back")
     return again
