@@ -63,7 +63,7 @@ def test_keys_copied_into_the_arena_and_past_it(tmp_path):
 BASE = 64
 
 
-def _instance(arena, room=64):
+def _instance(arena, room=64, pages=4):
     """A module with the table's functions over an intern table at BASE with no seeds, room
     for ``room`` new numbers and an arena of ``arena`` bytes, laid out as
     transfer.EntryRecords.intern lays it (its address at 0); (store, str_canon, memory, the
@@ -72,7 +72,7 @@ def _instance(arena, room=64):
     eq = add_string_functions(m, {"str_eq"})["str_eq"]
     canon = intern.add_canon(m, 0, intern.add_intern(m, 0, eq))
     m.add_export("str_canon", "func", canon)
-    m.set_memory(min_pages=4, export="memory")
+    m.set_memory(min_pages=pages, export="memory")
     store, ex = instantiate(m)
     mem = ex["memory"]
     slots = 16
@@ -122,3 +122,26 @@ def test_the_arena_keeps_copies_until_it_is_full(arena):
     assert canon(store, a) == a, "a str past ARENA_LEN_MAX is its own record"
     assert _word(store, mem, BASE + 32) == 3, "three new numbers given"
     assert [_word(store, mem, _word(store, mem, BASE + 64) + 8 * k) for k in range(3)] == [got, o, a]
+
+
+@pytest.mark.parametrize("length", [100, 300, 3000])
+def test_long_strs_alike_but_in_the_middle_spread_over_the_slots(length):
+    # (a str over 192 code points was hashed by its first and last 64 alone: 3,000 log lines
+    # alike but for a number in the middle had one hash -- one probe chain -- and a loop
+    # counting them ran 35 times as long as CPython's)
+    room = 200
+    store, canon, mem, _ = _instance(0, room=room, pages=128)
+    at = HEAP
+    for i in range(room):
+        text = "a" * ((length - 5) // 2) + "%05d" % i + "b" * (length - 5 - (length - 5) // 2)
+        canon(store, _record(store, mem, at, text))
+        at += 16 + 8 * length
+    mask = _word(store, mem, BASE + 24)
+    slots = _word(store, mem, BASE + 56)
+    used = [_word(store, mem, slots + 8 * k) != 0 for k in range(mask + 1)]
+    assert sum(used) == room
+    longest = run = 0
+    for u in used + used:           # (probes wrap around)
+        run = run + 1 if u else 0
+        longest = max(longest, run)
+    assert longest < 40, "a run of %d slots in a row: the strs' hashes collide" % longest

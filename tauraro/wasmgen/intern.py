@@ -33,7 +33,7 @@ cache misses a lookup, the slot and the record it compares with, each far apart 
 of the entry's heap.
 
 Slots are hashed by contents (FNV-1a over the code point words, two to a step, and the
-length, then a Fibonacci multiply: its top bits; a string longer than 3 * ENDS code points
+length, then a Fibonacci multiply: its top bits; a string longer than FULL_MAX code points
 by its first and last ENDS and its length, so that seeding a long text costs no more than a
 short string) and probed linearly; a slot's string is compared with ``str_eq``. The seeds are put in lazily, by the first call, so an entry whose code
 never meets a string made natively does not pay for hashing them. The table never
@@ -55,10 +55,14 @@ for the next ones, is never written).
 from __future__ import annotations
 
 HEADER = 16        # a string record's header
-# a string longer than 3 * ENDS is hashed by its first and last ENDS words (with 16, the keys
-# of 40 * 40 pairs of 30-character names, alike but for a number in the middle, had 40 hashes:
-# probes 40 records long, ~1 us an iteration of the loop counting them)
+# a string longer than FULL_MAX is hashed by its first and last ENDS words: a long text
+# seeded costs no more than a short string. (With 16 words and every string over 48, the keys
+# of 40 * 40 pairs of 30-character names, alike but for a number in the middle, had 40
+# hashes: probes 40 records long, ~1 us an iteration of the loop counting them; with 64 and
+# every string over 192, 3,000 log lines of 212 characters alike but for a number in the
+# middle had one hash, and a loop counting them ran 35 times as long as CPython's.)
 ENDS = 64
+FULL_MAX = 4096
 TABLE_HEADER = 96  # the table's header, the seeds after it
 # (the arena: a string of at most ARENA_LEN_MAX code points that gets a new number is kept
 # there as a copy; ARENA_PER_NEW bytes a new number -- a record of six code points --, at
@@ -88,7 +92,7 @@ def _probe_body(str_eq: int) -> list:
         # last ENDS words, the loop run over each part (``lim``), not a test at every word.
         ("i64.const", _FNV_OFFSET), ("local.set", _HASH),
         ("local.get", _P_REC), ("i64.load", 0), ("i32.wrap_i64",), ("local.set", _N),
-        ("i32.const", ENDS), ("local.get", _N), ("local.get", _N), ("i32.const", 3 * ENDS), ("i32.gt_u",), ("select",),
+        ("i32.const", ENDS), ("local.get", _N), ("local.get", _N), ("i32.const", FULL_MAX), ("i32.gt_u",), ("select",),
         ("local.set", _LIM),
         ("block", None), ("loop", None),
         ("block", None), ("loop", None),
