@@ -227,7 +227,7 @@ def run_program(path: str, args: list[str], compiler) -> int:
         return _run_main_package(path, args, compiler)
     source = read_program(path)
     filename = os.path.abspath(path)
-    code = _compile(lambda: compiler.compile(source, filename), source, filename)
+    code = _compile(lambda: compiler.compile(source, filename, main=True), source, filename)
     if code is None:
         return 1
     program_dir = os.path.dirname(filename)

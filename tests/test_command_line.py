@@ -461,3 +461,25 @@ def test_a_syntax_error_in_an_imported_module_shows_no_import_machinery(tmp_path
     (tmp_path / "badmod.py").write_text(bad)
     (tmp_path / "prog.py").write_text("print('before')\nimport badmod\n")
     same(tmp_path, ["prog.py"])
+
+
+def test_syntax_warnings_are_written_at_every_run_as_cpython_writes_them(tmp_path):
+    # (the code cache's second run used the code compiled at the first, and its warnings
+    # were gone: CPython compiles the main file at every run, and a module it has no .pyc
+    # for under PYTHONDONTWRITEBYTECODE)
+    env = _env()
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env.pop("TAURARO_CACHE", None)
+    (tmp_path / "helper.py").write_text('def f(x):\n    return x is "a b"\n')
+    (tmp_path / "main.py").write_text(
+        'import helper\n'
+        'def g(x):\n'
+        '    return x is ()\n'
+        'total = 0\n'
+        'for i in range(300):\n'
+        '    total += i\n'
+        'print(helper.f("q"), g(1), total)\n')
+    want = run([PY, "main.py"], tmp_path, env=env)
+    assert want[2].count("SyntaxWarning") == 2, want
+    for _ in range(3):
+        assert run([PY, "-m", "tauraro", "--jit-threshold", "50", "main.py"], tmp_path, env=env) == want

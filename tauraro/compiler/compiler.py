@@ -47,16 +47,19 @@ if sys.version_info >= (3, 11):
 
 
 def compile_source(source: str, filename: str, mode: str = "exec",
-                   namespace: bool = False) -> CodeObject:
+                   namespace: bool = False, checked: bool = False) -> CodeObject:
     """Compile source text. SyntaxErrors are CPython's own: the host parser and
-    compiler check the program first, so messages and positions match.
+    compiler check the program first, so messages and positions match. (``checked``: the
+    host compiled this very text already -- a file the program runs -- and its compiler
+    is not run again: it would write the file's SyntaxWarnings a second time.)
 
     ``mode`` is "exec" (a module) or "eval" (one expression, whose value the code
     returns). With ``namespace`` the top-level names live in a mapping held in
     register 0 rather than in the globals, as for ``exec(src, globals, locals)``.
     """
     tree = ast.parse(source, filename, mode)
-    compile(tree, filename, mode, dont_inherit=True)
+    if not checked:
+        compile(tree, filename, mode, dont_inherit=True)
     _reject_unsupported(tree, filename)
     unit = Unit(filename, source)
     table = symtable.symtable(source, filename, mode)

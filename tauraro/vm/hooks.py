@@ -268,7 +268,7 @@ class HookRuntime:
                 from ..jit.collector import CompileAside
                 try:
                     with CompileAside():        # (the file's AST and its register bytecode)
-                        mod = compile_source(source, filename)
+                        mod = compile_source(source, filename, checked=True)
                     if kept is not None:
                         kept.put(filename, source, mod)
                 except UnsupportedConstruct as e:

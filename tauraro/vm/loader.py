@@ -42,7 +42,7 @@ def _instrumenter_stamp():
 
 
 # (and -O's level: the code compiled holds asserts, __debug__ and docstrings as it says)
-_MAGIC = ("tauraro-code-1", __version__, sys.implementation.cache_tag, _instrumenter_stamp(), sys.flags.optimize)
+_MAGIC = ("tauraro-code-2", __version__, sys.implementation.cache_tag, _instrumenter_stamp(), sys.flags.optimize)
 class CodeCache:
     """Marshalled code objects under ``<cache root>/code``, evicted least recently used first."""
 
@@ -72,19 +72,49 @@ class CodeCache:
             if entry[0] != filename or entry[1] != self.stamp(source):
                 return None
             os.utime(path)          # recently used
-            return entry[2], entry[3]
+            return entry[2], entry[3], entry[4]
         except (OSError, ValueError, EOFError, TypeError, IndexError):
             return None
 
-    def put(self, key: str, filename: str, source: bytes, code, infos) -> None:
+    def put(self, key: str, filename: str, source: bytes, code, infos, warned=False) -> None:
+        """(``warned``: compiling it wrote warnings -- a SyntaxWarning -- which a compile
+        CPython makes would write again: see Compiler.compile)"""
         if self.dir is None:
             return
         try:
-            data = marshal.dumps((filename, self.stamp(source), code, infos))
+            data = marshal.dumps((filename, self.stamp(source), code, infos, warned))
         except ValueError as e:
             cache.failed(self.dir, e)
             return
         cache.store(self._path(key), data, self.dir)
+
+
+class _Watched:
+    """The standard error stream while a file compiles: did the compile write to it (a
+    warning)?"""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.wrote = False
+
+    def write(self, text):
+        self.wrote = True
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _compiled_by_cpython(filename: str) -> bool:
+    """Would CPython compile this module at every import (no ``.pyc`` to read, none written)?"""
+    if not sys.dont_write_bytecode:
+        return False
+    with BOUNDARY:
+        from importlib.util import cache_from_source
+    try:
+        return not os.path.exists(cache_from_source(filename))
+    except (NotImplementedError, ValueError):
+        return True
 
 
 class LoopSites:
@@ -154,16 +184,30 @@ class Compiler:
         self.files = files if files is not None else {}
         self.code_keys = code_keys if code_keys is not None else {}
 
-    def compile(self, source_bytes: bytes, filename: str):
-        """A module's code object, ready to exec. SyntaxErrors are CPython's own."""
+    def compile(self, source_bytes: bytes, filename: str, main=False):
+        """A module's code object, ready to exec (``main``: the program's own file). SyntaxErrors
+        are CPython's own; so are the warnings compiling writes: CPython compiles the main
+        file at every run, and a module it has no ``.pyc`` for under ``-B`` or
+        PYTHONDONTWRITEBYTECODE, and writes its SyntaxWarnings each time -- a file cached
+        here that warned is compiled again there (a warm run had lost
+        ``re.compile("\\d+")``'s "invalid escape sequence" warning)."""
         key = self.cache.key(filename, self.threshold)
         cached = self.cache.get(key, filename, source_bytes)
+        if cached is not None and cached[2] and (main or _compiled_by_cpython(filename)):
+            cached = None
         if cached is not None:
-            code, infos = cached
+            code, infos, _ = cached
             infos = [_site_from(t) for t in infos]
         else:
-            code, infos = self._compile(source_bytes, filename)
-            self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos])
+            stderr = sys.stderr
+            sys.stderr = watched = _Watched(stderr)
+            try:
+                code, infos = self._compile(source_bytes, filename)
+            finally:
+                if sys.stderr is watched:
+                    sys.stderr = stderr
+            self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos],
+                           watched.wrote)
         if not infos:
             return code
         # (the JIT compiles a hot loop's function from these bytes, not from the file, which
