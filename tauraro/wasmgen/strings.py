@@ -12,8 +12,8 @@ the module (no host call), one each:
                                  point c (i64)
     str_starts(a, p) -> i32      a.startswith(p)
     str_ends(a, p) -> i32        a.endswith(p)
-    str_find(a, p) -> i32        p in a (the naive search: each start, compared word by
-                                 word; an empty p is in every string)
+    str_find(a, p) -> i32        p in a (searched as CPython's default_find does; an
+                                 empty p is in every string)
     str_find_char(a, c) -> i32   the one-character string of code point c (i64) in a
     str_starts_char(a, c) -> i32 a.startswith of that one-character string
     str_ends_char(a, c) -> i32   a.endswith of it
@@ -33,6 +33,69 @@ def _word(rec, index) -> list:
     """Push the i64 word ``index`` (an i32 local) of the record in local ``rec``."""
     return [("local.get", rec), ("local.get", index), ("i32.const", 3), ("i32.shl",), ("i32.add",),
             ("i64.load", HEADER)]
+
+
+def _find_body() -> list:
+    """find(a, p) -> i32: p in a, searched as CPython's ``default_find`` searches (Horspool's
+    skip on the window's last character, and a 64-bit bloom mask of p's characters: a
+    window whose next character is not in p is passed whole) -- the naive search, each start
+    compared word by word, took length x length on a repetitive text (80 characters of
+    "abab..." in 3,000: 8 times CPython's time). Locals: a 0, p 1, i 2, w 3, m 4, mlast 5,
+    skip 6, mask 7, j 8, last 9, c 10, k 11."""
+    A, P, I, W, M, ML, SKIP, MASK, J, LAST, C, K = range(12)
+
+    def bit(word):      # (1 << (word & 63): a shift's count is taken modulo 64)
+        return [("i64.const", 1), *word, ("i64.shl",)]
+
+    def past_window(then):
+        # the character after the window, if there is one: ``then`` where it is not in p
+        return [("local.get", I), ("local.get", W), ("i32.lt_u",), ("if", None),
+                ("local.get", I), ("local.get", M), ("i32.add",), ("local.set", K),
+                ("local.get", MASK), *bit(_word(A, K)), ("i64.and",), ("i64.eqz",), *then, ("end",)]
+    advance_m = [("local.get", I), ("local.get", M), ("i32.add",), ("local.set", I)]
+    return [
+        ("local.get", P), ("i64.load", 0), ("i32.wrap_i64",), ("local.set", M),
+        ("local.get", M), ("local.get", A), ("i64.load", 0), ("i32.wrap_i64",), ("i32.gt_u",),
+        ("if", None), ("i32.const", 0), ("return",), ("end",),
+        ("local.get", M), ("i32.eqz",), ("if", None), ("i32.const", 1), ("return",), ("end",),
+        ("local.get", A), ("i64.load", 0), ("i32.wrap_i64",), ("local.get", M), ("i32.sub",), ("local.set", W),
+        ("local.get", M), ("i32.const", 1), ("i32.sub",), ("local.tee", ML), ("local.set", SKIP),
+        *_word(P, ML), ("local.set", LAST),
+        # the mask of p's characters; skip: mlast less one less the last earlier place of
+        # p's last character (mlast - 1 if it has none)
+        ("block", None), ("loop", None),
+        ("local.get", J), ("local.get", ML), ("i32.ge_u",), ("br_if", 1),
+        *_word(P, J), ("local.set", C),
+        ("local.get", MASK), *bit([("local.get", C)]), ("i64.or",), ("local.set", MASK),
+        ("local.get", C), ("local.get", LAST), ("i64.eq",),
+        ("if", None), ("local.get", ML), ("local.get", J), ("i32.sub",), ("i32.const", 1), ("i32.sub",),
+        ("local.set", SKIP), ("end",),
+        ("local.get", J), ("i32.const", 1), ("i32.add",), ("local.set", J),
+        ("br", 0), ("end",), ("end",),
+        ("local.get", MASK), *bit([("local.get", LAST)]), ("i64.or",), ("local.set", MASK),
+        # each window from 0 to w
+        ("block", None), ("loop", None),
+        ("local.get", I), ("local.get", W), ("i32.gt_u",), ("br_if", 1),
+        ("local.get", I), ("local.get", ML), ("i32.add",), ("local.set", K),
+        *_word(A, K), ("local.get", LAST), ("i64.eq",),
+        ("if", None),
+        # its last character matches: the rest compared
+        ("i32.const", 0), ("local.set", J),
+        ("block", None), ("loop", None),
+        ("local.get", J), ("local.get", ML), ("i32.ge_u",), ("if", None), ("i32.const", 1), ("return",), ("end",),
+        ("local.get", I), ("local.get", J), ("i32.add",), ("local.set", K),
+        *_word(A, K), *_word(P, J), ("i64.ne",), ("br_if", 1),
+        ("local.get", J), ("i32.const", 1), ("i32.add",), ("local.set", J),
+        ("br", 0), ("end",), ("end",),
+        *past_window([("if", None), *advance_m, ("else",),
+                      ("local.get", I), ("local.get", SKIP), ("i32.add",), ("local.set", I), ("end",)]),
+        ("else",),
+        *past_window([("if", None), *advance_m, ("end",)]),
+        ("end",),
+        ("local.get", I), ("i32.const", 1), ("i32.add",), ("local.set", I),
+        ("br", 0), ("end",), ("end",),
+        ("i32.const", 0),
+    ]
 
 
 def _match_body() -> list:
@@ -111,19 +174,11 @@ def add_string_functions(module, wanted) -> dict:
                     *lp, *la, ("i64.gt_s",), ("if", None), ("i32.const", 0), ("return",), ("end",),
                     ("local.get", 0), ("local.get", 1), *at, ("call", match)])
     if "str_find" in wanted:
-        # each start from 0 to len(a) - len(p), while p does not match there
         out["str_find"] = module.add_function(
             name="str_find", params=[("a", "i32"), ("p", "i32")], results=["i32"],
-            locals=[("off", "i32"), ("last", "i32")], body=[
-                *lp, *la, ("i64.gt_s",), ("if", None), ("i32.const", 0), ("return",), ("end",),
-                *la, *lp, ("i64.sub",), ("i32.wrap_i64",), ("local.set", 3),
-                ("block", None), ("loop", None),
-                ("local.get", 0), ("local.get", 1), ("local.get", 2), ("call", match),
-                ("if", None), ("i32.const", 1), ("return",), ("end",),
-                ("local.get", 2), ("local.get", 3), ("i32.ge_u",), ("br_if", 1),
-                ("local.get", 2), ("i32.const", 1), ("i32.add",), ("local.set", 2),
-                ("br", 0), ("end",), ("end",),
-                ("i32.const", 0)])
+            locals=[("i", "i32"), ("w", "i32"), ("m", "i32"), ("mlast", "i32"), ("skip", "i32"),
+                    ("mask", "i64"), ("j", "i32"), ("last", "i64"), ("c", "i64"), ("k", "i32")],
+            body=_find_body())
     if "str_find_char" in wanted:
         out["str_find_char"] = module.add_function(
             name="str_find_char", params=[("a", "i32"), ("c", "i64")], results=["i32"],
