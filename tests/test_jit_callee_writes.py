@@ -326,3 +326,27 @@ def test_an_exit_after_an_inlined_callees_append_does_not_append_again(tmp_path)
         main([1, 2, 3, 2 ** 62])
     """)
     assert r.loop(15)["native_iterations"] > 150, r.loop(15)
+
+
+def test_a_callee_advancing_the_loops_own_iterator(tmp_path):
+    # (the loop's iterator and the variable holding it were two variables natively, each
+    # with its position: the exit wrote one over the other, and elements came twice)
+    jit(tmp_path, """
+        def skip(it, x):
+            if x % 100 == 0:
+                next(it, None)
+            return x
+
+        def main(it):
+            t = 0
+            seen = []
+            for x in it:
+                if x % 100 <= 1:
+                    seen.append(x)
+                t += skip(it, x)
+            print(t, seen[:8])
+
+        main(iter(list(range(3000))))
+        main(iter(range(3000)))
+        main(iter(tuple(range(3000))))
+    """)

@@ -2446,8 +2446,19 @@ def spare_room(n: int, growth: int = 0) -> int:
     return max(2 * n + 64, n + growth)
 
 
+def _held(it, iters) -> bool:
+    """Is iterator ``it`` one another of the entry's variables took in already (``iters``:
+    var -> (iterator, ...), and the tuples kept as virtuals)?"""
+    return any(type(held) is tuple and held and held[0] is it for held in iters.values())
+
+
 def _seq_iter_parts(it, jt, recs):
-    """(record address, index) of a list/tuple iterator, or None."""
+    """(record address, index) of a list/tuple iterator, or None -- also if another of the
+    loop's variables holds the very same iterator (the loop's own, passed to a callee that
+    calls ``next`` on it): each would have its own position natively, and the exit would
+    write back one over the other."""
+    if _held(it, recs.iters):
+        return None
     state = it.__reduce__()
     if len(state) != 3:
         return None
@@ -3254,6 +3265,8 @@ def static_test(expr: str, jt, const) -> str:
 def _range_iter_entry(it, iters, var):
     """(cur, stop, step) of a range iterator, remembering the object and its range's
     start and step for the write back; None if it cannot be native."""
+    if _held(it, iters):        # (see _seq_iter_parts)
+        return None
     _, (rng,), index = it.__reduce__()
     index = index or 0          # 3.12+: the range left to run, and no index
     start, stop, step = rng.start, rng.stop, rng.step
