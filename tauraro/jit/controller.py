@@ -591,6 +591,10 @@ SHORT_TIMING_WAITS = 8
 CALLS_BEFORE_JUDGING = 64
 SAMPLE_EVERY = 5
 TWIN_BOUND = 20e-6
+# a call inside a recursion CPython runs is not judged; one whose copying takes COPY_BOUND
+# or more, ten times its native work, counts, and COPY_BOUND_CALLS of them give it up
+COPY_BOUND = 50e-6
+COPY_BOUND_CALLS = 3
 
 
 def _list_copies(args) -> list:
@@ -656,6 +660,7 @@ class FunctionState(LoopState):
         self.sampled_native = 0.0    # the sampled calls' time natively, and in CPython
         self.sampled_cpython = 0.0
         self.samples = 0
+        self.copy_bound = 0          # nested calls whose copying outweighed their native work
         self.method = False          # a method calling itself through self (its prologue passes no function)
         # header pc -> the native iterations of its loop in the versions dropped (drop)
         self.dropped_iterations: dict = {}
@@ -2698,6 +2703,27 @@ class JitController:
         lists = bool(version.lists)
 
         def judging_call(func, *args):
+            # (the function itself: a method calling itself through self is passed none)
+            named = func if func is not None else version.function.func
+            if site.nested(sys._getframe(1)):
+                # (answered, not judged: nor copied for a sample -- a flood fill's recursion
+                # CPython ran copied its grid's two 90,000-element lists at every call)
+                if not lists:
+                    return call(func, *args)
+                c0 = version.copy_seconds
+                t0 = clock()
+                r = call(func, *args)
+                copying = version.copy_seconds - c0
+                if r is not miss and copying >= COPY_BOUND and copying > 10 * (clock() - t0 - copying):
+                    # (such calls answered natively inside a recursion CPython runs, each
+                    # copying its object's lists in and out, kept on until the outermost call
+                    # returned: 4 ms a call where CPython takes 0.5 us)
+                    st.copy_bound += 1
+                    if st.copy_bound >= COPY_BOUND_CALLS:
+                        self._give_up_function(st, site, named, "left to the baseline",
+                                               "its native calls copy in and out more than ten times "
+                                               "their work (%.0f us a call)" % (copying * 1e6))
+                return r
             # a version taking lists may store into them: its sampled calls are made again on
             # copies of the lists as they were before the call (aliases kept), so the program's
             # lists see one call; its copying is timed apart (FunctionVersion.copy_seconds)
@@ -2707,21 +2733,25 @@ class JitController:
             t0 = clock()
             r = call(func, *args)
             seconds = clock() - t0
-            if r is miss or site.nested(sys._getframe(1)):
+            if r is miss:
                 return r
             st.judged_calls += 1
             if lists:
                 # native work of TWIN_BOUND or more pays only if copying the lists does not
                 # outweigh it (copied per call: the reflected-list trap); else it is sampled
                 copying = version.copy_seconds - c0
-                sure = seconds - copying >= TWIN_BOUND and copying <= 10 * (seconds - copying)
+                sure = seconds - copying >= TWIN_BOUND and copying <= seconds - copying
             else:
                 sure = seconds >= TWIN_BOUND
             if not sure and turn:
                 t0 = clock()
                 again = call(func, *(_list_copies(twins) if lists else twins))   # (the same answer)
                 seconds = min(seconds, clock() - t0)
-                cpython = site.cpython_seconds(func, twins)
+                # (a method calling itself through self: its prologue passes no function --
+                # the site finds it -- and its calls were never timed in CPython: a method
+                # copying a 200,000-element list in and out at each call stayed native, 30x
+                # slower than CPython)
+                cpython = site.cpython_seconds(named, twins)
                 if again is not miss and cpython is not None:
                     st.sampled_native += seconds
                     st.sampled_cpython += cpython
@@ -2729,10 +2759,10 @@ class JitController:
                     if lists and st.samples >= 2 and st.sampled_native > 4 * st.sampled_cpython:
                         # (copying its lists in and out at every call: the first two samples
                         # are evidence enough, each call costing what a few thousand would)
-                        self._judged(st, site, func)
+                        self._judged(st, site, named)
                         return r
             if st.judged_calls >= CALLS_BEFORE_JUDGING:
-                self._judged(st, site, func)
+                self._judged(st, site, named)
             return r
         return judging_call
 
