@@ -1739,3 +1739,29 @@ def test_a_callee_looping_over_a_constant_tuple_has_the_tuple_in_memory(tmp_path
         print(s)
     """)
     assert r.loop(9)["native_iterations"] >= 2999
+
+
+def test_a_callee_with_a_tuple_default(tmp_path):
+    # (a default tuple is a constant of the function, not of an instruction: the recorder
+    # found no record for it, and the JIT left the loop with an internal error's warning)
+    r = jit(tmp_path, """
+        def f(v, rest=(1, 2)):
+            return v + rest[0] * rest[1]
+
+        class P:
+            def __init__(self, v, scale=(2.5, 0.5)):
+                self.v = v * scale[0] + scale[1]
+
+        def run(n):
+            tot = 0
+            t = 0.0
+            for i in range(n):
+                tot += f(i)
+                p = P(i)
+                t += p.v
+            return tot, t
+
+        print(run(3000))
+    """)
+    assert r.loop(12)["native_iterations"] > 2900, r.loop(12)
+    assert "warning" not in r.got.stderr

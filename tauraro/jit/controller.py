@@ -3083,7 +3083,7 @@ class JitController:
         # (the loops of the functions it may inline: counted as theirs, a ray tracer's
         # nearest() inside its pixel loop)
         callee_loops = [(r.code, h) for r in callees for h in sorted(r.loop_headers)]
-        layout = FrameLayout(region, entry_types, carried, callees, undo=calls_with_lists(inf),
+        layout = FrameLayout(region, entry_types, carried, callees, undo=calls_with_lists(inf), inference=inf,
                              callee_loops=callee_loops)
         layout.splits = tuple((it, text) for it, text in st.splits
                               if it in entry_types and _words_iterator(entry_types[it]))

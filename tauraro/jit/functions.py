@@ -387,7 +387,7 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
     from .layout import FrameLayout, called_regions
     stage_import_seconds += time.perf_counter() - t0
     params, result = list(types), inf.result
-    layout = FrameLayout(region, {}, set(), called_regions(inf))
+    layout = FrameLayout(region, {}, set(), called_regions(inf), inference=inf)
     try:
         graph = record(inf, set(), layout.constants, name, result=result)
         stages = [("as recorded", graph.text())] if dump else []

@@ -251,14 +251,15 @@ class FrameLayout:
     COUNTERS = 40
 
     def __init__(self, region, entry: dict, carried: set, callees=(), undo: bool = False,
-                 callee_loops=()):
+                 callee_loops=(), inference=None):
         """``entry``: var -> JType of every live value the region uses; ``carried``: the
         vars native code may change (written back by every exit); ``callees``: the regions
         of the functions inlined into it or called natively (their constants are its too);
         ``undo``: it calls functions compiled whole that take lists (an undo log);
         ``callee_loops``: (code, header) of the loops of inlined callees, whose native
         iterations are counted too (each in one word, however many times it is inlined),
-        after the region's own loops'."""
+        after the region's own loops'. ``inference``: the region's, whose calls may pass a
+        parameter its default tuple (a constant of the function, not of an instruction)."""
         self.region = region
         headers = sorted(region.loop_headers) + list(callee_loops)
         self.counter_off = {h: self.COUNTERS + 8 * i for i, h in enumerate(headers)}
@@ -280,7 +281,10 @@ class FrameLayout:
         self.const_objects = {}    # address -> value
         self.const_data = []       # (address, bytes)
         off = _align(off, 16)
-        for value, jt in constant_records([region, *callees]):
+        records = constant_records([region, *callees])
+        if inference is not None:
+            records += [x for x in default_constants(inference) if all(x[0] is not v for v, _ in records)]
+        for value, jt in records:
             self.constants[id(value)] = off
             self.const_objects[off] = _as_cpython_constant(value)
             arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
@@ -403,6 +407,27 @@ def constant_records(regions):
     out = {}
     for region in regions:
         _region_constants(region, out)
+    return list(out.values())
+
+
+def default_constants(inference) -> list:
+    """(value, JType) of the default tuples of numbers the calls inlined into ``inference``
+    (or called natively) pass to a parameter, at any depth: ``def f(v, rest=(1, 2))``
+    called as ``f(i)`` reads its record as an instruction's constant tuple's."""
+    from .jtypes import const_type
+    out, seen, stack = {}, set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for typing in inf.typings.values():
+            for how, v in typing.binding or ():
+                if how not in ("arg", "varargs") and type(v) is tuple and id(v) not in out:
+                    jt = const_type(v)
+                    if isinstance(jt, SeqType):
+                        out[id(v)] = (v, jt)
+            callee = getattr(typing.callee, "target", typing.callee)
+            if hasattr(callee, "typings") and id(callee) not in seen:
+                seen.add(id(callee))
+                stack.append(callee)
     return list(out.values())
 
 
