@@ -386,3 +386,27 @@ def test_a_functions_compile_time_leaves_out_the_stages_imports(tmp_path):
     row = next(r for r in json.loads(stats.read_text()) if r["kind"] == "function")
     assert row["status"] == "compiled" and row["native_iterations"] > 0, row
     assert row["compile_ms"] < 1000, row
+
+
+def test_a_recursion_over_a_list_too_big_to_copy_is_left_to_cpython(tmp_path):
+    # (each call classified the million-element list again, then found it too big to copy
+    # in, and CPython made the call: a binary search ran 500 times as long as CPython's)
+    r = jit(tmp_path, """
+        def bsearch(arr, x, lo, hi):
+            if lo >= hi:
+                return lo
+            mid = (lo + hi) // 2
+            if arr[mid] < x:
+                return bsearch(arr, x, mid + 1, hi)
+            return bsearch(arr, x, lo, mid)
+
+        arr = list(range(0, 4_000_000, 2))
+        hits = 0
+        for q in range(8):
+            x = q * 37
+            i = bsearch(arr, x, 0, len(arr))
+            hits += arr[i] == x
+        print(hits)
+    """, threshold="10")
+    row = function_row(r, "bsearch")
+    assert row["status"] == "left to the baseline" and "copy in" in row["reason"], row

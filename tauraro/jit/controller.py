@@ -2633,6 +2633,13 @@ class JitController:
         from .functions import native_depth_limit
         wargs = version.arguments(args)
         limit = native_depth_limit(frame)
+        if wargs is None and version.too_much:
+            # (its lists are more than a call may copy in: so would its next calls' be, and
+            # each would classify them again first -- a recursive binary search over a
+            # million-element list, 20 calls a search, ran 500 times as long as CPython)
+            self._give_up_function(st, site, func, "left to the baseline",
+                                   "its arguments are more than a call may copy in")
+            return site
         if wargs is None or limit < 1:
             return site
         recs = None

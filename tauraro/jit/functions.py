@@ -58,6 +58,7 @@ class FunctionVersion:
         self.method = method
         self.memory = FunctionMemory(layout, instance) if self.lists else None
         self.copy_seconds = 0.0     # the time copy_in and written_back took (judging calls)
+        self.too_much = False       # a call's lists were more than a call may copy (copy_in)
         self.words = instance.memory_view().cast("i")      # [Ctrl-C flag, status, ...]
         self.memory_address = instance.memory_address       # (for the Ctrl-C watchdog)
         self.types = types
@@ -144,6 +145,7 @@ class FunctionVersion:
                         return None
                     out += [addr] if t.resizable else [addr, len(a)]
         except TooMuchToCopy:
+            self.too_much = True
             return None
         finally:
             self.copy_seconds += _clock() - t0
