@@ -92,7 +92,12 @@ def test_a_body_that_advances_the_iterator_it_loops_over(tmp_path):
 
         print(pairs(list(range(30000))), ranged(30000))
     """)
-    assert r.loop(5)["runs_as_written"] + r.loop(17)["runs_as_written"] >= 1
+    # (the loop's iterator is also a variable the body reads: native code never takes it --
+    # two variables would have two positions natively -- so its entries are refused, or its
+    # runs go on as written)
+    for line in (5, 17):
+        row = r.loop(line)
+        assert row["runs_as_written"] + row["refused"]["tries"] >= 1 and row["native_iterations"] == 0, row
 
 
 def test_an_inner_loop_goes_on_as_written_and_its_outer_loop_goes_on(tmp_path):
