@@ -503,3 +503,25 @@ def test_links_followed_to_objects_without_links(tmp_path):
         print(total)
     """)
     assert r.loop(14)["entries"] >= 1
+
+
+def test_an_attribute_of_an_object_made_in_the_expression(tmp_path):
+    # (``P(i).v`` -- an attribute of a call's result -- kept the loop from being counted at
+    # all, where ``p = P(i); p.v`` compiles)
+    r = jit(tmp_path, """
+        class P:
+            def __init__(self, v):
+                self.v = v * 2.5
+                self.w = v - 1
+
+        def run(n):
+            t = 0.0
+            k = 0
+            for i in range(n):
+                t += P(i).v
+                k += P(i + 1).w
+            return t, k
+
+        print(run(3000))
+    """)
+    assert r.loop(10)["native_iterations"] > 2900, r.loop(10)

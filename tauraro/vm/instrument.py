@@ -821,7 +821,11 @@ def _native_parts(parts, assigned=None, slices=False) -> bool:
             if isinstance(n, ast.Attribute) and id(n) not in native_attrs and not (
                     assigned is not None and isinstance(n.ctx, (ast.Load, ast.Store)) and (
                         isinstance(n.value, ast.Name) and n.value.id not in assigned
-                        or _element_of_held(n.value, assigned))):
+                        or _element_of_held(n.value, assigned)
+                        # (an attribute of what a call native code makes returns: ``P(i).v``,
+                        # as ``p = P(i); p.v``)
+                        or isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Call)
+                        and _native_call(n.value, assigned))):
                 return False
             if isinstance(n, ast.Call) and not _native_call(n, assigned):
                 return False
