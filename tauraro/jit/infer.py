@@ -242,14 +242,26 @@ def _tuple_of(t, elem) -> bool:
 _STORES = frozenset(("STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF", "STORE_ATTR", "DELETE_SUBSCR"))
 
 
+def callees(inference):
+    """The Inferences of the functions ``inference`` inlined or calls compiled whole (a
+    PendingWhole's target), at any depth, each once, in the order they are found."""
+    seen, stack = set(), [inference]
+    while stack:
+        inf = stack.pop()
+        for typing in inf.typings.values():
+            callee = getattr(typing.callee, "target", typing.callee)
+            if hasattr(callee, "typings") and id(callee) not in seen:
+                seen.add(id(callee))
+                stack.append(callee)
+                yield callee
+
+
 def stores_data(inference) -> bool:
     """Does native code for ``inference`` -- its callees' included, at any depth -- change
     what the program sees: an item, an attribute, a global, a cell, a list's append, pop or
     insert, a set's add? Then an exit after it must not make CPython run that code again
     (an inlined call re-run from its caller's frame, a comprehension's iteration)."""
-    seen, stack = set(), [inference]
-    while stack:
-        inf = stack.pop()
+    for inf in (inference, *callees(inference)):
         for pc, typing in inf.typings.items():
             if typing.action != "lower":
                 continue
@@ -257,10 +269,6 @@ def stores_data(inference) -> bool:
             if name in _STORES or name in ("CALL", "CALL_KW") and typing.operands \
                     and isinstance(typing.operands[0], (ListMethod, SetMethod)):
                 return True
-            callee = getattr(typing.callee, "target", typing.callee)
-            if hasattr(callee, "typings") and id(callee) not in seen:
-                seen.add(id(callee))
-                stack.append(callee)
     return False
 
 

@@ -40,6 +40,7 @@ from .jtypes import (BOOL, FLOAT, INT, STR, STR_CONST_MAX, STR_KEYS, CombinedIte
                      SeqIterType, SeqType, str_tuple)
 from .resident import repeated
 # (zip and enumerate objects, whose iterators over lists least_cost and _least_copy count)
+from .infer import callees
 from .iterations import COMBINED_TYPES, advanced_iterators
 
 SEQ_HEADER = 16
@@ -281,10 +282,7 @@ class FrameLayout:
         self.const_objects = {}    # address -> value
         self.const_data = []       # (address, bytes)
         off = _align(off, 16)
-        records = constant_records([region, *callees])
-        if inference is not None:
-            records += [x for x in default_constants(inference) if all(x[0] is not v for v, _ in records)]
-        for value, jt in records:
+        for value, jt in constant_records([region, *callees], inference):
             self.constants[id(value)] = off
             self.const_objects[off] = _as_cpython_constant(value)
             arr = array("d" if jt.elem is FLOAT else "q", map(ord, value) if type(value) is str else value)
@@ -342,51 +340,25 @@ class FrameLayout:
 def called_regions(inference) -> list:
     """The regions of the functions an inference inlined or calls compiled whole, at any
     depth (each once)."""
-    out, seen, stack = [], set(), [inference]
-    while stack:
-        inf = stack.pop()
-        for typing in inf.typings.values():
-            callee = getattr(typing.callee, "target", typing.callee)    # (a PendingWhole's)
-            if hasattr(callee, "typings") and id(callee) not in seen:
-                seen.add(id(callee))
-                out.append(callee.region)
-                stack.append(callee)
-    return out
+    return [callee.region for callee in callees(inference)]
 
 
 def calls_with_lists(inference) -> bool:
     """Does a loop's inference call natively (at any depth) a function compiled whole that
     takes lists? (Its layout then has an undo log.)"""
     from .jtypes import SeqType
-    seen, stack = set(), [inference]
-    while stack:
-        inf = stack.pop()
-        for typing in inf.typings.values():
-            callee = getattr(typing.callee, "target", typing.callee)
-            if not hasattr(callee, "typings") or id(callee) in seen:
-                continue
-            seen.add(id(callee))
-            if getattr(callee, "compiled_whole", False) and any(
-                    isinstance(t, SeqType) and t.kind == "list" for t in callee.recursion[1]):
-                return True
-            stack.append(callee)
-    return False
+    return any(getattr(callee, "compiled_whole", False) and any(
+        isinstance(t, SeqType) and t.kind == "list" for t in callee.recursion[1]) for callee in callees(inference))
 
 
 def callee_writes(inference) -> set:
     """The globals and closure variables the functions inlined into an inference write
     (at any depth): frame variables of the loop that every exit writes back."""
-    out, seen, stack = set(), set(), [inference]
-    while stack:
-        inf = stack.pop()
+    out = set()
+    for inf in callees(inference):
         for pc, typing in inf.typings.items():
-            name = inf.code.instrs[pc].op.name
-            if inf is not inference and typing.action == "lower" and name in ("STORE_GLOBAL", "STORE_DEREF"):
+            if typing.action == "lower" and inf.code.instrs[pc].op.name in ("STORE_GLOBAL", "STORE_DEREF"):
                 out.update(inf.defined_vars(inf.code.instrs[pc]))
-            callee = getattr(typing.callee, "target", typing.callee)
-            if hasattr(callee, "typings") and id(callee) not in seen:
-                seen.add(id(callee))
-                stack.append(callee)
     return out
 
 
@@ -402,32 +374,23 @@ def _as_cpython_constant(value):
     return value
 
 
-def constant_records(regions):
-    """(value, JType) of every constant tuple of numbers the regions' instructions use."""
+def constant_records(regions, inference=None):
+    """(value, JType) of every constant tuple of numbers the regions' instructions use, and
+    (``inference``: the regions' own) the default tuples of numbers the calls inlined into
+    it, or made natively, pass to a parameter at any depth -- ``def f(v, rest=(1, 2))``
+    called as ``f(i)`` reads its record as an instruction's constant tuple's."""
     out = {}
     for region in regions:
         _region_constants(region, out)
-    return list(out.values())
-
-
-def default_constants(inference) -> list:
-    """(value, JType) of the default tuples of numbers the calls inlined into ``inference``
-    (or called natively) pass to a parameter, at any depth: ``def f(v, rest=(1, 2))``
-    called as ``f(i)`` reads its record as an instruction's constant tuple's."""
-    from .jtypes import const_type
-    out, seen, stack = {}, set(), [inference]
-    while stack:
-        inf = stack.pop()
-        for typing in inf.typings.values():
-            for how, v in typing.binding or ():
-                if how not in ("arg", "varargs") and type(v) is tuple and id(v) not in out:
-                    jt = const_type(v)
-                    if isinstance(jt, SeqType):
-                        out[id(v)] = (v, jt)
-            callee = getattr(typing.callee, "target", typing.callee)
-            if hasattr(callee, "typings") and id(callee) not in seen:
-                seen.add(id(callee))
-                stack.append(callee)
+    if inference is not None:
+        from .jtypes import const_type
+        for inf in (inference, *callees(inference)):
+            for typing in inf.typings.values():
+                for how, v in typing.binding or ():
+                    if how not in ("arg", "varargs") and type(v) is tuple and id(v) not in out:
+                        jt = const_type(v)
+                        if isinstance(jt, SeqType):
+                            out[id(v)] = (v, jt)
     return list(out.values())
 
 

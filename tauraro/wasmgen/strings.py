@@ -35,13 +35,14 @@ def _word(rec, index) -> list:
             ("i64.load", HEADER)]
 
 
-def _find_body() -> list:
+def _find_body(match: int) -> list:
     """find(a, p) -> i32: p in a, searched as CPython's ``default_find`` searches (Horspool's
     skip on the window's last character, and a 64-bit bloom mask of p's characters: a
-    window whose next character is not in p is passed whole) -- the naive search, each start
-    compared word by word, took length x length on a repetitive text (80 characters of
-    "abab..." in 3,000: 8 times CPython's time). Locals: a 0, p 1, i 2, w 3, m 4, mlast 5,
-    skip 6, mask 7, j 8, last 9, c 10, k 11."""
+    window whose next character is not in p is passed whole; a window whose last character
+    matches is compared by ``match``) -- the naive search, each start compared word by
+    word, took length x length on a repetitive text (80 characters of "abab..." in 3,000:
+    8 times CPython's time). Locals: a 0, p 1, i 2, w 3, m 4, mlast 5, skip 6, mask 7, j 8,
+    last 9, c 10, k 11."""
     A, P, I, W, M, ML, SKIP, MASK, J, LAST, C, K = range(12)
 
     def bit(word):      # (1 << (word & 63): a shift's count is taken modulo 64)
@@ -79,14 +80,9 @@ def _find_body() -> list:
         ("local.get", I), ("local.get", ML), ("i32.add",), ("local.set", K),
         *_word(A, K), ("local.get", LAST), ("i64.eq",),
         ("if", None),
-        # its last character matches: the rest compared
-        ("i32.const", 0), ("local.set", J),
-        ("block", None), ("loop", None),
-        ("local.get", J), ("local.get", ML), ("i32.ge_u",), ("if", None), ("i32.const", 1), ("return",), ("end",),
-        ("local.get", I), ("local.get", J), ("i32.add",), ("local.set", K),
-        *_word(A, K), *_word(P, J), ("i64.ne",), ("br_if", 1),
-        ("local.get", J), ("i32.const", 1), ("i32.add",), ("local.set", J),
-        ("br", 0), ("end",), ("end",),
+        # its last character matches: the window compared
+        ("local.get", A), ("local.get", P), ("local.get", I), ("call", match),
+        ("if", None), ("i32.const", 1), ("return",), ("end",),
         *past_window([("if", None), *advance_m, ("else",),
                       ("local.get", I), ("local.get", SKIP), ("i32.add",), ("local.set", I), ("end",)]),
         ("else",),
@@ -178,7 +174,7 @@ def add_string_functions(module, wanted) -> dict:
             name="str_find", params=[("a", "i32"), ("p", "i32")], results=["i32"],
             locals=[("i", "i32"), ("w", "i32"), ("m", "i32"), ("mlast", "i32"), ("skip", "i32"),
                     ("mask", "i64"), ("j", "i32"), ("last", "i64"), ("c", "i64"), ("k", "i32")],
-            body=_find_body())
+            body=_find_body(match))
     if "str_find_char" in wanted:
         out["str_find_char"] = module.add_function(
             name="str_find_char", params=[("a", "i32"), ("c", "i64")], results=["i32"],

@@ -101,6 +101,7 @@ class Frame:
         self.function = getattr(inf, "function_type", None)      # an inlined callee's FunctionType
         self.depth = 0                    # calls inlined between the graph's own frame and this one
         self.constructing = False         # the __init__ of an object native code makes (register 0: it)
+        self.looks_at_caller = None       # (its code calls what looks at its caller's frame: callee_snap)
         self.parent = None                # the caller's Frame, its pc of the call and state there
         self.call_pc = None
         self.call_state = None
@@ -412,7 +413,9 @@ class Recorder:
         chain = []              # (frame, pc, state), innermost first
         f = self.frame
         while f is not self.top:
-            if _looks_at_caller(f.code):
+            if f.looks_at_caller is None:      # (asked at every exit in it: found once)
+                f.looks_at_caller = _looks_at_caller(f.code)
+            if f.looks_at_caller:
                 # resumed, its calls would see the resume interpreter as their caller
                 raise Unsupported("%s calls what looks at its caller's frame" % f.name)
             chain.append((f, pc, state))
