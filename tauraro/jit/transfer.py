@@ -1096,8 +1096,9 @@ class EntryRecords:
 
     def _tuples(self, rows, elem) -> array | None | bool:
         """The addresses of records of the tuples of numbers in ``rows``, all of one length,
-        written at once: a Python-level ``record`` a tuple costs ~5 us, this ~0.3 us (one
-        flat array of all the numbers, and a strided store a column). The records are not
+        written at once: a Python-level ``record`` a tuple costs ~5 us, this ~0.3 us (a
+        chunk's numbers packed into their records by one Struct, the headers by one strided
+        store). The records are not
         in the identity map: a tuple is immutable, so a copy of it reads the same, and
         identity tests of tuples are not compiled (``Inference``); an address maps back to
         its tuple through ``blocks`` (``obj``, write-back). None if one is not a tuple, or
@@ -1120,34 +1121,31 @@ class EntryRecords:
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
         code = "d" if elem.elem is FLOAT else "q"
-        number = {_PYNUMBER[elem.elem]}
-        parts = []
+        number = _PYNUMBER[elem.elem]
+        stride = _align(SEQ_HEADER + 8 * k, 16)
+        # (each chunk's numbers packed straight into their records' places: the records'
+        # headers skipped by pad bytes, written once at the end by one strided store)
+        record = "%dx%d%s%dx" % (SEQ_HEADER, k, code, stride - SEQ_HEADER - 8 * k)
+        body = bytearray(stride * n)
         for at in range(0, n, TUPLE_CHUNK):
             part = rows[at:at + TUPLE_CHUNK]
-            if set(map(type, part)) != _TUPLE_ONLY:
+            m = len(part)
+            if not _all_of(part, tuple):
                 return None
-            if set(map(len, part)) != {k}:
+            if list(map(len, part)).count(k) != m:
                 self.cost -= charged        # (charged again as the records written one by one)
                 return False
             flat = list(_chain(part))
-            if set(map(type, flat)) != number:
+            if not _all_of(flat, number):
                 return None
             try:
-                parts.append(_words(flat, code))
+                _records_packer(record, m).pack_into(body, at * stride, *flat)
             except struct.error:        # (an int past 64 bits)
                 return None
-        values = array(code)
-        values.frombytes(b"".join(parts))
-        stride = _align(SEQ_HEADER + 8 * k, 16)
         base = self.cursor
         end = base + stride * n
         self.cursor = end
-        body = bytearray(stride * n)
-        words = memoryview(body).cast("d" if elem.elem is FLOAT else "q")
-        heads = memoryview(body).cast("q")
-        heads[0::stride // 8] = array("q", _repeat(k, n))
-        for j in range(k):
-            words[2 + j::stride // 8] = values[j::k]
+        memoryview(body).cast("q")[0::stride // 8] = array("q", _repeat(k, n))
         self.transfer.ensure(end)[base:end] = body
         addrs = array("q", range(base, end, stride))
         self.blocks.append((addrs, tuple(rows)))
@@ -2310,6 +2308,17 @@ def _words(values, code: str) -> bytes:
         if len(_PACKERS) < 256:        # (the lengths seen most: a table's rows)
             _PACKERS[(code, n)] = packer
     return packer.pack(*values)
+
+
+def _records_packer(record: str, m: int) -> struct.Struct:
+    """The Struct packing ``m`` records of the format ``record`` (EntryRecords._tuples: the
+    chunks of a list of tuples are all TUPLE_CHUNK long but the last)."""
+    packer = _PACKERS.get((record, m))
+    if packer is None:
+        packer = struct.Struct("<" + record * m)
+        if len(_PACKERS) < 256:
+            _PACKERS[(record, m)] = packer
+    return packer
 
 
 def _int_words(values) -> bytes | None:
