@@ -190,6 +190,34 @@ def test_replacing_code_or_defaults_is_seen_at_once(tmp_path):
     """)
 
 
+def test_keyword_defaults_changed_in_place_are_seen(tmp_path):
+    # (``__kwdefaults__`` is the function's own dict: its identity unchanged, native code
+    # kept the default it was compiled with, for plain functions and methods alike)
+    r = jit(tmp_path, """
+        def f(x, *, z=3):
+            return x + z
+
+        class C:
+            def m(self, x, *, k=2):
+                return x * k
+
+        def run(n):
+            c = C()
+            t = 0
+            for i in range(n):
+                t += f(i) + c.m(i)
+                if i == n // 3:
+                    f.__kwdefaults__["z"] = 1000
+                if i == 2 * n // 3:
+                    C.m.__kwdefaults__.update(k=7)
+            return t
+        print(run(30000))
+        print(run(300))
+    """)
+    row = r.loop(12)
+    assert row["native_iterations"] > 25000, row
+
+
 def test_defaults_and_missing_or_extra_arguments(tmp_path):
     jit(tmp_path, """
         def f(a, b=2, c=3.5):
@@ -1765,3 +1793,27 @@ def test_a_callee_with_a_tuple_default(tmp_path):
     """)
     assert r.loop(12)["native_iterations"] > 2900, r.loop(12)
     assert "warning" not in r.got.stderr
+
+
+def test_lambdas_on_one_line_are_told_apart(tmp_path):
+    # (they share a qualified name and a first line: the inliner took the first one it met
+    # for either, and f's loop ran g's body)
+    r = jit(tmp_path, """
+        f, g = (lambda x: x + 1), (lambda x: x * 100)
+
+        def pair(k):
+            return (lambda x: x + k), (lambda x: x * k)
+
+        class C:
+            up = staticmethod(lambda x: x + 2); down = staticmethod(lambda x: x - 2)
+
+        def run(n):
+            add, mul = pair(3)
+            t = 0
+            for i in range(n):
+                t += f(i) + 7 * g(i) + add(i) - mul(i) + C.up(i) * C.down(i)
+            return t
+        print(run(5000))
+    """)
+    row = r.loop(13)
+    assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row

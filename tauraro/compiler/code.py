@@ -100,6 +100,17 @@ class LoopInfo:
             self.id, self.kind, self.line, self.header, self.end - 1, self.parent)
 
 
+def body_column(fcode) -> int:
+    """The first column of CPython code object ``fcode``'s body on its first line (the
+    smallest start column of its instructions there; -1 if none has one): what tells apart
+    functions whose qualified names and first lines are the same -- lambdas on one line,
+    each body after its own ``lambda``. Its first instructions (RESUME, MAKE_CELL) may sit at
+    column 0 of the line, or have no position: only spans that are not empty count."""
+    cols = [col for line, _, col, end in fcode.co_positions()
+            if line == fcode.co_firstlineno and col is not None and end is not None and end > col]
+    return min(cols) if cols else -1
+
+
 class CodeObject:
     def __init__(self, name, qualname, filename, firstlineno, kind, instrs, consts, names, nregs,
                  regnames, nlocals, params, argcount=0, posonlyargcount=0, kwonlyargcount=0, flags=0,
@@ -187,8 +198,17 @@ class CodeObject:
                 if c.kind in ("function", "lambda", "comprehension"):
                     functions.setdefault(c.qualname, []).append(c)
                 stack.extend(c.children())
+        candidates = functions.get(qualname, ())
+        same_line = [c for c in candidates if c.firstlineno == fcode.co_firstlineno]
+        if len(same_line) > 1:
+            # (lambdas on one line -- ``f, g = (lambda x: x + 1), (lambda x: x * 100)`` --
+            # share their qualified name and first line: the one whose ``lambda`` is the last
+            # before where fcode's body starts)
+            body = body_column(fcode)
+            before = [c for c in same_line if 0 <= c.firstcol <= body]
+            return max(before, key=lambda c: c.firstcol) if before else None
         best = None
-        for c in functions.get(qualname, ()):
+        for c in candidates:
             if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
                     abs(best.firstlineno - fcode.co_firstlineno):
                 best = c

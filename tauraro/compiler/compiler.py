@@ -997,6 +997,8 @@ class CodeGen:
                       self._child_qualname(name), node.lineno, self.class_name, args)
         gen.compile_function(node)
         code = gen.finish()
+        if is_lambda:
+            code.firstcol = node.col_offset     # (lambdas on one line: code.Code.compiled_from)
         closure = self._closure(child_scope)
         self.lineno = node.lineno
         d = self.temp() if dst is None else dst

@@ -294,12 +294,17 @@ class HookRuntime:
             except (OSError, SyntaxError):
                 return None
         stack = [module]
+        found = []
         while stack:
             c = stack.pop()
             if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
-                return c
+                found.append(c)
             stack.extend(k for k in c.co_consts if type(k) is type(fcode))
-        return None
+        if len(found) > 1:      # (lambdas on one line: told apart by where their bodies start)
+            from ..compiler.code import body_column
+            column = body_column(fcode)
+            found = [c for c in found if body_column(c) == column]
+        return found[0] if len(found) == 1 else None
 
     def unhook(self, fcode, G, frame=None):
         """Every loop site of the function running ``fcode`` is dead: its calls from now on
