@@ -242,6 +242,8 @@ class FunctionVersion:
         checks += ["%s.__code__ is %s" % (fn, const(ft.code)),
                    "%s.__defaults__ is %s" % (fn, const(ft.defaults)),
                    "%s.__kwdefaults__ is %s" % (fn, const(ft.kwdefaults))]
+        if ft.kwdefaults is not None:       # (its values, which may change in place)
+            checks.append("%s.held(%s.__kwdefaults__)" % (const(ft.kwdefault_values), fn))
         wasm_args = []
         lists = bool(self.lists)
         for p, t in zip(params, self.types):

@@ -25,7 +25,7 @@ from ..compiler.code import CodeObject
 from . import mathlib
 from .coverage import NOT_COMPILED, not_compiled_reason
 from .exits import LOOP_EXIT
-from .jtypes import (LINK, class_number, read_from_class, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
+from .jtypes import (LINK, KWDEFAULT_VALUES, KwDefaults, class_number, read_from_class, DictIterType, SET_METHODS, SetMethod, SetType, STR, STR_CONST_MAX, ArgsList, BOOL, BUILT_LISTS, CHAR, CHAR_CASE, CHAR_METHODS, CharMethod, DictGet, DictType, FLOAT, INT, MRO, BuiltListType, ReducerType, ITER_OF, ITER_OF_RANGE, MISSING, NONE, RANGE, RANGE_DOWN,
                      RANGE_ITERS, RANGE_UP, RANGES, UNBOUND_T, BoundClassMethod, BoundMethodType, BuiltinType, ClassType,
                      CombinedIter, FunctionType, InstanceType, MaybeType, JType, LIST_METHODS, ListMethod, STR_MAKING, STR_METHODS, STR_SPLITTING, StrMethod,
                      LIST_INT, ModuleType, Opaque, OtherType,
@@ -872,6 +872,8 @@ class Inference:
         if type(f) is _FUNCTION:
             for name in ("__code__", "__defaults__", "__kwdefaults__"):
                 attributes[(f, name)] = getattr(f, name)
+            if f.__kwdefaults__ is not None:
+                attributes[(f, KWDEFAULT_VALUES)] = KwDefaults.of(f)
 
     def _property(self, pc, args, it):
         """``o.attr`` where ``o``'s class has a property ``attr`` whose getter is a plain

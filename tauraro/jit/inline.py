@@ -326,7 +326,7 @@ def bind_arguments(fn: FunctionType, code, nargs: int, kwnames=()):
             out.append(("default", defaults[k - first_default]))
         else:
             return "missing argument '%s'" % name
-    kwdefaults = fn.kwdefaults or {}
+    kwdefaults = dict(fn.kwdefault_values)
     for name in code.params[code.argcount:code.argcount + code.kwonlyargcount]:
         if name in kw:
             out.append(("arg", kw.pop(name)))

@@ -516,9 +516,10 @@ class LiveCell:
 class FunctionType(JType):
     """One function of the program, known at compile time: calls of it are inlined.
 
-    Interned per function object *and* its code, defaults and keyword defaults, so a
-    function whose ``__code__`` or defaults are replaced is another type: the entry
-    check (``func.__code__ is code`` ...) sends the loop to another version. Native
+    Interned per function object *and* its code, defaults and keyword defaults (the dict,
+    and the values in it: KwDefaults), so a function whose ``__code__`` or defaults are
+    replaced or changed is another type: the entry check (``func.__code__ is code`` ...)
+    sends the loop to another version. Native
     code runs no Python code, so nothing rebinds a function during a native run.
 
     Interned weakly, as CellVar and LiveCell are: a type holds its function and the
@@ -530,7 +531,9 @@ class FunctionType(JType):
     def __new__(cls, func, cells=()):
         # by identity (defaults and cells may hold unhashable values); the type keeps every
         # object of its key alive, so no id is reused while it is interned
+        values = KwDefaults.of(func)
         key = (id(func), id(func.__code__), id(func.__defaults__), id(func.__kwdefaults__),
+               tuple((name, id(v)) for name, v in values),
                None if cells is None else tuple(map(id, cells)))
         t = cls._interned.get(key)
         if t is None:
@@ -538,6 +541,7 @@ class FunctionType(JType):
             JType.__init__(t, "function %s" % func.__qualname__, [], 0, static=True)
             t.func, t.code, t.defaults, t.kwdefaults, t.cells = (
                 func, func.__code__, func.__defaults__, func.__kwdefaults__, cells)
+            t.kwdefault_values = values     # (what calls inlined take: the dict may change in place)
             # a closure's variables: name -> the value its cell holds (native code takes it as
             # a constant; every entry checks the cell still holds that very object), or a
             # LiveCell: a frame variable of the loop (its cell written in compiled code);
@@ -573,6 +577,31 @@ class ClassType(JType):
 
 
 MISSING = object()
+
+
+class KwDefaults(tuple):
+    """The (name, value) pairs of a function's keyword-only defaults, as a compile read
+    them. ``__kwdefaults__`` is the function's own dict, which ``f.__kwdefaults__["z"] =
+    1000`` changes in place: code that took a default as a constant checks, at every entry,
+    that the very values are still there -- the dict's identity says only that it was not
+    replaced."""
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, func):
+        d = func.__kwdefaults__
+        return cls(d.items()) if d else cls()
+
+    def held(self, d) -> bool:
+        """Does the dict ``d`` (a ``__kwdefaults__``, or None) hold exactly these values?"""
+        if not d:
+            return not self
+        return len(d) == len(self) and all(d.get(name, MISSING) is v for name, v in self)
+
+
+# the pseudo-attribute of a function a compile's class attributes hold its keyword-only
+# defaults' values by (a KwDefaults: class_lookup, lookup_unchanged)
+KWDEFAULT_VALUES = "__kwdefaults__ values"
 # class_lookup's name for a class's method resolution order (not an identifier, so no
 # attribute's): isinstance() decided at compile time relies on it (__bases__ can be assigned)
 MRO = " mro"
@@ -1501,7 +1530,7 @@ def class_lookup(klass, name):
     (Of a function: its attribute, ``__code__`` or ``__defaults__``: the class attributes
     compiled code relies on include the code of the methods it inlines.)"""
     if type(klass) is _function:
-        return getattr(klass, name)
+        return KwDefaults.of(klass) if name == KWDEFAULT_VALUES else getattr(klass, name)
     if name == MRO:
         return klass.__mro__
     for k in klass.__mro__:
@@ -1517,6 +1546,8 @@ def lookup_unchanged(klass, name, raw, const) -> str:
     dict (a live ``mappingproxy``, held by ``const``) up to the one ``raw`` came from. Each
     entry of a loop reading a ray tracer's methods made ~70 lookups (~0.5 us each); these
     tests are a few dict probes. ``const(value)``: the name generated code reads ``value`` by."""
+    if type(klass) is _function and name == KWDEFAULT_VALUES:
+        return "%s.held(%s.__kwdefaults__)" % (const(raw), const(klass))
     if type(klass) is _function and name.isidentifier():
         return "%s.%s is %s" % (const(klass), name, const(raw))
     if type(klass) is _function or not isinstance(klass, type):
@@ -1538,7 +1569,8 @@ def lookup_unchanged(klass, name, raw, const) -> str:
 
 def class_attributes_changed(attributes) -> bool:
     """Is any of ((class, name), raw attribute) -- read at compile time -- not there now?"""
-    return any(class_lookup(k, n) is not raw for (k, n), raw in attributes)
+    return any(not raw.held(k.__kwdefaults__) if n == KWDEFAULT_VALUES else class_lookup(k, n) is not raw
+               for (k, n), raw in attributes)
 
 
 class BoundClassMethod(JType):

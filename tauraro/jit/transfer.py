@@ -3240,6 +3240,7 @@ def static_ok(v, jt) -> bool:
     if isinstance(jt, FunctionType):
         return (v is jt.func and v.__code__ is jt.code and v.__defaults__ is jt.defaults
                 and v.__kwdefaults__ is jt.kwdefaults
+                and (jt.kwdefaults is None or jt.kwdefault_values.held(v.__kwdefaults__))
                 and all(_cell_get(v.__closure__[i]) is value for i, value in enumerate(jt.cells or ())
                         if not isinstance(value, LiveCell)))
     return classify(v) is jt
@@ -3264,6 +3265,8 @@ def static_test(expr: str, jt, const) -> str:
         parts = ["%s is %s" % (expr, const(jt.func)), "%s.__code__ is %s" % (expr, const(jt.code)),
                  "%s.__defaults__ is %s" % (expr, const(jt.defaults)),
                  "%s.__kwdefaults__ is %s" % (expr, const(jt.kwdefaults))]
+        if jt.kwdefaults is not None:       # (its values, which may change in place)
+            parts.append("%s.held(%s.__kwdefaults__)" % (const(jt.kwdefault_values), expr))
         parts += ["%s(%s.__closure__[%d]) is %s" % (const(_cell_get), expr, i, const(value))
                   for i, value in enumerate(jt.cells or ())        # (an emptied cell: UNBOUND)
                   if not isinstance(value, LiveCell)]     # (a frame variable: its type is checked)
