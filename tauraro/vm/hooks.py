@@ -876,6 +876,12 @@ class LoopSite:
                 # from what the last left, so a loop of short runs trips as often as one run)
                 result = self._dead_idle
                 self.set_start(DEAD_IDLE)
+            elif result[0] == IDLE:
+                # (the rest of this run as written, code 6, and its next runs from the dead
+                # count too: a while loop with a loop in it, which has no copy as written to
+                # start its runs in, tripped at the first iteration of each)
+                result = (DEAD_IDLE,) + result[1:]
+                self.set_start(DEAD_IDLE)
             self._dead_counted = result[0]
             return result
         if self.wakes_at:
@@ -995,7 +1001,7 @@ class LoopSite:
         """The iterator of a stretch of ``n`` iterations as written (code 7: see
         ``Decision.stretch``), from the element this iteration took; timed from here to
         ``stretched``. None where the loop cannot run one."""
-        if self.info.nests:
+        if self.info.nests or self.info.kind == "while":
             return None         # (no copy to run one: instrument.Instrumenter.loop)
         rest = self._from_this_element(it)
         if rest is None:
@@ -1020,6 +1026,12 @@ class LoopSite:
         up over a generator in a running frame counted on to its end, ~20-30 ns an
         iteration (generator_pipeline.py: 260,000 of them). A loop with loops in it only
         once they are all given up (``_nested_dead``, which reads ``frame``)."""
+        if self.info.kind == "while":
+            # (no iterator: the copy runs this iteration's body, then tests the condition as
+            # written -- instrument.Instrumenter.loop; its iterations left are not known)
+            if self.info.plain or self.info.nests and self._nested_dead(frame):
+                return None, 0
+            return None
         if it is None or not self.info.plain and not (self.info.nests and self._nested_dead(frame)):
             return None
         left = _length_hint(it) + 1         # (with the element this iteration took)
@@ -1391,9 +1403,10 @@ class LoopSite:
                 part = self._stretch(it, decision.stretch)
                 if part is not None:
                     return (decision.countdown, 7, part, None, None, decision.parent)
-            if st.dead or st.copy_refused:
+            if st.dead or st.copy_refused and self.info.kind == "for":
                 # (no entry in this run: given up, or refused for what it would copy, which
-                # a for loop's shrinking work left will not pay for later in the run)
+                # a for loop's shrinking work left will not pay for later in the run -- a
+                # while loop's work so far, which its limit grows with, may)
                 return self._as_written(it, counting, frame)
             return counting
         if stop_outcome is None:

@@ -540,6 +540,11 @@ def _goes_plain(loop, module_level) -> bool:
     those loops unhooked too, and only once they are all given up: its copy is of the
     source's body, not of the hooked one, whose copies held copies of everything nested in
     them; and it runs no stretch (code 7)."""
+    if isinstance(loop, ast.While):
+        # (a while loop's copy starts with this iteration's body, its condition already
+        # true: see Instrumenter.loop. Not at module level, where ``live`` stops the counting
+        # and a flag would be a site's attribute, as costly to test as ``live``)
+        return not module_level and not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.orelse))
     if not isinstance(loop, ast.For):
         return False
     if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
@@ -1273,7 +1278,8 @@ class Instrumenter:
         plain = plain and not nests
         self.scope_sites.append(k)
         self.sites.append(SiteInfo(k, kind, s.lineno, s.col_offset, written, parent, module_level, plain,
-                                   _target_shape(s.target) if plain or nests else None, nests))
+                                   _target_shape(s.target) if (plain or nests) and kind == "for" else None,
+                                   nests))
         # (a loop with loops in it goes on as the source has it: its body as written, copied
         # before the body is hooked; see _goes_plain)
         source_body = [_clone(st) for st in s.body] if nests else None
@@ -1296,7 +1302,7 @@ class Instrumenter:
         cont = _header_copy(s) if self.sites[k].plain or nests else None
         # (a loop with loops in it runs no stretch: its nested loops, as the source has
         # them in the copy, would not count their iterations meanwhile; and a copy less)
-        stretch = _header_copy(s) if cont is not None and not nests else None
+        stretch = _header_copy(s) if cont is not None and not nests and kind == "for" else None
         c, i, r = (_hidden_name(v, k, module_level) for v in "cir")
         first = s.body[0]
         line = first.lineno
@@ -1363,11 +1369,23 @@ class Instrumenter:
             s.orelse = drop(where.lineno, where.col_offset, True) + s.orelse
         else:       # (leaving after its condition, on the condition's line)
             s.orelse = drop(head.lineno, head.col_offset, True) + s.orelse
-        if cont is not None:
+        if cont is not None and kind == "for":
             cont.iter = _located(_hidden(i), s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
                                  s.iter.end_col_offset)
+        once = None
+        if cont is not None and kind == "while":
+            # (its condition was true for this iteration: the copy is its body in a loop of
+            # one turn -- a ``continue`` in it goes on to the condition, through the one-turn
+            # loop's else, a ``break`` past that else -- then the loop as written: nothing
+            # added to its iterations, where the count cost ~30 ns each. On the first body
+            # statement's position, where the hook is: no new line event)
+            once = ast.For(target=_hidden(r, True), iter=ast.Tuple(elts=[_const(None)], ctx=ast.Load()),
+                           body=[_clone(st) for st in cont.body], orelse=[cont], type_comment=None)
+            for n in (once, once.target, once.iter, *once.iter.elts):
+                _at(n, first)
+        if cont is not None:
             body6, at = slot[0]
-            body6[at] = cont
+            body6[at] = cont if once is None else once
         if stretch is not None:
             part = _sub(_hidden(r), 2)
             stretch.iter = _located(part, s.iter.lineno, s.iter.col_offset, s.iter.end_lineno,
@@ -1538,8 +1556,9 @@ class Instrumenter:
             # values are not there to assign.
             # (at module level the site's iterator and last result are let go after it, as at
             # the loop's end: they are the site's attributes, which outlive the run)
-            after = [_assign(n, _const(None)) for n in (i, r)]
-            body6 = [_assign(i, _sub(res, 2)), *_carry_count(k, c), ast.Pass(), *after, ast.Break()]
+            after = [_assign(n, _const(None)) for n in ((i, r) if kind == "for" else (r,))]
+            body6 = [_assign(i, _sub(res, 2))] if kind == "for" else []
+            body6 += [*_carry_count(k, c), ast.Pass(), *after, ast.Break()]
             slot.append((body6, len(body6) - 2 - len(after)))
             six = ast.If(test=ast.Compare(left=_sub(res, 1), ops=[ast.Eq()], comparators=[_const(6)]),
                          body=body6, orelse=[])
