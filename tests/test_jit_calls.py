@@ -1817,3 +1817,55 @@ def test_lambdas_on_one_line_are_told_apart(tmp_path):
     """)
     row = r.loop(13)
     assert row["status"] == "compiled" and row["native_iterations"] >= 4990, row
+
+
+def test_a_method_of_another_module_names_that_modules_globals(tmp_path):
+    # (a method, an __init__ or a property getter of a class imported from another module
+    # was inlined with its globals read and written as the loop's module's names: main's
+    # K, main's counter, the builtin abs the other module shadows. Now such a callee is
+    # called as written; one naming no global is still inlined)
+    (tmp_path / "shapes.py").write_text(textwrap.dedent("""
+        K = 2
+        calls = 0
+
+        def abs(x):
+            return x * 3
+
+        class C:
+            def __init__(self):
+                self.base = K
+
+            def get(self, i):
+                return i * K + abs(i % 5)
+
+            def bump(self, x):
+                global calls
+                calls += 1
+                return x
+
+            def plain(self, i):
+                return self.base + i
+    """))
+    r = jit(tmp_path, """
+        import shapes
+        from shapes import C
+        K = 1000
+        calls = 0
+
+        def run(n):
+            s = 0
+            for i in range(n):
+                c = C()
+                s += c.get(i) + c.bump(i) + c.plain(i)
+            return s
+        print(run(3000), shapes.calls, calls)
+
+        def pure(n):
+            c = C()
+            s = 0
+            for i in range(n):
+                s += c.plain(i)
+            return s
+        print(pure(3000))
+    """)
+    assert r.loop(18)["native_iterations"] > 2900, r.loop(18)

@@ -200,6 +200,7 @@ class LoopState:
         self.versions: dict = {}
         self.last = None                 # the version entered last (checked first)
         self.builtins = None
+        self.globals = None              # the module globals its code runs with (Inliner.home)
         self.region = None
         self.entry_vars = None
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
@@ -816,6 +817,8 @@ class JitController:
             decision = self._steady(st, version, G, r, counted, parent, left, new_run)
             if decision is not None:
                 return decision
+        if st.globals is None:
+            st.globals = G
         t0, native = _thread_time(), st.native_seconds
         JitController.trip_started = t0
         st.new_run = new_run
@@ -2068,7 +2071,7 @@ class JitController:
         inliner = None
         if self.code_for is not None:
             from .inline import Inliner
-            inliner = Inliner(self.code_for, cells.vars if cells else None)
+            inliner = Inliner(self.code_for, cells.vars if cells else None, home=st.globals)
             inliner.names_of = lambda klass: self._used_attributes(klass, st.name_pool | st.attr_names, st.constructed)   # noqa: E731
         return Inference(region, dict(zip(st.entry_vars, types)), inliner, resumable=not st.reruns_iterations,
                          made_lists=st.made_lists, stand_ins=stand_ins)
@@ -2577,6 +2580,7 @@ class JitController:
             st = site.state = self.loops[(code, "function")] = FunctionState(
                 code, LoopInfo(-1, "function", site.info.line, 0, 0, -1))
             st.builtins = _builtins_of(G)
+            st.globals = G
             st.method = site.method
         ftype = classify(func, G)
         types = tuple(classify(a, G) for a in args)

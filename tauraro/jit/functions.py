@@ -370,13 +370,13 @@ def compile_function(ftype: FunctionType, types: tuple, G: dict, builtins: dict,
         global_types[("g", g)] = t
         constants.append((g, value, t))
     try:
-        inliner = Inliner(code_for, copies_arguments=True)
+        inliner = Inliner(code_for, copies_arguments=True, home=ftype.func.__globals__)
         inf = inliner.compiled_whole(ftype, list(types), global_types)
     except NeedsResizing:
         # (it appends to, pops or inserts into a list it is passed: every list typed
         # resizable, as a loop's are; the call's copies are the undo)
         types = tuple(map(resizable_type, types))
-        inliner = Inliner(code_for, copies_arguments=True)
+        inliner = Inliner(code_for, copies_arguments=True, home=ftype.func.__globals__)
         inf = inliner.compiled_whole(ftype, list(types), global_types)
     if isinstance(inf, str):
         raise NotCompilable(inf)

@@ -722,6 +722,8 @@ class Inference:
         fn.register_code = code
         if code is None:
             return self._exit(pc, "calling %s: its register bytecode is not available" % fn.func.__qualname__)
+        if self.inliner.foreign_globals(fn, code):
+            return self._exit(pc, "calling %s: it names globals of another module" % fn.func.__qualname__)
         binding = self.inliner.bind(fn, code, len(operands) - 1, tuple(kwnames))
         if isinstance(binding, str):
             return self._exit(pc, "calling %s: %s" % (fn.func.__qualname__, binding))
@@ -796,6 +798,8 @@ class Inference:
         fn.register_code = code
         if code is None:
             return self._exit(pc, "%s: its register bytecode is not available" % what)
+        if self.inliner.foreign_globals(fn, code):
+            return self._exit(pc, "%s: its __init__ names globals of another module" % what)
         if any(0 in ins.op.written(ins.args) for ins in code.instrs):
             return self._exit(pc, "%s: its __init__ assigns self" % what)
         being = InstanceType(klass, (), (), (id(self.code), pc, self.depth))

@@ -42,18 +42,22 @@ from .jtypes import (BOOL, FLOAT, INT, NONE, UNBOUND_T, BoundClassMethod, BoundM
 from .region import FunctionRegion, attribute_names
 
 _EMPTY = object()
+_GLOBAL_OPS = frozenset(("LOAD_GLOBAL", "STORE_GLOBAL", "DELETE_GLOBAL", "LOAD_GLOBALS"))
 MAX_DEPTH = 5            # calls inlined inside inlined calls, at most this deep
 MAX_INSTRUCTIONS = 1500  # bytecode instructions inlined into one region, at most, counted at each call
 
 
 class Inliner:
-    def __init__(self, code_for, cells=None, copies_arguments=False):
+    def __init__(self, code_for, cells=None, copies_arguments=False, home=None):
         """``code_for(function)``: the function's register bytecode, or None; ``cells``:
         id(cell) -> the frame variable of each closure cell that is not a constant
         (``CellMap.vars``). ``copies_arguments``: for a function compiled whole that the
         interpreter calls (``tauraro.jit.functions``), whose lists are copies written back
-        only after a call that succeeded: it, and what it calls natively, may resize them."""
+        only after a call that succeeded: it, and what it calls natively, may resize them.
+        ``home``: the globals of the module the loop or function compiled runs in, whose
+        names an inlined callee's globals are read and written by (``foreign_globals``)."""
         self.code_for = code_for
+        self.home = home
         self.cells = cells or {}
         self.copies_arguments = copies_arguments
         self.class_attributes: dict = {}    # (class, name) -> the raw attribute read (checked at entry)
@@ -64,6 +68,16 @@ class Inliner:
         self._typed: dict = {}
         self._pending = 0
         self._regions: dict = {}
+
+    def foreign_globals(self, fn, code) -> bool:
+        """Does the function ``fn`` (its register ``code``) name globals -- builtins too --
+        of another module than the compiled code's? Its globals would be read and written as
+        the home module's names: a method of a class imported from another module read the
+        importer's ``K``, its ``abs``, wrote its counter. (Functions of another module are
+        not FunctionTypes at all: ``classify``; methods, ``__init__`` and property getters
+        are classified with their own globals.)"""
+        return self.home is not None and fn.func.__globals__ is not self.home and any(
+            ins.op.name in _GLOBAL_OPS for ins in code.instrs)
 
     def compiled_whole(self, fn, params, global_types):
         """See ``compiled_whole`` (cached per function and argument types)."""
