@@ -42,7 +42,13 @@ def read_program(path: str) -> bytes:
     except OSError as e:
         # (the absolute path, as python3 words it)
         raise ProgramError("can't open file %r: [Errno %d] %s"
-                           % (os.path.abspath(path), e.errno, e.strerror), 2)
+                           % (script_path(path), e.errno, e.strerror), 2)
+
+
+def script_path(path: str) -> str:
+    """The main file's path as python3 makes it absolute: joined to the working directory,
+    not normalised (``sub/../main.py`` stays so in ``__file__`` and tracebacks)."""
+    return path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
 
 
 def program_paths(roots: list[str], launcher_path: list[str]) -> list[str]:
@@ -226,11 +232,13 @@ def run_program(path: str, args: list[str], compiler) -> int:
     if os.path.isdir(path) or _is_zip(path):
         return _run_main_package(path, args, compiler)
     source = read_program(path)
-    filename = os.path.abspath(path)
+    filename = script_path(path)
     code = _compile(lambda: compiler.compile(source, filename, main=True), source, filename)
     if code is None:
         return 1
-    program_dir = os.path.dirname(filename)
+    # (``sys.path[0]``: the directory of the file the path leads to, links resolved, as
+    # python3 has it -- a script linked from another directory imports its own modules)
+    program_dir = os.path.dirname(os.path.realpath(filename))
     launch = Launch(compiler, [path] + list(args), program_dir, [program_dir])
     launch.start()
     main = main_module(__loader__=SourceFileLoader("__main__", filename),

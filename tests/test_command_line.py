@@ -483,3 +483,23 @@ def test_syntax_warnings_are_written_at_every_run_as_cpython_writes_them(tmp_pat
     assert want[2].count("SyntaxWarning") == 2, want
     for _ in range(3):
         assert run([PY, "-m", "tauraro", "--jit-threshold", "50", "main.py"], tmp_path, env=env) == want
+
+
+def test_a_linked_script_and_a_dotted_path_are_found_as_python3_finds_them(tmp_path):
+    # (sys.path[0] is the directory of the file a path leads to, links resolved: a script
+    # linked from another directory imports its own modules, not that directory's; and the
+    # path is made absolute without being normalised: ``sub/../real/main.py`` stays so in
+    # __file__, tracebacks and the message for a file that cannot be opened)
+    real, link, sub = tmp_path / "real", tmp_path / "linkdir", tmp_path / "sub"
+    for d in (real, link, sub):
+        d.mkdir()
+    (real / "main.py").write_text("import sys, helper\nprint(helper.WHO, sys.path[0], __file__)\n"
+                                  "def f(n):\n    t = 0\n    for i in range(n):\n        t += i % 7\n"
+                                  "    return t\nprint(f(5000))\n1 / 0\n")
+    (real / "helper.py").write_text("WHO = 'real'\n")
+    (link / "helper.py").write_text("WHO = 'linkdir'\n")
+    os.symlink(real / "main.py", link / "main.py")
+    for cwd, path in ((link, "main.py"), (sub, "../real/main.py"), (sub, "../none/../main.py")):
+        want = run([PY, path], cwd)
+        got = run([PY, "-m", "tauraro", "--jit-threshold", "50", path], cwd)
+        assert got == (want[0], want[1], want[2].replace(PY + ":", "tauraro:")), (want, got)
