@@ -1869,3 +1869,32 @@ def test_a_method_of_another_module_names_that_modules_globals(tmp_path):
         print(pure(3000))
     """)
     assert r.loop(18)["native_iterations"] > 2900, r.loop(18)
+
+
+def test_a_method_whose_code_the_program_made_is_not_inlined_from_the_file(tmp_path):
+    # (its register bytecode was found by the file's name and the function's: a code object
+    # the program made -- ``__code__.replace``, source exec'd into the module -- had the
+    # file's body inlined in its place)
+    jit(tmp_path, """
+        class P:
+            def __init__(self, v):
+                self.v = v
+
+            def val(self):
+                return self.v * 2
+
+        def total(n):
+            s = 0
+            for i in range(n):
+                s += P(i).val()
+            return s
+
+        print(total(3000))
+        c = P.val.__code__
+        P.val.__code__ = c.replace(co_consts=tuple(3 if k == 2 else k for k in c.co_consts))
+        print(total(3000))
+        ns = {}
+        exec("def val(self):\\n    return self.v * 5 + 1\\n", ns)
+        P.val = ns["val"]
+        print(total(3000))
+    """)

@@ -367,9 +367,13 @@ class HookRuntime:
         """The register bytecode of a function of a file whose loops got hot (the JIT
         inlines calls of it), or None."""
         fcode = func.__code__
-        if fcode.co_name == "<module>":
+        key = self.code_keys.get(fcode)
+        if fcode.co_name == "<module>" or key is None:
+            # (code Tauraro's loader did not make -- a module another loader ran, a
+            # ``__code__`` replaced, code exec'd from a string -- has no register bytecode:
+            # the file's, matched by name, would be another function's)
             return None
-        mod = self.register_code(self._key_of(fcode))   # (compiled once per file)
+        mod = self.register_code(key)   # (compiled once per file)
         if isinstance(mod, str):
             return None
         return mod.compiled_from(fcode)

@@ -208,24 +208,18 @@ class Compiler:
                     sys.stderr = stderr
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos],
                            watched.wrote)
-        if not infos:
-            return code
         # (the JIT compiles a hot loop's function from these bytes, not from the file, which
         # may have changed since: the program runs what it loaded. A file reloaded with
-        # other bytes gets a key of its own, its code objects theirs: Compiler.code_keys.
+        # other bytes gets a key of its own, its code objects theirs: Compiler.code_keys --
+        # a file without loops too, whose functions a loop elsewhere may inline: only code
+        # objects registered so are, not one a program made or changed, HookRuntime.function_code.
         # Decoded only if a loop gets hot: HookRuntime._source)
         key, n = filename, 1
         while key in self.files and self.files[key][0] != source_bytes:
             n += 1
             key = "%s (%d)" % (filename, n)
         self.files[key] = (source_bytes, filename)
-        code = self._bind(code, infos, key)
-        stack = [code]
-        while stack:
-            c = stack.pop()
-            self.code_keys[c] = key
-            stack.extend(k for k in c.co_consts if type(k) is type(code))
-        return code
+        return self._registered(self._bind(code, infos, key) if infos else code, key)
 
     def compile_text(self, text: str, filename: str, key: str):
         """Code from a source that is not a file (``-c``, standard input): never cached,
@@ -233,7 +227,7 @@ class Compiler:
         code, infos = self._compile(text, filename)
         if infos:
             self.sources[key] = (text, filename)
-        return self._bind(code, infos, key)
+        return self._registered(self._bind(code, infos, key), key if infos else None)
 
     def compile_interactive(self, text: str, filename: str, key: str, flags: int = 0,
                             parsed_name: str | None = None):
@@ -246,7 +240,17 @@ class Compiler:
         code, infos = self._compile(text, filename, "single", flags, parsed_name or filename)
         if infos:
             self.sources[key] = (text, key)
-        return self._bind(code, infos, key)
+        return self._registered(self._bind(code, infos, key), key if infos else None)
+
+    def _registered(self, code, key):
+        """``code``, each code object in it mapped to ``key`` (None: not mapped) in
+        ``code_keys``: the code objects whose functions the JIT may compile."""
+        stack = [code] if key is not None else []
+        while stack:
+            c = stack.pop()
+            self.code_keys[c] = key
+            stack.extend(k for k in c.co_consts if type(k) is type(code))
+        return code
 
     def _bind(self, code, infos, key):
         if not infos:       # placeholders stand only for sites (and the code around them)
