@@ -70,3 +70,29 @@ def test_a_while_loop_with_a_loop_in_it_goes_on_as_written_once_that_is_given_up
             return out, len(q)
         print(nest(20000), nest(30000))
     """, threshold="1000")
+
+
+def test_a_module_level_while_loop_given_up_goes_on_as_written(tmp_path):
+    r = jit(tmp_path, """
+        from collections import deque
+        q = deque(range(30000))
+        t = 0
+        while q:
+            x = q.popleft()
+            if x % 3 == 0:
+                continue
+            if x == 25000:
+                break
+            t += x & 7
+        else:
+            t = -t
+        print(t, len(q))
+        q = deque(range(20000))
+        while q:
+            x = q.popleft()
+            if x == 19990:
+                raise KeyError(x)
+    """, threshold="1000")
+    row = r.loop(5)
+    assert row["runs_as_written"] == 1 and row["interpreted_iterations"] < 2000, row
+    assert r.got.returncode == 1 and "KeyError: 19990" in r.got.stderr
