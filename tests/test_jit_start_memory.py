@@ -102,35 +102,38 @@ def test_what_is_kept_and_read(tmp_path):
     memory = StartMemory(str(tmp_path / "starts"))
     memory.keep([
         # given up on, most iterations as written: kept, by the most it had left where more
-        (name, 3, "for", "entries do not pay", 10, 990, 5000, False),
+        (name, 3, "for", "entries do not pay", 10, 990, 5000, False, False),
         # given up on having run mostly natively, or in a function compiled whole, compiled,
         # still waiting: not kept
-        (name, 7, "for", "a reason", 9000, 1000, 0, False),
-        (name, 8, "for", "entries do not pay", 10, 990, 0, True),
-        (name, 9, "while", None, 10 ** 6, 100, 0, False),
-        (name, 11, "for", None, 0, 100, 0, False),
+        (name, 7, "for", "a reason", 9000, 1000, 0, False, False),
+        (name, 8, "for", "entries do not pay", 10, 990, 0, True, False),
+        (name, 9, "while", None, 10 ** 6, 100, 0, False, False),
+        (name, 11, "for", None, 0, 100, 0, False, False),
+        # given up for what its native runs cost, having run mostly natively: kept
+        (name, 12, "for", "copying in and out costs more", 9000, 1000, 0, False, True),
         # a source that is no file: nothing written for it
-        ("<string>", 3, "for", "a reason", 0, 100, 0, False),
+        ("<string>", 3, "for", "a reason", 0, 100, 0, False, False),
     ])
     later = StartMemory(str(tmp_path / "starts"))
     assert later.given_up(name, 3, "for", 100) == EARLIER + "entries do not pay"
     assert later.given_up(name, 3, "for", -1) == EARLIER + "entries do not pay"
     assert later.given_up(name, 3, "for", GROWTH * 5000 + 1) is None
     assert later.given_up(name, 3, "while", 100) is None
+    assert later.given_up(name, 12, "for", 100) == EARLIER + "copying in and out costs more"
     for line in (7, 8, 9, 11):
         assert later.given_up(name, line, "for", 1) is None and later.given_up(name, line, "while", 1) is None
     assert later.given_up("<string>", 3, "for", 1) is None
     # a run that held the loop at its gate keeps what the earlier run found, not its own
     # (uncounted) iterations
-    later.keep([(name, 3, "for", EARLIER + "entries do not pay", 0, 40, 0, False)])
+    later.keep([(name, 3, "for", EARLIER + "entries do not pay", 0, 40, 0, False, False)])
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 4000) is not None
     # a run that compiled it forgets it
-    later.keep([(name, 3, "for", None, 10 ** 6, 40, 0, False)])
+    later.keep([(name, 3, "for", None, 10 ** 6, 40, 0, False, False)])
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 100) is None
     # an entry of another source is not read (a run of the file as it was changed: a run
     # reads a source's stamp once)
     prog.write_text("pass  # changed\n")
-    StartMemory(str(tmp_path / "starts")).keep([(name, 3, "for", "x", 0, 100, 0, False)])
+    StartMemory(str(tmp_path / "starts")).keep([(name, 3, "for", "x", 0, 100, 0, False, False)])
     prog.write_text("pass\n")
     assert StartMemory(str(tmp_path / "starts")).given_up(name, 3, "for", 1) is None
     # nor a damaged one
@@ -143,9 +146,9 @@ def test_what_is_kept_and_read(tmp_path):
 def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path):
     name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep([
-        (name, 3, "for", None, 0, 3000, 19000, False),
-        (name, 9, "while", "a reason", 0, 500, 0, False),
-        (name, 12, "for", None, 0, 40, 0, False),
+        (name, 3, "for", None, 0, 3000, 19000, False, False),
+        (name, 9, "while", "a reason", 0, 500, 0, False, False),
+        (name, 12, "for", None, 0, 40, 0, False, False),
     ])
     later = StartMemory(str(tmp_path / "starts"))
     assert later.given_up(name, 3, "for", 19000) == EARLIER + NOTHING
@@ -154,8 +157,8 @@ def test_a_run_that_ran_nothing_natively_keeps_every_loop_it_looked_at(tmp_path)
     assert later.given_up(name, 12, "for", 100) == EARLIER + NOTHING
     # a run where some loop ran natively keeps only what it gave up on
     later.keep([
-        (name, 3, "for", None, 0, 3000, 19000, False),
-        (name, 12, "for", None, 10 ** 5, 40, 0, False),
+        (name, 3, "for", None, 0, 3000, 19000, False, False),
+        (name, 12, "for", None, 10 ** 5, 40, 0, False, False),
     ])
     again = StartMemory(str(tmp_path / "starts"))
     assert again.given_up(name, 3, "for", 100) is None and again.given_up(name, 12, "for", 100) is None
@@ -166,8 +169,8 @@ def test_native_runs_of_loops_given_up_on_count_as_nothing(tmp_path):
     # the loop that started the JIT never compiled -- it started the JIT in every run)
     name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep([
-        (name, 3, "for", "entries do not pay", 467, 266000, 0, False),
-        (name, 9, "for", None, 0, 75000, 80, False),
+        (name, 3, "for", "entries do not pay", 467, 266000, 0, False, False),
+        (name, 9, "for", None, 0, 75000, 80, False, False),
     ])
     later = StartMemory(str(tmp_path / "starts"))
     assert later.given_up(name, 3, "for", 100) == EARLIER + "entries do not pay"
@@ -178,8 +181,8 @@ def test_native_runs_of_loops_given_up_on_count_as_nothing(tmp_path):
         other = tmp_path / ("q%d.py" % i)
         other.write_text("pass\n")
         StartMemory(str(tmp_path / "starts")).keep([
-            (str(other), 3, "for", why, native, written, 0, False),
-            (str(other), 9, "for", None, 0, 75000, 80, False),
+            (str(other), 3, "for", why, native, written, 0, False, False),
+            (str(other), 9, "for", None, 0, 75000, 80, False, False),
         ])
         assert StartMemory(str(tmp_path / "starts")).given_up(str(other), 9, "for", 100) is None, why
 
@@ -187,7 +190,7 @@ def test_native_runs_of_loops_given_up_on_count_as_nothing(tmp_path):
 def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
     name = _source(tmp_path)
     StartMemory(str(tmp_path / "starts")).keep(
-        [(name, 3, "for", "a reason", 0, 100, 0, False)])
+        [(name, 3, "for", "a reason", 0, 100, 0, False, False)])
     for run in range(RECHECK):
         memory = StartMemory(str(tmp_path / "starts"))
         assert memory.given_up(name, 3, "for", 100) == EARLIER + "a reason", run
@@ -195,7 +198,7 @@ def test_an_entry_is_read_afresh_after_recheck_runs_that_held_for_it(tmp_path):
     # the next run's gate asks the JIT again, and what that run finds is kept afresh
     memory = StartMemory(str(tmp_path / "starts"))
     assert memory.given_up(name, 3, "for", 100) is None
-    memory.keep([(name, 3, "for", "a reason", 0, 100, 0, False)])
+    memory.keep([(name, 3, "for", "a reason", 0, 100, 0, False, False)])
     memory = StartMemory(str(tmp_path / "starts"))
     assert memory.given_up(name, 3, "for", 100) == EARLIER + "a reason"
     # a run that held nothing writes nothing
@@ -265,9 +268,9 @@ def test_a_function_compiled_whole_counts_as_run_natively(tmp_path):
     name = _source(tmp_path)
     memory = StartMemory(str(tmp_path / "starts"))
     memory.keep([
-        (name, 3, "for", None, 0, 3000, 0, False),
-        (name, 9, "function", None, 0, 10, 0, True),
-        (name, 20, "function", "arguments of types X object", 0, 64, 0, False),
+        (name, 3, "for", None, 0, 3000, 0, False, False),
+        (name, 9, "function", None, 0, 10, 0, True, False),
+        (name, 20, "function", "arguments of types X object", 0, 64, 0, False, False),
     ])
     later = StartMemory(str(tmp_path / "starts"))
     # (something compiled: the loop it did not give up on is not kept; the function refused is)

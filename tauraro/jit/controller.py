@@ -201,6 +201,7 @@ class LoopState:
         self.last = None                 # the version entered last (checked first)
         self.builtins = None
         self.globals = None              # the module globals its code runs with (Inliner.home)
+        self.lost = False                # given up for what its native runs cost (loop_outcomes)
         self.region = None
         self.entry_vars = None
         self.tuple_vars = frozenset()    # variables the loop assigns tuple displays to
@@ -1392,7 +1393,7 @@ class JitController:
 
     def _give_up_elements(self, st):
         """Leave the loop to the baseline for ``_elements_lose``, saying the figures."""
-        self.give_up(st, "left to the baseline",
+        self._give_up_lost(st,
                      "making the elements its native runs left in lists (%.1f ms) costs more than "
                      "their %d iterations as written (%.1f ms)"
                      % (st.elements_seconds * 1000, st.native_iterations,
@@ -1583,6 +1584,14 @@ class JitController:
             countdown = min(countdown, int((self.created + self.start_seconds - now) / per) + 1)
         st.start_countdown = max(countdown, 1)
         return False
+
+    def _give_up_lost(self, st, reason):
+        """Leave the loop to the baseline for what its native runs cost, measured: however
+        many iterations they ran, they bought the run nothing, and later runs' start gates
+        hold the loop as written (loop_outcomes; a list of 650,000 one-character strs made
+        natively, written back at ~1.2 us each, lost 0.7 s at every run)."""
+        self.give_up(st, "left to the baseline", reason)
+        st.lost = True
 
     def give_up(self, st, status, reason):
         st.status = status
@@ -2894,7 +2903,7 @@ class JitController:
                 # chunk, 263,000 elements at a floor of 27 ns against CPython's ~70, cost 9.3
                 # ms native and 7.9 of copies on 3.12: under CI's load, past FLOOR_MARGIN
                 # times the floor's 7 ms and the allowance, twice)
-                self.give_up(st, "left to the baseline",
+                self._give_up_lost(st,
                              "copying in and out (%.1f ms) and the native runs (%.1f ms) cost more than "
                              "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
                                                             st.native_work))
@@ -2910,7 +2919,7 @@ class JitController:
             self._time_first(st)
         losing = self._losing_streak(st, cost)      # (its counts kept at every exit)
         if losing and version.transfer.full_records and not st.reruns_iterations and not self.eager:
-            self.give_up(st, "left to the baseline",
+            self._give_up_lost(st,
                          "its last %d entries each cost more than they saved (%.1f ms in all)"
                          % (st.losing, st.losing_seconds * 1000))
             return IDLE_COUNTDOWN
@@ -2919,7 +2928,7 @@ class JitController:
             # (and sooner, a loop whose entries ran nearly nothing natively: each costs its
             # checks and copies, ~0.5-1 ms for a loop over objects, and tarjan's SCC-popping
             # loop in graph_structure.py, entered at its last iteration, spent 9 ms in 8)
-            self.give_up(st, "left to the baseline",
+            self._give_up_lost(st,
                          "entries do not pay: %.1f native iterations per entry"
                          % (st.native_work / st.entries))
             return IDLE_COUNTDOWN
@@ -3227,10 +3236,11 @@ class JitController:
 
     def loop_outcomes(self):
         """(filename, line, kind, why given up, native iterations, iterations as written,
-        the most it had left at a trip, is its function compiled whole) of every loop this
-        run looked at, and of every function it was asked to compile whole (kind
-        "function": its calls for iterations; compiled whole if it has a version). ``why
-        given up``: its reason (or status) if its status is one of GIVEN_UP, else None.
+        the most it had left at a trip, is its function compiled whole, were its native runs
+        a loss) of every loop this run looked at, and of every function it was asked to
+        compile whole (kind "function": its calls for iterations; compiled whole if it has a
+        version). ``why given up``: its reason (or status) if its status is one of GIVEN_UP,
+        else None.
         (``tauraro.vm.start_memory`` keeps those it gave up on for later runs' start gates.)"""
         states = list(self.loops.values())
         whole = {st.code for st in states if isinstance(st, FunctionState) and st.versions}
@@ -3238,10 +3248,11 @@ class JitController:
             given = (st.reason or st.status) if st.status in GIVEN_UP else None
             if isinstance(st, FunctionState):
                 yield (st.code.filename, st.line, "function", given,
-                       st.native_iterations, st.interpreted_iterations, 0, bool(st.versions))
+                       st.native_iterations, st.interpreted_iterations, 0, bool(st.versions), False)
             else:
                 yield (st.code.filename, st.line, st.loop.kind, given,
-                       st.native_iterations, st.interpreted_iterations, st.longest_left, st.code in whole)
+                       st.native_iterations, st.interpreted_iterations, st.longest_left, st.code in whole,
+                       given is not None and st.lost)
 
     # --- reporting -----------------------------------------------------------------------------------
     def rows(self) -> list[dict]:

@@ -10,8 +10,9 @@ of imports, register bytecode, typing and sampling, for nothing: 1.3x the time o
 
 So a run whose JIT started keeps, per file (``keep``, from ``JitController.loop_outcomes``):
 
-- the loops the controller gave up on having run most of their iterations as written, but
-  not loops of functions compiled whole (their trips are what compile the function);
+- the loops the controller gave up on having run most of their iterations as written, or
+  for what their native runs cost however many they ran, but not loops of functions
+  compiled whole (their trips are what compile the function);
 - every loop it looked at, where nothing of the run ran natively but loops it gave up on (a
   JIT started late that found nothing worth compiling, or whose few entries did not pay:
   bench/suite/matrix_lists.py's solver loops, ~500 native iterations of ~500,000);
@@ -125,15 +126,17 @@ class StartMemory:
         # (a loop of a function compiled whole counts as run natively: its native calls;
         # what ran natively in a loop given up on having run most of its iterations as
         # written -- entries that did not pay -- bought the run nothing)
-        nothing = not any(whole or native and (why is None or native > written)
-                          for _, _, _, why, native, written, _, whole in outcomes)
+        nothing = not any(whole or native and (why is None or native > written and not lost)
+                          for _, _, _, why, native, written, _, whole, lost in outcomes)
         files: dict = {}
-        for filename, line, kind, why, native, written, longest_left, whole in outcomes:
+        for filename, line, kind, why, native, written, longest_left, whole, lost in outcomes:
             given = files.setdefault(filename, {})
             # (not a loop of a function compiled whole: its loop's trips are what compiles it
             # -- is_prime's loop in bench/calls/loop_functions.py, given up on, ran most of
-            # its iterations in native calls of is_prime; held, is_prime stayed as written)
-            if nothing or why is not None and native <= written and not whole:
+            # its iterations in native calls of is_prime; held, is_prime stayed as written.
+            # One given up for what its native runs cost -- ``lost`` -- is held however many
+            # of its iterations they ran: they bought the run nothing)
+            if nothing or why is not None and (native <= written or lost) and not whole:
                 reason = why if why is not None else NOTHING
                 earlier = self._entry(filename)[1].get((line, kind))
                 if reason.startswith(EARLIER) and earlier is not None:
