@@ -295,8 +295,11 @@ class HookRuntime:
                 return None
         stack = [module]
         found = []
+        known = key in self.code_keys.values() if fcode not in self.code_keys else True
         while stack:
             c = stack.pop()
+            if known:       # (compiled from the loaded source: its functions may be inlined)
+                self.code_keys[c] = key
             if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
                 found.append(c)
             stack.extend(k for k in c.co_consts if type(k) is type(fcode))
@@ -362,6 +365,9 @@ class HookRuntime:
         code = outer.__code__
         if any(c is fcode for c in code.co_consts):
             outer.__code__ = code.replace(co_consts=tuple(plain if c is fcode else c for c in code.co_consts))
+            key = self.code_keys.get(code)
+            if key is not None:     # (still the loaded source's: function_code)
+                self.code_keys[outer.__code__] = key
 
     def function_code(self, func):
         """The register bytecode of a function of a file whose loops got hot (the JIT
