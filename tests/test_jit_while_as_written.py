@@ -96,3 +96,39 @@ def test_a_module_level_while_loop_given_up_goes_on_as_written(tmp_path):
     row = r.loop(5)
     assert row["runs_as_written"] == 1 and row["interpreted_iterations"] < 2000, row
     assert r.got.returncode == 1 and "KeyError: 19990" in r.got.stderr
+
+
+def test_an_else_clause_with_a_break_or_continue_of_the_enclosing_loop(tmp_path):
+    # (the copy of the loop as written had its else clause inside the hooked loop: its
+    # ``break`` or ``continue`` -- the enclosing loop's -- was the hooked loop's, and the
+    # else ran twice, or the enclosing loop went on)
+    jit(tmp_path, """
+        from collections import deque
+
+        def whiles():
+            for k in range(3):
+                d = deque(range(20000))
+                while d:
+                    d.popleft()
+                else:
+                    print("else", k)
+                    if k == 0:
+                        continue
+                    break
+                print("after", k)
+
+        def fors():
+            for k in range(3):
+                rows = [{"a": i} for i in range(20000)]
+                t = 0
+                for x in rows:
+                    t += x["a"]
+                else:
+                    print("else", k, t)
+                    if k == 1:
+                        break
+                    continue
+                print("after", k)
+        whiles()
+        fors()
+    """, threshold="1000")

@@ -540,6 +540,11 @@ def _goes_plain(loop, module_level) -> bool:
     those loops unhooked too, and only once they are all given up: its copy is of the
     source's body, not of the hooked one, whose copies held copies of everything nested in
     them; and it runs no stretch (code 7)."""
+    # (its else clause is copied into the hook, inside this loop: a ``break`` or ``continue``
+    # there, the enclosing loop's, would be this one's -- the else ran twice, or the
+    # enclosing loop went on)
+    if any(isinstance(n, (ast.Break, ast.Continue)) for n in _walk_local(loop.orelse)):
+        return False
     if isinstance(loop, ast.While):
         # (a while loop's copy starts with this iteration's body, its condition already
         # true: see Instrumenter.loop. At module level too, where ``live`` stops the count
