@@ -1898,3 +1898,60 @@ def test_a_method_whose_code_the_program_made_is_not_inlined_from_the_file(tmp_p
         P.val = ns["val"]
         print(total(3000))
     """)
+
+
+def test_a_callee_is_found_by_its_own_name_line_and_file(tmp_path):
+    # (the register code of a callee was the nearest by line among those of its qualified
+    # name, and its file the one whose code object compared equal to it: a method whose body
+    # and line are those of a method of another file, one under a decorator of several lines
+    # (CPython's first line is the decorator's), a lambda whose default is a lambda on its
+    # line each had another function's body inlined; a function declared global in another
+    # function (qualified name ``h``, not ``make.<locals>.h``) was never found)
+    (tmp_path / "other.py").write_text(textwrap.dedent("""
+        class Q:
+            def size(self):
+                return self.x + 1
+
+        class P:
+            def size(self):
+                return self.x * 1000
+    """))
+    (tmp_path / "mine.py").write_text(textwrap.dedent("""
+        class P:
+            def size(self):
+                return self.x + 1
+    """))
+    r = jit(tmp_path, """
+        import other
+        from mine import P
+
+        def g(x):
+            return x * 1000
+
+        def deco(*a):
+            return lambda f: f
+
+        def make():
+            global h
+            def h(x):
+                return x + 1
+
+        @deco(
+            1,
+        )
+        def g(x):
+            return x + 1
+
+        make()
+        f = lambda x, k=lambda x: x * 2: k(x) + 1
+        p = P()
+        p.x = 2
+
+        def run(fn):
+            t = 0
+            for i in range(3000):
+                t += fn(i)
+            return t
+        print(run(g), run(h), run(f), run(lambda i: p.size()))
+    """)
+    assert r.loop(29)["native_iterations"] > 5000, r.loop(29)     # (g and h: f has a default of type function)

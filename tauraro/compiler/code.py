@@ -198,21 +198,16 @@ class CodeObject:
                 if c.kind in ("function", "lambda", "comprehension"):
                     functions.setdefault(c.qualname, []).append(c)
                 stack.extend(c.children())
-        candidates = functions.get(qualname, ())
-        same_line = [c for c in candidates if c.firstlineno == fcode.co_firstlineno]
-        if len(same_line) > 1:
-            # (lambdas on one line -- ``f, g = (lambda x: x + 1), (lambda x: x * 100)`` --
-            # share their qualified name and first line: the one whose ``lambda`` is the last
-            # before where fcode's body starts)
+        # (the same qualified name and first line as CPython's: compiler.CodeGen._child_qualname;
+        # no other function is taken for it -- one of another name or line has another body)
+        same = [c for c in functions.get(qualname, ()) if c.firstlineno == fcode.co_firstlineno]
+        if len(same) > 1:
+            # (lambdas or comprehensions on one line -- ``f, g = (lambda x: x + 1), (lambda x:
+            # x * 100)`` -- told apart by the column their code's first-line instructions
+            # start at: a lambda's body, a comprehension's bracket)
             body = body_column(fcode)
-            before = [c for c in same_line if 0 <= c.firstcol <= body]
-            return max(before, key=lambda c: c.firstcol) if before else None
-        best = None
-        for c in candidates:
-            if best is None or abs(c.firstlineno - fcode.co_firstlineno) < \
-                    abs(best.firstlineno - fcode.co_firstlineno):
-                best = c
-        return best
+            same = [c for c in same if c.firstcol == body]
+        return same[0] if len(same) == 1 else None
 
     def __repr__(self):
         return "<code %s, file %r, line %d>" % (self.qualname, self.filename, self.firstlineno)

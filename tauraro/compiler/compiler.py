@@ -956,11 +956,19 @@ class CodeGen:
         return t
 
     def _child_qualname(self, name: str) -> str:
+        """CPython's qualified name of a function, class, lambda or comprehension defined
+        here (the JIT finds a function's register code by it: code.Code.compiled_from): a
+        name declared global here is the bare name; only a function's (or a lambda's) own
+        names get ``.<locals>``, not a class's or a comprehension's."""
         if self.kind == "module":
             return name
-        if self.kind == "class":
-            return self.qualname + "." + name
-        return self.qualname + ".<locals>." + name
+        symbols = getattr(self.scope, "symbols", None) or {}
+        sym = symbols.get(name)
+        if sym is not None and sym.is_declared_global():
+            return name
+        if self.kind in ("function", "lambda"):
+            return self.qualname + ".<locals>." + name
+        return self.qualname + "." + name
 
     def make_function(self, node, dst=None) -> int:
         is_lambda = isinstance(node, ast.Lambda)
@@ -998,7 +1006,9 @@ class CodeGen:
         gen.compile_function(node)
         code = gen.finish()
         if is_lambda:
-            code.firstcol = node.col_offset     # (lambdas on one line: code.Code.compiled_from)
+            code.firstcol = node.body.col_offset    # (lambdas on one line: code.Code.compiled_from)
+        elif node.decorator_list:
+            code.firstlineno = node.decorator_list[0].lineno    # (CPython's co_firstlineno)
         closure = self._closure(child_scope)
         self.lineno = node.lineno
         d = self.temp() if dst is None else dst

@@ -83,6 +83,30 @@ START_RECHECK = 200
 _perf_counter = time.perf_counter
 
 
+class CodeKeys:
+    """Code object -> the key of the source it was compiled from, by the code object's
+    identity: code objects compare equal by their contents, not their files or qualified
+    names, and a dict (or WeakKeyDictionary) took a function of one file, its body and line
+    the same as another's, for the other's (a method inlined from the other file). Held
+    weakly: a module's code reloaded and dropped goes."""
+
+    def __init__(self):
+        self._by_id: dict = {}      # id(code) -> (a weak reference to it, key)
+        self._keys: set = set()
+
+    def __setitem__(self, code, key):
+        i = id(code)
+        self._by_id[i] = (weakref.ref(code, lambda _, i=i, by=self._by_id: by.pop(i, None)), key)
+        self._keys.add(key)
+
+    def get(self, code, default=None):
+        held = self._by_id.get(id(code))
+        return held[1] if held is not None and held[0]() is code else default
+
+    def has_key(self, key) -> bool:
+        return key in self._keys
+
+
 class HookRuntime:
     """What the sites of one run share: the JIT controller, the threshold, and the
     register bytecode of each file, compiled when one of its loops first gets hot."""
@@ -121,7 +145,7 @@ class HookRuntime:
         # file as it is now: it may have been edited since): key -> (bytes, filename); a
         # file reloaded with other bytes is another key (tauraro.vm.loader.Compiler)
         self.files: dict[str, tuple[bytes, str]] = {}
-        self.code_keys = weakref.WeakKeyDictionary()     # code object -> its source's key
+        self.code_keys = CodeKeys()     # code object -> its source's key
         # every site made (``site``), for ``close`` (kept as the code holding them keeps
         # them; a module reloaded many times leaves its old code's few small sites here)
         self._sites: list = []
@@ -295,7 +319,7 @@ class HookRuntime:
                 return None
         stack = [module]
         found = []
-        known = key in self.code_keys.values() if fcode not in self.code_keys else True
+        known = self.code_keys.get(fcode) is not None or self.code_keys.has_key(key)
         while stack:
             c = stack.pop()
             if known:       # (compiled from the loaded source: its functions may be inlined)
