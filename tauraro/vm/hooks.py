@@ -41,6 +41,7 @@ from ..jit.collector import CompileAside
 from ..jit.iterations import iterations_left
 from ..jit.threads import program_threads
 from .bycode import ByCode
+from .code_keys import CodeKeys
 from .errors import InternalError, signal_handler_tail
 from .frame_locals import let_go
 from . import lazysplit
@@ -81,30 +82,6 @@ DEAD_IDLE = 16 * 256
 # (HookRuntime.jit_started): as soon as a first trip's next (FIRST_CHECK_ITERATIONS)
 START_RECHECK = 200
 _perf_counter = time.perf_counter
-
-
-class CodeKeys:
-    """Code object -> the key of the source it was compiled from, by the code object's
-    identity: code objects compare equal by their contents, not their files or qualified
-    names, and a dict (or WeakKeyDictionary) took a function of one file, its body and line
-    the same as another's, for the other's (a method inlined from the other file). Held
-    weakly: a module's code reloaded and dropped goes."""
-
-    def __init__(self):
-        self._by_id: dict = {}      # id(code) -> (a weak reference to it, key)
-        self._keys: set = set()
-
-    def __setitem__(self, code, key):
-        i = id(code)
-        self._by_id[i] = (weakref.ref(code, lambda _, i=i, by=self._by_id: by.pop(i, None)), key)
-        self._keys.add(key)
-
-    def get(self, code, default=None):
-        held = self._by_id.get(id(code))
-        return held[1] if held is not None and held[0]() is code else default
-
-    def has_key(self, key) -> bool:
-        return key in self._keys
 
 
 class HookRuntime:
@@ -317,13 +294,12 @@ class HookRuntime:
                 module = self._plain[key] = compiled(source, filename)
             except (OSError, SyntaxError):
                 return None
+            if self.code_keys.has_key(key):     # (the loaded source's: its functions may be inlined)
+                self.code_keys.add_tree(module, key)
         stack = [module]
         found = []
-        known = self.code_keys.get(fcode) is not None or self.code_keys.has_key(key)
         while stack:
             c = stack.pop()
-            if known:       # (compiled from the loaded source: its functions may be inlined)
-                self.code_keys[c] = key
             if c.co_name == fcode.co_name and c.co_firstlineno == fcode.co_firstlineno:
                 found.append(c)
             stack.extend(k for k in c.co_consts if type(k) is type(fcode))

@@ -182,7 +182,7 @@ class Compiler:
         # .code_keys)
         self.sources = sources if sources is not None else {}
         self.files = files if files is not None else {}
-        self.code_keys = code_keys if code_keys is not None else {}
+        self.code_keys = code_keys          # (made at the first use, if not given: _registered)
 
     def compile(self, source_bytes: bytes, filename: str, main=False):
         """A module's code object, ready to exec (``main``: the program's own file). SyntaxErrors
@@ -208,6 +208,8 @@ class Compiler:
                     sys.stderr = stderr
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos],
                            watched.wrote)
+        if self.site_factory is None:
+            return code         # (no JIT -- no loop instrumented -- to inline its functions)
         # (the JIT compiles a hot loop's function from these bytes, not from the file, which
         # may have changed since: the program runs what it loaded. A file reloaded with
         # other bytes gets a key of its own, its code objects theirs: Compiler.code_keys --
@@ -245,11 +247,11 @@ class Compiler:
     def _registered(self, code, key):
         """``code``, each code object in it mapped to ``key`` (None: not mapped) in
         ``code_keys``: the code objects whose functions the JIT may compile."""
-        stack = [code] if key is not None else []
-        while stack:
-            c = stack.pop()
-            self.code_keys[c] = key
-            stack.extend(k for k in c.co_consts if type(k) is type(code))
+        if key is not None:
+            if self.code_keys is None:
+                from .code_keys import CodeKeys
+                self.code_keys = CodeKeys()
+            self.code_keys.add_tree(code, key)
         return code
 
     def _bind(self, code, infos, key):
