@@ -1393,11 +1393,10 @@ class JitController:
 
     def _give_up_elements(self, st):
         """Leave the loop to the baseline for ``_elements_lose``, saying the figures."""
-        self._give_up_lost(st,
-                     "making the elements its native runs left in lists (%.1f ms) costs more than "
-                     "their %d iterations as written (%.1f ms)"
-                     % (st.elements_seconds * 1000, st.native_iterations,
-                        st.native_iterations * st.measured_per * 1000))
+        self._give_up_lost(st, "making the elements its native runs left in lists (%.1f ms) costs "
+                               "more than their %d iterations as written (%.1f ms)"
+                           % (st.elements_seconds * 1000, st.native_iterations,
+                              st.native_iterations * st.measured_per * 1000))
 
     @staticmethod
     def _timed(st, per):
@@ -2903,10 +2902,9 @@ class JitController:
                 # chunk, 263,000 elements at a floor of 27 ns against CPython's ~70, cost 9.3
                 # ms native and 7.9 of copies on 3.12: under CI's load, past FLOOR_MARGIN
                 # times the floor's 7 ms and the allowance, twice)
-                self._give_up_lost(st,
-                             "copying in and out (%.1f ms) and the native runs (%.1f ms) cost more than "
-                             "%d native iterations save" % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000,
-                                                            st.native_work))
+                self._give_up_lost(st, "copying in and out (%.1f ms) and the native runs (%.1f ms) cost "
+                                       "more than %d native iterations save"
+                                   % (st.transfer_seconds * 1000, st.native_cpu_seconds * 1000, st.native_work))
                 return IDLE_COUNTDOWN
         if version.transfer.full_records and st.measured_per is None and not st.timing_asked \
                 and not self.eager and st.entries >= 2 and UNTIMED_DOUBT * (cost - st.cost_seen) > st.entry_saving:
@@ -2919,18 +2917,16 @@ class JitController:
             self._time_first(st)
         losing = self._losing_streak(st, cost)      # (its counts kept at every exit)
         if losing and version.transfer.full_records and not st.reruns_iterations and not self.eager:
-            self._give_up_lost(st,
-                         "its last %d entries each cost more than they saved (%.1f ms in all)"
-                         % (st.losing, st.losing_seconds * 1000))
+            self._give_up_lost(st, "its last %d entries each cost more than they saved (%.1f ms in all)"
+                               % (st.losing, st.losing_seconds * 1000))
             return IDLE_COUNTDOWN
         if (st.entries >= ENTRIES_BEFORE_JUDGING and st.native_work < MIN_ITERATIONS_PER_ENTRY * st.entries) or \
                 (st.entries >= EMPTY_ENTRIES and st.native_work < st.entries and not self.eager):
             # (and sooner, a loop whose entries ran nearly nothing natively: each costs its
             # checks and copies, ~0.5-1 ms for a loop over objects, and tarjan's SCC-popping
             # loop in graph_structure.py, entered at its last iteration, spent 9 ms in 8)
-            self._give_up_lost(st,
-                         "entries do not pay: %.1f native iterations per entry"
-                         % (st.native_work / st.entries))
+            self._give_up_lost(st, "entries do not pay: %.1f native iterations per entry"
+                               % (st.native_work / st.entries))
             return IDLE_COUNTDOWN
         if record.failed:
             if native < 2 and record.kind != TYPE_CHANGE:

@@ -239,11 +239,8 @@ class FunctionVersion:
         else:
             fn = "func"
             checks = ["func is %s" % const(ft.func)]
-        checks += ["%s.__code__ is %s" % (fn, const(ft.code)),
-                   "%s.__defaults__ is %s" % (fn, const(ft.defaults)),
-                   "%s.__kwdefaults__ is %s" % (fn, const(ft.kwdefaults))]
-        if ft.kwdefaults is not None:       # (its values, which may change in place)
-            checks.append("%s.held(%s.__kwdefaults__)" % (const(ft.kwdefault_values), fn))
+        from .transfer import function_unchanged
+        checks += function_unchanged(fn, ft, const)
         wasm_args = []
         lists = bool(self.lists)
         for p, t in zip(params, self.types):

@@ -600,7 +600,8 @@ class KwDefaults(tuple):
 
 
 # the pseudo-attribute of a function a compile's class attributes hold its keyword-only
-# defaults' values by (a KwDefaults: class_lookup, lookup_unchanged)
+# defaults' values by (a KwDefaults, compared item by item: lookup_unchanged,
+# class_attributes_changed)
 KWDEFAULT_VALUES = "__kwdefaults__ values"
 # class_lookup's name for a class's method resolution order (not an identifier, so no
 # attribute's): isinstance() decided at compile time relies on it (__bases__ can be assigned)
@@ -1530,7 +1531,7 @@ def class_lookup(klass, name):
     (Of a function: its attribute, ``__code__`` or ``__defaults__``: the class attributes
     compiled code relies on include the code of the methods it inlines.)"""
     if type(klass) is _function:
-        return KwDefaults.of(klass) if name == KWDEFAULT_VALUES else getattr(klass, name)
+        return getattr(klass, name)
     if name == MRO:
         return klass.__mro__
     for k in klass.__mro__:

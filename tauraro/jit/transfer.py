@@ -3262,16 +3262,25 @@ def static_test(expr: str, jt, const) -> str:
     if isinstance(jt, ClassType):
         return "%s is %s" % (expr, const(jt.klass))
     if isinstance(jt, FunctionType):
-        parts = ["%s is %s" % (expr, const(jt.func)), "%s.__code__ is %s" % (expr, const(jt.code)),
-                 "%s.__defaults__ is %s" % (expr, const(jt.defaults)),
-                 "%s.__kwdefaults__ is %s" % (expr, const(jt.kwdefaults))]
-        if jt.kwdefaults is not None:       # (its values, which may change in place)
-            parts.append("%s.held(%s.__kwdefaults__)" % (const(jt.kwdefault_values), expr))
+        parts = ["%s is %s" % (expr, const(jt.func))] + function_unchanged(expr, jt, const)
         parts += ["%s(%s.__closure__[%d]) is %s" % (const(_cell_get), expr, i, const(value))
                   for i, value in enumerate(jt.cells or ())        # (an emptied cell: UNBOUND)
                   if not isinstance(value, LiveCell)]     # (a frame variable: its type is checked)
         return " and ".join(parts)
     return "%s(%s) is %s" % (const(classify), expr, const(jt))
+
+
+def function_unchanged(expr: str, ft, const) -> list:
+    """Python expressions, true while the function ``expr`` (a plain name) still has the
+    code, defaults and keyword-only defaults -- the dict, and the values in it, which change
+    in place -- the FunctionType ``ft`` was made from (``static_test``; a function compiled
+    whole's entry, ``tauraro.jit.functions``)."""
+    parts = ["%s.__code__ is %s" % (expr, const(ft.code)),
+             "%s.__defaults__ is %s" % (expr, const(ft.defaults)),
+             "%s.__kwdefaults__ is %s" % (expr, const(ft.kwdefaults))]
+    if ft.kwdefaults is not None:
+        parts.append("%s.held(%s.__kwdefaults__)" % (const(ft.kwdefault_values), expr))
+    return parts
 
 
 def _range_iter_entry(it, iters, var):
