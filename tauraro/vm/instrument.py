@@ -543,19 +543,16 @@ def _goes_plain(loop, module_level) -> bool:
     # (its else clause is copied into the hook, inside this loop: a ``break`` or ``continue``
     # there, the enclosing loop's, would be this one's -- the else ran twice, or the
     # enclosing loop went on)
-    if any(isinstance(n, (ast.Break, ast.Continue)) for n in _walk_local(loop.orelse)):
+    if any(isinstance(n, (ast.Break, ast.Continue, *_LOOP_STATEMENTS)) for n in _walk_local(loop.orelse)):
         return False
     if isinstance(loop, ast.While):
         # (a while loop's copy starts with this iteration's body, its condition already
         # true: see Instrumenter.loop. At module level too, where ``live`` stops the count
         # of a loop given up but is itself read at every iteration, ~10 ns)
-        return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.orelse))
-    if not isinstance(loop, ast.For):
-        return False
-    if not all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
-               for n in ast.walk(loop.target)):
-        return False
-    return not any(isinstance(n, _LOOP_STATEMENTS) for n in _walk_local(loop.orelse))
+        return True
+    return isinstance(loop, ast.For) and all(
+        isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.expr_context))
+        for n in ast.walk(loop.target))
 
 
 def _holds_loops(loop) -> bool:
