@@ -992,6 +992,45 @@ def test_a_function_whose_loops_all_died_runs_cpythons_own_code(tmp_path):
     assert r.loop(7)["status"] == "not compiled" and r.loop(14)["status"] == "not compiled"
 
 
+def test_a_function_whose_loops_died_in_a_long_run_keeps_its_code_on_3_11(tmp_path):
+    # on CPython 3.11 a fresh code object can run its first call slower throughout (~20% for
+    # graph_structure.py's random_dag): a function whose loop is given up in a run of
+    # LONG_RUN iterations or more -- its calls are long, and unhooking them saves tens of
+    # ns a call -- keeps the hooked code, which has run (hooks.LoopSite._calls_look_long);
+    # one whose runs are short still gets CPython's own code, and on 3.12+ both do
+    r = jit(tmp_path, """
+        import random
+
+        def hooked(f):
+            return any(type(c).__module__.startswith("tauraro") for c in f.__code__.co_consts)
+
+        def walk(rng, n):
+            t = 0.0
+            for i in range(n):
+                t += rng.random()       # (a Random's method: never compiled)
+            return t
+
+        def short(rng, n):
+            t = 0.0
+            for i in range(n):
+                t += rng.random()
+            return t
+
+        rng = random.Random(5)
+        s = 0.0
+        for k in range(3):
+            s += walk(rng, 4000)
+        for k in range(2000):
+            s += short(rng, 3)
+        print(round(s, 6))
+        with open(__file__[:-3] + ".hooked", "w") as f:     # (Tauraro's run is the last)
+            print(hooked(walk), hooked(short), file=f)
+    """, threshold="1000")
+    assert r.loop(9)["status"] == "not compiled" and r.loop(15)["status"] == "not compiled"
+    kept = (tmp_path / "prog.hooked").read_text().split()
+    assert kept == (["True", "False"] if sys.version_info < (3, 12) else ["False", "False"])
+
+
 def test_a_function_whose_loops_died_and_comprehension_went_cold_runs_cpythons_own_code(tmp_path):
     # a comprehension's site given up for good (``cold``: its runs stay short) no longer
     # keeps its function's hooked code (json_parser.py's gen_value: hooked to the end)

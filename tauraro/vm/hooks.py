@@ -53,6 +53,10 @@ from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
 from .watchers import profiled, watched
 
+# (CPython 3.11 runs a new code object's first call slower throughout: LoopSite._calls_look_long)
+_FRESH_CODE_RUNS_SLOW = sys.version_info < (3, 12)
+LONG_RUN = 1000
+
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
 # trip but never enter does without)
@@ -862,6 +866,7 @@ class LoopSite:
         self._lane = None
         self._entered_once = False      # (has native code run this loop: _wake_function)
         self.probe = None               # (its trips before the JIT's controller is made: start_gate)
+        self._trip_from = 0             # (the count the run tripping started from: hook, _die)
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -870,6 +875,7 @@ class LoopSite:
     def hook(self, it, cells=None):
         # (the instrumented code calls the hook only without a tracer: see instrument.py)
         self._window = None             # (a trip: iterations enough, whatever the count says)
+        self._trip_from = (self.d << CHUNK_BITS) + self.c      # (what this run counted: _die)
         if profiled():
             # a profiler (or a monitoring tool) sees every call: native code would hide them
             return self._idle
@@ -1088,13 +1094,31 @@ class LoopSite:
     def _die(self, frame=None):
         """The JIT gave up on this loop: from its next start on, the loop runs as written
         (``live``), and until then its hook is idle. (``frame``: the loop's frame; once every
-        loop of its function is dead, the function gets the code CPython compiles.)"""
+        loop of its function is dead, the function gets the code CPython compiles -- on
+        CPython 3.11, only if its calls look short: ``_calls_look_long``.)"""
         self.dead = True
         self.live = False
         self._lane = None
+        long_calls = frame is not None and self._calls_look_long()
         self.set_start(IDLE)
-        if frame is not None:
+        if frame is not None and not long_calls:
             self.runtime.unhook(frame.f_code, frame.f_globals, frame)
+
+    def _calls_look_long(self) -> bool:
+        """Did the run of the loop whose trip gives it up count LONG_RUN iterations or more
+        on its own (its count started from the site's first, or a longer one: not what
+        shorter runs before it left) -- so its function's calls run long -- on CPython 3.11?
+        There, a code object new to the interpreter can run its first call slower throughout
+        than the same code does once it has run: graph_structure.py's random_dag, ~180 ms a
+        call, took ~40 ms more in the first call of a fresh copy of its code (measured with
+        CPython alone: ``f.__code__ = f.__code__.replace()``); some functions show nothing
+        (a loop of arithmetic, of method calls), and 3.12 and 3.13 none. Given CPython's own
+        code when its loops died (``HookRuntime.unhook``), its next call paid that, to save
+        nothing: a dead loop runs as written in the hooked code too, which has run. What
+        unhooking saves -- frames of CPython's size, the ``live`` test as each loop starts --
+        is tens of ns a call: it pays where calls are many and short, whose runs are too.
+        (LONG_RUN: iterations, not the threshold, which tests set to 1.)"""
+        return _FRESH_CODE_RUNS_SLOW and self._trip_from >= LONG_RUN
 
     def release(self):
         """The program ended (``HookRuntime.close``): the loop runs as written from now on,
