@@ -1145,9 +1145,9 @@ class EntryRecords:
         base = self.cursor
         end = base + stride * n
         self.cursor = end
-        memoryview(body).cast("q")[0::stride // 8] = array("q", _repeat(k, n))
+        memoryview(body).cast("q")[0::stride // 8] = array("q", (k,)) * n
         self.transfer.ensure(end)[base:end] = body
-        addrs = array("q", range(base, end, stride))
+        addrs = _progression(base, end, stride)
         self.blocks.append((addrs, tuple(rows)))
         self.words_in += n * k
         return addrs
@@ -1676,7 +1676,7 @@ class EntryRecords:
             return None
         at = range(lo, lo + n * step, step)
         by = self.by_address
-        if words.tobytes() != array("q", at).tobytes() \
+        if words.tobytes() != _progression(lo, lo + n * step, step).tobytes() \
                 or not (by.keys().isdisjoint(at) if len(by) >= n else not any(map(at.__contains__, by))):
             return None
         if isinstance(jt, InstanceType):
@@ -2308,6 +2308,15 @@ def _words(values, code: str) -> bytes:
         if len(_PACKERS) < 256:        # (the lengths seen most: a table's rows)
             _PACKERS[(code, n)] = packer
     return packer.pack(*values)
+
+
+def _progression(lo: int, hi: int, step: int) -> array:
+    """``array("q", range(lo, hi, step))``, its words packed at once: the array's
+    constructor takes an iterator's ints one append at a time, ~67 ns each on the dev VM
+    against ~30 (the addresses of 135,000 tuples' records: 9 ms an entry against 4)."""
+    out = array("q")
+    out.frombytes(struct.pack("=%dq" % len(range(lo, hi, step)), *range(lo, hi, step)))
+    return out
 
 
 def _records_packer(record: str, m: int) -> struct.Struct:
