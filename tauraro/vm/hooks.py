@@ -1099,12 +1099,12 @@ class LoopSite:
         self.dead = True
         self.live = False
         self._lane = None
-        long_calls = frame is not None and self._calls_look_long()
+        long_calls = frame is not None and self._calls_look_long(frame.f_code)
         self.set_start(IDLE)
         if frame is not None and not long_calls:
             self.runtime.unhook(frame.f_code, frame.f_globals, frame)
 
-    def _calls_look_long(self) -> bool:
+    def _calls_look_long(self, fcode) -> bool:
         """Did the run of the loop whose trip gives it up count LONG_RUN iterations or more
         on its own (its count started from the site's first, or a longer one: not what
         shorter runs before it left) -- so its function's calls run long -- on CPython 3.11?
@@ -1116,9 +1116,14 @@ class LoopSite:
         code when its loops died (``HookRuntime.unhook``), its next call paid that, to save
         nothing: a dead loop runs as written in the hooked code too, which has run. What
         unhooking saves -- frames of CPython's size, the ``live`` test as each loop starts --
-        is tens of ns a call: it pays where calls are many and short, whose runs are too.
-        (LONG_RUN: iterations, not the threshold, which tests set to 1.)"""
-        return _FRESH_CODE_RUNS_SLOW and self._trip_from >= LONG_RUN
+        is tens of ns a call: it pays where calls are many and short, whose runs are too --
+        and where a loop has a loop in its body (``fcode``'s sites), which has no copy as
+        written and, dead, counts on at each of its iterations (instrument.py: knapsack.py's
+        brute force, a loop over 10^6 combinations around a short one, stayed hooked so
+        for its second, long call, 1.03x --no-jit). (LONG_RUN: iterations, not the
+        threshold, which tests set to 1.)"""
+        return _FRESH_CODE_RUNS_SLOW and self._trip_from >= LONG_RUN and not any(
+            type(c) is LoopSite and c.info.parent >= 0 for c in fcode.co_consts)
 
     def release(self):
         """The program ended (``HookRuntime.close``): the loop runs as written from now on,
