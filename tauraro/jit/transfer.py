@@ -159,7 +159,7 @@ GROWTH_ROOM_MOST = 1 << 22  # (elements: the room an entry gives its resizable l
 class EntryRecords:
     """The records one entry wrote (lists, tuples, strings, their iterators)."""
     __slots__ = ("transfer", "cursor", "by_id", "by_address", "mutable", "objects", "object_blocks", "dicts", "sets", "dict_iters", "iters",
-                 "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks",
+                 "words_in", "small_int_lists", "cost", "records_out", "words_out", "writeback_seconds", "elements_seconds", "limit", "link_limit", "blocks", "made_blocks",
                  "_links", "_fresh", "flags_in", "_unfilled",
                  "_following", "seeds", "intern_at", "intern_base", "storing", "uncharged", "method_raws", "split_of",
                  "split_words", "rest_words", "heap_at", "cold", "rests", "grown", "growth_given")
@@ -210,6 +210,10 @@ class EntryRecords:
         # (ascending addresses, the objects) of the tuples and strs written at once (_tuples,
         # _strs): not in by_address until a list of them is written back (_resolve_blocks)
         self.blocks = []
+        # (the addresses, a range, and the objects of the records native code made one after
+        # another that a list written back holds, in its order: _made_in_order. Not in
+        # by_address until something else may hold one of them: _settle_made)
+        self.made_blocks = []
         # (id of a list -> the list and the str it is the split() of, for this entry:
         # note_splits, tauraro.jit.splits)
         self.split_of = {}
@@ -1605,9 +1609,13 @@ class EntryRecords:
                 made = self._made_in_order(view, words, elem)
                 if made is not None:
                     return made
+            if self.made_blocks:
+                self._settle_made()
             instance = self.instance
             return [instance(a, elem) for a in words]
         if isinstance(elem, MaybeType):       # (0: None)
+            if self.made_blocks:
+                self._settle_made()
             maybe, inner = self.maybe, elem.inner
             return [maybe(a, inner) for a in words]
         if isinstance(elem, SeqType):
@@ -1615,6 +1623,8 @@ class EntryRecords:
                 made = self._made_in_order(view, words, elem)
                 if made is not None:
                     return made
+            if self.made_blocks:
+                self._settle_made()
             by = self.by_address
             if elem is STR and self._canonical_known(view, n):
                 # (every str native code may have stored is known now: one pass, no set of
@@ -1677,7 +1687,8 @@ class EntryRecords:
         at = range(lo, lo + n * step, step)
         by = self.by_address
         if words.tobytes() != _progression(lo, lo + n * step, step).tobytes() \
-                or not (by.keys().isdisjoint(at) if len(by) >= n else not any(map(at.__contains__, by))):
+                or not (by.keys().isdisjoint(at) if len(by) >= n else not any(map(at.__contains__, by))) \
+                or any(lo < held.stop and held.start < at.stop for held, _ in self.made_blocks):
             return None
         if isinstance(jt, InstanceType):
             rows = struct.iter_unpack("<%dx%s%dx" % (SEQ_HEADER, jt.fmt[1:], step - jt.size), view[lo:lo + n * step])
@@ -1689,8 +1700,17 @@ class EntryRecords:
             made = _tuples_in_records(view, lo, step, n, jt)
             if made is None:
                 return None
-        by.update(zip(at, made))
+        # (mapped in by_address only if something else may hold one of them: a Kruskal's
+        # 39,000 pairs appended, their addresses made ints and put in the dict, ~5 ms)
+        self.made_blocks.append((at, made))
         return made
+
+    def _settle_made(self):
+        """Every record of ``made_blocks`` into ``by_address``: before a list's elements are
+        looked up there one by one, one object however many places hold it."""
+        for at, made in self.made_blocks:
+            self.by_address.update(zip(at, made))
+        self.made_blocks.clear()
 
     def _str_codes(self, view, at, n) -> list | None:
         """The objects of the ``n`` record addresses at ``at`` (a list of strs, every record
@@ -2088,7 +2108,8 @@ class EntryRecords:
 
     def _copied(self, addr):
         """The object the entry copied in at ``addr`` (one record each, or one of a block
-        written at once: _tuples, _strs), or None."""
+        written at once: _tuples, _strs), or the one made back of a record native code
+        made in order (``made_blocks``), or None."""
         obj = self.by_address.get(addr)
         if obj is not None:
             return obj
@@ -2097,6 +2118,9 @@ class EntryRecords:
                 i = _bisect(addrs, addr) - 1
                 if addrs[i] == addr:
                     return objects[i]
+        for at, made in self.made_blocks:
+            if addr in at:
+                return made[at.index(addr)]
         return None
 
     def obj(self, addr):
@@ -2142,6 +2166,8 @@ class EntryRecords:
         materialised by the first use at this exit: one Python object however many places
         hold it)."""
         obj = self.by_address.get(addr)
+        if obj is None and self.made_blocks:
+            obj = self._copied(addr)
         return obj if obj is not None else self.made(addr, jt)
 
     def maybe(self, addr, jt):
@@ -2150,6 +2176,8 @@ class EntryRecords:
         if not addr:
             return None
         obj = self.by_address.get(addr)
+        if obj is None and self.made_blocks:
+            obj = self._copied(addr)
         return obj if obj is not None else self.made(addr, jt)
 
     def made(self, addr, jt):
