@@ -63,6 +63,24 @@ def test_ctrl_c_in_a_native_for_loop_is_raised_at_its_back_edge(tmp_path):
     """)
 
 
+def test_the_watchdog_waits_in_its_read_once_installed():
+    # a 3.12+ profiler (a sys.monitoring tool) sees the calls of every thread: the watchdog,
+    # started late on a loaded machine, made its first calls while the program's cProfile
+    # ran -- one sq call in ten came out counted twice, as recursive. Installed, its thread
+    # is in its read already (a frame in _watch at the read), and makes no call until a
+    # signal comes
+    import subprocess
+    from harness import ROOT, _env
+    out = subprocess.run([sys.executable, "-c", """
+import sys
+from tauraro.jit.interrupt import InterruptWatchdog
+InterruptWatchdog.install()
+frames = [f for f in sys._current_frames().values() if f.f_code.co_name == "_watch"]
+print(len(frames), frames[0].f_code.co_filename.endswith("interrupt.py") if frames else None)
+"""], capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=60)
+    assert out.stdout.split() == ["1", "True"], out.stdout + out.stderr
+
+
 @pytest.mark.skipif(sys.version_info < (3, 12), reason="sys.monitoring is 3.12's")
 def test_cprofile_on_a_monitoring_python_counts_every_call(tmp_path):
     # (3.12's cProfile is a sys.monitoring tool, not a profiler of sys.getprofile: native

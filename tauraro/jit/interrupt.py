@@ -42,7 +42,7 @@ class InterruptWatchdog:
             self._rfd, wfd = os.pipe()
             os.set_blocking(wfd, False)
             self._keep = wfd
-            self._read = self._read_pipe
+            self._read = None       # (os.read of the pipe, in _watch itself)
         else:                   # (Windows: the wakeup fd must be a socket)
             with BOUNDARY:
                 import socket
@@ -58,7 +58,14 @@ class InterruptWatchdog:
             raise
         # (a daemon of sorts: a ``_thread`` thread is not waited for at the interpreter's exit;
         # counted out of the program's: tauraro.jit.threads)
-        _thread.start_new_thread(self._watch, ())
+        ready = _thread.allocate_lock()
+        ready.acquire()
+        _thread.start_new_thread(self._watch, (ready,))
+        # (back once the thread waits in its read, which it does holding the GIL from the
+        # lock's release on: a 3.12+ profiler is a sys.monitoring tool, which sees every
+        # thread's calls. A watchdog started late, on a loaded machine, made its first calls
+        # while the program's cProfile ran, and its stack's counts came out wrong)
+        ready.acquire()
         started_own()
 
     def _close(self):
@@ -80,13 +87,14 @@ class InterruptWatchdog:
                 return None
         return cls._installed
 
-    def _read_pipe(self):
-        return os.read(self._rfd, 64)
-
-    def _watch(self):
+    def _watch(self, ready):
+        rfd = self._rfd if os.name == "posix" else None
+        read = os.read
+        ready.release()
         while True:
             try:
-                data = self._read()
+                # (os.read itself: a call of a method of its own would be seen by a profiler)
+                data = read(rfd, 64) if rfd is not None else self._read()
             except OSError:
                 return
             if not data:
