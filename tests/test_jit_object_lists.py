@@ -177,7 +177,7 @@ def test_an_element_picked_by_an_index_holding_a_call_is_an_element_copied_in(tm
         ps = [P(k % 7, k % 5) for k in range(50)]
         print(pick(ps, 5000), [p.y for p in ps[:5]], ps[0] is ps[0])
     """)
-    assert r.loop(10)["native_iterations"] > 4000, r.loop(10)
+    assert r.loop(9)["native_iterations"] > 4000, r.loop(9)
 
 
 def test_zip_over_lists_of_objects(tmp_path):
