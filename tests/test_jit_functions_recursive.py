@@ -410,3 +410,42 @@ def test_a_recursion_over_a_list_too_big_to_copy_is_left_to_cpython(tmp_path):
     """, threshold="10")
     row = function_row(r, "bsearch")
     assert row["status"] == "left to the baseline" and "copy in" in row["reason"], row
+
+
+def test_a_profiler_sees_every_call_of_a_function_compiled_whole(tmp_path):
+    # a function compiled whole answers the baseline's calls natively unless something
+    # watches the program: a profiler (sys.setprofile) and, on 3.12+, a sys.monitoring tool
+    # such as cProfile must see each call of it, as under CPython (the function's prologue
+    # asks sys.getprofile; its generated call asks again, and the monitoring tools, written
+    # out: tauraro.vm.watchers.watched_test). Called 400 times first from CPython's map, so
+    # that its calls are judged and the generated call installed
+    r = jit(tmp_path, """
+        import sys
+
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+
+        t = fib(20) + sum(map(fib, [k % 12 for k in range(400)]))
+        calls = []
+
+        def profiler(frame, event, arg):
+            if event == "call" and frame.f_code.co_name == "fib":
+                calls.append(frame.f_lineno)
+
+        sys.setprofile(profiler)
+        t += fib(9)
+        sys.setprofile(None)
+        seen = len(calls)
+        if sys.version_info >= (3, 12):
+            import cProfile, pstats
+            pr = cProfile.Profile()
+            pr.enable()
+            t += fib(9)
+            pr.disable()
+            seen = (seen, [v[1] for f, v in pstats.Stats(pr).stats.items() if f[2] == "fib"])
+        print(t, seen)
+    """)
+    row = function_row(r, "fib")
+    assert row["status"] == "compiled" and row["native_iterations"] >= 1, row

@@ -56,3 +56,40 @@ def test_threads_started_with_the_thread_module_count_too(tmp_path):
             time.sleep(0.01)
         print([set(r) for r in out])
     """)
+
+
+def test_the_written_out_tests_say_what_the_functions_say():
+    # a function compiled whole's generated call asks the tests written out
+    # (program_threads_test, watched_test), not the functions: each must agree with its
+    # function, with and without a thread of the program's, a profiler, a tracer
+    import sys
+    import threading
+    from tauraro.jit.threads import program_threads, program_threads_test
+    from tauraro.vm.watchers import watched, watched_test
+
+    def written(make):
+        ns = {}
+
+        def const(value):
+            ns["K%d" % len(ns)] = value
+            return "K%d" % (len(ns) - 1)
+        return eval("lambda: " + make(const), ns)
+
+    threads, watching = written(program_threads_test), written(watched_test)
+    seen = [(threads(), program_threads(), watching(), watched())]
+    sys.setprofile(lambda *a: None)
+    seen.append((threads(), program_threads(), watching(), watched()))
+    sys.setprofile(None)
+    sys.settrace(lambda *a: None)
+    seen.append((threads(), program_threads(), watching(), watched()))
+    sys.settrace(None)
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    seen.append((threads(), program_threads(), watching(), watched()))
+    stop.set()
+    t.join()
+    assert [(bool(a), b) for a, b, _, _ in seen] == [(b, b) for _, b, _, _ in seen]
+    assert [(bool(c), d) for _, _, c, d in seen] == [(d, d) for _, _, _, d in seen]
+    # (the states were what they say: pytest's workers may run threads of their own)
+    assert seen[1][3] and seen[2][3] and seen[3][1] and not seen[3][3]

@@ -32,6 +32,7 @@ from .inline import Inliner, whole_argument, whole_object
 from .jtypes import (BOOL, FLOAT, I64_MAX, I64_MIN, INT, NONE, UNBOUND_T, BuiltinType, ClassType,
                      FunctionType, InstanceType, ModuleType, class_lookup, classify, lookup_unchanged, resizable_type)
 from .region import FunctionRegion
+from .threads import program_threads_test
 
 # the later stages' names this module uses once a function has typed (``_bind_stages``):
 # a function found not to compile at its typing never imports them
@@ -262,10 +263,12 @@ class FunctionVersion:
         if self.method:
             lines.append("    func = %s" % const(ft.func))
         lines += self._constant_checks(const, const(G), const(builtins), slow, "    ")
-        lines += ["    if %s():             # (a tracer, a profiler, a monitoring tool)" % const(site.watched),
+        # (a tracer, a profiler, a monitoring tool: ``site.watched``; the program's threads,
+        # native code running in one thread at a time: ``site.busy``, asked only if there are
+        # -- each test written out, not called: two or three Python frames a call, ~0.25 us)
+        lines += ["    if %s:" % site.watched_test(const),
                   "        return %s" % const(site.miss),
-                  # (native code runs in one thread at a time: FunctionSite.busy)
-                  "    if %s():" % const(site.busy),
+                  "    if (%s) and %s():" % (program_threads_test(const), const(site.busy)),
                   "        return %s" % const(site.miss),
                   "    frame = %s(%d)" % (const(sys._getframe), up),
                   "    if frame.f_code is not %s or frame.f_globals is not %s:" % (const(ft.code), const(G)),

@@ -28,3 +28,11 @@ def program_threads() -> bool:
         return True
     threading = sys.modules.get("threading")      # (a Thread started, not yet running)
     return threading is not None and len(threading._active) + len(threading._limbo) > 1
+
+
+def program_threads_test(const) -> str:
+    """``program_threads()`` as an expression of generated code (``const(value)``: the name
+    of ``value`` in its namespace): the same C-level calls, without the Python frames -- a
+    function compiled whole's prologue asks at every call (``tauraro.jit.functions``)."""
+    return ("%s() > %s[0] or (th := %s.get('threading')) is not None and len(th._active) + len(th._limbo) > 1"
+            % (const(_count), const(_own), const(sys.modules)))

@@ -51,7 +51,7 @@ from .recursion import deeper, headroom
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
-from .watchers import profiled, watched
+from .watchers import profiled, watched, watched_test
 
 # (CPython 3.11 runs a new code object's first call slower throughout: LoopSite._calls_look_long)
 _FRESH_CODE_RUNS_SLOW = sys.version_info < (3, 12)
@@ -479,6 +479,7 @@ class FunctionSite:
 
     # (the generated call of a version asks it first, and ``busy``: tauraro.jit.functions)
     watched = staticmethod(watched)
+    watched_test = staticmethod(watched_test)
 
     def __init__(self, info, filename, runtime: HookRuntime):
         self.info = info

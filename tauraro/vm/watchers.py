@@ -31,3 +31,14 @@ def profiled() -> bool:
 def watched() -> bool:
     """A tracer, a profiler or (3.12+) a monitoring tool."""
     return _gettrace() is not None or profiled()
+
+
+def watched_test(const) -> str:
+    """``watched()`` as an expression of generated code (``const(value)``: the name of
+    ``value`` in its namespace): the same C-level calls, without the Python frames -- a
+    function compiled whole's prologue asks at every call (``tauraro.jit.functions``)."""
+    parts = ["%s() is not None" % const(_gettrace), "%s() is not None" % const(_getprofile)]
+    if _monitoring is not None:
+        get_tool = const(_monitoring.get_tool)
+        parts += ["%s(%d) is not None" % (get_tool, tool) for tool in _TOOLS]
+    return " or ".join(parts)
