@@ -973,6 +973,7 @@ class LoopSite:
             # (reported where the JIT has started; not started for it)
             self._state = self.runtime.controller.unplaced(self.filename, self.info, reason,
                                                            frame.f_code.co_qualname, "left to the baseline")
+        self._trip_from = 0         # (its runs are short, whatever a trip's run counted: _die)
         self._die(frame)
 
     def _new_run(self, frame, iterator=None):
