@@ -31,7 +31,6 @@ import os
 import sys
 import time
 import types
-import weakref
 from itertools import chain as _chain, islice
 from operator import itemgetter, length_hint as _length_hint
 from time import thread_time as _thread_time
