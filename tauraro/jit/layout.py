@@ -115,6 +115,23 @@ SCATTERED_ELEMENT_COST = 84
 SCATTER_GAP = 4096
 
 
+# a tuple of numbers a list holds, its record written with the others' at once
+# (EntryRecords._tuples): its numbers at ELEMENT_COST each, beside BULK_RECORD_COST -- or
+# SCATTERED_TUPLE_COST where the list's tuples lie scattered over the heap (a sorted list's:
+# each tuple and each of its ints a cache miss, read by each of the copy's passes).
+# graph_structure.py's Kruskal over 135,000 edge triples: ~310 ns a triple in the order they
+# were made (BULK_RECORD_COST's 72 units: ~250), ~450-470 sorted (130 units) -- about what
+# the loop as written spends on an iteration, its union-find calls and all.
+SCATTERED_TUPLE_COST = 106
+
+
+def tuple_record_cost(rows) -> int:
+    """What a record of a tuple of ``rows`` (a list of tuples of numbers) costs an entry
+    beside its numbers: BULK_RECORD_COST, or SCATTERED_TUPLE_COST if a sample of its first
+    tuples lies scattered over the heap (``scattered``)."""
+    return SCATTERED_TUPLE_COST if len(rows) > 64 and scattered(rows[:64]) else BULK_RECORD_COST
+
+
 def scattered(sample) -> bool:
     """Do the objects of ``sample`` (consecutive elements of a container, as it iterates
     them) lie scattered over the heap, each likely a cache miss? The median of their
@@ -720,6 +737,12 @@ def least_cost(values, types, stores, kept=None, limit=None, looked=None, wrong=
                     return total
         elif isinstance(elem, SeqType) and elem.kind == "list" and elem.elem in _NUMBERS:
             total += table_floor(v, elem, stores)       # (a longer table: its rows sampled)
+        elif isinstance(elem, SeqType) and elem.kind == "tuple" and elem.elem in _NUMBERS and type(v) is list \
+                and v and type(v[0]) is tuple:
+            # (a longer list of tuples: written at once, EntryRecords._tuples' charge, the
+            # first's length for all -- weighed before the loop is compiled and the JIT
+            # started, which the charge at the copy comes after)
+            total += len(v) * (ELEMENT_COST * len(v[0]) + tuple_record_cost(v))
         if limit is not None and total > limit:
             return total
     return total

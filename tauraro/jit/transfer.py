@@ -46,7 +46,7 @@ from ..wasmgen.intern import TABLE_HEADER as INTERN_HEADER, table_size as intern
 from ..wasmgen.addrcodes import CODES_MAX, SHIFT as CODES_SHIFT, slot as code_slot
 from .ir.passes.virtuals import SINK_ROOM
 from .iterations import advanced_iterators
-from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, SCATTERED_ELEMENT_COST, SET_ELEMENT_COST, fields_fit, scattered, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, FrameLayout,
+from .layout import (_NUMBERS, KEEP_MIN, LIST_ONLY, SCATTERED_ELEMENT_COST, SET_ELEMENT_COST, fields_fit, scattered, kept_str_record, reaches, bytes_cost, element_cost, repeated_cost, row_cost, writeback_cost, COPY_LIMIT, CHAR_COST, ELEMENT_COST, HEAP_ROOM, LINKED_RECORD_COST, RECORD_COST, STR_RECORD_COST, SEQ_HEADER, BULK_RECORD_COST, SPLIT_WORD_COST, tuple_record_cost, FrameLayout,
                      TooMuchToCopy, TooManyLinks, _align)
 
 _range_iterator = type(iter(range(0)))
@@ -1120,7 +1120,7 @@ class EntryRecords:
         k = len(rows[0])
         # (what they cost is known from their lengths: an entry over its limit is refused
         # before they are flattened and typed, which cost as much as the copy)
-        charged = n * (ELEMENT_COST * k + BULK_RECORD_COST)
+        charged = n * (ELEMENT_COST * k + tuple_record_cost(rows))
         self.cost += charged
         if self.cost > self.limit:
             raise TooMuchToCopy(self.cost)
