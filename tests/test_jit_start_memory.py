@@ -308,3 +308,48 @@ def test_a_loop_given_up_on_is_held_after_another_loop_started_the_jit(tmp_path)
         assert later[4]["status"] == "compiled", later[4]
         assert later[7]["status"] == "left to the baseline", later[7]
         assert later[7]["reason"].startswith(EARLIER) and "would leave at once" in later[7]["reason"], later[7]
+
+
+# a function whose loops all die, the outer one at a trip that comes in its second call: a
+# loop over subset sizes around one over the subsets (not compiled: a combinations) around a
+# short one (too short to pay). Before its second call, it writes whether it holds loop sites
+# (the hooked code) to a file -- CPython's run writes False
+NESTED = """
+    import itertools
+    def brute(items, cap):
+        best = 0
+        for r in range(len(items) + 1):
+            for combo in itertools.combinations(items, r):
+                w = 0
+                for x in combo:
+                    w += x
+                if w <= cap and w > best:
+                    best = w
+        return best
+    print(brute(list(range(1, 15)), 50))
+    hooked = any(type(c).__name__ == "LoopSite" for c in brute.__code__.co_consts)
+    open(%r, "a").write("%%s\\n" %% hooked)
+    print(brute(list(range(1, 19)), 70))
+"""
+
+
+def test_a_function_whose_other_loops_died_gives_up_one_held_in_an_earlier_run_with_them(tmp_path):
+    # (knapsack.py's brute force: its outer loop, given up on in earlier runs, tripped only in
+    # the second call, which ran in the hooked code -- each run of the innermost loop testing
+    # ``live`` -- 3% of the call) -- once the memory holds it, it is given up when the others
+    # are, and the function's second call runs CPython's code
+    said = tmp_path / "hooked.txt"
+    stats = tmp_path / "stats.json"
+    runs = []
+    for run in range(3):
+        said.write_text("")
+        got, expected = launched(tmp_path, "", textwrap.dedent(NESTED % str(said)), "--jit-stats-json", str(stats))
+        assert got.comparable() == expected.comparable(), got.stderr
+        runs.append((said.read_text().split(), {r["line"]: r for r in json.loads(stats.read_text())}))
+    # (the first run of each pair is Tauraro's, the second CPython's)
+    first, later = runs[0], runs[2]
+    assert first[0] == ["True", "False"], first
+    assert later[0] == ["False", "False"], later
+    outer = later[1][5]
+    assert outer["status"] == "left to the baseline" and outer["reason"].startswith(EARLIER), outer
+    assert outer["interpreted_iterations"] == 0, outer

@@ -328,10 +328,14 @@ class HookRuntime:
         if fcode.co_name == "<module>":
             return
         off = []
+        held = []
         for c in fcode.co_consts:
             if isinstance(c, LoopSite):
                 if not c.dead:
-                    return
+                    reason = self._held_for_good(c)
+                    if reason is None:
+                        return
+                    held.append((c, reason))
             elif type(c) is FunctionSite and (c.given_up or c.info.nests and c.state is None
                                               and not FunctionSite.loops_compiled(fcode)):
                 # (a function to be compiled whole for its loops, given up, or whose loops
@@ -346,6 +350,11 @@ class HookRuntime:
         func = _running_function(fcode, frame) if "<locals>" in qualname else _by_qualname(qualname, G)
         if func is None or func.__code__ is not fcode:
             return
+        for c, reason in held:
+            if c.probe is None:
+                c.probe = Probe(qualname)
+            c.probe.reason, c.probe.status = reason, "left to the baseline"
+            c._die()
         try:
             plain = self.plain_code(fcode)
             if plain is not None and plain.co_freevars == fcode.co_freevars:
@@ -356,6 +365,19 @@ class HookRuntime:
                     self._unhook_in(qualname.rsplit(".<locals>.", 1)[0], fcode, plain, G)
         except Exception:
             pass
+
+    def _held_for_good(self, site):
+        """Why ``site``, a loop not given up on yet whose function's other loops all are,
+        would be left to the baseline at its next trip, as one given up on in an earlier
+        run (tauraro.vm.start_memory), its iterations left not known: it is given up with
+        them, and the function gets CPython's code now, not after its next trip -- which, a
+        loop enclosing the others, may come late in a long call, the function's next call
+        already made in the hooked code (knapsack.py's brute force: a loop over subset
+        sizes around one over 10^6 combinations around a short one, whose runs each began
+        with their ``live`` test, 3% of its second call). None otherwise."""
+        if self.memory is None or self.start_now or site.probe is not None and site.probe.status != "interpreted":
+            return None
+        return self.memory.given_up(site.filename, site.info.line, site.info.kind, -1)
 
     @staticmethod
     def _unhook_in(qualname, fcode, plain, G):
