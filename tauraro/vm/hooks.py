@@ -50,11 +50,8 @@ from .recursion import deeper, headroom
 from .rewind import DICT_ITERATORS, NOT_NOW, RANGE_ITER as _RANGE_ITER, catch_up, one_back, rewound
 from .start_gate import Probe, StartGate, enclosing_site
 from .start_memory import StartMemory
+from .warmup import quickened
 from .watchers import profiled, watched, watched_test
-
-# (CPython 3.11 runs a new code object's first call slower throughout: LoopSite._calls_look_long)
-_FRESH_CODE_RUNS_SLOW = sys.version_info < (3, 12)
-LONG_RUN = 1000
 
 # bound on the first trip (start-up imports only what running the program needs), and the
 # resume interpreter's when native code first ran (~3 ms of imports a program whose loops
@@ -323,7 +320,10 @@ class HookRuntime:
         ``frame`` (nqueens.py's ``go``, ``place``, ``safe``: helpers whose loops' runs are
         short, each call ~10% slower in the hooked code); not functions with sites of other
         kinds, but for comprehensions' given up for good (``cold``: json_parser.py's
-        gen_value, whose loop and list comprehension were both given up, stayed hooked)."""
+        gen_value, whose loop and list comprehension were both given up, stayed hooked).
+        The code given is quickened first, as CPython 3.11 quickens a code object only at its
+        eighth call (tauraro.vm.warmup): richards.py's scheduler, whose while loop's back
+        edges do not count, ran three more of its long calls unspecialized."""
         qualname = getattr(fcode, "co_qualname", "<locals>")
         if fcode.co_name == "<module>":
             return
@@ -358,7 +358,7 @@ class HookRuntime:
         try:
             plain = self.plain_code(fcode)
             if plain is not None and plain.co_freevars == fcode.co_freevars:
-                func.__code__ = plain
+                func.__code__ = quickened(plain, func.__globals__)
                 for c in off:
                     c.on, c.given_up = False, True
                 if "<locals>" in qualname:
@@ -389,7 +389,8 @@ class HookRuntime:
             return
         code = outer.__code__
         if any(c is fcode for c in code.co_consts):
-            outer.__code__ = code.replace(co_consts=tuple(plain if c is fcode else c for c in code.co_consts))
+            outer.__code__ = quickened(code.replace(co_consts=tuple(plain if c is fcode else c for c in code.co_consts)),
+                                       outer.__globals__)
             key = self.code_keys.get(code)
             if key is not None:     # (still the loaded source's: function_code)
                 self.code_keys[outer.__code__] = key
@@ -682,7 +683,7 @@ class FunctionSite:
         try:
             plain = self.runtime.plain_code(func.__code__)
             if plain is not None and plain.co_freevars == func.__code__.co_freevars:
-                func.__code__ = plain
+                func.__code__ = quickened(plain, func.__globals__)
         except Exception:
             pass
 
@@ -888,7 +889,6 @@ class LoopSite:
         self._lane = None
         self._entered_once = False      # (has native code run this loop: _wake_function)
         self.probe = None               # (its trips before the JIT's controller is made: start_gate)
-        self._trip_from = 0             # (the count the run tripping started from: hook, _die)
 
     def __repr__(self):
         return "<loop site %s:%d>" % (self.filename, self.info.line)
@@ -897,7 +897,6 @@ class LoopSite:
     def hook(self, it, cells=None):
         # (the instrumented code calls the hook only without a tracer: see instrument.py)
         self._window = None             # (a trip: iterations enough, whatever the count says)
-        self._trip_from = (self.d << CHUNK_BITS) + self.c      # (what this run counted: _die)
         if profiled():
             # a profiler (or a monitoring tool) sees every call: native code would hide them
             return self._idle
@@ -994,7 +993,6 @@ class LoopSite:
             # (reported where the JIT has started; not started for it)
             self._state = self.runtime.controller.unplaced(self.filename, self.info, reason,
                                                            frame.f_code.co_qualname, "left to the baseline")
-        self._trip_from = 0         # (its runs are short, whatever a trip's run counted: _die)
         self._die(frame)
 
     def _new_run(self, frame, iterator=None):
@@ -1117,36 +1115,13 @@ class LoopSite:
     def _die(self, frame=None):
         """The JIT gave up on this loop: from its next start on, the loop runs as written
         (``live``), and until then its hook is idle. (``frame``: the loop's frame; once every
-        loop of its function is dead, the function gets the code CPython compiles -- on
-        CPython 3.11, only if its calls look short: ``_calls_look_long``.)"""
+        loop of its function is dead, the function gets the code CPython compiles.)"""
         self.dead = True
         self.live = False
         self._lane = None
-        long_calls = frame is not None and self._calls_look_long(frame.f_code)
         self.set_start(IDLE)
-        if frame is not None and not long_calls:
+        if frame is not None:
             self.runtime.unhook(frame.f_code, frame.f_globals, frame)
-
-    def _calls_look_long(self, fcode) -> bool:
-        """Did the run of the loop whose trip gives it up count LONG_RUN iterations or more
-        on its own (its count started from the site's first, or a longer one: not what
-        shorter runs before it left) -- so its function's calls run long -- on CPython 3.11?
-        There, a code object new to the interpreter can run its first call slower throughout
-        than the same code does once it has run: graph_structure.py's random_dag, ~180 ms a
-        call, took ~40 ms more in the first call of a fresh copy of its code (measured with
-        CPython alone: ``f.__code__ = f.__code__.replace()``); some functions show nothing
-        (a loop of arithmetic, of method calls), and 3.12 and 3.13 none. Given CPython's own
-        code when its loops died (``HookRuntime.unhook``), its next call paid that, to save
-        nothing: a dead loop runs as written in the hooked code too, which has run. What
-        unhooking saves -- frames of CPython's size, the ``live`` test as each loop starts --
-        is tens of ns a call: it pays where calls are many and short, whose runs are too --
-        and where a loop has a loop in its body (``fcode``'s sites), which has no copy as
-        written and, dead, counts on at each of its iterations (instrument.py: knapsack.py's
-        brute force, a loop over 10^6 combinations around a short one, stayed hooked so
-        for its second, long call, 1.03x --no-jit). (LONG_RUN: iterations, not the
-        threshold, which tests set to 1.)"""
-        return _FRESH_CODE_RUNS_SLOW and self._trip_from >= LONG_RUN and not any(
-            type(c) is LoopSite and c.info.parent >= 0 for c in fcode.co_consts)
 
     def release(self):
         """The program ended (``HookRuntime.close``): the loop runs as written from now on,
