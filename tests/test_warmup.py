@@ -107,3 +107,59 @@ def test_on_3_12_and_later_nothing_is_done():
     code = first_line_effect.__code__.replace()
     del SIDE[:]
     assert quickened(code, globals()) is code and SIDE == []
+
+
+def for_only(n):
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+
+
+@needs_3_11
+def test_a_programs_code_with_while_loops_is_quickened_as_it_loads():
+    from tauraro.vm.warmup import BACK_EDGES, quickened_tree
+    import opcode
+    # (the numbers are 3.11's conditional backward jumps)
+    assert BACK_EDGES == {opcode.opmap[n] for n in opcode.opmap if n.startswith("POP_JUMP_BACKWARD_IF_")}
+    code = compile("import sys\nk = 0\nwhile k < 3:\n    k += 1\n"
+                   "def w(n):\n    while n:\n        n -= 1\n"
+                   "def f(n):\n    for i in range(n):\n        pass\n", "prog.py", "exec")
+    assert quickened_tree(code) is code
+    inner = {c.co_name: c for c in code.co_consts if type(c) is type(code)}
+    assert _quick(code) and _quick(inner["w"]) and not _quick(inner["f"])
+
+
+def test_a_program_runs_its_while_loops_quickened_from_the_start(tmp_path):
+    # under CPython 3.11 a function whose loop is a while loop runs its first seven calls
+    # unspecialized, and module-level code its only run; Tauraro quickens them as it loads
+    # the program, with the JIT and without (the program writes what it sees to a file:
+    # CPython's run writes False)
+    from harness import run
+    said = tmp_path / "quick.txt"
+    prog = tmp_path / "prog.py"
+    src = ("import dis, sys\n"
+           "def quick(c):\n"
+           "    return sys.version_info >= (3, 12) or any(\n"
+           "        i.opname == 'RESUME_QUICK' for i in dis.get_instructions(c, adaptive=True))\n"
+           "def walk(n):\n"
+           "    k = 0\n"
+           "    while k < n:\n"
+           "        k += 1\n"
+           "    return k\n"
+           "here = quick(sys._getframe().f_code)\n"
+           "print(walk(10), here, quick(walk.__code__), file=open(%r, 'a'))\n"
+           "k = 0\n"
+           "while k < 5:\n"
+           "    k += 1\n"
+           "print(k)\n" % str(said))
+    for options in ([], ["--no-jit"]):
+        said.write_text("")
+        prog.write_text(src)
+        got = run([sys.executable, "-m", "tauraro", "run", *options], prog)
+        expected = run([sys.executable], prog)
+        assert got.comparable() == expected.comparable(), got.stderr
+        lines = said.read_text().splitlines()
+        assert lines[0] == "10 True True", (options, lines)       # (Tauraro's run is the first)
+        if sys.version_info < (3, 12):
+            assert lines[1] == "10 False False", lines

@@ -28,6 +28,7 @@ from .. import __version__
 from .. import cache
 from ..boundary import BOUNDARY, BUILTINS_MODULE, Reused
 from .placeholders import BUILTINS_PLACEHOLDER, SITE_PREFIX, SYS_PLACEHOLDER
+from .warmup import quickened_tree
 
 def _instrumenter_stamp():
     """The instrumenter's files, as they are: a changed transformation is a new cache entry."""
@@ -209,7 +210,7 @@ class Compiler:
             self.cache.put(key, filename, source_bytes, code, [_site_tuple(s) for s in infos],
                            watched.wrote)
         if self.site_factory is None:
-            return code         # (no JIT -- no loop instrumented -- to inline its functions)
+            return quickened_tree(code)     # (no JIT -- no loop instrumented -- to inline its functions)
         # (the JIT compiles a hot loop's function from these bytes, not from the file, which
         # may have changed since: the program runs what it loaded. A file reloaded with
         # other bytes gets a key of its own, its code objects theirs: Compiler.code_keys --
@@ -221,7 +222,7 @@ class Compiler:
             n += 1
             key = "%s (%d)" % (filename, n)
         self.files[key] = (source_bytes, filename)
-        return self._registered(self._bind(code, infos, key) if infos else code, key)
+        return quickened_tree(self._registered(self._bind(code, infos, key) if infos else code, key))
 
     def compile_text(self, text: str, filename: str, key: str):
         """Code from a source that is not a file (``-c``, standard input): never cached,
@@ -229,7 +230,7 @@ class Compiler:
         code, infos = self._compile(text, filename)
         if infos:
             self.sources[key] = (text, filename)
-        return self._registered(self._bind(code, infos, key), key if infos else None)
+        return quickened_tree(self._registered(self._bind(code, infos, key), key if infos else None))
 
     def compile_interactive(self, text: str, filename: str, key: str, flags: int = 0,
                             parsed_name: str | None = None):
