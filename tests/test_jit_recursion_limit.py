@@ -121,3 +121,24 @@ def test_set_recursion_limit_as_the_program_sees_it_errs_as_cpythons(tmp_path, m
     # not); a limit near 2**31 - 1 is the program's though the real one stays below it;
     # the arguments are checked as the builtin checks them
     Result(tmp_path, SET_LIMIT, *((mode,) if mode else ())).same()
+
+
+def test_an_uncaught_recursion_prints_cpythons_traceback_from_the_code_cache_too(tmp_path, monkeypatch):
+    # a function the JIT gives up on gets CPython's code mid-recursion; CPython's traceback
+    # groups the frames into "[Previous line repeated N more times]" only while their file
+    # names are one str object (its printer compares them by identity): the hooked code
+    # loaded from the code cache and CPython's compiled apart were two, and the second run
+    # of a program printed two lines more and a count two short (hooks._filed_as)
+    from harness import cpython, tauraro
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    prog = tmp_path / "prog.py"
+    prog.write_text("def walk(node, depth):\n"
+                    "    if node is None:\n"
+                    "        return depth\n"
+                    "    return walk(node, depth + 1) + 1\n"
+                    "print(walk('root', 0))\n")
+    expected = cpython(prog)
+    assert "[Previous line repeated" in expected.stderr
+    for run in range(3):        # (the first compiles and caches the code, the next load it)
+        got = tauraro(prog, "--jit-threshold", "1")
+        assert got.comparable() == expected.comparable(), (run, got.stderr[-600:])

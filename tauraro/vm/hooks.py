@@ -291,7 +291,7 @@ class HookRuntime:
         if module is None:          # (compiled once per file, however many functions give up)
             try:
                 source, filename = self._source(key)
-                module = self._plain[key] = compiled(source, filename)
+                module = self._plain[key] = _filed_as(compiled(source, filename), fcode.co_filename)
             except (OSError, SyntaxError):
                 return None
             if self.code_keys.has_key(key):     # (the loaded source's: its functions may be inlined)
@@ -747,6 +747,19 @@ def _held(frame, obj) -> bool:
 def _holds(local, obj) -> bool:
     """Does a variable of the program's among ``local`` (a frame's ``f_locals``) hold ``obj``?"""
     return any(v is obj for k, v in local.items() if k[:1] != ".")
+
+
+def _filed_as(code, filename: str):
+    """``code`` and the code objects in it, their file name ``filename`` -- that very str
+    object. CPython's traceback groups a recursion's frames into "[Previous line repeated N
+    more times]" only while each frame's file name is the same object as the last one's (its
+    C printer compares them by identity): the frames of the hooked code (loaded from the code
+    cache) and of CPython's own code given to the function mid-recursion (compiled apart)
+    broke the run, and the traceback printed two more lines and a count two short. (Within
+    one code object's tree the name is one object already: marshal and compile share it.)"""
+    kind = type(code)
+    consts = tuple(_filed_as(c, filename) if type(c) is kind else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 def _running_function(fcode, frame):
