@@ -831,30 +831,30 @@ def test_a_long_list_of_scattered_tuples_is_weighed_at_what_copying_them_costs()
     # a sorted list's tuples lie all over the heap (each tuple and its ints a cache miss in
     # each pass of the copy: ~450 ns a triple on the dev VM, against ~310 in the order they
     # were made): charged SCATTERED_TUPLE_COST a record, and weighed so before a compile (a
-    # list of more than ROWS_COUNTED tuples was weighed at nothing before the copy itself)
+    # list of more than ROWS_COUNTED tuples was weighed at nothing before the copy itself).
+    # (Tuples side by side: one tuple held at every index -- where tuples made in turn land
+    # depends on the holes earlier frees left in the allocator's pools)
     import random
 
     from tauraro.jit.jtypes import TUPLE_INT, SeqType
     from tauraro.jit.layout import (BULK_RECORD_COST, ELEMENT_COST, ROWS_COUNTED, SCATTERED_TUPLE_COST, least_cost,
                                     tuple_record_cost)
     rng = random.Random(5)
-    # (the holes earlier frees left among the tuples' pools filled first: tuples made in
-    # turn lie side by side after that)
-    filler = [(i, -i, i) for i in range(1 << 15)]
     made = [(rng.randrange(1000), rng.randrange(10 ** 5), rng.randrange(10 ** 5)) for _ in range(2 * ROWS_COUNTED)]
     ordered = sorted(made)
+    same = [made[0]] * (2 * ROWS_COUNTED)
     assert SCATTERED_TUPLE_COST > BULK_RECORD_COST
-    assert tuple_record_cost(made) == BULK_RECORD_COST
+    assert tuple_record_cost(same) == BULK_RECORD_COST
     assert tuple_record_cost(ordered) == SCATTERED_TUPLE_COST
     assert tuple_record_cost(ordered[:64]) == BULK_RECORD_COST     # (too few to sample)
     jt = SeqType("list", TUPLE_INT, 999, resizable=True)
     n = len(made)
-    assert least_cost([made], [jt], False) == n * (3 * ELEMENT_COST + BULK_RECORD_COST)
+    assert least_cost([same], [jt], False) == n * (3 * ELEMENT_COST + BULK_RECORD_COST)
     assert least_cost([ordered], [jt], False) == n * (3 * ELEMENT_COST + SCATTERED_TUPLE_COST)
     assert least_cost([[]], [jt], False) == 0
     # (kept: freed, the ints among randrange's own would leave holes all over their pools,
     # and the next test's ints made in order fill them scattered)
-    _KEPT.append((filler, made))
+    _KEPT.append(made)
 
 
 _KEPT = []
