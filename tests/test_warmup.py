@@ -86,18 +86,13 @@ def test_a_generators_code_and_a_watched_programs_are_left_alone():
         calls.append(frame.f_code.co_name)
         return None
     code = first_line_effect.__code__.replace()
-    sys.settrace(tracer)
-    try:
-        quickened(code, globals())
-    finally:
-        sys.settrace(None)
-    assert not _quick(code) and "first_line_effect" not in calls
-    sys.setprofile(tracer)
-    try:
-        quickened(code, globals())
-    finally:
-        sys.setprofile(None)
-    assert not _quick(code) and "first_line_effect" not in calls
+    for watch in (sys.settrace, sys.setprofile):
+        watch(tracer)
+        try:
+            quickened(code, globals())
+        finally:
+            watch(None)
+        assert not _quick(code) and "first_line_effect" not in calls, watch
 
 
 def test_on_3_12_and_later_nothing_is_done():

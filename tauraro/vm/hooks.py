@@ -351,10 +351,7 @@ class HookRuntime:
         if func is None or func.__code__ is not fcode:
             return
         for c, reason in held:
-            if c.probe is None:
-                c.probe = Probe(qualname)
-            c.probe.reason, c.probe.status = reason, "left to the baseline"
-            c._die()
+            c.left_for(reason, qualname)
         try:
             plain = self.plain_code(fcode)
             if plain is not None and plain.co_freevars == fcode.co_freevars:
@@ -1223,8 +1220,6 @@ class LoopSite:
                 left = -1
             reason = self.runtime.memory.given_up(self.filename, self.info.line, self.info.kind, left)
             if reason is not None:
-                if self.probe is None:
-                    self.probe = Probe(getattr(frame.f_code, "co_qualname", "?"))
                 return self._gated(reason, frame, it)
         if target is None:
             # (the JIT's first look at the loop -- its modules imported at the first trip, the
@@ -1330,13 +1325,22 @@ class LoopSite:
         counted = p.mark if self.dead else max(p.mark, self._counted - ((self.d << CHUNK_BITS) + self.c))
         return self.info.kind, p.reason, p.qualname, p.status, counted
 
+    def left_for(self, reason: str, qualname: str, frame=None):
+        """Left to the baseline for ``reason`` before the controller judged it -- at the start
+        gate, or for the start memory's verdict (``HookRuntime.unhook`` too: a loop held so
+        dies with its function's others) -- said in its probe (made, for ``qualname``, if it
+        has none), and dead (``frame``: see ``_die``)."""
+        if self.probe is None:
+            self.probe = Probe(qualname)
+        self.probe.reason, self.probe.status = reason, "left to the baseline"
+        self._die(frame)
+
     def _gated(self, wait, frame, it):
         """What the hook returns for a trip the start gate kept (``StartGate.trip``):
         ``wait``, the countdown to the loop's next trip -- its iterations counted on for
         the controller, if one is made -- or the reason the loop is left to the baseline."""
         if type(wait) is str:
-            self.probe.reason, self.probe.status = wait, "left to the baseline"
-            self._die(frame)
+            self.left_for(wait, getattr(frame.f_code, "co_qualname", "?"), frame)
             return self._as_written(it, frame=frame)
         self.set_start(wait)
         self._counted += wait
